@@ -1,0 +1,3 @@
+export * from './forecast/index';
+export * from './labour/index';
+export * from './data/index';
