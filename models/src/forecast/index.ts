@@ -1,2 +1,18 @@
 export * from './types';
 export * from './errors';
+export * from './periods';
+export * from './series';
+export * from './intervals';
+export * from './decompose';
+export * from './registry';
+export { fitAuto, AUTO_MIN_LENGTH } from './auto';
+export { fitNaive } from './methods/naive';
+export { fitSnaive } from './methods/snaive';
+export { fitDrift } from './methods/drift';
+export { fitLinear, fitLoglinear } from './methods/linear';
+export { fitSes } from './methods/ses';
+export { fitHolt, fitDamped } from './methods/holt';
+export { fitTheta } from './methods/theta';
+export { fitLogistic } from './methods/logistic';
+export * from './accuracy';
+export * from './backtest';

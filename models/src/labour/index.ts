@@ -1,1 +1,3 @@
-export {};
+export * from './codes';
+export * from './shares';
+export * from './types';

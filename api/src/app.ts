@@ -1,0 +1,67 @@
+/**
+ * createApp(deps): mounts one Hono sub-app per resource under /api, the OpenAPI
+ * document and reference, the static web app, and a single onError that turns
+ * every failure into problem+json.
+ */
+import { Scalar } from '@scalar/hono-api-reference';
+import { Hono } from 'hono';
+import { openAPIRouteHandler } from 'hono-openapi';
+import type { AppDeps } from './deps';
+import { onError, problemResponse } from './http/on-error';
+import { PROBLEM_TYPES } from './http/problem';
+import { mountWeb } from './http/static-web';
+import { exportRoutes } from './routes/export';
+import { forecastRoutes } from './routes/forecasts';
+import { gapRoutes } from './routes/gaps';
+import { healthRoutes } from './routes/health';
+import { metaRoutes } from './routes/meta';
+import { seriesRoutes } from './routes/series';
+import { targetRoutes } from './routes/targets';
+
+/** The API routes alone, chained so `hc<AppType>` knows every path and response. */
+export function apiRoutes(deps: AppDeps) {
+  return new Hono()
+    .route('/api/health', healthRoutes(deps))
+    .route('/api/meta', metaRoutes(deps))
+    .route('/api/series', seriesRoutes(deps))
+    .route('/api/forecasts', forecastRoutes(deps))
+    .route('/api/gaps', gapRoutes(deps))
+    .route('/api/targets', targetRoutes(deps))
+    .route('/api/export.csv', exportRoutes(deps));
+  // Issue 6 mounts here: .route('/api/uploads', …), .route('/api/versions', …), .route('/api/audit', …)
+}
+
+/** The complete application: API, docs, static web app and error handling. */
+export function createApp(deps: AppDeps) {
+  const app = apiRoutes(deps);
+  app.get('/api/openapi.json', openAPIRouteHandler(app, {
+    documentation: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Labour Market Outlook API — Triển vọng thị trường lao động',
+        version: '1.0.0',
+        description: 'Labour supply and demand forecasts for Viet Nam. Every figure carries its source and status; anything computed is `modelled`. Errors are RFC 9457 problem+json.',
+      },
+      tags: [
+        { name: 'system', description: 'Health' },
+        { name: 'data', description: 'Code lists, observations, CSV export' },
+        { name: 'outlook', description: 'Forecasts, gaps and targets computed once per dataset version' },
+      ],
+      servers: [{ url: '/', description: 'This server' }],
+    },
+    exclude: ['/api/openapi.json', '/api/docs'],
+    // /api/export.csv has a dot but is a route, not a static file.
+    excludeStaticFile: false,
+  }));
+  app.get('/api/docs', Scalar({ url: '/api/openapi.json', pageTitle: 'Labour Market Outlook API' }));
+  app.all('/api/*', (c) => problemResponse(c, {
+    type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404, detail: `No API route ${c.req.method} ${c.req.path}; see /api/docs.`,
+  }));
+  mountWeb(app as unknown as Hono, deps.webDist);
+  app.notFound((c) => problemResponse(c, { type: 'about:blank', title: 'Not found', status: 404, detail: `Nothing at ${c.req.path}.` }));
+  app.onError(onError(deps.logError));
+  return app;
+}
+
+/** Type of the API for `hc<AppType>` in the web app. */
+export type AppType = ReturnType<typeof apiRoutes>;

@@ -1,0 +1,101 @@
+/**
+ * Opens the database: PGlite on disk by default, PostgreSQL through a `pg` Pool
+ * when a `postgres://` URL is given. Both expose the same Drizzle API.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** The Drizzle database, whichever driver is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type DatabaseConfig =
+  /** `template`: a dumped data dir (PGlite `dumpDataDir`) to start from instead of running initdb. */
+  | { kind: 'pglite'; dataDir?: string; template?: Blob }
+  | { kind: 'postgres'; url: string; max?: number };
+
+export interface Database {
+  db: Db;
+  /** The underlying PGlite instance (PGlite only). */
+  client?: PGlite;
+  kind: DatabaseConfig['kind'];
+  /** Where the data lives, for logs (never prints a password). */
+  describe: string;
+  /** Runs `fn` holding a cross-process lock, so two instances never migrate or seed at once. */
+  withStartupLock<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// Any constant works; it only has to be the same in every instance.
+const STARTUP_LOCK = 4_207_311;
+
+/** Opens (and creates if needed) the database described by `config`. */
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  if (config.kind === 'postgres') return openPostgres(config.url, config.max);
+  return openPglite(config.dataDir, config.template);
+}
+
+async function openPglite(dataDir?: string, template?: Blob): Promise<Database> {
+  const client = await PGlite.create({ dataDir, loadDataDir: template });
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  let closed = false;
+  return {
+    db,
+    // Exposed for tooling (test templates); not part of the Database contract.
+    client,
+    kind: 'pglite',
+    describe: dataDir ? `PGlite at ${dataDir}` : 'PGlite in memory',
+    // PGlite is single-process, so the in-process transaction order is enough.
+    withStartupLock: (fn) => fn(db),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await client.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, max = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
+  // An idle client losing its connection must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  await db.execute(sql`select 1`);
+  let closed = false;
+  return {
+    db,
+    kind: 'postgres',
+    describe: `PostgreSQL ${redact(url)}`,
+    async withStartupLock(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
+        return await fn(drizzlePg({ client, schema }) as unknown as Db);
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => {});
+        client.release();
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
+
+/** Hides the password in a connection URL. */
+export function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}

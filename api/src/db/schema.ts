@@ -1,0 +1,86 @@
+/**
+ * One Drizzle schema for both drivers (PGlite and node-postgres). Migrations in
+ * ./migrations are generated from this file with `pnpm --filter @lmo/api db:generate`.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text,
+  timestamp, uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+/** An immutable set of observations; exactly one row is current. */
+export const datasetVersions = pgTable('dataset_versions', {
+  id: serial('id').primaryKey(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** sha256 of the canonical sorted rows, so the same content is never loaded twice. */
+  hash: text('hash').notNull(),
+  label: text('label').notNull(),
+  /** `seed`, `upload` or `revert`. */
+  kind: text('kind').notNull(),
+  rowCount: integer('row_count').notNull(),
+  parentId: integer('parent_id'),
+  isCurrent: boolean('is_current').notNull().default(false),
+  /** Set once the results for this version are stored. */
+  computedAt: timestamp('computed_at', { withTimezone: true }),
+  computeMs: integer('compute_ms'),
+  createdBy: text('created_by'),
+}, (t) => [
+  index('dataset_versions_hash_idx').on(t.hash),
+  // At most one current version, enforced by the database rather than by code.
+  uniqueIndex('dataset_versions_one_current').on(t.isCurrent).where(sql`${t.isCurrent}`),
+]);
+
+/** Long-format observations, one row per cell and period, per version. */
+export const observations = pgTable('observations', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  datasetVersionId: integer('dataset_version_id').notNull()
+    .references(() => datasetVersions.id, { onDelete: 'cascade' }),
+  indicator: text('indicator').notNull(),
+  period: text('period').notNull(),
+  region: text('region').notNull(),
+  sector: text('sector').notNull(),
+  qualification: text('qualification').notNull(),
+  value: doublePrecision('value').notNull(),
+  unit: text('unit').notNull(),
+  source: text('source').notNull(),
+  status: text('status').notNull(),
+}, (t) => [
+  uniqueIndex('observations_cell_uq')
+    .on(t.datasetVersionId, t.indicator, t.region, t.sector, t.qualification, t.period),
+]);
+
+/**
+ * Results computed once per dataset version and scenario. `kind` is `forecast`,
+ * `gap`, `target` or `summary`; `key` identifies the cell inside that kind.
+ */
+export const results = pgTable('results', {
+  datasetVersionId: integer('dataset_version_id').notNull()
+    .references(() => datasetVersions.id, { onDelete: 'cascade' }),
+  kind: text('kind').notNull(),
+  scenario: text('scenario').notNull(),
+  key: text('key').notNull(),
+  payload: jsonb('payload').notNull(),
+}, (t) => [primaryKey({ columns: [t.datasetVersionId, t.kind, t.scenario, t.key] })]);
+
+/** Who did what, for uploads, reverts, token changes and seeding. */
+export const auditLog = pgTable('audit_log', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  /** Token id, `system` or `cli`. */
+  actor: text('actor').notNull(),
+  action: text('action').notNull(),
+  target: text('target'),
+  detail: jsonb('detail'),
+}, (t) => [index('audit_log_at_idx').on(t.at)]);
+
+/** Bearer tokens; only a hash of the secret is stored. */
+export const apiTokens = pgTable('api_tokens', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  /** `viewer`, `analyst` or `admin`. */
+  role: text('role').notNull(),
+  hash: text('hash').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+}, (t) => [uniqueIndex('api_tokens_hash_uq').on(t.hash)]);

@@ -1,0 +1,41 @@
+/**
+ * Query parameters shared by several routes, as zod schemas. Code parameters are
+ * checked against the catalog at request time so an unknown code names the valid ones.
+ */
+import { z } from 'zod';
+import { catalog, type CodeField } from '../services/catalog';
+
+/** A code of `field`; unknown values fail with the closest valid codes in `expected`. */
+export function codeParam(field: CodeField) {
+  return z.string().min(1).max(64).superRefine((value, ctx) => {
+    const problem = catalog().check(field, value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem.message, params: { expected: problem.expected } });
+  });
+}
+
+export const periodParam = z.string().regex(/^\d{4}(-Q[1-4])?$/, 'a period looks like 2024 or 2024-Q3');
+
+/** Coordinates of a cell; everything but the indicator defaults to the national total. */
+export const cellQuery = z.object({
+  indicator: codeParam('indicator').default('employment').meta({ description: 'Indicator code, e.g. employment' }),
+  region: codeParam('region').default('VN').meta({ description: 'VN, a socio-economic region or a province code' }),
+  sector: codeParam('sector').default('TOTAL').meta({ description: 'TOTAL, a VSIC section letter or a new-field code' }),
+  qualification: codeParam('qualification').default('ALL').meta({ description: 'ALL or a qualification level' }),
+});
+
+/** Forecast horizon in steps: ≤ 10 for yearly cells, ≤ 40 for quarterly (checked per cell). */
+export const horizonParam = z.coerce.number().int('horizon must be a whole number')
+  .min(1, 'horizon must be at least 1').max(40, 'horizon must be at most 10 years or 40 quarters');
+
+export const scenarioParam = z.string().min(1).max(64).default('baseline')
+  .meta({ description: 'Scenario id from /api/meta' });
+
+/** `80,95` → [80, 95]. */
+export const levelsParam = z.string().default('80,95').transform((text, ctx) => {
+  const levels = text.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
+  if (levels.length === 0 || levels.some((l) => !Number.isFinite(l) || l <= 0 || l >= 100)) {
+    ctx.addIssue({ code: 'custom', message: 'levels is a comma-separated list of percentages between 0 and 100, e.g. 80,95' });
+    return z.NEVER;
+  }
+  return [...new Set(levels)].sort((a, b) => a - b);
+}).meta({ description: 'Interval levels, comma-separated (e.g. 80,95)' });

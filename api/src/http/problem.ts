@@ -1,0 +1,84 @@
+/**
+ * RFC 9457 problem details. Every error the API returns has this shape and the
+ * `application/problem+json` media type; `errors` lists field-level problems.
+ */
+import { z } from 'zod';
+
+/** One field-level problem (query parameter, CSV cell, …). */
+export interface FieldProblem {
+  /** Query parameter or JSON path, e.g. `region`. */
+  path: string;
+  message: string;
+  /** For unknown codes: the codes that would have been accepted, or the closest ones. */
+  expected?: string[];
+  line?: number;
+  column?: string | number;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: FieldProblem[];
+  [extension: string]: unknown;
+}
+
+/** Relative problem type URIs, documented in the OpenAPI description. */
+export const PROBLEM_TYPES = {
+  validation: '/api/problems/validation',
+  unknownCode: '/api/problems/unknown-code',
+  notFound: '/api/problems/not-found',
+  forecast: '/api/problems/forecast',
+  unavailable: '/api/problems/database-unavailable',
+  notReady: '/api/problems/results-not-ready',
+  internal: '/api/problems/internal',
+} as const;
+
+/** An error that already knows its HTTP problem; thrown by routes and services. */
+export class ProblemError extends Error {
+  override readonly name = 'ProblemError';
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title);
+  }
+  get status(): number {
+    return this.problem.status;
+  }
+}
+
+/** 400 with field problems. */
+export function validationProblem(detail: string, errors: FieldProblem[]): ProblemError {
+  return new ProblemError({ type: PROBLEM_TYPES.validation, title: 'Invalid request', status: 400, detail, errors });
+}
+
+/** 404 for a well-formed request with nothing behind it. */
+export function notFoundProblem(detail: string, extra: Record<string, unknown> = {}): ProblemError {
+  return new ProblemError({ type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404, detail, ...extra });
+}
+
+/** Turns zod issues into field problems, keeping `expected` lists for unknown codes. */
+export function zodFieldProblems(error: z.ZodError): FieldProblem[] {
+  return error.issues.map((issue) => {
+    const field: FieldProblem = { path: issue.path.map(String).join('.') || '(root)', message: issue.message };
+    const params = (issue as { params?: { expected?: string[] } }).params;
+    if (params?.expected) field.expected = params.expected;
+    return field;
+  });
+}
+
+/** The JSON schema of a problem response, for the OpenAPI document. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  errors: z.array(z.object({
+    path: z.string(),
+    message: z.string(),
+    expected: z.array(z.string()).optional(),
+    line: z.number().int().optional(),
+    column: z.union([z.string(), z.number()]).optional(),
+  })).optional(),
+}).meta({ id: 'Problem', description: 'RFC 9457 problem details' });

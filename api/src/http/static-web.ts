@@ -1,0 +1,30 @@
+/**
+ * Serves the built web app (web/dist) beside the API. @hono/node-server's
+ * serveStatic rejects `..`, backslashes, double slashes and encoded traversal.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Hono } from 'hono';
+
+const FALLBACK_PAGE = `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>Triển vọng thị trường lao động</title></head>
+<body><h1>Triển vọng thị trường lao động — Labour Market Outlook</h1>
+<p>Giao diện web chưa được build (<code>pnpm --filter @lmo/web build</code>). The web app is not built yet.</p>
+<p><a href="/api/docs">API reference (/api/docs)</a> · <a href="/api/openapi.json">OpenAPI 3.1</a> · <a href="/api/health">/api/health</a></p>
+</body></html>`;
+
+/** Adds static routes for `webDist` (or a plain page linking to the API docs when it is missing). */
+export function mountWeb(app: Hono, webDist: string | null | undefined): void {
+  const index = webDist ? join(webDist, 'index.html') : null;
+  if (!webDist || !index || !existsSync(index)) {
+    app.get('/', (c) => c.html(FALLBACK_PAGE));
+    return;
+  }
+  app.use('*', serveStatic({ root: webDist }));
+  // Client-side routes (anything not under /api and not a file) get the app shell.
+  app.get('*', async (c, next) => {
+    if (c.req.path.startsWith('/api/') || c.req.path === '/api') return next();
+    return serveStatic({ path: index })(c, next);
+  });
+}

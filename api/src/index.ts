@@ -1,0 +1,2 @@
+export { createApp, apiRoutes, type AppType } from './app';
+export type { AppDeps } from './deps';

@@ -1,0 +1,58 @@
+/** GET /api/export.csv?view=series|forecasts|gaps&…: the same data as the JSON routes, as CSV. */
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { z } from 'zod';
+import type { AppDeps } from '../deps';
+import { problemSchema } from '../http/problem';
+import { zQuery } from '../http/validate';
+import { resolver } from 'hono-openapi';
+import { forecastCsv, gapsCsv, seriesCsv } from '../services/csv-export';
+import { selectForecast, selectGaps } from '../services/outlook-queries';
+import { readSeries } from '../services/series';
+import { requireCurrentVersion } from '../services/dataset-versions';
+import { forecastQuery } from './forecasts';
+import { gapsQuery } from './gaps';
+import { seriesQuery } from './series';
+
+// Every parameter is a plain optional string here; the view's own schema validates them below.
+const loose = z.string().optional();
+export const exportQuery = z.object({
+  view: z.enum(['series', 'forecasts', 'gaps']).meta({ description: 'Which view to export' }),
+  indicator: loose, region: loose, sector: loose, qualification: loose, from: loose, to: loose,
+  horizon: loose, scenario: loose, levels: loose, sort: loose,
+});
+
+/** Export routes. */
+export const exportRoutes = (deps: AppDeps) => new Hono().get(
+  '/',
+  describeRoute({
+    tags: ['data'],
+    summary: 'The series, forecasts or gaps view as CSV (formula-injection-safe)',
+    responses: {
+      200: { description: 'CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: { type: 'string' } } } },
+      400: { description: 'Invalid input', content: { 'application/problem+json': { schema: resolver(problemSchema) } } },
+    },
+  }),
+  zQuery(exportQuery),
+  async (c) => {
+    const { view, ...raw } = c.req.valid('query');
+    const params = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+    let csv: string;
+    let versionId: number;
+    if (view === 'series') {
+      const query = seriesQuery.parse(params);
+      versionId = (await requireCurrentVersion(deps.database.db)).id;
+      csv = seriesCsv(await readSeries(deps.database.db, versionId, query));
+    } else {
+      const snap = await deps.store.current();
+      versionId = snap.version.id;
+      csv = view === 'forecasts'
+        ? forecastCsv(selectForecast(snap, forecastQuery.parse(params)))
+        : gapsCsv(selectGaps(snap, gapsQuery.parse(params)).rows);
+    }
+    return c.body(csv, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="lmo-${view}-v${versionId}.csv"`,
+    });
+  },
+);

@@ -1,0 +1,39 @@
+/** GET /api/health: liveness, a real database round trip, and the current data version. */
+import { Hono } from 'hono';
+import { describeRoute, resolver } from 'hono-openapi';
+import { z } from 'zod';
+import type { AppDeps } from '../deps';
+import { getCurrentVersion } from '../services/dataset-versions';
+import { problemSchema } from '../http/problem';
+
+const healthSchema = z.object({
+  status: z.literal('ok'),
+  database: z.object({ kind: z.enum(['pglite', 'postgres']), ok: z.boolean(), latencyMs: z.number() }),
+  dataVersion: z.object({ id: z.number(), label: z.string(), createdAt: z.string(), computedAt: z.string().nullable(), computeMs: z.number().nullable(), rowCount: z.number() }).nullable(),
+  uptimeS: z.number(),
+}).meta({ id: 'Health' });
+
+/** Health routes. */
+export const healthRoutes = (deps: AppDeps) => new Hono().get(
+  '/',
+  describeRoute({
+    tags: ['system'],
+    summary: 'Liveness, database check and current data version',
+    responses: {
+      200: { description: 'Up', content: { 'application/json': { schema: resolver(healthSchema) } } },
+      503: { description: 'Database unavailable', content: { 'application/problem+json': { schema: resolver(problemSchema) } } },
+    },
+  }),
+  async (c) => {
+    const t = performance.now();
+    const version = await getCurrentVersion(deps.database.db);
+    return c.json({
+      status: 'ok' as const,
+      database: { kind: deps.database.kind, ok: true, latencyMs: Math.round((performance.now() - t) * 100) / 100 },
+      dataVersion: version && {
+        id: version.id, label: version.label, createdAt: version.createdAt, computedAt: version.computedAt, computeMs: version.computeMs, rowCount: version.rowCount,
+      },
+      uptimeS: Math.round(process.uptime()),
+    });
+  },
+);

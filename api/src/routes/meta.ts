@@ -1,0 +1,62 @@
+/** GET /api/meta: code lists (with the 63→34 crosswalk), periods, scenarios and sources. */
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { z } from 'zod';
+import type { AppDeps } from '../deps';
+import { PROBLEM_TYPES, ProblemError } from '../http/problem';
+import { jsonResponses } from '../http/responses';
+import { metaCodes } from '../services/catalog';
+import type { Snapshot } from '../services/results-store';
+
+const named = { code: z.string(), nameVi: z.string(), nameEn: z.string() };
+export const metaSchema = z.object({
+  regions: z.array(z.object({ ...named, level: z.enum(['country', 'region', 'province']), parent: z.string().nullable(), kind: z.string().optional(), formerCodes: z.array(z.string()).optional() })),
+  formerProvinces: z.array(z.object({ ...named, current: z.string(), formerRegion: z.string() }))
+    .meta({ description: 'The 63 provinces before 1 July 2025 and the current unit each now belongs to' }),
+  sectors: z.array(z.object({ ...named, level: z.string(), parent: z.string().nullable(), additive: z.boolean(), newField: z.boolean(), scopeVi: z.string().optional(), scopeEn: z.string().optional() })),
+  qualifications: z.array(z.object({ ...named, parent: z.string().nullable(), vocational: z.boolean() })),
+  indicators: z.array(z.object({ ...named, unit: z.enum(['persons', 'percent']), kind: z.string(), descriptionVi: z.string(), descriptionEn: z.string() })),
+  periods: z.object({ observed: z.array(z.string()), first: z.string().nullable(), last: z.string().nullable(), baseYear: z.number().nullable(), forecastTo: z.string().nullable(), maxHorizonYears: z.number() }),
+  scenarios: z.array(z.object({ id: z.string(), code: z.string(), nameVi: z.string(), nameEn: z.string(), descriptionVi: z.string(), descriptionEn: z.string() })),
+  sources: z.array(z.object({ citation: z.string(), status: z.string(), rows: z.number() })),
+  dataVersion: z.object({ id: z.number(), label: z.string(), createdAt: z.string() }).nullable(),
+}).meta({ id: 'Meta' });
+
+async function snapshotOrNull(deps: AppDeps): Promise<Snapshot | null> {
+  try {
+    return await deps.store.current();
+  } catch (error) {
+    // Code lists are useful before any data is loaded; other failures still surface.
+    if (error instanceof ProblemError && error.problem.type === PROBLEM_TYPES.notReady) return null;
+    throw error;
+  }
+}
+
+/** Meta routes. */
+export const metaRoutes = (deps: AppDeps) => new Hono().get(
+  '/',
+  describeRoute({
+    tags: ['data'],
+    summary: 'Regions (34 units + former-province crosswalk), sectors, qualifications, indicators, periods, scenarios, sources',
+    responses: { 200: jsonResponses('Meta', metaSchema)[200], 503: jsonResponses('', metaSchema)[503] },
+  }),
+  async (c) => {
+    const snap = await snapshotOrNull(deps);
+    const observed = snap?.periods ?? [];
+    const baseYear = snap?.summary.baseYear || null;
+    const maxHorizonYears = snap?.summary.horizon || 10;
+    return c.json({
+      ...metaCodes(),
+      periods: {
+        observed, first: observed[0] ?? null, last: observed.at(-1) ?? null, baseYear,
+        forecastTo: baseYear ? String(baseYear + maxHorizonYears) : null, maxHorizonYears,
+      },
+      scenarios: (snap?.summary.scenarios ?? []).map((s) => ({
+        id: s.id, code: s.id, nameVi: s.nameVi, nameEn: s.nameEn, descriptionVi: s.description.vi, descriptionEn: s.description.en,
+      })),
+      sources: snap?.sources ?? [],
+      dataVersion: snap ? { id: snap.version.id, label: snap.version.label, createdAt: snap.version.createdAt } : null,
+    });
+  },
+);
+

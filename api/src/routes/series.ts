@@ -1,0 +1,54 @@
+/** GET /api/series: observed values of one cell with source and status (columnar). */
+import { Hono } from 'hono';
+import { describeRoute, resolver } from 'hono-openapi';
+import { z } from 'zod';
+import type { AppDeps } from '../deps';
+import { cellQuery, periodParam } from '../http/params';
+import { notFoundProblem, problemSchema, validationProblem } from '../http/problem';
+import { zQuery } from '../http/validate';
+import { readSeries } from '../services/series';
+import { requireCurrentVersion } from '../services/dataset-versions';
+
+export const seriesQuery = cellQuery.extend({
+  from: periodParam.optional().meta({ description: 'First period, inclusive' }),
+  to: periodParam.optional().meta({ description: 'Last period, inclusive' }),
+});
+
+export const seriesSchema = z.object({
+  indicator: z.string(), region: z.string(), sector: z.string(), qualification: z.string(),
+  unit: z.string().nullable(),
+  periods: z.array(z.string()),
+  values: z.array(z.number()),
+  status: z.array(z.enum(['official', 'modelled', 'survey'])),
+  source: z.array(z.string()),
+  dataVersion: z.number(),
+}).meta({ id: 'Series', description: 'Columnar: periods[i] goes with values[i], status[i] and source[i].' });
+
+const problem = { content: { 'application/problem+json': { schema: resolver(problemSchema) } } };
+
+/** Series routes. */
+export const seriesRoutes = (deps: AppDeps) => new Hono().get(
+  '/',
+  describeRoute({
+    tags: ['data'],
+    summary: 'Observed values of one cell',
+    responses: {
+      200: { description: 'Columnar series', content: { 'application/json': { schema: resolver(seriesSchema) } } },
+      400: { description: 'Bad input', ...problem },
+      404: { description: 'No observations for this cell', ...problem },
+    },
+  }),
+  zQuery(seriesQuery),
+  async (c) => {
+    const q = c.req.valid('query');
+    if (q.from && q.to && q.from > q.to) {
+      throw validationProblem(`from (${q.from}) is after to (${q.to}).`, [{ path: 'from', message: 'must not be after to' }]);
+    }
+    const version = await requireCurrentVersion(deps.database.db);
+    const series = await readSeries(deps.database.db, version.id, q);
+    if (series.periods.length === 0 && !q.from && !q.to) {
+      throw notFoundProblem(`No observations for ${q.indicator} / ${q.region} / ${q.sector} / ${q.qualification} in dataset version ${version.id}.`);
+    }
+    return c.json(series);
+  },
+);

@@ -1,0 +1,24 @@
+/** GET /api/targets: new fields against policy targets. */
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { z } from 'zod';
+import type { AppDeps } from '../deps';
+import { scenarioParam } from '../http/params';
+import { jsonResponses } from '../http/responses';
+import { targetsSchema } from '../http/schemas';
+import { zQuery } from '../http/validate';
+import { selectTargets } from '../services/outlook-queries';
+
+export const targetsQuery = z.object({ scenario: scenarioParam });
+
+/** Target routes. */
+export const targetRoutes = (deps: AppDeps) => new Hono().get(
+  '/',
+  describeRoute({
+    tags: ['outlook'],
+    summary: 'New fields vs policy targets: trend path, target path, graduates per year needed',
+    responses: jsonResponses('Target paths', targetsSchema),
+  }),
+  zQuery(targetsQuery),
+  async (c) => c.json(selectTargets(await deps.store.current(), c.req.valid('query').scenario)),
+);

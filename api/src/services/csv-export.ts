@@ -1,0 +1,45 @@
+/**
+ * CSV views of the same selections the JSON routes serve. Cells are written with
+ * papaparse's formula escaping, so text starting with = + - @ gets a leading '.
+ */
+import { LONG_COLUMNS } from '@lmo/models';
+import Papa from 'papaparse';
+import type { GapRow } from './compute';
+import type { SeriesColumns } from './series';
+import type { selectForecast } from './outlook-queries';
+
+type Cell = string | number | null;
+
+/** Serialises rows with a header; a BOM lets spreadsheet programs read Vietnamese text as UTF-8. */
+export function toCsv(fields: readonly string[], rows: Cell[][]): string {
+  return '\uFEFF' + Papa.unparse({ fields: [...fields], data: rows }, { escapeFormulae: true, newline: '\r\n' }) + '\r\n';
+}
+
+/** Series in the long format, so an export can be edited and uploaded again. */
+export function seriesCsv(s: SeriesColumns): string {
+  return toCsv(LONG_COLUMNS, s.periods.map((period, i) => [
+    s.indicator, period, s.region, s.sector, s.qualification, s.values[i], s.unit, s.source[i], s.status[i],
+  ]));
+}
+
+const FORECAST_FIELDS = ['indicator', 'region', 'sector', 'qualification', 'scenario', 'period', 'kind', 'value', 'lower80', 'upper80', 'lower95', 'upper95', 'unit', 'status', 'source'] as const;
+
+/** History rows (`kind=observed`) then forecast rows (`kind=forecast`, value = mean). */
+export function forecastCsv(f: ReturnType<typeof selectForecast>): string {
+  const key = [f.indicator, f.region, f.sector, f.qualification, f.scenario];
+  const rows: Cell[][] = f.history.map((h) => [...key, h.period, 'observed', h.value, null, null, null, null, f.unit, h.status, h.source]);
+  const band = (level: number) => f.forecast.intervals.find((i) => i.level === level);
+  const b80 = band(80);
+  const b95 = band(95);
+  f.forecast.periods.forEach((period, i) => {
+    rows.push([...key, period, 'forecast', f.forecast.mean[i], b80?.lower[i] ?? null, b80?.upper[i] ?? null, b95?.lower[i] ?? null, b95?.upper[i] ?? null, f.unit, f.status, f.source]);
+  });
+  return toCsv(FORECAST_FIELDS, rows);
+}
+
+const GAP_FIELDS = ['region', 'sector', 'qualification', 'horizon', 'period', 'employmentBase', 'employmentEnd', 'openings', 'expansion', 'replacement', 'newSupply', 'imbalance', 'imbalanceLower', 'imbalanceUpper', 'ratio', 'flag', 'confidence', 'rank', 'status', 'source'] as const;
+
+/** One line per gap row, in the order served. */
+export function gapsCsv(rows: GapRow[]): string {
+  return toCsv(GAP_FIELDS, rows.map((r) => GAP_FIELDS.map((f) => (r[f] ?? null) as Cell)));
+}

@@ -1,0 +1,94 @@
+/**
+ * Reading and switching dataset versions. A version is immutable; only the
+ * `is_current` pointer moves.
+ */
+import { desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { datasetVersions } from '../db/schema';
+import { PROBLEM_TYPES, ProblemError } from '../http/problem';
+
+/** A dataset version as the API shows it. */
+export interface VersionInfo {
+  id: number;
+  label: string;
+  kind: string;
+  hash: string;
+  rowCount: number;
+  parentId: number | null;
+  createdAt: string;
+  computedAt: string | null;
+  computeMs: number | null;
+  createdBy: string | null;
+  isCurrent: boolean;
+}
+
+type Row = typeof datasetVersions.$inferSelect;
+
+/** Maps a database row to the API shape. */
+export function toVersionInfo(row: Row): VersionInfo {
+  return {
+    id: row.id,
+    label: row.label,
+    kind: row.kind,
+    hash: row.hash,
+    rowCount: row.rowCount,
+    parentId: row.parentId,
+    createdAt: new Date(row.createdAt).toISOString(),
+    computedAt: row.computedAt ? new Date(row.computedAt).toISOString() : null,
+    computeMs: row.computeMs,
+    createdBy: row.createdBy,
+    isCurrent: row.isCurrent,
+  };
+}
+
+/** The current version, or null before anything is loaded. One indexed lookup. */
+export async function getCurrentVersion(db: Db): Promise<VersionInfo | null> {
+  const rows = await db.select().from(datasetVersions).where(eq(datasetVersions.isCurrent, true)).limit(1);
+  return rows[0] ? toVersionInfo(rows[0]) : null;
+}
+
+/** The current version; a 503 problem when nothing has been loaded yet. */
+export async function requireCurrentVersion(db: Db): Promise<VersionInfo> {
+  const version = await getCurrentVersion(db);
+  if (!version) {
+    throw new ProblemError({ type: PROBLEM_TYPES.notReady, title: 'No data loaded', status: 503, detail: 'No dataset version has been loaded yet.' });
+  }
+  return version;
+}
+
+/** A version by id, or null. */
+export async function getVersion(db: Db, id: number): Promise<VersionInfo | null> {
+  const rows = await db.select().from(datasetVersions).where(eq(datasetVersions.id, id)).limit(1);
+  return rows[0] ? toVersionInfo(rows[0]) : null;
+}
+
+/** All versions, newest first. */
+export async function listVersions(db: Db, limit = 100): Promise<VersionInfo[]> {
+  const rows = await db.select().from(datasetVersions).orderBy(desc(datasetVersions.id)).limit(limit);
+  return rows.map(toVersionInfo);
+}
+
+/** Finds a version with exactly this content hash. */
+export async function findVersionByHash(db: Db, hash: string): Promise<VersionInfo | null> {
+  const rows = await db.select().from(datasetVersions).where(eq(datasetVersions.hash, hash))
+    .orderBy(desc(datasetVersions.id)).limit(1);
+  return rows[0] ? toVersionInfo(rows[0]) : null;
+}
+
+/**
+ * Makes `id` the current version (for reverts). Runs in the caller's
+ * transaction when given one; the partial unique index keeps a single current row.
+ */
+export async function setCurrentVersion(db: Db, id: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(datasetVersions).set({ isCurrent: false }).where(eq(datasetVersions.isCurrent, true));
+    const updated = await tx.update(datasetVersions).set({ isCurrent: true })
+      .where(eq(datasetVersions.id, id)).returning({ id: datasetVersions.id });
+    if (updated.length === 0) throw new Error(`Dataset version ${id} does not exist`);
+  });
+}
+
+/** Marks results for `id` as stored. */
+export async function markComputed(db: Db, id: number, computeMs: number): Promise<void> {
+  await db.update(datasetVersions).set({ computedAt: sql`now()`, computeMs }).where(eq(datasetVersions.id, id));
+}

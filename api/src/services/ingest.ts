@@ -1,0 +1,124 @@
+/**
+ * The single way observations enter the database (seeds, uploads, CLI): validate,
+ * then commit a new dataset version in ONE transaction, then compute its results.
+ */
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Observation } from '@lmo/models';
+import type { Db } from '../db/client';
+import { auditLog, datasetVersions, observations } from '../db/schema';
+import { PROBLEM_TYPES, ProblemError, type FieldProblem } from '../http/problem';
+import { findVersionByHash, getCurrentVersion, getVersion, toVersionInfo, type VersionInfo } from './dataset-versions';
+import { validateObservations } from './observation-rules';
+
+export interface IngestMeta {
+  label: string;
+  /** `seed`, `upload`, `revert`, … */
+  kind: string;
+  /** Token id, `system` or `cli`. */
+  actor?: string;
+  /**
+   * `replace`: the rows are the whole new dataset. `merge` (default for uploads):
+   * the rows override matching cells of the current version and everything else is kept.
+   */
+  mode?: 'replace' | 'merge';
+  /** Line of the first row in the source file, for error messages (CSV with a header: 2). */
+  firstLine?: number;
+}
+
+export interface IngestResult {
+  version: VersionInfo;
+  /** False when identical content was already current (nothing was written). */
+  created: boolean;
+  rowCount: number;
+}
+
+const BATCH = 2000;
+
+/** Canonical identity of a cell and period. */
+export const cellPeriodKey = (o: Observation) =>
+  `${o.indicator}|${o.region}|${o.sector}|${o.qualification}|${o.period}`;
+
+/** sha256 of the rows in a canonical order, so the same content has the same hash whatever the file order. */
+export function contentHash(rows: readonly Observation[]): string {
+  const lines = rows.map((o) => [cellPeriodKey(o), o.value, o.unit, o.source, o.status].join('\u001f'));
+  lines.sort();
+  const hash = createHash('sha256');
+  for (const line of lines) hash.update(line).update('\n');
+  return hash.digest('hex');
+}
+
+/** Loads every observation of a version. */
+export async function loadObservations(db: Db, versionId: number): Promise<Observation[]> {
+  const rows = await db.select({
+    indicator: observations.indicator, period: observations.period, region: observations.region,
+    sector: observations.sector, qualification: observations.qualification, value: observations.value,
+    unit: observations.unit, source: observations.source, status: observations.status,
+  }).from(observations).where(eq(observations.datasetVersionId, versionId));
+  return rows as Observation[];
+}
+
+/**
+ * Validates `rows` and stores them as a new current dataset version. Bad rows
+ * throw a 422 ProblemError listing each problem and nothing is written. Content
+ * identical to the current version is not stored again (`created: false`).
+ * Results are NOT computed here: call `computeResults` (or let the results store do it).
+ */
+export async function ingestObservations(db: Db, rows: readonly unknown[], meta: IngestMeta): Promise<IngestResult> {
+  const checked = validateObservations(rows, { firstLine: meta.firstLine ?? 1 });
+  if (checked.errors.length > 0) throw ingestProblem(checked.errors, rows.length);
+  const current = await getCurrentVersion(db);
+  let full = checked.rows;
+  if ((meta.mode ?? 'replace') === 'merge' && current) {
+    const byKey = new Map((await loadObservations(db, current.id)).map((o) => [cellPeriodKey(o), o]));
+    for (const o of checked.rows) byKey.set(cellPeriodKey(o), o);
+    full = [...byKey.values()];
+  }
+  const hash = contentHash(full);
+  if (current && current.hash === hash) return { version: current, created: false, rowCount: full.length };
+
+  const actor = meta.actor ?? 'system';
+  const version = await db.transaction(async (tx) => {
+    await tx.update(datasetVersions).set({ isCurrent: false }).where(eq(datasetVersions.isCurrent, true));
+    const [row] = await tx.insert(datasetVersions).values({
+      hash, label: meta.label, kind: meta.kind, rowCount: full.length,
+      parentId: current?.id ?? null, isCurrent: true, createdBy: actor,
+    }).returning();
+    for (let i = 0; i < full.length; i += BATCH) {
+      await tx.insert(observations).values(full.slice(i, i + BATCH).map((o) => ({ ...o, datasetVersionId: row.id })));
+    }
+    await tx.insert(auditLog).values({
+      actor, action: 'dataset.ingest', target: `dataset_version:${row.id}`,
+      detail: { label: meta.label, kind: meta.kind, mode: meta.mode ?? 'replace', rows: rows.length, total: full.length, hash, parentId: current?.id ?? null },
+    });
+    return toVersionInfo(row);
+  });
+  return { version, created: true, rowCount: full.length };
+}
+
+/**
+ * Loads `rows` unless a version with the same content already exists (used for
+ * seeds: a second start loads nothing). Returns the existing version instead.
+ */
+export async function ingestOnce(db: Db, rows: readonly unknown[], meta: IngestMeta): Promise<IngestResult> {
+  const checked = validateObservations(rows, { firstLine: meta.firstLine ?? 1 });
+  if (checked.errors.length > 0) throw ingestProblem(checked.errors, rows.length);
+  const existing = await findVersionByHash(db, contentHash(checked.rows));
+  if (existing) return { version: existing, created: false, rowCount: existing.rowCount };
+  return ingestObservations(db, checked.rows, { ...meta, mode: 'replace' });
+}
+
+const MAX_LISTED = 200;
+
+function ingestProblem(errors: FieldProblem[], total: number): ProblemError {
+  return new ProblemError({
+    type: PROBLEM_TYPES.validation,
+    title: 'Invalid observations',
+    status: 422,
+    detail: `${errors.length} problem(s) in ${total} row(s); nothing was stored.${errors.length > MAX_LISTED ? ` The first ${MAX_LISTED} are listed.` : ''}`,
+    errors: errors.slice(0, MAX_LISTED),
+    errorCount: errors.length,
+  });
+}
+
+export { getVersion };

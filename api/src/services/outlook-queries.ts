@@ -1,0 +1,133 @@
+/**
+ * Selections from a results snapshot, shared by the JSON routes and the CSV
+ * export so both always show the same figures.
+ */
+import { PROBLEM_TYPES, ProblemError, notFoundProblem, validationProblem } from '../http/problem';
+import { forecastKey, type CellForecast, type GapRow, type TargetPath } from './compute';
+import type { Snapshot } from './results-store';
+
+/** Throws a 400 naming the scenarios when `scenario` is unknown. */
+export function requireScenario(snap: Snapshot, scenario: string): void {
+  if (snap.outlooks.has(scenario)) return;
+  const expected = [...snap.outlooks.keys()];
+  throw new ProblemError({
+    type: PROBLEM_TYPES.unknownCode, title: 'Unknown code', status: 400,
+    detail: `Unknown scenario '${scenario}'. Valid scenarios: ${expected.join(', ')}.`,
+    errors: [{ path: 'scenario', message: `unknown scenario '${scenario}'`, expected }],
+  });
+}
+
+export interface ForecastQuery {
+  indicator: string;
+  region: string;
+  sector: string;
+  qualification: string;
+  scenario: string;
+  horizon?: number;
+  levels: number[];
+}
+
+/** The most steps a cell may be forecast: 10 years or 40 quarters. */
+export const maxHorizon = (periods: string[]) => (periods.some((p) => p.includes('-Q')) ? 40 : 10);
+
+/** One cell's history and forecast cut to `horizon` steps and `levels`. */
+export function selectForecast(snap: Snapshot, q: ForecastQuery) {
+  requireScenario(snap, q.scenario);
+  const cell = snap.forecasts.get(q.scenario)?.get(forecastKey(q));
+  if (!cell) {
+    throw notFoundProblem(
+      `No forecast for ${forecastKey(q).replace(/\|/g, ' / ')} in scenario ${q.scenario}: the data has no history for this cell.`,
+      { cellsAvailable: snap.forecasts.get(q.scenario)?.size ?? 0 },
+    );
+  }
+  const limit = maxHorizon(cell.forecast.periods.length ? cell.forecast.periods : cell.history.map((h) => h.period));
+  const horizon = q.horizon ?? Math.min(limit, cell.forecast.periods.length);
+  if (horizon > limit) {
+    throw validationProblem(`horizon ${horizon} is too long: at most ${limit} ${limit === 10 ? 'years' : 'quarters'} for this cell.`, [
+      { path: 'horizon', message: `must be at most ${limit}` },
+    ]);
+  }
+  const available = cell.forecast.intervals.map((i) => i.level);
+  const missing = q.levels.filter((l) => !available.includes(l));
+  if (missing.length > 0) {
+    throw validationProblem(`Interval level(s) ${missing.join(', ')} are not computed; available levels: ${available.join(', ')}.`, [
+      { path: 'levels', message: `unavailable level(s) ${missing.join(', ')}`, expected: available.map(String) },
+    ]);
+  }
+  const n = Math.min(horizon, cell.forecast.periods.length);
+  const cut = <T>(xs: T[]) => xs.slice(0, n);
+  const result: CellForecast & { scenario: string; horizon: number; baseYear: number; dataVersion: number } = {
+    ...cell,
+    forecast: {
+      periods: cut(cell.forecast.periods),
+      mean: cut(cell.forecast.mean),
+      intervals: cell.forecast.intervals.filter((i) => q.levels.includes(i.level))
+        .map((i) => ({ level: i.level, lower: cut(i.lower), upper: cut(i.upper) })),
+    },
+    scenario: q.scenario,
+    horizon: n,
+    baseYear: snap.summary.baseYear,
+    dataVersion: snap.version.id,
+  };
+  return result;
+}
+
+export const GAP_SORTS = ['rank', 'imbalance', 'ratio', 'openings', 'newSupply', 'sector', 'region'] as const;
+export type GapSort = (typeof GAP_SORTS)[number];
+
+export interface GapQuery {
+  /** A region code, or `all` for every region. */
+  region: string;
+  sector?: string;
+  qualification?: string;
+  horizon?: number;
+  scenario: string;
+  sort: GapSort;
+}
+
+const SORTERS: Record<GapSort, (a: GapRow, b: GapRow) => number> = {
+  rank: (a, b) => a.rank - b.rank || a.imbalance - b.imbalance,
+  // Most severe shortage first.
+  imbalance: (a, b) => a.imbalance - b.imbalance,
+  ratio: (a, b) => (a.ratio ?? Infinity) - (b.ratio ?? Infinity),
+  openings: (a, b) => b.openings - a.openings,
+  newSupply: (a, b) => b.newSupply - a.newSupply,
+  sector: (a, b) => a.sector.localeCompare(b.sector) || a.qualification.localeCompare(b.qualification),
+  region: (a, b) => a.region.localeCompare(b.region) || a.sector.localeCompare(b.sector),
+};
+
+/** Gap rows of one horizon, filtered and ranked. */
+export function selectGaps(snap: Snapshot, q: GapQuery) {
+  requireScenario(snap, q.scenario);
+  const all = snap.gaps.get(q.scenario) ?? [];
+  const maxH = snap.summary.horizon || Math.max(0, ...all.map((g) => g.horizon));
+  const horizon = q.horizon ?? maxH;
+  if (horizon > maxH) {
+    throw validationProblem(`horizon ${horizon} is beyond the computed outlook (1–${maxH} years).`, [
+      { path: 'horizon', message: `must be between 1 and ${maxH}` },
+    ]);
+  }
+  const rows = all.filter((g) => g.horizon === horizon
+    && (q.region === 'all' || g.region === q.region)
+    && (!q.sector || g.sector === q.sector)
+    && (!q.qualification || g.qualification === q.qualification))
+    .sort(SORTERS[q.sort]);
+  const outlook = snap.outlooks.get(q.scenario);
+  return {
+    rows,
+    region: q.region, scenario: q.scenario, horizon, sort: q.sort,
+    baseYear: snap.summary.baseYear,
+    period: rows[0]?.period ?? String(snap.summary.baseYear + horizon),
+    thresholds: outlook?.assumptions.thresholds ?? null,
+    status: 'modelled' as const,
+    source: rows[0]?.source ?? 'LMO model',
+    dataVersion: snap.version.id,
+  };
+}
+
+/** New-field target paths of one scenario. */
+export function selectTargets(snap: Snapshot, scenario: string) {
+  requireScenario(snap, scenario);
+  const targets: TargetPath[] = snap.targets.get(scenario) ?? [];
+  return { targets, scenario, baseYear: snap.summary.baseYear, status: 'modelled' as const, dataVersion: snap.version.id };
+}

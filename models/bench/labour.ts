@@ -1,0 +1,172 @@
+/**
+ * `pnpm bench:labour`: backtest of broad-sector employment shares
+ * (agriculture / industry / services, % of employment; ILO modelled
+ * estimates via Gapminder, ../shared/reference/data) over every country with
+ * a complete 1991–2023 record. Fit on 1991–2017, forecast 2018–2023, and
+ * score `auto` (through the log-ratio share model of labour/shares.ts)
+ * against plain naive and drift on the raw shares. Also times the labour
+ * helper's per-province scenario recompute if @lmo/models exports it.
+ * `pnpm bench` runs this at the end and adds its figures to the BENCH line.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { coverage, finiteMean, fitAuto, fitDrift, fitNaive, mase, smape } from '../src/forecast/index';
+import type { FitFn, Forecast, Series } from '../src/forecast/index';
+import { forecastShares } from '../src/labour/shares';
+import { SHARED_DIR, readCsv } from './datasets';
+import { timeScenario } from './scenario-timing';
+import { formatTable } from './table';
+
+const DATA_DIR = path.join(SHARED_DIR, 'reference/data/ilo_modelled_via_gapminder');
+const SECTORS = {
+  agriculture: 'agriculture_workers_percent_of_employment',
+  industry: 'industry_workers_percent_of_employment',
+  services: 'service_workers_percent_of_employment',
+} as const;
+type Sector = keyof typeof SECTORS;
+const FIRST = 1991;
+const LAST_TRAIN = 2017;
+const LAST = 2023;
+const H = LAST - LAST_TRAIN;
+const LEVELS = [80, 95];
+
+export interface LabourScores {
+  mase: number;
+  smape: number;
+  /** Share 0–1 of 2018–2023 values inside the 80 / 95 % intervals. */
+  coverage80: number;
+  coverage95: number;
+}
+
+/** Country → sector → shares FIRST..LAST; only complete countries. */
+function loadShares(): Map<string, Record<Sector, number[]>> {
+  const bySector = {} as Record<Sector, Map<string, Map<number, number>>>;
+  for (const [sector, indicator] of Object.entries(SECTORS) as [Sector, string][]) {
+    const m = new Map<string, Map<number, number>>();
+    for (const row of readCsv(path.join(DATA_DIR, `ddf--datapoints--${indicator}--by--geo--time.csv`))) {
+      let years = m.get(row.geo!);
+      if (!years) m.set(row.geo!, (years = new Map()));
+      years.set(Number(row.time), Number(row[indicator]));
+    }
+    bySector[sector] = m;
+  }
+  const out = new Map<string, Record<Sector, number[]>>();
+  for (const geo of [...bySector.agriculture.keys()].sort()) {
+    const rec = {} as Record<Sector, number[]>;
+    let complete = true;
+    for (const sector of Object.keys(SECTORS) as Sector[]) {
+      const years = bySector[sector].get(geo);
+      const values: number[] = [];
+      for (let y = FIRST; y <= LAST; y++) {
+        const v = years?.get(y);
+        if (v === undefined || !Number.isFinite(v)) complete = false;
+        values.push(v ?? NaN);
+      }
+      rec[sector] = values;
+    }
+    if (complete) out.set(geo, rec);
+  }
+  return out;
+}
+
+type Forecaster = (train: Record<Sector, number[]>) => Record<Sector, Forecast>;
+
+/** Apply a FitFn to each raw share on its own (no simplex constraint). */
+function perShare(fit: FitFn): Forecaster {
+  return (train) => {
+    const out = {} as Record<Sector, Forecast>;
+    for (const sector of Object.keys(SECTORS) as Sector[]) {
+      const series: Series = { values: train[sector], start: String(FIRST), frequency: 1 };
+      out[sector] = fit(series).forecast(H, { levels: LEVELS });
+    }
+    return out;
+  };
+}
+
+/** Forecast through the log-ratio share model: stays in 0–100 and sums to 100. */
+function viaShares(fit: FitFn): Forecaster {
+  return (train) => {
+    const fc = forecastShares({ start: String(FIRST), frequency: 1, components: train }, H, { fit, levels: LEVELS });
+    return fc.components as Record<Sector, Forecast>;
+  };
+}
+
+function score(data: Map<string, Record<Sector, number[]>>, forecaster: Forecaster) {
+  const mases: number[] = [];
+  const smapes: number[] = [];
+  let outside = 0;
+  let points = 0;
+  const inside: Record<number, number> = { 80: 0, 95: 0 };
+  let seconds = 0;
+  const nTrain = LAST_TRAIN - FIRST + 1;
+  for (const rec of data.values()) {
+    const train = {} as Record<Sector, number[]>;
+    for (const s of Object.keys(SECTORS) as Sector[]) train[s] = rec[s].slice(0, nTrain);
+    const t0 = performance.now();
+    const fc = forecaster(train);
+    seconds += (performance.now() - t0) / 1000;
+    for (const s of Object.keys(SECTORS) as Sector[]) {
+      const test = rec[s].slice(nTrain);
+      const { mean, intervals } = fc[s];
+      mases.push(mase(test, mean, train[s], 1));
+      smapes.push(smape(test, mean));
+      outside += mean.filter((v) => v < 0 || v > 100).length;
+      points += test.length;
+      for (const iv of intervals) inside[iv.level] = (inside[iv.level] ?? 0) + coverage(test, iv.lower, iv.upper) * test.length;
+    }
+  }
+  return {
+    mase: finiteMean(mases),
+    smape: finiteMean(smapes),
+    coverage80: inside[80]! / points,
+    coverage95: inside[95]! / points,
+    outside,
+    seconds,
+  };
+}
+
+/** Run the backtest, print its table, and return the figures for the BENCH line. */
+export async function runLabourBench(): Promise<{ scores: Record<string, LabourScores>; scenarioMs: number | string }> {
+  if (!existsSync(DATA_DIR)) {
+    console.error(`Labour reference data not found at ${DATA_DIR}; skipping the labour backtest.`);
+    return { scores: {}, scenarioMs: 'n/a' };
+  }
+  const data = loadShares();
+  const variants: [string, Forecaster, string][] = [
+    ['auto', viaShares(fitAuto), 'auto on centred log-ratios → softmax (shares.ts)'],
+    ['naive', perShare(fitNaive), 'last value, raw shares'],
+    ['drift', perShare(fitDrift), 'drift, raw shares'],
+    ['auto-raw', perShare(fitAuto), 'auto on each raw share, no constraint (for comparison)'],
+    ['drift-logratio', viaShares(fitDrift), 'drift on log-ratios (for comparison)'],
+  ];
+  const scores: Record<string, LabourScores> = {};
+  const rows = variants.map(([name, f, note]) => {
+    const s = score(data, f);
+    if (['auto', 'naive', 'drift'].includes(name)) {
+      scores[name] = {
+        mase: Number(s.mase.toFixed(4)),
+        smape: Number(s.smape.toFixed(4)),
+        coverage80: Number(s.coverage80.toFixed(4)),
+        coverage95: Number(s.coverage95.toFixed(4)),
+      };
+    }
+    const extra = s.outside ? `; ${s.outside} forecasts outside 0–100` : '';
+    return { label: name, ...s, mape: NaN, seriesPerSecond: (3 * data.size) / s.seconds, note: note + extra };
+  });
+  console.log(
+    `\n${formatTable(
+      `== labour shares: ${data.size} countries × 3 sectors, fit ${FIRST}–${LAST_TRAIN}, forecast ${LAST_TRAIN + 1}–${LAST} (ILO modelled via Gapminder) ==`,
+      'MASE',
+      rows,
+    )}`,
+  );
+  const scenarioMs = await timeScenario();
+  console.log(`scenarioMs: ${typeof scenarioMs === 'number' ? scenarioMs.toFixed(2) : scenarioMs}`);
+  return { scores, scenarioMs };
+}
+
+// Run directly: `pnpm bench:labour`.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  void runLabourBench().then((r) => console.log(`BENCH ${JSON.stringify({ labour: r.scores, scenarioMs: r.scenarioMs })}`));
+}

@@ -1,0 +1,77 @@
+/**
+ * Classical multiplicative decomposition and the seasonality test used by the
+ * M4 benchmarks (Naive2, Theta, SES, Holt, Damped): adjust only when
+ * |acf_m| > 1.645·√((1 + 2·Σ_{k<m} acf_k²)/n) and n ≥ 3m.
+ */
+
+/** Sample autocorrelations at lags 1..maxLag (as R's acf). */
+export function acf(y: readonly number[], maxLag: number): number[] {
+  const n = y.length;
+  let mean = 0;
+  for (const v of y) mean += v;
+  mean /= n;
+  let c0 = 0;
+  for (const v of y) c0 += (v - mean) ** 2;
+  const out: number[] = [];
+  for (let k = 1; k <= maxLag; k++) {
+    let c = 0;
+    for (let t = k; t < n; t++) c += (y[t] - mean) * (y[t - k] - mean);
+    out.push(c0 > 0 ? c / c0 : 0);
+  }
+  return out;
+}
+
+/** The M4 seasonality test at period m (90% one-sided). */
+export function isSeasonal(y: readonly number[], m: number): boolean {
+  if (m <= 1 || y.length < 3 * m) return false;
+  const r = acf(y, m);
+  let s = 1;
+  for (let k = 0; k < m - 1; k++) s += 2 * r[k] * r[k];
+  const limit = (1.645 / Math.sqrt(y.length)) * Math.sqrt(s);
+  return Math.abs(r[m - 1]) > limit;
+}
+
+/**
+ * Seasonal indices of a classical multiplicative decomposition (R `decompose`):
+ * centred moving average of order m, mean ratio per season, normalised to mean 1.
+ * `indices[k]` applies to observations t with t mod m = k (t from 0).
+ * Returns null when the ratios are not usable (non-positive trend or indices).
+ */
+export function seasonalIndices(y: readonly number[], m: number, window = Infinity): number[] | null {
+  const n = y.length;
+  const half = Math.floor(m / 2);
+  const from = Math.max(half, n - half - window);
+  const sums = new Array<number>(m).fill(0);
+  const counts = new Array<number>(m).fill(0);
+  for (let t = from; t < n - half; t++) {
+    let ma: number;
+    if (m % 2 === 0) {
+      let s = 0.5 * (y[t - half] + y[t + half]);
+      for (let j = t - half + 1; j < t + half; j++) s += y[j];
+      ma = s / m;
+    } else {
+      let s = 0;
+      for (let j = t - half; j <= t + half; j++) s += y[j];
+      ma = s / m;
+    }
+    if (!(ma > 0)) return null;
+    sums[t % m] += y[t] / ma;
+    counts[t % m] += 1;
+  }
+  const raw = sums.map((s, k) => (counts[k] > 0 ? s / counts[k] : NaN));
+  const mean = raw.reduce((a, b) => a + b, 0) / m;
+  const idx = raw.map((v) => v / mean);
+  // A season near zero would blow up the adjusted series.
+  if (idx.some((v) => !Number.isFinite(v) || v < 0.05)) return null;
+  return idx;
+}
+
+/**
+ * Indices to use for seasonal adjustment, or null when the series should be
+ * left as it is (not seasonal by the test, negative values, unusable ratios).
+ */
+export function adjustmentIndices(y: readonly number[], m: number, window = Infinity): number[] | null {
+  if (m <= 1 || !isSeasonal(y, m)) return null;
+  if (y.some((v) => v < 0)) return null;
+  return seasonalIndices(y, m, window);
+}

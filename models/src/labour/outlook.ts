@@ -1,0 +1,338 @@
+/**
+ * Top level: from the observations of one dataset version to everything the
+ * api stores for it. Models are fitted ONCE (`computeBase`); each scenario is
+ * a cheap transform of that base (`applyScenario`), and one province can be
+ * recomputed alone (`recomputeProvince`).
+ */
+import type { Observation } from '../data/observation';
+import type { BreakSpec } from './breaks';
+import { QUALIFICATION_TREE, REGION_TREE, SECTOR_TREE, SECTORS, SERIES_BREAKS } from './codes';
+import { makeDimension, type Dimension, type TreeNode } from './hierarchy';
+import { DEFAULT_THRESHOLDS } from './imbalance';
+import { indexObservations, type ObservationIndex } from './observations';
+import { forecastOfficial } from './official';
+import { DEFAULT_EXIT_RATES, estimateExitRates } from './openings';
+import { projectGrid } from './projection';
+import { applyScenario, type GridBase, type ScenarioContext, type ScenarioResult } from './recompute';
+import { SCENARIOS } from './scenarios';
+import type { LabourStructure } from './structure';
+import { DEFAULT_ENTRY_RATE, supplyInputs } from './supply';
+import { computeTarget, DEFAULT_TARGETS, targetPath } from './targets';
+import type { Assumptions, CellForecast, Outlook, OutlookSet, Scenario, TargetPath, TargetSpec, Thresholds } from './types';
+
+/** Code of the hidden residual region used when only some provinces have data. */
+export const REST_REGION = '_rest';
+
+export interface OutlookOptions {
+  dataVersion?: string;
+  /** Years to forecast (default 10). */
+  horizon?: number;
+  /** Interval levels (default [80, 95]). */
+  levels?: number[];
+  scenarios?: Scenario[];
+  thresholds?: Partial<Thresholds>;
+  /** Declared series breaks (default: SERIES_BREAKS from codes). */
+  breaks?: BreakSpec[];
+  /** Fit from a break when at least this many points follow it, else splice (default 8). */
+  minAfterBreak?: number;
+  structure?: LabourStructure;
+  targets?: TargetSpec[];
+  /** Share of graduates entering the labour market (default 0.85). */
+  entryRate?: number;
+  /** Horizons to produce gap rows for (default 1..horizon). */
+  gapHorizons?: number[];
+  /** Employment forecasts for every scenario, or only for the baseline (smaller output). Default 'all'. */
+  scenarioForecasts?: 'all' | 'baseline';
+  /** Which cells get a rolling-origin backtest: 'all' (default) or 'aggregates' (not province × section × level). */
+  backtest?: 'all' | 'aggregates';
+}
+
+/** The structure from codes.ts: 34 provinces, VSIC sections (via broad groups), 5 levels, 4 new fields. */
+export function defaultStructure(): LabourStructure {
+  return {
+    regions: REGION_TREE,
+    sectors: SECTOR_TREE,
+    qualifications: QUALIFICATION_TREE,
+    fields: SECTORS.filter((s) => !s.additive && s.parent).map((s) => ({ code: s.code, parent: s.parent! })),
+  };
+}
+
+/** Everything fitted once per dataset version. Plain data apart from lookup maps. */
+export interface BaseProjection {
+  dataVersion?: string;
+  baseYear: number;
+  horizon: number;
+  levels: number[];
+  main: GridBase | null;
+  fields: GridBase[];
+  official: CellForecast[];
+  targetSpecs: TargetSpec[];
+  thresholds: Thresholds;
+  entryRate: number;
+  breaks: BreakSpec[];
+  timingMs: Record<string, number>;
+}
+
+/** Codes present in the data, plus their ancestors, kept in structure order. */
+function restrict(nodes: readonly TreeNode[], present: Set<string>): TreeNode[] {
+  const parent = new Map(nodes.map((n) => [n.code, n.parent ?? null]));
+  const keep = new Set<string>();
+  for (const c of present) {
+    let x: string | null | undefined = c;
+    while (x && parent.has(x) && !keep.has(x)) {
+      keep.add(x);
+      x = parent.get(x);
+    }
+  }
+  return nodes.filter((n) => keep.has(n.code));
+}
+
+/** Region dimension for an indicator/sector set, with a hidden residual when the root is observed but leaves are incomplete. */
+function regionDimension(index: ObservationIndex, indicator: string, sectors: Set<string>, regions: readonly TreeNode[]): { dim: Dimension; residual?: { code: string; root: string } } {
+  const present = new Set<string>();
+  for (const c of index.byIndicator.get(indicator) ?? []) if (sectors.has(c.sector)) present.add(c.region);
+  const nodes = restrict(regions, present);
+  const root = nodes.find((n) => !n.parent || !nodes.some((m) => m.code === n.parent));
+  const full = makeDimension(regions);
+  const sub = makeDimension(nodes);
+  const incomplete = root && sub.bottom.length > 1 && full.members[full.index.get(root.code)!].length > sub.members[sub.index.get(root.code)!].length;
+  const rootLeafOnly = root && sub.bottom.length === 1;
+  if (root && incomplete && !rootLeafOnly && present.has(root.code)) {
+    const withRest = [...nodes, { code: REST_REGION, parent: root.code }];
+    return { dim: makeDimension(withRest), residual: { code: REST_REGION, root: root.code } };
+  }
+  return { dim: sub };
+}
+
+function dimensionOf(index: ObservationIndex, indicator: string, pick: 'sector' | 'qualification', nodes: readonly TreeNode[], filter?: (sector: string) => boolean): Dimension {
+  const present = new Set<string>();
+  for (const c of index.byIndicator.get(indicator) ?? []) if (!filter || filter(c.sector)) present.add(c[pick]);
+  return makeDimension(restrict(nodes, present));
+}
+
+const now = () => performance.now();
+
+/**
+ * Fit every model once: employment by region × section × level (reconciled),
+ * each new field, the national official series, exit rates and supply inputs.
+ */
+export function computeBase(observations: readonly Observation[], options: OutlookOptions = {}): BaseProjection {
+  const timing: Record<string, number> = {};
+  let t0 = now();
+  const horizon = options.horizon ?? 10;
+  const levels = options.levels ?? [80, 95];
+  const structure = options.structure ?? defaultStructure();
+  const breaks: BreakSpec[] = options.breaks ?? SERIES_BREAKS.map((b) => ({ indicator: b.indicator, region: b.region, period: b.period, reason: b.reason }));
+  const thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
+  const entryRate = options.entryRate ?? DEFAULT_ENTRY_RATE;
+  const index = indexObservations(observations);
+  timing.index = now() - t0;
+
+  // The hierarchy's own break: a break declared for the indicator anywhere applies to every cell,
+  // because detailed cells are built to add up to the national series that carries it.
+  const gridBreaks = (indicator: string) => breaks.filter((b) => b.indicator === indicator);
+  const sectionCodes = new Set(structure.sectors.map((n) => n.code));
+  const qualNodes = structure.qualifications;
+  const backtestWhen =
+    options.backtest === 'aggregates'
+      ? (dims: Dimension[]) => {
+          const bottoms = dims.map((d) => new Set(d.bottom));
+          return (r: string, s: string, q: string) => !(bottoms[0].has(r) && bottoms[1].has(s) && bottoms[2].has(q));
+        }
+      : () => undefined;
+
+  t0 = now();
+  let main: GridBase | null = null;
+  {
+    const { dim: region, residual } = regionDimension(index, 'employment', sectionCodes, structure.regions);
+    const sector = dimensionOf(index, 'employment', 'sector', structure.sectors, (s) => sectionCodes.has(s));
+    const qualification = dimensionOf(index, 'employment', 'qualification', qualNodes, (s) => sectionCodes.has(s));
+    if (sector.codes.length && qualification.codes.length && region.codes.length) {
+      const dims: [Dimension, Dimension, Dimension] = [region, sector, qualification];
+      const grid = projectGrid(index, {
+        indicator: 'employment', dims, horizon, levels, breaks: gridBreaks('employment'),
+        minAfterBreak: options.minAfterBreak, residual, backtestWhen: backtestWhen(dims),
+      });
+      if (grid) main = { grid, exits: estimateExitRates(index, grid), supply: supplyInputs(index, grid) };
+    }
+  }
+  timing.main = now() - t0;
+
+  t0 = now();
+  const fields: GridBase[] = [];
+  for (const f of structure.fields) {
+    const only = new Set([f.code]);
+    if (!(index.byIndicator.get('employment') ?? []).some((c) => c.sector === f.code)) continue;
+    const { dim: region, residual } = regionDimension(index, 'employment', only, structure.regions);
+    const sector = makeDimension([{ code: f.code }]);
+    const qualification = dimensionOf(index, 'employment', 'qualification', qualNodes, (s) => s === f.code);
+    const dims: [Dimension, Dimension, Dimension] = [region, sector, qualification];
+    const grid = projectGrid(index, {
+      indicator: 'employment', dims, horizon, levels, breaks: gridBreaks('employment'),
+      minAfterBreak: options.minAfterBreak, residual,
+    });
+    if (!grid) continue;
+    fields.push({ grid, exits: estimateExitRates(index, grid, f.parent), supply: supplyInputs(index, grid), field: f });
+  }
+  timing.fields = now() - t0;
+
+  t0 = now();
+  const official = forecastOfficial(index, { horizon, levels, breaks, minAfterBreak: options.minAfterBreak, employment: main?.grid });
+  timing.official = now() - t0;
+
+  // Target paths feed the policy scenarios.
+  const targetSpecs = options.targets ?? DEFAULT_TARGETS;
+  for (const gb of fields) {
+    const spec = targetSpecs.find((s) => s.field === gb.field!.code);
+    if (!spec) continue;
+    const root = gb.grid.reconciler.dims[0].codes.find((c) => !gb.grid.reconciler.dims[0].parent.get(c));
+    const node = gb.grid.nodes.find((n) => n.region === root && n.qualification === spec.qualification);
+    if (!node || node.history.length === 0) continue;
+    const path = targetPath(node.history.map((p) => p.value), gb.grid.baseYear, spec.level, spec.year, horizon, levels);
+    gb.target = { qualification: spec.qualification, trend: node.mean, path: path.mean };
+  }
+
+  const baseYear = main?.grid.baseYear ?? fields[0]?.grid.baseYear ?? Math.max(0, ...official.map((o) => Number(o.history.at(-1)?.period ?? 0)));
+  return {
+    dataVersion: options.dataVersion, baseYear, horizon, levels, main, fields, official, targetSpecs,
+    thresholds, entryRate, breaks, timingMs: timing,
+  };
+}
+
+/** Assumptions of an outlook, for display. */
+function assumptionsOf(base: BaseProjection, scenario: Scenario): Assumptions {
+  const exitRates: Assumptions['exitRates'] = [];
+  const seen = new Set<string>();
+  for (const gb of [base.main, ...base.fields]) {
+    if (!gb) continue;
+    const sums = new Map<string, { rate: number; emp: number; observed: number }>();
+    gb.grid.nodes.forEach((n, off) => {
+      const [dr, ds, dq] = gb.grid.reconciler.dims;
+      if (!dr.bottom.includes(n.region) || !ds.bottom.includes(n.sector) || !dq.bottom.includes(n.qualification)) return;
+      const s = sums.get(n.sector) ?? { rate: 0, emp: 0, observed: 0 };
+      const w = Math.max(n.base, 1e-9);
+      s.rate += gb.exits.rate[off] * w;
+      s.emp += w;
+      s.observed += gb.exits.observed[off] * w;
+      sums.set(n.sector, s);
+    });
+    for (const [sector, s] of sums) {
+      if (seen.has(sector)) continue;
+      seen.add(sector);
+      exitRates.push({ sector, rate: (s.rate / s.emp) * scenario.exitRate, basis: s.observed / s.emp >= 0.5 ? 'observed' : 'default' });
+    }
+  }
+  const applied = new Map<string, Assumptions['breaks'][number]>();
+  const cells = [...(base.main ? base.main.grid.nodes : []), ...base.official];
+  for (const c of cells) {
+    if (!c.break) continue;
+    const indicator = 'indicator' in c ? (c as CellForecast).indicator : 'employment';
+    const k = `${indicator}|${c.break.period}|${c.break.treatment}`;
+    if (!applied.has(k)) applied.set(k, { indicator, period: c.break.period, treatment: c.break.treatment, reason: c.break.reason });
+  }
+  return {
+    thresholds: base.thresholds,
+    exitRates,
+    entryRate: (scenario.entryRate ?? base.entryRate) * (1 + scenario.trainingCapacityChange),
+    levels: base.levels,
+    breaks: [...applied.values()],
+    notesVi: [
+      'Nhu cầu tuyển mới = nhu cầu mở rộng (tăng việc làm, không âm ở từng ô chi tiết) + nhu cầu thay thế (tỷ lệ rời thị trường × việc làm).',
+      'Cung mới = người tốt nghiệp × tỷ lệ gia nhập thị trường + người gia nhập khác; người tốt nghiệp được phân bổ cho các ô theo tỷ trọng việc làm năm gốc.',
+      `Cờ: thiếu hụt khi cung mới/nhu cầu < ${base.thresholds.shortageBelow}, dư thừa khi > ${base.thresholds.surplusAbove}. Đây là tín hiệu mô hình, không phải số liệu chính thức.`,
+      'Các dự báo được điều hòa (OLS) để tỉnh cộng lại bằng vùng và toàn quốc, ngành cộng lại bằng tổng, trình độ cộng lại bằng tất cả.',
+    ],
+    notesEn: [
+      'Openings = expansion demand (employment growth, floored at zero in each detailed cell) + replacement demand (exit rate × employment).',
+      'New supply = graduates × labour-market entry rate + other entrants; graduates are shared among cells by base-year employment.',
+      `Flags: shortage when new supply / openings < ${base.thresholds.shortageBelow}, surplus when > ${base.thresholds.surplusAbove}. A modelled signal, not an official statistic.`,
+      'Forecasts are reconciled (OLS) so provinces add up to regions and the country, sections to the total, and levels to all levels.',
+      `Default exit rates where no exits data exist: ${Object.entries(DEFAULT_EXIT_RATES).map(([k, v]) => `${k} ${(v * 100).toFixed(1)}%`).join(', ')}.`,
+    ],
+  };
+}
+
+function contextOf(base: BaseProjection, gapHorizons: number[] | undefined, forecasts: boolean): ScenarioContext {
+  return {
+    thresholds: base.thresholds,
+    entryRate: base.entryRate,
+    gapHorizons: gapHorizons ?? Array.from({ length: base.horizon }, (_, i) => i + 1),
+    forecasts,
+  };
+}
+
+/** One scenario's outlook from a base projection. */
+export function outlookFor(base: BaseProjection, scenario: Scenario, options: { gapHorizons?: number[]; forecasts?: boolean } = {}): Outlook {
+  const ctx = contextOf(base, options.gapHorizons, options.forecasts ?? true);
+  const forecasts: CellForecast[] = [];
+  const gaps: Outlook['gaps'] = [];
+  const targets: TargetPath[] = [];
+  for (const gb of [base.main, ...base.fields]) {
+    if (!gb) continue;
+    const r = applyScenario(gb, scenario, ctx);
+    forecasts.push(...r.forecasts);
+    gaps.push(...r.gaps);
+  }
+  if (ctx.forecasts) forecasts.push(...base.official);
+  const entry = (scenario.entryRate ?? base.entryRate) * (1 + scenario.trainingCapacityChange);
+  for (const gb of base.fields) {
+    const spec = base.targetSpecs.find((s) => s.field === gb.field!.code);
+    if (!spec) continue;
+    const t = computeTarget(gb, spec, entry);
+    if (t) targets.push(t);
+  }
+  return {
+    dataVersion: base.dataVersion,
+    scenario,
+    baseYear: base.baseYear,
+    horizon: base.horizon,
+    forecasts,
+    gaps,
+    targets,
+    assumptions: assumptionsOf(base, scenario),
+    reconciliation: 'ols',
+  };
+}
+
+/**
+ * Everything the api stores for one dataset version: the base projection
+ * fitted once, then one Outlook per scenario (gaps for horizons 1..horizon).
+ */
+export function computeOutlook(observations: readonly Observation[], options: OutlookOptions = {}): OutlookSet {
+  const t0 = now();
+  const base = computeBase(observations, options);
+  const t1 = now();
+  const scenarios = options.scenarios ?? SCENARIOS;
+  const outlooks: Record<string, Outlook> = {};
+  for (const s of scenarios) {
+    const withForecasts = (options.scenarioForecasts ?? 'all') === 'all' || s.id === 'baseline';
+    outlooks[s.id] = outlookFor(base, s, { gapHorizons: options.gapHorizons, forecasts: withForecasts });
+  }
+  const t2 = now();
+  return {
+    dataVersion: options.dataVersion,
+    baseYear: base.baseYear,
+    horizon: base.horizon,
+    scenarios,
+    outlooks,
+    timingMs: { ...base.timingMs, base: t1 - t0, scenarios: t2 - t1, total: t2 - t0 },
+  };
+}
+
+/**
+ * Recompute one province (every sector, new field and level) for a scenario
+ * from a stored base projection: no refitting, a few milliseconds.
+ * @param horizon gap rows for horizons 1..horizon (≤ the base horizon)
+ */
+export function recomputeProvince(base: BaseProjection, province: string, scenario: Scenario, horizon: number = base.horizon): ScenarioResult {
+  const ctx = contextOf(base, Array.from({ length: Math.min(horizon, base.horizon) }, (_, i) => i + 1), true);
+  const forecasts: CellForecast[] = [];
+  const gaps: ScenarioResult['gaps'] = [];
+  for (const gb of [base.main, ...base.fields]) {
+    if (!gb || !gb.grid.reconciler.dims[0].index.has(province)) continue;
+    const r = applyScenario(gb, scenario, ctx, [province]);
+    forecasts.push(...r.forecasts);
+    gaps.push(...r.gaps);
+  }
+  return { forecasts, gaps };
+}

@@ -1,0 +1,209 @@
+/**
+ * Projected employment for every cell of a crossed hierarchy
+ * (region × sector × qualification): history built bottom-up from the most
+ * detailed cells, a declared series break treated, each cell fitted with the
+ * engine's `auto` and forecast up to 10 years, then reconciled so that every
+ * total equals the sum of its parts (reconcile.ts).
+ */
+import { applyBreak, type BreakSpec } from './breaks';
+import { cellAccuracy, forecastCell } from './engine';
+import type { Dimension } from './hierarchy';
+import { cellId, type ObservationIndex } from './observations';
+import { aggregateTensor, makeReconciler, reconcileStep, type Reconciler } from './reconcile';
+import type { AppliedBreak, CellAccuracy, HistoryPoint, LevelInterval } from './types';
+import type { IntervalKind, ModelWeight } from '../forecast/types';
+import type { Unit } from '../data/observation';
+
+/** One projected cell of a grid (means reconciled). */
+export interface NodeProjection {
+  region: string;
+  sector: string;
+  qualification: string;
+  history: HistoryPoint[];
+  /** Value in the base year (last history point). */
+  base: number;
+  /** Reconciled means for baseYear+1 … baseYear+horizon. */
+  mean: number[];
+  /** Intervals shifted with the mean by reconciliation (widths kept), lower bounds ≥ 0. */
+  intervals: LevelInterval[];
+  models: ModelWeight[];
+  intervalKind: IntervalKind;
+  accuracy: CellAccuracy;
+  break?: AppliedBreak;
+}
+
+/** The projection of one indicator over crossed dimensions. */
+export interface Grid {
+  indicator: string;
+  unit: Unit;
+  firstYear: number;
+  baseYear: number;
+  horizon: number;
+  levels: number[];
+  reconciler: Reconciler;
+  /** One node per tensor position (see `cellOffset`). */
+  nodes: NodeProjection[];
+  /** Internal codes (e.g. a residual region) that are not shown. */
+  hidden: Set<string>;
+}
+
+export interface GridOptions {
+  indicator: string;
+  dims: [Dimension, Dimension, Dimension];
+  horizon: number;
+  levels: number[];
+  breaks?: BreakSpec[];
+  /** Fit from a break when at least this many points follow it, else splice. */
+  minAfterBreak?: number;
+  method?: string;
+  /** Which nodes get a rolling-origin backtest (default all). */
+  backtestWhen?: (region: string, sector: string, qualification: string) => boolean;
+  /**
+   * Residual leaf codes (first dimension) whose history is the root's
+   * observed value minus the other leaves: keeps a national total honest when
+   * only some provinces have data. Not shown.
+   */
+  residual?: { code: string; root: string };
+  /** Source text for sums we computed. */
+  sumSource?: string;
+}
+
+const SUM_SOURCE = 'Sum of the detailed cells (LMO)';
+
+/** Years with data for any bottom cell of the grid. */
+function yearSpan(index: ObservationIndex, indicator: string, dims: Dimension[]): [number, number] | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  const [r, s, q] = dims;
+  const rs = new Set(r.codes);
+  const ss = new Set(s.codes);
+  const qs = new Set(q.codes);
+  for (const c of index.byIndicator.get(indicator) ?? []) {
+    if (!rs.has(c.region) || !ss.has(c.sector) || !qs.has(c.qualification)) continue;
+    for (const y of c.byYear.keys()) {
+      if (y < lo) lo = y;
+      if (y > hi) hi = y;
+    }
+  }
+  return Number.isFinite(lo) ? [lo, hi] : null;
+}
+
+/**
+ * Build, fit and reconcile one grid. Missing detailed cells count as 0 (a
+ * cell with no workers); totals are always sums of the detailed cells.
+ * @returns null when the indicator has no data in these dimensions.
+ */
+export function projectGrid(index: ObservationIndex, opts: GridOptions): Grid | null {
+  const { indicator, dims, horizon, levels } = opts;
+  const span = yearSpan(index, indicator, dims);
+  if (!span) return null;
+  const [firstYear, baseYear] = span;
+  const nYears = baseYear - firstYear + 1;
+  const reconciler = makeReconciler(dims);
+  const size = reconciler.shape.reduce((a, b) => a * b, 1);
+  const [dr, ds, dq] = dims;
+  const nS = ds.codes.length;
+  const nQ = dq.codes.length;
+  const codesAt = (off: number): [string, string, string] => [
+    dr.codes[Math.floor(off / (nS * nQ))],
+    ds.codes[Math.floor(off / nQ) % nS],
+    dq.codes[off % nQ],
+  ];
+  let unit: Unit = 'persons';
+
+  // History tensor per year, bottom cells from the data, totals summed.
+  const isBottom = dims.map((d) => new Set(d.bottom));
+  const years: Float64Array[] = [];
+  for (let y = 0; y < nYears; y++) years.push(new Float64Array(size));
+  for (let off = 0; off < size; off++) {
+    const [r, s, q] = codesAt(off);
+    if (!isBottom[0].has(r) || !isBottom[1].has(s) || !isBottom[2].has(q)) continue;
+    if (opts.residual && r === opts.residual.code) continue;
+    const c = index.cells.get(cellId(indicator, r, s, q));
+    if (!c) continue;
+    unit = c.unit;
+    for (const [year, o] of c.byYear) if (year >= firstYear) years[year - firstYear][off] = o.value;
+  }
+  if (opts.residual) {
+    const { code, root } = opts.residual;
+    for (let off = 0; off < size; off++) {
+      const [r, s, q] = codesAt(off);
+      if (r !== code || !isBottom[1].has(s) || !isBottom[2].has(q)) continue;
+      const rootObs = index.cells.get(cellId(indicator, root, s, q));
+      if (!rootObs) continue;
+      for (let y = 0; y < nYears; y++) {
+        const o = rootObs.byYear.get(firstYear + y);
+        if (!o) continue;
+        let others = 0;
+        for (const leaf of dr.bottom) {
+          if (leaf === code) continue;
+          const c = index.cells.get(cellId(indicator, leaf, s, q));
+          others += c?.byYear.get(firstYear + y)?.value ?? 0;
+        }
+        years[y][off] = Math.max(0, o.value - others);
+      }
+    }
+  }
+  for (const t of years) aggregateTensor(reconciler, t);
+
+  const brk = opts.breaks?.find((b) => b.indicator === indicator);
+  const periods = Array.from({ length: nYears }, (_, i) => String(firstYear + i));
+  const nodes: NodeProjection[] = new Array(size);
+  const baseMeans: Float64Array[] = Array.from({ length: horizon }, () => new Float64Array(size));
+  const method = opts.method ?? 'auto';
+
+  for (let off = 0; off < size; off++) {
+    const [r, s, q] = codesAt(off);
+    const values = years.map((t) => t[off]);
+    const observed = index.cells.get(cellId(indicator, r, s, q));
+    const history: HistoryPoint[] = values.map((v, i) => {
+      const o = observed?.byYear.get(firstYear + i);
+      return o && Math.abs(o.value - v) <= 0.5 + 1e-9 * Math.abs(v)
+        ? { period: periods[i], value: o.value, status: o.status, source: o.source }
+        : { period: periods[i], value: v, status: 'modelled', source: opts.sumSource ?? SUM_SOURCE };
+    });
+    const base = values[nYears - 1];
+    let node: NodeProjection;
+    if (values.every((v) => v === 0)) {
+      node = {
+        region: r, sector: s, qualification: q, history, base, mean: new Array(horizon).fill(0),
+        intervals: levels.map((level) => ({ level, lower: new Array(horizon).fill(0), upper: new Array(horizon).fill(0) })),
+        models: [], intervalKind: 'none', accuracy: cellAccuracy({ values: [], start: periods[0], frequency: 1 }),
+      };
+    } else {
+      const b = applyBreak(values, periods, brk, { minAfter: opts.minAfterBreak });
+      const series = { values: b.values, start: b.start, frequency: 1 as const };
+      const fitMethod = series.values.length >= 3 ? method : 'naive';
+      const { fit, forecast } = forecastCell(series, horizon, levels, fitMethod);
+      node = {
+        region: r, sector: s, qualification: q, history, base,
+        mean: forecast.mean,
+        intervals: forecast.intervals.map((iv) => ({ level: iv.level, lower: iv.lower, upper: iv.upper })),
+        models: fit.models,
+        intervalKind: fit.intervalKind,
+        accuracy:
+          opts.backtestWhen && !opts.backtestWhen(r, s, q)
+            ? cellAccuracy({ values: [], start: periods[0], frequency: 1 })
+            : cellAccuracy(series, { method: fitMethod }),
+        ...(b.applied ? { break: b.applied } : {}),
+      };
+    }
+    nodes[off] = node;
+    for (let h = 0; h < horizon; h++) baseMeans[h][off] = node.mean[h];
+  }
+
+  for (let h = 0; h < horizon; h++) {
+    const rec = reconcileStep(reconciler, baseMeans[h], true);
+    for (let off = 0; off < size; off++) {
+      const node = nodes[off];
+      const shift = rec[off] - node.mean[h];
+      node.mean[h] = rec[off];
+      for (const iv of node.intervals) {
+        iv.lower[h] = Math.max(0, iv.lower[h] + shift);
+        iv.upper[h] = Math.max(iv.lower[h], iv.upper[h] + shift);
+      }
+    }
+  }
+  const hidden = new Set(opts.residual ? [opts.residual.code] : []);
+  return { indicator, unit, firstYear, baseYear, horizon, levels, reconciler, nodes, hidden };
+}

@@ -1,0 +1,259 @@
+/**
+ * Apply a scenario to a base projection: adjusted employment paths, then
+ * openings, new supply and imbalance for every cell and horizon. Works on the
+ * detailed cells and re-adds every total, so all figures of one scenario are
+ * coherent (a province's TOTAL is the sum of its sections, VN the sum of
+ * provinces, and likewise for openings, supply and imbalance).
+ */
+import { aggregateTensor, makeReconciler, type Reconciler } from './reconcile';
+import { imbalanceOf, rankRows } from './imbalance';
+import type { ExitRates } from './openings';
+import type { Grid } from './projection';
+import { growthMultipliers, sectorGrowthOf } from './scenarios';
+import { ancestors } from './structure';
+import type { SupplyInputs } from './supply';
+import type { CellForecast, GapRow, Scenario, Thresholds } from './types';
+
+/** Everything fitted once per dataset version for one grid (sections, or one new field). */
+export interface GridBase {
+  grid: Grid;
+  exits: ExitRates;
+  supply: SupplyInputs;
+  /** Set for a new field's grid. */
+  field?: { code: string; parent: string };
+  /** Trend and target paths of a new field with a target (national, `qualification`), years base+1… */
+  target?: { qualification: string; trend: number[]; path: number[] };
+}
+
+/** Settings shared by every scenario of an outlook. */
+export interface ScenarioContext {
+  thresholds: Thresholds;
+  /** Base entry rate (a scenario may override it). */
+  entryRate: number;
+  /** Horizons (years) to produce gap rows for. */
+  gapHorizons: number[];
+  /** Produce employment forecasts too (not only gaps). */
+  forecasts: boolean;
+}
+
+/** Result of applying a scenario to (part of) a grid. */
+export interface ScenarioResult {
+  forecasts: CellForecast[];
+  gaps: GapRow[];
+}
+
+const sliceReconcilers = new WeakMap<Grid, Reconciler>();
+
+function sliceReconciler(grid: Grid): Reconciler {
+  let r = sliceReconcilers.get(grid);
+  if (!r) {
+    r = makeReconciler(grid.reconciler.dims.slice(1));
+    sliceReconcilers.set(grid, r);
+  }
+  return r;
+}
+
+const sourceCache = new WeakMap<object, string>();
+
+function forecastSource(grid: Grid, node: Grid['nodes'][number]): string {
+  let s = sourceCache.get(node);
+  if (!s) {
+    const hist = [...new Set(node.history.map((p) => p.source))];
+    const models = node.models.map((m) => m.method).join('+') || 'none';
+    s = `LMO model: engine forecast (${models}) of ${grid.indicator}, reconciled across regions, sectors and levels (OLS). History: ${hist.join('; ')}`;
+    sourceCache.set(node, s);
+  }
+  return s;
+}
+
+const GAP_SOURCE =
+  'LMO model: openings = expansion (employment growth, floored at 0 per detailed cell) + replacement (exit rate × employment); new supply = graduates × entry rate + other entrants. Modelled signal, not an official statistic.';
+
+/**
+ * Apply `scenario` to a grid base.
+ * @param regions restrict to these region codes (each must be a bottom code,
+ *   e.g. a province); default: every region of the grid.
+ */
+export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioContext, regions?: string[]): ScenarioResult {
+  const { grid, exits, supply } = gb;
+  const [dr, ds, dq] = grid.reconciler.dims;
+  const nS = ds.codes.length;
+  const nQ = dq.codes.length;
+  const nSQ = nS * nQ;
+  const H = grid.horizon;
+  let regionIdx: number[];
+  let rec: Reconciler;
+  if (regions) {
+    const bottom = new Set(dr.bottom);
+    regionIdx = regions.filter((r) => bottom.has(r)).map((r) => dr.index.get(r)!);
+    rec = sliceReconciler(grid);
+    if (regionIdx.length !== regions.length) {
+      // A total region was asked for: compute everything, keep only those.
+      const all = applyScenario(gb, scenario, ctx);
+      const keep = new Set(regions);
+      return { forecasts: all.forecasts.filter((f) => keep.has(f.region)), gaps: all.gaps.filter((g) => keep.has(g.region)) };
+    }
+  } else {
+    regionIdx = dr.codes.map((_, i) => i);
+    rec = grid.reconciler;
+  }
+  const full = !regions;
+  const size = (full ? dr.codes.length : 1) * nSQ;
+
+  // Employment multiplier per sector and year (t = 1..H).
+  const multBySector = new Map<string, Float64Array>();
+  const multFor = (s: string, q: string): Float64Array => {
+    const key = gb.field && gb.target && (gb.target.qualification === 'ALL' || gb.target.qualification === q) ? `${s}|target` : s;
+    let m = multBySector.get(key);
+    if (!m) {
+      const codes = gb.field ? [s, gb.field.parent, ...ancestors(ds, s)] : ancestors(ds, s);
+      m = growthMultipliers(sectorGrowthOf(scenario, codes), H);
+      if (key.endsWith('|target') && scenario.targetAttainment !== undefined && gb.target) {
+        const { trend, path } = gb.target;
+        const a = scenario.targetAttainment;
+        for (let t = 0; t < H; t++) {
+          const adj = trend[t] > 0 ? (trend[t] + a * (path[t] - trend[t])) / trend[t] : 1;
+          m[t] *= adj;
+        }
+      }
+      multBySector.set(key, m);
+    }
+    return m;
+  };
+
+  const bottomS = new Set(ds.bottom);
+  const bottomQ = new Set(dq.bottom);
+  const isLeafSQ = new Uint8Array(nSQ);
+  for (let j = 0; j < nSQ; j++) isLeafSQ[j] = bottomS.has(ds.codes[Math.floor(j / nQ)]) && bottomQ.has(dq.codes[j % nQ]) ? 1 : 0;
+  const isBottomR = new Set(dr.bottom.map((c) => dr.index.get(c)!));
+
+  // Local position of each computed cell → offset in the grid.
+  const gridOff = (local: number) => (full ? local : regionIdx[0] * nSQ + local);
+
+  // Adjusted employment E'_t of every cell, t = 0..H (0 = base year).
+  const emp: Float64Array[] = Array.from({ length: H + 1 }, () => new Float64Array(size));
+  for (let local = 0; local < size; local++) {
+    const j = local % nSQ;
+    const ri = full ? Math.floor(local / nSQ) : regionIdx[0];
+    if (!isLeafSQ[j] || !isBottomR.has(ri)) continue;
+    const node = grid.nodes[gridOff(local)];
+    const m = multFor(node.sector, node.qualification);
+    emp[0][local] = node.base;
+    for (let t = 1; t <= H; t++) emp[t][local] = node.mean[t - 1] * m[t - 1];
+  }
+  for (let t = 1; t <= H; t++) aggregateTensor(rec, emp[t]);
+  for (let local = 0; local < size; local++) emp[0][local] = grid.nodes[gridOff(local)].base;
+
+  const entry = (scenario.entryRate ?? ctx.entryRate) * (1 + scenario.trainingCapacityChange);
+  const xr = scenario.exitRate;
+  const horizons = [...new Set(ctx.gapHorizons)].filter((h) => h >= 1 && h <= H).sort((a, b) => a - b);
+  const gaps: GapRow[] = [];
+  const expansion = new Float64Array(size);
+  const replacement = new Float64Array(size);
+  const newSupply = new Float64Array(size);
+  const supplyHalf = new Float64Array(size);
+  // Running sums per detailed cell.
+  const cumRepl = new Float64Array(size);
+  const cumSupply = new Float64Array(size);
+  const cumHalf = new Float64Array(size);
+  let k = 0;
+  for (let t = 1; t <= H; t++) {
+    for (let local = 0; local < size; local++) {
+      const off = gridOff(local);
+      if (!isLeafSQ[local % nSQ] || !isBottomR.has(full ? Math.floor(local / nSQ) : regionIdx[0])) continue;
+      cumRepl[local] += exits.rate[off] * xr * emp[t - 1][local];
+      cumSupply[local] += entry * supply.gradMean[off][t - 1] + supply.other[off][t - 1];
+      cumHalf[local] += entry * supply.gradHalf80[off][t - 1];
+    }
+    if (horizons[k] !== t) continue;
+    k++;
+    for (let local = 0; local < size; local++) {
+      const leaf = isLeafSQ[local % nSQ] && isBottomR.has(full ? Math.floor(local / nSQ) : regionIdx[0]);
+      expansion[local] = leaf ? Math.max(0, emp[t][local] - emp[0][local]) : 0;
+      replacement[local] = leaf ? cumRepl[local] : 0;
+      newSupply[local] = leaf ? cumSupply[local] : 0;
+      supplyHalf[local] = leaf ? cumHalf[local] : 0;
+    }
+    for (const x of [expansion, replacement, newSupply, supplyHalf]) aggregateTensor(rec, x);
+    const period = String(grid.baseYear + t);
+    for (let local = 0; local < size; local++) {
+      const node = grid.nodes[gridOff(local)];
+      if (grid.hidden.has(node.region)) continue;
+      const baseMean = node.mean[t - 1];
+      const scale = baseMean > 0 ? emp[t][local] / baseMean : 1;
+      const iv80 = node.intervals.find((iv) => iv.level === 80) ?? node.intervals[0];
+      const empHalf = iv80 ? ((iv80.upper[t - 1] - iv80.lower[t - 1]) / 2) * scale : 0;
+      const openings = expansion[local] + replacement[local];
+      const imb = imbalanceOf(
+        {
+          openings,
+          newSupply: newSupply[local],
+          halfWidth80: Math.sqrt(empHalf * empHalf + supplyHalf[local] * supplyHalf[local]),
+          employmentBase: node.base,
+        },
+        ctx.thresholds,
+      );
+      gaps.push({
+        region: node.region,
+        sector: node.sector,
+        qualification: node.qualification,
+        horizon: t,
+        period,
+        employmentBase: node.base,
+        employmentEnd: emp[t][local],
+        openings,
+        expansion: expansion[local],
+        replacement: replacement[local],
+        newSupply: newSupply[local],
+        ...imb,
+        rank: 0,
+        status: 'modelled',
+        source: GAP_SOURCE,
+      });
+    }
+  }
+  const sectorRoot = ds.codes.find((c) => !ds.parent.get(c));
+  const kindOf = (r: GapRow) =>
+    `${r.region}|${r.horizon}|${gb.field ? 'field' : r.sector === sectorRoot ? 'total' : ds.bottom.includes(r.sector) ? 'section' : 'group'}|${r.qualification === 'ALL' ? 'all' : 'level'}`;
+  rankRows(gaps, kindOf);
+
+  const forecasts: CellForecast[] = [];
+  if (ctx.forecasts) {
+    const periods = Array.from({ length: H }, (_, i) => String(grid.baseYear + i + 1));
+    for (let local = 0; local < size; local++) {
+      const node = grid.nodes[gridOff(local)];
+      if (grid.hidden.has(node.region)) continue;
+      const mean = new Array<number>(H);
+      const scales = new Array<number>(H);
+      for (let t = 0; t < H; t++) {
+        mean[t] = emp[t + 1][local];
+        scales[t] = node.mean[t] > 0 ? mean[t] / node.mean[t] : 1;
+      }
+      forecasts.push({
+        indicator: grid.indicator,
+        region: node.region,
+        sector: node.sector,
+        qualification: node.qualification,
+        unit: grid.unit,
+        history: node.history,
+        forecast: {
+          periods,
+          mean,
+          intervals: node.intervals.map((iv) => ({
+            level: iv.level,
+            lower: iv.lower.map((v, t) => Math.min(v * scales[t], mean[t])),
+            upper: iv.upper.map((v, t) => Math.max(v * scales[t], mean[t])),
+          })),
+        },
+        models: node.models,
+        intervalKind: node.intervalKind,
+        accuracy: node.accuracy,
+        ...(node.break ? { break: node.break } : {}),
+        reconciliation: 'ols',
+        status: 'modelled',
+        source: forecastSource(grid, node),
+      });
+    }
+  }
+  return { forecasts, gaps };
+}

@@ -1,0 +1,119 @@
+/**
+ * Named assumption sets. A scenario never refits a model: it is a cheap
+ * transform of the base projection (fitted once per dataset version), so one
+ * province can be recomputed for any scenario in well under 50 ms.
+ *
+ * - Employment: each sector's base path is multiplied by (1 + g)^t, g the
+ *   scenario's extra growth for that sector (or its `*` default). Totals are
+ *   re-added from the detailed cells, so they stay coherent.
+ * - New fields with a policy target (targets.ts): the path is moved a share
+ *   `targetAttainment` of the way from the trend to the target path.
+ * - Supply: graduates × (1 + trainingCapacityChange) × entry rate.
+ * - Replacement: exit rates × exitRate.
+ * The growth adjustments are illustrative ranges (about ±1 pp a year overall,
+ * more for the ministry's priority sectors), not official projections.
+ */
+import type { Scenario } from './types';
+
+/** Growth adjustments that mark the ministry's priority fields. */
+const PRIORITY_UP: Record<string, number> = {
+  C: 0.015, J: 0.02, K: 0.012, M: 0.015,
+  semiconductors: 0.06, 'ai-digital': 0.04, hydrogen: 0.06, 'carbon-markets': 0.05,
+};
+
+/** The five named scenarios. */
+export const SCENARIOS: Scenario[] = [
+  {
+    id: 'baseline',
+    nameVi: 'Cơ sở',
+    nameEn: 'Baseline',
+    description: {
+      vi: 'Xu hướng dự báo từ số liệu; tỷ lệ rời thị trường và tỷ lệ gia nhập như hiện nay; đào tạo giữ nguyên quy mô dự báo.',
+      en: 'The forecast trend from the data; exit and entry rates as today; training output as forecast.',
+    },
+    sectorGrowth: {},
+    trainingCapacityChange: 0,
+    entryRate: null,
+    exitRate: 1,
+  },
+  {
+    id: 'high-growth',
+    nameVi: 'Tăng trưởng cao',
+    nameEn: 'High growth',
+    description: {
+      vi: 'Việc làm tăng thêm 1 điểm % mỗi năm ở mọi ngành, nhiều hơn ở chế biến chế tạo, CNTT, tài chính, KHCN và các lĩnh vực mới.',
+      en: 'Employment grows 1 pp a year faster in every sector, more in manufacturing, ICT, finance, professional services and the new fields.',
+    },
+    sectorGrowth: { '*': 0.01, ...PRIORITY_UP },
+    trainingCapacityChange: 0,
+    entryRate: null,
+    exitRate: 1,
+  },
+  {
+    id: 'low-growth',
+    nameVi: 'Tăng trưởng thấp',
+    nameEn: 'Low growth',
+    description: {
+      vi: 'Việc làm tăng chậm hơn 1 điểm % mỗi năm ở mọi ngành (chậm hơn nữa ở chế biến chế tạo và các lĩnh vực mới).',
+      en: 'Employment grows 1 pp a year slower in every sector (more slowly still in manufacturing and the new fields).',
+    },
+    sectorGrowth: Object.fromEntries([['*', -0.01], ...Object.entries(PRIORITY_UP).map(([k, v]) => [k, -v / 2 - 0.01])]),
+    trainingCapacityChange: 0,
+    entryRate: null,
+    exitRate: 1,
+  },
+  {
+    id: 'targets-met',
+    nameVi: 'Đạt mục tiêu chính sách',
+    nameEn: 'Policy targets met',
+    description: {
+      vi: 'Các lĩnh vực mới đi đúng lộ trình mục tiêu (QĐ 1017/QĐ-TTg bán dẫn; QĐ 165/QĐ-TTg hydro; NĐ 06/2022 thị trường carbon); các ngành khác theo kịch bản cơ sở.',
+      en: 'The new fields follow their target paths (Decision 1017/QĐ-TTg semiconductors; Decision 165/QĐ-TTg hydrogen; Decree 06/2022 carbon market); other sectors as baseline.',
+    },
+    sectorGrowth: {},
+    trainingCapacityChange: 0,
+    entryRate: null,
+    exitRate: 1,
+    targetAttainment: 1,
+  },
+  {
+    id: 'targets-50',
+    nameVi: 'Đạt 50% mục tiêu',
+    nameEn: 'Half of targets met',
+    description: {
+      vi: 'Các lĩnh vực mới đi được nửa đường giữa xu hướng và lộ trình mục tiêu; các ngành khác theo kịch bản cơ sở.',
+      en: 'The new fields get halfway from their trend to their target path; other sectors as baseline.',
+    },
+    sectorGrowth: {},
+    trainingCapacityChange: 0,
+    entryRate: null,
+    exitRate: 1,
+    targetAttainment: 0.5,
+  },
+];
+
+/** Look up a scenario by id. */
+export function getScenario(id: string): Scenario | undefined {
+  return SCENARIOS.find((s) => s.id === id);
+}
+
+/**
+ * Extra annual growth for a sector: the first of `codes` (the sector, then
+ * its parents) with an entry, else `*`, else 0.
+ */
+export function sectorGrowthOf(s: Scenario, codes: readonly string[]): number {
+  const g = s.sectorGrowth;
+  for (const c of codes) if (g[c] !== undefined) return g[c];
+  return g['*'] ?? 0;
+}
+
+/** Multipliers (1 + g)^t for t = 1..h. */
+export function growthMultipliers(g: number, h: number): Float64Array {
+  const m = new Float64Array(h);
+  let f = 1;
+  for (let t = 0; t < h; t++) {
+    f *= 1 + g;
+    m[t] = f;
+  }
+  return m;
+}

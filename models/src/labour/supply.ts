@@ -1,0 +1,188 @@
+/**
+ * New supply = graduates × labour-market entry rate + other entrants (COPS:
+ * school leavers + other job seekers).
+ *
+ * Graduates are published by level and field (a field is mapped to the sector
+ * that employs it most), usually for larger areas than a province. Each
+ * `graduates` series is forecast with the engine, then shared among the
+ * detailed cells it covers in proportion to their base-year employment: the
+ * assumption is that graduates take jobs where their field's jobs are. A cell
+ * covered by several graduates series takes the most detailed one.
+ *
+ * Other entrants (people entering work without a new qualification: school
+ * leavers without a certificate, re-entrants, migrants from abroad) come from
+ * an `entrants` indicator when the data have it, else from a default rate per
+ * qualification level (below).
+ */
+import { forecastCell } from './engine';
+import { ancestors } from './structure';
+import { contiguousHistory, type ObservationIndex } from './observations';
+import type { Grid } from './projection';
+
+/**
+ * Share of graduates who enter the labour market in their field within the
+ * year (the rest continue studying, do military service, work abroad or stay
+ * inactive). Assumption (unconfirmed), in line with graduate tracer studies
+ * reporting 80–90% employed within a year of graduating.
+ */
+export const DEFAULT_ENTRY_RATE = 0.85;
+
+/**
+ * Other entrants per year as a share of base-year employment, by level.
+ * `none`: about 1.9% — young people entering work without any certificate
+ * (roughly 0.7 m a year: a cohort of ~1.5 m, about half without a
+ * qualification) over ~37 m employed without one. Assumption (unconfirmed);
+ * 0 for qualified levels, whose entrants are the graduates.
+ */
+export const DEFAULT_OTHER_ENTRANTS_RATE: Record<string, number> = {
+  none: 0.019, elementary: 0, intermediate: 0, college: 0, university: 0,
+};
+
+/** Graduates and other entrants of every bottom cell, per year of the horizon (before the entry rate). */
+export interface SupplyInputs {
+  /** gradMean[off][t]: graduates allocated to the cell in year base+t+1. */
+  gradMean: Float64Array[];
+  /** Half-width of the 80% interval of those graduates, per year. */
+  gradHalf80: Float64Array[];
+  /** other[off][t]: other entrants (already entrants, no entry rate applied). */
+  other: Float64Array[];
+  /** Latest observed graduates per year covering each bottom cell (allocated), for training-output displays. */
+  latestGrad: Float64Array;
+  /** Whether graduates data covered the cell. */
+  covered: Uint8Array;
+}
+
+interface FlowSeries {
+  mean: number[];
+  half80: number[];
+  latest: number;
+}
+
+function forecastFlow(index: ObservationIndex, id: string, horizon: number, baseYear: number): FlowSeries | null {
+  const c = index.cells.get(id);
+  if (!c) return null;
+  const hist = contiguousHistory(c).filter((p) => Number(p.period) <= baseYear + horizon);
+  if (hist.length === 0) return null;
+  const last = Number(hist[hist.length - 1].period);
+  // Planned future flows (e.g. enrolment plans) are kept as given for those years.
+  const observedUpToBase = hist.filter((p) => Number(p.period) <= baseYear);
+  const values = (observedUpToBase.length ? observedUpToBase : hist).map((p) => p.value);
+  const start = (observedUpToBase.length ? observedUpToBase : hist)[0].period;
+  const lastFit = Number(start) + values.length - 1;
+  const h = baseYear + horizon - lastFit;
+  let fc: { mean: number[]; half: number[] };
+  if (values.every((v) => v === 0)) fc = { mean: new Array(h).fill(0), half: new Array(h).fill(0) };
+  else if (values.length < 3) fc = { mean: new Array(h).fill(values[values.length - 1]), half: new Array(h).fill(0.2 * values[values.length - 1]) };
+  else {
+    const { forecast } = forecastCell({ values, start, frequency: 1 }, h, [80]);
+    const iv = forecast.intervals[0];
+    fc = { mean: forecast.mean, half: iv.upper.map((u, i) => (u - iv.lower[i]) / 2) };
+  }
+  const mean = new Array<number>(horizon);
+  const half80 = new Array<number>(horizon);
+  for (let t = 0; t < horizon; t++) {
+    const year = baseYear + t + 1;
+    const planned = year > lastFit ? c.byYear.get(year) : undefined;
+    const k = year - lastFit - 1;
+    if (planned && last > baseYear) {
+      mean[t] = planned.value;
+      half80[t] = 0.1 * planned.value;
+    } else if (k >= 0) {
+      mean[t] = fc.mean[k];
+      half80[t] = fc.half[k];
+    } else {
+      const o = c.byYear.get(year);
+      mean[t] = o?.value ?? 0;
+      half80[t] = 0;
+    }
+  }
+  const latestObs = observedUpToBase.length ? observedUpToBase[observedUpToBase.length - 1].value : values[values.length - 1];
+  return { mean, half80, latest: latestObs };
+}
+
+/**
+ * Supply inputs for the bottom cells of a grid.
+ * @param fieldOnly for a new field's grid: only graduates of that field count
+ *   (graduates of the parent section are already supply of the section).
+ */
+export function supplyInputs(index: ObservationIndex, grid: Grid, options: { otherEntrantsRate?: Record<string, number> } = {}): SupplyInputs {
+  const { reconciler, nodes, horizon, baseYear } = grid;
+  const [dr, ds, dq] = reconciler.dims;
+  const size = nodes.length;
+  const gradMean: Float64Array[] = new Array(size);
+  const gradHalf80: Float64Array[] = new Array(size);
+  const other: Float64Array[] = new Array(size);
+  const latestGrad = new Float64Array(size);
+  const covered = new Uint8Array(size);
+  const otherRate = options.otherEntrantsRate ?? DEFAULT_OTHER_ENTRANTS_RATE;
+  const nodeAt = new Map<string, number>();
+  nodes.forEach((n, off) => nodeAt.set(`${n.region}|${n.sector}|${n.qualification}`, off));
+  const flows = new Map<string, FlowSeries | null>();
+  const flow = (indicator: string, r: string, s: string, q: string) => {
+    const id = `${indicator}|${r}|${s}|${q}`;
+    if (!flows.has(id)) flows.set(id, forecastFlow(index, id, horizon, baseYear));
+    return flows.get(id)!;
+  };
+  const bottomR = new Set(dr.bottom);
+  const bottomS = new Set(ds.bottom);
+  const bottomQ = new Set(dq.bottom);
+  const zeros = new Float64Array(horizon);
+  const hasEntrants = index.byIndicator.has('entrants');
+
+  /** Most detailed covering series of an indicator, and the leaf's share of it. */
+  const allocate = (indicator: string, off: number): { f: FlowSeries; share: number } | null => {
+    const n = nodes[off];
+    for (const q of ancestors(dq, n.qualification)) {
+      for (const s of ancestors(ds, n.sector)) {
+        for (const r of ancestors(dr, n.region)) {
+          const f = flow(indicator, r, s, q);
+          if (!f) continue;
+          const cover = nodeAt.get(`${r}|${s}|${q}`);
+          if (cover === undefined) continue;
+          const total = nodes[cover].base;
+          let share: number;
+          if (total > 0) share = n.base / total;
+          else {
+            // No employment to share by: split evenly among the bottom cells it covers.
+            const count = dr.members[dr.index.get(r)!].length * ds.members[ds.index.get(s)!].length * dq.members[dq.index.get(q)!].length;
+            share = 1 / count;
+          }
+          return { f, share };
+        }
+      }
+    }
+    return null;
+  };
+
+  for (let off = 0; off < size; off++) {
+    const n = nodes[off];
+    if (!bottomR.has(n.region) || !bottomS.has(n.sector) || !bottomQ.has(n.qualification)) {
+      gradMean[off] = zeros;
+      gradHalf80[off] = zeros;
+      other[off] = zeros;
+      continue;
+    }
+    const g = allocate('graduates', off);
+    const gm = new Float64Array(horizon);
+    const gh = new Float64Array(horizon);
+    if (g) {
+      covered[off] = 1;
+      for (let t = 0; t < horizon; t++) {
+        gm[t] = g.f.mean[t] * g.share;
+        gh[t] = g.f.half80[t] * g.share;
+      }
+      latestGrad[off] = g.f.latest * g.share;
+    }
+    gradMean[off] = gm;
+    gradHalf80[off] = gh;
+    const o = new Float64Array(horizon);
+    const e = hasEntrants ? allocate('entrants', off) : null;
+    if (e) for (let t = 0; t < horizon; t++) o[t] = e.f.mean[t] * e.share;
+    else {
+      const rate = otherRate[n.qualification] ?? 0;
+      for (let t = 0; t < horizon; t++) o[t] = rate * n.base;
+    }
+    other[off] = o;
+  }
+  return { gradMean, gradHalf80, other, latestGrad, covered };
+}

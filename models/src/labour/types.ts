@@ -1,0 +1,274 @@
+/**
+ * Output shapes of the labour-market model (openings, new supply, imbalance,
+ * targets, scenarios). Everything here is plain JSON-serialisable data: the api
+ * stores it per dataset version and serves it without recomputing.
+ *
+ * Conventions
+ * - Periods are labels (`2025`); horizons are whole years after `baseYear`.
+ * - Every computed figure carries `status: 'modelled'` and a `source` text.
+ * - `null` stands for "not defined" (e.g. a ratio with zero openings), never NaN/Infinity.
+ */
+import type { IntervalKind, ModelWeight } from '../forecast/types';
+import type { ObservationStatus, Unit } from '../data/observation';
+
+/** The four coordinates of a cell, without the period. */
+export interface CellKey {
+  /** Indicator code: `employment`, `labour_force`, `graduates`, … */
+  indicator: string;
+  /** `VN`, a socio-economic region code or a province code. */
+  region: string;
+  /** `TOTAL`, a VSIC section letter or a new-field code. */
+  sector: string;
+  /** `ALL` or a qualification level. */
+  qualification: string;
+}
+
+/** One observed point of a cell's history. */
+export interface HistoryPoint {
+  period: string;
+  value: number;
+  /** `official`, `survey`, or `modelled` (a modelled input or an aggregate we summed). */
+  status: ObservationStatus;
+  source: string;
+}
+
+/** One prediction interval, one bound per forecast period (columnar). */
+export interface LevelInterval {
+  /** Percent, e.g. 80 or 95. */
+  level: number;
+  lower: number[];
+  upper: number[];
+}
+
+/** A forecast in columns: `periods[i]` goes with `mean[i]` and every interval's `lower[i]`/`upper[i]`. */
+export interface ColumnForecast {
+  periods: string[];
+  mean: number[];
+  intervals: LevelInterval[];
+}
+
+/**
+ * Backtest accuracy of the method used for this cell, measured by rolling
+ * origin on the cell's own history, beside the naive benchmark on the same origins.
+ * `null` when the history was too short to backtest.
+ */
+export interface CellAccuracy {
+  /** Mean absolute scaled error of the forecast (lower is better; < naiveMase beats naive). */
+  mase: number | null;
+  /** Symmetric MAPE in percent (0–200). */
+  smape: number | null;
+  /** Share (0–1) of held-out points inside the 80% interval. */
+  coverage80: number | null;
+  /** Share (0–1) of held-out points inside the 95% interval. */
+  coverage95: number | null;
+  naiveMase: number | null;
+  naiveSmape: number | null;
+  /** Number of forecast origins the figures average over. */
+  origins: number;
+}
+
+/** How a declared series break was treated before fitting. */
+export type BreakTreatment = 'fit-from-break' | 'splice';
+
+/** A series break that applied to a cell, and what was done about it. */
+export interface AppliedBreak {
+  /** First period of the new series (e.g. `2021`). */
+  period: string;
+  treatment: BreakTreatment;
+  /** For `splice`: factor applied to the pre-break values. */
+  ratio?: number;
+  reason?: { vi: string; en: string };
+}
+
+/** History and forecast of one cell. */
+export interface CellForecast extends CellKey {
+  unit: Unit;
+  history: HistoryPoint[];
+  /** Mean and intervals after reconciliation (means add up across the hierarchy). */
+  forecast: ColumnForecast;
+  /** Models combined by the engine, with weights. */
+  models: ModelWeight[];
+  intervalKind: IntervalKind;
+  accuracy: CellAccuracy;
+  break?: AppliedBreak;
+  /** How hierarchy coherence was enforced for this cell's mean, if it was. */
+  reconciliation?: Reconciliation;
+  status: 'modelled';
+  /** e.g. "LMO forecast (auto) from GSO LFS 2010–2025 …" */
+  source: string;
+}
+
+/** COPS-style signal of one cell: more new supply than openings is a surplus. */
+export type Flag = 'shortage' | 'balanced' | 'surplus';
+
+/** How far to trust a flag. */
+export type Confidence = 'high' | 'medium' | 'low';
+
+/**
+ * Openings, new supply and imbalance of one (region, sector, qualification)
+ * over `horizon` years after the base year. Flows are totals over the horizon
+ * (persons), not per year.
+ */
+export interface GapRow {
+  region: string;
+  sector: string;
+  qualification: string;
+  /** Years after the base year (1..10). */
+  horizon: number;
+  /** Last period of the horizon, e.g. `2030`. */
+  period: string;
+  /** Employment in the base year (persons). */
+  employmentBase: number;
+  /** Projected employment at the end of the horizon. */
+  employmentEnd: number;
+  /** `expansion + replacement`. */
+  openings: number;
+  /** Growth in employment, floored at zero in each detailed cell and summed upward. */
+  expansion: number;
+  /** Exits (retirement, death, leaving the labour force) that must be refilled. */
+  replacement: number;
+  /** Graduates × entry rate + other entrants. */
+  newSupply: number;
+  /** `newSupply − openings` (negative = shortage). */
+  imbalance: number;
+  /** 80% interval of `imbalance`. */
+  imbalanceLower: number;
+  imbalanceUpper: number;
+  /** `newSupply / openings`; null when openings are 0. */
+  ratio: number | null;
+  flag: Flag;
+  confidence: Confidence;
+  /** 1 = most severe shortage among rows with the same region and horizon (ranked by imbalance relative to openings). */
+  rank: number;
+  status: 'modelled';
+  source: string;
+}
+
+/** Where a policy target comes from and how firm it is. */
+export type TargetBasis = 'decision' | 'assumption';
+
+/** A policy target for a new field, as configured. */
+export interface TargetSpec {
+  /** Sector code of the new field: `semiconductors`, `hydrogen`, `carbon-markets`. */
+  field: string;
+  /** Citation, e.g. "Decision 1017/QĐ-TTg (21 Sep 2024)". */
+  decision: string;
+  basis: TargetBasis;
+  /** Workers (persons) the field should employ by `year`. */
+  level: number;
+  year: number;
+  /** Qualification level the target is stated at (`university` for 1017/QĐ-TTg), or `ALL`. */
+  qualification: string;
+  /** Optional breakdown of the level (e.g. design 15,000 + fabrication/packaging/testing 35,000). */
+  components?: { id: string; nameVi: string; nameEn: string; level: number }[];
+  noteVi: string;
+  noteEn: string;
+}
+
+/** A yearly path with intervals (columnar). */
+export interface PathSeries extends ColumnForecast {}
+
+/** Trend forecast vs policy target of one new field (national). */
+export interface TargetPath {
+  field: string;
+  decision: string;
+  basis: TargetBasis;
+  targetLevel: number;
+  targetYear: number;
+  qualification: string;
+  components?: TargetSpec['components'];
+  /** Latest observed workforce of the field (the target path starts here). */
+  latest: { period: string; value: number; source: string };
+  /** Engine forecast of the field's workforce from its history. */
+  trend: PathSeries;
+  /** Logistic path from the latest observation to the target level in the target year (intervals empty or from the engine). */
+  target: PathSeries;
+  /** Graduates per year needed at each qualification level to follow the target path (average over the years to the target). */
+  graduatesNeededPerYear: Record<string, number>;
+  /** Latest observed graduates per year entering the field, by level. */
+  currentGraduatesPerYear: Record<string, number>;
+  /** `needed − current` per level; positive = training must expand. */
+  gap: Record<string, number>;
+  /** Shortfall of the trend vs the target in the target year (target − trend mean), persons. */
+  trendShortfall: number;
+  noteVi: string;
+  noteEn: string;
+  status: 'modelled';
+  source: string;
+}
+
+/** A named set of assumptions. All rates are per year, as fractions (0.02 = 2%). */
+export interface Scenario {
+  id: string;
+  nameVi: string;
+  nameEn: string;
+  description: { vi: string; en: string };
+  /**
+   * Extra annual employment growth added to the base forecast, by sector code
+   * (`*` applies to every sector without its own entry). 0.01 = +1 pp a year.
+   */
+  sectorGrowth: Record<string, number>;
+  /** Relative change in graduates per year vs the base projection (0.1 = +10%). */
+  trainingCapacityChange: number;
+  /** Override of the share of graduates who enter the labour market; null = use the base rate. */
+  entryRate: number | null;
+  /** Multiplier on exit (replacement) rates; 1 = base. */
+  exitRate: number;
+  /** For policy-target scenarios: share (0–1) of each new field's target path reached. */
+  targetAttainment?: number;
+}
+
+/**
+ * Flag thresholds on the supply/openings ratio (like Canada's COPS).
+ * shortage if ratio < shortageBelow; surplus if ratio > surplusAbove; else balanced.
+ */
+export interface Thresholds {
+  shortageBelow: number;
+  surplusAbove: number;
+  /** Cells with less base employment than this get `confidence: 'low'` (Cedefop's small-cell caution). */
+  smallCell: number;
+}
+
+/** The assumptions one outlook used, for display beside the figures. */
+export interface Assumptions {
+  thresholds: Thresholds;
+  /** Exit rate by sector as used (fraction per year), with where it came from. */
+  exitRates: { sector: string; rate: number; basis: 'observed' | 'default' }[];
+  /** Share of graduates entering the labour market. */
+  entryRate: number;
+  /** Levels of the intervals carried through. */
+  levels: number[];
+  breaks: { indicator: string; region?: string; period: string; treatment: BreakTreatment; reason?: { vi: string; en: string } }[];
+  notesVi: string[];
+  notesEn: string[];
+}
+
+/** How coherence was enforced: OLS projection, or MinT with a shrunk covariance. */
+export type Reconciliation = 'ols' | 'mint-shrink';
+
+/** Everything shown for one scenario. */
+export interface Outlook {
+  dataVersion?: string;
+  scenario: Scenario;
+  /** Last observed year the projections start from. */
+  baseYear: number;
+  /** Maximum horizon in years (gaps exist for 1..horizon). */
+  horizon: number;
+  /** Employment cells (scenario-adjusted) and national official series. */
+  forecasts: CellForecast[];
+  gaps: GapRow[];
+  targets: TargetPath[];
+  assumptions: Assumptions;
+  reconciliation: Reconciliation;
+}
+
+/** What `computeOutlook` returns for one dataset version: one Outlook per scenario. */
+export interface OutlookSet {
+  dataVersion?: string;
+  baseYear: number;
+  horizon: number;
+  scenarios: Scenario[];
+  outlooks: Record<string, Outlook>;
+  /** Wall-clock milliseconds spent, for logs. */
+  timingMs: Record<string, number>;
+}

@@ -1,0 +1,132 @@
+import type { SeriesPoint, Status } from '../api/types';
+
+/**
+ * The API serves forecasts in columnar form. These helpers read either layout it may use
+ * (`intervals: [{level, lower, upper}]` or `lower80/upper80/…` columns; history as points or
+ * columns) into one normalised shape, so chart adapters have a single input.
+ */
+export interface NormalForecast {
+  unit: string;
+  history: SeriesPoint[];
+  periods: string[];
+  mean: number[];
+  bands: Record<number, { lower: number[]; upper: number[] }>;
+  status: Status;
+  source: string;
+}
+
+type Loose = Record<string, unknown>;
+
+function asNumbers(value: unknown): number[] {
+  return Array.isArray(value) ? value.map((v) => (v === null || v === undefined ? Number.NaN : Number(v))) : [];
+}
+
+/** Reads history given as `[{period, value, status, source}]` or `{periods, values, status[], source[]}`. */
+export function readHistory(raw: unknown, fallbackSource = '', fallbackStatus: Status = 'official'): SeriesPoint[] {
+  if (Array.isArray(raw)) {
+    return raw.map((p: Loose) => ({
+      period: String(p.period),
+      value: Number(p.value),
+      status: (p.status as Status) ?? fallbackStatus,
+      source: (p.source as string) ?? fallbackSource,
+    }));
+  }
+  if (raw && typeof raw === 'object') {
+    const h = raw as Loose;
+    const periods = (h.periods as unknown[]) ?? [];
+    const values = asNumbers(h.values ?? h.value);
+    return periods.map((period, i) => ({
+      period: String(period),
+      value: values[i],
+      status: (Array.isArray(h.status) ? h.status[i] : h.status ?? fallbackStatus) as Status,
+      source: String(Array.isArray(h.source) ? h.source[i] : h.source ?? fallbackSource),
+    }));
+  }
+  return [];
+}
+
+/** Normalises one forecast response. */
+export function readForecast(raw: Loose): NormalForecast {
+  const f = (raw.forecast ?? raw) as Loose;
+  const bands: NormalForecast['bands'] = {};
+  if (Array.isArray(f.intervals)) {
+    for (const band of f.intervals as Loose[]) bands[Number(band.level)] = { lower: asNumbers(band.lower), upper: asNumbers(band.upper) };
+  }
+  for (const level of [50, 80, 90, 95, 99]) {
+    if (f[`lower${level}`] && f[`upper${level}`]) bands[level] = { lower: asNumbers(f[`lower${level}`]), upper: asNumbers(f[`upper${level}`]) };
+  }
+  const source = String(raw.source ?? '');
+  return {
+    unit: String(raw.unit ?? 'persons'),
+    history: readHistory(raw.history, source),
+    periods: ((f.periods as unknown[]) ?? []).map(String),
+    mean: asNumbers(f.mean),
+    bands,
+    status: (raw.status as Status) ?? 'modelled',
+    source,
+  };
+}
+
+/** One chart row of a history + forecast series. Bands are [lower, upper] pairs for recharts range areas. */
+export interface ForecastRow {
+  period: string;
+  actual?: number;
+  mean?: number;
+  band80?: [number, number];
+  band95?: [number, number];
+  forecast: boolean;
+}
+
+/**
+ * History rows, then forecast rows. The forecast line and bands start at the last observed
+ * point so the chart shows no gap between what was observed and what is projected.
+ */
+export function forecastRows(forecast: NormalForecast, lastHistory = 15): ForecastRow[] {
+  const history = forecast.history.filter((p) => Number.isFinite(p.value)).slice(-lastHistory);
+  const rows: ForecastRow[] = history.map((p) => ({ period: p.period, actual: p.value, forecast: false }));
+  const last = rows[rows.length - 1];
+  if (last && forecast.periods.length > 0) {
+    last.mean = last.actual;
+    last.band80 = [last.actual!, last.actual!];
+    last.band95 = [last.actual!, last.actual!];
+  }
+  forecast.periods.forEach((period, i) => {
+    const row: ForecastRow = { period, mean: forecast.mean[i], forecast: true };
+    const b80 = forecast.bands[80];
+    const b95 = forecast.bands[95];
+    if (b80) row.band80 = [b80.lower[i], b80.upper[i]];
+    if (b95) row.band95 = [b95.lower[i], b95.upper[i]];
+    rows.push(row);
+  });
+  return rows;
+}
+
+/** A flat chart row holding several series: `<key>_actual`, `<key>_mean`, `<key>_band80`, `<key>_band95`. */
+export type MergedRow = { period: string; forecast: boolean } & Record<string, unknown>;
+
+/** Merges several series' rows on period (sorted), for one chart with several lines and bands. */
+export function mergeForecastRows(series: { key: string; rows: ForecastRow[] }[]): MergedRow[] {
+  const byPeriod = new Map<string, MergedRow>();
+  for (const { key, rows } of series) {
+    for (const row of rows) {
+      let merged = byPeriod.get(row.period);
+      if (!merged) {
+        merged = { period: row.period, forecast: row.forecast };
+        byPeriod.set(row.period, merged);
+      }
+      merged.forecast = merged.forecast && row.forecast;
+      if (row.actual !== undefined) merged[`${key}_actual`] = row.actual;
+      if (row.mean !== undefined) merged[`${key}_mean`] = row.mean;
+      if (row.band80) merged[`${key}_band80`] = row.band80;
+      if (row.band95) merged[`${key}_band95`] = row.band95;
+    }
+  }
+  return [...byPeriod.values()].sort((a, b) => a.period.localeCompare(b.period));
+}
+
+/** Last observed period of a merged chart (where the forecast begins), for a reference line. */
+export function lastObservedPeriod(rows: MergedRow[]): string | undefined {
+  let last: string | undefined;
+  for (const row of rows) if (!row.forecast) last = row.period;
+  return last;
+}

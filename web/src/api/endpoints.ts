@@ -1,0 +1,58 @@
+import { client } from './client';
+import { readJson } from './problem';
+import type { ForecastResponse, GapsResponse, Meta, SeriesPoint, TargetsResponse } from './types';
+
+/** Identifies one cell of the data cube. */
+export interface CellParams {
+  indicator: string;
+  region: string;
+  sector: string;
+  qualification: string;
+}
+
+export interface ForecastParams extends CellParams {
+  horizon: number;
+  scenario: string;
+}
+
+export interface GapParams {
+  region: string;
+  horizon: number;
+  scenario: string;
+  sector?: string;
+  qualification?: string;
+}
+
+/** Strips undefined values: the query validators reject empty strings. */
+function query<T extends object>(params: T): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') out[key] = String(value);
+  return out;
+}
+
+// The client is typed from AppType; the casts below pin the shapes the adapters were written for.
+const api = client.api as any;
+
+export const fetchMeta = async (signal?: AbortSignal): Promise<Meta> =>
+  readJson<Meta>(await api.meta.$get(undefined, { init: { signal } }));
+
+export const fetchSeries = async (params: CellParams, signal?: AbortSignal) =>
+  readJson<{ unit: string; points: SeriesPoint[] } & Partial<CellParams>>(
+    await api.series.$get({ query: query(params) }, { init: { signal } }),
+  );
+
+export const fetchForecast = async (params: ForecastParams, signal?: AbortSignal): Promise<ForecastResponse> =>
+  readJson<ForecastResponse>(
+    await api.forecasts.$get({ query: query({ ...params, levels: '80,95' }) }, { init: { signal } }),
+  );
+
+export const fetchGaps = async (params: GapParams, signal?: AbortSignal): Promise<GapsResponse> =>
+  readJson<GapsResponse>(await api.gaps.$get({ query: query(params) }, { init: { signal } }));
+
+export const fetchTargets = async (params: { scenario: string }, signal?: AbortSignal): Promise<TargetsResponse> =>
+  readJson<TargetsResponse>(await api.targets.$get({ query: query(params) }, { init: { signal } }));
+
+/** Link to the API's CSV export of the same view (formula-injection-safe on the server). */
+export function exportCsvHref(view: 'series' | 'forecasts' | 'gaps', params: object): string {
+  return `/api/export.csv?${new URLSearchParams({ view, ...query(params) }).toString()}`;
+}

@@ -1,0 +1,38 @@
+/** A table column: how to read, label and format one field of a row. */
+export interface Column<Row> {
+  key: string;
+  label: string;
+  /** Raw value for CSV and sorting. */
+  value: (row: Row) => string | number | null | undefined;
+  /** Display text; defaults to the raw value. */
+  format?: (row: Row) => React.ReactNode;
+  align?: 'left' | 'right';
+}
+
+/** Cells that a spreadsheet would run as a formula get a leading apostrophe (OWASP CSV injection). */
+function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Builds CSV text (UTF-8 with BOM so Excel reads Vietnamese diacritics) with a source line at the end. */
+export function toCsv<Row>(columns: Column<Row>[], rows: Row[], source?: string): string {
+  const lines = [columns.map((c) => csvCell(c.label)).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => csvCell(c.value(row))).join(','));
+  if (source) lines.push('', csvCell(`Source: ${source}`));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** Saves a blob under a file name through a temporary link. */
+export function downloadBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

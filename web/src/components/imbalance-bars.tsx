@@ -1,0 +1,34 @@
+import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useTranslation } from 'react-i18next';
+import { formatCompact, formatSigned, type Lang } from '../i18n/format';
+import { FLAG_COLORS } from './colors';
+
+/** Horizontal diverging bars: shortages (negative) in orange, surpluses (positive) in purple. */
+export function ImbalanceBars<Row extends { label: string; imbalance: number; flag: 'shortage' | 'balanced' | 'surplus' }>({
+  rows,
+  height,
+  labelWidth = 220,
+}: {
+  rows: Row[];
+  height: number;
+  labelWidth?: number;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }}>
+        <CartesianGrid stroke="#e2e6ec" horizontal={false} />
+        <XAxis type="number" tickFormatter={(v: number) => formatCompact(v, lang)} tick={{ fontSize: 12, fill: '#3d4757' }} />
+        <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fontSize: 11.5, fill: '#1a2233' }} interval={0} />
+        <Tooltip formatter={(v) => [formatSigned(Number(v), lang), t('gaps.imbalance')]} />
+        <ReferenceLine x={0} stroke="#3d4757" />
+        <Bar dataKey="imbalance" name={t('gaps.imbalance')} isAnimationActive={false}>
+          {rows.map((r, i) => (
+            <Cell key={i} fill={FLAG_COLORS[r.flag]} />
+          ))}
+        </Bar>
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Meta, NamedCode } from '../../api/types';
+import type { Lang } from '../../i18n/format';
+
+/** Looks up display names for codes in the current language; unknown codes show as themselves. */
+export interface Namer {
+  region(code: string): string;
+  sector(code: string): string;
+  qualification(code: string): string;
+  scenario(id: string): string;
+}
+
+type LooseNamed = Partial<NamedCode> & { id?: string; vi?: string; en?: string; name?: { vi?: string; en?: string } };
+
+/** Display name of a code-list entry; accepts `nameVi/nameEn`, `vi/en` or `name: {vi, en}`. */
+export function nameOf(item: LooseNamed, lang: Lang): string {
+  const vi = item.nameVi ?? item.vi ?? item.name?.vi;
+  const en = item.nameEn ?? item.en ?? item.name?.en;
+  return (lang === 'vi' ? vi ?? en : en ?? vi) ?? item.code ?? item.id ?? '';
+}
+
+function indexBy(list: LooseNamed[] | undefined, lang: Lang): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const item of list ?? []) map.set(item.code ?? item.id ?? '', nameOf(item, lang));
+  return map;
+}
+
+/** Builds a namer from /api/meta. */
+export function makeNamer(meta: Meta | undefined, lang: Lang): Namer {
+  const regions = indexBy(meta?.regions, lang);
+  const sectors = indexBy(meta?.sectors, lang);
+  const quals = indexBy(meta?.qualifications, lang);
+  const scenarios = indexBy(meta?.scenarios as LooseNamed[] | undefined, lang);
+  return {
+    region: (code) => regions.get(code) ?? code,
+    sector: (code) => sectors.get(code) ?? code,
+    qualification: (code) => quals.get(code) ?? code,
+    scenario: (id) => scenarios.get(id) ?? id,
+  };
+}
+
+/** Select options for a code list, in list order, named in the current language. */
+export function codeOptions(list: unknown[] | undefined, lang: Lang, filter: (item: Record<string, unknown>) => boolean = () => true): { value: string; label: string }[] {
+  return ((list ?? []) as LooseNamed[])
+    .filter((item) => filter(item as Record<string, unknown>))
+    .map((item) => ({ value: item.code ?? item.id ?? '', label: nameOf(item, lang) }));
+}
+
+/** Province-level units of /api/meta, in list order. */
+export function provinceCodes(meta: Meta | undefined): string[] {
+  return (meta?.regions ?? []).filter((r) => r.level === 'province').map((r) => r.code);
+}

@@ -1,0 +1,195 @@
+import { ForecastChart, forecastLegend } from '../../components/forecast-chart';
+import { toEmploymentRows } from '../sectors/to-chart-rows';
+import type { LoadStatus } from '../../components/states';
+import type { MergedRow } from '../../adapters/forecast-columns';
+
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { TargetPath } from '../../api/types';
+import { ModelledBadge } from '../../components/badges';
+import { ChartFrame } from '../../components/chart-frame';
+import { SERIES } from '../../components/colors';
+import { ScenarioSelect } from '../../components/controls';
+import type { Column } from '../../components/csv';
+import { QueryState } from '../../components/states';
+import { formatInteger, formatSigned, type Lang } from '../../i18n/format';
+import { Link } from '../../router/link';
+import { useUrlState } from '../../router/use-url-state';
+import { metaQueries } from '../meta/queries';
+import { makeNamer } from '../meta/names';
+import { newFieldQueries } from './queries';
+import { GraduatesChart, TargetChart } from './target-charts';
+import { toGraduateRows, toTargetRows, type GraduateRow, type TargetRow } from './to-chart-rows';
+
+/** The ministry's new fields, in display order. */
+export const NEW_FIELDS = ['semiconductors', 'hydrogen', 'carbon-markets', 'ai-digital'];
+
+/** New fields: trend vs policy target, graduates needed vs training output, with the decisions cited. */
+export default function NewFieldsPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const [state] = useUrlState();
+  const meta = useQuery(metaQueries.codes());
+  const names = makeNamer(meta.data, lang);
+  const targets = useQuery(newFieldQueries.targets(state.scenario));
+  const field = state.field && NEW_FIELDS.includes(state.field) ? state.field : NEW_FIELDS[0];
+  const target = targets.data?.targets.find((x) => x.field === field);
+  return (
+    <div className="page">
+      <div className="page-head">
+        <div>
+          <h1>{t('newFields.title')}</h1>
+          <p className="lead">{t('newFields.lead')}</p>
+        </div>
+        <div className="page-controls">
+          <ScenarioSelect />
+        </div>
+      </div>
+      <nav className="tabs" aria-label={t('newFields.fieldNav')}>
+        {NEW_FIELDS.map((f) => (
+          <Link key={f} className="tab" to={{ field: f }} aria-current={f === field ? 'true' : undefined}>
+            {names.sector(f) === f ? t(`newFields.fields.${f}`) : names.sector(f)}
+          </Link>
+        ))}
+      </nav>
+      <QueryState status={targets} empty={false} height={300}>
+        {target ? <FieldTarget target={target} /> : <FieldWithoutTarget field={field} />}
+      </QueryState>
+    </div>
+  );
+}
+
+function FieldTarget({ target }: { target: TargetPath }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const [state] = useUrlState();
+  const meta = useQuery(metaQueries.codes());
+  const names = makeNamer(meta.data, lang);
+  const trend = useQuery(newFieldQueries.trend(target.field, state.scenario));
+  const rows = toTargetRows(target, trend.data);
+  const grads = toGraduateRows(target, names);
+  const n = (v: number | undefined) => formatInteger(v, lang);
+  const rowColumns: Column<TargetRow>[] = [
+    { key: 'period', label: t('table.period'), value: (r) => r.period },
+    { key: 'actual', label: t('chart.observed'), value: (r) => r.actual, format: (r) => n(r.actual), align: 'right' },
+    { key: 'trend', label: t('newFields.trend'), value: (r) => (r.forecast ? r.trend : undefined), format: (r) => (r.forecast ? n(r.trend) : '–'), align: 'right' },
+    { key: 'lo80', label: t('sectors.lower80'), value: (r) => (r.forecast ? r.trendBand80?.[0] : undefined), format: (r) => (r.forecast ? n(r.trendBand80?.[0]) : '–'), align: 'right' },
+    { key: 'hi80', label: t('sectors.upper80'), value: (r) => (r.forecast ? r.trendBand80?.[1] : undefined), format: (r) => (r.forecast ? n(r.trendBand80?.[1]) : '–'), align: 'right' },
+    { key: 'target', label: t('newFields.targetPath'), value: (r) => (r.forecast ? r.target : undefined), format: (r) => (r.forecast ? n(r.target) : '–'), align: 'right' },
+  ];
+  const gradColumns: Column<GraduateRow>[] = [
+    { key: 'label', label: t('controls.qualification'), value: (r) => r.label },
+    { key: 'needed', label: t('newFields.needed'), value: (r) => r.needed, format: (r) => n(r.needed), align: 'right' },
+    { key: 'current', label: t('newFields.current'), value: (r) => r.current, format: (r) => n(r.current), align: 'right' },
+    { key: 'gap', label: t('newFields.gap'), value: (r) => r.gap, format: (r) => formatSigned(r.gap, lang), align: 'right' },
+  ];
+  const fieldName = names.sector(target.field) === target.field ? t(`newFields.fields.${target.field}`) : names.sector(target.field);
+  return (
+    <>
+      <section className="decision" aria-label={t('newFields.decisionLabel')}>
+        <p style={{ margin: 0 }}>
+          <strong>{target.decision}</strong> · {target.basis === 'decision' ? t('newFields.basisDecision') : t('newFields.basisAssumption')}
+        </p>
+        <p style={{ margin: '4px 0 0' }}>
+          {t('newFields.targetSentence', { level: n(target.targetLevel), year: target.targetYear, qualification: names.qualification(target.qualification) })}
+          {target.components && target.components.length > 0 && (
+            <> ({target.components.map((c) => `${lang === 'vi' ? c.nameVi : c.nameEn}: ${n(c.level)}`).join('; ')})</>
+          )}
+        </p>
+        <p style={{ margin: '4px 0 0' }}>{lang === 'vi' ? target.noteVi : target.noteEn}</p>
+      </section>
+      <div className="kpi-grid">
+        <article className="kpi-card">
+          <h3 className="kpi-title">{t('newFields.latest', { period: target.latest.period })}</h3>
+          <div className="kpi-value">{n(target.latest.value)}</div>
+          <p className="kpi-source"><ModelledBadge /> {target.latest.source}</p>
+        </article>
+        <article className="kpi-card">
+          <h3 className="kpi-title">{t('newFields.shortfall', { year: target.targetYear })}</h3>
+          <div className="kpi-value">{n(target.trendShortfall)}</div>
+          <p className="kpi-source"><ModelledBadge /> {t('newFields.shortfallHint')}</p>
+        </article>
+      </div>
+      <ChartFrame
+        title={t('newFields.trendTitle', { field: fieldName })}
+        subtitle={t('newFields.trendSubtitle', { decision: target.decision })}
+        unit={t('units.persons')}
+        source={`${target.source} · ${target.decision}`}
+        modelled
+        legend={[
+          { label: t('chart.observed'), color: '#1a2233', kind: 'line' },
+          { label: t('newFields.trend'), color: SERIES.trend, kind: 'dashed' },
+          { label: t('chart.band80'), color: 'rgba(0,114,178,0.35)', kind: 'band' },
+          { label: t('chart.band95'), color: 'rgba(0,114,178,0.15)', kind: 'band' },
+          { label: t('newFields.targetPath'), color: SERIES.target, kind: 'line' },
+        ]}
+        columns={rowColumns}
+        rows={rows}
+        filename={`target-${target.field}-${state.scenario}`}
+        status={{ isPending: false, isError: false, error: null, refetch: () => trend.refetch() }}
+        height={320}
+      >
+        <TargetChart rows={rows} targetLevel={target.targetLevel} targetYear={target.targetYear} height={320} />
+      </ChartFrame>
+      <ChartFrame
+        title={t('newFields.graduatesTitle', { field: fieldName })}
+        subtitle={t('newFields.graduatesSubtitle', { year: target.targetYear })}
+        unit={t('units.personsPerYear')}
+        source={target.source}
+        modelled
+        legend={[
+          { label: t('newFields.needed'), color: SERIES.needed },
+          { label: t('newFields.current'), color: SERIES.current },
+        ]}
+        columns={gradColumns}
+        rows={grads}
+        filename={`graduates-${target.field}-${state.scenario}`}
+        status={{ isPending: false, isError: false, error: null, refetch: () => undefined }}
+        height={260}
+      >
+        <GraduatesChart rows={grads} height={260} />
+      </ChartFrame>
+    </>
+  );
+}
+
+/** A field with no quantified target in the sources (e.g. AI & digital): trend only, said plainly. */
+function FieldWithoutTarget({ field }: { field: string }) {
+  const { t } = useTranslation();
+  const [state] = useUrlState();
+  const trend = useQuery(newFieldQueries.trend(field, state.scenario));
+  const series = [{ key: 'employment', label: t('sectors.employment'), color: SERIES.trend }];
+  return (
+    <>
+      <p className="note">{t('newFields.noTarget')}</p>
+      <TrendOnly field={field} data={trend.data} status={trend} series={series} />
+    </>
+  );
+}
+
+function TrendOnly({ field, data, status, series }: { field: string; data: unknown; status: LoadStatus; series: { key: string; label: string; color: string }[] }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const rows = toEmploymentRows(data);
+  const columns: Column<MergedRow>[] = [
+    { key: 'period', label: t('table.period'), value: (r) => r.period },
+    { key: 'actual', label: t('chart.observed'), value: (r) => r.employment_actual as number, format: (r) => formatInteger(r.employment_actual as number, lang), align: 'right' },
+    { key: 'mean', label: t('chart.projected'), value: (r) => (r.forecast ? (r.employment_mean as number) : undefined), format: (r) => (r.forecast ? formatInteger(r.employment_mean as number, lang) : '–'), align: 'right' },
+  ];
+  return (
+    <ChartFrame
+      title={t('newFields.trendOnlyTitle', { field: t(`newFields.fields.${field}`) })}
+      unit={t('units.persons')}
+      source={(data as { source?: string } | undefined)?.source ?? ''}
+      modelled
+      legend={forecastLegend(series, t)}
+      columns={columns}
+      rows={rows}
+      filename={`trend-${field}`}
+      status={status}
+      height={300}
+    >
+      <ForecastChart rows={rows} series={series} unit="persons" height={300} />
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,16 @@
+import { queryOptions } from '@tanstack/react-query';
+import { fetchForecast, fetchTargets } from '../../api/endpoints';
+
+/** New fields: policy-target paths for all fields, and each field's own employment forecast. */
+export const newFieldQueries = {
+  targets: (scenario: string) =>
+    queryOptions({
+      queryKey: ['targets', scenario] as const,
+      queryFn: ({ signal }) => fetchTargets({ scenario }, signal),
+    }),
+  trend: (field: string, scenario: string) =>
+    queryOptions({
+      queryKey: ['forecasts', 'employment', 'VN', field, 'ALL', scenario, 10] as const,
+      queryFn: ({ signal }) => fetchForecast({ indicator: 'employment', region: 'VN', sector: field, qualification: 'ALL', scenario, horizon: 10 }, signal),
+    }),
+};

@@ -1,0 +1,72 @@
+import { forecastRows, readForecast } from '../../adapters/forecast-columns';
+import type { TargetPath } from '../../api/types';
+import type { Namer } from '../meta/names';
+import { LEVEL_ORDER } from '../sectors/to-chart-rows';
+
+/** One year of the trend-vs-target chart. */
+export interface TargetRow {
+  period: string;
+  actual?: number;
+  trend?: number;
+  trendBand80?: [number, number];
+  trendBand95?: [number, number];
+  target?: number;
+  forecast: boolean;
+}
+
+/**
+ * Observed history (from the field's forecast, when available), the engine's trend with
+ * bands, and the policy target path, on one set of years. The target path starts at the
+ * latest observation, so both projected lines leave from the same point.
+ */
+export function toTargetRows(target: TargetPath, fieldForecast?: unknown): TargetRow[] {
+  const rows = new Map<string, TargetRow>();
+  const row = (period: string) => {
+    let r = rows.get(period);
+    if (!r) rows.set(period, (r = { period, forecast: true }));
+    return r;
+  };
+  if (fieldForecast) {
+    for (const r of forecastRows(readForecast(fieldForecast as Record<string, unknown>))) {
+      if (r.actual !== undefined) Object.assign(row(r.period), { actual: r.actual, forecast: false });
+    }
+  }
+  const latest = row(target.latest.period);
+  latest.actual = target.latest.value;
+  latest.forecast = false;
+  latest.trend = target.latest.value;
+  latest.target = target.latest.value;
+  latest.trendBand80 = [target.latest.value, target.latest.value];
+  latest.trendBand95 = [target.latest.value, target.latest.value];
+  const trend = readForecast({ forecast: target.trend } as Record<string, unknown>);
+  trend.periods.forEach((p, i) => {
+    const r = row(p);
+    r.trend = trend.mean[i];
+    if (trend.bands[80]) r.trendBand80 = [trend.bands[80].lower[i], trend.bands[80].upper[i]];
+    if (trend.bands[95]) r.trendBand95 = [trend.bands[95].lower[i], trend.bands[95].upper[i]];
+  });
+  target.target.periods.forEach((p, i) => {
+    row(p).target = target.target.mean[i];
+  });
+  return [...rows.values()].sort((a, b) => a.period.localeCompare(b.period));
+}
+
+/** Graduates per year needed vs today's training output, by qualification level. */
+export interface GraduateRow {
+  level: string;
+  label: string;
+  needed: number;
+  current: number;
+  gap: number;
+}
+
+export function toGraduateRows(target: TargetPath, names: Namer): GraduateRow[] {
+  const levels = new Set([...Object.keys(target.graduatesNeededPerYear), ...Object.keys(target.currentGraduatesPerYear)]);
+  return [...levels]
+    .sort((a, b) => LEVEL_ORDER.indexOf(a) - LEVEL_ORDER.indexOf(b))
+    .map((level) => {
+      const needed = target.graduatesNeededPerYear[level] ?? 0;
+      const current = target.currentGraduatesPerYear[level] ?? 0;
+      return { level, label: names.qualification(level), needed, current, gap: target.gap[level] ?? needed - current };
+    });
+}

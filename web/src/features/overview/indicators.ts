@@ -1,0 +1,13 @@
+/** Indicator codes of the official national series shown on the overview (see models/src/labour/codes.ts). */
+export const KPI_INDICATORS = [
+  { code: 'labour_force', unit: 'persons' },
+  { code: 'employment', unit: 'persons' },
+  { code: 'trained_share_certified', unit: 'percent' },
+  { code: 'trained_share_broad', unit: 'percent' },
+  { code: 'unemployment_rate', unit: 'percent' },
+] as const;
+
+export type KpiIndicator = (typeof KPI_INDICATORS)[number]['code'];
+
+/** The national cell: whole country, all sectors, all qualification levels. */
+export const NATIONAL = { region: 'VN', sector: 'TOTAL', qualification: 'ALL' } as const;

@@ -1,0 +1,153 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { FlagBadge, ConfidenceMeter, ModelledBadge } from '../../components/badges';
+import { ChartFrame } from '../../components/chart-frame';
+import { DIVERGING, DIVERGING_BREAKS } from '../../components/colors';
+import { HorizonSelect, ScenarioSelect, Select } from '../../components/controls';
+import type { Column } from '../../components/csv';
+import { QueryState } from '../../components/states';
+import { formatDecimal, formatInteger, formatSigned, type Lang } from '../../i18n/format';
+import { Link } from '../../router/link';
+import { useUrlState } from '../../router/use-url-state';
+import { toTopImbalanceRows } from '../overview/to-chart-rows';
+import { metaQueries } from '../meta/queries';
+import { codeOptions, makeNamer } from '../meta/names';
+import { regionsQueries } from './queries';
+import { MapLegend, TileMap } from './tile-map';
+import { toAreaRows, toProvinceTiles, toRegionBlocks, type AreaRow } from './to-chart-rows';
+
+/** Regions: tile map of the 34 provinces (or the 6 regions) coloured by imbalance; click opens an area. */
+export default function RegionsPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const [state, set] = useUrlState();
+  const meta = useQuery(metaQueries.codes());
+  const names = makeNamer(meta.data, lang);
+  const view = state.view ?? 'provinces';
+  const sector = state.sector ?? 'TOTAL';
+  const qualification = state.qual ?? 'ALL';
+  const map = useQuery(regionsQueries.map({ scenario: state.scenario, horizon: state.horizon, sector, qualification }));
+  const rows = map.data?.rows ?? [];
+  const cells = view === 'regions' ? toRegionBlocks(rows, names) : toProvinceTiles(rows, names);
+  const table = toAreaRows(cells);
+  const selected = state.region && state.region !== 'VN' ? state.region : undefined;
+
+  const columns: Column<AreaRow>[] = [
+    { key: 'name', label: t('regions.area'), value: (r) => r.name },
+    { key: 'openings', label: t('gaps.openings'), value: (r) => r.openings, format: (r) => formatInteger(r.openings, lang), align: 'right' },
+    { key: 'newSupply', label: t('gaps.newSupply'), value: (r) => r.newSupply, format: (r) => formatInteger(r.newSupply, lang), align: 'right' },
+    { key: 'imbalance', label: t('gaps.imbalance'), value: (r) => r.imbalance, format: (r) => formatSigned(r.imbalance, lang), align: 'right' },
+    { key: 'ratio', label: t('gaps.ratio'), value: (r) => r.ratio, format: (r) => formatDecimal(r.ratio, lang, 2), align: 'right' },
+    { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`), format: (r) => <FlagBadge flag={r.flag} /> },
+  ];
+
+  const sectorOptions = codeOptions(meta.data?.sectors, lang);
+  const qualOptions = codeOptions(meta.data?.qualifications, lang);
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <div>
+          <h1>{t('regions.title')}</h1>
+          <p className="lead">{t('regions.lead')}</p>
+        </div>
+        <div className="page-controls">
+          <ScenarioSelect />
+          <HorizonSelect />
+        </div>
+      </div>
+      <div className="toolbar">
+        <fieldset className="field segmented">
+          <legend>{t('regions.view')}</legend>
+          <div className="segments">
+            {(['provinces', 'regions'] as const).map((v) => (
+              <label key={v} className={view === v ? 'segment active' : 'segment'}>
+                <input type="radio" name="map-view" value={v} checked={view === v} onChange={() => set({ view: v, region: undefined })} />
+                {t(`regions.view_${v}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {sectorOptions.length > 0 && <Select name="sector" label={t('controls.sector')} value={sector} onChange={(v) => set({ sector: v === 'TOTAL' ? undefined : v })} options={sectorOptions} />}
+        {qualOptions.length > 0 && <Select name="qual" label={t('controls.qualification')} value={qualification} onChange={(v) => set({ qual: v === 'ALL' ? undefined : v })} options={qualOptions} />}
+      </div>
+      <div className="map-layout">
+        <ChartFrame
+          title={view === 'regions' ? t('regions.mapTitleRegions') : t('regions.mapTitleProvinces')}
+          subtitle={t('regions.mapSubtitle', { sector: names.sector(sector), qualification: names.qualification(qualification), horizon: state.horizon })}
+          unit={t('regions.ratioUnit')}
+          source={map.data?.source ?? rows[0]?.source ?? ''}
+          modelled
+          columns={columns}
+          rows={table}
+          filename={`map-${view}-${sector}-${qualification}-${state.horizon}y`}
+          status={map}
+          height={view === 'regions' ? 360 : 560}
+        >
+          <TileMap cells={cells} selected={selected} onSelect={(code) => set({ region: code })} unitScale={view === 'regions' ? 2.4 : 1} label={t('regions.mapLabel')} />
+        </ChartFrame>
+        <aside className="detail-panel">
+          <div className="card">
+            <MapLegend colors={DIVERGING} breaks={DIVERGING_BREAKS} />
+          </div>
+          {selected ? <AreaDetail code={selected} /> : <p className="card count">{t('regions.pickHint')}</p>}
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+/** The selected province or region: totals, top shortages, links onward. */
+function AreaDetail({ code }: { code: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const [state] = useUrlState();
+  const meta = useQuery(metaQueries.codes());
+  const names = makeNamer(meta.data, lang);
+  const area = useQuery(regionsQueries.area({ region: code, scenario: state.scenario, horizon: state.horizon }));
+  const total = area.data?.rows.find((r) => r.sector === 'TOTAL' && r.qualification === 'ALL');
+  const top = area.data ? toTopImbalanceRows(area.data.rows, 5, names).filter((r) => r.flag === 'shortage') : [];
+  return (
+    <section className="card" aria-labelledby="area-heading" data-area={code}>
+      <h2 id="area-heading" style={{ fontSize: '1.15rem' }}>
+        {names.region(code)} <ModelledBadge />
+      </h2>
+      <p className="count">{t('regions.detailSubtitle', { horizon: state.horizon })}</p>
+      <QueryState status={area} empty={!area.data?.rows.length} height={120}>
+        {total && (
+          <dl className="kv">
+            <dt>{t('gaps.openings')}</dt>
+            <dd>{formatInteger(total.openings, lang)}</dd>
+            <dt>{t('gaps.expansion')}</dt>
+            <dd>{formatInteger(total.expansion, lang)}</dd>
+            <dt>{t('gaps.replacement')}</dt>
+            <dd>{formatInteger(total.replacement, lang)}</dd>
+            <dt>{t('gaps.newSupply')}</dt>
+            <dd>{formatInteger(total.newSupply, lang)}</dd>
+            <dt>{t('gaps.imbalance')}</dt>
+            <dd>{formatSigned(total.imbalance, lang)}</dd>
+            <dt>{t('gaps.flag')}</dt>
+            <dd><FlagBadge flag={total.flag} /></dd>
+            <dt>{t('gaps.confidence')}</dt>
+            <dd><ConfidenceMeter confidence={total.confidence} /></dd>
+          </dl>
+        )}
+        {top.length > 0 && (
+          <>
+            <h3 style={{ fontSize: '0.95rem', marginTop: 12 }}>{t('regions.topShortages')}</h3>
+            <ol className="top-list">
+              {top.map((r) => (
+                <li key={r.key}>
+                  {r.label}: <strong>{formatSigned(r.imbalance, lang)}</strong>
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+      </QueryState>
+      <p className="page-links">
+        <Link to={{ page: 'training', region: code }}>{t('regions.openPlanner')} →</Link>
+      </p>
+    </section>
+  );
+}

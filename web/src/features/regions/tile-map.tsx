@@ -1,0 +1,127 @@
+import { useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { textOn } from '../../components/colors';
+import { formatDecimal, formatInteger, formatSigned, type Lang } from '../../i18n/format';
+import type { MapCell } from './to-chart-rows';
+
+const SIZE = 56;
+const GAP = 5;
+
+/**
+ * SVG tile map (so the PNG download works like any chart). Tiles are focusable buttons:
+ * hover or focus shows the figures, click / Enter / Space selects the area.
+ */
+export function TileMap({ cells, selected, onSelect, unitScale = 1, label }: { cells: MapCell[]; selected?: string; onSelect: (code: string) => void; unitScale?: number; label: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const [hover, setHover] = useState<MapCell | null>(null);
+  const size = SIZE * unitScale;
+  const cols = Math.max(...cells.map((c) => c.col + c.w));
+  const rows = Math.max(...cells.map((c) => c.row + c.h));
+  const width = cols * (size + GAP);
+  const height = rows * (size + GAP);
+  const key = (e: KeyboardEvent, code: string) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onSelect(code);
+    }
+  };
+  return (
+    <div className="tile-map-wrap" style={{ position: 'relative', maxWidth: width, margin: '0 auto' }}>
+      <svg data-chart="tile-map" viewBox={`0 0 ${width} ${height}`} width="100%" role="group" aria-label={label} style={{ display: 'block' }}>
+        {cells.map((c) => {
+          const x = c.col * (size + GAP);
+          const y = c.row * (size + GAP);
+          const w = c.w * size + (c.w - 1) * GAP;
+          const h = c.h * size + (c.h - 1) * GAP;
+          const ink = textOn(c.colorClass);
+          const ratio = c.gap?.ratio;
+          const aria = c.gap
+            ? `${c.name}: ${t('gaps.imbalance')} ${formatSigned(c.gap.imbalance, lang)}, ${t(`flag.${c.gap.flag}`)}`
+            : `${c.name}: ${t('state.emptyTitle')}`;
+          return (
+            <g
+              key={c.code}
+              role="button"
+              tabIndex={0}
+              aria-label={aria}
+              aria-pressed={selected === c.code}
+              data-code={c.code}
+              className="tile-g"
+              style={{ cursor: 'pointer' }}
+              onClick={() => onSelect(c.code)}
+              onKeyDown={(e) => key(e, c.code)}
+              onMouseEnter={() => setHover(c)}
+              onMouseLeave={() => setHover(null)}
+              onFocus={() => setHover(c)}
+              onBlur={() => setHover(null)}
+            >
+              <rect x={x} y={y} width={w} height={h} rx={6} fill={c.fill} stroke={selected === c.code ? '#1a2233' : 'rgba(26,34,51,0.28)'} strokeWidth={selected === c.code ? 3 : 1} />
+              <text x={x + w / 2} y={y + h / 2 - (c.w > 1 || c.h > 1 || unitScale > 1 ? 6 : 2)} textAnchor="middle" fontSize={unitScale > 1 ? 15 : 14} fontWeight={700} fill={ink}>
+                {unitScale > 1 ? c.name : c.abbr}
+              </text>
+              <text x={x + w / 2} y={y + h / 2 + (unitScale > 1 ? 16 : 14)} textAnchor="middle" fontSize={unitScale > 1 ? 13 : 11} fill={ink}>
+                {ratio === null || ratio === undefined ? '–' : formatDecimal(ratio, lang, 2)}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      {hover && (
+        <div
+          className="map-tooltip"
+          role="tooltip"
+          style={{
+            left: `${Math.min(((hover.col + hover.w) * (size + GAP)) / width, 0.55) * 100}%`,
+            top: `${((hover.row * (size + GAP)) / height) * 100}%`,
+          }}
+        >
+          <strong>{hover.name}</strong>
+          {hover.gap ? (
+            <dl className="kv">
+              <dt>{t('gaps.openings')}</dt>
+              <dd>{formatInteger(hover.gap.openings, lang)}</dd>
+              <dt>{t('gaps.newSupply')}</dt>
+              <dd>{formatInteger(hover.gap.newSupply, lang)}</dd>
+              <dt>{t('gaps.imbalance')}</dt>
+              <dd>{formatSigned(hover.gap.imbalance, lang)}</dd>
+              <dt>{t('gaps.ratio')}</dt>
+              <dd>{formatDecimal(hover.gap.ratio, lang, 2)}</dd>
+              <dt>{t('gaps.flag')}</dt>
+              <dd>{t(`flag.${hover.gap.flag}`)}</dd>
+            </dl>
+          ) : (
+            <div>{t('state.emptyTitle')}</div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Legend of the diverging scale with the ratio thresholds. */
+export function MapLegend({ colors, breaks }: { colors: readonly string[]; breaks: readonly number[] }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  return (
+    <div className="map-legend" aria-label={t('regions.legendTitle')}>
+      <strong>{t('regions.legendTitle')}</strong>
+      <div className="map-legend-scale" aria-hidden="true">
+        {colors.map((c) => (
+          <span key={c} style={{ background: c }} />
+        ))}
+      </div>
+      <div className="map-legend-labels">
+        <span>&lt; {formatDecimal(breaks[0], lang, 2)}</span>
+        <span>{formatDecimal(breaks[2], lang, 2)}–{formatDecimal(breaks[3], lang, 2)}</span>
+        <span>&gt; {formatDecimal(breaks[breaks.length - 1], lang, 2)}</span>
+      </div>
+      <div className="map-legend-labels">
+        <span>◀ {t('flag.shortage')}</span>
+        <span>{t('flag.balanced')}</span>
+        <span>{t('flag.surplus')} ▶</span>
+      </div>
+      <span className="count">{t('regions.legendHint')}</span>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import type { GapRow } from '../../api/types';
+import { DIVERGING, divergingClass } from '../../components/colors';
+import type { Namer } from '../meta/names';
+import { PROVINCE_TILES, REGION_BLOCKS } from './tile-layout';
+
+/** A tile (province) or block (region) ready to draw: position, colour class and figures. */
+export interface MapCell {
+  code: string;
+  name: string;
+  abbr: string;
+  col: number;
+  row: number;
+  w: number;
+  h: number;
+  /** Diverging class 0 (worst shortage) … 6 (largest surplus); null = no data. */
+  colorClass: number | null;
+  fill: string;
+  gap?: GapRow;
+}
+
+/** Table row for "view as table" and CSV. */
+export interface AreaRow {
+  code: string;
+  name: string;
+  openings: number;
+  newSupply: number;
+  imbalance: number;
+  ratio: number | null;
+  flag: GapRow['flag'];
+  confidence: GapRow['confidence'];
+}
+
+const NO_DATA = '#eef1f5';
+
+function cell(code: string, name: string, abbr: string, pos: { col: number; row: number; w?: number; h?: number }, gap?: GapRow): MapCell {
+  const colorClass = gap ? divergingClass(gap.ratio) : null;
+  return { code, name, abbr, col: pos.col, row: pos.row, w: pos.w ?? 1, h: pos.h ?? 1, colorClass, fill: colorClass === null ? NO_DATA : DIVERGING[colorClass], gap };
+}
+
+function byRegion(rows: GapRow[]): Map<string, GapRow> {
+  return new Map(rows.map((r) => [r.region, r]));
+}
+
+/** The 34 province tiles coloured by supply/openings ratio of the selected sector and qualification. */
+export function toProvinceTiles(rows: GapRow[], names: Namer): MapCell[] {
+  const gaps = byRegion(rows);
+  return PROVINCE_TILES.map((t) => cell(t.code, names.region(t.code), t.abbr, t, gaps.get(t.code)));
+}
+
+/** The six region blocks, coloured the same way. */
+export function toRegionBlocks(rows: GapRow[], names: Namer): MapCell[] {
+  const gaps = byRegion(rows);
+  return REGION_BLOCKS.map((b) => cell(b.code, names.region(b.code), b.code, b, gaps.get(b.code)));
+}
+
+/** Rows of the map as a table (provinces or regions, whichever the map shows). */
+export function toAreaRows(cells: MapCell[]): AreaRow[] {
+  return cells
+    .filter((c) => c.gap)
+    .map((c) => ({
+      code: c.code,
+      name: c.name,
+      openings: c.gap!.openings,
+      newSupply: c.gap!.newSupply,
+      imbalance: c.gap!.imbalance,
+      ratio: c.gap!.ratio,
+      flag: c.gap!.flag,
+      confidence: c.gap!.confidence,
+    }));
+}

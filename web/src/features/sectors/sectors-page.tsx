@@ -1,0 +1,157 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { FlagBadge } from '../../components/badges';
+import { ChartFrame } from '../../components/chart-frame';
+import { FLAG_COLORS, SERIES } from '../../components/colors';
+import { HorizonSelect, ScenarioSelect, Select } from '../../components/controls';
+import type { Column } from '../../components/csv';
+import { ForecastChart, forecastLegend } from '../../components/forecast-chart';
+import { formatInteger, formatSigned, type Lang } from '../../i18n/format';
+import { useUrlState } from '../../router/use-url-state';
+import type { MergedRow } from '../../adapters/forecast-columns';
+import { metaQueries } from '../meta/queries';
+import { codeOptions, makeNamer } from '../meta/names';
+import { sectorQueries } from './queries';
+import { ImbalanceChart, OpeningsChart, SupplyChart } from './sector-charts';
+import { toEmploymentRows, toImbalanceRows, toOpeningsRows, type ImbalanceRow, type OpeningsRow } from './to-chart-rows';
+
+/** Sector detail: employment forecast, openings (expansion + replacement), new supply and imbalance by level. */
+export default function SectorsPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const [state, set] = useUrlState();
+  const meta = useQuery(metaQueries.codes());
+  const names = makeNamer(meta.data, lang);
+  const sector = state.sector ?? 'C';
+  const region = state.region ?? 'VN';
+  const employment = useQuery(sectorQueries.employment({ region, sector, scenario: state.scenario }));
+  const gaps = useQuery(sectorQueries.gaps({ region, sector, scenario: state.scenario, horizon: state.horizon }));
+  const gapRows = gaps.data?.rows ?? [];
+  const empRows = toEmploymentRows(employment.data);
+  const openings = toOpeningsRows(gapRows, sector, names);
+  const imbalance = toImbalanceRows(gapRows, sector, names);
+  const n = (v: unknown) => formatInteger(v as number, lang);
+  const series = [{ key: 'employment', label: t('sectors.employment'), color: SERIES.supply }];
+  const sectorName = names.sector(sector);
+  const regionName = names.region(region);
+  const horizonUnit = t('units.personsOverHorizon', { count: state.horizon });
+  const gapSource = gaps.data?.source ?? gapRows[0]?.source ?? '';
+
+  const empColumns: Column<MergedRow>[] = [
+    { key: 'period', label: t('table.period'), value: (r) => r.period },
+    { key: 'actual', label: t('chart.observed'), value: (r) => r.employment_actual as number, format: (r) => n(r.employment_actual), align: 'right' },
+    { key: 'mean', label: t('chart.projected'), value: (r) => (r.forecast ? (r.employment_mean as number) : undefined), format: (r) => (r.forecast ? n(r.employment_mean) : '–'), align: 'right' },
+    { key: 'lo80', label: t('sectors.lower80'), value: (r) => (r.forecast ? (r.employment_band80 as number[] | undefined)?.[0] : undefined), format: (r) => (r.forecast ? n((r.employment_band80 as number[] | undefined)?.[0]) : '–'), align: 'right' },
+    { key: 'hi80', label: t('sectors.upper80'), value: (r) => (r.forecast ? (r.employment_band80 as number[] | undefined)?.[1] : undefined), format: (r) => (r.forecast ? n((r.employment_band80 as number[] | undefined)?.[1]) : '–'), align: 'right' },
+    { key: 'lo95', label: t('chart.lower95'), value: (r) => (r.forecast ? (r.employment_band95 as number[] | undefined)?.[0] : undefined), format: (r) => (r.forecast ? n((r.employment_band95 as number[] | undefined)?.[0]) : '–'), align: 'right' },
+    { key: 'hi95', label: t('chart.upper95'), value: (r) => (r.forecast ? (r.employment_band95 as number[] | undefined)?.[1] : undefined), format: (r) => (r.forecast ? n((r.employment_band95 as number[] | undefined)?.[1]) : '–'), align: 'right' },
+  ];
+  const openColumns: Column<OpeningsRow>[] = [
+    { key: 'label', label: t('controls.qualification'), value: (r) => r.label },
+    { key: 'expansion', label: t('gaps.expansion'), value: (r) => r.expansion, format: (r) => n(r.expansion), align: 'right' },
+    { key: 'replacement', label: t('gaps.replacement'), value: (r) => r.replacement, format: (r) => n(r.replacement), align: 'right' },
+    { key: 'openings', label: t('gaps.openings'), value: (r) => r.openings, format: (r) => n(r.openings), align: 'right' },
+    { key: 'newSupply', label: t('gaps.newSupply'), value: (r) => r.newSupply, format: (r) => n(r.newSupply), align: 'right' },
+  ];
+  const imbColumns: Column<ImbalanceRow>[] = [
+    { key: 'label', label: t('controls.qualification'), value: (r) => r.label },
+    { key: 'imbalance', label: t('gaps.imbalance'), value: (r) => r.imbalance, format: (r) => formatSigned(r.imbalance, lang), align: 'right' },
+    { key: 'lower', label: t('sectors.lower80'), value: (r) => r.lower, format: (r) => formatSigned(r.lower, lang), align: 'right' },
+    { key: 'upper', label: t('sectors.upper80'), value: (r) => r.upper, format: (r) => formatSigned(r.upper, lang), align: 'right' },
+    { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`), format: (r) => <FlagBadge flag={r.flag} /> },
+  ];
+  const sectorOptions = codeOptions(meta.data?.sectors, lang, (s) => s.code !== 'TOTAL');
+  const regionOptions = codeOptions(meta.data?.regions, lang);
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <div>
+          <h1>{t('sectors.title', { sector: sectorName })}</h1>
+          <p className="lead">{t('sectors.lead')}</p>
+        </div>
+        <div className="page-controls">
+          <ScenarioSelect />
+          <HorizonSelect />
+        </div>
+      </div>
+      <div className="toolbar">
+        {sectorOptions.length > 0 && <Select name="sector" label={t('controls.sector')} value={sector} onChange={(v) => set({ sector: v })} options={sectorOptions} />}
+        {regionOptions.length > 0 && <Select name="region" label={t('controls.area')} value={region} onChange={(v) => set({ region: v === 'VN' ? undefined : v })} options={regionOptions} />}
+      </div>
+      <ChartFrame
+        title={t('sectors.employmentTitle', { sector: sectorName, region: regionName })}
+        subtitle={t('sectors.employmentSubtitle')}
+        unit={t('units.persons')}
+        source={employment.data?.source ?? ''}
+        modelled
+        legend={forecastLegend(series, t)}
+        columns={empColumns}
+        rows={empRows}
+        filename={`employment-${sector}-${region}`}
+        status={employment}
+        height={300}
+      >
+        <ForecastChart rows={empRows} series={series} unit="persons" height={300} />
+      </ChartFrame>
+      <div className="grid-2">
+        <ChartFrame
+          title={t('sectors.openingsTitle', { horizon: state.horizon })}
+          subtitle={`${sectorName} · ${regionName}`}
+          unit={horizonUnit}
+          source={gapSource}
+          modelled
+          legend={[
+            { label: t('gaps.expansion'), color: SERIES.expansion },
+            { label: t('gaps.replacement'), color: SERIES.replacement },
+          ]}
+          columns={openColumns}
+          rows={openings}
+          filename={`openings-${sector}-${region}-${state.horizon}y`}
+          status={gaps}
+          height={280}
+        >
+          <OpeningsChart rows={openings} height={280} />
+        </ChartFrame>
+        <ChartFrame
+          title={t('sectors.supplyTitle', { horizon: state.horizon })}
+          subtitle={`${sectorName} · ${regionName}`}
+          unit={horizonUnit}
+          source={gapSource}
+          modelled
+          legend={[
+            { label: t('gaps.newSupply'), color: SERIES.newSupply },
+            { label: t('gaps.openings'), color: '#7f8a99' },
+          ]}
+          columns={openColumns}
+          rows={openings}
+          filename={`supply-${sector}-${region}-${state.horizon}y`}
+          status={gaps}
+          height={280}
+        >
+          <SupplyChart rows={openings} height={280} />
+        </ChartFrame>
+      </div>
+      <ChartFrame
+        title={t('sectors.imbalanceTitle', { horizon: state.horizon })}
+        subtitle={t('sectors.imbalanceSubtitle', { sector: sectorName, region: regionName })}
+        unit={horizonUnit}
+        source={gapSource}
+        modelled
+        legend={[
+          { label: t('flag.shortage'), color: FLAG_COLORS.shortage },
+          { label: t('flag.balanced'), color: FLAG_COLORS.balanced },
+          { label: t('flag.surplus'), color: FLAG_COLORS.surplus },
+          { label: t('sectors.interval80'), color: '#1a2233', kind: 'line' },
+        ]}
+        columns={imbColumns}
+        rows={imbalance}
+        filename={`imbalance-${sector}-${region}-${state.horizon}y`}
+        status={gaps}
+        height={280}
+      >
+        <ImbalanceChart rows={imbalance} height={280} />
+      </ChartFrame>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { forecastRows, mergeForecastRows, readForecast, type MergedRow } from '../../adapters/forecast-columns';
+import type { GapRow } from '../../api/types';
+import type { Namer } from '../meta/names';
+
+/** Order of qualification levels on every chart, lowest first. */
+export const LEVEL_ORDER = ['none', 'elementary', 'intermediate', 'college', 'university'];
+
+function byLevel(rows: GapRow[], sector: string): GapRow[] {
+  return rows
+    .filter((r) => r.sector === sector && r.qualification !== 'ALL')
+    .sort((a, b) => {
+      const ia = LEVEL_ORDER.indexOf(a.qualification);
+      const ib = LEVEL_ORDER.indexOf(b.qualification);
+      return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);
+    });
+}
+
+/** Employment history + forecast with bands for one sector. */
+export function toEmploymentRows(forecast: unknown): MergedRow[] {
+  if (!forecast) return [];
+  return mergeForecastRows([{ key: 'employment', rows: forecastRows(readForecast(forecast as Record<string, unknown>)) }]);
+}
+
+/** Openings by qualification, split into expansion and replacement (stacked). */
+export interface OpeningsRow {
+  qualification: string;
+  label: string;
+  expansion: number;
+  replacement: number;
+  openings: number;
+  newSupply: number;
+}
+
+export function toOpeningsRows(rows: GapRow[], sector: string, names: Namer): OpeningsRow[] {
+  return byLevel(rows, sector).map((r) => ({
+    qualification: r.qualification,
+    label: names.qualification(r.qualification),
+    expansion: r.expansion,
+    replacement: r.replacement,
+    openings: r.openings,
+    newSupply: r.newSupply,
+  }));
+}
+
+/** Imbalance by qualification with its 80 % interval as error-bar offsets [below, above]. */
+export interface ImbalanceRow {
+  qualification: string;
+  label: string;
+  imbalance: number;
+  lower: number;
+  upper: number;
+  /** Distances from the estimate to the interval ends, as recharts ErrorBar wants. */
+  errorBar: [number, number];
+  ratio: number | null;
+  flag: GapRow['flag'];
+  confidence: GapRow['confidence'];
+}
+
+export function toImbalanceRows(rows: GapRow[], sector: string, names: Namer): ImbalanceRow[] {
+  return byLevel(rows, sector).map((r) => ({
+    qualification: r.qualification,
+    label: names.qualification(r.qualification),
+    imbalance: r.imbalance,
+    lower: r.imbalanceLower,
+    upper: r.imbalanceUpper,
+    errorBar: [Math.max(0, r.imbalance - r.imbalanceLower), Math.max(0, r.imbalanceUpper - r.imbalance)],
+    ratio: r.ratio,
+    flag: r.flag,
+    confidence: r.confidence,
+  }));
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { gapRow, meta } from '../../test-fixtures';
+import { makeNamer } from '../meta/names';
+import { toPlannerRows } from './to-table-rows';
+
+const names = makeNamer(meta, 'vi');
+const rows = [
+  gapRow({ sector: 'C', qualification: 'college', rank: 2, flag: 'shortage' }),
+  gapRow({ sector: 'C', qualification: 'university', rank: 1, flag: 'shortage' }),
+  gapRow({ sector: 'F', qualification: 'college', rank: 3, flag: 'surplus' }),
+  gapRow({ sector: 'TOTAL', qualification: 'college', rank: 0 }),
+  gapRow({ sector: 'C', qualification: 'ALL', rank: 0 }),
+];
+
+describe('training planner rows', () => {
+  it('keeps detailed cells only, ranked by severity', () => {
+    expect(toPlannerRows(rows, names).map((r) => r.key)).toEqual(['C|university', 'C|college', 'F|college']);
+  });
+  it('filters by flag and by qualification without renumbering ranks', () => {
+    expect(toPlannerRows(rows, names, { flag: 'surplus' }).map((r) => r.rank)).toEqual([3]);
+    expect(toPlannerRows(rows, names, { qualification: 'college' }).map((r) => r.rank)).toEqual([2, 3]);
+  });
+  it('matches free text without diacritics', () => {
+    const out = toPlannerRows(rows, names, { q: 'che bien' });
+    expect(out.map((r) => r.sector)).toEqual(['C', 'C']);
+    expect(out[0].sectorName).toBe('Công nghiệp chế biến, chế tạo');
+  });
+});

@@ -1,0 +1,62 @@
+import type { GapRow } from '../../api/types';
+import { foldText } from '../../i18n/fold';
+import type { Namer } from '../meta/names';
+
+/** One row of the planner table. */
+export interface PlannerRow {
+  key: string;
+  rank: number;
+  sector: string;
+  sectorName: string;
+  qualification: string;
+  qualificationName: string;
+  openings: number;
+  expansion: number;
+  replacement: number;
+  newSupply: number;
+  imbalance: number;
+  imbalanceLower: number;
+  imbalanceUpper: number;
+  ratio: number | null;
+  confidence: GapRow['confidence'];
+  flag: GapRow['flag'];
+}
+
+export interface PlannerFilters {
+  flag?: string;
+  qualification?: string;
+  /** Free text matched against sector and qualification names, accents ignored. */
+  q?: string;
+}
+
+/**
+ * Detailed cells (a sector at a qualification level; totals left out) with names, ranked by
+ * the API's severity rank, then filtered. Rank is kept from the API so filtering never renumbers it.
+ */
+export function toPlannerRows(rows: GapRow[], names: Namer, filters: PlannerFilters = {}): PlannerRow[] {
+  const q = filters.q ? foldText(filters.q) : '';
+  return rows
+    .filter((r) => r.sector !== 'TOTAL' && r.qualification !== 'ALL')
+    .map((r) => ({
+      key: `${r.sector}|${r.qualification}`,
+      rank: r.rank,
+      sector: r.sector,
+      sectorName: names.sector(r.sector),
+      qualification: r.qualification,
+      qualificationName: names.qualification(r.qualification),
+      openings: r.openings,
+      expansion: r.expansion,
+      replacement: r.replacement,
+      newSupply: r.newSupply,
+      imbalance: r.imbalance,
+      imbalanceLower: r.imbalanceLower,
+      imbalanceUpper: r.imbalanceUpper,
+      ratio: r.ratio,
+      confidence: r.confidence,
+      flag: r.flag,
+    }))
+    .filter((r) => !filters.flag || r.flag === filters.flag)
+    .filter((r) => !filters.qualification || r.qualification === filters.qualification)
+    .filter((r) => !q || foldText(`${r.sector} ${r.sectorName} ${r.qualificationName}`).includes(q))
+    .sort((a, b) => a.rank - b.rank);
+}

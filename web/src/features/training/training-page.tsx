@@ -1,0 +1,126 @@
+import { useId } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { exportCsvHref } from '../../api/endpoints';
+import { ConfidenceMeter, FlagBadge, ModelledBadge } from '../../components/badges';
+import { HorizonSelect, ScenarioSelect, Select } from '../../components/controls';
+import { downloadBlob, toCsv, type Column } from '../../components/csv';
+import { DataTable } from '../../components/data-table';
+import { QueryState } from '../../components/states';
+import { formatDecimal, formatInteger, formatSigned, type Lang } from '../../i18n/format';
+import { useUrlState } from '../../router/use-url-state';
+import { metaQueries } from '../meta/queries';
+import { makeNamer, nameOf } from '../meta/names';
+import { trainingQueries } from './queries';
+import { toPlannerRows, type PlannerRow } from './to-table-rows';
+
+/** Training planner for colleges: ranked sector × qualification cells of one area, sortable, filterable, exportable. */
+export default function TrainingPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const [state, set] = useUrlState();
+  const meta = useQuery(metaQueries.codes());
+  const names = makeNamer(meta.data, lang);
+  const region = state.region ?? 'VN';
+  const cells = useQuery(trainingQueries.cells({ region, scenario: state.scenario, horizon: state.horizon }));
+  const rows = cells.data ? toPlannerRows(cells.data.rows, names, { flag: state.flag, qualification: state.qual, q: state.q }) : [];
+  const searchId = useId();
+
+  const columns: Column<PlannerRow>[] = [
+    { key: 'rank', label: t('training.rank'), value: (r) => r.rank, align: 'right' },
+    { key: 'sector', label: t('controls.sector'), value: (r) => r.sectorName },
+    { key: 'qualification', label: t('controls.qualification'), value: (r) => r.qualificationName },
+    { key: 'openings', label: t('gaps.openings'), value: (r) => r.openings, format: (r) => formatInteger(r.openings, lang), align: 'right' },
+    { key: 'newSupply', label: t('gaps.newSupply'), value: (r) => r.newSupply, format: (r) => formatInteger(r.newSupply, lang), align: 'right' },
+    { key: 'imbalance', label: t('training.gap'), value: (r) => r.imbalance, format: (r) => formatSigned(r.imbalance, lang), align: 'right' },
+    {
+      key: 'interval',
+      label: t('training.interval'),
+      value: (r) => `${Math.round(r.imbalanceLower)}..${Math.round(r.imbalanceUpper)}`,
+      format: (r) => `${formatSigned(r.imbalanceLower, lang)} … ${formatSigned(r.imbalanceUpper, lang)}`,
+      align: 'right',
+    },
+    { key: 'ratio', label: t('gaps.ratio'), value: (r) => r.ratio, format: (r) => formatDecimal(r.ratio, lang, 2), align: 'right' },
+    { key: 'confidence', label: t('gaps.confidence'), value: (r) => ({ high: 3, medium: 2, low: 1 })[r.confidence], format: (r) => <ConfidenceMeter confidence={r.confidence} /> },
+    { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`), format: (r) => <FlagBadge flag={r.flag} /> },
+  ];
+  const csvColumns: Column<PlannerRow>[] = [
+    ...columns.slice(0, 1),
+    { key: 'sectorCode', label: 'sector', value: (r) => r.sector },
+    ...columns.slice(1, 2),
+    { key: 'qualificationCode', label: 'qualification', value: (r) => r.qualification },
+    ...columns.slice(2, 5),
+    { key: 'imbalanceLower', label: t('sectors.lower80'), value: (r) => Math.round(r.imbalanceLower) },
+    { key: 'imbalanceUpper', label: t('sectors.upper80'), value: (r) => Math.round(r.imbalanceUpper) },
+    { key: 'ratio', label: t('gaps.ratio'), value: (r) => (r.ratio === null ? '' : Math.round(r.ratio * 1000) / 1000) },
+    { key: 'confidence', label: t('gaps.confidence'), value: (r) => t(`confidence.${r.confidence}`) },
+    { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`) },
+    { key: 'status', label: 'status', value: () => 'modelled' },
+  ];
+  const areaOptions = (meta.data?.regions ?? []).map((r) => ({
+    value: r.code,
+    label: r.level === 'province' ? nameOf(r, lang) : `${nameOf(r, lang)} (${t(`training.level_${r.level}`)})`,
+  }));
+  const qualOptions = [{ value: '', label: t('controls.all') }, ...(meta.data?.qualifications ?? []).filter((q) => q.code !== 'ALL').map((q) => ({ value: q.code, label: nameOf(q, lang) }))];
+  const flagOptions = [{ value: '', label: t('controls.all') }, ...(['shortage', 'balanced', 'surplus'] as const).map((f) => ({ value: f, label: t(`flag.${f}`) }))];
+  const source = cells.data?.source ?? '';
+  const sort = state.sort ? { key: state.sort, dir: state.dir ?? 'desc' } : undefined;
+  const downloadCsv = () =>
+    downloadBlob(new Blob([toCsv(csvColumns, rows, source)], { type: 'text/csv;charset=utf-8' }), `training-plan-${region}-${state.scenario}-${state.horizon}y.csv`);
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <div>
+          <h1>{t('training.title')}</h1>
+          <p className="lead">{t('training.lead')}</p>
+        </div>
+        <div className="page-controls">
+          <ScenarioSelect />
+          <HorizonSelect />
+        </div>
+      </div>
+      <div className="toolbar card">
+        {areaOptions.length > 0 && <Select name="region" label={t('controls.area')} value={region} onChange={(v) => set({ region: v })} options={areaOptions} />}
+        <Select name="qual" label={t('controls.qualification')} value={state.qual ?? ''} onChange={(v) => set({ qual: v || undefined }, { replace: true })} options={qualOptions} />
+        <Select name="flag" label={t('controls.flag')} value={state.flag ?? ''} onChange={(v) => set({ flag: v || undefined }, { replace: true })} options={flagOptions} />
+        <div className="field">
+          <label htmlFor={searchId}>{t('controls.search')}</label>
+          <input id={searchId} type="search" value={state.q ?? ''} placeholder={t('training.searchPlaceholder')} onChange={(e) => set({ q: e.target.value || undefined }, { replace: true })} />
+        </div>
+      </div>
+      <section className="card" aria-labelledby="planner-heading">
+        <div className="chart-head">
+          <div>
+            <h2 id="planner-heading" className="chart-title">
+              {t('training.tableTitle', { area: names.region(region), horizon: state.horizon })} <ModelledBadge />
+            </h2>
+            <p className="chart-subtitle">{t('training.tableSubtitle', { scenario: names.scenario(state.scenario) })}</p>
+          </div>
+          <div className="chart-tools">
+            <span className="count" aria-live="polite">{t('training.count', { count: rows.length })}</span>
+            <button type="button" className="button button-small" onClick={downloadCsv} disabled={rows.length === 0}>
+              {t('training.downloadCsv')}
+            </button>
+            <a className="button button-small" href={exportCsvHref('gaps', { region, scenario: state.scenario, horizon: state.horizon })}>
+              {t('training.apiCsv')}
+            </a>
+          </div>
+        </div>
+        <QueryState status={cells} empty={rows.length === 0} height={240} emptyMessage={t('training.emptyFiltered')}>
+          <DataTable
+            columns={columns}
+            rows={rows}
+            caption={t('training.tableTitle', { area: names.region(region), horizon: state.horizon })}
+            sort={sort}
+            onSort={(s) => set({ sort: s.key, dir: s.dir }, { replace: true })}
+            rowKey={(r) => r.key}
+          />
+        </QueryState>
+        <p className="chart-source">
+          <span className="label">{t('chart.source')}:</span> {source} · {t('training.flagRule', { below: formatDecimal(cells.data?.thresholds?.shortageBelow ?? 0.9, lang, 2), above: formatDecimal(cells.data?.thresholds?.surplusAbove ?? 1.1, lang, 2) })}
+        </p>
+      </section>
+    </div>
+  );
+}
