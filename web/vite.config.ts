@@ -10,7 +10,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // The size that matters is the gzip figure printed by `pnpm bench:web`, not Vite's raw warning.
-    chunkSizeWarningLimit: 1200,
+    // danfojs (~6 MB) sits alone in the upload chunk on purpose; the initial-bundle budget is
+    // checked by `pnpm bench:web` on gzip sizes, not by this raw-size warning.
+    chunkSizeWarningLimit: 6500,
   },
 });

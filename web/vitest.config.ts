@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
 /**
- * Two projects: `unit` (components, adapters, i18n in happy-dom) and `e2e`
- * (builds the app, starts the real API server and drives Chromium).
+ * Three projects: `unit` (adapters, formatting, i18n files: plain Node), `dom` (components in
+ * happy-dom) and `e2e` (builds the app, starts the real API server and drives Chromium).
  */
 export default defineConfig({
   plugins: [react()],
@@ -11,10 +11,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
+        test: { name: 'unit', environment: 'node', include: ['src/**/*.test.ts'] },
+      },
+      {
+        extends: true,
         test: {
-          name: 'unit',
+          name: 'dom',
           environment: 'happy-dom',
-          include: ['src/**/*.test.{ts,tsx}'],
+          include: ['src/**/*.test.tsx'],
           setupFiles: ['./src/test-setup.ts'],
         },
       },
@@ -25,7 +29,7 @@ export default defineConfig({
           environment: 'node',
           include: ['e2e/**/*.test.ts'],
           testTimeout: 120_000,
-          hookTimeout: 180_000,
+          hookTimeout: 240_000,
           fileParallelism: false,
         },
       },

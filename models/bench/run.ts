@@ -181,6 +181,9 @@ async function main(): Promise<void> {
     const labour = await runLabourBench();
     result.labour = labour.scores;
     result.scenarioMs = labour.scenarioMs;
+    result.scenarioP95Ms = labour.scenarioP95Ms;
+    result.scenarioMaxMs = labour.scenarioMaxMs;
+    result.labourBaseMs = labour.baseMs;
   }
   console.log(`BENCH ${JSON.stringify(result)}`);
 }

@@ -18,6 +18,9 @@ const factories: Record<string, (y: number[]) => C.Candidate> = {
   damped: (y) => C.smoothingCandidate(y, 'damped', 'damped'),
   theta: (y) => C.thetaCandidate(y),
   drift: (y) => C.driftCandidate(y),
+  rtrend: (y) => C.robustTrendCandidate(y),
+  lrtrend: (y) => (y.every((v) => v > 0) ? C.logCandidate(y, C.robustTrendCandidate, 'lrtrend') : C.robustTrendCandidate(y)),
+  ldrift: (y) => (y.every((v) => v > 0) ? C.logCandidate(y, C.driftCandidate, 'ldrift') : C.driftCandidate(y)),
   ltheta: (y) => (y.every((v) => v > 0) ? C.logCandidate(y, C.thetaCandidate, 'ltheta') : C.thetaCandidate(y)),
   ldamped: (y) => (y.every((v) => v > 0) ? C.logCandidate(y, (v) => C.smoothingCandidate(v, 'damped', 'd'), 'ldamped') : C.smoothingCandidate(y, 'damped', 'd')),
   lholt: (y) => (y.every((v) => v > 0) ? C.logCandidate(y, (v) => C.smoothingCandidate(v, 'linear', 'd'), 'lholt') : C.smoothingCandidate(y, 'linear', 'd')),
@@ -50,10 +53,10 @@ for (const info of DATASETS) {
       const c = factories[k](adj);
       fc[k] = c.mean(H).map((v, i) => Math.max(0, v * season(n + i)));
       let e = 0, cnt = 0;
-      const first = Math.max(3, n - H - 6);
+      const CVH = Number(process.env.CVH ?? H); const first = Math.max(Number(process.env.CVMIN ?? 2), n - CVH - Number(process.env.CVK ?? 6));
       for (let o = first; o < n; o++) {
-        const f = c.fromOrigin(o, Math.min(H, n - o));
-        f.forEach((v, i) => { e += Math.abs(adj[o + i] - v) / Math.abs(adj[o + i] + v); cnt++; });
+        const f = c.fromOrigin(o, Math.min(CVH, n - o));
+        f.forEach((v, i) => { e += process.env.CVABS ? Math.abs(adj[o + i] - v) : Math.abs(adj[o + i] - v) / Math.abs(adj[o + i] + v); cnt++; });
       }
       cv[k] = e / cnt;
     }
@@ -98,6 +101,11 @@ for (const info of DATASETS) {
   for (const r of resm) J.set('median(' + r.c.join(',') + ')', (J.get('median(' + r.c.join(',') + ')') ?? 0) + key(r.s));
   resm.sort((a, b) => key(a.s) - key(b.s));
   for (const r of resm.slice(0, 4)) console.log(`  median(${r.c.join(',')})`.padEnd(40) + r.s);
+  const pools = (process.env.POOLS ?? '').split(';').filter(Boolean).map((p) => p.split(','));
+  for (const pool of pools) for (const trim of [0, 1, 2]) {
+    if (pool.length - trim < 1) continue;
+    console.log(`  trim${trim}-median(${pool.join(',')})`.padEnd(44) + score((r) => median([...pool].sort((a, b) => r.cv[a] - r.cv[b]).slice(0, pool.length - trim).map((k) => r.fc[k]))));
+  }
   for (const top of [1, 2, 3]) {
     console.log(`  cv-top${top}`.padEnd(40) + score((r) => mean([...names].sort((a, b) => r.cv[a] - r.cv[b]).slice(0, top).map((k) => r.fc[k]))));
   }

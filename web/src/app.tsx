@@ -75,9 +75,9 @@ export function App() {
       <footer className="app-footer">
         <p>{t('app.footer')}</p>
         <p>
-          {meta.data?.dataVersion !== undefined && meta.data?.dataVersion !== null && (
+          {meta.data?.dataVersion && (
             <span>
-              {t('app.dataVersion')}: {String(meta.data.dataVersion)} ·{' '}
+              {t('app.dataVersion')}: #{meta.data.dataVersion.id} · {meta.data.dataVersion.label} ·{' '}
             </span>
           )}
           <a href="/api/docs">{t('app.apiDocs')}</a>

@@ -1,26 +1,15 @@
 /**
- * Row-level checks applied to every observation before it is stored, whatever
- * its origin. CSV parsing (and its line/column errors) happens earlier, in
- * models/src/data; this is the last gate before the database.
+ * Row-level gate applied to every observation before it is stored, whatever its
+ * origin. Shapes and codes are checked with the long format's own zod schema
+ * (models/src/data/long-format); CSV parsing and its line/column errors happen
+ * earlier, in `parseLongCsv`. Here we add code suggestions and duplicate cells.
  */
 import { LONG_COLUMNS, type Observation } from '@lmo/models';
-import { z } from 'zod';
+import { observationSchema } from '@lmo/models/data/long-format';
 import type { FieldProblem } from '../http/problem';
-import { catalog } from './catalog';
+import { catalog, type CodeField } from './catalog';
 
-const PERIOD = /^\d{4}(-Q[1-4])?$/;
-
-const rowSchema = z.object({
-  indicator: z.string().min(1),
-  period: z.string().regex(PERIOD, 'period must look like 2024 or 2024-Q3'),
-  region: z.string().min(1),
-  sector: z.string().min(1),
-  qualification: z.string().min(1),
-  value: z.number().finite(),
-  unit: z.enum(['persons', 'percent']),
-  source: z.string().min(1, 'every figure needs a source'),
-  status: z.enum(['official', 'modelled', 'survey']),
-});
+const CODE_FIELDS = new Set<string>(['indicator', 'region', 'sector', 'qualification']);
 
 export interface CheckedRows {
   rows: Observation[];
@@ -36,27 +25,21 @@ export function validateObservations(input: readonly unknown[], options: { first
   const seen = new Map<string, number>();
   input.forEach((raw, i) => {
     const line = first + i;
-    const parsed = rowSchema.safeParse(raw);
+    const parsed = observationSchema.safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const column = String(issue.path[0] ?? '');
-        errors.push({ path: `rows[${i}].${column}`, message: issue.message, line, column: columnNumber(column) });
+        const value = (raw as Record<string, unknown> | null)?.[column];
+        const problem = CODE_FIELDS.has(column) && typeof value === 'string' ? codes.check(column as CodeField, value) : null;
+        errors.push({
+          path: `rows[${i}].${column}`, line, column: columnNumber(column),
+          message: problem?.message ?? `${column}: ${issue.message}`,
+          ...(problem ? { expected: problem.expected } : {}),
+        });
       }
       return;
     }
     const o = parsed.data as Observation;
-    for (const field of ['indicator', 'region', 'sector', 'qualification'] as const) {
-      const known = codes.sets[field];
-      if (known.size > 0 && !known.has(o[field])) {
-        errors.push({
-          path: `rows[${i}].${field}`, line, column: columnNumber(field),
-          message: `unknown ${field} '${o[field]}'`, expected: codes.suggest(field, o[field]),
-        });
-      }
-    }
-    if (o.unit === 'persons' && o.value < 0) {
-      errors.push({ path: `rows[${i}].value`, line, column: columnNumber('value'), message: 'a count of persons cannot be negative' });
-    }
     const key = `${o.indicator}|${o.region}|${o.sector}|${o.qualification}|${o.period}`;
     const before = seen.get(key);
     if (before !== undefined) {

@@ -32,7 +32,7 @@ export interface ResultsStoreOptions {
 
 export class ResultsStore {
   private snapshot?: Snapshot;
-  private checkedAt = 0;
+  private checkedAt = -Infinity;
   private checking?: Promise<Snapshot>;
   private readonly building = new Map<number, Promise<Snapshot>>();
   private readonly recheckMs: number;
@@ -45,7 +45,7 @@ export class ResultsStore {
 
   /** Forgets the freshness of the cached version (call after a local ingest or revert). */
   invalidate(): void {
-    this.checkedAt = 0;
+    this.checkedAt = -Infinity;
   }
 
   /** The snapshot of the current version. Throws a 503 problem when nothing is loaded yet. */

@@ -2,10 +2,10 @@
  * Candidate models for `auto`, fitted once on the (seasonally adjusted)
  * training values. Each can also forecast from any earlier origin with its
  * parameters kept fixed, so rolling-origin errors cost one filter pass
- * instead of one refit per origin.
+ * instead of one refit per origin. Written with plain loops: `auto` runs
+ * thousands of times per request.
  */
-import { trendLine } from './methods/linear';
-import { concentratedSse, fitSmoothing, runFilter, smoothingMean, type TrendKind } from './methods/smoothing';
+import { fitSmoothing, type TrendKind } from './methods/smoothing';
 
 export interface Candidate {
   method: string;
@@ -30,33 +30,70 @@ export function smoothingCandidate(y: readonly number[], kind: TrendKind, method
     b = s.phi * b + s.beta * e;
     levels[t + 1] = l; slopes[t + 1] = b;
   }
-  const at = (o: number, h: number) => smoothingMean({ ...s, level: levels[o], slope: slopes[o] }, h);
+  const phi = s.phi;
+  const at = (o: number, h: number) => {
+    const out = new Array<number>(h);
+    let damp = 0, pw = 1;
+    for (let i = 0; i < h; i++) {
+      pw *= phi;
+      damp += pw;
+      out[i] = levels[o] + damp * slopes[o];
+    }
+    return out;
+  };
   return { method, mean: (h) => at(n, h), fromOrigin: at };
 }
 
-/** Classic Theta; from an origin the trend line and SES level are recomputed on the prefix (α fixed). */
+/**
+ * Classic Theta: half the least-squares line, half SES on the θ=2 line.
+ * From an origin the line (prefix sums, O(1)) and the SES level with its
+ * best initial value (one pass) are recomputed on the prefix; α stays fixed.
+ */
 export function thetaCandidate(y: readonly number[]): Candidate {
-  const forecast = (prefix: readonly number[], h: number, alpha?: number) => {
-    const o = prefix.length;
-    const line = trendLine(prefix);
-    const theta2 = prefix.map((v, t) => 2 * v - line.fitted[t]);
-    let a = alpha;
-    if (a === undefined) a = fitSmoothing(theta2, 'none').alpha;
-    const { l0 } = concentratedSse(theta2, a, 0, 1, false);
-    const { level } = runFilter(theta2, { alpha: a, beta: 0, phi: 1, l0, b0: 0 });
-    return { alpha: a, mean: Array.from({ length: h }, (_, i) => 0.5 * line.at(o + i) + 0.5 * level) };
+  const n = y.length;
+  // Prefix sums for the regression on t = 0..o−1.
+  const sy = new Float64Array(n + 1);
+  const sty = new Float64Array(n + 1);
+  for (let t = 0; t < n; t++) {
+    sy[t + 1] = sy[t] + y[t];
+    sty[t + 1] = sty[t] + t * y[t];
+  }
+  const line = (o: number) => {
+    const st = (o * (o - 1)) / 2;
+    const stt = ((o - 1) * o * (2 * o - 1)) / 6;
+    const den = o * stt - st * st;
+    const slope = den > 0 ? (o * sty[o] - st * sy[o]) / den : 0;
+    return { slope, intercept: (sy[o] - slope * st) / o };
   };
-  const full = forecast(y, 1);
-  return {
-    method: 'theta',
-    mean: (h) => forecast(y, h, full.alpha).mean,
-    fromOrigin: (o, h) => forecast(y.slice(0, o), h, full.alpha).mean,
+  const full = line(n);
+  const alpha = fitSmoothing(
+    y.map((v, t) => 2 * v - (full.intercept + full.slope * t)),
+    'none',
+  ).alpha;
+  const q = 1 - alpha;
+  const at = (o: number, h: number) => {
+    const { slope, intercept } = line(o);
+    // SES on x_t = 2y_t − line_t from level 0, plus the response to a unit initial level.
+    let l = 0, g = 1, sge = 0, sgg = 0;
+    for (let t = 0; t < o; t++) {
+      const x = 2 * y[t] - (intercept + slope * t);
+      const e = x - l;
+      sge += g * e;
+      sgg += g * g;
+      l += alpha * e;
+      g *= q;
+    }
+    const level = l + (sgg > 0 ? sge / sgg : 0) * g;
+    const out = new Array<number>(h);
+    for (let i = 0; i < h; i++) out[i] = 0.5 * (intercept + slope * (o + i)) + 0.5 * level;
+    return out;
   };
+  return { method: 'theta', mean: (h) => at(n, h), fromOrigin: at };
 }
 
 /** Naive (last value). */
 export function naiveCandidate(y: readonly number[]): Candidate {
-  const at = (o: number, h: number) => Array.from({ length: h }, () => y[o - 1]);
+  const at = (o: number, h: number) => new Array<number>(h).fill(y[o - 1]);
   return { method: 'naive', mean: (h) => at(y.length, h), fromOrigin: at };
 }
 
@@ -64,23 +101,44 @@ export function naiveCandidate(y: readonly number[]): Candidate {
 export function driftCandidate(y: readonly number[]): Candidate {
   const at = (o: number, h: number) => {
     const slope = o > 1 ? (y[o - 1] - y[0]) / (o - 1) : 0;
-    return Array.from({ length: h }, (_, i) => y[o - 1] + slope * (i + 1));
+    const out = new Array<number>(h);
+    for (let i = 0; i < h; i++) out[i] = y[o - 1] + slope * (i + 1);
+    return out;
   };
   return { method: 'drift', mean: (h) => at(y.length, h), fromOrigin: at };
+}
+
+/** Robust trend: last value plus the median one-step change (resists outliers and breaks). */
+export function robustTrendCandidate(y: readonly number[]): Candidate {
+  const d = new Float64Array(Math.max(0, y.length - 1));
+  const at = (o: number, h: number) => {
+    const k = o - 1;
+    for (let t = 1; t < o; t++) d[t - 1] = y[t] - y[t - 1];
+    const sorted = d.subarray(0, Math.max(0, k)).sort();
+    const slope = k <= 0 ? 0 : k % 2 ? sorted[(k - 1) / 2] : 0.5 * (sorted[k / 2 - 1] + sorted[k / 2]);
+    const out = new Array<number>(h);
+    for (let i = 0; i < h; i++) out[i] = y[o - 1] + slope * (i + 1);
+    return out;
+  };
+  return { method: 'rtrend', mean: (h) => at(y.length, h), fromOrigin: at };
 }
 
 /** Fit `make` on log values and exponentiate: multiplicative growth. Needs positive values. */
 export function logCandidate(y: readonly number[], make: (v: number[]) => Candidate, method: string): Candidate {
   const c = make(y.map(Math.log));
-  return {
-    method,
-    mean: (h) => c.mean(h).map(Math.exp),
-    fromOrigin: (o, h) => c.fromOrigin(o, h).map(Math.exp),
+  const exp = (f: number[]) => {
+    for (let i = 0; i < f.length; i++) f[i] = Math.exp(f[i]);
+    return f;
   };
+  return { method, mean: (h) => exp(c.mean(h)), fromOrigin: (o, h) => exp(c.fromOrigin(o, h)) };
 }
 
 /** Seasonal naive on the adjusted values: with reseasonalising this is the plain seasonal naive. */
 export function snaiveCandidate(y: readonly number[], m: number): Candidate {
-  const at = (o: number, h: number) => Array.from({ length: h }, (_, i) => y[o - m + (i % m)] ?? y[o - 1]);
+  const at = (o: number, h: number) => {
+    const out = new Array<number>(h);
+    for (let i = 0; i < h; i++) out[i] = o - m + (i % m) >= 0 ? y[o - m + (i % m)] : y[o - 1];
+    return out;
+  };
   return { method: 'snaive', mean: (h) => at(y.length, h), fromOrigin: at };
 }

@@ -6,12 +6,13 @@ import {
   driftCandidate,
   logCandidate,
   naiveCandidate,
+  robustTrendCandidate,
   smoothingCandidate,
   snaiveCandidate,
   thetaCandidate,
   type Candidate,
 } from './auto-candidates';
-import { empiricalSpread, rollingErrors } from './empirical';
+import { empiricalSpread, rollingErrors, varianceCurve } from './empirical';
 
 /** Shortest series `auto` accepts. */
 export const AUTO_MIN_LENGTH = 3;
@@ -22,11 +23,17 @@ export const AUTO_MIN_LENGTH = 3;
  * simple, differently-biased methods beats any single one.
  */
 export const AUTO_POOLS = {
-  /** Non-seasonal data: level-only, straight-line and compound-growth views. */
-  plain: ['ses', 'drift', 'lholt'],
-  /** Seasonally adjusted data: adds the last season as it was (evolving seasonality). */
-  seasonal: ['snaive', 'naive', 'holt', 'drift', 'lholt'],
+  /**
+   * Yearly data: level-only, straight-line, robust-trend, Theta and
+   * compound-growth views; the 3 with the lowest rolling-origin error are kept.
+   */
+  plain: { methods: ['ses', 'drift', 'lholt', 'theta', 'rtrend'], keep: 3 },
+  /** Quarterly/monthly data: all five kept, including the last season as it was (evolving seasonality). */
+  seasonal: { methods: ['snaive', 'naive', 'holt', 'drift', 'lholt'], keep: 5 },
 };
+
+/** Rolling-origin check used to rank candidates: this many last origins, up to `CV_HORIZON` steps. */
+const CV_ORIGINS = 6;
 
 /** Seasonal indices are estimated on the last this-many cycles, so that they can drift. */
 export const SEASONAL_WINDOW_CYCLES = 6;
@@ -49,6 +56,8 @@ function buildCandidate(name: string, y: readonly number[], m: number): Candidat
       return n >= 5 ? smoothingCandidate(y, 'damped', 'damped') : null;
     case 'theta':
       return n >= 4 ? thetaCandidate(y) : null;
+    case 'rtrend':
+      return n >= 3 ? robustTrendCandidate(y) : null;
     case 'lholt':
       // Holt on logarithms = compound growth; falls back to Holt when a value is ≤ 0.
       if (n < 4) return null;
@@ -60,13 +69,38 @@ function buildCandidate(name: string, y: readonly number[], m: number): Candidat
   }
 }
 
+/**
+ * Mean symmetric relative error of a candidate over the last origins (on the
+ * adjusted values). Cheap: parameters stay fixed, only states move.
+ */
+function cvError(c: Candidate, y: readonly number[], maxH: number): number {
+  const n = y.length;
+  let sum = 0;
+  let count = 0;
+  for (let o = Math.max(2, n - maxH - CV_ORIGINS); o < n; o++) {
+    const f = c.fromOrigin(o, Math.min(maxH, n - o));
+    for (let i = 0; i < f.length; i++) {
+      const d = Math.abs(y[o + i]) + Math.abs(f[i]);
+      if (d > 0) sum += Math.abs(y[o + i] - f[i]) / d;
+      count++;
+    }
+  }
+  return count > 0 ? sum / count : 0;
+}
+
 /** Median at each step (mean of the middle two for an even count). */
 function median(forecasts: number[][]): number[] {
   const k = forecasts.length;
-  return forecasts[0].map((_, i) => {
-    const v = forecasts.map((f) => f[i]).sort((a, b) => a - b);
-    return k % 2 ? v[(k - 1) / 2] : 0.5 * (v[k / 2 - 1] + v[k / 2]);
-  });
+  if (k === 1) return forecasts[0];
+  const h = forecasts[0].length;
+  const out = new Array<number>(h);
+  const v = new Float64Array(k);
+  for (let i = 0; i < h; i++) {
+    for (let j = 0; j < k; j++) v[j] = forecasts[j][i];
+    v.sort();
+    out[i] = k % 2 ? v[(k - 1) / 2] : 0.5 * (v[k / 2 - 1] + v[k / 2]);
+  }
+  return out;
 }
 
 /**
@@ -74,13 +108,14 @@ function median(forecasts: number[][]): number[] {
  *
  * 1. Quarterly/monthly series that pass the M4 seasonality test are adjusted by
  *    classical multiplicative decomposition (indices from the last 6 cycles).
- * 2. A pool of simple methods is fitted once on the (adjusted) values:
- *    SES, drift and Holt-on-logs for plain series; seasonal naive, naive,
- *    Holt, drift and Holt-on-logs for seasonal ones (`AUTO_POOLS`).
- *    `options.methods` replaces the pool.
- * 3. The forecast is the median of the candidates at each step, reseasonalised
- *    and capped at 0 for non-negative series. `models` lists the candidates
- *    with equal weights (`params.median = 1` says the combination is a median).
+ * 2. A pool of simple methods is fitted once on the (adjusted) values
+ *    (`AUTO_POOLS`); `options.methods` replaces the pool and keeps all of it.
+ * 3. For yearly data the candidates are ranked by rolling-origin error over
+ *    the last origins (parameters fixed, so no refits) and the best 3 kept.
+ * 4. The forecast is the median of the kept candidates at each step,
+ *    reseasonalised and capped at 0 for non-negative series. `models` lists
+ *    every candidate, weight 1/k if kept and 0 if dropped (`params.median = 1`
+ *    says the combination is a median, not a weighted mean).
  *
  * Intervals are empirical (`intervalKind: 'empirical'`): errors of the median
  * forecast from every rolling origin of the training data (parameters fixed),
@@ -95,24 +130,34 @@ export function fitAuto(series: Series, options: FitOptions = {}): Fit {
   const idx = adjustmentIndices(y, m, SEASONAL_WINDOW_CYCLES * m);
   const adj = idx ? y.map((v, t) => v / idx[t % m]) : [...y];
   const season = (t: number) => (idx ? idx[t % m] : 1);
-  const pool = options.methods?.length ? options.methods : m > 1 ? AUTO_POOLS.seasonal : AUTO_POOLS.plain;
-  let candidates = pool.map((name) => buildCandidate(name, adj, m)).filter((c): c is Candidate => c !== null);
-  if (candidates.length === 0) candidates = [naiveCandidate(adj)];
+  const pool = options.methods?.length
+    ? { methods: options.methods, keep: options.methods.length }
+    : m > 1 ? AUTO_POOLS.seasonal : AUTO_POOLS.plain;
+  const maxH = m === 1 ? 6 : 2 * m;
+  let pooled = pool.methods.map((name) => buildCandidate(name, adj, m)).filter((c): c is Candidate => c !== null);
+  if (pooled.length === 0) pooled = [naiveCandidate(adj)];
+  let candidates = pooled;
+  if (pool.keep < pooled.length) {
+    // Rank by rolling-origin error; ties keep pool order (stable sort), so results are deterministic.
+    const scored = pooled.map((c) => ({ c, e: cvError(c, adj, maxH) }));
+    candidates = [...scored].sort((a, b) => a.e - b.e).slice(0, pool.keep).map((x) => x.c);
+  }
   const combined = {
     mean: (h: number) => median(candidates.map((c) => c.mean(h))),
     fromOrigin: (o: number, h: number) => median(candidates.map((c) => c.fromOrigin(o, h))),
   };
   const positive = y.every((v) => v > 0);
-  const errors = rollingErrors(adj, combined.fromOrigin, m === 1 ? 6 : 2 * m, positive);
+  const errors = rollingErrors(adj, combined.fromOrigin, maxH, positive, idx !== null);
   const fitted = y.map((_, t) => (t === 0 ? NaN : combined.fromOrigin(t, 1)[0] * season(t)));
   const w = 1 / candidates.length;
+  const curve = varianceCurve(errors);
   return makeFit({
     method: 'auto',
     fitted,
-    params: { median: 1, candidates: candidates.length, seasonal: idx ? 1 : 0, sigma: Math.sqrt(errors.sigma2), gamma: errors.gamma },
+    params: { median: 1, candidates: candidates.length, seasonal: idx ? 1 : 0, sigma: Math.sqrt(curve.sigma2), gamma: curve.gamma },
     intervalKind: 'empirical',
     nonNegative: isNonNegative(y),
-    models: candidates.map((c) => ({ method: c.method, weight: w })),
+    models: pooled.map((c) => ({ method: c.method, weight: candidates.includes(c) ? w : 0 })),
     path(h) {
       const mean = combined.mean(h).map((v, i) => v * season(n + i));
       return empiricalSpread(errors, mean, h, positive);

@@ -10,11 +10,12 @@ export interface RollingErrors {
   /** Mean squared error per horizon step (index 0 = one step ahead). */
   mse: number[];
   counts: number[];
-  /** Variance-curve summary. */
-  sigma2: number;
-  gamma: number;
   /** Number of one-step errors behind σ². */
   n1: number;
+  /** Length of the series. */
+  n: number;
+  /** Whether the values were seasonally adjusted with in-sample indices. */
+  seasonal: boolean;
 }
 
 /** Tuned on M3 and tourism training data (see models/bench/tune-auto.ts). */
@@ -23,8 +24,10 @@ export const EMPIRICAL = {
   maxOrigins: 24,
   /** Fewest values a model is fitted on at the first origin. */
   minTrain: 3,
+  /** …and at least this share of the series: tiny early fits would exaggerate errors. */
+  minTrainShare: 0.5,
   /** Overall scale: errors at fixed, in-sample parameters are optimistic. */
-  inflate: 1.0,
+  inflate: 0.85,
   /** Small-sample inflation: variance × (1 + smallSample / n1). */
   smallSample: 2,
   /** Bounds and default of the growth exponent γ. */
@@ -32,11 +35,19 @@ export const EMPIRICAL = {
   gammaMax: 3,
   gammaDefault: 1.5,
   /** Weight of the default γ, in number of one-step errors (shrinks noisy slopes). */
-  gammaPriorWeight: 0,
+  gammaPriorWeight: 40,
   /** Student-t degrees of freedom of the bounds: errors have heavier tails than normal. */
-  df: 8,
+  df: 5,
   /** 1: median-based error scale (robust to shocks); 0: root mean square. */
   robust: 0,
+  /** df = clamp(n1 − dfLag, dfMin, df). */
+  dfMin: 3,
+  dfLag: 1,
+  /** Scale × (lengthRef/n)^lengthPower: short histories understate, long ones overstate, future errors. */
+  lengthRef: 30,
+  lengthPower: 0.35,
+  /** Extra scale when seasonal indices were estimated on the same data the errors come from. */
+  seasonalInflate: 1.25,
 };
 
 /**
@@ -62,10 +73,12 @@ export function rollingErrors(
   fromOrigin: (o: number, h: number) => number[],
   maxH: number,
   logScale: boolean,
+  seasonal = false,
 ): RollingErrors {
   const n = y.length;
   const byH: number[][] = Array.from({ length: maxH }, () => []);
-  const first = Math.max(EMPIRICAL.minTrain, n - EMPIRICAL.maxOrigins);
+  // Very short series still get at least two origins (from 1 and 2 values on).
+  const first = Math.max(1, Math.min(n - 2, Math.max(EMPIRICAL.minTrain, Math.floor(n * EMPIRICAL.minTrainShare), n - EMPIRICAL.maxOrigins)));
   for (let o = first; o < n; o++) {
     const h = Math.min(maxH, n - o);
     const f = fromOrigin(o, h);
@@ -81,34 +94,40 @@ export function rollingErrors(
     }
   }
   const counts = byH.map((v) => v.length);
-  const mse = byH.map((v) => meanSquare(v));
-  // Weighted least squares of log mse on log h.
+  return { mse: byH.map((v) => meanSquare(v)), counts, n1: counts[0], n, seasonal };
+}
+
+/** Fit v_h = σ²·h^γ to the per-horizon mean squares (weighted least squares on logs). */
+export function varianceCurve(errors: RollingErrors): { sigma2: number; gamma: number } {
+  const { mse, counts } = errors;
   let sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
-  for (let i = 0; i < maxH; i++) {
+  for (let i = 0; i < mse.length; i++) {
     if (!(counts[i] > 0 && mse[i] > 0)) continue;
     const w = counts[i];
     const x = Math.log(i + 1);
     const v = Math.log(mse[i]);
     sw += w; sx += w * x; sy += w * v; sxx += w * x * x; sxy += w * x * v;
   }
+  if (sw === 0) return { sigma2: 0, gamma: EMPIRICAL.gammaDefault };
   let gamma = EMPIRICAL.gammaDefault;
-  let logS2: number;
-  const varX = sxx - (sx * sx) / (sw || 1);
-  if (sw > 0 && varX > 1e-9) {
+  const varX = sxx - (sx * sx) / sw;
+  if (varX > 1e-9) {
     gamma = (sxy - (sx * sy) / sw) / varX;
     gamma = Math.min(EMPIRICAL.gammaMax, Math.max(EMPIRICAL.gammaMin, gamma));
-    const k = EMPIRICAL.gammaPriorWeight;
-    gamma = (counts[0] * gamma + k * EMPIRICAL.gammaDefault) / (counts[0] + k);
   }
-  if (sw > 0) logS2 = (sy - gamma * sx) / sw;
-  else logS2 = Math.log(1e-12);
-  return { mse, counts, sigma2: Math.exp(logS2), gamma, n1: counts[0] };
+  const k = EMPIRICAL.gammaPriorWeight;
+  gamma = (counts[0] * gamma + k * EMPIRICAL.gammaDefault) / (counts[0] + k);
+  return { sigma2: Math.exp((sy - gamma * sx) / sw), gamma };
 }
 
 /** Spread for horizons 1..h from rolling errors. */
 export function empiricalSpread(errors: RollingErrors, mean: number[], h: number, logScale: boolean): Spread {
+  const { sigma2, gamma } = varianceCurve(errors);
   const small = 1 + EMPIRICAL.smallSample / Math.max(1, errors.n1);
-  const base = EMPIRICAL.inflate * Math.sqrt(errors.sigma2 * small);
-  const sd = Array.from({ length: h }, (_, i) => base * Math.pow(i + 1, errors.gamma / 2));
-  return { mean, sd, logScale, df: EMPIRICAL.df };
+  const base = EMPIRICAL.inflate * Math.sqrt(sigma2 * small) * Math.pow(EMPIRICAL.lengthRef / errors.n, EMPIRICAL.lengthPower) *
+    (errors.seasonal ? EMPIRICAL.seasonalInflate : 1);
+  const sd = Array.from({ length: h }, (_, i) => base * Math.pow(i + 1, gamma / 2));
+  // Few errors → uncertain scale → heavier tails (Student t with df from the error count).
+  const df = Math.min(EMPIRICAL.df, Math.max(EMPIRICAL.dfMin, errors.n1 - EMPIRICAL.dfLag));
+  return { mean, sd, logScale, df };
 }

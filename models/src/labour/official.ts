@@ -9,7 +9,7 @@
 import { applyBreak, breakMatches, type BreakSpec } from './breaks';
 import { cellAccuracy, forecastCell } from './engine';
 import { contiguousHistory, type ObservationIndex } from './observations';
-import type { Grid } from './projection';
+import { withoutReason, type Grid } from './projection';
 import type { CellForecast, LevelInterval } from './types';
 
 export interface OfficialOptions {
@@ -47,7 +47,8 @@ export function forecastOfficial(index: ObservationIndex, opts: OfficialOptions)
     }
     if (history.length < 3) continue;
     const periods = history.map((p) => p.period);
-    const brk = opts.breaks.find((b) => breakMatches(b, c));
+    // Only a series with measured (non-modelled) values before the break crosses it.
+    const brk = opts.breaks.find((b) => breakMatches(b, c) && history.some((p) => p.period < b.period && p.status !== 'modelled'));
     const b = applyBreak(history.map((p) => p.value), periods, brk, { minAfter: opts.minAfterBreak });
     const series = { values: b.values, start: b.start, frequency: 1 as const };
     const method = series.values.length >= 3 ? 'auto' : 'naive';
@@ -73,7 +74,7 @@ export function forecastOfficial(index: ObservationIndex, opts: OfficialOptions)
       models: fit.models,
       intervalKind: fit.intervalKind,
       accuracy: cellAccuracy(series, { method }),
-      ...(b.applied ? { break: b.applied } : {}),
+      ...(b.applied ? { break: withoutReason(b.applied) } : {}),
       status: 'modelled',
       source: `LMO model: engine forecast (${fit.models.map((m) => m.method).join('+')}) of ${c.indicator}. History: ${[...new Set(history.map((p) => p.source))].join('; ')}`,
     });

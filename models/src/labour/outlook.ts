@@ -43,7 +43,11 @@ export interface OutlookOptions {
   gapHorizons?: number[];
   /** Employment forecasts for every scenario, or only for the baseline (smaller output). Default 'all'. */
   scenarioForecasts?: 'all' | 'baseline';
-  /** Which cells get a rolling-origin backtest: 'all' (default) or 'aggregates' (not province × section × level). */
+  /**
+   * Rolling-origin backtests: 'all' (default: 3 origins for totals, 2 for the
+   * detailed province × section × level cells, to stay within the time budget)
+   * or 'aggregates' (detailed cells get none).
+   */
   backtest?: 'all' | 'aggregates';
 }
 
@@ -133,13 +137,11 @@ export function computeBase(observations: readonly Observation[], options: Outlo
   const gridBreaks = (indicator: string) => breaks.filter((b) => b.indicator === indicator);
   const sectionCodes = new Set(structure.sectors.map((n) => n.code));
   const qualNodes = structure.qualifications;
-  const backtestWhen =
-    options.backtest === 'aggregates'
-      ? (dims: Dimension[]) => {
-          const bottoms = dims.map((d) => new Set(d.bottom));
-          return (r: string, s: string, q: string) => !(bottoms[0].has(r) && bottoms[1].has(s) && bottoms[2].has(q));
-        }
-      : () => undefined;
+  const leafOrigins = options.backtest === 'aggregates' ? 0 : 2;
+  const backtestOrigins = (dims: Dimension[]) => {
+    const bottoms = dims.map((d) => new Set(d.bottom));
+    return (r: string, s: string, q: string) => (bottoms[0].has(r) && bottoms[1].has(s) && bottoms[2].has(q) ? leafOrigins : 3);
+  };
 
   t0 = now();
   let main: GridBase | null = null;
@@ -151,9 +153,18 @@ export function computeBase(observations: readonly Observation[], options: Outlo
       const dims: [Dimension, Dimension, Dimension] = [region, sector, qualification];
       const grid = projectGrid(index, {
         indicator: 'employment', dims, horizon, levels, breaks: gridBreaks('employment'),
-        minAfterBreak: options.minAfterBreak, residual, backtestWhen: backtestWhen(dims),
+        minAfterBreak: options.minAfterBreak, residual, backtestOrigins: backtestOrigins(dims),
       });
-      if (grid) main = { grid, exits: estimateExitRates(index, grid), supply: supplyInputs(index, grid) };
+      timing.mainGrid = now() - t0;
+      if (grid) {
+        const t1 = now();
+        const exits = estimateExitRates(index, grid);
+        timing.mainExits = now() - t1;
+        const t2 = now();
+        const supply = supplyInputs(index, grid);
+        timing.mainSupply = now() - t2;
+        main = { grid, exits, supply };
+      }
     }
   }
   timing.main = now() - t0;
@@ -206,9 +217,9 @@ function assumptionsOf(base: BaseProjection, scenario: Scenario): Assumptions {
   for (const gb of [base.main, ...base.fields]) {
     if (!gb) continue;
     const sums = new Map<string, { rate: number; emp: number; observed: number }>();
+    const [br, bs, bq] = gb.grid.reconciler.dims.map((d) => new Set(d.bottom));
     gb.grid.nodes.forEach((n, off) => {
-      const [dr, ds, dq] = gb.grid.reconciler.dims;
-      if (!dr.bottom.includes(n.region) || !ds.bottom.includes(n.sector) || !dq.bottom.includes(n.qualification)) return;
+      if (!br.has(n.region) || !bs.has(n.sector) || !bq.has(n.qualification)) return;
       const s = sums.get(n.sector) ?? { rate: 0, emp: 0, observed: 0 };
       const w = Math.max(n.base, 1e-9);
       s.rate += gb.exits.rate[off] * w;
@@ -228,7 +239,9 @@ function assumptionsOf(base: BaseProjection, scenario: Scenario): Assumptions {
     if (!c.break) continue;
     const indicator = 'indicator' in c ? (c as CellForecast).indicator : 'employment';
     const k = `${indicator}|${c.break.period}|${c.break.treatment}`;
-    if (!applied.has(k)) applied.set(k, { indicator, period: c.break.period, treatment: c.break.treatment, reason: c.break.reason });
+    const declared = base.breaks.find((b) => b.indicator === indicator && b.period === c.break!.period) ?? base.breaks.find((b) => b.period === c.break!.period);
+    const reason = typeof declared?.reason === 'string' ? { vi: declared.reason, en: declared.reason } : declared?.reason;
+    if (!applied.has(k)) applied.set(k, { indicator, period: c.break.period, treatment: c.break.treatment, ...(reason ? { reason } : {}) });
   }
   return {
     thresholds: base.thresholds,
@@ -270,10 +283,10 @@ export function outlookFor(base: BaseProjection, scenario: Scenario, options: { 
   for (const gb of [base.main, ...base.fields]) {
     if (!gb) continue;
     const r = applyScenario(gb, scenario, ctx);
-    forecasts.push(...r.forecasts);
-    gaps.push(...r.gaps);
+    for (const f of r.forecasts) forecasts.push(f);
+    for (const g of r.gaps) gaps.push(g);
   }
-  if (ctx.forecasts) forecasts.push(...base.official);
+  if (ctx.forecasts) for (const f of base.official) forecasts.push(f);
   const entry = (scenario.entryRate ?? base.entryRate) * (1 + scenario.trainingCapacityChange);
   for (const gb of base.fields) {
     const spec = base.targetSpecs.find((s) => s.field === gb.field!.code);
@@ -331,8 +344,8 @@ export function recomputeProvince(base: BaseProjection, province: string, scenar
   for (const gb of [base.main, ...base.fields]) {
     if (!gb || !gb.grid.reconciler.dims[0].index.has(province)) continue;
     const r = applyScenario(gb, scenario, ctx, [province]);
-    forecasts.push(...r.forecasts);
-    gaps.push(...r.gaps);
+    for (const f of r.forecasts) forecasts.push(f);
+    for (const g of r.gaps) gaps.push(g);
   }
   return { forecasts, gaps };
 }

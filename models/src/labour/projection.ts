@@ -56,8 +56,8 @@ export interface GridOptions {
   /** Fit from a break when at least this many points follow it, else splice. */
   minAfterBreak?: number;
   method?: string;
-  /** Which nodes get a rolling-origin backtest (default all). */
-  backtestWhen?: (region: string, sector: string, qualification: string) => boolean;
+  /** Backtest origins for a node (0 = none); default 3 everywhere. */
+  backtestOrigins?: (region: string, sector: string, qualification: string) => number;
   /**
    * Residual leaf codes (first dimension) whose history is the root's
    * observed value minus the other leaves: keeps a national total honest when
@@ -69,6 +69,26 @@ export interface GridOptions {
 }
 
 const SUM_SOURCE = 'Sum of the detailed cells (LMO)';
+
+/** The break's reason text lives once in the outlook's assumptions, not on thousands of cells. */
+export function withoutReason(b: AppliedBreak): AppliedBreak {
+  const { reason: _reason, ...rest } = b;
+  return rest;
+}
+
+/**
+ * A declared break matters only if some value before it was measured on the
+ * old basis: official or survey data. Modelled values (e.g. seed cells
+ * back-cast to the 2021 basis) are already consistent, so they are not spliced.
+ */
+export function crossesBreak(index: ObservationIndex, indicator: string, dims: Dimension[], period: string): boolean {
+  const [r, s, q] = dims.map((d) => new Set(d.codes));
+  for (const c of index.byIndicator.get(indicator) ?? []) {
+    if (!r.has(c.region) || !s.has(c.sector) || !q.has(c.qualification)) continue;
+    for (const [year, o] of c.byYear) if (String(year) < period && o.status !== 'modelled') return true;
+  }
+  return false;
+}
 
 /** Years with data for any bottom cell of the grid. */
 function yearSpan(index: ObservationIndex, indicator: string, dims: Dimension[]): [number, number] | null {
@@ -146,7 +166,7 @@ export function projectGrid(index: ObservationIndex, opts: GridOptions): Grid | 
   }
   for (const t of years) aggregateTensor(reconciler, t);
 
-  const brk = opts.breaks?.find((b) => b.indicator === indicator);
+  const brk = opts.breaks?.find((b) => b.indicator === indicator && crossesBreak(index, indicator, dims, b.period));
   const periods = Array.from({ length: nYears }, (_, i) => String(firstYear + i));
   const nodes: NodeProjection[] = new Array(size);
   const baseMeans: Float64Array[] = Array.from({ length: horizon }, () => new Float64Array(size));
@@ -181,11 +201,8 @@ export function projectGrid(index: ObservationIndex, opts: GridOptions): Grid | 
         intervals: forecast.intervals.map((iv) => ({ level: iv.level, lower: iv.lower, upper: iv.upper })),
         models: fit.models,
         intervalKind: fit.intervalKind,
-        accuracy:
-          opts.backtestWhen && !opts.backtestWhen(r, s, q)
-            ? cellAccuracy({ values: [], start: periods[0], frequency: 1 })
-            : cellAccuracy(series, { method: fitMethod }),
-        ...(b.applied ? { break: b.applied } : {}),
+        accuracy: cellAccuracy(series, { method: fitMethod, origins: opts.backtestOrigins ? opts.backtestOrigins(r, s, q) : 3 }),
+        ...(b.applied ? { break: withoutReason(b.applied) } : {}),
       };
     }
     nodes[off] = node;

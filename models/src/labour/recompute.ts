@@ -66,8 +66,16 @@ function forecastSource(grid: Grid, node: Grid['nodes'][number]): string {
   return s;
 }
 
-const GAP_SOURCE =
-  'LMO model: openings = expansion (employment growth, floored at 0 per detailed cell) + replacement (exit rate × employment); new supply = graduates × entry rate + other entrants. Modelled signal, not an official statistic.';
+/** Short, because it repeats on every row; the outlook's `assumptions` hold the method. */
+const GAP_SOURCE = 'LMO model (modelled): openings vs new supply, see assumptions';
+
+/**
+ * Persons are whole numbers. Detailed cells are rounded BEFORE totals are
+ * added up, so every total is the exact sum of the figures shown for its parts
+ * (and the stored JSON carries no 15-digit noise).
+ */
+const round = Math.round;
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
  * Apply `scenario` to a grid base.
@@ -81,24 +89,29 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
   const nQ = dq.codes.length;
   const nSQ = nS * nQ;
   const H = grid.horizon;
-  let regionIdx: number[];
+  let regionIdx: number;
   let rec: Reconciler;
   if (regions) {
-    const bottom = new Set(dr.bottom);
-    regionIdx = regions.filter((r) => bottom.has(r)).map((r) => dr.index.get(r)!);
-    rec = sliceReconciler(grid);
-    if (regionIdx.length !== regions.length) {
-      // A total region was asked for: compute everything, keep only those.
-      const all = applyScenario(gb, scenario, ctx);
-      const keep = new Set(regions);
-      return { forecasts: all.forecasts.filter((f) => keep.has(f.region)), gaps: all.gaps.filter((g) => keep.has(g.region)) };
+    if (regions.length !== 1) {
+      // One region at a time; ranks are per region, so the pieces are the same as a joint run.
+      const parts = regions.map((r) => applyScenario(gb, scenario, ctx, [r]));
+      return { forecasts: parts.flatMap((p) => p.forecasts), gaps: parts.flatMap((p) => p.gaps) };
     }
+    const r = regions[0];
+    if (!dr.bottom.includes(r)) {
+      // A total region was asked for: compute everything, keep only it.
+      const all = applyScenario(gb, scenario, ctx);
+      return { forecasts: all.forecasts.filter((f) => f.region === r), gaps: all.gaps.filter((g) => g.region === r) };
+    }
+    regionIdx = dr.index.get(r)!;
+    rec = sliceReconciler(grid);
   } else {
-    regionIdx = dr.codes.map((_, i) => i);
+    regionIdx = -1;
     rec = grid.reconciler;
   }
   const full = !regions;
   const size = (full ? dr.codes.length : 1) * nSQ;
+  const offset = full ? 0 : regionIdx * nSQ;
 
   // Employment multiplier per sector and year (t = 1..H).
   const multBySector = new Map<string, Float64Array>();
@@ -121,33 +134,37 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
     return m;
   };
 
+  // Per computed cell: its node, whether it is a detailed (bottom) cell.
   const bottomS = new Set(ds.bottom);
   const bottomQ = new Set(dq.bottom);
-  const isLeafSQ = new Uint8Array(nSQ);
-  for (let j = 0; j < nSQ; j++) isLeafSQ[j] = bottomS.has(ds.codes[Math.floor(j / nQ)]) && bottomQ.has(dq.codes[j % nQ]) ? 1 : 0;
-  const isBottomR = new Set(dr.bottom.map((c) => dr.index.get(c)!));
-
-  // Local position of each computed cell → offset in the grid.
-  const gridOff = (local: number) => (full ? local : regionIdx[0] * nSQ + local);
+  const bottomR = new Set(dr.bottom);
+  const nodes = grid.nodes.slice(offset, offset + size);
+  const leaf = new Uint8Array(size);
+  for (let local = 0; local < size; local++) {
+    const n = nodes[local];
+    leaf[local] = bottomR.has(n.region) && bottomS.has(n.sector) && bottomQ.has(n.qualification) ? 1 : 0;
+  }
 
   // Adjusted employment E'_t of every cell, t = 0..H (0 = base year).
   const emp: Float64Array[] = Array.from({ length: H + 1 }, () => new Float64Array(size));
   for (let local = 0; local < size; local++) {
-    const j = local % nSQ;
-    const ri = full ? Math.floor(local / nSQ) : regionIdx[0];
-    if (!isLeafSQ[j] || !isBottomR.has(ri)) continue;
-    const node = grid.nodes[gridOff(local)];
+    if (!leaf[local]) continue;
+    const node = nodes[local];
     const m = multFor(node.sector, node.qualification);
-    emp[0][local] = node.base;
-    for (let t = 1; t <= H; t++) emp[t][local] = node.mean[t - 1] * m[t - 1];
+    for (let t = 1; t <= H; t++) emp[t][local] = round(node.mean[t - 1] * m[t - 1]);
   }
   for (let t = 1; t <= H; t++) aggregateTensor(rec, emp[t]);
-  for (let local = 0; local < size; local++) emp[0][local] = grid.nodes[gridOff(local)].base;
+  for (let local = 0; local < size; local++) emp[0][local] = nodes[local].base;
 
   const entry = (scenario.entryRate ?? ctx.entryRate) * (1 + scenario.trainingCapacityChange);
   const xr = scenario.exitRate;
   const horizons = [...new Set(ctx.gapHorizons)].filter((h) => h >= 1 && h <= H).sort((a, b) => a - b);
   const gaps: GapRow[] = [];
+  const hidden = new Uint8Array(size);
+  const iv80Of = nodes.map((n, local) => {
+    if (grid.hidden.has(n.region)) hidden[local] = 1;
+    return n.intervals.find((iv) => iv.level === 80) ?? n.intervals[0];
+  });
   const expansion = new Float64Array(size);
   const replacement = new Float64Array(size);
   const newSupply = new Float64Array(size);
@@ -159,8 +176,8 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
   let k = 0;
   for (let t = 1; t <= H; t++) {
     for (let local = 0; local < size; local++) {
-      const off = gridOff(local);
-      if (!isLeafSQ[local % nSQ] || !isBottomR.has(full ? Math.floor(local / nSQ) : regionIdx[0])) continue;
+      if (!leaf[local]) continue;
+      const off = offset + local;
       cumRepl[local] += exits.rate[off] * xr * emp[t - 1][local];
       cumSupply[local] += entry * supply.gradMean[off][t - 1] + supply.other[off][t - 1];
       cumHalf[local] += entry * supply.gradHalf80[off][t - 1];
@@ -168,20 +185,20 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
     if (horizons[k] !== t) continue;
     k++;
     for (let local = 0; local < size; local++) {
-      const leaf = isLeafSQ[local % nSQ] && isBottomR.has(full ? Math.floor(local / nSQ) : regionIdx[0]);
-      expansion[local] = leaf ? Math.max(0, emp[t][local] - emp[0][local]) : 0;
-      replacement[local] = leaf ? cumRepl[local] : 0;
-      newSupply[local] = leaf ? cumSupply[local] : 0;
-      supplyHalf[local] = leaf ? cumHalf[local] : 0;
+      const isLeaf = leaf[local] === 1;
+      expansion[local] = isLeaf ? Math.max(0, emp[t][local] - emp[0][local]) : 0;
+      replacement[local] = isLeaf ? round(cumRepl[local]) : 0;
+      newSupply[local] = isLeaf ? round(cumSupply[local]) : 0;
+      supplyHalf[local] = isLeaf ? cumHalf[local] : 0;
     }
     for (const x of [expansion, replacement, newSupply, supplyHalf]) aggregateTensor(rec, x);
     const period = String(grid.baseYear + t);
     for (let local = 0; local < size; local++) {
-      const node = grid.nodes[gridOff(local)];
-      if (grid.hidden.has(node.region)) continue;
+      const node = nodes[local];
+      if (hidden[local]) continue;
       const baseMean = node.mean[t - 1];
       const scale = baseMean > 0 ? emp[t][local] / baseMean : 1;
-      const iv80 = node.intervals.find((iv) => iv.level === 80) ?? node.intervals[0];
+      const iv80 = iv80Of[local];
       const empHalf = iv80 ? ((iv80.upper[t - 1] - iv80.lower[t - 1]) / 2) * scale : 0;
       const openings = expansion[local] + replacement[local];
       const imb = imbalanceOf(
@@ -205,7 +222,12 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
         expansion: expansion[local],
         replacement: replacement[local],
         newSupply: newSupply[local],
-        ...imb,
+        imbalance: imb.imbalance,
+        imbalanceLower: round(imb.imbalanceLower),
+        imbalanceUpper: round(imb.imbalanceUpper),
+        ratio: imb.ratio === null ? null : round3(imb.ratio),
+        flag: imb.flag,
+        confidence: imb.confidence,
         rank: 0,
         status: 'modelled',
         source: GAP_SOURCE,
@@ -213,21 +235,22 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
     }
   }
   const sectorRoot = ds.codes.find((c) => !ds.parent.get(c));
+  const qualRoot = dq.codes.find((c) => !dq.parent.get(c));
   const kindOf = (r: GapRow) =>
-    `${r.region}|${r.horizon}|${gb.field ? 'field' : r.sector === sectorRoot ? 'total' : ds.bottom.includes(r.sector) ? 'section' : 'group'}|${r.qualification === 'ALL' ? 'all' : 'level'}`;
+    `${r.region}|${r.horizon}|${gb.field ? 'field' : r.sector === sectorRoot ? 'total' : bottomS.has(r.sector) ? 'section' : 'group'}|${r.qualification === qualRoot ? 'all' : 'level'}`;
   rankRows(gaps, kindOf);
 
   const forecasts: CellForecast[] = [];
   if (ctx.forecasts) {
     const periods = Array.from({ length: H }, (_, i) => String(grid.baseYear + i + 1));
     for (let local = 0; local < size; local++) {
-      const node = grid.nodes[gridOff(local)];
-      if (grid.hidden.has(node.region)) continue;
+      const node = nodes[local];
+      if (hidden[local]) continue;
       const mean = new Array<number>(H);
       const scales = new Array<number>(H);
       for (let t = 0; t < H; t++) {
+        scales[t] = node.mean[t] > 0 ? emp[t + 1][local] / node.mean[t] : 1;
         mean[t] = emp[t + 1][local];
-        scales[t] = node.mean[t] > 0 ? mean[t] / node.mean[t] : 1;
       }
       forecasts.push({
         indicator: grid.indicator,
@@ -241,8 +264,8 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
           mean,
           intervals: node.intervals.map((iv) => ({
             level: iv.level,
-            lower: iv.lower.map((v, t) => Math.min(v * scales[t], mean[t])),
-            upper: iv.upper.map((v, t) => Math.max(v * scales[t], mean[t])),
+            lower: iv.lower.map((v, t) => Math.min(round(v * scales[t]), mean[t])),
+            upper: iv.upper.map((v, t) => Math.max(round(v * scales[t]), mean[t])),
           })),
         },
         models: node.models,

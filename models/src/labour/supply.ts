@@ -118,10 +118,43 @@ export function supplyInputs(index: ObservationIndex, grid: Grid, options: { oth
   const nodeAt = new Map<string, number>();
   nodes.forEach((n, off) => nodeAt.set(`${n.region}|${n.sector}|${n.qualification}`, off));
   const flows = new Map<string, FlowSeries | null>();
-  const flow = (indicator: string, r: string, s: string, q: string) => {
-    const id = `${indicator}|${r}|${s}|${q}`;
+  const rootRegion = dr.codes.find((c) => !dr.parent.get(c))!;
+  const direct = (id: string) => {
     if (!flows.has(id)) flows.set(id, forecastFlow(index, id, horizon, baseYear));
     return flows.get(id)!;
+  };
+  /**
+   * A sub-national flow is forecast top-down: the national series of the same
+   * field and level is fitted, and the area keeps its share of the last three
+   * observed years. Short provincial series are noisy, and this fits ~100
+   * series instead of thousands. Areas with planned future values keep them.
+   */
+  const flow = (indicator: string, r: string, s: string, q: string): FlowSeries | null => {
+    const id = `${indicator}|${r}|${s}|${q}`;
+    if (flows.has(id)) return flows.get(id)!;
+    const cell = index.cells.get(id);
+    const root = r === rootRegion ? undefined : index.cells.get(`${indicator}|${rootRegion}|${s}|${q}`);
+    let result: FlowSeries | null;
+    if (!cell) result = null;
+    else if (!root || [...cell.byYear.keys()].some((y) => y > baseYear)) result = direct(id);
+    else {
+      const national = direct(`${indicator}|${rootRegion}|${s}|${q}`);
+      const years = [...cell.byYear.keys()].filter((y) => y <= baseYear && root.byYear.has(y)).sort((a, b) => b - a).slice(0, 3);
+      const part = years.reduce((a, y) => a + cell.byYear.get(y)!.value, 0);
+      const whole = years.reduce((a, y) => a + root.byYear.get(y)!.value, 0);
+      if (!national || whole <= 0) result = direct(id);
+      else {
+        const share = part / whole;
+        const latestYear = Math.max(...[...cell.byYear.keys()].filter((y) => y <= baseYear));
+        result = {
+          mean: national.mean.map((v) => v * share),
+          half80: national.half80.map((v) => v * share),
+          latest: cell.byYear.get(latestYear)?.value ?? national.latest * share,
+        };
+      }
+    }
+    flows.set(id, result);
+    return result;
   };
   const bottomR = new Set(dr.bottom);
   const bottomS = new Set(ds.bottom);

@@ -1,3 +1,4 @@
+import type { InferResponseType } from 'hono/client';
 import { client } from './client';
 import { readJson } from './problem';
 import type { ForecastResponse, GapsResponse, Meta, SeriesPoint, TargetsResponse } from './types';
@@ -30,8 +31,7 @@ function query<T extends object>(params: T): Record<string, string> {
   return out;
 }
 
-// The client is typed from AppType; the casts below pin the shapes the adapters were written for.
-const api = client.api as any;
+const api = client.api;
 
 export const fetchMeta = async (signal?: AbortSignal): Promise<Meta> =>
   readJson<Meta>(await api.meta.$get(undefined, { init: { signal } }));
@@ -56,3 +56,15 @@ export const fetchTargets = async (params: { scenario: string }, signal?: AbortS
 export function exportCsvHref(view: 'series' | 'forecasts' | 'gaps', params: object): string {
   return `/api/export.csv?${new URLSearchParams({ view, ...query(params) }).toString()}`;
 }
+
+// Compile-time contract checks: `tsc -p web` fails if the API's typed responses drift from the
+// shapes the adapters read.
+type Ok<F> = F extends (...args: never[]) => unknown ? InferResponseType<F, 200> : never;
+type Expect<T extends true> = T;
+type Matches<Actual, Expected> = [Actual] extends [Expected] ? true : false;
+export type ContractChecks = [
+  Expect<Matches<Ok<typeof api.gaps.$get>, GapsResponse>>,
+  Expect<Matches<Ok<typeof api.forecasts.$get>, ForecastResponse>>,
+  Expect<Matches<Ok<typeof api.targets.$get>, TargetsResponse>>,
+  Expect<Matches<Ok<typeof api.meta.$get>, Meta>>,
+];

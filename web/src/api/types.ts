@@ -2,6 +2,8 @@
  * Response shapes the web app reads. They mirror models/src/labour/types.ts as served by
  * the API; the adapters in features/* are the only code that depends on them.
  */
+import type { GapRow, TargetPath, Assumptions } from '@lmo/models/labour/types';
+
 export type Status = 'official' | 'modelled' | 'survey';
 
 export interface NamedCode {
@@ -25,7 +27,8 @@ export interface SectorMeta extends NamedCode {
 
 export interface ScenarioMeta extends NamedCode {
   id: string;
-  description?: { vi: string; en: string } | string;
+  descriptionVi?: string;
+  descriptionEn?: string;
 }
 
 export interface IndicatorMeta extends NamedCode {
@@ -34,15 +37,16 @@ export interface IndicatorMeta extends NamedCode {
   descriptionEn?: string;
 }
 
+/** /api/meta: code lists, periods, scenarios and sources of the current dataset version. */
 export interface Meta {
   regions: RegionMeta[];
   sectors: SectorMeta[];
   qualifications: NamedCode[];
   indicators: IndicatorMeta[];
   scenarios: ScenarioMeta[];
-  periods?: string[] | { first: string; last: string };
-  sources?: { id?: string; citation: string; status?: Status; url?: string }[];
-  dataVersion?: string | number | null;
+  periods?: { observed: string[]; first: string | null; last: string | null; baseYear: number | null; forecastTo: string | null; maxHorizonYears: number };
+  sources?: { citation: string; status: string; rows: number }[];
+  dataVersion?: { id: number; label: string; createdAt: string } | null;
 }
 
 export type {
@@ -56,12 +60,11 @@ export type {
   ColumnForecast,
   Assumptions,
 } from '@lmo/models/labour/types';
-import type { GapRow, TargetPath, Assumptions } from '@lmo/models/labour/types';
 
 export interface GapsResponse {
   rows: GapRow[];
   assumptions?: Assumptions;
-  thresholds?: { shortageBelow: number; surplusAbove: number };
+  thresholds?: { shortageBelow: number; surplusAbove: number } | null;
   source?: string;
   status?: Status;
 }

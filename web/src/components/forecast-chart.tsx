@@ -12,13 +12,15 @@ export interface ForecastSeriesDef {
 
 /** Legend entries for forecast series: observed, projected, 80 % and 95 % bands. */
 export function forecastLegend(series: ForecastSeriesDef[], t: (key: string) => string): LegendItem[] {
-  return series.flatMap((s) => [
-    { label: `${s.label} — ${t('chart.observed')}`, color: s.color, kind: 'line' as const },
-    { label: `${s.label} — ${t('chart.projected')}`, color: s.color, kind: 'dashed' as const },
-  ]).concat([
-    { label: t('chart.band80'), color: 'rgba(60,60,60,0.35)', kind: 'band' as const },
-    { label: t('chart.band95'), color: 'rgba(60,60,60,0.15)', kind: 'band' as const },
+  const lines: LegendItem[] = series.flatMap((s): LegendItem[] => [
+    { label: `${s.label} — ${t('chart.observed')}`, color: s.color, kind: 'line' },
+    { label: `${s.label} — ${t('chart.projected')}`, color: s.color, kind: 'dashed' },
   ]);
+  return [
+    ...lines,
+    { label: t('chart.band80'), color: 'rgba(60,60,60,0.35)', kind: 'band' },
+    { label: t('chart.band95'), color: 'rgba(60,60,60,0.15)', kind: 'band' },
+  ];
 }
 
 /** History (solid), forecast mean (dashed) and 80 %/95 % bands for one or more series. */

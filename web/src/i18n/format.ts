@@ -1,10 +1,10 @@
 /**
  * Number and date formatting through Intl: vi-VN groups with dots (1.234.567) and uses a
- * decimal comma; English uses en-GB style grouping (1,234,567). Formatters are cached.
+ * decimal comma; English uses en-US grouping (1,234,567). Formatters are cached.
  */
 export type Lang = 'vi' | 'en';
 
-const LOCALE: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
+const LOCALE: Record<Lang, string> = { vi: 'vi-VN', en: 'en-US' };
 const cache = new Map<string, Intl.NumberFormat>();
 
 function formatter(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {

@@ -17,6 +17,7 @@ void i18next.use(initReactI18next).init({
   returnNull: false,
   // A missing key shows the key itself; the completeness test keeps that from reaching users.
   saveMissing: false,
+  showSupportNotice: false,
 });
 
 export default i18next;

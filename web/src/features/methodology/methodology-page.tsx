@@ -1,10 +1,143 @@
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { StatusBadge } from '../../components/badges';
+import { ChartFrame } from '../../components/chart-frame';
+import { SERIES } from '../../components/colors';
+import { combineStatus } from '../../components/combine-status';
+import type { Column } from '../../components/csv';
+import { DataTable } from '../../components/data-table';
+import { formatDecimal, formatInteger, formatPercent, type Lang } from '../../i18n/format';
+import type { Status } from '../../api/types';
+import { metaQueries } from '../meta/queries';
+import { makeNamer } from '../meta/names';
+import { accuracySeries, methodologyQueries } from './queries';
+import { summariseAccuracy, toAccuracyRows, type AccuracyRow } from './to-chart-rows';
 
+/** Methodology & accuracy: plain-language method, backtest of engine vs naive, sources, the 2021 break. */
 export default function MethodologyPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const meta = useQuery(metaQueries.codes());
+  const names = makeNamer(meta.data, lang);
+  const sections = (meta.data?.sectors ?? []).filter((s) => /^[A-U]$/.test(s.code)).map((s) => s.code);
+  const series = meta.data ? accuracySeries(sections) : [];
+  const results = useQueries({ queries: series.map((s) => methodologyQueries.accuracy(s)) });
+  const label = (f: { indicator: string; sector: string }) =>
+    f.sector === 'TOTAL' ? t(`kpi.${f.indicator}.title`, { defaultValue: f.indicator }) : `${t('kpi.employment.title')}: ${names.sector(f.sector)}`;
+  const rows = toAccuracyRows(results.map((r) => r.data), label);
+  const summary = summariseAccuracy(rows);
+  const status = meta.isPending || meta.isError ? meta : combineStatus(results.length ? results : [meta]);
+  const pct = (v: number | null) => (v === null ? '–' : formatPercent(v * 100, lang, 0));
+  const columns: Column<AccuracyRow>[] = [
+    { key: 'label', label: t('methodology.series'), value: (r) => r.label },
+    { key: 'method', label: t('methodology.method'), value: (r) => r.method },
+    { key: 'mase', label: t('methodology.maseEngine'), value: (r) => r.mase, format: (r) => formatDecimal(r.mase, lang, 2), align: 'right' },
+    { key: 'naiveMase', label: t('methodology.maseNaive'), value: (r) => r.naiveMase, format: (r) => formatDecimal(r.naiveMase, lang, 2), align: 'right' },
+    { key: 'smape', label: 'sMAPE %', value: (r) => r.smape, format: (r) => formatDecimal(r.smape, lang, 1), align: 'right' },
+    { key: 'coverage80', label: t('methodology.coverage80'), value: (r) => r.coverage80, format: (r) => pct(r.coverage80), align: 'right' },
+    { key: 'coverage95', label: t('methodology.coverage95'), value: (r) => r.coverage95, format: (r) => pct(r.coverage95), align: 'right' },
+    { key: 'origins', label: t('methodology.origins'), value: (r) => r.origins, align: 'right' },
+  ];
+  const chartHeight = Math.max(240, rows.length * 30 + 40);
+  const sources = meta.data?.sources ?? [];
+  const sourceColumns: Column<{ citation: string; status?: string; rows?: number }>[] = [
+    { key: 'citation', label: t('methodology.citation'), value: (r) => r.citation },
+    { key: 'status', label: t('methodology.status'), value: (r) => r.status, format: (r) => (r.status ? <StatusBadge status={r.status as Status} /> : '–') },
+    { key: 'rows', label: t('methodology.rows'), value: (r) => r.rows, format: (r) => formatInteger(r.rows, lang), align: 'right' },
+  ];
+
   return (
     <div className="page">
-      <h1>{t('nav.methodology')}</h1>
+      <div className="page-head">
+        <div>
+          <h1>{t('methodology.title')}</h1>
+          <p className="lead">{t('methodology.lead')}</p>
+        </div>
+      </div>
+      <section className="card prose" aria-labelledby="how-heading">
+        <h2 id="how-heading">{t('methodology.howTitle')}</h2>
+        <ol>
+          {(t('methodology.howSteps', { returnObjects: true }) as string[]).map((step, i) => (
+            <li key={i}>{step}</li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="acc-heading" className="page" style={{ gap: 12 }}>
+        <h2 id="acc-heading" className="section-title">{t('methodology.accuracyTitle')}</h2>
+        {summary && (
+          <div className="kpi-grid" data-testid="accuracy-summary">
+            <article className="kpi-card">
+              <h3 className="kpi-title">{t('methodology.meanMase')}</h3>
+              <div className="kpi-value">{formatDecimal(summary.meanMase, lang, 2)}</div>
+              <p className="kpi-definition">{t('methodology.vsNaive', { naive: formatDecimal(summary.meanNaiveMase, lang, 2) })}</p>
+            </article>
+            <article className="kpi-card">
+              <h3 className="kpi-title">{t('methodology.wins')}</h3>
+              <div className="kpi-value">{summary.wins} / {summary.series}</div>
+              <p className="kpi-definition">{t('methodology.winsHint')}</p>
+            </article>
+            <article className="kpi-card">
+              <h3 className="kpi-title">{t('methodology.coverage')}</h3>
+              <div className="kpi-value">{pct(summary.coverage80)} · {pct(summary.coverage95)}</div>
+              <p className="kpi-definition">{t('methodology.coverageHint')}</p>
+            </article>
+          </div>
+        )}
+        <ChartFrame
+          title={t('methodology.chartTitle')}
+          subtitle={t('methodology.chartSubtitle')}
+          unit={t('methodology.maseUnit')}
+          source={t('methodology.chartSource')}
+          modelled
+          legend={[
+            { label: t('methodology.engine'), color: SERIES.engine },
+            { label: t('methodology.naive'), color: SERIES.naive },
+          ]}
+          columns={columns}
+          rows={rows}
+          filename="backtest-accuracy"
+          status={status}
+          height={chartHeight}
+        >
+          <ResponsiveContainer width="100%" height={chartHeight}>
+            <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
+              <CartesianGrid stroke="#e2e6ec" horizontal={false} />
+              <XAxis type="number" tickFormatter={(v: number) => formatDecimal(v, lang, 1)} tick={{ fontSize: 12, fill: '#3d4757' }} />
+              <YAxis type="category" dataKey="label" width={230} tick={{ fontSize: 11.5, fill: '#1a2233' }} interval={0} />
+              <Tooltip formatter={(v, name) => [formatDecimal(Number(v), lang, 2), String(name)]} />
+              <ReferenceLine x={1} stroke="#3d4757" strokeDasharray="3 3" />
+              <Bar dataKey="mase" name={t('methodology.engine')} fill={SERIES.engine} isAnimationActive={false} />
+              <Bar dataKey="naiveMase" name={t('methodology.naive')} fill={SERIES.naive} isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartFrame>
+      </section>
+
+      <section className="card prose" aria-labelledby="status-heading">
+        <h2 id="status-heading">{t('methodology.statusTitle')}</h2>
+        <ul>
+          <li><StatusBadge status="official" /> {t('methodology.official')}</li>
+          <li><StatusBadge status="modelled" /> {t('methodology.modelled')}</li>
+          <li><StatusBadge status="survey" /> {t('methodology.survey')}</li>
+        </ul>
+        <h2>{t('methodology.breakTitle')}</h2>
+        <p>{t('methodology.breakText')}</p>
+        <h2>{t('methodology.trainedTitle')}</h2>
+        <p>{t('methodology.trainedText')}</p>
+        <h2>{t('methodology.provincesTitle')}</h2>
+        <p>{t('methodology.provincesText')}</p>
+      </section>
+
+      <section className="card" aria-labelledby="sources-heading">
+        <h2 id="sources-heading" className="chart-title">{t('methodology.sourcesTitle')}</h2>
+        {sources.length > 0 ? (
+          <DataTable columns={sourceColumns} rows={sources} caption={t('methodology.sourcesTitle')} rowKey={(r, i) => `${i}-${r.citation}`} />
+        ) : (
+          <p className="count">{t('state.emptyHint')}</p>
+        )}
+      </section>
     </div>
   );
 }

@@ -1,0 +1,48 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mountWeb } from './static-web';
+
+const root = mkdtempSync(join(tmpdir(), 'lmo-static-'));
+const dist = join(root, 'dist');
+mkdirSync(join(dist, 'assets'), { recursive: true });
+writeFileSync(join(dist, 'index.html'), '<!doctype html><title>app shell</title>');
+writeFileSync(join(dist, 'assets', 'app.js'), 'console.log("app")');
+writeFileSync(join(root, 'secret.txt'), 'TOP SECRET');
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function appWith(webDist: string | null) {
+  const app = new Hono();
+  app.get('/api/health', (c) => c.json({ ok: true }));
+  mountWeb(app, webDist);
+  return app;
+}
+
+describe('static web serving', () => {
+  const app = appWith(dist);
+
+  it('serves files and the app shell for client routes', async () => {
+    const js = await app.request('/assets/app.js');
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-type')).toContain('javascript');
+    const shell = await app.request('/regions/01?horizon=5');
+    expect(await shell.text()).toContain('app shell');
+    expect((await app.request('/api/health')).status).toBe(200);
+  });
+
+  it('never serves files outside web/dist', async () => {
+    for (const path of ['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/..%2fsecret.txt', '/assets/..%5c..%5csecret.txt', '//secret.txt']) {
+      const res = await app.request(path);
+      expect(await res.text(), path).not.toContain('TOP SECRET');
+    }
+  });
+
+  it('without a built web app, / links to the API docs', async () => {
+    const res = await appWith(join(root, 'missing')).request('/');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('/api/docs');
+  });
+});

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testBackends } from '../../test/backends';
+import { fixtureRows } from '../../test/fixture';
+import type { Database } from '../db/client';
+import { computeResults } from './compute';
+import { getVersion } from './dataset-versions';
+import { ingestObservations } from './ingest';
+import { ResultsStore } from './results-store';
+import { startDatabase } from './startup';
+
+const backends = await testBackends();
+
+describe.each(backends)('results store on $name', (backend) => {
+  let database: Database;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    const created = await backend.create();
+    drop = created.drop;
+    database = (await startDatabase(created.config, { seed: false })).database;
+  });
+  afterAll(async () => {
+    await database?.close();
+    await drop?.();
+  });
+
+  it('answers 503 before any data is loaded', async () => {
+    const store = new ResultsStore(database.db);
+    await expect(store.current()).rejects.toMatchObject({ problem: { status: 503 } });
+  });
+
+  it('computes results once per version and stores them', async () => {
+    const { version } = await ingestObservations(database.db, fixtureRows(), { label: 'v1', kind: 'seed' });
+    expect(version.computedAt).toBeNull();
+    const store = new ResultsStore(database.db);
+    // Concurrent first requests share one computation.
+    const [a, b] = await Promise.all([store.current(), store.current()]);
+    expect(a).toBe(b);
+    expect(a.forecasts.get('baseline')!.size).toBeGreaterThan(10);
+    const stored = await getVersion(database.db, version.id);
+    expect(stored?.computedAt).not.toBeNull();
+    // A second instance reads the stored rows instead of recomputing.
+    const other = await new ResultsStore(database.db, { computeMissing: false }).current();
+    expect(other.version.id).toBe(version.id);
+    expect(other.gaps.get('baseline')!.length).toBe(a.gaps.get('baseline')!.length);
+  });
+
+  it('keeps serving its snapshot until the recheck interval passes or it is invalidated', async () => {
+    const store = new ResultsStore(database.db, { recheckMs: 60_000 });
+    const first = await store.current();
+    const { version } = await ingestObservations(database.db, fixtureRows({ scale: 1.1 }), { label: 'v2', kind: 'upload' });
+    await computeResults(database.db, version.id);
+    expect((await store.current()).version.id).toBe(first.version.id);
+    store.invalidate();
+    expect((await store.current()).version.id).toBe(version.id);
+  });
+
+  it('an instance that will not compute says the results are not ready', async () => {
+    await ingestObservations(database.db, fixtureRows({ scale: 1.2 }), { label: 'v3', kind: 'upload' });
+    const store = new ResultsStore(database.db, { computeMissing: false });
+    await expect(store.current()).rejects.toMatchObject({ problem: { status: 503, title: 'Results not ready' } });
+  });
+});

@@ -1,0 +1,40 @@
+/** Builds a complete app over a fresh database of one backend, seeded with the fixture. */
+import type { Observation } from '@lmo/models';
+import { createApp } from '../src/app';
+import type { Database } from '../src/db/client';
+import { ResultsStore } from '../src/services/results-store';
+import { startDatabase } from '../src/services/startup';
+import type { Backend } from './backends';
+import { fixtureRows } from './fixture';
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  database: Database;
+  store: ResultsStore;
+  errors: unknown[];
+  close(): Promise<void>;
+}
+
+/** `recheckMs: 0` so a new version is seen by the very next request. */
+export async function startTestApp(backend: Backend, rows: Observation[] = fixtureRows()): Promise<TestApp> {
+  const created = await backend.create();
+  const { database } = await startDatabase(created.config, { seedRows: rows });
+  const store = new ResultsStore(database.db, { recheckMs: 0 });
+  const errors: unknown[] = [];
+  const app = createApp({ database, store, webDist: null, logError: (e) => errors.push(e) });
+  return {
+    app, database, store, errors,
+    async close() {
+      await database.close();
+      await created.drop();
+    },
+  };
+}
+
+/** GET `path` and parse JSON, returning status, content type and body. */
+export async function getJson(app: TestApp['app'], path: string) {
+  const res = await app.request(path);
+  const type = res.headers.get('content-type') ?? '';
+  const body = type.includes('json') ? await res.json() : await res.text();
+  return { status: res.status, type, body: body as any };
+}

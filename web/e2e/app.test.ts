@@ -1,0 +1,131 @@
+/**
+ * End-to-end: the built app on the real API server in Chromium. Every page must render data
+ * in Vietnamese and English, the language switch and shared links must work, and any console
+ * error fails the test.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import vi from '../src/i18n/vi.json';
+import en from '../src/i18n/en.json';
+import { buildWeb, chromiumAvailable, launchBrowser, startServer, type RunningServer } from './harness';
+
+const hasChromium = chromiumAvailable();
+const PAGES = ['overview', 'regions', 'sectors', 'new-fields', 'training', 'methodology'] as const;
+const TEXT = { vi, en } as const;
+
+let server: RunningServer;
+let browser: { context: BrowserContext; close(): Promise<void> };
+const consoleErrors: string[] = [];
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(`${path}: ${msg.text()} @ ${msg.location().url}`);
+  });
+  page.on('pageerror', (err) => consoleErrors.push(`${path}: ${err.message}`));
+  await page.goto(`${server.url}/${path}`, { waitUntil: 'domcontentloaded' });
+  return page;
+}
+
+/** Waits until some chart frame or table on the page shows data. */
+async function waitForData(page: Page): Promise<void> {
+  await page.waitForSelector('[data-has-data="true"], table.data-table tbody tr', { timeout: 30_000 });
+}
+
+describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
+  beforeAll(async () => {
+    buildWeb();
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const lang of ['vi', 'en'] as const) {
+    for (const pageId of PAGES) {
+      it(`renders ${pageId} with data in ${lang}`, async () => {
+        const page = await open(`?page=${pageId}&lang=${lang}`);
+        await waitForData(page);
+        expect(await page.getAttribute('html', 'lang')).toBe(lang);
+        const current = page.locator('.main-nav a[aria-current="page"]');
+        expect((await current.textContent())?.trim()).toBe(TEXT[lang].nav[pageId]);
+        // Every page shows modelled numbers, so the badge must be visible somewhere.
+        expect(await page.locator('.badge-modelled').first().textContent()).toBe(TEXT[lang].status.modelled);
+        await page.close();
+      });
+    }
+  }
+
+  it('overview shows official KPIs with sources and numbers in vi-VN format', async () => {
+    const page = await open('?page=overview');
+    await page.waitForSelector('[data-indicator="labour_force"] .kpi-value');
+    const card = page.locator('[data-indicator="labour_force"]');
+    expect(await card.locator('.kpi-value').textContent()).toMatch(/^\d+,\d triệu$/);
+    expect(await card.locator('.badge').textContent()).toBe(vi.status.official);
+    expect((await card.locator('.kpi-source').textContent())?.length).toBeGreaterThan(10);
+    const mark = await page.evaluate(() => new Promise<number>((ok) => {
+      const read = () => {
+        const [entry] = performance.getEntriesByName('first-chart-data');
+        if (entry) ok(entry.startTime);
+        else setTimeout(read, 50);
+      };
+      read();
+    }));
+    console.log(`[e2e] first-chart-data at ${Math.round(mark)} ms after navigation`);
+    expect(mark).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('switches language from the header and keeps the view', async () => {
+    const page = await open('?page=regions&horizon=5');
+    await waitForData(page);
+    expect(await page.locator('h1').textContent()).toBe(vi.regions.title);
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await page.locator('h1').textContent()).toBe(en.regions.title);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('lang')).toBe('en');
+    expect(url.searchParams.get('page')).toBe('regions');
+    expect(url.searchParams.get('horizon')).toBe('5');
+    await page.close();
+  });
+
+  it('restores a shared training-planner link', async () => {
+    const page = await open('?page=training&lang=en&region=79&horizon=5&flag=shortage&sort=openings&dir=asc');
+    await waitForData(page);
+    expect(await page.locator('select[name="region"]').inputValue()).toBe('79');
+    expect(await page.locator('select[name="flag"]').inputValue()).toBe('shortage');
+    expect(await page.locator('input[type="radio"][value="5"]').first().isChecked()).toBe(true);
+    const flags = await page.locator('table.data-table tbody [data-flag]').evaluateAll((els) => els.map((e) => e.getAttribute('data-flag')));
+    expect(flags.length).toBeGreaterThan(0);
+    expect(new Set(flags)).toEqual(new Set(['shortage']));
+    expect(await page.locator('th[aria-sort="ascending"]').count()).toBe(1);
+    await page.close();
+  });
+
+  it('opens a province from the tile map', async () => {
+    const page = await open('?page=regions&lang=en');
+    await waitForData(page);
+    await page.locator('g[data-code="79"]').click();
+    await page.waitForSelector('[data-area="79"]');
+    expect(new URL(page.url()).searchParams.get('region')).toBe('79');
+    await page.close();
+  });
+
+  it('shows the API problem detail when a request fails', async () => {
+    const page = await open('?page=training&lang=en&region=XX');
+    await page.waitForSelector('[data-state="error"]');
+    expect(await page.locator('[data-state="error"]').textContent()).toMatch(/400/);
+    expect(await page.getByRole('button', { name: en.state.retry }).count()).toBeGreaterThan(0);
+    // The failed request is the point of this test; its console message is expected.
+    for (let i = consoleErrors.length - 1; i >= 0; i--) if (consoleErrors[i].includes('region=XX')) consoleErrors.splice(i, 1);
+    await page.close();
+  });
+
+  it('logged no console errors on any page', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});

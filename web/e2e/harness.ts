@@ -1,0 +1,117 @@
+/**
+ * Shared by the e2e test and the bench: build the web app, start the real API server on a
+ * free port with a temporary data directory, and launch Chromium through playwright-core.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const WEB_DIR = resolve(fileURLToPath(new URL('..', import.meta.url)));
+export const REPO_DIR = resolve(WEB_DIR, '..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Builds web/dist with Vite; throws with Vite's output when the build fails. */
+export function buildWeb(): void {
+  const vite = join(WEB_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
+  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: WEB_DIR, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/** A free TCP port on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port'))));
+    });
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+  log(): string;
+}
+
+/**
+ * Starts `tsx api/src/server.ts` with a temporary DATA_DIR and waits until the current data
+ * version's results are served (seeding and computing happen on this first start).
+ */
+export async function startServer({ timeoutMs = 180_000 } = {}): Promise<RunningServer> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'lmo-web-e2e-'));
+  const tsx = join(REPO_DIR, 'node_modules', '.bin', 'tsx');
+  let output = '';
+  const child: ChildProcess = spawn(tsx, [join(REPO_DIR, 'api', 'src', 'server.ts')], {
+    cwd: join(REPO_DIR, 'api'),
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'data'), WEB_DIST: join(WEB_DIR, 'dist'), DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise<void>((ok) => {
+        const timer = setTimeout(() => {
+          child.kill('SIGKILL');
+          ok();
+        }, 10_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          ok();
+        });
+      });
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    try {
+      const res = await fetch(`${url}/api/gaps?region=VN&horizon=1`);
+      if (res.ok) return { url, stop, log: () => output };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((ok) => setTimeout(ok, 500));
+  }
+  await stop();
+  throw new Error(`API server did not become ready at ${url} within ${timeoutMs} ms. Output:\n${output}`);
+}
+
+/** True when Chromium is installed; under CI its absence is an error, not a skip. */
+export function chromiumAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  if (process.env.CI === 'true') throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium, or run .ci/services.sh) — the browser tests must run under CI.`);
+  return false;
+}
+
+/** A fresh persistent Chromium profile in a temporary directory. */
+export async function launchBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'lmo-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 },
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

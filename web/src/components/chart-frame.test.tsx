@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { ChartFrame } from './chart-frame';
+import type { Column } from './csv';
+
+type Row = { period: string; value: number };
+const columns: Column<Row>[] = [
+  { key: 'period', label: 'Năm', value: (r) => r.period },
+  { key: 'value', label: 'Giá trị', value: (r) => r.value },
+];
+const ok = { isPending: false, isError: false, error: null, refetch: () => undefined };
+
+function frame(props: Partial<Parameters<typeof ChartFrame<Row>>[0]> = {}) {
+  return render(
+    <ChartFrame<Row> title="Việc làm" unit="người" source="GSO LFS" modelled columns={columns} rows={[{ period: '2024', value: 5 }]} filename="x" status={ok} {...props}>
+      <svg data-chart="test" />
+    </ChartFrame>,
+  );
+}
+
+describe('ChartFrame', () => {
+  it('shows the modelled badge, the unit and the source', () => {
+    frame();
+    const fig = screen.getByRole('figure');
+    expect(within(fig).getByText('ước tính mô hình')).toBeTruthy();
+    expect(fig.textContent).toContain('Đơn vị: người');
+    expect(fig.textContent).toContain('GSO LFS');
+  });
+  it('has no modelled badge on official-only charts', () => {
+    frame({ modelled: false });
+    expect(screen.queryByText('ước tính mô hình')).toBeNull();
+  });
+  it('toggles to an accessible table view and back', () => {
+    frame();
+    const toggle = screen.getByRole('button', { name: 'Xem dạng bảng' });
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(toggle);
+    const table = screen.getByRole('table');
+    expect(within(table).getByText('2024')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Xem biểu đồ' }).getAttribute('aria-pressed')).toBe('true');
+  });
+  it('disables downloads and shows the empty state without rows', () => {
+    frame({ rows: [] });
+    expect(screen.getByText('Không có dữ liệu')).toBeTruthy();
+    expect((screen.getByRole('button', { name: /Tải CSV/ }) as HTMLButtonElement).disabled).toBe(true);
+  });
+  it('marks first-chart-data once a chart has data', () => {
+    performance.clearMarks();
+    frame();
+    expect(performance.getEntriesByName('first-chart-data').length).toBe(1);
+  });
+});

@@ -1,0 +1,18 @@
+import { queryOptions } from '@tanstack/react-query';
+import { fetchForecast } from '../../api/endpoints';
+
+/** Methodology: forecasts whose stored backtest accuracy is shown (baseline scenario, full horizon). */
+export const methodologyQueries = {
+  accuracy: (p: { indicator: string; sector: string }) =>
+    queryOptions({
+      queryKey: ['forecasts', p.indicator, 'VN', p.sector, 'ALL', 'baseline', 10] as const,
+      queryFn: ({ signal }) => fetchForecast({ indicator: p.indicator, region: 'VN', sector: p.sector, qualification: 'ALL', scenario: 'baseline', horizon: 10 }, signal),
+      staleTime: 30 * 60 * 1000,
+    }),
+};
+
+/** The series whose accuracy is reported: the official national series and employment by sector. */
+export function accuracySeries(sectors: string[]): { indicator: string; sector: string }[] {
+  const national = ['labour_force', 'employment', 'unemployment_rate', 'trained_share_certified', 'trained_share_broad'].map((indicator) => ({ indicator, sector: 'TOTAL' }));
+  return [...national, ...sectors.map((sector) => ({ indicator: 'employment', sector }))];
+}

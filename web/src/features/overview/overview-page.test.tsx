@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { forecastResponse, gapRow, meta } from '../../test-fixtures';
+import OverviewPage from './overview-page';
+
+function json(body: unknown, status = 200, type = 'application/json') {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
+}
+
+/** Routes the typed client's fetches to fixtures; `fail` makes one path answer with a problem. */
+function mockApi(fail?: string) {
+  return vi.fn(async (input: RequestInfo | URL) => {
+    const url = new URL(String(input), 'http://localhost');
+    if (fail && url.pathname === fail) {
+      return json({ type: '/api/problems/database-unavailable', title: 'Database unavailable', status: 503, detail: 'PGlite could not open the data directory.' }, 503, 'application/problem+json');
+    }
+    switch (url.pathname) {
+      case '/api/meta':
+        return json(meta);
+      case '/api/series':
+        return json({ indicator: url.searchParams.get('indicator'), periods: ['2024', '2025'], values: [51.9e6, 52.4e6], status: ['official', 'official'], source: ['GSO LFS 2024', 'GSO LFS 2025'] });
+      case '/api/forecasts':
+        return json(forecastResponse({ indicator: url.searchParams.get('indicator')! }));
+      case '/api/gaps':
+        return json({ rows: [gapRow(), gapRow({ sector: 'F', imbalance: 800, flag: 'surplus' })], source: 'LMO model v1', status: 'modelled' });
+      default:
+        return json({ title: 'Not found', status: 404 }, 404, 'application/problem+json');
+    }
+  });
+}
+
+function renderPage() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <QueryClientProvider client={client}>
+      <OverviewPage />
+    </QueryClientProvider>,
+  );
+}
+
+describe('OverviewPage', () => {
+  beforeEach(() => window.history.replaceState(null, '', '/?page=overview'));
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('shows official KPIs with source and status, and modelled badges on the forecast charts', async () => {
+    vi.stubGlobal('fetch', mockApi());
+    renderPage();
+    const card = await screen.findByText('Lực lượng lao động').then((h) => h.closest('article')!);
+    await waitFor(() => expect(within(card).getByText('52,4 triệu')).toBeTruthy());
+    expect(within(card).getByText('chính thức')).toBeTruthy();
+    expect(card.textContent).toContain('GSO LFS 2025');
+    await waitFor(() => expect(document.querySelectorAll('[data-has-data="true"]').length).toBe(2));
+    for (const fig of document.querySelectorAll('figure.chart-frame')) {
+      expect(within(fig as HTMLElement).getByText('ước tính mô hình')).toBeTruthy();
+    }
+  });
+
+  it("shows the API's problem detail with a retry when requests fail", async () => {
+    vi.stubGlobal('fetch', mockApi('/api/gaps'));
+    renderPage();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('503 · Database unavailable');
+    expect(alert.textContent).toContain('PGlite could not open the data directory.');
+    expect(within(alert).getByRole('button', { name: 'Thử lại' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { forecastResponse, gapRow, meta } from '../../test-fixtures';
+import { makeNamer } from '../meta/names';
+import { toDemandSupplyRows, toKpi, toTopImbalanceRows } from './to-chart-rows';
+
+describe('overview adapters', () => {
+  it('reads the columnar /api/series into the latest value and its change', () => {
+    const kpi = toKpi({
+      indicator: 'labour_force', periods: ['2024', '2025', '2023'], values: [52.9e6, 53.5e6, 52.4e6],
+      status: ['official', 'official', 'official'], source: ['GSO 2024', 'GSO 2025', 'GSO 2023'],
+    });
+    expect(kpi.latest).toEqual({ period: '2025', value: 53.5e6, status: 'official', source: 'GSO 2025' });
+    expect(kpi.previous?.period).toBe('2024');
+    expect(kpi.change).toBeCloseTo(0.6e6);
+  });
+  it('has no latest value for an empty series', () => {
+    expect(toKpi({ periods: [], values: [], status: [], source: [] }).latest).toBeUndefined();
+  });
+  it('merges demand and supply forecasts on the same years', () => {
+    const demand = forecastResponse();
+    const supply = forecastResponse({
+      indicator: 'labour_force',
+      history: [{ period: '2025', value: 53.5e6, status: 'official', source: 'GSO' }],
+      forecast: { periods: ['2026', '2027'], mean: [54e6, 54.5e6], intervals: [{ level: 80, lower: [53.8e6, 54e6], upper: [54.2e6, 55e6] }] },
+    });
+    const rows = toDemandSupplyRows(demand, supply);
+    expect(rows.map((r) => r.period)).toEqual(['2023', '2024', '2025', '2026', '2027']);
+    expect(rows[2]).toMatchObject({ demand_actual: 52.4e6, supply_actual: 53.5e6, forecast: false });
+    expect(rows[4]).toMatchObject({ demand_mean: 53.3e6, supply_mean: 54.5e6, supply_band80: [54e6, 55e6], forecast: true });
+    expect(rows[4].supply_band95).toBeUndefined();
+  });
+  it('picks the largest shortages then surpluses among detailed cells', () => {
+    const names = makeNamer(meta, 'en');
+    const rows = [
+      gapRow({ sector: 'C', qualification: 'college', imbalance: -900, flag: 'shortage' }),
+      gapRow({ sector: 'C', qualification: 'university', imbalance: -100, flag: 'shortage' }),
+      gapRow({ sector: 'F', qualification: 'college', imbalance: 500, flag: 'surplus' }),
+      gapRow({ sector: 'G', qualification: 'college', imbalance: 50, flag: 'surplus' }),
+      gapRow({ sector: 'TOTAL', qualification: 'college', imbalance: -5000 }),
+      gapRow({ sector: 'C', qualification: 'ALL', imbalance: -5000 }),
+    ];
+    const bars = toTopImbalanceRows(rows, 1, names);
+    expect(bars.map((b) => b.key)).toEqual(['C|college', 'F|college']);
+    expect(bars[0].label).toBe('Manufacturing · College');
+    expect(toTopImbalanceRows(rows, 5, names).map((b) => b.imbalance)).toEqual([-900, -100, 50, 500]);
+  });
+});
