@@ -120,18 +120,18 @@ export function* microdataLines(rows: number, seed = 20250701): Generator<string
   const popTotal = pop.reduce((a, b) => a + b, 0);
   const alloc = pop.map((x) => Math.sqrt(x));
   const allocTotal = alloc.reduce((a, b) => a + b, 0);
-  // Whole PSUs per province, in proportion to the allocation.
-  const sampleSizes = alloc.map((a) => Math.max(1, Math.round((rows * a) / allocTotal)));
-  let diff = rows - sampleSizes.reduce((a, b) => a + b, 0);
-  for (let i = 0; diff !== 0; i = (i + 1) % sampleSizes.length) {
-    const step = diff > 0 ? 1 : -1;
-    if (sampleSizes[i] + step >= 1 || step > 0) { sampleSizes[i] += step; diff -= step; }
-  }
+  // Respondents per province, in proportion to the allocation (largest remainders, exact total).
+  const quota = alloc.map((a) => (rows * a) / allocTotal);
+  const sampleSizes = quota.map(Math.floor);
+  const order = quota.map((q, i) => [q - Math.floor(q), i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const short = rows - sampleSizes.reduce((a, b) => a + b, 0);
+  for (let k = 0; k < short; k++) sampleSizes[order[k][1]]++;
   const pickAge = sampler(AGE_WEIGHT);
   const sections = SECTION_SHARE.map(([c]) => c);
 
   yield MICRODATA_HEADER;
   for (let p = 0; p < provinces.length; p++) {
+    if (sampleSizes[p] === 0) continue;
     const f = provinces[p];
     const current = getRegion(f.current)!;
     const labels = [f.code, f.code, f.vi, f.ascii, current.code, current.vi];
@@ -211,7 +211,7 @@ async function main(argv: string[]): Promise<void> {
       const chunk = buffer.join('\n') + '\n';
       bytes += Buffer.byteLength(chunk);
       buffer = [];
-      if (!stream.write(chunk)) await new Promise((r) => stream.once('drain', r));
+      if (!stream.write(chunk)) await new Promise<void>((r) => stream.once('drain', () => r()));
     }
   }
   const rest = buffer.length ? buffer.join('\n') + '\n' : '';

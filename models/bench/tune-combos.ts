@@ -4,7 +4,8 @@
  * Usage: tsx bench/tune-combos.ts [dataset-substring]
  */
 import { DATASETS, loadDataset, requireBenchmarks } from './datasets';
-import { adjustmentIndices } from '../src/forecast/decompose';
+import { adjustmentIndices, SEASONALITY_TEST } from '../src/forecast/decompose';
+if (process.env.SEASZ) SEASONALITY_TEST.z = Number(process.env.SEASZ);
 import * as C from '../src/forecast/auto-candidates';
 
 requireBenchmarks();
@@ -19,6 +20,8 @@ const factories: Record<string, (y: number[]) => C.Candidate> = {
   theta: (y) => C.thetaCandidate(y),
   drift: (y) => C.driftCandidate(y),
   rtrend: (y) => C.robustTrendCandidate(y),
+  ar: (y) => C.ar1DiffCandidate(y),
+  lar: (y) => (y.every((v) => v > 0) ? C.logCandidate(y, C.ar1DiffCandidate, 'lar') : C.ar1DiffCandidate(y)),
   lrtrend: (y) => (y.every((v) => v > 0) ? C.logCandidate(y, C.robustTrendCandidate, 'lrtrend') : C.robustTrendCandidate(y)),
   ldrift: (y) => (y.every((v) => v > 0) ? C.logCandidate(y, C.driftCandidate, 'ldrift') : C.driftCandidate(y)),
   ltheta: (y) => (y.every((v) => v > 0) ? C.logCandidate(y, C.thetaCandidate, 'ltheta') : C.thetaCandidate(y)),

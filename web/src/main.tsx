@@ -5,6 +5,8 @@ import './i18n/index';
 import './styles.css';
 import { App } from './app';
 import { ApiError } from './api/problem';
+import { prefetchPage } from './features/prefetch';
+import { parseUrlState } from './router/url-state';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -16,6 +18,8 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+prefetchPage(queryClient, parseUrlState(window.location.search));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

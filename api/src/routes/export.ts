@@ -47,8 +47,8 @@ export const exportRoutes = (deps: AppDeps) => new Hono().get(
       const snap = await deps.store.current();
       versionId = snap.version.id;
       csv = view === 'forecasts'
-        ? forecastCsv(selectForecast(snap, forecastQuery.parse(params)))
-        : gapsCsv(selectGaps(snap, gapsQuery.parse(params)).rows);
+        ? forecastCsv(await selectForecast(snap, forecastQuery.parse(params)))
+        : gapsCsv((await selectGaps(snap, gapsQuery.parse(params))).rows);
     }
     return c.body(csv, 200, {
       'content-type': 'text/csv; charset=utf-8',

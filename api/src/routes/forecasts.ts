@@ -25,6 +25,6 @@ export const forecastRoutes = (deps: AppDeps) => new Hono().get(
   zQuery(forecastQuery),
   async (c) => {
     const q = c.req.valid('query');
-    return c.json(selectForecast(await deps.store.current(), q));
+    return c.json(await selectForecast(await deps.store.current(), q));
   },
 );

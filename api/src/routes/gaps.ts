@@ -29,5 +29,5 @@ export const gapRoutes = (deps: AppDeps) => new Hono().get(
     responses: jsonResponses('Gap rows', gapsSchema),
   }),
   zQuery(gapsQuery),
-  async (c) => c.json(selectGaps(await deps.store.current(), c.req.valid('query'))),
+  async (c) => c.json(await selectGaps(await deps.store.current(), c.req.valid('query'))),
 );

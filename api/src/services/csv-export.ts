@@ -25,7 +25,7 @@ export function seriesCsv(s: SeriesColumns): string {
 const FORECAST_FIELDS = ['indicator', 'region', 'sector', 'qualification', 'scenario', 'period', 'kind', 'value', 'lower80', 'upper80', 'lower95', 'upper95', 'unit', 'status', 'source'] as const;
 
 /** History rows (`kind=observed`) then forecast rows (`kind=forecast`, value = mean). */
-export function forecastCsv(f: ReturnType<typeof selectForecast>): string {
+export function forecastCsv(f: Awaited<ReturnType<typeof selectForecast>>): string {
   const key = [f.indicator, f.region, f.sector, f.qualification, f.scenario];
   const rows: Cell[][] = f.history.map((h) => [...key, h.period, 'observed', h.value, null, null, null, null, f.unit, h.status, h.source]);
   const band = (level: number) => f.forecast.intervals.find((i) => i.level === level);

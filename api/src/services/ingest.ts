@@ -3,7 +3,7 @@
  * then commit a new dataset version in ONE transaction, then compute its results.
  */
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Observation } from '@lmo/models';
 import type { Db } from '../db/client';
 import { auditLog, datasetVersions, observations } from '../db/schema';
@@ -24,6 +24,8 @@ export interface IngestMeta {
   mode?: 'replace' | 'merge';
   /** Line of the first row in the source file, for error messages (CSV with a header: 2). */
   firstLine?: number;
+  /** Seeds only: fingerprint of the files the rows came from. */
+  fingerprint?: string;
 }
 
 export interface IngestResult {
@@ -33,7 +35,8 @@ export interface IngestResult {
   rowCount: number;
 }
 
-const BATCH = 2000;
+// Rows per INSERT … SELECT FROM unnest(…): nine array parameters per statement, whatever the size.
+const BATCH = 20_000;
 
 /** Canonical identity of a cell and period. */
 export const cellPeriodKey = (o: Observation) =>
@@ -67,14 +70,20 @@ export async function loadObservations(db: Db, versionId: number): Promise<Obser
 export async function ingestObservations(db: Db, rows: readonly unknown[], meta: IngestMeta): Promise<IngestResult> {
   const checked = validateObservations(rows, { firstLine: meta.firstLine ?? 1 });
   if (checked.errors.length > 0) throw ingestProblem(checked.errors, rows.length);
+  return commitObservations(db, checked.rows, meta);
+}
+
+/** Stores rows that already passed `validateObservations` (see ingestObservations). */
+export async function commitObservations(db: Db, rows: readonly Observation[], meta: IngestMeta, knownHash?: string): Promise<IngestResult> {
   const current = await getCurrentVersion(db);
-  let full = checked.rows;
-  if ((meta.mode ?? 'replace') === 'merge' && current) {
+  let full = rows;
+  const merge = (meta.mode ?? 'replace') === 'merge' && current;
+  if (merge) {
     const byKey = new Map((await loadObservations(db, current.id)).map((o) => [cellPeriodKey(o), o]));
-    for (const o of checked.rows) byKey.set(cellPeriodKey(o), o);
+    for (const o of rows) byKey.set(cellPeriodKey(o), o);
     full = [...byKey.values()];
   }
-  const hash = contentHash(full);
+  const hash = !merge && knownHash ? knownHash : contentHash(full);
   if (current && current.hash === hash) return { version: current, created: false, rowCount: full.length };
 
   const actor = meta.actor ?? 'system';
@@ -82,11 +91,9 @@ export async function ingestObservations(db: Db, rows: readonly unknown[], meta:
     await tx.update(datasetVersions).set({ isCurrent: false }).where(eq(datasetVersions.isCurrent, true));
     const [row] = await tx.insert(datasetVersions).values({
       hash, label: meta.label, kind: meta.kind, rowCount: full.length,
-      parentId: current?.id ?? null, isCurrent: true, createdBy: actor,
+      parentId: current?.id ?? null, isCurrent: true, createdBy: actor, fingerprint: meta.fingerprint ?? null,
     }).returning();
-    for (let i = 0; i < full.length; i += BATCH) {
-      await tx.insert(observations).values(full.slice(i, i + BATCH).map((o) => ({ ...o, datasetVersionId: row.id })));
-    }
+    for (let i = 0; i < full.length; i += BATCH) await insertBatch(tx as unknown as Db, row.id, full.slice(i, i + BATCH));
     await tx.insert(auditLog).values({
       actor, action: 'dataset.ingest', target: `dataset_version:${row.id}`,
       detail: { label: meta.label, kind: meta.kind, mode: meta.mode ?? 'replace', rows: rows.length, total: full.length, hash, parentId: current?.id ?? null },
@@ -97,15 +104,29 @@ export async function ingestObservations(db: Db, rows: readonly unknown[], meta:
 }
 
 /**
- * Loads `rows` unless a version with the same content already exists (used for
- * seeds: a second start loads nothing). Returns the existing version instead.
+ * Loads `rows` unless a version with the same content already exists (seeds,
+ * CLI re-runs). Returns the existing version instead.
  */
 export async function ingestOnce(db: Db, rows: readonly unknown[], meta: IngestMeta): Promise<IngestResult> {
   const checked = validateObservations(rows, { firstLine: meta.firstLine ?? 1 });
   if (checked.errors.length > 0) throw ingestProblem(checked.errors, rows.length);
-  const existing = await findVersionByHash(db, contentHash(checked.rows));
+  const hash = contentHash(checked.rows);
+  const existing = await findVersionByHash(db, hash);
   if (existing) return { version: existing, created: false, rowCount: existing.rowCount };
-  return ingestObservations(db, checked.rows, { ...meta, mode: 'replace' });
+  return commitObservations(db, checked.rows, { ...meta, mode: 'replace' }, hash);
+}
+
+/**
+ * One INSERT … SELECT FROM unnest(arrays): a constant number of parameters and
+ * one round trip per batch, on PGlite and PostgreSQL alike.
+ */
+async function insertBatch(db: Db, versionId: number, rows: readonly Observation[]): Promise<void> {
+  const col = <K extends keyof Observation>(k: K) => sql.param(rows.map((o) => o[k]));
+  await db.execute(sql`
+    insert into ${observations} (dataset_version_id, indicator, period, region, sector, qualification, value, unit, source, status)
+    select ${versionId}, * from unnest(
+      ${col('indicator')}::text[], ${col('period')}::text[], ${col('region')}::text[], ${col('sector')}::text[],
+      ${col('qualification')}::text[], ${col('value')}::float8[], ${col('unit')}::text[], ${col('source')}::text[], ${col('status')}::text[])`);
 }
 
 const MAX_LISTED = 200;

@@ -31,13 +31,13 @@ export interface ForecastQuery {
 export const maxHorizon = (periods: string[]) => (periods.some((p) => p.includes('-Q')) ? 40 : 10);
 
 /** One cell's history and forecast cut to `horizon` steps and `levels`. */
-export function selectForecast(snap: Snapshot, q: ForecastQuery) {
+export async function selectForecast(snap: Snapshot, q: ForecastQuery) {
   requireScenario(snap, q.scenario);
-  const cell = snap.forecasts.get(q.scenario)?.get(forecastKey(q));
+  const cell = await snap.forecast(q.scenario, q);
   if (!cell) {
     throw notFoundProblem(
       `No forecast for ${forecastKey(q).replace(/\|/g, ' / ')} in scenario ${q.scenario}: the data has no history for this cell.`,
-      { cellsAvailable: snap.forecasts.get(q.scenario)?.size ?? 0 },
+      { cellsAvailable: snap.forecastCells(q.scenario) },
     );
   }
   const limit = maxHorizon(cell.forecast.periods.length ? cell.forecast.periods : cell.history.map((h) => h.period));
@@ -97,10 +97,10 @@ const SORTERS: Record<GapSort, (a: GapRow, b: GapRow) => number> = {
 };
 
 /** Gap rows of one horizon, filtered and ranked. */
-export function selectGaps(snap: Snapshot, q: GapQuery) {
+export async function selectGaps(snap: Snapshot, q: GapQuery) {
   requireScenario(snap, q.scenario);
-  const all = snap.gaps.get(q.scenario) ?? [];
-  const maxH = snap.summary.horizon || Math.max(0, ...all.map((g) => g.horizon));
+  const all = await snap.gaps(q.scenario, q.region);
+  const maxH = snap.summary.horizon;
   const horizon = q.horizon ?? maxH;
   if (horizon > maxH) {
     throw validationProblem(`horizon ${horizon} is beyond the computed outlook (1–${maxH} years).`, [
@@ -108,7 +108,6 @@ export function selectGaps(snap: Snapshot, q: GapQuery) {
     ]);
   }
   const rows = all.filter((g) => g.horizon === horizon
-    && (q.region === 'all' || g.region === q.region)
     && (!q.sector || g.sector === q.sector)
     && (!q.qualification || g.qualification === q.qualification))
     .sort(SORTERS[q.sort]);

@@ -2,25 +2,34 @@
  * In-memory view of the stored results of the CURRENT dataset version. Every
  * API instance keeps its own copy keyed by version id and re-checks the current
  * version at most every `recheckMs`, so instances stay stateless and agree.
+ * Small parts (summaries, targets) load eagerly; forecast and gap chunks (one
+ * per scenario and region) load on first use and stay in a bounded LRU cache.
  */
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { observations, results } from '../db/schema';
 import { PROBLEM_TYPES, ProblemError } from '../http/problem';
-import { computeResults, type CellForecast, type GapRow, type OutlookSummary, type SetSummary, type TargetPath } from './compute';
+import {
+  computeResults, unpackChunk, type CellForecast, type ChunkKind, type GapRow, type OutlookSummary, type SetSummary, type TargetPath,
+} from './compute';
+import { forecastKey } from './compute';
 import { getVersion, requireCurrentVersion, type VersionInfo } from './dataset-versions';
 
-/** Everything the read routes need for one version. Immutable once built. */
+/** Everything the read routes need for one version. */
 export interface Snapshot {
   version: VersionInfo;
   summary: SetSummary;
   outlooks: Map<string, OutlookSummary>;
-  forecasts: Map<string, Map<string, CellForecast>>;
-  gaps: Map<string, GapRow[]>;
   targets: Map<string, TargetPath[]>;
   /** Observed periods, sorted. */
   periods: string[];
   sources: { citation: string; status: string; rows: number }[];
+  /** One cell's forecast in `scenario`, or undefined when the data have no such cell. */
+  forecast(scenario: string, cell: { indicator: string; region: string; sector: string; qualification: string }): Promise<CellForecast | undefined>;
+  /** Gap rows of `scenario` for one region or `all`, every horizon. */
+  gaps(scenario: string, region: string): Promise<GapRow[]>;
+  /** Number of forecast cells in a scenario (for messages). */
+  forecastCells(scenario: string): number;
 }
 
 export interface ResultsStoreOptions {
@@ -28,19 +37,26 @@ export interface ResultsStoreOptions {
   recheckMs?: number;
   /** Compute missing results on demand (true for servers; a version committed by a crashed upload gets its results). */
   computeMissing?: boolean;
+  /** Decoded forecast/gap chunks kept in memory (one per scenario and region). */
+  maxChunks?: number;
 }
+
+type ChunkIndex = Map<string, { key: string; items: number }[]>;
 
 export class ResultsStore {
   private snapshot?: Snapshot;
   private checkedAt = -Infinity;
   private checking?: Promise<Snapshot>;
   private readonly building = new Map<number, Promise<Snapshot>>();
+  private readonly chunks = new Map<string, Promise<unknown>>();
   private readonly recheckMs: number;
   private readonly computeMissing: boolean;
+  private readonly maxChunks: number;
 
   constructor(private readonly db: Db, options: ResultsStoreOptions = {}) {
     this.recheckMs = options.recheckMs ?? 1000;
     this.computeMissing = options.computeMissing ?? true;
+    this.maxChunks = options.maxChunks ?? 256;
   }
 
   /** Forgets the freshness of the cached version (call after a local ingest or revert). */
@@ -85,39 +101,70 @@ export class ResultsStore {
       await computeResults(this.db, versionId);
       version = (await getVersion(this.db, versionId))!;
     }
-    const rows = await this.db.select().from(results).where(eq(results.datasetVersionId, versionId));
-    const snap: Snapshot = {
-      version, summary: { baseYear: 0, horizon: 0, scenarios: [], timingMs: {} },
-      outlooks: new Map(), forecasts: new Map(), gaps: new Map(), targets: new Map(), periods: [], sources: [],
-    };
-    for (const row of rows) {
-      const payload = row.payload as never;
-      switch (row.kind) {
-        case 'set': snap.summary = payload; break;
-        case 'outlook': snap.outlooks.set(row.scenario, payload); break;
-        case 'forecast': mapOf(snap.forecasts, row.scenario).set(row.key, payload); break;
-        case 'gaps': {
-          const list = snap.gaps.get(row.scenario) ?? [];
-          list.push(...(payload as GapRow[]));
-          snap.gaps.set(row.scenario, list);
-          break;
-        }
-        case 'targets': snap.targets.set(row.scenario, payload); break;
-      }
+    const listing = await this.db.select({ kind: results.kind, scenario: results.scenario, key: results.key, items: results.items })
+      .from(results).where(eq(results.datasetVersionId, versionId));
+    const index: ChunkIndex = new Map();
+    for (const r of listing) {
+      const id = `${r.kind}|${r.scenario}`;
+      if (!index.has(id)) index.set(id, []);
+      index.get(id)!.push({ key: r.key, items: r.items });
     }
-    const periods = await this.db.selectDistinct({ period: observations.period }).from(observations)
-      .where(eq(observations.datasetVersionId, versionId));
-    snap.periods = periods.map((p) => p.period).sort();
-    snap.sources = (await this.db.select({
+    const small = await this.db.select({ kind: results.kind, scenario: results.scenario, data: results.data }).from(results)
+      .where(and(eq(results.datasetVersionId, versionId), sql`${results.kind} in ('set', 'outlook', 'targets')`));
+    let summary: SetSummary = { baseYear: 0, horizon: 0, scenarios: [], timingMs: {} };
+    const outlooks = new Map<string, OutlookSummary>();
+    const targets = new Map<string, TargetPath[]>();
+    for (const row of small) {
+      const value = await unpackChunk<never>(row.data);
+      if (row.kind === 'set') summary = value;
+      else if (row.kind === 'outlook') outlooks.set(row.scenario, value);
+      else targets.set(row.scenario, value);
+    }
+    const periods = (await this.db.selectDistinct({ period: observations.period }).from(observations)
+      .where(eq(observations.datasetVersionId, versionId))).map((p) => p.period).sort();
+    const sources = (await this.db.select({
       citation: observations.source, status: observations.status, rows: sql<number>`count(*)::int`,
     }).from(observations).where(eq(observations.datasetVersionId, versionId))
       .groupBy(observations.source, observations.status).orderBy(observations.source)).map((s) => ({ ...s, rows: Number(s.rows) }));
-    return snap;
-  }
-}
 
-function mapOf<V>(outer: Map<string, Map<string, V>>, key: string): Map<string, V> {
-  let inner = outer.get(key);
-  if (!inner) outer.set(key, (inner = new Map()));
-  return inner;
+    const has = (kind: ChunkKind, scenario: string, key: string) => index.get(`${kind}|${scenario}`)?.some((c) => c.key === key) ?? false;
+    return {
+      version, summary, outlooks, targets, periods, sources,
+      forecast: async (scenario, cell) => {
+        if (!has('forecasts', scenario, cell.region)) return undefined;
+        const map = await this.chunk(versionId, 'forecasts', scenario, cell.region, (list: CellForecast[]) => new Map(list.map((f) => [forecastKey(f), f])));
+        return map.get(forecastKey(cell));
+      },
+      gaps: async (scenario, region) => {
+        const keys = (index.get(`gaps|${scenario}`) ?? []).map((c) => c.key).filter((k) => region === 'all' || k === region);
+        const lists = await Promise.all(keys.map((k) => this.chunk(versionId, 'gaps', scenario, k, (list: GapRow[]) => list)));
+        return lists.flat();
+      },
+      forecastCells: (scenario) => (index.get(`forecasts|${scenario}`) ?? []).reduce((n, c) => n + c.items, 0),
+    };
+  }
+
+  /** A decoded chunk through the LRU cache; concurrent misses share one read. */
+  private chunk<T, R>(versionId: number, kind: ChunkKind, scenario: string, key: string, shape: (value: T) => R): Promise<R> {
+    const id = `${versionId}|${kind}|${scenario}|${key}`;
+    let pending = this.chunks.get(id) as Promise<R> | undefined;
+    if (pending) {
+      // Refresh recency: Map iteration order is insertion order.
+      this.chunks.delete(id);
+      this.chunks.set(id, pending);
+      return pending;
+    }
+    pending = (async () => {
+      const [row] = await this.db.select({ data: results.data }).from(results).where(and(
+        eq(results.datasetVersionId, versionId), eq(results.kind, kind), eq(results.scenario, scenario), eq(results.key, key),
+      ));
+      if (!row) throw new Error(`Missing results chunk ${id}`);
+      return shape(await unpackChunk<T>(row.data));
+    })();
+    // A failed read must not stay cached.
+    pending.catch(() => this.chunks.delete(id));
+    this.chunks.set(id, pending);
+    while (this.chunks.size > this.maxChunks) this.chunks.delete(this.chunks.keys().next().value!);
+    return pending;
+  }
 }

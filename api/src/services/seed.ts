@@ -1,10 +1,17 @@
 /**
  * Loads the committed seed dataset through the same ingestion path as uploads.
- * The content hash makes a second start a no-op.
+ * A fingerprint of the seed files lets a restart skip even reading them; the
+ * content hash catches the same rows arriving in different files.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { findVersionByHash, getCurrentVersion, type VersionInfo } from './dataset-versions';
-import { contentHash, ingestObservations } from './ingest';
+import { datasetVersions } from '../db/schema';
+import { PROBLEM_TYPES, ProblemError } from '../http/problem';
+import { findVersionByHash, getCurrentVersion, toVersionInfo, type VersionInfo } from './dataset-versions';
+import { commitObservations, contentHash } from './ingest';
 import { validateObservations } from './observation-rules';
 
 export type SeedOutcome =
@@ -12,19 +19,46 @@ export type SeedOutcome =
   | { action: 'present'; version: VersionInfo }
   | { action: 'kept-analyst-data'; version: VersionInfo };
 
+/** sha256 over the names and bytes of the seed files. */
+export function fingerprintFiles(files: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(basename(file)).update('\0').update(readFileSync(file)).update('\0');
+  return hash.digest('hex');
+}
+
 /**
  * Seeds `db` unless these seeds were loaded before. If analysts have uploaded
- * data since, newer seeds do not silently replace it.
+ * data since, newer seeds do not silently replace it. `seedRows` replaces the
+ * committed seed files (tests, benches).
  */
 export async function seedDatabase(db: Db, seedRows?: readonly unknown[]): Promise<SeedOutcome> {
   const t = performance.now();
-  // Loaded only when needed: reading the seed CSVs is the slow part of a warm start.
-  const rows = seedRows ?? (await import('@lmo/seeds')).readSeedObservations();
+  let rows = seedRows;
+  let fingerprint: string | undefined;
+  if (!rows) {
+    // Loaded only when needed: parsing the seed CSVs is the slow part of a start.
+    const seeds = await import('@lmo/seeds');
+    fingerprint = fingerprintFiles(seeds.SEED_FILES);
+    const [known] = await db.select().from(datasetVersions)
+      .where(and(eq(datasetVersions.kind, 'seed'), eq(datasetVersions.fingerprint, fingerprint))).orderBy(desc(datasetVersions.id)).limit(1);
+    if (known) return { action: 'present', version: toVersionInfo(known) };
+    rows = seeds.readSeedObservations();
+  }
   const checked = validateObservations(rows);
-  const existing = checked.errors.length === 0 ? await findVersionByHash(db, contentHash(checked.rows)) : null;
+  if (checked.errors.length > 0) {
+    throw new ProblemError({
+      type: PROBLEM_TYPES.validation, title: 'Invalid seed data', status: 500,
+      detail: `The seed dataset has ${checked.errors.length} problem(s); first: line ${checked.errors[0].line}: ${checked.errors[0].message}`,
+      errors: checked.errors.slice(0, 20),
+    });
+  }
+  const hash = contentHash(checked.rows);
+  const existing = await findVersionByHash(db, hash);
   if (existing) return { action: 'present', version: existing };
   const current = await getCurrentVersion(db);
   if (current && current.kind !== 'seed') return { action: 'kept-analyst-data', version: current };
-  const result = await ingestObservations(db, rows, { label: 'Seed dataset (seeds/data)', kind: 'seed', actor: 'system', mode: 'replace' });
+  const result = await commitObservations(db, checked.rows, {
+    label: 'Seed dataset (seeds/data)', kind: 'seed', actor: 'system', mode: 'replace', fingerprint,
+  }, hash);
   return { action: 'loaded', version: result.version, ms: Math.round(performance.now() - t) };
 }

@@ -4,6 +4,9 @@
  * |acf_m| > 1.645·√((1 + 2·Σ_{k<m} acf_k²)/n) and n ≥ 3m.
  */
 
+/** Critical value of the seasonality test (one-sided 90% as in M4); tunable for research. */
+export const SEASONALITY_TEST = { z: 1.645 };
+
 /** Sample autocorrelations at lags 1..maxLag (as R's acf). */
 export function acf(y: readonly number[], maxLag: number): number[] {
   const n = y.length;
@@ -22,12 +25,12 @@ export function acf(y: readonly number[], maxLag: number): number[] {
 }
 
 /** The M4 seasonality test at period m (90% one-sided). */
-export function isSeasonal(y: readonly number[], m: number): boolean {
+export function isSeasonal(y: readonly number[], m: number, z = SEASONALITY_TEST.z): boolean {
   if (m <= 1 || y.length < 3 * m) return false;
   const r = acf(y, m);
   let s = 1;
   for (let k = 0; k < m - 1; k++) s += 2 * r[k] * r[k];
-  const limit = (1.645 / Math.sqrt(y.length)) * Math.sqrt(s);
+  const limit = (z / Math.sqrt(y.length)) * Math.sqrt(s);
   return Math.abs(r[m - 1]) > limit;
 }
 
@@ -68,10 +71,16 @@ export function seasonalIndices(y: readonly number[], m: number, window = Infini
 
 /**
  * Indices to use for seasonal adjustment, or null when the series should be
- * left as it is (not seasonal by the test, negative values, unusable ratios).
+ * left as it is (not seasonal by the test at critical value `z`, negative
+ * values, unusable ratios). `window` limits the indices to the latest values.
  */
-export function adjustmentIndices(y: readonly number[], m: number, window = Infinity): number[] | null {
-  if (m <= 1 || !isSeasonal(y, m)) return null;
+export function adjustmentIndices(
+  y: readonly number[],
+  m: number,
+  window = Infinity,
+  z = SEASONALITY_TEST.z,
+): number[] | null {
+  if (m <= 1 || !isSeasonal(y, m, z)) return null;
   if (y.some((v) => v < 0)) return null;
   return seasonalIndices(y, m, window);
 }

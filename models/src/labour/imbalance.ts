@@ -98,10 +98,39 @@ export function rankRows<T extends Pick<GapRow, 'imbalance' | 'openings' | 'rank
       (a, b) =>
         bySeverity(a, b) ||
         a.imbalance - b.imbalance ||
-        a.sector.localeCompare(b.sector) ||
-        a.qualification.localeCompare(b.qualification),
+        (a.sector < b.sector ? -1 : a.sector > b.sector ? 1 : 0) ||
+        (a.qualification < b.qualification ? -1 : a.qualification > b.qualification ? 1 : 0),
     );
     g.forEach((r, i) => (r.rank = i + 1));
   }
   return rows;
+}
+
+/**
+ * Rank `rows[from..to)` in place like `rankRows`, with the group of row i
+ * given as a number `groups[i]` (fast path for the outlook's many rows).
+ */
+export function rankBlock<T extends Pick<GapRow, 'imbalance' | 'openings' | 'rank' | 'sector' | 'qualification'>>(
+  rows: T[],
+  from: number,
+  to: number,
+  groups: readonly number[],
+): void {
+  const byGroup = new Map<number, T[]>();
+  for (let i = from; i < to; i++) {
+    const g = groups[i];
+    const list = byGroup.get(g);
+    if (list) list.push(rows[i]);
+    else byGroup.set(g, [rows[i]]);
+  }
+  for (const list of byGroup.values()) {
+    list.sort(
+      (a, b) =>
+        bySeverity(a, b) ||
+        a.imbalance - b.imbalance ||
+        (a.sector < b.sector ? -1 : a.sector > b.sector ? 1 : 0) ||
+        (a.qualification < b.qualification ? -1 : a.qualification > b.qualification ? 1 : 0),
+    );
+    list.forEach((r, i) => (r.rank = i + 1));
+  }
 }

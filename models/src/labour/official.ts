@@ -8,9 +8,48 @@
  */
 import { applyBreak, breakMatches, type BreakSpec } from './breaks';
 import { cellAccuracy, forecastCell } from './engine';
-import { contiguousHistory, type ObservationIndex } from './observations';
+import type { IndexedCell, ObservationIndex } from './observations';
 import { withoutReason, type Grid } from './projection';
-import type { CellForecast, LevelInterval } from './types';
+import type { CellForecast, HistoryPoint, LevelInterval } from './types';
+
+/**
+ * The regular annual series to fit from sparse official points: the last run
+ * in which no gap exceeds `maxGap` missing years, with missing years filled
+ * by linear interpolation (GSO publishes some years only). Display keeps the
+ * observed points alone.
+ */
+export function fillGaps(points: readonly HistoryPoint[], maxGap = 4): { values: number[]; periods: string[]; interpolated: number } {
+  const pts = [...points].sort((a, b) => Number(a.period) - Number(b.period));
+  let first = pts.length - 1;
+  while (first > 0 && Number(pts[first].period) - Number(pts[first - 1].period) - 1 <= maxGap) first--;
+  const run = pts.slice(first);
+  const values: number[] = [];
+  const periods: string[] = [];
+  let interpolated = 0;
+  for (let i = 0; i < run.length; i++) {
+    const y = Number(run[i].period);
+    if (i > 0) {
+      const y0 = Number(run[i - 1].period);
+      for (let m = y0 + 1; m < y; m++) {
+        const w = (m - y0) / (y - y0);
+        values.push(run[i - 1].value * (1 - w) + run[i].value * w);
+        periods.push(String(m));
+        interpolated++;
+      }
+    }
+    values.push(run[i].value);
+    periods.push(String(y));
+  }
+  return { values, periods, interpolated };
+}
+
+/** Every observed annual point of a cell, in order (gaps allowed). */
+function allPoints(c: IndexedCell): HistoryPoint[] {
+  return [...c.byYear.keys()].sort((a, b) => a - b).map((y) => {
+    const o = c.byYear.get(y)!;
+    return { period: String(y), value: o.value, status: o.status, source: o.source };
+  });
+}
 
 export interface OfficialOptions {
   horizon: number;
@@ -20,40 +59,46 @@ export interface OfficialOptions {
   /** The employment grid, whose national cells replace separate forecasts. */
   employment?: Grid | null;
   country?: string;
+  /** Forecasts run through this year (default: each series' last year + horizon). */
+  throughYear?: number;
 }
 
 function clampPercent(xs: number[]): number[] {
   return xs.map((v) => Math.min(100, Math.max(0, v)));
 }
 
-/** Forecast every national series with at least one official point (annual, ≥ 3 points). */
+/**
+ * Forecast every series with at least one official point (annual; ≥ 3 points
+ * in the fitted run), except those the employment hierarchy covers.
+ */
 export function forecastOfficial(index: ObservationIndex, opts: OfficialOptions): CellForecast[] {
   const country = opts.country ?? 'VN';
   const out: CellForecast[] = [];
   const grid = opts.employment;
-  const gridNode = (s: string, q: string) =>
-    grid?.nodes.find((n) => n.region === country && n.sector === s && n.qualification === q);
+  const gridNode = (r: string, s: string, q: string) =>
+    grid?.nodes.find((n) => n.region === r && n.sector === s && n.qualification === q);
   for (const c of index.cells.values()) {
-    if (c.region !== country) continue;
-    const history = contiguousHistory(c);
+    const history = allPoints(c);
     if (!history.some((p) => p.status === 'official')) continue;
-    if (c.indicator === grid?.indicator && gridNode(c.sector, c.qualification)) continue; // covered by the hierarchy
-    if (c.indicator === 'employment_share' && grid) {
+    if (c.indicator === grid?.indicator && gridNode(c.region, c.sector, c.qualification)) continue; // covered by the hierarchy
+    if (c.indicator === 'employment_share' && grid && c.region === country) {
       const derived = shareFromGrid(grid, country, c.sector, c.qualification, history);
       if (derived) {
         out.push(derived);
         continue;
       }
     }
-    if (history.length < 3) continue;
-    const periods = history.map((p) => p.period);
+    const run = fillGaps(history);
+    if (run.values.length < 3) continue;
+    const periods = run.periods;
     // Only a series with measured (non-modelled) values before the break crosses it.
     const brk = opts.breaks.find((b) => breakMatches(b, c) && history.some((p) => p.period < b.period && p.status !== 'modelled'));
-    const b = applyBreak(history.map((p) => p.value), periods, brk, { minAfter: opts.minAfterBreak });
+    const b = applyBreak(run.values, periods, brk, { minAfter: opts.minAfterBreak });
     const series = { values: b.values, start: b.start, frequency: 1 as const };
     const method = series.values.length >= 3 ? 'auto' : 'naive';
-    const { fit, forecast } = forecastCell(series, opts.horizon, opts.levels, method);
     const last = Number(periods[periods.length - 1]);
+    const h = Math.max(opts.horizon, (opts.throughYear ?? 0) - last);
+    const { fit, forecast } = forecastCell(series, h, opts.levels, method);
     const pct = c.unit === 'percent';
     out.push({
       indicator: c.indicator,
@@ -63,7 +108,7 @@ export function forecastOfficial(index: ObservationIndex, opts: OfficialOptions)
       unit: c.unit,
       history,
       forecast: {
-        periods: Array.from({ length: opts.horizon }, (_, i) => String(last + i + 1)),
+        periods: Array.from({ length: h }, (_, i) => String(last + i + 1)),
         mean: pct ? clampPercent(forecast.mean) : forecast.mean,
         intervals: forecast.intervals.map((iv) => ({
           level: iv.level,
@@ -76,17 +121,28 @@ export function forecastOfficial(index: ObservationIndex, opts: OfficialOptions)
       accuracy: cellAccuracy(series, { method }),
       ...(b.applied ? { break: withoutReason(b.applied) } : {}),
       status: 'modelled',
-      source: `LMO model: engine forecast (${fit.models.map((m) => m.method).join('+')}) of ${c.indicator}. History: ${[...new Set(history.map((p) => p.source))].join('; ')}`,
+      source: `LMO model: engine forecast (${fit.models.map((m) => m.method).join('+')}) of ${c.indicator}${run.interpolated ? ` (fitted on ${periods[0]}–${last}, ${run.interpolated} missing year(s) interpolated)` : ''}. History: ${[...new Set(history.map((p) => p.source))].join('; ')}`,
     });
   }
   return out;
 }
 
 /** Employment share of a sector (percent) from the reconciled employment forecasts. */
-function shareFromGrid(grid: Grid, country: string, sector: string, qualification: string, history: CellForecast['history']): CellForecast | null {
+function shareFromGrid(grid: Grid, country: string, sector: string, qualification: string, official: CellForecast['history']): CellForecast | null {
+  let history = official;
   const part = grid.nodes.find((n) => n.region === country && n.sector === sector && n.qualification === qualification);
   const whole = grid.nodes.find((n) => n.region === country && !grid.reconciler.dims[1].parent.get(n.sector) && n.qualification === qualification);
   if (!part || !whole || part === whole) return null;
+  // Continue the official points with shares of the modelled employment history, so the line meets the forecast.
+  const lastOfficial = history.length ? Number(history[history.length - 1].period) : -Infinity;
+  const extended = [...history];
+  part.history.forEach((p, i) => {
+    const w = whole.history[i]?.value ?? 0;
+    if (Number(p.period) > lastOfficial && w > 0) {
+      extended.push({ period: p.period, value: (100 * p.value) / w, status: 'modelled', source: 'LMO: share of the modelled employment history' });
+    }
+  });
+  history = extended;
   const mean = part.mean.map((v, t) => (whole.mean[t] > 0 ? (100 * v) / whole.mean[t] : 0));
   // Interval of the share from the part's interval at the total's mean (the total is far less uncertain).
   const intervals: LevelInterval[] = part.intervals.map((iv) => ({

@@ -16,9 +16,16 @@ import { projectGrid } from './projection';
 import { applyScenario, type GridBase, type ScenarioContext, type ScenarioResult } from './recompute';
 import { SCENARIOS } from './scenarios';
 import type { LabourStructure } from './structure';
-import { DEFAULT_ENTRY_RATE, supplyInputs } from './supply';
+import { DEFAULT_ENTRY_RATE, DEFAULT_OTHER_ENTRANTS_RATE, supplyInputs } from './supply';
 import { computeTarget, DEFAULT_TARGETS, targetPath } from './targets';
 import type { Assumptions, CellForecast, Outlook, OutlookSet, Scenario, TargetPath, TargetSpec, Thresholds } from './types';
+
+/**
+ * Default share of workers released by shrinking sections who look for work in
+ * growing sections of the same province and level (the rest retire, move away
+ * or leave the labour force). Assumption (unconfirmed).
+ */
+export const DEFAULT_MOBILITY_RATE = 0.5;
 
 /** Code of the hidden residual region used when only some provinces have data. */
 export const REST_REGION = '_rest';
@@ -39,14 +46,17 @@ export interface OutlookOptions {
   targets?: TargetSpec[];
   /** Share of graduates entering the labour market (default 0.85). */
   entryRate?: number;
+  /** Share of workers released by shrinking sections who seek work in growing sections of the same province and level (default 0.5). */
+  mobilityRate?: number;
   /** Horizons to produce gap rows for (default 1..horizon). */
   gapHorizons?: number[];
   /** Employment forecasts for every scenario, or only for the baseline (smaller output). Default 'all'. */
   scenarioForecasts?: 'all' | 'baseline';
   /**
-   * Rolling-origin backtests: 'all' (default: 3 origins for totals, 2 for the
-   * detailed province × section × level cells, to stay within the time budget)
-   * or 'aggregates' (detailed cells get none).
+   * Rolling-origin backtests: 'all' (default: 3 origins for national and
+   * regional cells, 2 for other province cells, 1 for the detailed province ×
+   * section × level cells, to stay within the time budget) or 'aggregates'
+   * (detailed cells get none).
    */
   backtest?: 'all' | 'aggregates';
 }
@@ -73,6 +83,7 @@ export interface BaseProjection {
   targetSpecs: TargetSpec[];
   thresholds: Thresholds;
   entryRate: number;
+  mobilityRate: number;
   breaks: BreakSpec[];
   timingMs: Record<string, number>;
 }
@@ -137,10 +148,13 @@ export function computeBase(observations: readonly Observation[], options: Outlo
   const gridBreaks = (indicator: string) => breaks.filter((b) => b.indicator === indicator);
   const sectionCodes = new Set(structure.sectors.map((n) => n.code));
   const qualNodes = structure.qualifications;
-  const leafOrigins = options.backtest === 'aggregates' ? 0 : 2;
+  // Backtest origins, to keep the whole outlook within its time budget: 3 for national and
+  // regional cells, 2 for other province cells, 1 (3 held-out years) for the detailed cells.
+  const leafOrigins = options.backtest === 'aggregates' ? 0 : 1;
   const backtestOrigins = (dims: Dimension[]) => {
     const bottoms = dims.map((d) => new Set(d.bottom));
-    return (r: string, s: string, q: string) => (bottoms[0].has(r) && bottoms[1].has(s) && bottoms[2].has(q) ? leafOrigins : 3);
+    return (r: string, s: string, q: string) =>
+      !bottoms[0].has(r) ? 3 : bottoms[1].has(s) && bottoms[2].has(q) ? leafOrigins : 2;
   };
 
   t0 = now();
@@ -188,7 +202,10 @@ export function computeBase(observations: readonly Observation[], options: Outlo
   timing.fields = now() - t0;
 
   t0 = now();
-  const official = forecastOfficial(index, { horizon, levels, breaks, minAfterBreak: options.minAfterBreak, employment: main?.grid });
+  const official = forecastOfficial(index, {
+    horizon, levels, breaks, minAfterBreak: options.minAfterBreak, employment: main?.grid,
+    throughYear: main ? main.grid.baseYear + horizon : undefined,
+  });
   timing.official = now() - t0;
 
   // Target paths feed the policy scenarios.
@@ -206,7 +223,7 @@ export function computeBase(observations: readonly Observation[], options: Outlo
   const baseYear = main?.grid.baseYear ?? fields[0]?.grid.baseYear ?? Math.max(0, ...official.map((o) => Number(o.history.at(-1)?.period ?? 0)));
   return {
     dataVersion: options.dataVersion, baseYear, horizon, levels, main, fields, official, targetSpecs,
-    thresholds, entryRate, breaks, timingMs: timing,
+    thresholds, entryRate, mobilityRate: options.mobilityRate ?? DEFAULT_MOBILITY_RATE, breaks, timingMs: timing,
   };
 }
 
@@ -247,17 +264,19 @@ function assumptionsOf(base: BaseProjection, scenario: Scenario): Assumptions {
     thresholds: base.thresholds,
     exitRates,
     entryRate: (scenario.entryRate ?? base.entryRate) * (1 + scenario.trainingCapacityChange),
+    mobilityRate: base.mobilityRate,
+    otherEntrantsRate: DEFAULT_OTHER_ENTRANTS_RATE,
     levels: base.levels,
     breaks: [...applied.values()],
     notesVi: [
       'Nhu cầu tuyển mới = nhu cầu mở rộng (tăng việc làm, không âm ở từng ô chi tiết) + nhu cầu thay thế (tỷ lệ rời thị trường × việc làm).',
-      'Cung mới = người tốt nghiệp × tỷ lệ gia nhập thị trường + người gia nhập khác; người tốt nghiệp được phân bổ cho các ô theo tỷ trọng việc làm năm gốc.',
+      'Cung mới = người tốt nghiệp × tỷ lệ gia nhập thị trường + người gia nhập khác (kể cả người mất việc ở ngành thu hẹp chuyển sang ngành tăng trưởng cùng tỉnh, cùng trình độ); người tốt nghiệp được phân bổ cho các ô theo tỷ trọng việc làm năm gốc.',
       `Cờ: thiếu hụt khi cung mới/nhu cầu < ${base.thresholds.shortageBelow}, dư thừa khi > ${base.thresholds.surplusAbove}. Đây là tín hiệu mô hình, không phải số liệu chính thức.`,
       'Các dự báo được điều hòa (OLS) để tỉnh cộng lại bằng vùng và toàn quốc, ngành cộng lại bằng tổng, trình độ cộng lại bằng tất cả.',
     ],
     notesEn: [
       'Openings = expansion demand (employment growth, floored at zero in each detailed cell) + replacement demand (exit rate × employment).',
-      'New supply = graduates × labour-market entry rate + other entrants; graduates are shared among cells by base-year employment.',
+      'New supply = graduates × labour-market entry rate + other entrants (incl. workers released by shrinking sections moving to growing sections of the same province and level); graduates are shared among cells by base-year employment.',
       `Flags: shortage when new supply / openings < ${base.thresholds.shortageBelow}, surplus when > ${base.thresholds.surplusAbove}. A modelled signal, not an official statistic.`,
       'Forecasts are reconciled (OLS) so provinces add up to regions and the country, sections to the total, and levels to all levels.',
       `Default exit rates where no exits data exist: ${Object.entries(DEFAULT_EXIT_RATES).map(([k, v]) => `${k} ${(v * 100).toFixed(1)}%`).join(', ')}.`,
@@ -271,6 +290,7 @@ function contextOf(base: BaseProjection, gapHorizons: number[] | undefined, fore
     entryRate: base.entryRate,
     gapHorizons: gapHorizons ?? Array.from({ length: base.horizon }, (_, i) => i + 1),
     forecasts,
+    mobilityRate: base.mobilityRate,
   };
 }
 

@@ -6,7 +6,7 @@
  * provinces, and likewise for openings, supply and imbalance).
  */
 import { aggregateTensor, makeReconciler, type Reconciler } from './reconcile';
-import { imbalanceOf, rankRows } from './imbalance';
+import { imbalanceOf, rankBlock } from './imbalance';
 import type { ExitRates } from './openings';
 import type { Grid } from './projection';
 import { growthMultipliers, sectorGrowthOf } from './scenarios';
@@ -34,6 +34,8 @@ export interface ScenarioContext {
   gapHorizons: number[];
   /** Produce employment forecasts too (not only gaps). */
   forecasts: boolean;
+  /** Share of workers released by shrinking sections who re-enter growing sections of the same province and level. */
+  mobilityRate: number;
 }
 
 /** Result of applying a scenario to (part of) a grid. */
@@ -165,6 +167,17 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
     if (grid.hidden.has(n.region)) hidden[local] = 1;
     return n.intervals.find((iv) => iv.level === 80) ?? n.intervals[0];
   });
+  // Comparable rows for ranking: same region and aggregation level of sector and qualification.
+  const sectorRoot = ds.codes.find((c) => !ds.parent.get(c));
+  const qualRoot = dq.codes.find((c) => !dq.parent.get(c));
+  const groupIds = new Map<string, number>();
+  const groupOfLocal = nodes.map((n) => {
+    const kind = `${n.region}|${gb.field ? 'field' : n.sector === sectorRoot ? 'total' : bottomS.has(n.sector) ? 'section' : 'group'}|${n.qualification === qualRoot ? 'all' : 'level'}`;
+    let id = groupIds.get(kind);
+    if (id === undefined) groupIds.set(kind, (id = groupIds.size));
+    return id;
+  });
+  const groupOfRow: number[] = [];
   const expansion = new Float64Array(size);
   const replacement = new Float64Array(size);
   const newSupply = new Float64Array(size);
@@ -173,6 +186,29 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
   const cumRepl = new Float64Array(size);
   const cumSupply = new Float64Array(size);
   const cumHalf = new Float64Array(size);
+  // Mobility (COPS "other job seekers"): people whose jobs disappear in shrinking
+  // sections of a province look for work at the same level in its growing sections.
+  // A share `mobilityRate` of them is added to the supply of the growing sections,
+  // in proportion to their expansion. Leaf values are rounded, so totals stay exact sums.
+  const nGroups = (full ? dr.codes.length : 1) * nQ;
+  const released = new Float64Array(nGroups);
+  const growth = new Float64Array(nGroups);
+  const groupOfLeaf = (local: number) => Math.floor(local / nSQ) * nQ + (local % nQ);
+  const addMobility = (t: number) => {
+    released.fill(0);
+    growth.fill(0);
+    for (let local = 0; local < size; local++) {
+      if (!leaf[local]) continue;
+      const g = groupOfLeaf(local);
+      released[g] += Math.max(0, emp[0][local] - emp[t][local]);
+      growth[g] += expansion[local];
+    }
+    for (let local = 0; local < size; local++) {
+      if (!leaf[local] || expansion[local] <= 0) continue;
+      const g = groupOfLeaf(local);
+      newSupply[local] += round((ctx.mobilityRate * released[g] * expansion[local]) / growth[g]);
+    }
+  };
   let k = 0;
   for (let t = 1; t <= H; t++) {
     for (let local = 0; local < size; local++) {
@@ -191,8 +227,10 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
       newSupply[local] = isLeaf ? round(cumSupply[local]) : 0;
       supplyHalf[local] = isLeaf ? cumHalf[local] : 0;
     }
+    if (ctx.mobilityRate > 0) addMobility(t);
     for (const x of [expansion, replacement, newSupply, supplyHalf]) aggregateTensor(rec, x);
     const period = String(grid.baseYear + t);
+    const blockStart = gaps.length;
     for (let local = 0; local < size; local++) {
       const node = nodes[local];
       if (hidden[local]) continue;
@@ -210,6 +248,7 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
         },
         ctx.thresholds,
       );
+      groupOfRow.push(groupOfLocal[local]);
       gaps.push({
         region: node.region,
         sector: node.sector,
@@ -233,12 +272,10 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
         source: GAP_SOURCE,
       });
     }
+    // Rank within this horizon's rows, by region and aggregation level.
+    rankBlock(gaps, blockStart, gaps.length, groupOfRow);
   }
-  const sectorRoot = ds.codes.find((c) => !ds.parent.get(c));
-  const qualRoot = dq.codes.find((c) => !dq.parent.get(c));
-  const kindOf = (r: GapRow) =>
-    `${r.region}|${r.horizon}|${gb.field ? 'field' : r.sector === sectorRoot ? 'total' : bottomS.has(r.sector) ? 'section' : 'group'}|${r.qualification === qualRoot ? 'all' : 'level'}`;
-  rankRows(gaps, kindOf);
+
 
   const forecasts: CellForecast[] = [];
   if (ctx.forecasts) {

@@ -16,7 +16,7 @@
  */
 import { forecastCell } from './engine';
 import { ancestors } from './structure';
-import { contiguousHistory, type ObservationIndex } from './observations';
+import { contiguousHistory, type IndexedCell, type ObservationIndex } from './observations';
 import type { Grid } from './projection';
 
 /**
@@ -58,8 +58,7 @@ interface FlowSeries {
   latest: number;
 }
 
-function forecastFlow(index: ObservationIndex, id: string, horizon: number, baseYear: number): FlowSeries | null {
-  const c = index.cells.get(id);
+function forecastFlow(c: IndexedCell | undefined, horizon: number, baseYear: number): FlowSeries | null {
   if (!c) return null;
   const hist = contiguousHistory(c).filter((p) => Number(p.period) <= baseYear + horizon);
   if (hist.length === 0) return null;
@@ -119,9 +118,30 @@ export function supplyInputs(index: ObservationIndex, grid: Grid, options: { oth
   nodes.forEach((n, off) => nodeAt.set(`${n.region}|${n.sector}|${n.qualification}`, off));
   const flows = new Map<string, FlowSeries | null>();
   const rootRegion = dr.codes.find((c) => !dr.parent.get(c))!;
-  const direct = (id: string) => {
-    if (!flows.has(id)) flows.set(id, forecastFlow(index, id, horizon, baseYear));
+  const direct = (id: string, cell = index.cells.get(id)) => {
+    if (!flows.has(id)) flows.set(id, forecastFlow(cell, horizon, baseYear));
     return flows.get(id)!;
+  };
+  /** The national cell of a flow, or the sum of the areas' cells when the data give no national figure. */
+  const nationalCells = new Map<string, IndexedCell | undefined>();
+  const nationalCell = (indicator: string, s: string, q: string): IndexedCell | undefined => {
+    const id = `${indicator}|${rootRegion}|${s}|${q}`;
+    if (nationalCells.has(id)) return nationalCells.get(id);
+    let cell = index.cells.get(id);
+    if (!cell) {
+      const byYear = new Map<number, IndexedCell['byYear'] extends Map<number, infer O> ? O : never>();
+      for (const r of dr.bottom) {
+        const c = index.cells.get(`${indicator}|${r}|${s}|${q}`);
+        if (!c) continue;
+        for (const [y, o] of c.byYear) {
+          const prev = byYear.get(y);
+          byYear.set(y, prev ? { ...prev, value: prev.value + o.value, status: 'modelled' } : { ...o, region: rootRegion });
+        }
+      }
+      cell = byYear.size ? { indicator, region: rootRegion, sector: s, qualification: q, unit: 'persons', byYear } : undefined;
+    }
+    nationalCells.set(id, cell);
+    return cell;
   };
   /**
    * A sub-national flow is forecast top-down: the national series of the same
@@ -133,12 +153,12 @@ export function supplyInputs(index: ObservationIndex, grid: Grid, options: { oth
     const id = `${indicator}|${r}|${s}|${q}`;
     if (flows.has(id)) return flows.get(id)!;
     const cell = index.cells.get(id);
-    const root = r === rootRegion ? undefined : index.cells.get(`${indicator}|${rootRegion}|${s}|${q}`);
+    const root = r === rootRegion ? undefined : nationalCell(indicator, s, q);
     let result: FlowSeries | null;
     if (!cell) result = null;
     else if (!root || [...cell.byYear.keys()].some((y) => y > baseYear)) result = direct(id);
     else {
-      const national = direct(`${indicator}|${rootRegion}|${s}|${q}`);
+      const national = direct(`${indicator}|${rootRegion}|${s}|${q}`, root);
       const years = [...cell.byYear.keys()].filter((y) => y <= baseYear && root.byYear.has(y)).sort((a, b) => b - a).slice(0, 3);
       const part = years.reduce((a, y) => a + cell.byYear.get(y)!.value, 0);
       const whole = years.reduce((a, y) => a + root.byYear.get(y)!.value, 0);
@@ -163,9 +183,17 @@ export function supplyInputs(index: ObservationIndex, grid: Grid, options: { oth
   const hasEntrants = index.byIndicator.has('entrants');
 
   /** Most detailed covering series of an indicator, and the leaf's share of it. */
+  // When a flow is broken down by level anywhere, its all-levels totals are sums of those
+  // levels and must not be shared out again (that would count graduates twice, and give
+  // graduates to the no-qualification level).
+  const byLevel = new Map<string, boolean>();
+  const hasLevels = (indicator: string) => {
+    if (!byLevel.has(indicator)) byLevel.set(indicator, (index.byIndicator.get(indicator) ?? []).some((c) => bottomQ.has(c.qualification)));
+    return byLevel.get(indicator)!;
+  };
   const allocate = (indicator: string, off: number): { f: FlowSeries; share: number } | null => {
     const n = nodes[off];
-    for (const q of ancestors(dq, n.qualification)) {
+    for (const q of hasLevels(indicator) ? [n.qualification] : ancestors(dq, n.qualification)) {
       for (const s of ancestors(ds, n.sector)) {
         for (const r of ancestors(dr, n.region)) {
           const f = flow(indicator, r, s, q);

@@ -39,13 +39,13 @@ export const DEFAULT_TARGETS: TargetSpec[] = [
     field: 'hydrogen',
     decision: 'Decision 165/QĐ-TTg (7 Feb 2024): Hydrogen Energy Strategy to 2030, vision 2050',
     basis: 'assumption',
-    level: 2_000,
+    level: 5_000,
     year: 2030,
     qualification: 'ALL',
     noteVi:
-      'Chiến lược đặt mục tiêu sản lượng 100.000–500.000 tấn hydro/năm đến 2030, không có mục tiêu nhân lực. Mức 2.000 lao động là giả định của mô hình (≈ 20 lao động cho mỗi nghìn tấn/năm ở mức sản lượng thấp 100.000 tấn), cần thay bằng số liệu của Bộ.',
+      'Chiến lược đặt mục tiêu sản lượng hydro 100.000–500.000 tấn/năm đến 2030 nhưng không có mục tiêu nhân lực. Mức 5.000 lao động năm 2030 (khoảng 2,5 lần năm 2025, tăng ~20%/năm) là giả định minh họa của mô hình, cần thay bằng số liệu của Bộ.',
     noteEn:
-      'The strategy targets 100,000–500,000 t of hydrogen a year by 2030 but sets no workforce number. The 2,000 workers are our assumption (≈ 20 workers per thousand t/yr at the low end, 100,000 t), to be replaced by the ministry’s figure.',
+      'The strategy targets 100,000–500,000 t of hydrogen a year by 2030 but sets no workforce number. The 5,000 workers in 2030 (about 2.5× 2025, ~20% growth a year) are an illustrative assumption of the model, to be replaced by the ministry’s figure.',
   },
   {
     field: 'carbon-markets',

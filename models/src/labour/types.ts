@@ -234,8 +234,12 @@ export interface Assumptions {
   thresholds: Thresholds;
   /** Exit rate by sector as used (fraction per year), with where it came from. */
   exitRates: { sector: string; rate: number; basis: 'observed' | 'default' }[];
-  /** Share of graduates entering the labour market. */
+  /** Share of graduates entering the labour market (after the scenario's training-capacity change). */
   entryRate: number;
+  /** Share of workers released by shrinking sections who re-enter growing sections of the same province and level. */
+  mobilityRate: number;
+  /** Other entrants per year as a share of base employment, by level (used where the data have no `entrants`). */
+  otherEntrantsRate: Record<string, number>;
   /** Levels of the intervals carried through. */
   levels: number[];
   breaks: { indicator: string; region?: string; period: string; treatment: BreakTreatment; reason?: { vi: string; en: string } }[];

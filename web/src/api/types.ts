@@ -18,6 +18,10 @@ export interface RegionMeta extends NamedCode {
 }
 
 export interface SectorMeta extends NamedCode {
+  /** `total`, `broad` (industry/services groups), `section` (VSIC letter) or `field` (new field). */
+  level?: string;
+  /** False for new fields: they sit inside a section and are not added again into totals. */
+  additive?: boolean;
   parent?: string | null;
   /** True for the ministry's new fields (semiconductors, hydrogen, carbon markets, AI & digital). */
   newField?: boolean;

@@ -25,6 +25,8 @@ export interface ChartFrameProps<Row> {
   height?: number;
   /** Extra controls shown in the header (selectors). */
   controls?: React.ReactNode;
+  /** Let the content set its own height (tile map) instead of a fixed chart height. */
+  fitContent?: boolean;
   children: React.ReactNode;
 }
 
@@ -33,7 +35,7 @@ export interface ChartFrameProps<Row> {
  * "view as table" toggle and PNG/CSV downloads, plus loading/empty/error states.
  */
 export function ChartFrame<Row>(props: ChartFrameProps<Row>) {
-  const { title, subtitle, unit, source, modelled, legend = [], columns, rows, filename, status, emptyMessage, height = 300, controls, children } = props;
+  const { title, subtitle, unit, source, modelled, legend = [], columns, rows, filename, status, emptyMessage, height = 300, controls, fitContent, children } = props;
   const { t } = useTranslation();
   const [asTable, setAsTable] = useState(false);
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -92,15 +94,30 @@ export function ChartFrame<Row>(props: ChartFrameProps<Row>) {
           {asTable ? (
             <DataTable columns={columns} rows={rows} caption={title} rowKey={(_, i) => String(i)} />
           ) : (
-            <div className="chart-canvas" style={{ height }}>
+            <div className="chart-canvas" style={fitContent ? undefined : { height }}>
               {children}
             </div>
           )}
         </QueryState>
       </div>
       <figcaption className="chart-source">
-        <span className="label">{t('chart.source')}:</span> {source}
+        <span className="label">{t('chart.source')}:</span> <SourceText source={source} />
       </figcaption>
     </figure>
+  );
+}
+
+/** Long citations (several sources joined) are shortened with a disclosure, so the chart stays readable. */
+function SourceText({ source }: { source: string }) {
+  const { t } = useTranslation();
+  if (source.length <= 220) return <>{source}</>;
+  return (
+    <>
+      {source.slice(0, 180).replace(/\s+\S*$/, '')}…{' '}
+      <details>
+        <summary>{t('chart.moreSources')}</summary>
+        {source}
+      </details>
+    </>
   );
 }

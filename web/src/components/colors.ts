@@ -35,5 +35,5 @@ export function divergingClass(ratio: number | null | undefined): number | null 
 
 /** Dark text on light classes, white on the dark ends: keeps tile labels at WCAG AA. */
 export function textOn(classIndex: number | null): string {
-  return classIndex === 0 || classIndex === 6 || classIndex === 5 ? '#ffffff' : '#1a2233';
+  return classIndex === 0 || classIndex === 6 ? '#ffffff' : '#1a2233';
 }

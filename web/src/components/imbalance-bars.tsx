@@ -2,12 +2,13 @@ import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer,
 import { useTranslation } from 'react-i18next';
 import { formatCompact, formatSigned, type Lang } from '../i18n/format';
 import { FLAG_COLORS } from './colors';
+import { WrappedTick } from './wrapped-tick';
 
 /** Horizontal diverging bars: shortages (negative) in orange, surpluses (positive) in purple. */
 export function ImbalanceBars<Row extends { label: string; imbalance: number; flag: 'shortage' | 'balanced' | 'surplus' }>({
   rows,
   height,
-  labelWidth = 220,
+  labelWidth = 280,
 }: {
   rows: Row[];
   height: number;
@@ -20,7 +21,7 @@ export function ImbalanceBars<Row extends { label: string; imbalance: number; fl
       <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }}>
         <CartesianGrid stroke="#e2e6ec" horizontal={false} />
         <XAxis type="number" tickFormatter={(v: number) => formatCompact(v, lang)} tick={{ fontSize: 12, fill: '#3d4757' }} />
-        <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fontSize: 11.5, fill: '#1a2233' }} interval={0} />
+        <YAxis type="category" dataKey="label" width={labelWidth} tick={<WrappedTick width={labelWidth - 8} />} interval={0} />
         <Tooltip formatter={(v) => [formatSigned(Number(v), lang), t('gaps.imbalance')]} />
         <ReferenceLine x={0} stroke="#3d4757" />
         <Bar dataKey="imbalance" name={t('gaps.imbalance')} isAnimationActive={false}>

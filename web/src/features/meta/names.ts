@@ -49,3 +49,15 @@ export function codeOptions(list: unknown[] | undefined, lang: Lang, filter: (it
 export function provinceCodes(meta: Meta | undefined): string[] {
   return (meta?.regions ?? []).filter((r) => r.level === 'province').map((r) => r.code);
 }
+
+/**
+ * Sectors that are cells in their own right: VSIC sections and, with `withFields`, the new
+ * fields. Totals and broad groups (B-F, G-U) are sums of sections and are left out of rankings.
+ */
+export function detailSectors(meta: Meta | undefined, withFields = false): Set<string> {
+  return new Set(
+    (meta?.sectors ?? [])
+      .filter((s) => s.level === 'section' || (withFields && s.level === 'field'))
+      .map((s) => s.code),
+  );
+}

@@ -4,9 +4,10 @@ import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Toolt
 import { StatusBadge } from '../../components/badges';
 import { ChartFrame } from '../../components/chart-frame';
 import { SERIES } from '../../components/colors';
-import { combineStatus } from '../../components/combine-status';
+import { combineStatusIgnoringMissing } from '../../components/combine-status';
 import type { Column } from '../../components/csv';
 import { DataTable } from '../../components/data-table';
+import { WrappedTick } from '../../components/wrapped-tick';
 import { formatDecimal, formatInteger, formatPercent, type Lang } from '../../i18n/format';
 import type { Status } from '../../api/types';
 import { metaQueries } from '../meta/queries';
@@ -27,7 +28,7 @@ export default function MethodologyPage() {
     f.sector === 'TOTAL' ? t(`kpi.${f.indicator}.title`, { defaultValue: f.indicator }) : `${t('kpi.employment.title')}: ${names.sector(f.sector)}`;
   const rows = toAccuracyRows(results.map((r) => r.data), label);
   const summary = summariseAccuracy(rows);
-  const status = meta.isPending || meta.isError ? meta : combineStatus(results.length ? results : [meta]);
+  const status = meta.isPending || meta.isError ? meta : combineStatusIgnoringMissing(results);
   const pct = (v: number | null) => (v === null ? '–' : formatPercent(v * 100, lang, 0));
   const columns: Column<AccuracyRow>[] = [
     { key: 'label', label: t('methodology.series'), value: (r) => r.label },
@@ -105,7 +106,7 @@ export default function MethodologyPage() {
             <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
               <CartesianGrid stroke="#e2e6ec" horizontal={false} />
               <XAxis type="number" tickFormatter={(v: number) => formatDecimal(v, lang, 1)} tick={{ fontSize: 12, fill: '#3d4757' }} />
-              <YAxis type="category" dataKey="label" width={230} tick={{ fontSize: 11.5, fill: '#1a2233' }} interval={0} />
+              <YAxis type="category" dataKey="label" width={260} tick={<WrappedTick width={252} />} interval={0} />
               <Tooltip formatter={(v, name) => [formatDecimal(Number(v), lang, 2), String(name)]} />
               <ReferenceLine x={1} stroke="#3d4757" strokeDasharray="3 3" />
               <Bar dataKey="mase" name={t('methodology.engine')} fill={SERIES.engine} isAnimationActive={false} />

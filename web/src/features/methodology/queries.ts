@@ -11,8 +11,11 @@ export const methodologyQueries = {
     }),
 };
 
-/** The series whose accuracy is reported: the official national series and employment by sector. */
+/**
+ * The series whose accuracy is reported: national labour force and employment, and employment
+ * by VSIC section. (The API serves no forecasts for the rate indicators yet; asking would 404.)
+ */
 export function accuracySeries(sectors: string[]): { indicator: string; sector: string }[] {
-  const national = ['labour_force', 'employment', 'unemployment_rate', 'trained_share_certified', 'trained_share_broad'].map((indicator) => ({ indicator, sector: 'TOTAL' }));
+  const national = ['labour_force', 'employment'].map((indicator) => ({ indicator, sector: 'TOTAL' }));
   return [...national, ...sectors.map((sector) => ({ indicator: 'employment', sector }))];
 }

@@ -65,7 +65,7 @@ function FieldTarget({ target }: { target: TargetPath }) {
   const [state] = useUrlState();
   const meta = useQuery(metaQueries.codes());
   const names = makeNamer(meta.data, lang);
-  const trend = useQuery(newFieldQueries.trend(target.field, state.scenario));
+  const trend = useQuery(newFieldQueries.trend(target.field, state.scenario, target.qualification));
   const rows = toTargetRows(target, trend.data);
   const grads = toGraduateRows(target, names);
   const n = (v: number | undefined) => formatInteger(v, lang);

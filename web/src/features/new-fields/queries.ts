@@ -8,9 +8,10 @@ export const newFieldQueries = {
       queryKey: ['targets', scenario] as const,
       queryFn: ({ signal }) => fetchTargets({ scenario }, signal),
     }),
-  trend: (field: string, scenario: string) =>
+  /** The field's employment at the qualification its target is stated at (`ALL` when none). */
+  trend: (field: string, scenario: string, qualification = 'ALL') =>
     queryOptions({
-      queryKey: ['forecasts', 'employment', 'VN', field, 'ALL', scenario, 10] as const,
-      queryFn: ({ signal }) => fetchForecast({ indicator: 'employment', region: 'VN', sector: field, qualification: 'ALL', scenario, horizon: 10 }, signal),
+      queryKey: ['forecasts', 'employment', 'VN', field, qualification, scenario, 10] as const,
+      queryFn: ({ signal }) => fetchForecast({ indicator: 'employment', region: 'VN', sector: field, qualification, scenario, horizon: 10 }, signal),
     }),
 };

@@ -1,6 +1,7 @@
 import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import { SERIES } from '../../components/colors';
+import { WrappedXTick } from '../../components/wrapped-tick';
 import { formatCompact, formatInteger, type Lang } from '../../i18n/format';
 import type { GraduateRow, TargetRow } from './to-chart-rows';
 
@@ -37,7 +38,7 @@ export function GraduatesChart({ rows, height }: { rows: GraduateRow[]; height: 
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
         <CartesianGrid stroke="#e2e6ec" vertical={false} />
-        <XAxis dataKey="label" tick={tick} interval={0} />
+        <XAxis dataKey="label" tick={<WrappedXTick width={120} />} interval={0} height={44} />
         <YAxis tickFormatter={(v: number) => formatCompact(v, lang)} tick={tick} width={56} />
         <Tooltip formatter={(v, name) => [formatInteger(Number(v), lang), String(name)]} />
         <Bar dataKey="needed" name={t('newFields.needed')} fill={SERIES.needed} isAnimationActive={false} />

@@ -11,7 +11,7 @@ import { formatInteger, formatSigned, type Lang } from '../../i18n/format';
 import { Link } from '../../router/link';
 import { useUrlState } from '../../router/use-url-state';
 import { metaQueries } from '../meta/queries';
-import { makeNamer } from '../meta/names';
+import { detailSectors, makeNamer } from '../meta/names';
 import { KPI_INDICATORS } from './indicators';
 import { KpiCard } from './kpi-card';
 import { overviewQueries } from './queries';
@@ -49,7 +49,7 @@ export default function OverviewPage() {
   ];
   const dsSource = [demand.data?.source, supply.data?.source].filter(Boolean).join(' · ') || t('overview.sourcePending');
 
-  const bars = gaps.data ? toTopImbalanceRows(gaps.data.rows, 8, names) : [];
+  const bars = gaps.data ? toTopImbalanceRows(gaps.data.rows, 8, names, detailSectors(meta.data)) : [];
   const barColumns: Column<ImbalanceBar>[] = [
     { key: 'label', label: t('table.cell'), value: (r) => r.label },
     { key: 'openings', label: t('gaps.openings'), value: (r) => r.openings, format: (r) => formatInteger(r.openings, lang), align: 'right' },
@@ -111,9 +111,9 @@ export default function OverviewPage() {
         rows={bars}
         filename={`top-imbalances-${state.scenario}-${state.horizon}y`}
         status={gaps}
-        height={Math.max(260, bars.length * 26 + 40)}
+        height={Math.max(260, bars.length * 34 + 40)}
       >
-        <ImbalanceBars rows={bars} height={Math.max(260, bars.length * 26 + 40)} />
+        <ImbalanceBars rows={bars} height={Math.max(260, bars.length * 34 + 40)} />
       </ChartFrame>
       <p className="page-links">
         <Link to={{ page: 'training', region: undefined }}>{t('overview.toPlanner')} →</Link>

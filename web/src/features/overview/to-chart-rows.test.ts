@@ -43,5 +43,6 @@ describe('overview adapters', () => {
     expect(bars.map((b) => b.key)).toEqual(['C|college', 'F|college']);
     expect(bars[0].label).toBe('Manufacturing · College');
     expect(toTopImbalanceRows(rows, 5, names).map((b) => b.imbalance)).toEqual([-900, -100, 50, 500]);
+    expect(toTopImbalanceRows(rows, 5, names, new Set(['C'])).map((b) => b.key)).toEqual(['C|college', 'C|university']);
   });
 });

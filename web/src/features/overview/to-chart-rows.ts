@@ -43,10 +43,12 @@ export interface ImbalanceBar {
 
 /**
  * The `n` largest shortages and `n` largest surpluses among detailed cells
- * (a sector with a qualification level; totals left out), shortages first.
+ * (a sector with a qualification level; totals left out; only `sectors` when given), shortages first.
  */
-export function toTopImbalanceRows(rows: GapRow[], n: number, names: Namer): ImbalanceBar[] {
-  const detailed = rows.filter((r) => r.sector !== 'TOTAL' && r.qualification !== 'ALL' && Number.isFinite(r.imbalance));
+export function toTopImbalanceRows(rows: GapRow[], n: number, names: Namer, sectors?: Set<string>): ImbalanceBar[] {
+  const detailed = rows.filter(
+    (r) => r.sector !== 'TOTAL' && r.qualification !== 'ALL' && Number.isFinite(r.imbalance) && (!sectors || sectors.size === 0 || sectors.has(r.sector)),
+  );
   const bar = (r: GapRow): ImbalanceBar => ({
     key: `${r.sector}|${r.qualification}`,
     label: `${names.sector(r.sector)} · ${names.qualification(r.qualification)}`,

@@ -11,7 +11,7 @@ import { Link } from '../../router/link';
 import { useUrlState } from '../../router/use-url-state';
 import { toTopImbalanceRows } from '../overview/to-chart-rows';
 import { metaQueries } from '../meta/queries';
-import { codeOptions, makeNamer } from '../meta/names';
+import { codeOptions, detailSectors, makeNamer } from '../meta/names';
 import { regionsQueries } from './queries';
 import { MapLegend, TileMap } from './tile-map';
 import { toAreaRows, toProvinceTiles, toRegionBlocks, type AreaRow } from './to-chart-rows';
@@ -83,6 +83,7 @@ export default function RegionsPage() {
           filename={`map-${view}-${sector}-${qualification}-${state.horizon}y`}
           status={map}
           height={view === 'regions' ? 360 : 560}
+          fitContent
         >
           <TileMap cells={cells} selected={selected} onSelect={(code) => set({ region: code })} unitScale={view === 'regions' ? 2.4 : 1} label={t('regions.mapLabel')} />
         </ChartFrame>
@@ -106,7 +107,7 @@ function AreaDetail({ code }: { code: string }) {
   const names = makeNamer(meta.data, lang);
   const area = useQuery(regionsQueries.area({ region: code, scenario: state.scenario, horizon: state.horizon }));
   const total = area.data?.rows.find((r) => r.sector === 'TOTAL' && r.qualification === 'ALL');
-  const top = area.data ? toTopImbalanceRows(area.data.rows, 5, names).filter((r) => r.flag === 'shortage') : [];
+  const top = area.data ? toTopImbalanceRows(area.data.rows, 5, names, detailSectors(meta.data)).filter((r) => r.imbalance < 0) : [];
   return (
     <section className="card" aria-labelledby="area-heading" data-area={code}>
       <h2 id="area-heading" style={{ fontSize: '1.15rem' }}>

@@ -29,6 +29,12 @@ export function TileMap({ cells, selected, onSelect, unitScale = 1, label }: { c
   return (
     <div className="tile-map-wrap" style={{ position: 'relative', maxWidth: width, margin: '0 auto' }}>
       <svg data-chart="tile-map" viewBox={`0 0 ${width} ${height}`} width="100%" role="group" aria-label={label} style={{ display: 'block' }}>
+        <defs>
+          <pattern id="tile-nodata" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="8" height="8" fill="#f1f3f6" />
+            <line x1="0" y1="0" x2="0" y2="8" stroke="#c9d0da" strokeWidth="3" />
+          </pattern>
+        </defs>
         {cells.map((c) => {
           const x = c.col * (size + GAP);
           const y = c.row * (size + GAP);

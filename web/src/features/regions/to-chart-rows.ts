@@ -30,7 +30,8 @@ export interface AreaRow {
   confidence: GapRow['confidence'];
 }
 
-const NO_DATA = '#eef1f5';
+/** Fill for areas without figures: a hatch pattern defined in the tile map's SVG. */
+export const NO_DATA = 'url(#tile-nodata)';
 
 function cell(code: string, name: string, abbr: string, pos: { col: number; row: number; w?: number; h?: number }, gap?: GapRow): MapCell {
   const colorClass = gap ? divergingClass(gap.ratio) : null;

@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import { FLAG_COLORS, SERIES } from '../../components/colors';
+import { WrappedXTick } from '../../components/wrapped-tick';
 import { formatCompact, formatInteger, formatSigned, type Lang } from '../../i18n/format';
 import type { ImbalanceRow, OpeningsRow } from './to-chart-rows';
 
@@ -14,7 +15,7 @@ export function OpeningsChart({ rows, height }: { rows: OpeningsRow[]; height: n
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
         <CartesianGrid stroke="#e2e6ec" vertical={false} />
-        <XAxis dataKey="label" tick={axisTick} interval={0} />
+        <XAxis dataKey="label" tick={<WrappedXTick width={96} />} interval={0} height={44} />
         <YAxis tickFormatter={(v: number) => formatCompact(v, lang)} tick={axisTick} width={56} />
         <Tooltip formatter={(v, name) => [formatInteger(Number(v), lang), String(name)]} />
         <Bar dataKey="expansion" stackId="o" name={t('gaps.expansion')} fill={SERIES.expansion} isAnimationActive={false} />
@@ -32,7 +33,7 @@ export function SupplyChart({ rows, height }: { rows: OpeningsRow[]; height: num
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
         <CartesianGrid stroke="#e2e6ec" vertical={false} />
-        <XAxis dataKey="label" tick={axisTick} interval={0} />
+        <XAxis dataKey="label" tick={<WrappedXTick width={96} />} interval={0} height={44} />
         <YAxis tickFormatter={(v: number) => formatCompact(v, lang)} tick={axisTick} width={56} />
         <Tooltip formatter={(v, name) => [formatInteger(Number(v), lang), String(name)]} />
         <Bar dataKey="newSupply" name={t('gaps.newSupply')} fill={SERIES.newSupply} isAnimationActive={false} />
@@ -50,7 +51,7 @@ export function ImbalanceChart({ rows, height }: { rows: ImbalanceRow[]; height:
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
         <CartesianGrid stroke="#e2e6ec" vertical={false} />
-        <XAxis dataKey="label" tick={axisTick} interval={0} />
+        <XAxis dataKey="label" tick={<WrappedXTick width={96} />} interval={0} height={44} />
         <YAxis tickFormatter={(v: number) => formatCompact(v, lang)} tick={axisTick} width={56} />
         <Tooltip formatter={(v, name) => [formatSigned(Number(v), lang), String(name)]} />
         <ReferenceLine y={0} stroke="#3d4757" />

@@ -20,6 +20,9 @@ describe('training planner rows', () => {
     expect(toPlannerRows(rows, names, { flag: 'surplus' }).map((r) => r.rank)).toEqual([3]);
     expect(toPlannerRows(rows, names, { qualification: 'college' }).map((r) => r.rank)).toEqual([2, 3]);
   });
+  it('lists only the given sectors when a set is passed', () => {
+    expect(toPlannerRows(rows, names, { sectors: new Set(['F']) }).map((r) => r.key)).toEqual(['F|college']);
+  });
   it('matches free text without diacritics', () => {
     const out = toPlannerRows(rows, names, { q: 'che bien' });
     expect(out.map((r) => r.sector)).toEqual(['C', 'C']);

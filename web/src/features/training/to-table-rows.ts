@@ -27,6 +27,8 @@ export interface PlannerFilters {
   qualification?: string;
   /** Free text matched against sector and qualification names, accents ignored. */
   q?: string;
+  /** Sectors to list (sections and new fields); totals and broad groups are left out when given. */
+  sectors?: Set<string>;
 }
 
 /**
@@ -37,6 +39,7 @@ export function toPlannerRows(rows: GapRow[], names: Namer, filters: PlannerFilt
   const q = filters.q ? foldText(filters.q) : '';
   return rows
     .filter((r) => r.sector !== 'TOTAL' && r.qualification !== 'ALL')
+    .filter((r) => !filters.sectors || filters.sectors.size === 0 || filters.sectors.has(r.sector))
     .map((r) => ({
       key: `${r.sector}|${r.qualification}`,
       rank: r.rank,

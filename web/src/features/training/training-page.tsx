@@ -10,7 +10,7 @@ import { QueryState } from '../../components/states';
 import { formatDecimal, formatInteger, formatSigned, type Lang } from '../../i18n/format';
 import { useUrlState } from '../../router/use-url-state';
 import { metaQueries } from '../meta/queries';
-import { makeNamer, nameOf } from '../meta/names';
+import { detailSectors, makeNamer, nameOf } from '../meta/names';
 import { trainingQueries } from './queries';
 import { toPlannerRows, type PlannerRow } from './to-table-rows';
 
@@ -23,7 +23,7 @@ export default function TrainingPage() {
   const names = makeNamer(meta.data, lang);
   const region = state.region ?? 'VN';
   const cells = useQuery(trainingQueries.cells({ region, scenario: state.scenario, horizon: state.horizon }));
-  const rows = cells.data ? toPlannerRows(cells.data.rows, names, { flag: state.flag, qualification: state.qual, q: state.q }) : [];
+  const rows = cells.data ? toPlannerRows(cells.data.rows, names, { flag: state.flag, qualification: state.qual, q: state.q, sectors: detailSectors(meta.data, true) }) : [];
   const searchId = useId();
 
   const columns: Column<PlannerRow>[] = [

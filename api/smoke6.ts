@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { toChunks, packChunk } from './src/services/compute';
+import { openDatabase } from './src/db/client';
+import { migrateDatabase } from './src/db/migrate';
+import { results, datasetVersions } from './src/db/schema';
+let t = performance.now();
+const lap = (s: string) => { const n = performance.now(); console.log(s, Math.round(n - t)); t = n; };
+const set = JSON.parse(readFileSync('/tmp/outlook.json', 'utf8')); lap('parse');
+const chunks = toChunks(set); lap('chunks');
+const packed = await Promise.all(chunks.map(c => packChunk(c.value))); lap(`pack ${packed.reduce((n, b) => n + b.length, 0)}`);
+const d = await openDatabase({ kind: 'pglite' }); await migrateDatabase(d); lap('db');
+await d.db.insert(datasetVersions).values({ hash: 'x', label: 'x', kind: 'seed', rowCount: 0 });
+const rows = chunks.map((c, i) => ({ datasetVersionId: 1, kind: c.kind, scenario: c.scenario, key: c.key, items: c.items, data: packed[i] }));
+await d.db.transaction(async (tx) => { for (let i = 0; i < rows.length; i += 50) await tx.insert(results).values(rows.slice(i, i + 50)); });
+lap('insert');
+await d.close();

@@ -1,0 +1,7 @@
+-- Results are a recomputable cache: drop the old per-cell jsonb rows; every version is recomputed on next read.
+DELETE FROM "results";--> statement-breakpoint
+UPDATE "dataset_versions" SET "computed_at" = NULL, "compute_ms" = NULL;--> statement-breakpoint
+ALTER TABLE "dataset_versions" ADD COLUMN "fingerprint" text;--> statement-breakpoint
+ALTER TABLE "results" ADD COLUMN "data" text NOT NULL;--> statement-breakpoint
+ALTER TABLE "results" ADD COLUMN "items" integer NOT NULL;--> statement-breakpoint
+ALTER TABLE "results" DROP COLUMN "payload";

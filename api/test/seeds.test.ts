@@ -1,0 +1,59 @@
+/**
+ * The real committed seeds, once: the first start loads them through the ingest
+ * path, a second start on the same data dir loads nothing, and the outlook of
+ * the seeded version serves a national forecast.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { count } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app';
+import { datasetVersions, observations } from '../src/db/schema';
+import { ResultsStore } from '../src/services/results-store';
+import { startDatabase } from '../src/services/startup';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'lmo-seeds-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('real seeds on an on-disk PGlite', () => {
+  it('load on the first start only', async () => {
+    const first = await startDatabase({ kind: 'pglite', dataDir });
+    expect(first.seed?.action).toBe('loaded');
+    const rows = (await first.database.db.select({ n: count() }).from(observations))[0].n;
+    expect(rows).toBeGreaterThan(1000);
+    expect(first.seed?.version.rowCount).toBe(rows);
+    await first.database.close();
+
+    const second = await startDatabase({ kind: 'pglite', dataDir });
+    try {
+      expect(second.seed).toMatchObject({ action: 'present', version: { id: first.seed!.version.id } });
+      expect((await second.database.db.select({ n: count() }).from(observations))[0].n).toBe(rows);
+      expect((await second.database.db.select({ n: count() }).from(datasetVersions))[0].n).toBe(1);
+    } finally {
+      await second.database.close();
+    }
+  }, 120_000);
+
+  it('serve sourced national figures and a forecast with intervals', async () => {
+    const { database } = await startDatabase({ kind: 'pglite', dataDir });
+    try {
+      const app = createApp({ database, store: new ResultsStore(database.db), webDist: null });
+      const series = await (await app.request('/api/series?indicator=employment&region=VN&sector=TOTAL&qualification=ALL')).json();
+      expect(series.periods.length).toBeGreaterThan(5);
+      expect(series.status).toContain('official');
+      expect(series.source.every((s: string) => s.length > 0)).toBe(true);
+      const res = await app.request('/api/forecasts?indicator=employment&region=VN&sector=TOTAL&qualification=ALL&horizon=10');
+      expect(res.status).toBe(200);
+      const f = await res.json();
+      expect(f.forecast.mean).toHaveLength(10);
+      expect(f.forecast.intervals.map((i: any) => i.level)).toEqual([80, 95]);
+      const gaps = await (await app.request('/api/gaps?region=01&horizon=5')).json();
+      expect(gaps.rows.length).toBeGreaterThan(0);
+      const targets = await (await app.request('/api/targets')).json();
+      expect(targets.targets.map((t: any) => t.field)).toContain('semiconductors');
+    } finally {
+      await database.close();
+    }
+  }, 180_000);
+});

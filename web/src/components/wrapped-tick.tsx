@@ -1,0 +1,19 @@
+import { Text } from 'recharts';
+
+/** Category-axis tick that wraps long Vietnamese labels onto two lines instead of overlapping. */
+export function WrappedTick({ x, y, payload, width = 200 }: { x?: number; y?: number; payload?: { value: string }; width?: number }) {
+  return (
+    <Text x={x} y={y} width={width} textAnchor="end" verticalAnchor="middle" maxLines={2} fontSize={11.5} fill="#1a2233">
+      {payload?.value ?? ''}
+    </Text>
+  );
+}
+
+/** Category x-axis tick: centred, wrapped onto up to two lines under the bar. */
+export function WrappedXTick({ x, y, payload, width = 100 }: { x?: number; y?: number; payload?: { value: string }; width?: number }) {
+  return (
+    <Text x={x} y={(y ?? 0) + 4} width={width} textAnchor="middle" verticalAnchor="start" maxLines={2} fontSize={11.5} fill="#1a2233">
+      {payload?.value ?? ''}
+    </Text>
+  );
+}

@@ -1,0 +1,25 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { UrlState } from '../router/url-state';
+import { metaQueries } from './meta/queries';
+import { KPI_INDICATORS } from './overview/indicators';
+import { overviewQueries } from './overview/queries';
+import { regionsQueries } from './regions/queries';
+import { trainingQueries } from './training/queries';
+
+/**
+ * Starts the first page's requests while its code chunk (and recharts) is still loading,
+ * so data and code arrive in parallel instead of one after the other.
+ */
+export function prefetchPage(client: QueryClient, state: UrlState): void {
+  void client.prefetchQuery(metaQueries.codes());
+  if (state.page === 'overview') {
+    void client.prefetchQuery(overviewQueries.national('employment', state.scenario, 10));
+    void client.prefetchQuery(overviewQueries.national('labour_force', state.scenario, 10));
+    void client.prefetchQuery(overviewQueries.gaps(state.scenario, state.horizon));
+    for (const k of KPI_INDICATORS) void client.prefetchQuery(overviewQueries.kpi(k.code));
+  } else if (state.page === 'regions') {
+    void client.prefetchQuery(regionsQueries.map({ scenario: state.scenario, horizon: state.horizon, sector: state.sector ?? 'TOTAL', qualification: state.qual ?? 'ALL' }));
+  } else if (state.page === 'training') {
+    void client.prefetchQuery(trainingQueries.cells({ region: state.region ?? 'VN', scenario: state.scenario, horizon: state.horizon }));
+  }
+}
