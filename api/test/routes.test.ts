@@ -2,6 +2,7 @@
  * Every route through app.request(), with bad-input cases, on PGlite and PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import Papa from 'papaparse';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { ingestObservations } from '../src/services/ingest';
@@ -257,6 +258,26 @@ describe.each(backends)('routes on $name', (backend) => {
       const text = await (await t.app.request(`/api/export.csv?view=series&${CELL}`)).text();
       const sources = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data.map((r) => r.source);
       expect(sources.every((s) => s.startsWith("'="))).toBe(true);
+    });
+  });
+
+  describe('any query string', () => {
+    it('never gets a 500: bad input is a 4xx problem', async () => {
+      const names = ['indicator', 'region', 'sector', 'qualification', 'horizon', 'scenario', 'levels', 'from', 'to', 'sort', 'view', 'x'];
+      const value = fc.oneof(
+        fc.string({ maxLength: 12 }),
+        fc.constantFrom('VN', '01', 'C', 'ALL', 'employment', 'baseline', '80,95', '2020', 'all', 'gaps', 'forecasts', 'series', '-1', '1e9', 'NaN', '', '%00', '../..', '=1+1'),
+      );
+      const routes = ['/api/series', '/api/forecasts', '/api/gaps', '/api/targets', '/api/export.csv', '/api/meta', '/api/health'];
+      await fc.assert(fc.asyncProperty(
+        fc.constantFrom(...routes), fc.dictionary(fc.constantFrom(...names), value, { maxKeys: 6 }),
+        async (route, params) => {
+          const res = await t.app.request(`${route}?${new URLSearchParams(params)}`);
+          expect(res.status, `${route}?${new URLSearchParams(params)}`).toBeLessThan(500);
+          if (res.status >= 400) expect(res.headers.get('content-type')).toContain('application/problem+json');
+        },
+      ), { numRuns: 150 });
+      expect(t.errors).toEqual([]);
     });
   });
 

@@ -109,6 +109,12 @@ for (const info of DATASETS) {
     if (pool.length - trim < 1) continue;
     console.log(`  trim${trim}-median(${pool.join(',')})`.padEnd(44) + score((r) => median([...pool].sort((a, b) => r.cv[a] - r.cv[b]).slice(0, pool.length - trim).map((k) => r.fc[k]))));
   }
+  for (const pool of pools) for (const w of (process.env.BLEND ?? '').split(',').filter(Boolean).map(Number)) {
+    console.log(`  blend${w}-trim2-median(${pool.join(',')})`.padEnd(44) + score((r) => {
+      const med = median([...pool].sort((a, b) => r.cv[a] - r.cv[b]).slice(0, Math.max(1, pool.length - 2)).map((k) => r.fc[k]));
+      return med.map((v, i) => w * v + (1 - w) * r.fc.naive[i]);
+    }));
+  }
   for (const top of [1, 2, 3]) {
     console.log(`  cv-top${top}`.padEnd(40) + score((r) => mean([...names].sort((a, b) => r.cv[a] - r.cv[b]).slice(0, top).map((k) => r.fc[k]))));
   }

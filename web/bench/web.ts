@@ -33,7 +33,12 @@ function bundleSizes() {
   // Initial = the entry script plus everything the HTML preloads (what loads before any lazy page).
   const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
   const assets = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js'));
-  const rows = assets.map((f) => ({ file: f, gzip: gz(join(dist, 'assets', f)), initial: initial.includes(`assets/${f}`) }));
+  const rows = assets.map((f) => {
+    const text = readFileSync(join(dist, 'assets', f), 'utf8');
+    // Chunk names come from one of their modules; say which library a big chunk really holds.
+    const holds = /danfo/i.test(text) && text.length > 1e6 ? 'danfojs' : text.includes('recharts-surface') ? 'recharts' : '';
+    return { file: f, holds, gzip: gz(join(dist, 'assets', f)), initial: initial.includes(`assets/${f}`) };
+  });
   rows.sort((a, b) => b.gzip - a.gzip);
   const initialJs = rows.filter((r) => r.initial).reduce((s, r) => s + r.gzip, 0);
   const css = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.css')).reduce((s, f) => s + gz(join(dist, 'assets', f)), 0);
@@ -49,11 +54,11 @@ async function main() {
   buildWeb();
   const { rows, initialJs, css } = bundleSizes();
   console.log('Bundle (gzip, level 9):');
-  for (const r of rows.slice(0, 12)) console.log(`  ${r.initial ? '*' : ' '} ${r.file.padEnd(44)} ${kb(r.gzip).padStart(10)}`);
+  for (const r of rows.slice(0, 12)) console.log(`  ${r.initial ? '*' : ' '} ${r.file.padEnd(40)} ${kb(r.gzip).padStart(10)}  ${r.holds}`);
   console.log(`  (* = loaded initially; ${rows.length} JS chunks in total)`);
   console.log(`Initial JavaScript: ${kb(initialJs)} gzip (budget ${BUDGET_KB} KB) → ${initialJs / 1024 <= BUDGET_KB ? 'OK' : 'OVER BUDGET'}`);
   console.log(`CSS: ${kb(css)} gzip`);
-  const danfo = rows.find((r) => /bundle\.esm|danfo/i.test(r.file));
+  const danfo = rows.find((r) => r.holds === 'danfojs');
   if (danfo) console.log(`danfojs chunk: ${kb(danfo.gzip)} gzip, initial: ${danfo.initial ? 'YES (bad)' : 'no (upload page only)'}`);
 
   if (!chromiumAvailable()) {

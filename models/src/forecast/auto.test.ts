@@ -41,6 +41,54 @@ describe('auto', () => {
     expect(f[2] / f[0]).toBeGreaterThan(1.3);
   });
 
+  it('ranks the yearly pool by rolling-origin error and keeps the best three', () => {
+    const fit = fitAuto(yearly);
+    expect(fit.models.map((m) => m.method)).toEqual(['ses', 'drift', 'lholt', 'theta', 'rtrend']);
+    expect(fit.models.filter((m) => m.weight > 0)).toHaveLength(3);
+    expect(fit.models.filter((m) => m.weight === 0)).toHaveLength(2);
+    expect(fit.params.median).toBe(1);
+  });
+
+  it('uses the seasonal pool for quarterly data and reports the seasonal adjustment', () => {
+    const fit = fitAuto(quarterly);
+    expect(fit.params.seasonal).toBe(1);
+    expect(fit.models.map((m) => m.method)).toEqual(['snaive', 'naive', 'holt', 'drift', 'lholt']);
+  });
+
+  it('covers a random walk with its intervals most of the time', () => {
+    // 200 simulated random walks: the 80% interval one step ahead should hold the next value roughly 80% of the time.
+    const r = rng(99);
+    const normal = () => Math.sqrt(-2 * Math.log(r() + 1e-12)) * Math.cos(2 * Math.PI * r());
+    let hit = 0;
+    for (let k = 0; k < 200; k++) {
+      const v = [100];
+      for (let t = 1; t < 21; t++) v.push(v[t - 1] + normal());
+      const fit = fitAuto({ values: v.slice(0, 20), start: '2000', frequency: 1 });
+      const iv = fit.forecast(1).intervals[0];
+      if (v[20] >= iv.lower[0] && v[20] <= iv.upper[0]) hit++;
+    }
+    expect(hit / 200).toBeGreaterThan(0.65);
+    expect(hit / 200).toBeLessThan(0.97);
+  });
+
+  it('works on series with zeros and negative values (additive errors, no capping)', () => {
+    const v = [5, -3, 0, 4, -6, 2, 7, -1, 0, 3, -2, 4];
+    const f = fitAuto({ values: v, start: '2010', frequency: 1 }).forecast(4);
+    expect(f.mean.every(Number.isFinite)).toBe(true);
+    expect(f.intervals[1].lower[3]).toBeLessThan(0);
+    expect(f.intervals[1].upper[3]).toBeGreaterThan(f.intervals[1].lower[3]);
+  });
+
+  it('handles monthly data', () => {
+    const r = rng(5);
+    const v = Array.from({ length: 48 }, (_, t) => (200 + t) * (1 + 0.3 * Math.sin((2 * Math.PI * t) / 12)) * (1 + (r() - 0.5) * 0.02));
+    const fit = fitAuto({ values: v, start: '2020-01', frequency: 12 });
+    expect(fit.params.seasonal).toBe(1);
+    const f = fit.forecast(12).mean;
+    // Peak near March (sin peak at t ≡ 3), trough near September.
+    expect(f[2]).toBeGreaterThan(f[8] * 1.4);
+  });
+
   it('honours options.methods', () => {
     const fit = fitAuto(yearly, { methods: ['naive'] });
     expect(fit.models).toEqual([{ method: 'naive', weight: 1 }]);

@@ -285,3 +285,14 @@ describe('end-to-end hand-worked cell', () => {
     expect(o.assumptions.exitRates).toEqual([{ sector: 'C', rate: 0.03, basis: 'observed' }]);
   });
 });
+
+describe('bad input', () => {
+  it('throws a clear NOT_ENOUGH_DATA error when there is nothing to forecast', () => {
+    expect(() => computeOutlook([], { structure: SMALL_STRUCTURE })).toThrow(/nothing to forecast/);
+    try {
+      computeOutlook([], { structure: SMALL_STRUCTURE });
+    } catch (e) {
+      expect((e as { code?: string }).code).toBe('NOT_ENOUGH_DATA');
+    }
+  });
+});

@@ -5,6 +5,7 @@
  * recomputed alone (`recomputeProvince`).
  */
 import type { Observation } from '../data/observation';
+import { ForecastError } from '../forecast/errors';
 import type { BreakSpec } from './breaks';
 import { QUALIFICATION_TREE, REGION_TREE, SECTOR_TREE, SECTORS, SERIES_BREAKS } from './codes';
 import { makeDimension, type Dimension, type TreeNode } from './hierarchy';
@@ -85,6 +86,8 @@ export interface BaseProjection {
   entryRate: number;
   mobilityRate: number;
   breaks: BreakSpec[];
+  /** Declared breaks of the employment hierarchy left unapplied because no measured value precedes them. */
+  skippedBreaks: BreakSpec[];
   timingMs: Record<string, number>;
 }
 
@@ -182,6 +185,8 @@ export function computeBase(observations: readonly Observation[], options: Outlo
     }
   }
   timing.main = now() - t0;
+  // Declared breaks the hierarchy did not need (its values before the break are modelled on the new basis).
+  const skippedBreaks = main && !main.grid.nodes.some((n) => n.break) ? gridBreaks('employment') : [];
 
   t0 = now();
   const fields: GridBase[] = [];
@@ -220,10 +225,17 @@ export function computeBase(observations: readonly Observation[], options: Outlo
     gb.target = { qualification: spec.qualification, trend: node.mean, path: path.mean };
   }
 
+  if (!main && fields.length === 0 && official.length === 0) {
+    throw new ForecastError(
+      'NOT_ENOUGH_DATA',
+      'There is nothing to forecast: the data need annual `employment` rows by region, sector and qualification (or official national series with at least 3 years).',
+      { observations: observations.length },
+    );
+  }
   const baseYear = main?.grid.baseYear ?? fields[0]?.grid.baseYear ?? Math.max(0, ...official.map((o) => Number(o.history.at(-1)?.period ?? 0)));
   return {
     dataVersion: options.dataVersion, baseYear, horizon, levels, main, fields, official, targetSpecs,
-    thresholds, entryRate, mobilityRate: options.mobilityRate ?? DEFAULT_MOBILITY_RATE, breaks, timingMs: timing,
+    thresholds, entryRate, mobilityRate: options.mobilityRate ?? DEFAULT_MOBILITY_RATE, breaks, skippedBreaks, timingMs: timing,
   };
 }
 
@@ -269,12 +281,14 @@ function assumptionsOf(base: BaseProjection, scenario: Scenario): Assumptions {
     levels: base.levels,
     breaks: [...applied.values()],
     notesVi: [
+      ...base.skippedBreaks.map((b) => `Không nối chuỗi việc làm chi tiết tại năm ${b.period}: các giá trị trước ${b.period} là ước tính mô hình đã theo cùng cơ sở với số liệu từ ${b.period}.`),
       'Nhu cầu tuyển mới = nhu cầu mở rộng (tăng việc làm, không âm ở từng ô chi tiết) + nhu cầu thay thế (tỷ lệ rời thị trường × việc làm).',
       'Cung mới = người tốt nghiệp × tỷ lệ gia nhập thị trường + người gia nhập khác (kể cả người mất việc ở ngành thu hẹp chuyển sang ngành tăng trưởng cùng tỉnh, cùng trình độ); người tốt nghiệp được phân bổ cho các ô theo tỷ trọng việc làm năm gốc.',
       `Cờ: thiếu hụt khi cung mới/nhu cầu < ${base.thresholds.shortageBelow}, dư thừa khi > ${base.thresholds.surplusAbove}. Đây là tín hiệu mô hình, không phải số liệu chính thức.`,
       'Các dự báo được điều hòa (OLS) để tỉnh cộng lại bằng vùng và toàn quốc, ngành cộng lại bằng tổng, trình độ cộng lại bằng tất cả.',
     ],
     notesEn: [
+      ...base.skippedBreaks.map((b) => `Detailed employment cells are not spliced at ${b.period}: values before ${b.period} are modelled on the same basis as the data from ${b.period}.`),
       'Openings = expansion demand (employment growth, floored at zero in each detailed cell) + replacement demand (exit rate × employment).',
       'New supply = graduates × labour-market entry rate + other entrants (incl. workers released by shrinking sections moving to growing sections of the same province and level); graduates are shared among cells by base-year employment.',
       `Flags: shortage when new supply / openings < ${base.thresholds.shortageBelow}, surplus when > ${base.thresholds.surplusAbove}. A modelled signal, not an official statistic.`,
@@ -294,6 +308,29 @@ function contextOf(base: BaseProjection, gapHorizons: number[] | undefined, fore
   };
 }
 
+/**
+ * What of a scenario matters for one grid: scenarios that agree on it give
+ * the same rows there (e.g. the policy-target scenarios leave the sections
+ * as in the baseline), so they are computed once and shared (read-only).
+ */
+function scenarioSignature(gb: GridBase, s: Scenario, ctx: ScenarioContext): string {
+  const codes = gb.field ? [gb.field.code, gb.field.parent] : gb.grid.reconciler.dims[1].codes;
+  const growth = ['*', ...codes].filter((c) => s.sectorGrowth[c] !== undefined).map((c) => `${c}:${s.sectorGrowth[c]}`);
+  const attainment = gb.field && gb.target ? s.targetAttainment ?? 'none' : 'n/a';
+  return JSON.stringify([growth, s.trainingCapacityChange, s.entryRate, s.exitRate, attainment, ctx.gapHorizons, ctx.forecasts]);
+}
+
+const scenarioCache = new WeakMap<GridBase, Map<string, ScenarioResult>>();
+
+function cachedScenario(gb: GridBase, s: Scenario, ctx: ScenarioContext): ScenarioResult {
+  let cache = scenarioCache.get(gb);
+  if (!cache) scenarioCache.set(gb, (cache = new Map()));
+  const key = scenarioSignature(gb, s, ctx);
+  let r = cache.get(key);
+  if (!r) cache.set(key, (r = applyScenario(gb, s, ctx)));
+  return r;
+}
+
 /** One scenario's outlook from a base projection. */
 export function outlookFor(base: BaseProjection, scenario: Scenario, options: { gapHorizons?: number[]; forecasts?: boolean } = {}): Outlook {
   const ctx = contextOf(base, options.gapHorizons, options.forecasts ?? true);
@@ -302,7 +339,7 @@ export function outlookFor(base: BaseProjection, scenario: Scenario, options: { 
   const targets: TargetPath[] = [];
   for (const gb of [base.main, ...base.fields]) {
     if (!gb) continue;
-    const r = applyScenario(gb, scenario, ctx);
+    const r = cachedScenario(gb, scenario, ctx);
     for (const f of r.forecasts) forecasts.push(f);
     for (const g of r.gaps) gaps.push(g);
   }

@@ -138,7 +138,11 @@ export interface GapRow {
   ratio: number | null;
   flag: Flag;
   confidence: Confidence;
-  /** 1 = most severe shortage among rows with the same region and horizon (ranked by imbalance relative to openings). */
+  /**
+   * 1 = most severe shortage (lowest imbalance ÷ openings) among comparable
+   * rows: same region, horizon and aggregation level (sections × levels are
+   * ranked together; totals, broad groups and new fields among themselves).
+   */
   rank: number;
   status: 'modelled';
   source: string;

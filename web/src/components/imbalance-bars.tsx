@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { formatCompact, formatSigned, type Lang } from '../i18n/format';
 import { FLAG_COLORS } from './colors';
 import { WrappedTick } from './wrapped-tick';
+import { useNarrow } from './use-narrow';
 
 /** Horizontal diverging bars: shortages (negative) in orange, surpluses (positive) in purple. */
 export function ImbalanceBars<Row extends { label: string; imbalance: number; flag: 'shortage' | 'balanced' | 'surplus' }>({
   rows,
   height,
-  labelWidth = 280,
+  labelWidth: wideLabelWidth = 280,
 }: {
   rows: Row[];
   height: number;
@@ -16,12 +17,13 @@ export function ImbalanceBars<Row extends { label: string; imbalance: number; fl
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
+  const labelWidth = useNarrow() ? 140 : wideLabelWidth;
   return (
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }}>
         <CartesianGrid stroke="#e2e6ec" horizontal={false} />
         <XAxis type="number" tickFormatter={(v: number) => formatCompact(v, lang)} tick={{ fontSize: 12, fill: '#3d4757' }} />
-        <YAxis type="category" dataKey="label" width={labelWidth} tick={<WrappedTick width={labelWidth - 8} />} interval={0} />
+        <YAxis type="category" dataKey="label" width={labelWidth} tick={<WrappedTick width={labelWidth - 8} maxLines={labelWidth < 200 ? 3 : 2} />} interval={0} />
         <Tooltip formatter={(v) => [formatSigned(Number(v), lang), t('gaps.imbalance')]} />
         <ReferenceLine x={0} stroke="#3d4757" />
         <Bar dataKey="imbalance" name={t('gaps.imbalance')} isAnimationActive={false}>

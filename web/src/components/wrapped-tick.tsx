@@ -1,9 +1,9 @@
 import { Text } from 'recharts';
 
 /** Category-axis tick that wraps long Vietnamese labels onto two lines instead of overlapping. */
-export function WrappedTick({ x, y, payload, width = 200 }: { x?: number; y?: number; payload?: { value: string }; width?: number }) {
+export function WrappedTick({ x, y, payload, width = 200, maxLines = 2 }: { x?: number; y?: number; payload?: { value: string }; width?: number; maxLines?: number }) {
   return (
-    <Text x={x} y={y} width={width} textAnchor="end" verticalAnchor="middle" maxLines={2} fontSize={11.5} fill="#1a2233">
+    <Text x={x} y={y} width={width} textAnchor="end" verticalAnchor="middle" maxLines={maxLines} fontSize={maxLines > 2 ? 10.5 : 11.5} fill="#1a2233">
       {payload?.value ?? ''}
     </Text>
   );

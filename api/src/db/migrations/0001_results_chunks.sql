@@ -4,4 +4,6 @@ UPDATE "dataset_versions" SET "computed_at" = NULL, "compute_ms" = NULL;--> stat
 ALTER TABLE "dataset_versions" ADD COLUMN "fingerprint" text;--> statement-breakpoint
 ALTER TABLE "results" ADD COLUMN "data" text NOT NULL;--> statement-breakpoint
 ALTER TABLE "results" ADD COLUMN "items" integer NOT NULL;--> statement-breakpoint
-ALTER TABLE "results" DROP COLUMN "payload";
+ALTER TABLE "results" DROP COLUMN "payload";--> statement-breakpoint
+-- Already compressed: skip PostgreSQL's own TOAST compression attempt.
+ALTER TABLE "results" ALTER COLUMN "data" SET STORAGE EXTERNAL;

@@ -8,6 +8,7 @@ import { combineStatusIgnoringMissing } from '../../components/combine-status';
 import type { Column } from '../../components/csv';
 import { DataTable } from '../../components/data-table';
 import { WrappedTick } from '../../components/wrapped-tick';
+import { useNarrow } from '../../components/use-narrow';
 import { formatDecimal, formatInteger, formatPercent, type Lang } from '../../i18n/format';
 import type { Status } from '../../api/types';
 import { metaQueries } from '../meta/queries';
@@ -40,7 +41,8 @@ export default function MethodologyPage() {
     { key: 'coverage95', label: t('methodology.coverage95'), value: (r) => r.coverage95, format: (r) => pct(r.coverage95), align: 'right' },
     { key: 'origins', label: t('methodology.origins'), value: (r) => r.origins, align: 'right' },
   ];
-  const chartHeight = Math.max(240, rows.length * 30 + 40);
+  const narrow = useNarrow();
+  const chartHeight = Math.max(240, rows.length * (narrow ? 40 : 32) + 40);
   const sources = meta.data?.sources ?? [];
   const sourceColumns: Column<{ citation: string; status?: string; rows?: number }>[] = [
     { key: 'citation', label: t('methodology.citation'), value: (r) => r.citation },
@@ -106,7 +108,7 @@ export default function MethodologyPage() {
             <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
               <CartesianGrid stroke="#e2e6ec" horizontal={false} />
               <XAxis type="number" tickFormatter={(v: number) => formatDecimal(v, lang, 1)} tick={{ fontSize: 12, fill: '#3d4757' }} />
-              <YAxis type="category" dataKey="label" width={260} tick={<WrappedTick width={252} />} interval={0} />
+              <YAxis type="category" dataKey="label" width={narrow ? 140 : 260} tick={<WrappedTick width={narrow ? 132 : 252} maxLines={narrow ? 3 : 2} />} interval={0} />
               <Tooltip formatter={(v, name) => [formatDecimal(Number(v), lang, 2), String(name)]} />
               <ReferenceLine x={1} stroke="#3d4757" strokeDasharray="3 3" />
               <Bar dataKey="mase" name={t('methodology.engine')} fill={SERIES.engine} isAnimationActive={false} />

@@ -19,7 +19,7 @@ import { metaQueries } from '../meta/queries';
 import { makeNamer } from '../meta/names';
 import { newFieldQueries } from './queries';
 import { GraduatesChart, TargetChart } from './target-charts';
-import { toGraduateRows, toTargetRows, type GraduateRow, type TargetRow } from './to-chart-rows';
+import { targetAxisMax, toGraduateRows, toTargetRows, type GraduateRow, type TargetRow } from './to-chart-rows';
 
 /** The ministry's new fields, in display order. */
 export const NEW_FIELDS = ['semiconductors', 'hydrogen', 'carbon-markets', 'ai-digital'];
@@ -67,6 +67,7 @@ function FieldTarget({ target }: { target: TargetPath }) {
   const names = makeNamer(meta.data, lang);
   const trend = useQuery(newFieldQueries.trend(target.field, state.scenario, target.qualification));
   const rows = toTargetRows(target, trend.data);
+  const axis = targetAxisMax(rows, target.targetLevel);
   const grads = toGraduateRows(target, names);
   const n = (v: number | undefined) => formatInteger(v, lang);
   const rowColumns: Column<TargetRow>[] = [
@@ -91,7 +92,7 @@ function FieldTarget({ target }: { target: TargetPath }) {
           <strong>{target.decision}</strong> · {target.basis === 'decision' ? t('newFields.basisDecision') : t('newFields.basisAssumption')}
         </p>
         <p style={{ margin: '4px 0 0' }}>
-          {t('newFields.targetSentence', { level: n(target.targetLevel), year: target.targetYear, qualification: names.qualification(target.qualification) })}
+          {target.qualification === 'ALL' ? t('newFields.targetSentenceAll', { level: n(target.targetLevel), year: target.targetYear }) : t('newFields.targetSentence', { level: n(target.targetLevel), year: target.targetYear, qualification: names.qualification(target.qualification) })}
           {target.components && target.components.length > 0 && (
             <> ({target.components.map((c) => `${lang === 'vi' ? c.nameVi : c.nameEn}: ${n(c.level)}`).join('; ')})</>
           )}
@@ -106,13 +107,13 @@ function FieldTarget({ target }: { target: TargetPath }) {
         </article>
         <article className="kpi-card">
           <h3 className="kpi-title">{t('newFields.shortfall', { year: target.targetYear })}</h3>
-          <div className="kpi-value">{n(target.trendShortfall)}</div>
+          <div className="kpi-value">{formatSigned(target.trendShortfall, lang)}</div>
           <p className="kpi-source"><ModelledBadge /> {t('newFields.shortfallHint')}</p>
         </article>
       </div>
       <ChartFrame
         title={t('newFields.trendTitle', { field: fieldName })}
-        subtitle={t('newFields.trendSubtitle', { decision: target.decision })}
+        subtitle={`${t('newFields.trendSubtitle', { decision: target.decision })}${axis.clipped ? ` · ${t('newFields.bandClipped')}` : ''}`}
         unit={t('units.persons')}
         source={`${target.source} · ${target.decision}`}
         modelled
@@ -129,7 +130,7 @@ function FieldTarget({ target }: { target: TargetPath }) {
         status={{ isPending: false, isError: false, error: null, refetch: () => trend.refetch() }}
         height={320}
       >
-        <TargetChart rows={rows} targetLevel={target.targetLevel} targetYear={target.targetYear} height={320} />
+        <TargetChart rows={rows} targetLevel={target.targetLevel} targetYear={target.targetYear} height={320} yMax={axis.max} />
       </ChartFrame>
       <ChartFrame
         title={t('newFields.graduatesTitle', { field: fieldName })}

@@ -8,7 +8,7 @@ import type { GraduateRow, TargetRow } from './to-chart-rows';
 const tick = { fontSize: 12, fill: '#3d4757' };
 
 /** Trend forecast (with bands) against the policy target path. */
-export function TargetChart({ rows, targetLevel, targetYear, height }: { rows: TargetRow[]; targetLevel: number; targetYear: number; height: number }) {
+export function TargetChart({ rows, targetLevel, targetYear, height, yMax }: { rows: TargetRow[]; targetLevel: number; targetYear: number; height: number; yMax?: number }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const fmt = (v: unknown) => (Array.isArray(v) ? `${formatInteger(Number(v[0]), lang)} – ${formatInteger(Number(v[1]), lang)}` : formatInteger(Number(v), lang));
@@ -17,7 +17,7 @@ export function TargetChart({ rows, targetLevel, targetYear, height }: { rows: T
       <ComposedChart data={rows} margin={{ top: 12, right: 16, bottom: 4, left: 4 }}>
         <CartesianGrid stroke="#e2e6ec" vertical={false} />
         <XAxis dataKey="period" tick={tick} minTickGap={12} />
-        <YAxis tickFormatter={(v: number) => formatCompact(v, lang)} tick={tick} width={56} />
+        <YAxis tickFormatter={(v: number) => formatCompact(v, lang)} tick={tick} width={56} domain={[0, yMax ?? 'auto']} allowDataOverflow={yMax !== undefined} />
         <Tooltip formatter={(v, name) => [fmt(v), String(name)]} />
         <Area dataKey="trendBand95" name={t('chart.band95')} stroke="none" fill={SERIES.trend} fillOpacity={0.14} isAnimationActive={false} />
         <Area dataKey="trendBand80" name={t('chart.band80')} stroke="none" fill={SERIES.trend} fillOpacity={0.28} isAnimationActive={false} />

@@ -70,3 +70,19 @@ export function toGraduateRows(target: TargetPath, names: Namer): GraduateRow[] 
       return { level, label: names.qualification(level), needed, current, gap: target.gap[level] ?? needed - current };
     });
 }
+
+/**
+ * Upper end of the y-axis: room for the observed values, trend, 80 % band and target path,
+ * but not for a 95 % band that explodes on a tiny young series (that band is clipped, and the
+ * table still lists every value).
+ */
+export function targetAxisMax(rows: TargetRow[], targetLevel: number): { max: number; clipped: boolean } {
+  let max = targetLevel;
+  let widest = 0;
+  for (const r of rows) {
+    for (const v of [r.actual, r.trend, r.target, r.trendBand80?.[1]]) if (v !== undefined && Number.isFinite(v)) max = Math.max(max, v);
+    if (r.trendBand95 && Number.isFinite(r.trendBand95[1])) widest = Math.max(widest, r.trendBand95[1]);
+  }
+  const top = max * 1.25;
+  return widest > top ? { max: top, clipped: true } : { max: Math.max(top, widest), clipped: false };
+}

@@ -2,7 +2,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textOn } from '../../components/colors';
 import { formatDecimal, formatInteger, formatSigned, type Lang } from '../../i18n/format';
-import type { MapCell } from './to-chart-rows';
+import { wrapWords, type MapCell } from './to-chart-rows';
 
 const SIZE = 56;
 const GAP = 5;
@@ -63,10 +63,20 @@ export function TileMap({ cells, selected, onSelect, unitScale = 1, label }: { c
               onBlur={() => setHover(null)}
             >
               <rect x={x} y={y} width={w} height={h} rx={6} fill={c.fill} stroke={selected === c.code ? '#1a2233' : 'rgba(26,34,51,0.28)'} strokeWidth={selected === c.code ? 3 : 1} />
-              <text x={x + w / 2} y={y + h / 2 - (c.w > 1 || c.h > 1 || unitScale > 1 ? 6 : 2)} textAnchor="middle" fontSize={unitScale > 1 ? 15 : 14} fontWeight={700} fill={ink}>
-                {unitScale > 1 ? c.name : c.abbr}
-              </text>
-              <text x={x + w / 2} y={y + h / 2 + (unitScale > 1 ? 16 : 14)} textAnchor="middle" fontSize={unitScale > 1 ? 13 : 11} fill={ink}>
+              {unitScale > 1 ? (
+                <text x={x + w / 2} y={y + h / 2 - 8 - (wrapWords(c.name, 14).length - 1) * 9} textAnchor="middle" fontSize={14} fontWeight={700} fill={ink}>
+                  {wrapWords(c.name, 14).map((line, i) => (
+                    <tspan key={i} x={x + w / 2} dy={i === 0 ? 0 : 17}>
+                      {line}
+                    </tspan>
+                  ))}
+                </text>
+              ) : (
+                <text x={x + w / 2} y={y + h / 2 - 2} textAnchor="middle" fontSize={14} fontWeight={700} fill={ink}>
+                  {c.abbr}
+                </text>
+              )}
+              <text x={x + w / 2} y={y + h / 2 + (unitScale > 1 ? 18 + (wrapWords(c.name, 14).length - 1) * 9 : 14)} textAnchor="middle" fontSize={unitScale > 1 ? 13 : 11} fill={ink}>
                 {ratio === null || ratio === undefined ? '–' : formatDecimal(ratio, lang, 2)}
               </text>
             </g>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DIVERGING } from '../../components/colors';
 import { makeNamer } from '../meta/names';
 import { gapRow } from '../../test-fixtures';
-import { toAreaRows, toProvinceTiles, toRegionBlocks } from './to-chart-rows';
+import { toAreaRows, toProvinceTiles, toRegionBlocks, wrapWords } from './to-chart-rows';
 
 const names = makeNamer(undefined, 'vi');
 
@@ -28,5 +28,12 @@ describe('regions map adapter', () => {
     expect(rows).toEqual([
       expect.objectContaining({ code: '01', openings: 1000, newSupply: 900, imbalance: -100, ratio: 0.9 }),
     ]);
+  });
+});
+
+describe('wrapWords', () => {
+  it('breaks region names at spaces within the width', () => {
+    expect(wrapWords('North Central and Central Coast', 14)).toEqual(['North Central', 'and Central', 'Coast']);
+    expect(wrapWords('Tây Nguyên', 14)).toEqual(['Tây Nguyên']);
   });
 });

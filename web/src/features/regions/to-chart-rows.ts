@@ -69,3 +69,17 @@ export function toAreaRows(cells: MapCell[]): AreaRow[] {
       confidence: c.gap!.confidence,
     }));
 }
+
+/** Splits a name into lines of at most `max` characters at spaces (long words stay whole). */
+export function wrapWords(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
