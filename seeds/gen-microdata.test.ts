@@ -32,8 +32,8 @@ describe('gen-microdata', () => {
     expect(vn('unemployed')).toBeGreaterThan(700_000);
     expect(vn('unemployed')).toBeLessThan(1_500_000);
     const agri = vn('employment', 'A') / vn('employment');
-    expect(agri).toBeGreaterThan(0.2);
-    expect(agri).toBeLessThan(0.35);
+    expect(agri).toBeGreaterThan(0.24); // GSO 2023: 26.9 %
+    expect(agri).toBeLessThan(0.3);
     expect(vn('employment', 'semiconductors')).toBeGreaterThan(0);
     // Former provinces appear by code and by name; current units by code and name.
     expect(r.stats.formerProvinceRows).toBeGreaterThan(2_000);

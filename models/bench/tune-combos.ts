@@ -13,6 +13,7 @@ const only = process.argv[2];
 let M = 1;
 const factories: Record<string, (y: number[]) => C.Candidate> = {
   snaive: (y) => C.snaiveCandidate(y, M),
+  sdrift: (y) => C.snaiveDriftCandidate(y, M),
   naive: (y) => C.naiveCandidate(y),
   ses: (y) => C.smoothingCandidate(y, 'none', 'ses'),
   holt: (y) => C.smoothingCandidate(y, 'linear', 'holt'),

@@ -8,6 +8,8 @@ import { problemSchema } from '../http/problem';
 
 const healthSchema = z.object({
   status: z.literal('ok'),
+  /** True once a dataset version is loaded and its results are computed (readiness). */
+  ready: z.boolean(),
   database: z.object({ kind: z.enum(['pglite', 'postgres']), ok: z.boolean(), latencyMs: z.number() }),
   dataVersion: z.object({ id: z.number(), label: z.string(), createdAt: z.string(), computedAt: z.string().nullable(), computeMs: z.number().nullable(), rowCount: z.number() }).nullable(),
   uptimeS: z.number(),
@@ -29,6 +31,7 @@ export const healthRoutes = (deps: AppDeps) => new Hono().get(
     const version = await getCurrentVersion(deps.database.db);
     return c.json({
       status: 'ok' as const,
+      ready: Boolean(version?.computedAt),
       database: { kind: deps.database.kind, ok: true, latencyMs: Math.round((performance.now() - t) * 100) / 100 },
       dataVersion: version && {
         id: version.id, label: version.label, createdAt: version.createdAt, computedAt: version.computedAt, computeMs: version.computeMs, rowCount: version.rowCount,

@@ -173,3 +173,17 @@ export function ar1DiffCandidate(y: readonly number[]): Candidate {
   };
   return { method: 'arima110', mean: (h) => at(n, h), fromOrigin: at };
 }
+
+/** Seasonal naive plus the average step change (drift), on adjusted values. */
+export function snaiveDriftCandidate(y: readonly number[], m: number): Candidate {
+  const at = (o: number, h: number) => {
+    const slope = o > 1 ? (y[o - 1] - y[0]) / (o - 1) : 0;
+    const out = new Array<number>(h);
+    for (let i = 0; i < h; i++) {
+      const j = o - m + (i % m);
+      out[i] = j >= 0 ? y[j] + slope * m * (Math.floor(i / m) + 1) : y[o - 1] + slope * (i + 1);
+    }
+    return out;
+  };
+  return { method: 'sdrift', mean: (h) => at(y.length, h), fromOrigin: at };
+}

@@ -59,3 +59,12 @@ describe('rankRows', () => {
     expect(rows.map((r) => r.rank)).toEqual([2, 1, 3, 4, 1]);
   });
 });
+
+describe('confidence and backtest accuracy', () => {
+  it('is one step lower when the forecast backtested worse than naive', () => {
+    const x = { openings: 1000, newSupply: 850, halfWidth80: 20, employmentBase: 50_000 };
+    expect(imbalanceOf(x).confidence).toBe('high');
+    expect(imbalanceOf({ ...x, worseThanNaive: true }).confidence).toBe('medium');
+    expect(imbalanceOf({ ...x, newSupply: 950, halfWidth80: 100, worseThanNaive: true }).confidence).toBe('low');
+  });
+});

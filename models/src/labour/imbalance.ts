@@ -34,6 +34,8 @@ export interface ImbalanceInput {
   /** Half-width of the 80% interval of the imbalance. */
   halfWidth80: number;
   employmentBase: number;
+  /** The cell's forecast did worse than naive in its backtest (MASE > 1.2 × naive's): one step less confident. */
+  worseThanNaive?: boolean;
 }
 
 /** Imbalance, its interval, ratio, flag and confidence of one cell. */
@@ -50,7 +52,8 @@ export interface Imbalance {
  * Confidence of a flag: `high` when both ends of the 80% interval give the
  * same flag as the central estimate; `low` when the interval reaches from
  * shortage to surplus, or the cell employs fewer than `smallCell` people
- * (Cedefop treats small cells with caution); `medium` otherwise.
+ * (Cedefop treats small cells with caution); `medium` otherwise. A cell
+ * whose forecast backtested worse than naive is one step less confident.
  */
 export function imbalanceOf(x: ImbalanceInput, t: Thresholds = DEFAULT_THRESHOLDS): Imbalance {
   const imbalance = x.newSupply - x.openings;
@@ -64,6 +67,7 @@ export function imbalanceOf(x: ImbalanceInput, t: Thresholds = DEFAULT_THRESHOLD
   if (x.employmentBase < t.smallCell || (lowFlag === 'shortage' && highFlag === 'surplus')) confidence = 'low';
   else if (lowFlag === flag && highFlag === flag) confidence = 'high';
   else confidence = 'medium';
+  if (x.worseThanNaive && confidence !== 'low') confidence = confidence === 'high' ? 'medium' : 'low';
   return { imbalance, imbalanceLower, imbalanceUpper, ratio: supplyRatio(x.newSupply, x.openings), flag, confidence };
 }
 

@@ -285,6 +285,7 @@ function assumptionsOf(base: BaseProjection, scenario: Scenario): Assumptions {
       'Nhu cầu tuyển mới = nhu cầu mở rộng (tăng việc làm, không âm ở từng ô chi tiết) + nhu cầu thay thế (tỷ lệ rời thị trường × việc làm).',
       'Cung mới = người tốt nghiệp × tỷ lệ gia nhập thị trường + người gia nhập khác (kể cả người mất việc ở ngành thu hẹp chuyển sang ngành tăng trưởng cùng tỉnh, cùng trình độ); người tốt nghiệp được phân bổ cho các ô theo tỷ trọng việc làm năm gốc.',
       `Cờ: thiếu hụt khi cung mới/nhu cầu < ${base.thresholds.shortageBelow}, dư thừa khi > ${base.thresholds.surplusAbove}. Đây là tín hiệu mô hình, không phải số liệu chính thức.`,
+      `Độ tin cậy: cao khi cả hai đầu khoảng 80% của chênh lệch cho cùng một cờ; thấp khi khoảng trải từ thiếu hụt đến dư thừa hoặc ô có dưới ${base.thresholds.smallCell.toLocaleString('vi-VN')} lao động; giảm một bậc nếu dự báo của ô kém hơn phương pháp ngây thơ khi kiểm định lại.`,
       'Các dự báo được điều hòa (OLS) để tỉnh cộng lại bằng vùng và toàn quốc, ngành cộng lại bằng tổng, trình độ cộng lại bằng tất cả.',
     ],
     notesEn: [
@@ -292,6 +293,7 @@ function assumptionsOf(base: BaseProjection, scenario: Scenario): Assumptions {
       'Openings = expansion demand (employment growth, floored at zero in each detailed cell) + replacement demand (exit rate × employment).',
       'New supply = graduates × labour-market entry rate + other entrants (incl. workers released by shrinking sections moving to growing sections of the same province and level); graduates are shared among cells by base-year employment.',
       `Flags: shortage when new supply / openings < ${base.thresholds.shortageBelow}, surplus when > ${base.thresholds.surplusAbove}. A modelled signal, not an official statistic.`,
+      `Confidence: high when both ends of the imbalance's 80% interval give the same flag; low when the interval spans shortage to surplus or the cell employs fewer than ${base.thresholds.smallCell.toLocaleString('en')} people; one step lower when the cell's forecast backtested worse than naive.`,
       'Forecasts are reconciled (OLS) so provinces add up to regions and the country, sections to the total, and levels to all levels.',
       `Default exit rates where no exits data exist: ${Object.entries(DEFAULT_EXIT_RATES).map(([k, v]) => `${k} ${(v * 100).toFixed(1)}%`).join(', ')}.`,
     ],

@@ -163,6 +163,11 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
   const horizons = [...new Set(ctx.gapHorizons)].filter((h) => h >= 1 && h <= H).sort((a, b) => a - b);
   const gaps: GapRow[] = [];
   const hidden = new Uint8Array(size);
+  const worse = new Uint8Array(size);
+  nodes.forEach((n, local) => {
+    const a = n.accuracy;
+    if (a.mase !== null && a.naiveMase !== null && a.mase > 1.2 * a.naiveMase) worse[local] = 1;
+  });
   const iv80Of = nodes.map((n, local) => {
     if (grid.hidden.has(n.region)) hidden[local] = 1;
     return n.intervals.find((iv) => iv.level === 80) ?? n.intervals[0];
@@ -245,6 +250,7 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
           newSupply: newSupply[local],
           halfWidth80: Math.sqrt(empHalf * empHalf + supplyHalf[local] * supplyHalf[local]),
           employmentBase: node.base,
+          worseThanNaive: worse[local] === 1,
         },
         ctx.thresholds,
       );

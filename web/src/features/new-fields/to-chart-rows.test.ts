@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { targetPath } from '../../test-fixtures';
 import { makeNamer } from '../meta/names';
-import { targetAxisMax, toGraduateRows, toTargetRows } from './to-chart-rows';
+import { niceCeil, targetAxisMax, toGraduateRows, toTargetRows } from './to-chart-rows';
 
 describe('new-field adapters', () => {
   it('starts the trend and the target path at the latest observation', () => {
@@ -35,9 +35,12 @@ describe('target chart axis', () => {
   it('clips a 95% band that dwarfs the target and the 80% band', () => {
     const rows = [{ period: '2030', trend: 2_000, target: 2_000, trendBand80: [1_000, 4_000] as [number, number], trendBand95: [0, 400_000] as [number, number], forecast: true }];
     expect(targetAxisMax(rows, 2_000)).toEqual({ max: 5_000, clipped: true });
+    expect(niceCeil(70_800)).toBe(80_000);
+    expect(niceCeil(4_600)).toBe(5_000);
+    expect(niceCeil(2_100)).toBe(2_500);
   });
   it('keeps the whole band when it fits', () => {
     const rows = [{ period: '2030', trend: 40_000, target: 50_000, trendBand95: [30_000, 55_000] as [number, number], forecast: true }];
-    expect(targetAxisMax(rows, 50_000)).toEqual({ max: 62_500, clipped: false });
+    expect(targetAxisMax(rows, 50_000)).toEqual({ max: 60_000, clipped: false });
   });
 });

@@ -83,6 +83,14 @@ export function targetAxisMax(rows: TargetRow[], targetLevel: number): { max: nu
     for (const v of [r.actual, r.trend, r.target, r.trendBand80?.[1]]) if (v !== undefined && Number.isFinite(v)) max = Math.max(max, v);
     if (r.trendBand95 && Number.isFinite(r.trendBand95[1])) widest = Math.max(widest, r.trendBand95[1]);
   }
-  const top = max * 1.25;
-  return widest > top ? { max: top, clipped: true } : { max: Math.max(top, widest), clipped: false };
+  const top = niceCeil(max * 1.15);
+  return widest > top ? { max: top, clipped: true } : { max: niceCeil(Math.max(top, widest)), clipped: false };
+}
+
+/** Rounds up to a round multiple (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8) of a power of ten, for even axis ticks. */
+export function niceCeil(value: number): number {
+  if (!(value > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  const step = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((m) => m * power >= value)!;
+  return step * power;
 }

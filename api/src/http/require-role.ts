@@ -1,0 +1,123 @@
+/**
+ * Bearer-token middleware. `requireRole(deps, 'analyst')` lets a request
+ * through with `c.get('principal')` set, or answers 401 (no/unknown token),
+ * 403 (role too low) or 429 (too many failed attempts from this address).
+ * Anonymous reads pass `requireRole(deps, 'viewer')` while PUBLIC_READ is on.
+ */
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import type { AppDeps } from '../deps';
+import { hasRole, verifyToken, type Principal, type Role } from '../services/auth';
+import { ProblemError } from './problem';
+
+export type AuthEnv = { Variables: { principal: Principal } };
+
+export interface AuthSettings {
+  /** Anonymous GETs allowed (PUBLIC_READ, default true). */
+  publicRead: boolean;
+  /** Failed attempts per address per window before 429 (AUTH_MAX_FAILURES, default 10). */
+  maxFailures: number;
+  windowMs: number;
+}
+
+/** Counts failed authentications per client address in a fixed window. */
+export class FailureLimiter {
+  private readonly entries = new Map<string, { count: number; resetAt: number }>();
+  constructor(readonly max: number, readonly windowMs: number, private readonly now: () => number = Date.now) {}
+
+  /** Seconds until `key` may try again, or 0 when it is not blocked. */
+  blockedFor(key: string): number {
+    const e = this.entries.get(key);
+    if (!e || e.resetAt <= this.now()) return 0;
+    return e.count >= this.max ? Math.ceil((e.resetAt - this.now()) / 1000) : 0;
+  }
+
+  fail(key: string): void {
+    const now = this.now();
+    let e = this.entries.get(key);
+    if (!e || e.resetAt <= now) {
+      // Expired entries are dropped lazily; the map cannot grow past the addresses of one window.
+      if (this.entries.size > 10_000) for (const [k, v] of this.entries) if (v.resetAt <= now) this.entries.delete(k);
+      e = { count: 0, resetAt: now + this.windowMs };
+      this.entries.set(key, e);
+    }
+    e.count++;
+  }
+}
+
+/** Reads PUBLIC_READ and AUTH_MAX_FAILURES. */
+export function readAuthSettings(env: NodeJS.ProcessEnv = process.env): AuthSettings {
+  const max = Number(env.AUTH_MAX_FAILURES ?? 10);
+  return {
+    publicRead: !['0', 'false', 'no'].includes((env.PUBLIC_READ ?? 'true').trim().toLowerCase()),
+    maxFailures: Number.isInteger(max) && max > 0 ? max : 10,
+    windowMs: 60_000,
+  };
+}
+
+interface AuthState {
+  settings: AuthSettings;
+  limiter: FailureLimiter;
+}
+
+// One limiter per app instance (the deps object identifies it), shared by every router.
+const states = new WeakMap<AppDeps, AuthState>();
+
+/** The auth state of an app; tests pass settings before the first request. */
+export function authState(deps: AppDeps, settings?: Partial<AuthSettings>): AuthState {
+  let s = states.get(deps);
+  if (!s || settings) {
+    const merged = { ...readAuthSettings(), ...settings };
+    s = { settings: merged, limiter: new FailureLimiter(merged.maxFailures, merged.windowMs) };
+    states.set(deps, s);
+  }
+  return s;
+}
+
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    // app.request() in tests has no socket.
+    return 'local';
+  }
+}
+
+const unauthorized = (detail: string) => new ProblemError({
+  type: '/api/problems/unauthorized', title: 'Unauthorized', status: 401, detail,
+});
+
+/** Middleware admitting principals with at least `role`. */
+export function requireRole(deps: AppDeps, role: Role) {
+  return createMiddleware<AuthEnv>(async (c, next) => {
+    const { settings, limiter } = authState(deps);
+    const header = c.req.header('authorization');
+    if (!header) {
+      if (role === 'viewer' && settings.publicRead) {
+        c.set('principal', { tokenId: null, name: 'anonymous', role: 'anonymous' });
+        return next();
+      }
+      c.header('www-authenticate', 'Bearer realm="lmo"');
+      throw unauthorized(`This needs an API token with role ${role} or higher: send "Authorization: Bearer <token>" (create one with \`pnpm token create --role ${role} --name "…"\`).`);
+    }
+    const address = clientAddress(c);
+    const wait = limiter.blockedFor(address);
+    if (wait > 0) {
+      c.header('retry-after', String(wait));
+      throw new ProblemError({ type: '/api/problems/too-many-attempts', title: 'Too many failed sign-in attempts', status: 429, detail: `Too many invalid tokens from this address; try again in ${wait} s.` });
+    }
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    const principal = match ? await verifyToken(deps.database.db, match[1]) : null;
+    if (!principal) {
+      limiter.fail(address);
+      c.header('www-authenticate', 'Bearer realm="lmo", error="invalid_token"');
+      throw unauthorized('The API token is malformed, unknown or revoked.');
+    }
+    if (!hasRole(principal.role, role)) {
+      throw new ProblemError({ type: '/api/problems/forbidden', title: 'Forbidden', status: 403, detail: `This needs role ${role}; your token has role ${principal.role}.` });
+    }
+    c.set('principal', principal);
+    return next();
+  });
+}
