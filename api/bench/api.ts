@@ -51,6 +51,18 @@ async function waitFor(path: string, timeoutMs: number): Promise<number> {
   throw new Error(`${path} did not answer 200 within ${timeoutMs} ms`);
 }
 
+async function waitForHealth(ok: (health: any) => boolean, timeoutMs: number): Promise<number> {
+  const t = performance.now();
+  while (performance.now() - t < timeoutMs) {
+    try {
+      const res = await fetch(BASE + '/api/health');
+      if (res.status === 200 && ok(await res.json())) return performance.now() - t;
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`/api/health did not report the condition within ${timeoutMs} ms`);
+}
+
 async function stop(server: ReturnType<typeof startServer>): Promise<{ code: number | null; ms: number }> {
   const t = performance.now();
   server.child.kill('SIGTERM');
@@ -70,6 +82,7 @@ try {
   // 1. First start: initdb + migrations + seeding.
   let server = startServer();
   const firstHealth = await waitFor('/api/health', 60_000);
+  const seeded = await waitForHealth((h) => h.dataVersion !== null, 120_000) + firstHealth;
   const forecastPath = '/api/forecasts?indicator=employment&region=VN&sector=TOTAL&qualification=ALL&horizon=10&scenario=baseline';
   const firstForecast = await waitFor(forecastPath, 120_000) + firstHealth;
   const stopped = await stop(server);
@@ -97,7 +110,8 @@ try {
 
   const ratio = forecasts.requests.average / health.requests.average;
   console.log('Start-up');
-  console.log(`  ${verdict(firstHealth <= 10_000)} first start (initdb + migrate + seed) to first 200 /api/health: ${fmt(firstHealth)}  (target ≤ 10 s)`);
+  console.log(`  ${verdict(firstHealth <= 10_000)} first start (initdb + migrate; seeding follows in the background) to first 200 /api/health: ${fmt(firstHealth)}  (target ≤ 10 s)`);
+  console.log(`       first start until seeded (health shows a data version): ${fmt(seeded)}`);
   console.log(`       first start to first 200 /api/forecasts (results computed + stored): ${fmt(firstForecast)}`);
   console.log(`  ${verdict(warmHealth <= 3_000)} restart on existing data dir to first 200 /api/health: ${fmt(warmHealth)}  (target ≤ 3 s)`);
   console.log(`       shutdown on SIGTERM: exit code ${stopped.code} in ${Math.round(stopped.ms)} ms; second: exit ${restopped.code}`);

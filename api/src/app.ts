@@ -9,6 +9,7 @@ import { openAPIRouteHandler } from 'hono-openapi';
 import type { AppDeps } from './deps';
 import { onError, problemResponse } from './http/on-error';
 import { PROBLEM_TYPES } from './http/problem';
+import { security } from './http/security';
 import { mountWeb } from './http/static-web';
 import { exportRoutes } from './routes/export';
 import { forecastRoutes } from './routes/forecasts';
@@ -17,18 +18,25 @@ import { healthRoutes } from './routes/health';
 import { metaRoutes } from './routes/meta';
 import { seriesRoutes } from './routes/series';
 import { targetRoutes } from './routes/targets';
+import { auditRoutes } from './routes/audit';
+import { uploadRoutes } from './routes/uploads';
+import { versionRoutes } from './routes/versions';
 
 /** The API routes alone, chained so `hc<AppType>` knows every path and response. */
 export function apiRoutes(deps: AppDeps) {
   return new Hono()
+    // Registered first so secure headers, CORS, body and upload limits wrap every route (see http/security.ts).
+    .use(...security())
     .route('/api/health', healthRoutes(deps))
     .route('/api/meta', metaRoutes(deps))
     .route('/api/series', seriesRoutes(deps))
     .route('/api/forecasts', forecastRoutes(deps))
     .route('/api/gaps', gapRoutes(deps))
     .route('/api/targets', targetRoutes(deps))
-    .route('/api/export.csv', exportRoutes(deps));
-  // Issue 6 mounts here: .route('/api/uploads', …), .route('/api/versions', …), .route('/api/audit', …)
+    .route('/api/export.csv', exportRoutes(deps))
+    .route('/api/uploads', uploadRoutes(deps))
+    .route('/api/versions', versionRoutes(deps))
+    .route('/api/audit', auditRoutes(deps));
 }
 
 /** The complete application: API, docs, static web app and error handling. */

@@ -35,6 +35,7 @@ describe.each(backends)('routes on $name', (backend) => {
       const r = await get('/api/health');
       expect(r.status).toBe(200);
       expect(r.body).toMatchObject({ status: 'ok', database: { kind: backend.name, ok: true }, dataVersion: { id: expect.any(Number), rowCount: fixtureRows().length } });
+      expect(typeof r.body.ready).toBe('boolean');
     });
   });
 

@@ -8,7 +8,9 @@ import { fitMethod } from '../src/forecast/registry';
 import { augursAutoEts, initAugurs } from './augurs';
 
 import { EMPIRICAL } from '../src/forecast/empirical';
+import { SMOOTHING_GRID } from '../src/forecast/methods/smoothing';
 requireBenchmarks();
+if (process.env.GRIDJSON) Object.assign(SMOOTHING_GRID, JSON.parse(process.env.GRIDJSON));
 for (const k of Object.keys(EMPIRICAL)) if (process.env['E_' + k]) (EMPIRICAL as any)[k] = Number(process.env['E_' + k]);
 const methodsArg = (process.argv[2] ?? 'auto').split(',');
 const only = process.argv[3];

@@ -7,22 +7,23 @@ import { DATASETS, loadDataset, requireBenchmarks } from './datasets';
 import { adjustmentIndices, SEASONALITY_TEST } from '../src/forecast/decompose';
 if (process.env.SEASZ) SEASONALITY_TEST.z = Number(process.env.SEASZ);
 import * as C from '../src/forecast/auto-candidates';
+import { SMOOTH_TREND_GRID } from '../src/forecast/methods/smoothing';
 
 requireBenchmarks();
 const only = process.argv[2];
 let M = 1;
 const factories: Record<string, (y: number[]) => C.Candidate> = {
   snaive: (y) => C.snaiveCandidate(y, M),
-  sdrift: (y) => C.snaiveDriftCandidate(y, M),
   naive: (y) => C.naiveCandidate(y),
   ses: (y) => C.smoothingCandidate(y, 'none', 'ses'),
   holt: (y) => C.smoothingCandidate(y, 'linear', 'holt'),
+  sholt: (y) => C.smoothingCandidate(y, 'linear', 'sholt', SMOOTH_TREND_GRID),
+  sdamped: (y) => C.smoothingCandidate(y, 'damped', 'sdamped', SMOOTH_TREND_GRID),
+  lsholt: (y) => (y.every((v) => v > 0) ? C.logCandidate(y, (v) => C.smoothingCandidate(v, 'linear', 'x', SMOOTH_TREND_GRID), 'lsholt') : C.smoothingCandidate(y, 'linear', 'x', SMOOTH_TREND_GRID)),
   damped: (y) => C.smoothingCandidate(y, 'damped', 'damped'),
   theta: (y) => C.thetaCandidate(y),
   drift: (y) => C.driftCandidate(y),
   rtrend: (y) => C.robustTrendCandidate(y),
-  ar: (y) => C.ar1DiffCandidate(y),
-  lar: (y) => (y.every((v) => v > 0) ? C.logCandidate(y, C.ar1DiffCandidate, 'lar') : C.ar1DiffCandidate(y)),
   lrtrend: (y) => (y.every((v) => v > 0) ? C.logCandidate(y, C.robustTrendCandidate, 'lrtrend') : C.robustTrendCandidate(y)),
   ldrift: (y) => (y.every((v) => v > 0) ? C.logCandidate(y, C.driftCandidate, 'ldrift') : C.driftCandidate(y)),
   ltheta: (y) => (y.every((v) => v > 0) ? C.logCandidate(y, C.thetaCandidate, 'ltheta') : C.thetaCandidate(y)),
@@ -110,6 +111,8 @@ for (const info of DATASETS) {
     if (pool.length - trim < 1) continue;
     console.log(`  trim${trim}-median(${pool.join(',')})`.padEnd(44) + score((r) => median([...pool].sort((a, b) => r.cv[a] - r.cv[b]).slice(0, pool.length - trim).map((k) => r.fc[k]))));
   }
+  const tmean = (fs: number[][]) => fs[0].map((_, i) => { const v = fs.map((f) => f[i]).sort((a, b) => a - b).slice(1, -1); return v.reduce((a, b) => a + b, 0) / v.length; });
+  for (const pool of pools) console.log(`  tmean(${pool.join(',')})`.padEnd(44) + score((r) => tmean(pool.map((k) => r.fc[k]))));
   for (const pool of pools) for (const w of (process.env.BLEND ?? '').split(',').filter(Boolean).map(Number)) {
     console.log(`  blend${w}-trim2-median(${pool.join(',')})`.padEnd(44) + score((r) => {
       const med = median([...pool].sort((a, b) => r.cv[a] - r.cv[b]).slice(0, Math.max(1, pool.length - 2)).map((k) => r.fc[k]));

@@ -51,7 +51,7 @@ function median(values: number[]): number {
 }
 
 async function main() {
-  buildWeb();
+  await buildWeb();
   const { rows, initialJs, css } = bundleSizes();
   console.log('Bundle (gzip, level 9):');
   for (const r of rows.slice(0, 12)) console.log(`  ${r.initial ? '*' : ' '} ${r.file.padEnd(40)} ${kb(r.gzip).padStart(10)}  ${r.holds}`);

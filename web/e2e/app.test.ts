@@ -4,6 +4,7 @@
  * error fails the test.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import vi from '../src/i18n/vi.json';
 import en from '../src/i18n/en.json';
@@ -17,12 +18,17 @@ let server: RunningServer;
 let browser: { context: BrowserContext; close(): Promise<void> };
 const consoleErrors: string[] = [];
 
-async function open(path: string): Promise<Page> {
-  const page = await browser.context.newPage();
+/** Records console errors and uncaught exceptions of a page; the last test asserts there were none. */
+function watch(page: Page, path: string): void {
   page.on('console', (msg) => {
     if (msg.type() === 'error') consoleErrors.push(`${path}: ${msg.text()} @ ${msg.location().url}`);
   });
   page.on('pageerror', (err) => consoleErrors.push(`${path}: ${err.message}`));
+}
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  watch(page, path);
   await page.goto(`${server.url}/${path}`, { waitUntil: 'domcontentloaded' });
   return page;
 }
@@ -34,8 +40,8 @@ async function waitForData(page: Page): Promise<void> {
 
 describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
   beforeAll(async () => {
-    buildWeb();
-    server = await startServer();
+    // The server seeds and computes on its first start; build the app meanwhile.
+    [, server] = await Promise.all([buildWeb(), startServer()]);
     browser = await launchBrowser();
   });
 
@@ -80,6 +86,23 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     await page.close();
   });
 
+  it('downloads a chart as PNG (recharts SVG on a canvas) and as CSV with its source', async () => {
+    const page = await open('?page=overview&lang=en');
+    await waitForData(page);
+    const frame = page.locator('figure[data-has-data="true"]').first();
+    const [png] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: /Download PNG/ }).click()]);
+    expect(png.suggestedFilename()).toMatch(/\.png$/);
+    const bytes = readFileSync((await png.path())!);
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(bytes.length).toBeGreaterThan(5_000);
+    const [csv] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: /Download CSV/ }).click()]);
+    const text = readFileSync((await csv.path())!, 'utf8');
+    expect(text.startsWith('\uFEFFYear,')).toBe(true);
+    expect(text).toMatch(/\r\n2030,/);
+    expect(text).toContain('Source: ');
+    await page.close();
+  });
+
   it('switches language from the header and keeps the view', async () => {
     const page = await open('?page=regions&horizon=5');
     await waitForData(page);
@@ -113,6 +136,27 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     await page.locator('g[data-code="79"]').click();
     await page.waitForSelector('[data-area="79"]');
     expect(new URL(page.url()).searchParams.get('region')).toBe('79');
+    await page.close();
+  });
+
+  it('keeps danfojs out of every page but the upload page, and loads it there only on demand', async () => {
+    const page = await browser.context.newPage();
+    watch(page, 'upload');
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
+    await page.goto(`${server.url}/?page=overview`, { waitUntil: 'networkidle' });
+    await page.getByRole('link', { name: vi.nav.upload }).click();
+    await page.waitForSelector('input[type="file"]');
+    expect(await page.locator('h1').textContent()).toBe(vi.upload.title);
+    await page.waitForLoadState('networkidle');
+    const sizes = await Promise.all(scripts.map(async (url) => (await fetch(url)).text().then((t) => t.length)));
+    // danfojs is a multi-megabyte chunk; nothing that large may have been fetched yet.
+    expect(Math.max(...sizes)).toBeLessThan(1_000_000);
+    await page.setInputFiles('input[type="file"]', { name: 'tiny.csv', mimeType: 'text/csv', buffer: Buffer.from('indicator,period,value\nemployment,2024,1\nemployment,2025,2\n') });
+    await page.waitForSelector('#preview-heading', { timeout: 30_000 });
+    expect(await page.locator('.count').last().textContent()).toContain('2');
     await page.close();
   });
 

@@ -2,7 +2,7 @@
  * Shared by the e2e test and the bench: build the web app, start the real API server on a
  * free port with a temporary data directory, and launch Chromium through playwright-core.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,11 +18,17 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-/** Builds web/dist with Vite; throws with Vite's output when the build fails. */
-export function buildWeb(): void {
+/** Builds web/dist with Vite; rejects with Vite's output when the build fails. */
+export function buildWeb(): Promise<void> {
   const vite = join(WEB_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: WEB_DIR, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
+  return new Promise((ok, fail) => {
+    let output = '';
+    const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: WEB_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', fail);
+    child.on('exit', (code) => (code === 0 ? ok() : fail(new Error(`vite build failed (exit ${code}):\n${output}`))));
+  });
 }
 
 /** A free TCP port on 127.0.0.1. */
@@ -47,8 +53,12 @@ export interface RunningServer {
 /**
  * Starts `tsx api/src/server.ts` with a temporary DATA_DIR and waits until the current data
  * version's results are served (seeding and computing happen on this first start).
+ * `LMO_E2E_URL=http://127.0.0.1:8787` reuses a running server instead.
  */
 export async function startServer({ timeoutMs = 180_000 } = {}): Promise<RunningServer> {
+  // For quick local iterations: reuse a server that is already running (it must serve web/dist).
+  const reuse = process.env.LMO_E2E_URL?.replace(/\/$/, '');
+  if (reuse) return { url: reuse, stop: async () => undefined, log: () => '' };
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'lmo-web-e2e-'));
   const tsx = join(REPO_DIR, 'node_modules', '.bin', 'tsx');
@@ -106,6 +116,7 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
     executablePath: CHROMIUM,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
   });
   return {
     context,

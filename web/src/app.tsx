@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { PageErrorBoundary } from './components/error-boundary';
 import { LoadingState } from './components/states';
 import { metaQueries } from './features/meta/queries';
 import { Link } from './router/link';
@@ -68,9 +69,11 @@ export function App() {
         </ul>
       </nav>
       <main id="main" className="app-main" tabIndex={-1}>
-        <Suspense fallback={<LoadingState height={400} />}>
-          <Page />
-        </Suspense>
+        <PageErrorBoundary resetKey={state.page}>
+          <Suspense fallback={<LoadingState height={400} />}>
+            <Page />
+          </Suspense>
+        </PageErrorBoundary>
       </main>
       <footer className="app-footer">
         <p>{t('app.footer')}</p>

@@ -1,97 +1,71 @@
 /**
  * Computes the outlook (forecasts, gaps, targets for every scenario) of one
- * dataset version and stores it as compressed JSON chunks, so requests only read.
+ * dataset version and stores it as compressed chunks, so requests only read.
+ * The model runs in a worker thread when it can, so the instance keeps serving.
  */
-import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
-import type { CellForecast, GapRow, OutlookSet, TargetPath } from '@lmo/models';
+import { Worker } from 'node:worker_threads';
+import type { CellForecast, GapRow, Observation, TargetPath } from '@lmo/models';
 import { computeOutlook } from '@lmo/models/labour/outlook';
 import type { Db } from '../db/client';
 import { results } from '../db/schema';
+import { packChunks, type PackedChunk } from './compute-pack';
 import { markComputed } from './dataset-versions';
 import { loadObservations } from './ingest';
 
-const gzipAsync = promisify(gzip);
-const gunzipAsync = promisify(gunzip);
+export { toChunks, packChunk, unpackChunk, type ChunkKind, type OutlookSummary, type SetSummary } from './compute-pack';
 
 /** Key of a forecast cell: `indicator|region|sector|qualification`. */
 export const forecastKey = (c: { indicator: string; region: string; sector: string; qualification: string }) =>
   `${c.indicator}|${c.region}|${c.sector}|${c.qualification}`;
-
-/** Stored once per version (scenario `*`). */
-export interface SetSummary {
-  baseYear: number;
-  horizon: number;
-  scenarios: OutlookSet['scenarios'];
-  timingMs: Record<string, number>;
-}
-
-/** Stored once per scenario. */
-export type OutlookSummary = Omit<OutlookSet['outlooks'][string], 'forecasts' | 'gaps' | 'targets'>;
-
-export type ChunkKind = 'set' | 'outlook' | 'targets' | 'forecasts' | 'gaps';
-
-/** One chunk before compression. */
-export interface Chunk {
-  kind: ChunkKind;
-  scenario: string;
-  key: string;
-  items: number;
-  value: unknown;
-}
-
-function groupByRegion<T extends { region: string }>(items: readonly T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    let list = out.get(item.region);
-    if (!list) out.set(item.region, (list = []));
-    list.push(item);
-  }
-  return out;
-}
-
-/** Splits an OutlookSet into chunks: summaries, targets, and forecasts and gaps per region. */
-export function toChunks(set: OutlookSet): Chunk[] {
-  const summary: SetSummary = { baseYear: set.baseYear, horizon: set.horizon, scenarios: set.scenarios, timingMs: set.timingMs };
-  const chunks: Chunk[] = [{ kind: 'set', scenario: '*', key: 'summary', items: set.scenarios.length, value: summary }];
-  for (const [scenario, outlook] of Object.entries(set.outlooks)) {
-    const { forecasts, gaps, targets, ...rest } = outlook;
-    chunks.push({ kind: 'outlook', scenario, key: 'summary', items: 1, value: rest });
-    chunks.push({ kind: 'targets', scenario, key: 'all', items: targets.length, value: targets });
-    for (const [region, list] of groupByRegion(forecasts)) chunks.push({ kind: 'forecasts', scenario, key: region, items: list.length, value: list });
-    for (const [region, list] of groupByRegion(gaps)) chunks.push({ kind: 'gaps', scenario, key: region, items: list.length, value: list });
-  }
-  return chunks;
-}
-
-/** base64(gzip(JSON)) of a value; gzip level 1 keeps writes fast and still shrinks ~7×. */
-export const packChunk = async (value: unknown): Promise<string> =>
-  (await gzipAsync(JSON.stringify(value), { level: 1 })).toString('base64');
-
-/** Inverse of packChunk. */
-export const unpackChunk = async <T>(data: string): Promise<T> =>
-  JSON.parse((await gunzipAsync(Buffer.from(data, 'base64'))).toString('utf8')) as T;
 
 export interface ComputeReport {
   versionId: number;
   observations: number;
   chunks: number;
   bytes: number;
+  /** Model + packing time. */
   computeMs: number;
   storeMs: number;
+  inWorker: boolean;
   timingMs: Record<string, number>;
 }
 
+export interface ComputeOptions {
+  /** Run the model in a worker thread (default: see workersAvailable). */
+  worker?: boolean;
+}
+
+const WORKER_URL = new URL('./compute-worker.mjs', import.meta.url);
+
+function inWorker(observations: Observation[], versionId: number): Promise<{ chunks: PackedChunk[]; timingMs: Record<string, number> }> {
+  return new Promise((resolve, reject) => {
+    // compute-worker.mjs registers tsx inside the worker, then loads compute-worker.ts.
+    const worker = new Worker(WORKER_URL, { workerData: { observations, versionId } });
+    worker.once('message', (m) => { resolve(m); void worker.terminate(); });
+    worker.once('error', reject);
+    worker.once('exit', (code) => { if (code !== 0) reject(new Error(`compute worker exited with code ${code}`)); });
+  });
+}
+
+/** Default for `worker`: on, except under vitest (fast in-process runs) or with LMO_COMPUTE_WORKER=0. */
+export function workersAvailable(): boolean {
+  return !process.env.VITEST && process.env.LMO_COMPUTE_WORKER !== '0';
+}
+
 /** Computes and stores every result of `versionId`. */
-export async function computeResults(db: Db, versionId: number): Promise<ComputeReport> {
+export async function computeResults(db: Db, versionId: number, options: ComputeOptions = {}): Promise<ComputeReport> {
   const t0 = performance.now();
   const observations = await loadObservations(db, versionId);
-  const set = computeOutlook(observations, { dataVersion: String(versionId) });
+  const useWorker = options.worker ?? workersAvailable();
+  let packed: { chunks: PackedChunk[]; timingMs: Record<string, number> };
+  if (useWorker) {
+    packed = await inWorker(observations, versionId);
+  } else {
+    const set = computeOutlook(observations, { dataVersion: String(versionId) });
+    packed = { chunks: await packChunks(set), timingMs: set.timingMs };
+  }
   const t1 = performance.now();
-  const chunks = toChunks(set);
-  const rows = await Promise.all(chunks.map(async (c) => ({
-    datasetVersionId: versionId, kind: c.kind, scenario: c.scenario, key: c.key, items: c.items, data: await packChunk(c.value),
-  })));
+  const rows = packed.chunks.map((c) => ({ datasetVersionId: versionId, ...c }));
   // One transaction: readers never see half the results. Another instance computing the
   // same version concurrently writes identical rows, so conflicts are simply skipped.
   await db.transaction(async (tx) => {
@@ -101,7 +75,7 @@ export async function computeResults(db: Db, versionId: number): Promise<Compute
   await markComputed(db, versionId, Math.round(t2 - t0));
   return {
     versionId, observations: observations.length, chunks: rows.length, bytes: rows.reduce((n, r) => n + r.data.length, 0),
-    computeMs: Math.round(t1 - t0), storeMs: Math.round(t2 - t1), timingMs: set.timingMs,
+    computeMs: Math.round(t1 - t0), storeMs: Math.round(t2 - t1), inWorker: useWorker, timingMs: packed.timingMs,
   };
 }
 

@@ -41,9 +41,17 @@ export function toVersionInfo(row: Row): VersionInfo {
   };
 }
 
+const currentQuery = (db: Db) => db.select().from(datasetVersions).where(eq(datasetVersions.isCurrent, true)).limit(1)
+  .prepare('lmo_current_version');
+// Health and the results store ask for the current version on (almost) every request:
+// a prepared statement skips Drizzle's query building, ~3× faster on PGlite.
+const prepared = new WeakMap<Db, ReturnType<typeof currentQuery>>();
+
 /** The current version, or null before anything is loaded. One indexed lookup. */
 export async function getCurrentVersion(db: Db): Promise<VersionInfo | null> {
-  const rows = await db.select().from(datasetVersions).where(eq(datasetVersions.isCurrent, true)).limit(1);
+  let query = prepared.get(db);
+  if (!query) prepared.set(db, (query = currentQuery(db)));
+  const rows = await query.execute();
   return rows[0] ? toVersionInfo(rows[0]) : null;
 }
 

@@ -4,7 +4,8 @@ import { fixtureRows } from '../../test/fixture';
 import type { Database } from '../db/client';
 import { computeResults } from './compute';
 import { getVersion } from './dataset-versions';
-import { ingestObservations } from './ingest';
+import { ingestObservations, loadObservations } from './ingest';
+import { computeOutlook } from '@lmo/models/labour/outlook';
 import { ResultsStore } from './results-store';
 import { startDatabase } from './startup';
 
@@ -55,6 +56,19 @@ describe.each(backends)('results store on $name', (backend) => {
     expect((await store.current()).version.id).toBe(first.version.id);
     store.invalidate();
     expect((await store.current()).version.id).toBe(version.id);
+  });
+
+  it('computes the same results in a worker thread as in process', async () => {
+    const { version } = await ingestObservations(database.db, fixtureRows({ scale: 0.9 }), { label: 'worker', kind: 'upload' });
+    const report = await computeResults(database.db, version.id, { worker: true });
+    expect(report.inWorker).toBe(true);
+    const viaWorker = await new ResultsStore(database.db, { computeMissing: false }).load(version.id);
+    const cell = { indicator: 'employment', region: 'VN', sector: 'F', qualification: 'college' };
+    const a = await viaWorker.forecast('baseline', cell);
+    // The same model run in this thread gives the same figures.
+    const inProcess = computeOutlook(await loadObservations(database.db, version.id), { dataVersion: String(version.id) });
+    const b = inProcess.outlooks.baseline.forecasts.find((f) => f.sector === 'F' && f.qualification === 'college' && f.region === 'VN');
+    expect(a?.forecast.mean).toEqual(b?.forecast.mean);
   });
 
   it('an instance that will not compute says the results are not ready', async () => {

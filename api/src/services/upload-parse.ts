@@ -125,8 +125,10 @@ export async function parseUpload(source: Readable, options: UploadOptions): Pro
   const now = options.now;
 
   if (options.format === 'long') {
-    const r = await parseLongStream(counted, { now });
+    // The parser stops early on a fatal problem (e.g. an encoding): keep the stream alive and drain it instead of aborting the request.
+    const r = await parseLongStream(counted.iterator({ destroyOnReturn: false }), { now });
     rethrowLimit(counted);
+    counted.resume();
     return result('long', r.rows, r.errors, r.stats.errorCount, r.warnings.map((w) => `line ${w.line}: ${w.message}`), r.stats.records, counted.bytes);
   }
   if (options.format === 'wide') {

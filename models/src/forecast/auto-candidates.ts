@@ -5,7 +5,7 @@
  * instead of one refit per origin. Written with plain loops: `auto` runs
  * thousands of times per request.
  */
-import { fitSmoothing, type TrendKind } from './methods/smoothing';
+import { fitSmoothing, SMOOTHING_GRID, type SmoothingGrid, type TrendKind } from './methods/smoothing';
 
 export interface Candidate {
   method: string;
@@ -16,8 +16,13 @@ export interface Candidate {
 }
 
 /** SES / Holt / damped with parameters from the full fit; states recorded after every step. */
-export function smoothingCandidate(y: readonly number[], kind: TrendKind, method: string): Candidate {
-  const s = fitSmoothing(y, kind);
+export function smoothingCandidate(
+  y: readonly number[],
+  kind: TrendKind,
+  method: string,
+  grid: SmoothingGrid = SMOOTHING_GRID,
+): Candidate {
+  const s = fitSmoothing(y, kind, grid);
   const n = y.length;
   const levels = new Float64Array(n + 1);
   const slopes = new Float64Array(n + 1);
@@ -141,49 +146,4 @@ export function snaiveCandidate(y: readonly number[], m: number): Candidate {
     return out;
   };
   return { method: 'snaive', mean: (h) => at(y.length, h), fromOrigin: at };
-}
-
-/**
- * ARIMA(1,1,0) with drift by least squares: the next change is
- * c + φ·(last change), φ clamped to [−0.9, 0.9] so the path stays stable.
- */
-export function ar1DiffCandidate(y: readonly number[]): Candidate {
-  const n = y.length;
-  // Regress d_t on d_{t−1} over the whole series.
-  let sx = 0, sy = 0, sxx = 0, sxy = 0, k = 0;
-  for (let t = 2; t < n; t++) {
-    const x = y[t - 1] - y[t - 2];
-    const d = y[t] - y[t - 1];
-    sx += x; sy += d; sxx += x * x; sxy += x * d; k++;
-  }
-  let phi = 0;
-  const den = k * sxx - sx * sx;
-  if (k > 2 && den > 0) phi = Math.max(-0.9, Math.min(0.9, (k * sxy - sx * sy) / den));
-  const c = k > 0 ? (sy - phi * sx) / k : 0;
-  const at = (o: number, h: number) => {
-    const out = new Array<number>(h);
-    let last = y[o - 1];
-    let d = o > 1 ? y[o - 1] - y[o - 2] : 0;
-    for (let i = 0; i < h; i++) {
-      d = c + phi * d;
-      last += d;
-      out[i] = last;
-    }
-    return out;
-  };
-  return { method: 'arima110', mean: (h) => at(n, h), fromOrigin: at };
-}
-
-/** Seasonal naive plus the average step change (drift), on adjusted values. */
-export function snaiveDriftCandidate(y: readonly number[], m: number): Candidate {
-  const at = (o: number, h: number) => {
-    const slope = o > 1 ? (y[o - 1] - y[0]) / (o - 1) : 0;
-    const out = new Array<number>(h);
-    for (let i = 0; i < h; i++) {
-      const j = o - m + (i % m);
-      out[i] = j >= 0 ? y[j] + slope * m * (Math.floor(i / m) + 1) : y[o - 1] + slope * (i + 1);
-    }
-    return out;
-  };
-  return { method: 'sdrift', mean: (h) => at(y.length, h), fromOrigin: at };
 }

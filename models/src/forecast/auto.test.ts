@@ -89,6 +89,10 @@ describe('auto', () => {
     expect(f[2]).toBeGreaterThan(f[8] * 1.4);
   });
 
+  it('rejects an unknown candidate in options.methods', () => {
+    expect(() => fitAuto(yearly, { methods: ['ses', 'prophet'] })).toThrow(/cannot combine "prophet"/);
+  });
+
   it('honours options.methods', () => {
     const fit = fitAuto(yearly, { methods: ['naive'] });
     expect(fit.models).toEqual([{ method: 'naive', weight: 1 }]);

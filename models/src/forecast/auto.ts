@@ -1,4 +1,5 @@
 import { adjustmentIndices } from './decompose';
+import { ForecastError } from './errors';
 import { isNonNegative, makeFit } from './make-fit';
 import { checkSeries } from './series';
 import type { Fit, FitOptions, Series } from './types';
@@ -42,6 +43,21 @@ export const SEASONAL_WINDOW_CYCLES = 6;
  * the M4 1.645) adjusts a few more borderline series, which helped on M3.
  */
 export const AUTO_SEASONALITY_Z = 1.28;
+
+/** Methods `auto` can combine (`options.methods`). `lholt` is Holt on logarithms, `rtrend` the robust trend. */
+export const AUTO_CANDIDATES = ['naive', 'snaive', 'drift', 'ses', 'holt', 'damped', 'theta', 'lholt', 'rtrend'] as const;
+
+function checkCandidates(names: readonly string[]): void {
+  for (const name of names) {
+    if (!(AUTO_CANDIDATES as readonly string[]).includes(name)) {
+      throw new ForecastError(
+        'UNKNOWN_METHOD',
+        `The automatic method cannot combine "${name}". Choose among: ${AUTO_CANDIDATES.join(', ')}.`,
+        { method: name, known: [...AUTO_CANDIDATES] },
+      );
+    }
+  }
+}
 
 function buildCandidate(name: string, y: readonly number[], m: number): Candidate | null {
   const n = y.length;
@@ -135,6 +151,7 @@ export function fitAuto(series: Series, options: FitOptions = {}): Fit {
   const idx = adjustmentIndices(y, m, SEASONAL_WINDOW_CYCLES * m, AUTO_SEASONALITY_Z);
   const adj = idx ? y.map((v, t) => v / idx[t % m]) : [...y];
   const season = (t: number) => (idx ? idx[t % m] : 1);
+  if (options.methods) checkCandidates(options.methods);
   const pool = options.methods?.length
     ? { methods: options.methods, keep: options.methods.length }
     : m > 1 ? AUTO_POOLS.seasonal : AUTO_POOLS.plain;

@@ -32,7 +32,7 @@ export const EMPIRICAL = {
   smallSample: 2,
   /** Bounds and default of the growth exponent γ. */
   gammaMin: 0.5,
-  gammaMax: 3,
+  gammaMax: 2,
   gammaDefault: 1.5,
   /** Weight of the default γ, in number of one-step errors (shrinks noisy slopes). */
   gammaPriorWeight: 40,
@@ -41,11 +41,13 @@ export const EMPIRICAL = {
   /** 1: median-based error scale (robust to shocks); 0: root mean square. */
   robust: 0,
   /** df = clamp(n1 − dfLag, dfMin, df). */
-  dfMin: 3,
+  dfMin: 5,
   dfLag: 1,
   /** Scale × (lengthRef/n)^lengthPower: short histories understate, long ones overstate, future errors. */
   lengthRef: 30,
   lengthPower: 0.35,
+  /** Largest log-scale standard deviation (bounds at most ×exp(t·maxLogSd) around the mean). */
+  maxLogSd: 0.5,
   /** Extra scale when seasonal indices were estimated on the same data the errors come from. */
   seasonalInflate: 1.25,
 };
@@ -126,7 +128,9 @@ export function empiricalSpread(errors: RollingErrors, mean: number[], h: number
   const small = 1 + EMPIRICAL.smallSample / Math.max(1, errors.n1);
   const base = EMPIRICAL.inflate * Math.sqrt(sigma2 * small) * Math.pow(EMPIRICAL.lengthRef / errors.n, EMPIRICAL.lengthPower) *
     (errors.seasonal ? EMPIRICAL.seasonalInflate : 1);
-  const sd = Array.from({ length: h }, (_, i) => base * Math.pow(i + 1, gamma / 2));
+  // On the log scale a huge spread turns into absurd bounds (×1000): cap it.
+  const cap = logScale ? EMPIRICAL.maxLogSd : Infinity;
+  const sd = Array.from({ length: h }, (_, i) => Math.min(cap, base * Math.pow(i + 1, gamma / 2)));
   // Few errors → uncertain scale → heavier tails (Student t with df from the error count).
   const df = Math.min(EMPIRICAL.df, Math.max(EMPIRICAL.dfMin, errors.n1 - EMPIRICAL.dfLag));
   return { mean, sd, logScale, df };

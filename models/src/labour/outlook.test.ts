@@ -48,6 +48,17 @@ describe('computeOutlook: shape', () => {
     expect(baseline.forecasts.some((f) => f.region.startsWith('_'))).toBe(false);
   });
 
+  it('has only finite numbers (JSON would silently turn NaN into null)', () => {
+    const bad: string[] = [];
+    const walk = (v: unknown, path: string) => {
+      if (typeof v === 'number' && !Number.isFinite(v)) bad.push(path);
+      else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+    };
+    for (const [id, o] of Object.entries(set.outlooks)) walk({ forecasts: o.forecasts, gaps: o.gaps, targets: o.targets, assumptions: o.assumptions }, id);
+    expect(bad.slice(0, 5)).toEqual([]);
+  });
+
   it('keeps every interval around its mean, 95% containing 80%', () => {
     for (const f of baseline.forecasts) {
       const [i80, i95] = f.forecast.intervals;
@@ -108,6 +119,17 @@ describe('coherent totals after reconciliation (no two figures contradict)', () 
     });
   }
 
+  it('reconciles the fitted base forecasts themselves (before scenarios and rounding)', () => {
+    const base = computeBase(observations, { structure: SMALL_STRUCTURE, backtest: 'aggregates' });
+    const nodes = base.main!.grid.nodes;
+    const m = (r: string, s: string, q: string) => nodes.find((n) => n.region === r && n.sector === s && n.qualification === q)!.mean;
+    for (let t = 0; t < 10; t++) {
+      expect(rel(m('VN', 'TOTAL', 'ALL')[t], provinces.reduce((a, p) => a + m(p, 'TOTAL', 'ALL')[t], 0))).toBeLessThan(1e-9);
+      expect(rel(m('R2', 'C', 'ALL')[t], levels.reduce((a, q) => a + m('R2', 'C', q)[t], 0))).toBeLessThan(1e-9);
+      expect(rel(m('P1', 'TOTAL', 'none')[t], sections.reduce((a, s) => a + m('P1', s, 'none')[t], 0))).toBeLessThan(1e-9);
+    }
+  });
+
   it('does not add the new field into TOTAL: TOTAL equals Σ sections without it', () => {
     const total = fc(baseline.forecasts, 'VN', 'TOTAL', 'ALL').forecast.mean[0];
     const sum = sections.reduce((a, s) => a + fc(baseline.forecasts, 'VN', s, 'ALL').forecast.mean[0], 0);
@@ -125,6 +147,28 @@ describe('coherent totals after reconciliation (no two figures contradict)', () 
     const provincesOnly = fc(baseline.forecasts, 'P1', 'semiconductors', 'ALL').history.at(-1)!.value + fc(baseline.forecasts, 'P3', 'semiconductors', 'ALL').history.at(-1)!.value;
     expect(f.history.at(-1)!.value).toBeCloseTo(observed.reduce((a, o) => a + o.value, 0), 6);
     expect(f.history.at(-1)!.value).toBeGreaterThan(provincesOnly);
+  });
+});
+
+describe('partial data', () => {
+  it('hides regional totals of a field whose national value shows provinces are missing', () => {
+    // the synthetic field has national employment beyond its two provinces
+    expect(baseline.forecasts.some((f) => f.sector === 'semiconductors' && (f.region === 'R1' || f.region === 'R2'))).toBe(false);
+    expect(baseline.gaps.some((g) => g.sector === 'semiconductors' && g.region === 'R1')).toBe(false);
+  });
+
+  it('keeps them when the provinces add up to the national value (missing provinces are zero)', () => {
+    const exact = observations.filter((o) => !(o.sector === 'semiconductors' && o.region === 'VN'));
+    const sums = new Map<string, number>();
+    for (const o of exact) if (o.sector === 'semiconductors' && o.indicator === 'employment') sums.set(`${o.period}|${o.qualification}`, (sums.get(`${o.period}|${o.qualification}`) ?? 0) + o.value);
+    const vn = [...sums].map(([k, v]) => {
+      const [period, qualification] = k.split('|');
+      return { indicator: 'employment', period, region: 'VN', sector: 'semiconductors', qualification, value: v, unit: 'persons' as const, source: 'sum', status: 'modelled' as const };
+    });
+    const o = computeOutlook([...exact, ...vn], { structure: SMALL_STRUCTURE, scenarios: [SCENARIOS[0]] }).outlooks.baseline;
+    const r1 = fc(o.forecasts, 'R1', 'semiconductors', 'ALL');
+    const all = fc(o.forecasts, 'VN', 'semiconductors', 'ALL');
+    expect(rel(all.forecast.mean[2], r1.forecast.mean[2] + fc(o.forecasts, 'R2', 'semiconductors', 'ALL').forecast.mean[2])).toBeLessThan(1e-6);
   });
 });
 
@@ -270,7 +314,7 @@ describe('end-to-end hand-worked cell', () => {
     rows.push({ ...base, indicator: 'exits', value: 300 });
     rows.push({ ...base, indicator: 'graduates', value: 200 });
   }
-  const o = computeOutlook(rows, { structure, scenarios: [SCENARIOS[0]] }).outlooks.baseline;
+  const o = computeOutlook(rows, { structure, scenarios: [SCENARIOS[0]], otherEntrants: 'default' }).outlooks.baseline;
 
   it('matches the hand computation', () => {
     const g = gap(o.gaps, 'P1', 'C', 'college', 5);
@@ -283,6 +327,18 @@ describe('end-to-end hand-worked cell', () => {
     expect(g.flag).toBe('shortage');
     expect(gap(o.gaps, 'VN', 'TOTAL', 'ALL', 5).imbalance).toBe(-650);
     expect(o.assumptions.exitRates).toEqual([{ sector: 'C', rate: 0.03, basis: 'observed' }]);
+  });
+
+  it('calibrates other entrants from the stock-flow history: a steady state stays balanced', () => {
+    // inflow each year = Δemployment (0) + exits (300); graduates explain 0.85 × 200 = 170;
+    // other entrants = 130 a year = 1.3% of 10,000 → new supply over 5 years = 850 + 650 = 1,500 = openings
+    const c = computeOutlook(rows, { structure, scenarios: [SCENARIOS[0]] }).outlooks.baseline;
+    expect(c.assumptions.otherEntrantsRate.college).toBeCloseTo(0.013, 10);
+    expect(c.assumptions.otherEntrantsBasis.college).toBe('calibrated');
+    const g = gap(c.gaps, 'P1', 'C', 'college', 5);
+    expect(g.newSupply).toBe(1500);
+    expect(g.imbalance).toBe(0);
+    expect(g.flag).toBe('balanced');
   });
 });
 

@@ -17,7 +17,7 @@ import { projectGrid } from './projection';
 import { applyScenario, type GridBase, type ScenarioContext, type ScenarioResult } from './recompute';
 import { SCENARIOS } from './scenarios';
 import type { LabourStructure } from './structure';
-import { DEFAULT_ENTRY_RATE, DEFAULT_OTHER_ENTRANTS_RATE, supplyInputs } from './supply';
+import { calibrateOtherEntrants, DEFAULT_ENTRY_RATE, DEFAULT_OTHER_ENTRANTS_RATE, supplyInputs, type OtherEntrantRates } from './supply';
 import { computeTarget, DEFAULT_TARGETS, targetPath } from './targets';
 import type { Assumptions, CellForecast, Outlook, OutlookSet, Scenario, TargetPath, TargetSpec, Thresholds } from './types';
 
@@ -47,6 +47,12 @@ export interface OutlookOptions {
   targets?: TargetSpec[];
   /** Share of graduates entering the labour market (default 0.85). */
   entryRate?: number;
+  /**
+   * Other entrants (no new qualification): 'calibrated' (default) from the
+   * national stock-flow history where graduates data exist, or the documented
+   * default rates.
+   */
+  otherEntrants?: 'calibrated' | 'default';
   /** Share of workers released by shrinking sections who seek work in growing sections of the same province and level (default 0.5). */
   mobilityRate?: number;
   /** Horizons to produce gap rows for (default 1..horizon). */
@@ -85,6 +91,7 @@ export interface BaseProjection {
   thresholds: Thresholds;
   entryRate: number;
   mobilityRate: number;
+  otherEntrants: OtherEntrantRates;
   breaks: BreakSpec[];
   /** Declared breaks of the employment hierarchy left unapplied because no measured value precedes them. */
   skippedBreaks: BreakSpec[];
@@ -105,21 +112,43 @@ function restrict(nodes: readonly TreeNode[], present: Set<string>): TreeNode[] 
   return nodes.filter((n) => keep.has(n.code));
 }
 
-/** Region dimension for an indicator/sector set, with a hidden residual when the root is observed but leaves are incomplete. */
-function regionDimension(index: ObservationIndex, indicator: string, sectors: Set<string>, regions: readonly TreeNode[]): { dim: Dimension; residual?: { code: string; root: string } } {
-  const present = new Set<string>();
-  for (const c of index.byIndicator.get(indicator) ?? []) if (sectors.has(c.sector)) present.add(c.region);
+/**
+ * Region dimension for an indicator and set of sectors: the codes with data
+ * and their parents. When the national (root) value is observed and exceeds
+ * the sum of the provinces with data (some provinces are missing), a hidden
+ * residual region keeps the national figure honest, and the regional totals in
+ * between, which cannot be known, are hidden too. Missing provinces with no
+ * such evidence count as 0, like any missing detailed cell.
+ */
+function regionDimension(
+  index: ObservationIndex,
+  indicator: string,
+  sectors: Set<string>,
+  regions: readonly TreeNode[],
+): { dim: Dimension; residual?: { code: string; root: string }; hidden: string[] } {
+  const cells = (index.byIndicator.get(indicator) ?? []).filter((c) => sectors.has(c.sector));
+  const present = new Set(cells.map((c) => c.region));
   const nodes = restrict(regions, present);
-  const root = nodes.find((n) => !n.parent || !nodes.some((m) => m.code === n.parent));
-  const full = makeDimension(regions);
   const sub = makeDimension(nodes);
-  const incomplete = root && sub.bottom.length > 1 && full.members[full.index.get(root.code)!].length > sub.members[sub.index.get(root.code)!].length;
-  const rootLeafOnly = root && sub.bottom.length === 1;
-  if (root && incomplete && !rootLeafOnly && present.has(root.code)) {
-    const withRest = [...nodes, { code: REST_REGION, parent: root.code }];
-    return { dim: makeDimension(withRest), residual: { code: REST_REGION, root: root.code } };
+  const root = sub.codes.find((c) => !sub.parent.get(c));
+  if (!root || sub.bottom.length <= 1 || !present.has(root)) return { dim: sub, hidden: [] };
+  // Evidence of missing provinces: the observed root exceeds the sum of the observed bottom cells.
+  const bottom = new Set(sub.bottom);
+  const sums = new Map<string, number>();
+  for (const c of cells) {
+    if (!bottom.has(c.region)) continue;
+    for (const [y, o] of c.byYear) {
+      const k = `${c.sector}|${c.qualification}|${y}`;
+      sums.set(k, (sums.get(k) ?? 0) + o.value);
+    }
   }
-  return { dim: sub };
+  const missing = cells.some(
+    (c) => c.region === root && [...c.byYear].some(([y, o]) => sums.has(`${c.sector}|${c.qualification}|${y}`) && o.value > sums.get(`${c.sector}|${c.qualification}|${y}`)! + 0.5),
+  );
+  if (!missing) return { dim: sub, hidden: [] };
+  const dim = makeDimension([...nodes, { code: REST_REGION, parent: root }]);
+  const hidden = dim.codes.filter((c) => c !== root && dim.children.get(c)!.length > 0);
+  return { dim, residual: { code: REST_REGION, root }, hidden };
 }
 
 function dimensionOf(index: ObservationIndex, indicator: string, pick: 'sector' | 'qualification', nodes: readonly TreeNode[], filter?: (sector: string) => boolean): Dimension {
@@ -162,15 +191,19 @@ export function computeBase(observations: readonly Observation[], options: Outlo
 
   t0 = now();
   let main: GridBase | null = null;
+  let otherEntrants: OtherEntrantRates = {
+    rate: { ...DEFAULT_OTHER_ENTRANTS_RATE },
+    basis: Object.fromEntries(Object.keys(DEFAULT_OTHER_ENTRANTS_RATE).map((q) => [q, 'default' as const])),
+  };
   {
-    const { dim: region, residual } = regionDimension(index, 'employment', sectionCodes, structure.regions);
+    const { dim: region, residual, hidden } = regionDimension(index, 'employment', sectionCodes, structure.regions);
     const sector = dimensionOf(index, 'employment', 'sector', structure.sectors, (s) => sectionCodes.has(s));
     const qualification = dimensionOf(index, 'employment', 'qualification', qualNodes, (s) => sectionCodes.has(s));
     if (sector.codes.length && qualification.codes.length && region.codes.length) {
       const dims: [Dimension, Dimension, Dimension] = [region, sector, qualification];
       const grid = projectGrid(index, {
         indicator: 'employment', dims, horizon, levels, breaks: gridBreaks('employment'),
-        minAfterBreak: options.minAfterBreak, residual, backtestOrigins: backtestOrigins(dims),
+        minAfterBreak: options.minAfterBreak, residual, hiddenRegions: hidden, backtestOrigins: backtestOrigins(dims),
       });
       timing.mainGrid = now() - t0;
       if (grid) {
@@ -178,7 +211,8 @@ export function computeBase(observations: readonly Observation[], options: Outlo
         const exits = estimateExitRates(index, grid);
         timing.mainExits = now() - t1;
         const t2 = now();
-        const supply = supplyInputs(index, grid);
+        if (options.otherEntrants !== 'default') otherEntrants = calibrateOtherEntrants(index, grid, exits.rate, entryRate);
+        const supply = supplyInputs(index, grid, { otherEntrantsRate: otherEntrants.rate });
         timing.mainSupply = now() - t2;
         main = { grid, exits, supply };
       }
@@ -193,16 +227,16 @@ export function computeBase(observations: readonly Observation[], options: Outlo
   for (const f of structure.fields) {
     const only = new Set([f.code]);
     if (!(index.byIndicator.get('employment') ?? []).some((c) => c.sector === f.code)) continue;
-    const { dim: region, residual } = regionDimension(index, 'employment', only, structure.regions);
+    const { dim: region, residual, hidden } = regionDimension(index, 'employment', only, structure.regions);
     const sector = makeDimension([{ code: f.code }]);
     const qualification = dimensionOf(index, 'employment', 'qualification', qualNodes, (s) => s === f.code);
     const dims: [Dimension, Dimension, Dimension] = [region, sector, qualification];
     const grid = projectGrid(index, {
       indicator: 'employment', dims, horizon, levels, breaks: gridBreaks('employment'),
-      minAfterBreak: options.minAfterBreak, residual,
+      minAfterBreak: options.minAfterBreak, residual, hiddenRegions: hidden,
     });
     if (!grid) continue;
-    fields.push({ grid, exits: estimateExitRates(index, grid, f.parent), supply: supplyInputs(index, grid), field: f });
+    fields.push({ grid, exits: estimateExitRates(index, grid, f.parent), supply: supplyInputs(index, grid, { otherEntrantsRate: otherEntrants.rate }), field: f });
   }
   timing.fields = now() - t0;
 
@@ -235,12 +269,17 @@ export function computeBase(observations: readonly Observation[], options: Outlo
   const baseYear = main?.grid.baseYear ?? fields[0]?.grid.baseYear ?? Math.max(0, ...official.map((o) => Number(o.history.at(-1)?.period ?? 0)));
   return {
     dataVersion: options.dataVersion, baseYear, horizon, levels, main, fields, official, targetSpecs,
-    thresholds, entryRate, mobilityRate: options.mobilityRate ?? DEFAULT_MOBILITY_RATE, breaks, skippedBreaks, timingMs: timing,
+    thresholds, entryRate, mobilityRate: options.mobilityRate ?? DEFAULT_MOBILITY_RATE, otherEntrants, breaks, skippedBreaks, timingMs: timing,
   };
 }
 
 /** Assumptions of an outlook, for display. */
-function assumptionsOf(base: BaseProjection, scenario: Scenario): Assumptions {
+/** Employment-weighted exit rate of each sector (scenario-independent; computed once per base). */
+const baseExitRates = new WeakMap<BaseProjection, Assumptions['exitRates']>();
+
+function exitRatesOf(base: BaseProjection): Assumptions['exitRates'] {
+  const cached = baseExitRates.get(base);
+  if (cached) return cached;
   const exitRates: Assumptions['exitRates'] = [];
   const seen = new Set<string>();
   for (const gb of [base.main, ...base.fields]) {
@@ -259,9 +298,15 @@ function assumptionsOf(base: BaseProjection, scenario: Scenario): Assumptions {
     for (const [sector, s] of sums) {
       if (seen.has(sector)) continue;
       seen.add(sector);
-      exitRates.push({ sector, rate: (s.rate / s.emp) * scenario.exitRate, basis: s.observed / s.emp >= 0.5 ? 'observed' : 'default' });
+      exitRates.push({ sector, rate: s.rate / s.emp, basis: s.observed / s.emp >= 0.5 ? 'observed' : 'default' });
     }
   }
+  baseExitRates.set(base, exitRates);
+  return exitRates;
+}
+
+function assumptionsOf(base: BaseProjection, scenario: Scenario): Assumptions {
+  const exitRates = exitRatesOf(base).map((e) => ({ ...e, rate: e.rate * scenario.exitRate }));
   const applied = new Map<string, Assumptions['breaks'][number]>();
   const cells = [...(base.main ? base.main.grid.nodes : []), ...base.official];
   for (const c of cells) {
@@ -277,13 +322,15 @@ function assumptionsOf(base: BaseProjection, scenario: Scenario): Assumptions {
     exitRates,
     entryRate: (scenario.entryRate ?? base.entryRate) * (1 + scenario.trainingCapacityChange),
     mobilityRate: base.mobilityRate,
-    otherEntrantsRate: DEFAULT_OTHER_ENTRANTS_RATE,
+    otherEntrantsRate: base.otherEntrants.rate,
+    otherEntrantsBasis: base.otherEntrants.basis,
     levels: base.levels,
     breaks: [...applied.values()],
     notesVi: [
       ...base.skippedBreaks.map((b) => `Không nối chuỗi việc làm chi tiết tại năm ${b.period}: các giá trị trước ${b.period} là ước tính mô hình đã theo cùng cơ sở với số liệu từ ${b.period}.`),
       'Nhu cầu tuyển mới = nhu cầu mở rộng (tăng việc làm, không âm ở từng ô chi tiết) + nhu cầu thay thế (tỷ lệ rời thị trường × việc làm).',
       'Cung mới = người tốt nghiệp × tỷ lệ gia nhập thị trường + người gia nhập khác (kể cả người mất việc ở ngành thu hẹp chuyển sang ngành tăng trưởng cùng tỉnh, cùng trình độ); người tốt nghiệp được phân bổ cho các ô theo tỷ trọng việc làm năm gốc.',
+      'Tỷ lệ người gia nhập khác theo trình độ được hiệu chỉnh từ cân đối dòng–tồn lịch sử toàn quốc: số vào = thay đổi việc làm + số rời; phần người tốt nghiệp không giải thích được là người gia nhập khác.',
       `Cờ: thiếu hụt khi cung mới/nhu cầu < ${base.thresholds.shortageBelow}, dư thừa khi > ${base.thresholds.surplusAbove}. Đây là tín hiệu mô hình, không phải số liệu chính thức.`,
       `Độ tin cậy: cao khi cả hai đầu khoảng 80% của chênh lệch cho cùng một cờ; thấp khi khoảng trải từ thiếu hụt đến dư thừa hoặc ô có dưới ${base.thresholds.smallCell.toLocaleString('vi-VN')} lao động; giảm một bậc nếu dự báo của ô kém hơn phương pháp ngây thơ khi kiểm định lại.`,
       'Các dự báo được điều hòa (OLS) để tỉnh cộng lại bằng vùng và toàn quốc, ngành cộng lại bằng tổng, trình độ cộng lại bằng tất cả.',
@@ -292,6 +339,7 @@ function assumptionsOf(base: BaseProjection, scenario: Scenario): Assumptions {
       ...base.skippedBreaks.map((b) => `Detailed employment cells are not spliced at ${b.period}: values before ${b.period} are modelled on the same basis as the data from ${b.period}.`),
       'Openings = expansion demand (employment growth, floored at zero in each detailed cell) + replacement demand (exit rate × employment).',
       'New supply = graduates × labour-market entry rate + other entrants (incl. workers released by shrinking sections moving to growing sections of the same province and level); graduates are shared among cells by base-year employment.',
+      'Other-entrant rates by level are calibrated on the national stock-flow history: inflow = change in employment + exits; the part graduates do not explain counts as other entrants.',
       `Flags: shortage when new supply / openings < ${base.thresholds.shortageBelow}, surplus when > ${base.thresholds.surplusAbove}. A modelled signal, not an official statistic.`,
       `Confidence: high when both ends of the imbalance's 80% interval give the same flag; low when the interval spans shortage to surplus or the cell employs fewer than ${base.thresholds.smallCell.toLocaleString('en')} people; one step lower when the cell's forecast backtested worse than naive.`,
       'Forecasts are reconciled (OLS) so provinces add up to regions and the country, sections to the total, and levels to all levels.',

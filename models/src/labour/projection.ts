@@ -64,6 +64,8 @@ export interface GridOptions {
    * only some provinces have data. Not shown.
    */
   residual?: { code: string; root: string };
+  /** Region totals not to show (incomplete because of the residual). */
+  hiddenRegions?: string[];
   /** Source text for sums we computed. */
   sumSource?: string;
 }
@@ -221,6 +223,6 @@ export function projectGrid(index: ObservationIndex, opts: GridOptions): Grid | 
       }
     }
   }
-  const hidden = new Set(opts.residual ? [opts.residual.code] : []);
+  const hidden = new Set([...(opts.residual ? [opts.residual.code] : []), ...(opts.hiddenRegions ?? [])]);
   return { indicator, unit, firstYear, baseYear, horizon, levels, reconciler, nodes, hidden };
 }

@@ -60,7 +60,8 @@ const sourceCache = new WeakMap<object, string>();
 function forecastSource(grid: Grid, node: Grid['nodes'][number]): string {
   let s = sourceCache.get(node);
   if (!s) {
-    const hist = [...new Set(node.history.map((p) => p.source))];
+    const hist: string[] = [];
+    for (const p of node.history) if (!hist.includes(p.source)) hist.push(p.source);
     const models = node.models.map((m) => m.method).join('+') || 'none';
     s = `LMO model: engine forecast (${models}) of ${grid.indicator}, reconciled across regions, sectors and levels (OLS). History: ${hist.join('; ')}`;
     sourceCache.set(node, s);

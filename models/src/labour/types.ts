@@ -127,7 +127,7 @@ export interface GapRow {
   expansion: number;
   /** Exits (retirement, death, leaving the labour force) that must be refilled. */
   replacement: number;
-  /** Graduates × entry rate + other entrants. */
+  /** Graduates × entry rate + other entrants (incl. workers moving from shrinking sections of the same province and level). */
   newSupply: number;
   /** `newSupply − openings` (negative = shortage). */
   imbalance: number;
@@ -244,6 +244,8 @@ export interface Assumptions {
   mobilityRate: number;
   /** Other entrants per year as a share of base employment, by level (used where the data have no `entrants`). */
   otherEntrantsRate: Record<string, number>;
+  /** `calibrated` from the history's stock-flow identity, or the documented `default`. */
+  otherEntrantsBasis: Record<string, 'calibrated' | 'default'>;
   /** Levels of the intervals carried through. */
   levels: number[];
   breaks: { indicator: string; region?: string; period: string; treatment: BreakTreatment; reason?: { vi: string; en: string } }[];

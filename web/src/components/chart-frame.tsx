@@ -27,6 +27,8 @@ export interface ChartFrameProps<Row> {
   controls?: React.ReactNode;
   /** Let the content set its own height (tile map) instead of a fixed chart height. */
   fitContent?: boolean;
+  /** Extra line under the chart (e.g. the backtest accuracy of the forecast shown). */
+  footnote?: React.ReactNode;
   children: React.ReactNode;
 }
 
@@ -35,7 +37,7 @@ export interface ChartFrameProps<Row> {
  * "view as table" toggle and PNG/CSV downloads, plus loading/empty/error states.
  */
 export function ChartFrame<Row>(props: ChartFrameProps<Row>) {
-  const { title, subtitle, unit, source, modelled, legend = [], columns, rows, filename, status, emptyMessage, height = 300, controls, fitContent, children } = props;
+  const { title, subtitle, unit, source, modelled, legend = [], columns, rows, filename, status, emptyMessage, height = 300, controls, fitContent, footnote, children } = props;
   const { t } = useTranslation();
   const [asTable, setAsTable] = useState(false);
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -100,6 +102,7 @@ export function ChartFrame<Row>(props: ChartFrameProps<Row>) {
           )}
         </QueryState>
       </div>
+      {footnote && hasData && <div className="chart-footnote">{footnote}</div>}
       <figcaption className="chart-source">
         <span className="label">{t('chart.source')}:</span> <SourceText source={source} />
       </figcaption>

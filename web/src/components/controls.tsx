@@ -45,7 +45,14 @@ export function ScenarioSelect() {
   const options = scenarios.length
     ? scenarios.map((s) => ({ value: s.id ?? s.code, label: nameOf(s, i18n.language as Lang) }))
     : [{ value: state.scenario, label: state.scenario }];
-  return <Select name="scenario" label={t('controls.scenario')} value={state.scenario} onChange={(v) => set({ scenario: v })} options={options} />;
+  const current = scenarios.find((s) => (s.id ?? s.code) === state.scenario);
+  const description = current ? (i18n.language === 'en' ? current.descriptionEn : current.descriptionVi) : undefined;
+  return (
+    <div>
+      <Select name="scenario" label={t('controls.scenario')} value={state.scenario} onChange={(v) => set({ scenario: v })} options={options} />
+      {description && <p className="scenario-note">{description}</p>}
+    </div>
+  );
 }
 
 /** Horizon as a segmented radio group (1, 3, 5, 10 years), value in the URL. */

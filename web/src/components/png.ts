@@ -5,9 +5,27 @@ export interface LegendItem {
   kind?: 'line' | 'band' | 'bar' | 'dashed';
 }
 
+/** Splits text into lines that fit `width` pixels with the context's current font. */
+export function wrapText(ctx: Pick<CanvasRenderingContext2D, 'measureText'>, text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && ctx.measureText(next).width > width) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+const FONT = 'system-ui, "Segoe UI", Roboto, Arial, sans-serif';
+
 /**
- * Serialises a recharts SVG to a PNG with title, legend and source, using only the
- * browser's canvas: no extra libraries. Returns null when the browser cannot rasterise.
+ * Serialises a recharts SVG to a PNG with title, subtitle, legend and source (all wrapped to
+ * the image width), using only the browser's canvas: no extra libraries. Returns null when
+ * the browser cannot rasterise.
  */
 export async function svgToPng(
   svg: SVGSVGElement,
@@ -20,7 +38,7 @@ export async function svgToPng(
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
-  clone.setAttribute('font-family', 'system-ui, "Segoe UI", Roboto, Arial, sans-serif');
+  clone.setAttribute('font-family', FONT);
   const text = new XMLSerializer().serializeToString(clone);
   const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml;charset=utf-8' }));
   try {
@@ -31,39 +49,61 @@ export async function svgToPng(
       img.src = url;
     });
     const pad = 16;
-    const head = subtitle ? 52 : 34;
-    const legendRows = legend.length ? 24 : 0;
-    const foot = 30;
+    const canvasWidth = Math.max(width, 640) + pad * 2;
+    const inner = canvasWidth - pad * 2;
     const canvas = document.createElement('canvas');
-    canvas.width = (width + pad * 2) * scale;
-    canvas.height = (height + head + legendRows + foot) * scale;
     const ctx = canvas.getContext('2d');
     if (!ctx) return null;
+    // Lay out the text first to know the height.
+    ctx.font = `600 16px ${FONT}`;
+    const titleLines = wrapText(ctx, title, inner);
+    ctx.font = `12px ${FONT}`;
+    const subtitleLines = subtitle ? wrapText(ctx, subtitle, inner) : [];
+    const sourceLines = wrapText(ctx, source, inner);
+    const legendRows: { item: LegendItem; x: number; row: number }[] = [];
+    let lx = 0;
+    let row = 0;
+    for (const item of legend) {
+      const w = 20 + ctx.measureText(item.label).width + 18;
+      if (lx > 0 && lx + w > inner) {
+        row += 1;
+        lx = 0;
+      }
+      legendRows.push({ item, x: lx, row });
+      lx += w;
+    }
+    const head = 8 + titleLines.length * 20 + subtitleLines.length * 16 + 6;
+    const legendHeight = legend.length ? (row + 1) * 20 + 4 : 0;
+    const foot = 10 + sourceLines.length * 15;
+    const total = head + legendHeight + height + foot;
+    canvas.width = canvasWidth * scale;
+    canvas.height = total * scale;
     ctx.scale(scale, scale);
     ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, width + pad * 2, height + head + legendRows + foot);
+    ctx.fillRect(0, 0, canvasWidth, total);
+    let y = 8;
     ctx.fillStyle = '#1a2233';
-    ctx.font = '600 16px system-ui, Arial, sans-serif';
-    ctx.fillText(title, pad, 24);
-    if (subtitle) {
-      ctx.font = '12px system-ui, Arial, sans-serif';
-      ctx.fillStyle = '#4a5568';
-      ctx.fillText(subtitle, pad, 42);
-    }
-    let x = pad;
-    ctx.font = '12px system-ui, Arial, sans-serif';
-    for (const item of legend) {
-      ctx.fillStyle = item.color;
-      if (item.kind === 'line' || item.kind === 'dashed') ctx.fillRect(x, head + 8, 16, 3);
-      else ctx.fillRect(x, head + 3, 14, 12);
-      ctx.fillStyle = '#1a2233';
-      ctx.fillText(item.label, x + 20, head + 14);
-      x += 20 + ctx.measureText(item.label).width + 18;
-    }
-    ctx.drawImage(image, pad, head + legendRows, width, height);
+    ctx.font = `600 16px ${FONT}`;
+    for (const line of titleLines) ctx.fillText(line, pad, (y += 18));
+    y += 2;
+    ctx.font = `12px ${FONT}`;
     ctx.fillStyle = '#4a5568';
-    ctx.font = '11px system-ui, Arial, sans-serif';
-    ctx.fillText(source, pad, head + legendRows + height + 20, width);
+    for (const line of subtitleLines) ctx.fillText(line, pad, (y += 16));
+    y = head;
+    for (const { item, x, row: r } of legendRows) {
+      const ly = y + r * 20;
+      ctx.fillStyle = item.color;
+      if (item.kind === 'line' || item.kind === 'dashed') ctx.fillRect(pad + x, ly + 7, 16, 3);
+      else ctx.fillRect(pad + x, ly + 2, 14, 12);
+      ctx.fillStyle = '#1a2233';
+      ctx.fillText(item.label, pad + x + 20, ly + 13);
+    }
+    y += legendHeight;
+    ctx.drawImage(image, pad + (inner - width) / 2, y, width, height);
+    y += height + 6;
+    ctx.fillStyle = '#4a5568';
+    ctx.font = `11px ${FONT}`;
+    for (const line of sourceLines) ctx.fillText(line, pad, (y += 14));
     return await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   } finally {
     URL.revokeObjectURL(url);

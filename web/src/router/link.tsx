@@ -10,7 +10,11 @@ export function Link({ to, onClick, ...rest }: { to: UrlPatch } & AnchorHTMLAttr
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     navigate(to);
-    if (to.page) window.scrollTo({ top: 0 });
+    if (to.page) {
+      window.scrollTo({ top: 0 });
+      // Move focus to the new page so keyboard and screen-reader users start at its content.
+      document.getElementById('main')?.focus({ preventScroll: true });
+    }
   };
   return <a href={hrefFor(state, to)} onClick={handle} {...rest} />;
 }

@@ -2,11 +2,12 @@ import { isNonNegative, makeFit, type FitSpec } from '../make-fit';
 import { withSeasonalAdjustment } from '../seasonal';
 import { checkSeries } from '../series';
 import type { Fit, FitFn, Series } from '../types';
-import { fitSmoothing, runFilter, smoothingMean, smoothingSd, type TrendKind } from './smoothing';
+import { fitSmoothing, runFilter, SMOOTH_TREND_GRID, smoothingMean, smoothingSd, type TrendKind } from './smoothing';
 
 /** Fit spec of an exponential-smoothing model on already-adjusted values. */
 export function smoothingSpec(y: number[], kind: TrendKind, method: string): FitSpec {
-  const s = fitSmoothing(y, kind);
+  // Trend models use the smooth-trend grid (β ≤ 0.05α); SES has no β.
+  const s = fitSmoothing(y, kind, SMOOTH_TREND_GRID);
   const { fitted } = runFilter(y, s);
   const k = kind === 'none' ? 2 : kind === 'linear' ? 4 : 5;
   const sigma = Math.sqrt(s.sse / Math.max(1, y.length - k));

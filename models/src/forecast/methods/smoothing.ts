@@ -73,27 +73,53 @@ export function runFilter(y: readonly number[], p: Pick<SmoothingState, 'alpha' 
   return { fitted, level: l, slope: b, sse };
 }
 
-const ALPHAS = [0.02, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.99];
-const BETA_SHARES = [0.01, 0.05, 0.15, 0.3, 0.6, 0.95];
-const PHIS = [0.8, 0.85, 0.9, 0.95, 0.98];
+export interface SmoothingGrid {
+  alphas: number[];
+  /** β as a share of α. */
+  betaShares: number[];
+  phis: number[];
+  /** Upper bound of β/α in the refinement. */
+  maxShare: number;
+}
+
+/** Wide search grid: any trend flexibility (used inside `auto`, where diversity helps the median). */
+export const SMOOTHING_GRID: SmoothingGrid = {
+  alphas: [0.02, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.99],
+  betaShares: [0.01, 0.05, 0.15, 0.3, 0.6, 0.95],
+  phis: [0.8, 0.85, 0.9, 0.95, 0.98],
+  maxShare: 0.9999,
+};
+
+/**
+ * Smooth-trend grid for the single Holt and damped methods: β ≤ 0.05·α, so the
+ * slope follows the long-run trend rather than the last few changes. On M3
+ * and tourism this cut Holt's yearly sMAPE from 19.5 to 17.0 (M3) and its
+ * MASE from 2.64 to 2.16 (tourism); see models/bench/tune-auto.ts.
+ */
+export const SMOOTH_TREND_GRID: SmoothingGrid = {
+  alphas: SMOOTHING_GRID.alphas,
+  betaShares: [0.005, 0.01, 0.02, 0.04],
+  phis: SMOOTHING_GRID.phis,
+  maxShare: 0.05,
+};
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
 /**
  * Fit SES (`none`), Holt (`linear`, φ = 1) or damped Holt (`damped`, 0.8 ≤ φ ≤ 0.98)
  * by minimising the one-step SSE (the Gaussian likelihood) over a bounded grid,
- * then a finer grid around the best point.
+ * then a finer grid around the best point (two passes).
  */
-export function fitSmoothing(y: readonly number[], kind: TrendKind): SmoothingState {
+export function fitSmoothing(y: readonly number[], kind: TrendKind, grid: SmoothingGrid = SMOOTHING_GRID): SmoothingState {
   const trend = kind !== 'none';
-  const phis = kind === 'damped' ? PHIS : [1];
-  const shares = trend ? BETA_SHARES : [0];
+  const phis = kind === 'damped' ? grid.phis : [1];
+  const shares = trend ? grid.betaShares : [0];
   let best = { sse: Infinity, alpha: 0.5, share: 0, phi: 1 };
   const consider = (alpha: number, share: number, phi: number) => {
     const { sse } = concentratedSse(y, alpha, alpha * share, phi, trend);
     if (!(best.sse < Infinity) || sse < best.sse * (1 - 1e-12)) best = { sse, alpha, share, phi };
   };
-  for (const phi of phis) for (const alpha of ALPHAS) for (const share of shares) consider(alpha, share, phi);
+  for (const phi of phis) for (const alpha of grid.alphas) for (const share of shares) consider(alpha, share, phi);
   // Refine: two passes of a shrinking local grid around the best point.
   let da = 0.05, ds = 0.05, dp = 0.025;
   for (let pass = 0; pass < 2; pass++) {
@@ -101,7 +127,7 @@ export function fitSmoothing(y: readonly number[], kind: TrendKind): SmoothingSt
     for (const a of [c.alpha - da, c.alpha, c.alpha + da]) {
       for (const s of trend ? [c.share - ds, c.share, c.share + ds] : [0]) {
         for (const p of kind === 'damped' ? [c.phi - dp, c.phi, c.phi + dp] : [c.phi]) {
-          consider(clamp(a, 0.0001, 0.9999), trend ? clamp(s, 0.0001, 0.9999) : 0, kind === 'damped' ? clamp(p, 0.8, 0.98) : p);
+          consider(clamp(a, 0.0001, 0.9999), trend ? clamp(s, 0.0001, grid.maxShare) : 0, kind === 'damped' ? clamp(p, 0.8, 0.98) : p);
         }
       }
     }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { AccuracyNote } from '../../components/accuracy-note';
 import { ChartFrame } from '../../components/chart-frame';
 import { SERIES, FLAG_COLORS } from '../../components/colors';
 import { HorizonSelect, ScenarioSelect } from '../../components/controls';
@@ -93,6 +94,14 @@ export default function OverviewPage() {
         filename={`demand-supply-${state.scenario}`}
         status={dsStatus}
         height={320}
+        footnote={
+          <AccuracyNote
+            items={[
+              { label: t('overview.demand'), accuracy: demand.data?.accuracy },
+              { label: t('overview.supply'), accuracy: supply.data?.accuracy },
+            ]}
+          />
+        }
       >
         <ForecastChart rows={dsRows} series={series} unit="persons" height={320} />
       </ChartFrame>

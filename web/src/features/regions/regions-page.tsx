@@ -78,6 +78,7 @@ export default function RegionsPage() {
           unit={t('regions.ratioUnit')}
           source={map.data?.source ?? rows[0]?.source ?? ''}
           modelled
+          legend={DIVERGING.map((color, k) => ({ label: classLabel(k, lang), color }))}
           columns={columns}
           rows={table}
           filename={`map-${view}-${sector}-${qualification}-${state.horizon}y`}
@@ -96,6 +97,15 @@ export default function RegionsPage() {
       </div>
     </div>
   );
+}
+
+/** Ratio range of a diverging class, e.g. "0,85–0,95", "< 0,70", "≥ 1,30". */
+function classLabel(k: number, lang: Lang): string {
+  const b = DIVERGING_BREAKS;
+  const f = (v: number) => formatDecimal(v, lang, 2);
+  if (k === 0) return `< ${f(b[0])}`;
+  if (k === b.length) return `≥ ${f(b[b.length - 1])}`;
+  return `${f(b[k - 1])}–${f(b[k])}`;
 }
 
 /** The selected province or region: totals, top shortages, links onward. */

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { FlagBadge } from '../../components/badges';
+import { AccuracyNote } from '../../components/accuracy-note';
 import { ChartFrame } from '../../components/chart-frame';
 import { FLAG_COLORS, SERIES } from '../../components/colors';
 import { HorizonSelect, ScenarioSelect, Select } from '../../components/controls';
@@ -91,6 +92,7 @@ export default function SectorsPage() {
         filename={`employment-${sector}-${region}`}
         status={employment}
         height={300}
+        footnote={<AccuracyNote items={[{ label: t('sectors.employment'), accuracy: employment.data?.accuracy }]} />}
       >
         <ForecastChart rows={empRows} series={series} unit="persons" height={300} />
       </ChartFrame>

@@ -5,16 +5,18 @@ import { toPlannerRows } from './to-table-rows';
 
 const names = makeNamer(meta, 'vi');
 const rows = [
-  gapRow({ sector: 'C', qualification: 'college', rank: 2, flag: 'shortage' }),
-  gapRow({ sector: 'C', qualification: 'university', rank: 1, flag: 'shortage' }),
-  gapRow({ sector: 'F', qualification: 'college', rank: 3, flag: 'surplus' }),
-  gapRow({ sector: 'TOTAL', qualification: 'college', rank: 0 }),
-  gapRow({ sector: 'C', qualification: 'ALL', rank: 0 }),
+  gapRow({ sector: 'C', qualification: 'college', imbalance: -200, flag: 'shortage' }),
+  gapRow({ sector: 'C', qualification: 'university', imbalance: -900, flag: 'shortage' }),
+  gapRow({ sector: 'F', qualification: 'college', imbalance: 300, flag: 'surplus' }),
+  gapRow({ sector: 'TOTAL', qualification: 'college', imbalance: -5000 }),
+  gapRow({ sector: 'C', qualification: 'ALL', imbalance: -5000 }),
 ];
 
 describe('training planner rows', () => {
-  it('keeps detailed cells only, ranked by severity', () => {
-    expect(toPlannerRows(rows, names).map((r) => r.key)).toEqual(['C|university', 'C|college', 'F|college']);
+  it('keeps detailed cells only, largest shortage first', () => {
+    const out = toPlannerRows(rows, names);
+    expect(out.map((r) => r.key)).toEqual(['C|university', 'C|college', 'F|college']);
+    expect(out.map((r) => r.rank)).toEqual([1, 2, 3]);
   });
   it('filters by flag and by qualification without renumbering ranks', () => {
     expect(toPlannerRows(rows, names, { flag: 'surplus' }).map((r) => r.rank)).toEqual([3]);

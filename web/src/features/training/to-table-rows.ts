@@ -33,16 +33,18 @@ export interface PlannerFilters {
 
 /**
  * Detailed cells (a sector at a qualification level; totals left out) with names, ranked by
- * the API's severity rank, then filtered. Rank is kept from the API so filtering never renumbers it.
+ * the size of the gap: rank 1 is the largest shortage (most negative imbalance), the last rank
+ * the largest surplus. Ranks are given before filtering, so a filtered table keeps them.
  */
 export function toPlannerRows(rows: GapRow[], names: Namer, filters: PlannerFilters = {}): PlannerRow[] {
   const q = filters.q ? foldText(filters.q) : '';
   return rows
     .filter((r) => r.sector !== 'TOTAL' && r.qualification !== 'ALL')
     .filter((r) => !filters.sectors || filters.sectors.size === 0 || filters.sectors.has(r.sector))
-    .map((r) => ({
+    .sort((a, b) => a.imbalance - b.imbalance)
+    .map((r, i) => ({
       key: `${r.sector}|${r.qualification}`,
-      rank: r.rank,
+      rank: i + 1,
       sector: r.sector,
       sectorName: names.sector(r.sector),
       qualification: r.qualification,
@@ -60,6 +62,5 @@ export function toPlannerRows(rows: GapRow[], names: Namer, filters: PlannerFilt
     }))
     .filter((r) => !filters.flag || r.flag === filters.flag)
     .filter((r) => !filters.qualification || r.qualification === filters.qualification)
-    .filter((r) => !q || foldText(`${r.sector} ${r.sectorName} ${r.qualificationName}`).includes(q))
-    .sort((a, b) => a.rank - b.rank);
+    .filter((r) => !q || foldText(`${r.sector} ${r.sectorName} ${r.qualificationName}`).includes(q));
 }

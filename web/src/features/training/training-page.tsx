@@ -95,7 +95,7 @@ export default function TrainingPage() {
             <h2 id="planner-heading" className="chart-title">
               {t('training.tableTitle', { area: names.region(region), horizon: state.horizon })} <ModelledBadge />
             </h2>
-            <p className="chart-subtitle">{t('training.tableSubtitle', { scenario: names.scenario(state.scenario) })}</p>
+            <p className="chart-subtitle">{t('training.tableSubtitle', { scenario: names.scenario(state.scenario) })} · {t('training.rankHint')}</p>
           </div>
           <div className="chart-tools">
             <span className="count" aria-live="polite">{t('training.count', { count: rows.length })}</span>

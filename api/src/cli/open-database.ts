@@ -1,0 +1,47 @@
+/**
+ * How a CLI reaches the data. PostgreSQL (DATABASE_URL) is shared safely with
+ * a running server. Embedded PGlite is single-process: while a server (or any
+ * other process) has DATA_DIR open, PGlite's `postmaster.pid` is there, and
+ * opening the directory a second time would corrupt it, so the CLI must not.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readConfig } from '../config';
+import type { Database } from '../db/client';
+import { startDatabase } from '../services/startup';
+
+/** Shown when DATA_DIR is in use; `what` says what the user can do instead. */
+export class DataDirBusyError extends Error {
+  override readonly name = 'DataDirBusyError';
+}
+
+/** The PGlite directory the server would use, or null for PostgreSQL. */
+export function embeddedDataDir(env: NodeJS.ProcessEnv = process.env): string | null {
+  const config = readConfig(env).database;
+  return config.kind === 'pglite' ? config.dataDir ?? null : null;
+}
+
+/** True when another process holds the embedded database open. */
+export function dataDirInUse(dataDir: string): boolean {
+  return existsSync(join(dataDir, 'postmaster.pid'));
+}
+
+/**
+ * Opens the database for a CLI (migrated, not seeded). Throws DataDirBusyError
+ * when the embedded database is open elsewhere; `hint` is appended to the message.
+ */
+export async function openForCli(hint: string, env: NodeJS.ProcessEnv = process.env): Promise<Database> {
+  const dir = embeddedDataDir(env);
+  if (dir && dataDirInUse(dir)) {
+    throw new DataDirBusyError(
+      `The embedded database in ${dir} is in use (a server is running, or one stopped without closing it: ${join(dir, 'postmaster.pid')} exists). `
+      + `${hint} Never copy or edit the directory while it is open.`,
+    );
+  }
+  const { database } = await startDatabase(readConfig(env).database, { seed: false });
+  return database;
+}
+
+/** True when the module at `url` is the script node was started with. */
+export const isMain = (url: string) => !!process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === url;

@@ -1,0 +1,114 @@
+/**
+ * POST /api/uploads (analyst): a CSV in the long, wide or microdata format
+ * becomes a new dataset version, or with `dryRun=1` is only validated.
+ *
+ * Bodies are streamed, never buffered whole: `multipart/form-data` is read
+ * with busboy (send the fields `format`, `mapping`, `period`, `source`,
+ * `dryRun` BEFORE the `file` part, as browsers do in FormData order), or the
+ * raw CSV is the body (`Content-Type: text/csv`) with the options in the query.
+ */
+import { Readable } from 'node:stream';
+import busboy from 'busboy';
+import { Hono } from 'hono';
+import { describeRoute, resolver } from 'hono-openapi';
+import { z } from 'zod';
+import type { AppDeps } from '../deps';
+import { PROBLEM_TYPES, ProblemError, problemSchema, validationProblem } from '../http/problem';
+import { requireRole, type AuthEnv } from '../http/require-role';
+import { actorOf } from '../services/auth';
+import { runUpload, type UploadOutcome } from '../services/upload-service';
+import { maxUploadBytes, UPLOAD_FORMATS, type UploadFormat } from '../services/upload-parse';
+
+const outcomeSchema = z.object({
+  status: z.enum(['validated', 'created', 'duplicate']),
+  version: z.object({ id: z.number(), label: z.string(), rowCount: z.number(), hash: z.string(), isCurrent: z.boolean() }).passthrough().nullable(),
+  rows: z.number().int(), cells: z.number().int(), hash: z.string(),
+  warnings: z.array(z.string()), indicators: z.record(z.string(), z.number()),
+}).meta({ id: 'UploadOutcome' });
+
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: resolver(problemSchema) } } });
+
+/** Upload options as text, from the query string or multipart fields. */
+type Fields = Record<string, string | undefined>;
+
+function optionsFrom(fields: Fields, fileName?: string) {
+  const format = (fields.format ?? 'long').trim() as UploadFormat;
+  if (!UPLOAD_FORMATS.includes(format)) {
+    throw validationProblem(`format must be one of ${UPLOAD_FORMATS.join(', ')}.`, [{ path: 'format', message: `unknown format "${format}"`, expected: [...UPLOAD_FORMATS] }]);
+  }
+  let mapping: unknown;
+  if (fields.mapping?.trim()) {
+    try {
+      mapping = JSON.parse(fields.mapping);
+    } catch (e) {
+      throw new ProblemError({
+        type: PROBLEM_TYPES.validation, title: 'Invalid upload', status: 422, detail: 'The mapping is not valid JSON; nothing was stored.',
+        errors: [{ path: 'mapping', line: 0, column: 'mapping', message: `mapping: ${(e as Error).message}` }], errorCount: 1,
+      });
+    }
+  }
+  const dryRun = ['1', 'true', 'yes'].includes((fields.dryRun ?? fields.dry_run ?? '').trim().toLowerCase());
+  return { format, mapping, period: fields.period, source: fields.source, fileName: fileName ?? fields.fileName, dryRun };
+}
+
+/** Streams a multipart body: fields first, then the `file` part straight into the pipeline. */
+function runMultipart(request: Request, limit: number, run: (fields: Fields, file: Readable, fileName: string) => Promise<UploadOutcome>): Promise<UploadOutcome> {
+  return new Promise((resolve, reject) => {
+    let bb: busboy.Busboy;
+    try {
+      bb = busboy({ headers: { 'content-type': request.headers.get('content-type') ?? '' }, limits: { files: 1, fields: 20, fieldSize: 1 << 20, fileSize: limit + 1 } });
+    } catch (e) {
+      return reject(validationProblem(`Bad multipart body: ${(e as Error).message}`, [{ path: 'body', message: (e as Error).message }]));
+    }
+    const fields: Fields = {};
+    let started = false;
+    bb.on('field', (name, value) => { fields[name] = value; });
+    bb.on('file', (name, stream, info) => {
+      if (name !== 'file' || started) return void stream.resume();
+      started = true;
+      // A failed run leaves the rest of the part unread: drain it so the request completes.
+      run({ ...fields }, stream, info.filename ?? '').then(resolve, (e) => { stream.resume(); reject(e); });
+    });
+    bb.on('error', (e) => reject(validationProblem(`Bad multipart body: ${(e as Error).message}`, [{ path: 'body', message: (e as Error).message }])));
+    bb.on('close', () => {
+      if (!started) reject(validationProblem('The multipart body has no "file" part.', [{ path: 'file', message: 'required: the CSV file, sent after the other fields' }]));
+    });
+    Readable.fromWeb(request.body as import('node:stream/web').ReadableStream).pipe(bb);
+  });
+}
+
+/** Upload routes. */
+export const uploadRoutes = (deps: AppDeps) => new Hono<AuthEnv>().post(
+  '/',
+  describeRoute({
+    tags: ['uploads'],
+    summary: 'Upload a CSV (long, wide + mapping, microdata): validate, then store as a new dataset version and recompute',
+    description: 'multipart/form-data with fields format, mapping (JSON, wide), period and source (microdata), dryRun, then file; or a raw text/csv body with the same options in the query. Needs an analyst token.',
+    responses: {
+      200: { description: 'Dry run passed, or the same data were uploaded before (existing version)', content: { 'application/json': { schema: resolver(outcomeSchema) } } },
+      201: { description: 'New dataset version created and its results computed', content: { 'application/json': { schema: resolver(outcomeSchema) } } },
+      401: problem('No or invalid token'), 403: problem('Token role below analyst'), 413: problem('File over MAX_UPLOAD_BYTES'),
+      422: problem('Invalid file: errors[] with line, column, value, message; nothing stored'), 429: problem('Too many failed token attempts'),
+    },
+  }),
+  requireRole(deps, 'analyst'),
+  async (c) => {
+    const limit = maxUploadBytes();
+    const declared = Number(c.req.header('content-length'));
+    if (Number.isFinite(declared) && declared > limit + 64 * 1024) {
+      throw new ProblemError({ type: '/api/problems/too-large', title: 'File too large', status: 413, detail: `The upload is ${declared} bytes; the limit is ${limit} (MAX_UPLOAD_BYTES). Nothing was stored.` });
+    }
+    if (!c.req.raw.body) throw validationProblem('The request has no body: send the CSV file.', [{ path: 'file', message: 'required' }]);
+    const actor = actorOf(c.get('principal'));
+    const type = c.req.header('content-type') ?? '';
+    const go = async (fields: Fields, file: Readable, fileName?: string) => {
+      const options = optionsFrom(fields, fileName);
+      return runUpload(deps.database.db, file, { ...options, actor, maxBytes: limit });
+    };
+    const outcome = type.startsWith('multipart/form-data')
+      ? await runMultipart(c.req.raw, limit, (fields, file, name) => go({ ...c.req.query(), ...fields }, file, name))
+      : await go(c.req.query(), Readable.fromWeb(c.req.raw.body as import('node:stream/web').ReadableStream));
+    if (outcome.status === 'created') deps.store.invalidate();
+    return c.json(outcome, outcome.status === 'created' ? 201 : 200);
+  },
+);

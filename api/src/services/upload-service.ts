@@ -1,0 +1,109 @@
+/**
+ * The upload pipeline shared by POST /api/uploads and `pnpm ingest`:
+ * stream → parse + validate (nothing written) → dry run stops here →
+ * commit a copy-on-write version in one transaction → compute its results →
+ * make it current (a failure at any step leaves nothing behind).
+ */
+import type { Readable } from 'node:stream';
+import type { Db } from '../db/client';
+import { PROBLEM_TYPES, ProblemError, type FieldProblem } from '../http/problem';
+import { computeResults } from './compute';
+import { ForecastError } from '@lmo/models';
+import { getVersion, type VersionInfo } from './dataset-versions';
+import { commitUpload, discardVersion, findUpload, promoteVersion } from './upload-commit';
+import { parseUpload, UploadTooLargeError, type ParsedUpload, type UploadIssue, type UploadOptions } from './upload-parse';
+
+export interface UploadRequest extends UploadOptions {
+  dryRun?: boolean;
+  /** Audit actor (`token:<id>` or `cli`). */
+  actor: string;
+}
+
+export interface UploadOutcome {
+  /** `validated` (dry run), `created` (201) or `duplicate` (200: same data uploaded before). */
+  status: 'validated' | 'created' | 'duplicate';
+  version: VersionInfo | null;
+  /** Records read from the file. */
+  rows: number;
+  /** Observations (cells × periods) the file yields. */
+  cells: number;
+  hash: string;
+  warnings: string[];
+  /** Cells per indicator, for the dry-run report. */
+  indicators: Record<string, number>;
+  /** Results computing time of a new version. */
+  computeMs?: number;
+  timingMs: { parse: number; commit?: number; compute?: number };
+}
+
+/** The 422 problem for a file with errors; `errors` keeps line, column and value. */
+export function invalidUploadProblem(parsed: Pick<ParsedUpload, 'errors' | 'errorCount' | 'warnings' | 'records'>): ProblemError {
+  const more = parsed.errorCount > parsed.errors.length ? ` The first ${parsed.errors.length} are listed.` : '';
+  return new ProblemError({
+    type: PROBLEM_TYPES.validation,
+    title: 'Invalid upload',
+    status: 422,
+    detail: `${parsed.errorCount} problem(s) found; nothing was stored.${more}`,
+    // column stays null for whole-line problems (a wrong field count, a duplicate row).
+    errors: parsed.errors.map((e: UploadIssue) => ({ path: e.column ?? '(file)', ...e })) as unknown as FieldProblem[],
+    errorCount: parsed.errorCount,
+    warnings: parsed.warnings,
+  });
+}
+
+/** Runs the whole pipeline; throws a ProblemError (422, 413) for a bad file. */
+export async function runUpload(db: Db, source: Readable, request: UploadRequest): Promise<UploadOutcome> {
+  const t0 = performance.now();
+  let parsed: ParsedUpload;
+  try {
+    parsed = await parseUpload(source, request);
+  } catch (error) {
+    if (error instanceof UploadTooLargeError) {
+      throw new ProblemError({
+        type: '/api/problems/too-large', title: 'File too large', status: 413, detail: `${error.message} Nothing was stored.`,
+        errors: [{ path: '(file)', line: 0, column: '(file)', message: error.message }],
+      });
+    }
+    throw error;
+  }
+  const t1 = performance.now();
+  if (!parsed.ok) throw invalidUploadProblem(parsed);
+  const indicators: Record<string, number> = {};
+  for (const o of parsed.observations) indicators[o.indicator] = (indicators[o.indicator] ?? 0) + 1;
+  const base = {
+    rows: parsed.records, cells: parsed.observations.length, hash: parsed.hash!, warnings: parsed.warnings, indicators,
+  };
+  if (request.dryRun) {
+    return { status: 'validated', version: await findUpload(db, parsed.hash!), ...base, timingMs: { parse: Math.round(t1 - t0) } };
+  }
+  const label = `${request.format} upload${request.fileName ? `: ${request.fileName}` : ''}`;
+  const committed = await commitUpload(db, parsed.observations, {
+    label, actor: request.actor, format: request.format, fileName: request.fileName, uploadHash: parsed.hash!, records: parsed.records,
+  });
+  const t2 = performance.now();
+  if (!committed.created) {
+    return { status: 'duplicate', version: committed.version, ...base, timingMs: { parse: Math.round(t1 - t0), commit: Math.round(t2 - t1) } };
+  }
+  let report: Awaited<ReturnType<typeof computeResults>>;
+  let version: VersionInfo;
+  try {
+    report = await computeResults(db, committed.version.id);
+    version = await promoteVersion(db, (await getVersion(db, committed.version.id))!, request.actor);
+  } catch (error) {
+    await discardVersion(db, committed.version.id);
+    if (error instanceof ForecastError) {
+      throw new ProblemError({
+        type: PROBLEM_TYPES.validation, title: 'Forecasts cannot be computed', status: 422,
+        detail: `The file is valid, but the outlook cannot be computed with it (${error.message}); nothing was stored.`,
+        errors: [{ path: '(file)', line: 0, message: error.message }], errorCount: 1, code: error.code,
+      });
+    }
+    throw error;
+  }
+  const t3 = performance.now();
+  return {
+    status: 'created', version, ...base,
+    computeMs: report.computeMs + report.storeMs,
+    timingMs: { parse: Math.round(t1 - t0), commit: Math.round(t2 - t1), compute: Math.round(t3 - t2) },
+  };
+}

@@ -1,0 +1,170 @@
+/**
+ * Item 1, crash safety: kill -9 in the middle of a large ingest, on PGlite and
+ * on PostgreSQL. After a restart the previous data version is intact, the
+ * partial one is absent, and the forecasts equal those served before the crash.
+ * - "service": a child process commits 150k rows through the ingest service and
+ *   is killed after its second INSERT inside the transaction (PGlite and PostgreSQL);
+ * - "server": the real server is killed while it inserts a large upload
+ *   (POST /api/uploads), spotted in pg_stat_activity (PostgreSQL).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client';
+import { bigRows, toCsv } from './support/big-dataset';
+import { createTestDatabase, query } from './support/pg-admin';
+import { fetchJson, runTs, startServer, type ServerRun } from './support/server-process';
+
+const CELLS = [
+  'indicator=employment&region=VN&sector=C&qualification=ALL',
+  'indicator=employment&region=VN&sector=A&qualification=university',
+  'indicator=employment&region=VN&sector=semiconductors&qualification=ALL',
+];
+
+interface Backend {
+  name: 'pglite' | 'postgres';
+  env: Record<string, string>;
+  /** Versions and observation counts, read straight from the database (server stopped for PGlite). */
+  inspect(): Promise<{ versions: { id: number; is_current: boolean; row_count: number }[]; counts: Map<number, number> }>;
+  cleanup(): Promise<void>;
+}
+
+async function pgliteBackend(): Promise<Backend> {
+  const dir = mkdtempSync(join(tmpdir(), 'lmo-crash-'));
+  const env = { DATA_DIR: join(dir, 'data') };
+  return {
+    name: 'pglite', env,
+    async inspect() {
+      const database = await openDatabase({ kind: 'pglite', dataDir: env.DATA_DIR });
+      try {
+        const versions = (await database.client!.query<{ id: number; is_current: boolean; row_count: number }>('select id, is_current, row_count from dataset_versions order by id')).rows;
+        const counts = (await database.client!.query<{ v: number; n: number }>('select dataset_version_id as v, count(*)::int as n from observations group by 1')).rows;
+        return { versions, counts: new Map(counts.map((c) => [c.v, c.n])) };
+      } finally {
+        await database.close();
+      }
+    },
+    async cleanup() { rmSync(dir, { recursive: true, force: true }); },
+  };
+}
+
+async function postgresBackend(): Promise<Backend> {
+  const db = await createTestDatabase('crash');
+  return {
+    name: 'postgres', env: { DATABASE_URL: db.url },
+    async inspect() {
+      const versions = await query<{ id: number; is_current: boolean; row_count: number }>(db.url, 'select id, is_current, row_count from dataset_versions order by id');
+      const counts = await query<{ v: number; n: number }>(db.url, 'select dataset_version_id as v, count(*)::int as n from observations group by 1');
+      return { versions, counts: new Map(counts.map((c) => [c.v, c.n])) };
+    },
+    cleanup: () => db.drop(),
+  };
+}
+
+async function snapshot(server: ServerRun) {
+  const health = await fetchJson(`${server.base}/api/health`);
+  expect(health.status).toBe(200);
+  const forecasts = [];
+  for (const cell of CELLS) {
+    const r = await fetchJson(`${server.base}/api/forecasts?${cell}`);
+    expect(r.status).toBe(200);
+    forecasts.push(r.body);
+  }
+  const gaps = await fetchJson(`${server.base}/api/gaps?region=VN`);
+  expect(gaps.status).toBe(200);
+  return { versionId: health.body.dataVersion.id as number, forecasts, gaps: gaps.body };
+}
+
+async function seed(backend: Backend) {
+  const child = runTs('test/reliability/support/db-child.ts', ['seed'], backend.env);
+  await child.waitForOutput(/SEEDED \d+/, 90_000);
+  await child.exited;
+}
+
+/** After the crash: restart, same version, same forecasts, no trace of the partial version. */
+async function expectRecovered(backend: Backend, before: Awaited<ReturnType<typeof snapshot>>) {
+  const server = await startServer(backend.env);
+  try {
+    const after = await snapshot(server);
+    expect(after.versionId).toBe(before.versionId);
+    expect(after.forecasts).toEqual(before.forecasts);
+    expect(after.gaps).toEqual(before.gaps);
+  } finally {
+    await server.stop();
+  }
+  const { versions, counts } = await backend.inspect();
+  expect(versions.map((v) => v.id)).toEqual([before.versionId]);
+  expect(versions[0]).toMatchObject({ is_current: true });
+  expect(counts.get(before.versionId)).toBe(versions[0].row_count);
+  // No observation rows of any other version survived.
+  expect([...counts.keys()]).toEqual([before.versionId]);
+}
+
+const backends = [pgliteBackend, postgresBackend];
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const c of cleanups) await c().catch(() => {});
+});
+
+describe.each(backends.map((make) => ({ make, name: make === pgliteBackend ? 'pglite' : 'postgres' })))('crash safety on $name', ({ make }) => {
+  it('kill -9 of the ingesting process mid-transaction leaves the previous version intact', async () => {
+    const backend = await make();
+    cleanups.push(backend.cleanup);
+    await seed(backend);
+    let server = await startServer(backend.env);
+    const before = await snapshot(server);
+    // PGlite is single-process: the ingesting process must own the data directory.
+    if (backend.name === 'pglite') await server.stop();
+    const ingest = runTs('test/reliability/support/db-child.ts', ['large', '150000'], backend.env);
+    await ingest.waitForOutput('BATCH 3', 120_000);
+    await ingest.kill9();
+    expect(ingest.output()).not.toContain('COMMITTED');
+    expect((await ingest.exited).signal).toBe('SIGKILL');
+    if (backend.name === 'postgres') {
+      // The server kept serving the old version throughout.
+      expect((await snapshot(server)).forecasts).toEqual(before.forecasts);
+      await server.stop();
+    }
+    await expectRecovered(backend, before);
+  }, 240_000);
+});
+
+describe('crash safety of the server on postgres', () => {
+  it('kill -9 of the server while it inserts an uploaded file leaves the previous version intact', async () => {
+    const backend = await postgresBackend();
+    cleanups.push(backend.cleanup);
+    await seed(backend);
+    const tokens = runTs('test/reliability/support/db-child.ts', ['tokens'], backend.env);
+    await tokens.waitForOutput(/TOKENS \{.*\}/);
+    const { analyst } = JSON.parse(/TOKENS (\{.*\})/.exec(tokens.output())![1]);
+    await tokens.exited;
+    const server = await startServer(backend.env);
+    const before = await snapshot(server);
+
+    const csv = toCsv(bigRows(150_000, 2));
+    const upload = fetch(`${server.base}/api/uploads?format=long`, {
+      method: 'POST', body: csv, headers: { 'content-type': 'text/csv', authorization: `Bearer ${analyst}` },
+    }).then((r) => r.status, (e: Error) => e.message);
+    // Kill as soon as the server's transaction is inserting observations.
+    const url = backend.env.DATABASE_URL;
+    const deadline = Date.now() + 120_000;
+    let seen = false;
+    while (!seen && Date.now() < deadline) {
+      const rows = await query<{ query: string }>(url, `select query from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state = 'active' and query ilike '%insert into "observations"%'`);
+      seen = rows.length > 0;
+      if (!seen) await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(seen).toBe(true);
+    await server.kill9();
+    // The client sees the connection drop, never a success.
+    expect(await upload).not.toBe(201);
+    // PostgreSQL rolls the open transaction back when the backend's client vanishes.
+    for (let i = 0; i < 100; i++) {
+      const open = await query(url, `select 1 from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend' and state <> 'idle'`);
+      if (open.length === 0) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await expectRecovered(backend, before);
+  }, 240_000);
+});

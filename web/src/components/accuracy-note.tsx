@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import type { Accuracy } from '../api/types';
+import { formatDecimal, formatPercent, type Lang } from '../i18n/format';
+
+/** One line under a forecast chart: the measured backtest accuracy of that forecast, beside naive. */
+export function AccuracyNote({ items }: { items: { label: string; accuracy?: Accuracy | null; models?: { method: string }[] }[] }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const shown = items.filter((i) => i.accuracy && i.accuracy.mase !== null && i.accuracy.naiveMase !== null);
+  if (shown.length === 0) return <p className="accuracy-note">{t('accuracy.none')}</p>;
+  return (
+    <p className="accuracy-note" data-testid="accuracy-note">
+      <span className="label">{t('accuracy.title')}:</span>{' '}
+      {shown
+        .map((i) => {
+          const a = i.accuracy!;
+          const cov = a.coverage80 === null ? '' : `, ${t('accuracy.coverage80')} ${formatPercent(a.coverage80 * 100, lang, 0)}`;
+          return `${i.label} — MASE ${formatDecimal(a.mase, lang, 2)} (${t('accuracy.naive')} ${formatDecimal(a.naiveMase, lang, 2)})${cov}, ${t('accuracy.origins', { count: a.origins })}`;
+        })
+        .join(' · ')}
+    </p>
+  );
+}
