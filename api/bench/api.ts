@@ -110,8 +110,8 @@ try {
 
   const ratio = forecasts.requests.average / health.requests.average;
   console.log('Start-up');
-  console.log(`  ${verdict(firstHealth <= 10_000)} first start (initdb + migrate; seeding follows in the background) to first 200 /api/health: ${fmt(firstHealth)}  (target ≤ 10 s)`);
-  console.log(`       first start until seeded (health shows a data version): ${fmt(seeded)}`);
+  console.log(`  ${verdict(firstHealth <= 10_000)} first start (initdb + migrate + seed) to first 200 /api/health: ${fmt(firstHealth)}  (target ≤ 10 s)`);
+  console.log(`       first start until /api/health shows the seeded data version: ${fmt(seeded)}`);
   console.log(`       first start to first 200 /api/forecasts (results computed + stored): ${fmt(firstForecast)}`);
   console.log(`  ${verdict(warmHealth <= 3_000)} restart on existing data dir to first 200 /api/health: ${fmt(warmHealth)}  (target ≤ 3 s)`);
   console.log(`       shutdown on SIGTERM: exit code ${stopped.code} in ${Math.round(stopped.ms)} ms; second: exit ${restopped.code}`);

@@ -9,6 +9,7 @@ import { openAPIRouteHandler } from 'hono-openapi';
 import type { AppDeps } from './deps';
 import { onError, problemResponse } from './http/on-error';
 import { PROBLEM_TYPES } from './http/problem';
+import { readGuard } from './http/require-role';
 import { security } from './http/security';
 import { mountWeb } from './http/static-web';
 import { exportRoutes } from './routes/export';
@@ -20,6 +21,7 @@ import { seriesRoutes } from './routes/series';
 import { targetRoutes } from './routes/targets';
 import { auditRoutes } from './routes/audit';
 import { uploadRoutes } from './routes/uploads';
+import { sessionRoutes } from './routes/session';
 import { versionRoutes } from './routes/versions';
 
 /** The API routes alone, chained so `hc<AppType>` knows every path and response. */
@@ -36,7 +38,8 @@ export function apiRoutes(deps: AppDeps) {
     .route('/api/export.csv', exportRoutes(deps))
     .route('/api/uploads', uploadRoutes(deps))
     .route('/api/versions', versionRoutes(deps))
-    .route('/api/audit', auditRoutes(deps));
+    .route('/api/audit', auditRoutes(deps))
+    .route('/api/session', sessionRoutes(deps));
 }
 
 /** The complete application: API, docs, static web app and error handling. */

@@ -107,7 +107,7 @@ for (const info of DATASETS) {
   resm.sort((a, b) => key(a.s) - key(b.s));
   for (const r of resm.slice(0, 4)) console.log(`  median(${r.c.join(',')})`.padEnd(40) + r.s);
   const pools = (process.env.POOLS ?? '').split(';').filter(Boolean).map((p) => p.split(','));
-  for (const pool of pools) for (const trim of [0, 1, 2]) {
+  for (const pool of pools) for (const trim of (process.env.TRIMS ?? '0,1,2').split(',').map(Number)) {
     if (pool.length - trim < 1) continue;
     console.log(`  trim${trim}-median(${pool.join(',')})`.padEnd(44) + score((r) => median([...pool].sort((a, b) => r.cv[a] - r.cv[b]).slice(0, pool.length - trim).map((k) => r.fc[k]))));
   }

@@ -15,15 +15,17 @@ const sets = DATASETS.map((info) => {
 function evaluate() {
   return sets.map(({ name, items }) => {
     let c80 = 0, c95 = 0, n = 0;
+    const h80: number[] = [], h95: number[] = [], hn: number[] = [];
     for (const { s, fit } of items) {
       const f = fit.forecast(s.horizon);
       s.test.forEach((a, i) => {
-        c80 += +(a >= f.intervals[0].lower[i] && a <= f.intervals[0].upper[i]);
-        c95 += +(a >= f.intervals[1].lower[i] && a <= f.intervals[1].upper[i]);
-        n++;
+        const a80 = +(a >= f.intervals[0].lower[i] && a <= f.intervals[0].upper[i]);
+        const a95 = +(a >= f.intervals[1].lower[i] && a <= f.intervals[1].upper[i]);
+        c80 += a80; c95 += a95; n++;
+        h80[i] = (h80[i] ?? 0) + a80; h95[i] = (h95[i] ?? 0) + a95; hn[i] = (hn[i] ?? 0) + 1;
       });
     }
-    return { name, c80: (100 * c80) / n, c95: (100 * c95) / n };
+    return { name, c80: (100 * c80) / n, c95: (100 * c95) / n, h80: h80.map((v, i) => (100 * v) / hn[i]), h95: h95.map((v, i) => (100 * v) / hn[i]) };
   });
 }
 
@@ -34,7 +36,9 @@ const results: { loss: number; cfg: string; res: ReturnType<typeof evaluate> }[]
 function rec(i: number) {
   if (i === keys.length) {
     const res = evaluate();
-    const loss = res.reduce((s, r) => s + ((r.c80 - 80) / 4) ** 2 + ((r.c95 - 94.5) / 2.5) ** 2, 0);
+    const perH = Number(process.env.PERH_WEIGHT ?? 0);
+    const loss = res.reduce((s, r) => s + ((r.c80 - 80) / 4) ** 2 + ((r.c95 - 94.5) / 2.5) ** 2 +
+      (perH / r.h80.length) * r.h80.reduce((q, v, i) => q + ((v - 80) / 4) ** 2 + ((r.h95[i] - 94.5) / 2.5) ** 2, 0), 0);
     const cfg = keys.map((k) => `${k}=${(EMPIRICAL as any)[k]}`).join(' ');
     results.push({ loss, cfg, res });
     return;

@@ -28,7 +28,7 @@ export function dataDirInUse(dataDir: string): boolean {
 }
 
 /**
- * Opens the database for a CLI (migrated, not seeded). Throws DataDirBusyError
+ * Opens the database for a CLI (migrated and seeded as the server would). Throws DataDirBusyError
  * when the embedded database is open elsewhere; `hint` is appended to the message.
  */
 export async function openForCli(hint: string, env: NodeJS.ProcessEnv = process.env): Promise<Database> {
@@ -39,7 +39,9 @@ export async function openForCli(hint: string, env: NodeJS.ProcessEnv = process.
       + `${hint} Never copy or edit the directory while it is open.`,
     );
   }
-  const { database } = await startDatabase(readConfig(env).database, { seed: false });
+  // Seeded like the server would be on its first start, so a CLI-first directory ends up the same.
+  const config = readConfig(env);
+  const { database } = await startDatabase(config.database, { seed: config.seed });
   return database;
 }
 

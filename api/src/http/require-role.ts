@@ -121,3 +121,18 @@ export function requireRole(deps: AppDeps, role: Role) {
     return next();
   });
 }
+
+// Open even when PUBLIC_READ is off: liveness probes and the API description.
+const ALWAYS_OPEN = new Set(['/api/health', '/api/openapi.json', '/api/docs']);
+
+/**
+ * For every API route: when PUBLIC_READ is off, reads need a viewer token too.
+ * Routes that need more (uploads, rollback, audit) check again themselves.
+ */
+export function readGuard(deps: AppDeps) {
+  const viewer = requireRole(deps, 'viewer');
+  return createMiddleware<AuthEnv>(async (c, next) => {
+    if (authState(deps).settings.publicRead || ALWAYS_OPEN.has(c.req.path)) return next();
+    return viewer(c, next);
+  });
+}

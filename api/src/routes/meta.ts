@@ -3,10 +3,11 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
-import { PROBLEM_TYPES, ProblemError } from '../http/problem';
 import { jsonResponses } from '../http/responses';
 import { metaCodes } from '../services/catalog';
-import type { Snapshot } from '../services/results-store';
+import { SCENARIOS } from '@lmo/models/labour/scenarios';
+import { getCurrentVersion } from '../services/dataset-versions';
+import { observationStats } from '../services/observation-stats';
 
 const named = { code: z.string(), nameVi: z.string(), nameEn: z.string() };
 export const metaSchema = z.object({
@@ -22,15 +23,6 @@ export const metaSchema = z.object({
   dataVersion: z.object({ id: z.number(), label: z.string(), createdAt: z.string() }).nullable(),
 }).meta({ id: 'Meta' });
 
-async function snapshotOrNull(deps: AppDeps): Promise<Snapshot | null> {
-  try {
-    return await deps.store.current();
-  } catch (error) {
-    // Code lists are useful before any data is loaded; other failures still surface.
-    if (error instanceof ProblemError && error.problem.type === PROBLEM_TYPES.notReady) return null;
-    throw error;
-  }
-}
 
 /** Meta routes. */
 export const metaRoutes = (deps: AppDeps) => new Hono().get(
@@ -41,21 +33,26 @@ export const metaRoutes = (deps: AppDeps) => new Hono().get(
     responses: { 200: jsonResponses('Meta', metaSchema)[200], 503: jsonResponses('', metaSchema)[503] },
   }),
   async (c) => {
-    const snap = await snapshotOrNull(deps);
-    const observed = snap?.periods ?? [];
-    const baseYear = snap?.summary.baseYear || null;
-    const maxHorizonYears = snap?.summary.horizon || 10;
+    // Meta never waits for the outlook: code lists, periods and sources come from the
+    // observations; scenarios are the model's fixed list.
+    const version = await getCurrentVersion(deps.database.db);
+    const stats = version ? await observationStats(deps.database.db, version.id) : { periods: [], sources: [], lastEmploymentYear: null };
+    const snap = deps.store.peek();
+    const summary = snap && version && snap.version.id === version.id ? snap.summary : null;
+    const observed = stats.periods;
+    const baseYear = summary?.baseYear || stats.lastEmploymentYear;
+    const maxHorizonYears = summary?.horizon || 10;
     return c.json({
       ...metaCodes(),
       periods: {
         observed, first: observed[0] ?? null, last: observed.at(-1) ?? null, baseYear,
         forecastTo: baseYear ? String(baseYear + maxHorizonYears) : null, maxHorizonYears,
       },
-      scenarios: (snap?.summary.scenarios ?? []).map((s) => ({
+      scenarios: (summary?.scenarios ?? SCENARIOS).map((s) => ({
         id: s.id, code: s.id, nameVi: s.nameVi, nameEn: s.nameEn, descriptionVi: s.description.vi, descriptionEn: s.description.en,
       })),
-      sources: snap?.sources ?? [],
-      dataVersion: snap ? { id: snap.version.id, label: snap.version.label, createdAt: snap.version.createdAt } : null,
+      sources: stats.sources,
+      dataVersion: version ? { id: version.id, label: version.label, createdAt: version.createdAt } : null,
     });
   },
 );

@@ -7,7 +7,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { observations, results } from '../db/schema';
+import { results } from '../db/schema';
 import { PROBLEM_TYPES, ProblemError } from '../http/problem';
 import {
   computeResults, unpackChunk, type CellForecast, type ChunkKind, type GapRow, type OutlookSummary, type SetSummary, type TargetPath,
@@ -21,9 +21,6 @@ export interface Snapshot {
   summary: SetSummary;
   outlooks: Map<string, OutlookSummary>;
   targets: Map<string, TargetPath[]>;
-  /** Observed periods, sorted. */
-  periods: string[];
-  sources: { citation: string; status: string; rows: number }[];
   /** One cell's forecast in `scenario`, or undefined when the data have no such cell. */
   forecast(scenario: string, cell: { indicator: string; region: string; sector: string; qualification: string }): Promise<CellForecast | undefined>;
   /** Gap rows of `scenario` for one region or `all`, every horizon. */
@@ -57,6 +54,11 @@ export class ResultsStore {
     this.recheckMs = options.recheckMs ?? 1000;
     this.computeMissing = options.computeMissing ?? true;
     this.maxChunks = options.maxChunks ?? 256;
+  }
+
+  /** The snapshot already in memory (maybe of an older version), without waiting or querying. */
+  peek(): Snapshot | undefined {
+    return this.snapshot;
   }
 
   /** Forgets the freshness of the cached version (call after a local ingest or revert). */
@@ -120,16 +122,9 @@ export class ResultsStore {
       else if (row.kind === 'outlook') outlooks.set(row.scenario, value);
       else targets.set(row.scenario, value);
     }
-    const periods = (await this.db.selectDistinct({ period: observations.period }).from(observations)
-      .where(eq(observations.datasetVersionId, versionId))).map((p) => p.period).sort();
-    const sources = (await this.db.select({
-      citation: observations.source, status: observations.status, rows: sql<number>`count(*)::int`,
-    }).from(observations).where(eq(observations.datasetVersionId, versionId))
-      .groupBy(observations.source, observations.status).orderBy(observations.source)).map((s) => ({ ...s, rows: Number(s.rows) }));
-
     const has = (kind: ChunkKind, scenario: string, key: string) => index.get(`${kind}|${scenario}`)?.some((c) => c.key === key) ?? false;
     return {
-      version, summary, outlooks, targets, periods, sources,
+      version, summary, outlooks, targets,
       forecast: async (scenario, cell) => {
         if (!has('forecasts', scenario, cell.region)) return undefined;
         const map = await this.chunk(versionId, 'forecasts', scenario, cell.region, (list: CellForecast[]) => new Map(list.map((f) => [forecastKey(f), f])));

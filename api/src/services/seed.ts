@@ -33,11 +33,6 @@ export function fingerprintFiles(files: readonly string[]): string {
  */
 export async function seedDatabase(db: Db, seedRows?: readonly unknown[]): Promise<SeedOutcome> {
   const t = performance.now();
-  let last = t;
-  const lap = (what: string) => {
-    if (process.env.LMO_DEBUG_SEED) console.log(`[lmo] seed: ${what} ${Math.round(performance.now() - last)} ms`);
-    last = performance.now();
-  };
   let rows = seedRows;
   let fingerprint: string | undefined;
   if (!rows) {
@@ -48,10 +43,8 @@ export async function seedDatabase(db: Db, seedRows?: readonly unknown[]): Promi
       .where(and(eq(datasetVersions.kind, 'seed'), eq(datasetVersions.fingerprint, fingerprint))).orderBy(desc(datasetVersions.id)).limit(1);
     if (known) return { action: 'present', version: toVersionInfo(known) };
     rows = seeds.readSeedObservations();
-    lap('read seed files');
   }
   const checked = validateObservations(rows);
-  lap('validate');
   if (checked.errors.length > 0) {
     throw new ProblemError({
       type: PROBLEM_TYPES.validation, title: 'Invalid seed data', status: 500,
@@ -60,7 +53,6 @@ export async function seedDatabase(db: Db, seedRows?: readonly unknown[]): Promi
     });
   }
   const hash = contentHash(checked.rows);
-  lap('hash');
   const existing = await findVersionByHash(db, hash);
   if (existing) return { action: 'present', version: existing };
   const current = await getCurrentVersion(db);
@@ -68,6 +60,5 @@ export async function seedDatabase(db: Db, seedRows?: readonly unknown[]): Promi
   const result = await commitObservations(db, checked.rows, {
     label: 'Seed dataset (seeds/data)', kind: 'seed', actor: 'system', mode: 'replace', fingerprint,
   }, hash);
-  lap('store');
   return { action: 'loaded', version: result.version, ms: Math.round(performance.now() - t) };
 }

@@ -91,11 +91,12 @@ export async function runUpload(db: Db, source: Readable, request: UploadRequest
     version = await promoteVersion(db, (await getVersion(db, committed.version.id))!, request.actor);
   } catch (error) {
     await discardVersion(db, committed.version.id);
-    if (error instanceof ForecastError) {
+    // From a worker thread the error arrives as a clone: recognise it by name.
+    if (error instanceof ForecastError || (error instanceof Error && error.name === 'ForecastError')) {
       throw new ProblemError({
         type: PROBLEM_TYPES.validation, title: 'Forecasts cannot be computed', status: 422,
         detail: `The file is valid, but the outlook cannot be computed with it (${error.message}); nothing was stored.`,
-        errors: [{ path: '(file)', line: 0, message: error.message }], errorCount: 1, code: error.code,
+        errors: [{ path: '(file)', line: 0, message: error.message }], errorCount: 1, code: (error as ForecastError).code,
       });
     }
     throw error;

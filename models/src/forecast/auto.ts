@@ -33,7 +33,7 @@ export const AUTO_POOLS = {
   seasonal: { methods: ['snaive', 'naive', 'holt', 'drift', 'lholt'], keep: 5 },
 };
 
-/** Rolling-origin check used to rank candidates: this many last origins, up to `CV_HORIZON` steps. */
+/** Rolling-origin check used to rank candidates: the last H + this many origins (H = 6 yearly, 2m seasonal). */
 const CV_ORIGINS = 6;
 
 /** Seasonal indices are estimated on the last this-many cycles, so that they can drift. */
@@ -102,7 +102,9 @@ function cvError(c: Candidate, y: readonly number[], maxH: number): number {
     const f = c.fromOrigin(o, Math.min(maxH, n - o));
     for (let i = 0; i < f.length; i++) {
       const d = Math.abs(y[o + i]) + Math.abs(f[i]);
-      if (d > 0) sum += Math.abs(y[o + i] - f[i]) / d;
+      const r = d > 0 ? Math.abs(y[o + i] - f[i]) / d : 0;
+      // An overflowing path (exp of a steep log trend) counts as the worst error, 1.
+      sum += Number.isFinite(r) ? r : 1;
       count++;
     }
   }
@@ -169,7 +171,7 @@ export function fitAuto(series: Series, options: FitOptions = {}): Fit {
     fromOrigin: (o: number, h: number) => median(candidates.map((c) => c.fromOrigin(o, h))),
   };
   const positive = y.every((v) => v > 0);
-  const errors = rollingErrors(adj, combined.fromOrigin, maxH, positive, idx !== null);
+  const errors = rollingErrors(adj, combined.fromOrigin, maxH, positive, idx !== null, m);
   const fitted = y.map((_, t) => (t === 0 ? NaN : combined.fromOrigin(t, 1)[0] * season(t)));
   const w = 1 / candidates.length;
   const curve = varianceCurve(errors);

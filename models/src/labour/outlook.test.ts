@@ -48,6 +48,20 @@ describe('computeOutlook: shape', () => {
     expect(baseline.forecasts.some((f) => f.region.startsWith('_'))).toBe(false);
   });
 
+  it('summarises backtest accuracy against naive by level of detail', () => {
+    const rows = baseline.accuracy!.rows;
+    expect(rows.map((r) => r.tier)).toEqual(['national-regional', 'province-totals', 'detailed']);
+    for (const r of rows) {
+      expect(r.cells).toBeGreaterThan(0);
+      expect(r.naiveMase).toBeGreaterThan(0);
+      expect(r.coverage95).toBeGreaterThanOrEqual(r.coverage80);
+    }
+    const nat = baseline.forecasts.filter((f) => f.indicator === 'employment' && ['VN', 'R1', 'R2'].includes(f.region) && f.accuracy.mase !== null && f.accuracy.naiveMase !== null);
+    expect(rows[0].cells).toBe(nat.length);
+    const mean = nat.reduce((a, f) => a + f.accuracy.mase!, 0) / nat.length;
+    expect(rows[0].mase).toBeCloseTo(mean, 9);
+  });
+
   it('has only finite numbers (JSON would silently turn NaN into null)', () => {
     const bad: string[] = [];
     const walk = (v: unknown, path: string) => {
@@ -343,6 +357,17 @@ describe('end-to-end hand-worked cell', () => {
 });
 
 describe('bad input', () => {
+  it('rejects a horizon that is not a whole number of years', () => {
+    expect(() => computeOutlook(observations, { structure: SMALL_STRUCTURE, horizon: 2.5 })).toThrow(/whole number of years/);
+  });
+
+  it('rejects an unknown province or horizon in recomputeProvince', () => {
+    const base = computeBase(observations, { structure: SMALL_STRUCTURE, backtest: 'aggregates' });
+    expect(() => recomputeProvince(base, 'P9', SCENARIOS[0], 5)).toThrow(/No province "P9"/);
+    expect(() => recomputeProvince(base, 'P1', SCENARIOS[0], 11)).toThrow(/from 1 to 10/);
+    expect(recomputeProvince(base, 'P1', SCENARIOS[0], 3).gaps.every((g) => g.horizon <= 3)).toBe(true);
+  });
+
   it('throws a clear NOT_ENOUGH_DATA error when there is nothing to forecast', () => {
     expect(() => computeOutlook([], { structure: SMALL_STRUCTURE })).toThrow(/nothing to forecast/);
     try {

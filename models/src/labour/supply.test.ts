@@ -3,7 +3,8 @@ import type { Observation } from '../data/observation';
 import { makeDimension } from './hierarchy';
 import { indexObservations } from './observations';
 import { projectGrid } from './projection';
-import { DEFAULT_OTHER_ENTRANTS_RATE, supplyInputs } from './supply';
+import { DEFAULT_OTHER_ENTRANTS_RATE } from './other-entrants';
+import { supplyInputs } from './supply';
 
 function obs(indicator: string, period: string, region: string, sector: string, qualification: string, value: number): Observation {
   return { indicator, period, region, sector, qualification, value, unit: 'persons', source: 'test', status: 'modelled' };

@@ -256,6 +256,25 @@ export interface Assumptions {
 /** How coherence was enforced: OLS projection, or MinT with a shrunk covariance. */
 export type Reconciliation = 'ols' | 'mint-shrink';
 
+/** Mean backtest accuracy of employment cells at one level of detail. */
+export interface AccuracySummaryRow {
+  tier: 'national-regional' | 'province-totals' | 'detailed';
+  cells: number;
+  mase: number;
+  naiveMase: number;
+  smape: number;
+  coverage80: number;
+  coverage95: number;
+  /** Share (0–1) of cells where the engine's MASE beat naive's. */
+  shareBeatingNaive: number;
+}
+
+/** Backtest accuracy over all employment cells (for the methodology page). */
+export interface AccuracySummary {
+  rows: AccuracySummaryRow[];
+  note: string;
+}
+
 /** Everything shown for one scenario. */
 export interface Outlook {
   dataVersion?: string;
@@ -270,6 +289,8 @@ export interface Outlook {
   targets: TargetPath[];
   assumptions: Assumptions;
   reconciliation: Reconciliation;
+  /** Backtest accuracy of the employment forecasts vs naive, by level of detail (same for every scenario). */
+  accuracy?: AccuracySummary;
 }
 
 /** What `computeOutlook` returns for one dataset version: one Outlook per scenario. */

@@ -48,7 +48,7 @@ export function ScenarioSelect() {
   const current = scenarios.find((s) => (s.id ?? s.code) === state.scenario);
   const description = current ? (i18n.language === 'en' ? current.descriptionEn : current.descriptionVi) : undefined;
   return (
-    <div>
+    <div className="scenario-field">
       <Select name="scenario" label={t('controls.scenario')} value={state.scenario} onChange={(v) => set({ scenario: v })} options={options} />
       {description && <p className="scenario-note">{description}</p>}
     </div>

@@ -36,6 +36,7 @@ export function DataTable<Row>({
   onSort,
   rowKey,
   maxRows,
+  maxHeight,
 }: {
   columns: Column<Row>[];
   rows: Row[];
@@ -44,6 +45,8 @@ export function DataTable<Row>({
   onSort?: (sort: SortState) => void;
   rowKey: (row: Row, index: number) => string;
   maxRows?: number;
+  /** Scroll long tables inside the frame so the sticky header stays in view. */
+  maxHeight?: number;
 }) {
   const { i18n } = useTranslation();
   const [localSort, setLocalSort] = useState<SortState | undefined>(undefined);
@@ -56,7 +59,7 @@ export function DataTable<Row>({
     else setLocalSort(next);
   };
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption} style={maxHeight ? { maxHeight, overflowY: 'auto' } : undefined}>
       <table className="data-table">
         {caption && <caption className="sr-only">{caption}</caption>}
         <thead>

@@ -6,6 +6,8 @@ export interface Namer {
   region(code: string): string;
   sector(code: string): string;
   qualification(code: string): string;
+  /** Short qualification label for crowded chart axes; falls back to the full name. */
+  qualificationShort(code: string): string;
   scenario(id: string): string;
 }
 
@@ -24,8 +26,8 @@ function indexBy(list: LooseNamed[] | undefined, lang: Lang): Map<string, string
   return map;
 }
 
-/** Builds a namer from /api/meta. */
-export function makeNamer(meta: Meta | undefined, lang: Lang): Namer {
+/** Builds a namer from /api/meta; `short` supplies short qualification labels (from i18n). */
+export function makeNamer(meta: Meta | undefined, lang: Lang, short?: (code: string) => string | undefined): Namer {
   const regions = indexBy(meta?.regions, lang);
   const sectors = indexBy(meta?.sectors, lang);
   const quals = indexBy(meta?.qualifications, lang);
@@ -34,6 +36,7 @@ export function makeNamer(meta: Meta | undefined, lang: Lang): Namer {
     region: (code) => regions.get(code) ?? code,
     sector: (code) => sectors.get(code) ?? code,
     qualification: (code) => quals.get(code) ?? code,
+    qualificationShort: (code) => short?.(code) || quals.get(code) || code,
     scenario: (id) => scenarios.get(id) ?? id,
   };
 }

@@ -14,6 +14,7 @@ import type { Status } from '../../api/types';
 import { metaQueries } from '../meta/queries';
 import { makeNamer } from '../meta/names';
 import { accuracySeries, methodologyQueries } from './queries';
+import { niceCeil } from '../../adapters/nice';
 import { summariseAccuracy, toAccuracyRows, type AccuracyRow } from './to-chart-rows';
 
 /** Methodology & accuracy: plain-language method, backtest of engine vs naive, sources, the 2021 break. */
@@ -26,7 +27,7 @@ export default function MethodologyPage() {
   const series = meta.data ? accuracySeries(sections) : [];
   const results = useQueries({ queries: series.map((s) => methodologyQueries.accuracy(s)) });
   const label = (f: { indicator: string; sector: string }) =>
-    f.sector === 'TOTAL' ? t(`kpi.${f.indicator}.title`, { defaultValue: f.indicator }) : `${t('kpi.employment.title')}: ${names.sector(f.sector)}`;
+    f.sector === 'TOTAL' ? `${t(`kpi.${f.indicator}.title`, { defaultValue: f.indicator })} (${names.region('VN')})` : names.sector(f.sector);
   const rows = toAccuracyRows(results.map((r) => r.data), label);
   const summary = summariseAccuracy(rows);
   const status = meta.isPending || meta.isError ? meta : combineStatusIgnoringMissing(results);
@@ -107,7 +108,7 @@ export default function MethodologyPage() {
           <ResponsiveContainer width="100%" height={chartHeight}>
             <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
               <CartesianGrid stroke="#e2e6ec" horizontal={false} />
-              <XAxis type="number" tickFormatter={(v: number) => formatDecimal(v, lang, 1)} tick={{ fontSize: 12, fill: '#3d4757' }} />
+              <XAxis type="number" domain={[0, (max: number) => niceCeil(max)]} tickFormatter={(v: number) => formatDecimal(v, lang, 1)} tick={{ fontSize: 12, fill: '#3d4757' }} />
               <YAxis type="category" dataKey="label" width={narrow ? 140 : 260} tick={<WrappedTick width={narrow ? 132 : 252} maxLines={narrow ? 3 : 2} />} interval={0} />
               <Tooltip formatter={(v, name) => [formatDecimal(Number(v), lang, 2), String(name)]} />
               <ReferenceLine x={1} stroke="#3d4757" strokeDasharray="3 3" />

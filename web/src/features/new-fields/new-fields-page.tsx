@@ -30,7 +30,7 @@ export default function NewFieldsPage() {
   const lang = i18n.language as Lang;
   const [state] = useUrlState();
   const meta = useQuery(metaQueries.codes());
-  const names = makeNamer(meta.data, lang);
+  const names = makeNamer(meta.data, lang, (code) => t(`qualShort.${code}`, { defaultValue: '' }));
   const targets = useQuery(newFieldQueries.targets(state.scenario));
   const field = state.field && NEW_FIELDS.includes(state.field) ? state.field : NEW_FIELDS[0];
   const target = targets.data?.targets.find((x) => x.field === field);
@@ -64,7 +64,7 @@ function FieldTarget({ target }: { target: TargetPath }) {
   const lang = i18n.language as Lang;
   const [state] = useUrlState();
   const meta = useQuery(metaQueries.codes());
-  const names = makeNamer(meta.data, lang);
+  const names = makeNamer(meta.data, lang, (code) => t(`qualShort.${code}`, { defaultValue: '' }));
   const trend = useQuery(newFieldQueries.trend(target.field, state.scenario, target.qualification));
   const rows = toTargetRows(target, trend.data);
   const axis = targetAxisMax(rows, target.targetLevel);

@@ -2,6 +2,7 @@ import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Line, ReferenceLine,
 import { useTranslation } from 'react-i18next';
 import { SERIES } from '../../components/colors';
 import { WrappedXTick } from '../../components/wrapped-tick';
+import { useNarrow } from '../../components/use-narrow';
 import { formatCompact, formatInteger, type Lang } from '../../i18n/format';
 import type { GraduateRow, TargetRow } from './to-chart-rows';
 
@@ -34,13 +35,14 @@ export function TargetChart({ rows, targetLevel, targetYear, height, yMax }: { r
 export function GraduatesChart({ rows, height }: { rows: GraduateRow[]; height: number }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
+  const narrow = useNarrow();
   return (
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
         <CartesianGrid stroke="#e2e6ec" vertical={false} />
-        <XAxis dataKey="label" tick={<WrappedXTick width={120} />} interval={0} height={44} />
+        <XAxis dataKey="short" tick={<WrappedXTick width={110} slanted={narrow} />} interval={0} height={narrow ? 64 : 44} />
         <YAxis tickFormatter={(v: number) => formatCompact(v, lang)} tick={tick} width={56} />
-        <Tooltip formatter={(v, name) => [formatInteger(Number(v), lang), String(name)]} />
+        <Tooltip formatter={(v, name) => [formatInteger(Number(v), lang), String(name)]} labelFormatter={(_, p) => String(p?.[0]?.payload?.label ?? '')} />
         <Bar dataKey="needed" name={t('newFields.needed')} fill={SERIES.needed} isAnimationActive={false} />
         <Bar dataKey="current" name={t('newFields.current')} fill={SERIES.current} isAnimationActive={false} />
       </BarChart>

@@ -25,8 +25,8 @@ describe('new-field adapters', () => {
   it('lists graduates needed vs current by level, lowest level first', () => {
     const rows = toGraduateRows(targetPath(), makeNamer(undefined, 'en'));
     expect(rows).toEqual([
-      { level: 'college', label: 'college', needed: 1_000, current: 800, gap: 200 },
-      { level: 'university', label: 'university', needed: 8_000, current: 3_000, gap: 5_000 },
+      { level: 'college', label: 'college', short: 'college', needed: 1_000, current: 800, gap: 200 },
+      { level: 'university', label: 'university', short: 'university', needed: 8_000, current: 3_000, gap: 5_000 },
     ]);
   });
 });

@@ -2,6 +2,9 @@ import { forecastRows, readForecast } from '../../adapters/forecast-columns';
 import type { TargetPath } from '../../api/types';
 import type { Namer } from '../meta/names';
 import { LEVEL_ORDER } from '../sectors/to-chart-rows';
+import { niceCeil } from '../../adapters/nice';
+
+export { niceCeil };
 
 /** One year of the trend-vs-target chart. */
 export interface TargetRow {
@@ -55,6 +58,7 @@ export function toTargetRows(target: TargetPath, fieldForecast?: unknown): Targe
 export interface GraduateRow {
   level: string;
   label: string;
+  short: string;
   needed: number;
   current: number;
   gap: number;
@@ -67,7 +71,7 @@ export function toGraduateRows(target: TargetPath, names: Namer): GraduateRow[] 
     .map((level) => {
       const needed = target.graduatesNeededPerYear[level] ?? 0;
       const current = target.currentGraduatesPerYear[level] ?? 0;
-      return { level, label: names.qualification(level), needed, current, gap: target.gap[level] ?? needed - current };
+      return { level, label: names.qualification(level), short: names.qualificationShort(level), needed, current, gap: target.gap[level] ?? needed - current };
     });
 }
 
@@ -85,12 +89,4 @@ export function targetAxisMax(rows: TargetRow[], targetLevel: number): { max: nu
   }
   const top = niceCeil(max * 1.15);
   return widest > top ? { max: top, clipped: true } : { max: niceCeil(Math.max(top, widest)), clipped: false };
-}
-
-/** Rounds up to a round multiple (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8) of a power of ten, for even axis ticks. */
-export function niceCeil(value: number): number {
-  if (!(value > 0)) return 1;
-  const power = 10 ** Math.floor(Math.log10(value));
-  const step = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((m) => m * power >= value)!;
-  return step * power;
 }

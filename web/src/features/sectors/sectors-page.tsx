@@ -22,7 +22,7 @@ export default function SectorsPage() {
   const lang = i18n.language as Lang;
   const [state, set] = useUrlState();
   const meta = useQuery(metaQueries.codes());
-  const names = makeNamer(meta.data, lang);
+  const names = makeNamer(meta.data, lang, (code) => t(`qualShort.${code}`, { defaultValue: '' }));
   const sector = state.sector ?? 'C';
   const region = state.region ?? 'VN';
   const employment = useQuery(sectorQueries.employment({ region, sector, scenario: state.scenario }));

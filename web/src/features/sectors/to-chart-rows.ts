@@ -25,6 +25,8 @@ export function toEmploymentRows(forecast: unknown): MergedRow[] {
 export interface OpeningsRow {
   qualification: string;
   label: string;
+  /** Short axis label. */
+  short: string;
   expansion: number;
   replacement: number;
   openings: number;
@@ -35,6 +37,7 @@ export function toOpeningsRows(rows: GapRow[], sector: string, names: Namer): Op
   return byLevel(rows, sector).map((r) => ({
     qualification: r.qualification,
     label: names.qualification(r.qualification),
+    short: names.qualificationShort(r.qualification),
     expansion: r.expansion,
     replacement: r.replacement,
     openings: r.openings,
@@ -46,6 +49,7 @@ export function toOpeningsRows(rows: GapRow[], sector: string, names: Namer): Op
 export interface ImbalanceRow {
   qualification: string;
   label: string;
+  short: string;
   imbalance: number;
   lower: number;
   upper: number;
@@ -60,6 +64,7 @@ export function toImbalanceRows(rows: GapRow[], sector: string, names: Namer): I
   return byLevel(rows, sector).map((r) => ({
     qualification: r.qualification,
     label: names.qualification(r.qualification),
+    short: names.qualificationShort(r.qualification),
     imbalance: r.imbalance,
     lower: r.imbalanceLower,
     upper: r.imbalanceUpper,

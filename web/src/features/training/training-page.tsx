@@ -115,6 +115,7 @@ export default function TrainingPage() {
             sort={sort}
             onSort={(s) => set({ sort: s.key, dir: s.dir }, { replace: true })}
             rowKey={(r) => r.key}
+            maxHeight={640}
           />
         </QueryState>
         <p className="chart-source">

@@ -1,46 +1,33 @@
+import './upload.css';
 import { useId, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatInteger, type Lang } from '../../i18n/format';
 import { ErrorState, LoadingState } from '../../components/states';
-
-interface Preview {
-  fileName: string;
-  rows: number;
-  columns: string[];
-  head: Record<string, unknown>[];
-}
+import { toProblem } from '../../api/problem';
+import { SignIn } from '../auth/sign-in';
+import { canUpload, sessionQueries } from '../auth/queries';
+import { useToken } from '../auth/use-token';
+import { DiffView } from '../versions/diff-view';
+import { VersionsPanel } from '../versions/versions-panel';
+import { ProfileView } from './profile-view';
+import { profileFile, type FileProfile } from './profile';
+import { highlightedLines, toReportRows } from './to-report-rows';
+import { useUpload } from './use-upload';
+import type { UploadFormat, UploadIssue, UploadOutcome } from './upload-request';
 
 /**
- * Placeholder for the analysts' upload page (issue 6 fills in validation and commit).
- * It previews a CSV locally; papaparse and danfojs load only here, on demand, through
- * dynamic import() so they never weigh on the other pages.
+ * Analysts' upload page: choose or drop a file → profile it in the browser →
+ * the server's dry-run validation (upload progress, offending lines
+ * highlighted) → confirm → store and recompute → the diff against the
+ * previous version. Version history with rollback below.
  */
 export default function UploadPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const inputId = useId();
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const [{ default: Papa }, dfd] = await Promise.all([import('papaparse'), import('danfojs')]);
-      const text = await file.text();
-      const parsed = Papa.parse<Record<string, unknown>>(text, { header: true, skipEmptyLines: true, dynamicTyping: true });
-      if (parsed.data.length === 0) throw new Error(t('upload.emptyFile'));
-      const df = new dfd.DataFrame(parsed.data);
-      setPreview({ fileName: file.name, rows: df.shape[0], columns: df.columns, head: dfd.toJSON(df.head(8)) as Record<string, unknown>[] });
-    } catch (e) {
-      setError(e);
-      setPreview(null);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const token = useToken();
+  const session = useQuery(sessionQueries.current(token));
+  const allowed = canUpload(session.data?.role);
 
   return (
     <div className="page">
@@ -50,44 +37,182 @@ export default function UploadPage() {
           <p className="lead">{t('upload.lead')}</p>
         </div>
       </div>
-      <p className="note">{t('upload.placeholder')}</p>
-      <div className="card">
+      <SignIn />
+      {session.data && !allowed && token && <p className="note" role="status">{t('auth.needAnalyst')}</p>}
+      {allowed && <UploadFlow lang={lang} />}
+      <VersionsPanel canRollback={allowed} />
+    </div>
+  );
+}
+
+function UploadFlow({ lang }: { lang: Lang }) {
+  const { t } = useTranslation();
+  const ids = { file: useId(), format: useId(), mapping: useId(), period: useId() };
+  const [format, setFormat] = useState<UploadFormat>('long');
+  const [mapping, setMapping] = useState('');
+  const [period, setPeriod] = useState(String(new Date().getFullYear() - 1));
+  const [file, setFile] = useState<File | null>(null);
+  const [profile, setProfile] = useState<FileProfile | null>(null);
+  const [profileError, setProfileError] = useState<unknown>(null);
+  const [dragging, setDragging] = useState(false);
+  const check = useUpload();
+  const commit = useUpload();
+
+  const fields = (dryRun: boolean) => ({ format, mapping: format === 'wide' ? mapping : undefined, period: format === 'microdata' ? period : undefined, dryRun });
+
+  const choose = async (f: File | undefined) => {
+    if (!f) return;
+    setFile(f);
+    setProfile(null);
+    setProfileError(null);
+    check.reset();
+    commit.reset();
+    try {
+      setProfile(await profileFile(f, format));
+    } catch (e) {
+      setProfileError(e instanceof Error && e.message === 'empty' ? new Error(t('upload.emptyFile')) : e);
+    }
+    check.mutate({ file: f, fields: fields(true) });
+  };
+
+  const problem = check.error ? toProblem(check.error) as { errors?: UploadIssue[]; errorCount?: number; status: number } : null;
+  const issues = problem?.errors ?? [];
+  const valid = check.data?.status === 'validated' || check.data?.status === 'duplicate';
+
+  return (
+    <>
+      <div className="card upload-form">
         <div className="field">
-          <label htmlFor={inputId}>{t('upload.choose')}</label>
-          <input id={inputId} type="file" accept=".csv,text/csv" onChange={(e) => void onFile(e.target.files?.[0])} />
+          <label htmlFor={ids.format}>{t('upload.format')}</label>
+          <select id={ids.format} value={format} onChange={(e) => setFormat(e.target.value as UploadFormat)}>
+            <option value="long">{t('upload.formatLong')}</option>
+            <option value="wide">{t('upload.formatWide')}</option>
+            <option value="microdata">{t('upload.formatMicrodata')}</option>
+          </select>
+        </div>
+        {format === 'wide' && (
+          <div className="field">
+            <label htmlFor={ids.mapping}>{t('upload.mapping')}</label>
+            <textarea id={ids.mapping} rows={6} value={mapping} onChange={(e) => setMapping(e.target.value)} spellCheck={false} placeholder='{ "regionColumn": "Country Code", "indicator": "labour_force", … }' />
+          </div>
+        )}
+        {format === 'microdata' && (
+          <div className="field">
+            <label htmlFor={ids.period}>{t('upload.period')}</label>
+            <input id={ids.period} value={period} onChange={(e) => setPeriod(e.target.value)} inputMode="numeric" />
+          </div>
+        )}
+        <div
+          className={`drop-zone${dragging ? ' drop-zone-active' : ''}`}
+          onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(e) => { e.preventDefault(); setDragging(false); void choose(e.dataTransfer.files[0]); }}
+        >
+          <label htmlFor={ids.file}>{t('upload.choose')}</label>
+          <input id={ids.file} type="file" accept=".csv,text/csv" onChange={(e) => void choose(e.target.files?.[0])} />
+          <p className="count">{t('upload.dropHint')}</p>
         </div>
         <p className="count">{t('upload.formats')}</p>
       </div>
-      {busy && <LoadingState height={120} />}
-      {error !== null && <ErrorState error={error} />}
-      {preview && (
-        <section className="card" aria-labelledby="preview-heading">
-          <h2 id="preview-heading" className="chart-title">
-            {t('upload.previewTitle', { file: preview.fileName })}
-          </h2>
-          <p className="count">{t('upload.previewCount', { rows: formatInteger(preview.rows, lang), columns: preview.columns.length })}</p>
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  {preview.columns.map((c) => (
-                    <th key={c} scope="col">{c}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {preview.head.map((row, i) => (
-                  <tr key={i}>
-                    {preview.columns.map((c) => (
-                      <td key={c}>{String(row[c] ?? '')}</td>
-                    ))}
+
+      {file && <Progress label={t('upload.checking', { file: file.name })} state={check} lang={lang} />}
+      {profileError !== null && <ErrorState error={profileError} height={80} />}
+      {profile && <ProfileView profile={profile} highlight={highlightedLines(issues)} lang={lang} />}
+
+      {problem && (
+        <section className="card report" aria-labelledby="report-heading" data-testid="validation-report">
+          <h2 id="report-heading" className="chart-title">{t('upload.reportInvalid', { count: problem.errorCount ?? issues.length })}</h2>
+          {issues.length === 0 ? (
+            <ErrorState error={check.error} height={80} />
+          ) : (
+            <div className="table-wrap">
+              <table className="data-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('upload.line')}</th>
+                    <th scope="col">{t('upload.column')}</th>
+                    <th scope="col">{t('upload.value')}</th>
+                    <th scope="col">{t('upload.message')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {toReportRows(issues, lang).map((r, i) => (
+                    <tr key={i} data-line={r.line}>
+                      <td className="num">{r.line > 0 ? r.line : '–'}</td>
+                      <td>{r.column ?? '–'}</td>
+                      <td><code>{r.value}</code></td>
+                      <td>{r.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <p className="note">{t('upload.nothingStored')}</p>
         </section>
       )}
+
+      {check.data && valid && !commit.data && (
+        <section className="card report" data-testid="validation-ok">
+          <h2 className="chart-title">{t('upload.reportValid')}</h2>
+          <Summary outcome={check.data} lang={lang} />
+          {check.data.version ? (
+            <p className="note">{t('upload.alreadyUploaded', { id: check.data.version.id })}</p>
+          ) : (
+            <button type="button" data-testid="confirm-upload" disabled={commit.isPending} onClick={() => file && commit.mutate({ file, fields: fields(false) })}>
+              {t('upload.confirm')}
+            </button>
+          )}
+        </section>
+      )}
+
+      <Progress label={t('upload.storing')} state={commit} lang={lang} />
+      {commit.isError && <ErrorState error={commit.error} height={80} />}
+      {commit.data && (
+        <section className="card report" data-testid="upload-done">
+          <h2 className="chart-title">
+            {commit.data.status === 'created' ? t('upload.created', { id: commit.data.version?.id }) : t('upload.alreadyUploaded', { id: commit.data.version?.id })}
+          </h2>
+          <Summary outcome={commit.data} lang={lang} />
+        </section>
+      )}
+      {commit.data?.version && commit.data.status === 'created' && <DiffView id={commit.data.version.id} />}
+    </>
+  );
+}
+
+function Summary({ outcome, lang }: { outcome: UploadOutcome; lang: Lang }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p>{t('upload.summary', { rows: formatInteger(outcome.rows, lang), cells: formatInteger(outcome.cells, lang) })}</p>
+      <ul>
+        {Object.entries(outcome.indicators).map(([k, n]) => <li key={k}>{k}: {formatInteger(n, lang)}</li>)}
+      </ul>
+      {outcome.warnings.length > 0 && (
+        <details>
+          <summary>{t('upload.warnings', { count: outcome.warnings.length })}</summary>
+          <ul>{outcome.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>
+        </details>
+      )}
+    </>
+  );
+}
+
+/** Upload progress, then "the server is working" once every byte is sent. */
+function Progress({ label, state, lang }: { label: string; state: ReturnType<typeof useUpload>; lang: Lang }) {
+  const { t } = useTranslation();
+  if (!state.isPending) return null;
+  const { sent, total } = state.progress;
+  const done = total > 0 && sent >= total;
+  return (
+    <div className="card" role="status" aria-live="polite" data-testid="upload-progress">
+      <p>{label}</p>
+      <progress max={total || 1} value={sent} aria-label={t('upload.progress')} />
+      <p className="count">
+        {done ? t('upload.serverWorking') : t('upload.sent', { sent: formatInteger(Math.round(sent / 1024), lang), total: formatInteger(Math.round(total / 1024), lang) })}
+      </p>
+      {done && <LoadingState height={40} />}
     </div>
   );
 }

@@ -1,0 +1,107 @@
+/**
+ * `pnpm bench:ingest [file]`: a 1,000,000-respondent microdata CSV through the
+ * running server, end to end (stream, parse, validate, aggregate, commit,
+ * recompute), while autocannon keeps asking GET /api/forecasts.
+ *
+ * Input: `pnpm gen:microdata 1000000 /tmp/micro.csv` (generated here if missing).
+ * Targets: end to end ≤ 20 s; peak server RSS ≤ 600 MB (VmHWM of the server
+ * process, worker threads included); /api/forecasts p99 ≤ 100 ms during the upload.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { tokenCli } from '../src/cli/token';
+
+const API_DIR = fileURLToPath(new URL('..', import.meta.url));
+const REPO = join(API_DIR, '..');
+const FILE = process.argv[2] ?? '/tmp/micro.csv';
+const PORT = 19000 + Math.floor(Math.random() * 1000);
+const BASE = `http://127.0.0.1:${PORT}`;
+const FORECAST = '/api/forecasts?indicator=employment&region=VN&sector=C&qualification=ALL&horizon=10&scenario=baseline';
+const dataDir = mkdtempSync(join(tmpdir(), 'lmo-bench-ingest-'));
+const env = { ...process.env, DATA_DIR: join(dataDir, 'data'), PORT: String(PORT), HOST: '127.0.0.1', DATABASE_URL: '', WEB_DIST: join(dataDir, 'no-web') };
+
+const verdict = (ok: boolean) => (ok ? 'OK  ' : 'MISS');
+const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
+
+if (!existsSync(FILE)) {
+  console.log(`${FILE} missing: generating it (pnpm gen:microdata 1000000 ${FILE}) …`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'seeds', 'gen-microdata.ts'), '1000000', FILE], { cwd: REPO, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('could not generate the microdata file');
+}
+
+/** Peak and current resident set (kB) of a process, from /proc. */
+function memory(pid: number): { hwm: number; rss: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { hwm: kb('VmHWM'), rss: kb('VmRSS') };
+}
+
+async function waitReady(timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(BASE + FORECAST)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error('server not ready');
+}
+
+// A token before the server starts (the CLI refuses while the server holds the embedded database).
+let token = '';
+const code = await tokenCli(['create', '--role', 'analyst', '--name', 'bench:ingest'], (s) => { token = /lmo_\S+/.exec(s)?.[0] ?? token; }, console.error, env);
+if (code !== 0 || !token) throw new Error('could not create a token');
+
+// node --import tsx (not the tsx CLI) so the pid is the server's own process.
+const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: API_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
+let log = '';
+server.stdout!.on('data', (d) => (log += d));
+server.stderr!.on('data', (d) => (log += d));
+try {
+  await waitReady(180_000);
+  const size = statSync(FILE).size;
+  const idle = memory(server.pid!);
+  console.log(`bench:ingest — ${FILE} (${(size / 1e6).toFixed(1)} MB), server pid ${server.pid} idle RSS ${mb(idle.rss)}`);
+
+  const load = autocannon({ url: BASE + FORECAST, connections: 10, duration: 600, pipelining: 1 });
+  let peak = idle.hwm;
+  const sampler = setInterval(() => { peak = Math.max(peak, memory(server.pid!).hwm); }, 200);
+  const t0 = performance.now();
+  const res = await fetch(`${BASE}/api/uploads?format=microdata&period=2024&fileName=micro.csv`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+    body: Readable.toWeb(createReadStream(FILE, { highWaterMark: 1 << 20 })) as unknown as BodyInit,
+    duplex: 'half',
+  } as RequestInit);
+  const body = await res.json() as any;
+  const total = performance.now() - t0;
+  clearInterval(sampler);
+  (load as unknown as { stop(): void }).stop();
+  const cannon = await load;
+  peak = Math.max(peak, memory(server.pid!).hwm);
+
+  if (res.status !== 201) {
+    console.log(`upload failed: HTTP ${res.status}`, JSON.stringify(body).slice(0, 2000));
+    process.exitCode = 1;
+  } else {
+    console.log(`  upload → HTTP 201, version ${body.version.id}: ${body.rows.toLocaleString('en')} respondents → ${body.cells.toLocaleString('en')} cells; version holds ${body.version.rowCount.toLocaleString('en')} observations`);
+    console.log(`  stages: parse+validate+aggregate ${body.timingMs.parse} ms, commit ${body.timingMs.commit} ms, recompute ${body.timingMs.compute} ms`);
+  }
+  console.log(`  ${verdict(total <= 20_000)} end to end ${(total / 1000).toFixed(2)} s  (target ≤ 20 s; ${(size / 1e6 / (total / 1000)).toFixed(1)} MB/s)`);
+  console.log(`  ${verdict(peak <= 600 * 1024)} peak server RSS ${mb(peak)}  (target ≤ 600 MB; idle ${mb(idle.rss)})`);
+  console.log(`  ${verdict(cannon.latency.p99 <= 100)} GET /api/forecasts during the upload: p99 ${cannon.latency.p99} ms, p50 ${cannon.latency.p50} ms, max ${cannon.latency.max} ms, ${cannon.requests.total} requests, errors ${cannon.errors}, non-2xx ${cannon.non2xx}  (target p99 ≤ 100 ms)`);
+} catch (error) {
+  console.error(error, '\nserver log:\n', log);
+  process.exitCode = 1;
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  rmSync(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,118 @@
+/**
+ * End-to-end upload flow in Chromium against the real server: sign in with a
+ * token → choose a broken file → the server's report with the offending lines
+ * highlighted in the browser profile → choose a valid file → confirm → the
+ * diff of the new version → roll back. Any console error fails the test.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { buildWeb, chromiumAvailable, freePort, launchBrowser, REPO_DIR, WEB_DIR } from './harness';
+
+const hasChromium = chromiumAvailable();
+const EXAMPLES = join(REPO_DIR, 'seeds', 'examples');
+const TSX = join(REPO_DIR, 'node_modules', '.bin', 'tsx');
+
+let dir = '';
+let url = '';
+let token = '';
+let server: ChildProcess | null = null;
+let output = '';
+let browser: { context: BrowserContext; close(): Promise<void> };
+const consoleErrors: string[] = [];
+
+describe.skipIf(!hasChromium)('upload flow in Chromium', () => {
+  beforeAll(async () => {
+    buildWeb();
+    dir = mkdtempSync(join(tmpdir(), 'lmo-upload-e2e-'));
+    const port = await freePort();
+    const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dir, 'data'), WEB_DIST: join(WEB_DIR, 'dist'), DATABASE_URL: '' };
+    // The token is made before the server starts: the CLI never opens a database a server holds.
+    const made = spawnSync(TSX, [join(REPO_DIR, 'api', 'src', 'cli', 'token.ts'), 'create', '--role', 'analyst', '--name', 'e2e analyst'], { env, encoding: 'utf8' });
+    token = /lmo_[A-Za-z0-9_-]{43}/.exec(made.stdout)?.[0] ?? '';
+    if (!token) throw new Error(`token create failed: ${made.stdout}\n${made.stderr}`);
+    server = spawn(TSX, [join(REPO_DIR, 'api', 'src', 'server.ts')], { cwd: join(REPO_DIR, 'api'), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    server.stdout?.on('data', (d) => (output += d));
+    server.stderr?.on('data', (d) => (output += d));
+    url = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 200_000;
+    for (;;) {
+      if (Date.now() > deadline || server.exitCode !== null) throw new Error(`server not ready:\n${output}`);
+      try {
+        if ((await fetch(`${url}/api/gaps?region=VN&horizon=1`)).ok) break;
+      } catch {
+        // starting
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) {
+      server.kill('SIGTERM');
+      await new Promise((r) => server!.once('exit', r));
+    }
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function open(): Promise<Page> {
+    const page = await browser.context.newPage();
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && !/status of 4\d\d/.test(msg.text())) consoleErrors.push(`${msg.text()} @ ${msg.location().url}`);
+    });
+    page.on('pageerror', (err) => consoleErrors.push(err.message));
+    page.on('dialog', (d) => void d.accept());
+    await page.goto(`${url}/?page=upload&lang=en`, { waitUntil: 'domcontentloaded' });
+    return page;
+  }
+
+  it('signs in, rejects a broken file line by line, stores a valid one, shows the diff and rolls back', async () => {
+    const page = await open();
+    // Anonymous: the sign-in form, no upload form.
+    await page.waitForSelector('input[type="password"]');
+    expect(await page.locator('input[type="file"]').count()).toBe(0);
+    await page.fill('input[type="password"]', token);
+    await page.click('form.sign-in button[type="submit"]');
+    await page.waitForSelector('[data-testid="signed-in"]');
+    expect(await page.evaluate(() => sessionStorage.getItem('lmo.apiToken'))).toBe(token);
+
+    // A broken long file: the report lists lines and columns; the profile highlights them.
+    await page.setInputFiles('input[type="file"]', join(EXAMPLES, 'long-invalid.csv'));
+    await page.waitForSelector('[data-testid="validation-report"] tbody tr', { timeout: 60_000 });
+    const lines = await page.locator('[data-testid="validation-report"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-line')));
+    expect(lines).toEqual(expect.arrayContaining(['2', '3', '4', '5', '7', '8', '9']));
+    await page.waitForSelector('[data-testid="profile-head"] tr[data-line="5"].row-invalid');
+    expect(await page.locator('[data-testid="profile-head"] tr[data-line="6"].row-invalid').count()).toBe(0);
+    expect(await page.locator('[data-testid="profile-head"] tr[data-line="5"] td.cell-invalid').count()).toBe(1);
+    // The danfojs profile: value counts and sums by region.
+    await page.waitForSelector('[data-testid="sum-by-region"] tbody tr');
+
+    // A valid file: dry run passes, confirm stores it, the diff shows the changed cell.
+    const file = join(dir, 'update.csv');
+    writeFileSync(file, 'indicator,period,region,sector,qualification,value,unit,source,status\n'
+      + 'employment,2024,VN,TOTAL,ALL,51900000,persons,"GSO annual LFS 2024, cited by Báo Dân tộc (2025)",official\n'
+      + 'graduates,2024,VN,TOTAL,college,190000,persons,"Example only: modelled by the uploader (e2e test)",modelled\n');
+    await page.setInputFiles('input[type="file"]', file);
+    await page.waitForSelector('[data-testid="confirm-upload"]', { timeout: 60_000 });
+    const before = await (await fetch(`${url}/api/health`)).json();
+    await page.click('[data-testid="confirm-upload"]');
+    await page.waitForSelector('[data-testid="upload-done"]', { timeout: 180_000 });
+    const after = await (await fetch(`${url}/api/health`)).json();
+    expect(after.dataVersion.id).toBeGreaterThan(before.dataVersion.id);
+    expect(await page.textContent('[data-testid="upload-done"] h2')).toContain(`version ${after.dataVersion.id}`);
+    await page.waitForSelector('[data-testid="version-diff"] table');
+    expect(await page.textContent('[data-testid="version-diff"]')).toMatch(/cells added, \d+ changed/);
+
+    // Roll back to the previous version from the versions table.
+    await page.click(`[data-testid="rollback-${before.dataVersion.id}"]`);
+    await page.waitForSelector(`tr[data-version="${before.dataVersion.id}"][aria-current="true"]`, { timeout: 60_000 });
+    expect((await (await fetch(`${url}/api/health`)).json()).dataVersion.id).toBe(before.dataVersion.id);
+    await page.close();
+    expect(consoleErrors).toEqual([]);
+  });
+});

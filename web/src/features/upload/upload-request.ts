@@ -1,0 +1,83 @@
+/**
+ * POST /api/uploads with XMLHttpRequest, because fetch() cannot report upload
+ * progress. Fields go before the file so the server can stream the file part.
+ */
+import { ApiError, type Problem } from '../../api/problem';
+import { authHeaders } from '../auth/token-store';
+
+export type UploadFormat = 'long' | 'wide' | 'microdata';
+
+export interface UploadFields {
+  format: UploadFormat;
+  /** Wide: the mapping JSON text. */
+  mapping?: string;
+  /** Microdata: survey period. */
+  period?: string;
+  dryRun: boolean;
+}
+
+/** One problem in the file, as the API lists it. */
+export interface UploadIssue {
+  line: number;
+  column: string | null;
+  value: string;
+  message: string;
+  messageVi?: string;
+  code: string;
+}
+
+export interface UploadOutcome {
+  status: 'validated' | 'created' | 'duplicate';
+  version: { id: number; label: string; rowCount: number; parentId: number | null; isCurrent: boolean } | null;
+  rows: number;
+  cells: number;
+  hash: string;
+  warnings: string[];
+  indicators: Record<string, number>;
+  timingMs: { parse: number; commit?: number; compute?: number };
+}
+
+/** Upload problem with the file's issues (422) or any other API problem. */
+export interface UploadProblem extends Problem {
+  errorCount?: number;
+  warnings?: string[];
+}
+
+/** Builds the multipart body: options first, file last. */
+export function uploadForm(file: Blob, fileName: string, fields: UploadFields): FormData {
+  const form = new FormData();
+  form.set('format', fields.format);
+  if (fields.mapping?.trim()) form.set('mapping', fields.mapping);
+  if (fields.period?.trim()) form.set('period', fields.period.trim());
+  form.set('dryRun', fields.dryRun ? '1' : '0');
+  form.set('file', file, fileName);
+  return form;
+}
+
+/**
+ * Sends the file. `onProgress(sent, total)` follows the upload; once every
+ * byte is sent the server is still validating (or computing), which the UI
+ * shows as a separate step. Rejects with ApiError carrying the problem.
+ */
+export function sendUpload(file: File, fields: UploadFields, onProgress: (sent: number, total: number) => void, signal?: AbortSignal): Promise<UploadOutcome> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/uploads');
+    for (const [k, v] of Object.entries(authHeaders())) xhr.setRequestHeader(k, v);
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // not JSON: handled below
+      }
+      if (xhr.status >= 200 && xhr.status < 300 && body) resolve(body as UploadOutcome);
+      else reject(new ApiError((body as UploadProblem | null) ?? { title: xhr.statusText || 'Upload failed', status: xhr.status }));
+    };
+    xhr.onerror = () => reject(new ApiError({ title: 'Network error', status: 0, detail: 'The upload could not reach the server.' }));
+    xhr.onabort = () => reject(new DOMException('Upload cancelled', 'AbortError'));
+    signal?.addEventListener('abort', () => xhr.abort());
+    xhr.send(uploadForm(file, file.name, fields));
+  });
+}
