@@ -21,7 +21,7 @@ const seed = config.seed ? await seedOnce(opened).catch(async (error: unknown) =
   await database.close();
   throw error;
 }) : null;
-const store = new ResultsStore(database.db);
+const store = new ResultsStore(database.db, { lock: database.withLock });
 const app = createApp({ database, store, webDist: config.webDist });
 
 let stopping = false;

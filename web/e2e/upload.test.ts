@@ -74,7 +74,7 @@ describe.skipIf(!hasChromium)('upload flow in Chromium', () => {
   it('signs in, rejects a broken file line by line, stores a valid one, shows the diff and rolls back', async () => {
     const page = await open();
     // Anonymous: the sign-in form, no upload form.
-    await page.waitForSelector('input[type="password"]');
+    await page.waitForSelector('input[type="password"]', { timeout: 60_000 });
     expect(await page.locator('input[type="file"]').count()).toBe(0);
     await page.fill('input[type="password"]', token);
     await page.click('form.sign-in button[type="submit"]');
@@ -89,8 +89,6 @@ describe.skipIf(!hasChromium)('upload flow in Chromium', () => {
     await page.waitForSelector('[data-testid="profile-head"] tr[data-line="5"].row-invalid');
     expect(await page.locator('[data-testid="profile-head"] tr[data-line="6"].row-invalid').count()).toBe(0);
     expect(await page.locator('[data-testid="profile-head"] tr[data-line="5"] td.cell-invalid').count()).toBe(1);
-    // The danfojs profile: value counts and sums by region.
-    await page.waitForSelector('[data-testid="sum-by-region"] tbody tr');
 
     // A valid file: dry run passes, confirm stores it, the diff shows the changed cell.
     const file = join(dir, 'update.csv');
@@ -99,6 +97,9 @@ describe.skipIf(!hasChromium)('upload flow in Chromium', () => {
       + 'graduates,2024,VN,TOTAL,college,190000,persons,"Example only: modelled by the uploader (e2e test)",modelled\n');
     await page.setInputFiles('input[type="file"]', file);
     await page.waitForSelector('[data-testid="confirm-upload"]', { timeout: 60_000 });
+    // The danfojs profile: detected types and sums by region.
+    expect(await page.textContent('[data-testid="profile-head"] thead')).toContain('value (float');
+    expect(await page.textContent('[data-testid="sum-by-region"]')).toContain('51,900,000');
     const before = await (await fetch(`${url}/api/health`)).json();
     await page.click('[data-testid="confirm-upload"]');
     await page.waitForSelector('[data-testid="upload-done"]', { timeout: 180_000 });

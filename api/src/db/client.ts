@@ -28,6 +28,11 @@ export interface Database {
   describe: string;
   /** Runs `fn` holding a cross-process lock, so two instances never migrate or seed at once. */
   withStartupLock<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` holding the cross-instance lock `key` (a PostgreSQL advisory lock;
+   * in-process only for PGlite, which one process owns).
+   */
+  withLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -52,12 +57,27 @@ async function openPglite(dataDir?: string, template?: Blob): Promise<Database> 
     describe: dataDir ? `PGlite at ${dataDir}` : 'PGlite in memory',
     // PGlite is single-process, so the in-process transaction order is enough.
     withStartupLock: (fn) => fn(db),
+    withLock: (key, fn) => inProcessLock(key, fn),
     async close() {
       if (closed) return;
       closed = true;
       await client.close();
     },
   };
+}
+
+// PGlite belongs to one process, so its locks only need to order work inside it.
+const held = new Map<number, Promise<unknown>>();
+async function inProcessLock<T>(key: number, fn: () => Promise<T>): Promise<T> {
+  const before = held.get(key) ?? Promise.resolve();
+  const run = before.catch(() => {}).then(fn);
+  const tail = run.catch(() => {});
+  held.set(key, tail);
+  try {
+    return await run;
+  } finally {
+    if (held.get(key) === tail) held.delete(key);
+  }
 }
 
 async function openPostgres(url: string, max = 10): Promise<Database> {
@@ -78,6 +98,16 @@ async function openPostgres(url: string, max = 10): Promise<Database> {
         return await fn(drizzlePg({ client, schema }) as unknown as Db);
       } finally {
         await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => {});
+        client.release();
+      }
+    },
+    async withLock(key, fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [key]);
+        return await fn();
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [key]).catch(() => {});
         client.release();
       }
     },

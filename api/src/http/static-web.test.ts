@@ -40,9 +40,15 @@ describe('static web serving', () => {
     }
   });
 
-  it('without a built web app, / links to the API docs', async () => {
-    const res = await appWith(join(root, 'missing')).request('/');
+  it('without a built web app, / links to the API docs; a later build is served at once', async () => {
+    const later = join(root, 'later');
+    const app = appWith(later);
+    const res = await app.request('/');
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('/api/docs');
+    mkdirSync(later);
+    writeFileSync(join(later, 'index.html'), '<!doctype html><title>new build</title>');
+    expect(await (await app.request('/')).text()).toContain('new build');
+    expect(await (await app.request('/sectors/C')).text()).toContain('new build');
   });
 });

@@ -14,17 +14,24 @@ const FALLBACK_PAGE = `<!doctype html>
 <p><a href="/api/docs">API reference (/api/docs)</a> · <a href="/api/openapi.json">OpenAPI 3.1</a> · <a href="/api/health">/api/health</a></p>
 </body></html>`;
 
-/** Adds static routes for `webDist` (or a plain page linking to the API docs when it is missing). */
+/**
+ * Adds static routes for `webDist`. Whether the build exists is checked per
+ * request (a rebuild may replace it while the server runs); without it, `/` is a
+ * plain page linking to the API docs.
+ */
 export function mountWeb(app: Hono, webDist: string | null | undefined): void {
-  const index = webDist ? join(webDist, 'index.html') : null;
-  if (!webDist || !index || !existsSync(index)) {
+  if (!webDist) {
     app.get('/', (c) => c.html(FALLBACK_PAGE));
     return;
   }
-  app.use('*', serveStatic({ root: webDist }));
+  const index = join(webDist, 'index.html');
+  const files = serveStatic({ root: webDist });
+  const shell = serveStatic({ path: index });
+  app.use('*', (c, next) => (existsSync(index) ? files(c, next) : next()));
   // Client-side routes (anything not under /api and not a file) get the app shell.
   app.get('*', async (c, next) => {
     if (c.req.path.startsWith('/api/') || c.req.path === '/api') return next();
-    return serveStatic({ path: index })(c, next);
+    if (!existsSync(index)) return c.req.path === '/' ? c.html(FALLBACK_PAGE) : next();
+    return shell(c, next);
   });
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '../../test/backends';
 import { fixtureRows } from '../../test/fixture';
-import type { Database } from '../db/client';
+import { openDatabase, type Database, type DatabaseConfig, type Db } from '../db/client';
 import { computeResults } from './compute';
 import { getVersion } from './dataset-versions';
 import { ingestObservations, loadObservations } from './ingest';
@@ -14,9 +14,11 @@ const backends = await testBackends();
 describe.each(backends)('results store on $name', (backend) => {
   let database: Database;
   let drop: () => Promise<void>;
+  let config: DatabaseConfig;
   beforeAll(async () => {
     const created = await backend.create();
     drop = created.drop;
+    config = created.config;
     database = (await startDatabase(created.config, { seed: false })).database;
   });
   afterAll(async () => {
@@ -69,6 +71,24 @@ describe.each(backends)('results store on $name', (backend) => {
     const inProcess = computeOutlook(await loadObservations(database.db, version.id), { dataVersion: String(version.id) });
     const b = inProcess.outlooks.baseline.forecasts.find((f) => f.sector === 'F' && f.qualification === 'college' && f.region === 'VN');
     expect(a?.forecast.mean).toEqual(b?.forecast.mean);
+  });
+
+  it('of several instances seeing a new version, one computes and the others read its results', async () => {
+    const { version } = await ingestObservations(database.db, fixtureRows({ scale: 1.3 }), { label: 'shared', kind: 'upload' });
+    // Three "instances": their own connections (PostgreSQL) sharing one database.
+    const others = backend.name === 'postgres'
+      ? await Promise.all([1, 2].map(() => openDatabase(config)))
+      : [database, database];
+    try {
+      let runs = 0;
+      const compute = async (db: Db, id: number) => { runs++; return computeResults(db, id); };
+      const stores = [database, ...others].map((d) => new ResultsStore(d.db, { lock: d.withLock, compute }));
+      const snaps = await Promise.all(stores.map((s) => s.current()));
+      expect(snaps.map((x) => x.version.id)).toEqual([version.id, version.id, version.id]);
+      expect(runs).toBe(1);
+    } finally {
+      if (backend.name === 'postgres') await Promise.all(others.map((d) => d.close()));
+    }
   });
 
   it('an instance that will not compute says the results are not ready', async () => {

@@ -36,7 +36,17 @@ export interface ResultsStoreOptions {
   computeMissing?: boolean;
   /** Decoded forecast/gap chunks kept in memory (one per scenario and region). */
   maxChunks?: number;
+  /**
+   * Cross-instance lock (Database.withLock) so that, of several instances seeing a
+   * new version at once, one computes and the others wait for its stored results.
+   */
+  lock?: <T>(key: number, fn: () => Promise<T>) => Promise<T>;
+  /** How results are computed (default computeResults; tests wrap it to count runs). */
+  compute?: (db: Db, versionId: number) => Promise<unknown>;
 }
+
+// Advisory-lock keys for computing a version: a fixed high range, away from the startup lock.
+const computeLockKey = (versionId: number) => 1_000_000_000 + versionId;
 
 type ChunkIndex = Map<string, { key: string; items: number }[]>;
 
@@ -49,11 +59,15 @@ export class ResultsStore {
   private readonly recheckMs: number;
   private readonly computeMissing: boolean;
   private readonly maxChunks: number;
+  private readonly lock: NonNullable<ResultsStoreOptions['lock']>;
+  private readonly compute: NonNullable<ResultsStoreOptions['compute']>;
 
   constructor(private readonly db: Db, options: ResultsStoreOptions = {}) {
     this.recheckMs = options.recheckMs ?? 1000;
     this.computeMissing = options.computeMissing ?? true;
     this.maxChunks = options.maxChunks ?? 256;
+    this.lock = options.lock ?? ((_key, fn) => fn());
+    this.compute = options.compute ?? ((db, id) => computeResults(db, id));
   }
 
   /** The snapshot already in memory (maybe of an older version), without waiting or querying. */
@@ -100,7 +114,10 @@ export class ResultsStore {
       if (!this.computeMissing) {
         throw new ProblemError({ type: PROBLEM_TYPES.notReady, title: 'Results not ready', status: 503, detail: `Results for dataset version ${versionId} are still being computed.` });
       }
-      await computeResults(this.db, versionId);
+      await this.lock(computeLockKey(versionId), async () => {
+        // Another instance may have finished while we waited for the lock.
+        if (!(await getVersion(this.db, versionId))?.computedAt) await this.compute(this.db, versionId);
+      });
       version = (await getVersion(this.db, versionId))!;
     }
     const listing = await this.db.select({ kind: results.kind, scenario: results.scenario, key: results.key, items: results.items })

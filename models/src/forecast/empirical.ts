@@ -1,10 +1,11 @@
 /**
  * Empirical prediction intervals from rolling-origin errors. Errors are
  * pooled per horizon into mean squares, then summarised by a variance curve
- * v_h = σ²·h^γ (fitted on log scale, weighted by counts, γ shrunk toward 1.5),
- * so any horizon can be asked for, even beyond what the history could test.
+ * v_h = σ²·h^γ (fitted on log scale, weighted by counts, γ shrunk toward
+ * 1.5 for yearly and 0.8 for sub-annual data), so any horizon can be asked
+ * for, even beyond what the history could test.
  *
- * sd_h = 0.85 · σ · √(1 + 2/n₁) · (30/n)^0.35 · [1.25 if seasonally adjusted] · h^(γ/2),
+ * sd_h = 0.85 · σ · √(1 + 2/n₁) · (30/n)^0.35 · [1.2 if quarterly/monthly] · h^(γ/2),
  * bounds from Student-t(5) multipliers, log-scale sd capped at 0.5.
  * The constants were calibrated so that 80% and 95% intervals cover 76–84%
  * and 92–97% of test points on each of M3 yearly/quarterly and tourism
@@ -20,7 +21,7 @@ export interface RollingErrors {
   n1: number;
   /** Length of the series. */
   n: number;
-  /** Whether the values were seasonally adjusted with in-sample indices. */
+  /** Whether the values were seasonally adjusted with in-sample indices (reported, not used in the scale). */
   seasonal: boolean;
   /** Periods per year of the series. */
   frequency: number;
@@ -43,11 +44,9 @@ export const EMPIRICAL = {
   gammaMax: 2,
   gammaDefault: 1.5,
   /** Prior γ for quarterly and monthly data, whose errors grow more slowly with the horizon. */
-  gammaDefaultSub: 1.5,
-  /** Extra scale for quarterly and monthly data. */
-  inflateSub: 1,
-  /** Horizon shift for quarterly and monthly data (their one-step errors are understated in-sample). */
-  hShiftSub: 0,
+  gammaDefaultSub: 0.8,
+  /** Extra scale for quarterly and monthly data (in-sample seasonal indices flatter their errors). */
+  inflateSub: 1.2,
   /** Weight of the default γ, in number of one-step errors (shrinks noisy slopes). */
   gammaPriorWeight: 40,
   /** Student-t degrees of freedom of the bounds: errors have heavier tails than normal. */
@@ -57,8 +56,6 @@ export const EMPIRICAL = {
   lengthPower: 0.35,
   /** Largest log-scale standard deviation (bounds at most ×exp(t·maxLogSd) around the mean). */
   maxLogSd: 0.5,
-  /** Extra scale when seasonal indices were estimated on the same data the errors come from. */
-  seasonalInflate: 1.25,
 };
 
 function meanSquare(errors: number[]): number {
@@ -129,12 +126,9 @@ export function empiricalSpread(errors: RollingErrors, mean: number[], h: number
   const { sigma2, gamma } = varianceCurve(errors);
   const small = 1 + EMPIRICAL.smallSample / Math.max(1, errors.n1);
   const base = EMPIRICAL.inflate * Math.sqrt(sigma2 * small) * Math.pow(EMPIRICAL.lengthRef / errors.n, EMPIRICAL.lengthPower) *
-    (errors.seasonal ? EMPIRICAL.seasonalInflate : 1) *
     (errors.frequency > 1 ? EMPIRICAL.inflateSub : 1);
   // On the log scale a huge spread turns into absurd bounds (×1000): cap it.
   const cap = logScale ? EMPIRICAL.maxLogSd : Infinity;
-  // A shift c flattens the curve's start: ((h + c)/(1 + c))^(γ/2).
-  const c = errors.frequency > 1 ? EMPIRICAL.hShiftSub : 0;
-  const sd = Array.from({ length: h }, (_, i) => Math.min(cap, base * Math.pow((i + 1 + c) / (1 + c), gamma / 2)));
+  const sd = Array.from({ length: h }, (_, i) => Math.min(cap, base * Math.pow(i + 1, gamma / 2)));
   return { mean, sd, logScale, df: EMPIRICAL.df };
 }
