@@ -5,7 +5,8 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   server: {
-    proxy: { '/api': { target: 'http://127.0.0.1:8787', changeOrigin: true } },
+    // LMO_API_URL points the proxy at another API (default: the one `pnpm start` runs).
+    proxy: { '/api': { target: process.env.LMO_API_URL ?? 'http://127.0.0.1:8787', changeOrigin: true } },
   },
   build: {
     outDir: 'dist',

@@ -29,6 +29,8 @@ export function apiRoutes(deps: AppDeps) {
   return new Hono()
     // Registered first so secure headers, CORS, body and upload limits wrap every route (see http/security.ts).
     .use(...security())
+    // PUBLIC_READ=false: reads need a viewer token too (http/require-role.ts).
+    .use('/api/*', readGuard(deps))
     .route('/api/health', healthRoutes(deps))
     .route('/api/meta', metaRoutes(deps))
     .route('/api/series', seriesRoutes(deps))

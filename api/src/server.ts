@@ -7,6 +7,7 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { readConfig } from './config';
+import { getCurrentVersion } from './services/dataset-versions';
 import { ResultsStore } from './services/results-store';
 import { openAndMigrate, seedOnce } from './services/startup';
 
@@ -15,13 +16,16 @@ const since = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 const config = readConfig();
 const opened = await openAndMigrate(config.database);
 const { database, timings } = opened;
-// Seeding happens before listening: the first 200 from /api/health already has data.
-// The seed files are fingerprinted, so a restart skips reading them.
-const seed = config.seed ? await seedOnce(opened).catch(async (error: unknown) => {
+// A first start seeds before listening, so the first 200 from /api/health already has data.
+// A restart with data listens at once and checks the seeds (a new release may bring new
+// ones; unchanged files are recognised by their fingerprint) in the background.
+const hasData = (await getCurrentVersion(database.db)) !== null;
+const seed = config.seed && !hasData ? await seedOnce(opened).catch(async (error: unknown) => {
   await database.close();
   throw error;
 }) : null;
-const store = new ResultsStore(database.db, { lock: database.withLock });
+// recheckMs: how soon this instance serves a version another instance committed (README "Running at scale").
+const store = new ResultsStore(database.db, { lock: database.withLock, recheckMs: Number(process.env.RESULTS_RECHECK_MS ?? 250) });
 const app = createApp({ database, store, webDist: config.webDist });
 
 let stopping = false;
@@ -36,6 +40,12 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
 /** Computes (first start, in a worker thread) or loads the current version's results; /api/health reports `ready`. */
 async function prepareData() {
   try {
+    if (config.seed && hasData) {
+      const later = await seedOnce(opened);
+      if (later.action === 'loaded') console.log(`[lmo] seeds: loaded new seed files as dataset version ${later.version.id}`);
+      store.invalidate();
+    }
+    if (stopping) return;
     const snap = await store.current();
     console.log(`[lmo] results ready for dataset version ${snap.version.id} at ${since()} (computed in ${snap.version.computeMs ?? '?'} ms)`);
   } catch (error) {

@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authState } from '../src/http/require-role';
 import { createToken, revokeToken } from '../src/services/auth';
 import { testBackends } from './backends';
 import { startTestApp, type TestApp } from './harness';
@@ -21,7 +20,6 @@ describe.each(backends)('uploads on $name', (backend) => {
   let analystId = 0;
   beforeAll(async () => {
     t = await startTestApp(backend);
-    authState(t.app as never); // no-op: the deps object is what keys the state
     for (const role of ['admin', 'analyst', 'viewer'] as const) {
       const created = await createToken(t.database.db, { name: `test ${role}`, role });
       tokens[role] = created.token;
@@ -277,5 +275,25 @@ describe.each(backends)('uploads on $name', (backend) => {
       expect(r.status).toBe(429);
       expect(r.headers.get('retry-after')).toMatch(/^\d+$/);
     });
+  });
+});
+
+describe('PUBLIC_READ=false', () => {
+  it('reads need a viewer token; health stays open', async () => {
+    process.env.PUBLIC_READ = 'false';
+    const t = await startTestApp(backends[0]);
+    try {
+      const viewer = (await createToken(t.database.db, { name: 'reader', role: 'viewer' })).token;
+      const path = '/api/series?indicator=employment&region=VN&sector=C&qualification=ALL';
+      const anonymous = await t.app.request(path);
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.headers.get('content-type')).toContain('application/problem+json');
+      expect((await t.app.request(path, { headers: { authorization: `Bearer ${viewer}` } })).status).toBe(200);
+      expect((await t.app.request('/api/health')).status).toBe(200);
+      expect((await t.app.request('/api/versions')).status).toBe(401);
+    } finally {
+      delete process.env.PUBLIC_READ;
+      await t.close();
+    }
   });
 });

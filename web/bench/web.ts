@@ -3,10 +3,10 @@
  * 250 KB), then starts the real server and measures, in Chromium on localhost, the time from
  * navigation to `first-chart-data` on the overview (target ≤ 1.5 s).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildWeb, chromiumAvailable, launchBrowser, startServer, WEB_DIR } from '../e2e/harness';
+import { buildWeb, chromiumAvailable, launchBrowser, startServer } from '../e2e/harness';
 
 const BUDGET_KB = 250;
 const FIRST_CHART_MS = 1500;
@@ -27,8 +27,7 @@ const FIRST_CHART_SCRIPT = `new Promise((ok, fail) => {
 const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-function bundleSizes() {
-  const dist = join(WEB_DIR, 'dist');
+function bundleSizes(dist: string) {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   // Initial = the entry script plus everything the HTML preloads (what loads before any lazy page).
   const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
@@ -36,7 +35,7 @@ function bundleSizes() {
   const rows = assets.map((f) => {
     const text = readFileSync(join(dist, 'assets', f), 'utf8');
     // Chunk names come from one of their modules; say which library a big chunk really holds.
-    const holds = /danfo/i.test(text) && text.length > 1e6 ? 'danfojs' : text.includes('recharts-surface') ? 'recharts' : '';
+    const holds = text.length > 1e6 && text.includes('DataFrame') ? 'danfojs' : text.length > 1e5 && text.includes('recharts-surface') ? 'recharts' : '';
     return { file: f, holds, gzip: gz(join(dist, 'assets', f)), initial: initial.includes(`assets/${f}`) };
   });
   rows.sort((a, b) => b.gzip - a.gzip);
@@ -51,8 +50,8 @@ function median(values: number[]): number {
 }
 
 async function main() {
-  await buildWeb();
-  const { rows, initialJs, css } = bundleSizes();
+  const dist = await buildWeb();
+  const { rows, initialJs, css } = bundleSizes(dist);
   console.log('Bundle (gzip, level 9):');
   for (const r of rows.slice(0, 12)) console.log(`  ${r.initial ? '*' : ' '} ${r.file.padEnd(40)} ${kb(r.gzip).padStart(10)}  ${r.holds}`);
   console.log(`  (* = loaded initially; ${rows.length} JS chunks in total)`);
@@ -63,9 +62,10 @@ async function main() {
 
   if (!chromiumAvailable()) {
     console.log('Chromium not found; skipping the first-chart measurement.');
+    rmSync(dist, { recursive: true, force: true });
     return;
   }
-  const server = await startServer();
+  const server = await startServer({ webDist: dist });
   const browser = await launchBrowser();
   try {
     const times: number[] = [];
@@ -84,6 +84,7 @@ async function main() {
   } finally {
     await browser.close();
     await server.stop();
+    rmSync(dist, { recursive: true, force: true });
   }
 }
 

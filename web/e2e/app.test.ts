@@ -4,7 +4,9 @@
  * error fails the test.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import vi from '../src/i18n/vi.json';
 import en from '../src/i18n/en.json';
@@ -15,6 +17,7 @@ const PAGES = ['overview', 'regions', 'sectors', 'new-fields', 'training', 'meth
 const TEXT = { vi, en } as const;
 
 let server: RunningServer;
+let dist = '';
 let browser: { context: BrowserContext; close(): Promise<void> };
 const consoleErrors: string[] = [];
 
@@ -40,14 +43,18 @@ async function waitForData(page: Page): Promise<void> {
 
 describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
   beforeAll(async () => {
-    // The server seeds and computes on its first start; build the app meanwhile.
-    [, server] = await Promise.all([buildWeb(), startServer()]);
+    // A private build served by a private server: concurrent builds of web/dist cannot interfere.
+    // The server seeds and computes on its first start, so it starts while Vite builds (it reads
+    // the static files per request).
+    dist = mkdtempSync(join(tmpdir(), 'lmo-web-dist-'));
+    [, server] = await Promise.all([buildWeb(dist), startServer({ webDist: dist })]);
     browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    if (dist) rmSync(dist, { recursive: true, force: true });
   });
 
   for (const lang of ['vi', 'en'] as const) {

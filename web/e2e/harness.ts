@@ -18,16 +18,19 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-/** Builds web/dist with Vite; rejects with Vite's output when the build fails. */
-export function buildWeb(): Promise<void> {
+/**
+ * Builds the app with Vite into `outDir` (a private directory by default, so a concurrent
+ * `vite build` of web/dist cannot swap the assets under a running test); resolves to it.
+ */
+export function buildWeb(outDir = mkdtempSync(join(tmpdir(), 'lmo-web-dist-'))): Promise<string> {
   const vite = join(WEB_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
   return new Promise((ok, fail) => {
     let output = '';
-    const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: WEB_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { cwd: WEB_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     child.on('error', fail);
-    child.on('exit', (code) => (code === 0 ? ok() : fail(new Error(`vite build failed (exit ${code}):\n${output}`))));
+    child.on('exit', (code) => (code === 0 ? ok(outDir) : fail(new Error(`vite build failed (exit ${code}):\n${output}`))));
   });
 }
 
@@ -55,7 +58,7 @@ export interface RunningServer {
  * version's results are served (seeding and computing happen on this first start).
  * `LMO_E2E_URL=http://127.0.0.1:8787` reuses a running server instead.
  */
-export async function startServer({ timeoutMs = 180_000 } = {}): Promise<RunningServer> {
+export async function startServer({ timeoutMs = 180_000, webDist = join(WEB_DIR, 'dist') } = {}): Promise<RunningServer> {
   // For quick local iterations: reuse a server that is already running (it must serve web/dist).
   const reuse = process.env.LMO_E2E_URL?.replace(/\/$/, '');
   if (reuse) return { url: reuse, stop: async () => undefined, log: () => '' };
@@ -65,7 +68,7 @@ export async function startServer({ timeoutMs = 180_000 } = {}): Promise<Running
   let output = '';
   const child: ChildProcess = spawn(tsx, [join(REPO_DIR, 'api', 'src', 'server.ts')], {
     cwd: join(REPO_DIR, 'api'),
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'data'), WEB_DIST: join(WEB_DIR, 'dist'), DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'data'), WEB_DIST: webDist, DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => (output += d));

@@ -4,12 +4,12 @@
  * 403 (role too low) or 429 (too many failed attempts from this address).
  * Anonymous reads pass `requireRole(deps, 'viewer')` while PUBLIC_READ is on.
  */
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppDeps } from '../deps';
 import { hasRole, verifyToken, type Principal, type Role } from '../services/auth';
 import { ProblemError } from './problem';
+import { clientKey } from './security-rate-limit';
 
 export type AuthEnv = { Variables: { principal: Principal } };
 
@@ -75,14 +75,8 @@ export function authState(deps: AppDeps, settings?: Partial<AuthSettings>): Auth
   return s;
 }
 
-function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    // app.request() in tests has no socket.
-    return 'local';
-  }
-}
+// The same client identity as the upload rate limit (TRUST_PROXY: first X-Forwarded-For address).
+const clientAddress = (c: Context) => clientKey(c, ['1', 'true', 'yes'].includes((process.env.TRUST_PROXY ?? '').toLowerCase()));
 
 const unauthorized = (detail: string) => new ProblemError({
   type: '/api/problems/unauthorized', title: 'Unauthorized', status: 401, detail,

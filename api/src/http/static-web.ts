@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Hono } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 
 const FALLBACK_PAGE = `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>Triển vọng thị trường lao động</title></head>
@@ -25,9 +25,14 @@ export function mountWeb(app: Hono, webDist: string | null | undefined): void {
     return;
   }
   const index = join(webDist, 'index.html');
-  const files = serveStatic({ root: webDist });
+  // Created on first use: serveStatic warns at creation when its root is missing.
+  let files: MiddlewareHandler | undefined;
   const shell = serveStatic({ path: index });
-  app.use('*', (c, next) => (existsSync(index) ? files(c, next) : next()));
+  app.use('*', (c, next) => {
+    if (!existsSync(index)) return next();
+    files ??= serveStatic({ root: webDist });
+    return files(c, next);
+  });
   // Client-side routes (anything not under /api and not a file) get the app shell.
   app.get('*', async (c, next) => {
     if (c.req.path.startsWith('/api/') || c.req.path === '/api') return next();

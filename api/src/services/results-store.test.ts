@@ -91,6 +91,15 @@ describe.each(backends)('results store on $name', (backend) => {
     }
   });
 
+  it('does not rerun a failed model run on every request', async () => {
+    await ingestObservations(database.db, fixtureRows({ scale: 1.4 }), { label: 'fails', kind: 'upload' });
+    let runs = 0;
+    const store = new ResultsStore(database.db, { recheckMs: 0, compute: async () => { runs++; throw new Error('model failed'); } });
+    await expect(store.current()).rejects.toThrow('model failed');
+    await expect(store.current()).rejects.toThrow('model failed');
+    expect(runs).toBe(1);
+  });
+
   it('an instance that will not compute says the results are not ready', async () => {
     await ingestObservations(database.db, fixtureRows({ scale: 1.2 }), { label: 'v3', kind: 'upload' });
     const store = new ResultsStore(database.db, { computeMissing: false });

@@ -45,6 +45,8 @@ export interface ResultsStoreOptions {
   compute?: (db: Db, versionId: number) => Promise<unknown>;
 }
 
+const RETRY_FAILED_MS = 60_000;
+
 // Advisory-lock keys for computing a version: a fixed high range, away from the startup lock.
 const computeLockKey = (versionId: number) => 1_000_000_000 + versionId;
 
@@ -55,6 +57,7 @@ export class ResultsStore {
   private checkedAt = -Infinity;
   private checking?: Promise<Snapshot>;
   private readonly building = new Map<number, Promise<Snapshot>>();
+  private readonly failures = new Map<number, { error: unknown; at: number }>();
   private readonly chunks = new Map<string, Promise<unknown>>();
   private readonly recheckMs: number;
   private readonly computeMissing: boolean;
@@ -99,9 +102,18 @@ export class ResultsStore {
 
   /** Builds (computing first if needed) the snapshot of `versionId`; concurrent calls share the work. */
   load(versionId: number): Promise<Snapshot> {
+    const failed = this.failures.get(versionId);
+    // A version whose model run failed is not retried on every request; once a minute is enough.
+    if (failed && performance.now() - failed.at < RETRY_FAILED_MS) return Promise.reject(failed.error);
     let pending = this.building.get(versionId);
     if (!pending) {
-      pending = this.build(versionId).finally(() => this.building.delete(versionId));
+      pending = this.build(versionId)
+        .then((snap) => { this.failures.delete(versionId); return snap; })
+        .catch((error: unknown) => {
+          if (!(error instanceof ProblemError)) this.failures.set(versionId, { error, at: performance.now() });
+          throw error;
+        })
+        .finally(() => this.building.delete(versionId));
       this.building.set(versionId, pending);
     }
     return pending;

@@ -1,22 +1,24 @@
 /**
- * Commits a validated upload as a new dataset version, copy-on-write:
+ * Stores a validated upload as a new dataset version, copy-on-write:
  *
  *   new version = the current version's observations, with every uploaded
  *                 cell (indicator, period, region, sector, qualification)
  *                 replaced by the uploaded value, and new cells added.
  *
- * One transaction: the uploaded rows are inserted first (unnest batches), then
- * `INSERT … SELECT` copies the parent's rows and `ON CONFLICT DO NOTHING` on the
- * cell index skips the ones the upload replaced, so nothing of the parent is
- * read into Node. The same file (same observations hash) is stored once: a
- * re-upload returns the version it created.
- *
- * The version is written NOT current: the caller computes its results, then
- * `promoteVersion` moves the current pointer in a short transaction, so readers
- * never see a version without results; `discardVersion` drops it if that fails.
+ * 1. `buildUploadVersion` writes the version while it is NOT current and not
+ *    yet findable: the uploaded rows (unnest batches), then the parent's other
+ *    rows with `INSERT … SELECT … WHERE NOT EXISTS`, so nothing of the parent is
+ *    read into Node. Statements are kept short (a few thousand rows) because an
+ *    embedded PGlite query blocks the event loop: readers keep being answered.
+ * 2. The caller computes the version's results.
+ * 3. `promoteUpload` makes it current in one short transaction, with its audit
+ *    entry; `discardVersion` deletes it (rows and results cascade) if 2 or 3 fail.
+ * Readers therefore only ever see complete versions with their results. The same
+ * data (same observations hash) are stored once: a re-upload returns the version
+ * they created.
  */
 import { createHash } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Observation } from '@lmo/models';
 import type { Db } from '../db/client';
 import { auditLog, datasetVersions, observations } from '../db/schema';
@@ -31,75 +33,68 @@ export interface UploadCommitMeta {
   /** `ParsedUpload.hash`: identifies the uploaded data. */
   uploadHash: string;
   records: number;
-}
-
-export interface UploadCommit {
-  version: VersionInfo;
-  /** False when the same data had been uploaded before (nothing written). */
-  created: boolean;
-  /** Cells in the upload. */
   cells: number;
 }
 
-// Rows per INSERT … SELECT FROM unnest(…).
-const BATCH = 20_000;
-// Serialises uploads and rollbacks across instances (PostgreSQL); harmless on PGlite.
-const COMMIT_LOCK = 4_207_312;
+// Rows per statement: ~100 ms of PGlite work, so other requests get the event loop between statements.
+const ROWS_PER_STATEMENT = 4_000;
+// Serialises promotions and rollbacks across instances (PostgreSQL); harmless on PGlite.
+export const COMMIT_LOCK = 4_207_312;
 
 /** `fingerprint` of upload versions: the uploaded data's hash, so a re-upload is recognised. */
 export const uploadFingerprint = (hash: string) => `upload:${hash}`;
 
-/** Finds the version an identical upload created. */
+/** The version an identical upload created (set only once it was promoted). */
 export async function findUpload(db: Db, uploadHash: string): Promise<VersionInfo | null> {
   const [row] = await db.select().from(datasetVersions).where(eq(datasetVersions.fingerprint, uploadFingerprint(uploadHash))).limit(1);
   return row ? toVersionInfo(row) : null;
 }
 
-/** Stores `rows` (already validated) as a new current version; see the module comment. */
-export async function commitUpload(db: Db, rows: readonly Observation[], meta: UploadCommitMeta): Promise<UploadCommit> {
-  const existing = await findUpload(db, meta.uploadHash);
-  if (existing) return { version: existing, created: false, cells: rows.length };
-
-  const version = await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${COMMIT_LOCK})`);
-    // Re-check under the lock: a concurrent identical upload may have just committed.
-    const [again] = await tx.select().from(datasetVersions).where(eq(datasetVersions.fingerprint, uploadFingerprint(meta.uploadHash))).limit(1);
-    if (again) return { info: toVersionInfo(again), created: false };
-    const [parent] = await tx.select().from(datasetVersions).where(eq(datasetVersions.isCurrent, true)).limit(1);
-    // The version hash chains the parent's content hash with the upload's, so equal hashes mean equal content.
-    const hash = createHash('sha256').update(`${parent?.hash ?? ''}+${meta.uploadHash}`).digest('hex');
-    const [row] = await tx.insert(datasetVersions).values({
-      hash, label: meta.label, kind: 'upload', rowCount: 0, parentId: parent?.id ?? null, isCurrent: false,
-      createdBy: meta.actor, fingerprint: uploadFingerprint(meta.uploadHash),
-    }).returning();
-    for (let i = 0; i < rows.length; i += BATCH) await insertBatch(tx as unknown as Db, row.id, rows.slice(i, i + BATCH));
+/** Writes `rows` on top of the current version as a new, not yet current version (step 1 above). */
+export async function buildUploadVersion(db: Db, rows: readonly Observation[], meta: UploadCommitMeta): Promise<VersionInfo> {
+  const [parent] = await db.select().from(datasetVersions).where(eq(datasetVersions.isCurrent, true)).limit(1);
+  // The version hash chains the parent's content hash with the upload's: equal hashes mean equal content.
+  const hash = createHash('sha256').update(`${parent?.hash ?? ''}+${meta.uploadHash}`).digest('hex');
+  const [row] = await db.insert(datasetVersions).values({
+    hash, label: meta.label, kind: 'upload', rowCount: 0, parentId: parent?.id ?? null, isCurrent: false, createdBy: meta.actor,
+  }).returning();
+  try {
+    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) await insertBatch(db, row.id, rows.slice(i, i + ROWS_PER_STATEMENT));
     if (parent) {
-      await tx.execute(sql`
-        insert into ${observations} (dataset_version_id, indicator, period, region, sector, qualification, value, unit, source, status)
-        select ${row.id}, indicator, period, region, sector, qualification, value, unit, source, status
-        from ${observations} where dataset_version_id = ${parent.id}
-        on conflict (dataset_version_id, indicator, region, sector, qualification, period) do nothing`);
+      const range = await db.execute(sql`select min(id) as lo, max(id) as hi from ${observations} where dataset_version_id = ${parent.id}`);
+      const { lo, hi } = (range as unknown as { rows: { lo: string | number | null; hi: string | number | null }[] }).rows[0];
+      // A version's rows were inserted together, so their ids are (nearly) contiguous: copy id ranges.
+      for (let from = Number(lo ?? 1); lo !== null && from <= Number(hi); from += ROWS_PER_STATEMENT) {
+        await db.execute(sql`
+          insert into ${observations} (dataset_version_id, indicator, period, region, sector, qualification, value, unit, source, status)
+          select ${row.id}, indicator, period, region, sector, qualification, value, unit, source, status
+          from ${observations} o where o.dataset_version_id = ${parent.id} and o.id >= ${from} and o.id < ${from + ROWS_PER_STATEMENT}
+            and not exists (select 1 from ${observations} n where n.dataset_version_id = ${row.id} and n.indicator = o.indicator
+              and n.period = o.period and n.region = o.region and n.sector = o.sector and n.qualification = o.qualification)`);
+      }
     }
-    const counted = await tx.execute<{ n: number }>(sql`select count(*)::int as n from ${observations} where dataset_version_id = ${row.id}`);
+    const counted = await db.execute(sql`select count(*)::int as n from ${observations} where dataset_version_id = ${row.id}`);
     const total = Number((counted as unknown as { rows: { n: number }[] }).rows[0].n);
-    const [updated] = await tx.update(datasetVersions).set({ rowCount: total }).where(eq(datasetVersions.id, row.id)).returning();
-    await tx.insert(auditLog).values({
-      actor: meta.actor, action: 'dataset.upload', target: `dataset_version:${row.id}`,
-      detail: { label: meta.label, format: meta.format, fileName: meta.fileName ?? null, records: meta.records, cells: rows.length, total, uploadHash: meta.uploadHash, parentId: parent?.id ?? null },
-    });
-    return { info: toVersionInfo(updated), created: true };
-  });
-  return { version: version.info, created: version.created, cells: rows.length };
+    const [updated] = await db.update(datasetVersions).set({ rowCount: total }).where(eq(datasetVersions.id, row.id)).returning();
+    return toVersionInfo(updated);
+  } catch (error) {
+    await discardVersion(db, row.id).catch(() => {});
+    throw error;
+  }
 }
 
 /**
- * Makes a freshly committed version current. Fails with 409 when another
- * upload or rollback moved the pointer since (this version would silently
- * drop its cells); the caller discards the version and the analyst retries.
+ * Makes a built version current and findable by its upload hash (step 3).
+ * Returns `created: false` with the other version when identical data were
+ * promoted meanwhile (this one is then discarded by the caller). Fails with 409
+ * when another upload or rollback moved the pointer since: this version would
+ * silently drop its cells.
  */
-export async function promoteVersion(db: Db, version: VersionInfo, actor: string): Promise<VersionInfo> {
+export async function promoteUpload(db: Db, version: VersionInfo, meta: UploadCommitMeta): Promise<{ version: VersionInfo; created: boolean }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${COMMIT_LOCK})`);
+    const [same] = await tx.select().from(datasetVersions).where(eq(datasetVersions.fingerprint, uploadFingerprint(meta.uploadHash))).limit(1);
+    if (same) return { version: toVersionInfo(same), created: false };
     const [current] = await tx.select().from(datasetVersions).where(eq(datasetVersions.isCurrent, true)).limit(1);
     if ((current?.id ?? null) !== version.parentId) {
       throw new ProblemError({
@@ -108,9 +103,16 @@ export async function promoteVersion(db: Db, version: VersionInfo, actor: string
       });
     }
     await tx.update(datasetVersions).set({ isCurrent: false }).where(eq(datasetVersions.isCurrent, true));
-    const [row] = await tx.update(datasetVersions).set({ isCurrent: true }).where(eq(datasetVersions.id, version.id)).returning();
-    await tx.insert(auditLog).values({ actor, action: 'dataset.current', target: `dataset_version:${version.id}`, detail: { from: current?.id ?? null } });
-    return toVersionInfo(row);
+    const [row] = await tx.update(datasetVersions).set({ isCurrent: true, fingerprint: uploadFingerprint(meta.uploadHash) })
+      .where(and(eq(datasetVersions.id, version.id), isNull(datasetVersions.fingerprint))).returning();
+    await tx.insert(auditLog).values({
+      actor: meta.actor, action: 'dataset.upload', target: `dataset_version:${version.id}`,
+      detail: {
+        label: meta.label, format: meta.format, fileName: meta.fileName ?? null, records: meta.records, cells: meta.cells,
+        total: row.rowCount, uploadHash: meta.uploadHash, parentId: version.parentId,
+      },
+    });
+    return { version: toVersionInfo(row), created: true };
   });
 }
 

@@ -9,8 +9,8 @@ import type { Db } from '../db/client';
 import { PROBLEM_TYPES, ProblemError, type FieldProblem } from '../http/problem';
 import { computeResults } from './compute';
 import { ForecastError } from '@lmo/models';
-import { getVersion, type VersionInfo } from './dataset-versions';
-import { commitUpload, discardVersion, findUpload, promoteVersion } from './upload-commit';
+import type { VersionInfo } from './dataset-versions';
+import { buildUploadVersion, discardVersion, findUpload, promoteUpload } from './upload-commit';
 import { parseUpload, UploadTooLargeError, type ParsedUpload, type UploadIssue, type UploadOptions } from './upload-parse';
 
 export interface UploadRequest extends UploadOptions {
@@ -77,20 +77,20 @@ export async function runUpload(db: Db, source: Readable, request: UploadRequest
     return { status: 'validated', version: await findUpload(db, parsed.hash!), ...base, timingMs: { parse: Math.round(t1 - t0) } };
   }
   const label = `${request.format} upload${request.fileName ? `: ${request.fileName}` : ''}`;
-  const committed = await commitUpload(db, parsed.observations, {
-    label, actor: request.actor, format: request.format, fileName: request.fileName, uploadHash: parsed.hash!, records: parsed.records,
-  });
+  const meta = {
+    label, actor: request.actor, format: request.format, fileName: request.fileName, uploadHash: parsed.hash!, records: parsed.records, cells: parsed.observations.length,
+  };
+  const existing = await findUpload(db, parsed.hash!);
+  if (existing) return { status: 'duplicate', version: existing, ...base, timingMs: { parse: Math.round(t1 - t0) } };
+  const built = await buildUploadVersion(db, parsed.observations, meta);
   const t2 = performance.now();
-  if (!committed.created) {
-    return { status: 'duplicate', version: committed.version, ...base, timingMs: { parse: Math.round(t1 - t0), commit: Math.round(t2 - t1) } };
-  }
   let report: Awaited<ReturnType<typeof computeResults>>;
-  let version: VersionInfo;
+  let promoted: Awaited<ReturnType<typeof promoteUpload>>;
   try {
-    report = await computeResults(db, committed.version.id);
-    version = await promoteVersion(db, (await getVersion(db, committed.version.id))!, request.actor);
+    report = await computeResults(db, built.id);
+    promoted = await promoteUpload(db, built, meta);
   } catch (error) {
-    await discardVersion(db, committed.version.id);
+    await discardVersion(db, built.id);
     // From a worker thread the error arrives as a clone: recognise it by name.
     if (error instanceof ForecastError || (error instanceof Error && error.name === 'ForecastError')) {
       throw new ProblemError({
@@ -101,6 +101,11 @@ export async function runUpload(db: Db, source: Readable, request: UploadRequest
     }
     throw error;
   }
+  if (!promoted.created) {
+    await discardVersion(db, built.id);
+    return { status: 'duplicate', version: promoted.version, ...base, timingMs: { parse: Math.round(t1 - t0) } };
+  }
+  const version = promoted.version;
   const t3 = performance.now();
   return {
     status: 'created', version, ...base,

@@ -18,19 +18,36 @@ export function Select({
   label: string;
   value: string;
   onChange: (value: string) => void;
-  options: { value: string; label: string }[];
+  /** Options; those with a `group` are shown under that <optgroup> heading, in order of appearance. */
+  options: { value: string; label: string; group?: string }[];
   name?: string;
 }) {
   const id = useId();
+  const groups: { name?: string; options: typeof options }[] = [];
+  for (const o of options) {
+    const last = groups[groups.length - 1];
+    if (last && last.name === o.group) last.options.push(o);
+    else groups.push({ name: o.group, options: [o] });
+  }
+  const render = (list: typeof options) =>
+    list.map((o) => (
+      <option key={o.value} value={o.value}>
+        {o.label}
+      </option>
+    ));
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} value={value} onChange={(e) => onChange(e.target.value)}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        {groups.map((g, i) =>
+          g.name ? (
+            <optgroup key={`${g.name}-${i}`} label={g.name}>
+              {render(g.options)}
+            </optgroup>
+          ) : (
+            render(g.options)
+          ),
+        )}
       </select>
     </div>
   );

@@ -10,17 +10,14 @@ export interface ForecastSeriesDef {
   color: string;
 }
 
-/** Legend entries for forecast series: observed, projected, 80 % and 95 % bands. */
+/** Legend entries for forecast series: observed, projected, and the 80 %/95 % bands in the series colour. */
 export function forecastLegend(series: ForecastSeriesDef[], t: (key: string) => string): LegendItem[] {
-  const lines: LegendItem[] = series.flatMap((s): LegendItem[] => [
+  return series.flatMap((s): LegendItem[] => [
     { label: `${s.label} — ${t('chart.observed')}`, color: s.color, kind: 'line' },
     { label: `${s.label} — ${t('chart.projected')}`, color: s.color, kind: 'dashed' },
+    // 8-digit hex: the swatch shows the band's translucent fill (also understood by canvas for PNGs).
+    { label: `${s.label} — ${t('chart.bands')}`, color: `${s.color}66`, kind: 'band' },
   ]);
-  return [
-    ...lines,
-    { label: t('chart.band80'), color: 'rgba(60,60,60,0.35)', kind: 'band' },
-    { label: t('chart.band95'), color: 'rgba(60,60,60,0.15)', kind: 'band' },
-  ];
 }
 
 /** History (solid), forecast mean (dashed) and 80 %/95 % bands for one or more series. */

@@ -22,11 +22,11 @@ export async function startSecureApp(env: Record<string, string> = {}, backend?:
   return {
     ...t,
     tokens,
-    req(path, init = {}) {
+    async req(path, init = {}) {
       const { token, headers, ...rest } = init;
       const h = new Headers(headers);
       if (token) h.set('authorization', `Bearer ${token}`);
-      return t.app.request(path, { ...rest, headers: h });
+      return await t.app.request(path, { ...rest, headers: h });
     },
   };
 }
@@ -42,5 +42,5 @@ export function smallCsv(opts: { source?: string; value?: number } = {}): string
 
 /** POSTs `csv` as a raw text/csv upload. */
 export function uploadCsv(app: SecureApp, csv: string | Uint8Array, token?: string, query = 'format=long'): Promise<Response> {
-  return app.req(`/api/uploads?${query}`, { method: 'POST', body: csv, headers: { 'content-type': 'text/csv' }, token });
+  return app.req(`/api/uploads?${query}`, { method: 'POST', body: csv as BodyInit, headers: { 'content-type': 'text/csv' }, token });
 }

@@ -64,3 +64,15 @@ export function detailSectors(meta: Meta | undefined, withFields = false): Set<s
       .map((s) => s.code),
   );
 }
+
+/**
+ * Sector options grouped for a select: totals and broad groups, VSIC sections, then the new
+ * fields (which sit inside a section). `groupName` names each group in the current language.
+ */
+export function sectorOptions(meta: Meta | undefined, lang: Lang, groupName: (level: string) => string, withTotal = true): { value: string; label: string; group?: string }[] {
+  const order = ['total', 'broad', 'section', 'field'];
+  return [...(meta?.sectors ?? [])]
+    .filter((s) => withTotal || s.code !== 'TOTAL')
+    .sort((a, b) => order.indexOf(a.level ?? 'section') - order.indexOf(b.level ?? 'section'))
+    .map((s) => ({ value: s.code, label: nameOf(s, lang), group: groupName(s.level === 'total' ? 'broad' : s.level ?? 'section') }));
+}

@@ -11,7 +11,7 @@ import { Link } from '../../router/link';
 import { useUrlState } from '../../router/use-url-state';
 import { toTopImbalanceRows } from '../overview/to-chart-rows';
 import { metaQueries } from '../meta/queries';
-import { codeOptions, detailSectors, makeNamer } from '../meta/names';
+import { codeOptions, detailSectors, makeNamer, sectorOptions } from '../meta/names';
 import { regionsQueries } from './queries';
 import { MapLegend, TileMap } from './tile-map';
 import { toAreaRows, toProvinceTiles, toRegionBlocks, type AreaRow } from './to-chart-rows';
@@ -41,7 +41,7 @@ export default function RegionsPage() {
     { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`), format: (r) => <FlagBadge flag={r.flag} /> },
   ];
 
-  const sectorOptions = codeOptions(meta.data?.sectors, lang);
+  const sectorOptionList = sectorOptions(meta.data, lang, (level) => t(`sectorGroups.${level}`));
   const qualOptions = codeOptions(meta.data?.qualifications, lang);
 
   return (
@@ -68,7 +68,7 @@ export default function RegionsPage() {
             ))}
           </div>
         </fieldset>
-        {sectorOptions.length > 0 && <Select name="sector" label={t('controls.sector')} value={sector} onChange={(v) => set({ sector: v === 'TOTAL' ? undefined : v })} options={sectorOptions} />}
+        {sectorOptionList.length > 0 && <Select name="sector" label={t('controls.sector')} value={sector} onChange={(v) => set({ sector: v === 'TOTAL' ? undefined : v })} options={sectorOptionList} />}
         {qualOptions.length > 0 && <Select name="qual" label={t('controls.qualification')} value={qualification} onChange={(v) => set({ qual: v === 'ALL' ? undefined : v })} options={qualOptions} />}
       </div>
       <div className="map-layout">

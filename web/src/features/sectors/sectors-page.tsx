@@ -11,7 +11,7 @@ import { formatInteger, formatSigned, type Lang } from '../../i18n/format';
 import { useUrlState } from '../../router/use-url-state';
 import type { MergedRow } from '../../adapters/forecast-columns';
 import { metaQueries } from '../meta/queries';
-import { codeOptions, makeNamer } from '../meta/names';
+import { codeOptions, makeNamer, sectorOptions } from '../meta/names';
 import { sectorQueries } from './queries';
 import { ImbalanceChart, OpeningsChart, SupplyChart } from './sector-charts';
 import { toEmploymentRows, toImbalanceRows, toOpeningsRows, type ImbalanceRow, type OpeningsRow } from './to-chart-rows';
@@ -61,7 +61,7 @@ export default function SectorsPage() {
     { key: 'upper', label: t('sectors.upper80'), value: (r) => r.upper, format: (r) => formatSigned(r.upper, lang), align: 'right' },
     { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`), format: (r) => <FlagBadge flag={r.flag} /> },
   ];
-  const sectorOptions = codeOptions(meta.data?.sectors, lang, (s) => s.code !== 'TOTAL');
+  const sectorOptionList = sectorOptions(meta.data, lang, (level) => t(`sectorGroups.${level}`), false);
   const regionOptions = codeOptions(meta.data?.regions, lang);
 
   return (
@@ -77,7 +77,7 @@ export default function SectorsPage() {
         </div>
       </div>
       <div className="toolbar">
-        {sectorOptions.length > 0 && <Select name="sector" label={t('controls.sector')} value={sector} onChange={(v) => set({ sector: v })} options={sectorOptions} />}
+        {sectorOptionList.length > 0 && <Select name="sector" label={t('controls.sector')} value={sector} onChange={(v) => set({ sector: v })} options={sectorOptionList} />}
         {regionOptions.length > 0 && <Select name="region" label={t('controls.area')} value={region} onChange={(v) => set({ region: v === 'VN' ? undefined : v })} options={regionOptions} />}
       </div>
       <ChartFrame

@@ -1,0 +1,169 @@
+/**
+ * `pnpm bench:load`: 200 concurrent readers for 30 s over a mix of routes while
+ * a 1,000,000-respondent microdata upload is ingested, on PostgreSQL with the
+ * real seeds. Prints per route: requests, errors (non-2xx, socket errors,
+ * timeouts), p50/p99 latency and throughput, and the ingest's duration.
+ * Targets: 0 errors; p99 of each route ≤ 100 ms.
+ *
+ * Topology (BENCH_TOPOLOGY):
+ *   split (default): two instances on one PostgreSQL, readers on A, the upload
+ *                    posted to B — what README "Running at scale" recommends
+ *                    (route POST /api/uploads to an ingest instance);
+ *   single:          one instance takes both the readers and the upload.
+ * Other settings: BENCH_SECONDS (30), BENCH_CONNECTIONS (200), BENCH_MICRODATA
+ * (/tmp/micro.csv, generated with `pnpm gen:microdata` when missing),
+ * TEST_DATABASE_URL (admin URL; a fresh database is created and dropped),
+ * BENCH_TEMPLATE (a seeded database to copy instead of seeding), BENCH_INGEST=0 (baseline, no upload).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { tokenCli } from '../src/cli/token';
+
+const API_DIR = fileURLToPath(new URL('..', import.meta.url));
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
+const TOPOLOGY = (process.env.BENCH_TOPOLOGY ?? 'split') as 'split' | 'single';
+const FILE = process.env.BENCH_MICRODATA ?? '/tmp/micro.csv';
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/lmo_test';
+
+/** Route mix: share of the connections and the request paths cycled through. */
+const MIX: { name: string; share: number; paths: string[] }[] = [
+  { name: 'forecasts', share: 0.3, paths: ['C', 'A', 'F', 'G', 'semiconductors', 'TOTAL'].map((s) => `/api/forecasts?indicator=employment&region=VN&sector=${s}&qualification=ALL`) },
+  { name: 'series', share: 0.15, paths: ['C', 'A', 'G'].map((s) => `/api/series?indicator=employment&region=VN&sector=${s}&qualification=ALL`) },
+  { name: 'gaps', share: 0.15, paths: ['/api/gaps?region=VN', '/api/gaps?region=01', '/api/gaps?region=79&sort=imbalance'] },
+  { name: 'meta', share: 0.1, paths: ['/api/meta'] },
+  { name: 'targets', share: 0.1, paths: ['/api/targets'] },
+  { name: 'health', share: 0.1, paths: ['/api/health'] },
+  { name: 'export.csv', share: 0.1, paths: ['/api/export.csv?view=forecasts&sector=C', '/api/export.csv?view=series&sector=A'] },
+];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+interface Instance { child: ChildProcess; base: string; exited: Promise<void> }
+
+async function startInstance(url: string, seed: boolean): Promise<Instance> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: API_DIR,
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', SEED: seed ? '1' : '0', WEB_DIST: '/nonexistent', NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d) => process.env.BENCH_VERBOSE && process.stdout.write(`  [server] ${d}`));
+  child.stderr!.on('data', (d) => process.stderr.write(`  [server:err] ${d}`));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const base = `http://127.0.0.1:${port}`;
+  const end = Date.now() + 300_000;
+  // Ready when forecasts are served (results computed).
+  while (Date.now() < end) {
+    try {
+      const res = await fetch(`${base}${MIX[0].paths[0]}`);
+      await res.arrayBuffer();
+      if (res.ok) return { child, base, exited };
+    } catch { /* starting */ }
+    if (child.exitCode !== null) throw new Error('server exited during start-up');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('server not ready within 300 s');
+}
+
+async function stop(i: Instance | undefined) {
+  if (!i || i.child.exitCode !== null) return;
+  i.child.kill('SIGTERM');
+  await i.exited;
+}
+
+async function admin(sqlText: string) {
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try { await c.query(sqlText); } finally { await c.end(); }
+}
+
+const fmt = (n: number, d = 0) => n.toLocaleString('vi-VN', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+if (!existsSync(FILE)) {
+  console.log(`${FILE} missing: generating 1,000,000 rows (pnpm gen:microdata) …`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'seeds/gen-microdata.ts', '1000000', FILE], { cwd: REPO, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('could not generate the microdata file');
+}
+
+// BENCH_TEMPLATE names an already seeded database to copy (CREATE DATABASE … TEMPLATE), skipping ~1 min of seeding.
+const template = process.env.BENCH_TEMPLATE;
+if (template && !/^[a-z_][a-z0-9_]*$/.test(template)) throw new Error('BENCH_TEMPLATE must be a plain database name');
+const dbName = `lmo_bench_${randomBytes(4).toString('hex')}`;
+await admin(template ? `CREATE DATABASE ${dbName} TEMPLATE ${template}` : `CREATE DATABASE ${dbName}`);
+const url = new URL(ADMIN_URL);
+url.pathname = `/${dbName}`;
+const INGEST = process.env.BENCH_INGEST !== '0';
+let a: Instance | undefined;
+let b: Instance | undefined;
+try {
+  console.log(`bench:load — PostgreSQL database ${dbName}, topology ${TOPOLOGY}, ${CONNECTIONS} readers for ${SECONDS} s, upload ${FILE} (${fmt(statSync(FILE).size / 1e6, 1)} MB)`);
+  const t0 = performance.now();
+  a = await startInstance(url.toString(), true);
+  b = TOPOLOGY === 'split' ? await startInstance(url.toString(), false) : a;
+  console.log(`  instances ready in ${fmt((performance.now() - t0) / 1000, 1)} s (real seeds loaded and computed)`);
+  let token = '';
+  const code = await tokenCli(['create', '--role', 'analyst', '--name', 'bench:load'], (s) => { token = /lmo_\S+/.exec(s)?.[0] ?? token; }, console.error, { ...process.env, DATABASE_URL: url.toString(), SEED: '0' });
+  if (code !== 0 || !token) throw new Error('could not create a token');
+
+  const cannons = MIX.map((m) => {
+    const connections = Math.max(1, Math.round(CONNECTIONS * m.share));
+    return {
+      m, connections,
+      run: autocannon({
+        url: a!.base, connections, duration: SECONDS, timeout: 10,
+        requests: m.paths.map((path) => ({ method: 'GET' as const, path })),
+      }),
+    };
+  });
+  // Start the upload once the readers are running.
+  await new Promise((r) => setTimeout(r, 1000));
+  const uploadStart = performance.now();
+  const upload = !INGEST ? Promise.resolve({ status: 0, body: {} as Record<string, any>, ms: 0 }) : fetch(`${b.base}/api/uploads?format=microdata&period=2024&fileName=bench-micro.csv`, {
+    method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+    body: Readable.toWeb(createReadStream(FILE)) as unknown as BodyInit, duplex: 'half',
+  } as RequestInit).then(async (res) => ({ status: res.status, body: await res.json() as Record<string, any>, ms: performance.now() - uploadStart }));
+  const results = await Promise.all(cannons.map((c) => c.run));
+  const readersEnd = performance.now();
+  const up = await upload;
+  const overlap = Math.min(up.ms, readersEnd - uploadStart);
+
+  console.log('\n  route        conns   requests   errors   p50 ms   p99 ms   req/s    p99 ≤ 100 ms');
+  let total = 0;
+  let errors = 0;
+  let allOk = true;
+  for (const [i, r] of results.entries()) {
+    const e = r.non2xx + r.errors + r.timeouts;
+    total += r.requests.total;
+    errors += e;
+    const ok = r.latency.p99 <= 100 && e === 0 && r.requests.total > 0;
+    allOk &&= ok;
+    console.log(`  ${cannons[i].m.name.padEnd(12)} ${String(cannons[i].connections).padStart(5)} ${fmt(r.requests.total).padStart(10)} ${String(e).padStart(8)} ${fmt(r.latency.p50, 1).padStart(8)} ${fmt(r.latency.p99, 1).padStart(8)} ${fmt(r.requests.average).padStart(7)}    ${ok ? 'OK' : 'MISS'}`);
+  }
+  console.log(`  ${'all'.padEnd(12)} ${String(CONNECTIONS).padStart(5)} ${fmt(total).padStart(10)} ${String(errors).padStart(8)}                    ${fmt(total / SECONDS).padStart(7)}`);
+  console.log(`\n  upload: HTTP ${up.status}, ${fmt(up.ms / 1000, 1)} s end to end${up.body.version ? ` → version ${up.body.version.id} (${fmt(up.body.rows ?? 0)} records → ${fmt(up.body.cells ?? 0)} cells)` : `: ${JSON.stringify(up.body).slice(0, 300)}`}`);
+  console.log(`  readers overlapped the ingest for ${fmt(overlap / 1000, 1)} s of ${fmt(SECONDS)} s`);
+  const passed = allOk && (!INGEST || up.status === 201);
+  console.log(`\n  ${passed ? 'OK  ' : 'MISS'} 0 errors and p99 ≤ 100 ms on every route ${INGEST ? 'during a 1,000,000-row ingest' : 'WITHOUT an ingest (baseline)'} (${TOPOLOGY}); throughput ${fmt(total / SECONDS)} req/s`);
+  process.exitCode = passed ? 0 : 1;
+} finally {
+  await stop(a);
+  if (b !== a) await stop(b);
+  await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
+}
