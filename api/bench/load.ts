@@ -19,6 +19,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { availableParallelism, loadavg } from 'node:os';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -158,6 +159,7 @@ try {
   }
   console.log(`  ${'all'.padEnd(12)} ${String(CONNECTIONS).padStart(5)} ${fmt(total).padStart(10)} ${String(errors).padStart(8)}                    ${fmt(total / SECONDS).padStart(7)}`);
   console.log(`\n  upload: HTTP ${up.status}, ${fmt(up.ms / 1000, 1)} s end to end${up.body.version ? ` → version ${up.body.version.id} (${fmt(up.body.rows ?? 0)} records → ${fmt(up.body.cells ?? 0)} cells)` : `: ${JSON.stringify(up.body).slice(0, 300)}`}`);
+  console.log(`  machine: ${availableParallelism()} cores, load average ${loadavg().map((l) => fmt(l, 1)).join(' / ')} (1/5/15 min) — other work on the machine inflates latencies`);
   console.log(`  readers overlapped the ingest for ${fmt(overlap / 1000, 1)} s of ${fmt(SECONDS)} s`);
   const passed = allOk && (!INGEST || up.status === 201);
   console.log(`\n  ${passed ? 'OK  ' : 'MISS'} 0 errors and p99 ≤ 100 ms on every route ${INGEST ? 'during a 1,000,000-row ingest' : 'WITHOUT an ingest (baseline)'} (${TOPOLOGY}); throughput ${fmt(total / SECONDS)} req/s`);

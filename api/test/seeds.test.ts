@@ -9,12 +9,18 @@ import { join } from 'node:path';
 import { count } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
+import type { Database } from '../src/db/client';
 import { datasetVersions, observations } from '../src/db/schema';
 import { ResultsStore } from '../src/services/results-store';
 import { startDatabase } from '../src/services/startup';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lmo-seeds-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+// The second start stays open for the route checks (opening an on-disk PGlite is not free).
+let reopened: Database | undefined;
+afterAll(async () => {
+  await reopened?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 describe('real seeds on an on-disk PGlite', () => {
   it('load on the first start only', async () => {
@@ -26,34 +32,27 @@ describe('real seeds on an on-disk PGlite', () => {
     await first.database.close();
 
     const second = await startDatabase({ kind: 'pglite', dataDir });
-    try {
-      expect(second.seed).toMatchObject({ action: 'present', version: { id: first.seed!.version.id } });
-      expect((await second.database.db.select({ n: count() }).from(observations))[0].n).toBe(rows);
-      expect((await second.database.db.select({ n: count() }).from(datasetVersions))[0].n).toBe(1);
-    } finally {
-      await second.database.close();
-    }
+    reopened = second.database;
+    expect(second.seed).toMatchObject({ action: 'present', version: { id: first.seed!.version.id } });
+    expect((await second.database.db.select({ n: count() }).from(observations))[0].n).toBe(rows);
+    expect((await second.database.db.select({ n: count() }).from(datasetVersions))[0].n).toBe(1);
   }, 120_000);
 
   it('serve sourced national figures and a forecast with intervals', async () => {
-    const { database } = await startDatabase({ kind: 'pglite', dataDir });
-    try {
-      const app = createApp({ database, store: new ResultsStore(database.db), webDist: null });
-      const series = await (await app.request('/api/series?indicator=employment&region=VN&sector=TOTAL&qualification=ALL')).json();
-      expect(series.periods.length).toBeGreaterThan(5);
-      expect(series.status).toContain('official');
-      expect(series.source.every((s: string) => s.length > 0)).toBe(true);
-      const res = await app.request('/api/forecasts?indicator=employment&region=VN&sector=TOTAL&qualification=ALL&horizon=10');
-      expect(res.status).toBe(200);
-      const f = await res.json();
-      expect(f.forecast.mean).toHaveLength(10);
-      expect(f.forecast.intervals.map((i: any) => i.level)).toEqual([80, 95]);
-      const gaps = await (await app.request('/api/gaps?region=01&horizon=5')).json();
-      expect(gaps.rows.length).toBeGreaterThan(0);
-      const targets = await (await app.request('/api/targets')).json();
-      expect(targets.targets.map((t: any) => t.field)).toContain('semiconductors');
-    } finally {
-      await database.close();
-    }
+    const database = reopened!;
+    const app = createApp({ database, store: new ResultsStore(database.db), webDist: null });
+    const series = await (await app.request('/api/series?indicator=employment&region=VN&sector=TOTAL&qualification=ALL')).json();
+    expect(series.periods.length).toBeGreaterThan(5);
+    expect(series.status).toContain('official');
+    expect(series.source.every((s: string) => s.length > 0)).toBe(true);
+    const res = await app.request('/api/forecasts?indicator=employment&region=VN&sector=TOTAL&qualification=ALL&horizon=10');
+    expect(res.status).toBe(200);
+    const f = await res.json();
+    expect(f.forecast.mean).toHaveLength(10);
+    expect(f.forecast.intervals.map((i: any) => i.level)).toEqual([80, 95]);
+    const gaps = await (await app.request('/api/gaps?region=01&horizon=5')).json();
+    expect(gaps.rows.length).toBeGreaterThan(0);
+    const targets = await (await app.request('/api/targets')).json();
+    expect(targets.targets.map((t: any) => t.field)).toContain('semiconductors');
   }, 180_000);
 });

@@ -94,7 +94,7 @@ for (const info of DATASETS) {
     const y = s.train.values, m = s.train.frequency, n = y.length, H = s.horizon;
     const out: any = { test: s.test, sc: scale(info.scaleOver === 'train' ? y : [...y, ...s.test], m), fc: {}, cv: {}, cv1: {}, n, seasonal: 0 };
     for (const win of m > 1 ? ['w', 'f', '3'] : ['w']) {
-      const idx = adjustmentIndices(y, m, win === 'w' ? 6 * m : win === '3' ? 3 * m : Infinity, 1.28);
+      const idx = adjustmentIndices(y, m, win === 'w' ? Number(process.env.WIN ?? 6) * m : win === '3' ? 3 * m : Infinity, Number(process.env.Z ?? 1.28));
       if (win === 'w') out.seasonal = idx ? 1 : 0;
       const adj = idx ? y.map((v, t) => v / idx[t % m]) : y;
       const season = (t: number) => (idx ? idx[t % m] : 1);

@@ -66,23 +66,30 @@ async function main() {
     return;
   }
   const server = await startServer({ webDist: dist });
-  const browser = await launchBrowser();
   try {
-    const times: number[] = [];
-    for (let i = 0; i < RUNS + 1; i++) {
-      const page = await browser.context.newPage();
-      await page.goto(`${server.url}/?page=overview`, { waitUntil: 'domcontentloaded' });
-      // A string, not a function: tsx's transpiled helpers (__name) do not exist in the page.
-      const t = (await page.evaluate(FIRST_CHART_SCRIPT)) as number;
-      // The first run warms the server's result cache; report the others.
-      if (i > 0) times.push(t);
-      console.log(`  run ${i}${i === 0 ? ' (warm-up)' : ''}: first-chart-data ${Math.round(t)} ms after navigation start`);
-      await page.close();
-    }
-    const med = median(times);
-    console.log(`First chart with data: median ${Math.round(med)} ms, max ${Math.round(Math.max(...times))} ms over ${times.length} runs (target ≤ ${FIRST_CHART_MS} ms) → ${med <= FIRST_CHART_MS ? 'OK' : 'SLOW'}`);
+    // Warm the server's result cache once (a real deployment serves many users from it).
+    await fetch(`${server.url}/api/forecasts?indicator=employment&region=VN&sector=TOTAL&qualification=ALL&horizon=10&scenario=baseline`);
+    const measure = async (label: string, fresh: boolean) => {
+      const times: number[] = [];
+      let shared = fresh ? null : await launchBrowser();
+      for (let i = 0; i < RUNS; i++) {
+        // A fresh profile per run = a first visit with an empty HTTP cache.
+        const browser = shared ?? (await launchBrowser());
+        const page = await browser.context.newPage();
+        await page.goto(`${server.url}/?page=overview`, { waitUntil: 'domcontentloaded' });
+        // A string, not a function: tsx's transpiled helpers (__name) do not exist in the page.
+        times.push((await page.evaluate(FIRST_CHART_SCRIPT)) as number);
+        await page.close();
+        if (!shared) await browser.close();
+      }
+      if (shared) await shared.close();
+      shared = null;
+      const med = median(times);
+      console.log(`First chart with data, ${label}: ${times.map((t) => Math.round(t)).join(', ')} ms → median ${Math.round(med)} ms, max ${Math.round(Math.max(...times))} ms (target ≤ ${FIRST_CHART_MS} ms) → ${med <= FIRST_CHART_MS ? 'OK' : 'SLOW'}`);
+    };
+    await measure('first visit (empty browser cache)', true);
+    await measure('repeat visit (cached assets)', false);
   } finally {
-    await browser.close();
     await server.stop();
     rmSync(dist, { recursive: true, force: true });
   }

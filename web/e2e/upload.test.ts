@@ -62,6 +62,15 @@ describe.skipIf(!hasChromium)('upload flow in Chromium', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  /** GET JSON from the server; one retry, because a pooled keep-alive socket may have just been closed by the server. */
+  async function getJson(path: string): Promise<any> {
+    try {
+      return await (await fetch(url + path)).json();
+    } catch {
+      return (await fetch(url + path)).json();
+    }
+  }
+
   async function open(): Promise<Page> {
     const page = await browser.context.newPage();
     page.on('console', (msg) => {
@@ -102,10 +111,10 @@ describe.skipIf(!hasChromium)('upload flow in Chromium', () => {
     // The danfojs profile: detected types and sums by region.
     expect(await page.textContent('[data-testid="profile-head"] thead')).toMatch(/value \((int32|float32)\)/);
     expect(await page.textContent('[data-testid="sum-by-region"]')).toContain('52,090,000'); // 51,900,000 + 190,000
-    const before = await (await fetch(`${url}/api/health`)).json();
+    const before = await getJson('/api/health');
     await page.click('[data-testid="confirm-upload"]');
     await page.waitForSelector('[data-testid="upload-done"]', { timeout: 180_000 });
-    const after = await (await fetch(`${url}/api/health`)).json();
+    const after = await getJson('/api/health');
     expect(after.dataVersion.id).toBeGreaterThan(before.dataVersion.id);
     expect(await page.textContent('[data-testid="upload-done"] h2')).toContain(`version ${after.dataVersion.id}`);
     await page.waitForSelector('[data-testid="version-diff"] table');
@@ -114,7 +123,7 @@ describe.skipIf(!hasChromium)('upload flow in Chromium', () => {
     // Roll back to the previous version from the versions table.
     await page.click(`[data-testid="rollback-${before.dataVersion.id}"]`);
     await page.waitForSelector(`tr[data-version="${before.dataVersion.id}"][aria-current="true"]`, { timeout: 60_000 });
-    expect((await (await fetch(`${url}/api/health`)).json()).dataVersion.id).toBe(before.dataVersion.id);
+    expect((await getJson('/api/health')).dataVersion.id).toBe(before.dataVersion.id);
     await page.close();
     expect(consoleErrors).toEqual([]);
   });

@@ -38,6 +38,10 @@ export interface Database {
 
 // Any constant works; it only has to be the same in every instance.
 const STARTUP_LOCK = 4_207_311;
+// Waiting for another instance's seeding or model run may take minutes; exempt from PG_QUERY_TIMEOUT_MS.
+const LOCK_WAIT_MS = 30 * 60_000;
+// pg reads a per-query query_timeout; its types do not declare it.
+const lockQuery = (key: number) => ({ text: 'select pg_advisory_lock($1)', values: [key], query_timeout: LOCK_WAIT_MS }) as pg.QueryConfig;
 
 /** Opens (and creates if needed) the database described by `config`. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
@@ -81,7 +85,10 @@ async function inProcessLock<T>(key: number, fn: () => Promise<T>): Promise<T> {
 }
 
 async function openPostgres(url: string, max = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
+  // query_timeout: a network partition (no RST, no reply) fails requests with a 503 instead of hanging them;
+  // keepAlive lets the OS notice dead peers of idle connections.
+  const queryTimeout = Number(process.env.PG_QUERY_TIMEOUT_MS ?? 60_000);
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000, query_timeout: queryTimeout > 0 ? queryTimeout : undefined, keepAlive: true });
   // An idle client losing its connection must not crash the process; the next query reports it.
   pool.on('error', () => {});
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
@@ -94,7 +101,7 @@ async function openPostgres(url: string, max = 10): Promise<Database> {
     async withStartupLock(fn) {
       const client = await pool.connect();
       try {
-        await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
+        await client.query(lockQuery(STARTUP_LOCK));
         return await fn(drizzlePg({ client, schema }) as unknown as Db);
       } finally {
         await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => {});
@@ -104,7 +111,7 @@ async function openPostgres(url: string, max = 10): Promise<Database> {
     async withLock(key, fn) {
       const client = await pool.connect();
       try {
-        await client.query('select pg_advisory_lock($1)', [key]);
+        await client.query(lockQuery(key));
         return await fn();
       } finally {
         await client.query('select pg_advisory_unlock($1)', [key]).catch(() => {});

@@ -13,6 +13,7 @@ export function codeParam(field: CodeField) {
   });
 }
 
+/** `2024` or `2024-Q3`. */
 export const periodParam = z.string().regex(/^\d{4}(-Q[1-4])?$/, 'a period looks like 2024 or 2024-Q3');
 
 /** Coordinates of a cell; everything but the indicator defaults to the national total. */
@@ -27,6 +28,7 @@ export const cellQuery = z.object({
 export const horizonParam = z.coerce.number().int('horizon must be a whole number')
   .min(1, 'horizon must be at least 1').max(40, 'horizon must be at most 10 years or 40 quarters');
 
+/** Scenario id; checked against the computed scenarios by the route (they come with the results). */
 export const scenarioParam = z.string().min(1).max(64).default('baseline')
   .meta({ description: 'Scenario id from /api/meta' });
 

@@ -10,6 +10,7 @@ const columns = z.object({ periods: z.array(z.string()), mean: z.array(z.number(
   .meta({ id: 'ColumnForecast', description: 'periods[i] goes with mean[i] and each interval lower[i]/upper[i].' });
 const nullableNumber = z.number().nullable();
 
+/** GET /api/forecasts response. */
 export const forecastSchema = z.object({
   indicator: z.string(), region: z.string(), sector: z.string(), qualification: z.string(),
   unit: z.enum(['persons', 'percent']),
@@ -41,6 +42,7 @@ export const gapRowSchema = z.object({
   status: z.literal('modelled'), source: z.string(),
 }).meta({ id: 'GapRow', description: 'Flows are totals over the horizon (persons). imbalance = newSupply − openings.' });
 
+/** GET /api/gaps response. */
 export const gapsSchema = z.object({
   rows: z.array(gapRowSchema),
   region: z.string(), scenario: z.string(), horizon: z.number().int(), sort: z.string(),
@@ -64,6 +66,7 @@ export const targetPathSchema = z.object({
   status: z.literal('modelled'), source: z.string(),
 }).meta({ id: 'TargetPath' });
 
+/** GET /api/targets response. */
 export const targetsSchema = z.object({
   targets: z.array(targetPathSchema), scenario: z.string(), baseYear: z.number().int(),
   status: z.literal('modelled'), dataVersion: z.number().int(),

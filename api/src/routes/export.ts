@@ -16,6 +16,7 @@ import { seriesQuery } from './series';
 
 // Every parameter is a plain optional string here; the view's own schema validates them below.
 const loose = z.string().optional();
+/** Query of GET /api/export.csv: the view, then that view's own parameters. */
 export const exportQuery = z.object({
   view: z.enum(['series', 'forecasts', 'gaps']).meta({ description: 'Which view to export' }),
   indicator: loose, region: loose, sector: loose, qualification: loose, from: loose, to: loose,

@@ -8,6 +8,7 @@ import { forecastSchema } from '../http/schemas';
 import { zQuery } from '../http/validate';
 import { selectForecast } from '../services/outlook-queries';
 
+/** Query of GET /api/forecasts (also used by the forecasts CSV export). */
 export const forecastQuery = cellQuery.extend({
   horizon: horizonParam.optional().meta({ description: 'Steps ahead: ≤ 10 years or ≤ 40 quarters (default: all computed)' }),
   scenario: scenarioParam,

@@ -9,6 +9,7 @@ import { gapsSchema } from '../http/schemas';
 import { zQuery } from '../http/validate';
 import { GAP_SORTS, selectGaps } from '../services/outlook-queries';
 
+/** Query of GET /api/gaps (also used by the gaps CSV export). */
 export const gapsQuery = z.object({
   region: z.union([z.literal('all'), codeParam('region')]).default('VN')
     .meta({ description: 'Region code, or `all` for every region (e.g. to map one sector)' }),

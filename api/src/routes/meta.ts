@@ -10,6 +10,7 @@ import { getCurrentVersion } from '../services/dataset-versions';
 import { observationStats } from '../services/observation-stats';
 
 const named = { code: z.string(), nameVi: z.string(), nameEn: z.string() };
+/** Response of GET /api/meta. */
 export const metaSchema = z.object({
   regions: z.array(z.object({ ...named, level: z.enum(['country', 'region', 'province']), parent: z.string().nullable(), kind: z.string().optional(), formerCodes: z.array(z.string()).optional() })),
   formerProvinces: z.array(z.object({ ...named, current: z.string(), formerRegion: z.string() }))

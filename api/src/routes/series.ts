@@ -9,11 +9,13 @@ import { zQuery } from '../http/validate';
 import { readSeries } from '../services/series';
 import { requireCurrentVersion } from '../services/dataset-versions';
 
+/** Query of GET /api/series: a cell plus an optional period range. */
 export const seriesQuery = cellQuery.extend({
   from: periodParam.optional().meta({ description: 'First period, inclusive' }),
   to: periodParam.optional().meta({ description: 'Last period, inclusive' }),
 });
 
+/** Response of GET /api/series (columnar). */
 export const seriesSchema = z.object({
   indicator: z.string(), region: z.string(), sector: z.string(), qualification: z.string(),
   unit: z.string().nullable(),

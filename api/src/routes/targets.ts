@@ -9,6 +9,7 @@ import { targetsSchema } from '../http/schemas';
 import { zQuery } from '../http/validate';
 import { selectTargets } from '../services/outlook-queries';
 
+/** Query of GET /api/targets. */
 export const targetsQuery = z.object({ scenario: scenarioParam });
 
 /** Target routes. */

@@ -11,8 +11,7 @@ import { problemSchema } from '../http/problem';
 import { requireRole, type AuthEnv } from '../http/require-role';
 import { zInput, zQuery } from '../http/validate';
 import { actorOf } from '../services/auth';
-import { listVersions } from '../services/dataset-versions';
-import { diffVersion, rollbackTo } from '../services/versions-service';
+import { diffVersion, listVisibleVersions, rollbackTo } from '../services/versions-service';
 
 const idParam = z.object({ id: z.coerce.number().int().positive('a version id is a positive whole number') });
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: resolver(problemSchema) } } });
@@ -25,7 +24,7 @@ export const versionRoutes = (deps: AppDeps) => new Hono<AuthEnv>()
     describeRoute({ tags: ['uploads'], summary: 'Dataset versions, newest first; exactly one is current', responses: { 200: ok('Versions') } }),
     requireRole(deps, 'viewer'),
     zQuery(z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) })),
-    async (c) => c.json({ versions: await listVersions(deps.database.db, c.req.valid('query').limit) }),
+    async (c) => c.json({ versions: await listVisibleVersions(deps.database.db, c.req.valid('query').limit) }),
   )
   .get(
     '/:id/diff',

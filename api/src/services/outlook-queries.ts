@@ -72,6 +72,7 @@ export async function selectForecast(snap: Snapshot, q: ForecastQuery) {
   return result;
 }
 
+/** Orders /api/gaps accepts. */
 export const GAP_SORTS = ['rank', 'imbalance', 'ratio', 'openings', 'newSupply', 'sector', 'region'] as const;
 export type GapSort = (typeof GAP_SORTS)[number];
 

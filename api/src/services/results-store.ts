@@ -8,6 +8,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { results } from '../db/schema';
+import { isDatabaseUnavailable } from '../http/on-error';
 import { PROBLEM_TYPES, ProblemError } from '../http/problem';
 import {
   computeResults, unpackChunk, type CellForecast, type ChunkKind, type GapRow, type OutlookSummary, type SetSummary, type TargetPath,
@@ -52,6 +53,7 @@ const computeLockKey = (versionId: number) => 1_000_000_000 + versionId;
 
 type ChunkIndex = Map<string, { key: string; items: number }[]>;
 
+/** Per-instance cache of the current version's stored results (see the module comment). */
 export class ResultsStore {
   private snapshot?: Snapshot;
   private checkedAt = -Infinity;
@@ -110,7 +112,8 @@ export class ResultsStore {
       pending = this.build(versionId)
         .then((snap) => { this.failures.delete(versionId); return snap; })
         .catch((error: unknown) => {
-          if (!(error instanceof ProblemError)) this.failures.set(versionId, { error, at: performance.now() });
+          // Only model failures are remembered; an outage or a "not ready" answer may clear any moment.
+          if (!(error instanceof ProblemError) && !isDatabaseUnavailable(error)) this.failures.set(versionId, { error, at: performance.now() });
           throw error;
         })
         .finally(() => this.building.delete(versionId));

@@ -4,7 +4,7 @@
  * earlier version (no data are copied, its stored results are reused) and is
  * recorded in the audit log; the next upload then builds on that version.
  */
-import { eq, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { auditLog, datasetVersions } from '../db/schema';
 import { notFoundProblem } from '../http/problem';
@@ -38,6 +38,17 @@ export interface VersionDiff {
 
 type Rows<T> = { rows: T[] };
 const rowsOf = <T>(r: unknown) => (r as Rows<T>).rows;
+
+/** An upload version not promoted yet (or left by a crash): never listed, diffed or rolled back to. */
+const isBeingBuilt = (row: typeof datasetVersions.$inferSelect) => row.kind === 'upload' && row.fingerprint === null;
+
+/** Versions analysts can see, newest first (uploads still being stored are left out). */
+export async function listVisibleVersions(db: Db, limit = 100): Promise<VersionInfo[]> {
+  const rows = await db.select().from(datasetVersions)
+    .where(sql`not (${datasetVersions.kind} = 'upload' and ${datasetVersions.fingerprint} is null)`)
+    .orderBy(desc(datasetVersions.id)).limit(limit);
+  return rows.map(toVersionInfo);
+}
 
 /** Differences between version `id` and its parent (everything is "added" for a first version). */
 export async function diffVersion(db: Db, id: number, limit = 200): Promise<VersionDiff> {
@@ -87,6 +98,7 @@ export async function rollbackTo(db: Db, id: number, actor: string): Promise<{ v
     await tx.execute(sql`select pg_advisory_xact_lock(4207312)`);
     const [target] = await tx.select().from(datasetVersions).where(eq(datasetVersions.id, id)).limit(1);
     if (!target) throw notFoundProblem(`Dataset version ${id} does not exist.`);
+    if (isBeingBuilt(target)) throw notFoundProblem(`Dataset version ${id} is an upload still being stored.`);
     const [current] = await tx.select().from(datasetVersions).where(eq(datasetVersions.isCurrent, true)).limit(1);
     if (current?.id === id) return { version: toVersionInfo(target), moved: false, from: id };
     await tx.update(datasetVersions).set({ isCurrent: false }).where(eq(datasetVersions.isCurrent, true));

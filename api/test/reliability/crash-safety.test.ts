@@ -90,10 +90,14 @@ async function expectRecovered(backend: Backend, before: Awaited<ReturnType<type
     expect(after.versionId).toBe(before.versionId);
     expect(after.forecasts).toEqual(before.forecasts);
     expect(after.gaps).toEqual(before.gaps);
+    const listed = await fetchJson(`${server.base}/api/versions`);
+    expect(listed.body.versions.map((v: { id: number }) => v.id)).toEqual([before.versionId]);
   } finally {
     await server.stop();
   }
   const { versions, counts } = await backend.inspect();
+  const partial = versions.filter((v) => v.id !== before.versionId).map((v) => `version ${v.id}: ${counts.get(v.id) ?? 0} observation rows, current=${v.is_current}`);
+  expect(partial, 'a partial version survived the crash').toEqual([]);
   expect(versions.map((v) => v.id)).toEqual([before.versionId]);
   expect(versions[0]).toMatchObject({ is_current: true });
   expect(counts.get(before.versionId)).toBe(versions[0].row_count);

@@ -3,9 +3,12 @@
  * test cluster keeps serving other suites) is stopped while the real server runs.
  * Every database-backed route answers 503 problem+json quickly — no hang, no
  * 500 — and once PostgreSQL is back the same process recovers by itself.
+ * Then a network partition (a proxy that black-holes the traffic, so nothing
+ * resets): the pool's query timeout turns would-be hangs into 503s as well.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrivateCluster } from './support/pg-admin';
+import { PartitionProxy } from './support/tcp-proxy';
 import { fetchJson, freePort, runTs, startServer, type ServerRun } from './support/server-process';
 
 const ROUTES = [
@@ -22,6 +25,8 @@ const ROUTES = [
 
 let cluster: PrivateCluster;
 let server: ServerRun;
+let partitioned: ServerRun;
+let proxy: PartitionProxy;
 const before = new Map<string, unknown>();
 
 beforeAll(async () => {
@@ -33,16 +38,20 @@ beforeAll(async () => {
   await seed.waitForOutput(/SEEDED \d+/, 90_000);
   await seed.exited;
   server = await startServer(env);
+  proxy = new PartitionProxy(cluster.port);
+  await proxy.start();
+  partitioned = await startServer({ DATABASE_URL: `postgres://postgres@127.0.0.1:${proxy.port}/postgres`, PG_QUERY_TIMEOUT_MS: '2000' });
 }, 120_000);
 
 afterAll(async () => {
-  await server?.stop();
+  await Promise.all([server?.stop(), partitioned?.stop()]);
+  await proxy?.close();
   cluster?.destroy();
 });
 
-async function timed(path: string) {
+async function timed(path: string, on: ServerRun = server) {
   const t = performance.now();
-  const r = await fetchJson(server.base + path, { signal: AbortSignal.timeout(15_000) });
+  const r = await fetchJson(on.base + path, { signal: AbortSignal.timeout(15_000) });
   return { ...r, ms: performance.now() - t };
 }
 
@@ -60,7 +69,7 @@ describe('database outage (PostgreSQL stopped while serving)', () => {
     // Past the results cache's 1 s freshness window, every route has to touch the database.
     await new Promise((r) => setTimeout(r, 1200));
     for (let round = 0; round < 2; round++) {
-      const results = await Promise.all(ROUTES.map(timed));
+      const results = await Promise.all(ROUTES.map((p) => timed(p)));
       for (const [i, r] of results.entries()) {
         expect(r.status, ROUTES[i]).toBe(503);
         expect(r.type).toContain('application/problem+json');
@@ -91,5 +100,32 @@ describe('database outage (PostgreSQL stopped while serving)', () => {
     }
     expect(server.child.pid).toBeDefined();
     expect(server.child.exitCode).toBeNull();
+  }, 60_000);
+});
+
+describe('network partition (no reply, no reset) between the API and PostgreSQL', () => {
+  it('answers 503 within the query/connect timeouts instead of hanging, then recovers', async () => {
+    // (The outage above also broke this instance's connections; let it reconnect first.)
+    for (let i = 0; i < 50 && (await timed('/api/health', partitioned)).status !== 200; i++) await new Promise((r) => setTimeout(r, 200));
+    for (const path of ROUTES) expect((await timed(path, partitioned)).status, path).toBe(200);
+    proxy.cut = true;
+    await new Promise((r) => setTimeout(r, 600));
+    const results = await Promise.all(ROUTES.map((p) => timed(p, partitioned)));
+    for (const [i, r] of results.entries()) {
+      expect(r.status, ROUTES[i]).toBe(503);
+      expect(r.type).toContain('application/problem+json');
+      // PG_QUERY_TIMEOUT_MS=2000 for pooled connections, 5 s to connect a new one.
+      expect(r.ms, ROUTES[i]).toBeLessThan(8000);
+    }
+    proxy.heal();
+    const deadline = Date.now() + 15_000;
+    let health = await timed('/api/health', partitioned);
+    while (health.status !== 200 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      health = await timed('/api/health', partitioned);
+    }
+    expect(health.status).toBe(200);
+    for (const path of ROUTES.slice(1)) expect((await timed(path, partitioned)).status, path).toBe(200);
+    expect(partitioned.child.exitCode).toBeNull();
   }, 60_000);
 });
