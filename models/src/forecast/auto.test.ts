@@ -52,7 +52,16 @@ describe('auto', () => {
   it('uses the seasonal pool for quarterly data and reports the seasonal adjustment', () => {
     const fit = fitAuto(quarterly);
     expect(fit.params.seasonal).toBe(1);
-    expect(fit.models.map((m) => m.method)).toEqual(['snaive', 'naive', 'holt', 'drift', 'lholt']);
+    expect(fit.models.map((m) => m.method)).toEqual(['snaive', 'sholt', 'damped', 'drift']);
+    // The seasonal naive counts twice in the weighted median.
+    expect(fit.models.map((m) => m.weight)).toEqual([0.4, 0.2, 0.2, 0.2]);
+  });
+
+  it('takes a weighted median: weight 2 acts as the candidate listed twice', () => {
+    const v = Array.from({ length: 24 }, (_, t) => 100 + 10 * t * (t % 4 === 3 ? 1 : 0));
+    const plain = fitAuto({ values: v, start: '2000-Q1', frequency: 4 }, { methods: ['snaive', 'snaive', 'sholt', 'damped', 'drift'] }).forecast(4).mean;
+    const weighted = fitAuto({ values: v, start: '2000-Q1', frequency: 4 }).forecast(4).mean;
+    expect(weighted).toEqual(plain);
   });
 
   it('covers a random walk with its intervals most of the time', () => {

@@ -14,6 +14,7 @@ import {
   type Candidate,
 } from './auto-candidates';
 import { empiricalSpread, rollingErrors, varianceCurve } from './empirical';
+import { SMOOTH_TREND_GRID } from './methods/smoothing';
 
 /** Shortest series `auto` accepts. */
 export const AUTO_MIN_LENGTH = 3;
@@ -29,9 +30,14 @@ export const AUTO_POOLS = {
    * compound-growth views; the 3 with the lowest rolling-origin error are kept.
    */
   plain: { methods: ['ses', 'drift', 'lholt', 'theta', 'rtrend'], keep: 3 },
-  /** Quarterly/monthly data: all five kept, including the last season as it was (evolving seasonality). */
-  seasonal: { methods: ['snaive', 'naive', 'holt', 'drift', 'lholt'], keep: 5 },
-};
+  /**
+   * Quarterly/monthly data: all kept. The seasonal naive (the last season as
+   * it was: evolving seasonality) counts twice, as the one view that does not
+   * rely on fixed seasonal indices, against three trend views of the adjusted
+   * values (smooth-trend Holt, damped, drift).
+   */
+  seasonal: { methods: ['snaive', 'sholt', 'damped', 'drift'], keep: 4, weights: [2, 1, 1, 1] },
+} satisfies Record<string, { methods: string[]; keep: number; weights?: number[] }>;
 
 /** Rolling-origin check used to rank candidates: the last H + this many origins (H = 6 yearly, 2m seasonal). */
 const CV_ORIGINS = 6;
@@ -45,7 +51,7 @@ export const SEASONAL_WINDOW_CYCLES = 6;
 export const AUTO_SEASONALITY_Z = 1.28;
 
 /** Methods `auto` can combine (`options.methods`). `lholt` is Holt on logarithms, `rtrend` the robust trend. */
-export const AUTO_CANDIDATES = ['naive', 'snaive', 'drift', 'ses', 'holt', 'damped', 'theta', 'lholt', 'rtrend'] as const;
+export const AUTO_CANDIDATES = ['naive', 'snaive', 'drift', 'ses', 'holt', 'sholt', 'damped', 'theta', 'lholt', 'rtrend'] as const;
 
 function checkCandidates(names: readonly string[]): void {
   for (const name of names) {
@@ -73,6 +79,9 @@ function buildCandidate(name: string, y: readonly number[], m: number): Candidat
       return n >= 3 ? smoothingCandidate(y, 'none', 'ses') : null;
     case 'holt':
       return n >= 4 ? smoothingCandidate(y, 'linear', 'holt') : null;
+    case 'sholt':
+      // Holt with a smooth trend (β ≤ 0.05·α), as the single `holt` method.
+      return n >= 4 ? smoothingCandidate(y, 'linear', 'sholt', SMOOTH_TREND_GRID) : null;
     case 'damped':
       return n >= 5 ? smoothingCandidate(y, 'damped', 'damped') : null;
     case 'theta':
@@ -111,17 +120,35 @@ function cvError(c: Candidate, y: readonly number[], maxH: number): number {
   return count > 0 ? sum / count : 0;
 }
 
-/** Median at each step (mean of the middle two for an even count). */
-function median(forecasts: number[][]): number[] {
+/**
+ * Weighted median at each step: the value where the cumulative weight of the
+ * sorted forecasts reaches half (mean of the two neighbours on an exact tie).
+ * With unit weights this is the plain median.
+ */
+function weightedMedian(forecasts: number[][], weights: readonly number[]): number[] {
   const k = forecasts.length;
   if (k === 1) return forecasts[0];
   const h = forecasts[0].length;
   const out = new Array<number>(h);
-  const v = new Float64Array(k);
+  let total = 0;
+  for (const w of weights) total += w;
+  const half = total / 2;
+  const order = Array.from({ length: k }, (_, j) => j);
   for (let i = 0; i < h; i++) {
-    for (let j = 0; j < k; j++) v[j] = forecasts[j][i];
-    v.sort();
-    out[i] = k % 2 ? v[(k - 1) / 2] : 0.5 * (v[k / 2 - 1] + v[k / 2]);
+    // Sort by value, ties in pool order: deterministic.
+    order.sort((a, b) => forecasts[a][i] - forecasts[b][i] || a - b);
+    let acc = 0;
+    for (let j = 0; j < k; j++) {
+      acc += weights[order[j]];
+      if (Math.abs(acc - half) <= half * 1e-12 && j + 1 < k) {
+        out[i] = 0.5 * (forecasts[order[j]][i] + forecasts[order[j + 1]][i]);
+        break;
+      }
+      if (acc > half) {
+        out[i] = forecasts[order[j]][i];
+        break;
+      }
+    }
   }
   return out;
 }
@@ -154,26 +181,32 @@ export function fitAuto(series: Series, options: FitOptions = {}): Fit {
   const adj = idx ? y.map((v, t) => v / idx[t % m]) : [...y];
   const season = (t: number) => (idx ? idx[t % m] : 1);
   if (options.methods) checkCandidates(options.methods);
-  const pool = options.methods?.length
+  const pool: { methods: readonly string[]; keep: number; weights?: readonly number[] } = options.methods?.length
     ? { methods: options.methods, keep: options.methods.length }
     : m > 1 ? AUTO_POOLS.seasonal : AUTO_POOLS.plain;
   const maxH = m === 1 ? 6 : 2 * m;
-  let pooled = pool.methods.map((name) => buildCandidate(name, adj, m)).filter((c): c is Candidate => c !== null);
-  if (pooled.length === 0) pooled = [naiveCandidate(adj)];
-  let candidates = pooled;
+  let pooled: { c: Candidate; w: number }[] = [];
+  pool.methods.forEach((name, j) => {
+    const c = buildCandidate(name, adj, m);
+    if (c) pooled.push({ c, w: pool.weights?.[j] ?? 1 });
+  });
+  if (pooled.length === 0) pooled = [{ c: naiveCandidate(adj), w: 1 }];
+  let kept = pooled;
   if (pool.keep < pooled.length) {
     // Rank by rolling-origin error; ties keep pool order (stable sort), so results are deterministic.
-    const scored = pooled.map((c) => ({ c, e: cvError(c, adj, maxH) }));
-    candidates = [...scored].sort((a, b) => a.e - b.e).slice(0, pool.keep).map((x) => x.c);
+    const scored = pooled.map((p) => ({ p, e: cvError(p.c, adj, maxH) }));
+    kept = [...scored].sort((a, b) => a.e - b.e).slice(0, pool.keep).map((x) => x.p);
   }
+  const candidates = kept.map((p) => p.c);
+  const weights = kept.map((p) => p.w);
   const combined = {
-    mean: (h: number) => median(candidates.map((c) => c.mean(h))),
-    fromOrigin: (o: number, h: number) => median(candidates.map((c) => c.fromOrigin(o, h))),
+    mean: (h: number) => weightedMedian(candidates.map((c) => c.mean(h)), weights),
+    fromOrigin: (o: number, h: number) => weightedMedian(candidates.map((c) => c.fromOrigin(o, h)), weights),
   };
   const positive = y.every((v) => v > 0);
   const errors = rollingErrors(adj, combined.fromOrigin, maxH, positive, idx !== null, m);
   const fitted = y.map((_, t) => (t === 0 ? NaN : combined.fromOrigin(t, 1)[0] * season(t)));
-  const w = 1 / candidates.length;
+  const totalWeight = weights.reduce((a, b) => a + b, 0);
   const curve = varianceCurve(errors);
   return makeFit({
     method: 'auto',
@@ -181,7 +214,7 @@ export function fitAuto(series: Series, options: FitOptions = {}): Fit {
     params: { median: 1, candidates: candidates.length, seasonal: idx ? 1 : 0, sigma: Math.sqrt(curve.sigma2), gamma: curve.gamma },
     intervalKind: 'empirical',
     nonNegative: isNonNegative(y),
-    models: pooled.map((c) => ({ method: c.method, weight: candidates.includes(c) ? w : 0 })),
+    models: pooled.map((p) => ({ method: p.c.method, weight: kept.includes(p) ? p.w / totalWeight : 0 })),
     path(h) {
       const mean = combined.mean(h).map((v, i) => v * season(n + i));
       return empiricalSpread(errors, mean, h, positive);
