@@ -12,6 +12,7 @@ function combine(r: Row, kind: string, c: string[], k: number): number[] {
   const H = r.test.length;
   const cvk = process.env.CV1 ? r.cv1 : r.cv;
   if (kind === 'median') return Array.from({ length: H }, (_, i) => med(c.map((x) => r.fc[x][i])));
+  if (kind === 'tmean') return Array.from({ length: H }, (_, i) => { const v = c.map((x) => r.fc[x][i]).sort((a, b) => a - b).slice(k || 1, -(k || 1)); return v.reduce((a, b) => a + b, 0) / v.length; });
   if (kind === 'mean') return Array.from({ length: H }, (_, i) => c.reduce((s, x) => s + r.fc[x][i], 0) / c.length);
   if (kind === 'top') { const s = [...c].sort((a, b) => cvk[a] - cvk[b]).slice(0, k); return Array.from({ length: H }, (_, i) => med(s.map((x) => r.fc[x][i]))); }
   if (kind === 'topmean') { const s = [...c].sort((a, b) => cvk[a] - cvk[b]).slice(0, k); return Array.from({ length: H }, (_, i) => s.reduce((q, x) => q + r.fc[x][i], 0) / s.length); }
@@ -50,6 +51,22 @@ for (const rule of rules) {
     for (const r of res.slice(0, Number(process.env.SHOWN ?? 10))) console.log(`${sub}(${r.c.join(',')})`.padEnd(60), r.txt);
     continue;
   }
-  const txt = sets.map((d) => { const s = score(data[d], (r) => combine(r, kind, c, Number(kk ?? 0))); return `${d} ${s.smape.toFixed(3)}/${s.mase.toFixed(3)}`; });
+  const [cs, cn] = list.split('|').map((x) => x.split(','));
+  if (kind === 'avgmed' || kind === 'xavg') {
+    const A = cs;
+    const subsets: string[][] = [];
+    if (kind === 'avgmed') subsets.push(cn);
+    else { const rec = (st: number, cur: string[]) => { if (cur.length % 2 === 1) subsets.push([...cur]); if (cur.length === Number(kk ?? 5)) return; for (let i = st; i < cn.length; i++) rec(i + 1, [...cur, cn[i]]); }; rec(0, []); }
+    const res = subsets.map((B) => { let tot = 0; const txt = sets.map((d) => { const s = score(data[d], (r) => { const a = combine(r, 'median', A, 0); const b = combine(r, 'median', B, 0); return a.map((v, i) => (v + b[i]) / 2); }); tot += s.smape / 16 + s.mase / 2.5; return `${d} ${s.smape.toFixed(3)}/${s.mase.toFixed(3)}`; }); return { B, tot, txt: txt.join('  ') }; });
+    res.sort((a, b) => a.tot - b.tot);
+    for (const r of res.slice(0, Number(process.env.SHOWN ?? 10))) console.log(('avg2|' + r.B.join(',')).padEnd(60), r.txt);
+    continue;
+  }
+  if (kind === 'avgtop') {
+    const txt = sets.map((d) => { const s = score(data[d], (r) => { const a = combine(r, 'top', cs, Number(kk)); const b = combine(r, 'median', cn, 0); return a.map((v, i) => (v + b[i]) / 2); }); return `${d} ${s.smape.toFixed(3)}/${s.mase.toFixed(3)}`; });
+    console.log(rule.padEnd(60), txt.join('  '));
+    continue;
+  }
+  const txt = sets.map((d) => { const s = score(data[d], (r) => combine(r, kind, cn && !(r as any).seasonal ? cn : cs, Number(kk ?? 0))); return `${d} ${s.smape.toFixed(3)}/${s.mase.toFixed(3)}`; });
   console.log(rule.padEnd(60), txt.join('  '));
 }

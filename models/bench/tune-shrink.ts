@@ -1,3 +1,4 @@
+/** Scratch: does shrinking/damping the yearly trend help? (reads the /tmp/h1b cache of tune-research.ts) */
 import { readFileSync } from 'node:fs';
 const med = (v: number[]) => { v.sort((a, b) => a - b); const k = v.length; return k % 2 ? v[(k - 1) / 2] : (v[k / 2 - 1] + v[k / 2]) / 2; };
 for (const d of ['m3-yearly', 'tourism-yearly']) {

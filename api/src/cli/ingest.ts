@@ -119,7 +119,7 @@ export async function ingestCli(argv: string[], io: Io = { out: console.log, err
       }
     }
     const outcome = await runUpload(database.db, createReadStream(file), {
-      format, mapping, period: parsed.values.period, source: parsed.values.source, fileName: name, dryRun, actor: 'cli', maxBytes: maxUploadBytes(io.env),
+      format, mapping, period: parsed.values.period, source: parsed.values.source, fileName: name, dryRun, actor: 'cli', maxBytes: maxUploadBytes(io.env), atomic: database.kind === 'postgres',
     });
     io.out(summary(file, outcome, dryRun));
     return 0;

@@ -103,7 +103,7 @@ export const uploadRoutes = (deps: AppDeps) => new Hono<AuthEnv>().post(
     const type = c.req.header('content-type') ?? '';
     const go = async (fields: Fields, file: Readable, fileName?: string) => {
       const options = optionsFrom(fields, fileName);
-      return runUpload(deps.database.db, file, { ...options, actor, maxBytes: limit });
+      return runUpload(deps.database.db, file, { ...options, actor, maxBytes: limit, atomic: deps.database.kind === 'postgres' });
     };
     const outcome = type.startsWith('multipart/form-data')
       ? await runMultipart(c.req.raw, limit, (fields, file, name) => go({ ...c.req.query(), ...fields }, file, name))

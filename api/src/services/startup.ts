@@ -4,6 +4,7 @@
  */
 import { openDatabase, type Database, type DatabaseConfig } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
+import { discardUnpromoted } from './upload-commit';
 import { seedDatabase, type SeedOutcome } from './seed';
 
 export interface OpenedDatabase {
@@ -23,7 +24,11 @@ export async function openAndMigrate(config: DatabaseConfig): Promise<OpenedData
   const timings = { openMs: Math.round(performance.now() - t0), migrateMs: 0, seedMs: 0 };
   try {
     const t1 = performance.now();
-    await database.withStartupLock((db) => migrateDatabase(database, db));
+    await database.withStartupLock(async (db) => {
+      await migrateDatabase(database, db);
+      // Uploads a crash left unpromoted (issue 6); on PostgreSQL only stale ones, other instances may be computing theirs.
+      await discardUnpromoted(db, database.kind === 'pglite' ? 0 : 60);
+    });
     timings.migrateMs = Math.round(performance.now() - t1);
     return { database, timings };
   } catch (error) {

@@ -10,6 +10,7 @@
  *    rows with `INSERT … SELECT … WHERE NOT EXISTS`, so nothing of the parent is
  *    read into Node. Statements are kept short (a few thousand rows) because an
  *    embedded PGlite query blocks the event loop: readers keep being answered.
+ *    On PostgreSQL this runs in one transaction.
  * 2. The caller computes the version's results.
  * 3. `promoteUpload` makes it current in one short transaction, with its audit
  *    entry; `discardVersion` deletes it (rows and results cascade) if 2 or 3 fail.
@@ -50,8 +51,21 @@ export async function findUpload(db: Db, uploadHash: string): Promise<VersionInf
   return row ? toVersionInfo(row) : null;
 }
 
-/** Writes `rows` on top of the current version as a new, not yet current version (step 1 above). */
-export async function buildUploadVersion(db: Db, rows: readonly Observation[], meta: UploadCommitMeta): Promise<VersionInfo> {
+/**
+ * Writes `rows` on top of the current version as a new, not yet current
+ * version (step 1 above). `atomic` (PostgreSQL) writes it in one transaction:
+ * a crash leaves nothing, and readers on other connections are not held up.
+ * Embedded PGlite runs queries on this thread, so there the version is
+ * written in short statements and a crash can leave an unpromoted version,
+ * which `discardUnpromoted` removes at the next start.
+ */
+export async function buildUploadVersion(db: Db, rows: readonly Observation[], meta: UploadCommitMeta, options: { atomic?: boolean } = {}): Promise<VersionInfo> {
+  if (options.atomic ?? true) return db.transaction((tx) => writeVersion(tx as unknown as Db, rows, meta));
+  const building = await writeVersion(db, rows, meta, async (id) => { await discardVersion(db, id).catch(() => {}); });
+  return building;
+}
+
+async function writeVersion(db: Db, rows: readonly Observation[], meta: UploadCommitMeta, onError?: (id: number) => Promise<void>): Promise<VersionInfo> {
   const [parent] = await db.select().from(datasetVersions).where(eq(datasetVersions.isCurrent, true)).limit(1);
   // The version hash chains the parent's content hash with the upload's: equal hashes mean equal content.
   const hash = createHash('sha256').update(`${parent?.hash ?? ''}+${meta.uploadHash}`).digest('hex');
@@ -78,9 +92,20 @@ export async function buildUploadVersion(db: Db, rows: readonly Observation[], m
     const [updated] = await db.update(datasetVersions).set({ rowCount: total }).where(eq(datasetVersions.id, row.id)).returning();
     return toVersionInfo(updated);
   } catch (error) {
-    await discardVersion(db, row.id).catch(() => {});
+    await onError?.(row.id);
     throw error;
   }
+}
+
+/**
+ * Deletes upload versions that were never promoted (a crash between writing and
+ * promoting). Call at start-up. `olderThanMinutes` protects versions other
+ * live instances are still computing (PostgreSQL); 0 for embedded PGlite.
+ */
+export async function discardUnpromoted(db: Db, olderThanMinutes = 0): Promise<number> {
+  const gone = await db.delete(datasetVersions).where(sql`${datasetVersions.kind} = 'upload' and ${datasetVersions.fingerprint} is null
+    and not ${datasetVersions.isCurrent} and ${datasetVersions.createdAt} <= now() - make_interval(mins => ${olderThanMinutes})`).returning({ id: datasetVersions.id });
+  return gone.length;
 }
 
 /**
@@ -105,6 +130,7 @@ export async function promoteUpload(db: Db, version: VersionInfo, meta: UploadCo
     await tx.update(datasetVersions).set({ isCurrent: false }).where(eq(datasetVersions.isCurrent, true));
     const [row] = await tx.update(datasetVersions).set({ isCurrent: true, fingerprint: uploadFingerprint(meta.uploadHash) })
       .where(and(eq(datasetVersions.id, version.id), isNull(datasetVersions.fingerprint))).returning();
+    if (!row) throw new ProblemError({ type: '/api/problems/conflict', title: 'Upload discarded', status: 409, detail: `Version ${version.id} was removed before it could be made current; nothing was stored, upload again.` });
     await tx.insert(auditLog).values({
       actor: meta.actor, action: 'dataset.upload', target: `dataset_version:${version.id}`,
       detail: {

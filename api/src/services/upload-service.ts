@@ -17,6 +17,8 @@ export interface UploadRequest extends UploadOptions {
   dryRun?: boolean;
   /** Audit actor (`token:<id>` or `cli`). */
   actor: string;
+  /** Write the version in one transaction (PostgreSQL; see buildUploadVersion). Default true. */
+  atomic?: boolean;
 }
 
 export interface UploadOutcome {
@@ -82,7 +84,7 @@ export async function runUpload(db: Db, source: Readable, request: UploadRequest
   };
   const existing = await findUpload(db, parsed.hash!);
   if (existing) return { status: 'duplicate', version: existing, ...base, timingMs: { parse: Math.round(t1 - t0) } };
-  const built = await buildUploadVersion(db, parsed.observations, meta);
+  const built = await buildUploadVersion(db, parsed.observations, meta, { atomic: request.atomic });
   const t2 = performance.now();
   let report: Awaited<ReturnType<typeof computeResults>>;
   let promoted: Awaited<ReturnType<typeof promoteUpload>>;

@@ -52,16 +52,24 @@ describe('auto', () => {
   it('uses the seasonal pool for quarterly data and reports the seasonal adjustment', () => {
     const fit = fitAuto(quarterly);
     expect(fit.params.seasonal).toBe(1);
-    expect(fit.models.map((m) => m.method)).toEqual(['snaive', 'sholt', 'damped', 'drift']);
-    // The seasonal naive counts twice in the weighted median.
-    expect(fit.models.map((m) => m.weight)).toEqual([0.4, 0.2, 0.2, 0.2]);
+    expect(fit.models.map((m) => m.method)).toEqual(['snaive', 'sholt', 'damped', 'drift', 'naive', 'holt', 'lholt']);
+    // Two pools averaged; the seasonal naive counts twice in the first and is in both, drift in both.
+    const expected = [0.3, 0.1, 0.1, 0.2, 0.1, 0.1, 0.1];
+    fit.models.forEach((m, i) => expect(m.weight).toBeCloseTo(expected[i], 12));
+    expect(fit.params.pools).toBe(2);
   });
 
-  it('takes a weighted median: weight 2 acts as the candidate listed twice', () => {
-    const v = Array.from({ length: 24 }, (_, t) => 100 + 10 * t * (t % 4 === 3 ? 1 : 0));
-    const plain = fitAuto({ values: v, start: '2000-Q1', frequency: 4 }, { methods: ['snaive', 'snaive', 'sholt', 'damped', 'drift'] }).forecast(4).mean;
-    const weighted = fitAuto({ values: v, start: '2000-Q1', frequency: 4 }).forecast(4).mean;
-    expect(weighted).toEqual(plain);
+  it('averages the weighted medians of the two seasonal pools (weight 2 acts as listing twice)', () => {
+    const r = rng(11);
+    const v = Array.from({ length: 32 }, (_, t) => (300 + 5 * t + 40 * r()) * pattern[t % 4]);
+    const s: Series = { values: v, start: '2000-Q1', frequency: 4 };
+    const a = fitAuto(s, { methods: ['snaive', 'snaive', 'sholt', 'damped', 'drift'] }).forecast(8).mean;
+    const b = fitAuto(s, { methods: ['snaive', 'naive', 'holt', 'drift', 'lholt'] }).forecast(8).mean;
+    const both = fitAuto(s).forecast(8).mean;
+    both.forEach((x, i) => expect(x).toBeCloseTo((a[i] + b[i]) / 2, 9));
+    // …and differs from either pool alone.
+    expect(both).not.toEqual(a);
+    expect(both).not.toEqual(b);
   });
 
   it('covers a random walk with its intervals most of the time', () => {

@@ -20,10 +20,20 @@ import { SMOOTH_TREND_GRID } from './methods/smoothing';
 export const AUTO_MIN_LENGTH = 3;
 
 /**
- * Candidate pools, chosen by rolling-origin evaluation on the M3 and tourism
- * training/test splits (models/bench/tune-combos.ts): the median of a few
- * simple, differently-biased methods beats any single one.
+ * Candidate pools, chosen on the M3 and tourism training/test splits
+ * (models/bench/tune-combos.ts, tune-research.ts + tune-research-combos.ts;
+ * the quarterly pool on M3 and tourism quarterly jointly): the median of a few
+ * simple, differently-biased methods beats any single one, and beat ranking
+ * by rolling-origin error, inverse-error weights and trimmed means there.
  */
+interface Pool {
+  methods: readonly string[];
+  /** How many of the pool to keep after ranking by rolling-origin error (all: no ranking). */
+  keep: number;
+  /** Weights in the median (default 1 each). */
+  weights?: readonly number[];
+}
+
 export const AUTO_POOLS = {
   /**
    * Yearly data: level-only, straight-line, robust-trend, Theta and
@@ -31,13 +41,20 @@ export const AUTO_POOLS = {
    */
   plain: { methods: ['ses', 'drift', 'lholt', 'theta', 'rtrend'], keep: 3 },
   /**
-   * Quarterly/monthly data: all kept. The seasonal naive (the last season as
-   * it was: evolving seasonality) counts twice, as the one view that does not
-   * rely on fixed seasonal indices, against three trend views of the adjusted
-   * values (smooth-trend Holt, damped, drift).
+   * Quarterly/monthly data, first of two pools averaged (all kept). The
+   * seasonal naive (the last season as it was: evolving seasonality) counts
+   * twice, as the one view that does not rely on fixed seasonal indices,
+   * against three trend views of the adjusted values (smooth-trend Holt,
+   * damped, drift).
    */
   seasonal: { methods: ['snaive', 'sholt', 'damped', 'drift'], keep: 4, weights: [2, 1, 1, 1] },
-} satisfies Record<string, { methods: string[]; keep: number; weights?: number[] }>;
+  /**
+   * Quarterly/monthly data, second pool: level, fast-trend, straight-line and
+   * compound-growth views around the seasonal naive. The mean of the two
+   * medians beat either alone on both M3 and tourism quarterly.
+   */
+  seasonal2: { methods: ['snaive', 'naive', 'holt', 'drift', 'lholt'], keep: 5 },
+} satisfies Record<string, Pool>;
 
 /** Rolling-origin check used to rank candidates: the last H + this many origins (H = 6 yearly, 2m seasonal). */
 const CV_ORIGINS = 6;
@@ -133,6 +150,16 @@ function weightedMedian(forecasts: number[][], weights: readonly number[]): numb
   let total = 0;
   for (const w of weights) total += w;
   const half = total / 2;
+  if (weights.every((w) => w === weights[0])) {
+    // Plain median (the common case): a typed-array sort is much faster.
+    const v = new Float64Array(k);
+    for (let i = 0; i < h; i++) {
+      for (let j = 0; j < k; j++) v[j] = forecasts[j][i];
+      v.sort();
+      out[i] = k % 2 ? v[(k - 1) / 2] : 0.5 * (v[k / 2 - 1] + v[k / 2]);
+    }
+    return out;
+  }
   const order = Array.from({ length: k }, (_, j) => j);
   for (let i = 0; i < h; i++) {
     // Sort by value, ties in pool order: deterministic.
@@ -158,14 +185,18 @@ function weightedMedian(forecasts: number[][], weights: readonly number[]): numb
  *
  * 1. Quarterly/monthly series that pass the M4 seasonality test (at z = 1.28) are adjusted by
  *    classical multiplicative decomposition (indices from the last 6 cycles).
- * 2. A pool of simple methods is fitted once on the (adjusted) values
- *    (`AUTO_POOLS`); `options.methods` replaces the pool and keeps all of it.
+ * 2. Pools of simple methods are fitted once on the (adjusted) values
+ *    (`AUTO_POOLS`: one for yearly, two for seasonal data); `options.methods`
+ *    replaces them with one pool and keeps all of it.
  * 3. For yearly data the candidates are ranked by rolling-origin error over
  *    the last origins (parameters fixed, so no refits) and the best 3 kept.
- * 4. The forecast is the median of the kept candidates at each step,
+ * 4. The forecast is the weighted median of the kept candidates at each step
+ *    (unit weights except the seasonal naive, weight 2, in the first seasonal
+ *    pool); seasonal data average the medians of two pools. It is then
  *    reseasonalised and capped at 0 for non-negative series. `models` lists
- *    every candidate, weight 1/k if kept and 0 if dropped (`params.median = 1`
- *    says the combination is a median, not a weighted mean).
+ *    every candidate with its share of the weight if kept and 0 if dropped
+ *    (`params.median = 1` says the combination is a weighted median, not a
+ *    weighted mean).
  *
  * Intervals are empirical (`intervalKind: 'empirical'`): errors of the median
  * forecast from every rolling origin of the training data (parameters fixed),
@@ -181,40 +212,64 @@ export function fitAuto(series: Series, options: FitOptions = {}): Fit {
   const adj = idx ? y.map((v, t) => v / idx[t % m]) : [...y];
   const season = (t: number) => (idx ? idx[t % m] : 1);
   if (options.methods) checkCandidates(options.methods);
-  const pool: { methods: readonly string[]; keep: number; weights?: readonly number[] } = options.methods?.length
-    ? { methods: options.methods, keep: options.methods.length }
-    : m > 1 ? AUTO_POOLS.seasonal : AUTO_POOLS.plain;
+  const pools: Pool[] = options.methods?.length
+    ? [{ methods: options.methods, keep: options.methods.length }]
+    : m > 1 ? [AUTO_POOLS.seasonal, AUTO_POOLS.seasonal2] : [AUTO_POOLS.plain];
   const maxH = m === 1 ? 6 : 2 * m;
-  let pooled: { c: Candidate; w: number }[] = [];
-  pool.methods.forEach((name, j) => {
-    const c = buildCandidate(name, adj, m);
-    if (c) pooled.push({ c, w: pool.weights?.[j] ?? 1 });
-  });
-  if (pooled.length === 0) pooled = [{ c: naiveCandidate(adj), w: 1 }];
-  let kept = pooled;
-  if (pool.keep < pooled.length) {
-    // Rank by rolling-origin error; ties keep pool order (stable sort), so results are deterministic.
-    const scored = pooled.map((p) => ({ p, e: cvError(p.c, adj, maxH) }));
-    kept = [...scored].sort((a, b) => a.e - b.e).slice(0, pool.keep).map((x) => x.p);
-  }
-  const candidates = kept.map((p) => p.c);
-  const weights = kept.map((p) => p.w);
-  const combined = {
-    mean: (h: number) => weightedMedian(candidates.map((c) => c.mean(h)), weights),
-    fromOrigin: (o: number, h: number) => weightedMedian(candidates.map((c) => c.fromOrigin(o, h)), weights),
+  // Each method is fitted once even when several pools list it.
+  const built = new Map<string, Candidate | null>();
+  const build = (name: string) => {
+    if (!built.has(name)) built.set(name, buildCandidate(name, adj, m));
+    return built.get(name) ?? null;
   };
+  const groups = pools.map((pool) => {
+    let pooled: { c: Candidate; w: number }[] = [];
+    pool.methods.forEach((name, j) => {
+      const c = build(name);
+      if (c) pooled.push({ c, w: pool.weights?.[j] ?? 1 });
+    });
+    if (pooled.length === 0) pooled = [{ c: naiveCandidate(adj), w: 1 }];
+    let kept = pooled;
+    if (pool.keep < pooled.length) {
+      // Rank by rolling-origin error; ties keep pool order (stable sort), so results are deterministic.
+      const scored = pooled.map((p) => ({ p, e: cvError(p.c, adj, maxH) }));
+      kept = [...scored].sort((a, b) => a.e - b.e).slice(0, pool.keep).map((x) => x.p);
+    }
+    return { pooled, kept, total: kept.reduce((q, p) => q + p.w, 0) };
+  });
+  const averaged = (paths: number[][]) => {
+    if (paths.length === 1) return paths[0];
+    return paths[0].map((_, i) => {
+      let sum = 0;
+      for (const f of paths) sum += f[i];
+      return sum / paths.length;
+    });
+  };
+  const combined = {
+    mean: (h: number) => averaged(groups.map((g) => weightedMedian(g.kept.map((p) => p.c.mean(h)), g.kept.map((p) => p.w)))),
+    fromOrigin: (o: number, h: number) =>
+      averaged(groups.map((g) => weightedMedian(g.kept.map((p) => p.c.fromOrigin(o, h)), g.kept.map((p) => p.w)))),
+  };
+  // Weight of each distinct method: its share of each pool's median, averaged over pools.
+  const shares = new Map<string, number>();
+  for (const g of groups) {
+    for (const p of g.pooled) {
+      const share = g.kept.includes(p) ? p.w / g.total / groups.length : 0;
+      shares.set(p.c.method, (shares.get(p.c.method) ?? 0) + share);
+    }
+  }
+  const kept = groups.reduce((q, g) => q + g.kept.length, 0);
   const positive = y.every((v) => v > 0);
   const errors = rollingErrors(adj, combined.fromOrigin, maxH, positive, idx !== null, m);
   const fitted = y.map((_, t) => (t === 0 ? NaN : combined.fromOrigin(t, 1)[0] * season(t)));
-  const totalWeight = weights.reduce((a, b) => a + b, 0);
   const curve = varianceCurve(errors);
   return makeFit({
     method: 'auto',
     fitted,
-    params: { median: 1, candidates: candidates.length, seasonal: idx ? 1 : 0, sigma: Math.sqrt(curve.sigma2), gamma: curve.gamma },
+    params: { median: 1, pools: groups.length, candidates: kept, seasonal: idx ? 1 : 0, sigma: Math.sqrt(curve.sigma2), gamma: curve.gamma },
     intervalKind: 'empirical',
     nonNegative: isNonNegative(y),
-    models: pooled.map((p) => ({ method: p.c.method, weight: kept.includes(p) ? p.w / totalWeight : 0 })),
+    models: [...shares].map(([method, weight]) => ({ method, weight })),
     path(h) {
       const mean = combined.mean(h).map((v, i) => v * season(n + i));
       return empiricalSpread(errors, mean, h, positive);
