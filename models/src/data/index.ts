@@ -1,0 +1,5 @@
+export * from './observation';
+export * from './csv-sniff';
+export * from './long-format';
+export * from './wide';
+export * from './microdata';
