@@ -53,7 +53,7 @@ describe('auto', () => {
     const fit = fitAuto(quarterly);
     expect(fit.params.seasonal).toBe(1);
     expect(fit.models.map((m) => m.method)).toEqual(['snaive', 'sholt', 'damped', 'drift', 'naive', 'holt', 'lholt']);
-    // Two pools averaged; the seasonal naive counts twice in the first and is in both, drift in both.
+    // Two pools averaged; the seasonal naive counts twice in the first and is in both, drift is in both.
     const expected = [0.3, 0.1, 0.1, 0.2, 0.1, 0.1, 0.1];
     fit.models.forEach((m, i) => expect(m.weight).toBeCloseTo(expected[i], 12));
     expect(fit.params.pools).toBe(2);
@@ -64,7 +64,7 @@ describe('auto', () => {
     const v = Array.from({ length: 32 }, (_, t) => (300 + 5 * t + 40 * r()) * pattern[t % 4]);
     const s: Series = { values: v, start: '2000-Q1', frequency: 4 };
     const a = fitAuto(s, { methods: ['snaive', 'snaive', 'sholt', 'damped', 'drift'] }).forecast(8).mean;
-    const b = fitAuto(s, { methods: ['snaive', 'naive', 'holt', 'drift', 'lholt'] }).forecast(8).mean;
+    const b = fitAuto(s, { methods: ['snaive', 'naive', 'holt', 'lholt', 'drift'] }).forecast(8).mean;
     const both = fitAuto(s).forecast(8).mean;
     both.forEach((x, i) => expect(x).toBeCloseTo((a[i] + b[i]) / 2, 9));
     // …and differs from either pool alone.
@@ -104,6 +104,12 @@ describe('auto', () => {
     const f = fit.forecast(12).mean;
     // Peak near March (sin peak at t ≡ 3), trough near September.
     expect(f[2]).toBeGreaterThan(f[8] * 1.4);
+  });
+
+  it('continues exact compound growth with ldrift (drift on logarithms)', () => {
+    const v = Array.from({ length: 10 }, (_, t) => 100 * 1.1 ** t);
+    const f = fitAuto({ values: v, start: '2010', frequency: 1 }, { methods: ['ldrift'] }).forecast(3).mean;
+    f.forEach((x, i) => expect(x).toBeCloseTo(100 * 1.1 ** (10 + i), 8));
   });
 
   it('rejects an unknown candidate in options.methods', () => {

@@ -49,11 +49,14 @@ export const AUTO_POOLS = {
    */
   seasonal: { methods: ['snaive', 'sholt', 'damped', 'drift'], keep: 4, weights: [2, 1, 1, 1] },
   /**
-   * Quarterly/monthly data, second pool: level, fast-trend, straight-line and
-   * compound-growth views around the seasonal naive. The mean of the two
-   * medians beat either alone on both M3 and tourism quarterly.
+   * Quarterly/monthly data, second pool: level, fast-trend, compound-growth
+   * (Holt on logarithms) and straight-line views around the seasonal naive,
+   * against the first pool's. The mean of the two medians beat either alone on
+   * both M3 and tourism quarterly. (Drift on logarithms here scored 0.03 sMAPE
+   * better on M3 quarterly, but it was found by searching many variants
+   * against the test parts, so it is left out as overfitted.)
    */
-  seasonal2: { methods: ['snaive', 'naive', 'holt', 'drift', 'lholt'], keep: 5 },
+  seasonal2: { methods: ['snaive', 'naive', 'holt', 'lholt', 'drift'], keep: 5 },
 } satisfies Record<string, Pool>;
 
 /** Rolling-origin check used to rank candidates: the last H + this many origins (H = 6 yearly, 2m seasonal). */
@@ -67,8 +70,11 @@ export const SEASONAL_WINDOW_CYCLES = 6;
  */
 export const AUTO_SEASONALITY_Z = 1.28;
 
-/** Methods `auto` can combine (`options.methods`). `lholt` is Holt on logarithms, `rtrend` the robust trend. */
-export const AUTO_CANDIDATES = ['naive', 'snaive', 'drift', 'ses', 'holt', 'sholt', 'damped', 'theta', 'lholt', 'rtrend'] as const;
+/**
+ * Methods `auto` can combine (`options.methods`). `sholt` is Holt with a smooth
+ * trend, `lholt`/`ldrift` are Holt/drift on logarithms, `rtrend` the robust trend.
+ */
+export const AUTO_CANDIDATES = ['naive', 'snaive', 'drift', 'ses', 'holt', 'sholt', 'damped', 'theta', 'lholt', 'ldrift', 'rtrend'] as const;
 
 function checkCandidates(names: readonly string[]): void {
   for (const name of names) {
@@ -111,6 +117,10 @@ function buildCandidate(name: string, y: readonly number[], m: number): Candidat
       return positive
         ? logCandidate(y, (v) => smoothingCandidate(v, 'linear', 'lholt'), 'lholt')
         : smoothingCandidate(y, 'linear', 'holt');
+    case 'ldrift':
+      // Drift on logarithms = the average compound growth; plain drift when a value is ≤ 0.
+      if (n < 2) return null;
+      return positive ? logCandidate(y, driftCandidate, 'ldrift') : driftCandidate(y);
     default:
       return null;
   }
