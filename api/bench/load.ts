@@ -118,7 +118,7 @@ try {
   const t0 = performance.now();
   a = await startInstance(url.toString(), true);
   b = TOPOLOGY === 'split' ? await startInstance(url.toString(), false) : a;
-  console.log(`  instances ready in ${fmt((performance.now() - t0) / 1000, 1)} s (real seeds loaded and computed)`);
+  console.log(`  instances ready in ${fmt((performance.now() - t0) / 1000, 1)} s (${template ? `copy of ${template}` : 'real seeds loaded and computed'})`);
   let token = '';
   const code = await tokenCli(['create', '--role', 'analyst', '--name', 'bench:load'], (s) => { token = /lmo_\S+/.exec(s)?.[0] ?? token; }, console.error, { ...process.env, DATABASE_URL: url.toString(), SEED: '0' });
   if (code !== 0 || !token) throw new Error('could not create a token');
