@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { readConfig } from '../config';
 import type { Database } from '../db/client';
 import { startDatabase } from '../services/startup';
+import { liveOwner } from '../db/owner-file';
 
 /** Shown when DATA_DIR is in use; `what` says what the user can do instead. */
 export class DataDirBusyError extends Error {
@@ -24,7 +25,8 @@ export function embeddedDataDir(env: NodeJS.ProcessEnv = process.env): string | 
 
 /** True when another process holds the embedded database open. */
 export function dataDirInUse(dataDir: string): boolean {
-  return existsSync(join(dataDir, 'postmaster.pid'));
+  // A postmaster.pid left by a killed server (its owner pid is dead) does not count.
+  return existsSync(join(dataDir, 'postmaster.pid')) && liveOwner(dataDir) !== null;
 }
 
 /**

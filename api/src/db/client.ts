@@ -3,6 +3,8 @@
  * when a `postgres://` URL is given. Both expose the same Drizzle API.
  */
 import { PGlite } from '@electric-sql/pglite';
+import { mkdirSync } from 'node:fs';
+import { claimOwner, liveOwner, releaseOwner } from './owner-file';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -50,6 +52,15 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 }
 
 async function openPglite(dataDir?: string, template?: Blob): Promise<Database> {
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    const owner = liveOwner(dataDir);
+    // Two processes on one PGlite directory corrupt it; a dead owner (kill -9) is fine to take over.
+    if (owner !== null && owner > 0) {
+      throw new Error(`The embedded database in ${dataDir} is already open in process ${owner}; stop it first or use another DATA_DIR.`);
+    }
+    claimOwner(dataDir);
+  }
   const client = await PGlite.create({ dataDir, loadDataDir: template });
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   let closed = false;
@@ -66,6 +77,7 @@ async function openPglite(dataDir?: string, template?: Blob): Promise<Database> 
       if (closed) return;
       closed = true;
       await client.close();
+      if (dataDir) releaseOwner(dataDir);
     },
   };
 }
