@@ -16,6 +16,7 @@ import { makeNamer } from '../meta/names';
 import { accuracySeries, methodologyQueries } from './queries';
 import { niceCeil } from '../../adapters/nice';
 import { summariseAccuracy, toAccuracyRows, type AccuracyRow } from './to-chart-rows';
+import { PageHead } from '../../components/page-head';
 
 /** Methodology & accuracy: plain-language method, backtest of engine vs naive, sources, the 2021 break. */
 export default function MethodologyPage() {
@@ -53,12 +54,7 @@ export default function MethodologyPage() {
 
   return (
     <div className="page">
-      <div className="page-head">
-        <div>
-          <h1>{t('methodology.title')}</h1>
-          <p className="lead">{t('methodology.lead')}</p>
-        </div>
-      </div>
+      <PageHead title={t('methodology.title')} lead={t('methodology.lead')} controls="none" />
       <section className="card prose" aria-labelledby="how-heading">
         <h2 id="how-heading">{t('methodology.howTitle')}</h2>
         <ol>

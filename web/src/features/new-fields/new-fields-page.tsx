@@ -9,7 +9,6 @@ import type { TargetPath } from '../../api/types';
 import { ModelledBadge } from '../../components/badges';
 import { ChartFrame } from '../../components/chart-frame';
 import { SERIES } from '../../components/colors';
-import { ScenarioSelect } from '../../components/controls';
 import type { Column } from '../../components/csv';
 import { QueryState } from '../../components/states';
 import { formatInteger, formatSigned, type Lang } from '../../i18n/format';
@@ -20,6 +19,7 @@ import { makeNamer } from '../meta/names';
 import { newFieldQueries } from './queries';
 import { GraduatesChart, TargetChart } from './target-charts';
 import { targetAxisMax, toGraduateRows, toTargetRows, type GraduateRow, type TargetRow } from './to-chart-rows';
+import { PageHead } from '../../components/page-head';
 
 /** The ministry's new fields, in display order. */
 export const NEW_FIELDS = ['semiconductors', 'hydrogen', 'carbon-markets', 'ai-digital'];
@@ -36,15 +36,7 @@ export default function NewFieldsPage() {
   const target = targets.data?.targets.find((x) => x.field === field);
   return (
     <div className="page">
-      <div className="page-head">
-        <div>
-          <h1>{t('newFields.title')}</h1>
-          <p className="lead">{t('newFields.lead')}</p>
-        </div>
-        <div className="page-controls">
-          <ScenarioSelect />
-        </div>
-      </div>
+      <PageHead title={t('newFields.title')} lead={t('newFields.lead')} controls="scenario" />
       <nav className="tabs" aria-label={t('newFields.fieldNav')}>
         {NEW_FIELDS.map((f) => (
           <Link key={f} className="tab" to={{ field: f }} aria-current={f === field ? 'true' : undefined}>

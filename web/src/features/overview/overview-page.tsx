@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { AccuracyNote } from '../../components/accuracy-note';
 import { ChartFrame } from '../../components/chart-frame';
 import { SERIES, FLAG_COLORS } from '../../components/colors';
-import { HorizonSelect, ScenarioSelect } from '../../components/controls';
 import type { Column } from '../../components/csv';
 import { ForecastChart, forecastLegend } from '../../components/forecast-chart';
 import { ImbalanceBars } from '../../components/imbalance-bars';
@@ -18,6 +17,7 @@ import { KpiCard } from './kpi-card';
 import { overviewQueries } from './queries';
 import { toDemandSupplyRows, toTopImbalanceRows, type ImbalanceBar } from './to-chart-rows';
 import type { MergedRow } from '../../adapters/forecast-columns';
+import { PageHead } from '../../components/page-head';
 
 /** Overview for planners: headline figures, national demand vs supply, top shortages and surpluses. */
 export default function OverviewPage() {
@@ -62,16 +62,7 @@ export default function OverviewPage() {
 
   return (
     <div className="page">
-      <div className="page-head">
-        <div>
-          <h1>{t('overview.title')}</h1>
-          <p className="lead">{t('overview.lead')}</p>
-        </div>
-        <div className="page-controls">
-          <ScenarioSelect />
-          <HorizonSelect />
-        </div>
-      </div>
+      <PageHead title={t('overview.title')} lead={t('overview.lead')} />
 
       <section aria-labelledby="kpi-heading">
         <h2 id="kpi-heading" className="section-title">{t('overview.kpiHeading')}</h2>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FlagBadge, ConfidenceMeter, ModelledBadge } from '../../components/badges';
 import { ChartFrame } from '../../components/chart-frame';
 import { DIVERGING, DIVERGING_BREAKS } from '../../components/colors';
-import { HorizonSelect, ScenarioSelect, Select } from '../../components/controls';
+import { Select } from '../../components/controls';
 import type { Column } from '../../components/csv';
 import { QueryState } from '../../components/states';
 import { formatDecimal, formatInteger, formatSigned, type Lang } from '../../i18n/format';
@@ -15,6 +15,7 @@ import { codeOptions, detailSectors, makeNamer, sectorOptions } from '../meta/na
 import { regionsQueries } from './queries';
 import { MapLegend, TileMap } from './tile-map';
 import { toAreaRows, toProvinceTiles, toRegionBlocks, type AreaRow } from './to-chart-rows';
+import { PageHead } from '../../components/page-head';
 
 /** Regions: tile map of the 34 provinces (or the 6 regions) coloured by imbalance; click opens an area. */
 export default function RegionsPage() {
@@ -46,16 +47,7 @@ export default function RegionsPage() {
 
   return (
     <div className="page">
-      <div className="page-head">
-        <div>
-          <h1>{t('regions.title')}</h1>
-          <p className="lead">{t('regions.lead')}</p>
-        </div>
-        <div className="page-controls">
-          <ScenarioSelect />
-          <HorizonSelect />
-        </div>
-      </div>
+      <PageHead title={t('regions.title')} lead={t('regions.lead')} />
       <div className="toolbar">
         <fieldset className="field segmented">
           <legend>{t('regions.view')}</legend>

@@ -4,7 +4,7 @@ import { FlagBadge } from '../../components/badges';
 import { AccuracyNote } from '../../components/accuracy-note';
 import { ChartFrame } from '../../components/chart-frame';
 import { FLAG_COLORS, SERIES } from '../../components/colors';
-import { HorizonSelect, ScenarioSelect, Select } from '../../components/controls';
+import { Select } from '../../components/controls';
 import type { Column } from '../../components/csv';
 import { ForecastChart, forecastLegend } from '../../components/forecast-chart';
 import { formatInteger, formatSigned, type Lang } from '../../i18n/format';
@@ -15,6 +15,7 @@ import { codeOptions, makeNamer, sectorOptions } from '../meta/names';
 import { sectorQueries } from './queries';
 import { ImbalanceChart, OpeningsChart, SupplyChart } from './sector-charts';
 import { toEmploymentRows, toImbalanceRows, toOpeningsRows, type ImbalanceRow, type OpeningsRow } from './to-chart-rows';
+import { PageHead } from '../../components/page-head';
 
 /** Sector detail: employment forecast, openings (expansion + replacement), new supply and imbalance by level. */
 export default function SectorsPage() {
@@ -66,16 +67,7 @@ export default function SectorsPage() {
 
   return (
     <div className="page">
-      <div className="page-head">
-        <div>
-          <h1>{t('sectors.title', { sector: sectorName })}</h1>
-          <p className="lead">{t('sectors.lead')}</p>
-        </div>
-        <div className="page-controls">
-          <ScenarioSelect />
-          <HorizonSelect />
-        </div>
-      </div>
+      <PageHead title={t('sectors.title', { sector: sectorName })} lead={t('sectors.lead')} />
       <div className="toolbar">
         {sectorOptionList.length > 0 && <Select name="sector" label={t('controls.sector')} value={sector} onChange={(v) => set({ sector: v })} options={sectorOptionList} />}
         {regionOptions.length > 0 && <Select name="region" label={t('controls.area')} value={region} onChange={(v) => set({ region: v === 'VN' ? undefined : v })} options={regionOptions} />}

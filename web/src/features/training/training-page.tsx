@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { exportCsvHref } from '../../api/endpoints';
 import { ConfidenceMeter, FlagBadge, ModelledBadge } from '../../components/badges';
-import { HorizonSelect, ScenarioSelect, Select } from '../../components/controls';
+import { Select } from '../../components/controls';
 import { downloadBlob, toCsv, type Column } from '../../components/csv';
 import { DataTable } from '../../components/data-table';
 import { QueryState } from '../../components/states';
@@ -13,6 +13,7 @@ import { metaQueries } from '../meta/queries';
 import { detailSectors, makeNamer, nameOf } from '../meta/names';
 import { trainingQueries } from './queries';
 import { toPlannerRows, type PlannerRow } from './to-table-rows';
+import { PageHead } from '../../components/page-head';
 
 /** Training planner for colleges: ranked sector × qualification cells of one area, sortable, filterable, exportable. */
 export default function TrainingPage() {
@@ -70,16 +71,7 @@ export default function TrainingPage() {
 
   return (
     <div className="page">
-      <div className="page-head">
-        <div>
-          <h1>{t('training.title')}</h1>
-          <p className="lead">{t('training.lead')}</p>
-        </div>
-        <div className="page-controls">
-          <ScenarioSelect />
-          <HorizonSelect />
-        </div>
-      </div>
+      <PageHead title={t('training.title')} lead={t('training.lead')} />
       <div className="toolbar card">
         {areaOptions.length > 0 && <Select name="region" label={t('controls.area')} value={region} onChange={(v) => set({ region: v })} options={areaOptions} />}
         <Select name="qual" label={t('controls.qualification')} value={state.qual ?? ''} onChange={(v) => set({ qual: v || undefined }, { replace: true })} options={qualOptions} />

@@ -15,6 +15,7 @@ import { profileFile, type FileProfile } from './profile';
 import { highlightedLines, toReportRows } from './to-report-rows';
 import { useUpload } from './use-upload';
 import type { UploadFormat, UploadIssue, UploadOutcome } from './upload-request';
+import { PageHead } from '../../components/page-head';
 
 /**
  * Analysts' upload page: choose or drop a file → profile it in the browser →
@@ -31,12 +32,7 @@ export default function UploadPage() {
 
   return (
     <div className="page">
-      <div className="page-head">
-        <div>
-          <h1>{t('upload.title')}</h1>
-          <p className="lead">{t('upload.lead')}</p>
-        </div>
-      </div>
+      <PageHead title={t('upload.title')} lead={t('upload.lead')} controls="none" />
       <SignIn />
       {session.data && !allowed && token && <p className="note" role="status">{t('auth.needAnalyst')}</p>}
       {allowed && <UploadFlow lang={lang} />}

@@ -1,44 +1,19 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { InferResponseType } from 'hono/client';
+import { client } from '../../api/client';
 import { readJson } from '../../api/problem';
 import { authHeaders } from '../auth/token-store';
 
-export interface VersionInfo {
-  id: number;
-  label: string;
-  kind: string;
-  hash: string;
-  rowCount: number;
-  parentId: number | null;
-  createdAt: string;
-  computedAt: string | null;
-  computeMs: number | null;
-  createdBy: string | null;
-  isCurrent: boolean;
-}
+const versions = client.api.versions;
 
-export interface CellChange {
-  indicator: string;
-  period: string;
-  region: string;
-  sector: string;
-  qualification: string;
-  unit: string;
-  before: number | null;
-  after: number | null;
-  sourceBefore: string | null;
-  sourceAfter: string | null;
-}
-
-export interface VersionDiff {
-  version: VersionInfo;
-  parent: VersionInfo | null;
-  counts: { added: number; removed: number; changed: number; unchanged: number };
-  totals: { indicator: string; unit: string; cells: number; before: number; after: number }[];
-  cells: CellChange[];
-  truncated: boolean;
-}
-
-const get = async <T,>(path: string, signal?: AbortSignal) => readJson<T>(await fetch(path, { headers: authHeaders(), signal }));
+/** Response shapes come from the API's own route types, so they cannot drift. */
+type VersionList = InferResponseType<typeof versions.$get, 200>;
+/** One dataset version as the API lists it. */
+export type VersionInfo = VersionList['versions'][number];
+/** A version against its parent: counts, totals before and after, changed cells. */
+export type VersionDiff = InferResponseType<(typeof versions)[':id']['diff']['$get'], 200>;
+/** One changed cell of a diff. */
+export type CellChange = VersionDiff['cells'][number];
 
 /** Dataset versions: list → one version's diff. */
 export const versionQueries = {
@@ -46,12 +21,16 @@ export const versionQueries = {
   list: () =>
     queryOptions({
       queryKey: [...versionQueries.all(), 'list'] as const,
-      queryFn: ({ signal }) => get<{ versions: VersionInfo[] }>('/api/versions?limit=50', signal),
+      queryFn: async ({ signal }) =>
+        readJson<VersionList>(await versions.$get({ query: { limit: '50' } }, { headers: authHeaders(), init: { signal } })),
     }),
   diff: (id: number) =>
     queryOptions({
       queryKey: [...versionQueries.all(), 'diff', id] as const,
-      queryFn: ({ signal }) => get<VersionDiff>(`/api/versions/${id}/diff?limit=100`, signal),
+      queryFn: async ({ signal }) =>
+        readJson<VersionDiff>(
+          await versions[':id'].diff.$get({ param: { id: String(id) }, query: { limit: '100' } }, { headers: authHeaders(), init: { signal } }),
+        ),
       // A version never changes.
       staleTime: Infinity,
     }),
