@@ -6,7 +6,6 @@ import type { AppDeps } from '../deps';
 import { jsonResponses } from '../http/responses';
 import { metaCodes } from '../services/catalog';
 import { SCENARIOS } from '@lmo/models/labour/scenarios';
-import { getCurrentVersion } from '../services/dataset-versions';
 import { observationStats } from '../services/observation-stats';
 
 const named = { code: z.string(), nameVi: z.string(), nameEn: z.string() };
@@ -36,8 +35,10 @@ export const metaRoutes = (deps: AppDeps) => new Hono().get(
   async (c) => {
     // Meta never waits for the outlook: code lists, periods and sources come from the
     // observations; scenarios are the model's fixed list.
-    const version = await getCurrentVersion(deps.database.db);
-    const stats = version ? await observationStats(deps.database.db, version.id) : { periods: [], sources: [], lastEmploymentYear: null };
+    const version = await deps.store.memo.current();
+    const stats = version
+      ? await deps.store.memo.get(version.id, 'meta:stats', () => observationStats(deps.database.db, version.id))
+      : { periods: [], sources: [], lastEmploymentYear: null };
     const snap = deps.store.peek();
     const summary = snap && version && snap.version.id === version.id ? snap.summary : null;
     const observed = stats.periods;

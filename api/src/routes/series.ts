@@ -7,7 +7,6 @@ import { cellQuery, periodParam } from '../http/params';
 import { notFoundProblem, problemSchema, validationProblem } from '../http/problem';
 import { zQuery } from '../http/validate';
 import { readSeries } from '../services/series';
-import { requireCurrentVersion } from '../services/dataset-versions';
 
 /** Query of GET /api/series: a cell plus an optional period range. */
 export const seriesQuery = cellQuery.extend({
@@ -46,8 +45,9 @@ export const seriesRoutes = (deps: AppDeps) => new Hono().get(
     if (q.from && q.to && q.from > q.to) {
       throw validationProblem(`from (${q.from}) is after to (${q.to}).`, [{ path: 'from', message: 'must not be after to' }]);
     }
-    const version = await requireCurrentVersion(deps.database.db);
-    const series = await readSeries(deps.database.db, version.id, q);
+    const version = await deps.store.memo.requireCurrent();
+    const key = `series:${q.indicator}|${q.region}|${q.sector}|${q.qualification}|${q.from ?? ''}|${q.to ?? ''}`;
+    const series = await deps.store.memo.get(version.id, key, () => readSeries(deps.database.db, version.id, q));
     if (series.periods.length === 0 && !q.from && !q.to) {
       throw notFoundProblem(`No observations for ${q.indicator} / ${q.region} / ${q.sector} / ${q.qualification} in dataset version ${version.id}.`);
     }

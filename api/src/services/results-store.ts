@@ -15,6 +15,7 @@ import {
 } from './compute';
 import { forecastKey } from './compute';
 import { getVersion, requireCurrentVersion, type VersionInfo } from './dataset-versions';
+import { VersionMemo } from './version-memo';
 
 /** Everything the read routes need for one version. */
 export interface Snapshot {
@@ -67,8 +68,12 @@ export class ResultsStore {
   private readonly lock: NonNullable<ResultsStoreOptions['lock']>;
   private readonly compute: NonNullable<ResultsStoreOptions['compute']>;
 
+  /** Per-version answers that do not need the results (meta, series). */
+  readonly memo: VersionMemo;
+
   constructor(private readonly db: Db, options: ResultsStoreOptions = {}) {
     this.recheckMs = options.recheckMs ?? 1000;
+    this.memo = new VersionMemo(db, this.recheckMs);
     this.computeMissing = options.computeMissing ?? true;
     this.maxChunks = options.maxChunks ?? 256;
     this.lock = options.lock ?? ((_key, fn) => fn());
@@ -83,6 +88,7 @@ export class ResultsStore {
   /** Forgets the freshness of the cached version (call after a local ingest or revert). */
   invalidate(): void {
     this.checkedAt = -Infinity;
+    this.memo.invalidate();
   }
 
   /** The snapshot of the current version. Throws a 503 problem when nothing is loaded yet. */
