@@ -33,19 +33,10 @@
 import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { FORMER_PROVINCES, getRegion } from '@lmo/models';
+import { FORMER_PROVINCES, getRegion, mulberry32 } from '@lmo/models';
 
-/** mulberry32: small, fast, good enough for synthetic data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (shared with the seed generator): small, fast, good enough for synthetic data. */
+export const rng = mulberry32;
 
 /** Draws index i with probability weights[i] / Σ weights. */
 function sampler(weights: number[]): (u: number) => number {

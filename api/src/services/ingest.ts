@@ -120,7 +120,7 @@ export async function ingestOnce(db: Db, rows: readonly unknown[], meta: IngestM
  * One INSERT … SELECT FROM unnest(arrays): a constant number of parameters and
  * one round trip per batch, on PGlite and PostgreSQL alike.
  */
-async function insertBatch(db: Db, versionId: number, rows: readonly Observation[]): Promise<void> {
+export async function insertBatch(db: Db, versionId: number, rows: readonly Observation[]): Promise<void> {
   const col = <K extends keyof Observation>(k: K) => sql.param(rows.map((o) => o[k]));
   await db.execute(sql`
     insert into ${observations} (dataset_version_id, indicator, period, region, sector, qualification, value, unit, source, status)

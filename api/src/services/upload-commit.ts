@@ -25,6 +25,7 @@ import type { Db } from '../db/client';
 import { auditLog, datasetVersions, observations } from '../db/schema';
 import { ProblemError } from '../http/problem';
 import { toVersionInfo, type VersionInfo } from './dataset-versions';
+import { insertBatch } from './ingest';
 
 export interface UploadCommitMeta {
   label: string;
@@ -147,12 +148,3 @@ export async function discardVersion(db: Db, id: number): Promise<void> {
   await db.delete(datasetVersions).where(sql`${datasetVersions.id} = ${id} and not ${datasetVersions.isCurrent}`);
 }
 
-/** One INSERT … SELECT FROM unnest(arrays) per batch: constant parameters, one round trip. */
-async function insertBatch(db: Db, versionId: number, rows: readonly Observation[]): Promise<void> {
-  const col = <K extends keyof Observation>(k: K) => sql.param(rows.map((o) => o[k]));
-  await db.execute(sql`
-    insert into ${observations} (dataset_version_id, indicator, period, region, sector, qualification, value, unit, source, status)
-    select ${versionId}, * from unnest(
-      ${col('indicator')}::text[], ${col('period')}::text[], ${col('region')}::text[], ${col('sector')}::text[],
-      ${col('qualification')}::text[], ${col('value')}::float8[], ${col('unit')}::text[], ${col('source')}::text[], ${col('status')}::text[])`);
-}

@@ -7,7 +7,7 @@
  */
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import {
-  aggregateMicrodataCsv, parseLongStream, parseWideCsvBytes, periodSchema, type Observation,
+  aggregateMicrodataCsv, parseLongStream, parseWideCsvBytes, periodSchema, type LongIssue, type Observation,
 } from '@lmo/models';
 import { contentHash } from './ingest';
 
@@ -15,14 +15,7 @@ export const UPLOAD_FORMATS = ['long', 'wide', 'microdata'] as const;
 export type UploadFormat = (typeof UPLOAD_FORMATS)[number];
 
 /** One problem with the file: physical line (header = 1; 0 = not in the file, e.g. the mapping), column name, cell value. */
-export interface UploadIssue {
-  line: number;
-  column: string | null;
-  value: string;
-  message: string;
-  messageVi?: string;
-  code: string;
-}
+export type UploadIssue = LongIssue;
 
 export interface UploadOptions {
   format: UploadFormat;

@@ -16,3 +16,4 @@ export { fitTheta } from './methods/theta';
 export { fitLogistic } from './methods/logistic';
 export * from './accuracy';
 export * from './backtest';
+export * from './prng';

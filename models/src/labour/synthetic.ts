@@ -3,20 +3,10 @@
  * the labour model when the real seeds are not at hand. Every row is
  * `modelled` with a source saying it is synthetic.
  */
+import { mulberry32 } from '../forecast/prng';
 import type { Observation } from '../data/observation';
 import type { LabourStructure } from './structure';
 
-/** Deterministic PRNG (mulberry32). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SyntheticOptions {
   structure: LabourStructure;
