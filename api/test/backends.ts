@@ -40,25 +40,32 @@ const pgliteBackend: Backend = {
   },
 };
 
+/** Creates an empty database `lmo_<tag>_<random>` on the test cluster; returns its URL and a drop(). */
+export async function createTestDatabase(tag: string): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+  const name = `lmo_${tag}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    name,
+    async drop() {
+      const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
 const postgresBackend: Backend = {
   name: 'postgres',
   async create() {
-    const name = `lmo_t_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(TEST_DATABASE_URL);
-    url.pathname = `/${name}`;
-    return {
-      config: { kind: 'postgres', url: url.toString(), max: 4 },
-      async drop() {
-        const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
-      },
-    };
+    const { url, drop } = await createTestDatabase('t');
+    return { config: { kind: 'postgres', url, max: 4 }, drop };
   },
 };
 

@@ -38,15 +38,8 @@ export interface ImbalanceInput {
   worseThanNaive?: boolean;
 }
 
-/** Imbalance, its interval, ratio, flag and confidence of one cell. */
-export interface Imbalance {
-  imbalance: number;
-  imbalanceLower: number;
-  imbalanceUpper: number;
-  ratio: number | null;
-  flag: Flag;
-  confidence: Confidence;
-}
+/** Imbalance, its interval, ratio, flag and confidence of one cell (documented on GapRow). */
+export type Imbalance = Pick<GapRow, 'imbalance' | 'imbalanceLower' | 'imbalanceUpper' | 'ratio' | 'flag' | 'confidence'>;
 
 /**
  * Confidence of a flag: `high` when both ends of the 80% interval give the
@@ -81,6 +74,16 @@ function bySeverity(a: Pick<GapRow, 'imbalance' | 'openings'>, b: Pick<GapRow, '
   return Number.isNaN(d) ? 0 : d;
 }
 
+type Rankable = Pick<GapRow, 'imbalance' | 'openings' | 'sector' | 'qualification'>;
+
+/** Rank order: relative severity, then the larger absolute shortage, then codes (stable). */
+function compareForRank(a: Rankable, b: Rankable): number {
+  return bySeverity(a, b)
+    || a.imbalance - b.imbalance
+    || (a.sector < b.sector ? -1 : a.sector > b.sector ? 1 : 0)
+    || (a.qualification < b.qualification ? -1 : a.qualification > b.qualification ? 1 : 0);
+}
+
 /**
  * Rank rows in place: 1 = the most severe shortage relative to openings, within
  * each group given by `groupOf` (e.g. same region, horizon and aggregation level).
@@ -98,13 +101,7 @@ export function rankRows<T extends Pick<GapRow, 'imbalance' | 'openings' | 'rank
     else groups.set(k, [r]);
   }
   for (const g of groups.values()) {
-    g.sort(
-      (a, b) =>
-        bySeverity(a, b) ||
-        a.imbalance - b.imbalance ||
-        (a.sector < b.sector ? -1 : a.sector > b.sector ? 1 : 0) ||
-        (a.qualification < b.qualification ? -1 : a.qualification > b.qualification ? 1 : 0),
-    );
+    g.sort(compareForRank);
     g.forEach((r, i) => (r.rank = i + 1));
   }
   return rows;
@@ -128,13 +125,7 @@ export function rankBlock<T extends Pick<GapRow, 'imbalance' | 'openings' | 'ran
     else byGroup.set(g, [rows[i]]);
   }
   for (const list of byGroup.values()) {
-    list.sort(
-      (a, b) =>
-        bySeverity(a, b) ||
-        a.imbalance - b.imbalance ||
-        (a.sector < b.sector ? -1 : a.sector > b.sector ? 1 : 0) ||
-        (a.qualification < b.qualification ? -1 : a.qualification > b.qualification ? 1 : 0),
-    );
+    list.sort(compareForRank);
     list.forEach((r, i) => (r.rank = i + 1));
   }
 }

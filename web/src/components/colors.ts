@@ -37,3 +37,6 @@ export function divergingClass(ratio: number | null | undefined): number | null 
 export function textOn(classIndex: number | null): string {
   return classIndex === 0 || classIndex === 6 ? '#ffffff' : '#1a2233';
 }
+
+/** Axis tick style shared by every chart (dark enough for WCAG AA on white). */
+export const AXIS_TICK = { fontSize: 12, fill: '#3d4757' };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { lastObservedPeriod, type MergedRow } from '../adapters/forecast-columns';
 import { formatCompact, formatValue, type Lang } from '../i18n/format';
 import type { LegendItem } from './png';
+import { AXIS_TICK } from './colors';
 
 export interface ForecastSeriesDef {
   key: string;
@@ -32,8 +33,8 @@ export function ForecastChart({ rows, series, unit, height = 300 }: { rows: Merg
     <ResponsiveContainer width="100%" height={height}>
       <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
         <CartesianGrid stroke="#e2e6ec" vertical={false} />
-        <XAxis dataKey="period" tick={{ fontSize: 12, fill: '#3d4757' }} tickLine={false} axisLine={{ stroke: '#aab3c0' }} minTickGap={16} />
-        <YAxis tickFormatter={axis} tick={{ fontSize: 12, fill: '#3d4757' }} width={64} tickLine={false} axisLine={false} domain={['auto', 'auto']} />
+        <XAxis dataKey="period" tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: '#aab3c0' }} minTickGap={16} />
+        <YAxis tickFormatter={axis} tick={AXIS_TICK} width={64} tickLine={false} axisLine={false} domain={['auto', 'auto']} />
         <Tooltip formatter={(value, name) => [fmt(value), String(name)]} labelStyle={{ fontWeight: 600 }} />
         {series.map((s) => (
           <Area key={`${s.key}95`} dataKey={`${s.key}_band95`} name={`${s.label} · ${t('chart.band95')}`} stroke="none" fill={s.color} fillOpacity={0.14} isAnimationActive={false} connectNulls />

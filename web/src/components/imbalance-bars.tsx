@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import { formatCompact, formatSigned, type Lang } from '../i18n/format';
-import { FLAG_COLORS } from './colors';
+import { AXIS_TICK, FLAG_COLORS } from './colors';
 import { WrappedTick } from './wrapped-tick';
 import { useNarrow } from './use-narrow';
 
@@ -22,7 +22,7 @@ export function ImbalanceBars<Row extends { label: string; imbalance: number; fl
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }}>
         <CartesianGrid stroke="#e2e6ec" horizontal={false} />
-        <XAxis type="number" tickFormatter={(v: number) => formatCompact(v, lang)} tick={{ fontSize: 12, fill: '#3d4757' }} />
+        <XAxis type="number" tickFormatter={(v: number) => formatCompact(v, lang)} tick={AXIS_TICK} />
         <YAxis type="category" dataKey="label" width={labelWidth} tick={<WrappedTick width={labelWidth - 8} maxLines={labelWidth < 200 ? 3 : 2} />} interval={0} />
         <Tooltip formatter={(v) => [formatSigned(Number(v), lang), t('gaps.imbalance')]} />
         <ReferenceLine x={0} stroke="#3d4757" />

@@ -4,33 +4,15 @@
  * the outage test (which must stop PostgreSQL without disturbing other suites).
  */
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { TEST_DATABASE_URL } from '../../backends';
+import { createTestDatabase as createDatabase } from '../../backends';
 
 /** Creates an empty database `lmo_r_<tag>_<random>` and returns its URL and a drop(). */
-export async function createTestDatabase(tag: string): Promise<{ url: string; name: string; drop(): Promise<void> }> {
-  const name = `lmo_r_${tag}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    name,
-    async drop() {
-      const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
+export const createTestDatabase = (tag: string) => createDatabase(`r_${tag}`);
+
 
 /** Runs one query on `url` with a short-lived client. */
 export async function query<T = Record<string, unknown>>(url: string, text: string, params: unknown[] = []): Promise<T[]> {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { StatusBadge } from '../../components/badges';
 import { ChartFrame } from '../../components/chart-frame';
-import { SERIES } from '../../components/colors';
+import { AXIS_TICK, SERIES } from '../../components/colors';
 import { combineStatusIgnoringMissing } from '../../components/combine-status';
 import type { Column } from '../../components/csv';
 import { DataTable } from '../../components/data-table';
@@ -104,7 +104,7 @@ export default function MethodologyPage() {
           <ResponsiveContainer width="100%" height={chartHeight}>
             <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
               <CartesianGrid stroke="#e2e6ec" horizontal={false} />
-              <XAxis type="number" domain={[0, (max: number) => niceCeil(max)]} tickFormatter={(v: number) => formatDecimal(v, lang, 1)} tick={{ fontSize: 12, fill: '#3d4757' }} />
+              <XAxis type="number" domain={[0, (max: number) => niceCeil(max)]} tickFormatter={(v: number) => formatDecimal(v, lang, 1)} tick={AXIS_TICK} />
               <YAxis type="category" dataKey="label" width={narrow ? 140 : 260} tick={<WrappedTick width={narrow ? 132 : 252} maxLines={narrow ? 3 : 2} />} interval={0} />
               <Tooltip formatter={(v, name) => [formatDecimal(Number(v), lang, 2), String(name)]} />
               <ReferenceLine x={1} stroke="#3d4757" strokeDasharray="3 3" />

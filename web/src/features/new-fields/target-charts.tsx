@@ -1,12 +1,9 @@
-import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
-import { SERIES } from '../../components/colors';
-import { WrappedXTick } from '../../components/wrapped-tick';
-import { useNarrow } from '../../components/use-narrow';
+import { AXIS_TICK, SERIES } from '../../components/colors';
+import { CategoryBarChart } from '../../components/category-bar-chart';
 import { formatCompact, formatInteger, type Lang } from '../../i18n/format';
 import type { GraduateRow, TargetRow } from './to-chart-rows';
-
-const tick = { fontSize: 12, fill: '#3d4757' };
 
 /** Trend forecast (with bands) against the policy target path. */
 export function TargetChart({ rows, targetLevel, targetYear, height, yMax }: { rows: TargetRow[]; targetLevel: number; targetYear: number; height: number; yMax?: number }) {
@@ -17,8 +14,8 @@ export function TargetChart({ rows, targetLevel, targetYear, height, yMax }: { r
     <ResponsiveContainer width="100%" height={height}>
       <ComposedChart data={rows} margin={{ top: 12, right: 16, bottom: 4, left: 4 }}>
         <CartesianGrid stroke="#e2e6ec" vertical={false} />
-        <XAxis dataKey="period" tick={tick} minTickGap={12} />
-        <YAxis tickFormatter={(v: number) => formatCompact(v, lang)} tick={tick} width={56} domain={[0, yMax ?? 'auto']} allowDataOverflow={yMax !== undefined} />
+        <XAxis dataKey="period" tick={AXIS_TICK} minTickGap={12} />
+        <YAxis tickFormatter={(v: number) => formatCompact(v, lang)} tick={AXIS_TICK} width={56} domain={[0, yMax ?? 'auto']} allowDataOverflow={yMax !== undefined} />
         <Tooltip formatter={(v, name) => [fmt(v), String(name)]} />
         <Area dataKey="trendBand95" name={t('chart.band95')} stroke="none" fill={SERIES.trend} fillOpacity={0.14} isAnimationActive={false} />
         <Area dataKey="trendBand80" name={t('chart.band80')} stroke="none" fill={SERIES.trend} fillOpacity={0.28} isAnimationActive={false} />
@@ -33,19 +30,11 @@ export function TargetChart({ rows, targetLevel, targetYear, height, yMax }: { r
 
 /** Graduates per year needed vs current output, by level. */
 export function GraduatesChart({ rows, height }: { rows: GraduateRow[]; height: number }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
-  const narrow = useNarrow();
+  const { t } = useTranslation();
   return (
-    <ResponsiveContainer width="100%" height={height}>
-      <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
-        <CartesianGrid stroke="#e2e6ec" vertical={false} />
-        <XAxis dataKey="short" tick={<WrappedXTick width={110} slanted={narrow} />} interval={0} height={narrow ? 64 : 44} />
-        <YAxis tickFormatter={(v: number) => formatCompact(v, lang)} tick={tick} width={56} />
-        <Tooltip formatter={(v, name) => [formatInteger(Number(v), lang), String(name)]} labelFormatter={(_, p) => String(p?.[0]?.payload?.label ?? '')} />
-        <Bar dataKey="needed" name={t('newFields.needed')} fill={SERIES.needed} isAnimationActive={false} />
-        <Bar dataKey="current" name={t('newFields.current')} fill={SERIES.current} isAnimationActive={false} />
-      </BarChart>
-    </ResponsiveContainer>
+    <CategoryBarChart rows={rows} height={height} tickWidth={110}>
+      <Bar dataKey="needed" name={t('newFields.needed')} fill={SERIES.needed} isAnimationActive={false} />
+      <Bar dataKey="current" name={t('newFields.current')} fill={SERIES.current} isAnimationActive={false} />
+    </CategoryBarChart>
   );
 }

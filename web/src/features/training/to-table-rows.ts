@@ -3,24 +3,11 @@ import { foldText } from '../../i18n/fold';
 import type { Namer } from '../meta/names';
 
 /** One row of the planner table. */
-export interface PlannerRow {
-  key: string;
-  rank: number;
-  sector: string;
-  sectorName: string;
-  qualification: string;
-  qualificationName: string;
-  openings: number;
-  expansion: number;
-  replacement: number;
-  newSupply: number;
-  imbalance: number;
-  imbalanceLower: number;
-  imbalanceUpper: number;
-  ratio: number | null;
-  confidence: GapRow['confidence'];
-  flag: GapRow['flag'];
-}
+export type PlannerRow = Pick<
+  GapRow,
+  'rank' | 'sector' | 'qualification' | 'openings' | 'expansion' | 'replacement' | 'newSupply'
+  | 'imbalance' | 'imbalanceLower' | 'imbalanceUpper' | 'ratio' | 'confidence' | 'flag'
+> & { key: string; sectorName: string; qualificationName: string };
 
 export interface PlannerFilters {
   flag?: string;
