@@ -1,5 +1,5 @@
 /**
- * `pnpm bench:api`: starts the real server (tsx src/server.ts) on 127.0.0.1 with a
+ * `pnpm bench:api`: starts the real server (the bundled dist/server.mjs that `pnpm start` runs) on 127.0.0.1 with a
  * fresh PGlite DATA_DIR and prints
  *   - cold start to first 200 from /api/health: first start (with seeding) and restart,
  *   - time until forecasts are served on the first start,
@@ -10,6 +10,7 @@
  * throughput ≥ 40 % of health, recompute ≤ 5 s.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { serverArgs } from './server-command';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +28,7 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const dataDir = mkdtempSync(join(tmpdir(), 'lmo-bench-'));
 
 function startServer(): { child: ChildProcess; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, serverArgs(), {
     cwd: API_DIR,
     env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, WEB_DIST: join(dataDir, 'no-web'), DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,7 +8,8 @@
  * process, worker threads included); /api/forecasts p99 ≤ 100 ms during the upload.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { serverArgs } from './server-command';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -65,8 +66,8 @@ let token = '';
 const code = await tokenCli(['create', '--role', 'analyst', '--name', 'bench:ingest'], (s) => { token = /lmo_\S+/.exec(s)?.[0] ?? token; }, console.error, env);
 if (code !== 0 || !token) throw new Error('could not create a token');
 
-// node --import tsx (not the tsx CLI) so the pid is the server's own process.
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: API_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
+// The bundle pnpm start runs, with node directly, so the pid is the server's own process.
+const server = spawn(process.execPath, serverArgs(), { cwd: API_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
 let log = '';
 server.stdout!.on('data', (d) => (log += d));
 server.stderr!.on('data', (d) => (log += d));
@@ -74,10 +75,13 @@ try {
   await waitReady(180_000);
   const size = statSync(FILE).size;
   const idle = memory(server.pid!);
-  console.log(`bench:ingest — ${FILE} (${(size / 1e6).toFixed(1)} MB), server pid ${server.pid} idle RSS ${mb(idle.rss)}`);
+  console.log(`bench:ingest — ${FILE} (${(size / 1e6).toFixed(1)} MB), server pid ${server.pid} idle RSS ${mb(idle.rss)}, peak so far (first start: migrate, seed, compute) ${mb(idle.hwm)}`);
+  // Reset the peak so the ingest's own peak is measured too (Linux: clear_refs 5 resets VmHWM).
+  let reset = false;
+  try { writeFileSync(`/proc/${server.pid}/clear_refs`, '5'); reset = true; } catch { /* older kernel: the peak stays the lifetime one */ }
 
   const load = autocannon({ url: BASE + FORECAST, connections: 10, duration: 600, pipelining: 1 });
-  let peak = idle.hwm;
+  let peak = reset ? memory(server.pid!).hwm : idle.hwm;
   const sampler = setInterval(() => { peak = Math.max(peak, memory(server.pid!).hwm); }, 200);
   const cpu0 = cpuSeconds(server.pid!);
   const t0 = performance.now();
@@ -104,7 +108,8 @@ try {
   }
   console.log(`       server CPU during the upload: ${cpu.toFixed(1)} s (user+system, incl. the compute worker and answering the load); machine load average ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} cores`);
   console.log(`  ${verdict(total <= 20_000)} end to end ${(total / 1000).toFixed(2)} s  (target ≤ 20 s; ${(size / 1e6 / (total / 1000)).toFixed(1)} MB/s)`);
-  console.log(`  ${verdict(peak <= 600 * 1024)} peak server RSS ${mb(peak)}  (target ≤ 600 MB; idle ${mb(idle.rss)})`);
+  const lifetime = Math.max(peak, idle.hwm);
+  console.log(`  ${verdict(lifetime <= 600 * 1024)} peak server RSS ${mb(lifetime)} over the server's life (target ≤ 600 MB): during the upload ${reset ? mb(peak) : 'n/a'}, first start ${mb(idle.hwm)}; idle ${mb(idle.rss)}`);
   console.log(`  ${verdict(cannon.latency.p99 <= 100)} GET /api/forecasts during the upload: p99 ${cannon.latency.p99} ms, p50 ${cannon.latency.p50} ms, max ${cannon.latency.max} ms, ${cannon.requests.total} requests, errors ${cannon.errors}, non-2xx ${cannon.non2xx}  (target p99 ≤ 100 ms)`);
 } catch (error) {
   console.error(error, '\nserver log:\n', log);

@@ -3,7 +3,8 @@
  * a 1,000,000-respondent microdata upload is ingested, on PostgreSQL with the
  * real seeds. Prints per route: requests, errors (non-2xx, socket errors,
  * timeouts), p50/p99 latency and throughput, and the ingest's duration.
- * Targets: 0 errors; p99 of each route ≤ 100 ms.
+ * Targets: 0 errors; p99 of each route ≤ 100 ms. The readers are wrk when
+ * installed (see load-client.ts), else autocannon.
  *
  * Topology (BENCH_TOPOLOGY):
  *   split (default): two instances on one PostgreSQL, readers on A, the upload
@@ -16,15 +17,16 @@
  * BENCH_TEMPLATE (a seeded database to copy instead of seeding), BENCH_INGEST=0 (baseline, no upload).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { serverArgs } from './server-command';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { tokenCli } from '../src/cli/token';
+import { loadClient, runReaders } from './load-client';
 
 const API_DIR = fileURLToPath(new URL('..', import.meta.url));
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -60,7 +62,7 @@ interface Instance { child: ChildProcess; base: string; exited: Promise<void> }
 
 async function startInstance(url: string, seed: boolean): Promise<Instance> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, serverArgs(), {
     cwd: API_DIR,
     env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', SEED: seed ? '1' : '0', WEB_DIST: '/nonexistent', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -123,16 +125,10 @@ try {
   const code = await tokenCli(['create', '--role', 'analyst', '--name', 'bench:load'], (s) => { token = /lmo_\S+/.exec(s)?.[0] ?? token; }, console.error, { ...process.env, DATABASE_URL: url.toString(), SEED: '0' });
   if (code !== 0 || !token) throw new Error('could not create a token');
 
-  const cannons = MIX.map((m) => {
-    const connections = Math.max(1, Math.round(CONNECTIONS * m.share));
-    return {
-      m, connections,
-      run: autocannon({
-        url: a!.base, connections, duration: SECONDS, timeout: 10,
-        requests: m.paths.map((path) => ({ method: 'GET' as const, path })),
-      }),
-    };
-  });
+  const client = loadClient();
+  const routes = MIX.map((m) => ({ name: m.name, connections: Math.max(1, Math.round(CONNECTIONS * m.share)), paths: m.paths }));
+  console.log(`  readers: ${client}, ${routes.map((r) => `${r.name} ${r.connections}`).join(', ')}`);
+  const readers = runReaders(a!.base, routes, SECONDS, client);
   // Start the upload once the readers are running.
   await new Promise((r) => setTimeout(r, 1000));
   const uploadStart = performance.now();
@@ -140,7 +136,7 @@ try {
     method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
     body: Readable.toWeb(createReadStream(FILE)) as unknown as BodyInit, duplex: 'half',
   } as RequestInit).then(async (res) => ({ status: res.status, body: await res.json() as Record<string, any>, ms: performance.now() - uploadStart }));
-  const results = await Promise.all(cannons.map((c) => c.run));
+  const results = await readers;
   const readersEnd = performance.now();
   const up = await upload;
   const overlap = Math.min(up.ms, readersEnd - uploadStart);
@@ -149,13 +145,12 @@ try {
   let total = 0;
   let errors = 0;
   let allOk = true;
-  for (const [i, r] of results.entries()) {
-    const e = r.non2xx + r.errors + r.timeouts;
-    total += r.requests.total;
-    errors += e;
-    const ok = r.latency.p99 <= 100 && e === 0 && r.requests.total > 0;
+  for (const r of results) {
+    total += r.requests;
+    errors += r.errors;
+    const ok = r.p99 <= 100 && r.errors === 0 && r.requests > 0;
     allOk &&= ok;
-    console.log(`  ${cannons[i].m.name.padEnd(12)} ${String(cannons[i].connections).padStart(5)} ${fmt(r.requests.total).padStart(10)} ${String(e).padStart(8)} ${fmt(r.latency.p50, 1).padStart(8)} ${fmt(r.latency.p99, 1).padStart(8)} ${fmt(r.requests.average).padStart(7)}    ${ok ? 'OK' : 'MISS'}`);
+    console.log(`  ${r.name.padEnd(12)} ${String(r.connections).padStart(5)} ${fmt(r.requests).padStart(10)} ${String(r.errors).padStart(8)} ${fmt(r.p50, 1).padStart(8)} ${fmt(r.p99, 1).padStart(8)} ${fmt(r.rps).padStart(7)}    ${ok ? 'OK' : 'MISS'}`);
   }
   console.log(`  ${'all'.padEnd(12)} ${String(CONNECTIONS).padStart(5)} ${fmt(total).padStart(10)} ${String(errors).padStart(8)}                    ${fmt(total / SECONDS).padStart(7)}`);
   console.log(`\n  upload: HTTP ${up.status}, ${fmt(up.ms / 1000, 1)} s end to end${up.body.version ? ` → version ${up.body.version.id} (${fmt(up.body.rows ?? 0)} records → ${fmt(up.body.cells ?? 0)} cells)` : `: ${JSON.stringify(up.body).slice(0, 300)}`}`);

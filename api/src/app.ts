@@ -10,6 +10,7 @@ import type { AppDeps } from './deps';
 import { onError, problemResponse } from './http/on-error';
 import { PROBLEM_TYPES } from './http/problem';
 import { readGuard } from './http/require-role';
+import { responseCache } from './http/response-cache';
 import { security } from './http/security';
 import { mountWeb } from './http/static-web';
 import { exportRoutes } from './routes/export';
@@ -31,6 +32,8 @@ export function apiRoutes(deps: AppDeps) {
     .use(...security())
     // PUBLIC_READ=false: reads need a viewer token too (http/require-role.ts).
     .use('/api/*', readGuard(deps))
+    // After the guard: cached answers go only to callers allowed to read (http/response-cache.ts).
+    .use('/api/*', responseCache({ current: () => deps.store.memo.current() }))
     .route('/api/health', healthRoutes(deps))
     .route('/api/meta', metaRoutes(deps))
     .route('/api/series', seriesRoutes(deps))

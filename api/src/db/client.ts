@@ -61,7 +61,7 @@ async function openPglite(dataDir?: string, template?: Blob): Promise<Database> 
     }
     claimOwner(dataDir);
   }
-  const client = await PGlite.create({ dataDir, loadDataDir: template });
+  const client = await PGlite.create({ dataDir, loadDataDir: template, startParams: pgliteStartParams() });
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   let closed = false;
   return {
@@ -80,6 +80,18 @@ async function openPglite(dataDir?: string, template?: Blob): Promise<Database> 
       if (dataDir) releaseOwner(dataDir);
     },
   };
+}
+
+/**
+ * PGlite's start parameters with a smaller buffer pool. PostgreSQL's default
+ * 128 MB of shared buffers is resident in the server process from the start;
+ * the whole dataset is a few tens of MB, so 16 MB (PGLITE_SHARED_BUFFERS) costs
+ * no speed and saves ~120 MB of RSS.
+ */
+export function pgliteStartParams(env: NodeJS.ProcessEnv = process.env): string[] {
+  const size = env.PGLITE_SHARED_BUFFERS?.trim() || '16MB';
+  if (!/^\d+(kB|MB|GB)?$/.test(size)) throw new Error(`PGLITE_SHARED_BUFFERS must be a size such as 16MB; got '${size}'.`);
+  return [...PGlite.defaultStartParams, '-c', `shared_buffers=${size}`];
 }
 
 // PGlite belongs to one process, so its locks only need to order work inside it.

@@ -3,13 +3,13 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
+import { DATA_VERSION_HEADER } from '../http/response-cache';
 import { problemSchema } from '../http/problem';
 import { zQuery } from '../http/validate';
 import { resolver } from 'hono-openapi';
 import { forecastCsv, gapsCsv, seriesCsv } from '../services/csv-export';
 import { selectForecast, selectGaps } from '../services/outlook-queries';
 import { readSeries } from '../services/series';
-import { requireCurrentVersion } from '../services/dataset-versions';
 import { forecastQuery } from './forecasts';
 import { gapsQuery } from './gaps';
 import { seriesQuery } from './series';
@@ -42,7 +42,7 @@ export const exportRoutes = (deps: AppDeps) => new Hono().get(
     let versionId: number;
     if (view === 'series') {
       const query = seriesQuery.parse(params);
-      versionId = (await requireCurrentVersion(deps.database.db)).id;
+      versionId = (await deps.store.memo.requireCurrent()).id;
       csv = seriesCsv(await readSeries(deps.database.db, versionId, query));
     } else {
       const snap = await deps.store.current();
@@ -52,6 +52,7 @@ export const exportRoutes = (deps: AppDeps) => new Hono().get(
         : gapsCsv((await selectGaps(snap, gapsQuery.parse(params))).rows);
     }
     return c.body(csv, 200, {
+      [DATA_VERSION_HEADER]: String(versionId),
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="lmo-${view}-v${versionId}.csv"`,
     });

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import type { AppDeps } from '../deps';
+import { DATA_VERSION_HEADER } from '../http/response-cache';
 import { cellQuery, horizonParam, levelsParam, scenarioParam } from '../http/params';
 import { jsonResponses } from '../http/responses';
 import { forecastSchema } from '../http/schemas';
@@ -26,6 +27,9 @@ export const forecastRoutes = (deps: AppDeps) => new Hono().get(
   zQuery(forecastQuery),
   async (c) => {
     const q = c.req.valid('query');
-    return c.json(await selectForecast(await deps.store.current(), q));
+    const snap = await deps.store.current();
+    const body = await selectForecast(snap, q);
+    c.header(DATA_VERSION_HEADER, String(snap.version.id));
+    return c.json(body);
   },
 );

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
+import { DATA_VERSION_HEADER } from '../http/response-cache';
 import { codeParam, scenarioParam } from '../http/params';
 import { jsonResponses } from '../http/responses';
 import { gapsSchema } from '../http/schemas';
@@ -30,5 +31,10 @@ export const gapRoutes = (deps: AppDeps) => new Hono().get(
     responses: jsonResponses('Gap rows', gapsSchema),
   }),
   zQuery(gapsQuery),
-  async (c) => c.json(await selectGaps(await deps.store.current(), c.req.valid('query'))),
+  async (c) => {
+    const snap = await deps.store.current();
+    const body = await selectGaps(snap, c.req.valid('query'));
+    c.header(DATA_VERSION_HEADER, String(snap.version.id));
+    return c.json(body);
+  },
 );

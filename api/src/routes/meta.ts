@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
+import { DATA_VERSION_HEADER } from '../http/response-cache';
 import { jsonResponses } from '../http/responses';
 import { metaCodes } from '../services/catalog';
 import { SCENARIOS } from '@lmo/models/labour/scenarios';
@@ -44,6 +45,8 @@ export const metaRoutes = (deps: AppDeps) => new Hono().get(
     const observed = stats.periods;
     const baseYear = summary?.baseYear || stats.lastEmploymentYear;
     const maxHorizonYears = summary?.horizon || 10;
+    // Cached only once the results are loaded: until then baseYear and scenarios are provisional.
+    if (summary) c.header(DATA_VERSION_HEADER, String(version!.id));
     return c.json({
       ...metaCodes(),
       periods: {

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { describeRoute, resolver } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
+import { DATA_VERSION_HEADER } from '../http/response-cache';
 import { cellQuery, periodParam } from '../http/params';
 import { notFoundProblem, problemSchema, validationProblem } from '../http/problem';
 import { zQuery } from '../http/validate';
@@ -51,6 +52,7 @@ export const seriesRoutes = (deps: AppDeps) => new Hono().get(
     if (series.periods.length === 0 && !q.from && !q.to) {
       throw notFoundProblem(`No observations for ${q.indicator} / ${q.region} / ${q.sector} / ${q.qualification} in dataset version ${version.id}.`);
     }
+    c.header(DATA_VERSION_HEADER, String(version.id));
     return c.json(series);
   },
 );

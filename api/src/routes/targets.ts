@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
+import { DATA_VERSION_HEADER } from '../http/response-cache';
 import { scenarioParam } from '../http/params';
 import { jsonResponses } from '../http/responses';
 import { targetsSchema } from '../http/schemas';
@@ -21,5 +22,10 @@ export const targetRoutes = (deps: AppDeps) => new Hono().get(
     responses: jsonResponses('Target paths', targetsSchema),
   }),
   zQuery(targetsQuery),
-  async (c) => c.json(selectTargets(await deps.store.current(), c.req.valid('query').scenario)),
+  async (c) => {
+    const snap = await deps.store.current();
+    const body = selectTargets(snap, c.req.valid('query').scenario);
+    c.header(DATA_VERSION_HEADER, String(snap.version.id));
+    return c.json(body);
+  },
 );

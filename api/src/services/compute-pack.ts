@@ -1,10 +1,13 @@
 /**
  * How an OutlookSet is stored: gzip+base64 JSON chunks — summaries, targets, and
  * forecasts and gaps per scenario and region. Shared by the worker and the main thread.
+ * Packing is done chunk by chunk while computing, to keep the worker's peak memory low.
  */
 import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
-import type { OutlookSet } from '@lmo/models';
+import { gunzip, gzip, gzipSync } from 'node:zlib';
+import type { Observation, Outlook, OutlookSet } from '@lmo/models';
+import { computeBase, scenarioOutlooks, type BaseProjection, type OutlookOptions } from '@lmo/models/labour/outlook';
+import { SCENARIOS } from '@lmo/models/labour/scenarios';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
@@ -50,29 +53,67 @@ function groupByRegion<T extends { region: string }>(items: readonly T[]): Map<s
   return out;
 }
 
-/** Splits an OutlookSet into chunks: summaries, targets, and forecasts and gaps per region. */
+/** One scenario's chunks: its summary, targets, and forecasts and gaps per region. */
+export function scenarioChunks(outlook: Outlook): Chunk[] {
+  const { forecasts, gaps, targets, ...rest } = outlook;
+  const scenario = outlook.scenario.id;
+  const chunks: Chunk[] = [
+    { kind: 'outlook', scenario, key: 'summary', items: 1, value: rest },
+    { kind: 'targets', scenario, key: 'all', items: targets.length, value: targets },
+  ];
+  for (const [region, list] of groupByRegion(forecasts)) chunks.push({ kind: 'forecasts', scenario, key: region, items: list.length, value: list });
+  for (const [region, list] of groupByRegion(gaps)) chunks.push({ kind: 'gaps', scenario, key: region, items: list.length, value: list });
+  return chunks;
+}
+
+/** Splits an OutlookSet into chunks: the set summary, then every scenario's (see scenarioChunks). */
 export function toChunks(set: OutlookSet): Chunk[] {
   const summary: SetSummary = { baseYear: set.baseYear, horizon: set.horizon, scenarios: set.scenarios, timingMs: set.timingMs };
-  const chunks: Chunk[] = [{ kind: 'set', scenario: '*', key: 'summary', items: set.scenarios.length, value: summary }];
-  for (const [scenario, outlook] of Object.entries(set.outlooks)) {
-    const { forecasts, gaps, targets, ...rest } = outlook;
-    chunks.push({ kind: 'outlook', scenario, key: 'summary', items: 1, value: rest });
-    chunks.push({ kind: 'targets', scenario, key: 'all', items: targets.length, value: targets });
-    for (const [region, list] of groupByRegion(forecasts)) chunks.push({ kind: 'forecasts', scenario, key: region, items: list.length, value: list });
-    for (const [region, list] of groupByRegion(gaps)) chunks.push({ kind: 'gaps', scenario, key: region, items: list.length, value: list });
-  }
-  return chunks;
+  return [{ kind: 'set', scenario: '*', key: 'summary', items: set.scenarios.length, value: summary }, ...Object.values(set.outlooks).flatMap(scenarioChunks)];
 }
 
 /** base64(gzip(JSON)) of a value; gzip level 1 keeps writes fast and still shrinks ~7×. */
 export const packChunk = async (value: unknown): Promise<string> =>
   (await gzipAsync(JSON.stringify(value), { level: 1 })).toString('base64');
 
+/** packChunk on the calling thread (the compute worker, where blocking is the point). */
+export const packChunkSync = (value: unknown): string => gzipSync(JSON.stringify(value), { level: 1 }).toString('base64');
+
 /** Inverse of packChunk. */
 export const unpackChunk = async <T>(data: string): Promise<T> =>
   JSON.parse((await gunzipAsync(Buffer.from(data, 'base64'))).toString('utf8')) as T;
 
-/** Every chunk of `set`, packed. */
-export async function packChunks(set: OutlookSet): Promise<PackedChunk[]> {
-  return Promise.all(toChunks(set).map(async ({ value, ...c }) => ({ ...c, data: await packChunk(value) })));
+const pack = ({ value, ...c }: Chunk): PackedChunk => ({ ...c, data: packChunkSync(value) });
+
+/**
+ * Yields a version's packed chunks one at a time, scenario by scenario, from
+ * its base projection, so only one scenario's rows and one chunk's JSON are
+ * alive at once (the set summary, with the timings, comes last). Returns the timings.
+ * @param baseMs how long computeBase took (reported in the timings)
+ */
+export function* packedChunks(base: BaseProjection, options: OutlookOptions, baseMs: number): Generator<PackedChunk, Record<string, number>> {
+  const t1 = performance.now();
+  for (const outlook of scenarioOutlooks(base, options)) {
+    for (const chunk of scenarioChunks(outlook)) yield pack(chunk);
+  }
+  const scenariosMs = performance.now() - t1;
+  const timingMs = { ...base.timingMs, base: baseMs, scenarios: scenariosMs, total: baseMs + scenariosMs };
+  const scenarios = options.scenarios ?? SCENARIOS;
+  const summary: SetSummary = { baseYear: base.baseYear, horizon: base.horizon, scenarios, timingMs };
+  yield pack({ kind: 'set', scenario: '*', key: 'summary', items: scenarios.length, value: summary });
+  return timingMs;
+}
+
+/**
+ * Computes and packs a version's outlook on this thread. `take` hands over the
+ * observations; nothing here keeps them once the base projection is fitted.
+ */
+export function computePacked(take: () => readonly Observation[], options: OutlookOptions, onChunk: (chunk: PackedChunk) => void): Record<string, number> {
+  const t0 = performance.now();
+  const base = computeBase(take(), options);
+  const it = packedChunks(base, options, performance.now() - t0);
+  for (let next = it.next(); ; next = it.next()) {
+    if (next.done) return next.value;
+    onChunk(next.value);
+  }
 }

@@ -1,13 +1,28 @@
 /**
- * Worker-thread entry: runs computeOutlook and packs the chunks off the main
- * thread, so an instance keeps answering requests while a version is computed.
+ * Worker-thread entry: computes a version's outlook and posts its packed chunks
+ * one by one, so an instance keeps answering requests while a version is
+ * computed and neither thread holds every scenario's rows at once. It runs as
+ * a plain-JS bundle (compute-worker-bundle.ts), so the worker carries no
+ * TypeScript loader.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import type { Observation } from '@lmo/models';
-import { computeOutlook } from '@lmo/models/labour/outlook';
-import { packChunks } from './compute-pack';
+import { setPriority } from 'node:os';
+import { parentPort } from 'node:worker_threads';
+import { computePacked } from './compute-pack';
+import { fromColumns, type ObservationColumns } from './observation-columns';
 
-const { observations, versionId } = workerData as { observations: Observation[]; versionId: number };
-const set = computeOutlook(observations, { dataVersion: String(versionId) });
-const packed = await packChunks(set);
-parentPort!.postMessage({ chunks: packed, timingMs: set.timingMs });
+/** What the main thread posts: the version's observations as columns, and the worker's nice value. */
+export interface ComputeJob { columns?: ObservationColumns; versionId: number; nice: number }
+
+parentPort!.once('message', (job: ComputeJob) => {
+  // On Linux a nice value belongs to one thread: this lowers only the model run,
+  // so the instance's request thread (and other instances on the host) keep priority.
+  try { setPriority(job.nice); } catch { /* not permitted: run at normal priority */ }
+  // The rows are needed only to fit the base projection; dropping the columns frees them early.
+  const take = () => {
+    const rows = fromColumns(job.columns!);
+    job.columns = undefined;
+    return rows;
+  };
+  const timingMs = computePacked(take, { dataVersion: String(job.versionId) }, (chunk) => parentPort!.postMessage({ chunk }));
+  parentPort!.postMessage({ done: true, timingMs });
+});

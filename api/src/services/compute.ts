@@ -4,13 +4,15 @@
  * The model runs in a worker thread when it can, so the instance keeps serving.
  */
 import { Worker } from 'node:worker_threads';
-import type { CellForecast, GapRow, Observation, TargetPath } from '@lmo/models';
-import { computeOutlook } from '@lmo/models/labour/outlook';
+import type { CellForecast, GapRow, TargetPath } from '@lmo/models';
 import type { Db } from '../db/client';
 import { results } from '../db/schema';
-import { packChunks, type PackedChunk } from './compute-pack';
+import { computePacked, type PackedChunk } from './compute-pack';
+import type { ComputeJob } from './compute-worker';
+import { computeWorkerScript } from './compute-worker-bundle';
 import { markComputed } from './dataset-versions';
-import { loadObservations } from './ingest';
+import { loadObservationColumns } from './ingest';
+import { fromColumns } from './observation-columns';
 
 export { toChunks, packChunk, unpackChunk, type ChunkKind, type OutlookSummary, type SetSummary } from './compute-pack';
 
@@ -35,16 +37,92 @@ export interface ComputeOptions {
   worker?: boolean;
 }
 
-const WORKER_URL = new URL('./compute-worker.mjs', import.meta.url);
+/** Where chunks go as they are packed; `finish` waits for every write. */
+type ChunkSink = (chunk: PackedChunk) => void;
 
-function inWorker(observations: Observation[], versionId: number): Promise<{ chunks: PackedChunk[]; timingMs: Record<string, number> }> {
+/** Thrown by a worker that hit its heap limit (Node's code for it). */
+const isOutOfMemory = (error: unknown) => (error as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+
+/** The worker's heap limit in MB: LMO_COMPUTE_HEAP_MB, default 192; 0 = V8's own. */
+export function computeHeapMb(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.LMO_COMPUTE_HEAP_MB ?? 192);
+  return Number.isFinite(n) && n >= 0 ? n : 192;
+}
+
+/**
+ * Runs the model in a worker. A tight heap limit makes V8 collect early, which
+ * keeps the instance's peak memory near the model's live size; a dataset that
+ * needs more is retried once without the limit (its chunks already written are
+ * identical and skipped).
+ */
+async function inWorker(job: ComputeJob, onChunk: ChunkSink): Promise<Record<string, number>> {
+  const heapMb = computeHeapMb();
+  // The typed arrays cannot be transferred: a retry needs them again.
+  try {
+    return await runWorker(job, onChunk, heapMb);
+  } catch (error) {
+    if (!isOutOfMemory(error) || heapMb === 0) throw error;
+    console.warn(`[lmo] the model needs more than LMO_COMPUTE_HEAP_MB=${heapMb} MB for dataset version ${job.versionId}; retrying without the limit`);
+    return runWorker(job, onChunk, 0);
+  }
+}
+
+async function runWorker(job: ComputeJob, onChunk: ChunkSink, heapMb: number): Promise<Record<string, number>> {
+  const script = await computeWorkerScript();
+  const resourceLimits = heapMb > 0 ? { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 8 } : undefined;
+  const worker = 'code' in script ? new Worker(script.code, { eval: true, resourceLimits }) : new Worker(script.url, { resourceLimits });
+  worker.postMessage(job);
   return new Promise((resolve, reject) => {
-    // compute-worker.mjs registers tsx inside the worker, then loads compute-worker.ts.
-    const worker = new Worker(WORKER_URL, { workerData: { observations, versionId } });
-    worker.once('message', (m) => { resolve(m); void worker.terminate(); });
+    worker.on('message', (m: { chunk?: PackedChunk; done?: boolean; timingMs?: Record<string, number> }) => {
+      if (m.chunk) onChunk(m.chunk);
+      if (m.done) { resolve(m.timingMs!); void worker.terminate(); }
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => { if (code !== 0) reject(new Error(`compute worker exited with code ${code}`)); });
   });
+}
+
+// Results rows are written in batches of about this many bytes while the model still runs.
+const WRITE_BATCH_BYTES = 2 << 20;
+
+/**
+ * Writes chunks as they arrive, a batch at a time, in order. Readers never see
+ * a half-written version: they only read results of versions marked computed,
+ * which happens after `finish`. Another instance computing the same version
+ * writes identical rows, so conflicts are skipped.
+ */
+function resultsWriter(db: Db, versionId: number) {
+  let batch: PackedChunk[] = [];
+  let batchBytes = 0;
+  let chunks = 0;
+  let bytes = 0;
+  let writing: Promise<void> = Promise.resolve();
+  let failure: unknown;
+  const flush = () => {
+    if (batch.length === 0) return;
+    const rows = batch.map((c) => ({ datasetVersionId: versionId, ...c }));
+    batch = [];
+    batchBytes = 0;
+    // The chain never rejects (a rejection nobody awaits yet would crash the process); finish() reports it.
+    writing = writing.then(async () => {
+      if (failure === undefined) await db.insert(results).values(rows).onConflictDoNothing();
+    }).catch((error: unknown) => { failure ??= error; });
+  };
+  return {
+    add(chunk: PackedChunk) {
+      batch.push(chunk);
+      chunks++;
+      bytes += chunk.data.length;
+      batchBytes += chunk.data.length;
+      if (batchBytes >= WRITE_BATCH_BYTES) flush();
+    },
+    async finish() {
+      flush();
+      await writing;
+      if (failure !== undefined) throw failure;
+      return { chunks, bytes };
+    },
+  };
 }
 
 /** Default for `worker`: on, except under vitest (fast in-process runs) or with LMO_COMPUTE_WORKER=0. */
@@ -52,30 +130,36 @@ export function workersAvailable(): boolean {
   return !process.env.VITEST && process.env.LMO_COMPUTE_WORKER !== '0';
 }
 
-/** Computes and stores every result of `versionId`. */
+/**
+ * Computes and stores every result of `versionId`, then marks it computed. The
+ * observations go to the worker as columns and each packed chunk is written as
+ * it arrives, so neither thread holds the whole outlook at once.
+ */
 export async function computeResults(db: Db, versionId: number, options: ComputeOptions = {}): Promise<ComputeReport> {
   const t0 = performance.now();
-  const observations = await loadObservations(db, versionId);
+  const columns = await loadObservationColumns(db, versionId);
+  const count = columns.values.length;
+  const writer = resultsWriter(db, versionId);
   const useWorker = options.worker ?? workersAvailable();
-  let packed: { chunks: PackedChunk[]; timingMs: Record<string, number> };
-  if (useWorker) {
-    packed = await inWorker(observations, versionId);
-  } else {
-    const set = computeOutlook(observations, { dataVersion: String(versionId) });
-    packed = { chunks: await packChunks(set), timingMs: set.timingMs };
+  let timingMs: Record<string, number>;
+  try {
+    if (useWorker) {
+      const nice = Number(process.env.LMO_COMPUTE_NICE ?? 10);
+      timingMs = await inWorker({ columns, versionId, nice }, (c) => writer.add(c));
+    } else {
+      timingMs = computePacked(() => fromColumns(columns), { dataVersion: String(versionId) }, (c) => writer.add(c));
+    }
+  } finally {
+    // Even on failure, no write may still be running when the caller cleans up.
+    await writer.finish().catch(() => {});
   }
   const t1 = performance.now();
-  const rows = packed.chunks.map((c) => ({ datasetVersionId: versionId, ...c }));
-  // One transaction: readers never see half the results. Another instance computing the
-  // same version concurrently writes identical rows, so conflicts are simply skipped.
-  await db.transaction(async (tx) => {
-    for (let i = 0; i < rows.length; i += 50) await tx.insert(results).values(rows.slice(i, i + 50)).onConflictDoNothing();
-  });
+  const written = await writer.finish();
   const t2 = performance.now();
   await markComputed(db, versionId, Math.round(t2 - t0));
   return {
-    versionId, observations: observations.length, chunks: rows.length, bytes: rows.reduce((n, r) => n + r.data.length, 0),
-    computeMs: Math.round(t1 - t0), storeMs: Math.round(t2 - t1), inWorker: useWorker, timingMs: packed.timingMs,
+    versionId, observations: count, chunks: written.chunks, bytes: written.bytes,
+    computeMs: Math.round(t1 - t0), storeMs: Math.round(t2 - t1), inWorker: useWorker, timingMs,
   };
 }
 

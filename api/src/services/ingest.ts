@@ -3,12 +3,13 @@
  * then commit a new dataset version in ONE transaction, then compute its results.
  */
 import { createHash } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Observation } from '@lmo/models';
 import type { Db } from '../db/client';
 import { auditLog, datasetVersions, observations } from '../db/schema';
 import { PROBLEM_TYPES, ProblemError, type FieldProblem } from '../http/problem';
 import { findVersionByHash, getCurrentVersion, getVersion, toVersionInfo, type VersionInfo } from './dataset-versions';
+import { ObservationColumnsBuilder, type ObservationColumns } from './observation-columns';
 import { validateObservations } from './observation-rules';
 
 export interface IngestMeta {
@@ -51,14 +52,33 @@ export function contentHash(rows: readonly Observation[]): string {
   return hash.digest('hex');
 }
 
+const OBSERVATION_FIELDS = {
+  indicator: observations.indicator, period: observations.period, region: observations.region,
+  sector: observations.sector, qualification: observations.qualification, value: observations.value,
+  unit: observations.unit, source: observations.source, status: observations.status,
+};
+
 /** Loads every observation of a version. */
 export async function loadObservations(db: Db, versionId: number): Promise<Observation[]> {
-  const rows = await db.select({
-    indicator: observations.indicator, period: observations.period, region: observations.region,
-    sector: observations.sector, qualification: observations.qualification, value: observations.value,
-    unit: observations.unit, source: observations.source, status: observations.status,
-  }).from(observations).where(eq(observations.datasetVersionId, versionId));
+  const rows = await db.select(OBSERVATION_FIELDS).from(observations).where(eq(observations.datasetVersionId, versionId));
   return rows as Observation[];
+}
+
+/**
+ * Every observation of a version as dictionary-coded columns (for the compute
+ * worker), in id order, read `pageSize` rows at a time so the driver's row
+ * objects never all exist at once.
+ */
+export async function loadObservationColumns(db: Db, versionId: number, pageSize = 20_000): Promise<ObservationColumns> {
+  const builder = new ObservationColumnsBuilder();
+  for (let after = 0; ;) {
+    const page = await db.select({ id: observations.id, ...OBSERVATION_FIELDS }).from(observations)
+      .where(and(eq(observations.datasetVersionId, versionId), gt(observations.id, after)))
+      .orderBy(observations.id).limit(pageSize);
+    builder.add(page as Observation[]);
+    if (page.length < pageSize) return builder.finish();
+    after = page[page.length - 1].id;
+  }
 }
 
 /**

@@ -94,6 +94,32 @@ export function outlookFor(base: BaseProjection, scenario: Scenario, options: { 
 }
 
 /**
+ * The outlook of every scenario from one base projection, one at a time, so a
+ * caller can store each and drop it before the next (the api's compute worker).
+ * Once a scenario is yielded, only the rows a later scenario shares stay cached.
+ */
+export function* scenarioOutlooks(base: BaseProjection, options: OutlookOptions = {}): Generator<Outlook> {
+  const runs = (options.scenarios ?? SCENARIOS).map((scenario) => ({
+    scenario,
+    ctx: contextOf(base, options.gapHorizons, (options.scenarioForecasts ?? 'all') === 'all' || scenario.id === 'baseline'),
+  }));
+  for (const [i, run] of runs.entries()) {
+    yield outlookFor(base, run.scenario, { gapHorizons: run.ctx.gapHorizons, forecasts: run.ctx.forecasts });
+    pruneScenarioCache(base, runs.slice(i + 1));
+  }
+}
+
+/** Drops cached scenario rows that none of `upcoming` will share. */
+function pruneScenarioCache(base: BaseProjection, upcoming: { scenario: Scenario; ctx: ScenarioContext }[]): void {
+  for (const gb of [base.main, ...base.fields]) {
+    const cache = gb && scenarioCache.get(gb);
+    if (!cache) continue;
+    const needed = new Set(upcoming.map((u) => scenarioSignature(gb, u.scenario, u.ctx)));
+    for (const key of [...cache.keys()]) if (!needed.has(key)) cache.delete(key);
+  }
+}
+
+/**
  * Everything the api stores for one dataset version: the base projection
  * fitted once, then one Outlook per scenario (gaps for horizons 1..horizon).
  */
@@ -101,18 +127,14 @@ export function computeOutlook(observations: readonly Observation[], options: Ou
   const t0 = now();
   const base = computeBase(observations, options);
   const t1 = now();
-  const scenarios = options.scenarios ?? SCENARIOS;
   const outlooks: Record<string, Outlook> = {};
-  for (const s of scenarios) {
-    const withForecasts = (options.scenarioForecasts ?? 'all') === 'all' || s.id === 'baseline';
-    outlooks[s.id] = outlookFor(base, s, { gapHorizons: options.gapHorizons, forecasts: withForecasts });
-  }
+  for (const outlook of scenarioOutlooks(base, options)) outlooks[outlook.scenario.id] = outlook;
   const t2 = now();
   return {
     dataVersion: options.dataVersion,
     baseYear: base.baseYear,
     horizon: base.horizon,
-    scenarios,
+    scenarios: options.scenarios ?? SCENARIOS,
     outlooks,
     timingMs: { ...base.timingMs, base: t1 - t0, scenarios: t2 - t1, total: t2 - t0 },
   };

@@ -1,0 +1,119 @@
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import type { VersionInfo } from '../services/dataset-versions';
+import { canonicalRequestKey, DATA_VERSION_HEADER, responseCache } from './response-cache';
+
+/** An app whose /data route counts its runs and answers for the current version. */
+function harness(options: { maxBytes?: number } = {}) {
+  const state = { version: 1 as number | null, calls: 0, fail: false, status: 200, optIn: true, size: 10 };
+  const current = async () => {
+    if (state.fail) throw new Error('database down');
+    return state.version === null ? null : ({ id: state.version } as VersionInfo);
+  };
+  const app = new Hono()
+    .use('*', responseCache({ current, maxBytes: options.maxBytes ?? 1 << 20 }))
+    .get('/data', (c) => {
+      state.calls++;
+      if (state.optIn && state.version !== null) c.header(DATA_VERSION_HEADER, String(state.version));
+      return c.json({ version: state.version, q: c.req.query('q') ?? null, pad: 'x'.repeat(state.size), call: state.calls }, state.status as 200);
+    })
+    .post('/data', (c) => { state.calls++; c.header(DATA_VERSION_HEADER, '1'); return c.json({ ok: true }); });
+  return { app, state };
+}
+
+describe('responseCache', () => {
+  it('answers a repeated question from the cache, whatever the parameter order', async () => {
+    const { app, state } = harness();
+    const first = await app.request('/data?q=1&r=2');
+    const second = await app.request('/data?r=2&q=1');
+    expect(first.status).toBe(200);
+    expect(await second.json()).toEqual(await first.json());
+    expect(state.calls).toBe(1);
+    expect(second.headers.get('etag')).toMatch(/^"v1-/);
+    expect(second.headers.get('content-type')).toContain('application/json');
+    expect(second.headers.get(DATA_VERSION_HEADER)).toBe('1');
+    await app.request('/data?q=2&r=2');
+    expect(state.calls).toBe(2);
+  });
+
+  it('asks the route again once another version is current, and never serves the old answer', async () => {
+    const { app, state } = harness();
+    await app.request('/data?q=1');
+    state.version = 2;
+    const res = await app.request('/data?q=1');
+    expect((await res.json()).version).toBe(2);
+    expect(state.calls).toBe(2);
+    state.version = 1; // a rollback makes version 1 current again: its old answers were dropped
+    expect((await (await app.request('/data?q=1')).json()).call).toBe(3);
+  });
+
+  it('answers 304 to a matching If-None-Match, on the first answer and on hits', async () => {
+    const { app } = harness();
+    const first = await app.request('/data?q=1');
+    const etag = first.headers.get('etag')!;
+    const again = await app.request('/data?q=1', { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect(again.headers.get('etag')).toBe(etag);
+    const other = await app.request('/data?q=1', { headers: { 'if-none-match': '"v0-nope"' } });
+    expect(other.status).toBe(200);
+  });
+
+  it('keeps only 200 answers that opted in, and only for GET', async () => {
+    const { app, state } = harness();
+    state.optIn = false;
+    await app.request('/data');
+    await app.request('/data');
+    expect(state.calls).toBe(2);
+    state.optIn = true;
+    state.status = 404;
+    await app.request('/data?q=x');
+    await app.request('/data?q=x');
+    expect(state.calls).toBe(4);
+    await app.request('/data', { method: 'POST' });
+    await app.request('/data', { method: 'POST' });
+    expect(state.calls).toBe(6);
+  });
+
+  it('lets the route answer when the version cannot be read (database down), and before any version exists', async () => {
+    const { app, state } = harness();
+    await app.request('/data?q=1');
+    state.fail = true;
+    await app.request('/data?q=1');
+    expect(state.calls).toBe(2);
+    state.fail = false;
+    state.version = null;
+    await app.request('/data?q=1');
+    await app.request('/data?q=1');
+    expect(state.calls).toBe(4);
+  });
+
+  it('stays within its byte budget, dropping the least recently used answers', async () => {
+    const { app, state } = harness({ maxBytes: 8_000 });
+    state.size = 900;
+    for (const q of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j']) await app.request(`/data?q=${q}`);
+    expect(state.calls).toBe(10);
+    await app.request('/data?q=j'); // recent: still cached
+    expect(state.calls).toBe(10);
+    await app.request('/data?q=a'); // oldest: evicted
+    expect(state.calls).toBe(11);
+    state.size = 2_000; // bigger than an eighth of the budget: never kept
+    await app.request('/data?q=big');
+    await app.request('/data?q=big');
+    expect(state.calls).toBe(13);
+  });
+
+  it('is off with a zero budget', async () => {
+    const { app, state } = harness({ maxBytes: 0 });
+    await app.request('/data');
+    await app.request('/data');
+    expect(state.calls).toBe(2);
+  });
+});
+
+describe('canonicalRequestKey', () => {
+  it('sorts parameters and keeps repeated ones', () => {
+    expect(canonicalRequestKey('http://x/api/f?b=2&a=1&a=0')).toBe('/api/f?a=0&a=1&b=2');
+    expect(canonicalRequestKey('http://x/api/f')).toBe('/api/f?');
+  });
+});
