@@ -55,13 +55,17 @@ export async function getCurrentVersion(db: Db): Promise<VersionInfo | null> {
   return rows[0] ? toVersionInfo(rows[0]) : null;
 }
 
-/** The current version; a 503 problem when nothing has been loaded yet. */
-export async function requireCurrentVersion(db: Db): Promise<VersionInfo> {
-  const version = await getCurrentVersion(db);
+/** `version`, or a 503 problem when nothing has been loaded yet (null). */
+export function requirePresent(version: VersionInfo | null): VersionInfo {
   if (!version) {
     throw new ProblemError({ type: PROBLEM_TYPES.notReady, title: 'No data loaded', status: 503, detail: 'No dataset version has been loaded yet.' });
   }
   return version;
+}
+
+/** The current version; a 503 problem when nothing has been loaded yet. */
+export async function requireCurrentVersion(db: Db): Promise<VersionInfo> {
+  return requirePresent(await getCurrentVersion(db));
 }
 
 /** A version by id, or null. */

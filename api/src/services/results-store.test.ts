@@ -3,7 +3,7 @@ import { testBackends } from '../../test/backends';
 import { fixtureRows } from '../../test/fixture';
 import { openDatabase, type Database, type DatabaseConfig, type Db } from '../db/client';
 import { computeResults } from './compute';
-import { getVersion } from './dataset-versions';
+import { getCurrentVersion, getVersion } from './dataset-versions';
 import { ingestObservations, loadObservations } from './ingest';
 import { computeOutlook } from '@lmo/models/labour/outlook';
 import { ResultsStore } from './results-store';
@@ -58,6 +58,50 @@ describe.each(backends)('results store on $name', (backend) => {
     expect((await store.current()).version.id).toBe(first.version.id);
     store.invalidate();
     expect((await store.current()).version.id).toBe(version.id);
+  });
+
+  it('keeps answering from the served version while a newer one is prepared, then swaps it in', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const store = new ResultsStore(database.db, { recheckMs: 10, maxStaleMs: 60_000, compute: async (db, id) => { await gate; return computeResults(db, id); } });
+    const first = await store.current();
+    await first.forecast('baseline', { indicator: 'employment', region: 'VN', sector: 'C', qualification: 'ALL' });
+    const { version } = await ingestObservations(database.db, fixtureRows({ scale: 1.15 }), { label: 'next', kind: 'upload' });
+    await new Promise((r) => setTimeout(r, 20));
+    // The new version's model run is held: readers are not held with it.
+    for (let i = 0; i < 3; i++) {
+      expect((await store.current()).version.id).toBe(first.version.id);
+      await new Promise((r) => setTimeout(r, 15));
+    }
+    release();
+    const deadline = Date.now() + 20_000;
+    let served = await store.current();
+    while (served.version.id !== version.id && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+      served = await store.current();
+    }
+    expect(served.version.id).toBe(version.id);
+    expect(await served.forecast('baseline', { indicator: 'employment', region: 'VN', sector: 'C', qualification: 'ALL' })).toMatchObject({ sector: 'C' });
+  });
+
+  it('does not hide a failed version check: past maxStaleMs the next request sees the error', async () => {
+    let down = false;
+    const readVersion = async (db: Db) => {
+      if (down) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+      return getCurrentVersion(db);
+    };
+    const store = new ResultsStore(database.db, { recheckMs: 10, maxStaleMs: 60_000, computeMissing: false, readVersion });
+    const first = await store.current();
+    down = true;
+    await new Promise((r) => setTimeout(r, 15));
+    // Within maxStaleMs this request keeps the snapshot while the check runs in the background …
+    expect((await store.current()).version.id).toBe(first.version.id);
+    await new Promise((r) => setTimeout(r, 5));
+    // … which failed, so the next one waits for a new check and gets the error.
+    await expect(store.current()).rejects.toThrow(/ECONNREFUSED/);
+    await expect(store.memo.current()).rejects.toThrow(/ECONNREFUSED/);
+    down = false;
+    expect((await store.current()).version.id).toBe(first.version.id);
   });
 
   it('computes the same results in a worker thread as in process', async () => {

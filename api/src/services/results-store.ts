@@ -14,7 +14,7 @@ import {
   computeResults, unpackChunk, type CellForecast, type ChunkKind, type GapRow, type OutlookSummary, type SetSummary, type TargetPath,
 } from './compute';
 import { forecastKey } from './compute';
-import { getVersion, requireCurrentVersion, type VersionInfo } from './dataset-versions';
+import { getCurrentVersion, getVersion, requirePresent, type VersionInfo } from './dataset-versions';
 import { VersionMemo } from './version-memo';
 
 /** Everything the read routes need for one version. */
@@ -29,11 +29,19 @@ export interface Snapshot {
   gaps(scenario: string, region: string): Promise<GapRow[]>;
   /** Number of forecast cells in a scenario (for messages). */
   forecastCells(scenario: string): number;
+  /** Decodes one forecasts or gaps chunk into the cache ahead of use (a no-op for chunks the version lacks). */
+  preload(kind: ChunkKind, scenario: string, key: string): Promise<void>;
 }
 
 export interface ResultsStoreOptions {
   /** How long a version check stays fresh. 0 checks on every request. */
   recheckMs?: number;
+  /**
+   * While a re-check runs, readers keep the snapshot they had for at most this
+   * long after the last successful check (default 2 × recheckMs); past it they
+   * wait, and see an outage as a 503.
+   */
+  maxStaleMs?: number;
   /** Compute missing results on demand (true for servers; a version committed by a crashed upload gets its results). */
   computeMissing?: boolean;
   /** Decoded forecast/gap chunks kept in memory (one per scenario and region). */
@@ -43,11 +51,17 @@ export interface ResultsStoreOptions {
    * new version at once, one computes and the others wait for its stored results.
    */
   lock?: <T>(key: number, fn: () => Promise<T>) => Promise<T>;
+  /** How the current version pointer is read (default getCurrentVersion; tests simulate outages with it). */
+  readVersion?: (db: Db) => Promise<VersionInfo | null>;
   /** How results are computed (default computeResults; tests wrap it to count runs). */
   compute?: (db: Db, versionId: number) => Promise<unknown>;
 }
 
 const RETRY_FAILED_MS = 60_000;
+// Decoded chunks of the outgoing version loaded for the incoming one before it is served,
+// within a time budget so another instance's upload is still served within a second.
+const WARM_CHUNKS = 32;
+const WARM_BUDGET_MS = 250;
 
 // Advisory-lock keys for computing a version: a fixed high range, away from the startup lock.
 const computeLockKey = (versionId: number) => 1_000_000_000 + versionId;
@@ -59,21 +73,27 @@ export class ResultsStore {
   private snapshot?: Snapshot;
   private checkedAt = -Infinity;
   private checking?: Promise<Snapshot>;
+  /** The version being prepared to replace the served one, if any. */
+  private target?: number;
   private readonly building = new Map<number, Promise<Snapshot>>();
   private readonly failures = new Map<number, { error: unknown; at: number }>();
   private readonly chunks = new Map<string, Promise<unknown>>();
   private readonly recheckMs: number;
+  private readonly maxStaleMs: number;
   private readonly computeMissing: boolean;
   private readonly maxChunks: number;
   private readonly lock: NonNullable<ResultsStoreOptions['lock']>;
   private readonly compute: NonNullable<ResultsStoreOptions['compute']>;
+  private readonly readVersion: NonNullable<ResultsStoreOptions['readVersion']>;
 
   /** Per-version answers that do not need the results (meta, series). */
   readonly memo: VersionMemo;
 
   constructor(private readonly db: Db, options: ResultsStoreOptions = {}) {
     this.recheckMs = options.recheckMs ?? 1000;
-    this.memo = new VersionMemo(db, this.recheckMs);
+    this.maxStaleMs = options.maxStaleMs ?? 2 * this.recheckMs;
+    this.readVersion = options.readVersion ?? getCurrentVersion;
+    this.memo = new VersionMemo(db, this.recheckMs, undefined, this.maxStaleMs, this.readVersion);
     this.computeMissing = options.computeMissing ?? true;
     this.maxChunks = options.maxChunks ?? 256;
     this.lock = options.lock ?? ((_key, fn) => fn());
@@ -91,21 +111,73 @@ export class ResultsStore {
     this.memo.invalidate();
   }
 
-  /** The snapshot of the current version. Throws a 503 problem when nothing is loaded yet. */
+  /**
+   * The snapshot to answer from: the current version's, re-checked at most every
+   * `recheckMs` in the background (see `maxStaleMs`). A newer version found by a
+   * background check is prepared (and its hot chunks loaded) while the old one
+   * is still served, then swapped in; after `invalidate()` the next call waits
+   * for it. Throws a 503 problem when nothing is loaded yet.
+   */
   async current(): Promise<Snapshot> {
-    if (this.snapshot && performance.now() - this.checkedAt < this.recheckMs) return this.snapshot;
+    const snap = this.snapshot;
+    const age = performance.now() - this.checkedAt;
+    if (snap && age < this.recheckMs) return snap;
     // One version check at a time; concurrent requests share it.
     this.checking ??= this.refresh().finally(() => { this.checking = undefined; });
+    if (snap && age < this.maxStaleMs) {
+      this.checking.catch(() => {}); // a failure reaches the next request, which waits
+      return snap;
+    }
     return this.checking;
   }
 
   private async refresh(): Promise<Snapshot> {
-    const version = await requireCurrentVersion(this.db);
-    if (this.snapshot?.version.id !== version.id || this.snapshot.version.computedAt !== version.computedAt) {
-      this.snapshot = await this.load(version.id);
+    // After invalidate() (a local upload or rollback) or a failed check, wait for the current version.
+    const wait = this.checkedAt === -Infinity;
+    let version: VersionInfo;
+    try {
+      version = requirePresent(await this.readVersion(this.db));
+    } catch (error) {
+      this.checkedAt = -Infinity;
+      throw error;
     }
+    const served = this.snapshot;
+    if (served && served.version.id === version.id && served.version.computedAt === version.computedAt) {
+      this.target = undefined;
+      this.checkedAt = performance.now();
+      return served;
+    }
+    this.target = version.id;
+    if (!served || wait) {
+      const next = await this.load(version.id);
+      if (this.target === version.id) this.snapshot = next;
+      this.checkedAt = performance.now();
+      return this.snapshot!;
+    }
+    // The database answered: the served snapshot stays valid while the next one is prepared.
     this.checkedAt = performance.now();
-    return this.snapshot;
+    if (!this.building.has(version.id)) {
+      void this.load(version.id)
+        .then(async (next) => {
+          await this.warm(served, next);
+          if (this.target === version.id) this.snapshot = next;
+        })
+        .catch(() => { /* load() remembers model failures; the served snapshot stays */ });
+    }
+    return served;
+  }
+
+  /** Loads into `next`, one at a time, the chunks most recently read from `prev`. */
+  private async warm(prev: Snapshot, next: Snapshot): Promise<void> {
+    const prefix = `${prev.version.id}|`;
+    const hot = [...this.chunks.keys()].filter((k) => k.startsWith(prefix)).slice(-WARM_CHUNKS).reverse();
+    const end = performance.now() + WARM_BUDGET_MS;
+    for (const id of hot) {
+      if (performance.now() > end) break;
+      const [, kind, scenario, key] = id.split('|');
+      // One at a time, so requests are served between the decodes.
+      await next.preload(kind as ChunkKind, scenario, key).catch(() => {});
+    }
   }
 
   /** Builds (computing first if needed) the snapshot of `versionId`; concurrent calls share the work. */
@@ -161,19 +233,26 @@ export class ResultsStore {
       else targets.set(row.scenario, value);
     }
     const has = (kind: ChunkKind, scenario: string, key: string) => index.get(`${kind}|${scenario}`)?.some((c) => c.key === key) ?? false;
+    const forecasts = (scenario: string, region: string) =>
+      this.chunk(versionId, 'forecasts', scenario, region, (list: CellForecast[]) => new Map(list.map((f) => [forecastKey(f), f])));
+    const gaps = (scenario: string, region: string) => this.chunk(versionId, 'gaps', scenario, region, (list: GapRow[]) => list);
     return {
       version, summary, outlooks, targets,
       forecast: async (scenario, cell) => {
         if (!has('forecasts', scenario, cell.region)) return undefined;
-        const map = await this.chunk(versionId, 'forecasts', scenario, cell.region, (list: CellForecast[]) => new Map(list.map((f) => [forecastKey(f), f])));
-        return map.get(forecastKey(cell));
+        return (await forecasts(scenario, cell.region)).get(forecastKey(cell));
       },
       gaps: async (scenario, region) => {
         const keys = (index.get(`gaps|${scenario}`) ?? []).map((c) => c.key).filter((k) => region === 'all' || k === region);
-        const lists = await Promise.all(keys.map((k) => this.chunk(versionId, 'gaps', scenario, k, (list: GapRow[]) => list)));
+        const lists = await Promise.all(keys.map((k) => gaps(scenario, k)));
         return lists.flat();
       },
       forecastCells: (scenario) => (index.get(`forecasts|${scenario}`) ?? []).reduce((n, c) => n + c.items, 0),
+      preload: async (kind, scenario, key) => {
+        if (!has(kind, scenario, key)) return;
+        if (kind === 'forecasts') await forecasts(scenario, key);
+        else if (kind === 'gaps') await gaps(scenario, key);
+      },
     };
   }
 

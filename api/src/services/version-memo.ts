@@ -4,10 +4,14 @@
  * version is immutable, so only the pointer to the current one can go stale, and
  * that is re-read at most every `recheckMs`. Under 200 concurrent readers this
  * turns per-request GROUP BYs over the observations into map look-ups.
+ *
+ * The pointer is re-read in the background: while a re-read is in flight,
+ * requests keep the last answer for up to `maxStaleMs` after it was read (a
+ * busy database must not make every reader wait). A failed re-read is not
+ * hidden: the next request waits for a new read and sees the outage (503).
  */
 import type { Db } from '../db/client';
-import { PROBLEM_TYPES, ProblemError } from '../http/problem';
-import { getCurrentVersion, type VersionInfo } from './dataset-versions';
+import { getCurrentVersion, requirePresent, type VersionInfo } from './dataset-versions';
 
 export class VersionMemo {
   private version?: { row: VersionInfo | null; at: number };
@@ -18,28 +22,35 @@ export class VersionMemo {
     private readonly db: Db,
     private readonly recheckMs: number,
     private readonly maxEntries = 5_000,
+    private readonly maxStaleMs = 2 * recheckMs,
+    private readonly read: (db: Db) => Promise<VersionInfo | null> = getCurrentVersion,
   ) {}
 
   /** The current version (null before any load), re-read at most every `recheckMs`; never waits for results. */
   async current(): Promise<VersionInfo | null> {
-    if (this.version && performance.now() - this.version.at < this.recheckMs) return this.version.row;
-    // One read at a time; a database error reaches every waiting request (→ 503), nothing stale is served.
-    this.checking ??= getCurrentVersion(this.db)
+    const known = this.version;
+    const age = known ? performance.now() - known.at : Infinity;
+    if (known && age < this.recheckMs) return known.row;
+    // One read at a time. On failure the last answer is dropped, so the next request waits and sees the error.
+    this.checking ??= this.read(this.db)
       .then((row) => {
         this.version = { row, at: performance.now() };
         return row;
+      }, (error: unknown) => {
+        this.version = undefined;
+        throw error;
       })
       .finally(() => { this.checking = undefined; });
+    if (known && age < this.maxStaleMs) {
+      this.checking.catch(() => {}); // its error reaches the next request, not this one
+      return known.row;
+    }
     return this.checking;
   }
 
   /** The current version; a 503 problem when nothing has been loaded yet. */
   async requireCurrent(): Promise<VersionInfo> {
-    const version = await this.current();
-    if (!version) {
-      throw new ProblemError({ type: PROBLEM_TYPES.notReady, title: 'No data loaded', status: 503, detail: 'No dataset version has been loaded yet.' });
-    }
-    return version;
+    return requirePresent(await this.current());
   }
 
   /** Forgets the current-version pointer (after a local upload or rollback). */
