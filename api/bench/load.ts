@@ -3,8 +3,7 @@
  * a 1,000,000-respondent microdata upload is ingested, on PostgreSQL with the
  * real seeds. Prints per route: requests, errors (non-2xx, socket errors,
  * timeouts), p50/p99 latency and throughput, and the ingest's duration.
- * Targets: 0 errors; p99 of each route ≤ 100 ms. The readers are wrk when
- * installed (see load-client.ts), else autocannon.
+ * Targets: 0 errors; p99 of each route ≤ 100 ms. Readers: load-client.ts.
  *
  * Topology (BENCH_TOPOLOGY):
  *   split (default): two instances on one PostgreSQL, readers on A, the upload
@@ -26,7 +25,7 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { tokenCli } from '../src/cli/token';
-import { loadClient, runReaders } from './load-client';
+import { runReaders } from './load-client';
 
 const API_DIR = fileURLToPath(new URL('..', import.meta.url));
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -125,10 +124,9 @@ try {
   const code = await tokenCli(['create', '--role', 'analyst', '--name', 'bench:load'], (s) => { token = /lmo_\S+/.exec(s)?.[0] ?? token; }, console.error, { ...process.env, DATABASE_URL: url.toString(), SEED: '0' });
   if (code !== 0 || !token) throw new Error('could not create a token');
 
-  const client = loadClient();
   const routes = MIX.map((m) => ({ name: m.name, connections: Math.max(1, Math.round(CONNECTIONS * m.share)), paths: m.paths }));
-  console.log(`  readers: ${client}, ${routes.map((r) => `${r.name} ${r.connections}`).join(', ')}`);
-  const readers = runReaders(a!.base, routes, SECONDS, client);
+  console.log(`  readers (autocannon): ${routes.map((r) => `${r.name} ${r.connections}`).join(', ')}`);
+  const readers = runReaders(a!.base, routes, SECONDS);
   // Start the upload once the readers are running.
   await new Promise((r) => setTimeout(r, 1000));
   const uploadStart = performance.now();

@@ -9,7 +9,7 @@ import { openAPIRouteHandler } from 'hono-openapi';
 import type { AppDeps } from './deps';
 import { onError, problemResponse } from './http/on-error';
 import { PROBLEM_TYPES } from './http/problem';
-import { readGuard } from './http/require-role';
+import { authState, readGuard } from './http/require-role';
 import { responseCache } from './http/response-cache';
 import { security } from './http/security';
 import { mountWeb } from './http/static-web';
@@ -28,12 +28,16 @@ import { versionRoutes } from './routes/versions';
 /** The API routes alone, chained so `hc<AppType>` knows every path and response. */
 export function apiRoutes(deps: AppDeps) {
   return new Hono()
-    // Registered first so secure headers, CORS, body and upload limits wrap every route (see http/security.ts).
+    // Outermost: a stored answer keeps the headers the chain below added, and only anonymous
+    // public reads (the same for everyone) are answered from it (http/response-cache.ts).
+    .use('/api/*', responseCache({
+      current: async () => (deps.store.peek() ? (await deps.store.current()).version : null),
+      cacheable: (c) => authState(deps).settings.publicRead && !c.req.header('authorization') && !c.req.header('origin'),
+    }))
+    // Secure headers, CORS, body and upload limits wrap every route (see http/security.ts).
     .use(...security())
     // PUBLIC_READ=false: reads need a viewer token too (http/require-role.ts).
     .use('/api/*', readGuard(deps))
-    // After the guard: cached answers go only to callers allowed to read (http/response-cache.ts).
-    .use('/api/*', responseCache({ current: () => deps.store.memo.current() }))
     .route('/api/health', healthRoutes(deps))
     .route('/api/meta', metaRoutes(deps))
     .route('/api/series', seriesRoutes(deps))

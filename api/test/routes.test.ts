@@ -116,6 +116,22 @@ describe.each(backends)('routes on $name', (backend) => {
       expect(b.accuracy).toHaveProperty('naiveMase');
       expect(b.accuracy).toHaveProperty('mase');
     });
+    it('answers a repeated anonymous read from the per-version cache, with the same headers, an ETag and 304', async () => {
+      const path = `/api/forecasts?${CELL}&scenario=baseline`;
+      const first = await t.app.request(path);
+      const again = await t.app.request(path);
+      expect(again.status).toBe(200);
+      expect(await again.text()).toBe(await first.text());
+      const etag = again.headers.get('etag');
+      expect(etag).toMatch(/^"v\d+-/);
+      for (const h of ['content-type', 'x-content-type-options', 'content-security-policy', 'data-version']) {
+        expect(again.headers.get(h), h).toBe(first.headers.get(h));
+      }
+      expect(again.headers.get('x-content-type-options')).toBe('nosniff');
+      const revalidated = await t.app.request(path, { headers: { 'if-none-match': etag! } });
+      expect(revalidated.status).toBe(304);
+    });
+
     it('keeps only the requested interval levels and defaults the horizon to 10 years', async () => {
       const r = await get(`/api/forecasts?${CELL}&levels=95`);
       expect(r.body.forecast.intervals.map((i: any) => i.level)).toEqual([95]);

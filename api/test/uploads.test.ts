@@ -289,6 +289,9 @@ describe('PUBLIC_READ=false', () => {
       expect(anonymous.status).toBe(401);
       expect(anonymous.headers.get('content-type')).toContain('application/problem+json');
       expect((await t.app.request(path, { headers: { authorization: `Bearer ${viewer}` } })).status).toBe(200);
+      expect((await t.app.request(path, { headers: { authorization: `Bearer ${viewer}` } })).status).toBe(200);
+      // Answers to signed-in readers are never replayed to anonymous ones.
+      expect((await t.app.request(path)).status).toBe(401);
       expect((await t.app.request('/api/health')).status).toBe(200);
       expect((await t.app.request('/api/versions')).status).toBe(401);
     } finally {

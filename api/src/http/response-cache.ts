@@ -1,30 +1,35 @@
 /**
  * Per-version response cache for the read routes. A dataset version never
  * changes, so an answer computed for (version, URL) stays right until another
- * version becomes current. Routes opt in by setting the `Data-Version` header
- * to the version they answered from; the answer is stored under that version
- * and served again, byte for byte, while it is still the current one (the
- * pointer is re-read at most every RESULTS_RECHECK_MS, as for every read).
- * Hits cost a map look-up instead of a selection and JSON.stringify, which is
- * what lets one instance serve hundreds of concurrent readers. Each answer gets
- * an ETag, so browsers revalidate with If-None-Match and receive 304.
- * Mounted after the read guard: only callers allowed to read ever get a hit.
+ * version is served. Routes opt in by setting the `Data-Version` header to the
+ * version they answered from; the answer is stored under that version and
+ * served again, byte for byte, while it is still the one served.
+ *
+ * It is mounted outermost, so a hit skips the whole middleware chain and the
+ * route: the stored answer already carries the security headers added around
+ * it. That is why only requests for which every caller gets the same answer
+ * take part (`cacheable`): anonymous reads while PUBLIC_READ is on, without an
+ * Origin (CORS answers vary by origin). Signed-in requests always go through
+ * the guard and the route. Each answer gets an ETag, so browsers revalidate
+ * with If-None-Match and receive 304.
  */
 import { createHash } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { VersionInfo } from '../services/dataset-versions';
 
 /** Header a read route sets to the dataset version its answer came from (opts the answer into the cache). */
 export const DATA_VERSION_HEADER = 'Data-Version';
 
-// Headers a cached answer keeps; security headers are added around the cache by the outer middleware.
-const KEPT = ['content-type', 'content-disposition', DATA_VERSION_HEADER.toLowerCase()];
+// Headers that belong to one exchange, not to the stored answer.
+const DROPPED = new Set(['date', 'content-length', 'set-cookie', 'etag', 'cache-control', 'connection', 'keep-alive', 'transfer-encoding']);
 
 interface Entry { body: Uint8Array<ArrayBuffer>; headers: [string, string][]; etag: string }
 
 export interface ResponseCacheOptions {
-  /** The current version (a cheap, shared pointer re-check). */
+  /** The version being served (a cheap, shared re-check), or null to skip the cache. */
   current: () => Promise<VersionInfo | null>;
+  /** Requests whose answer is the same for every caller (see the module comment); default all. */
+  cacheable?: (c: Context) => boolean;
   /** Bytes of bodies kept (least recently used go first); RESPONSE_CACHE_MB, default 32 MB. */
   maxBytes?: number;
 }
@@ -70,7 +75,7 @@ export function responseCache(options: ResponseCacheOptions): MiddlewareHandler 
 
   return async (c, next) => {
     const method = c.req.method;
-    if (maxBytes === 0 || (method !== 'GET' && method !== 'HEAD')) return next();
+    if (maxBytes === 0 || (method !== 'GET' && method !== 'HEAD') || (options.cacheable && !options.cacheable(c))) return next();
     const key = canonicalRequestKey(c.req.url);
     let version: VersionInfo | null;
     try {
@@ -97,7 +102,7 @@ export function responseCache(options: ResponseCacheOptions): MiddlewareHandler 
     const answered = c.res.headers.get(DATA_VERSION_HEADER);
     if (c.res.status !== 200 || !answered || method !== 'GET') return;
     const body = new Uint8Array(await c.res.arrayBuffer());
-    const headers = KEPT.flatMap((h): [string, string][] => { const v = c.res.headers.get(h); return v === null ? [] : [[h, v]]; });
+    const headers = [...c.res.headers.entries()].filter(([h]) => !DROPPED.has(h.toLowerCase()));
     const entry: Entry = { body, headers, etag: `"v${answered}-${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"` };
     // Only answers of the current version are kept, each at most an eighth of the budget.
     if (Number(answered) === lastVersion && body.byteLength <= maxBytes / 8) {

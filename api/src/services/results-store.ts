@@ -122,18 +122,19 @@ export class ResultsStore {
     const snap = this.snapshot;
     const age = performance.now() - this.checkedAt;
     if (snap && age < this.recheckMs) return snap;
+    // Past maxStaleMs (or after invalidate() or a failed check) the caller waits, for the newest version too.
+    const stale = !(snap && age < this.maxStaleMs);
     // One version check at a time; concurrent requests share it.
-    this.checking ??= this.refresh().finally(() => { this.checking = undefined; });
-    if (snap && age < this.maxStaleMs) {
+    this.checking ??= this.refresh(stale).finally(() => { this.checking = undefined; });
+    if (!stale) {
       this.checking.catch(() => {}); // a failure reaches the next request, which waits
-      return snap;
+      return snap!;
     }
     return this.checking;
   }
 
-  private async refresh(): Promise<Snapshot> {
-    // After invalidate() (a local upload or rollback) or a failed check, wait for the current version.
-    const wait = this.checkedAt === -Infinity;
+  /** Re-reads the current version; `wait`: swap a newer one in before answering instead of in the background. */
+  private async refresh(wait: boolean): Promise<Snapshot> {
     let version: VersionInfo;
     try {
       version = requirePresent(await this.readVersion(this.db));
