@@ -3,7 +3,8 @@
  * workspaces) into one plain-JS file, dist/server.mjs, that `pnpm start` runs
  * with node alone. Running through tsx keeps a TypeScript loader thread and its
  * caches in the process for its whole life (~70 MB of RSS); the bundle does not.
- * npm dependencies of the api stay external and load from node_modules.
+ * npm dependencies of the api stay external and load from node_modules, so the
+ * output must stay inside api/: `node build.mjs [outfile]` (default dist/server.mjs).
  */
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
@@ -31,7 +32,7 @@ const keepImportMetaUrl = {
 const t0 = performance.now();
 await build({
   entryPoints: [new URL('./src/server.ts', import.meta.url).pathname],
-  outfile: new URL('./dist/server.mjs', import.meta.url).pathname,
+  outfile: process.argv[2] ?? new URL('./dist/server.mjs', import.meta.url).pathname,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -41,4 +42,4 @@ await build({
   plugins: [keepImportMetaUrl],
   logLevel: 'warning',
 });
-console.log(`api: dist/server.mjs built in ${Math.round(performance.now() - t0)} ms`);
+console.log(`api: ${process.argv[2] ?? 'dist/server.mjs'} built in ${Math.round(performance.now() - t0)} ms`);

@@ -16,5 +16,5 @@ export function serverArgs(): string[] {
     if (r.status !== 0) throw new Error('could not build api/dist/server.mjs');
     built = true;
   }
-  return ['--enable-source-maps', 'dist/server.mjs'];
+  return ['--expose-gc', '--enable-source-maps', 'dist/server.mjs'];
 }

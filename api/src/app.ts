@@ -31,7 +31,7 @@ export function apiRoutes(deps: AppDeps) {
     // Outermost: a stored answer keeps the headers the chain below added, and only anonymous
     // public reads (the same for everyone) are answered from it (http/response-cache.ts).
     .use('/api/*', responseCache({
-      current: async () => (deps.store.peek() ? (await deps.store.current()).version : null),
+      current: () => deps.store.servedVersion(),
       cacheable: (c) => authState(deps).settings.publicRead && !c.req.header('authorization') && !c.req.header('origin'),
     }))
     // Secure headers, CORS, body and upload limits wrap every route (see http/security.ts).

@@ -25,7 +25,10 @@ const seed = config.seed && !hasData ? await seedOnce(opened).catch(async (error
   throw error;
 }) : null;
 // recheckMs: how soon this instance serves a version another instance committed (README "Running at scale").
-const store = new ResultsStore(database.db, { lock: database.withLock, recheckMs: Number(process.env.RESULTS_RECHECK_MS ?? 250) });
+// The embedded database belongs to this process alone, so its current version only changes through
+// this process (uploads, rollbacks, seeds), which invalidates the store itself: no polling needed.
+const recheckMs = database.kind === 'pglite' ? Infinity : Number(process.env.RESULTS_RECHECK_MS ?? 250);
+const store = new ResultsStore(database.db, { lock: database.withLock, recheckMs });
 const app = createApp({ database, store, webDist: config.webDist });
 
 let stopping = false;

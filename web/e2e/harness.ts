@@ -2,8 +2,8 @@
  * Shared by the e2e test and the bench: build the web app, start the real API server on a
  * free port with a temporary data directory, and launch Chromium through playwright-core.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -54,7 +54,7 @@ export interface RunningServer {
 }
 
 /**
- * Starts `tsx api/src/server.ts` with a temporary DATA_DIR and waits until the current data
+ * Starts the API as `pnpm start` does (the esbuild bundle of api/src/server.ts, with node) with a temporary DATA_DIR and waits until the current data
  * version's results are served (seeding and computing happen on this first start).
  * `LMO_E2E_URL=http://127.0.0.1:8787` reuses a running server instead.
  */
@@ -64,10 +64,15 @@ export async function startServer({ timeoutMs = 180_000, webDist = join(WEB_DIR,
   if (reuse) return { url: reuse, stop: async () => undefined, log: () => '' };
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'lmo-web-e2e-'));
-  const tsx = join(REPO_DIR, 'node_modules', '.bin', 'tsx');
+  // The bundle `pnpm start` runs, built for this run (each test file its own; it must sit inside api/).
+  const apiDir = join(REPO_DIR, 'api');
+  mkdirSync(join(apiDir, 'dist'), { recursive: true });
+  const bundleDir = mkdtempSync(join(apiDir, 'dist', 'e2e-'));
+  const built = spawnSync(process.execPath, ['build.mjs', join(bundleDir, 'server.mjs')], { cwd: apiDir, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`could not build the API bundle:\n${built.stdout}${built.stderr}`);
   let output = '';
-  const child: ChildProcess = spawn(tsx, [join(REPO_DIR, 'api', 'src', 'server.ts')], {
-    cwd: join(REPO_DIR, 'api'),
+  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', '--enable-source-maps', join(bundleDir, 'server.mjs')], {
+    cwd: apiDir,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'data'), WEB_DIST: webDist, DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -89,6 +94,7 @@ export async function startServer({ timeoutMs = 180_000, webDist = join(WEB_DIR,
       });
     }
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(bundleDir, { recursive: true, force: true });
   };
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

@@ -42,7 +42,7 @@ export const exportRoutes = (deps: AppDeps) => new Hono().get(
     let versionId: number;
     if (view === 'series') {
       const query = seriesQuery.parse(params);
-      versionId = (await deps.store.memo.requireCurrent()).id;
+      versionId = (await deps.store.requireServedVersion()).id;
       csv = seriesCsv(await readSeries(deps.database.db, versionId, query));
     } else {
       const snap = await deps.store.current();

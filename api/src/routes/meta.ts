@@ -36,7 +36,7 @@ export const metaRoutes = (deps: AppDeps) => new Hono().get(
   async (c) => {
     // Meta never waits for the outlook: code lists, periods and sources come from the
     // observations; scenarios are the model's fixed list.
-    const version = await deps.store.memo.current();
+    const version = await deps.store.servedVersion();
     const stats = version
       ? await deps.store.memo.get(version.id, 'meta:stats', () => observationStats(deps.database.db, version.id))
       : { periods: [], sources: [], lastEmploymentYear: null };

@@ -46,7 +46,7 @@ export const seriesRoutes = (deps: AppDeps) => new Hono().get(
     if (q.from && q.to && q.from > q.to) {
       throw validationProblem(`from (${q.from}) is after to (${q.to}).`, [{ path: 'from', message: 'must not be after to' }]);
     }
-    const version = await deps.store.memo.requireCurrent();
+    const version = await deps.store.requireServedVersion();
     const key = `series:${q.indicator}|${q.region}|${q.sector}|${q.qualification}|${q.from ?? ''}|${q.to ?? ''}`;
     const series = await deps.store.memo.get(version.id, key, () => readSeries(deps.database.db, version.id, q));
     if (series.periods.length === 0 && !q.from && !q.to) {

@@ -105,6 +105,20 @@ export class ResultsStore {
     return this.snapshot;
   }
 
+  /**
+   * The version this instance answers from: the served snapshot's once results
+   * are loaded (so every route agrees while a newer one is prepared), before
+   * that the current pointer. Null before any data exists.
+   */
+  async servedVersion(): Promise<VersionInfo | null> {
+    return this.snapshot ? (await this.current()).version : this.memo.current();
+  }
+
+  /** servedVersion(), or a 503 problem when nothing has been loaded yet. */
+  async requireServedVersion(): Promise<VersionInfo> {
+    return requirePresent(await this.servedVersion());
+  }
+
   /** Forgets the freshness of the cached version (call after a local ingest or revert). */
   invalidate(): void {
     this.checkedAt = -Infinity;

@@ -11,7 +11,7 @@
  * hidden: the next request waits for a new read and sees the outage (503).
  */
 import type { Db } from '../db/client';
-import { getCurrentVersion, requirePresent, type VersionInfo } from './dataset-versions';
+import { getCurrentVersion, type VersionInfo } from './dataset-versions';
 
 export class VersionMemo {
   private version?: { row: VersionInfo | null; at: number };
@@ -46,11 +46,6 @@ export class VersionMemo {
       return known.row;
     }
     return this.checking;
-  }
-
-  /** The current version; a 503 problem when nothing has been loaded yet. */
-  async requireCurrent(): Promise<VersionInfo> {
-    return requirePresent(await this.current());
   }
 
   /** Forgets the current-version pointer (after a local upload or rollback). */
