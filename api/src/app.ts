@@ -10,7 +10,7 @@ import type { AppDeps } from './deps';
 import { onError, problemResponse } from './http/on-error';
 import { PROBLEM_TYPES } from './http/problem';
 import { authState, readGuard } from './http/require-role';
-import { responseCache } from './http/response-cache';
+import { ResponseCache, responseCache } from './http/response-cache';
 import { security } from './http/security';
 import { mountWeb } from './http/static-web';
 import { exportRoutes } from './routes/export';
@@ -31,6 +31,7 @@ export function apiRoutes(deps: AppDeps) {
     // Outermost: a stored answer keeps the headers the chain below added, and only anonymous
     // public reads (the same for everyone) are answered from it (http/response-cache.ts).
     .use('/api/*', responseCache({
+      cache: deps.responses ?? new ResponseCache(),
       current: () => deps.store.servedVersion(),
       cacheable: (c) => authState(deps).settings.publicRead && !c.req.header('authorization') && !c.req.header('origin'),
     }))

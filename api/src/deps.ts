@@ -1,5 +1,6 @@
 /** What the app needs from the outside; tests pass their own. */
 import type { Database } from './db/client';
+import type { ResponseCache } from './http/response-cache';
 import type { ResultsStore } from './services/results-store';
 
 export interface AppDeps {
@@ -8,6 +9,8 @@ export interface AppDeps {
   store: ResultsStore;
   /** Folder of the built web app (web/dist), or null to serve only the API. */
   webDist?: string | null;
+  /** Answers replayed per version (shared with the server's fast path); default: one per app. */
+  responses?: ResponseCache;
   /** Where unexpected errors are reported (default console.error). */
   logError?: (error: unknown) => void;
 }

@@ -5,6 +5,10 @@
  * database on SIGINT/SIGTERM.
  */
 import { serve } from '@hono/node-server';
+import { createServer as createHttpServer, type RequestListener, type ServerOptions } from 'node:http';
+import { createFastPath } from './http/fast-path';
+import { readAuthSettings } from './http/require-role';
+import { ResponseCache } from './http/response-cache';
 import { createApp } from './app';
 import { readConfig } from './config';
 import { getCurrentVersion } from './services/dataset-versions';
@@ -29,10 +33,16 @@ const seed = config.seed && !hasData ? await seedOnce(opened).catch(async (error
 // this process (uploads, rollbacks, seeds), which invalidates the store itself: no polling needed.
 const recheckMs = database.kind === 'pglite' ? Infinity : Number(process.env.RESULTS_RECHECK_MS ?? 250);
 const store = new ResultsStore(database.db, { lock: database.withLock, recheckMs });
-const app = createApp({ database, store, webDist: config.webDist });
+const responses = new ResponseCache();
+const app = createApp({ database, store, responses, webDist: config.webDist });
+// Cache hits are answered before Hono (http/fast-path.ts); everything else goes through the app.
+const { publicRead } = readAuthSettings();
+const fastPath = createFastPath({ cache: responses, freshVersion: () => store.freshVersionId(), publicRead: () => publicRead });
+const createServer: typeof createHttpServer = ((options: ServerOptions, listener: RequestListener) =>
+  createHttpServer(options, (req, res) => { if (!fastPath(req, res)) listener(req, res); })) as typeof createHttpServer;
 
 let stopping = false;
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, createServer }, (info) => {
   const host = info.address === '0.0.0.0' || info.address === '::' ? 'localhost' : info.address;
   console.log(`[lmo] database: ${database.describe} (open ${timings.openMs} ms, migrate ${timings.migrateMs} ms)`);
   if (seed) console.log(`[lmo] seeds: ${seed.action} (dataset version ${seed.version.id}, ${timings.seedMs} ms)`);

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { VersionInfo } from '../services/dataset-versions';
-import { canonicalRequestKey, DATA_VERSION_HEADER, responseCache } from './response-cache';
+import { canonicalRequestKey, DATA_VERSION_HEADER, ResponseCache, responseCache } from './response-cache';
 
 /** An app whose /data route counts its runs and answers for the current version. */
 function harness(options: { maxBytes?: number } = {}) {
@@ -11,7 +11,7 @@ function harness(options: { maxBytes?: number } = {}) {
     return state.version === null ? null : ({ id: state.version } as VersionInfo);
   };
   const app = new Hono()
-    .use('*', responseCache({ current, maxBytes: options.maxBytes ?? 1 << 20 }))
+    .use('*', responseCache({ current, cache: new ResponseCache(options.maxBytes ?? 1 << 20) }))
     .get('/data', (c) => {
       state.calls++;
       if (state.optIn && state.version !== null) c.header(DATA_VERSION_HEADER, String(state.version));

@@ -119,6 +119,11 @@ export class ResultsStore {
     return requirePresent(await this.servedVersion());
   }
 
+  /** The served version's id if it was confirmed within `recheckMs` (answerable without asking), else undefined. */
+  freshVersionId(): number | undefined {
+    return this.snapshot && performance.now() - this.checkedAt < this.recheckMs ? this.snapshot.version.id : undefined;
+  }
+
   /** Forgets the freshness of the cached version (call after a local ingest or revert). */
   invalidate(): void {
     this.checkedAt = -Infinity;

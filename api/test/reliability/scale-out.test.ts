@@ -71,6 +71,13 @@ describe('two instances on one PostgreSQL', () => {
     const gapsA = await fetchJson(`${a.base}/api/gaps?region=VN`);
     const gapsB = await fetchJson(`${b.base}/api/gaps?region=VN`);
     expect(gapsB.body).toEqual(gapsA.body);
+    // Asked again, B replays its stored answer before the app (http/fast-path.ts): same body, same headers.
+    const replayed = await fetchJson(`${b.base}/api/gaps?region=VN`);
+    expect(replayed.body).toEqual(gapsB.body);
+    for (const h of ['content-type', 'content-security-policy', 'x-content-type-options', 'strict-transport-security', 'data-version', 'etag']) {
+      expect(replayed.headers.get(h), h).toBe(gapsB.headers.get(h));
+    }
+    expect(replayed.headers.get('data-version')).toBe(String(version));
   }, 60_000);
 
   it('commits concurrent uploads through A and B as distinct versions, losing nothing', async () => {
