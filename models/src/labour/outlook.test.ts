@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../data/observation';
-import { computeBase, computeOutlook, outlookFor, recomputeProvince } from './outlook';
+import { computeBase, computeOutlook, outlookFor, recomputeProvince, scenarioOutlooks } from './outlook';
 import { getScenario, SCENARIOS } from './scenarios';
 import { SMALL_STRUCTURE, syntheticObservations } from './synthetic';
 import type { CellForecast, GapRow } from './types';
@@ -29,6 +29,30 @@ function gap(rows: GapRow[], region: string, sector: string, qualification: stri
   if (!g) throw new Error(`no gap ${region}/${sector}/${qualification}/${horizon}`);
   return g;
 }
+
+describe('scenarioOutlooks', () => {
+  it('yields, one at a time, exactly the outlooks computeOutlook collects', () => {
+    const base = computeBase(observations, { structure: SMALL_STRUCTURE });
+    const seen: string[] = [];
+    for (const outlook of scenarioOutlooks(base, { structure: SMALL_STRUCTURE })) {
+      seen.push(outlook.scenario.id);
+      expect(outlook.forecasts).toEqual(set.outlooks[outlook.scenario.id].forecasts);
+      expect(outlook.gaps).toEqual(set.outlooks[outlook.scenario.id].gaps);
+      expect(outlook.targets).toEqual(set.outlooks[outlook.scenario.id].targets);
+    }
+    expect(seen).toEqual(SCENARIOS.map((s) => s.id));
+  });
+
+  it('still shares rows between scenarios that agree on a grid after earlier ones were dropped', () => {
+    const base = computeBase(observations, { structure: SMALL_STRUCTURE });
+    const byId = new Map([...scenarioOutlooks(base, { structure: SMALL_STRUCTURE })].map((o) => [o.scenario.id, o]));
+    // The policy-target scenarios leave the sections as in the baseline: the same row objects, not copies.
+    const sectionRow = (id: string) => byId.get(id)!.gaps.find((g) => g.sector === 'C' && g.region === 'VN' && g.qualification === 'ALL' && g.horizon === 5);
+    expect(sectionRow('targets-met')).toBe(sectionRow('baseline'));
+    expect(sectionRow('targets-50')).toBe(sectionRow('baseline'));
+    expect(sectionRow('high-growth')).not.toEqual(sectionRow('baseline'));
+  });
+});
 
 describe('computeOutlook: shape', () => {
   it('returns one outlook per scenario with forecasts, gaps for horizons 1..10, targets and assumptions', () => {
