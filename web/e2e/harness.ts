@@ -54,8 +54,8 @@ export interface RunningServer {
 }
 
 /**
- * Starts the API as `pnpm start` does (the esbuild bundle of api/src/server.ts, with node) with a temporary DATA_DIR and waits until the current data
- * version's results are served (seeding and computing happen on this first start).
+ * Starts the API as `pnpm start` does (the esbuild bundle of api/src/server.ts, with node) with a temporary DATA_DIR and waits until /api/health reports the current data
+ * version's results ready and they are served (seeding and computing happen on this first start).
  * `LMO_E2E_URL=http://127.0.0.1:8787` reuses a running server instead.
  */
 export async function startServer({ timeoutMs = 180_000, webDist = join(WEB_DIR, 'dist') } = {}): Promise<RunningServer> {
@@ -100,8 +100,11 @@ export async function startServer({ timeoutMs = 180_000, webDist = join(WEB_DIR,
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     try {
-      const res = await fetch(`${url}/api/gaps?region=VN&horizon=1`);
-      if (res.ok) return { url, stop, log: () => output };
+      // Ready as a load balancer sees it: /api/health says the results are computed (and gaps answer).
+      const health = await fetch(`${url}/api/health`);
+      if (health.ok && (await health.json()).ready === true && (await fetch(`${url}/api/gaps?region=VN&horizon=1`)).ok) {
+        return { url, stop, log: () => output };
+      }
     } catch {
       // not listening yet
     }

@@ -104,6 +104,14 @@ describe.each(backends)('results store on $name', (backend) => {
     expect((await store.current()).version.id).toBe(first.version.id);
   });
 
+  it('once results are computed, the version pointer says so too, even without polling (PGlite)', async () => {
+    const { version } = await ingestObservations(database.db, fixtureRows({ scale: 1.05 }), { label: 'ready', kind: 'upload' });
+    const store = new ResultsStore(database.db, { recheckMs: Infinity });
+    expect((await store.memo.current())?.computedAt).toBeNull();
+    expect((await store.current()).version.id).toBe(version.id);
+    expect((await store.memo.current())?.computedAt).not.toBeNull();
+  });
+
   it('computes the same results in a worker thread as in process', async () => {
     const { version } = await ingestObservations(database.db, fixtureRows({ scale: 0.9 }), { label: 'worker', kind: 'upload' });
     const report = await computeResults(database.db, version.id, { worker: true });

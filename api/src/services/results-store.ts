@@ -170,7 +170,7 @@ export class ResultsStore {
     this.target = version.id;
     if (!served || wait) {
       const next = await this.load(version.id);
-      if (this.target === version.id) this.snapshot = next;
+      if (this.target === version.id) this.serve(next);
       this.checkedAt = performance.now();
       return this.snapshot!;
     }
@@ -180,11 +180,22 @@ export class ResultsStore {
       void this.load(version.id)
         .then(async (next) => {
           await this.warm(served, next);
-          if (this.target === version.id) this.snapshot = next;
+          if (this.target === version.id) this.serve(next);
         })
         .catch(() => { /* load() remembers model failures; the served snapshot stays */ });
     }
     return served;
+  }
+
+  /**
+   * Starts answering from `next`. The pointer memo is re-read too: it may hold this
+   * version from before its results were computed (health's `ready`), and with
+   * PGlite it is never re-read on its own.
+   */
+  private serve(next: Snapshot): void {
+    if (this.snapshot === next) return;
+    this.snapshot = next;
+    this.memo.invalidate();
   }
 
   /** Loads into `next`, one at a time, the chunks most recently read from `prev`. */
