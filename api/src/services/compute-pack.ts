@@ -4,12 +4,11 @@
  * Packing is done chunk by chunk while computing, to keep the worker's peak memory low.
  */
 import { promisify } from 'node:util';
-import { gunzip, gzip, gzipSync } from 'node:zlib';
+import { gunzip, gzipSync } from 'node:zlib';
 import type { Observation, Outlook, OutlookSet } from '@lmo/models';
 import { computeBase, scenarioOutlooks, type BaseProjection, type OutlookOptions } from '@lmo/models/labour/outlook';
 import { SCENARIOS } from '@lmo/models/labour/scenarios';
 
-const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
 /** Stored once per version (scenario `*`). */
@@ -66,20 +65,13 @@ export function scenarioChunks(outlook: Outlook): Chunk[] {
   return chunks;
 }
 
-/** Splits an OutlookSet into chunks: the set summary, then every scenario's (see scenarioChunks). */
-export function toChunks(set: OutlookSet): Chunk[] {
-  const summary: SetSummary = { baseYear: set.baseYear, horizon: set.horizon, scenarios: set.scenarios, timingMs: set.timingMs };
-  return [{ kind: 'set', scenario: '*', key: 'summary', items: set.scenarios.length, value: summary }, ...Object.values(set.outlooks).flatMap(scenarioChunks)];
-}
-
-/** base64(gzip(JSON)) of a value; gzip level 1 keeps writes fast and still shrinks ~7×. */
-export const packChunk = async (value: unknown): Promise<string> =>
-  (await gzipAsync(JSON.stringify(value), { level: 1 })).toString('base64');
-
-/** packChunk on the calling thread (the compute worker, where blocking is the point). */
+/**
+ * base64(gzip(JSON)) of a value; gzip level 1 keeps writes fast and still shrinks ~7×. Synchronous:
+ * it runs in the compute worker, where blocking is the point.
+ */
 export const packChunkSync = (value: unknown): string => gzipSync(JSON.stringify(value), { level: 1 }).toString('base64');
 
-/** Inverse of packChunk. */
+/** Inverse of packChunkSync. */
 export const unpackChunk = async <T>(data: string): Promise<T> =>
   JSON.parse((await gunzipAsync(Buffer.from(data, 'base64'))).toString('utf8')) as T;
 

@@ -14,7 +14,7 @@ import { markComputed } from './dataset-versions';
 import { loadObservationColumns } from './ingest';
 import { fromColumns } from './observation-columns';
 
-export { toChunks, packChunk, unpackChunk, type ChunkKind, type OutlookSummary, type SetSummary } from './compute-pack';
+export { unpackChunk, type ChunkKind, type OutlookSummary, type SetSummary } from './compute-pack';
 
 /** Key of a forecast cell: `indicator|region|sector|qualification`. */
 export const forecastKey = (c: { indicator: string; region: string; sector: string; qualification: string }) =>

@@ -125,6 +125,30 @@ describe.each(backends)('results store on $name', (backend) => {
     expect(a?.forecast.mean).toEqual(b?.forecast.mean);
   });
 
+  it('retries a model run that outgrows LMO_COMPUTE_HEAP_MB without the limit, with the same results', async () => {
+    const { version } = await ingestObservations(database.db, fixtureRows({ scale: 0.95 }), { label: 'heap', kind: 'upload' });
+    const before = process.env.LMO_COMPUTE_HEAP_MB;
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (m: string) => { warnings.push(m); };
+    process.env.LMO_COMPUTE_HEAP_MB = '4';
+    try {
+      const report = await computeResults(database.db, version.id, { worker: true });
+      expect(report.inWorker).toBe(true);
+      expect(report.chunks).toBeGreaterThan(10);
+    } finally {
+      console.warn = warn;
+      if (before === undefined) delete process.env.LMO_COMPUTE_HEAP_MB;
+      else process.env.LMO_COMPUTE_HEAP_MB = before;
+    }
+    expect(warnings.join(' ')).toMatch(/LMO_COMPUTE_HEAP_MB=4 MB.*retrying without the limit/);
+    const snap = await new ResultsStore(database.db, { computeMissing: false }).load(version.id);
+    const cell = { indicator: 'employment', region: 'VN', sector: 'F', qualification: 'college' };
+    const inProcess = computeOutlook(await loadObservations(database.db, version.id), { dataVersion: String(version.id) });
+    const expected = inProcess.outlooks.baseline.forecasts.find((f) => f.sector === 'F' && f.qualification === 'college' && f.region === 'VN');
+    expect((await snap.forecast('baseline', cell))?.forecast.mean).toEqual(expected?.forecast.mean);
+  });
+
   it('of several instances seeing a new version, one computes and the others read its results', async () => {
     const { version } = await ingestObservations(database.db, fixtureRows({ scale: 1.3 }), { label: 'shared', kind: 'upload' });
     // Three "instances": their own connections (PostgreSQL) sharing one database.
