@@ -103,6 +103,23 @@ describe('responseCache', () => {
     expect(state.calls).toBe(13);
   });
 
+  it('tags requests it may not replay (signed in, another origin) without storing them', async () => {
+    let calls = 0;
+    const app = new Hono()
+      .use('*', responseCache({ cache: new ResponseCache(1 << 20), current: async () => ({ id: 3 } as VersionInfo), cacheable: (c) => !c.req.header('authorization') }))
+      .get('/data', (c) => { calls++; c.header(DATA_VERSION_HEADER, '3'); return c.json({ same: true }); });
+    const signedIn = { authorization: 'Bearer x' };
+    const first = await app.request('/data', { headers: signedIn });
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"v3-/);
+    const again = await app.request('/data', { headers: { ...signedIn, 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(calls).toBe(2); // the route answered both times: nothing was replayed
+    await app.request('/data');
+    await app.request('/data');
+    expect(calls).toBe(3); // anonymous: stored once, then replayed
+  });
+
   it('is off with a zero budget', async () => {
     const { app, state } = harness({ maxBytes: 0 });
     await app.request('/data');

@@ -118,9 +118,25 @@ export function responseCache({ cache, current, cacheable }: ResponseCacheOption
     return new Response(head ? null : answer.body, { status: 200, headers });
   };
 
+  /** The answer the route just gave, as a CachedAnswer (null when it did not opt in). */
+  const answered = async (c: Context): Promise<{ version: number; answer: CachedAnswer } | null> => {
+    const version = c.res.headers.get(DATA_VERSION_HEADER);
+    if (c.res.status !== 200 || !version) return null;
+    const body = new Uint8Array(await c.res.arrayBuffer());
+    const headers = [...c.res.headers.entries()].filter(([h]) => !DROPPED.has(h.toLowerCase()));
+    return { version: Number(version), answer: { body, headers, etag: `"v${version}-${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"` } };
+  };
+
   return async (c, next) => {
     const method = c.req.method;
-    if (!cache.enabled || (method !== 'GET' && method !== 'HEAD') || (cacheable && !cacheable(c))) return next();
+    if (method !== 'GET' && method !== 'HEAD') return next();
+    if (!cache.enabled || (cacheable && !cacheable(c))) {
+      // Not replayed (signed in, another origin, …), but still tagged, so it can be revalidated.
+      await next();
+      const own = method === 'GET' ? await answered(c) : null;
+      if (own) c.res = replay(own.answer, c.req.header('if-none-match'), false);
+      return;
+    }
     const key = canonicalRequestKey(c.req.url);
     let version: VersionInfo | null;
     try {
@@ -135,12 +151,9 @@ export function responseCache({ cache, current, cacheable }: ResponseCacheOption
       if (hit) return replay(hit, c.req.header('if-none-match'), method === 'HEAD');
     }
     await next();
-    const answered = c.res.headers.get(DATA_VERSION_HEADER);
-    if (c.res.status !== 200 || !answered || method !== 'GET') return;
-    const body = new Uint8Array(await c.res.arrayBuffer());
-    const headers = [...c.res.headers.entries()].filter(([h]) => !DROPPED.has(h.toLowerCase()));
-    const answer: CachedAnswer = { body, headers, etag: `"v${answered}-${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"` };
-    cache.set(Number(answered), key, answer);
-    c.res = replay(answer, c.req.header('if-none-match'), false);
+    const own = method === 'GET' ? await answered(c) : null;
+    if (!own) return;
+    cache.set(own.version, key, own.answer);
+    c.res = replay(own.answer, c.req.header('if-none-match'), false);
   };
 }

@@ -76,8 +76,8 @@ export function security(options: SecurityOptions = readSecurityOptions()): Midd
   ];
   if (options.corsOrigins.length > 0) {
     const corsMw = cors({
-      origin: options.corsOrigins, allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Authorization', 'Content-Type'],
-      exposeHeaders: ['Content-Disposition', 'Retry-After'], maxAge: 600,
+      origin: options.corsOrigins, allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match'],
+      exposeHeaders: ['Content-Disposition', 'Retry-After', 'Data-Version', 'ETag'], maxAge: 600,
     });
     chain.push((c, next) => (c.req.path.startsWith('/api/') ? corsMw(c, next) : next()));
   }

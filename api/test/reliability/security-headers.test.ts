@@ -59,6 +59,19 @@ describe('CORS', () => {
       expect(pre.headers.get('access-control-allow-headers')).toMatch(/authorization/i);
       const evil = await app.request('/api/health', { headers: { origin: 'https://evil.example' } });
       expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+      // A cross-origin dashboard can read which version answered and revalidate with its ETag.
+      const forecast = '/api/forecasts?indicator=employment&region=VN&sector=C&qualification=ALL';
+      const read = await app.request(forecast, { headers: { origin: 'https://analyst.example.vn' } });
+      expect(read.headers.get('access-control-expose-headers')).toMatch(/data-version/i);
+      expect(read.headers.get('access-control-expose-headers')).toMatch(/etag/i);
+      expect(read.headers.get('access-control-allow-origin')).toBe('https://analyst.example.vn');
+      const etag = read.headers.get('etag')!;
+      expect(etag).toMatch(/^"v\d+-/);
+      const again = await app.request(forecast, { headers: { origin: 'https://analyst.example.vn', 'if-none-match': etag } });
+      expect(again.status).toBe(304);
+      // Answers vary by origin: a stored anonymous answer is never replayed to another origin's request.
+      const other = await app.request(forecast, { headers: { origin: 'https://evil.example' } });
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
     } finally {
       delete process.env.CORS_ORIGINS;
     }
