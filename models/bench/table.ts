@@ -1,16 +1,9 @@
 /** Plain-text tables for the bench output. */
 
+import type { Scores } from './evaluate';
+
 /** A printed row: label, numbers (NaN prints as —) and a free note. */
-export interface TableRow {
-  label: string;
-  smape: number;
-  mase: number;
-  mape: number;
-  coverage80: number;
-  coverage95: number;
-  seriesPerSecond: number;
-  note?: string;
-}
+export type TableRow = Omit<Scores, 'failures'> & { label: string; note?: string };
 
 function num(x: number, digits: number): string {
   return Number.isFinite(x) ? x.toFixed(digits) : '—';

@@ -4,6 +4,7 @@
  * Usage: tsx bench/tune-auto.ts [method,method] [dataset-substring]
  */
 import { DATASETS, loadDataset, requireBenchmarks } from './datasets';
+import { naiveScale } from '../src/forecast/accuracy';
 import { fitMethod } from '../src/forecast/registry';
 import { augursAutoEts, initAugurs } from './augurs';
 
@@ -14,12 +15,6 @@ if (process.env.GRIDJSON) Object.assign(SMOOTHING_GRID, JSON.parse(process.env.G
 for (const k of Object.keys(EMPIRICAL)) if (process.env['E_' + k]) (EMPIRICAL as any)[k] = Number(process.env['E_' + k]);
 const methodsArg = (process.argv[2] ?? 'auto').split(',');
 const only = process.argv[3];
-
-function scale(values: number[], m: number): number {
-  let s = 0, c = 0;
-  for (let t = m; t < values.length; t++) { s += Math.abs(values[t] - values[t - m]); c++; }
-  return s / c;
-}
 
 for (const info of DATASETS) {
   if (only && !info.name.includes(only)) continue;
@@ -32,7 +27,7 @@ for (const info of DATASETS) {
       const H = s.horizon;
       const m = s.train.frequency;
       const f = method === 'augurs' ? (initAugurs(), augursAutoEts(s.train.values, H, [80, 95])) : fitMethod(method, s.train).forecast(H, { levels: [80, 95] });
-      const sc = scale(info.scaleOver === 'train' ? s.train.values : [...s.train.values, ...s.test], m);
+      const sc = naiveScale(info.scaleOver === 'train' ? s.train.values : [...s.train.values, ...s.test], m);
       let sm = 0, ma = 0;
       for (let i = 0; i < H; i++) {
         const a = s.test[i], p = f.mean[i];

@@ -4,6 +4,7 @@
  * Usage: tsx bench/tune-combos.ts [dataset-substring]
  */
 import { DATASETS, loadDataset, requireBenchmarks } from './datasets';
+import { naiveScale } from '../src/forecast/accuracy';
 import { adjustmentIndices, SEASONALITY_TEST } from '../src/forecast/decompose';
 if (process.env.SEASZ) SEASONALITY_TEST.z = Number(process.env.SEASZ);
 import * as C from '../src/forecast/auto-candidates';
@@ -32,12 +33,6 @@ const factories: Record<string, (y: number[]) => C.Candidate> = {
 };
 const names = Object.keys(factories);
 
-function scale(values: number[], m: number) {
-  let s = 0, c = 0;
-  for (let t = m; t < values.length; t++) { s += Math.abs(values[t] - values[t - m]); c++; }
-  return s / c;
-}
-
 const joint: Record<string, Map<string, number>> = {};
 const per: string[] = [];
 const SHOW = (process.env.SHOW ?? '').split(';');
@@ -51,7 +46,7 @@ for (const info of DATASETS) {
     const idx = adjustmentIndices(y, m, Number(process.env.WINDOW ?? Infinity));
     const adj = idx ? y.map((v, t) => v / idx[t % m]) : y;
     const season = (t: number) => (idx ? idx[t % m] : 1);
-    const sc = scale(info.scaleOver === 'train' ? y : [...y, ...s.test], m);
+    const sc = naiveScale(info.scaleOver === 'train' ? y : [...y, ...s.test], m);
     const fc: Record<string, number[]> = {};
     const cv: Record<string, number> = {};
     for (const k of names) {

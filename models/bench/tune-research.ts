@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { DATASETS, loadDataset, requireBenchmarks } from './datasets';
+import { naiveScale } from '../src/forecast/accuracy';
 import { adjustmentIndices } from '../src/forecast/decompose';
 import * as C from '../src/forecast/auto-candidates';
 import { SMOOTH_TREND_GRID, fitSmoothing } from '../src/forecast/methods/smoothing';
@@ -154,18 +155,12 @@ const factories: Record<string, (y: number[], m: number) => C.Candidate> = {
 };
 const names = Object.keys(factories);
 
-function scale(values: number[], m: number) {
-  let s = 0, c = 0;
-  for (let t = m; t < values.length; t++) { s += Math.abs(values[t] - values[t - m]); c++; }
-  return s / c;
-}
-
 for (const info of DATASETS) {
   if (only && !info.name.includes(only)) continue;
   const data = loadDataset(info);
   const rows = data.map((s) => {
     const y = s.train.values, m = s.train.frequency, n = y.length, H = s.horizon;
-    const out: any = { test: s.test, sc: scale(info.scaleOver === 'train' ? y : [...y, ...s.test], m), fc: {}, cv: {}, cv1: {}, n, seasonal: 0 };
+    const out: any = { test: s.test, sc: naiveScale(info.scaleOver === 'train' ? y : [...y, ...s.test], m), fc: {}, cv: {}, cv1: {}, n, seasonal: 0 };
     for (const win of m > 1 ? ['w', 'f', '3'] : ['w']) {
       const idx = adjustmentIndices(y, m, win === 'w' ? Number(process.env.WIN ?? 6) * m : win === '3' ? 3 * m : Infinity, Number(process.env.Z ?? 1.28));
       if (win === 'w') out.seasonal = idx ? 1 : 0;

@@ -26,6 +26,7 @@ import { getRegion, getFormerProvince, resolveRegion, suggestRegion, SOCIO_ECONO
 import { resolveSector, suggestSector, SECTORS } from '../labour/codes-sectors';
 import { resolveQualification, suggestQualification, QUALIFICATIONS } from '../labour/codes-qualifications';
 import { foldKey } from '../labour/codes-normalize';
+import { memoLabels } from './memo';
 
 export type { LongIssue } from './csv-sniff';
 
@@ -103,17 +104,7 @@ const STATUSES: Record<string, ObservationStatus> = {
 };
 const STATUS_RANK: Record<ObservationStatus, number> = { official: 0, survey: 1, modelled: 2 };
 
-function memo<T>(fn: (raw: string) => Resolved<T>): (raw: string) => Resolved<T> {
-  const cache = new Map<string, Resolved<T>>();
-  return (raw) => {
-    let r = cache.get(raw);
-    if (!r) {
-      r = fn(raw);
-      if (cache.size < 100_000) cache.set(raw, r);
-    }
-    return r;
-  };
-}
+const memo = <T>(fn: (raw: string) => Resolved<T>) => memoLabels(fn, 100_000);
 
 const REGION_HELP = `expected VN, a region code (${SOCIO_ECONOMIC_REGIONS.map((r) => r.code).join(', ')}) or a province code `
   + `(${PROVINCES[0].code}–${PROVINCES[PROVINCES.length - 1].code}, 34 units since 1 Jul 2025); former province codes and names (63 units) are accepted and mapped`;

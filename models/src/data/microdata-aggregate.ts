@@ -26,7 +26,8 @@ import { PROVINCES, QUALIFICATIONS, SECTORS } from '../labour/codes';
 import type { Observation } from './observation';
 import { StratifiedTotals } from './microdata-estimator';
 import { parseLabourStatus, type LabourStatus, type MicrodataColumn } from './microdata-columns';
-import { isProblem, memoLabels, resolveProvinceLabel, resolveQualificationLabel, resolveSectorLabel } from './microdata-labels';
+import { isProblem, resolveProvinceLabel, resolveQualificationLabel, resolveSectorLabel } from './microdata-labels';
+import { memoLabels } from './memo';
 import type {
   MicrodataAggregator, MicrodataError, MicrodataOptions, MicrodataQuality, MicrodataRecord, MicrodataResult,
 } from './microdata-types';

@@ -57,15 +57,5 @@ export function resolveQualificationLabel(raw: string): string | LabelProblem {
     message: `${code ? `"${raw}" is not a level` : `Unknown qualification "${raw}"`}${hint ? ` — did you mean "${hint}"?` : ''}. Use none, elementary, intermediate, college or university (or sơ cấp, trung cấp, cao đẳng, đại học).` };
 }
 
-/** Memoises a label resolver: a million rows hold few distinct labels. */
-export function memoLabels<T>(fn: (raw: string) => T, max = 10_000): (raw: string) => T {
-  const cache = new Map<string, T>();
-  return (raw) => {
-    let hit = cache.get(raw);
-    if (hit === undefined) {
-      hit = fn(raw);
-      if (cache.size < max) cache.set(raw, hit);
-    }
-    return hit;
-  };
-}
+/** Kept here for the package's public exports; defined in ./memo (also used by the long-format validator). */
+export { memoLabels } from './memo';

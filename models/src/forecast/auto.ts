@@ -282,7 +282,7 @@ export function fitAuto(series: Series, options: FitOptions = {}): Fit {
     models: [...shares].map(([method, weight]) => ({ method, weight })),
     path(h) {
       const mean = combined.mean(h).map((v, i) => v * season(n + i));
-      return empiricalSpread(errors, mean, h, positive);
+      return empiricalSpread(errors, mean, h, positive, curve);
     },
   });
 }

@@ -121,9 +121,15 @@ export function varianceCurve(errors: RollingErrors): { sigma2: number; gamma: n
   return { sigma2: Math.exp((sy - gamma * sx) / sw), gamma };
 }
 
-/** Spread for horizons 1..h from rolling errors. */
-export function empiricalSpread(errors: RollingErrors, mean: number[], h: number, logScale: boolean): Spread {
-  const { sigma2, gamma } = varianceCurve(errors);
+/** Spread for horizons 1..h from rolling errors (`curve`: their variance curve, if already fitted). */
+export function empiricalSpread(
+  errors: RollingErrors,
+  mean: number[],
+  h: number,
+  logScale: boolean,
+  curve: { sigma2: number; gamma: number } = varianceCurve(errors),
+): Spread {
+  const { sigma2, gamma } = curve;
   const small = 1 + EMPIRICAL.smallSample / Math.max(1, errors.n1);
   const base = EMPIRICAL.inflate * Math.sqrt(sigma2 * small) * Math.pow(EMPIRICAL.lengthRef / errors.n, EMPIRICAL.lengthPower) *
     (errors.frequency > 1 ? EMPIRICAL.inflateSub : 1);

@@ -39,11 +39,6 @@ export function formatPeriod(p: Period): string {
   return `${p.year}-${String(p.index).padStart(2, '0')}`;
 }
 
-/** Frequency implied by a period label (1, 4 or 12). */
-export function periodFrequency(label: string): Frequency {
-  return parsePeriod(label).frequency;
-}
-
 function ordinal(p: Period): number {
   return p.year * p.frequency + (p.index - 1);
 }

@@ -35,10 +35,6 @@ const EXTRA: [string, string][] = [
 for (const q of QUALIFICATIONS) for (const k of [q.code, q.vi, q.en]) BY_KEY.set(foldKey(k), q.code);
 for (const [k, c] of EXTRA) BY_KEY.set(k, c);
 
-export function getQualification(code: string): Qualification | undefined {
-  return BY_CODE.get(code);
-}
-
 /** Resolve a qualification label: code, or Vietnamese/English name, case/diacritic-insensitive. */
 export function resolveQualification(codeOrName: string): string | undefined {
   const raw = codeOrName.trim();

@@ -53,7 +53,6 @@ export const SECTION_CODES: string[] = SECTIONS.map(([c]) => c);
 
 /** The ministry's new fields (codes used in data). */
 export const NEW_FIELD_CODES = ['semiconductors', 'hydrogen', 'carbon-markets', 'ai-digital'] as const;
-export type NewFieldCode = (typeof NEW_FIELD_CODES)[number];
 
 const NEW_FIELDS: Sector[] = [
   {
@@ -98,9 +97,6 @@ export const SECTORS: Sector[] = [
   ...SECTIONS.map(([code, vi, en, parent]): Sector => ({ code, vi, en, level: 'section', parent, additive: true })),
   ...NEW_FIELDS,
 ];
-
-/** GSO's three broad sectors: A doubles as "agriculture, forestry and fishery". */
-export const BROAD_SECTORS = ['A', 'B-F', 'G-U'] as const;
 
 const BY_CODE = new Map(SECTORS.map((s) => [s.code, s]));
 const BY_KEY = new Map<string, string>();

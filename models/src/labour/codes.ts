@@ -2,7 +2,7 @@
  * Code lists of the long format (regions, sectors, qualifications, indicators)
  * and their hierarchies. Split by dimension into `codes-*.ts`; import from here.
  */
-import { PROVINCES, REGIONS } from './codes-regions';
+import { REGIONS } from './codes-regions';
 import { SECTORS } from './codes-sectors';
 import { QUALIFICATIONS } from './codes-qualifications';
 
@@ -26,6 +26,3 @@ export const SECTOR_TREE: CodeNode[] = SECTORS.filter((s) => s.additive).map(({ 
 
 /** ALL → five levels. */
 export const QUALIFICATION_TREE: CodeNode[] = QUALIFICATIONS.map(({ code, parent }) => ({ code, parent }));
-
-/** Province codes (the 34 current units), in code order. */
-export const PROVINCE_CODES: string[] = PROVINCES.map((p) => p.code);

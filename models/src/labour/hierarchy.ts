@@ -111,14 +111,3 @@ export function olsProjection(dim: Dimension): Float64Array {
   }
   return p;
 }
-
-/** Sum-matrix product: totals of every code from bottom values (length m → n). */
-export function aggregateBottom(dim: Dimension, bottomValues: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(dim.codes.length);
-  dim.members.forEach((mem, i) => {
-    let s = 0;
-    for (const j of mem) s += bottomValues[j];
-    out[i] = s;
-  });
-  return out;
-}

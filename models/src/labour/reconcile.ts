@@ -96,7 +96,7 @@ export function reconcileStep(r: Reconciler, values: Float64Array, nonNegative =
         clipped = true;
       }
     }
-    if (clipped) r.dims.forEach((d, axis) => aggregateAlongAxis(v, r.shape, axis, d));
+    if (clipped) aggregateTensor(r, v);
   }
   return v;
 }

@@ -4,7 +4,7 @@
  * via groups), qualifications (ALL → levels), and the new fields, which sit
  * inside a parent section but are NOT added again into TOTAL.
  */
-import { makeDimension, type Dimension, type TreeNode } from './hierarchy';
+import type { Dimension, TreeNode } from './hierarchy';
 
 /** Codes and parent links of every dimension. */
 export interface LabourStructure {
@@ -14,24 +14,6 @@ export interface LabourStructure {
   /** New fields: a code and the section it is part of (e.g. `semiconductors` in `C`). */
   fields: { code: string; parent: string }[];
   qualifications: TreeNode[];
-}
-
-/** Dimensions built from a structure, plus lookups the model needs. */
-export interface Dimensions {
-  region: Dimension;
-  sector: Dimension;
-  qualification: Dimension;
-  fields: { code: string; parent: string }[];
-}
-
-/** Build the three crossed dimensions. */
-export function makeDimensions(s: LabourStructure): Dimensions {
-  return {
-    region: makeDimension(s.regions),
-    sector: makeDimension(s.sectors),
-    qualification: makeDimension(s.qualifications),
-    fields: s.fields,
-  };
 }
 
 /** A code, then its parent, grandparent, … (most specific first). */
