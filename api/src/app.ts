@@ -10,7 +10,7 @@ import type { AppDeps } from './deps';
 import { onError, problemResponse } from './http/on-error';
 import { PROBLEM_TYPES } from './http/problem';
 import { authState, readGuard } from './http/require-role';
-import { ResponseCache, responseCache } from './http/response-cache';
+import { ResponseCache, responseCache, sharedRequest } from './http/response-cache';
 import { security } from './http/security';
 import { mountWeb } from './http/static-web';
 import { exportRoutes } from './routes/export';
@@ -33,7 +33,7 @@ export function apiRoutes(deps: AppDeps) {
     .use('/api/*', responseCache({
       cache: deps.responses ?? new ResponseCache(),
       current: () => deps.store.servedVersion(),
-      cacheable: (c) => authState(deps).settings.publicRead && !c.req.header('authorization') && !c.req.header('origin'),
+      cacheable: (c) => sharedRequest({ authorization: c.req.header('authorization'), origin: c.req.header('origin') }, authState(deps).settings.publicRead),
     }))
     // Secure headers, CORS, body and upload limits wrap every route (see http/security.ts).
     .use(...security())

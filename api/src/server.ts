@@ -7,7 +7,7 @@
 import { serve } from '@hono/node-server';
 import { createServer as createHttpServer, type RequestListener, type ServerOptions } from 'node:http';
 import { createFastPath } from './http/fast-path';
-import { readAuthSettings } from './http/require-role';
+import { authState } from './http/require-role';
 import { ResponseCache } from './http/response-cache';
 import { createApp } from './app';
 import { readConfig } from './config';
@@ -34,10 +34,10 @@ const seed = config.seed && !hasData ? await seedOnce(opened).catch(async (error
 const recheckMs = database.kind === 'pglite' ? Infinity : Number(process.env.RESULTS_RECHECK_MS ?? 250);
 const store = new ResultsStore(database.db, { lock: database.withLock, recheckMs });
 const responses = new ResponseCache();
-const app = createApp({ database, store, responses, webDist: config.webDist });
+const deps = { database, store, responses, webDist: config.webDist };
+const app = createApp(deps);
 // Cache hits are answered before Hono (http/fast-path.ts); everything else goes through the app.
-const { publicRead } = readAuthSettings();
-const fastPath = createFastPath({ cache: responses, freshVersion: () => store.freshVersionId(), publicRead: () => publicRead });
+const fastPath = createFastPath({ cache: responses, freshVersion: () => store.freshVersionId(), publicRead: () => authState(deps).settings.publicRead });
 const createServer: typeof createHttpServer = ((options: ServerOptions, listener: RequestListener) =>
   createHttpServer(options, (req, res) => { if (!fastPath(req, res)) listener(req, res); })) as typeof createHttpServer;
 

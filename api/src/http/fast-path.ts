@@ -7,7 +7,7 @@
  * PUBLIC_READ off, a version not re-checked lately) goes to Hono unchanged.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { answerHeaders, canonicalRequestKey, etagMatches, type ResponseCache } from './response-cache';
+import { answerHeaders, canonicalRequestKey, etagMatches, sharedRequest, type ResponseCache } from './response-cache';
 
 export interface FastPathOptions {
   cache: ResponseCache;
@@ -27,7 +27,7 @@ export function createFastPath({ cache, freshVersion, publicRead }: FastPathOpti
     const method = req.method;
     const url = req.url ?? '';
     if ((method !== 'GET' && method !== 'HEAD') || !url.startsWith('/api/') || !cache.enabled) return false;
-    if (req.headers.authorization !== undefined || req.headers.origin !== undefined || !publicRead()) return false;
+    if (!sharedRequest(req.headers, publicRead())) return false;
     const version = freshVersion();
     if (version === undefined) return false;
     let key = keys.get(url);

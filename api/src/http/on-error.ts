@@ -7,18 +7,12 @@ import { ForecastError } from '@lmo/models';
 import { z } from 'zod';
 import { PROBLEM_TYPES, ProblemError, zodFieldProblems, type Problem } from './problem';
 
-/** Thrown (or detected) when the database cannot be reached. */
-export class DatabaseUnavailableError extends Error {
-  override readonly name = 'DatabaseUnavailableError';
-}
-
 // Connection-level failures: node errno codes and SQLSTATE classes 08 (connection), 53 (resources), 57P (shutdown).
 const NET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', 'EHOSTUNREACH']);
 
 /** True when `error` (or its cause chain) says the database is down rather than the query wrong. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e: any = error, depth = 0; e && depth < 5; e = e.cause, depth++) {
-    if (e instanceof DatabaseUnavailableError) return true;
     const code = typeof e.code === 'string' ? e.code : '';
     if (NET_CODES.has(code) || code.startsWith('08') || code.startsWith('53') || code.startsWith('57P')) return true;
     const message = typeof e.message === 'string' ? e.message : '';

@@ -64,12 +64,12 @@ interface AuthState {
 // One limiter per app instance (the deps object identifies it), shared by every router.
 const states = new WeakMap<AppDeps, AuthState>();
 
-/** The auth state of an app; tests pass settings before the first request. */
-export function authState(deps: AppDeps, settings?: Partial<AuthSettings>): AuthState {
+/** The auth state of an app (settings read from the environment on first use). */
+export function authState(deps: AppDeps): AuthState {
   let s = states.get(deps);
-  if (!s || settings) {
-    const merged = { ...readAuthSettings(), ...settings };
-    s = { settings: merged, limiter: new FailureLimiter(merged.maxFailures, merged.windowMs) };
+  if (!s) {
+    const settings = readAuthSettings();
+    s = { settings, limiter: new FailureLimiter(settings.maxFailures, settings.windowMs) };
     states.set(deps, s);
   }
   return s;

@@ -130,30 +130,31 @@ export function responseCache({ cache, current, cacheable }: ResponseCacheOption
   return async (c, next) => {
     const method = c.req.method;
     if (method !== 'GET' && method !== 'HEAD') return next();
-    if (!cache.enabled || (cacheable && !cacheable(c))) {
-      // Not replayed (signed in, another origin, …), but still tagged, so it can be revalidated.
-      await next();
-      const own = method === 'GET' ? await answered(c) : null;
-      if (own) c.res = replay(own.answer, c.req.header('if-none-match'), false);
-      return;
-    }
-    const key = canonicalRequestKey(c.req.url);
-    let version: VersionInfo | null;
-    try {
-      version = await current();
-    } catch {
-      // The database is unreachable: the route itself answers (503), nothing stale is served.
-      return next();
-    }
-    if (version) {
-      cache.serving(version.id);
-      const hit = cache.get(version.id, key);
-      if (hit) return replay(hit, c.req.header('if-none-match'), method === 'HEAD');
+    // Requests not replayed (signed in, another origin, …) are still tagged, so they can be revalidated.
+    let key: string | null = null;
+    if (cache.enabled && (!cacheable || cacheable(c))) {
+      key = canonicalRequestKey(c.req.url);
+      let version: VersionInfo | null;
+      try {
+        version = await current();
+      } catch {
+        // The database is unreachable: the route itself answers (503), nothing stale is served.
+        return next();
+      }
+      if (version) {
+        cache.serving(version.id);
+        const hit = cache.get(version.id, key);
+        if (hit) return replay(hit, c.req.header('if-none-match'), method === 'HEAD');
+      }
     }
     await next();
     const own = method === 'GET' ? await answered(c) : null;
     if (!own) return;
-    cache.set(own.version, key, own.answer);
+    if (key !== null) cache.set(own.version, key, own.answer);
     c.res = replay(own.answer, c.req.header('if-none-match'), false);
   };
 }
+
+/** Whether a request's answer is the same for every caller, so it may be replayed (see the module comment). */
+export const sharedRequest = (headers: { authorization?: string; origin?: string }, publicRead: boolean): boolean =>
+  publicRead && headers.authorization === undefined && headers.origin === undefined;

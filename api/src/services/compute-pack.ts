@@ -6,7 +6,7 @@
 import { promisify } from 'node:util';
 import { gunzip, gzipSync } from 'node:zlib';
 import type { Observation, Outlook, OutlookSet } from '@lmo/models';
-import { computeBase, scenarioOutlooks, type BaseProjection, type OutlookOptions } from '@lmo/models/labour/outlook';
+import { computeBase, scenarioOutlooks, type OutlookOptions } from '@lmo/models/labour/outlook';
 import { SCENARIOS } from '@lmo/models/labour/scenarios';
 
 const gunzipAsync = promisify(gunzip);
@@ -25,7 +25,7 @@ export type OutlookSummary = Omit<OutlookSet['outlooks'][string], 'forecasts' | 
 export type ChunkKind = 'set' | 'outlook' | 'targets' | 'forecasts' | 'gaps';
 
 /** One chunk before compression. */
-export interface Chunk {
+interface Chunk {
   kind: ChunkKind;
   scenario: string;
   key: string;
@@ -53,7 +53,7 @@ function groupByRegion<T extends { region: string }>(items: readonly T[]): Map<s
 }
 
 /** One scenario's chunks: its summary, targets, and forecasts and gaps per region. */
-export function scenarioChunks(outlook: Outlook): Chunk[] {
+function scenarioChunks(outlook: Outlook): Chunk[] {
   const { forecasts, gaps, targets, ...rest } = outlook;
   const scenario = outlook.scenario.id;
   const chunks: Chunk[] = [
@@ -69,7 +69,7 @@ export function scenarioChunks(outlook: Outlook): Chunk[] {
  * base64(gzip(JSON)) of a value; gzip level 1 keeps writes fast and still shrinks ~7×. Synchronous:
  * it runs in the compute worker, where blocking is the point.
  */
-export const packChunkSync = (value: unknown): string => gzipSync(JSON.stringify(value), { level: 1 }).toString('base64');
+const packChunkSync = (value: unknown): string => gzipSync(JSON.stringify(value), { level: 1 }).toString('base64');
 
 /** Inverse of packChunkSync. */
 export const unpackChunk = async <T>(data: string): Promise<T> =>
@@ -78,34 +78,24 @@ export const unpackChunk = async <T>(data: string): Promise<T> =>
 const pack = ({ value, ...c }: Chunk): PackedChunk => ({ ...c, data: packChunkSync(value) });
 
 /**
- * Yields a version's packed chunks one at a time, scenario by scenario, from
- * its base projection, so only one scenario's rows and one chunk's JSON are
- * alive at once (the set summary, with the timings, comes last). Returns the timings.
- * @param baseMs how long computeBase took (reported in the timings)
- */
-export function* packedChunks(base: BaseProjection, options: OutlookOptions, baseMs: number): Generator<PackedChunk, Record<string, number>> {
-  const t1 = performance.now();
-  for (const outlook of scenarioOutlooks(base, options)) {
-    for (const chunk of scenarioChunks(outlook)) yield pack(chunk);
-  }
-  const scenariosMs = performance.now() - t1;
-  const timingMs = { ...base.timingMs, base: baseMs, scenarios: scenariosMs, total: baseMs + scenariosMs };
-  const scenarios = options.scenarios ?? SCENARIOS;
-  const summary: SetSummary = { baseYear: base.baseYear, horizon: base.horizon, scenarios, timingMs };
-  yield pack({ kind: 'set', scenario: '*', key: 'summary', items: scenarios.length, value: summary });
-  return timingMs;
-}
-
-/**
- * Computes and packs a version's outlook on this thread. `take` hands over the
- * observations; nothing here keeps them once the base projection is fitted.
+ * Computes a version's outlook on this thread and hands each packed chunk to
+ * `onChunk` as soon as it is built, scenario by scenario, so only one scenario's
+ * rows and one chunk's JSON are alive at once (the set summary, with the
+ * timings, comes last). `take` hands over the observations; nothing here keeps
+ * them once the base projection is fitted. Returns the timings.
  */
 export function computePacked(take: () => readonly Observation[], options: OutlookOptions, onChunk: (chunk: PackedChunk) => void): Record<string, number> {
   const t0 = performance.now();
   const base = computeBase(take(), options);
-  const it = packedChunks(base, options, performance.now() - t0);
-  for (let next = it.next(); ; next = it.next()) {
-    if (next.done) return next.value;
-    onChunk(next.value);
+  const t1 = performance.now();
+  for (const outlook of scenarioOutlooks(base, options)) {
+    for (const chunk of scenarioChunks(outlook)) onChunk(pack(chunk));
   }
+  const baseMs = t1 - t0;
+  const scenariosMs = performance.now() - t1;
+  const timingMs = { ...base.timingMs, base: baseMs, scenarios: scenariosMs, total: baseMs + scenariosMs };
+  const scenarios = options.scenarios ?? SCENARIOS;
+  const summary: SetSummary = { baseYear: base.baseYear, horizon: base.horizon, scenarios, timingMs };
+  onChunk(pack({ kind: 'set', scenario: '*', key: 'summary', items: scenarios.length, value: summary }));
+  return timingMs;
 }

@@ -37,14 +37,14 @@ export interface ComputeOptions {
   worker?: boolean;
 }
 
-/** Where chunks go as they are packed; `finish` waits for every write. */
+/** Where chunks go as they are packed. */
 type ChunkSink = (chunk: PackedChunk) => void;
 
 /** Thrown by a worker that hit its heap limit (Node's code for it). */
 const isOutOfMemory = (error: unknown) => (error as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
 
 /** The worker's heap limit in MB: LMO_COMPUTE_HEAP_MB, default 192; 0 = V8's own. */
-export function computeHeapMb(env: NodeJS.ProcessEnv = process.env): number {
+function computeHeapMb(env: NodeJS.ProcessEnv = process.env): number {
   const n = Number(env.LMO_COMPUTE_HEAP_MB ?? 192);
   return Number.isFinite(n) && n >= 0 ? n : 192;
 }
@@ -126,7 +126,7 @@ function resultsWriter(db: Db, versionId: number) {
 }
 
 /** Default for `worker`: on, except under vitest (fast in-process runs) or with LMO_COMPUTE_WORKER=0. */
-export function workersAvailable(): boolean {
+function workersAvailable(): boolean {
   return !process.env.VITEST && process.env.LMO_COMPUTE_WORKER !== '0';
 }
 
@@ -153,9 +153,10 @@ export async function computeResults(db: Db, versionId: number, options: Compute
     } else {
       timingMs = computePacked(() => fromColumns(columns), { dataVersion: String(versionId) }, (c) => writer.add(c));
     }
-  } finally {
-    // Even on failure, no write may still be running when the caller cleans up.
+  } catch (error) {
+    // No write may still be running when the caller cleans up after a failure.
     await writer.finish().catch(() => {});
+    throw error;
   }
   const t1 = performance.now();
   const written = await writer.finish();

@@ -63,21 +63,10 @@ export function requirePresent(version: VersionInfo | null): VersionInfo {
   return version;
 }
 
-/** The current version; a 503 problem when nothing has been loaded yet. */
-export async function requireCurrentVersion(db: Db): Promise<VersionInfo> {
-  return requirePresent(await getCurrentVersion(db));
-}
-
 /** A version by id, or null. */
 export async function getVersion(db: Db, id: number): Promise<VersionInfo | null> {
   const rows = await db.select().from(datasetVersions).where(eq(datasetVersions.id, id)).limit(1);
   return rows[0] ? toVersionInfo(rows[0]) : null;
-}
-
-/** All versions, newest first. */
-export async function listVersions(db: Db, limit = 100): Promise<VersionInfo[]> {
-  const rows = await db.select().from(datasetVersions).orderBy(desc(datasetVersions.id)).limit(limit);
-  return rows.map(toVersionInfo);
 }
 
 /** Finds a version with exactly this content hash. */
@@ -85,19 +74,6 @@ export async function findVersionByHash(db: Db, hash: string): Promise<VersionIn
   const rows = await db.select().from(datasetVersions).where(eq(datasetVersions.hash, hash))
     .orderBy(desc(datasetVersions.id)).limit(1);
   return rows[0] ? toVersionInfo(rows[0]) : null;
-}
-
-/**
- * Makes `id` the current version (for reverts). Runs in the caller's
- * transaction when given one; the partial unique index keeps a single current row.
- */
-export async function setCurrentVersion(db: Db, id: number): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.update(datasetVersions).set({ isCurrent: false }).where(eq(datasetVersions.isCurrent, true));
-    const updated = await tx.update(datasetVersions).set({ isCurrent: true })
-      .where(eq(datasetVersions.id, id)).returning({ id: datasetVersions.id });
-    if (updated.length === 0) throw new Error(`Dataset version ${id} does not exist`);
-  });
 }
 
 /** Marks results for `id` as stored. */

@@ -8,7 +8,7 @@ import type { Observation } from '@lmo/models';
 import type { Db } from '../db/client';
 import { auditLog, datasetVersions, observations } from '../db/schema';
 import { PROBLEM_TYPES, ProblemError, type FieldProblem } from '../http/problem';
-import { findVersionByHash, getCurrentVersion, getVersion, toVersionInfo, type VersionInfo } from './dataset-versions';
+import { findVersionByHash, getCurrentVersion, toVersionInfo, type VersionInfo } from './dataset-versions';
 import { ObservationColumnsBuilder, type ObservationColumns } from './observation-columns';
 import { validateObservations } from './observation-rules';
 
@@ -162,4 +162,3 @@ function ingestProblem(errors: FieldProblem[], total: number): ProblemError {
   });
 }
 
-export { getVersion };

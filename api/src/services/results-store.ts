@@ -11,9 +11,8 @@ import { results } from '../db/schema';
 import { isDatabaseUnavailable } from '../http/on-error';
 import { PROBLEM_TYPES, ProblemError } from '../http/problem';
 import {
-  computeResults, unpackChunk, type CellForecast, type ChunkKind, type GapRow, type OutlookSummary, type SetSummary, type TargetPath,
+  computeResults, forecastKey, unpackChunk, type CellForecast, type ChunkKind, type GapRow, type OutlookSummary, type SetSummary, type TargetPath,
 } from './compute';
-import { forecastKey } from './compute';
 import { getCurrentVersion, getVersion, requirePresent, type VersionInfo } from './dataset-versions';
 import { VersionMemo } from './version-memo';
 
@@ -66,7 +65,8 @@ const WARM_BUDGET_MS = 250;
 // Advisory-lock keys for computing a version: a fixed high range, away from the startup lock.
 const computeLockKey = (versionId: number) => 1_000_000_000 + versionId;
 
-type ChunkIndex = Map<string, { key: string; items: number }[]>;
+/** `kind|scenario` → chunk key → items in it. */
+type ChunkIndex = Map<string, Map<string, number>>;
 
 /** Per-instance cache of the current version's stored results (see the module comment). */
 export class ResultsStore {
@@ -93,7 +93,7 @@ export class ResultsStore {
     this.recheckMs = options.recheckMs ?? 1000;
     this.maxStaleMs = options.maxStaleMs ?? 2 * this.recheckMs;
     this.readVersion = options.readVersion ?? getCurrentVersion;
-    this.memo = new VersionMemo(db, this.recheckMs, undefined, this.maxStaleMs, this.readVersion);
+    this.memo = new VersionMemo(db, this.recheckMs, { maxStaleMs: this.maxStaleMs, read: this.readVersion });
     this.computeMissing = options.computeMissing ?? true;
     this.maxChunks = options.maxChunks ?? 256;
     this.lock = options.lock ?? ((_key, fn) => fn());
@@ -156,9 +156,13 @@ export class ResultsStore {
   private async refresh(wait: boolean): Promise<Snapshot> {
     let version: VersionInfo;
     try {
-      version = requirePresent(await this.readVersion(this.db));
+      const row = await this.readVersion(this.db);
+      // One read serves both: the memo (health, meta, series) need not ask again.
+      this.memo.record(row);
+      version = requirePresent(row);
     } catch (error) {
       this.checkedAt = -Infinity;
+      this.memo.invalidate(); // nor is the failure hidden from the memo's readers
       throw error;
     }
     const served = this.snapshot;
@@ -188,14 +192,13 @@ export class ResultsStore {
   }
 
   /**
-   * Starts answering from `next`. The pointer memo is re-read too: it may hold this
-   * version from before its results were computed (health's `ready`), and with
-   * PGlite it is never re-read on its own.
+   * Starts answering from `next`. The memo takes its version row too: it may hold
+   * this version from before its results were computed (health's `ready`), and
+   * with PGlite it is never re-read on its own.
    */
   private serve(next: Snapshot): void {
-    if (this.snapshot === next) return;
     this.snapshot = next;
-    this.memo.invalidate();
+    this.memo.update(next.version);
   }
 
   /** Loads into `next`, one at a time, the chunks most recently read from `prev`. */
@@ -249,8 +252,8 @@ export class ResultsStore {
     const index: ChunkIndex = new Map();
     for (const r of listing) {
       const id = `${r.kind}|${r.scenario}`;
-      if (!index.has(id)) index.set(id, []);
-      index.get(id)!.push({ key: r.key, items: r.items });
+      if (!index.has(id)) index.set(id, new Map());
+      index.get(id)!.set(r.key, r.items);
     }
     const small = await this.db.select({ kind: results.kind, scenario: results.scenario, data: results.data }).from(results)
       .where(and(eq(results.datasetVersionId, versionId), sql`${results.kind} in ('set', 'outlook', 'targets')`));
@@ -263,7 +266,7 @@ export class ResultsStore {
       else if (row.kind === 'outlook') outlooks.set(row.scenario, value);
       else targets.set(row.scenario, value);
     }
-    const has = (kind: ChunkKind, scenario: string, key: string) => index.get(`${kind}|${scenario}`)?.some((c) => c.key === key) ?? false;
+    const has = (kind: ChunkKind, scenario: string, key: string) => index.get(`${kind}|${scenario}`)?.has(key) ?? false;
     const forecasts = (scenario: string, region: string) =>
       this.chunk(versionId, 'forecasts', scenario, region, (list: CellForecast[]) => new Map(list.map((f) => [forecastKey(f), f])));
     const gaps = (scenario: string, region: string) => this.chunk(versionId, 'gaps', scenario, region, (list: GapRow[]) => list);
@@ -274,11 +277,11 @@ export class ResultsStore {
         return (await forecasts(scenario, cell.region)).get(forecastKey(cell));
       },
       gaps: async (scenario, region) => {
-        const keys = (index.get(`gaps|${scenario}`) ?? []).map((c) => c.key).filter((k) => region === 'all' || k === region);
+        const keys = [...(index.get(`gaps|${scenario}`)?.keys() ?? [])].filter((k) => region === 'all' || k === region);
         const lists = await Promise.all(keys.map((k) => gaps(scenario, k)));
         return lists.flat();
       },
-      forecastCells: (scenario) => (index.get(`forecasts|${scenario}`) ?? []).reduce((n, c) => n + c.items, 0),
+      forecastCells: (scenario) => [...(index.get(`forecasts|${scenario}`)?.values() ?? [])].reduce((n, items) => n + items, 0),
       preload: async (kind, scenario, key) => {
         if (!has(kind, scenario, key)) return;
         if (kind === 'forecasts') await forecasts(scenario, key);

@@ -7,7 +7,7 @@
 import type { Readable } from 'node:stream';
 import type { Db } from '../db/client';
 import { PROBLEM_TYPES, ProblemError, type FieldProblem } from '../http/problem';
-import { computeResults } from './compute';
+import { computeResults, type ComputeReport } from './compute';
 import { ForecastError } from '@lmo/models';
 import type { VersionInfo } from './dataset-versions';
 import { buildUploadVersion, discardVersion, findUpload, promoteUpload } from './upload-commit';
@@ -69,6 +69,7 @@ export async function runUpload(db: Db, source: Readable, request: UploadRequest
     throw error;
   }
   const t1 = performance.now();
+  const parseMs = Math.round(t1 - t0);
   if (!parsed.ok) throw invalidUploadProblem(parsed);
   const indicators: Record<string, number> = {};
   for (const o of parsed.observations) indicators[o.indicator] = (indicators[o.indicator] ?? 0) + 1;
@@ -76,17 +77,17 @@ export async function runUpload(db: Db, source: Readable, request: UploadRequest
     rows: parsed.records, cells: parsed.observations.length, hash: parsed.hash!, warnings: parsed.warnings, indicators,
   };
   if (request.dryRun) {
-    return { status: 'validated', version: await findUpload(db, parsed.hash!), ...base, timingMs: { parse: Math.round(t1 - t0) } };
+    return { status: 'validated', version: await findUpload(db, parsed.hash!), ...base, timingMs: { parse: parseMs } };
   }
   const label = `${request.format} upload${request.fileName ? `: ${request.fileName}` : ''}`;
   const meta = {
     label, actor: request.actor, format: request.format, fileName: request.fileName, uploadHash: parsed.hash!, records: parsed.records, cells: parsed.observations.length,
   };
   const existing = await findUpload(db, parsed.hash!);
-  if (existing) return { status: 'duplicate', version: existing, ...base, timingMs: { parse: Math.round(t1 - t0) } };
+  if (existing) return { status: 'duplicate', version: existing, ...base, timingMs: { parse: parseMs } };
   const built = await buildUploadVersion(db, parsed.observations, meta, { atomic: request.atomic });
   const t2 = performance.now();
-  let report: Awaited<ReturnType<typeof computeResults>>;
+  let report: ComputeReport;
   let promoted: Awaited<ReturnType<typeof promoteUpload>>;
   try {
     report = await computeResults(db, built.id);
@@ -105,13 +106,13 @@ export async function runUpload(db: Db, source: Readable, request: UploadRequest
   }
   if (!promoted.created) {
     await discardVersion(db, built.id);
-    return { status: 'duplicate', version: promoted.version, ...base, timingMs: { parse: Math.round(t1 - t0) } };
+    return { status: 'duplicate', version: promoted.version, ...base, timingMs: { parse: parseMs } };
   }
   const version = promoted.version;
   const t3 = performance.now();
   return {
     status: 'created', version, ...base,
     computeMs: report.computeMs + report.storeMs,
-    timingMs: { parse: Math.round(t1 - t0), commit: Math.round(t2 - t1), compute: Math.round(t3 - t2) },
+    timingMs: { parse: parseMs, commit: Math.round(t2 - t1), compute: Math.round(t3 - t2) },
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
 import { VersionMemo } from './version-memo';
 
-const memo = (max?: number) => new VersionMemo({} as Db, 250, max);
+const memo = (max?: number) => new VersionMemo({} as Db, 250, { maxEntries: max });
 
 describe('VersionMemo', () => {
   it('computes once per version and key, and again for a new version', async () => {

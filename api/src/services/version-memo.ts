@@ -18,13 +18,29 @@ export class VersionMemo {
   private checking?: Promise<VersionInfo | null>;
   private readonly values = new Map<string, Promise<unknown>>();
 
+  private readonly maxEntries: number;
+  private readonly maxStaleMs: number;
+  private readonly read: (db: Db) => Promise<VersionInfo | null>;
+
   constructor(
     private readonly db: Db,
     private readonly recheckMs: number,
-    private readonly maxEntries = 5_000,
-    private readonly maxStaleMs = 2 * recheckMs,
-    private readonly read: (db: Db) => Promise<VersionInfo | null> = getCurrentVersion,
-  ) {}
+    options: { maxEntries?: number; maxStaleMs?: number; read?: (db: Db) => Promise<VersionInfo | null> } = {},
+  ) {
+    this.maxEntries = options.maxEntries ?? 5_000;
+    this.maxStaleMs = options.maxStaleMs ?? 2 * recheckMs;
+    this.read = options.read ?? getCurrentVersion;
+  }
+
+  /** Takes a pointer read by someone else (the results store) as this memo's latest answer. */
+  record(row: VersionInfo | null): void {
+    this.version = { row, at: performance.now() };
+  }
+
+  /** Updates the row of the version already known as current (e.g. now computed); any other is ignored. */
+  update(row: VersionInfo): void {
+    if (this.version?.row?.id === row.id) this.version = { row, at: this.version.at };
+  }
 
   /** The current version (null before any load), re-read at most every `recheckMs`; never waits for results. */
   async current(): Promise<VersionInfo | null> {
