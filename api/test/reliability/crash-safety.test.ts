@@ -16,7 +16,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client';
 import { bigRows, toCsv } from './support/big-dataset';
 import { createTestDatabase, query } from './support/pg-admin';
-import { fetchJson, runTs, startServer, type ServerRun } from './support/server-process';
+import { DB_CHILD, fetchJson, makeTokens, runTs, seedDatabase, startServer, type ServerRun } from './support/server-process';
 
 const CELLS = [
   'indicator=employment&region=VN&sector=C&qualification=ALL',
@@ -78,12 +78,6 @@ async function snapshot(server: ServerRun) {
   return { versionId: health.body.dataVersion.id as number, forecasts, gaps: gaps.body };
 }
 
-async function seed(backend: Backend) {
-  const child = runTs('test/reliability/support/db-child.ts', ['seed'], backend.env);
-  await child.waitForOutput(/SEEDED \d+/, 90_000);
-  await child.exited;
-}
-
 /** After the crash: restart, same version, same forecasts, no trace of the partial version. */
 async function expectRecovered(backend: Backend, before: Awaited<ReturnType<typeof snapshot>>) {
   const server = await startServer(backend.env);
@@ -117,16 +111,26 @@ afterAll(async () => {
   for (const c of cleanups) await c().catch(() => {});
 });
 
+/** Seeds `backend`, makes an analyst token and starts the server on it: the state before an upload crash. */
+async function seededServer(backend: Backend) {
+  cleanups.push(backend.cleanup);
+  await seedDatabase(backend.env);
+  const { analyst } = await makeTokens(backend.env);
+  const server = await startServer(backend.env);
+  const before = await snapshot(server);
+  return { analyst, server, before };
+}
+
 describe.each(backends.map((make) => ({ make, name: make === pgliteBackend ? 'pglite' : 'postgres' })))('crash safety on $name', ({ make }) => {
   it('kill -9 of the ingesting process mid-transaction leaves the previous version intact', async () => {
     const backend = await make();
     cleanups.push(backend.cleanup);
-    await seed(backend);
+    await seedDatabase(backend.env);
     let server = await startServer(backend.env);
     const before = await snapshot(server);
     // PGlite is single-process: the ingesting process must own the data directory.
     if (backend.name === 'pglite') await server.stop();
-    const ingest = runTs('test/reliability/support/db-child.ts', ['large', '150000'], backend.env);
+    const ingest = runTs(DB_CHILD, ['large', '150000'], backend.env);
     await ingest.waitForOutput('BATCH 3', 120_000);
     await ingest.kill9();
     expect(ingest.output()).not.toContain('COMMITTED');
@@ -145,14 +149,7 @@ describe('crash safety of the server on postgres', () => {
   let kept = 0;
   it('kill -9 of the server while it inserts an uploaded file leaves the previous version current and intact, the partial one never served', async () => {
     const backend = await postgresBackend();
-    cleanups.push(backend.cleanup);
-    await seed(backend);
-    const tokens = runTs('test/reliability/support/db-child.ts', ['tokens'], backend.env);
-    await tokens.waitForOutput(/TOKENS \{.*\}/);
-    const { analyst } = JSON.parse(/TOKENS (\{.*\})/.exec(tokens.output())![1]);
-    await tokens.exited;
-    const server = await startServer(backend.env);
-    const before = await snapshot(server);
+    const { analyst, server, before } = await seededServer(backend);
 
     const csv = toCsv(bigRows(150_000, 2));
     const upload = fetch(`${server.base}/api/uploads?format=long`, {
@@ -190,14 +187,7 @@ describe('crash safety of the server on postgres', () => {
 describe('crash safety of the server on pglite', () => {
   it('kill -9 of the server during a large upload: after a restart either the old version or the complete new one, nothing partial', async () => {
     const backend = await pgliteBackend();
-    cleanups.push(backend.cleanup);
-    await seed(backend);
-    const tokens = runTs('test/reliability/support/db-child.ts', ['tokens'], backend.env);
-    await tokens.waitForOutput(/TOKENS \{.*\}/);
-    const { analyst } = JSON.parse(/TOKENS (\{.*\})/.exec(tokens.output())![1]);
-    await tokens.exited;
-    const server = await startServer(backend.env);
-    const before = await snapshot(server);
+    const { analyst, server, before } = await seededServer(backend);
 
     const bytes = new TextEncoder().encode(toCsv(bigRows(150_000, 3)));
     let sentAt = 0;

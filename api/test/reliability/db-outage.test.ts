@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrivateCluster } from './support/pg-admin';
 import { PartitionProxy } from './support/tcp-proxy';
-import { fetchJson, freePort, runTs, startServer, type ServerRun } from './support/server-process';
+import { fetchJson, freePort, seedDatabase, startServer, type ServerRun } from './support/server-process';
 
 const ROUTES = [
   '/api/health',
@@ -34,9 +34,7 @@ beforeAll(async () => {
   cluster.init();
   cluster.start();
   const env = { DATABASE_URL: cluster.url };
-  const seed = runTs('test/reliability/support/db-child.ts', ['seed'], env);
-  await seed.waitForOutput(/SEEDED \d+/, 90_000);
-  await seed.exited;
+  await seedDatabase(env);
   server = await startServer(env);
   proxy = new PartitionProxy(cluster.port);
   await proxy.start();

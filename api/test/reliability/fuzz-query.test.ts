@@ -7,19 +7,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSecureApp, type SecureApp } from './support/app';
-
-const ROUTES: Record<string, string[]> = {
-  '/api/health': [],
-  '/api/meta': [],
-  '/api/series': ['indicator', 'region', 'sector', 'qualification', 'from', 'to'],
-  '/api/forecasts': ['indicator', 'region', 'sector', 'qualification', 'horizon', 'scenario', 'levels'],
-  '/api/gaps': ['region', 'sector', 'qualification', 'horizon', 'scenario', 'sort'],
-  '/api/targets': ['scenario'],
-  '/api/export.csv': ['view', 'indicator', 'region', 'sector', 'qualification', 'from', 'to', 'horizon', 'scenario', 'levels', 'sort'],
-  '/api/versions': ['limit'],
-  '/api/versions/1/diff': ['limit'],
-  '/api/audit': ['limit', 'actor', 'action', 'before', 'after'],
-};
+import { ROUTE_PARAMS } from './support/routes';
 
 // Plausible-looking values near the valid ones, as well as anything at all.
 const nearValid = fc.constantFrom(
@@ -39,7 +27,7 @@ const anyValue = fc.oneof(
 );
 
 const request = fc.record({
-  route: fc.constantFrom(...Object.keys(ROUTES)),
+  route: fc.constantFrom(...Object.keys(ROUTE_PARAMS)),
   values: fc.array(fc.tuple(fc.nat(20), anyValue), { maxLength: 8 }),
   extra: fc.array(fc.tuple(fc.string({ maxLength: 10 }), anyValue), { maxLength: 2 }),
   token: fc.constantFrom<'none' | 'viewer' | 'analyst'>('none', 'viewer', 'analyst'),
@@ -59,7 +47,7 @@ describe('random query parameters on every route', () => {
     const seen = new Map<number, number>();
     await fc.assert(fc.asyncProperty(request, async ({ route, values, extra, token }) => {
       const params = new URLSearchParams();
-      const names = ROUTES[route];
+      const names = ROUTE_PARAMS[route];
       for (const [i, v] of values) if (names.length) params.append(names[i % names.length], v);
       for (const [k, v] of extra) params.append(k, v);
       const url = `${route}?${params}`;

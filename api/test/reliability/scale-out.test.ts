@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, query } from './support/pg-admin';
-import { fetchJson, runTs, startServer, type ServerRun } from './support/server-process';
+import { fetchJson, makeTokens, seedDatabase, startServer, type ServerRun } from './support/server-process';
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let a: ServerRun;
@@ -16,13 +16,8 @@ let analyst: string;
 beforeAll(async () => {
   db = await createTestDatabase('scale');
   const env = { DATABASE_URL: db.url };
-  const seed = runTs('test/reliability/support/db-child.ts', ['seed'], env);
-  await seed.waitForOutput(/SEEDED/, 90_000);
-  await seed.exited;
-  const tokens = runTs('test/reliability/support/db-child.ts', ['tokens'], env);
-  await tokens.waitForOutput(/TOKENS \{.*\}/);
-  analyst = JSON.parse(/TOKENS (\{.*\})/.exec(tokens.output())![1]).analyst;
-  await tokens.exited;
+  await seedDatabase(env);
+  analyst = (await makeTokens(env)).analyst;
   [a, b] = await Promise.all([startServer(env), startServer(env)]);
 }, 120_000);
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/services/auth';
 import { smallCsv } from './support/app';
-import { fetchJson, runTs, startServer, type ServerRun } from './support/server-process';
+import { fetchJson, makeTokens, seedDatabase, startServer, type ServerRun } from './support/server-process';
 
 let dir: string;
 let server: ServerRun;
@@ -19,13 +19,8 @@ const bodies: string[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lmo-secrets-'));
   const env = { DATA_DIR: join(dir, 'data') };
-  const seed = runTs('test/reliability/support/db-child.ts', ['seed'], env);
-  await seed.waitForOutput(/SEEDED/, 90_000);
-  await seed.exited;
-  const made = runTs('test/reliability/support/db-child.ts', ['tokens'], env);
-  await made.waitForOutput(/TOKENS \{.*\}/);
-  tokens = JSON.parse(/TOKENS (\{.*\})/.exec(made.output())![1]);
-  await made.exited;
+  await seedDatabase(env);
+  tokens = await makeTokens(env);
   server = await startServer(env);
 }, 120_000);
 

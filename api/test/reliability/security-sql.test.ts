@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '../backends';
 import { startSecureApp, uploadCsv, type SecureApp } from './support/app';
+import { ROUTE_PARAMS } from './support/routes';
 import { API_DIR } from './support/server-process';
 
 const INJECTIONS = [
@@ -25,18 +26,14 @@ const INJECTIONS = [
   '"; DROP TABLE "api_tokens"; --',
 ];
 
-/** Every route with each of its query parameters. */
-const ROUTES: Record<string, string[]> = {
+/** Every route with each of its query parameters (same order as ROUTE_PARAMS). */
+const ROUTES: Record<string, readonly string[]> = {
+  ...ROUTE_PARAMS,
+  // Routes without query parameters get an unknown one.
   '/api/health': ['x'],
   '/api/meta': ['x'],
-  '/api/series': ['indicator', 'region', 'sector', 'qualification', 'from', 'to'],
-  '/api/forecasts': ['indicator', 'region', 'sector', 'qualification', 'horizon', 'scenario', 'levels'],
-  '/api/gaps': ['region', 'sector', 'qualification', 'horizon', 'scenario', 'sort'],
-  '/api/targets': ['scenario'],
-  '/api/export.csv': ['view', 'indicator', 'region', 'sector', 'qualification', 'from', 'to', 'horizon', 'scenario', 'levels', 'sort'],
-  '/api/versions': ['limit'],
-  '/api/versions/1/diff': ['limit'],
-  '/api/audit': ['limit', 'actor', 'action', 'before'],
+  // The injection sweep leaves out audit's 'after'.
+  '/api/audit': ROUTE_PARAMS['/api/audit'].filter((p) => p !== 'after'),
 };
 
 const backends = await testBackends();

@@ -80,6 +80,25 @@ export function runTs(script: string, args: string[], env: Record<string, string
   };
 }
 
+/** The database helper child (see db-child.ts), relative to api/ as runTs expects. */
+export const DB_CHILD = 'test/reliability/support/db-child.ts';
+
+/** Seeds the database in `env` (DATA_DIR or DATABASE_URL) with the test fixture and its computed results. */
+export async function seedDatabase(env: Record<string, string>): Promise<void> {
+  const seed = runTs(DB_CHILD, ['seed'], env);
+  await seed.waitForOutput(/SEEDED \d+/, 90_000);
+  await seed.exited;
+}
+
+/** Creates an analyst, a viewer and an admin token in the database in `env`. */
+export async function makeTokens(env: Record<string, string>): Promise<{ analyst: string; viewer: string; admin: string }> {
+  const made = runTs(DB_CHILD, ['tokens'], env);
+  await made.waitForOutput(/TOKENS \{.*\}/);
+  const tokens = JSON.parse(/TOKENS (\{.*\})/.exec(made.output())![1]);
+  await made.exited;
+  return tokens;
+}
+
 export interface ServerRun extends ChildRun {
   base: string;
   port: number;
