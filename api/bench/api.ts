@@ -10,7 +10,7 @@
  * throughput ≥ 40 % of health, recompute ≤ 5 s.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { serverArgs } from './server-command';
+import { serverArgs, waitOk } from './server-command';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,17 +39,11 @@ function startServer(): { child: ChildProcess; exited: Promise<number | null> } 
   return { child, exited };
 }
 
+/** Milliseconds until `path` answers 200 (polled every 20 ms). */
 async function waitFor(path: string, timeoutMs: number): Promise<number> {
   const t = performance.now();
-  while (performance.now() - t < timeoutMs) {
-    try {
-      const res = await fetch(BASE + path);
-      await res.arrayBuffer();
-      if (res.status === 200) return performance.now() - t;
-    } catch { /* not listening yet */ }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`${path} did not answer 200 within ${timeoutMs} ms`);
+  await waitOk(BASE + path, timeoutMs, 20);
+  return performance.now() - t;
 }
 
 async function waitForHealth(ok: (health: any) => boolean, timeoutMs: number): Promise<number> {

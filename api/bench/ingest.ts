@@ -7,18 +7,16 @@
  * Targets: end to end ≤ 20 s; peak server RSS ≤ 600 MB (VmHWM of the server
  * process, worker threads included); /api/forecasts p99 ≤ 100 ms during the upload.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { serverArgs } from './server-command';
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { analystToken, ensureMicrodata, serverArgs, waitOk } from './server-command';
+import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { tokenCli } from '../src/cli/token';
 
 const API_DIR = fileURLToPath(new URL('..', import.meta.url));
-const REPO = join(API_DIR, '..');
 const FILE = process.argv[2] ?? '/tmp/micro.csv';
 const PORT = 19000 + Math.floor(Math.random() * 1000);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -29,11 +27,7 @@ const env = { ...process.env, DATA_DIR: join(dataDir, 'data'), PORT: String(PORT
 const verdict = (ok: boolean) => (ok ? 'OK  ' : 'MISS');
 const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
 
-if (!existsSync(FILE)) {
-  console.log(`${FILE} missing: generating it (pnpm gen:microdata 1000000 ${FILE}) …`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'seeds', 'gen-microdata.ts'), '1000000', FILE], { cwd: REPO, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('could not generate the microdata file');
-}
+ensureMicrodata(FILE);
 
 /** CPU seconds (user + system, all threads) a process has used, from /proc: comparable across loaded and idle machines. */
 function cpuSeconds(pid: number): number {
@@ -48,23 +42,8 @@ function memory(pid: number): { hwm: number; rss: number } {
   return { hwm: kb('VmHWM'), rss: kb('VmRSS') };
 }
 
-async function waitReady(timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(BASE + FORECAST)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error('server not ready');
-}
-
 // A token before the server starts (the CLI refuses while the server holds the embedded database).
-let token = '';
-const code = await tokenCli(['create', '--role', 'analyst', '--name', 'bench:ingest'], (s) => { token = /lmo_\S+/.exec(s)?.[0] ?? token; }, console.error, env);
-if (code !== 0 || !token) throw new Error('could not create a token');
+const token = await analystToken('bench:ingest', env);
 
 // The bundle pnpm start runs, with node directly, so the pid is the server's own process.
 const server = spawn(process.execPath, serverArgs(), { cwd: API_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -72,7 +51,7 @@ let log = '';
 server.stdout!.on('data', (d) => (log += d));
 server.stderr!.on('data', (d) => (log += d));
 try {
-  await waitReady(180_000);
+  await waitOk(BASE + FORECAST, 180_000);
   const size = statSync(FILE).size;
   const idle = memory(server.pid!);
   console.log(`bench:ingest — ${FILE} (${(size / 1e6).toFixed(1)} MB), server pid ${server.pid} idle RSS ${mb(idle.rss)}, peak so far (first start: migrate, seed, compute) ${mb(idle.hwm)}`);
@@ -106,7 +85,7 @@ try {
     console.log(`  upload → HTTP 201, version ${body.version.id}: ${body.rows.toLocaleString('en')} respondents → ${body.cells.toLocaleString('en')} cells; version holds ${body.version.rowCount.toLocaleString('en')} observations`);
     console.log(`  stages: parse+validate+aggregate ${body.timingMs.parse} ms, commit ${body.timingMs.commit} ms, recompute ${body.timingMs.compute} ms`);
   }
-  console.log(`       server CPU during the upload: ${cpu.toFixed(1)} s (user+system, incl. the compute worker and answering the load); machine load average ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} cores`);
+  console.log(`       server CPU during the upload: ${cpu.toFixed(1)} s (user+system, incl. the compute worker and answering the load); machine load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
   console.log(`  ${verdict(total <= 20_000)} end to end ${(total / 1000).toFixed(2)} s  (target ≤ 20 s; ${(size / 1e6 / (total / 1000)).toFixed(1)} MB/s)`);
   const lifetime = Math.max(peak, idle.hwm);
   console.log(`  ${verdict(lifetime <= 600 * 1024)} peak server RSS ${mb(lifetime)} over the server's life (target ≤ 600 MB): during the upload ${reset ? mb(peak) : 'n/a'}, first start ${mb(idle.hwm)}; idle ${mb(idle.rss)}`);

@@ -15,20 +15,18 @@
  * TEST_DATABASE_URL (admin URL; a fresh database is created and dropped),
  * BENCH_TEMPLATE (a seeded database to copy instead of seeding), BENCH_INGEST=0 (baseline, no upload).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { serverArgs } from './server-command';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { analystToken, ensureMicrodata, serverArgs, waitOk } from './server-command';
 import { randomBytes } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { tokenCli } from '../src/cli/token';
 import { runReaders } from './load-client';
 
 const API_DIR = fileURLToPath(new URL('..', import.meta.url));
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
 const TOPOLOGY = (process.env.BENCH_TOPOLOGY ?? 'split') as 'split' | 'single';
@@ -70,18 +68,9 @@ async function startInstance(url: string, seed: boolean): Promise<Instance> {
   child.stderr!.on('data', (d) => process.stderr.write(`  [server:err] ${d}`));
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const base = `http://127.0.0.1:${port}`;
-  const end = Date.now() + 300_000;
   // Ready when forecasts are served (results computed).
-  while (Date.now() < end) {
-    try {
-      const res = await fetch(`${base}${MIX[0].paths[0]}`);
-      await res.arrayBuffer();
-      if (res.ok) return { child, base, exited };
-    } catch { /* starting */ }
-    if (child.exitCode !== null) throw new Error('server exited during start-up');
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('server not ready within 300 s');
+  await waitOk(`${base}${MIX[0].paths[0]}`, 300_000, 500, () => child.exitCode !== null);
+  return { child, base, exited };
 }
 
 async function stop(i: Instance | undefined) {
@@ -98,11 +87,7 @@ async function admin(sqlText: string) {
 
 const fmt = (n: number, d = 0) => n.toLocaleString('vi-VN', { maximumFractionDigits: d, minimumFractionDigits: d });
 
-if (!existsSync(FILE)) {
-  console.log(`${FILE} missing: generating 1,000,000 rows (pnpm gen:microdata) …`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'seeds/gen-microdata.ts', '1000000', FILE], { cwd: REPO, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('could not generate the microdata file');
-}
+ensureMicrodata(FILE);
 
 // BENCH_TEMPLATE names an already seeded database to copy (CREATE DATABASE … TEMPLATE), skipping ~1 min of seeding.
 const template = process.env.BENCH_TEMPLATE;
@@ -120,9 +105,7 @@ try {
   a = await startInstance(url.toString(), true);
   b = TOPOLOGY === 'split' ? await startInstance(url.toString(), false) : a;
   console.log(`  instances ready in ${fmt((performance.now() - t0) / 1000, 1)} s (${template ? `copy of ${template}` : 'real seeds loaded and computed'})`);
-  let token = '';
-  const code = await tokenCli(['create', '--role', 'analyst', '--name', 'bench:load'], (s) => { token = /lmo_\S+/.exec(s)?.[0] ?? token; }, console.error, { ...process.env, DATABASE_URL: url.toString(), SEED: '0' });
-  if (code !== 0 || !token) throw new Error('could not create a token');
+  const token = await analystToken('bench:load', { ...process.env, DATABASE_URL: url.toString(), SEED: '0' });
 
   const routes = MIX.map((m) => ({ name: m.name, connections: Math.max(1, Math.round(CONNECTIONS * m.share)), paths: m.paths }));
   console.log(`  readers (autocannon): ${routes.map((r) => `${r.name} ${r.connections}`).join(', ')}`);
