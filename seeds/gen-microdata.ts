@@ -34,9 +34,7 @@ import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FORMER_PROVINCES, getRegion, mulberry32 } from '@lmo/models';
-
-/** mulberry32 (shared with the seed generator): small, fast, good enough for synthetic data. */
-export const rng = mulberry32;
+import { largestRemainder } from './src/rounding';
 
 /** Draws index i with probability weights[i] / Σ weights. */
 function sampler(weights: number[]): (u: number) => number {
@@ -110,19 +108,15 @@ export const MICRODATA_HEADER = 'id,province,sector,qualification,status,age,sex
  * Same `rows` and `seed` → same bytes.
  */
 export function* microdataLines(rows: number, seed = 20250701): Generator<string> {
-  const rand = rng(seed);
+  // mulberry32 (shared with the seed generator): small, fast, good enough for synthetic data.
+  const rand = mulberry32(seed);
   const provinces = FORMER_PROVINCES.filter((f) => POPULATION[f.code] !== undefined);
   if (provinces.length !== 63) throw new Error(`expected 63 former provinces with populations, got ${provinces.length}`);
   const pop = provinces.map((p) => POPULATION[p.code]);
   const popTotal = pop.reduce((a, b) => a + b, 0);
   const alloc = pop.map((x) => Math.sqrt(x));
-  const allocTotal = alloc.reduce((a, b) => a + b, 0);
   // Respondents per province, in proportion to the allocation (largest remainders, exact total).
-  const quota = alloc.map((a) => (rows * a) / allocTotal);
-  const sampleSizes = quota.map(Math.floor);
-  const order = quota.map((q, i) => [q - Math.floor(q), i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  const short = rows - sampleSizes.reduce((a, b) => a + b, 0);
-  for (let k = 0; k < short; k++) sampleSizes[order[k][1]]++;
+  const sampleSizes = largestRemainder(alloc, rows);
   const pickAge = sampler(AGE_WEIGHT);
   const sections = SECTION_SHARE.map(([c]) => c);
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { chromiumAvailable, freePort, launchBrowser, REPO_DIR, WEB_DIR } from './harness';
+import { buildWeb, chromiumAvailable, freePort, launchBrowser, REPO_DIR } from './harness';
 
 const hasChromium = chromiumAvailable();
 const EXAMPLES = join(REPO_DIR, 'seeds', 'examples');
@@ -28,8 +28,7 @@ describe.skipIf(!hasChromium)('upload flow in Chromium', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'lmo-upload-e2e-'));
     // A private build: other suites rebuilding web/dist at the same time must not pull assets from under this page.
-    const built = spawnSync(process.execPath, [join(WEB_DIR, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn', '--outDir', join(dir, 'dist'), '--emptyOutDir'], { cwd: WEB_DIR, encoding: 'utf8' });
-    if (built.status !== 0) throw new Error(`vite build failed:\n${built.stdout}\n${built.stderr}`);
+    await buildWeb(join(dir, 'dist'));
     const port = await freePort();
     const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dir, 'data'), WEB_DIST: join(dir, 'dist'), DATABASE_URL: '' };
     // The token is made before the server starts: the CLI never opens a database a server holds.

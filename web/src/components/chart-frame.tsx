@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModelledBadge } from './badges';
-import { downloadBlob, toCsv, type Column } from './csv';
+import { downloadBlob, downloadCsv, type Column } from './csv';
 import { DataTable } from './data-table';
 import { markFirstChartData } from './first-chart-mark';
 import { svgToPng, type LegendItem } from './png';
@@ -48,9 +48,6 @@ export function ChartFrame<Row>(props: ChartFrameProps<Row>) {
     if (hasData) markFirstChartData();
   }, [hasData]);
 
-  const downloadCsv = () =>
-    downloadBlob(new Blob([toCsv(columns, rows, source)], { type: 'text/csv;charset=utf-8' }), `${filename}.csv`);
-
   const downloadPng = async () => {
     const svg = bodyRef.current?.querySelector<SVGSVGElement>('svg.recharts-surface, svg[data-chart]');
     if (!svg) return;
@@ -75,7 +72,7 @@ export function ChartFrame<Row>(props: ChartFrameProps<Row>) {
           <button type="button" className="button button-small" onClick={() => void downloadPng()} disabled={!hasData || asTable} aria-label={`${t('chart.downloadPng')}: ${title}`}>
             PNG
           </button>
-          <button type="button" className="button button-small" onClick={downloadCsv} disabled={!hasData} aria-label={`${t('chart.downloadCsv')}: ${title}`}>
+          <button type="button" className="button button-small" onClick={() => downloadCsv(columns, rows, source, `${filename}.csv`)} disabled={!hasData} aria-label={`${t('chart.downloadCsv')}: ${title}`}>
             CSV
           </button>
         </div>

@@ -36,3 +36,8 @@ export function downloadBlob(blob: Blob, filename: string): void {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** Saves rows as a CSV file (see `toCsv`) with the source line at the end. */
+export function downloadCsv<Row>(columns: Column<Row>[], rows: Row[], source: string, filename: string): void {
+  downloadBlob(new Blob([toCsv(columns, rows, source)], { type: 'text/csv;charset=utf-8' }), filename);
+}

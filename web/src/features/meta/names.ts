@@ -48,11 +48,6 @@ export function codeOptions(list: unknown[] | undefined, lang: Lang, filter: (it
     .map((item) => ({ value: item.code ?? item.id ?? '', label: nameOf(item, lang) }));
 }
 
-/** Province-level units of /api/meta, in list order. */
-export function provinceCodes(meta: Meta | undefined): string[] {
-  return (meta?.regions ?? []).filter((r) => r.level === 'province').map((r) => r.code);
-}
-
 /**
  * Sectors that are cells in their own right: VSIC sections and, with `withFields`, the new
  * fields. Totals and broad groups (B-F, G-U) are sums of sections and are left out of rankings.

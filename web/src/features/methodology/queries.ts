@@ -1,12 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
-import { fetchForecast } from '../../api/endpoints';
+import { forecastQuery } from '../../api/queries';
 
 /** Methodology: forecasts whose stored backtest accuracy is shown (baseline scenario, full horizon). */
 export const methodologyQueries = {
   accuracy: (p: { indicator: string; sector: string }) =>
     queryOptions({
-      queryKey: ['forecasts', p.indicator, 'VN', p.sector, 'ALL', 'baseline', 10] as const,
-      queryFn: ({ signal }) => fetchForecast({ indicator: p.indicator, region: 'VN', sector: p.sector, qualification: 'ALL', scenario: 'baseline', horizon: 10 }, signal),
+      ...forecastQuery({ indicator: p.indicator, region: 'VN', sector: p.sector, qualification: 'ALL', scenario: 'baseline', horizon: 10 }),
       staleTime: 30 * 60 * 1000,
     }),
 };

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { fetchForecast, fetchTargets } from '../../api/endpoints';
+import { fetchTargets } from '../../api/endpoints';
+import { forecastQuery } from '../../api/queries';
 
 /** New fields: policy-target paths for all fields, and each field's own employment forecast. */
 export const newFieldQueries = {
@@ -10,8 +11,5 @@ export const newFieldQueries = {
     }),
   /** The field's employment at the qualification its target is stated at (`ALL` when none). */
   trend: (field: string, scenario: string, qualification = 'ALL') =>
-    queryOptions({
-      queryKey: ['forecasts', 'employment', 'VN', field, qualification, scenario, 10] as const,
-      queryFn: ({ signal }) => fetchForecast({ indicator: 'employment', region: 'VN', sector: field, qualification, scenario, horizon: 10 }, signal),
-    }),
+    forecastQuery({ indicator: 'employment', region: 'VN', sector: field, qualification, scenario, horizon: 10 }),
 };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { targetPath } from '../../test-fixtures';
 import { makeNamer } from '../meta/names';
-import { niceCeil, targetAxisMax, toGraduateRows, toTargetRows } from './to-chart-rows';
+import { niceCeil } from '../../adapters/nice';
+import { targetAxisMax, toGraduateRows, toTargetRows } from './to-chart-rows';
 
 describe('new-field adapters', () => {
   it('starts the trend and the target path at the latest observation', () => {

@@ -4,8 +4,6 @@ import type { Namer } from '../meta/names';
 import { LEVEL_ORDER } from '../sectors/to-chart-rows';
 import { niceCeil } from '../../adapters/nice';
 
-export { niceCeil };
-
 /** One year of the trend-vs-target chart. */
 export interface TargetRow {
   period: string;

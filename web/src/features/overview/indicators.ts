@@ -7,7 +7,5 @@ export const KPI_INDICATORS = [
   { code: 'unemployment_rate', unit: 'percent' },
 ] as const;
 
-export type KpiIndicator = (typeof KPI_INDICATORS)[number]['code'];
-
 /** The national cell: whole country, all sectors, all qualification levels. */
 export const NATIONAL = { region: 'VN', sector: 'TOTAL', qualification: 'ALL' } as const;

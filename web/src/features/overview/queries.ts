@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { fetchForecast, fetchGaps, fetchSeries } from '../../api/endpoints';
+import { fetchSeries } from '../../api/endpoints';
+import { areaGapsQuery, forecastQuery } from '../../api/queries';
 import { NATIONAL } from './indicators';
 
 /**
@@ -12,14 +13,6 @@ export const overviewQueries = {
       queryKey: ['series', indicator, NATIONAL.region, NATIONAL.sector, NATIONAL.qualification] as const,
       queryFn: ({ signal }) => fetchSeries({ indicator, ...NATIONAL }, signal),
     }),
-  national: (indicator: string, scenario: string, horizon: number) =>
-    queryOptions({
-      queryKey: ['forecasts', indicator, NATIONAL.region, NATIONAL.sector, NATIONAL.qualification, scenario, horizon] as const,
-      queryFn: ({ signal }) => fetchForecast({ indicator, ...NATIONAL, scenario, horizon }, signal),
-    }),
-  gaps: (scenario: string, horizon: number) =>
-    queryOptions({
-      queryKey: ['gaps', NATIONAL.region, scenario, horizon] as const,
-      queryFn: ({ signal }) => fetchGaps({ region: NATIONAL.region, scenario, horizon }, signal),
-    }),
+  national: (indicator: string, scenario: string, horizon: number) => forecastQuery({ indicator, ...NATIONAL, scenario, horizon }),
+  gaps: (scenario: string, horizon: number) => areaGapsQuery({ region: NATIONAL.region, scenario, horizon }),
 };

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { fetchGaps } from '../../api/endpoints';
+import { areaGapsQuery } from '../../api/queries';
 
 /** Regions page: one sector × qualification across every region, and one area's cells. */
 export const regionsQueries = {
@@ -10,9 +11,5 @@ export const regionsQueries = {
       queryFn: ({ signal }) => fetchGaps({ region: 'all', ...p }, signal),
     }),
   /** All cells of one area (province detail panel). */
-  area: (p: { region: string; scenario: string; horizon: number }) =>
-    queryOptions({
-      queryKey: ['gaps', p.region, p.scenario, p.horizon] as const,
-      queryFn: ({ signal }) => fetchGaps(p, signal),
-    }),
+  area: areaGapsQuery,
 };

@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { exportCsvHref } from '../../api/endpoints';
 import { ConfidenceMeter, FlagBadge, ModelledBadge } from '../../components/badges';
 import { Select } from '../../components/controls';
-import { downloadBlob, toCsv, type Column } from '../../components/csv';
+import { downloadCsv, type Column } from '../../components/csv';
 import { DataTable } from '../../components/data-table';
 import { QueryState } from '../../components/states';
 import { formatDecimal, formatInteger, formatSigned, type Lang } from '../../i18n/format';
 import { useUrlState } from '../../router/use-url-state';
 import { metaQueries } from '../meta/queries';
-import { detailSectors, makeNamer, nameOf } from '../meta/names';
+import { codeOptions, detailSectors, makeNamer, nameOf } from '../meta/names';
 import { trainingQueries } from './queries';
 import { toPlannerRows, type PlannerRow } from './to-table-rows';
 import { PageHead } from '../../components/page-head';
@@ -62,12 +62,11 @@ export default function TrainingPage() {
     value: r.code,
     label: r.level === 'province' ? nameOf(r, lang) : `${nameOf(r, lang)} (${t(`training.level_${r.level}`)})`,
   }));
-  const qualOptions = [{ value: '', label: t('controls.all') }, ...(meta.data?.qualifications ?? []).filter((q) => q.code !== 'ALL').map((q) => ({ value: q.code, label: nameOf(q, lang) }))];
+  const qualOptions = [{ value: '', label: t('controls.all') }, ...codeOptions(meta.data?.qualifications, lang, (q) => q.code !== 'ALL')];
   const flagOptions = [{ value: '', label: t('controls.all') }, ...(['shortage', 'balanced', 'surplus'] as const).map((f) => ({ value: f, label: t(`flag.${f}`) }))];
   const source = cells.data?.source ?? '';
   const sort = state.sort ? { key: state.sort, dir: state.dir ?? 'desc' } : undefined;
-  const downloadCsv = () =>
-    downloadBlob(new Blob([toCsv(csvColumns, rows, source)], { type: 'text/csv;charset=utf-8' }), `training-plan-${region}-${state.scenario}-${state.horizon}y.csv`);
+  const downloadPlan = () => downloadCsv(csvColumns, rows, source, `training-plan-${region}-${state.scenario}-${state.horizon}y.csv`);
 
   return (
     <div className="page">
@@ -91,7 +90,7 @@ export default function TrainingPage() {
           </div>
           <div className="chart-tools">
             <span className="count" aria-live="polite">{t('training.count', { count: rows.length })}</span>
-            <button type="button" className="button button-small" onClick={downloadCsv} disabled={rows.length === 0}>
+            <button type="button" className="button button-small" onClick={downloadPlan} disabled={rows.length === 0}>
               {t('training.downloadCsv')}
             </button>
             <a className="button button-small" href={exportCsvHref('gaps', { region, scenario: state.scenario, horizon: state.horizon })}>

@@ -4,6 +4,7 @@
  */
 import { ApiError, type Problem } from '../../api/problem';
 import { authHeaders } from '../auth/token-store';
+import type { LongIssue } from '@lmo/models/data/csv-sniff';
 
 export type UploadFormat = 'long' | 'wide' | 'microdata';
 
@@ -16,15 +17,8 @@ export interface UploadFields {
   dryRun: boolean;
 }
 
-/** One problem in the file, as the API lists it. */
-export interface UploadIssue {
-  line: number;
-  column: string | null;
-  value: string;
-  message: string;
-  messageVi?: string;
-  code: string;
-}
+/** One problem in the file, as the API lists it (the validator's own issue shape). */
+export type UploadIssue = LongIssue;
 
 export interface UploadOutcome {
   status: 'validated' | 'created' | 'duplicate';
