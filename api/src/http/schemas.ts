@@ -3,8 +3,9 @@
  * models/src/labour/types.ts as served (JSON only; no runtime validation of output).
  */
 import { z } from 'zod';
+import { OBSERVATION_STATUSES } from '@lmo/models';
 
-const status = z.enum(['official', 'modelled', 'survey']);
+const status = z.enum(OBSERVATION_STATUSES);
 const interval = z.object({ level: z.number(), lower: z.array(z.number()), upper: z.array(z.number()) });
 const columns = z.object({ periods: z.array(z.string()), mean: z.array(z.number()), intervals: z.array(interval) })
   .meta({ id: 'ColumnForecast', description: 'periods[i] goes with mean[i] and each interval lower[i]/upper[i].' });

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { describeRoute, resolver } from 'hono-openapi';
 import { z } from 'zod';
+import { OBSERVATION_STATUSES } from '@lmo/models';
 import type { AppDeps } from '../deps';
 import { DATA_VERSION_HEADER } from '../http/response-cache';
 import { cellQuery, periodParam } from '../http/params';
@@ -21,7 +22,7 @@ export const seriesSchema = z.object({
   unit: z.string().nullable(),
   periods: z.array(z.string()),
   values: z.array(z.number()),
-  status: z.array(z.enum(['official', 'modelled', 'survey'])),
+  status: z.array(z.enum(OBSERVATION_STATUSES)),
   source: z.array(z.string()),
   dataVersion: z.number(),
 }).meta({ id: 'Series', description: 'Columnar: periods[i] goes with values[i], status[i] and source[i].' });

@@ -19,7 +19,7 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
 import type { Observation, ObservationStatus, Unit } from './observation';
-import { LONG_COLUMNS } from './observation';
+import { LONG_COLUMNS, OBSERVATION_STATUSES } from './observation';
 import { checkCsvText, decodeCsvBytes, detectDelimiter, firstInvalidUtf8, legacyEncodingIssue, mapHeader, type Delimiter, type LongColumn, type LongIssue } from './csv-sniff';
 import { getIndicator, INDICATORS, suggestIndicator, type Indicator } from '../labour/codes-indicators';
 import { getRegion, getFormerProvince, resolveRegion, suggestRegion, SOCIO_ECONOMIC_REGIONS, PROVINCES } from '../labour/codes-regions';
@@ -43,7 +43,7 @@ export const observationSchema = z.object({
   value: z.number().finite().nonnegative(),
   unit: z.enum(['persons', 'percent']),
   source: z.string().trim().min(1),
-  status: z.enum(['official', 'modelled', 'survey']),
+  status: z.enum(OBSERVATION_STATUSES),
 });
 
 export const longOptionsSchema = z.object({
@@ -101,8 +101,9 @@ type Resolved<T> = { ok: true; value: T; mappedFrom?: string } | { ok: false; me
 const UNITS: Record<string, Unit> = { persons: 'persons', person: 'persons', nguoi: 'persons', percent: 'percent', '%': 'percent', phantram: 'percent', pct: 'percent' };
 const STATUSES: Record<string, ObservationStatus> = {
   official: 'official', chinhthuc: 'official', modelled: 'modelled', modeled: 'modelled', uoctinh: 'modelled', mohinh: 'modelled', survey: 'survey', dieutra: 'survey',
+  international: 'international', quocte: 'international', illustrative: 'illustrative', minhhoa: 'illustrative',
 };
-const STATUS_RANK: Record<ObservationStatus, number> = { official: 0, survey: 1, modelled: 2 };
+const STATUS_RANK: Record<ObservationStatus, number> = { official: 0, international: 1, survey: 2, modelled: 3, illustrative: 4 };
 
 const memo = <T>(fn: (raw: string) => Resolved<T>) => memoLabels(fn, 100_000);
 
@@ -211,7 +212,7 @@ export function createLongValidator(options: LongOptions = {}): LongValidator {
   });
   const statusOf = memo<ObservationStatus>((raw) => {
     const s = STATUSES[foldKey(raw)];
-    return s ? { ok: true, value: s } : { ok: false, code: 'UNKNOWN_STATUS', message: `Unknown status "${raw}"; expected official, modelled or survey.`, messageVi: `Không biết trạng thái "${raw}"; cần official (chính thức), modelled (mô hình) hoặc survey (điều tra).` };
+    return s ? { ok: true, value: s } : { ok: false, code: 'UNKNOWN_STATUS', message: `Unknown status "${raw}"; expected official, international, modelled, survey or illustrative.`, messageVi: `Không biết trạng thái "${raw}"; cần official (chính thức), international (quốc tế), modelled (mô hình), survey (khảo sát) hoặc illustrative (minh hoạ).` };
   });
 
   function setHeader(record: readonly string[], line: number) {

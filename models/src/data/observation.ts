@@ -2,7 +2,19 @@
  * One row of the long format shared by seeds, uploads, exports and tests:
  * `indicator,period,region,sector,qualification,value,unit,source,status`.
  */
-export type ObservationStatus = 'official' | 'modelled' | 'survey';
+/**
+ * What a number is: `official` (GSO or a ministry, or the exact sum of published
+ * figures), `international` (UN, ILO, World Bank), `modelled` (this project's model
+ * from the above), `survey` (weighted from uploaded microdata) or `illustrative`
+ * (generated where no real data exist; never evidence).
+ */
+export type ObservationStatus = 'official' | 'international' | 'modelled' | 'survey' | 'illustrative';
+
+/** Every status, most trustworthy first (the order badges and legends use). */
+export const OBSERVATION_STATUSES = ['official', 'international', 'survey', 'modelled', 'illustrative'] as const satisfies readonly ObservationStatus[];
+
+/** Statuses measured on a published basis (a series break matters for them); modelled and illustrative values are consistent by construction. */
+export const MEASURED_STATUSES: ReadonlySet<ObservationStatus> = new Set(['official', 'international', 'survey']);
 export type Unit = 'persons' | 'percent';
 
 export interface Observation {

@@ -1,3 +1,4 @@
+import type { ObservationStatus } from './observation';
 import { foldKey } from '../labour/codes-normalize';
 import { periodFromColumn } from './wide-table';
 
@@ -8,7 +9,7 @@ export interface WideMappingSuggestion {
   sectorColumn?: string;
   indicator?: string;
   unit?: 'persons' | 'percent';
-  status?: 'official' | 'modelled' | 'survey';
+  status?: ObservationStatus;
   source?: string;
   codeMap?: Record<string, string>;
   /** Why the guesses were made and what to check. */

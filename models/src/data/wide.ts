@@ -22,7 +22,7 @@ import { resolveRegion } from '../labour/codes-regions';
 import { resolveSector } from '../labour/codes-sectors';
 import { decodeCsvBytes, type LongIssue } from './csv-sniff';
 import { createLongValidator, type LongOptions, type LongResult } from './long-format';
-import { LONG_COLUMNS, type Observation } from './observation';
+import { LONG_COLUMNS, OBSERVATION_STATUSES, type Observation } from './observation';
 import { periodFromColumn, readWideTable, type WideTable } from './wide-table';
 
 export * from './wide-table';
@@ -48,7 +48,7 @@ export const wideMappingSchema = z.object({
   /** Default: the indicator's unit. */
   unit: z.enum(['persons', 'percent']).optional(),
   source: z.string().trim().min(1, 'a source a person can follow is required'),
-  status: z.enum(['official', 'modelled', 'survey']),
+  status: z.enum(OBSERVATION_STATUSES),
   /** File value → LMO code, for region/sector column values (`{ "VNM": "VN" }`). */
   codeMap: z.record(z.string(), z.string()).default({}),
   /** Rows whose key is not in a non-empty `codeMap`: skipped (default) or validated as they are. */

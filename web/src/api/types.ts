@@ -4,7 +4,7 @@
  */
 import type { GapRow, TargetPath, Assumptions } from '@lmo/models/labour/types';
 
-export type Status = 'official' | 'modelled' | 'survey';
+export type Status = 'official' | 'international' | 'modelled' | 'survey' | 'illustrative';
 
 export interface NamedCode {
   code: string;
