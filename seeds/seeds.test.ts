@@ -4,127 +4,151 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Observation } from '@lmo/models';
 import { parseLongCsv } from '@lmo/models/data/long-format';
 import { PROVINCES, SECTION_CODES, QUALIFICATION_LEVELS, SOCIO_ECONOMIC_REGIONS, sectionsOf, NEW_FIELD_CODES, getSector } from '@lmo/models/labour/codes';
-import { buildSeedFiles } from './src/build';
-import { readSeedObservations, SEED_FILES } from './src/index';
+import { cellKey, GENERATED_FILE, readAnchorRows, anchorsFrom, type Anchors } from './src/anchors';
+import { ILLUSTRATIVE_SOURCE } from './src/assumptions';
+import { buildSeedFiles, buildSeedRows, type SeedRows } from './src/build';
+import { readSeedObservations, SEED_DIR, SEED_FILES } from './src/index';
 
+/**
+ * The illustrative (generated) seed files: byte-for-byte reproducible from
+ * the committed real seed files, honest about their status, anchored to the
+ * real margins, and never writing a cell a real file holds.
+ */
 let rows: Observation[];
+let anchorRows: Observation[];
+let anchors: Anchors;
+let built: SeedRows;
 let index: Map<string, Observation>;
+const GENERATED = SEED_FILES.filter((f) => GENERATED_FILE.test(basename(f)));
 const key = (i: string, p: string | number, r: string, s: string, q: string) => `${i}|${p}|${r}|${s}|${q}`;
 const val = (i: string, p: string | number, r: string, s: string, q: string) => index.get(key(i, p, r, s, q))?.value;
+const sum = (xs: Observation[]) => xs.reduce((a, b) => a + b.value, 0);
 
 beforeAll(() => {
   rows = readSeedObservations();
-  index = new Map(rows.map((o) => [key(o.indicator, o.period, o.region, o.sector, o.qualification), o]));
-});
+  anchorRows = readAnchorRows(SEED_DIR);
+  anchors = anchorsFrom(anchorRows);
+  built = buildSeedRows(anchors);
+  index = new Map(rows.map((o) => [cellKey(o), o]));
+}, 60_000);
 
-/**
- * The confirmed (C / C~-with-note) figures of VIETNAM_FACTS.md, typed in
- * again here so the test does not trust official.ts. The only keys allowed to
- * be `official`.
- */
-const CONFIRMED: [string, string, string, string, number][] = [
-  ['labour_force', '2010', 'VN', 'TOTAL', 50_400_000], ['labour_force', '2015', 'VN', 'TOTAL', 54_300_000],
-  ['labour_force', '2019', 'VN', 'TOTAL', 55_800_000], ['labour_force', '2020', 'VN', 'TOTAL', 54_600_000],
-  ['labour_force', '2021', 'VN', 'TOTAL', 50_600_000], ['labour_force', '2022', 'VN', 'TOTAL', 51_700_000],
-  ['labour_force', '2023', 'VN', 'TOTAL', 52_400_000], ['labour_force', '2025', 'VN', 'TOTAL', 53_500_000],
-  ['employment', '2021', 'VN', 'TOTAL', 49_100_000], ['employment', '2022', 'VN', 'TOTAL', 50_600_000],
-  ['employment', '2023', 'VN', 'TOTAL', 51_300_000], ['employment', '2024', 'VN', 'TOTAL', 51_900_000],
-  ['employment', '2025', 'VN', 'TOTAL', 52_400_000],
-  ['employment', '2021', 'VN', 'A', 14_300_000], ['employment', '2021', 'VN', 'B-F', 16_200_000], ['employment', '2021', 'VN', 'G-U', 18_600_000],
-  ['employment', '2023', 'VN', 'A', 13_800_000], ['employment', '2023', 'VN', 'B-F', 17_200_000], ['employment', '2023', 'VN', 'G-U', 20_300_000],
-  ['employment', '2024', 'VN', 'A', 13_700_000],
-  ['employment_share', '2010', 'VN', 'A', 48.4], ['employment_share', '2010', 'VN', 'B-F', 20.9], ['employment_share', '2010', 'VN', 'G-U', 30.7],
-  ['employment_share', '2015', 'VN', 'A', 43.6], ['employment_share', '2015', 'VN', 'B-F', 23.0], ['employment_share', '2015', 'VN', 'G-U', 33.4],
-  ['employment_share', '2019', 'VN', 'A', 34.7], ['employment_share', '2019', 'VN', 'B-F', 29.4], ['employment_share', '2019', 'VN', 'G-U', 35.9],
-  ['employment_share', '2021', 'VN', 'A', 29.1], ['employment_share', '2021', 'VN', 'B-F', 33.1], ['employment_share', '2021', 'VN', 'G-U', 37.8],
-  ['employment_share', '2023', 'VN', 'A', 26.9], ['employment_share', '2023', 'VN', 'B-F', 33.5], ['employment_share', '2023', 'VN', 'G-U', 39.6],
-  ['unemployment_rate', '2011', 'VN', 'TOTAL', 2.2], ['unemployment_rate', '2012', 'VN', 'TOTAL', 1.99],
-  ['unemployment_rate', '2021', 'VN', 'TOTAL', 3.22], ['unemployment_rate', '2022', 'VN', 'TOTAL', 2.32],
-  ['unemployment_rate', '2024', 'VN', 'TOTAL', 2.24], ['unemployment_rate', '2025', 'VN', 'TOTAL', 2.22],
-  ['trained_share_certified', '2010', 'VN', 'TOTAL', 14.6], ['trained_share_certified', '2015', 'VN', 'TOTAL', 20.4],
-  ['trained_share_certified', '2019', 'VN', 'TOTAL', 22.8], ['trained_share_certified', '2020', 'VN', 'TOTAL', 24.1],
-  ['trained_share_certified', '2021', 'VN', 'TOTAL', 26.1], ['trained_share_certified', '2023', 'VN', 'TOTAL', 27.0],
-  ['trained_share_certified', '2024', 'VN', 'TOTAL', 28.1], ['trained_share_broad', '2024', 'VN', 'TOTAL', 68.7],
-  ...([['RRD', 20.7, 28.7, 32.4], ['NMM', 13.3, 17.6, 18.2], ['NCCC', 12.7, 19.5, 21.5], ['CH', 10.4, 13.0, 14.3], ['SE', 19.5, 25.4, 28.1], ['MRD', 7.9, 11.7, 13.3]] as const)
-    .flatMap(([r, a, b, c]) => [['2010', a], ['2015', b], ['2019', c]].map(([p, v]) => ['trained_share_certified', p as string, r, 'TOTAL', v as number] as [string, string, string, string, number])),
-];
-
-describe('seed files', () => {
-  it('are reproduced byte for byte by the generator', () => {
-    const built = buildSeedFiles();
-    expect(SEED_FILES.map((f) => basename(f)).sort()).toEqual(built.map((f) => f.name).sort());
-    for (const f of built) {
-      const committed = readFileSync(SEED_FILES.find((p) => basename(p) === f.name)!, 'utf8');
+describe('illustrative seed files', () => {
+  it('are reproduced byte for byte by the generator from the committed real seed files', () => {
+    const files = buildSeedFiles(anchors, built);
+    expect(GENERATED.map((f) => basename(f)).sort()).toEqual(files.map((f) => f.name).sort());
+    for (const f of files) {
+      const committed = readFileSync(GENERATED.find((p) => basename(p) === f.name)!, 'utf8');
       expect(committed === f.text, `${f.name} differs from the generator output; run pnpm --filter @lmo/seeds generate`).toBe(true);
     }
-  }, 30_000);
+  }, 60_000);
 
   it('validate with the long-format parser: no errors, no warnings', () => {
-    for (const f of SEED_FILES) {
+    for (const f of GENERATED) {
       const r = parseLongCsv(readFileSync(f, 'utf8'), { now: new Date('2026-01-01T00:00:00Z') });
       expect(r.errors, basename(f)).toEqual([]);
       expect(r.warnings, basename(f)).toEqual([]);
     }
   });
 
-  it('stay compact: each file < 1.5 MB, all < 8 MB, ≤ 150k rows', () => {
-    const sizes = SEED_FILES.map((f) => statSync(f).size);
-    sizes.forEach((s, i) => expect(s, basename(SEED_FILES[i])).toBeLessThan(1_500_000));
-    expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThan(8_000_000);
-    expect(rows.length).toBeLessThanOrEqual(150_000);
+  it('stay compact: each file < 3.5 MB, ≤ 100k generated rows', () => {
+    for (const f of GENERATED) expect(statSync(f).size, basename(f)).toBeLessThan(3_500_000);
+    expect(built.illustrative.length).toBeLessThanOrEqual(100_000);
   });
 });
 
 describe('honesty', () => {
-  it('gives every row a source and an official/modelled status', () => {
-    const bad = rows.filter((o) => o.source.trim().length < 10 || !['official', 'modelled'].includes(o.status)
-      || (o.status === 'modelled' && !o.source.includes('LMO seed model v1 (seeds/README.md)')));
-    expect(bad).toEqual([]);
-    expect(rows.filter((o) => o.status === 'modelled').length).toBeGreaterThan(70_000);
+  it('calls every generated row illustrative, with the generator source and what it is anchored to', () => {
+    const prefix = `${ILLUSTRATIVE_SOURCE} — `;
+    const inFiles = rows.filter((o) => o.status === 'illustrative');
+    expect(inFiles.length).toBe(built.illustrative.length);
+    const bad = inFiles.filter((o) => !o.source.startsWith(prefix) || o.source.length < prefix.length + 10);
+    expect(bad.slice(0, 3)).toEqual([]);
   });
 
-  it('marks only confirmed figures official, with exactly the confirmed values', () => {
-    const allowed = new Map(CONFIRMED.map(([i, p, r, s, v]) => [key(i, p, r, s, 'ALL'), v]));
-    const official = rows.filter((o) => o.status === 'official');
-    for (const o of official) {
-      const k = key(o.indicator, o.period, o.region, o.sector, o.qualification);
-      expect(allowed.has(k), `${k} is official but not confirmed`).toBe(true);
-      expect(o.value).toBe(allowed.get(k));
-    }
-    expect(official).toHaveLength(CONFIRMED.length);
-    // Unconfirmed (U) figures that must never appear as official.
-    for (const k of [key('employment', 2019, 'VN', 'TOTAL', 'ALL'), key('labour_force', 2024, 'VN', 'TOTAL', 'ALL'), key('unemployment_rate', 2023, 'VN', 'TOTAL', 'ALL'), key('employment', 2022, 'VN', 'A', 'ALL')]) {
-      expect(index.get(k)?.status ?? 'absent').not.toBe('official');
+  it('never calls a generated row official, international, modelled or survey', () => {
+    const generatedLooking = rows.filter((o) => /LMO (illustrative generator|seed model)/.test(o.source) && o.status !== 'illustrative');
+    expect(generatedLooking.slice(0, 3)).toEqual([]);
+    for (const o of anchorRows) expect(o.status, cellKey(o)).not.toBe('illustrative');
+  });
+
+  it('writes no cell that a real seed file holds (conflict rule)', () => {
+    const real = new Set(anchorRows.map(cellKey));
+    expect(built.illustrative.filter((o) => real.has(cellKey(o))).slice(0, 3)).toEqual([]);
+    // Every skipped aggregate is held by a real file; no leaf is ever skipped.
+    for (const o of built.skipped) {
+      expect(real.has(cellKey(o))).toBe(true);
+      expect(PROVINCES.some((p) => p.code === o.region) && o.qualification !== 'ALL').toBe(false);
     }
   });
 });
 
 describe('consistency', () => {
   const years = ['2015', '2016', '2017', '2018', '2019', '2020', '2021', '2022', '2023', '2024', '2025'];
-  const leaves = (year: string, pick: (o: Observation) => boolean) => rows.filter((o) => o.indicator === 'employment' && o.period === year
+  const leaves = (year: string, pick: (o: Observation) => boolean = () => true) => built.illustrative.filter((o) => o.indicator === 'employment' && o.period === year
     && PROVINCES.some((p) => p.code === o.region) && SECTION_CODES.includes(o.sector) && o.qualification !== 'ALL' && pick(o));
-  const sum = (xs: Observation[]) => xs.reduce((a, b) => a + b.value, 0);
+  /** Every illustrative aggregate must equal the sum of its leaves. */
+  const checkIllustrative = (k: string, got: number) => {
+    const o = index.get(k);
+    if (o?.status === 'illustrative') expect(got, k).toBe(o.value);
+  };
 
-  it('modelled employment cells add up to the national, broad-sector, section, regional and province totals', () => {
+  it('adds employment cells up exactly to every illustrative aggregate', () => {
     const regionOf = new Map(PROVINCES.map((p) => [p.code, p.parent]));
     for (const y of years) {
-      const all = leaves(y, () => true);
+      const all = leaves(y);
       expect(all).toHaveLength(PROVINCES.length * SECTION_CODES.length * QUALIFICATION_LEVELS.length);
-      expect(Math.abs(sum(all) - val('employment', y, 'VN', 'TOTAL', 'ALL')!)).toBeLessThanOrEqual(0.5);
-      for (const b of ['A', 'B-F', 'G-U']) {
-        const secs = sectionsOf(b);
-        expect(Math.abs(sum(all.filter((o) => secs.includes(o.sector))) - val('employment', y, 'VN', b, 'ALL')!)).toBeLessThanOrEqual(0.5);
-      }
-      for (const s of SECTION_CODES) expect(sum(all.filter((o) => o.sector === s))).toBe(val('employment', y, 'VN', s, 'ALL'));
+      checkIllustrative(key('employment', y, 'VN', 'TOTAL', 'ALL'), sum(all));
+      for (const b of ['A', 'B-F', 'G-U']) checkIllustrative(key('employment', y, 'VN', b, 'ALL'), sum(all.filter((o) => sectionsOf(b).includes(o.sector))));
+      for (const s of SECTION_CODES) checkIllustrative(key('employment', y, 'VN', s, 'ALL'), sum(all.filter((o) => o.sector === s)));
       for (const q of QUALIFICATION_LEVELS) expect(sum(all.filter((o) => o.qualification === q))).toBe(val('employment', y, 'VN', 'TOTAL', q));
       for (const r of SOCIO_ECONOMIC_REGIONS) {
         const inR = all.filter((o) => regionOf.get(o.region) === r.code);
         expect(sum(inR)).toBe(val('employment', y, r.code, 'TOTAL', 'ALL'));
         for (const s of SECTION_CODES) expect(sum(inR.filter((o) => o.sector === s))).toBe(val('employment', y, r.code, s, 'ALL'));
       }
-      for (const p of PROVINCES) expect(sum(all.filter((o) => o.region === p.code))).toBe(val('employment', y, p.code, 'TOTAL', 'ALL'));
+      for (const p of PROVINCES) checkIllustrative(key('employment', y, p.code, 'TOTAL', 'ALL'), sum(all.filter((o) => o.region === p.code)));
+    }
+  }, 60_000);
+
+  it('meets GSO national employment exactly from 2021, and the broad sectors within their published rounding', () => {
+    for (const y of years.filter((x) => x >= '2021')) {
+      const official = anchors.value('employment', y);
+      if (official === undefined) continue;
+      expect(sum(leaves(y))).toBe(Math.round(official));
+      for (const b of ['A', 'B-F', 'G-U']) {
+        const ob = anchors.value('employment', y, 'VN', b);
+        // Published in millions to one decimal; the three are rescaled to the national total.
+        if (ob !== undefined) expect(Math.abs(sum(leaves(y, (o) => sectionsOf(b).includes(o.sector))) - ob)).toBeLessThanOrEqual(100_000);
+      }
     }
   }, 30_000);
+
+  it('follows GSO section, level and province shares in the years GSO published them (old basis, so shares not levels)', () => {
+    for (const y of years.filter((x) => x <= '2016')) {
+      const all = leaves(y);
+      const total = sum(all);
+      const secReal = SECTION_CODES.map((s) => anchors.value('employment', y, 'VN', s));
+      if (secReal.every((v) => v !== undefined)) {
+        const t = secReal.reduce((a, b) => a! + b!, 0)!;
+        SECTION_CODES.forEach((s, i) => expect(Math.abs(sum(all.filter((o) => o.sector === s)) / total - secReal[i]! / t), `${y} ${s}`).toBeLessThan(1e-4));
+      }
+      const lf = PROVINCES.map((p) => anchors.value('labour_force', y, p.code));
+      if (lf.every((v) => v !== undefined)) {
+        const t = lf.reduce((a, b) => a! + b!, 0)!;
+        PROVINCES.forEach((p, i) => expect(Math.abs(sum(all.filter((o) => o.region === p.code)) / total - lf[i]! / t), `${y} ${p.code}`).toBeLessThan(1e-4));
+      }
+      const trained = PROVINCES.map((p) => anchors.value('trained_share_certified', y, p.code));
+      if (trained.every((v) => v !== undefined)) {
+        PROVINCES.forEach((p, i) => {
+          const inP = all.filter((o) => o.region === p.code);
+          const share = (100 * sum(inP.filter((o) => o.qualification !== 'none'))) / sum(inP);
+          expect(Math.abs(share - trained[i]!), `${y} ${p.code} trained share`).toBeLessThan(0.5);
+        });
+      }
+      const natTrained = anchors.value('trained_share_certified', y, 'VN', 'TOTAL', 'ALL');
+      if (natTrained !== undefined) expect(Math.abs((100 * sum(all.filter((o) => o.qualification !== 'none'))) / total - natTrained)).toBeLessThan(0.01);
+    }
+  }, 60_000);
 
   it('keeps new fields within their parent section and sums hubs to the national figure', () => {
     for (const f of NEW_FIELD_CODES) {
@@ -142,7 +166,7 @@ describe('consistency', () => {
     for (const y of ['2021', '2022', '2023', '2024', '2025']) {
       for (const ind of ['graduates', 'exits']) {
         const cells = rows.filter((o) => o.indicator === ind && o.period === y && PROVINCES.some((p) => p.code === o.region) && SECTION_CODES.includes(o.sector));
-        expect(sum(cells)).toBe(val(ind, y, 'VN', 'TOTAL', 'ALL'));
+        checkIllustrative(key(ind, y, 'VN', 'TOTAL', 'ALL'), sum(cells));
       }
       const vac = rows.filter((o) => o.indicator === 'vacancies' && o.period === y && o.region !== 'VN' && o.sector !== 'TOTAL');
       expect(sum(vac)).toBe(val('vacancies', y, 'VN', 'TOTAL', 'ALL'));

@@ -55,6 +55,14 @@ describe.each(backends)('routes on $name', (backend) => {
       expect(r.body.periods).toMatchObject({ first: '2013', last: '2024', baseYear: 2024 });
       expect(r.body.sources).toEqual([expect.objectContaining({ citation: expect.stringContaining('synthetic'), status: 'modelled' })]);
     });
+    it('serves the data-levels table derived from the loaded observations', async () => {
+      const { dataLevels, indicators } = (await get('/api/meta')).body;
+      const levels = dataLevels.map((d: any) => `${d.level}|${d.status}`);
+      expect(levels).toEqual(['national-section|modelled', 'national-section-qualification|modelled', 'new-fields|modelled', 'graduates|modelled']);
+      expect(dataLevels[0]).toMatchObject({ firstYear: 2013, lastYear: 2024, frequencies: ['annual'], indicators: [{ code: 'employment', from: '2013', to: '2024' }] });
+      expect(dataLevels[0].sources[0]).toContain('synthetic');
+      expect(indicators.find((i: any) => i.code === 'employment')).toMatchObject({ axis: 'sector', unit: 'persons' });
+    });
   });
 
   describe('GET /api/series', () => {
@@ -94,6 +102,14 @@ describe.each(backends)('routes on $name', (backend) => {
     it('answers 404 for a valid cell without data', async () => {
       expectProblem(await get('/api/series?indicator=vacancies&region=01'), 404);
     });
+    it('accepts group and occupation codes for indicators on those axes, and only there', async () => {
+      expectProblem(await get('/api/series?indicator=labour_force_by_group&sector=T:15-24'), 404);
+      expectProblem(await get('/api/series?indicator=employment_by_occupation&sector=OCC2'), 404);
+      const wrong = await get('/api/series?indicator=employment&sector=OCC2');
+      expectProblem(wrong, 400);
+      expect(wrong.body.errors[0].path).toBe('sector');
+      expectProblem(await get('/api/series?indicator=labour_force_by_group&sector=C'), 400);
+    });
   });
 
   describe('GET /api/forecasts', () => {
@@ -115,6 +131,7 @@ describe.each(backends)('routes on $name', (backend) => {
       expect(b.models.reduce((s: number, m: any) => s + m.weight, 0)).toBeCloseTo(1, 5);
       expect(b.accuracy).toHaveProperty('naiveMase');
       expect(b.accuracy).toHaveProperty('mase');
+      expect(b.basis).toEqual(['modelled']);
     });
     it('answers a repeated anonymous read from the per-version cache, with the same headers, an ETag and 304', async () => {
       const path = `/api/forecasts?${CELL}&scenario=baseline`;
@@ -169,7 +186,9 @@ describe.each(backends)('routes on $name', (backend) => {
         expect(row.openings).toBeCloseTo(row.expansion + row.replacement, 3);
         expect(row.imbalance).toBeCloseTo(row.newSupply - row.openings, 3);
         expect(['shortage', 'balanced', 'surplus']).toContain(row.flag);
+        expect(row.basis).toEqual(['modelled']);
       }
+      expect(r.body.basis).toEqual(['modelled']);
       const ranks = r.body.rows.map((x: any) => x.rank);
       expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     });
@@ -193,6 +212,8 @@ describe.each(backends)('routes on $name', (backend) => {
   describe('GET /api/targets', () => {
     it('compares new fields with their policy targets', async () => {
       const r = await get('/api/targets?scenario=baseline');
+      expect(r.body.dataBasis).toEqual(['modelled']);
+      for (const target of r.body.targets) expect(target.dataBasis).toEqual(['modelled']);
       expect(r.status).toBe(200);
       const chips = r.body.targets.find((x: any) => x.field === 'semiconductors');
       expect(chips).toMatchObject({ targetYear: 2030, status: 'modelled', decision: expect.stringContaining('1017') });

@@ -50,9 +50,19 @@ describe('real seeds on an on-disk PGlite', () => {
     const f = await res.json();
     expect(f.forecast.mean).toHaveLength(10);
     expect(f.forecast.intervals.map((i: any) => i.level)).toEqual([80, 95]);
+    // Every served modelled figure names the statuses it rests on; the national total rests on official data.
+    expect(f.basis).toContain('official');
     const gaps = await (await app.request('/api/gaps?region=01&horizon=5')).json();
     expect(gaps.rows.length).toBeGreaterThan(0);
+    for (const row of gaps.rows) expect(row.basis.length).toBeGreaterThan(0);
+    expect(gaps.basis.length).toBeGreaterThan(0);
     const targets = await (await app.request('/api/targets')).json();
     expect(targets.targets.map((t: any) => t.field)).toContain('semiconductors');
+    for (const t of targets.targets) expect(t.dataBasis.length).toBeGreaterThan(0);
+    // The data-levels table is derived from the seeds: national totals are official.
+    const meta = await (await app.request('/api/meta')).json();
+    expect(meta.dataLevels.find((d: any) => d.level === 'national-total' && d.status === 'official')).toMatchObject({ sources: expect.any(Array), firstYear: expect.any(Number) });
+    const levelStatuses = meta.dataLevels.map((d: any) => d.status);
+    for (const s of levelStatuses) expect(['official', 'international', 'survey', 'modelled', 'illustrative']).toContain(s);
   }, 180_000);
 });

@@ -1,13 +1,17 @@
 /**
- * Assumptions of the seed generator (all U: background knowledge, used only
- * as relative weights or shapes; every figure they produce is labelled
- * `modelled`). Documented in seeds/README.md.
+ * Assumptions of the illustrative generator (all U: background knowledge,
+ * used only as relative weights or shapes; every figure they produce is
+ * labelled `illustrative`). The real anchors are read from the committed
+ * official/modelled seed files (anchors.ts). Documented in seeds/README.md.
  */
 
-/** Generator version: bump when the model changes, it is part of every modelled row's source. */
-export const GENERATOR_VERSION = 'v1';
+/** Generator version: bump when the model changes, it is part of every generated row's source. */
+export const GENERATOR_VERSION = 'v2';
 export const SEED = 20250701;
-export const MODELLED_SOURCE = `LMO seed model ${GENERATOR_VERSION} (seeds/README.md)`;
+/** Prefix of every generated row's source. */
+export const ILLUSTRATIVE_SOURCE = `LMO illustrative generator ${GENERATOR_VERSION} (seeds/README.md): generated, not a statistic`;
+/** Source text of a generated row: the prefix and what the row is anchored to. */
+export const illustrativeSource = (anchor: string): string => `${ILLUSTRATIVE_SOURCE} — ${anchor}`;
 
 /** Employment history: annual periods. */
 export const EMPLOYMENT_YEARS = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
@@ -15,27 +19,18 @@ export const EMPLOYMENT_YEARS = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022,
 export const FLOW_YEARS = [2021, 2022, 2023, 2024, 2025];
 
 /**
- * Approximate population of the 63 former provinces, millions (~2023). Only
- * relative sizes matter: they become the 34 units' weights by summing constituents.
+ * Back-cast factor from the old LFS basis to the 2021 basis: revised 2020
+ * labour force ≈ 51.4 m (implied by GSO's "2021 is ~0.8 m below 2020", C)
+ * over 54.6 m first published (C). Applied to GSO's old-basis national
+ * employment (before 2021) so cell histories form one series.
  */
-export const FORMER_POPULATION: Record<string, number> = {
-  '01': 8.59, '02': 0.9, '04': 0.55, '06': 0.33, '08': 0.8, '10': 0.77, '11': 0.64, '12': 0.48, '14': 1.29,
-  '15': 0.84, '17': 0.88, '19': 1.34, '20': 0.8, '22': 1.38, '24': 1.92, '25': 1.51, '26': 1.21, '27': 1.49,
-  '30': 1.95, '31': 2.1, '33': 1.29, '34': 1.87, '35': 0.88, '36': 1.88, '37': 1.01, '38': 3.74, '40': 3.44,
-  '42': 1.32, '44': 0.91, '45': 0.65, '46': 1.16, '48': 1.24, '49': 1.52, '51': 1.25, '52': 1.5, '54': 0.88,
-  '56': 1.26, '58': 0.6, '60': 1.25, '62': 0.58, '64': 1.59, '66': 1.92, '67': 0.67, '68': 1.33, '70': 1.03,
-  '72': 1.19, '74': 2.76, '75': 3.31, '77': 1.19, '79': 9.46, '80': 1.73, '82': 1.79, '83': 1.3, '84': 1.02,
-  '86': 1.03, '87': 1.6, '89': 1.91, '91': 1.76, '92': 1.25, '93': 0.73, '94': 1.2, '95': 0.92, '96': 1.21,
-};
+export const SPLICE = 51.4 / 54.6;
+/** Yearly change of the national trained share after the last GSO figure (pp, U). */
+export const TRAINED_SLOPE_AFTER = 0.8;
+/** Yearly change of agriculture's share after the last GSO figure (pp, U). */
+export const AGRICULTURE_SLOPE_AFTER = -0.5;
 
-/**
- * Labour-force distribution by region in 2021 (C: RRD 22.5 %, NCCC 20.7 %,
- * SE 19.6 %); the other three regions share the remaining 37.2 % in
- * proportion to population (U). Applied to employment.
- */
-export const REGION_SHARE_2021: Record<string, number | null> = { RRD: 22.5, NCCC: 20.7, SE: 19.6, NMM: null, CH: null, MRD: null };
-
-/** Annual drift of a province's employment share (fast-growing industrial/urban units up, rural down). */
+/** Annual drift of a province's employment share after the last GSO province table (fast-growing industrial/urban units up, rural down). */
 export const PROVINCE_DRIFT: Record<string, number> = {
   '79': 0.012, '24': 0.015, '01': 0.01, '75': 0.01, '31': 0.01, '33': 0.008, '80': 0.006, '48': 0.006, '19': 0.004,
   '25': 0.004, '22': 0.004, '92': 0.002,
@@ -83,20 +78,10 @@ export const PROVINCE_SECTION: Record<string, Partial<Record<string, number>>> =
 };
 
 /**
- * Share of the employed with a degree or certificate (%), by year. Official
- * values where confirmed (2015, 2019, 2020, 2021, 2023, 2024); linear
- * interpolation between them and +0.8 pp for 2025 (U).
+ * How the trained composition (elementary : intermediate : college :
+ * university) moves each year after the last GSO table by qualification:
+ * towards university and college (U).
  */
-export const TRAINED_SHARE: Record<number, number> = {
-  2015: 20.4, 2016: 21.0, 2017: 21.6, 2018: 22.2, 2019: 22.8, 2020: 24.1, 2021: 26.1, 2022: 26.55, 2023: 27.0, 2024: 28.1, 2025: 28.9,
-};
-
-/**
- * How the trained share splits among levels: 2017 structure of the employed
- * (C~, MOLISA/NCLMFI: university 9.48, college 3.17, intermediate 5.42,
- * elementary 3.53 %) drifting toward university and college (U).
- */
-export const LEVEL_SPLIT_2017 = { elementary: 3.53, intermediate: 5.42, college: 3.17, university: 9.48 };
 export const LEVEL_SPLIT_DRIFT = { elementary: -0.002, intermediate: -0.004, college: 0.002, university: 0.004 };
 
 /** Section-specific odds of each level relative to `none` (shape of the qualification mix, U). */
@@ -108,12 +93,8 @@ export const SECTION_LEVELS: Record<string, [elementary: number, intermediate: n
   Q: [0.2, 2.0, 1.8, 3.0], R: [0.1, 0.3, 0.4, 0.6], S: [0.06, 0.06, 0.04, 0.08], T: [0.01, 0.01, 0.005, 0.005], U: [0.1, 0.3, 0.3, 5],
 };
 
-/** Regional tilt of the trained levels (starting values; the generator calibrates them to the C regional shares). */
+/** Starting tilt of the trained levels by region; the generator calibrates one tilt per province to GSO's province trained shares. */
 export const REGION_TRAINED: Record<string, number> = { RRD: 1.45, SE: 1.25, NCCC: 0.95, NMM: 0.8, CH: 0.6, MRD: 0.55 };
-/** GSO regional trained shares 2015 and 2019 (C) that the calibration targets. */
-export const REGION_TRAINED_TARGET: Record<string, [number, number]> = {
-  RRD: [28.7, 32.4], NMM: [17.6, 18.2], NCCC: [19.5, 21.5], CH: [13.0, 14.3], SE: [25.4, 28.1], MRD: [11.7, 13.3],
-};
 
 /**
  * Annual exit rate from employment by level (retirement, death, leaving the

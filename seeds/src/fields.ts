@@ -1,7 +1,7 @@
 /**
  * The ministry's new fields (semiconductors, hydrogen, carbon markets, AI &
  * digital): "of which" parts of one VSIC section, seeded only in the
- * provinces where they concentrate (elsewhere negligible and not modelled),
+ * provinces where they concentrate (elsewhere negligible and not generated),
  * so a field's national value is exactly the sum of its hub provinces.
  * Every cell is capped at 90 % of the parent section's cell.
  */

@@ -4,7 +4,8 @@
  * set as a designed ratio to openings, so the seeded baseline shows the
  * known pattern: shortages of college and intermediate technicians and in
  * technical fields, surpluses of business/education graduates and of
- * elementary certificates (see assumptions.ts, README "Modelled flows").
+ * elementary certificates (see assumptions.ts, README "Flows and vacancies").
+ * All of it is illustrative: no GSO series by level and field exists here.
  */
 import { PROVINCES, SECTION_CODES } from '@lmo/models/labour/codes';
 import {

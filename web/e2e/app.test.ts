@@ -41,6 +41,18 @@ async function waitForData(page: Page): Promise<void> {
   await page.waitForSelector('[data-has-data="true"], table.data-table tbody tr', { timeout: 30_000 });
 }
 
+/**
+ * The honesty rule: wherever an illustrative (generated) value is on screen, the note saying so is
+ * on screen too. Waits for the page's requests to settle first, so late charts are included.
+ */
+async function expectIllustrativeNoted(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  const illustrative = await page.locator('[data-status="illustrative"]:visible').count();
+  if (illustrative > 0) {
+    expect(await page.locator('[data-illustrative-note]:visible').count(), `${page.url()}: ${illustrative} illustrative badges without a note`).toBeGreaterThan(0);
+  }
+}
+
 describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
   beforeAll(async () => {
     // A private build served by a private server: concurrent builds of web/dist cannot interfere.
@@ -66,7 +78,8 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
         const current = page.locator('.main-nav a[aria-current="page"]');
         expect((await current.textContent())?.trim()).toBe(TEXT[lang].nav[pageId]);
         // Every page shows modelled numbers, so the badge must be visible somewhere.
-        expect(await page.locator('.badge-modelled').first().textContent()).toBe(TEXT[lang].status.modelled);
+        expect(await page.locator('.badge-modelled').first().textContent()).toContain(TEXT[lang].status.modelled);
+        await expectIllustrativeNoted(page);
         await page.close();
       });
     }
@@ -77,7 +90,7 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     await page.waitForSelector('[data-indicator="labour_force"] .kpi-value');
     const card = page.locator('[data-indicator="labour_force"]');
     expect(await card.locator('.kpi-value').textContent()).toMatch(/^\d+,\d triệu$/);
-    expect(await card.locator('.badge').textContent()).toBe(vi.status.official);
+    expect(await card.locator('.badge').textContent()).toContain(vi.status.official);
     expect((await card.locator('.kpi-source').textContent())?.length).toBeGreaterThan(10);
     // A string, not a function: transpiled helpers (__name) would not exist in the page.
     const mark = (await page.evaluate(`new Promise((ok) => {
@@ -105,8 +118,41 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     const [csv] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: /Download CSV/ }).click()]);
     const text = readFileSync((await csv.path())!, 'utf8');
     expect(text.startsWith('\uFEFFYear,')).toBe(true);
+    // Every export says what its numbers are and where they come from.
+    const header = text.slice(1).split('\r\n')[0].split(',');
+    expect(header).toContain('status');
+    expect(header).toContain('source');
+    expect(text).toMatch(/,official[,+]/);
+    expect(text).toMatch(/,modelled[,+]/);
     expect(text).toMatch(/\r\n2030,/);
     expect(text).toContain('Source: ');
+    await page.close();
+  });
+
+  it('methodology lists the five statuses and the levels of detail with their status', async () => {
+    for (const lang of ['vi', 'en'] as const) {
+      const page = await open(`?page=methodology&lang=${lang}`);
+      await page.waitForSelector('[data-testid="status-list"]');
+      const items = page.locator('[data-testid="status-list"] [data-status-item]');
+      expect(await items.count()).toBe(5);
+      const words = (await items.locator('.badge').allTextContents()).map((w) => w.trim());
+      for (const status of ['official', 'international', 'modelled', 'survey', 'illustrative'] as const) {
+        expect(words.some((w) => w.endsWith(TEXT[lang].status[status])), status).toBe(true);
+      }
+      await page.waitForSelector('[data-testid="data-levels"]');
+      const levelRows = page.locator('[data-testid="data-levels"] tbody tr');
+      if ((await levelRows.count()) > 0) {
+        expect(await page.locator('[data-testid="data-levels"] tbody [data-status="official"]').count()).toBeGreaterThan(0);
+      }
+      await expectIllustrativeNoted(page);
+      await page.close();
+    }
+  });
+
+  it('shows the illustrative note on a province view that rests on generated detail', async () => {
+    const page = await open('?page=training&lang=en&region=79');
+    await waitForData(page);
+    await expectIllustrativeNoted(page);
     await page.close();
   });
 

@@ -1,7 +1,9 @@
 /**
- * `pnpm ingest <file> [--format long|wide|microdata] [--mapping m.json]
+ * `pnpm ingest <file> [--format long|wide|microdata|sdmx|pxweb] [--mapping m.json]
  *   [--period 2024] [--source "…"] [--dry-run]`: the upload pipeline from the
- * command line. Problems print as `file:line:column: message`.
+ * command line. Problems print as `file:line:column: message`; SDMX messages
+ * start with the series and period (`nsdp.xml:31:OBS_VALUE: Series LE_PE_NUM
+ * 2023-Q4: …`), malformed XML gives the column number (`nsdp.xml:12:5: …`).
  *
  * Where the data go: with DATABASE_URL, straight into PostgreSQL (safe beside
  * a running server). With the embedded database: directly when no server has
@@ -18,7 +20,8 @@ import { runUpload } from '../services/upload-service';
 import { maxUploadBytes, UPLOAD_FORMATS, type UploadFormat } from '../services/upload-parse';
 import { dataDirInUse, embeddedDataDir, isMain, openForCli } from './open-database';
 
-const USAGE = 'Usage: pnpm ingest <file.csv> [--format long|wide|microdata] [--mapping mapping.json] [--period 2024] [--source "citation"] [--dry-run]';
+const USAGE = 'Usage: pnpm ingest <file> [--format long|wide|microdata|sdmx|pxweb] [--mapping mapping.json] [--period 2024] [--source "citation"] [--dry-run]\n'
+  + '  sdmx: GSO NSDP SDMX-ML (.xml) or SDMX-CSV; --mapping optional for GSO series codes. pxweb: GSO PX-Web CSV export; --mapping required.';
 
 interface Io {
   out: (s: string) => void;
@@ -91,7 +94,7 @@ export async function ingestCli(argv: string[], io: Io = { out: console.log, err
     let res: Response;
     try {
       res = await fetch(`${base}/api/uploads?${query}`, {
-        method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+        method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': format === 'sdmx' && /\.xml$/i.test(name) ? 'application/xml' : 'text/csv' },
         body: Readable.toWeb(createReadStream(file)) as unknown as BodyInit, duplex: 'half',
       } as RequestInit);
     } catch (e) {

@@ -20,7 +20,7 @@ export const periodParam = z.string().regex(/^\d{4}(-Q[1-4])?$/, 'a period looks
 export const cellQuery = z.object({
   indicator: codeParam('indicator').default('employment').meta({ description: 'Indicator code, e.g. employment' }),
   region: codeParam('region').default('VN').meta({ description: 'VN, a socio-economic region or a province code' }),
-  sector: codeParam('sector').default('TOTAL').meta({ description: 'TOTAL, a VSIC section letter or a new-field code' }),
+  sector: codeParam('sector').default('TOTAL').meta({ description: 'TOTAL, a VSIC section letter or a new-field code; for indicators broken down by sex and age a group such as T:15-24, by occupation OCC0–OCC9 (see axis in /api/meta)' }),
   qualification: codeParam('qualification').default('ALL').meta({ description: 'ALL or a qualification level' }),
 });
 

@@ -7,9 +7,22 @@ import { DATA_VERSION_HEADER } from '../http/response-cache';
 import { jsonResponses } from '../http/responses';
 import { metaCodes } from '../services/catalog';
 import { SCENARIOS } from '@lmo/models/labour/scenarios';
+import { DATA_LEVELS } from '@lmo/models/labour/data-levels';
+import { OBSERVATION_STATUSES, OBSERVATION_UNITS } from '@lmo/models';
 import { observationStats } from '../services/observation-stats';
 
 const named = { code: z.string(), nameVi: z.string(), nameEn: z.string() };
+const dataLevelSchema = z.object({
+  level: z.enum(DATA_LEVELS.map((l) => l.id) as [string, ...string[]]),
+  nameVi: z.string(), nameEn: z.string(),
+  status: z.enum(OBSERVATION_STATUSES),
+  from: z.string(), to: z.string(),
+  firstYear: z.number().int().nullable(), lastYear: z.number().int().nullable(),
+  frequencies: z.array(z.enum(['annual', 'quarterly'])),
+  indicators: z.array(z.object({ code: z.string(), from: z.string(), to: z.string(), rows: z.number().int() })),
+  rows: z.number().int(),
+  sources: z.array(z.string()).meta({ description: 'Distinct citations (publisher, table or series code, release), most rows first' }),
+}).meta({ id: 'DataLevel' });
 /** Response of GET /api/meta. */
 export const metaSchema = z.object({
   regions: z.array(z.object({ ...named, level: z.enum(['country', 'region', 'province']), parent: z.string().nullable(), kind: z.string().optional(), formerCodes: z.array(z.string()).optional() })),
@@ -17,10 +30,16 @@ export const metaSchema = z.object({
     .meta({ description: 'The 63 provinces before 1 July 2025 and the current unit each now belongs to' }),
   sectors: z.array(z.object({ ...named, level: z.string(), parent: z.string().nullable(), additive: z.boolean(), newField: z.boolean(), scopeVi: z.string().optional(), scopeEn: z.string().optional() })),
   qualifications: z.array(z.object({ ...named, parent: z.string().nullable(), vocational: z.boolean() })),
-  indicators: z.array(z.object({ ...named, unit: z.enum(['persons', 'percent']), kind: z.string(), descriptionVi: z.string(), descriptionEn: z.string() })),
+  indicators: z.array(z.object({
+    ...named, unit: z.enum(OBSERVATION_UNITS as [string, ...string[]]), kind: z.string(),
+    axis: z.enum(['sector', 'group', 'occupation']).meta({ description: 'What the sector column holds: a sector code, a sex:age group (T:15-24) or an occupation (OCC1)' }),
+    descriptionVi: z.string(), descriptionEn: z.string(),
+  })),
+  occupations: z.array(z.object({ ...named, major: z.number().nullable() })).meta({ description: 'VSCO 2008 major groups (sector column of employment_by_occupation)' }),
   periods: z.object({ observed: z.array(z.string()), first: z.string().nullable(), last: z.string().nullable(), baseYear: z.number().nullable(), forecastTo: z.string().nullable(), maxHorizonYears: z.number() }),
   scenarios: z.array(z.object({ id: z.string(), code: z.string(), nameVi: z.string(), nameEn: z.string(), descriptionVi: z.string(), descriptionEn: z.string() })),
   sources: z.array(z.object({ citation: z.string(), status: z.string(), rows: z.number() })),
+  dataLevels: z.array(dataLevelSchema).meta({ description: 'What is real: per level of detail and status, the indicators, years and sources loaded (derived from the observations of the served version)' }),
   dataVersion: z.object({ id: z.number(), label: z.string(), createdAt: z.string() }).nullable(),
 }).meta({ id: 'Meta' });
 
@@ -39,7 +58,7 @@ export const metaRoutes = (deps: AppDeps) => new Hono().get(
     const version = await deps.store.servedVersion();
     const stats = version
       ? await deps.store.memo.get(version.id, 'meta:stats', () => observationStats(deps.database.db, version.id))
-      : { periods: [], sources: [], lastEmploymentYear: null };
+      : { periods: [], sources: [], lastEmploymentYear: null, dataLevels: [] };
     const snap = deps.store.peek();
     const summary = snap && version && snap.version.id === version.id ? snap.summary : null;
     const observed = stats.periods;
@@ -57,6 +76,7 @@ export const metaRoutes = (deps: AppDeps) => new Hono().get(
         id: s.id, code: s.id, nameVi: s.nameVi, nameEn: s.nameEn, descriptionVi: s.description.vi, descriptionEn: s.description.en,
       })),
       sources: stats.sources,
+      dataLevels: stats.dataLevels,
       dataVersion: version ? { id: version.id, label: version.label, createdAt: version.createdAt } : null,
     });
   },

@@ -8,6 +8,7 @@ import { DATA_VERSION_HEADER } from '../http/response-cache';
 import { cellQuery, periodParam } from '../http/params';
 import { notFoundProblem, problemSchema, validationProblem } from '../http/problem';
 import { zQuery } from '../http/validate';
+import { catalog } from '../services/catalog';
 import { readSeries } from '../services/series';
 
 /** Query of GET /api/series: a cell plus an optional period range. */
@@ -47,6 +48,9 @@ export const seriesRoutes = (deps: AppDeps) => new Hono().get(
     if (q.from && q.to && q.from > q.to) {
       throw validationProblem(`from (${q.from}) is after to (${q.to}).`, [{ path: 'from', message: 'must not be after to' }]);
     }
+    // The sector column holds a sector, a sex:age group or an occupation, by the indicator's axis.
+    const axisProblem = catalog().checkAxis(q.indicator, q.sector);
+    if (axisProblem) throw validationProblem(axisProblem.message, [{ path: 'sector', message: axisProblem.message, expected: axisProblem.expected }]);
     const version = await deps.store.requireServedVersion();
     const key = `series:${q.indicator}|${q.region}|${q.sector}|${q.qualification}|${q.from ?? ''}|${q.to ?? ''}`;
     const series = await deps.store.memo.get(version.id, key, () => readSeries(deps.database.db, version.id, q));

@@ -1,5 +1,6 @@
 /**
- * POST /api/uploads (analyst): a CSV in the long, wide or microdata format
+ * POST /api/uploads (analyst): a CSV in the long, wide or microdata format,
+ * or GSO data as SDMX (NSDP SDMX-ML, SDMX-CSV) or a PX-Web CSV export,
  * becomes a new dataset version, or with `dryRun=1` is only validated.
  *
  * Bodies are streamed, never buffered whole: `multipart/form-data` is read
@@ -82,13 +83,13 @@ export const uploadRoutes = (deps: AppDeps) => new Hono<AuthEnv>().post(
   '/',
   describeRoute({
     tags: ['uploads'],
-    summary: 'Upload a CSV (long, wide + mapping, microdata): validate, then store as a new dataset version and recompute',
-    description: 'multipart/form-data with fields format, mapping (JSON, wide), period and source (microdata), dryRun, then file; or a raw text/csv body with the same options in the query. Needs an analyst token.',
+    summary: 'Upload a file (long, wide + mapping, microdata, sdmx, pxweb + mapping): validate, then store as a new dataset version and recompute',
+    description: 'multipart/form-data with fields format (long, wide, microdata, sdmx, pxweb), mapping (JSON: WideMapping for wide, PxwebMapping for pxweb, optional { codes, status, source, frequency } for sdmx), period and source (microdata), dryRun, then file; or the raw file as the body (text/csv, application/xml) with the same options in the query. SDMX problems also carry series and period. Needs an analyst token.',
     responses: {
       200: { description: 'Dry run passed, or the same data were uploaded before (existing version)', content: { 'application/json': { schema: resolver(outcomeSchema) } } },
       201: { description: 'New dataset version created and its results computed', content: { 'application/json': { schema: resolver(outcomeSchema) } } },
       401: problem('No or invalid token'), 403: problem('Token role below analyst'), 413: problem('File over MAX_UPLOAD_BYTES'),
-      422: problem('Invalid file: errors[] with line, column, value, message; nothing stored'), 429: problem('Too many failed token attempts'),
+      422: problem('Invalid file: errors[] with line, column, value, message (vi + en), and series and period for SDMX; nothing stored'), 429: problem('Too many failed token attempts'),
     },
   }),
   requireRole(deps, 'analyst'),

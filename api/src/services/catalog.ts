@@ -3,7 +3,8 @@
  * models/src/labour/codes, used to validate input and to answer /api/meta.
  */
 import {
-  FORMER_PROVINCES, INDICATORS, QUALIFICATIONS, REGIONS, SECTORS, getFormerProvince, getRegion,
+  FORMER_PROVINCES, GROUP_HELP, INDICATORS, OCCUPATIONS, QUALIFICATIONS, REGIONS, SECTORS, getFormerProvince, getOccupation, getRegion,
+  indicatorAxis, isGroupCode, resolveGroup, resolveOccupation,
   resolveQualification, resolveRegion, resolveSector, suggestIndicator, suggestQualification, suggestRegion, suggestSector,
 } from '@lmo/models';
 
@@ -19,8 +20,13 @@ export interface Catalog {
   sets: Record<CodeField, Set<string>>;
   /** The closest valid codes to `value`, or all of them when nothing is close. */
   suggest(field: CodeField, value: string): string[];
-  /** Null when `value` is a valid `field` code, else why not. */
+  /**
+   * Null when `value` is a valid `field` code, else why not. The sector column also holds
+   * demographic groups (`T:15-24`) and occupations (`OCC1`) for indicators on those axes.
+   */
   check(field: CodeField, value: string): CodeProblem | null;
+  /** Null when `sector` fits the breakdown axis of `indicator` (sector, group or occupation), else why not. */
+  checkAxis(indicator: string, sector: string): CodeProblem | null;
 }
 
 const LISTS: Record<CodeField, string[]> = {
@@ -57,6 +63,7 @@ function build(): Catalog {
     suggest,
     check(field, value) {
       if (sets[field].has(value)) return null;
+      if (field === 'sector' && (isGroupCode(value) || getOccupation(value))) return null;
       if (field === 'region') {
         const former = getFormerProvince(value);
         if (former && !getRegion(value)) {
@@ -71,6 +78,21 @@ function build(): Catalog {
       return near.length > 0
         ? { message: `unknown ${field} '${value}'; did you mean ${near.map((c) => `'${c}'`).join(' or ')}?`, expected: near }
         : { message: `unknown ${field} '${value}'; valid codes are listed in expected and at /api/meta`, expected: LISTS[field] };
+    },
+    checkAxis(indicator, sector) {
+      const axis = indicatorAxis(indicator);
+      if (axis === 'group') {
+        if (isGroupCode(sector)) return null;
+        const near = resolveGroup(sector);
+        return { message: `${indicator} is broken down by sex and age: ${GROUP_HELP}; got '${sector}'`, expected: [near ?? 'T:ALL'] };
+      }
+      if (axis === 'occupation') {
+        if (getOccupation(sector)) return null;
+        const near = resolveOccupation(sector);
+        return { message: `${indicator} is broken down by occupation: expected TOTAL or OCC0–OCC9; got '${sector}'`, expected: near ? [near] : OCCUPATIONS.map((o) => o.code) };
+      }
+      if (sets.sector.has(sector)) return null;
+      return { message: `${indicator} is broken down by sector: '${sector}' is not a sector code`, expected: suggest('sector', sector) };
     },
   };
 }
@@ -102,8 +124,9 @@ export function metaCodes() {
     })),
     qualifications: QUALIFICATIONS.map((q) => ({ code: q.code, nameVi: q.vi, nameEn: q.en, parent: q.parent, vocational: q.vocational })),
     indicators: INDICATORS.map((i) => ({
-      code: i.code, nameVi: i.vi, nameEn: i.en, unit: i.unit, kind: i.kind,
+      code: i.code, nameVi: i.vi, nameEn: i.en, unit: i.unit, kind: i.kind, axis: indicatorAxis(i.code),
       descriptionVi: i.description.vi, descriptionEn: i.description.en,
     })),
+    occupations: OCCUPATIONS.map((o) => ({ code: o.code, nameVi: o.vi, nameEn: o.en, major: o.major })),
   };
 }

@@ -22,24 +22,30 @@ export function seriesCsv(s: SeriesColumns): string {
   ]));
 }
 
-const FORECAST_FIELDS = ['indicator', 'region', 'sector', 'qualification', 'scenario', 'period', 'kind', 'value', 'lower80', 'upper80', 'lower95', 'upper95', 'unit', 'status', 'source'] as const;
+const FORECAST_FIELDS = ['indicator', 'region', 'sector', 'qualification', 'scenario', 'period', 'kind', 'value', 'lower80', 'upper80', 'lower95', 'upper95', 'unit', 'status', 'basis', 'source'] as const;
 
-/** History rows (`kind=observed`) then forecast rows (`kind=forecast`, value = mean). */
+/** A basis list in one CSV cell: `official;illustrative`. */
+const basisCell = (basis: readonly string[] | undefined): string => (basis ?? []).join(';');
+
+/**
+ * History rows (`kind=observed`, basis = the point's own status) then forecast rows
+ * (`kind=forecast`, value = mean, basis = the statuses the forecast rests on).
+ */
 export function forecastCsv(f: Awaited<ReturnType<typeof selectForecast>>): string {
   const key = [f.indicator, f.region, f.sector, f.qualification, f.scenario];
-  const rows: Cell[][] = f.history.map((h) => [...key, h.period, 'observed', h.value, null, null, null, null, f.unit, h.status, h.source]);
+  const rows: Cell[][] = f.history.map((h) => [...key, h.period, 'observed', h.value, null, null, null, null, f.unit, h.status, h.status, h.source]);
   const band = (level: number) => f.forecast.intervals.find((i) => i.level === level);
   const b80 = band(80);
   const b95 = band(95);
   f.forecast.periods.forEach((period, i) => {
-    rows.push([...key, period, 'forecast', f.forecast.mean[i], b80?.lower[i] ?? null, b80?.upper[i] ?? null, b95?.lower[i] ?? null, b95?.upper[i] ?? null, f.unit, f.status, f.source]);
+    rows.push([...key, period, 'forecast', f.forecast.mean[i], b80?.lower[i] ?? null, b80?.upper[i] ?? null, b95?.lower[i] ?? null, b95?.upper[i] ?? null, f.unit, f.status, basisCell(f.basis), f.source]);
   });
   return toCsv(FORECAST_FIELDS, rows);
 }
 
-const GAP_FIELDS = ['region', 'sector', 'qualification', 'horizon', 'period', 'employmentBase', 'employmentEnd', 'openings', 'expansion', 'replacement', 'newSupply', 'imbalance', 'imbalanceLower', 'imbalanceUpper', 'ratio', 'flag', 'confidence', 'rank', 'status', 'source'] as const;
+const GAP_FIELDS = ['region', 'sector', 'qualification', 'horizon', 'period', 'employmentBase', 'employmentEnd', 'openings', 'expansion', 'replacement', 'newSupply', 'imbalance', 'imbalanceLower', 'imbalanceUpper', 'ratio', 'flag', 'confidence', 'rank', 'status', 'basis', 'source'] as const;
 
 /** One line per gap row, in the order served. */
 export function gapsCsv(rows: GapRow[]): string {
-  return toCsv(GAP_FIELDS, rows.map((r) => GAP_FIELDS.map((f) => (r[f] ?? null) as Cell)));
+  return toCsv(GAP_FIELDS, rows.map((r) => GAP_FIELDS.map((f) => (f === 'basis' ? basisCell(r.basis) : (r[f] ?? null) as Cell))));
 }

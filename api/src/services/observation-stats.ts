@@ -3,6 +3,7 @@
  * (versions are immutable), so meta never waits for the outlook computation.
  */
 import { and, eq, sql } from 'drizzle-orm';
+import { dataLevels, type DataLevelRow, type ObservationGroup } from '@lmo/models/labour/data-levels';
 import type { Db } from '../db/client';
 import { observations } from '../db/schema';
 
@@ -13,6 +14,8 @@ export interface ObservationStats {
   sources: { citation: string; status: string; rows: number }[];
   /** Last year with employment data: where the outlook starts (null without employment rows). */
   lastEmploymentYear: number | null;
+  /** Which levels of detail hold which indicators, years, statuses and sources (models/src/labour/data-levels.ts). */
+  dataLevels: DataLevelRow[];
 }
 
 const cache = new Map<string, Promise<ObservationStats>>();
@@ -48,5 +51,28 @@ async function load(db: Db, versionId: number): Promise<ObservationStats> {
     .groupBy(observations.source, observations.status).orderBy(observations.source)).map((s) => ({ ...s, rows: Number(s.rows) }));
   const [last] = await db.select({ year: sql<string | null>`max(${observations.period})` }).from(observations)
     .where(and(eq(observations.datasetVersionId, versionId), eq(observations.indicator, 'employment'), sql`${observations.period} ~ '^[0-9]{4}$'`));
-  return { periods, sources, lastEmploymentYear: last?.year ? Number(last.year) : null };
+  return { periods, sources, lastEmploymentYear: last?.year ? Number(last.year) : null, dataLevels: dataLevels(await cellGroups(db, versionId)) };
+}
+
+/** Observations grouped by cell, status and source (one row per group), for the data-levels table. */
+async function cellGroups(db: Db, versionId: number): Promise<ObservationGroup[]> {
+  const annual = sql`${observations.period} ~ '^[0-9]{4}$'`;
+  const rows = await db.select({
+    indicator: observations.indicator, region: observations.region, sector: observations.sector,
+    qualification: observations.qualification, status: observations.status, source: observations.source,
+    minPeriod: sql<string>`min(${observations.period})`,
+    maxPeriod: sql<string>`max(${observations.period})`,
+    minYear: sql<string | null>`min(${observations.period}) filter (where ${annual})`,
+    maxYear: sql<string | null>`max(${observations.period}) filter (where ${annual})`,
+    quarterly: sql<boolean>`bool_or(not (${annual}))`,
+    rows: sql<number>`count(*)::int`,
+  }).from(observations).where(eq(observations.datasetVersionId, versionId))
+    .groupBy(observations.indicator, observations.region, observations.sector, observations.qualification, observations.status, observations.source);
+  return rows.map((r) => ({
+    ...r,
+    minYear: r.minYear === null ? null : Number(r.minYear),
+    maxYear: r.maxYear === null ? null : Number(r.maxYear),
+    quarterly: Boolean(r.quarterly),
+    rows: Number(r.rows),
+  }));
 }

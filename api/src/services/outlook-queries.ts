@@ -2,6 +2,7 @@
  * Selections from a results snapshot, shared by the JSON routes and the CSV
  * export so both always show the same figures.
  */
+import { basisOf, mergeBasis } from '@lmo/models/labour/basis';
 import { PROBLEM_TYPES, ProblemError, notFoundProblem, validationProblem } from '../http/problem';
 import { forecastKey, type CellForecast, type GapRow, type TargetPath } from './compute';
 import type { Snapshot } from './results-store';
@@ -58,6 +59,8 @@ export async function selectForecast(snap: Snapshot, q: ForecastQuery) {
   const cut = <T>(xs: T[]) => xs.slice(0, n);
   const result: CellForecast & { scenario: string; horizon: number; baseYear: number; dataVersion: number } = {
     ...cell,
+    // Results stored before `basis` existed: the history's statuses (a total's detail is then not counted).
+    basis: cell.basis ?? basisOf(cell.history),
     forecast: {
       periods: cut(cell.forecast.periods),
       mean: cut(cell.forecast.mean),
@@ -108,7 +111,7 @@ export async function selectGaps(snap: Snapshot, q: GapQuery) {
       { path: 'horizon', message: `must be between 1 and ${maxH}` },
     ]);
   }
-  const rows = all.filter((g) => g.horizon === horizon
+  const rows = all.map((g) => (g.basis ? g : { ...g, basis: [] })).filter((g) => g.horizon === horizon
     && (!q.sector || g.sector === q.sector)
     && (!q.qualification || g.qualification === q.qualification))
     .sort(SORTERS[q.sort]);
@@ -120,6 +123,7 @@ export async function selectGaps(snap: Snapshot, q: GapQuery) {
     period: rows[0]?.period ?? String(snap.summary.baseYear + horizon),
     thresholds: outlook?.assumptions.thresholds ?? null,
     status: 'modelled' as const,
+    basis: mergeBasis(...rows.map((r) => r.basis)),
     source: rows[0]?.source ?? 'LMO model',
     dataVersion: snap.version.id,
   };
@@ -129,5 +133,8 @@ export async function selectGaps(snap: Snapshot, q: GapQuery) {
 export function selectTargets(snap: Snapshot, scenario: string) {
   requireScenario(snap, scenario);
   const targets: TargetPath[] = snap.targets.get(scenario) ?? [];
-  return { targets, scenario, baseYear: snap.summary.baseYear, status: 'modelled' as const, dataVersion: snap.version.id };
+  return {
+    targets, scenario, baseYear: snap.summary.baseYear, status: 'modelled' as const,
+    dataBasis: mergeBasis(...targets.map((t) => t.dataBasis)), dataVersion: snap.version.id,
+  };
 }

@@ -1,7 +1,8 @@
 /**
  * Turns an uploaded file (a byte stream) into validated observations, for all
- * three formats, without writing anything. Parsing and validation are the
- * models' own (`parseLongStream`, `parseWideCsvBytes`, `aggregateMicrodataCsv`);
+ * five formats, without writing anything. Parsing and validation are the
+ * models' own (`parseLongStream`, `parseWideCsvBytes`, `aggregateMicrodataCsv`,
+ * and for GSO's formats `parseSdmx`/`parsePxweb` via upload-sdmx/upload-pxweb);
  * this module streams the bytes in, enforces the size limit and gives every
  * format the same result shape. Used by POST /api/uploads and `pnpm ingest`.
  */
@@ -10,16 +11,22 @@ import {
   aggregateMicrodataCsv, parseLongStream, parseWideCsvBytes, periodSchema, type LongIssue, type Observation,
 } from '@lmo/models';
 import { contentHash } from './ingest';
+import { parsePxwebUpload } from './upload-pxweb';
+import { parseSdmxUpload } from './upload-sdmx';
 
-export const UPLOAD_FORMATS = ['long', 'wide', 'microdata'] as const;
+export const UPLOAD_FORMATS = ['long', 'wide', 'microdata', 'sdmx', 'pxweb'] as const;
 export type UploadFormat = (typeof UPLOAD_FORMATS)[number];
 
-/** One problem with the file: physical line (header = 1; 0 = not in the file, e.g. the mapping), column name, cell value. */
-export type UploadIssue = LongIssue;
+/**
+ * One problem with the file: physical line (header = 1; 0 = not in the file,
+ * e.g. the mapping), column name, cell value; SDMX issues also name the
+ * series code and period.
+ */
+export type UploadIssue = LongIssue & { series?: string | null; period?: string | null };
 
 export interface UploadOptions {
   format: UploadFormat;
-  /** Wide files: the `WideMapping` (parsed JSON). */
+  /** Parsed mapping JSON: `WideMapping` (wide), `PxwebMapping` (pxweb), optional SDMX code map (sdmx). */
   mapping?: unknown;
   /** Microdata: reference period (`2024`, `2024-Q2`). */
   period?: string;
@@ -89,6 +96,10 @@ export function checkUploadOptions(options: UploadOptions): UploadIssue[] {
     out.push(issue(0, 'mapping', '', 'MISSING_MAPPING', 'A wide file needs a mapping (JSON): which column holds regions, the indicator, unit, source and status. See seeds/examples/wide-mapping.json.',
       'Tệp dạng rộng cần bảng ánh xạ (JSON): cột địa bàn, chỉ tiêu, đơn vị, nguồn và trạng thái. Xem seeds/examples/wide-mapping.json.'));
   }
+  if (options.format === 'pxweb' && options.mapping === undefined) {
+    out.push(issue(0, 'mapping', '', 'MISSING_MAPPING', 'A PX-Web table needs a mapping (JSON): the indicator, unit, scale, source, status and which labels are regions. See seeds/examples/pxweb-mapping.json.',
+      'Bảng PX-Web cần bảng ánh xạ (JSON): chỉ tiêu, đơn vị, hệ số nhân, nguồn, trạng thái và nhãn nào là địa bàn. Xem seeds/examples/pxweb-mapping.json.'));
+  }
   if (options.format === 'microdata') {
     const p = options.period?.trim() ?? '';
     if (!periodSchema.safeParse(p).success) {
@@ -124,10 +135,17 @@ export async function parseUpload(source: Readable, options: UploadOptions): Pro
     counted.resume();
     return result('long', r.rows, r.errors, r.stats.errorCount, r.warnings.map((w) => `line ${w.line}: ${w.message}`), r.stats.records, counted.bytes);
   }
-  if (options.format === 'wide') {
+  if (options.format === 'wide' || options.format === 'sdmx' || options.format === 'pxweb') {
+    // These are whole-file parsers (XML tree, tables with headers above the data); files of this kind are small.
     const parts: Buffer[] = [];
     for await (const chunk of counted) parts.push(chunk as Buffer);
     const bytes = Buffer.concat(parts);
+    if (options.format !== 'wide') {
+      const g = options.format === 'sdmx'
+        ? parseSdmxUpload(bytes, options.mapping, { fileName: options.fileName, now })
+        : parsePxwebUpload(bytes, options.mapping, { now });
+      return result(options.format, g.observations, g.errors, g.errorCount, g.warnings, g.records, bytes.length);
+    }
     const r = parseWideCsvBytes(bytes, options.mapping, { now });
     return result('wide', r.observations, r.errors, r.errors.length, r.warnings.map((w) => `line ${w.line}: ${w.message}`), r.stats.rows, bytes.length);
   }
@@ -142,12 +160,19 @@ function rethrowLimit(counted: ByteLimit): void {
   if (error) throw error;
 }
 
+/** Keeps an SDMX issue's series code and period (other formats have neither). */
+function withSeries(out: UploadIssue, from: UploadIssue): UploadIssue {
+  if (from.series) out.series = from.series;
+  if (from.period) out.period = from.period;
+  return out;
+}
+
 function result(format: UploadFormat, observations: Observation[], issues: readonly UploadIssue[], errorCount: number, warnings: string[], records: number, bytes: number): ParsedUpload {
   const ok = errorCount === 0 && issues.length === 0;
   return {
     ok, format,
     observations: ok ? observations : [],
-    errors: issues.slice(0, MAX_LISTED_ISSUES).map((i) => issue(i.line, i.column, String(i.value ?? ''), i.code, i.message, i.messageVi)),
+    errors: issues.slice(0, MAX_LISTED_ISSUES).map((i) => withSeries(issue(i.line, i.column, String(i.value ?? ''), i.code, i.message, i.messageVi), i)),
     errorCount: Math.max(errorCount, issues.length),
     warnings: warnings.slice(0, MAX_LISTED_ISSUES),
     records, bytes,

@@ -3,3 +3,5 @@ export * from './csv-sniff';
 export * from './long-format';
 export * from './wide';
 export * from './microdata';
+export * from './sdmx';
+export * from './pxweb';

@@ -252,3 +252,71 @@ describe('CSV syntax', () => {
     expect(s.errors.find((e) => e.code === 'CSV_SYNTAX')).toMatchObject({ line: 3 });
   });
 });
+
+describe('breakdown axes, billion_vnd and cell keys', () => {
+  it('reads the sector column on the indicator axis', () => {
+    const r = parseLongCsv(csv(
+      row({ indicator: 'labour_force_by_group', sector: 'T:15-24', qualification: 'ALL' }),
+      row({ indicator: 'employment_by_occupation', sector: 'OCC2', qualification: 'ALL' }),
+      row({ indicator: 'value_added_real', sector: 'B-F', qualification: 'ALL', unit: 'ty dong', value: '1234.5' }),
+      row({ indicator: 'value_added_nominal', sector: 'C', qualification: 'ALL', unit: 'billion VND' }),
+      row({ indicator: 'population_by_group', period: '2040', sector: 'F:60-64', qualification: 'ALL' }),
+      row({ indicator: 'labour_force_by_group', sector: 'C' }),
+      row({ indicator: 'employment_by_occupation', sector: 'T:ALL' }),
+    ), NOW);
+    expect(r.rows.map((o) => [o.sector, o.unit])).toEqual([['T:15-24', 'persons'], ['OCC2', 'persons'], ['B-F', 'billion_vnd'], ['C', 'billion_vnd'], ['F:60-64', 'persons']]);
+    expect(r.errors.map((e) => [e.line, e.code])).toEqual([[7, 'UNKNOWN_GROUP'], [8, 'UNKNOWN_OCCUPATION']]);
+    expect(r.errors[0].message).toContain('T:15-24');
+  });
+
+  it('adds billion_vnd of merged former provinces like persons', () => {
+    const r = parseLongCsv(csv(
+      row({ indicator: 'value_added_real', region: '74', unit: 'billion_vnd', value: '10' }),
+      row({ indicator: 'value_added_real', region: '77', unit: 'billion_vnd', value: '5' }),
+    ), NOW);
+    expect(r.errors).toEqual([]);
+    expect(r.rows).toHaveLength(1);
+    expect(r.rows[0]).toMatchObject({ region: '79', value: 15 });
+  });
+
+  it('never reports false duplicates with > 16 indicators and > 128 sector/group codes', () => {
+    const v = createLongValidator(NOW);
+    v.push(H.split(','));
+    const groups: string[] = [];
+    for (const s of ['T', 'M', 'F']) for (let a = 0; a < 60; a++) groups.push(`${s}:${a}-${a + 1}`);
+    const indicators = ['employment', 'labour_force', 'unemployed', 'vacancies', 'graduates', 'exits', 'population', 'employment_by_occupation',
+      'value_added_real', 'value_added_nominal', 'unemployment_rate', 'unemployment_rate_youth', 'underemployment_rate', 'employment_rate',
+      'trained_share_certified', 'trained_share_broad', 'employment_share', 'labour_force_by_group', 'employment_by_group', 'unemployed_by_group', 'population_by_group'];
+    let n = 0;
+    for (const ind of indicators) {
+      const axis = ind.endsWith('_by_group') ? groups : ind === 'employment_by_occupation' ? ['TOTAL', 'OCC1', 'OCC9'] : ['TOTAL', 'A', 'C'];
+      const unit = ind.startsWith('value_added') ? 'billion_vnd' : /rate|share/.test(ind) ? 'percent' : 'persons';
+      for (const sector of axis) {
+        for (const period of ['2023', '2024']) {
+          v.push([ind, period, 'VN', sector, 'ALL', '1', unit, 'test', 'official']);
+          n++;
+        }
+      }
+    }
+    const r = v.finish();
+    expect(r.errors).toEqual([]);
+    expect(r.rows).toHaveLength(n);
+    expect(n).toBeGreaterThan(4 * 180 * 2);
+    // A genuine duplicate late in the id space is still caught.
+    const v2 = createLongValidator(NOW);
+    v2.push(H.split(','));
+    for (const g of groups) v2.push(['population_by_group', '2024', 'VN', g, 'ALL', '1', 'persons', 'test', 'official']);
+    v2.push(['population_by_group', '2024', 'VN', groups[170], 'ALL', '2', 'persons', 'test', 'official']);
+    expect(v2.finish().errors.map((e) => e.code)).toEqual(['DUPLICATE_KEY']);
+  });
+});
+
+describe('former provinces merging onto a unit whose own code came first', () => {
+  it('adds a mapped former province to the earlier row of the surviving one', () => {
+    const r = parseLongCsv(csv(row({ region: '79', value: '100' }), row({ region: '74', value: '20' }), row({ region: '77', value: '3' })), NOW);
+    expect(r.errors).toEqual([]);
+    expect(r.rows).toHaveLength(1);
+    expect(r.rows[0]).toMatchObject({ region: '79', value: 123 });
+    expect(r.stats.mergedCells).toBe(1);
+  });
+});

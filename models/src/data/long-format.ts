@@ -19,9 +19,10 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
 import type { Observation, ObservationStatus, Unit } from './observation';
-import { LONG_COLUMNS, OBSERVATION_STATUSES } from './observation';
+import { LONG_COLUMNS, OBSERVATION_STATUSES, OBSERVATION_UNITS } from './observation';
 import { checkCsvText, decodeCsvBytes, detectDelimiter, firstInvalidUtf8, legacyEncodingIssue, mapHeader, type Delimiter, type LongColumn, type LongIssue } from './csv-sniff';
 import { getIndicator, INDICATORS, suggestIndicator, type Indicator } from '../labour/codes-indicators';
+import { GROUP_HELP, GROUP_HELP_VI, OCCUPATION_HELP, OCCUPATION_HELP_VI, resolveGroup, resolveOccupation, suggestOccupation, type BreakdownAxis } from '../labour/codes-breakdowns';
 import { getRegion, getFormerProvince, resolveRegion, suggestRegion, SOCIO_ECONOMIC_REGIONS, PROVINCES } from '../labour/codes-regions';
 import { resolveSector, suggestSector, SECTORS } from '../labour/codes-sectors';
 import { resolveQualification, suggestQualification, QUALIFICATIONS } from '../labour/codes-qualifications';
@@ -33,17 +34,32 @@ export type { LongIssue } from './csv-sniff';
 /** Period label: `2023` or `2023-Q4`. */
 export const periodSchema = z.string().regex(/^(19|20|21)\d{2}(-Q[1-4])?$/, 'expected a year like 2023 or a quarter like 2023-Q4');
 
+const SECTOR_CODES = new Set(SECTORS.map((s) => s.code));
+
+/** True when `code` is a valid canonical code on `axis` (the `sector` column of the long format). */
+export function isBreakdownCode(axis: BreakdownAxis, code: string): boolean {
+  if (axis === 'group') return resolveGroup(code) === code;
+  if (axis === 'occupation') return resolveOccupation(code) === code;
+  return SECTOR_CODES.has(code);
+}
+
 /** Zod shape of one valid observation (for JSON inputs; CSV goes through the validator). */
 export const observationSchema = z.object({
   indicator: z.enum(INDICATORS.map((i) => i.code) as [string, ...string[]]),
   period: periodSchema,
   region: z.string().refine((c) => getRegion(c) !== undefined, 'unknown region code'),
-  sector: z.enum(SECTORS.map((s) => s.code) as [string, ...string[]]),
+  /** A sector code, or a group / occupation code for indicators on those axes (checked below). */
+  sector: z.string().min(1),
   qualification: z.enum(QUALIFICATIONS.map((q) => q.code) as [string, ...string[]]),
   value: z.number().finite().nonnegative(),
-  unit: z.enum(['persons', 'percent']),
+  unit: z.enum(OBSERVATION_UNITS as unknown as [Unit, ...Unit[]]),
   source: z.string().trim().min(1),
   status: z.enum(OBSERVATION_STATUSES),
+}).superRefine((o, ctx) => {
+  const axis = getIndicator(o.indicator)?.axis ?? 'sector';
+  if (!isBreakdownCode(axis, o.sector)) {
+    ctx.addIssue({ code: 'custom', path: ['sector'], message: axis === 'group' ? GROUP_HELP : axis === 'occupation' ? OCCUPATION_HELP : 'unknown sector code' });
+  }
 });
 
 export const longOptionsSchema = z.object({
@@ -98,7 +114,10 @@ export interface LongValidator {
 
 type Resolved<T> = { ok: true; value: T; mappedFrom?: string } | { ok: false; message: string; messageVi: string; code: string };
 
-const UNITS: Record<string, Unit> = { persons: 'persons', person: 'persons', nguoi: 'persons', percent: 'percent', '%': 'percent', phantram: 'percent', pct: 'percent' };
+const UNITS: Record<string, Unit> = {
+  persons: 'persons', person: 'persons', nguoi: 'persons', percent: 'percent', '%': 'percent', phantram: 'percent', pct: 'percent',
+  billionvnd: 'billion_vnd', tydong: 'billion_vnd', billionsvnd: 'billion_vnd', vndbillion: 'billion_vnd',
+};
 const STATUSES: Record<string, ObservationStatus> = {
   official: 'official', chinhthuc: 'official', modelled: 'modelled', modeled: 'modelled', uoctinh: 'modelled', mohinh: 'modelled', survey: 'survey', dieutra: 'survey',
   international: 'international', quocte: 'international', illustrative: 'illustrative', minhhoa: 'illustrative',
@@ -149,7 +168,7 @@ export function createLongValidator(options: LongOptions = {}): LongValidator {
   const rows: Observation[] = [];
   const rowLine: number[] = [];
   const rowFormer: (string | undefined)[] = [];
-  const seen = new Map<number, number>(); // cell key → row index
+  const seen = new Map<number | string, number>(); // cell key → row index
   const mergedParts = new Map<number, Set<string>>(); // row index → former codes combined (only cells touched by mapping)
   const formerUse = new Map<string, { count: number; line: number }>();
   let formerRows = 0;
@@ -199,6 +218,30 @@ export function createLongValidator(options: LongOptions = {}): LongValidator {
     return { ok: false, code: 'UNKNOWN_SECTOR', message: `Unknown sector "${raw}"${s ? ` — did you mean "${s}"?` : ''}; expected TOTAL, B-F, G-U, a VSIC 2018 section letter A–U or a new field (semiconductors, hydrogen, carbon-markets, ai-digital).`,
       messageVi: `Không biết ngành "${raw}"${s ? ` — có phải là "${s}"?` : ''}; cần TOTAL, B-F, G-U, chữ cái ngành cấp 1 VSIC 2018 (A–U) hoặc lĩnh vực mới (semiconductors, hydrogen, carbon-markets, ai-digital).` };
   });
+  const groupOf = memo<string>((raw) => {
+    const g = resolveGroup(raw);
+    if (g) return { ok: true, value: g };
+    return { ok: false, code: 'UNKNOWN_GROUP', message: `Unknown group "${raw}": ${GROUP_HELP}.`, messageVi: `Không biết nhóm "${raw}": ${GROUP_HELP_VI}.` };
+  });
+  const occupationOf = memo<string>((raw) => {
+    const o = resolveOccupation(raw);
+    if (o) return { ok: true, value: o };
+    const s = suggestOccupation(raw);
+    return { ok: false, code: 'UNKNOWN_OCCUPATION', message: `Unknown occupation "${raw}"${s ? ` — did you mean "${s}"?` : ''}; ${OCCUPATION_HELP}.`,
+      messageVi: `Không biết nghề "${raw}"${s ? ` — có phải là "${s}"?` : ''}; ${OCCUPATION_HELP_VI}.` };
+  });
+  /** The `sector` column is read on the indicator's axis; with an unknown indicator any axis is accepted. */
+  const breakdownOf = (indicator: Indicator | undefined, raw: string): Resolved<string> => {
+    const axis = indicator?.axis ?? 'sector';
+    if (axis === 'group') return groupOf(raw);
+    if (axis === 'occupation') return occupationOf(raw);
+    const r = sectorOf(raw);
+    if (r.ok || indicator) return r;
+    const g = groupOf(raw);
+    if (g.ok) return g;
+    const o = occupationOf(raw);
+    return o.ok ? o : r;
+  };
   const qualOf = memo<string>((raw) => {
     const r = resolveQualification(raw);
     if (r) return { ok: true, value: r };
@@ -208,7 +251,7 @@ export function createLongValidator(options: LongOptions = {}): LongValidator {
   });
   const unitOf = memo<Unit>((raw) => {
     const u = UNITS[raw] ?? UNITS[foldKey(raw) || raw];
-    return u ? { ok: true, value: u } : { ok: false, code: 'UNKNOWN_UNIT', message: `Unknown unit "${raw}"; expected persons or percent.`, messageVi: `Không biết đơn vị "${raw}"; cần persons (người) hoặc percent (%).` };
+    return u ? { ok: true, value: u } : { ok: false, code: 'UNKNOWN_UNIT', message: `Unknown unit "${raw}"; expected persons, percent or billion_vnd.`, messageVi: `Không biết đơn vị "${raw}"; cần persons (người), percent (%) hoặc billion_vnd (tỷ đồng).` };
   });
   const statusOf = memo<ObservationStatus>((raw) => {
     const s = STATUSES[foldKey(raw)];
@@ -261,7 +304,7 @@ export function createLongValidator(options: LongOptions = {}): LongValidator {
     const period = check(periodOf(pRaw), line, 'period', pRaw);
     const regionR = regionOf(rRaw);
     const region = check(regionR, line, 'region', rRaw);
-    const sector = check(sectorOf(sRaw), line, 'sector', sRaw);
+    const sector = check(breakdownOf(indicator, sRaw), line, 'sector', sRaw);
     const qualification = check(qualOf(qRaw), line, 'qualification', qRaw);
     const unit = check(unitOf(uRaw), line, 'unit', uRaw);
     const status = check(statusOf(stRaw), line, 'status', stRaw);
@@ -302,9 +345,16 @@ export function createLongValidator(options: LongOptions = {}): LongValidator {
       else formerUse.set(mappedFrom, { count: 1, line });
     }
     const former = mappedFrom ?? (getFormerProvince(region!) ? region : undefined);
-    // 4+11+7+5+3 = 30 bits: stays a V8 small integer, so the Map does not allocate heap numbers.
-    const key = ((((intern(ids.ind, indicator!.code) * 2048 + intern(ids.per, period!)) * 128 + intern(ids.reg, region!)) * 32
-      + intern(ids.sec, sector!)) * 8) + intern(ids.qual, qualification!);
+    // 5+9+6+7+3 = 30 bits: stays a V8 small integer, so the Map does not allocate heap numbers.
+    // An id beyond its field's capacity would spill into the next field (a false duplicate), so such rows use a string key.
+    const ki = intern(ids.ind, indicator!.code);
+    const kp = intern(ids.per, period!);
+    const kr = intern(ids.reg, region!);
+    const ks = intern(ids.sec, sector!);
+    const kq = intern(ids.qual, qualification!);
+    const key: number | string = ki < 32 && kp < 512 && kr < 64 && ks < 128 && kq < 8
+      ? (((ki * 512 + kp) * 64 + kr) * 128 + ks) * 8 + kq
+      : `${ki},${kp},${kr},${ks},${kq}`;
     const prev = seen.get(key);
     if (prev !== undefined) {
       const prevFormer = rowFormer[prev];
@@ -320,7 +370,10 @@ export function createLongValidator(options: LongOptions = {}): LongValidator {
         row.value += value;
         if (row.source !== srcRaw && !row.source.split(' + ').includes(srcRaw)) row.source = `${row.source} + ${srcRaw}`;
         if (STATUS_RANK[status!] > STATUS_RANK[row.status]) row.status = status!;
-        mergedParts.get(prev)!.add(former);
+        // The earlier row may be a current unit's own former code (79 before 74 is added): start its set here.
+        let parts = mergedParts.get(prev);
+        if (!parts) mergedParts.set(prev, (parts = new Set([prevFormer])));
+        parts.add(former);
         return;
       }
       addError({ line, column: null, value: `${indicator!.code},${period},${region},${sector},${qualification}`, code: 'DUPLICATE_KEY', message: `Duplicate of line ${rowLine[prev]}: same indicator, period, region, sector and qualification.`, messageVi: `Trùng với dòng ${rowLine[prev]}: cùng chỉ tiêu, kỳ, địa bàn, ngành và trình độ.` });

@@ -15,7 +15,11 @@ export const OBSERVATION_STATUSES = ['official', 'international', 'survey', 'mod
 
 /** Statuses measured on a published basis (a series break matters for them); modelled and illustrative values are consistent by construction. */
 export const MEASURED_STATUSES: ReadonlySet<ObservationStatus> = new Set(['official', 'international', 'survey']);
-export type Unit = 'persons' | 'percent';
+/** `billion_vnd`: thousand million đồng (tỷ đồng), as GSO publishes value added. */
+export type Unit = 'persons' | 'percent' | 'billion_vnd';
+
+/** Every unit, in the order help texts list them. */
+export const OBSERVATION_UNITS: readonly Unit[] = ['persons', 'percent', 'billion_vnd'];
 
 export interface Observation {
   indicator: string;

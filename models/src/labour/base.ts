@@ -5,6 +5,7 @@
  */
 import type { Observation } from '../data/observation';
 import { ForecastError } from '../forecast/errors';
+import { gridBasisMasks } from './basis';
 import type { BreakSpec } from './breaks';
 import { QUALIFICATION_TREE, REGION_TREE, SECTOR_TREE, SECTORS, SERIES_BREAKS } from './codes';
 import { makeDimension, type Dimension, type TreeNode } from './hierarchy';
@@ -26,6 +27,9 @@ import type { CellForecast, Scenario, TargetSpec, Thresholds } from './types';
  * or leave the labour force). Assumption (unconfirmed).
  */
 export const DEFAULT_MOBILITY_RATE = 0.5;
+
+/** Flow indicators behind new supply and replacement demand: their statuses join a gap row's basis. */
+export const SUPPLY_FLOWS = ['graduates', 'exits', 'entrants'] as const;
 
 /** Code of the hidden residual region used when only some provinces have data. */
 export const REST_REGION = '_rest';
@@ -216,7 +220,7 @@ export function computeBase(observations: readonly Observation[], options: Outlo
         if (options.otherEntrants !== 'default') otherEntrants = calibrateOtherEntrants(index, grid, exits.rate, entryRate);
         const supply = supplyInputs(index, grid, { otherEntrantsRate: otherEntrants.rate });
         timing.mainSupply = now() - t2;
-        main = { grid, exits, supply };
+        main = { grid, exits, supply, basis: gridBasisMasks(index, grid), gapBasis: gridBasisMasks(index, grid, SUPPLY_FLOWS) };
       }
     }
   }
@@ -238,7 +242,10 @@ export function computeBase(observations: readonly Observation[], options: Outlo
       minAfterBreak: options.minAfterBreak, residual, hiddenRegions: hidden,
     });
     if (!grid) continue;
-    fields.push({ grid, exits: estimateExitRates(index, grid, f.parent), supply: supplyInputs(index, grid, { otherEntrantsRate: otherEntrants.rate }), field: f });
+    fields.push({
+      grid, exits: estimateExitRates(index, grid, f.parent), supply: supplyInputs(index, grid, { otherEntrantsRate: otherEntrants.rate }), field: f,
+      basis: gridBasisMasks(index, grid), gapBasis: gridBasisMasks(index, grid, SUPPLY_FLOWS),
+    });
   }
   timing.fields = now() - t0;
 

@@ -5,6 +5,7 @@
  */
 import { closest, type Names } from './codes-normalize';
 import type { Unit } from '../data/observation';
+import type { BreakdownAxis } from './codes-breakdowns';
 
 export type IndicatorKind = 'stock' | 'flow' | 'rate';
 
@@ -15,6 +16,12 @@ export interface Indicator extends Names {
   /** True when future periods are invalid (stocks and rates). */
   observed: boolean;
   description: Names;
+  /**
+   * What the `sector` column holds (default `sector`): a sector code, a
+   * demographic group `<sex>:<age>` (`group`) or a VSCO major group (`occupation`).
+   * See `codes-breakdowns.ts`.
+   */
+  axis?: BreakdownAxis;
 }
 
 export const INDICATORS: Indicator[] = [
@@ -95,12 +102,105 @@ export const INDICATORS: Indicator[] = [
       en: 'A sector\'s share of total employment (%).',
     },
   },
+  {
+    code: 'population', unit: 'persons', kind: 'stock', observed: true,
+    vi: 'Dân số trung bình', en: 'Average population',
+    description: {
+      vi: 'Dân số trung bình trong năm theo vùng và tỉnh (TCTK).',
+      en: 'Average population over the year, by region and province (GSO).',
+    },
+  },
+  {
+    code: 'population_by_group', unit: 'persons', kind: 'stock', observed: false, axis: 'group',
+    vi: 'Dân số theo giới tính và nhóm tuổi', en: 'Population by sex and age group',
+    description: {
+      vi: 'Dân số theo giới tính và nhóm tuổi (cột ngành ghi mã nhóm, ví dụ T:15-24). Cho phép năm tương lai vì dự báo dân số của Liên Hợp Quốc là số liệu đã công bố.',
+      en: 'Population by sex and age group (the sector column holds a group code such as T:15-24). Future years are allowed because UN population projections are published figures.',
+    },
+  },
+  {
+    code: 'labour_force_by_group', unit: 'persons', kind: 'stock', observed: true, axis: 'group',
+    vi: 'Lực lượng lao động theo giới tính và nhóm tuổi', en: 'Labour force by sex and age group',
+    description: {
+      vi: 'Lực lượng lao động theo giới tính và nhóm tuổi (mã nhóm trong cột ngành, ví dụ F:ALL, T:15-24).',
+      en: 'Labour force by sex and age group (group code in the sector column, e.g. F:ALL, T:15-24).',
+    },
+  },
+  {
+    code: 'employment_by_group', unit: 'persons', kind: 'stock', observed: true, axis: 'group',
+    vi: 'Lao động có việc làm theo giới tính và nhóm tuổi', en: 'Employed persons by sex and age group',
+    description: {
+      vi: 'Số người có việc làm theo giới tính và nhóm tuổi (mã nhóm trong cột ngành).',
+      en: 'Employed people by sex and age group (group code in the sector column).',
+    },
+  },
+  {
+    code: 'unemployed_by_group', unit: 'persons', kind: 'stock', observed: true, axis: 'group',
+    vi: 'Người thất nghiệp theo giới tính và nhóm tuổi', en: 'Unemployed persons by sex and age group',
+    description: {
+      vi: 'Số người thất nghiệp theo giới tính và nhóm tuổi (mã nhóm trong cột ngành).',
+      en: 'Unemployed people by sex and age group (group code in the sector column).',
+    },
+  },
+  {
+    code: 'employment_by_occupation', unit: 'persons', kind: 'stock', observed: true, axis: 'occupation',
+    vi: 'Lao động có việc làm theo nghề', en: 'Employed persons by occupation',
+    description: {
+      vi: 'Số người từ 15 tuổi trở lên có việc làm theo nhóm nghề cấp 1 VSCO 2008 (OCC1–OCC9, OCC0 là lực lượng vũ trang; mã trong cột ngành).',
+      en: 'Employed people aged 15+ by VSCO 2008 major occupation group (OCC1–OCC9, OCC0 armed forces; code in the sector column).',
+    },
+  },
+  {
+    code: 'value_added_real', unit: 'billion_vnd', kind: 'flow', observed: true,
+    vi: 'Giá trị tăng thêm theo giá so sánh 2010', en: 'Gross value added at constant 2010 prices',
+    description: {
+      vi: 'Giá trị tăng thêm theo giá so sánh 2010 (tỷ đồng), theo ngành cấp 1 VSIC, khu vực B-F / G-U hoặc TOTAL.',
+      en: 'Gross value added at constant 2010 prices (billion VND), by VSIC section, B-F / G-U or TOTAL.',
+    },
+  },
+  {
+    code: 'value_added_nominal', unit: 'billion_vnd', kind: 'flow', observed: true,
+    vi: 'Giá trị tăng thêm theo giá hiện hành', en: 'Gross value added at current prices',
+    description: {
+      vi: 'Giá trị tăng thêm theo giá hiện hành (tỷ đồng), theo ngành cấp 1 VSIC, khu vực B-F / G-U hoặc TOTAL.',
+      en: 'Gross value added at current prices (billion VND), by VSIC section, B-F / G-U or TOTAL.',
+    },
+  },
+  {
+    code: 'unemployment_rate_youth', unit: 'percent', kind: 'rate', observed: true,
+    vi: 'Tỷ lệ thất nghiệp của thanh niên (15–24 tuổi)', en: 'Youth unemployment rate (15–24)',
+    description: {
+      vi: 'Tỷ lệ thất nghiệp của lực lượng lao động từ 15 đến 24 tuổi (%).',
+      en: 'Unemployment rate of the labour force aged 15–24 (%).',
+    },
+  },
+  {
+    code: 'underemployment_rate', unit: 'percent', kind: 'rate', observed: true,
+    vi: 'Tỷ lệ thiếu việc làm trong độ tuổi lao động', en: 'Underemployment rate, working age',
+    description: {
+      vi: 'Tỷ lệ thiếu việc làm của lao động trong độ tuổi lao động (%), định nghĩa TCTK.',
+      en: 'Time-related underemployment rate of workers of working age (%), GSO definition.',
+    },
+  },
+  {
+    code: 'employment_rate', unit: 'percent', kind: 'rate', observed: true,
+    vi: 'Tỷ lệ lao động có việc làm trong dân số từ 15 tuổi', en: 'Employment-to-population ratio, 15+',
+    description: {
+      vi: 'Số người từ 15 tuổi trở lên có việc làm so với dân số từ 15 tuổi trở lên (%), như bảng theo tỉnh của TCTK.',
+      en: 'Employed people aged 15+ as a percentage of the population aged 15+, as in GSO\'s province table.',
+    },
+  },
 ];
 
 const BY_CODE = new Map(INDICATORS.map((i) => [i.code, i]));
 
 export function getIndicator(code: string): Indicator | undefined {
   return BY_CODE.get(code);
+}
+
+/** The breakdown axis of an indicator's `sector` column (`sector` when not set or unknown). */
+export function indicatorAxis(code: string): BreakdownAxis {
+  return BY_CODE.get(code)?.axis ?? 'sector';
 }
 
 /** Near-miss suggestion for an unknown indicator code. */

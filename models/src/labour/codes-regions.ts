@@ -211,6 +211,10 @@ const ALIASES: [string, string][] = [
   ['hcm', '79'], ['hcmc', '79'], ['tphcm', '79'], ['hochiminh', '79'], ['saigon', '79'],
   ['hanoi', '01'], ['danang', '48'], ['hue', '46'], ['cantho', '92'], ['haiphong', '31'],
   ['brvt', '79:77'], ['bariavungtau', '79:77'], ['vungtau', '79:77'], ['thuathienhue', '46:46'],
+  // Region names as GSO's English PX-Web tables spell them.
+  ['northernmidlandsandmountainareas', 'NMM'], ['northernmidlandsandmountainousareas', 'NMM'], ['northernmidlandsandmountainarea', 'NMM'],
+  ['northcentralareaandcentralcoastalarea', 'NCCC'], ['northerncentralareaandcentralcoastalarea', 'NCCC'], ['northcentralandcentralcoastalareas', 'NCCC'],
+  ['northcentralandcentralcoastalarea', 'NCCC'], ['southeastregion', 'SE'], ['mekongdelta', 'MRD'],
 ];
 
 function buildIndex(): Map<string, ResolvedRegion> {

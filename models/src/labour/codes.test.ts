@@ -88,7 +88,9 @@ describe('sectors, qualifications, indicators', () => {
   it('describes every indicator and marks stocks/rates as observed', () => {
     for (const i of INDICATORS) {
       expect(i.vi && i.en && i.description.vi && i.description.en).toBeTruthy();
-      expect(i.observed).toBe(i.kind !== 'flow');
+      // Published projections (population_by_group) may be future; value added is a flow but only ever measured.
+      const exception = i.code === 'population_by_group' || i.code.startsWith('value_added_');
+      expect(i.observed).toBe(exception ? i.kind === 'flow' : i.kind !== 'flow');
     }
     expect(SERIES_BREAKS.find((b) => b.indicator === 'labour_force')?.period).toBe('2021');
   });

@@ -11,6 +11,7 @@ export * from './codes-regions';
 export * from './codes-sectors';
 export * from './codes-qualifications';
 export * from './codes-indicators';
+export * from './codes-breakdowns';
 
 /** A node of an additive hierarchy: `code` sums into `parent`. */
 export interface CodeNode {

@@ -4,11 +4,15 @@
  * the employment hierarchy already covers are taken from it instead, so the
  * dashboard never shows two different forecasts of the same number; the
  * employment share by sector is derived from the reconciled employment
- * forecasts for the same reason.
+ * forecasts for the same reason. Which series are forecast at all is
+ * declared in official-rules.ts (headline series, still current).
  */
+import { MEASURED_STATUSES } from '../data/observation';
+import { basisOf } from './basis';
 import { applyBreak, breakMatches, type BreakSpec } from './breaks';
 import { cellAccuracy, forecastCell } from './engine';
 import type { IndexedCell, ObservationIndex } from './observations';
+import { headlineExclusion, officialForecastExclusion } from './official-rules';
 import { withoutReason, type Grid } from './projection';
 import type { CellForecast, HistoryPoint, LevelInterval } from './types';
 
@@ -61,6 +65,11 @@ export interface OfficialOptions {
   country?: string;
   /** Forecasts run through this year (default: each series' last year + horizon). */
   throughYear?: number;
+  /**
+   * Last observed year of the outlook: series ending more than MAX_STALENESS_YEARS before it are
+   * not forecast. Default: the employment grid's base year, else the latest year of the candidate series.
+   */
+  baseYear?: number;
 }
 
 function clampPercent(xs: number[]): number[] {
@@ -68,19 +77,27 @@ function clampPercent(xs: number[]): number[] {
 }
 
 /**
- * Forecast every series with at least one official point (annual; ≥ 3 points
- * in the fitted run), except those the employment hierarchy covers.
+ * Forecast the headline official series (OFFICIAL_FORECAST_RULES: national and
+ * regional labour force, employment, unemployment, trained shares, employment
+ * share by sector) that are still current (annual; ≥ 3 points in the fitted
+ * run), except those the employment hierarchy covers.
  */
 export function forecastOfficial(index: ObservationIndex, opts: OfficialOptions): CellForecast[] {
   const country = opts.country ?? 'VN';
   const out: CellForecast[] = [];
   const grid = opts.employment;
-  const gridNode = (r: string, s: string, q: string) =>
-    grid?.nodes.find((n) => n.region === r && n.sector === s && n.qualification === q);
+  const gridNodes = new Map(grid?.nodes.map((n) => [`${n.region}|${n.sector}|${n.qualification}`, n]) ?? []);
+  const candidates: { c: IndexedCell; history: HistoryPoint[] }[] = [];
   for (const c of index.cells.values()) {
-    const history = allPoints(c);
-    if (!history.some((p) => p.status === 'official')) continue;
-    if (c.indicator === grid?.indicator && gridNode(c.region, c.sector, c.qualification)) continue; // covered by the hierarchy
+    // Coordinates first: hundreds of loaded official series are not headlines.
+    if (!headlineExclusion(c)) candidates.push({ c, history: allPoints(c) });
+  }
+  const baseYear = opts.baseYear ?? grid?.baseYear
+    ?? (opts.throughYear !== undefined ? opts.throughYear - opts.horizon : Math.max(0, ...candidates.map((x) => Number(x.history.at(-1)!.period))));
+  for (const { c, history } of candidates) {
+    const lastYear = Number(history[history.length - 1].period);
+    if (officialForecastExclusion(c, basisOf(history), lastYear, baseYear)) continue;
+    if (c.indicator === grid?.indicator && gridNodes.has(`${c.region}|${c.sector}|${c.qualification}`)) continue; // covered by the hierarchy
     if (c.indicator === 'employment_share' && grid && c.region === country) {
       const derived = shareFromGrid(grid, country, c.sector, c.qualification, history);
       if (derived) {
@@ -91,8 +108,9 @@ export function forecastOfficial(index: ObservationIndex, opts: OfficialOptions)
     const run = fillGaps(history);
     if (run.values.length < 3) continue;
     const periods = run.periods;
-    // Only a series with measured (non-modelled) values before the break crosses it.
-    const brk = opts.breaks.find((b) => breakMatches(b, c) && history.some((p) => p.period < b.period && p.status !== 'modelled'));
+    // Only a series with measured values (official, international, survey) before the break crosses it;
+    // modelled and illustrative values are already on the new basis.
+    const brk = opts.breaks.find((b) => breakMatches(b, c) && history.some((p) => p.period < b.period && MEASURED_STATUSES.has(p.status)));
     const b = applyBreak(run.values, periods, brk, { minAfter: opts.minAfterBreak });
     const series = { values: b.values, start: b.start, frequency: 1 as const };
     const method = series.values.length >= 3 ? 'auto' : 'naive';
@@ -121,6 +139,7 @@ export function forecastOfficial(index: ObservationIndex, opts: OfficialOptions)
       accuracy: cellAccuracy(series, { method }),
       ...(b.applied ? { break: withoutReason(b.applied) } : {}),
       status: 'modelled',
+      basis: basisOf(history),
       source: `LMO model: engine forecast (${fit.models.map((m) => m.method).join('+')}) of ${c.indicator}${run.interpolated ? ` (fitted on ${periods[0]}–${last}, ${run.interpolated} missing year(s) interpolated)` : ''}. History: ${[...new Set(history.map((p) => p.source))].join('; ')}`,
     });
   }
@@ -164,6 +183,7 @@ function shareFromGrid(grid: Grid, country: string, sector: string, qualificatio
     ...(part.break ? { break: part.break } : {}),
     reconciliation: 'ols',
     status: 'modelled',
+    basis: basisOf(history),
     source: `LMO model: share derived from the reconciled employment forecasts (${sector} ÷ total). History: ${[...new Set(history.map((p) => p.source))].join('; ')}`,
   };
 }

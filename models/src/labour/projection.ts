@@ -12,7 +12,7 @@ import { cellId, type ObservationIndex } from './observations';
 import { aggregateTensor, makeReconciler, reconcileStep, type Reconciler } from './reconcile';
 import type { AppliedBreak, CellAccuracy, HistoryPoint, LevelInterval } from './types';
 import type { IntervalKind, ModelWeight } from '../forecast/types';
-import type { Unit } from '../data/observation';
+import { MEASURED_STATUSES, type Unit } from '../data/observation';
 
 /** One projected cell of a grid (means reconciled). */
 export interface NodeProjection {
@@ -80,26 +80,33 @@ export function withoutReason(b: AppliedBreak): AppliedBreak {
 
 /**
  * A declared break matters only if some value before it was measured on the
- * old basis: official or survey data. Modelled values (e.g. seed cells
- * back-cast to the 2021 basis) are already consistent, so they are not spliced.
+ * old basis: official, international or survey data. Modelled and
+ * illustrative values (e.g. seed cells back-cast to the 2021 basis) are
+ * already consistent, so they are not spliced. Only cells whose values enter
+ * the grid count: the bottom cells, and `extraRegions` (a residual's root).
+ * An official national total on the old basis that the grid does not use
+ * (it sums the detailed cells) must not shift those cells.
  */
-export function crossesBreak(index: ObservationIndex, indicator: string, dims: Dimension[], period: string): boolean {
-  const [r, s, q] = dims.map((d) => new Set(d.codes));
+export function crossesBreak(index: ObservationIndex, indicator: string, dims: Dimension[], period: string, extraRegions: readonly string[] = []): boolean {
+  const [r, s, q] = dims.map((d) => new Set(d.bottom));
+  const extra = new Set(extraRegions);
   for (const c of index.byIndicator.get(indicator) ?? []) {
-    if (!r.has(c.region) || !s.has(c.sector) || !q.has(c.qualification)) continue;
-    for (const [year, o] of c.byYear) if (String(year) < period && o.status !== 'modelled') return true;
+    if ((!r.has(c.region) && !extra.has(c.region)) || !s.has(c.sector) || !q.has(c.qualification)) continue;
+    for (const [year, o] of c.byYear) if (String(year) < period && MEASURED_STATUSES.has(o.status)) return true;
   }
   return false;
 }
 
-/** Years with data for any bottom cell of the grid. */
+/**
+ * Years with data for any bottom cell of the grid. Totals do not count: the
+ * grid's history is the sum of its bottom cells, so a national series that
+ * starts earlier (e.g. official employment from 2011 above provinces from
+ * 2015) would only add years of zeros.
+ */
 function yearSpan(index: ObservationIndex, indicator: string, dims: Dimension[]): [number, number] | null {
   let lo = Infinity;
   let hi = -Infinity;
-  const [r, s, q] = dims;
-  const rs = new Set(r.codes);
-  const ss = new Set(s.codes);
-  const qs = new Set(q.codes);
+  const [rs, ss, qs] = dims.map((d) => new Set(d.bottom));
   for (const c of index.byIndicator.get(indicator) ?? []) {
     if (!rs.has(c.region) || !ss.has(c.sector) || !qs.has(c.qualification)) continue;
     for (const y of c.byYear.keys()) {
@@ -168,7 +175,7 @@ export function projectGrid(index: ObservationIndex, opts: GridOptions): Grid | 
   }
   for (const t of years) aggregateTensor(reconciler, t);
 
-  const brk = opts.breaks?.find((b) => b.indicator === indicator && crossesBreak(index, indicator, dims, b.period));
+  const brk = opts.breaks?.find((b) => b.indicator === indicator && crossesBreak(index, indicator, dims, b.period, opts.residual ? [opts.residual.root] : []));
   const periods = Array.from({ length: nYears }, (_, i) => String(firstYear + i));
   const nodes: NodeProjection[] = new Array(size);
   const baseMeans: Float64Array[] = Array.from({ length: horizon }, () => new Float64Array(size));

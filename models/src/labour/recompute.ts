@@ -5,6 +5,7 @@
  * coherent (a province's TOTAL is the sum of its sections, VN the sum of
  * provinces, and likewise for openings, supply and imbalance).
  */
+import { basisFromMask, statusBit } from './basis';
 import { aggregateTensor, makeReconciler, type Reconciler } from './reconcile';
 import { imbalanceOf, rankBlock } from './imbalance';
 import type { ExitRates } from './openings';
@@ -23,6 +24,17 @@ export interface GridBase {
   field?: { code: string; parent: string };
   /** Trend and target paths of a new field with a target (national, `qualification`), years base+1… */
   target?: { qualification: string; trend: number[]; path: number[] };
+  /** Status mask (basis.ts) of the employment observations each node rests on, by tensor offset. */
+  basis?: Uint8Array;
+  /** Same, with the graduates, exits and entrants series behind supply and replacement: the gap rows' basis. */
+  gapBasis?: Uint8Array;
+}
+
+/** A node's status mask from its own history, when the grid base carries no masks (hand-built bases in tests). */
+function historyMask(node: Grid['nodes'][number]): number {
+  let m = 0;
+  for (const p of node.history) m |= statusBit(p.status);
+  return m;
 }
 
 /** Settings shared by every scenario of an outlook. */
@@ -276,6 +288,7 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
         confidence: imb.confidence,
         rank: 0,
         status: 'modelled',
+        basis: basisFromMask(gb.gapBasis?.[offset + local] ?? historyMask(node)),
         source: GAP_SOURCE,
       });
     }
@@ -318,6 +331,7 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
         ...(node.break ? { break: node.break } : {}),
         reconciliation: 'ols',
         status: 'modelled',
+        basis: basisFromMask(gb.basis?.[offset + local] ?? historyMask(node)),
         source: forecastSource(grid, node),
       });
     }

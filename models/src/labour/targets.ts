@@ -8,6 +8,7 @@
  * rate, averaged over the years up to the target year. Exits use the field's
  * exit rate (openings.ts).
  */
+import { basisFromMask, statusBit } from './basis';
 import { fitSeries } from './engine';
 import type { GridBase } from './recompute';
 import type { PathSeries, TargetPath, TargetSpec } from './types';
@@ -85,6 +86,8 @@ export function computeTarget(gb: GridBase, spec: TargetSpec, entryRate: number)
   const root = dr.codes.find((c) => !dr.parent.get(c));
   const node = grid.nodes.find((n) => n.region === root && n.sector === spec.field && n.qualification === spec.qualification);
   if (!node || node.history.length === 0) return null;
+  const nodeOff = grid.nodes.indexOf(node);
+  const dataBasis = basisFromMask(gb.gapBasis?.[nodeOff] ?? node.history.reduce((m, p) => m | statusBit(p.status), 0));
   const latestPoint = node.history[node.history.length - 1];
   const levels = grid.levels;
   const trend: PathSeries = {
@@ -146,6 +149,7 @@ export function computeTarget(gb: GridBase, spec: TargetSpec, entryRate: number)
     noteVi: spec.noteVi,
     noteEn: spec.noteEn,
     status: 'modelled',
+    dataBasis,
     source: `LMO model: logistic path to the target of ${spec.decision}; trend = engine forecast of the field's workforce (${[...new Set(node.history.map((p) => p.source))].join('; ')})`,
   };
 }

@@ -94,6 +94,12 @@ export interface CellForecast extends CellKey {
   /** How hierarchy coherence was enforced for this cell's mean, if it was. */
   reconciliation?: Reconciliation;
   status: 'modelled';
+  /**
+   * Distinct statuses of the observations this figure rests on (its history and, for a total,
+   * every detailed cell summed into it), in OBSERVATION_STATUSES order. Always set by the model;
+   * includes `illustrative` when generated demonstration values lie underneath.
+   */
+  basis?: ObservationStatus[];
   /** e.g. "LMO forecast (auto) from GSO LFS 2010–2025 …" */
   source: string;
 }
@@ -145,6 +151,11 @@ export interface GapRow {
    */
   rank: number;
   status: 'modelled';
+  /**
+   * Statuses of the observations the row rests on: the cell's employment basis and the graduates,
+   * exits and entrants series feeding its supply and replacement demand (OBSERVATION_STATUSES order).
+   */
+  basis?: ObservationStatus[];
   source: string;
 }
 
@@ -198,6 +209,11 @@ export interface TargetPath {
   noteVi: string;
   noteEn: string;
   status: 'modelled';
+  /**
+   * Statuses of the observations the trend and the graduates figures rest on (OBSERVATION_STATUSES
+   * order): the `basis` of forecasts and gap rows, named apart because `basis` here is the target's own.
+   */
+  dataBasis?: ObservationStatus[];
   source: string;
 }
 

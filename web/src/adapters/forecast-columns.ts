@@ -1,4 +1,5 @@
 import type { SeriesPoint, Status } from '../api/types';
+import { basisOf } from './basis';
 
 /**
  * The API serves forecasts in columnar form. These helpers read either layout it may use
@@ -13,6 +14,8 @@ export interface NormalForecast {
   bands: Record<number, { lower: number[]; upper: number[] }>;
   status: Status;
   source: string;
+  /** Statuses of the observations the forecast rests on (see adapters/basis.ts). */
+  basis: Status[];
 }
 
 type Loose = Record<string, unknown>;
@@ -56,14 +59,16 @@ export function readForecast(raw: Loose): NormalForecast {
     if (f[`lower${level}`] && f[`upper${level}`]) bands[level] = { lower: asNumbers(f[`lower${level}`]), upper: asNumbers(f[`upper${level}`]) };
   }
   const source = String(raw.source ?? '');
+  const history = readHistory(raw.history, source);
   return {
     unit: String(raw.unit ?? 'persons'),
-    history: readHistory(raw.history, source),
+    history,
     periods: ((f.periods as unknown[]) ?? []).map(String),
     mean: asNumbers(f.mean),
     bands,
     status: (raw.status as Status) ?? 'modelled',
     source,
+    basis: basisOf({ basis: raw.basis, history }),
   };
 }
 
@@ -75,6 +80,8 @@ export interface ForecastRow {
   band80?: [number, number];
   band95?: [number, number];
   forecast: boolean;
+  /** Status of the observed value (`actual`), when there is one. */
+  status?: Status;
 }
 
 /**
@@ -83,7 +90,7 @@ export interface ForecastRow {
  */
 export function forecastRows(forecast: NormalForecast, lastHistory = 15): ForecastRow[] {
   const history = forecast.history.filter((p) => Number.isFinite(p.value)).slice(-lastHistory);
-  const rows: ForecastRow[] = history.map((p) => ({ period: p.period, actual: p.value, forecast: false }));
+  const rows: ForecastRow[] = history.map((p) => ({ period: p.period, actual: p.value, forecast: false, status: p.status }));
   const last = rows[rows.length - 1];
   if (last && forecast.periods.length > 0) {
     last.mean = last.actual;
@@ -116,6 +123,7 @@ export function mergeForecastRows(series: { key: string; rows: ForecastRow[] }[]
       }
       merged.forecast = merged.forecast && row.forecast;
       if (row.actual !== undefined) merged[`${key}_actual`] = row.actual;
+      if (row.status !== undefined) merged[`${key}_status`] = row.status;
       if (row.mean !== undefined) merged[`${key}_mean`] = row.mean;
       if (row.band80) merged[`${key}_band80`] = row.band80;
       if (row.band95) merged[`${key}_band95`] = row.band95;
@@ -129,4 +137,18 @@ export function lastObservedPeriod(rows: MergedRow[]): string | undefined {
   let last: string | undefined;
   for (const row of rows) if (!row.forecast) last = row.period;
   return last;
+}
+
+/**
+ * Statuses of one merged row: those of its observed values; a row with only projected values is
+ * `modelled`. (The last observed year also starts the forecast line, but its number is the observation.)
+ */
+export function mergedRowStatuses(row: MergedRow): Status[] {
+  const observed: Status[] = [];
+  let projected = false;
+  for (const [k, v] of Object.entries(row)) {
+    if (k.endsWith('_status') && typeof v === 'string') observed.push(v as Status);
+    if (k.endsWith('_mean') && row.forecast) projected = true;
+  }
+  return observed.length ? [...new Set(observed)] : projected || row.forecast ? ['modelled'] : [];
 }

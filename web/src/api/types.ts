@@ -36,7 +36,7 @@ export interface ScenarioMeta extends NamedCode {
 }
 
 export interface IndicatorMeta extends NamedCode {
-  unit: 'persons' | 'percent';
+  unit: 'persons' | 'percent' | 'billion_vnd';
   descriptionVi?: string;
   descriptionEn?: string;
 }
@@ -51,6 +51,30 @@ export interface Meta {
   periods?: { observed: string[]; first: string | null; last: string | null; baseYear: number | null; forecastTo: string | null; maxHorizonYears: number };
   sources?: { citation: string; status: string; rows: number }[];
   dataVersion?: { id: number; label: string; createdAt: string } | null;
+  /** Which levels of detail and years are official, international, modelled or illustrative. */
+  dataLevels?: DataLevelRow[];
+}
+
+/**
+ * One (level of detail, status) row of /api/meta `dataLevels`, derived by the API from the
+ * loaded observations (see /work/notes/model-api.md and models/src/labour/data-levels.ts).
+ */
+export interface DataLevelRow {
+  /** e.g. `national-total`, `provinces`, `province-section-qualification`, `graduates`. */
+  level: string;
+  nameVi: string;
+  nameEn: string;
+  status: Status;
+  /** First and last period over the row's observations (`2010`, `2024-Q3`). */
+  from: string;
+  to: string;
+  firstYear: number | null;
+  lastYear: number | null;
+  frequencies: ('annual' | 'quarterly')[];
+  indicators: { code: string; from: string; to: string; rows: number }[];
+  rows: number;
+  /** Distinct citations (publisher, table or series code, release), most rows first. */
+  sources: string[];
 }
 
 export type {
@@ -71,8 +95,11 @@ export interface GapsResponse {
   thresholds?: { shortageBelow: number; surplusAbove: number } | null;
   source?: string;
   status?: Status;
+  /** Union of the rows' `basis`: the statuses of the observations the rows rest on. */
+  basis?: Status[];
 }
 
 export interface TargetsResponse {
   targets: TargetPath[];
+  basis?: Status[];
 }

@@ -1,22 +1,58 @@
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Confidence, Flag, Status } from '../api/types';
+import { STATUS_STYLE, uniqueStatuses } from './status';
 
 /**
- * The status of a figure: official (GSO/ministry), survey (uploaded microdata) or modelled.
- * Modelled figures must always carry this badge, so it is a single component.
+ * The status of a figure, one of five (official, international, survey, modelled, illustrative):
+ * an icon and words (never colour alone), with a hint saying what the status means. Every number
+ * the app shows carries one, so it is a single component.
  */
 export function StatusBadge({ status }: { status: Status }) {
   const { t } = useTranslation();
+  const style = STATUS_STYLE[status];
   return (
     <span className={`badge badge-${status}`} data-status={status} title={t(`status.${status}Hint`)}>
-      {t(`status.${status}`)}
+      <span aria-hidden="true" className="badge-icon">{style?.icon}</span> {t(`status.${status}`)}
     </span>
   );
 }
 
-/** Shorthand for the badge every modelled number carries. */
-export function ModelledBadge() {
-  return <StatusBadge status="modelled" />;
+/** Several statuses side by side, in the fixed order (duplicates and unknown codes dropped). */
+export function StatusBadges({ statuses }: { statuses: readonly unknown[] }) {
+  const list = uniqueStatuses(statuses);
+  return (
+    <span className="badges">
+      {list.map((s, i) => (
+        <Fragment key={s}>
+          {i > 0 && ' '}
+          <StatusBadge status={s} />
+        </Fragment>
+      ))}
+    </span>
+  );
+}
+
+/**
+ * A figure's own statuses, then what the modelled ones rest on ("Model output, rests on: Official
+ * statistic, Illustrative"), so a forecast built on generated values says so next to the number.
+ */
+export function StatusLine({ statuses, basis = [] }: { statuses: readonly unknown[]; basis?: readonly unknown[] }) {
+  const { t } = useTranslation();
+  const own = uniqueStatuses(statuses);
+  const rests = uniqueStatuses(basis);
+  if (own.length === 0 && rests.length === 0) return null;
+  return (
+    <span className="status-line" data-testid="status-line">
+      <span className="label">{t('status.label')}:</span> <StatusBadges statuses={own} />
+      {rests.length > 0 && (
+        <>
+          {' '}
+          <span className="label">{t('status.restsOn')}</span> <StatusBadges statuses={rests} />
+        </>
+      )}
+    </span>
+  );
 }
 
 /** Shortage / balanced / surplus, with an icon so colour is not the only cue. */

@@ -3,6 +3,7 @@ import { BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } f
 import { useTranslation } from 'react-i18next';
 import { formatCompact, formatInteger, type Lang } from '../i18n/format';
 import { AXIS_TICK } from './colors';
+import { tooltipHeading } from './status';
 import { useNarrow } from './use-narrow';
 import { WrappedXTick } from './wrapped-tick';
 
@@ -19,7 +20,7 @@ export function CategoryBarChart({ rows, height, tickWidth = 90, formatValue = f
   formatValue?: (value: number, lang: Lang) => string;
   children: ReactNode;
 }) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const narrow = useNarrow();
   return (
@@ -28,7 +29,7 @@ export function CategoryBarChart({ rows, height, tickWidth = 90, formatValue = f
         <CartesianGrid stroke="#e2e6ec" vertical={false} />
         <XAxis dataKey="short" tick={<WrappedXTick width={tickWidth} slanted={narrow} />} interval={0} height={narrow ? 64 : 44} />
         <YAxis tickFormatter={(v: number) => formatCompact(v, lang)} tick={AXIS_TICK} width={56} />
-        <Tooltip formatter={(v, name) => [formatValue(Number(v), lang), String(name)]} labelFormatter={(_, p) => String(p?.[0]?.payload?.label ?? '')} />
+        <Tooltip formatter={(v, name) => [formatValue(Number(v), lang), String(name)]} labelFormatter={(_, p) => tooltipHeading(p?.[0]?.payload?.label, p?.[0]?.payload, t)} />
         {children}
       </BarChart>
     </ResponsiveContainer>

@@ -12,23 +12,40 @@ const ok = { isPending: false, isError: false, error: null, refetch: () => undef
 
 function frame(props: Partial<Parameters<typeof ChartFrame<Row>>[0]> = {}) {
   return render(
-    <ChartFrame<Row> title="Việc làm" unit="người" source="GSO LFS" modelled columns={columns} rows={[{ period: '2024', value: 5 }]} filename="x" status={ok} {...props}>
+    <ChartFrame<Row> title="Việc làm" unit="người" source="GSO LFS" statuses={['modelled']} columns={columns} rows={[{ period: '2024', value: 5 }]} filename="x" status={ok} {...props}>
       <svg data-chart="test" />
     </ChartFrame>,
   );
 }
 
 describe('ChartFrame', () => {
-  it('shows the modelled badge, the unit and the source', () => {
+  it('shows the model-output badge, the unit and the source', () => {
     frame();
     const fig = screen.getByRole('figure');
-    expect(within(fig).getByText('ước tính mô hình')).toBeTruthy();
+    expect(within(fig).getAllByText('Kết quả mô hình').length).toBeGreaterThan(0);
     expect(fig.textContent).toContain('Đơn vị: người');
     expect(fig.textContent).toContain('GSO LFS');
+    expect(fig.querySelector('[data-illustrative-note]')).toBeNull();
   });
-  it('has no modelled badge on official-only charts', () => {
-    frame({ modelled: false });
-    expect(screen.queryByText('ước tính mô hình')).toBeNull();
+  it('has no model badge on official-only charts', () => {
+    frame({ statuses: ['official'] });
+    expect(screen.queryByText('Kết quả mô hình')).toBeNull();
+    expect(screen.getAllByText('Số liệu chính thức').length).toBeGreaterThan(0);
+  });
+  it('says what modelled numbers rest on and shows the illustrative note when that includes generated values', () => {
+    frame({ basis: ['official', 'illustrative'], levels: ['province-section-qualification'] });
+    const fig = screen.getByRole('figure');
+    const note = fig.querySelector('[data-illustrative-note]');
+    expect(note?.textContent).toContain('không phải thống kê');
+    expect(within(fig).getByTestId('status-line').textContent).toContain('dựa trên');
+    expect(fig.querySelectorAll('[data-status="illustrative"]').length).toBeGreaterThan(1);
+  });
+  it('adds a status column to the table view', () => {
+    frame({ statuses: ['official', 'modelled'], provenance: { status: (r) => (r.period === '2024' ? ['official'] : ['modelled']) } });
+    fireEvent.click(screen.getByRole('button', { name: 'Xem dạng bảng' }));
+    const table = screen.getByRole('table');
+    expect(within(table).getByText('Loại số liệu')).toBeTruthy();
+    expect(table.querySelector('tbody [data-status="official"]')).toBeTruthy();
   });
   it('toggles to an accessible table view and back', () => {
     frame();

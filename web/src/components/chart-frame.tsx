@@ -1,7 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ModelledBadge } from './badges';
-import { downloadBlob, downloadCsv, type Column } from './csv';
+import type { Status } from '../api/types';
+import { illustrativeLevelNames, type LevelId } from '../adapters/basis';
+import { StatusBadges, StatusLine } from './badges';
+import { downloadBlob, downloadCsv, withProvenanceColumns, type Column, type RowProvenance } from './csv';
+import { IllustrativeNote, illustrativeNoteText, useDataLevels } from './illustrative-note';
+import { hasIllustrative, uniqueStatuses } from './status';
 import { DataTable } from './data-table';
 import { markFirstChartData } from './first-chart-mark';
 import { svgToPng, type LegendItem } from './png';
@@ -14,8 +18,14 @@ export interface ChartFrameProps<Row> {
   unit: string;
   /** Citation shown under the chart and written into downloads. */
   source: string;
-  /** Any modelled figure in the chart: shows the modelled badge. */
-  modelled: boolean;
+  /** Statuses of the numbers drawn (e.g. official history and a modelled forecast): badges by the title. */
+  statuses: readonly Status[];
+  /** What the modelled numbers rest on (statuses of the observations behind them). */
+  basis?: readonly Status[];
+  /** Data levels the chart rests on, to name the illustrative ones in the note. */
+  levels?: readonly LevelId[];
+  /** Per-row status, basis and source for the table's status column and the CSV (default: the chart's). */
+  provenance?: Partial<RowProvenance<Row>>;
   legend?: LegendItem[];
   columns: Column<Row>[];
   rows: Row[];
@@ -33,12 +43,29 @@ export interface ChartFrameProps<Row> {
 }
 
 /**
- * The frame every chart sits in: title, units, legend, source, modelled badge, a
+ * The frame every chart sits in: title, units, legend, source, status badges (and what modelled
+ * numbers rest on, with the illustrative note when that includes generated values), a
  * "view as table" toggle and PNG/CSV downloads, plus loading/empty/error states.
  */
 export function ChartFrame<Row>(props: ChartFrameProps<Row>) {
-  const { title, subtitle, unit, source, modelled, legend = [], columns, rows, filename, status, emptyMessage, height = 300, controls, fitContent, footnote, children } = props;
-  const { t } = useTranslation();
+  const { title, subtitle, unit, source, statuses, basis = [], levels = [], provenance = {}, legend = [], columns, rows, filename, status, emptyMessage, height = 300, controls, fitContent, footnote, children } = props;
+  const { t, i18n } = useTranslation();
+  const dataLevels = useDataLevels();
+  const shown = uniqueStatuses(statuses);
+  // Basis statuses other than the chart's own, so "official · rests on official" is not repeated.
+  const restsOn = uniqueStatuses(basis).filter((s) => !shown.includes(s) || s === 'illustrative');
+  const illustrative = hasIllustrative(shown) || hasIllustrative(basis);
+  const rowProvenance: RowProvenance<Row> = {
+    status: provenance.status ?? (() => shown),
+    basis: provenance.basis ?? (basis.length ? () => basis : undefined),
+    source: provenance.source ?? (() => source),
+  };
+  const exportColumns = withProvenanceColumns(columns, rowProvenance);
+  const tableColumns: Column<Row>[] = [
+    ...columns,
+    { key: 'status', label: t('status.label'), value: (r) => uniqueStatuses(rowProvenance.status(r)).join('+'), format: (r) => <StatusBadges statuses={rowProvenance.status(r)} /> },
+  ];
+  const noteText = illustrative ? illustrativeNoteText(t, illustrativeLevelNames(dataLevels, levels, i18n.language as 'vi' | 'en')) : undefined;
   const [asTable, setAsTable] = useState(false);
   const bodyRef = useRef<HTMLDivElement>(null);
   const headingId = useId();
@@ -51,7 +78,8 @@ export function ChartFrame<Row>(props: ChartFrameProps<Row>) {
   const downloadPng = async () => {
     const svg = bodyRef.current?.querySelector<SVGSVGElement>('svg.recharts-surface, svg[data-chart]');
     if (!svg) return;
-    const blob = await svgToPng(svg, { title, subtitle: subtitle ? `${subtitle} · ${unit}` : unit, source: `${t('chart.source')}: ${source}`, legend });
+    const badges = [...shown, ...restsOn.filter((s) => !shown.includes(s))].map((s) => ({ status: s, label: t(`status.${s}`) }));
+    const blob = await svgToPng(svg, { title, subtitle: subtitle ? `${subtitle} · ${unit}` : unit, source: `${t('chart.source')}: ${source}`, legend, badges, note: noteText });
     if (blob) downloadBlob(blob, `${filename}.png`);
   };
 
@@ -60,7 +88,7 @@ export function ChartFrame<Row>(props: ChartFrameProps<Row>) {
       <header className="chart-head">
         <div className="chart-titles">
           <h3 id={headingId} className="chart-title">
-            {title} {modelled && <ModelledBadge />}
+            {title} <StatusBadges statuses={shown} />
           </h3>
           {subtitle && <p className="chart-subtitle">{subtitle}</p>}
         </div>
@@ -72,12 +100,13 @@ export function ChartFrame<Row>(props: ChartFrameProps<Row>) {
           <button type="button" className="button button-small" onClick={() => void downloadPng()} disabled={!hasData || asTable} aria-label={`${t('chart.downloadPng')}: ${title}`}>
             PNG
           </button>
-          <button type="button" className="button button-small" onClick={() => downloadCsv(columns, rows, source, `${filename}.csv`)} disabled={!hasData} aria-label={`${t('chart.downloadCsv')}: ${title}`}>
+          <button type="button" className="button button-small" onClick={() => downloadCsv(exportColumns, rows, source, `${filename}.csv`)} disabled={!hasData} aria-label={`${t('chart.downloadCsv')}: ${title}`}>
             CSV
           </button>
         </div>
       </header>
       <div className="chart-unit">{t('chart.unit')}: {unit}</div>
+      {illustrative && <IllustrativeNote basis={['illustrative']} levels={levels} dataLevels={dataLevels} compact />}
       {legend.length > 0 && hasData && !asTable && (
         <ul className="chart-legend">
           {legend.map((item) => (
@@ -91,7 +120,7 @@ export function ChartFrame<Row>(props: ChartFrameProps<Row>) {
       <div className="chart-body" ref={bodyRef} style={{ minHeight: asTable ? undefined : height }}>
         <QueryState status={status} empty={rows.length === 0} height={height} emptyMessage={emptyMessage}>
           {asTable ? (
-            <DataTable columns={columns} rows={rows} caption={title} rowKey={(_, i) => String(i)} />
+            <DataTable columns={tableColumns} rows={rows} caption={title} rowKey={(_, i) => String(i)} />
           ) : (
             <div className="chart-canvas" style={fitContent ? undefined : { height }}>
               {children}
@@ -101,6 +130,7 @@ export function ChartFrame<Row>(props: ChartFrameProps<Row>) {
       </div>
       {footnote && hasData && <div className="chart-footnote">{footnote}</div>}
       <figcaption className="chart-source">
+        <StatusLine statuses={shown} basis={restsOn} />{' '}
         <span className="label">{t('chart.source')}:</span> <SourceText source={source} />
       </figcaption>
     </figure>

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIVERGING, textOn } from './colors';
+import { STATUS_ORDER, STATUS_STYLE } from './status';
 
 /** WCAG 2.x contrast ratio of two #rrggbb colours. */
 function contrast(a: string, b: string): number {
@@ -32,8 +33,21 @@ describe('WCAG AA contrast', () => {
       [cssVar('ink'), '#ffffff'], [cssVar('ink-2'), '#ffffff'], [cssVar('ink-3'), '#ffffff'], [cssVar('ink-3'), cssVar('bg')],
       [cssVar('brand-2'), '#ffffff'], ['#ffffff', cssVar('brand')],
       [cssVar('modelled'), cssVar('modelled-bg')], [cssVar('official'), cssVar('official-bg')], [cssVar('survey'), cssVar('survey-bg')],
+      [cssVar('international'), cssVar('international-bg')], [cssVar('illustrative'), cssVar('illustrative-bg')], [cssVar('illustrative'), '#f6d5e2'], ['#5c0f2f', cssVar('illustrative-bg')],
       [cssVar('shortage'), '#ffffff'], [cssVar('surplus'), '#ffffff'],
     ];
     for (const [fg, bg] of pairs) expect(contrast(fg, bg), `${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
+  });
+  it('status badges (screen and PNG) meet 4.5:1 and match the stylesheet', () => {
+    for (const status of STATUS_ORDER) {
+      const style = STATUS_STYLE[status];
+      expect(contrast(style.fg, style.bg), status).toBeGreaterThanOrEqual(4.5);
+      expect(style.fg.toLowerCase()).toBe(cssVar(status).toLowerCase());
+      expect(style.bg.toLowerCase()).toBe(cssVar(`${status}-bg`).toLowerCase());
+    }
+  });
+  it('every status has its own icon, so colour is never the only cue', () => {
+    const icons = STATUS_ORDER.map((s) => STATUS_STYLE[s].icon);
+    expect(new Set(icons).size).toBe(STATUS_ORDER.length);
   });
 });

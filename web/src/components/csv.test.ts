@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv, type Column } from './csv';
+import { toCsv, withProvenanceColumns, type Column } from './csv';
 
 type Row = { name: string; value: number };
 const columns: Column<Row>[] = [
@@ -18,5 +18,19 @@ describe('CSV download', () => {
     const lines = text.slice(1).split('\r\n');
     expect(lines[1]).toBe(`"'=HYPERLINK(""x"")",-5`);
     expect(lines[2]).toBe('"a, b",1');
+  });
+});
+
+describe('status and source columns in exports', () => {
+  it('appends status, basis and source to every row', () => {
+    const cols = withProvenanceColumns(columns, { status: (r) => (r.value > 1000 ? ['official'] : ['modelled']), basis: () => ['illustrative', 'official'], source: () => 'GSO, NSDP SDMX release 2024-Q3, LE_PE_NUM' });
+    const lines = toCsv(cols, [{ name: 'Hà Nội', value: 1234 }, { name: 'Huế', value: 5 }]).slice(1).split('\r\n');
+    expect(lines[0]).toBe('Tên,Giá trị,status,basis,source');
+    expect(lines[1]).toBe('Hà Nội,1234,official,official+illustrative,"GSO, NSDP SDMX release 2024-Q3, LE_PE_NUM"');
+    expect(lines[2]).toMatch(/^Huế,5,modelled,/);
+  });
+  it('leaves basis out when unknown and never duplicates a status column', () => {
+    const cols = withProvenanceColumns([...columns, { key: 'status', label: 'status', value: () => 'x' }], { status: () => ['official'], source: () => 'GSO' });
+    expect(cols.map((c) => c.key)).toEqual(['name', 'value', 'status', 'source']);
   });
 });

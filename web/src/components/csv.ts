@@ -1,3 +1,5 @@
+import { statusCell } from './status';
+
 /** A table column: how to read, label and format one field of a row. */
 export interface Column<Row> {
   key: string;
@@ -40,4 +42,28 @@ export function downloadBlob(blob: Blob, filename: string): void {
 /** Saves rows as a CSV file (see `toCsv`) with the source line at the end. */
 export function downloadCsv<Row>(columns: Column<Row>[], rows: Row[], source: string, filename: string): void {
   downloadBlob(new Blob([toCsv(columns, rows, source)], { type: 'text/csv;charset=utf-8' }), filename);
+}
+
+/** Where each row's status and source come from, for the columns every export carries. */
+export interface RowProvenance<Row> {
+  /** The row's own statuses (e.g. `official` for an observed year, `modelled` for a forecast year). */
+  status: (row: Row) => readonly unknown[];
+  /** What the row's modelled figures rest on (statuses of the observations behind them), if known. */
+  basis?: (row: Row) => readonly unknown[];
+  source: (row: Row) => string;
+}
+
+/**
+ * Appends `status`, `basis` (when known) and `source` columns, with status codes (`official`,
+ * `modelled+illustrative`…) rather than translations, so exported files stay comparable across
+ * languages and a number never leaves the app without saying what it is.
+ */
+export function withProvenanceColumns<Row>(columns: Column<Row>[], provenance: RowProvenance<Row>): Column<Row>[] {
+  const extra: Column<Row>[] = [{ key: 'status', label: 'status', value: (r) => statusCell(provenance.status(r)) }];
+  if (provenance.basis) {
+    const basis = provenance.basis;
+    extra.push({ key: 'basis', label: 'basis', value: (r) => statusCell(basis(r)) });
+  }
+  extra.push({ key: 'source', label: 'source', value: (r) => provenance.source(r) });
+  return [...columns.filter((c) => !['status', 'basis', 'source'].includes(c.key)), ...extra];
 }

@@ -1,6 +1,6 @@
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
-import { lastObservedPeriod, type MergedRow } from '../adapters/forecast-columns';
+import { lastObservedPeriod, mergedRowStatuses, type MergedRow } from '../adapters/forecast-columns';
 import { formatCompact, formatValue, type Lang } from '../i18n/format';
 import type { LegendItem } from './png';
 import { AXIS_TICK } from './colors';
@@ -35,7 +35,11 @@ export function ForecastChart({ rows, series, unit, height = 300 }: { rows: Merg
         <CartesianGrid stroke="#e2e6ec" vertical={false} />
         <XAxis dataKey="period" tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: '#aab3c0' }} minTickGap={16} />
         <YAxis tickFormatter={axis} tick={AXIS_TICK} width={64} tickLine={false} axisLine={false} domain={['auto', 'auto']} />
-        <Tooltip formatter={(value, name) => [fmt(value), String(name)]} labelStyle={{ fontWeight: 600 }} />
+        <Tooltip
+          formatter={(value, name) => [fmt(value), String(name)]}
+          labelFormatter={(label, payload) => statusLabel(label, payload?.[0]?.payload as MergedRow | undefined, t)}
+          labelStyle={{ fontWeight: 600 }}
+        />
         {series.map((s) => (
           <Area key={`${s.key}95`} dataKey={`${s.key}_band95`} name={`${s.label} · ${t('chart.band95')}`} stroke="none" fill={s.color} fillOpacity={0.14} isAnimationActive={false} connectNulls />
         ))}
@@ -52,4 +56,10 @@ export function ForecastChart({ rows, series, unit, height = 300 }: { rows: Merg
       </ComposedChart>
     </ResponsiveContainer>
   );
+}
+
+/** Tooltip heading: the period and what its numbers are ("2024 · Official statistic"). */
+export function statusLabel(label: unknown, row: MergedRow | undefined, t: (key: string) => string): string {
+  const statuses = row ? mergedRowStatuses(row) : [];
+  return statuses.length ? `${String(label)} · ${statuses.map((s) => t(`status.${s}`)).join(', ')}` : String(label);
 }

@@ -2,6 +2,7 @@ import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer,
 import { useTranslation } from 'react-i18next';
 import { formatCompact, formatSigned, type Lang } from '../i18n/format';
 import { AXIS_TICK, FLAG_COLORS } from './colors';
+import { tooltipHeading } from './status';
 import { WrappedTick } from './wrapped-tick';
 import { useNarrow } from './use-narrow';
 
@@ -24,7 +25,10 @@ export function ImbalanceBars<Row extends { label: string; imbalance: number; fl
         <CartesianGrid stroke="#e2e6ec" horizontal={false} />
         <XAxis type="number" tickFormatter={(v: number) => formatCompact(v, lang)} tick={AXIS_TICK} />
         <YAxis type="category" dataKey="label" width={labelWidth} tick={<WrappedTick width={labelWidth - 8} maxLines={labelWidth < 200 ? 3 : 2} />} interval={0} />
-        <Tooltip formatter={(v) => [formatSigned(Number(v), lang), t('gaps.imbalance')]} />
+        <Tooltip
+          formatter={(v) => [formatSigned(Number(v), lang), t('gaps.imbalance')]}
+          labelFormatter={(label, payload) => tooltipHeading(label, payload?.[0]?.payload as { basis?: unknown } | undefined, t)}
+        />
         <ReferenceLine x={0} stroke="#3d4757" />
         <Bar dataKey="imbalance" name={t('gaps.imbalance')} isAnimationActive={false}>
           {rows.map((r, i) => (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wrapText } from './png';
+import { drawBadge, layoutBadges, wrapText } from './png';
 
 // 7 px per character stands in for canvas text metrics.
 const ctx = { measureText: (text: string) => ({ width: text.length * 7 }) as TextMetrics };
@@ -12,5 +12,26 @@ describe('wrapText for PNG captions', () => {
   });
   it('keeps a short text on one line', () => {
     expect(wrapText(ctx, 'Nguồn: GSO', 400)).toEqual(['Nguồn: GSO']);
+  });
+});
+
+describe('status badges in PNG exports', () => {
+  it('lays badges out left to right and wraps them', () => {
+    const boxes = layoutBadges(ctx, [{ status: 'official', label: 'Official statistic' }, { status: 'illustrative', label: 'Illustrative (generated)' }], 200);
+    expect(boxes.map((b) => b.row)).toEqual([0, 1]);
+    expect(boxes[0].text).toBe('✓ Official statistic');
+    expect(boxes[1].text).toContain('Illustrative (generated)');
+  });
+  it('draws the icon and words with a dashed outline for illustrative', () => {
+    const calls: string[] = [];
+    const fake = {
+      fillStyle: '', strokeStyle: '', lineWidth: 1,
+      beginPath: () => undefined, rect: () => undefined, fill: () => undefined, stroke: () => undefined,
+      setLineDash: (d: number[]) => calls.push(`dash:${d.join(',')}`),
+      fillText: (text: string) => calls.push(`text:${text}`),
+    };
+    drawBadge(fake as never, 'illustrative', '⚠ Số liệu minh hoạ', 0, 0, 120);
+    expect(calls).toContain('dash:4,2');
+    expect(calls).toContain('text:⚠ Số liệu minh hoạ');
   });
 });

@@ -1,3 +1,53 @@
+import type { Status } from '../api/types';
+import { STATUS_STYLE } from './status';
+
+/** A status badge drawn into exported images: the same icon, words and colours as on screen. */
+export interface PngBadge {
+  status: Status;
+  label: string;
+}
+
+/** Where each badge goes: pills laid left to right, wrapping to new rows of 22 px. */
+export function layoutBadges(ctx: Pick<CanvasRenderingContext2D, 'measureText'>, badges: PngBadge[], width: number): { badge: PngBadge; text: string; x: number; row: number; w: number }[] {
+  const out: { badge: PngBadge; text: string; x: number; row: number; w: number }[] = [];
+  let x = 0;
+  let row = 0;
+  for (const badge of badges) {
+    const text = `${STATUS_STYLE[badge.status].icon} ${badge.label}`;
+    const w = ctx.measureText(text).width + 16;
+    if (x > 0 && x + w > width) {
+      row += 1;
+      x = 0;
+    }
+    out.push({ badge, text, x, row, w });
+    x += w + 6;
+  }
+  return out;
+}
+
+/** Draws one pill badge (dashed outline for illustrative, as on screen). */
+export function drawBadge(
+  ctx: Pick<CanvasRenderingContext2D, 'fillStyle' | 'strokeStyle' | 'lineWidth' | 'beginPath' | 'rect' | 'fill' | 'stroke' | 'setLineDash' | 'fillText'>,
+  status: Status,
+  text: string,
+  x: number,
+  y: number,
+  w: number,
+): void {
+  const style = STATUS_STYLE[status];
+  ctx.beginPath();
+  ctx.rect(x, y, w, 18);
+  ctx.fillStyle = style.bg;
+  ctx.fill();
+  ctx.setLineDash(style.dashed ? [4, 2] : []);
+  ctx.strokeStyle = style.border;
+  ctx.lineWidth = 1;
+  ctx.stroke();
+  ctx.setLineDash([]);
+  ctx.fillStyle = style.fg;
+  ctx.fillText(text, x + 8, y + 13);
+}
+
 /** Legend entry drawn into exported images (the on-screen legend is HTML, outside the SVG). */
 export interface LegendItem {
   label: string;
@@ -29,7 +79,15 @@ const FONT = 'system-ui, "Segoe UI", Roboto, Arial, sans-serif';
  */
 export async function svgToPng(
   svg: SVGSVGElement,
-  { title, subtitle, source, legend = [], scale = 2 }: { title: string; subtitle?: string; source: string; legend?: LegendItem[]; scale?: number },
+  {
+    title,
+    subtitle,
+    source,
+    legend = [],
+    badges = [],
+    note,
+    scale = 2,
+  }: { title: string; subtitle?: string; source: string; legend?: LegendItem[]; badges?: PngBadge[]; note?: string; scale?: number },
 ): Promise<Blob | null> {
   const box = svg.getBoundingClientRect();
   const width = Math.max(1, Math.round(box.width || Number(svg.getAttribute('width')) || 800));
@@ -60,6 +118,11 @@ export async function svgToPng(
     ctx.font = `12px ${FONT}`;
     const subtitleLines = subtitle ? wrapText(ctx, subtitle, inner) : [];
     const sourceLines = wrapText(ctx, source, inner);
+    const noteLines = note ? wrapText(ctx, note, inner) : [];
+    ctx.font = `600 11px ${FONT}`;
+    const badgeBoxes = layoutBadges(ctx, badges, inner);
+    const badgeHeight = badgeBoxes.length ? (badgeBoxes[badgeBoxes.length - 1].row + 1) * 22 + 2 : 0;
+    ctx.font = `12px ${FONT}`;
     const legendRows: { item: LegendItem; x: number; row: number }[] = [];
     let lx = 0;
     let row = 0;
@@ -72,9 +135,9 @@ export async function svgToPng(
       legendRows.push({ item, x: lx, row });
       lx += w;
     }
-    const head = 8 + titleLines.length * 20 + subtitleLines.length * 16 + 6;
+    const head = 8 + titleLines.length * 20 + subtitleLines.length * 16 + 6 + badgeHeight;
     const legendHeight = legend.length ? (row + 1) * 20 + 4 : 0;
-    const foot = 10 + sourceLines.length * 15;
+    const foot = 10 + sourceLines.length * 15 + (noteLines.length ? noteLines.length * 15 + 6 : 0);
     const total = head + legendHeight + height + foot;
     canvas.width = canvasWidth * scale;
     canvas.height = total * scale;
@@ -89,6 +152,9 @@ export async function svgToPng(
     ctx.font = `12px ${FONT}`;
     ctx.fillStyle = '#4a5568';
     for (const line of subtitleLines) ctx.fillText(line, pad, (y += 16));
+    ctx.font = `600 11px ${FONT}`;
+    for (const b of badgeBoxes) drawBadge(ctx, b.badge.status, b.text, pad + b.x, y + 8 + b.row * 22, b.w);
+    ctx.font = `12px ${FONT}`;
     y = head;
     for (const { item, x, row: r } of legendRows) {
       const ly = y + r * 20;
@@ -104,6 +170,12 @@ export async function svgToPng(
     ctx.fillStyle = '#4a5568';
     ctx.font = `11px ${FONT}`;
     for (const line of sourceLines) ctx.fillText(line, pad, (y += 14));
+    if (noteLines.length) {
+      y += 6;
+      ctx.fillStyle = STATUS_STYLE.illustrative.fg;
+      ctx.font = `600 11px ${FONT}`;
+      for (const line of noteLines) ctx.fillText(line, pad, (y += 14));
+    }
     return await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   } finally {
     URL.revokeObjectURL(url);

@@ -79,8 +79,22 @@ describe('i18n completeness', () => {
     expect(required.filter((k) => !enKeys.includes(k))).toEqual([]);
   });
 
-  it('labels modelled figures with the agreed words', () => {
-    expect(vi.status.modelled).toBe('ước tính mô hình');
-    expect(en.status.modelled).toBe('modelled');
+  it('labels the five statuses with the agreed, distinct words', () => {
+    const agreed = {
+      official: ['Số liệu chính thức', 'Official statistic'],
+      international: ['Ước tính quốc tế', 'International estimate'],
+      modelled: ['Kết quả mô hình', 'Model output'],
+      survey: ['Ước lượng từ khảo sát', 'Survey estimate'],
+      illustrative: ['Số liệu minh hoạ', 'Illustrative (generated)'],
+    } as const;
+    for (const [status, [viWord, enWord]] of Object.entries(agreed)) {
+      expect(vi.status[status as keyof typeof agreed]).toBe(viWord);
+      expect(en.status[status as keyof typeof agreed]).toBe(enWord);
+    }
+    expect(en.status.illustrativeHint.toLowerCase()).toContain('generated demonstration values where no real data exist; not evidence');
+  });
+  it('never calls generated values a model estimate', () => {
+    for (const text of values(vi)) expect(text).not.toMatch(/ước tính mô hình/i);
+    for (const text of values(en)) expect(text).not.toMatch(/model(led)? estimate/i);
   });
 });

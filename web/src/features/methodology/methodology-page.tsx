@@ -2,6 +2,9 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { StatusBadge } from '../../components/badges';
+import { mergeBasis, VIEW_LEVELS } from '../../adapters/basis';
+import { STATUS_ORDER } from '../../components/status';
+import { DataLevelsTable } from './data-levels-table';
 import { ChartFrame } from '../../components/chart-frame';
 import { AXIS_TICK, SERIES } from '../../components/colors';
 import { combineStatusIgnoringMissing } from '../../components/combine-status';
@@ -90,7 +93,9 @@ export default function MethodologyPage() {
           subtitle={t('methodology.chartSubtitle')}
           unit={t('methodology.maseUnit')}
           source={t('methodology.chartSource')}
-          modelled
+          statuses={['modelled']}
+          basis={mergeBasis(...results.map((r) => r.data))}
+          levels={VIEW_LEVELS.nationalForecast}
           legend={[
             { label: t('methodology.engine'), color: SERIES.engine },
             { label: t('methodology.naive'), color: SERIES.naive },
@@ -117,17 +122,36 @@ export default function MethodologyPage() {
 
       <section className="card prose" aria-labelledby="status-heading">
         <h2 id="status-heading">{t('methodology.statusTitle')}</h2>
-        <ul>
-          <li><StatusBadge status="official" /> {t('methodology.official')}</li>
-          <li><StatusBadge status="modelled" /> {t('methodology.modelled')}</li>
-          <li><StatusBadge status="survey" /> {t('methodology.survey')}</li>
+        <ul className="status-list" data-testid="status-list">
+          {STATUS_ORDER.map((s) => (
+            <li key={s} data-status-item={s}>
+              <StatusBadge status={s} /> {t(`methodology.${s}`)}
+            </li>
+          ))}
         </ul>
-        <h2>{t('methodology.breakTitle')}</h2>
+      </section>
+
+      <DataLevelsTable levels={meta.data?.dataLevels} indicators={meta.data?.indicators} />
+
+      <section className="card prose" aria-labelledby="source-list-heading">
+        <h2 id="source-list-heading">{t('methodology.sourceListTitle')}</h2>
+        <ul>
+          {(t('methodology.sourceList', { returnObjects: true }) as string[]).map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="card prose" aria-labelledby="break-heading">
+        <h2 id="break-heading">{t('methodology.breakTitle')}</h2>
         <p>{t('methodology.breakText')}</p>
+        <p>{t('methodology.oldBasisText')}</p>
         <h2>{t('methodology.trainedTitle')}</h2>
         <p>{t('methodology.trainedText')}</p>
         <h2>{t('methodology.provincesTitle')}</h2>
         <p>{t('methodology.provincesText')}</p>
+        <h2>{t('methodology.agenciesTitle')}</h2>
+        <p>{t('methodology.agenciesText')}</p>
       </section>
 
       <section className="card" aria-labelledby="sources-heading">

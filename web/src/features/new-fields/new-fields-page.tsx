@@ -6,7 +6,11 @@ import type { MergedRow } from '../../adapters/forecast-columns';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TargetPath } from '../../api/types';
-import { ModelledBadge } from '../../components/badges';
+import { StatusBadge, StatusLine } from '../../components/badges';
+import { IllustrativeNote } from '../../components/illustrative-note';
+import { basisOf, VIEW_LEVELS } from '../../adapters/basis';
+import { mergedRowStatuses } from '../../adapters/forecast-columns';
+import { uniqueStatuses } from '../../components/status';
 import { ChartFrame } from '../../components/chart-frame';
 import { SERIES } from '../../components/colors';
 import type { Column } from '../../components/csv';
@@ -18,7 +22,7 @@ import { metaQueries } from '../meta/queries';
 import { makeNamer } from '../meta/names';
 import { newFieldQueries } from './queries';
 import { GraduatesChart, TargetChart } from './target-charts';
-import { targetAxisMax, toGraduateRows, toTargetRows, type GraduateRow, type TargetRow } from './to-chart-rows';
+import { latestStatus, targetAxisMax, targetRowStatuses, toGraduateRows, toTargetRows, type GraduateRow, type TargetRow } from './to-chart-rows';
 import { PageHead } from '../../components/page-head';
 
 /** The ministry's new fields, in display order. */
@@ -61,6 +65,8 @@ function FieldTarget({ target }: { target: TargetPath }) {
   const rows = toTargetRows(target, trend.data);
   const axis = targetAxisMax(rows, target.targetLevel);
   const grads = toGraduateRows(target, names);
+  const basis = basisOf(target);
+  const trendStatuses = uniqueStatuses([...rows.flatMap(targetRowStatuses), 'modelled']);
   const n = (v: number | undefined) => formatInteger(v, lang);
   const rowColumns: Column<TargetRow>[] = [
     { key: 'period', label: t('table.period'), value: (r) => r.period },
@@ -91,16 +97,17 @@ function FieldTarget({ target }: { target: TargetPath }) {
         </p>
         <p style={{ margin: '4px 0 0' }}>{lang === 'vi' ? target.noteVi : target.noteEn}</p>
       </section>
+      <IllustrativeNote basis={basis} levels={VIEW_LEVELS.newFields} />
       <div className="kpi-grid">
         <article className="kpi-card">
           <h3 className="kpi-title">{t('newFields.latest', { period: target.latest.period })}</h3>
           <div className="kpi-value">{n(target.latest.value)}</div>
-          <p className="kpi-source"><ModelledBadge /> {target.latest.source}</p>
+          <p className="kpi-source"><StatusBadge status={latestStatus(target)} /> {target.latest.source}</p>
         </article>
         <article className="kpi-card">
           <h3 className="kpi-title">{t('newFields.shortfall', { year: target.targetYear })}</h3>
           <div className="kpi-value">{formatSigned(target.trendShortfall, lang)}</div>
-          <p className="kpi-source"><ModelledBadge /> {t('newFields.shortfallHint')}</p>
+          <p className="kpi-source"><StatusLine statuses={['modelled']} basis={basis} /> {t('newFields.shortfallHint')}</p>
         </article>
       </div>
       <ChartFrame
@@ -108,7 +115,10 @@ function FieldTarget({ target }: { target: TargetPath }) {
         subtitle={`${t('newFields.trendSubtitle', { decision: target.decision })}${axis.clipped ? ` · ${t('newFields.bandClipped')}` : ''}`}
         unit={t('units.persons')}
         source={`${target.source} · ${target.decision}`}
-        modelled
+        statuses={trendStatuses}
+        basis={basis}
+        levels={VIEW_LEVELS.newFields}
+        provenance={{ status: targetRowStatuses }}
         legend={[
           { label: t('chart.observed'), color: '#1a2233', kind: 'line' },
           { label: t('newFields.trend'), color: SERIES.trend, kind: 'dashed' },
@@ -129,7 +139,9 @@ function FieldTarget({ target }: { target: TargetPath }) {
         subtitle={t('newFields.graduatesSubtitle', { year: target.targetYear })}
         unit={t('units.personsPerYear')}
         source={target.source}
-        modelled
+        statuses={['modelled']}
+        basis={basis}
+        levels={VIEW_LEVELS.newFields}
         legend={[
           { label: t('newFields.needed'), color: SERIES.needed },
           { label: t('newFields.current'), color: SERIES.current },
@@ -174,7 +186,10 @@ function TrendOnly({ field, data, status, series }: { field: string; data: unkno
       title={t('newFields.trendOnlyTitle', { field: t(`newFields.fields.${field}`) })}
       unit={t('units.persons')}
       source={(data as { source?: string } | undefined)?.source ?? ''}
-      modelled
+      statuses={uniqueStatuses([...rows.flatMap(mergedRowStatuses), 'modelled'])}
+      basis={basisOf(data as { basis?: unknown; history?: unknown } | undefined)}
+      levels={VIEW_LEVELS.newFields}
+      provenance={{ status: mergedRowStatuses }}
       legend={forecastLegend(series, t)}
       columns={columns}
       rows={rows}

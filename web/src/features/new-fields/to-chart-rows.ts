@@ -1,5 +1,7 @@
 import { forecastRows, readForecast } from '../../adapters/forecast-columns';
-import type { TargetPath } from '../../api/types';
+import type { Status, TargetPath } from '../../api/types';
+import { basisOf } from '../../adapters/basis';
+import { isStatus } from '../../components/status';
 import type { Namer } from '../meta/names';
 import { LEVEL_ORDER } from '../sectors/to-chart-rows';
 import { niceCeil } from '../../adapters/nice';
@@ -13,6 +15,24 @@ export interface TargetRow {
   trendBand95?: [number, number];
   target?: number;
   forecast: boolean;
+  /** Status of the observed value (`actual`), when there is one. */
+  status?: Status;
+}
+
+/**
+ * Status of the field's latest observation: its own when the API sends it, else what the target
+ * rests on that is not modelled (the observations behind it), else `modelled`.
+ */
+export function latestStatus(target: TargetPath): Status {
+  const own = (target.latest as { status?: unknown }).status;
+  if (isStatus(own)) return own;
+  const observed = basisOf(target).filter((s) => s !== 'modelled');
+  return observed.includes('illustrative') ? 'illustrative' : observed[0] ?? 'modelled';
+}
+
+/** Statuses of one row of the trend-vs-target chart: the observation's, or `modelled` for projections. */
+export function targetRowStatuses(row: TargetRow): Status[] {
+  return row.actual !== undefined ? [row.status ?? 'modelled'] : ['modelled'];
 }
 
 /**
@@ -29,12 +49,13 @@ export function toTargetRows(target: TargetPath, fieldForecast?: unknown): Targe
   };
   if (fieldForecast) {
     for (const r of forecastRows(readForecast(fieldForecast as Record<string, unknown>))) {
-      if (r.actual !== undefined) Object.assign(row(r.period), { actual: r.actual, forecast: false });
+      if (r.actual !== undefined) Object.assign(row(r.period), { actual: r.actual, forecast: false, status: r.status });
     }
   }
   const latest = row(target.latest.period);
   latest.actual = target.latest.value;
   latest.forecast = false;
+  latest.status = latest.status ?? latestStatus(target);
   latest.trend = target.latest.value;
   latest.target = target.latest.value;
   latest.trendBand80 = [target.latest.value, target.latest.value];

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../../components/badges';
 import { ErrorState } from '../../components/states';
+import { IllustrativeNote } from '../../components/illustrative-note';
 import { formatDecimal, formatMillions, formatPercent, type Lang } from '../../i18n/format';
 import { overviewQueries } from './queries';
 import { toKpi } from './to-chart-rows';
@@ -37,6 +38,7 @@ export function KpiCard({ indicator, unit }: { indicator: string; unit: 'persons
           <p className="kpi-source">
             <span className="label">{t('chart.source')}:</span> {kpi.latest.source}
           </p>
+          <IllustrativeNote basis={[kpi.latest.status]} levels={['national-total']} compact />
         </>
       )}
     </article>

@@ -9,7 +9,7 @@ function json(body: unknown, status = 200, type = 'application/json') {
 }
 
 /** Routes the typed client's fetches to fixtures; `fail` makes one path answer with a problem. */
-function mockApi(fail?: string) {
+function mockApi(fail?: string, illustrative = false) {
   return vi.fn(async (input: RequestInfo | URL) => {
     const url = new URL(String(input), 'http://localhost');
     if (fail && url.pathname === fail) {
@@ -17,13 +17,17 @@ function mockApi(fail?: string) {
     }
     switch (url.pathname) {
       case '/api/meta':
-        return json(meta);
+        return json(illustrative ? { ...meta, dataLevels: [{ level: 'province-section-qualification', nameVi: 'Tỉnh × ngành × trình độ', nameEn: 'Province × section × qualification', status: 'illustrative', from: '2010', to: '2025', firstYear: 2010, lastYear: 2025, frequencies: ['annual'], indicators: [], rows: 10, sources: ['LMO illustrative generator'] }] } : meta);
       case '/api/series':
         return json({ indicator: url.searchParams.get('indicator'), periods: ['2024', '2025'], values: [51.9e6, 52.4e6], status: ['official', 'official'], source: ['GSO LFS 2024', 'GSO LFS 2025'] });
       case '/api/forecasts':
         return json(forecastResponse({ indicator: url.searchParams.get('indicator')! }));
       case '/api/gaps':
-        return json({ rows: [gapRow(), gapRow({ sector: 'F', imbalance: 800, flag: 'surplus' })], source: 'LMO model v1', status: 'modelled' });
+        return json({
+          rows: [gapRow(illustrative ? ({ basis: ['official', 'illustrative'] } as never) : {}), gapRow({ sector: 'F', imbalance: 800, flag: 'surplus' })],
+          source: 'LMO model v1',
+          status: 'modelled',
+        });
       default:
         return json({ title: 'Not found', status: 404 }, 404, 'application/problem+json');
     }
@@ -48,12 +52,29 @@ describe('OverviewPage', () => {
     renderPage();
     const card = await screen.findByText('Lực lượng lao động').then((h) => h.closest('article')!);
     await waitFor(() => expect(within(card).getByText('52,4 triệu')).toBeTruthy());
-    expect(within(card).getByText('chính thức')).toBeTruthy();
+    expect(within(card).getByText('Số liệu chính thức')).toBeTruthy();
     expect(card.textContent).toContain('GSO LFS 2025');
     await waitFor(() => expect(document.querySelectorAll('[data-has-data="true"]').length).toBe(2));
     for (const fig of document.querySelectorAll('figure.chart-frame')) {
-      expect(within(fig as HTMLElement).getByText('ước tính mô hình')).toBeTruthy();
+      expect(within(fig as HTMLElement).getAllByText('Kết quả mô hình').length).toBeGreaterThan(0);
     }
+    // Nothing here rests on generated values, so no illustrative note.
+    expect(document.querySelector('[data-illustrative-note]')).toBeNull();
+  });
+
+  it('shows the illustrative note, naming the level, when gaps rest on generated values', async () => {
+    vi.stubGlobal('fetch', mockApi(undefined, true));
+    renderPage();
+    await waitFor(() => expect(document.querySelectorAll('[data-has-data="true"]').length).toBe(2));
+    const gapsFrame = [...document.querySelectorAll('figure.chart-frame')].find((f) => f.getAttribute('data-chart-frame')?.startsWith('top-imbalances'))!;
+    const note = await waitFor(() => {
+      const n = gapsFrame.querySelector('[data-illustrative-note]');
+      expect(n).toBeTruthy();
+      return n!;
+    });
+    expect(note.textContent).toContain('Tỉnh × ngành × trình độ');
+    expect(note.textContent).toContain('không phải thống kê');
+    expect(gapsFrame.querySelector('.chart-source [data-status="illustrative"]')).toBeTruthy();
   });
 
   it("shows the API's problem detail with a retry when requests fail", async () => {

@@ -16,7 +16,9 @@ import { KPI_INDICATORS } from './indicators';
 import { KpiCard } from './kpi-card';
 import { overviewQueries } from './queries';
 import { toDemandSupplyRows, toTopImbalanceRows, type ImbalanceBar } from './to-chart-rows';
-import type { MergedRow } from '../../adapters/forecast-columns';
+import { mergedRowStatuses, type MergedRow } from '../../adapters/forecast-columns';
+import { basisOfRows, mergeBasis, VIEW_LEVELS } from '../../adapters/basis';
+import { uniqueStatuses } from '../../components/status';
 import { PageHead } from '../../components/page-head';
 
 /** Overview for planners: headline figures, national demand vs supply, top shortages and surpluses. */
@@ -49,6 +51,8 @@ export default function OverviewPage() {
     ]),
   ];
   const dsSource = [demand.data?.source, supply.data?.source].filter(Boolean).join(' · ') || t('overview.sourcePending');
+  const dsBasis = mergeBasis(demand.data, supply.data);
+  const dsStatuses = uniqueStatuses([...dsRows.flatMap(mergedRowStatuses), 'modelled']);
 
   const bars = gaps.data ? toTopImbalanceRows(gaps.data.rows, 8, names, detailSectors(meta.data)) : [];
   const barColumns: Column<ImbalanceBar>[] = [
@@ -59,6 +63,7 @@ export default function OverviewPage() {
     { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`) },
   ];
   const gapSource = gaps.data?.rows[0]?.source ?? t('overview.sourcePending');
+  const gapBasis = basisOfRows(gaps.data?.rows, gaps.data);
 
   return (
     <div className="page">
@@ -78,7 +83,10 @@ export default function OverviewPage() {
         subtitle={t('overview.demandSupplySubtitle', { scenario: names.scenario(state.scenario) })}
         unit={t('units.persons')}
         source={dsSource}
-        modelled
+        statuses={dsStatuses}
+        basis={dsBasis}
+        levels={VIEW_LEVELS.nationalForecast}
+        provenance={{ status: mergedRowStatuses }}
         legend={forecastLegend(series, t)}
         columns={dsColumns}
         rows={dsRows}
@@ -102,7 +110,10 @@ export default function OverviewPage() {
         subtitle={t('overview.topSubtitle', { scenario: names.scenario(state.scenario) })}
         unit={t('units.personsOverHorizon', { count: state.horizon })}
         source={gapSource}
-        modelled
+        statuses={['modelled']}
+        basis={gapBasis}
+        levels={VIEW_LEVELS.nationalGaps}
+        provenance={{ basis: (r) => r.basis, source: (r) => r.source }}
         legend={[
           { label: t('flag.shortage'), color: FLAG_COLORS.shortage, kind: 'bar' },
           { label: t('flag.surplus'), color: FLAG_COLORS.surplus, kind: 'bar' },

@@ -1,5 +1,6 @@
 import { forecastRows, mergeForecastRows, readForecast, readHistory, type MergedRow } from '../../adapters/forecast-columns';
-import type { GapRow, SeriesPoint } from '../../api/types';
+import type { GapRow, SeriesPoint, Status } from '../../api/types';
+import { basisOf } from '../../adapters/basis';
 import type { Namer } from '../meta/names';
 
 /** Latest observed value of an official series, with the change since the previous period. */
@@ -39,6 +40,9 @@ export interface ImbalanceBar {
   openings: number;
   newSupply: number;
   flag: GapRow['flag'];
+  /** What the row's modelled figures rest on. */
+  basis: Status[];
+  source: string;
 }
 
 /**
@@ -58,6 +62,8 @@ export function toTopImbalanceRows(rows: GapRow[], n: number, names: Namer, sect
     openings: r.openings,
     newSupply: r.newSupply,
     flag: r.flag,
+    basis: basisOf(r),
+    source: r.source,
   });
   const shortages = detailed.filter((r) => r.imbalance < 0).sort((a, b) => a.imbalance - b.imbalance).slice(0, n);
   const surpluses = detailed.filter((r) => r.imbalance > 0).sort((a, b) => b.imbalance - a.imbalance).slice(0, n);

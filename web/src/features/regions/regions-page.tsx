@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { FlagBadge, ConfidenceMeter, ModelledBadge } from '../../components/badges';
+import { FlagBadge, ConfidenceMeter, StatusBadge, StatusLine } from '../../components/badges';
+import { IllustrativeNote } from '../../components/illustrative-note';
+import { basisOf, basisOfRows, VIEW_LEVELS } from '../../adapters/basis';
 import { ChartFrame } from '../../components/chart-frame';
 import { DIVERGING, DIVERGING_BREAKS } from '../../components/colors';
 import { Select } from '../../components/controls';
@@ -32,6 +34,7 @@ export default function RegionsPage() {
   const cells = view === 'regions' ? toRegionBlocks(rows, names) : toProvinceTiles(rows, names);
   const table = toAreaRows(cells);
   const selected = state.region && state.region !== 'VN' ? state.region : undefined;
+  const mapBasis = basisOfRows(rows, map.data);
 
   const columns: Column<AreaRow>[] = [
     { key: 'name', label: t('regions.area'), value: (r) => r.name },
@@ -69,7 +72,10 @@ export default function RegionsPage() {
           subtitle={t('regions.mapSubtitle', { sector: names.sector(sector), qualification: names.qualification(qualification), horizon: state.horizon })}
           unit={t('regions.ratioUnit')}
           source={map.data?.source ?? rows[0]?.source ?? ''}
-          modelled
+          statuses={['modelled']}
+          basis={mapBasis}
+          levels={VIEW_LEVELS.areaGaps}
+          provenance={{ basis: (r) => r.basis, source: (r) => r.source }}
           legend={DIVERGING.map((color, k) => ({ label: classLabel(k, lang), color }))}
           columns={columns}
           rows={table}
@@ -113,10 +119,12 @@ function AreaDetail({ code }: { code: string }) {
   return (
     <section className="card" aria-labelledby="area-heading" data-area={code}>
       <h2 id="area-heading" style={{ fontSize: '1.15rem' }}>
-        {names.region(code)} <ModelledBadge />
+        {names.region(code)} <StatusBadge status="modelled" />
       </h2>
       <p className="count">{t('regions.detailSubtitle', { horizon: state.horizon })}</p>
       <QueryState status={area} empty={!area.data?.rows.length} height={120}>
+        {total && <p className="count"><StatusLine statuses={['modelled']} basis={basisOf(total)} /></p>}
+        {total && <IllustrativeNote basis={basisOf(total)} levels={VIEW_LEVELS.areaGaps} compact />}
         {total && (
           <dl className="kv">
             <dt>{t('gaps.openings')}</dt>

@@ -1,6 +1,8 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textOn } from '../../components/colors';
+import { StatusLine } from '../../components/badges';
+import { basisOf } from '../../adapters/basis';
 import { formatDecimal, formatInteger, formatSigned, type Lang } from '../../i18n/format';
 import { wrapWords, type MapCell } from './to-chart-rows';
 
@@ -105,6 +107,8 @@ export function TileMap({ cells, selected, onSelect, unitScale = 1, label }: { c
               <dd>{formatDecimal(hover.gap.ratio, lang, 2)}</dd>
               <dt>{t('gaps.flag')}</dt>
               <dd>{t(`flag.${hover.gap.flag}`)}</dd>
+              <dt>{t('status.label')}</dt>
+              <dd><StatusLine statuses={[hover.gap.status]} basis={basisOf(hover.gap)} /></dd>
             </dl>
           ) : (
             <div>{t('state.emptyTitle')}</div>

@@ -1,4 +1,5 @@
-import type { GapRow } from '../../api/types';
+import type { GapRow, Status } from '../../api/types';
+import { basisOf } from '../../adapters/basis';
 import { DIVERGING, divergingClass } from '../../components/colors';
 import type { Namer } from '../meta/names';
 import { PROVINCE_TILES, REGION_BLOCKS } from './tile-layout';
@@ -28,6 +29,9 @@ export interface AreaRow {
   ratio: number | null;
   flag: GapRow['flag'];
   confidence: GapRow['confidence'];
+  /** What the area's modelled figures rest on. */
+  basis: Status[];
+  source: string;
 }
 
 /** Fill for areas without figures: a hatch pattern defined in the tile map's SVG. */
@@ -67,6 +71,8 @@ export function toAreaRows(cells: MapCell[]): AreaRow[] {
       ratio: c.gap!.ratio,
       flag: c.gap!.flag,
       confidence: c.gap!.confidence,
+      basis: basisOf(c.gap),
+      source: c.gap!.source,
     }));
 }
 

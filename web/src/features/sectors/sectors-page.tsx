@@ -9,7 +9,9 @@ import type { Column } from '../../components/csv';
 import { ForecastChart, forecastLegend } from '../../components/forecast-chart';
 import { formatInteger, formatSigned, type Lang } from '../../i18n/format';
 import { useUrlState } from '../../router/use-url-state';
-import type { MergedRow } from '../../adapters/forecast-columns';
+import { mergedRowStatuses, type MergedRow } from '../../adapters/forecast-columns';
+import { basisOf, basisOfRows, VIEW_LEVELS } from '../../adapters/basis';
+import { uniqueStatuses } from '../../components/status';
 import { metaQueries } from '../meta/queries';
 import { codeOptions, makeNamer, sectorOptions } from '../meta/names';
 import { sectorQueries } from './queries';
@@ -38,6 +40,10 @@ export default function SectorsPage() {
   const regionName = names.region(region);
   const horizonUnit = t('units.personsOverHorizon', { count: state.horizon });
   const gapSource = gaps.data?.source ?? gapRows[0]?.source ?? '';
+  const gapBasis = basisOfRows(gapRows.filter((r) => r.sector === sector), gaps.data);
+  const empBasis = basisOf(employment.data);
+  const empStatuses = uniqueStatuses([...empRows.flatMap(mergedRowStatuses), 'modelled']);
+  const gapProvenance = { basis: (r: { basis: typeof gapBasis }) => r.basis, source: (r: { source: string }) => r.source };
 
   const empColumns: Column<MergedRow>[] = [
     { key: 'period', label: t('table.period'), value: (r) => r.period },
@@ -77,7 +83,10 @@ export default function SectorsPage() {
         subtitle={t('sectors.employmentSubtitle')}
         unit={t('units.persons')}
         source={employment.data?.source ?? ''}
-        modelled
+        statuses={empStatuses}
+        basis={empBasis}
+        levels={VIEW_LEVELS.sector}
+        provenance={{ status: mergedRowStatuses }}
         legend={forecastLegend(series, t)}
         columns={empColumns}
         rows={empRows}
@@ -94,7 +103,10 @@ export default function SectorsPage() {
           subtitle={`${sectorName} · ${regionName}`}
           unit={horizonUnit}
           source={gapSource}
-          modelled
+          statuses={['modelled']}
+          basis={gapBasis}
+          levels={VIEW_LEVELS.sector}
+          provenance={gapProvenance}
           legend={[
             { label: t('gaps.expansion'), color: SERIES.expansion },
             { label: t('gaps.replacement'), color: SERIES.replacement },
@@ -112,7 +124,10 @@ export default function SectorsPage() {
           subtitle={`${sectorName} · ${regionName}`}
           unit={horizonUnit}
           source={gapSource}
-          modelled
+          statuses={['modelled']}
+          basis={gapBasis}
+          levels={VIEW_LEVELS.sector}
+          provenance={gapProvenance}
           legend={[
             { label: t('gaps.newSupply'), color: SERIES.newSupply },
             { label: t('gaps.openings'), color: '#7f8a99' },
@@ -131,7 +146,10 @@ export default function SectorsPage() {
         subtitle={t('sectors.imbalanceSubtitle', { sector: sectorName, region: regionName })}
         unit={horizonUnit}
         source={gapSource}
-        modelled
+        statuses={['modelled']}
+        basis={gapBasis}
+        levels={VIEW_LEVELS.sector}
+        provenance={gapProvenance}
         legend={[
           { label: t('flag.shortage'), color: FLAG_COLORS.shortage },
           { label: t('flag.balanced'), color: FLAG_COLORS.balanced },

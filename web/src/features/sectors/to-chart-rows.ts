@@ -1,5 +1,6 @@
 import { forecastRows, mergeForecastRows, readForecast, type MergedRow } from '../../adapters/forecast-columns';
-import type { GapRow } from '../../api/types';
+import type { GapRow, Status } from '../../api/types';
+import { basisOf } from '../../adapters/basis';
 import type { Namer } from '../meta/names';
 
 /** Order of qualification levels on every chart, lowest first. */
@@ -31,6 +32,9 @@ export interface OpeningsRow {
   replacement: number;
   openings: number;
   newSupply: number;
+  /** What the row's modelled figures rest on. */
+  basis: Status[];
+  source: string;
 }
 
 export function toOpeningsRows(rows: GapRow[], sector: string, names: Namer): OpeningsRow[] {
@@ -42,6 +46,8 @@ export function toOpeningsRows(rows: GapRow[], sector: string, names: Namer): Op
     replacement: r.replacement,
     openings: r.openings,
     newSupply: r.newSupply,
+    basis: basisOf(r),
+    source: r.source,
   }));
 }
 
@@ -58,6 +64,8 @@ export interface ImbalanceRow {
   ratio: number | null;
   flag: GapRow['flag'];
   confidence: GapRow['confidence'];
+  basis: Status[];
+  source: string;
 }
 
 export function toImbalanceRows(rows: GapRow[], sector: string, names: Namer): ImbalanceRow[] {
@@ -72,5 +80,7 @@ export function toImbalanceRows(rows: GapRow[], sector: string, names: Namer): I
     ratio: r.ratio,
     flag: r.flag,
     confidence: r.confidence,
+    basis: basisOf(r),
+    source: r.source,
   }));
 }

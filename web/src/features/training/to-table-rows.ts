@@ -1,4 +1,5 @@
-import type { GapRow } from '../../api/types';
+import type { GapRow, Status } from '../../api/types';
+import { basisOf } from '../../adapters/basis';
 import { foldText } from '../../i18n/fold';
 import type { Namer } from '../meta/names';
 
@@ -7,7 +8,14 @@ export type PlannerRow = Pick<
   GapRow,
   'rank' | 'sector' | 'qualification' | 'openings' | 'expansion' | 'replacement' | 'newSupply'
   | 'imbalance' | 'imbalanceLower' | 'imbalanceUpper' | 'ratio' | 'confidence' | 'flag'
-> & { key: string; sectorName: string; qualificationName: string };
+> & {
+  key: string;
+  sectorName: string;
+  qualificationName: string;
+  /** What the row's modelled figures rest on (the illustrative note and the status column read it). */
+  basis: Status[];
+  source: string;
+};
 
 export interface PlannerFilters {
   flag?: string;
@@ -46,6 +54,8 @@ export function toPlannerRows(rows: GapRow[], names: Namer, filters: PlannerFilt
       ratio: r.ratio,
       confidence: r.confidence,
       flag: r.flag,
+      basis: basisOf(r),
+      source: r.source,
     }))
     .filter((r) => !filters.flag || r.flag === filters.flag)
     .filter((r) => !filters.qualification || r.qualification === filters.qualification)

@@ -14,7 +14,7 @@ function api() {
         ? sectorsMeta
         : {
             rows: [
-              gapRow({ region: url.searchParams.get('region')!, sector: 'C', qualification: 'college', imbalance: -500, flag: 'shortage', openings: 2000 }),
+              gapRow({ region: url.searchParams.get('region')!, sector: 'C', qualification: 'college', imbalance: -500, flag: 'shortage', openings: 2000, basis: ['official', 'illustrative'] } as never),
               gapRow({ region: url.searchParams.get('region')!, sector: 'F', qualification: 'college', imbalance: 300, flag: 'surplus', openings: 900 }),
               gapRow({ region: url.searchParams.get('region')!, sector: 'TOTAL', qualification: 'ALL', imbalance: -200 }),
             ],
@@ -62,5 +62,17 @@ describe('TrainingPage', () => {
     expect(params.get('flag')).toBe('surplus');
     expect(params.get('sort')).toBe('imbalance');
     expect(params.get('dir')).toBe('desc');
+  });
+
+  it('shows what each row rests on and the illustrative note when rows rest on generated values', async () => {
+    vi.stubGlobal('fetch', api());
+    window.history.replaceState(null, '', '/?page=training&region=01');
+    renderPage();
+    const table = await screen.findByRole('table');
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(3));
+    expect(within(table).getByText('Loại số liệu')).toBeTruthy();
+    expect(table.querySelectorAll('tbody [data-status="illustrative"]').length).toBe(1);
+    const note = document.querySelector('[data-illustrative-note]');
+    expect(note?.textContent).toContain('không phải thống kê');
   });
 });

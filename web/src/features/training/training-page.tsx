@@ -2,9 +2,11 @@ import { useId } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { exportCsvHref } from '../../api/endpoints';
-import { ConfidenceMeter, FlagBadge, ModelledBadge } from '../../components/badges';
+import { ConfidenceMeter, FlagBadge, StatusBadge, StatusBadges, StatusLine } from '../../components/badges';
+import { IllustrativeNote } from '../../components/illustrative-note';
+import { basisOfRows, VIEW_LEVELS } from '../../adapters/basis';
 import { Select } from '../../components/controls';
-import { downloadCsv, type Column } from '../../components/csv';
+import { downloadCsv, withProvenanceColumns, type Column } from '../../components/csv';
 import { DataTable } from '../../components/data-table';
 import { QueryState } from '../../components/states';
 import { formatDecimal, formatInteger, formatSigned, type Lang } from '../../i18n/format';
@@ -44,6 +46,16 @@ export default function TrainingPage() {
     { key: 'ratio', label: t('gaps.ratio'), value: (r) => r.ratio, format: (r) => formatDecimal(r.ratio, lang, 2), align: 'right' },
     { key: 'confidence', label: t('gaps.confidence'), value: (r) => ({ high: 3, medium: 2, low: 1 })[r.confidence], format: (r) => <ConfidenceMeter confidence={r.confidence} /> },
     { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`), format: (r) => <FlagBadge flag={r.flag} /> },
+    {
+      key: 'status',
+      label: t('status.label'),
+      value: (r) => r.basis.join('+'),
+      format: (r) => (
+        <>
+          <StatusBadge status="modelled" /> <span className="count">{t('status.restsOn')}</span> <StatusBadges statuses={r.basis} />
+        </>
+      ),
+    },
   ];
   const csvColumns: Column<PlannerRow>[] = [
     ...columns.slice(0, 1),
@@ -56,7 +68,6 @@ export default function TrainingPage() {
     { key: 'ratio', label: t('gaps.ratio'), value: (r) => (r.ratio === null ? '' : Math.round(r.ratio * 1000) / 1000) },
     { key: 'confidence', label: t('gaps.confidence'), value: (r) => t(`confidence.${r.confidence}`) },
     { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`) },
-    { key: 'status', label: 'status', value: () => 'modelled' },
   ];
   const areaOptions = (meta.data?.regions ?? []).map((r) => ({
     value: r.code,
@@ -65,8 +76,10 @@ export default function TrainingPage() {
   const qualOptions = [{ value: '', label: t('controls.all') }, ...codeOptions(meta.data?.qualifications, lang, (q) => q.code !== 'ALL')];
   const flagOptions = [{ value: '', label: t('controls.all') }, ...(['shortage', 'balanced', 'surplus'] as const).map((f) => ({ value: f, label: t(`flag.${f}`) }))];
   const source = cells.data?.source ?? '';
+  const basis = basisOfRows(rows, cells.data);
   const sort = state.sort ? { key: state.sort, dir: state.dir ?? 'desc' } : undefined;
-  const downloadPlan = () => downloadCsv(csvColumns, rows, source, `training-plan-${region}-${state.scenario}-${state.horizon}y.csv`);
+  const exportColumns = withProvenanceColumns(csvColumns, { status: () => ['modelled'], basis: (r) => r.basis, source: (r) => r.source || source });
+  const downloadPlan = () => downloadCsv(exportColumns, rows, source, `training-plan-${region}-${state.scenario}-${state.horizon}y.csv`);
 
   return (
     <div className="page">
@@ -84,7 +97,7 @@ export default function TrainingPage() {
         <div className="chart-head">
           <div>
             <h2 id="planner-heading" className="chart-title">
-              {t('training.tableTitle', { area: names.region(region), horizon: state.horizon })} <ModelledBadge />
+              {t('training.tableTitle', { area: names.region(region), horizon: state.horizon })} <StatusBadge status="modelled" />
             </h2>
             <p className="chart-subtitle">{t('training.tableSubtitle', { scenario: names.scenario(state.scenario) })} · {t('training.rankHint')}</p>
           </div>
@@ -98,6 +111,7 @@ export default function TrainingPage() {
             </a>
           </div>
         </div>
+        <IllustrativeNote basis={basis} levels={region === 'VN' ? VIEW_LEVELS.nationalGaps : VIEW_LEVELS.areaGaps} />
         <QueryState status={cells} empty={rows.length === 0} height={240} emptyMessage={t('training.emptyFiltered')}>
           <DataTable
             columns={columns}
@@ -110,7 +124,7 @@ export default function TrainingPage() {
           />
         </QueryState>
         <p className="chart-source">
-          <span className="label">{t('chart.source')}:</span> {source} · {t('training.flagRule', { below: formatDecimal(cells.data?.thresholds?.shortageBelow ?? 0.9, lang, 2), above: formatDecimal(cells.data?.thresholds?.surplusAbove ?? 1.1, lang, 2) })}
+          <StatusLine statuses={['modelled']} basis={basis} /> <span className="label">{t('chart.source')}:</span> {source} · {t('training.flagRule', { below: formatDecimal(cells.data?.thresholds?.shortageBelow ?? 0.9, lang, 2), above: formatDecimal(cells.data?.thresholds?.surplusAbove ?? 1.1, lang, 2) })}
         </p>
       </section>
     </div>

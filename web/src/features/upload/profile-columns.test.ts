@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerLineIndex, planProfile } from './profile-columns';
+import { headerLineIndex, looksLikeXml, planProfile } from './profile-columns';
 
 describe('planProfile', () => {
   it('long files: codes counted, value summed by region and sector', () => {
@@ -26,5 +26,20 @@ describe('headerLineIndex', () => {
   });
   it('a plain CSV has its header first', () => {
     expect(headerLineIndex([['a', 'b'], ['1', '2']])).toBe(0);
+  });
+});
+
+describe('GSO formats', () => {
+  it('SDMX-CSV: OBS_VALUE summed by REF_AREA; PX-Web: nothing to sum', () => {
+    expect(planProfile(['DATAFLOW', 'REF_AREA', 'INDICATOR', 'FREQ', 'TIME_PERIOD', 'OBS_VALUE'], 'sdmx')).toMatchObject({ region: 'REF_AREA', measure: 'OBS_VALUE' });
+    expect(planProfile(['Cities, provincies', '2015', 'Prel. 2016'], 'pxweb')).toMatchObject({ measure: null });
+  });
+  it('XML files (SDMX-ML) are recognised, with or without a BOM', () => {
+    expect(looksLikeXml('\uFEFF<?xml version="1.0"?><message:StructureSpecificData')).toBe(true);
+    expect(looksLikeXml('  \n<message:StructureSpecificData')).toBe(true);
+    expect(looksLikeXml('DATAFLOW,REF_AREA,OBS_VALUE')).toBe(false);
+  });
+  it('a PX-Web export: title line and blank line above the header', () => {
+    expect(headerLineIndex([['Labour force by province by Cities, provincies and Year'], [''], ['Cities, provincies', '2015', 'Prel. 2016'], [' WHOLE COUNTRY', '53984.2', '54445.3']])).toBe(2);
   });
 });

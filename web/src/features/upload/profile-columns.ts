@@ -18,13 +18,13 @@ export interface ProfilePlan {
 
 const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().trim();
 const ALIASES: Record<string, string[]> = {
-  region: ['region', 'province', 'tinh', 'dia_ban', 'diaban', 'country code', 'country name'],
+  region: ['region', 'province', 'tinh', 'dia_ban', 'diaban', 'country code', 'country name', 'ref_area'],
   sector: ['sector', 'nganh', 'industry'],
   qualification: ['qualification', 'trinh_do', 'trinhdo'],
   indicator: ['indicator', 'chi_tieu', 'indicator code', 'indicator name'],
   status: ['status', 'tinh_trang', 'trang_thai'],
   unit: ['unit', 'don_vi'],
-  value: ['value', 'gia_tri'],
+  value: ['value', 'gia_tri', 'obs_value'],
   weight: ['weight', 'trong_so', 'quyen_so'],
 };
 
@@ -40,7 +40,8 @@ export function planProfile(header: readonly string[], format: UploadFormat): Pr
   const codes = ['indicator', 'region', 'sector', 'qualification', 'status', 'unit']
     .map((r) => find(header, r))
     .filter((c): c is string => c !== null);
-  const measure = format === 'microdata' ? find(header, 'weight') : format === 'long' ? find(header, 'value') : null;
+  // SDMX-CSV has one value per row (OBS_VALUE) like the long format.
+  const measure = format === 'microdata' ? find(header, 'weight') : format === 'long' || format === 'sdmx' ? find(header, 'value') : null;
   return { codes: [...new Set(codes)], region, sector, measure };
 }
 
@@ -52,4 +53,12 @@ export function headerLineIndex(lines: readonly string[][]): number {
   const head = lines.slice(0, 30);
   const widest = Math.max(0, ...head.map((l) => l.filter((c) => c.trim() !== '').length));
   return Math.max(0, head.findIndex((l) => l.filter((c) => c.trim() !== '').length === widest));
+}
+
+/**
+ * Whether the start of a file is XML (SDMX-ML): the browser profile reads
+ * CSV only, so the page shows a "no preview for XML" note instead.
+ */
+export function looksLikeXml(head: string): boolean {
+  return head.replace(/^\uFEFF/, '').trimStart().startsWith('<');
 }

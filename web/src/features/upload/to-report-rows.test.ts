@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightedLines, toReportRows } from './to-report-rows';
+import { hasSeriesColumn, highlightedLines, toReportRows } from './to-report-rows';
 
 const issues = [
   { line: 5, column: 'value', value: '13,800,000', message: 'Value "13,800,000" is not a number.', messageVi: 'Giá trị "13,800,000" không phải là số.', code: 'NOT_A_NUMBER' },
@@ -26,5 +26,17 @@ describe('highlightedLines', () => {
     expect([...lines.keys()].sort()).toEqual([2, 5, 7]);
     expect([...lines.get(5)!].sort()).toEqual(['source', 'value']);
     expect(lines.get(7)!.size).toBe(0);
+  });
+});
+
+describe('SDMX issues', () => {
+  it('carry series and period into their own report column', () => {
+    const rows = toReportRows([
+      { line: 12, column: 'OBS_VALUE', value: '7 9o2', message: 'not a number', code: 'NOT_A_NUMBER', series: 'LE_PE_NUM', period: '2023-Q4' },
+      { line: 4, column: 'INDICATOR', value: 'XX_PE_NUM', message: 'unknown series', code: 'UNKNOWN_SERIES', series: 'XX_PE_NUM', period: null },
+    ], 'en');
+    expect(rows.map((r) => r.series)).toEqual(['XX_PE_NUM', 'LE_PE_NUM · 2023-Q4']);
+    expect(hasSeriesColumn(rows)).toBe(true);
+    expect(hasSeriesColumn(toReportRows(issues, 'en'))).toBe(false);
   });
 });

@@ -11,13 +11,22 @@ export interface ReportRow {
   value: string;
   message: string;
   code: string;
+  /** SDMX: `LE_PE_NUM · 2023-Q4` (series code and period), or null. */
+  series: string | null;
 }
+
+const seriesLabel = (i: UploadIssue) => [i.series, i.period].filter((x) => x != null && x !== '').join(' · ') || null;
 
 /** Sorted by line then column; picks the message in the UI language. */
 export function toReportRows(issues: readonly UploadIssue[], lang: 'vi' | 'en'): ReportRow[] {
   return issues
-    .map((i) => ({ line: i.line, column: i.column, value: i.value, code: i.code, message: lang === 'vi' && i.messageVi ? i.messageVi : i.message }))
+    .map((i) => ({ line: i.line, column: i.column, value: i.value, code: i.code, message: lang === 'vi' && i.messageVi ? i.messageVi : i.message, series: seriesLabel(i) }))
     .sort((a, b) => a.line - b.line || (a.column ?? '').localeCompare(b.column ?? ''));
+}
+
+/** Whether the report needs its "series / period" column (SDMX issues). */
+export function hasSeriesColumn(rows: readonly ReportRow[]): boolean {
+  return rows.some((r) => r.series !== null);
 }
 
 /** Line → the columns with a problem on it (empty set: the whole line). */

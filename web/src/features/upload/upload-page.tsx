@@ -12,9 +12,10 @@ import { DiffView } from '../versions/diff-view';
 import { VersionsPanel } from '../versions/versions-panel';
 import { ProfileView } from './profile-view';
 import { profileFile, type FileProfile } from './profile';
-import { highlightedLines, toReportRows } from './to-report-rows';
+import { looksLikeXml } from './profile-columns';
+import { hasSeriesColumn, highlightedLines, toReportRows } from './to-report-rows';
 import { useUpload } from './use-upload';
-import type { UploadFormat, UploadIssue, UploadOutcome } from './upload-request';
+import { MAPPED_FORMATS, UPLOAD_FORMATS, type UploadFormat, type UploadIssue, type UploadOutcome } from './upload-request';
 import { PageHead } from '../../components/page-head';
 
 /**
@@ -50,11 +51,12 @@ function UploadFlow({ lang }: { lang: Lang }) {
   const [file, setFile] = useState<File | null>(null);
   const [profile, setProfile] = useState<FileProfile | null>(null);
   const [profileError, setProfileError] = useState<unknown>(null);
+  const [xml, setXml] = useState(false);
   const [dragging, setDragging] = useState(false);
   const check = useUpload();
   const commit = useUpload();
 
-  const fields = (dryRun: boolean) => ({ format, mapping: format === 'wide' ? mapping : undefined, period: format === 'microdata' ? period : undefined, dryRun });
+  const fields = (dryRun: boolean) => ({ format, mapping: MAPPED_FORMATS.includes(format) ? mapping : undefined, period: format === 'microdata' ? period : undefined, dryRun });
 
   const choose = async (f: File | undefined) => {
     if (!f) return;
@@ -63,16 +65,23 @@ function UploadFlow({ lang }: { lang: Lang }) {
     setProfileError(null);
     check.reset();
     commit.reset();
-    try {
-      setProfile(await profileFile(f, format));
-    } catch (e) {
-      setProfileError(e instanceof Error && e.message === 'empty' ? new Error(t('upload.emptyFile')) : e);
+    // SDMX-ML is XML: the CSV profile cannot read it, so say so instead of showing a broken preview.
+    const isXml = looksLikeXml(await f.slice(0, 512).text());
+    setXml(isXml);
+    if (!isXml) {
+      try {
+        setProfile(await profileFile(f, format));
+      } catch (e) {
+        setProfileError(e instanceof Error && e.message === 'empty' ? new Error(t('upload.emptyFile')) : e);
+      }
     }
     check.mutate({ file: f, fields: fields(true) });
   };
 
   const problem = check.error ? toProblem(check.error) as { errors?: UploadIssue[]; errorCount?: number; status: number } : null;
   const issues = problem?.errors ?? [];
+  const reportRows = toReportRows(issues, lang);
+  const showSeries = hasSeriesColumn(reportRows);
   const valid = check.data?.status === 'validated' || check.data?.status === 'duplicate';
 
   return (
@@ -81,15 +90,15 @@ function UploadFlow({ lang }: { lang: Lang }) {
         <div className="field">
           <label htmlFor={ids.format}>{t('upload.format')}</label>
           <select id={ids.format} value={format} onChange={(e) => setFormat(e.target.value as UploadFormat)}>
-            <option value="long">{t('upload.formatLong')}</option>
-            <option value="wide">{t('upload.formatWide')}</option>
-            <option value="microdata">{t('upload.formatMicrodata')}</option>
+            {UPLOAD_FORMATS.map((f) => <option key={f} value={f}>{t(FORMAT_LABEL[f])}</option>)}
           </select>
         </div>
-        {format === 'wide' && (
+        {format === 'sdmx' && <p className="count" data-testid="format-help">{t('upload.helpSdmx')}</p>}
+        {format === 'pxweb' && <p className="count" data-testid="format-help">{t('upload.helpPxweb')}</p>}
+        {MAPPED_FORMATS.includes(format) && (
           <div className="field">
-            <label htmlFor={ids.mapping}>{t('upload.mapping')}</label>
-            <textarea id={ids.mapping} rows={6} value={mapping} onChange={(e) => setMapping(e.target.value)} spellCheck={false} placeholder='{ "regionColumn": "Country Code", "indicator": "labour_force", … }' />
+            <label htmlFor={ids.mapping}>{t(format === 'sdmx' ? 'upload.mappingOptional' : 'upload.mapping')}</label>
+            <textarea id={ids.mapping} rows={6} value={mapping} onChange={(e) => setMapping(e.target.value)} spellCheck={false} placeholder={MAPPING_PLACEHOLDER[format]} />
           </div>
         )}
         {format === 'microdata' && (
@@ -105,7 +114,7 @@ function UploadFlow({ lang }: { lang: Lang }) {
           onDrop={(e) => { e.preventDefault(); setDragging(false); void choose(e.dataTransfer.files[0]); }}
         >
           <label htmlFor={ids.file}>{t('upload.choose')}</label>
-          <input id={ids.file} type="file" accept=".csv,text/csv" onChange={(e) => void choose(e.target.files?.[0])} />
+          <input id={ids.file} type="file" accept={format === 'sdmx' ? '.xml,.csv,application/xml,text/xml,text/csv' : '.csv,text/csv'} onChange={(e) => void choose(e.target.files?.[0])} />
           <p className="count">{t('upload.dropHint')}</p>
         </div>
         <p className="count">{t('upload.formats')}</p>
@@ -113,6 +122,7 @@ function UploadFlow({ lang }: { lang: Lang }) {
 
       {file && <Progress label={t('upload.checking', { file: file.name })} state={check} lang={lang} />}
       {profileError !== null && <ErrorState error={profileError} height={80} />}
+      {file && xml && <p className="note" role="status" data-testid="no-preview">{t('upload.noPreviewXml')}</p>}
       {profile && <ProfileView profile={profile} highlight={highlightedLines(issues)} lang={lang} />}
 
       {problem && (
@@ -126,15 +136,17 @@ function UploadFlow({ lang }: { lang: Lang }) {
                 <thead>
                   <tr>
                     <th scope="col">{t('upload.line')}</th>
+                    {showSeries && <th scope="col">{t('upload.series')}</th>}
                     <th scope="col">{t('upload.column')}</th>
                     <th scope="col">{t('upload.value')}</th>
                     <th scope="col">{t('upload.message')}</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {toReportRows(issues, lang).map((r, i) => (
+                  {reportRows.map((r, i) => (
                     <tr key={i} data-line={r.line}>
                       <td className="num">{r.line > 0 ? r.line : '–'}</td>
+                      {showSeries && <td>{r.series ?? '–'}</td>}
                       <td>{r.column ?? '–'}</td>
                       <td><code>{r.value}</code></td>
                       <td>{r.message}</td>
@@ -176,6 +188,16 @@ function UploadFlow({ lang }: { lang: Lang }) {
     </>
   );
 }
+
+const FORMAT_LABEL: Record<UploadFormat, string> = {
+  long: 'upload.formatLong', wide: 'upload.formatWide', microdata: 'upload.formatMicrodata', sdmx: 'upload.formatSdmx', pxweb: 'upload.formatPxweb',
+};
+
+const MAPPING_PLACEHOLDER: Partial<Record<UploadFormat, string>> = {
+  wide: '{ "regionColumn": "Country Code", "indicator": "labour_force", … }',
+  sdmx: '{ "codes": { "UNE_TUNE_SEX_AGE_NB": { "indicator": "unemployed", "unit": "persons" } }, "status": "international", "source": "ILO, ILOSTAT SDMX-CSV 2025-01" }',
+  pxweb: '{ "indicator": "labour_force", "unit": "persons", "scale": 1000, "source": "GSO PX-Web …", "status": "official", "labels": { "WHOLE COUNTRY": "VN" } }',
+};
 
 function Summary({ outcome, lang }: { outcome: UploadOutcome; lang: Lang }) {
   const { t } = useTranslation();

@@ -6,19 +6,27 @@ import { ApiError, type Problem } from '../../api/problem';
 import { authHeaders } from '../auth/token-store';
 import type { LongIssue } from '@lmo/models/data/csv-sniff';
 
-export type UploadFormat = 'long' | 'wide' | 'microdata';
+/** The upload formats, in the order the page offers them. */
+export const UPLOAD_FORMATS = ['long', 'wide', 'microdata', 'sdmx', 'pxweb'] as const;
+export type UploadFormat = (typeof UPLOAD_FORMATS)[number];
+
+/** Formats whose mapping JSON is sent (required for wide and pxweb, optional for sdmx). */
+export const MAPPED_FORMATS: readonly UploadFormat[] = ['wide', 'sdmx', 'pxweb'];
 
 export interface UploadFields {
   format: UploadFormat;
-  /** Wide: the mapping JSON text. */
+  /** Wide, PX-Web (required) and SDMX (optional code map): the mapping JSON text. */
   mapping?: string;
   /** Microdata: survey period. */
   period?: string;
   dryRun: boolean;
 }
 
-/** One problem in the file, as the API lists it (the validator's own issue shape). */
-export type UploadIssue = LongIssue;
+/**
+ * One problem in the file, as the API lists it: the validator's own issue
+ * shape; SDMX issues also name the series code and period they are about.
+ */
+export type UploadIssue = LongIssue & { series?: string | null; period?: string | null };
 
 export interface UploadOutcome {
   status: 'validated' | 'created' | 'duplicate';

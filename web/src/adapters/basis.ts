@@ -1,0 +1,80 @@
+import type { DataLevelRow, Status } from '../api/types';
+import type { Lang } from '../i18n/format';
+import { hasIllustrative, isStatus, uniqueStatuses } from '../components/status';
+
+/**
+ * The one place that reads what a served number rests on. The API puts `basis: Status[]` on
+ * forecasts, gap rows, targets and their responses (the statuses of the observations behind a
+ * modelled figure); older responses have only `status` and history points. Every page asks these
+ * helpers, so no component reshapes API objects itself.
+ */
+
+type Loose = { basis?: unknown; status?: unknown; history?: unknown } | null | undefined;
+
+/** Statuses of history points given as `[{status}]` or columns `{status: [...]}`. */
+function historyStatuses(history: unknown): Status[] {
+  if (Array.isArray(history)) return uniqueStatuses(history.map((p) => (p as { status?: unknown } | null)?.status));
+  if (history && typeof history === 'object') {
+    const s = (history as { status?: unknown }).status;
+    return uniqueStatuses(Array.isArray(s) ? s : [s]);
+  }
+  return [];
+}
+
+/**
+ * What one served object rests on: its `basis` when the API sends one; otherwise the statuses of
+ * its own history points; otherwise its own status when that is an observation status (an
+ * official series rests on itself). A modelled figure with nothing known rests on nothing.
+ */
+export function basisOf(item: Loose): Status[] {
+  if (!item) return [];
+  if (Array.isArray(item.basis)) return uniqueStatuses(item.basis);
+  const fromHistory = historyStatuses(item.history);
+  if (fromHistory.length) return fromHistory;
+  return isStatus(item.status) && item.status !== 'modelled' ? [item.status] : [];
+}
+
+/** Union of the bases of several objects (rows of a table, series of a chart), in status order. */
+export function mergeBasis(...items: (Loose | Status[] | undefined)[]): Status[] {
+  const all: Status[] = [];
+  for (const item of items) all.push(...(Array.isArray(item) ? uniqueStatuses(item) : basisOf(item)));
+  return uniqueStatuses(all);
+}
+
+/** Basis of a list of rows plus the response's own top-level `basis`, if any. */
+export function basisOfRows(rows: readonly Loose[] | undefined, response?: Loose): Status[] {
+  return mergeBasis(response && Array.isArray(response.basis) ? response : undefined, ...(rows ?? []));
+}
+
+/** Data levels (`level` ids of /api/meta `dataLevels`) a view's numbers rest on. */
+export type LevelId = string;
+
+/**
+ * Names of the levels that are illustrative, for the illustrative note: those of `candidates`
+ * (the levels the view rests on) that have an illustrative row in `dataLevels`, in the table's
+ * order; when none of the candidates is listed, every illustrative level (better too much than a
+ * note that names nothing). Empty when the API sends no `dataLevels`.
+ */
+export function illustrativeLevelNames(dataLevels: readonly DataLevelRow[] | undefined, candidates: readonly LevelId[], lang: Lang): string[] {
+  const illustrative = (dataLevels ?? []).filter((row) => row.status === 'illustrative');
+  const wanted = illustrative.filter((row) => candidates.includes(row.level));
+  const rows = wanted.length ? wanted : illustrative;
+  const names = rows.map((row) => (lang === 'vi' ? row.nameVi || row.nameEn : row.nameEn || row.nameVi) || row.level);
+  return [...new Set(names)];
+}
+
+/** Whether a view resting on `basis` needs the illustrative note. */
+export const needsIllustrativeNote = (basis: Iterable<unknown> | undefined): boolean => hasIllustrative(basis);
+
+/**
+ * The levels of detail behind each kind of view. A gap row rests on employment at its own level
+ * and on graduates, exits and entrants; forecasts of national totals also rest on the detail that
+ * is reconciled into them.
+ */
+export const VIEW_LEVELS = {
+  nationalForecast: ['national-total', 'national-section', 'province-section-qualification'],
+  nationalGaps: ['national-section-qualification', 'national-qualification', 'graduates', 'exits', 'vacancies'],
+  areaGaps: ['provinces', 'regions', 'province-section-qualification', 'graduates', 'exits', 'vacancies'],
+  sector: ['national-section', 'national-section-qualification', 'province-section-qualification', 'graduates', 'exits'],
+  newFields: ['new-fields', 'graduates'],
+} as const satisfies Record<string, readonly LevelId[]>;

@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next';
+import type { DataLevelRow, IndicatorMeta } from '../../api/types';
+import { StatusBadge } from '../../components/badges';
+import type { Column } from '../../components/csv';
+import { DataTable } from '../../components/data-table';
+import { IllustrativeNote } from '../../components/illustrative-note';
+import { formatInteger, type Lang } from '../../i18n/format';
+import { nameOf } from '../meta/names';
+import { toLevelRows, type LevelTableRow } from './to-level-rows';
+
+/**
+ * Which levels of detail and years are official, international, modelled or illustrative, from
+ * /api/meta `dataLevels` (computed by the server from the loaded observations, never typed in here).
+ */
+export function DataLevelsTable({ levels, indicators }: { levels: DataLevelRow[] | undefined; indicators: IndicatorMeta[] | undefined }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const indicatorName = (code: string) => {
+    const meta = indicators?.find((i) => i.code === code);
+    return meta ? nameOf(meta, lang) : code;
+  };
+  const rows = toLevelRows(levels ?? [], lang, indicatorName, (f) => t(`methodology.${f}`));
+  const columns: Column<LevelTableRow>[] = [
+    { key: 'level', label: t('methodology.level'), value: (r) => r.levelName },
+    { key: 'status', label: t('methodology.status'), value: (r) => r.status, format: (r) => <StatusBadge status={r.status} /> },
+    { key: 'years', label: t('methodology.years'), value: (r) => r.periods },
+    { key: 'frequency', label: t('methodology.frequency'), value: (r) => r.frequency },
+    { key: 'indicators', label: t('methodology.indicators'), value: (r) => r.indicators },
+    { key: 'rows', label: t('methodology.rows'), value: (r) => r.rows, format: (r) => formatInteger(r.rows, lang), align: 'right' },
+    { key: 'sources', label: t('methodology.sources'), value: (r) => r.sources, format: (r) => <span className="small-text">{r.sources}</span> },
+  ];
+  return (
+    <section className="card" aria-labelledby="levels-heading" data-testid="data-levels">
+      <h2 id="levels-heading" className="chart-title">{t('methodology.levelsTitle')}</h2>
+      <p className="chart-subtitle">{t('methodology.levelsLead')}</p>
+      <IllustrativeNote basis={rows.map((r) => r.status)} levels={rows.map((r) => r.level)} dataLevels={levels} compact />
+      {rows.length > 0 ? (
+        <DataTable columns={columns} rows={rows} caption={t('methodology.levelsTitle')} rowKey={(r) => `${r.level}|${r.status}`} maxHeight={560} />
+      ) : (
+        <p className="count">{t('methodology.levelsEmpty')}</p>
+      )}
+    </section>
+  );
+}
