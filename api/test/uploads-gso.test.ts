@@ -59,7 +59,7 @@ describe('GSO upload formats (sdmx, pxweb) on pglite', () => {
       const errors = await rejected(bad, { format: 'sdmx' });
       const line = bad.split('\n').findIndex((l) => l.includes('LUR_XX_PT')) + 1;
       expect(errors).toEqual([expect.objectContaining({ line, column: 'INDICATOR', code: 'UNKNOWN_SERIES', series: 'LUR_XX_PT' })]);
-      expect(errors[0].message).toMatch(/LUR_XX_PT.*not mapped/);
+      expect(errors[0].message).toMatch(/LUR_XX_PT.*not mapped.*"unknownSeries": "skip"/);
       expect(errors[0].messageVi).toMatch(/LUR_XX_PT/);
     });
 
@@ -87,6 +87,21 @@ describe('GSO upload formats (sdmx, pxweb) on pglite', () => {
       const errors = await rejected(xml, { format: 'sdmx', mapping: JSON.stringify({ codes: { UNE_TUNE_SEX_AGE_NB: { indicator: 'unemployed', unit: 'persons' } } }) });
       expect(errors[0]).toMatchObject({ line: 0, column: 'mapping.status', code: 'BAD_MAPPING' });
       expect(errors[0].messageVi).toBeTruthy();
+    });
+
+    it('NSDP series without an indicator here (earnings) are skipped with a warning; other unknown codes can be skipped on request', async () => {
+      const earnings = '    <Series DATA_DOMAIN="LMI" REF_AREA="VN" INDICATOR="LME_AVG_XDC" COUNTERPART_AREA="_Z" FREQ="Q" UNIT_MULT="3">\n'
+        + '      <Obs TIME_PERIOD="2023-Q1" OBS_VALUE="7 902.3"></Obs>\n      <Obs TIME_PERIOD="2023-Q2" OBS_VALUE="na"></Obs>\n    </Series>\n';
+      const withEarnings = xml.replace('  </message:DataSet>', `${earnings}  </message:DataSet>`);
+      const r = await upload(withEarnings, { format: 'sdmx', dryRun: '1' });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      expect(r.body).toMatchObject({ status: 'validated', cells: 24 });
+      expect(r.body.warnings[0]).toMatch(/1 GSO NSDP series have no indicator in this project and were skipped: LME_AVG_XDC/);
+      const unknown = xml.replace('INDICATOR="LUR_PT"', 'INDICATOR="LUR_XX_PT"');
+      const skipped = await upload(unknown, { format: 'sdmx', dryRun: '1', mapping: '{"unknownSeries": "skip"}' });
+      expect(skipped.status, JSON.stringify(skipped.body)).toBe(200);
+      expect(skipped.body).toMatchObject({ cells: 20 });
+      expect(skipped.body.warnings.join(' ')).toMatch(/1 series not mapped to an indicator were skipped: LUR_XX_PT/);
     });
 
     it('"na" values are skipped with a warning, not an error', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { aggregateMicrodataCsv, parseLongCsv, parseWideCsv, suggestWideMapping, readWideTable } from '@lmo/models';
+import { aggregateMicrodataCsv, annualMeans, parseLongCsv, parsePxweb, parseSdmx, parseWideCsv, pxwebToLong, sdmxToLong, suggestWideMapping, readWideTable } from '@lmo/models';
 
 const now = new Date('2026-06-01T00:00:00Z');
 const read = (name: string) => readFileSync(fileURLToPath(new URL(name, import.meta.url)), 'utf8');
@@ -66,5 +66,31 @@ describe('documented example files', () => {
       [11, 'psu', 'MISSING_VALUE'],
     ]);
     expect(bad.observations).toEqual([]);
+  });
+
+  it('nsdp-lfs.xml: 20 official quarterly values; nsdp-lfs-revised.xml revises one of them', () => {
+    const read2 = (name: string) => {
+      const msg = parseSdmx(read(name));
+      return { msg, long: sdmxToLong(msg, { source: (s) => `GSO, NSDP SDMX ${s.attrs.INDICATOR}`, status: 'official', now }) };
+    };
+    const a = read2('nsdp-lfs.xml');
+    expect(a.msg.prepared).toBe('2024-10-09T01:20:18Z');
+    expect(a.long.errors).toEqual([]);
+    expect(a.long.rows).toHaveLength(20);
+    const employed2023 = annualMeans(a.long.rows).find((o) => o.indicator === 'employment' && o.period === '2023')!;
+    expect(employed2023.value / 1e6).toBeCloseTo(51.29, 2); // GSO: 51.29 m employed in 2023 (mean of the four quarters)
+    const b = read2('nsdp-lfs-revised.xml');
+    const changed = b.long.rows.filter((o, i) => o.value !== a.long.rows[i].value);
+    expect(changed).toEqual([expect.objectContaining({ indicator: 'employment', period: '2023-Q4', value: 51_470_200 })]);
+  });
+
+  it('pxweb-labour-force.csv with pxweb-mapping.json: 42 official cells, former provinces added up', () => {
+    const r = pxwebToLong(parsePxweb(read('pxweb-labour-force.csv')), JSON.parse(read('pxweb-mapping.json')), { now });
+    expect(r.errors).toEqual([]);
+    expect(r.rows).toHaveLength(42);
+    const at = (region: string, period: string) => r.rows.find((o) => o.region === region && o.period === period)!;
+    expect(at('VN', '2016')).toMatchObject({ value: 54_445_300, status: 'official' });
+    expect(at('24', '2016').value).toBe(1_701_400); // Bắc Ninh today = former Bắc Ninh + Bắc Giang
+    expect(at('19', '2010').value).toBe(879_200); // "Thai  Nguyen" (doubled space) + Bắc Kạn
   });
 });

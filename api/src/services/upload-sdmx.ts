@@ -14,6 +14,7 @@ import {
   type LongIssue, type Observation, type SdmxCode, type SdmxMessage, type SdmxSeries,
 } from '@lmo/models';
 import { badMapping, type FormatResult } from './upload-mapping';
+import { GSO_NSDP_UNMAPPED } from './upload-sdmx-known';
 
 const codeSchema = z.object({
   indicator: z.string().trim().min(1),
@@ -31,13 +32,15 @@ const codeSchema = z.object({
  * qualification?, region?, scale?, unitMult? }) over the built-in GSO map;
  * `status` is required when `codes` names a series outside it; `source`
  * replaces the publisher part of the citation; `frequency` keeps quarters
- * (`Q`), annual values (`A`) or both (default).
+ * (`Q`), annual values (`A`) or both (default); `unknownSeries: "skip"`
+ * skips unmapped series with a warning instead of refusing the file.
  */
 export const sdmxUploadMappingSchema = z.object({
   codes: z.record(z.string().trim().min(1), codeSchema).default({}),
   status: z.enum(OBSERVATION_STATUSES).optional(),
   source: z.string().trim().min(1).optional(),
   frequency: z.enum(['A', 'Q', 'both']).optional(),
+  unknownSeries: z.enum(['error', 'skip']).optional(),
 }).strict();
 export type SdmxUploadMapping = z.output<typeof sdmxUploadMappingSchema>;
 
@@ -59,10 +62,32 @@ export function sdmxSource(msg: Pick<SdmxMessage, 'prepared'>, fileName: string 
 
 /** SDMX issues name their series and period in the message (`Series LE_PE_NUM 2023-Q4: …`): give them their own fields too. */
 export function withSeriesFields(i: LongIssue): LongIssue & { series?: string; period?: string } {
+  if (i.code === 'UNKNOWN_SERIES') {
+    return {
+      ...i, series: i.value,
+      message: `${i.message} To load the rest of the file without it, send the mapping {"unknownSeries": "skip"}.`,
+      ...(i.messageVi ? { messageVi: `${i.messageVi} Để nạp phần còn lại của tệp, gửi bảng ánh xạ {"unknownSeries": "skip"}.` } : {}),
+    };
+  }
   const m = /^Series (\S+?)(?: ((?:19|20|21)\d{2}(?:-Q[1-4])?))?:/.exec(i.message);
-  if (m) return { ...i, series: m[1], ...(m[2] ? { period: m[2] } : {}) };
-  if (i.code === 'UNKNOWN_SERIES') return { ...i, series: i.value };
-  return i;
+  return m ? { ...i, series: m[1], ...(m[2] ? { period: m[2] } : {}) } : i;
+}
+
+/** Leaves out the NSDP series the project has no indicator for (unless the mapping maps them); returns their codes. */
+function dropUnmappedNsdp(msg: SdmxMessage, codes: Record<string, unknown>): { msg: SdmxMessage; dropped: string[] } {
+  const dropped: string[] = [];
+  const series = msg.series.filter((s) => {
+    const key = sdmxSeriesKey(s);
+    const skip = GSO_NSDP_UNMAPPED.has(key) && !Object.hasOwn(codes, key);
+    if (skip && !dropped.includes(key)) dropped.push(key);
+    return !skip;
+  });
+  return { msg: { ...msg, series }, dropped };
+}
+
+function droppedWarning(dropped: string[]): string {
+  const list = dropped.slice(0, 12).join(', ') + (dropped.length > 12 ? ', …' : '');
+  return `line 1: ${dropped.length} GSO NSDP series have no indicator in this project and were skipped: ${list} (earnings, urban/rural population, GDP by expenditure, sub-sections and 1994-base accounts; see the mapping "codes" to load one).`;
 }
 
 /** "line 23 (LME_AVG_XDC 2023-Q2): …": a warning as the upload report lists it. */
@@ -88,21 +113,22 @@ export function parseSdmxUpload(bytes: Uint8Array, mapping: unknown, options: { 
   }
   const enc = decodeCsvBytes(bytes);
   if (!enc.ok) return { observations: [], errors: [enc.issue], errorCount: 1, warnings: [], records: 0 };
-  const msg = parseSdmx(enc.text);
-  const records = msg.series.reduce((n, s) => n + s.obs.length, 0);
+  const parsed = parseSdmx(enc.text);
+  const records = parsed.series.reduce((n, s) => n + s.obs.length, 0);
+  const { msg, dropped } = dropUnmappedNsdp(parsed, m.data.codes);
   const r = sdmxToLong(msg, {
     codes: m.data.codes as Record<string, SdmxCode>,
     source: sdmxSource(msg, options.fileName, m.data.source),
     status: m.data.status ?? 'official',
     frequency: m.data.frequency,
-    unknownSeries: 'error',
+    unknownSeries: m.data.unknownSeries ?? 'error',
     now: options.now,
   });
   return {
     observations: r.ok ? (m.data.frequency === 'Q' ? r.rows : withAnnualMeans(r.rows)) : [],
     errors: r.errors.map(withSeriesFields),
     errorCount: Math.max(r.stats.errorCount, r.errors.length),
-    warnings: r.warnings.map(warningText),
+    warnings: [...(dropped.length ? [droppedWarning(dropped)] : []), ...r.warnings.map(warningText)],
     records,
   };
 }

@@ -8,7 +8,7 @@
 import { OBSERVATION_STATUSES, type ObservationStatus } from '../data/observation';
 import type { Names } from './codes-normalize';
 import { indicatorAxis } from './codes-indicators';
-import { getRegion } from './codes-regions';
+import { getFormerProvince, getRegion } from './codes-regions';
 import { getSector } from './codes-sectors';
 
 /** Levels of detail, in the order the table lists them. */
@@ -63,7 +63,8 @@ export function dataLevelOf(k: LevelKey): DataLevelId {
   if (axis === 'occupation') return 'national-occupation';
   const sector = getSector(k.sector);
   if (sector?.level === 'field') return 'new-fields';
-  const level = getRegion(k.region)?.level;
+  // A former (pre-2025) province code counts as a province: the 63-province tables stay reachable.
+  const level = getRegion(k.region)?.level ?? (getFormerProvince(k.region) ? 'province' : undefined);
   const total = k.sector === 'TOTAL';
   const all = k.qualification === 'ALL';
   if (level === 'country') {

@@ -104,8 +104,16 @@ export interface CellForecast extends CellKey {
   source: string;
 }
 
-/** COPS-style signal of one cell: more new supply than openings is a surplus. */
-export type Flag = 'shortage' | 'balanced' | 'surplus';
+/**
+ * COPS-style signal of one cell, read on `imbalanceShare` (cumulative new supply − openings over
+ * the horizon ÷ base employment) against `Thresholds`:
+ * - `shortage` / `surplus`: the share is below / above the thresholds;
+ * - `balanced`: in between;
+ * - `uncertain`: the 80% interval of the share reaches below the shortage threshold AND above the surplus one;
+ * - `too-small`: fewer than `Thresholds.smallCell` workers in the base year or fewer than
+ *   `Thresholds.minOpenings` openings over the horizon (never flagged, never ranked).
+ */
+export type Flag = 'shortage' | 'balanced' | 'surplus' | 'uncertain' | 'too-small';
 
 /** How far to trust a flag. */
 export type Confidence = 'high' | 'medium' | 'low';
@@ -127,29 +135,34 @@ export interface GapRow {
   employmentBase: number;
   /** Projected employment at the end of the horizon. */
   employmentEnd: number;
-  /** `expansion + replacement`. */
+  /** `expansion + replacement` (negative when a cell sheds more jobs than it must replace). */
   openings: number;
-  /** Growth in employment, floored at zero in each detailed cell and summed upward. */
+  /**
+   * Net change in employment over the horizon (`employmentEnd − employmentBase`, negative in a
+   * shrinking cell). Adds up: a total's expansion is the sum of its parts' = its own change.
+   */
   expansion: number;
-  /** Exits (retirement, death, leaving the labour force) that must be refilled. */
+  /** Retirements and deaths of the employed that must be refilled (age-based rates; see `Assumptions.replacement`). */
   replacement: number;
-  /** Graduates × entry rate + other entrants (incl. workers moving from shrinking sections of the same province and level). */
+  /** Graduates × entry rate + other entrants from the demographic model (see `Assumptions.newSupply`). */
   newSupply: number;
-  /** `newSupply − openings` (negative = shortage). */
+  /** `newSupply − openings`, cumulative over the horizon (negative = shortage). */
   imbalance: number;
   /** 80% interval of `imbalance`. */
   imbalanceLower: number;
   imbalanceUpper: number;
-  /** `newSupply / openings`; null when openings are 0. */
+  /** `imbalance ÷ employmentBase` (share, −0.02 = −2 %), the figure the flag reads; null when base employment is 0. */
+  imbalanceShare: number | null;
+  /** `newSupply / openings`; null when openings are ≤ 0. */
   ratio: number | null;
   flag: Flag;
   confidence: Confidence;
   /**
-   * 1 = most severe shortage (lowest imbalance ÷ openings) among comparable
-   * rows: same region, horizon and aggregation level (sections × levels are
-   * ranked together; totals, broad groups and new fields among themselves).
+   * 1 = most severe shortage (lowest `imbalanceShare`) among comparable rows: same region, horizon
+   * and aggregation level (sections × levels are ranked together; totals, broad groups and new
+   * fields among themselves). null for a `too-small` row (never ranked).
    */
-  rank: number;
+  rank: number | null;
   status: 'modelled';
   /**
    * Statuses of the observations the row rests on: the cell's employment basis and the graduates,
@@ -239,29 +252,79 @@ export interface Scenario {
 }
 
 /**
- * Flag thresholds on the supply/openings ratio (like Canada's COPS).
- * shortage if ratio < shortageBelow; surplus if ratio > surplusAbove; else balanced.
+ * Flag thresholds on `imbalanceShare` = cumulative (new supply − openings) over the horizon ÷ base
+ * employment (COPS-style). shortage if share < shortageBelow; surplus if share > surplusAbove; else
+ * balanced. The map colours use exactly these numbers.
  */
 export interface Thresholds {
+  /** The figure the thresholds apply to (issue 12: always the share of base employment). */
+  measure?: 'imbalance-share';
+  /** Share of base employment, negative (default −0.02 = −2 %). */
   shortageBelow: number;
+  /** Share of base employment (default +0.02 = +2 %). */
   surplusAbove: number;
-  /** Cells with less base employment than this get `confidence: 'low'` (Cedefop's small-cell caution). */
+  /** Cells with fewer base-year workers than this are `too-small` (default 5,000). */
   smallCell: number;
+  /** Cells with fewer openings over the horizon than this are `too-small` (default 500). */
+  minOpenings?: number;
+}
+
+/** Where a replacement rate comes from. */
+export type ReplacementBasis = 'demographic' | 'exits-data' | 'default';
+
+/** A bilingual assumption with its source, as shown beside a flag. */
+export interface AssumptionNote {
+  id: string;
+  vi: string;
+  en: string;
+  source: string;
 }
 
 /** The assumptions one outlook used, for display beside the figures. */
 export interface Assumptions {
   thresholds: Thresholds;
-  /** Exit rate by sector as used (fraction per year), with where it came from. */
-  exitRates: { sector: string; rate: number; basis: 'observed' | 'default' }[];
+  /**
+   * Replacement rate by sector as used (fraction of employment per year, averaged over the horizon,
+   * employment-weighted over provinces and levels, × the scenario's exit multiplier) and where it came
+   * from: `demographic` (the national system's retirement + death rates through the national age
+   * profile), `exits-data` (measured `exits` observations of the cell), `default` (documented rates,
+   * only when no national system is available).
+   */
+  exitRates: { sector: string; rate: number; basis: ReplacementBasis }[];
   /** Share of graduates entering the labour market (after the scenario's training-capacity change). */
   entryRate: number;
-  /** Share of workers released by shrinking sections who re-enter growing sections of the same province and level. */
+  /** Mobility between sections is no longer added to supply (it double counted net expansion): always 0. */
   mobilityRate: number;
-  /** Other entrants per year as a share of base employment, by level (used where the data have no `entrants`). */
+  /** Other entrants per year as a share of base employment, by level (mean over the horizon). */
   otherEntrantsRate: Record<string, number>;
-  /** `calibrated` from the history's stock-flow identity, or the documented `default`. */
-  otherEntrantsBasis: Record<string, 'calibrated' | 'default'>;
+  /** `demographic` (national system's entrants × entry mix − graduates), `entrants-data`, or the documented `default`. */
+  otherEntrantsBasis: Record<string, 'demographic' | 'entrants-data' | 'default'>;
+  /** The age-based replacement rates behind `exitRates`; null without a national system. */
+  replacement?: {
+    /** Forecast years (base+1 …). */
+    years: number[];
+    /** Per year, share of employment retiring / dying (national age profile of employment). */
+    retirementRate: number[];
+    deathRate: number[];
+    /** Per-level multipliers (older cohorts hold less attainment). */
+    byLevel: Record<string, number>;
+    /** Multiplier of the scenario (1 = base). */
+    scenarioMultiplier: number;
+  } | null;
+  /** The demographic inflow behind `otherEntrantsRate`; null without a national system. */
+  newSupply?: {
+    years: number[];
+    /** Labour-force entrants per year (persons, demographic model). */
+    lfEntrants: number[];
+    /** Entry mix over levels (shares summing to 1). */
+    entryMix: Record<string, number>;
+    /** Per level and year: graduates entering (base entry rate × graduates), persons. */
+    graduatesEntering: Record<string, number[]>;
+    /** Per level and year: other entrants = max(0, entrants × mix − graduates entering), persons. */
+    otherEntrants: Record<string, number[]>;
+  } | null;
+  /** Method notes and sources behind every flag (national system methods + openings, supply and thresholds). */
+  sources?: AssumptionNote[];
   /** Levels of the intervals carried through. */
   levels: number[];
   breaks: { indicator: string; region?: string; period: string; treatment: BreakTreatment; reason?: { vi: string; en: string } }[];

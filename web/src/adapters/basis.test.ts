@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DataLevelRow } from '../api/types';
-import { forecastResponse, gapRow } from '../test-fixtures';
+import { forecastResponse, gapRow, targetPath } from '../test-fixtures';
 import { basisOf, basisOfRows, illustrativeLevelNames, mergeBasis } from './basis';
 import { forecastRows, mergedRowStatuses, mergeForecastRows, readForecast } from './forecast-columns';
 
@@ -19,6 +19,9 @@ describe('basis adapter', () => {
     expect(basisOf({ status: 'official' })).toEqual(['official']);
     expect(basisOf(gapRow())).toEqual([]);
     expect(basisOf(undefined)).toEqual([]);
+    // Targets: `basis` is decision/assumption, the data basis is `dataBasis`.
+    expect(basisOf(targetPath({ dataBasis: ['illustrative'] } as never))).toEqual(['illustrative']);
+    expect(basisOf(targetPath())).toEqual([]);
   });
   it('merges rows and the response-level basis', () => {
     const rows = [gapRow({ basis: ['official'] } as never), gapRow({ basis: ['illustrative'] } as never)];

@@ -4,12 +4,12 @@ import { hasIllustrative, isStatus, uniqueStatuses } from '../components/status'
 
 /**
  * The one place that reads what a served number rests on. The API puts `basis: Status[]` on
- * forecasts, gap rows, targets and their responses (the statuses of the observations behind a
+ * forecasts, gap rows and their responses, and `dataBasis` on targets (the statuses of the observations behind a
  * modelled figure); older responses have only `status` and history points. Every page asks these
  * helpers, so no component reshapes API objects itself.
  */
 
-type Loose = { basis?: unknown; status?: unknown; history?: unknown } | null | undefined;
+type Loose = { basis?: unknown; dataBasis?: unknown; status?: unknown; history?: unknown } | null | undefined;
 
 /** Statuses of history points given as `[{status}]` or columns `{status: [...]}`. */
 function historyStatuses(history: unknown): Status[] {
@@ -28,6 +28,8 @@ function historyStatuses(history: unknown): Status[] {
  */
 export function basisOf(item: Loose): Status[] {
   if (!item) return [];
+  // Targets name it `dataBasis` (their `basis` is 'decision' | 'assumption').
+  if (Array.isArray(item.dataBasis)) return uniqueStatuses(item.dataBasis);
   if (Array.isArray(item.basis)) return uniqueStatuses(item.basis);
   const fromHistory = historyStatuses(item.history);
   if (fromHistory.length) return fromHistory;
@@ -43,7 +45,8 @@ export function mergeBasis(...items: (Loose | Status[] | undefined)[]): Status[]
 
 /** Basis of a list of rows plus the response's own top-level `basis`, if any. */
 export function basisOfRows(rows: readonly Loose[] | undefined, response?: Loose): Status[] {
-  return mergeBasis(response && Array.isArray(response.basis) ? response : undefined, ...(rows ?? []));
+  const top = response && (Array.isArray(response.basis) || Array.isArray(response.dataBasis)) ? response : undefined;
+  return mergeBasis(top, ...(rows ?? []));
 }
 
 /** Data levels (`level` ids of /api/meta `dataLevels`) a view's numbers rest on. */

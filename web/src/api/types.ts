@@ -101,5 +101,6 @@ export interface GapsResponse {
 
 export interface TargetsResponse {
   targets: TargetPath[];
-  basis?: Status[];
+  /** Union of the targets' `dataBasis` (their `basis` is the target's own: decision or assumption). */
+  dataBasis?: Status[];
 }

@@ -8,11 +8,14 @@ import { STATUS_STYLE, uniqueStatuses } from './status';
  * an icon and words (never colour alone), with a hint saying what the status means. Every number
  * the app shows carries one, so it is a single component.
  */
-export function StatusBadge({ status }: { status: Status }) {
+export function StatusBadge({ status, asKey = false }: { status: Status; /** A key in a list of definitions, labelling no number (no `data-status`). */ asKey?: boolean }) {
   const { t } = useTranslation();
   const style = STATUS_STYLE[status];
+  // `data-status` marks a badge that labels numbers on screen; the e2e test requires the
+  // illustrative note wherever an illustrative one is visible. Definition keys are marked apart.
+  const marker = asKey ? { 'data-status-key': status } : { 'data-status': status };
   return (
-    <span className={`badge badge-${status}`} data-status={status} title={t(`status.${status}Hint`)}>
+    <span className={`badge badge-${status}`} {...marker} title={t(`status.${status}Hint`)}>
       <span aria-hidden="true" className="badge-icon">{style?.icon}</span> {t(`status.${status}`)}
     </span>
   );

@@ -2,6 +2,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { StatusBadge } from '../../components/badges';
+import { IllustrativeNote } from '../../components/illustrative-note';
 import { mergeBasis, VIEW_LEVELS } from '../../adapters/basis';
 import { STATUS_ORDER } from '../../components/status';
 import { DataLevelsTable } from './data-levels-table';
@@ -125,7 +126,7 @@ export default function MethodologyPage() {
         <ul className="status-list" data-testid="status-list">
           {STATUS_ORDER.map((s) => (
             <li key={s} data-status-item={s}>
-              <StatusBadge status={s} /> {t(`methodology.${s}`)}
+              <StatusBadge status={s} asKey /> {t(`methodology.${s}`)}
             </li>
           ))}
         </ul>
@@ -156,6 +157,7 @@ export default function MethodologyPage() {
 
       <section className="card" aria-labelledby="sources-heading">
         <h2 id="sources-heading" className="chart-title">{t('methodology.sourcesTitle')}</h2>
+        <IllustrativeNote basis={sources.map((r) => r.status)} levels={VIEW_LEVELS.areaGaps} compact />
         {sources.length > 0 ? (
           <DataTable columns={sourceColumns} rows={sources} caption={t('methodology.sourcesTitle')} rowKey={(r, i) => `${i}-${r.citation}`} />
         ) : (

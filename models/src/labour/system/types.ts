@@ -1,0 +1,51 @@
+/**
+ * The national labour-market system (issue 12): supply from demography, demand from the economy,
+ * one set of national totals that every detailed figure is a share of.
+ * Shape agreed in /work/notes/system-api.md (SYS-A produces it on `BaseProjection.system`, SYS-B consumes it).
+ */
+
+/** A central path with nested prediction intervals (same length as `mean`). */
+export interface Band {
+  mean: number[];
+  intervals: { level: number; lower: number[]; upper: number[] }[];
+}
+
+/** A plain-language method note for the methodology page. */
+export interface SystemMethod {
+  id: string;
+  vi: string;
+  en: string;
+  source: string;
+}
+
+/** The national system: labour force, employment and their flows, history then forecast. */
+export interface NationalSystem {
+  baseYear: number;
+  /** Annual years, history then forecast; `years[baseIndex] === baseYear`. */
+  years: number[];
+  baseIndex: number;
+  /** Persons; history on the 2021+ LFS basis (spliced), forecast = Σ population × participation, calibrated to the official base year. */
+  labourForce: Band;
+  /** Persons; Σ sections (demand from value added ÷ productivity), capped at labourForce × (1 − minUnemploymentRate). */
+  employment: Band;
+  /** Percent, = 100 × (1 − employment / labourForce) in every year. */
+  unemploymentRate: number[];
+  /** Population aged 15+ (persons), every year. */
+  population15: number[];
+  /** Forecast years only (index 0 = baseYear+1): young cohorts entering + re-entrants, persons per year. */
+  lfEntrants: number[];
+  /** Forecast years only: retirements + deaths (+ net emigration) of the labour force, persons per year. */
+  lfExits: number[];
+  /** Forecast years only: replacement rates as a share of employment (age profile × retirement crossings; cohort shrinkage). */
+  retirementRate: number[];
+  deathRate: number[];
+  /** Entry mix of new entrants by qualification level (shares summing to 1), from the stock-flow calibration. */
+  entryMix: Record<string, number>;
+  /** Per-level replacement multipliers (older cohorts hold less attainment): rate_level = rate × multiplier[level]. */
+  replacementByLevel: Record<string, number>;
+  /** Floor on the unemployment rate (share 0–1) used by the labour-force cap. */
+  minUnemploymentRate: number;
+  /** Years in which employment was capped to labourForce × (1 − minUnemploymentRate). */
+  cappedYears: number[];
+  methods: SystemMethod[];
+}
