@@ -7,7 +7,7 @@
  * source of a merged cell names every part with its published figure, so the
  * 63-province figures stay reachable from the seed row.
  */
-import type { Observation, ObservationStatus } from '@lmo/models';
+import type { Observation } from '@lmo/models';
 import { getFormerProvince, PROVINCES } from '@lmo/models/labour/codes';
 import { cellValue, formerCodeOf, readPxTable, regionCodeOf, yearOf, type PxTable } from './pxweb-table';
 import { clean, obs, roundTo, thousandsToPersons } from './rows';
@@ -62,9 +62,9 @@ export function readProvinceTable(relPath: string, dir?: string, column: (label:
 }
 
 /** Base source text of a province table cell. */
-export function tableSource(table: string, year: number, preliminary: boolean, note = ''): string {
+export function tableSource(table: string, year: number, preliminary: boolean, lfs = true): string {
   return `GSO online database (PX-Web, English edition, release c. 2017), table "${table}"`
-    + `, ${year}${preliminary ? ' preliminary' : ''}; pre-2021 LFS basis${note}`;
+    + `, ${year}${preliminary ? ' preliminary' : ''}${lfs ? '; pre-2021 LFS basis' : '; pre-2019-Census estimates'}`;
 }
 
 const name = (code: string) => `${getFormerProvince(code)!.vi} (${code})`;
@@ -73,10 +73,10 @@ const name = (code: string) => `${getFormerProvince(code)!.vi} (${code})`;
  * Counts (published in thousands) of the country, regions and the 34 units, as persons.
  * A unit made of several former provinces is their exact sum; its source names the parts.
  */
-export function provinceCounts(v: ProvinceValues, indicator: string, tableName: string): Observation[] {
+export function provinceCounts(v: ProvinceValues, indicator: string, tableName: string, lfs = true): Observation[] {
   const out: Observation[] = [];
   for (const [year, prel] of v.years) {
-    const base = tableSource(tableName, year, prel);
+    const base = tableSource(tableName, year, prel, lfs);
     for (const [region, values] of v.published) {
       const x = values.get(year);
       if (x === undefined) continue;

@@ -1,6 +1,8 @@
 /**
  * The baseline dataset a fresh install starts with: committed CSVs in
- * seeds/data (official GSO figures + modelled cells, see seeds/README.md).
+ * seeds/data — real files written by seeds/convert (official-*.csv,
+ * international-*.csv, modelled-*.csv) and the hand-curated official.csv, plus
+ * the generator's illustrative-*.csv (see seeds/README.md).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -11,7 +13,7 @@ import { parseLongCsv } from '@lmo/models/data/long-format';
 /** Absolute path of seeds/data. */
 export const SEED_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'data');
 
-/** Absolute paths of the seed CSVs, official first, then by name. */
+/** Absolute paths of every seed CSV in seeds/data, sorted by name (deterministic load order). */
 export const SEED_FILES: string[] = (() => {
   let names: string[] = [];
   try {
@@ -19,7 +21,7 @@ export const SEED_FILES: string[] = (() => {
   } catch {
     return [];
   }
-  names.sort((a, b) => (a === 'official.csv' ? -1 : b === 'official.csv' ? 1 : a.localeCompare(b)));
+  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return names.map((f) => join(SEED_DIR, f));
 })();
 
@@ -29,7 +31,7 @@ export const SEED_FILES: string[] = (() => {
  * appears in two files.
  */
 export function readSeedObservations(files: readonly string[] = SEED_FILES): Observation[] {
-  if (files.length === 0) throw new Error(`No seed CSVs found in ${SEED_DIR}; run: pnpm --filter @lmo/seeds generate`);
+  if (files.length === 0) throw new Error(`No seed CSVs found in ${SEED_DIR}; run: pnpm --filter @lmo/seeds convert && pnpm --filter @lmo/seeds generate`);
   const rows: Observation[] = [];
   const seen = new Map<string, string>();
   for (const file of files) {

@@ -16,6 +16,8 @@ const interval = z.object({ level: z.number(), lower: z.array(z.number()), upper
 const columns = z.object({ periods: z.array(z.string()), mean: z.array(z.number()), intervals: z.array(interval) })
   .meta({ id: 'ColumnForecast', description: 'periods[i] goes with mean[i] and each interval lower[i]/upper[i].' });
 const nullableNumber = z.number().nullable();
+/** Flags of a gap row (models/src/labour/types.ts `Flag`). */
+export const GAP_FLAGS = ['shortage', 'balanced', 'surplus', 'uncertain', 'too-small'] as const;
 
 /** GET /api/forecasts response. */
 export const forecastSchema = z.object({
@@ -43,19 +45,58 @@ export const gapRowSchema = z.object({
   employmentBase: z.number(), employmentEnd: z.number(),
   openings: z.number(), expansion: z.number(), replacement: z.number(), newSupply: z.number(),
   imbalance: z.number(), imbalanceLower: z.number(), imbalanceUpper: z.number(),
-  ratio: nullableNumber,
-  flag: z.enum(['shortage', 'balanced', 'surplus']),
+  imbalanceShare: nullableNumber.meta({ description: 'imbalance ÷ employmentBase (share: −0.02 = −2 % of base employment over the horizon); the figure the flag reads. null when base employment is 0.' }),
+  ratio: nullableNumber.meta({ description: 'newSupply ÷ openings, for display only (flags do not use it); null when openings ≤ 0.' }),
+  flag: z.enum(GAP_FLAGS).meta({ description: 'shortage / surplus: imbalanceShare below / above the thresholds; balanced: between; uncertain: the 80 % interval of the share spans both thresholds; too-small: fewer than smallCell base workers or minOpenings openings (never flagged, never ranked).' }),
   confidence: z.enum(['high', 'medium', 'low']),
-  rank: z.number().int(),
+  rank: z.number().int().nullable().meta({ description: '1 = most severe shortage (lowest imbalanceShare) among comparable rows; null for too-small rows, which are never ranked (they sort last).' }),
   status: z.literal('modelled'), basis: basisSchema, source: z.string(),
-}).meta({ id: 'GapRow', description: 'Flows are totals over the horizon (persons). imbalance = newSupply − openings.' });
+}).meta({ id: 'GapRow', description: 'Flows are totals over the horizon (persons). expansion is net (employmentEnd − employmentBase, may be negative); openings = expansion + replacement; imbalance = newSupply − openings.' });
+
+/** Flag thresholds as served (shares of base employment over the horizon). */
+export const thresholdsSchema = z.object({
+  measure: z.literal('imbalance-share').optional(),
+  shortageBelow: z.number().meta({ description: 'Share of base employment (e.g. −0.02 = −2 %): imbalanceShare below this is a shortage.' }),
+  surplusAbove: z.number().meta({ description: 'Share of base employment (e.g. 0.02 = +2 %): imbalanceShare above this is a surplus.' }),
+  smallCell: z.number().meta({ description: 'Cells with fewer base-year workers are too-small.' }),
+  minOpenings: z.number().optional().meta({ description: 'Cells with fewer openings over the horizon are too-small.' }),
+}).meta({ id: 'Thresholds' });
+
+const note = z.object({ id: z.string(), vi: z.string(), en: z.string(), source: z.string() });
+const numbersBy = z.record(z.string(), z.array(z.number()));
+/** The assumptions behind every flag of one scenario (models/src/labour/types.ts `Assumptions`). */
+export const assumptionsSchema = z.object({
+  thresholds: thresholdsSchema,
+  exitRates: z.array(z.object({ sector: z.string(), rate: z.number(), basis: z.enum(['demographic', 'exits-data', 'default']) }))
+    .meta({ description: 'Replacement rate per year by sector (fraction of employment) and where it comes from.' }),
+  entryRate: z.number(),
+  mobilityRate: z.number(),
+  otherEntrantsRate: z.record(z.string(), z.number()),
+  otherEntrantsBasis: z.record(z.string(), z.enum(['demographic', 'entrants-data', 'default'])),
+  replacement: z.object({
+    years: z.array(z.number().int()), retirementRate: z.array(z.number()), deathRate: z.array(z.number()),
+    byLevel: z.record(z.string(), z.number()), scenarioMultiplier: z.number(),
+  }).nullable().optional(),
+  newSupply: z.object({
+    years: z.array(z.number().int()), lfEntrants: z.array(z.number()), entryMix: z.record(z.string(), z.number()),
+    graduatesEntering: numbersBy, otherEntrants: numbersBy,
+  }).nullable().optional(),
+  sources: z.array(note).optional().meta({ description: 'Method notes and sources behind every flag, vi and en.' }),
+  levels: z.array(z.number()),
+  breaks: z.array(z.object({
+    indicator: z.string(), region: z.string().optional(), period: z.string(), treatment: z.string(),
+    reason: z.object({ vi: z.string(), en: z.string() }).optional(),
+  })),
+  notesVi: z.array(z.string()), notesEn: z.array(z.string()),
+}).meta({ id: 'Assumptions' });
 
 /** GET /api/gaps response. */
 export const gapsSchema = z.object({
   rows: z.array(gapRowSchema),
   region: z.string(), scenario: z.string(), horizon: z.number().int(), sort: z.string(),
   baseYear: z.number().int(), period: z.string(),
-  thresholds: z.object({ shortageBelow: z.number(), surplusAbove: z.number(), smallCell: z.number() }).nullable(),
+  thresholds: thresholdsSchema.nullable(),
+  assumptions: assumptionsSchema.nullable().meta({ description: 'The scenario\'s assumptions behind every flag: thresholds, replacement and entry rates, demographic inflows, and their sources.' }),
   status: z.literal('modelled'),
   basis: basisSchema.meta({ description: 'Union of the rows\' basis.' }),
   source: z.string(), dataVersion: z.number().int(),

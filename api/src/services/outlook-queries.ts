@@ -90,7 +90,8 @@ export interface GapQuery {
 }
 
 const SORTERS: Record<GapSort, (a: GapRow, b: GapRow) => number> = {
-  rank: (a, b) => a.rank - b.rank || a.imbalance - b.imbalance,
+  // too-small rows have rank null (never ranked): they sort last.
+  rank: (a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || a.imbalance - b.imbalance,
   // Most severe shortage first.
   imbalance: (a, b) => a.imbalance - b.imbalance,
   ratio: (a, b) => (a.ratio ?? Infinity) - (b.ratio ?? Infinity),

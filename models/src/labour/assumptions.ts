@@ -1,19 +1,36 @@
 /**
- * The assumptions an outlook used, in both languages, for display beside
- * the figures (methodology page, tooltips, exports).
+ * The assumptions an outlook used, in both languages, for display beside the figures (methodology
+ * page, tooltips beside a flag, exports): thresholds, replacement rates and their sources, the
+ * demographic inflow behind new supply, and the national system's method notes.
  */
 import type { BaseProjection } from './base';
-import { DEFAULT_EXIT_RATES } from './openings';
-import type { Assumptions, CellForecast, Scenario } from './types';
+import { DEFAULT_EXIT_RATES, REPLACEMENT_PROFILE_ASSUMPTION, replacementRatePath } from './openings';
+import { systemInputsOf, type SystemInputs } from './recompute';
+import { DEFAULT_OTHER_ENTRANTS_RATE } from './other-entrants';
+import type { AssumptionNote, Assumptions, CellForecast, Scenario } from './types';
+import { minOpeningsOf } from './imbalance';
 
-/** Employment-weighted exit rate of each sector (scenario-independent; computed once per base). */
+/** Replacement rate of each sector (scenario-independent; computed once per base). */
 const baseExitRates = new WeakMap<BaseProjection, Assumptions['exitRates']>();
 
-function exitRatesOf(base: BaseProjection): Assumptions['exitRates'] {
+const mean = (a: ArrayLike<number>) => (a.length ? Array.from(a).reduce((x, y) => x + y, 0) / a.length : 0);
+
+/**
+ * Employment-weighted mean replacement rate per sector over the detailed cells and the horizon:
+ * measured `exits` where they override a cell, else the age-based rate of its level (system), else
+ * the sector default. Basis: `exits-data` when measured exits cover at least half the sector's base
+ * employment, else `demographic` with a system, else `default`.
+ */
+function exitRatesOf(base: BaseProjection, sys: SystemInputs | null): Assumptions['exitRates'] {
   const cached = baseExitRates.get(base);
   if (cached) return cached;
   const exitRates: Assumptions['exitRates'] = [];
   const seen = new Set<string>();
+  const levelMean = new Map<string, number>();
+  const levelRate = (q: string) => {
+    if (!levelMean.has(q)) levelMean.set(q, mean(replacementRatePath(sys!.system, q, base.horizon)));
+    return levelMean.get(q)!;
+  };
   for (const gb of [base.main, ...base.fields]) {
     if (!gb) continue;
     const sums = new Map<string, { rate: number; emp: number; observed: number }>();
@@ -22,23 +39,87 @@ function exitRatesOf(base: BaseProjection): Assumptions['exitRates'] {
       if (!br.has(n.region) || !bs.has(n.sector) || !bq.has(n.qualification)) return;
       const s = sums.get(n.sector) ?? { rate: 0, emp: 0, observed: 0 };
       const w = Math.max(n.base, 1e-9);
-      s.rate += gb.exits.rate[off] * w;
+      const measured = gb.exits.observed[off] === 1;
+      s.rate += (measured || !sys ? gb.exits.rate[off] : levelRate(n.qualification)) * w;
       s.emp += w;
-      s.observed += gb.exits.observed[off] * w;
+      s.observed += (measured ? 1 : 0) * w;
       sums.set(n.sector, s);
     });
     for (const [sector, s] of sums) {
       if (seen.has(sector)) continue;
       seen.add(sector);
-      exitRates.push({ sector, rate: s.rate / s.emp, basis: s.observed / s.emp >= 0.5 ? 'observed' : 'default' });
+      const basis = s.observed / s.emp >= 0.5 ? 'exits-data' : sys ? 'demographic' : 'default';
+      exitRates.push({ sector, rate: s.rate / s.emp, basis });
     }
   }
   baseExitRates.set(base, exitRates);
   return exitRates;
 }
 
+/** Other entrants per year ÷ base employment by level (mean over the horizon), and their basis. */
+function otherEntrantsOf(base: BaseProjection, sys: SystemInputs | null): Pick<Assumptions, 'otherEntrantsRate' | 'otherEntrantsBasis'> {
+  const otherEntrantsRate: Assumptions['otherEntrantsRate'] = {};
+  const otherEntrantsBasis: Assumptions['otherEntrantsBasis'] = {};
+  const gb = base.main ?? base.fields[0];
+  const levels = gb ? gb.grid.reconciler.dims[2].bottom : Object.keys(DEFAULT_OTHER_ENTRANTS_RATE);
+  const fromData = new Set<string>();
+  if (gb) gb.grid.nodes.forEach((n, off) => gb.supply.otherFromData?.[off] && fromData.add(n.qualification));
+  for (const q of levels) {
+    if (fromData.has(q)) {
+      otherEntrantsBasis[q] = 'entrants-data';
+      otherEntrantsRate[q] = sys ? mean(sys.others.perWorker[q] ?? []) : base.otherEntrants.rate[q] ?? 0;
+    } else if (sys) {
+      otherEntrantsBasis[q] = 'demographic';
+      otherEntrantsRate[q] = mean(sys.others.perWorker[q] ?? []);
+    } else {
+      otherEntrantsBasis[q] = 'default';
+      otherEntrantsRate[q] = base.otherEntrants.rate[q] ?? DEFAULT_OTHER_ENTRANTS_RATE[q] ?? 0;
+    }
+  }
+  return { otherEntrantsRate, otherEntrantsBasis };
+}
+
+const pct = (x: number, lang: 'vi' | 'en') => `${(x * 100).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en', { maximumFractionDigits: 1 })} %`;
+
+/** The method notes behind every flag (openings, replacement, supply, thresholds) and the system's own. */
+function sourcesOf(base: BaseProjection, sys: SystemInputs | null): AssumptionNote[] {
+  const t = base.thresholds;
+  const notes: AssumptionNote[] = [
+    {
+      id: 'expansion',
+      vi: 'Nhu cầu mở rộng = thay đổi ròng của việc làm trong kỳ (có thể âm ở ô thu hẹp); cộng dồn: mở rộng toàn quốc = tổng các bộ phận = thay đổi việc làm.',
+      en: 'Expansion demand = net change in employment over the horizon (negative in a shrinking cell); it adds up: national expansion = sum of the parts = change in employment.',
+      source: 'LMO model (modelled): employment forecasts of this outlook',
+    },
+    {
+      id: 'replacement',
+      vi: `Nhu cầu thay thế = (tỷ lệ nghỉ hưu + tỷ lệ tử vong) × việc làm đầu mỗi năm × hệ số theo trình độ. ${REPLACEMENT_PROFILE_ASSUMPTION.vi} Số liệu rời thị trường (exits) đo lường được (chính thức/khảo sát/quốc tế) thay thế tỷ lệ này cho ô có số liệu; số liệu mô phỏng không được dùng.`,
+      en: `Replacement demand = (retirement rate + death rate) × employment at the start of each year × a per-level multiplier. ${REPLACEMENT_PROFILE_ASSUMPTION.en} Measured exits data (official, survey or international) override the rate for the cells they cover; modelled or illustrative exits are not used.`,
+      source: sys
+        ? 'LMO national system: UN WPP 2019 cohort shrinkage (international), statutory retirement ages (2019 Labour Code art. 169, Decree 135/2020), national age profile of employment'
+        : `Documented default exit rates by sector (assumption): ${Object.entries(DEFAULT_EXIT_RATES).map(([k, v]) => `${k} ${(v * 100).toFixed(1)}%`).join(', ')}`,
+    },
+    {
+      id: 'new-supply',
+      vi: 'Cung mới = người tốt nghiệp × tỷ lệ gia nhập thị trường + người gia nhập khác từ mô hình dân số (người vào lực lượng lao động × cơ cấu trình độ khi vào − người tốt nghiệp đã tính, không âm), phân bổ cho ngành và tỉnh theo tỷ trọng việc làm năm gốc (giả định).',
+      en: 'New supply = graduates × labour-market entry rate + other entrants from the demographic model (labour-force entrants × entry mix by level − graduates already counted, floored at 0), shared among sectors and provinces by base-year employment (assumption).',
+      source: sys ? 'LMO national system: labour-force entrants and entry mix (stock-flow calibrated on GSO trained share); graduates series of the data' : 'Documented default other-entrant rates (assumption); graduates series of the data',
+    },
+    {
+      id: 'thresholds',
+      vi: `Cờ theo chênh lệch cộng dồn (cung mới − nhu cầu tuyển mới) chia việc làm năm gốc: thiếu hụt khi < ${pct(t.shortageBelow, 'vi')}, dư thừa khi > ${pct(t.surplusAbove, 'vi')}; "không chắc chắn" khi khoảng 80% vượt cả hai ngưỡng; "quá nhỏ" (không gắn cờ, không xếp hạng) khi ô có dưới ${t.smallCell.toLocaleString('vi-VN')} lao động hoặc dưới ${minOpeningsOf(t).toLocaleString('vi-VN')} nhu cầu tuyển mới.`,
+      en: `Flags read the cumulative imbalance (new supply − openings) over base-year employment: shortage below ${pct(t.shortageBelow, 'en')}, surplus above ${pct(t.surplusAbove, 'en')}; "uncertain" when the 80% interval crosses both thresholds; "too small" (never flagged or ranked) below ${t.smallCell.toLocaleString('en')} workers or ${minOpeningsOf(t).toLocaleString('en')} openings.`,
+      source: 'LMO model thresholds (configurable, COPS-style); a modelled signal, not an official statistic',
+    },
+  ];
+  for (const m of sys?.system.methods ?? []) notes.push({ id: `system:${m.id}`, vi: m.vi, en: m.en, source: m.source });
+  return notes;
+}
+
+/** The assumptions of one scenario's outlook. */
 export function assumptionsOf(base: BaseProjection, scenario: Scenario): Assumptions {
-  const exitRates = exitRatesOf(base).map((e) => ({ ...e, rate: e.rate * scenario.exitRate }));
+  const sys = systemInputsOf(base);
+  const exitRates = exitRatesOf(base, sys).map((e) => ({ ...e, rate: e.rate * scenario.exitRate }));
   const applied = new Map<string, Assumptions['breaks'][number]>();
   const cells = [...(base.main ? base.main.grid.nodes : []), ...base.official];
   for (const c of cells) {
@@ -49,34 +130,34 @@ export function assumptionsOf(base: BaseProjection, scenario: Scenario): Assumpt
     const reason = typeof declared?.reason === 'string' ? { vi: declared.reason, en: declared.reason } : declared?.reason;
     if (!applied.has(k)) applied.set(k, { indicator, period: c.break.period, treatment: c.break.treatment, ...(reason ? { reason } : {}) });
   }
+  const years = Array.from({ length: base.horizon }, (_, i) => base.baseYear + i + 1);
+  const s = sys?.system;
+  const hold = (a: readonly number[]) => years.map((_, t) => (a.length ? a[Math.min(t, a.length - 1)] : 0));
+  const sources = sourcesOf(base, sys);
   return {
     thresholds: base.thresholds,
     exitRates,
     entryRate: (scenario.entryRate ?? base.entryRate) * (1 + scenario.trainingCapacityChange),
-    mobilityRate: base.mobilityRate,
-    otherEntrantsRate: base.otherEntrants.rate,
-    otherEntrantsBasis: base.otherEntrants.basis,
+    mobilityRate: 0,
+    ...otherEntrantsOf(base, sys),
+    replacement: s ? { years, retirementRate: hold(s.retirementRate), deathRate: hold(s.deathRate), byLevel: { ...s.replacementByLevel }, scenarioMultiplier: scenario.exitRate } : null,
+    newSupply: s && sys
+      ? { years, lfEntrants: hold(s.lfEntrants), entryMix: { ...s.entryMix }, graduatesEntering: sys.others.graduatesEntering, otherEntrants: sys.others.otherEntrants }
+      : null,
+    sources,
     levels: base.levels,
     breaks: [...applied.values()],
     notesVi: [
       ...base.skippedBreaks.map((b) => `Không nối chuỗi việc làm chi tiết tại năm ${b.period}: các giá trị trước ${b.period} là ước tính mô hình đã theo cùng cơ sở với số liệu từ ${b.period}.`),
-      'Nhu cầu tuyển mới = nhu cầu mở rộng (tăng việc làm, không âm ở từng ô chi tiết) + nhu cầu thay thế (tỷ lệ rời thị trường × việc làm).',
-      'Cung mới = người tốt nghiệp × tỷ lệ gia nhập thị trường + người gia nhập khác (kể cả người mất việc ở ngành thu hẹp chuyển sang ngành tăng trưởng cùng tỉnh, cùng trình độ); người tốt nghiệp được phân bổ cho các ô theo tỷ trọng việc làm năm gốc.',
-      'Tỷ lệ người gia nhập khác theo trình độ được hiệu chỉnh từ cân đối dòng–tồn lịch sử toàn quốc: số vào = thay đổi việc làm + số rời; phần người tốt nghiệp không giải thích được là người gia nhập khác.',
-      `Cờ: thiếu hụt khi cung mới/nhu cầu < ${base.thresholds.shortageBelow}, dư thừa khi > ${base.thresholds.surplusAbove}. Đây là tín hiệu mô hình, không phải số liệu chính thức.`,
-      `Độ tin cậy: cao khi cả hai đầu khoảng 80% của chênh lệch cho cùng một cờ; thấp khi khoảng trải từ thiếu hụt đến dư thừa hoặc ô có dưới ${base.thresholds.smallCell.toLocaleString('vi-VN')} lao động; giảm một bậc nếu dự báo của ô kém hơn phương pháp ngây thơ khi kiểm định lại.`,
-      'Các dự báo được điều hòa (OLS) để tỉnh cộng lại bằng vùng và toàn quốc, ngành cộng lại bằng tổng, trình độ cộng lại bằng tất cả.',
+      ...sources.filter((n) => !n.id.startsWith('system:')).map((n) => n.vi),
+      'Độ tin cậy: thấp với ô "quá nhỏ" hoặc "không chắc chắn"; cao khi cả hai đầu khoảng 80% cho cùng một cờ; trung bình trong trường hợp khác; giảm một bậc nếu dự báo của ô kém hơn phương pháp ngây thơ khi kiểm định lại.',
+      ...(s ? [] : ['Chưa có hệ thống quốc gia (dân số – kinh tế): dùng tỷ lệ rời thị trường và tỷ lệ người gia nhập khác mặc định (giả định).']),
     ],
     notesEn: [
       ...base.skippedBreaks.map((b) => `Detailed employment cells are not spliced at ${b.period}: values before ${b.period} are modelled on the same basis as the data from ${b.period}.`),
-      'Openings = expansion demand (employment growth, floored at zero in each detailed cell) + replacement demand (exit rate × employment).',
-      'New supply = graduates × labour-market entry rate + other entrants (incl. workers released by shrinking sections moving to growing sections of the same province and level); graduates are shared among cells by base-year employment.',
-      'Other-entrant rates by level are calibrated on the national stock-flow history: inflow = change in employment + exits; the part graduates do not explain counts as other entrants.',
-      `Flags: shortage when new supply / openings < ${base.thresholds.shortageBelow}, surplus when > ${base.thresholds.surplusAbove}. A modelled signal, not an official statistic.`,
-      `Confidence: high when both ends of the imbalance's 80% interval give the same flag; low when the interval spans shortage to surplus or the cell employs fewer than ${base.thresholds.smallCell.toLocaleString('en')} people; one step lower when the cell's forecast backtested worse than naive.`,
-      'Forecasts are reconciled (OLS) so provinces add up to regions and the country, sections to the total, and levels to all levels.',
-      `Default exit rates where no exits data exist: ${Object.entries(DEFAULT_EXIT_RATES).map(([k, v]) => `${k} ${(v * 100).toFixed(1)}%`).join(', ')}.`,
+      ...sources.filter((n) => !n.id.startsWith('system:')).map((n) => n.en),
+      'Confidence: low for "too small" and "uncertain" cells; high when both ends of the 80% interval give the same flag; medium otherwise; one step lower when the cell\'s forecast backtested worse than naive.',
+      ...(s ? [] : ['No national (demography–economy) system: default exit and other-entrant rates are used (assumptions).']),
     ],
   };
 }
-

@@ -13,7 +13,12 @@ import { DEFAULT_THRESHOLDS } from './imbalance';
 import { indexObservations, type ObservationIndex } from './observations';
 import { forecastOfficial } from './official';
 import { estimateExitRates } from './openings';
-import { projectGrid } from './projection';
+import { gridHistory, projectGrid, type Grid, type GridHistory } from './projection';
+import type { PathForecaster } from './composition/forecaster';
+import { allocateField, allocateMain, type FieldLeafInput, type RelBand } from './system/allocate-grid';
+import { engineForecaster } from './system/forecaster';
+import { buildNationalSystem, type SystemResult } from './system/national-system';
+import type { NationalSystem } from './system/types';
 import type { GridBase } from './recompute';
 import type { LabourStructure } from './structure';
 import { calibrateOtherEntrants, DEFAULT_OTHER_ENTRANTS_RATE, type OtherEntrantRates } from './other-entrants';
@@ -69,6 +74,10 @@ export interface OutlookOptions {
    * (detailed cells get none).
    */
   backtest?: 'all' | 'aggregates';
+  /** Share of the employed reaching retirement age who leave (default 0.5, system/flows.ts). */
+  retirementExitShare?: number;
+  /** Floor of the unemployment rate (share) for the labour-force cap; default the lowest official rate in the history. */
+  minUnemploymentRate?: number;
 }
 
 /** The structure from codes.ts: 34 provinces, VSIC sections (via broad groups), 5 levels, 4 new fields. */
@@ -99,6 +108,20 @@ export interface BaseProjection {
   /** Declared breaks of the employment hierarchy left unapplied because no measured value precedes them. */
   skippedBreaks: BreakSpec[];
   timingMs: Record<string, number>;
+  /** The national system (labour force, employment, flows) every employment figure is a share of; null without a main grid. */
+  system: NationalSystem | null;
+}
+
+/** Relative band of a node's forecast (half-widths ÷ mean). */
+function nodeRel(node: Grid['nodes'][number], levels: number[]): RelBand {
+  return levels.map((level) => {
+    const iv = node.intervals.find((x) => x.level === level);
+    return {
+      level,
+      lower: node.mean.map((m, t) => (iv && m > 0 ? Math.max(0, 1 - iv.lower[t] / m) : 0)),
+      upper: node.mean.map((m, t) => (iv && m > 0 ? Math.max(0, iv.upper[t] / m - 1) : 0)),
+    };
+  });
 }
 
 /** Codes present in the data, plus their ancestors, kept in structure order. */
@@ -196,6 +219,8 @@ export function computeBase(observations: readonly Observation[], options: Outlo
   };
 
   t0 = now();
+  const forecaster = engineForecaster(levels);
+  let sys: SystemResult | null = null;
   let main: GridBase | null = null;
   let otherEntrants: OtherEntrantRates = {
     rate: { ...DEFAULT_OTHER_ENTRANTS_RATE },
@@ -207,10 +232,26 @@ export function computeBase(observations: readonly Observation[], options: Outlo
     const qualification = dimensionOf(index, 'employment', 'qualification', qualNodes, (s) => sectionCodes.has(s));
     if (sector.codes.length && qualification.codes.length && region.codes.length) {
       const dims: [Dimension, Dimension, Dimension] = [region, sector, qualification];
-      const grid = projectGrid(index, {
+      const gridOpts = {
         indicator: 'employment', dims, horizon, levels, breaks: gridBreaks('employment'),
         minAfterBreak: options.minAfterBreak, residual, hiddenRegions: hidden, backtestOrigins: backtestOrigins(dims),
-      });
+      };
+      const hist = gridHistory(index, gridOpts);
+      let grid: Grid | null = null;
+      if (hist) {
+        sys = nationalSystemFor(observations, index, hist, dims, horizon, levels, forecaster, [...gridBreaks('labour_force'), ...gridBreaks('employment')][0], options);
+        const totalRel: RelBand = sys.system.employment.intervals.map((iv) => {
+          const b = sys!.system.baseIndex + 1;
+          const m = sys!.system.employment.mean.slice(b);
+          return {
+            level: iv.level,
+            lower: m.map((v, t) => (v > 0 ? Math.max(0, 1 - iv.lower[b + t] / v) : 0)),
+            upper: m.map((v, t) => (v > 0 ? Math.max(0, iv.upper[b + t] / v - 1) : 0)),
+          };
+        });
+        const plan = { sectionPaths: sys.sectionPaths, sectionRel: sys.sectionShareRel, totalRel, forecaster };
+        grid = projectGrid(index, { ...gridOpts, topDown: (gh) => allocateMain(gh.reconciler, gh.years, horizon, levels, plan, gh.offset) }, hist);
+      }
       timing.mainGrid = now() - t0;
       if (grid) {
         const t1 = now();
@@ -237,9 +278,11 @@ export function computeBase(observations: readonly Observation[], options: Outlo
     const sector = makeDimension([{ code: f.code }]);
     const qualification = dimensionOf(index, 'employment', 'qualification', qualNodes, (s) => s === f.code);
     const dims: [Dimension, Dimension, Dimension] = [region, sector, qualification];
+    const mainGrid = main?.grid;
     const grid = projectGrid(index, {
       indicator: 'employment', dims, horizon, levels, breaks: gridBreaks('employment'),
       minAfterBreak: options.minAfterBreak, residual, hiddenRegions: hidden,
+      ...(mainGrid ? { topDown: (gh) => allocateField(gh.reconciler, gh.years[0].length, horizon, levels, fieldLeaves(gh, mainGrid, f.parent, levels), forecaster) } : {}),
     });
     if (!grid) continue;
     fields.push({
@@ -251,7 +294,7 @@ export function computeBase(observations: readonly Observation[], options: Outlo
 
   t0 = now();
   const official = forecastOfficial(index, {
-    horizon, levels, breaks, minAfterBreak: options.minAfterBreak, employment: main?.grid,
+    horizon, levels, breaks, minAfterBreak: options.minAfterBreak, employment: main?.grid, system: sys?.system, forecaster,
     throughYear: main ? main.grid.baseYear + horizon : undefined,
   });
   timing.official = now() - t0;
@@ -279,6 +322,71 @@ export function computeBase(observations: readonly Observation[], options: Outlo
   return {
     dataVersion: options.dataVersion, baseYear, horizon, levels, main, fields, official, targetSpecs,
     thresholds, entryRate, mobilityRate: options.mobilityRate ?? DEFAULT_MOBILITY_RATE, otherEntrants, breaks, skippedBreaks, timingMs: timing,
+    system: sys?.system ?? null,
   };
 }
 
+
+/** The national system from the main grid's history (sections, national total, levels). */
+function nationalSystemFor(
+  observations: readonly Observation[], index: ObservationIndex, hist: GridHistory, dims: [Dimension, Dimension, Dimension],
+  horizon: number, levels: number[], forecaster: PathForecaster, brk: BreakSpec | undefined, options: OutlookOptions,
+): SystemResult {
+  const [dr, ds, dq] = dims;
+  const root = (d: Dimension) => d.codes.find((c) => !d.parent.get(c))!;
+  const [rRoot, sRoot, qRoot] = [root(dr), root(ds), root(dq)];
+  const years = hist.periods.map(Number);
+  const series = (r: string, s: string, q: string) => hist.years.map((t) => t[hist.offset(r, s, q)]);
+  const sections = Object.fromEntries(ds.bottom.map((s) => [s, { years, values: series(rRoot, s, qRoot) }]));
+  const last = hist.years.length - 1;
+  return buildNationalSystem(observations, index, {
+    baseYear: hist.baseYear, horizon, levels, forecaster, sections,
+    broadOf: (s) => { const p = ds.parent.get(s); return p && p !== sRoot ? p : s; },
+    national: { years, values: series(rRoot, sRoot, qRoot) },
+    qualification: dq.bottom.length > 1 ? {
+      levels: dq.bottom,
+      firstShares: dq.bottom.map((q) => hist.years[0][hist.offset(rRoot, sRoot, q)]),
+      baseShares: dq.bottom.map((q) => hist.years[last][hist.offset(rRoot, sRoot, q)]),
+    } : undefined,
+    break: brk, exitShare: options.retirementExitShare, minUnemploymentRate: options.minUnemploymentRate,
+  });
+}
+
+/** Leaves of a new field's grid with their parent section's cells in the main grid (residual region: national − other provinces). */
+function fieldLeaves(gh: GridHistory, main: Grid, parent: string, levels: number[]): FieldLeafInput[] {
+  const [fr, , fq] = gh.reconciler.dims;
+  const byKey = new Map(main.nodes.map((n) => [`${n.region}|${n.sector}|${n.qualification}`, n]));
+  const mr = main.reconciler.dims[0];
+  const mainRoot = mr.codes.find((c) => !mr.parent.get(c))!;
+  const mq = main.reconciler.dims[2];
+  const mainQRoot = mq.codes.find((c) => !mq.parent.get(c))!;
+  const years = gh.periods.map(Number);
+  const histAt = (n: Grid['nodes'][number]) => new Map(n.history.map((p) => [Number(p.period), p.value]));
+  const out: FieldLeafInput[] = [];
+  for (const p of fr.bottom) {
+    for (const q of fq.bottom) {
+      const off = gh.offset(p, gh.reconciler.dims[1].codes[0], q);
+      const history = gh.years.map((t) => t[off]);
+      const qq = byKey.has(`${mainRoot}|${parent}|${q}`) ? q : mainQRoot;
+      let node = byKey.get(`${p}|${parent}|${qq}`);
+      let parentHistory: number[];
+      let parentPath: number[];
+      if (!node) {
+        // Residual region (or a province the main grid lacks): the national parent minus the field's other provinces.
+        node = byKey.get(`${mainRoot}|${parent}|${qq}`);
+        if (!node) continue;
+        const others = fr.bottom.filter((x) => x !== p).map((x) => byKey.get(`${x}|${parent}|${qq}`)).filter((n): n is Grid['nodes'][number] => !!n);
+        const h0 = histAt(node);
+        const ho = others.map(histAt);
+        parentHistory = years.map((y) => (h0.has(y) ? Math.max(0, h0.get(y)! - ho.reduce((a, m) => a + (m.get(y) ?? 0), 0)) : NaN));
+        parentPath = node.mean.map((v, t) => Math.max(0, v - others.reduce((a, n) => a + n.mean[t], 0)));
+      } else {
+        const h = histAt(node);
+        parentHistory = years.map((y) => h.get(y) ?? NaN);
+        parentPath = node.mean;
+      }
+      out.push({ offset: off, history, parentHistory, parentPath, parentRel: nodeRel(node, levels) });
+    }
+  }
+  return out;
+}

@@ -190,6 +190,15 @@ export const INDICATORS: Indicator[] = [
       en: 'Employed people aged 15+ as a percentage of the population aged 15+, as in GSO\'s province table.',
     },
   },
+  {
+    // Added by SEEDS: GSO's education table counts university and college graduates together (no split by level).
+    code: 'graduates_higher_education', unit: 'persons', kind: 'flow', observed: false,
+    vi: 'Người tốt nghiệp đại học và cao đẳng', en: 'University and college graduates',
+    description: {
+      vi: 'Số sinh viên tốt nghiệp đại học và cao đẳng trong năm, tính chung hai bậc (bảng giáo dục của TCTK không tách theo bậc); trình độ ghi ALL.',
+      en: 'Students graduating from universities and colleges in the year, both levels together (GSO\'s education table has no split by level); qualification ALL.',
+    },
+  },
 ];
 
 const BY_CODE = new Map(INDICATORS.map((i) => [i.code, i]));

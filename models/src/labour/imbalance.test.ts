@@ -1,70 +1,71 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_THRESHOLDS, flagOf, imbalanceOf, rankRows } from './imbalance';
+import { DEFAULT_THRESHOLDS, flagOfShare, imbalanceOf, isTooSmall, rankRows } from './imbalance';
+import type { Flag } from './types';
 
-describe('imbalanceOf (hand-worked)', () => {
-  it('computes imbalance = new supply − openings, the ratio and the flag', () => {
-    // openings 1,000 (600 expansion + 400 replacement); supply 850 → −150, ratio 0.85 < 0.9 → shortage
-    const x = imbalanceOf({ openings: 1000, newSupply: 850, halfWidth80: 20, employmentBase: 50_000 });
-    expect(x.imbalance).toBe(-150);
-    expect(x.ratio).toBeCloseTo(0.85, 12);
+describe('imbalanceOf (hand-worked, COPS-style share of base employment)', () => {
+  it('computes imbalance = new supply − openings and its share of base employment', () => {
+    // 50,000 workers; openings 3,000; supply 1,500 ⇒ −1,500 = −3 % < −2 % ⇒ shortage
+    const x = imbalanceOf({ openings: 3000, newSupply: 1500, halfWidth80: 200, employmentBase: 50_000 });
+    expect(x.imbalance).toBe(-1500);
+    expect(x.imbalanceShare).toBeCloseTo(-0.03, 12);
+    expect(x.ratio).toBeCloseTo(0.5, 12);
     expect(x.flag).toBe('shortage');
-    expect(x.imbalanceLower).toBe(-170);
-    expect(x.imbalanceUpper).toBe(-130);
-    // both ends (ratio 0.83 and 0.87) are shortages too
+    expect(x.imbalanceLower).toBe(-1700);
+    expect(x.imbalanceUpper).toBe(-1300);
+    // both ends (−3.4 %, −2.6 %) are shortages too
     expect(x.confidence).toBe('high');
   });
 
-  it('flags balanced inside [0.9, 1.1] and surplus above 1.1', () => {
-    expect(flagOf(1050, 1000)).toBe('balanced');
-    expect(flagOf(900, 1000)).toBe('balanced');
-    expect(flagOf(1100, 1000)).toBe('balanced');
-    expect(flagOf(1101, 1000)).toBe('surplus');
-    expect(flagOf(899, 1000)).toBe('shortage');
+  it('flags balanced within ±2 % and surplus above', () => {
+    expect(flagOfShare(-0.02)).toBe('balanced');
+    expect(flagOfShare(0.02)).toBe('balanced');
+    expect(flagOfShare(0.0201)).toBe('surplus');
+    expect(flagOfShare(-0.0201)).toBe('shortage');
   });
 
   it('uses configurable thresholds', () => {
-    const t = { ...DEFAULT_THRESHOLDS, shortageBelow: 0.8, surplusAbove: 1.2 };
-    expect(flagOf(850, 1000, t)).toBe('balanced');
-    expect(flagOf(1150, 1000, t)).toBe('balanced');
-    expect(flagOf(790, 1000, t)).toBe('shortage');
-    expect(imbalanceOf({ openings: 1000, newSupply: 850, halfWidth80: 0, employmentBase: 5000 }, t).flag).toBe('balanced');
+    const t = { ...DEFAULT_THRESHOLDS, shortageBelow: -0.05, surplusAbove: 0.05 };
+    expect(imbalanceOf({ openings: 3000, newSupply: 1500, halfWidth80: 0, employmentBase: 50_000 }, t).flag).toBe('balanced');
+    expect(imbalanceOf({ openings: 3000, newSupply: 6000, halfWidth80: 0, employmentBase: 50_000 }, t).flag).toBe('surplus');
   });
 
-  it('handles zero openings without dividing by zero', () => {
-    expect(flagOf(10, 0)).toBe('surplus');
-    expect(flagOf(0, 0)).toBe('balanced');
-    expect(imbalanceOf({ openings: 0, newSupply: 10, halfWidth80: 0, employmentBase: 5000 }).ratio).toBeNull();
+  it('calls a cell under 5,000 workers or 500 openings too small: never flagged', () => {
+    expect(isTooSmall(4999, 10_000)).toBe(true);
+    expect(isTooSmall(100_000, 499)).toBe(true);
+    expect(isTooSmall(100_000, -2000)).toBe(true);
+    expect(isTooSmall(5000, 500)).toBe(false);
+    const x = imbalanceOf({ openings: 400, newSupply: 0, halfWidth80: 0, employmentBase: 1_000_000 });
+    expect(x.flag).toBe('too-small');
+    expect(x.confidence).toBe('low');
+    expect(imbalanceOf({ openings: 0, newSupply: 10, halfWidth80: 0, employmentBase: 0 }).imbalanceShare).toBeNull();
   });
 
-  it('lowers confidence for wide intervals and small cells', () => {
-    // interval reaches from shortage (ratio 0.7) to surplus (1.3)
-    expect(imbalanceOf({ openings: 1000, newSupply: 1000, halfWidth80: 300, employmentBase: 50_000 }).confidence).toBe('low');
-    // interval reaches from balanced into shortage only
-    expect(imbalanceOf({ openings: 1000, newSupply: 950, halfWidth80: 100, employmentBase: 50_000 }).confidence).toBe('medium');
-    // small cell (Cedefop caution)
-    expect(imbalanceOf({ openings: 1000, newSupply: 500, halfWidth80: 0, employmentBase: 200 }).confidence).toBe('low');
+  it('marks a flag whose 80 % interval spans both thresholds as uncertain', () => {
+    // share −1 % ± 4 % ⇒ [−5 %, +3 %] crosses −2 % and +2 %
+    const x = imbalanceOf({ openings: 5000, newSupply: 4000, halfWidth80: 4000, employmentBase: 100_000 });
+    expect(x.flag).toBe('uncertain');
+    expect(x.confidence).toBe('low');
+    // interval reaching from balanced into shortage only: medium
+    expect(imbalanceOf({ openings: 5000, newSupply: 4000, halfWidth80: 1500, employmentBase: 100_000 }).confidence).toBe('medium');
+  });
+
+  it('is one step less confident when the forecast backtested worse than naive', () => {
+    const x = { openings: 3000, newSupply: 1500, halfWidth80: 200, employmentBase: 50_000 };
+    expect(imbalanceOf({ ...x, worseThanNaive: true }).confidence).toBe('medium');
   });
 });
 
 describe('rankRows', () => {
-  it('ranks the most severe shortage relative to openings first within each group', () => {
+  it('ranks the lowest imbalance share first within each group and never ranks too-small rows', () => {
+    const r = (sector: string, region: string, imbalance: number, imbalanceShare: number | null, flag: Flag) => ({ region, sector, qualification: 'none', imbalance, imbalanceShare, flag, rank: 0 as number | null });
     const rows = [
-      { region: 'X', sector: 'A', qualification: 'none', imbalance: -100, openings: 1000, rank: 0 }, // −10%
-      { region: 'X', sector: 'B', qualification: 'none', imbalance: -50, openings: 100, rank: 0 }, // −50%
-      { region: 'X', sector: 'C', qualification: 'none', imbalance: 30, openings: 100, rank: 0 }, // +30%
-      { region: 'X', sector: 'D', qualification: 'none', imbalance: 5, openings: 0, rank: 0 }, // no openings: last
-      { region: 'Y', sector: 'A', qualification: 'none', imbalance: 10, openings: 100, rank: 0 },
+      r('A', 'X', -100, -0.01, 'balanced'),
+      r('B', 'X', -50, -0.05, 'shortage'),
+      r('C', 'X', 30, 0.03, 'surplus'),
+      r('D', 'X', -900, -0.9, 'too-small'),
+      r('A', 'Y', 10, 0.001, 'balanced'),
     ];
-    rankRows(rows, (r) => r.region);
-    expect(rows.map((r) => r.rank)).toEqual([2, 1, 3, 4, 1]);
-  });
-});
-
-describe('confidence and backtest accuracy', () => {
-  it('is one step lower when the forecast backtested worse than naive', () => {
-    const x = { openings: 1000, newSupply: 850, halfWidth80: 20, employmentBase: 50_000 };
-    expect(imbalanceOf(x).confidence).toBe('high');
-    expect(imbalanceOf({ ...x, worseThanNaive: true }).confidence).toBe('medium');
-    expect(imbalanceOf({ ...x, newSupply: 950, halfWidth80: 100, worseThanNaive: true }).confidence).toBe('low');
+    rankRows(rows, (x) => x.region);
+    expect(rows.map((x) => x.rank)).toEqual([2, 1, 3, null, 1]);
   });
 });

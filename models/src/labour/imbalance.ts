@@ -1,29 +1,54 @@
 /**
- * Imbalance = new supply − openings, read as a signal like Canada's COPS
- * (shortage / balance / surplus), never as a count of unemployed people.
+ * Imbalance = cumulative new supply − cumulative openings over the horizon, read as a signal like
+ * Canada's COPS (shortage / balance / surplus), never as a count of unemployed people.
  *
- * Flag thresholds are on the ratio new supply ÷ openings and configurable:
- * by default a cell is in **shortage** when new supply covers less than 90%
- * of openings (ratio < 0.9), in **surplus** when it exceeds them by more than
- * 10% (ratio > 1.1), and **balanced** in between. The ±10% band absorbs
- * ordinary measurement noise in graduates and exits data.
+ * The flag reads the imbalance as a SHARE OF BASE EMPLOYMENT (`imbalanceShare`), so cells of very
+ * different sizes are compared on one scale. Default thresholds: **shortage** below −2 %, **surplus**
+ * above +2 % of base-year employment over the horizon, **balanced** in between. Why ±2 %: over the
+ * usual 10-year horizon openings are about 25–35 % of base employment (replacement ≈ 2–3 % a year
+ * plus growth), so ±2 % of employment is close to the ±10 %-of-openings band used before, and
+ * larger than the rounding and allocation noise of the detailed cells. Configurable per outlook.
+ *
+ * Small cells (fewer than 5,000 workers in the base year or fewer than 500 openings over the
+ * horizon, negative openings included) are `too-small`: their flows are a handful of people spread
+ * by assumptions, so they are never flagged and never ranked (Cedefop/COPS small-cell practice).
+ * A flag whose 80 % interval reaches past BOTH thresholds is `uncertain`.
  */
 import type { Confidence, Flag, GapRow, Thresholds } from './types';
 
 /** Default thresholds (documented above). */
-export const DEFAULT_THRESHOLDS: Thresholds = { shortageBelow: 0.9, surplusAbove: 1.1, smallCell: 1000 };
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  measure: 'imbalance-share',
+  shortageBelow: -0.02,
+  surplusAbove: 0.02,
+  smallCell: 5000,
+  minOpenings: 500,
+};
 
-/** new supply ÷ openings; null when there are no openings. */
+/** Minimum openings of a cell that is assessed (Thresholds.minOpenings, default 500). */
+export function minOpeningsOf(t: Thresholds): number {
+  return t.minOpenings ?? DEFAULT_THRESHOLDS.minOpenings!;
+}
+
+/** new supply ÷ openings; null when there are no (or negative) openings. */
 export function supplyRatio(newSupply: number, openings: number): number | null {
   return openings > 0 ? newSupply / openings : null;
 }
 
-/** Flag from supply and openings. With no openings, any supply is a surplus. */
-export function flagOf(newSupply: number, openings: number, t: Thresholds = DEFAULT_THRESHOLDS): Flag {
-  const ratio = supplyRatio(newSupply, openings);
-  if (ratio === null) return newSupply > 0 ? 'surplus' : 'balanced';
-  if (ratio < t.shortageBelow) return 'shortage';
-  if (ratio > t.surplusAbove) return 'surplus';
+/** imbalance ÷ base employment; null when the base is 0. */
+export function imbalanceShareOf(imbalance: number, employmentBase: number): number | null {
+  return employmentBase > 0 ? imbalance / employmentBase : null;
+}
+
+/** Whether a cell is too small to assess (never flagged, never ranked). */
+export function isTooSmall(employmentBase: number, openings: number, t: Thresholds = DEFAULT_THRESHOLDS): boolean {
+  return employmentBase < t.smallCell || openings < minOpeningsOf(t);
+}
+
+/** Shortage / balanced / surplus of an imbalance share against the thresholds. */
+export function flagOfShare(share: number, t: Thresholds = DEFAULT_THRESHOLDS): 'shortage' | 'balanced' | 'surplus' {
+  if (share < t.shortageBelow) return 'shortage';
+  if (share > t.surplusAbove) return 'surplus';
   return 'balanced';
 }
 
@@ -38,61 +63,60 @@ export interface ImbalanceInput {
   worseThanNaive?: boolean;
 }
 
-/** Imbalance, its interval, ratio, flag and confidence of one cell (documented on GapRow). */
-export type Imbalance = Pick<GapRow, 'imbalance' | 'imbalanceLower' | 'imbalanceUpper' | 'ratio' | 'flag' | 'confidence'>;
+/** Imbalance, its interval, share, ratio, flag and confidence of one cell (documented on GapRow). */
+export type Imbalance = Pick<GapRow, 'imbalance' | 'imbalanceLower' | 'imbalanceUpper' | 'imbalanceShare' | 'ratio' | 'flag' | 'confidence'>;
 
 /**
- * Confidence of a flag: `high` when both ends of the 80% interval give the
- * same flag as the central estimate; `low` when the interval reaches from
- * shortage to surplus, or the cell employs fewer than `smallCell` people
- * (Cedefop treats small cells with caution); `medium` otherwise. A cell
- * whose forecast backtested worse than naive is one step less confident.
+ * Flag and confidence of one cell. `too-small` first (never flagged); then `uncertain` when the
+ * 80 % interval of the share spans both thresholds; else the share's flag. Confidence: `low` for
+ * too-small and uncertain cells, `high` when both ends of the interval give the central flag,
+ * `medium` otherwise; one step lower when the forecast backtested worse than naive.
  */
 export function imbalanceOf(x: ImbalanceInput, t: Thresholds = DEFAULT_THRESHOLDS): Imbalance {
   const imbalance = x.newSupply - x.openings;
   const imbalanceLower = imbalance - x.halfWidth80;
   const imbalanceUpper = imbalance + x.halfWidth80;
-  const flag = flagOf(x.newSupply, x.openings, t);
-  // Supply implied at each end of the interval, with openings fixed.
-  const lowFlag = flagOf(Math.max(0, x.openings + imbalanceLower), x.openings, t);
-  const highFlag = flagOf(Math.max(0, x.openings + imbalanceUpper), x.openings, t);
+  const imbalanceShare = imbalanceShareOf(imbalance, x.employmentBase);
+  const ratio = supplyRatio(x.newSupply, x.openings);
+  if (imbalanceShare === null || isTooSmall(x.employmentBase, x.openings, t)) {
+    return { imbalance, imbalanceLower, imbalanceUpper, imbalanceShare, ratio, flag: 'too-small', confidence: 'low' };
+  }
+  const low = flagOfShare(imbalanceLower / x.employmentBase, t);
+  const high = flagOfShare(imbalanceUpper / x.employmentBase, t);
+  const central = flagOfShare(imbalanceShare, t);
+  let flag: Flag = central;
   let confidence: Confidence;
-  if (x.employmentBase < t.smallCell || (lowFlag === 'shortage' && highFlag === 'surplus')) confidence = 'low';
-  else if (lowFlag === flag && highFlag === flag) confidence = 'high';
-  else confidence = 'medium';
+  if (low === 'shortage' && high === 'surplus') {
+    flag = 'uncertain';
+    confidence = 'low';
+  } else confidence = low === central && high === central ? 'high' : 'medium';
   if (x.worseThanNaive && confidence !== 'low') confidence = confidence === 'high' ? 'medium' : 'low';
-  return { imbalance, imbalanceLower, imbalanceUpper, ratio: supplyRatio(x.newSupply, x.openings), flag, confidence };
+  return { imbalance, imbalanceLower, imbalanceUpper, imbalanceShare, ratio, flag, confidence };
 }
 
-/** Severity used for ranking: imbalance relative to openings (−1 = no supply at all). */
-function severity(r: Pick<GapRow, 'imbalance' | 'openings'>): number {
-  return r.openings > 0 ? r.imbalance / r.openings : Number.POSITIVE_INFINITY;
-}
+type Rankable = Pick<GapRow, 'imbalance' | 'imbalanceShare' | 'sector' | 'qualification' | 'flag'>;
 
-function bySeverity(a: Pick<GapRow, 'imbalance' | 'openings'>, b: Pick<GapRow, 'imbalance' | 'openings'>): number {
-  const d = severity(a) - severity(b);
-  return Number.isNaN(d) ? 0 : d;
-}
-
-type Rankable = Pick<GapRow, 'imbalance' | 'openings' | 'sector' | 'qualification'>;
-
-/** Rank order: relative severity, then the larger absolute shortage, then codes (stable). */
+/** Rank order: lowest imbalance share, then the larger absolute shortage, then codes (stable). */
 function compareForRank(a: Rankable, b: Rankable): number {
-  return bySeverity(a, b)
+  return (a.imbalanceShare ?? Infinity) - (b.imbalanceShare ?? Infinity)
     || a.imbalance - b.imbalance
     || (a.sector < b.sector ? -1 : a.sector > b.sector ? 1 : 0)
     || (a.qualification < b.qualification ? -1 : a.qualification > b.qualification ? 1 : 0);
 }
 
+function rankList<T extends Rankable & { rank: number | null }>(list: T[]): void {
+  const ranked = list.filter((r) => r.flag !== 'too-small');
+  for (const r of list) if (r.flag === 'too-small') r.rank = null;
+  ranked.sort(compareForRank);
+  ranked.forEach((r, i) => (r.rank = i + 1));
+}
+
 /**
- * Rank rows in place: 1 = the most severe shortage relative to openings, within
- * each group given by `groupOf` (e.g. same region, horizon and aggregation level).
- * Ties break on the larger absolute shortage, then on codes, so ranks are stable.
+ * Rank rows in place: 1 = the most severe shortage relative to base employment, within each group
+ * given by `groupOf` (e.g. same region, horizon and aggregation level). `too-small` rows get
+ * rank null. Ties break on the larger absolute shortage, then on codes, so ranks are stable.
  */
-export function rankRows<T extends Pick<GapRow, 'imbalance' | 'openings' | 'rank' | 'sector' | 'qualification'>>(
-  rows: T[],
-  groupOf: (row: T) => string,
-): T[] {
+export function rankRows<T extends Rankable & { rank: number | null }>(rows: T[], groupOf: (row: T) => string): T[] {
   const groups = new Map<string, T[]>();
   for (const r of rows) {
     const k = groupOf(r);
@@ -100,23 +124,15 @@ export function rankRows<T extends Pick<GapRow, 'imbalance' | 'openings' | 'rank
     if (g) g.push(r);
     else groups.set(k, [r]);
   }
-  for (const g of groups.values()) {
-    g.sort(compareForRank);
-    g.forEach((r, i) => (r.rank = i + 1));
-  }
+  for (const g of groups.values()) rankList(g);
   return rows;
 }
 
 /**
- * Rank `rows[from..to)` in place like `rankRows`, with the group of row i
- * given as a number `groups[i]` (fast path for the outlook's many rows).
+ * Rank `rows[from..to)` in place like `rankRows`, with the group of row i given as a number
+ * `groups[i]` (fast path for the outlook's many rows).
  */
-export function rankBlock<T extends Pick<GapRow, 'imbalance' | 'openings' | 'rank' | 'sector' | 'qualification'>>(
-  rows: T[],
-  from: number,
-  to: number,
-  groups: readonly number[],
-): void {
+export function rankBlock<T extends Rankable & { rank: number | null }>(rows: T[], from: number, to: number, groups: readonly number[]): void {
   const byGroup = new Map<number, T[]>();
   for (let i = from; i < to; i++) {
     const g = groups[i];
@@ -124,8 +140,5 @@ export function rankBlock<T extends Pick<GapRow, 'imbalance' | 'openings' | 'ran
     if (list) list.push(rows[i]);
     else byGroup.set(g, [rows[i]]);
   }
-  for (const list of byGroup.values()) {
-    list.sort(compareForRank);
-    list.forEach((r, i) => (r.rank = i + 1));
-  }
+  for (const list of byGroup.values()) rankList(list);
 }

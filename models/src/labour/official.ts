@@ -15,6 +15,9 @@ import type { IndexedCell, ObservationIndex } from './observations';
 import { headlineExclusion, officialForecastExclusion } from './official-rules';
 import { withoutReason, type Grid } from './projection';
 import type { CellForecast, HistoryPoint, LevelInterval } from './types';
+import type { PathForecaster } from './composition/forecaster';
+import type { NationalSystem } from './system/types';
+import { regionalLabourForce, systemSeries, SYSTEM_INDICATORS } from './system/official-system';
 
 /**
  * The regular annual series to fit from sparse official points: the last run
@@ -63,6 +66,13 @@ export interface OfficialOptions {
   /** The employment grid, whose national cells replace separate forecasts. */
   employment?: Grid | null;
   country?: string;
+  /**
+   * The national system: the national labour force, unemployed and unemployment rate forecasts come
+   * from it (not separate extrapolations), and the regions' labour force is a share of its labour force.
+   */
+  system?: NationalSystem | null;
+  /** Forecaster of the regional shares (default damped drift). */
+  forecaster?: PathForecaster;
   /** Forecasts run through this year (default: each series' last year + horizon). */
   throughYear?: number;
   /**
@@ -94,9 +104,19 @@ export function forecastOfficial(index: ObservationIndex, opts: OfficialOptions)
   }
   const baseYear = opts.baseYear ?? grid?.baseYear
     ?? (opts.throughYear !== undefined ? opts.throughYear - opts.horizon : Math.max(0, ...candidates.map((x) => Number(x.history.at(-1)!.period))));
+  const sys = opts.system ?? null;
+  const regionalLf: { c: IndexedCell; history: HistoryPoint[] }[] = [];
   for (const { c, history } of candidates) {
     const lastYear = Number(history[history.length - 1].period);
     if (officialForecastExclusion(c, basisOf(history), lastYear, baseYear)) continue;
+    if (sys && c.region === country && c.sector === 'TOTAL' && c.qualification === 'ALL' && SYSTEM_INDICATORS.has(c.indicator)) {
+      if (c.indicator !== grid?.indicator || !gridNodes.has(`${c.region}|${c.sector}|${c.qualification}`)) out.push(systemSeries(sys, c, history, opts.breaks));
+      continue;
+    }
+    if (sys && c.indicator === 'labour_force' && c.region !== country && c.sector === 'TOTAL' && c.qualification === 'ALL') {
+      regionalLf.push({ c, history });
+      continue;
+    }
     if (c.indicator === grid?.indicator && gridNodes.has(`${c.region}|${c.sector}|${c.qualification}`)) continue; // covered by the hierarchy
     if (c.indicator === 'employment_share' && grid && c.region === country) {
       const derived = shareFromGrid(grid, country, c.sector, c.qualification, history);
@@ -143,6 +163,7 @@ export function forecastOfficial(index: ObservationIndex, opts: OfficialOptions)
       source: `LMO model: engine forecast (${fit.models.map((m) => m.method).join('+')}) of ${c.indicator}${run.interpolated ? ` (fitted on ${periods[0]}–${last}, ${run.interpolated} missing year(s) interpolated)` : ''}. History: ${[...new Set(history.map((p) => p.source))].join('; ')}`,
     });
   }
+  if (sys && regionalLf.length) out.push(...regionalLabourForce(sys, regionalLf, opts.levels, opts.forecaster));
   return out;
 }
 
@@ -181,9 +202,9 @@ function shareFromGrid(grid: Grid, country: string, sector: string, qualificatio
     intervalKind: part.intervalKind,
     accuracy: part.accuracy,
     ...(part.break ? { break: part.break } : {}),
-    reconciliation: 'ols',
+    ...(grid.method === 'shares' ? {} : { reconciliation: 'ols' as const }),
     status: 'modelled',
     basis: basisOf(history),
-    source: `LMO model: share derived from the reconciled employment forecasts (${sector} ÷ total). History: ${[...new Set(history.map((p) => p.source))].join('; ')}`,
+    source: `LMO model: share derived from the employment forecasts (${sector} ÷ total). History: ${[...new Set(history.map((p) => p.source))].join('; ')}`,
   };
 }

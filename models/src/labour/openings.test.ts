@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Observation } from '../data/observation';
 import { makeDimension } from './hierarchy';
 import { indexObservations } from './observations';
-import { cellOpenings, DEFAULT_EXIT_RATES, estimateExitRates } from './openings';
+import { cellOpenings, DEFAULT_EXIT_RATES, estimateExitRates, replacementRatePath } from './openings';
+import type { NationalSystem } from './system/types';
 import { projectGrid } from './projection';
 
 describe('cellOpenings (hand-worked)', () => {
@@ -14,11 +15,15 @@ describe('cellOpenings (hand-worked)', () => {
     expect(o.openings).toBeCloseTo(26.3, 12);
   });
 
-  it('floors expansion at zero for a shrinking cell but keeps replacement', () => {
+  it('gives a shrinking cell negative (net) expansion and keeps its replacement', () => {
     const o = cellOpenings(100, [90, 80], 0.02, 2);
-    expect(o.expansion).toBe(0);
+    expect(o.expansion).toBe(-20);
     expect(o.replacement).toBeCloseTo(0.02 * (100 + 90), 12);
-    expect(o.openings).toBeCloseTo(3.8, 12);
+    expect(o.openings).toBeCloseTo(-16.2, 12);
+  });
+
+  it('takes one replacement rate per year', () => {
+    expect(cellOpenings(100, [100, 100], [0.01, 0.03], 2).replacement).toBeCloseTo(4, 12);
   });
 
   it('uses only the first h years of the path', () => {
@@ -26,8 +31,19 @@ describe('cellOpenings (hand-worked)', () => {
   });
 });
 
-function obs(indicator: string, period: string, region: string, sector: string, qualification: string, value: number): Observation {
-  return { indicator, period, region, sector, qualification, value, unit: 'persons', source: 'test', status: 'modelled' };
+describe('replacementRatePath', () => {
+  const system = { retirementRate: [0.02, 0.025], deathRate: [0.004, 0.005], replacementByLevel: { university: 0.5 } } as unknown as NationalSystem;
+  it('adds retirement and death rates, times the level multiplier, holding the last year', () => {
+    const u = replacementRatePath(system, 'university', 3);
+    expect(u[0]).toBeCloseTo(0.012, 12);
+    expect(u[1]).toBeCloseTo(0.015, 12);
+    expect(u[2]).toBeCloseTo(0.015, 12);
+    expect(replacementRatePath(system, 'none', 1)[0]).toBeCloseTo(0.024, 12); // no multiplier ⇒ 1
+  });
+});
+
+function obs(indicator: string, period: string, region: string, sector: string, qualification: string, value: number, status: Observation['status'] = 'official'): Observation {
+  return { indicator, period, region, sector, qualification, value, unit: 'persons', source: 'test', status };
 }
 
 describe('estimateExitRates', () => {
@@ -57,6 +73,13 @@ describe('estimateExitRates', () => {
   it('takes an observed rate from the most detailed cell that has exits data', () => {
     expect(rates.rate[at('P1', 'A')]).toBeCloseTo(0.04, 10);
     expect(rates.observed[at('P2', 'A')]).toBe(1);
+  });
+
+  it('ignores modelled or illustrative exits (only measured data override the age-based rate)', () => {
+    const modelled = indexObservations(rows.map((o) => (o.indicator === 'exits' ? { ...o, status: 'modelled' as const } : o)));
+    const r = estimateExitRates(modelled, grid);
+    expect(r.observed[at('P1', 'A')]).toBe(0);
+    expect(r.rate[at('P1', 'A')]).toBe(DEFAULT_EXIT_RATES.A);
   });
 
   it('falls back to the documented default rate of the sector', () => {

@@ -3,6 +3,7 @@ import type { Observation } from '../data/observation';
 import { computeBase, computeOutlook, outlookFor, recomputeProvince, scenarioOutlooks } from './outlook';
 import { getScenario, SCENARIOS } from './scenarios';
 import { SMALL_STRUCTURE, syntheticObservations } from './synthetic';
+import type { NationalSystem } from './system/types';
 import type { CellForecast, GapRow } from './types';
 
 const observations = syntheticObservations({ structure: SMALL_STRUCTURE, fields: ['semiconductors'], fieldProvinces: ['P1', 'P3'] });
@@ -67,7 +68,7 @@ describe('computeOutlook: shape', () => {
     expect(vn.accuracy.naiveMase).not.toBeNull();
     expect(vn.status).toBe('modelled');
     expect(baseline.gaps.every((g) => g.status === 'modelled' && g.source.length > 0)).toBe(true);
-    expect(baseline.assumptions.thresholds.shortageBelow).toBe(0.9);
+    expect(baseline.assumptions.thresholds.shortageBelow).toBe(-0.02);
     // the hidden residual region of the new field is never shown
     expect(baseline.forecasts.some((f) => f.region.startsWith('_'))).toBe(false);
   });
@@ -211,22 +212,36 @@ describe('partial data', () => {
 });
 
 describe('gaps', () => {
-  it('computes expansion as growth floored at zero in each detailed cell', () => {
-    for (const g of baseline.gaps.filter((x) => provinces.includes(x.region) && sections.includes(x.sector) && levels.includes(x.qualification))) {
-      expect(g.expansion).toBeCloseTo(Math.max(0, g.employmentEnd - g.employmentBase), 6);
-    }
+  it('computes expansion as the net change in employment in every cell (adds up, can be negative)', () => {
+    for (const g of baseline.gaps) expect(g.expansion).toBeCloseTo(g.employmentEnd - g.employmentBase, 6);
   });
 
-  it('flags with the thresholds given and ranks within region and horizon', () => {
-    const strict = computeOutlook(observations, { structure: SMALL_STRUCTURE, scenarios: [SCENARIOS[0]], thresholds: { shortageBelow: 0.2, surplusAbove: 5 } });
-    const rows = strict.outlooks.baseline.gaps.filter((g) => g.ratio !== null);
-    for (const g of rows) expect(g.flag).toBe(g.ratio! < 0.2 ? 'shortage' : g.ratio! > 5 ? 'surplus' : 'balanced');
-    expect(baseline.gaps.some((g) => g.flag === 'shortage')).toBe(true);
-    expect(baseline.gaps.some((g) => g.flag !== 'shortage')).toBe(true);
+  it('flags on the imbalance share with the thresholds given and ranks within region and horizon', () => {
+    const t = { shortageBelow: -0.1, surplusAbove: 0.1, smallCell: 1000, minOpenings: 100 };
+    const strict = computeOutlook(observations, { structure: SMALL_STRUCTURE, scenarios: [SCENARIOS[0]], thresholds: t });
+    for (const g of strict.outlooks.baseline.gaps) {
+      if (g.employmentBase < 1000 || g.openings < 100) expect(g.flag).toBe('too-small');
+      else if (g.flag !== 'uncertain') expect(g.flag).toBe(g.imbalanceShare! < -0.1 ? 'shortage' : g.imbalanceShare! > 0.1 ? 'surplus' : 'balanced');
+      expect(g.imbalanceShare).toBeCloseTo(g.employmentBase > 0 ? g.imbalance / g.employmentBase : NaN, 5);
+    }
+    expect(baseline.assumptions.thresholds).toMatchObject({ shortageBelow: -0.02, surplusAbove: 0.02, smallCell: 5000, minOpenings: 500 });
     const group = baseline.gaps.filter((g) => g.region === 'P1' && g.horizon === 5 && sections.includes(g.sector) && levels.includes(g.qualification));
-    expect(group.map((g) => g.rank).sort((a, b) => a - b)).toEqual(group.map((_, i) => i + 1));
-    const first = group.find((g) => g.rank === 1)!;
-    for (const g of group) expect(first.imbalance / first.openings).toBeLessThanOrEqual(g.imbalance / g.openings + 1e-12);
+    const ranked = group.filter((g) => g.rank !== null);
+    expect(ranked.map((g) => g.rank!).sort((a, b) => a - b)).toEqual(ranked.map((_, i) => i + 1));
+    for (const g of group) expect(g.rank === null).toBe(g.flag === 'too-small');
+    const first = ranked.find((g) => g.rank === 1);
+    if (first) for (const g of ranked) expect(first.imbalanceShare!).toBeLessThanOrEqual(g.imbalanceShare! + 1e-12);
+  });
+
+  it('never flags or ranks a cell below the minimum size', () => {
+    for (const o of Object.values(set.outlooks)) {
+      for (const g of o.gaps) {
+        if (g.employmentBase < 5000 || g.openings < 500) {
+          expect(g.flag).toBe('too-small');
+          expect(g.rank).toBeNull();
+        }
+      }
+    }
   });
 });
 
@@ -323,10 +338,10 @@ describe('official national series and the 2021 break', () => {
     expect(out.assumptions.breaks.some((b) => b.indicator === 'labour_force' && b.treatment === 'splice' && b.reason)).toBe(true);
   });
 
-  it('fits from the break when enough points follow it', () => {
+  it('the national labour force comes from the system, spliced like employment even when many points follow the break (issue 12)', () => {
     const o = computeOutlook([...observations, ...official], { structure: SMALL_STRUCTURE, scenarios: [SCENARIOS[0]], minAfterBreak: 5 });
     const lf = o.outlooks.baseline.forecasts.find((f) => f.indicator === 'labour_force')!;
-    expect(lf.break?.treatment).toBe('fit-from-break');
+    expect(lf.break?.treatment).toBe('splice');
   });
 
   it('keeps percentages within 0–100', () => {
@@ -349,7 +364,7 @@ describe('end-to-end hand-worked cell', () => {
   for (let y = 2016; y <= 2025; y++) {
     const base = { period: String(y), region: 'P1', sector: 'C', qualification: 'college', unit: 'persons' as const, source: 'hand', status: 'modelled' as const };
     rows.push({ ...base, indicator: 'employment', value: 10_000 });
-    rows.push({ ...base, indicator: 'exits', value: 300 });
+    rows.push({ ...base, indicator: 'exits', value: 300, status: 'official' as const });
     rows.push({ ...base, indicator: 'graduates', value: 200 });
   }
   const o = computeOutlook(rows, { structure, scenarios: [SCENARIOS[0]], otherEntrants: 'default' }).outlooks.baseline;
@@ -362,21 +377,46 @@ describe('end-to-end hand-worked cell', () => {
     expect(g.newSupply).toBe(850);
     expect(g.imbalance).toBe(-650);
     expect(g.ratio).toBeCloseTo(0.567, 3);
+    expect(g.imbalanceShare).toBeCloseTo(-0.065, 6);
     expect(g.flag).toBe('shortage');
     expect(gap(o.gaps, 'VN', 'TOTAL', 'ALL', 5).imbalance).toBe(-650);
-    expect(o.assumptions.exitRates).toEqual([{ sector: 'C', rate: 0.03, basis: 'observed' }]);
+    expect(o.assumptions.exitRates).toEqual([{ sector: 'C', rate: 0.03, basis: 'exits-data' }]);
   });
 
-  it('calibrates other entrants from the stock-flow history: a steady state stays balanced', () => {
-    // inflow each year = Δemployment (0) + exits (300); graduates explain 0.85 × 200 = 170;
-    // other entrants = 130 a year = 1.3% of 10,000 → new supply over 5 years = 850 + 650 = 1,500 = openings
-    const c = computeOutlook(rows, { structure, scenarios: [SCENARIOS[0]] }).outlooks.baseline;
-    expect(c.assumptions.otherEntrantsRate.college).toBeCloseTo(0.013, 10);
-    expect(c.assumptions.otherEntrantsBasis.college).toBe('calibrated');
-    const g = gap(c.gaps, 'P1', 'C', 'college', 5);
-    expect(g.newSupply).toBe(1500);
-    expect(g.imbalance).toBe(0);
-    expect(g.flag).toBe('balanced');
+  it('no longer closes the books: without a national system other entrants keep the documented defaults', () => {
+    const c = outlookFor({ ...computeBase(rows, { structure, scenarios: [SCENARIOS[0]] }), system: null }, SCENARIOS[0]);
+    expect(c.assumptions.otherEntrantsRate.college).toBe(0);
+    expect(c.assumptions.otherEntrantsBasis.college).toBe('default');
+    expect(gap(c.gaps, 'P1', 'C', 'college', 5).newSupply).toBe(850);
+    expect(c.assumptions.replacement).toBeNull();
+    expect(c.assumptions.mobilityRate).toBe(0);
+  });
+
+  it('takes replacement and other entrants from the national system when the base has one', () => {
+    const base = computeBase(rows.filter((r) => r.indicator !== 'exits'), { structure, scenarios: [SCENARIOS[0]] });
+    const system: NationalSystem = {
+      baseYear: 2025, years: Array.from({ length: 11 }, (_, i) => 2025 + i), baseIndex: 0,
+      labourForce: { mean: new Array(11).fill(20_000), intervals: [] }, employment: { mean: new Array(11).fill(10_000), intervals: [] },
+      unemploymentRate: new Array(11).fill(50), population15: new Array(11).fill(30_000),
+      lfEntrants: new Array(10).fill(400), lfExits: new Array(10).fill(250),
+      retirementRate: new Array(10).fill(0.02), deathRate: new Array(10).fill(0.005),
+      entryMix: { college: 1 }, replacementByLevel: { college: 0.8 }, minUnemploymentRate: 0.01, cappedYears: [],
+      methods: [{ id: 'demography', vi: 'Dân số', en: 'Population', source: 'UN WPP 2019' }],
+    };
+    const withSystem = Object.assign(base, { system });
+    const o = outlookFor(withSystem, SCENARIOS[0]);
+    const g = gap(o.gaps, 'P1', 'C', 'college', 5);
+    // replacement 0.025 × 0.8 × 10,000 × 5 = 1,000; supply = 850 graduates + (400 − 170) × 5 = 2,000
+    expect(g.replacement).toBe(1000);
+    expect(g.newSupply).toBe(2000);
+    expect(g.imbalanceShare).toBeCloseTo(0.1, 6);
+    expect(g.flag).toBe('surplus');
+    expect(o.assumptions.exitRates).toHaveLength(1);
+    expect(o.assumptions.exitRates[0]).toMatchObject({ sector: 'C', basis: 'demographic' });
+    expect(o.assumptions.exitRates[0].rate).toBeCloseTo(0.02, 12);
+    expect(o.assumptions.otherEntrantsBasis.college).toBe('demographic');
+    expect(o.assumptions.newSupply?.otherEntrants.college[0]).toBeCloseTo(230, 6);
+    expect(o.assumptions.sources?.some((s) => s.id === 'system:demography')).toBe(true);
   });
 });
 

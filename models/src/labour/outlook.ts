@@ -9,8 +9,10 @@ import { ForecastError } from '../forecast/errors';
 import { assumptionsOf } from './assumptions';
 import { summariseAccuracy } from './accuracy-summary';
 import { computeBase, type BaseProjection, type OutlookOptions } from './base';
-import { applyScenario, type GridBase, type ScenarioContext, type ScenarioResult } from './recompute';
+import { replacementRatePath } from './openings';
+import { applyScenario, scenarioCapFactors, systemInputsOf, type GridBase, type ScenarioContext, type ScenarioResult, type SystemInputs } from './recompute';
 import { SCENARIOS } from './scenarios';
+import type { NationalSystem } from './system/types';
 import { computeTarget } from './targets';
 import type { AccuracySummary, CellForecast, Outlook, OutlookSet, Scenario, TargetPath } from './types';
 
@@ -32,7 +34,7 @@ function contextOf(base: BaseProjection, gapHorizons: number[] | undefined, fore
     entryRate: base.entryRate,
     gapHorizons: gapHorizons ?? Array.from({ length: base.horizon }, (_, i) => i + 1),
     forecasts,
-    mobilityRate: base.mobilityRate,
+    system: systemInputsOf(base),
   };
 }
 
@@ -45,7 +47,10 @@ function scenarioSignature(gb: GridBase, s: Scenario, ctx: ScenarioContext): str
   const codes = gb.field ? [gb.field.code, gb.field.parent] : gb.grid.reconciler.dims[1].codes;
   const growth = ['*', ...codes].filter((c) => s.sectorGrowth[c] !== undefined).map((c) => `${c}:${s.sectorGrowth[c]}`);
   const attainment = gb.field && gb.target ? s.targetAttainment ?? 'none' : 'n/a';
-  return JSON.stringify([growth, s.trainingCapacityChange, s.entryRate, s.exitRate, attainment, ctx.gapHorizons, ctx.forecasts]);
+  // The labour-force cap depends on every sector's growth: scenarios share rows only with the same cap.
+  const sys = ctx.system;
+  const cap = sys?.main ? Array.from(scenarioCapFactors(sys.main, s, sys.system), (f) => f.toFixed(12)) : [];
+  return JSON.stringify([growth, s.trainingCapacityChange, s.entryRate, s.exitRate, attainment, ctx.gapHorizons, ctx.forecasts, cap]);
 }
 
 const scenarioCache = new WeakMap<GridBase, Map<string, ScenarioResult>>();
@@ -76,7 +81,7 @@ export function outlookFor(base: BaseProjection, scenario: Scenario, options: { 
   for (const gb of base.fields) {
     const spec = base.targetSpecs.find((s) => s.field === gb.field!.code);
     if (!spec) continue;
-    const t = computeTarget(gb, spec, entry);
+    const t = computeTarget(gb, spec, entry, replacementRateOf(gb, ctx.system, spec.qualification, scenario.exitRate));
     if (t) targets.push(t);
   }
   return {
@@ -91,6 +96,34 @@ export function outlookFor(base: BaseProjection, scenario: Scenario, options: { 
     reconciliation: 'ols',
     accuracy: accuracyOf(base),
   };
+}
+
+/**
+ * Mean replacement rate (share per year, over the horizon) of a new field's detailed cells at a level
+ * (`ALL` = every level), employment-weighted, × the scenario's exit multiplier; undefined without a
+ * national system (computeTarget then uses the grid's default rates).
+ */
+function replacementRateOf(gb: GridBase, sys: SystemInputs | null | undefined, qualification: string, multiplier: number): number | undefined {
+  if (!sys) return undefined;
+  const { grid } = gb;
+  const [dr, , dq] = grid.reconciler.dims;
+  const br = new Set(dr.bottom);
+  const levels = qualification === 'ALL' ? dq.bottom : [qualification];
+  let w = 0;
+  let r = 0;
+  grid.nodes.forEach((n, off) => {
+    if (!br.has(n.region) || !levels.includes(n.qualification)) return;
+    const path = replacementRatePathMean(sys.system, n.qualification, grid.horizon);
+    const rate = gb.exits.observed[off] ? gb.exits.rate[off] : path;
+    r += rate * Math.max(n.base, 1e-9);
+    w += Math.max(n.base, 1e-9);
+  });
+  return w > 0 ? (r / w) * multiplier : undefined;
+}
+
+function replacementRatePathMean(system: NationalSystem, level: string, h: number): number {
+  const p = replacementRatePath(system, level, h);
+  return p.reduce((a, b) => a + b, 0) / Math.max(1, p.length);
 }
 
 /**

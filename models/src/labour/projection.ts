@@ -13,6 +13,7 @@ import { aggregateTensor, makeReconciler, reconcileStep, type Reconciler } from 
 import type { AppliedBreak, CellAccuracy, HistoryPoint, LevelInterval } from './types';
 import type { IntervalKind, ModelWeight } from '../forecast/types';
 import { MEASURED_STATUSES, type Unit } from '../data/observation';
+import { planIntervals, type LeafPlan } from './system/allocate-grid';
 
 /** One projected cell of a grid (means reconciled). */
 export interface NodeProjection {
@@ -22,7 +23,7 @@ export interface NodeProjection {
   history: HistoryPoint[];
   /** Value in the base year (last history point). */
   base: number;
-  /** Reconciled means for baseYear+1 … baseYear+horizon. */
+  /** Means for baseYear+1 … baseYear+horizon (top-down shares, or reconciled engine forecasts). */
   mean: number[];
   /** Intervals shifted with the mean by reconciliation (widths kept), lower bounds ≥ 0. */
   intervals: LevelInterval[];
@@ -45,6 +46,8 @@ export interface Grid {
   nodes: NodeProjection[];
   /** Internal codes (e.g. a residual region) that are not shown. */
   hidden: Set<string>;
+  /** 'shares' when the cells are allocated top-down (no reconciliation needed); absent = engine + OLS. */
+  method?: 'shares';
 }
 
 export interface GridOptions {
@@ -68,6 +71,8 @@ export interface GridOptions {
   hiddenRegions?: string[];
   /** Source text for sums we computed. */
   sumSource?: string;
+  /** Top-down allocation (issue 12): leaf means and band components from the grid's history. */
+  topDown?: (history: GridHistory) => LeafPlan;
 }
 
 const SUM_SOURCE = 'Sum of the detailed cells (LMO)';
@@ -117,13 +122,28 @@ function yearSpan(index: ObservationIndex, indicator: string, dims: Dimension[])
   return Number.isFinite(lo) ? [lo, hi] : null;
 }
 
+/** The history of a grid: bottom cells from the data, every total their sum. */
+export interface GridHistory {
+  indicator: string;
+  unit: Unit;
+  firstYear: number;
+  baseYear: number;
+  reconciler: Reconciler;
+  /** Aggregated history tensor per year (firstYear … baseYear). */
+  years: Float64Array[];
+  periods: string[];
+  codesAt: (off: number) => [string, string, string];
+  offset: (r: string, s: string, q: string) => number;
+  brk?: BreakSpec;
+}
+
 /**
- * Build, fit and reconcile one grid. Missing detailed cells count as 0 (a
- * cell with no workers); totals are always sums of the detailed cells.
+ * Build a grid's history. Missing detailed cells count as 0 (a cell with no
+ * workers); totals are always sums of the detailed cells.
  * @returns null when the indicator has no data in these dimensions.
  */
-export function projectGrid(index: ObservationIndex, opts: GridOptions): Grid | null {
-  const { indicator, dims, horizon, levels } = opts;
+export function gridHistory(index: ObservationIndex, opts: GridOptions): GridHistory | null {
+  const { indicator, dims } = opts;
   const span = yearSpan(index, indicator, dims);
   if (!span) return null;
   const [firstYear, baseYear] = span;
@@ -138,9 +158,8 @@ export function projectGrid(index: ObservationIndex, opts: GridOptions): Grid | 
     ds.codes[Math.floor(off / nQ) % nS],
     dq.codes[off % nQ],
   ];
+  const offset = (r: string, s: string, q: string) => (dr.index.get(r)! * nS + ds.index.get(s)!) * nQ + dq.index.get(q)!;
   let unit: Unit = 'persons';
-
-  // History tensor per year, bottom cells from the data, totals summed.
   const isBottom = dims.map((d) => new Set(d.bottom));
   const years: Float64Array[] = [];
   for (let y = 0; y < nYears; y++) years.push(new Float64Array(size));
@@ -174,12 +193,33 @@ export function projectGrid(index: ObservationIndex, opts: GridOptions): Grid | 
     }
   }
   for (const t of years) aggregateTensor(reconciler, t);
-
   const brk = opts.breaks?.find((b) => b.indicator === indicator && crossesBreak(index, indicator, dims, b.period, opts.residual ? [opts.residual.root] : []));
   const periods = Array.from({ length: nYears }, (_, i) => String(firstYear + i));
+  return { indicator, unit, firstYear, baseYear, reconciler, years, periods, codesAt, offset, brk };
+}
+
+/** Method label of the top-down cells (shown as the node's model). */
+export const SHARES_METHOD = 'system-shares';
+
+/**
+ * Build, fit and reconcile one grid. With `topDown` (the labour model's
+ * default), every cell's forecast is its parent's path × a compositional
+ * share (system/allocate-grid.ts): coherent by construction, no clipping.
+ * Without it (tests, other indicators), each cell is fitted by the engine and
+ * the means are reconciled by OLS (reconcile.ts).
+ * @returns null when the indicator has no data in these dimensions.
+ */
+export function projectGrid(index: ObservationIndex, opts: GridOptions, prebuilt?: GridHistory | null): Grid | null {
+  const { indicator, horizon, levels } = opts;
+  const gh = prebuilt ?? gridHistory(index, opts);
+  if (!gh) return null;
+  const { firstYear, baseYear, reconciler, years, periods, codesAt, brk, unit } = gh;
+  const nYears = years.length;
+  const size = years[0].length;
   const nodes: NodeProjection[] = new Array(size);
   const baseMeans: Float64Array[] = Array.from({ length: horizon }, () => new Float64Array(size));
   const method = opts.method ?? 'auto';
+  const plan = opts.topDown?.(gh) ?? null;
 
   for (let off = 0; off < size; off++) {
     const [r, s, q] = codesAt(off);
@@ -193,11 +233,25 @@ export function projectGrid(index: ObservationIndex, opts: GridOptions): Grid | 
     });
     const base = values[nYears - 1];
     let node: NodeProjection;
-    if (values.every((v) => v === 0)) {
+    if (values.every((v) => v === 0) && (!plan || plan.means.every((m) => m[off] === 0))) {
       node = {
         region: r, sector: s, qualification: q, history, base, mean: new Array(horizon).fill(0),
         intervals: levels.map((level) => ({ level, lower: new Array(horizon).fill(0), upper: new Array(horizon).fill(0) })),
         models: [], intervalKind: 'none', accuracy: cellAccuracy({ values: [], start: periods[0], frequency: 1 }),
+      };
+    } else if (plan) {
+      // Accuracy: the engine's backtest on the cell's own (break-treated) history, as the benchmark of this cell.
+      const b = applyBreak(values, periods, brk, { minAfter: opts.minAfterBreak });
+      const series = { values: b.values, start: b.start, frequency: 1 as const };
+      const fitMethod = series.values.length >= 3 ? method : 'naive';
+      node = {
+        region: r, sector: s, qualification: q, history, base,
+        mean: plan.means.map((m) => m[off]),
+        intervals: [],
+        models: [{ method: SHARES_METHOD, weight: 1 }],
+        intervalKind: 'analytic',
+        accuracy: cellAccuracy(series, { method: fitMethod, origins: opts.backtestOrigins ? opts.backtestOrigins(r, s, q) : 3 }),
+        ...(b.applied ? { break: withoutReason(b.applied) } : {}),
       };
     } else {
       const b = applyBreak(values, periods, brk, { minAfter: opts.minAfterBreak });
@@ -218,18 +272,27 @@ export function projectGrid(index: ObservationIndex, opts: GridOptions): Grid | 
     for (let h = 0; h < horizon; h++) baseMeans[h][off] = node.mean[h];
   }
 
-  for (let h = 0; h < horizon; h++) {
-    const rec = reconcileStep(reconciler, baseMeans[h], true);
+  if (plan) {
+    const ivs = planIntervals(reconciler, plan, horizon, levels);
     for (let off = 0; off < size; off++) {
       const node = nodes[off];
-      const shift = rec[off] - node.mean[h];
-      node.mean[h] = rec[off];
-      for (const iv of node.intervals) {
-        iv.lower[h] = Math.max(0, iv.lower[h] + shift);
-        iv.upper[h] = Math.max(iv.lower[h], iv.upper[h] + shift);
+      if (node.intervalKind === 'none') continue;
+      node.intervals = ivs.map((iv) => ({ level: iv.level, lower: iv.lower.map((x) => x[off]), upper: iv.upper.map((x) => x[off]) }));
+    }
+  } else {
+    for (let h = 0; h < horizon; h++) {
+      const rec = reconcileStep(reconciler, baseMeans[h], true);
+      for (let off = 0; off < size; off++) {
+        const node = nodes[off];
+        const shift = rec[off] - node.mean[h];
+        node.mean[h] = rec[off];
+        for (const iv of node.intervals) {
+          iv.lower[h] = Math.max(0, iv.lower[h] + shift);
+          iv.upper[h] = Math.max(iv.lower[h], iv.upper[h] + shift);
+        }
       }
     }
   }
   const hidden = new Set([...(opts.residual ? [opts.residual.code] : []), ...(opts.hiddenRegions ?? [])]);
-  return { indicator, unit, firstYear, baseYear, horizon, levels, reconciler, nodes, hidden };
+  return { indicator, unit, firstYear, baseYear, horizon, levels, reconciler, nodes, hidden, ...(plan ? { method: 'shares' as const } : {}) };
 }

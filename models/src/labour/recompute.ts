@@ -1,18 +1,29 @@
 /**
- * Apply a scenario to a base projection: adjusted employment paths, then
- * openings, new supply and imbalance for every cell and horizon. Works on the
- * detailed cells and re-adds every total, so all figures of one scenario are
- * coherent (a province's TOTAL is the sum of its sections, VN the sum of
- * provinces, and likewise for openings, supply and imbalance).
+ * Apply a scenario to a base projection: adjusted employment paths (kept within the national
+ * labour-force ceiling), then openings, new supply and imbalance for every cell and horizon. Works
+ * on the detailed cells and re-adds every total, so all figures of one scenario are coherent (a
+ * province's TOTAL is the sum of its sections, VN the sum of provinces, and likewise for openings,
+ * supply and imbalance; expansion is net, so VN expansion = the change in national employment).
+ *
+ * Replacement and other entrants come from the national system (`ScenarioContext.system`):
+ * age-based replacement rates by level (measured `exits` data override a cell), and the
+ * demographic inflow of other entrants by level shared by base employment. Without a system the
+ * documented default rates are used. Mobility between sections is no longer added to supply: with
+ * net expansion, the jobs a shrinking section sheds already lower the openings of every total that
+ * contains it, so adding its workers to the supply of growing sections counted them twice.
  */
 import { basisFromMask, statusBit } from './basis';
 import { aggregateTensor, makeReconciler, type Reconciler } from './reconcile';
 import { imbalanceOf, rankBlock } from './imbalance';
 import type { ExitRates } from './openings';
 import type { Grid } from './projection';
-import { growthMultipliers, sectorGrowthOf } from './scenarios';
+import { replacementRatePath } from './openings';
+import { levelTotals, otherEntrantsFromSystem, type SystemOtherEntrants } from './other-entrants';
+import type { BaseProjection } from './base';
+import { growthMultipliers, labourForceCapFactors, sectorGrowthOf } from './scenarios';
 import { ancestors } from './structure';
 import type { SupplyInputs } from './supply';
+import type { NationalSystem } from './system/types';
 import type { CellForecast, GapRow, Scenario, Thresholds } from './types';
 
 /** Everything fitted once per dataset version for one grid (sections, or one new field). */
@@ -46,8 +57,79 @@ export interface ScenarioContext {
   gapHorizons: number[];
   /** Produce employment forecasts too (not only gaps). */
   forecasts: boolean;
-  /** Share of workers released by shrinking sections who re-enter growing sections of the same province and level. */
-  mobilityRate: number;
+  /** @deprecated Ignored: mobility re-entry was removed (it double counted net expansion). */
+  mobilityRate?: number;
+  /** Scenario-independent inputs from the national system; absent or null = documented default rates, no cap. */
+  system?: SystemInputs | null;
+}
+
+/** What the scenario step takes from the national system (built once per base, outlook.ts). */
+export interface SystemInputs {
+  system: NationalSystem;
+  /** The main (sections) grid: the labour-force cap is computed on it and applied to every grid. */
+  main: GridBase | null;
+  /** Other entrants by level from the demographic model. */
+  others: SystemOtherEntrants;
+}
+
+/** The national system of a base projection (SYS-A puts it on `BaseProjection.system`), or null. */
+export function systemOf(base: BaseProjection): NationalSystem | null {
+  return (base as BaseProjection & { system?: NationalSystem | null }).system ?? null;
+}
+
+const systemInputsCache = new WeakMap<BaseProjection, SystemInputs | null>();
+
+/**
+ * Scenario-independent inputs from the national system, once per base: other entrants by level
+ * (demographic inflow × entry mix − graduates already counted, floored at 0) over the main grid's
+ * base employment, and the main grid on which the labour-force cap is computed.
+ */
+export function systemInputsOf(base: BaseProjection): SystemInputs | null {
+  if (systemInputsCache.has(base)) return systemInputsCache.get(base)!;
+  const system = systemOf(base);
+  let inputs: SystemInputs | null = null;
+  if (system) {
+    const grid = base.main ?? base.fields[0];
+    const others = grid
+      ? otherEntrantsFromSystem(system, levelTotals(grid.grid, grid.supply), base.entryRate, base.horizon)
+      : { perWorker: {}, entrants: {}, graduatesEntering: {}, otherEntrants: {} };
+    inputs = { system, main: base.main, others };
+  }
+  systemInputsCache.set(base, inputs);
+  return inputs;
+}
+
+const capCache = new WeakMap<GridBase, Map<string, Float64Array>>();
+
+/**
+ * Factor per forecast year t = 1..H (index t−1) that keeps the scenario's national employment
+ * (Σ detailed cells of the main grid, after sector growth) within labourForce × (1 − minUnemploymentRate)
+ * of the national system. 1 where the ceiling is not reached. Cached per grid and scenario growth.
+ */
+export function scenarioCapFactors(main: GridBase, scenario: Scenario, system: NationalSystem): Float64Array {
+  let cache = capCache.get(main);
+  if (!cache) capCache.set(main, (cache = new Map()));
+  const key = JSON.stringify(Object.entries(scenario.sectorGrowth).sort());
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const { grid } = main;
+  const [dr, ds, dq] = grid.reconciler.dims;
+  const br = new Set(dr.bottom);
+  const bs = new Set(ds.bottom);
+  const bq = new Set(dq.bottom);
+  const H = grid.horizon;
+  const total = new Float64Array(H);
+  const mult = new Map<string, Float64Array>();
+  for (const n of grid.nodes) {
+    if (!br.has(n.region) || !bs.has(n.sector) || !bq.has(n.qualification)) continue;
+    let m = mult.get(n.sector);
+    if (!m) mult.set(n.sector, (m = growthMultipliers(sectorGrowthOf(scenario, ancestors(ds, n.sector)), H)));
+    for (let t = 0; t < H; t++) total[t] += n.mean[t] * m[t];
+  }
+  const lf = Array.from({ length: H }, (_, t) => system.labourForce.mean[system.baseIndex + t + 1]);
+  const f = labourForceCapFactors(total, lf, system.minUnemploymentRate);
+  cache.set(key, f);
+  return f;
 }
 
 /** Result of applying a scenario to (part of) a grid. */
@@ -91,6 +173,7 @@ const GAP_SOURCE = 'LMO model (modelled): openings vs new supply, see assumption
  */
 const round = Math.round;
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /**
  * Apply `scenario` to a grid base.
@@ -160,13 +243,19 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
     leaf[local] = bottomR.has(n.region) && bottomS.has(n.sector) && bottomQ.has(n.qualification) ? 1 : 0;
   }
 
-  // Adjusted employment E'_t of every cell, t = 0..H (0 = base year).
+  // Adjusted employment E'_t of every cell, t = 0..H (0 = base year). In years where the national
+  // ceiling binds, cells are scaled and rounded DOWN, so Σ cells stays ≤ the ceiling after rounding.
+  const sys = ctx.system ?? null;
+  const cap = sys?.main ? scenarioCapFactors(sys.main, scenario, sys.system) : null;
   const emp: Float64Array[] = Array.from({ length: H + 1 }, () => new Float64Array(size));
   for (let local = 0; local < size; local++) {
     if (!leaf[local]) continue;
     const node = nodes[local];
     const m = multFor(node.sector, node.qualification);
-    for (let t = 1; t <= H; t++) emp[t][local] = round(node.mean[t - 1] * m[t - 1]);
+    for (let t = 1; t <= H; t++) {
+      const f = cap ? cap[t - 1] : 1;
+      emp[t][local] = f < 1 ? Math.floor(node.mean[t - 1] * m[t - 1] * f) : round(node.mean[t - 1] * m[t - 1]);
+    }
   }
   for (let t = 1; t <= H; t++) aggregateTensor(rec, emp[t]);
   for (let local = 0; local < size; local++) emp[0][local] = nodes[local].base;
@@ -204,48 +293,37 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
   const cumRepl = new Float64Array(size);
   const cumSupply = new Float64Array(size);
   const cumHalf = new Float64Array(size);
-  // Mobility (COPS "other job seekers"): people whose jobs disappear in shrinking
-  // sections of a province look for work at the same level in its growing sections.
-  // A share `mobilityRate` of them is added to the supply of the growing sections,
-  // in proportion to their expansion. Leaf values are rounded, so totals stay exact sums.
-  const nGroups = (full ? dr.codes.length : 1) * nQ;
-  const released = new Float64Array(nGroups);
-  const growth = new Float64Array(nGroups);
-  const groupOfLeaf = (local: number) => Math.floor(local / nSQ) * nQ + (local % nQ);
-  const addMobility = (t: number) => {
-    released.fill(0);
-    growth.fill(0);
-    for (let local = 0; local < size; local++) {
-      if (!leaf[local]) continue;
-      const g = groupOfLeaf(local);
-      released[g] += Math.max(0, emp[0][local] - emp[t][local]);
-      growth[g] += expansion[local];
-    }
-    for (let local = 0; local < size; local++) {
-      if (!leaf[local] || expansion[local] <= 0) continue;
-      const g = groupOfLeaf(local);
-      newSupply[local] += round((ctx.mobilityRate * released[g] * expansion[local]) / growth[g]);
-    }
+  // Replacement rate per level and year from the national system (measured exits override a cell).
+  const levelRate = new Map<string, Float64Array>();
+  const rateOf = (q: string): Float64Array => {
+    let r = levelRate.get(q);
+    if (!r) levelRate.set(q, (r = replacementRatePath(sys!.system, q, H)));
+    return r;
   };
+  const noOthers = new Float64Array(H);
   let k = 0;
   for (let t = 1; t <= H; t++) {
     for (let local = 0; local < size; local++) {
       if (!leaf[local]) continue;
       const off = offset + local;
-      cumRepl[local] += exits.rate[off] * xr * emp[t - 1][local];
-      cumSupply[local] += entry * supply.gradMean[off][t - 1] + supply.other[off][t - 1];
+      const q = nodes[local].qualification;
+      const rate = sys && !exits.observed[off] ? rateOf(q)[t - 1] : exits.rate[off];
+      cumRepl[local] += rate * xr * emp[t - 1][local];
+      const other = sys && !supply.otherFromData?.[off]
+        ? (sys.others.perWorker[q] ?? noOthers)[t - 1] * nodes[local].base
+        : supply.other[off][t - 1];
+      cumSupply[local] += entry * supply.gradMean[off][t - 1] + other;
       cumHalf[local] += entry * supply.gradHalf80[off][t - 1];
     }
     if (horizons[k] !== t) continue;
     k++;
     for (let local = 0; local < size; local++) {
       const isLeaf = leaf[local] === 1;
-      expansion[local] = isLeaf ? Math.max(0, emp[t][local] - emp[0][local]) : 0;
+      expansion[local] = isLeaf ? emp[t][local] - emp[0][local] : 0;
       replacement[local] = isLeaf ? round(cumRepl[local]) : 0;
       newSupply[local] = isLeaf ? round(cumSupply[local]) : 0;
       supplyHalf[local] = isLeaf ? cumHalf[local] : 0;
     }
-    if (ctx.mobilityRate > 0) addMobility(t);
     for (const x of [expansion, replacement, newSupply, supplyHalf]) aggregateTensor(rec, x);
     const period = String(grid.baseYear + t);
     const blockStart = gaps.length;
@@ -283,10 +361,11 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
         imbalance: imb.imbalance,
         imbalanceLower: round(imb.imbalanceLower),
         imbalanceUpper: round(imb.imbalanceUpper),
+        imbalanceShare: imb.imbalanceShare === null ? null : round6(imb.imbalanceShare),
         ratio: imb.ratio === null ? null : round3(imb.ratio),
         flag: imb.flag,
         confidence: imb.confidence,
-        rank: 0,
+        rank: null,
         status: 'modelled',
         basis: basisFromMask(gb.gapBasis?.[offset + local] ?? historyMask(node)),
         source: GAP_SOURCE,

@@ -9,7 +9,11 @@
  * - New fields with a policy target (targets.ts): the path is moved a share
  *   `targetAttainment` of the way from the trend to the target path.
  * - Supply: graduates × (1 + trainingCapacityChange) × entry rate.
- * - Replacement: exit rates × exitRate.
+ * - Replacement: replacement (retirement + death) rates × exitRate.
+ * - One system: after the growth adjustment, national employment must stay within
+ *   labour force × (1 − minUnemploymentRate) of the national system in every year; where a
+ *   scenario pushes it above, every detailed cell is scaled down by the same factor
+ *   (`labourForceCapFactors`), so the sector mix of the scenario is kept and only the level gives way.
  * The growth adjustments are illustrative ranges (about ±1 pp a year overall,
  * more for the ministry's priority sectors), not official projections.
  */
@@ -116,4 +120,21 @@ export function growthMultipliers(g: number, h: number): Float64Array {
     m[t] = f;
   }
   return m;
+}
+
+/**
+ * Factor per forecast year (≤ 1) that keeps national employment within the labour-force ceiling:
+ * factor[t] = min(1, labourForce[t] × (1 − minUnemploymentRate) ÷ employment[t]).
+ * @param employment national employment of the scenario, per forecast year
+ * @param labourForce labour force of the same years (missing or non-finite years are not capped)
+ */
+export function labourForceCapFactors(employment: ArrayLike<number>, labourForce: ArrayLike<number | undefined>, minUnemploymentRate: number): Float64Array {
+  const f = new Float64Array(employment.length).fill(1);
+  for (let t = 0; t < employment.length; t++) {
+    const lf = labourForce[t];
+    if (lf === undefined || !Number.isFinite(lf) || !(employment[t] > 0)) continue;
+    const ceiling = lf * (1 - minUnemploymentRate);
+    if (employment[t] > ceiling) f[t] = Math.max(0, ceiling / employment[t]);
+  }
+  return f;
 }

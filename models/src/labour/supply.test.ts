@@ -47,6 +47,14 @@ describe('supplyInputs (hand-worked allocation)', () => {
     expect(s.gradMean[at('P1', 'none')][0]).toBe(0);
     expect(s.other[at('P1', 'none')][0]).toBeCloseTo(DEFAULT_OTHER_ENTRANTS_RATE.none * 10_000, 6);
     expect(s.other[at('P1', 'college')][0]).toBe(0);
+    expect(s.otherFromData[at('P1', 'none')]).toBe(0);
+  });
+
+  it('marks cells whose other entrants come from `entrants` data', () => {
+    const withEntrants = indexObservations([...rows, ...Array.from({ length: 10 }, (_, i) => obs('entrants', String(2016 + i), 'P1', 'C', 'none', 500))]);
+    const e = supplyInputs(withEntrants, grid);
+    expect(e.otherFromData[at('P1', 'none')]).toBe(1);
+    expect(e.other[at('P1', 'none')][0]).toBeCloseTo(500, 6);
   });
 
   it('uses planned future graduates as given when the data carry them', () => {

@@ -11,9 +11,10 @@
  *
  * Other entrants (people entering work without a new qualification: school
  * leavers without a certificate, re-entrants, migrants from abroad) come from
- * an `entrants` indicator when the data have it, else from a rate per level
- * calibrated on the national history (`calibrateOtherEntrants`), else from
- * the documented default rates (other-entrants.ts).
+ * an `entrants` indicator when the data have it (`otherFromData`); otherwise
+ * the scenario step takes them from the national system's demographic inflow
+ * (other-entrants.ts `otherEntrantsFromSystem`). `other` holds the fallback
+ * used without a national system: rate per level × base employment.
  */
 import { forecastCell } from './engine';
 import { ancestors } from './structure';
@@ -35,8 +36,10 @@ export interface SupplyInputs {
   gradMean: Float64Array[];
   /** Half-width of the 80% interval of those graduates, per year. */
   gradHalf80: Float64Array[];
-  /** other[off][t]: other entrants (already entrants, no entry rate applied). */
+  /** other[off][t]: other entrants (already entrants, no entry rate applied): `entrants` data, else the fallback rate × base. */
   other: Float64Array[];
+  /** 1 where `entrants` data give the cell's other entrants (they override the demographic inflow). */
+  otherFromData: Uint8Array;
   /** Latest observed graduates per year covering each bottom cell (allocated), for training-output displays. */
   latestGrad: Float64Array;
   /** Whether graduates data covered the cell. */
@@ -105,6 +108,7 @@ export function supplyInputs(index: ObservationIndex, grid: Grid, options: { oth
   const other: Float64Array[] = new Array(size);
   const latestGrad = new Float64Array(size);
   const covered = new Uint8Array(size);
+  const otherFromData = new Uint8Array(size);
   const otherRate = options.otherEntrantsRate ?? DEFAULT_OTHER_ENTRANTS_RATE;
   const nodeAt = new Map<string, number>();
   nodes.forEach((n, off) => nodeAt.set(`${n.region}|${n.sector}|${n.qualification}`, off));
@@ -231,12 +235,14 @@ export function supplyInputs(index: ObservationIndex, grid: Grid, options: { oth
     gradHalf80[off] = gh;
     const o = new Float64Array(horizon);
     const e = hasEntrants ? allocate('entrants', off) : null;
-    if (e) for (let t = 0; t < horizon; t++) o[t] = e.f.mean[t] * e.share;
-    else {
+    if (e) {
+      otherFromData[off] = 1;
+      for (let t = 0; t < horizon; t++) o[t] = e.f.mean[t] * e.share;
+    } else {
       const rate = otherRate[n.qualification] ?? 0;
       for (let t = 0; t < horizon; t++) o[t] = rate * n.base;
     }
     other[off] = o;
   }
-  return { gradMean, gradHalf80, other, latestGrad, covered };
+  return { gradMean, gradHalf80, other, otherFromData, latestGrad, covered };
 }

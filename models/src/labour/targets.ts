@@ -6,7 +6,7 @@
  *
  * Graduates needed in year t = (growth of the target path + exits) ÷ entry
  * rate, averaged over the years up to the target year. Exits use the field's
- * exit rate (openings.ts).
+ * replacement rate (age-based from the national system, openings.ts), else its exit rate.
  */
 import { basisFromMask, statusBit } from './basis';
 import { fitSeries } from './engine';
@@ -78,9 +78,11 @@ export function targetPath(history: readonly number[], lastYear: number, level: 
 
 /**
  * Compute the target path of one new field from its grid base.
+ * @param replacementRate the field's replacement rate per year (age-based, from the national
+ *   system); default: the grid's exit rates (measured exits or documented defaults)
  * @returns null when the field has no national history in `spec.qualification`.
  */
-export function computeTarget(gb: GridBase, spec: TargetSpec, entryRate: number): TargetPath | null {
+export function computeTarget(gb: GridBase, spec: TargetSpec, entryRate: number, replacementRate?: number): TargetPath | null {
   const { grid } = gb;
   const [dr, , dq] = grid.reconciler.dims;
   const root = dr.codes.find((c) => !dr.parent.get(c));
@@ -111,7 +113,7 @@ export function computeTarget(gb: GridBase, spec: TargetSpec, entryRate: number)
     current[n.qualification] = (current[n.qualification] ?? 0) + gb.supply.latestGrad[off];
     baseByLevel[n.qualification] = (baseByLevel[n.qualification] ?? 0) + n.base;
   });
-  const exitRate = empW > 0 ? exitW / empW : gb.exits.rate[0] || 0.02;
+  const exitRate = replacementRate ?? (empW > 0 ? exitW / empW : gb.exits.rate[0] || 0.02);
   const years = Math.max(0, Math.min(spec.year, grid.baseYear + grid.horizon) - grid.baseYear);
   let needTotal = 0;
   let prev = latestPoint.value;

@@ -47,5 +47,7 @@ export interface NationalSystem {
   minUnemploymentRate: number;
   /** Years in which employment was capped to labourForce × (1 − minUnemploymentRate). */
   cappedYears: number[];
+  /** The 2021 LFS re-weighting as treated: pre-break official labour force and employment × `ratio` (added by SYS-A, optional). */
+  splice?: { period: string; ratio: number };
   methods: SystemMethod[];
 }

@@ -1,0 +1,312 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { countSmallFlaggedOrRanked } from './composition/coherence';
+import { makeDimension, type TreeNode } from './hierarchy';
+import { levelTotals, otherEntrantsFromSystem } from './other-entrants';
+import type { Grid, NodeProjection } from './projection';
+import { aggregateTensor, makeReconciler } from './reconcile';
+import { applyScenario, type GridBase, type ScenarioContext } from './recompute';
+import { SCENARIOS } from './scenarios';
+import type { NationalSystem } from './system/types';
+import { DEFAULT_THRESHOLDS } from './imbalance';
+import type { GapRow, Scenario } from './types';
+
+const baseline = SCENARIOS[0];
+
+/**
+ * A hand-built grid: `leaves` maps "region|sector|level" to base employment and the path of the
+ * next years; every total is the sum of its detailed cells; 80 % interval = mean ± `band` × mean.
+ */
+function handGrid(regions: TreeNode[], sectors: TreeNode[], levels: TreeNode[], leaves: Record<string, { base: number; path: number[] }>, band = 0.01): Grid {
+  const dims = [makeDimension(regions), makeDimension(sectors), makeDimension(levels)] as const;
+  const reconciler = makeReconciler([...dims]);
+  const H = Object.values(leaves)[0].path.length;
+  const size = dims.reduce((a, d) => a * d.codes.length, 1);
+  const series = Array.from({ length: H + 1 }, () => new Float64Array(size));
+  const codesAt: [string, string, string][] = [];
+  for (const r of dims[0].codes) for (const s of dims[1].codes) for (const q of dims[2].codes) codesAt.push([r, s, q]);
+  codesAt.forEach(([r, s, q], off) => {
+    const l = leaves[`${r}|${s}|${q}`];
+    if (!l) return;
+    series[0][off] = l.base;
+    l.path.forEach((v, t) => (series[t + 1][off] = v));
+  });
+  for (const x of series) aggregateTensor(reconciler, x);
+  const nodes: NodeProjection[] = codesAt.map(([region, sector, qualification], off) => {
+    const mean = Array.from({ length: H }, (_, t) => series[t + 1][off]);
+    return {
+      region, sector, qualification,
+      history: [{ period: '2025', value: series[0][off], status: 'official', source: 'hand' }],
+      base: series[0][off],
+      mean,
+      intervals: [{ level: 80, lower: mean.map((m) => m * (1 - band)), upper: mean.map((m) => m * (1 + band)) }],
+      models: [], intervalKind: 'empirical',
+      accuracy: { mase: null, smape: null, coverage80: null, coverage95: null, naiveMase: null, naiveSmape: null, origins: 0 },
+    } as NodeProjection;
+  });
+  return { indicator: 'employment', unit: 'persons', firstYear: 2025, baseYear: 2025, horizon: H, levels: [80], reconciler, nodes, hidden: new Set() };
+}
+
+/** Grid base with no graduates, no exits data, no entrants data. */
+function gridBase(grid: Grid, graduates: (off: number) => number[] = () => []): GridBase {
+  const size = grid.nodes.length;
+  const H = grid.horizon;
+  const z = () => new Float64Array(H);
+  return {
+    grid,
+    exits: { rate: new Float64Array(size).fill(0.02), observed: new Uint8Array(size) },
+    supply: {
+      gradMean: grid.nodes.map((_, off) => Float64Array.from({ length: H }, (_, t) => graduates(off)[t] ?? 0)),
+      gradHalf80: grid.nodes.map(z),
+      other: grid.nodes.map(z),
+      otherFromData: new Uint8Array(size),
+      latestGrad: new Float64Array(size),
+      covered: new Uint8Array(size),
+    },
+  };
+}
+
+/** A hand-built national system (SYS-A's shape), constant rates. */
+function handSystem(o: Partial<NationalSystem> & { H: number; lf?: number }): NationalSystem {
+  const H = o.H;
+  const lf = o.lf ?? 1e9;
+  return {
+    baseYear: 2025, years: Array.from({ length: H + 1 }, (_, i) => 2025 + i), baseIndex: 0,
+    labourForce: { mean: new Array(H + 1).fill(lf), intervals: [] },
+    employment: { mean: new Array(H + 1).fill(lf * 0.98), intervals: [] },
+    unemploymentRate: new Array(H + 1).fill(2), population15: new Array(H + 1).fill(lf * 1.3),
+    lfEntrants: new Array(H).fill(0), lfExits: new Array(H).fill(0),
+    retirementRate: new Array(H).fill(0.02), deathRate: new Array(H).fill(0.005),
+    entryMix: { none: 0.5, university: 0.5 }, replacementByLevel: { none: 1, university: 1 },
+    minUnemploymentRate: 0.01, cappedYears: [], methods: [],
+    ...o,
+  };
+}
+
+function ctxOf(gb: GridBase, system: NationalSystem | null, entryRate = 0.85): ScenarioContext {
+  const others = system ? otherEntrantsFromSystem(system, levelTotals(gb.grid, gb.supply), entryRate, gb.grid.horizon) : null;
+  return {
+    thresholds: DEFAULT_THRESHOLDS, entryRate, gapHorizons: Array.from({ length: gb.grid.horizon }, (_, i) => i + 1), forecasts: true,
+    system: system && others ? { system, main: gb, others } : null,
+  };
+}
+
+const row = (gaps: GapRow[], r: string, s: string, q: string, h: number) => gaps.find((g) => g.region === r && g.sector === s && g.qualification === q && g.horizon === h)!;
+
+const R: TreeNode[] = [{ code: 'VN' }, { code: 'P1', parent: 'VN' }, { code: 'P2', parent: 'VN' }];
+const S: TreeNode[] = [{ code: 'TOTAL' }, { code: 'A', parent: 'TOTAL' }, { code: 'C', parent: 'TOTAL' }];
+const Q: TreeNode[] = [{ code: 'ALL' }, { code: 'none', parent: 'ALL' }, { code: 'university', parent: 'ALL' }];
+
+describe('openings (hand-worked, net expansion)', () => {
+  // Agriculture shrinks, manufacturing grows; replacement 2.5 %/yr (2 % retirement + 0.5 % deaths).
+  const leaves = {
+    'P1|A|none': { base: 100_000, path: [95_000, 90_000] },
+    'P1|C|none': { base: 50_000, path: [52_000, 55_000] },
+    'P1|C|university': { base: 10_000, path: [11_000, 12_000] },
+    'P2|A|none': { base: 40_000, path: [40_000, 40_000] },
+  };
+  const gb = gridBase(handGrid(R, S, Q, leaves));
+  const system = handSystem({ H: 2 });
+  const { gaps } = applyScenario(gb, baseline, ctxOf(gb, system));
+
+  it('gives a shrinking cell negative expansion and still replaces its retirees', () => {
+    const g = row(gaps, 'P1', 'A', 'none', 2);
+    expect(g.expansion).toBe(-10_000);
+    // 0.025 × (100,000 + 95,000) = 4,875
+    expect(g.replacement).toBe(4875);
+    expect(g.openings).toBe(-5125);
+  });
+
+  it('adds up: national expansion = Σ parts = change in national employment', () => {
+    const vn = row(gaps, 'VN', 'TOTAL', 'ALL', 2);
+    expect(vn.expansion).toBe(vn.employmentEnd - vn.employmentBase);
+    expect(vn.expansion).toBe(-10_000 + 5000 + 2000 + 0);
+    const parts = gaps.filter((g) => g.horizon === 2 && ['P1', 'P2'].includes(g.region) && ['A', 'C'].includes(g.sector) && ['none', 'university'].includes(g.qualification));
+    expect(parts.reduce((a, g) => a + g.expansion, 0)).toBe(vn.expansion);
+  });
+
+  it('computes imbalance share on base employment and never flags or ranks a small cell', () => {
+    const uni = row(gaps, 'P1', 'C', 'university', 2);
+    // 10,000 workers but openings 2,000 + 0.025 × (10,000 + 11,000) = 2,525 ≥ 500: assessed; no supply ⇒ −25 %
+    expect(uni.imbalanceShare).toBeCloseTo(-2525 / 10_000, 6);
+    expect(uni.flag).toBe('shortage');
+    const h1 = row(gaps, 'P2', 'A', 'none', 1);
+    // 40,000 workers, openings 0 + 1,000 = 1,000: assessed. P2 TOTAL/university: 0 workers ⇒ too small.
+    expect(h1.flag).not.toBe('too-small');
+    const empty = row(gaps, 'P2', 'C', 'university', 1);
+    expect(empty.flag).toBe('too-small');
+    expect(empty.rank).toBeNull();
+    expect(empty.imbalanceShare).toBeNull();
+  });
+});
+
+describe('replacement from age (two cohorts)', () => {
+  // Two cohorts of 1,000 employed: young 800 (death 0.1 %/yr, none retire), old 200 (one fifth cross the
+  // retirement age each year, death 1 %/yr). Rates on all employment:
+  //   retirement = 40 / 1,000 = 4 %; deaths = (0.8 + 2) / 1,000 = 0.28 %.
+  // Attainment: 30 % of the young, 10 % of the old hold a university degree (older cohorts less attained):
+  //   university replacement = (0.3×0.8 + 0.1×(40 + 2)) / (240 + 20) = 4.44 / 260; multiplier = that ÷ 4.28 %.
+  const overall = 0.04 + 0.0028;
+  const uniRate = (0.3 * 800 * 0.001 + 0.1 * (40 + 2)) / 260;
+  const noneRate = (0.7 * 800 * 0.001 + 0.9 * (40 + 2)) / 740;
+  const system = handSystem({ H: 1, retirementRate: [0.04], deathRate: [0.0028], replacementByLevel: { university: uniRate / overall, none: noneRate / overall } });
+  const leaves = { 'P1|C|university': { base: 260_000, path: [260_000] }, 'P1|C|none': { base: 740_000, path: [740_000] } };
+  const gb = gridBase(handGrid(R.slice(0, 2), [S[0], S[2]], Q, leaves));
+  const { gaps } = applyScenario(gb, baseline, ctxOf(gb, system));
+
+  it('replaces each level at its own cohort-weighted rate, and the total at the overall rate', () => {
+    expect(row(gaps, 'P1', 'C', 'university', 1).replacement).toBe(Math.round(260_000 * uniRate)); // 4,440
+    expect(row(gaps, 'P1', 'C', 'none', 1).replacement).toBe(Math.round(740_000 * noneRate)); // 38,360
+    expect(row(gaps, 'VN', 'TOTAL', 'ALL', 1).replacement).toBe(42_800); // 4.28 % of 1 m
+  });
+
+  it('lets measured exits data override the age-based rate of a cell', () => {
+    const off = gb.grid.nodes.findIndex((n) => n.region === 'P1' && n.sector === 'C' && n.qualification === 'none');
+    const measured: GridBase = { ...gb, exits: { rate: gb.exits.rate.map((r, i) => (i === off ? 0.01 : r)), observed: gb.exits.observed.map((o, i) => (i === off ? 1 : o)) } };
+    expect(row(applyScenario(measured, baseline, ctxOf(measured, system)).gaps, 'P1', 'C', 'none', 1).replacement).toBe(7400);
+  });
+});
+
+describe('new supply from the demographic model', () => {
+  // 100,000 labour-force entrants a year, half with a university degree; 30,000 university graduates × 0.85 = 25,500
+  // already counted ⇒ other entrants: none 50,000, university 24,500, shared by base employment.
+  const leaves = {
+    'P1|C|none': { base: 600_000, path: [600_000, 600_000] },
+    'P2|C|none': { base: 400_000, path: [400_000, 400_000] },
+    'P1|C|university': { base: 100_000, path: [100_000, 100_000] },
+  };
+  const grid = handGrid(R, [S[0], S[2]], Q, leaves);
+  const uniOff = grid.nodes.findIndex((n) => n.region === 'P1' && n.sector === 'C' && n.qualification === 'university');
+  const gb = gridBase(grid, (off) => (off === uniOff ? [30_000, 30_000] : []));
+  const system = handSystem({ H: 2, lfEntrants: [100_000, 100_000], retirementRate: [0, 0], deathRate: [0, 0] });
+
+  it('adds graduates entering and other entrants by level, no residual', () => {
+    const { gaps } = applyScenario(gb, baseline, ctxOf(gb, system));
+    expect(row(gaps, 'P1', 'C', 'none', 1).newSupply).toBe(30_000);
+    expect(row(gaps, 'P2', 'C', 'none', 1).newSupply).toBe(20_000);
+    expect(row(gaps, 'P1', 'C', 'university', 1).newSupply).toBe(50_000); // 25,500 + 24,500
+    expect(row(gaps, 'VN', 'TOTAL', 'ALL', 2).newSupply).toBe(200_000);
+  });
+
+  it('keeps the training lever: more graduates add to supply on top of the demographic inflow', () => {
+    const more: Scenario = { ...baseline, id: 'more', trainingCapacityChange: 0.2 };
+    const { gaps } = applyScenario(gb, more, ctxOf(gb, system));
+    expect(row(gaps, 'P1', 'C', 'university', 1).newSupply).toBe(Math.round(0.85 * 1.2 * 30_000 + 24_500));
+  });
+
+  it('floors other entrants at 0 when graduates exceed the level’s entrants', () => {
+    const few = handSystem({ H: 2, lfEntrants: [40_000, 40_000], entryMix: { none: 0.5, university: 0.5 } });
+    const o = otherEntrantsFromSystem(few, levelTotals(gb.grid, gb.supply), 0.85, 2);
+    expect(o.otherEntrants.university).toEqual([0, 0]);
+    expect(o.otherEntrants.none).toEqual([20_000, 20_000]);
+  });
+});
+
+describe('flags', () => {
+  const leaves = {
+    'P1|A|none': { base: 100_000, path: [100_000] },
+    'P1|C|none': { base: 4_000, path: [4_000] },
+  };
+  const system = handSystem({ H: 1, retirementRate: [0.02], deathRate: [0], lfEntrants: [2_080], entryMix: { none: 1 } });
+
+  it('marks a flag whose 80 % interval spans both thresholds as uncertain', () => {
+    // openings 2,000; supply 2,000 (0 imbalance) but employment band ± 5 % ⇒ ± 5,000 > 2 % of 100,000
+    const gb = gridBase(handGrid(R.slice(0, 2), S, [Q[0], Q[1]], leaves, 0.05));
+    const { gaps } = applyScenario(gb, baseline, ctxOf(gb, system));
+    const g = row(gaps, 'P1', 'A', 'none', 1);
+    expect(g.imbalanceShare).toBeCloseTo(0, 6);
+    expect(g.flag).toBe('uncertain');
+    expect(g.confidence).toBe('low');
+    expect(g.rank).not.toBeNull();
+  });
+
+  it('never flags or ranks a cell under 5,000 workers', () => {
+    const gb = gridBase(handGrid(R.slice(0, 2), S, [Q[0], Q[1]], leaves, 0.001));
+    const { gaps } = applyScenario(gb, baseline, ctxOf(gb, system));
+    const small = row(gaps, 'P1', 'C', 'none', 1);
+    expect(small.flag).toBe('too-small');
+    expect(small.rank).toBeNull();
+    expect(row(gaps, 'P1', 'A', 'none', 1).rank).toBe(1);
+  });
+});
+
+describe('scenarios inside the labour force', () => {
+  const leaves = {
+    'P1|A|none': { base: 500_000, path: [500_000, 500_000, 500_000] },
+    'P1|C|none': { base: 480_000, path: [490_000, 500_000, 510_000] },
+  };
+  const gb = gridBase(handGrid(R.slice(0, 2), S, [Q[0], Q[1]], leaves));
+  // Labour force 1.04 m, at least 2 % unemployed ⇒ employment ≤ 1,019,200.
+  const system = handSystem({ H: 3, lf: 1_040_000, minUnemploymentRate: 0.02 });
+  const high: Scenario = { ...baseline, id: 'high', sectorGrowth: { '*': 0.02 } };
+
+  it('scales every cell down by the same factor where a scenario pushes employment above the ceiling', () => {
+    const { forecasts } = applyScenario(gb, high, ctxOf(gb, system));
+    const vn = forecasts.find((f) => f.region === 'VN' && f.sector === 'TOTAL' && f.qualification === 'ALL')!;
+    for (const v of vn.forecast.mean) expect(v).toBeLessThanOrEqual(1_019_200);
+    expect(vn.forecast.mean[2]).toBeGreaterThan(1_019_200 - 3); // capped, not cut further (rounding down ≤ 1 per cell)
+    const a = forecasts.find((f) => f.region === 'P1' && f.sector === 'A' && f.qualification === 'none')!;
+    const c = forecasts.find((f) => f.region === 'P1' && f.sector === 'C' && f.qualification === 'none')!;
+    // sector mix of the scenario kept: A / C = 500,000 / 510,000 in year 3
+    expect(a.forecast.mean[2] / c.forecast.mean[2]).toBeCloseTo(500_000 / 510_000, 4);
+  });
+
+  it('leaves the baseline alone when it fits', () => {
+    const { forecasts } = applyScenario(gb, baseline, ctxOf(gb, system));
+    const vn = forecasts.find((f) => f.region === 'VN' && f.sector === 'TOTAL' && f.qualification === 'ALL')!;
+    expect(vn.forecast.mean).toEqual([990_000, 1_000_000, 1_010_000]);
+  });
+});
+
+describe('properties (fast-check)', () => {
+  const cell = fc.record({ base: fc.integer({ min: 0, max: 200_000 }), g1: fc.double({ min: -0.3, max: 0.3, noNaN: true }), g2: fc.double({ min: -0.3, max: 0.3, noNaN: true }) });
+  const keys = ['P1|A|none', 'P1|A|university', 'P1|C|none', 'P1|C|university', 'P2|A|none', 'P2|A|university', 'P2|C|none', 'P2|C|university'];
+  const arb = fc.record({
+    cells: fc.array(cell, { minLength: keys.length, maxLength: keys.length }),
+    entrants: fc.integer({ min: 0, max: 100_000 }),
+    band: fc.double({ min: 0, max: 0.2, noNaN: true }),
+  });
+
+  it('Σ expansion over the parts = the parent’s expansion, and no flagged or ranked cell is below the minimum size', () => {
+    fc.assert(
+      fc.property(arb, ({ cells, entrants, band }) => {
+        const leaves: Record<string, { base: number; path: number[] }> = {};
+        keys.forEach((k, i) => {
+          const c = cells[i];
+          leaves[k] = { base: c.base, path: [Math.round(c.base * (1 + c.g1)), Math.round(c.base * (1 + c.g1) * (1 + c.g2))] };
+        });
+        const gb = gridBase(handGrid(R, S, Q, leaves, band));
+        const system = handSystem({ H: 2, lfEntrants: [entrants, entrants] });
+        const { gaps } = applyScenario(gb, baseline, ctxOf(gb, system));
+        for (const h of [1, 2]) {
+          for (const [parent, children] of [['VN', ['P1', 'P2']]] as const) {
+            for (const s of ['TOTAL', 'A', 'C']) for (const q of ['ALL', 'none', 'university']) {
+              const p = row(gaps, parent, s, q, h);
+              expect(children.reduce((a, r) => a + row(gaps, r, s, q, h).expansion, 0)).toBe(p.expansion);
+              expect(p.expansion).toBe(p.employmentEnd - p.employmentBase);
+            }
+          }
+          for (const r of ['VN', 'P1', 'P2']) {
+            const t = row(gaps, r, 'TOTAL', 'ALL', h);
+            expect(row(gaps, r, 'A', 'ALL', h).expansion + row(gaps, r, 'C', 'ALL', h).expansion).toBe(t.expansion);
+            expect(row(gaps, r, 'TOTAL', 'none', h).expansion + row(gaps, r, 'TOTAL', 'university', h).expansion).toBe(t.expansion);
+          }
+        }
+        expect(countSmallFlaggedOrRanked(gaps.map((g) => ({ size: g.employmentBase, openings: g.openings, flag: g.flag, rank: g.rank })))).toBe(0);
+        for (const g of gaps) if (g.flag === 'too-small') expect(g.rank).toBeNull();
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('entry mix over the grid’s levels', () => {
+  it('renormalises the mix over the levels the grid has, or uses employment shares when none match', () => {
+    const totals = { levels: ['none', 'college'], base: { none: 300, college: 100 }, graduates: { none: new Float64Array(1), college: new Float64Array(1) } };
+    const part = otherEntrantsFromSystem(handSystem({ H: 1, lfEntrants: [1000], entryMix: { none: 0.3, college: 0.1, university: 0.6 } }), totals, 0.85, 1);
+    expect(part.otherEntrants.none[0]).toBeCloseTo(750, 9);
+    expect(part.otherEntrants.college[0]).toBeCloseTo(250, 9);
+    const none = otherEntrantsFromSystem(handSystem({ H: 1, lfEntrants: [1000], entryMix: { university: 1 } }), totals, 0.85, 1);
+    expect(none.otherEntrants.none[0]).toBeCloseTo(750, 9);
+  });
+});

@@ -1,0 +1,247 @@
+/**
+ * One national system (issue 12 §1–§2, §4): labour force from demography,
+ * employment by section from the economy, employment ≤ labour force ×
+ * (1 − u_min) every year, unemployment rate = 1 − E/LF.
+ */
+import type { Observation } from '../../data/observation';
+import type { PathForecaster } from '../composition/forecaster';
+import { capToLabourForce } from '../composition/coherence';
+import { forecastComposition } from '../composition/share-forecast';
+import { estimateBreakRatio, type BreakSpec } from '../breaks';
+import { cellId, type ObservationIndex } from '../observations';
+import { sectionDemand, type SectionDemand, type SectionHistory } from './demand';
+import { entryMixAndReplacement, systemFlows, DEFAULT_RETIREMENT_EXIT_SHARE } from './flows';
+import { SYSTEM_METHODS } from './methods';
+import { demographicSupply } from './supply';
+import type { Band, NationalSystem } from './types';
+
+/** u_min when the data have no official unemployment rate (share). */
+export const DEFAULT_MIN_UNEMPLOYMENT_RATE = 0.02;
+/** Fallback replacement rates (share of employment per year) when the population data are missing. ASSUMPTION. */
+export const FALLBACK_RETIREMENT_RATE = 0.01;
+export const FALLBACK_DEATH_RATE = 0.004;
+/** A section's demand path may not fall faster than to 20 % of its base in 10 years (the parent then falls alike through the cap). */
+const MIN_RETENTION_PER_YEAR = Math.log(0.2) / 10;
+
+export interface SystemInput {
+  baseYear: number;
+  horizon: number;
+  levels: number[];
+  forecaster: PathForecaster;
+  /** National employment by section (the grid's VN × section × ALL history, last = base year). */
+  sections: Record<string, SectionHistory>;
+  broadOf: (section: string) => string;
+  /** National employment (grid VN × TOTAL × ALL) history, last = base year. */
+  national: SectionHistory;
+  /** Qualification levels and the national shares in the grid's first and base years. */
+  qualification?: { levels: string[]; firstShares: number[]; baseShares: number[] };
+  /** Declared break of the labour force / employment (default 2021, ratio estimated). */
+  break?: BreakSpec;
+  exitShare?: number;
+  minUnemploymentRate?: number;
+  valueAddedMultiplier?: (section: string) => readonly number[] | undefined;
+}
+
+export interface SystemResult {
+  system: NationalSystem;
+  /** Capped employment by section, baseYear+1 … baseYear+H (Σ = system employment). */
+  sectionPaths: Record<string, number[]>;
+  /** Relative half-widths of each section's share (forecast years), by level: `lower`/`upper` ≥ 0. */
+  sectionShareRel: Record<string, { level: number; lower: number[]; upper: number[] }[]>;
+  demand: Record<string, SectionDemand>;
+  /** Ratio applied to pre-break official labour force and employment (1 = none). */
+  spliceRatio: number;
+  breakYear: number;
+}
+
+function annual(index: ObservationIndex, indicator: string): Map<number, number> {
+  const c = index.cells.get(cellId(indicator, 'VN', 'TOTAL', 'ALL'));
+  return new Map(c ? [...c.byYear].map(([y, o]) => [y, o.value]) : []);
+}
+
+/** Linear interpolation over missing years between known ones; ends held. */
+function fill(years: number[], known: Map<number, number>): number[] {
+  const ks = [...known.keys()].sort((a, b) => a - b);
+  return years.map((y) => {
+    if (known.has(y)) return known.get(y)!;
+    const lo = ks.filter((k) => k < y).pop();
+    const hi = ks.find((k) => k > y);
+    if (lo === undefined) return hi === undefined ? NaN : known.get(hi)!;
+    if (hi === undefined) return known.get(lo)!;
+    const w = (y - lo) / (hi - lo);
+    return known.get(lo)! * (1 - w) + known.get(hi)! * w;
+  });
+}
+
+const relBand = (f: { mean: number[]; intervals?: { level: number; lower: number[]; upper: number[] }[] }, levels: number[]) =>
+  levels.map((level) => {
+    const iv = f.intervals?.find((x) => x.level === level);
+    return {
+      level,
+      lower: f.mean.map((m, t) => (iv && m > 0 ? Math.max(0, 1 - iv.lower[t] / m) : 0)),
+      upper: f.mean.map((m, t) => (iv && m > 0 ? Math.max(0, iv.upper[t] / m - 1) : 0)),
+    };
+  });
+
+/** Build the national system and the capped employment paths of the sections. */
+export function buildNationalSystem(observations: readonly Observation[], index: ObservationIndex, input: SystemInput): SystemResult {
+  const { baseYear, horizon: H, levels, forecaster } = input;
+  const breakYear = Number(input.break?.period ?? 2021);
+  const lfObs = annual(index, 'labour_force');
+  const eObs = annual(index, 'employment');
+  const urObs = annual(index, 'unemployment_rate');
+
+  // Splice ratio from the official labour force at the break (declared ratio wins); the same ratio for employment.
+  let spliceRatio = input.break?.ratio ?? 1;
+  if (input.break?.ratio === undefined && lfObs.has(breakYear) && lfObs.has(breakYear - 1)) {
+    const ys = [...lfObs.keys()].filter((y) => y <= baseYear).sort((a, b) => a - b);
+    spliceRatio = estimateBreakRatio(fill(ys, lfObs), ys.indexOf(breakYear));
+  }
+  const splice = (m: Map<number, number>) => new Map([...m].filter(([y]) => y <= baseYear).map(([y, v]) => [y, y < breakYear ? v * spliceRatio : v]));
+  const lfHist = splice(lfObs);
+  const eHist = splice(eObs);
+  input.national.years.forEach((y, i) => eHist.set(y, input.national.values[i])); // the grid's own national history (Σ sections)
+  const firstYear = Math.min(...[...eHist.keys()], ...(lfHist.size ? [...lfHist.keys()] : [baseYear]));
+  const histYears = Array.from({ length: baseYear - firstYear + 1 }, (_, i) => firstYear + i);
+  const eBase = input.national.values[input.national.values.length - 1];
+  const urValues = [...urObs].filter(([y]) => y <= baseYear).sort((a, b) => a[0] - b[0]);
+  const lastUr = urValues.length ? urValues[urValues.length - 1][1] / 100 : 0.025;
+
+  // Supply: demography calibrated by one level factor to the official labour force of the base year (or the latest year before).
+  const supply = demographicSupply(observations, { throughYear: baseYear + H, forecaster, breakYear, levels });
+  let calibration = 1;
+  let lfYears: Map<number, number>;
+  const lfFc: Band = { mean: [], intervals: levels.map((level) => ({ level, lower: [], upper: [] })) };
+  if (supply && supply.total[baseYear]) {
+    const anchorYear = [...lfHist.keys()].filter((y) => supply.total[y]).sort((a, b) => b - a)[0];
+    calibration = anchorYear !== undefined ? lfHist.get(anchorYear)! / supply.total[anchorYear] : eBase / (1 - lastUr) / supply.total[baseYear];
+    lfYears = new Map(histYears.map((y) => [y, lfHist.get(y) ?? (supply.total[y] ? calibration * supply.total[y] : NaN)]));
+    for (let t = 1; t <= H; t++) {
+      const y = baseYear + t;
+      lfFc.mean.push(calibration * supply.total[y]);
+      supply.bands.forEach((b, k) => {
+        lfFc.intervals[k].lower.push(calibration * b.lower[y]);
+        lfFc.intervals[k].upper.push(calibration * b.upper[y]);
+      });
+    }
+  } else {
+    const known = lfHist.size ? lfHist : new Map([[baseYear, eBase / (1 - lastUr)]]);
+    const series = fill(histYears, known);
+    lfYears = new Map(histYears.map((y, i) => [y, series[i]]));
+    if (!lfHist.has(baseYear) && lfHist.size) {
+      // No official base-year value: carry the last unemployment rate.
+      const u = 1 - (eHist.get([...lfHist.keys()].sort((a, b) => b - a)[0]) ?? eBase) / [...lfHist.values()].slice(-1)[0];
+      lfYears.set(baseYear, eBase / (1 - Math.max(0, u)));
+    }
+    const hist = histYears.map((y) => lfYears.get(y)!).filter(Number.isFinite);
+    const f = forecaster(hist, H);
+    lfFc.mean.push(...f.mean.map((m) => Math.max(m, 0)));
+    lfFc.intervals = relBand(f, levels).map((r) => ({
+      level: r.level, lower: lfFc.mean.map((m, t) => m * (1 - r.lower[t])), upper: lfFc.mean.map((m, t) => m * (1 + r.upper[t])),
+    }));
+  }
+  const lfBase = lfYears.get(baseYear)!;
+
+  // Demand by section; sections with no value added and no sibling with it share the national engine forecast.
+  const demand = sectionDemand(index, input.sections, { baseYear, horizon: H, forecaster, broadOf: input.broadOf, valueAddedMultiplier: input.valueAddedMultiplier });
+  const names = Object.keys(input.sections);
+  const baseOf = (s: string) => input.sections[s].values[input.sections[s].values.length - 1] ?? 0;
+  const eHistSeries = fill(histYears, eHist);
+  const engineE = forecaster(eHistSeries.filter(Number.isFinite), H);
+  const shareFc = names.length >= 2
+    ? forecastComposition(Object.fromEntries(names.map((s) => [s, input.sections[s].values.map((v) => Math.max(0, v))])), H, { forecaster })
+    : { mean: Object.fromEntries(names.map((s) => [s, new Array<number>(H).fill(1)])), intervals: {} as Record<string, { level: number; lower: number[]; upper: number[] }[]> };
+  const missing = names.filter((s) => !demand[s]);
+  const raw: Record<string, number[]> = {};
+  for (const s of names) if (demand[s]) raw[s] = demand[s].path;
+  if (missing.length) {
+    // Fallback (no value added): the engine's national path, split by the compositional share forecast.
+    const withD = names.filter((s) => demand[s]);
+    const dBase = withD.reduce((a, s) => a + baseOf(s), 0);
+    const mBase = missing.reduce((a, s) => a + baseOf(s), 0);
+    for (const s of missing) {
+      raw[s] = Array.from({ length: H }, (_, t) => {
+        if (withD.length === 0) return Math.max(0, engineE.mean[t]) * shareFc.mean[s][t];
+        const grow = withD.reduce((a, x) => a + raw[x][t], 0) / (dBase || 1);
+        return mBase > 0 ? baseOf(s) * grow : 0;
+      });
+      demand[s] = {
+        path: raw[s], method: 'none',
+        reason: withD.length ? 'no value added: moves with the sections that have it' : 'no value added data: engine forecast of national employment split by compositional shares',
+      };
+    }
+  }
+  for (const s of names) raw[s] = raw[s].map((v, t) => Math.max(v, baseOf(s) * Math.exp(MIN_RETENTION_PER_YEAR * (t + 1))));
+
+  // u_min: the lowest official annual unemployment rate in the history (and never above the base year's).
+  const uBase = lfBase > 0 ? 1 - eBase / lfBase : 0;
+  const uHistMin = urValues.length ? Math.min(...urValues.map(([, v]) => v / 100)) : DEFAULT_MIN_UNEMPLOYMENT_RATE;
+  const minU = Math.max(0, Math.min(input.minUnemploymentRate ?? uHistMin, uBase > 0 ? uBase : uHistMin));
+  const capped = capToLabourForce(raw, lfFc.mean, minU);
+  const sectionPaths = capped.employment;
+  const eMean = Array.from({ length: H }, (_, t) => names.reduce((a, s) => a + sectionPaths[s][t], 0));
+  const eRel = relBand(engineE, levels);
+  const eBand: Band = {
+    mean: eMean,
+    intervals: eRel.map((r, k) => ({
+      level: r.level,
+      lower: eMean.map((m, t) => Math.max(0, m * (1 - r.lower[t]))),
+      upper: eMean.map((m, t) => Math.max(m, Math.min(m * (1 + r.upper[t]), lfFc.intervals[k].upper[t] * (1 - minU)))),
+    })),
+  };
+
+  const years = [...histYears, ...Array.from({ length: H }, (_, t) => baseYear + t + 1)];
+  const histBand = (xs: number[]): Band['intervals'] => levels.map((level) => ({ level, lower: xs, upper: xs }));
+  const lfH = histYears.map((y) => lfYears.get(y)!);
+  const eH = histYears.map((y, i) => (y === baseYear ? eBase : eHistSeries[i]));
+  const labourForce: Band = {
+    mean: [...lfH, ...lfFc.mean],
+    intervals: histBand(lfH).map((b, k) => ({ level: b.level, lower: [...lfH, ...lfFc.intervals[k].lower], upper: [...lfH, ...lfFc.intervals[k].upper] })),
+  };
+  const employment: Band = {
+    mean: [...eH, ...eMean],
+    intervals: histBand(eH).map((b, k) => ({ level: b.level, lower: [...eH, ...eBand.intervals[k].lower], upper: [...eH, ...eBand.intervals[k].upper] })),
+  };
+  const unemploymentRate = years.map((_, i) => (labourForce.mean[i] > 0 ? 100 * (1 - employment.mean[i] / labourForce.mean[i]) : 0));
+
+  // Flows.
+  const exitShare = input.exitShare ?? DEFAULT_RETIREMENT_EXIT_SHARE;
+  const eFromBase = [eBase, ...eMean];
+  const lfFromBase = [lfBase, ...lfFc.mean];
+  let retirementRate: number[], deathRate: number[], lfEntrants: number[], lfExits: number[];
+  if (supply) {
+    const f = systemFlows(index, supply, { baseYear, horizon: H, employment: eFromBase, labourForce: lfFromBase, calibration, exitShare });
+    ({ retirementRate, deathRate, lfEntrants, lfExits } = f);
+  } else {
+    retirementRate = new Array(H).fill(FALLBACK_RETIREMENT_RATE);
+    deathRate = new Array(H).fill(FALLBACK_DEATH_RATE);
+    lfExits = lfFromBase.slice(0, H).map((l) => l * (FALLBACK_RETIREMENT_RATE + FALLBACK_DEATH_RATE));
+    lfEntrants = lfExits.map((x, t) => Math.max(0, lfFromBase[t + 1] - lfFromBase[t] + x));
+  }
+  const q = input.qualification;
+  const mix = q
+    ? entryMixAndReplacement(index, supply, { levels: q.levels, firstShares: q.firstShares, baseShares: q.baseShares, baseYear, exitShare })
+    : { entryMix: {}, replacementByLevel: {}, tau: null, historyYears: [] };
+  const population15 = years.map((y) => supply?.population15[y] ?? 0);
+
+  const system: NationalSystem = {
+    baseYear, years, baseIndex: histYears.length - 1, labourForce, employment, unemploymentRate, population15,
+    lfEntrants, lfExits, retirementRate, deathRate, entryMix: mix.entryMix, replacementByLevel: mix.replacementByLevel,
+    splice: { period: String(breakYear), ratio: spliceRatio },
+    minUnemploymentRate: minU, cappedYears: capped.cappedYears.map((t) => baseYear + t + 1),
+    methods: SYSTEM_METHODS({
+      supply: !!supply, calibration, spliceRatio, breakYear, minU, exitShare, tau: mix.tau,
+      demand: Object.fromEntries(names.map((s) => [s, demand[s].method])),
+    }),
+  };
+  const sectionShareRel = Object.fromEntries(names.map((s) => [s, levels.map((level) => {
+    const iv = shareFc.intervals[s]?.find((x) => x.level === level);
+    const m = shareFc.mean[s];
+    return {
+      level,
+      lower: m.map((v, t) => (iv && v > 0 ? Math.max(0, 1 - iv.lower[t] / v) : 0)),
+      upper: m.map((v, t) => (iv && v > 0 ? Math.max(0, iv.upper[t] / v - 1) : 0)),
+    };
+  })]));
+  return { system, sectionPaths, sectionShareRel, demand, spliceRatio, breakYear };
+}
