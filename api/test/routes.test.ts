@@ -185,12 +185,20 @@ describe.each(backends)('routes on $name', (backend) => {
         expect(row.horizon).toBe(5);
         expect(row.openings).toBeCloseTo(row.expansion + row.replacement, 3);
         expect(row.imbalance).toBeCloseTo(row.newSupply - row.openings, 3);
-        expect(['shortage', 'balanced', 'surplus']).toContain(row.flag);
+        expect(['shortage', 'balanced', 'surplus', 'uncertain', 'too-small']).toContain(row.flag);
         expect(row.basis).toEqual(['modelled']);
+        if (row.employmentBase > 0) expect(row.imbalanceShare).toBeCloseTo(row.imbalance / row.employmentBase, 5);
+        // Too-small rows are never ranked.
+        if (row.flag === 'too-small') expect(row.rank).toBeNull();
       }
       expect(r.body.basis).toEqual(['modelled']);
+      // Ranked rows first in rank order, unranked (too-small) rows last.
       const ranks = r.body.rows.map((x: any) => x.rank);
-      expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+      const ranked = ranks.filter((x: number | null) => x !== null);
+      expect(ranks.slice(0, ranked.length)).toEqual([...ranked].sort((a, b) => a - b));
+      expect(ranks.slice(ranked.length).every((x: number | null) => x === null)).toBe(true);
+      // The assumptions behind every flag are served with the rows.
+      expect(r.body.assumptions).toMatchObject({ thresholds: r.body.thresholds, exitRates: expect.any(Array), entryRate: expect.any(Number) });
     });
     it('filters and sorts', async () => {
       const r = await get('/api/gaps?sector=C&sort=imbalance&horizon=3');
@@ -249,6 +257,9 @@ describe.each(backends)('routes on $name', (backend) => {
       const csv = parse(await (await t.app.request('/api/export.csv?view=gaps&horizon=2&sort=imbalance')).text());
       expect(csv.data.length).toBeGreaterThan(0);
       expect(Number(csv.data[0].imbalance)).toBeLessThan(0);
+      expect(csv.meta.fields).toContain('imbalance_share');
+      const row = csv.data[0];
+      expect(Number(row.imbalance_share)).toBeCloseTo(Number(row.imbalance) / Number(row.employmentBase), 5);
     });
     it('validates the view and its parameters', async () => {
       expectProblem(await get('/api/export.csv?view=pies'), 400);

@@ -32,14 +32,20 @@ const e = f('employment');
 const lf = f('labour_force');
 const ur = f('unemployment_rate');
 console.log('base year', set.baseYear, 'rows', obs.length, 'computeOutlook ms', Math.round(ms), JSON.stringify(set.timingMs));
-console.log('year  employment  LF  u% (system)');
+const sys0 = computeBase(obs, {}).system; // refit once more for the system diagnostics (not timed)
+const [A, BF, GU] = ['A', 'B-F', 'G-U'].map((sec) => f('employment', sec));
+const at = (c: typeof e, p: string) => { const i = c?.forecast.periods.indexOf(p) ?? -1; return i >= 0 ? m(c!.forecast.mean[i]) : c && c.history.at(-1)?.period === p ? m(c.history.at(-1)!.value) : '-'; };
+console.log('u_min', sys0 ? (100 * sys0.minUnemploymentRate).toFixed(2) + ' %' : '-', 'capped years', sys0?.cappedYears.join(',') || 'none');
+console.log('year  employment  LF  u%(system)  demand-before-cap  A  B-F  G-U');
+console.log(String(set.baseYear), at(e, String(set.baseYear)), at(lf, String(set.baseYear)), ur?.history.at(-1)?.period === String(set.baseYear) ? `${ur.history.at(-1)!.value} (official)` : '-', '-', at(A, String(set.baseYear)), at(BF, String(set.baseYear)), at(GU, String(set.baseYear)));
 e?.forecast.periods.forEach((p, i) => {
-  const j = lf?.forecast.periods.indexOf(p) ?? -1;
   const k = ur?.forecast.periods.indexOf(p) ?? -1;
-  console.log(p, m(e.forecast.mean[i]), j >= 0 ? m(lf!.forecast.mean[j]) : '-', k >= 0 ? ur!.forecast.mean[k].toFixed(2) : '-');
+  const d = sys0?.demandBeforeCap?.[Number(p) - set.baseYear - 1];
+  console.log(p, m(e.forecast.mean[i]), at(lf, p), k >= 0 ? ur!.forecast.mean[k].toFixed(2) : '-', d ? m(d) : '-', at(A, p), at(BF, p), at(GU, p));
 });
-const a = f('employment', 'A');
-console.log('agriculture base', a ? m(a.history.at(-1)!.value) : '-', '→ end', a ? m(a.forecast.mean.at(-1)!) : '-');
+const a = A;
+const aEnd = a?.forecast.mean.at(-1);
+console.log('agriculture base', a ? m(a.history.at(-1)!.value) : '-', '→ end', aEnd !== undefined ? m(aEnd) : '-', a && aEnd !== undefined ? `(${((aEnd - a.history.at(-1)!.value) / 1e6 / a.forecast.mean.length).toFixed(3)} m/yr)` : '');
 console.log('unemployment rate history tail', ur?.history.slice(-5).map((p) => `${p.period}:${p.value}`).join(' '));
 
 if (process.env.DEBUG) {

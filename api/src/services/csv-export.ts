@@ -43,9 +43,16 @@ export function forecastCsv(f: Awaited<ReturnType<typeof selectForecast>>): stri
   return toCsv(FORECAST_FIELDS, rows);
 }
 
-const GAP_FIELDS = ['region', 'sector', 'qualification', 'horizon', 'period', 'employmentBase', 'employmentEnd', 'openings', 'expansion', 'replacement', 'newSupply', 'imbalance', 'imbalanceLower', 'imbalanceUpper', 'ratio', 'flag', 'confidence', 'rank', 'status', 'basis', 'source'] as const;
+const GAP_FIELDS = ['region', 'sector', 'qualification', 'horizon', 'period', 'employmentBase', 'employmentEnd', 'openings', 'expansion', 'replacement', 'newSupply', 'imbalance', 'imbalanceLower', 'imbalanceUpper', 'imbalance_share', 'ratio', 'flag', 'confidence', 'rank', 'status', 'basis', 'source'] as const;
 
-/** One line per gap row, in the order served. */
+/** A gap row's value for one CSV column (`imbalance_share`: share of base employment, −0.02 = −2 %). */
+function gapCell(r: GapRow, f: (typeof GAP_FIELDS)[number]): Cell {
+  if (f === 'basis') return basisCell(r.basis);
+  if (f === 'imbalance_share') return r.imbalanceShare ?? null;
+  return (r[f] ?? null) as Cell;
+}
+
+/** One line per gap row, in the order served; a too-small row's rank is empty (never ranked). */
 export function gapsCsv(rows: GapRow[]): string {
-  return toCsv(GAP_FIELDS, rows.map((r) => GAP_FIELDS.map((f) => (f === 'basis' ? basisCell(r.basis) : (r[f] ?? null) as Cell))));
+  return toCsv(GAP_FIELDS, rows.map((r) => GAP_FIELDS.map((f) => gapCell(r, f))));
 }

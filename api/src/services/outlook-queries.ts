@@ -101,6 +101,15 @@ const SORTERS: Record<GapSort, (a: GapRow, b: GapRow) => number> = {
   region: (a, b) => a.region.localeCompare(b.region) || a.sector.localeCompare(b.sector),
 };
 
+/**
+ * A stored gap row as served: results stored before issue 12 lack `basis` and `imbalanceShare`
+ * (derived here the way the model does: imbalance ÷ base employment, null when the base is 0).
+ */
+export function servedGapRow(g: GapRow): GapRow & { basis: NonNullable<GapRow['basis']> } {
+  const imbalanceShare = g.imbalanceShare !== undefined ? g.imbalanceShare : g.employmentBase > 0 ? g.imbalance / g.employmentBase : null;
+  return { ...g, basis: g.basis ?? [], imbalanceShare, rank: g.rank ?? null };
+}
+
 /** Gap rows of one horizon, filtered and ranked. */
 export async function selectGaps(snap: Snapshot, q: GapQuery) {
   requireScenario(snap, q.scenario);
@@ -112,7 +121,7 @@ export async function selectGaps(snap: Snapshot, q: GapQuery) {
       { path: 'horizon', message: `must be between 1 and ${maxH}` },
     ]);
   }
-  const rows = all.map((g) => (g.basis ? g : { ...g, basis: [] })).filter((g) => g.horizon === horizon
+  const rows = all.map(servedGapRow).filter((g) => g.horizon === horizon
     && (!q.sector || g.sector === q.sector)
     && (!q.qualification || g.qualification === q.qualification))
     .sort(SORTERS[q.sort]);
@@ -123,6 +132,8 @@ export async function selectGaps(snap: Snapshot, q: GapQuery) {
     baseYear: snap.summary.baseYear,
     period: rows[0]?.period ?? String(snap.summary.baseYear + horizon),
     thresholds: outlook?.assumptions.thresholds ?? null,
+    // The assumptions behind every flag (rates, thresholds, sources), so the flag can show them.
+    assumptions: outlook?.assumptions ?? null,
     status: 'modelled' as const,
     basis: mergeBasis(...rows.map((r) => r.basis)),
     source: rows[0]?.source ?? 'LMO model',

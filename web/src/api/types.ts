@@ -2,7 +2,7 @@
  * Response shapes the web app reads. They mirror models/src/labour/types.ts as served by
  * the API; the adapters in features/* are the only code that depends on them.
  */
-import type { GapRow, TargetPath, Assumptions } from '@lmo/models/labour/types';
+import type { GapRow, TargetPath, Assumptions, Thresholds } from '@lmo/models/labour/types';
 
 export type Status = 'official' | 'international' | 'modelled' | 'survey' | 'illustrative';
 
@@ -87,12 +87,16 @@ export type {
   HistoryPoint as SeriesPoint,
   ColumnForecast,
   Assumptions,
+  AssumptionNote,
+  Thresholds,
 } from '@lmo/models/labour/types';
 
 export interface GapsResponse {
   rows: GapRow[];
-  assumptions?: Assumptions;
-  thresholds?: { shortageBelow: number; surplusAbove: number } | null;
+  /** The scenario's assumptions behind every flag (rates, thresholds, sources); shown beside the flags. */
+  assumptions?: Assumptions | null;
+  /** Flag thresholds, shares of base employment over the horizon (−0.02 = −2 %). */
+  thresholds?: Thresholds | null;
   source?: string;
   status?: Status;
   /** Union of the rows' `basis`: the statuses of the observations the rows rest on. */

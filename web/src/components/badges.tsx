@@ -2,6 +2,8 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Confidence, Flag, Status } from '../api/types';
 import { STATUS_STYLE, uniqueStatuses } from './status';
+import { thresholdsOf, type FlagThresholds } from './flag-scale';
+import { formatInteger, formatShare, type Lang } from '../i18n/format';
 
 /**
  * The status of a figure, one of five (official, international, survey, modelled, illustrative):
@@ -58,13 +60,28 @@ export function StatusLine({ statuses, basis = [] }: { statuses: readonly unknow
   );
 }
 
-/** Shortage / balanced / surplus, with an icon so colour is not the only cue. */
-export function FlagBadge({ flag }: { flag: Flag }) {
-  const { t } = useTranslation();
-  const icon = flag === 'shortage' ? '▼' : flag === 'surplus' ? '▲' : '●';
+/** Icons of the flags, so colour is never the only cue. */
+export const FLAG_ICONS: Record<Flag, string> = { shortage: '▼', balanced: '●', surplus: '▲', uncertain: '?', 'too-small': '·' };
+
+/** The rule behind a flag in words, with the served thresholds (and the cell's own share, if given): the flag's tooltip. */
+export function flagHint(flag: Flag, t: (key: string, options?: Record<string, unknown>) => string, lang: Lang, thresholds?: Partial<FlagThresholds> | null, share?: number | null): string {
+  const th = thresholdsOf(thresholds);
+  const rule = t(`flagHint.${flag}`, {
+    below: formatShare(th.shortageBelow, lang), above: formatShare(th.surplusAbove, lang),
+    smallCell: formatInteger(th.smallCell, lang), minOpenings: formatInteger(th.minOpenings, lang),
+  });
+  return typeof share === 'number' && Number.isFinite(share) ? `${rule} ${t('flagHint.share', { share: formatShare(share, lang) })}` : rule;
+}
+
+/**
+ * Shortage / balanced / surplus / uncertain / too small to assess, with an icon so colour is not
+ * the only cue; the tooltip states the rule with the served thresholds (% of base employment).
+ */
+export function FlagBadge({ flag, thresholds, share }: { flag: Flag; thresholds?: Partial<FlagThresholds> | null; share?: number | null }) {
+  const { t, i18n } = useTranslation();
   return (
-    <span className={`flag flag-${flag}`} data-flag={flag}>
-      <span aria-hidden="true">{icon}</span> {t(`flag.${flag}`)}
+    <span className={`flag flag-${flag}`} data-flag={flag} title={flagHint(flag, t, i18n.language as Lang, thresholds, share)}>
+      <span aria-hidden="true">{FLAG_ICONS[flag] ?? '●'}</span> {t(`flag.${flag}`)}
     </span>
   );
 }

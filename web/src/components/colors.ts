@@ -17,24 +17,18 @@ export const SERIES = {
   needed: '#D55E00',
 } as const;
 
-export const FLAG_COLORS = { shortage: '#d66a0b', balanced: '#9aa3ad', surplus: '#6a51a3' } as const;
+/** One colour per flag; the two neutral flags (uncertain, too small to assess) are greys apart from balanced. */
+export const FLAG_COLORS = { shortage: '#d66a0b', balanced: '#9aa3ad', surplus: '#6a51a3', uncertain: '#c3c9d1', 'too-small': '#e4e7ec' } as const;
 
 /** PuOr 7-class, shortage (orange) → surplus (purple). */
 export const DIVERGING = ['#b35806', '#f1a340', '#fee0b6', '#f7f7f7', '#d8daeb', '#998ec3', '#542788'] as const;
 
-/** Ratio-of-supply-to-openings thresholds separating the 7 classes (middle class = balanced). */
-export const DIVERGING_BREAKS = [0.7, 0.85, 0.95, 1.05, 1.15, 1.3] as const;
-
-/** Class of a supply/openings ratio on the diverging scale (0 = worst shortage, 6 = largest surplus). */
-export function divergingClass(ratio: number | null | undefined): number | null {
-  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return null;
-  let k = 0;
-  while (k < DIVERGING_BREAKS.length && ratio >= DIVERGING_BREAKS[k]) k++;
-  return k;
-}
-
-/** Dark text on light classes, white on the dark ends: keeps tile labels at WCAG AA. */
-export function textOn(classIndex: number | null): string {
+/**
+ * Dark text on light classes, white on the dark ends: keeps tile labels at WCAG AA. The classes
+ * (0–6 on the diverging scale, derived from the flag thresholds) come from flag-scale.ts; the
+ * neutral ones (uncertain, too small, no data) are light and take dark text.
+ */
+export function textOn(classIndex: number | string | null): string {
   return classIndex === 0 || classIndex === 6 ? '#ffffff' : '#1a2233';
 }
 

@@ -62,3 +62,10 @@ export function formatCompact(value: number | null | undefined, lang: Lang): str
 export function formatValue(value: number | null | undefined, unit: string, lang: Lang): string {
   return unit === 'percent' ? formatPercent(value, lang) : formatInteger(value, lang);
 }
+
+/** A share (−0.02 = −2 %) as a signed percent: −2,0% (vi) / −2.0% (en); imbalance shares and thresholds. */
+export function formatShare(value: number | null | undefined, lang: Lang, digits = 1): string {
+  return finite(value)
+    ? formatter(lang, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(value)
+    : MISSING;
+}

@@ -2,7 +2,14 @@
  * Plain-language notes on how the national system was built, for the
  * methodology page (vi first, en second), with the figures this run used.
  */
+import type { BroadTrend } from './productivity';
 import type { SystemMethod } from './types';
+
+/** How the unemployment-rate floor was chosen. */
+export type MinURule =
+  | { kind: 'official'; lowest: number; years: number[]; margin: number; baseRate: number; capped: boolean }
+  | { kind: 'option' }
+  | { kind: 'default' };
 
 export interface MethodFacts {
   supply: boolean;
@@ -13,9 +20,34 @@ export interface MethodFacts {
   exitShare: number;
   tau: number | null;
   demand: Record<string, string>;
+  productivity?: { trends: BroadTrend[]; longRun: { growth: number; years: number[]; fallback: boolean }; damping: number };
+  minURule?: MinURule;
 }
 
 const pct = (x: number, d = 1) => `${(100 * x).toFixed(d)} %`;
+const span = (ys: number[]) => (ys.length ? `${ys[0]}–${ys[ys.length - 1]}` : '–');
+
+/** "A 5.4 %/yr (2021–2025)" per broad sector. */
+function trendList(f: MethodFacts, lang: 'vi' | 'en'): string {
+  const ts = f.productivity?.trends ?? [];
+  const na = lang === 'vi' ? 'không đủ số liệu' : 'too few years';
+  return ts.map((t) => `${t.group} ${t.fitted === null ? na : `${pct(t.fitted)}/${lang === 'vi' ? 'năm' : 'yr'}`} (${span(t.years)})`).join('; ') || '–';
+}
+
+/** The floor sentence of the one-system note. */
+function floorText(f: MethodFacts, lang: 'vi' | 'en'): string {
+  const r = f.minURule;
+  if (r?.kind === 'official') {
+    const cap = r.capped
+      ? (lang === 'vi' ? `, giới hạn ở tỷ lệ năm gốc của hệ thống (${pct(r.baseRate, 2)})` : `, capped at the system's base-year rate (${pct(r.baseRate, 2)})`)
+      : '';
+    return lang === 'vi'
+      ? `tỷ lệ thất nghiệp năm thấp nhất của TCTK từ ${span(r.years)} (${pct(r.lowest, 2)}) trừ ${pct(r.margin, 1)} thất nghiệp tạm thời${cap}. Sàn chỉ có hiệu lực khi cầu vượt cung lao động từ dân số; khi cầu thấp hơn cung, tỷ lệ thất nghiệp tăng`
+      : `the lowest official annual rate ${span(r.years)} (${pct(r.lowest, 2)}) less a ${pct(r.margin, 1)} frictional margin${cap}. The floor only binds when demand outruns the demographic labour force; when demand falls short of supply the rate rises`;
+  }
+  if (r?.kind === 'option') return lang === 'vi' ? 'do người dùng đặt' : 'set by the user';
+  return lang === 'vi' ? 'giá trị mặc định (thiếu tỷ lệ thất nghiệp chính thức)' : 'a default (no official unemployment rate in the data)';
+}
 
 /** The method notes of one run. */
 export function SYSTEM_METHODS(f: MethodFacts): SystemMethod[] {
@@ -36,14 +68,14 @@ export function SYSTEM_METHODS(f: MethodFacts): SystemMethod[] {
       },
     {
       id: 'demand-value-added',
-      vi: `Việc làm theo ngành = giá trị tăng thêm thực tế ÷ năng suất lao động (dự báo bằng engine) hoặc theo hệ số co giãn việc làm–sản lượng; năm gốc khớp đúng số việc làm theo ngành. Năng suất: ${byMethod('productivity')}; co giãn: ${byMethod('elasticity')}; theo tỷ trọng trong khu vực: ${byMethod('broad-share')}; không có số liệu GTTT: ${byMethod('none')}.`,
-      en: `Employment by section = real value added ÷ labour productivity (forecast by the engine) or an employment–output elasticity; the base year reproduces employment by section exactly. Productivity: ${byMethod('productivity')}; elasticity: ${byMethod('elasticity')}; share of broad sector: ${byMethod('broad-share')}; no value added: ${byMethod('none')}.`,
-      source: 'GSO GDPVNM value_added_real (constant 2010 prices); GSO employment by section',
+      vi: `Việc làm = giá trị tăng thêm thực tế ÷ năng suất lao động. Năng suất được ước lượng cho 3 khu vực (A nông-lâm-thủy sản; B-F công nghiệp-xây dựng; G-U dịch vụ), chỉ trên số liệu cùng một cơ sở sau năm ${f.breakYear} (việc làm khu vực của TCTK nơi có công bố, giá trị tăng thêm GDPVNM đến năm cuối rồi dự báo): ${trendList(f, 'vi')}. Số liệu ngành trước ${f.breakYear} không dùng: điều chỉnh quyền số năm ${f.breakYear} chuyển khoảng 9 triệu người sản xuất tự cung tự cấp ra khỏi nông nghiệp, không thể nối bằng một hệ số chung. Tăng năng suất của mỗi khu vực hội tụ dần (×${(f.productivity?.damping ?? 0.8).toFixed(2)} mỗi năm) về tăng năng suất chung dài hạn của nền kinh tế ${pct(f.productivity?.longRun.growth ?? 0)}/năm (Σ giá trị tăng thêm ÷ việc làm toàn quốc ${span(f.productivity?.longRun.years ?? [])}, trước ${f.breakYear} nhân hệ số nối ${f.spliceRatio.toFixed(3)}). Các ngành cấp 1 trong khu vực chia việc làm của khu vực theo tỷ trọng năm gốc, dịch chuyển theo tăng trưởng giá trị tăng thêm của từng ngành (lịch sử việc làm theo ngành trước ${f.breakYear} là minh họa). Năm gốc khớp đúng số việc làm theo ngành. Theo năng suất khu vực: ${byMethod('broad-productivity')}; theo tỷ trọng trong khu vực: ${byMethod('broad-share')}; không có số liệu GTTT: ${byMethod('none')}.`,
+      en: `Employment = real value added ÷ labour productivity. Productivity is fitted for three broad sectors (A agriculture; B-F industry and construction; G-U services) on one basis only, the years from ${f.breakYear} (GSO broad-sector employment where published, GDPVNM value added to its last year then forecast): ${trendList(f, 'en')}. Section data before ${f.breakYear} are not used: the ${f.breakYear} re-weighting moved about 9 m own-use producers out of agriculture, which no single ratio can splice. Each broad sector's productivity growth converges (×${(f.productivity?.damping ?? 0.8).toFixed(2)} a year) to the economy's long-run aggregate productivity growth, ${pct(f.productivity?.longRun.growth ?? 0)}/yr (Σ value added ÷ national employment ${span(f.productivity?.longRun.years ?? [])}, pre-${f.breakYear} years × the splice ratio ${f.spliceRatio.toFixed(3)}). Sections share their broad sector's employment by base-year shares moved by each section's own value-added growth (their pre-${f.breakYear} employment history is illustrative). The base year reproduces employment by section exactly. Broad-sector productivity: ${byMethod('broad-productivity')}; share of broad sector: ${byMethod('broad-share')}; no value added: ${byMethod('none')}.`,
+      source: 'GSO GDPVNM value_added_real (constant 2010 prices); GSO LFS employment by broad sector (2021+) and national employment',
     },
     {
       id: 'one-system',
-      vi: `Việc làm không vượt quá lực lượng lao động × (1 − ${pct(f.minU, 2)}) (tỷ lệ thất nghiệp thấp nhất trong lịch sử chính thức); tỷ lệ thất nghiệp = 1 − việc làm ÷ lực lượng lao động.`,
-      en: `Employment never exceeds labour force × (1 − ${pct(f.minU, 2)}) (the lowest official unemployment rate in the history); the unemployment rate = 1 − employment ÷ labour force.`,
+      vi: `Việc làm không vượt quá lực lượng lao động × (1 − ${pct(f.minU, 2)}); sàn này là ${floorText(f, 'vi')}. Tỷ lệ thất nghiệp = 1 − việc làm ÷ lực lượng lao động (mọi người 15+, nên khác một chút với tỷ lệ chính thức tính cho tuổi lao động).`,
+      en: `Employment never exceeds labour force × (1 − ${pct(f.minU, 2)}); this floor is ${floorText(f, 'en')}. The unemployment rate = 1 − employment ÷ labour force (all people 15+, so slightly different from the official working-age rate).`,
       source: 'GSO unemployment rate (LFS)',
     },
     {

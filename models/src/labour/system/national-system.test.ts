@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Observation, ObservationStatus } from '../../data/observation';
 import { computeBase } from '../base';
 import { indexObservations } from '../observations';
-import { sectionDemand } from './demand';
+import { economyDemand } from './demand';
+import { buildNationalSystem } from './national-system';
+import { dampedGrowth, growthIndex, logLinearGrowth } from './productivity';
 import { driftForecaster } from './forecaster';
 
 const o = (indicator: string, year: number | string, region: string, sector: string, qualification: string, value: number, status: ObservationStatus = 'official', unit: Observation['unit'] = 'persons'): Observation =>
@@ -95,17 +97,94 @@ describe('national system', () => {
   });
 });
 
+describe('unemployment floor and the cap', () => {
+  const rows = country();
+  const index = indexObservations(rows);
+  const years = Array.from({ length: 10 }, (_, i) => 2016 + i);
+  const sum = (f: (r: Observation) => boolean, y: number) => rows.filter((r) => r.indicator === 'employment' && r.period === String(y) && f(r)).reduce((a, r) => a + r.value, 0);
+  const sec = (s: string) => ({ years, values: years.map((y) => sum((r) => r.region !== 'VN' && r.sector === s, y)) });
+  const build = (mult?: number) => buildNationalSystem(rows, index, {
+    baseYear: 2025, horizon: 10, levels: [80, 95], forecaster: driftForecaster(), broadOf: (s) => s,
+    sections: { A: sec('A'), C: sec('C') }, national: { years, values: years.map((y) => sum((r) => r.region === 'VN', y)) },
+    ...(mult ? { valueAddedMultiplier: () => Array.from({ length: 10 }, (_, t) => mult ** (t + 1)) } : {}),
+  });
+
+  it('u_min = lowest official rate since the break − 0.5 pp, never above the base-year system rate', () => {
+    const { system } = build();
+    // Official rate 2.5 % every year, system base rate 1 − E/LF = 2.5 %: floor 2.0 %.
+    expect(system.minUnemploymentRate).toBeCloseTo(0.02, 9);
+    expect(system.methods.find((m) => m.id === 'one-system')!.en).toContain('2021–2025 (2.50 %) less a 0.5 % frictional margin');
+  });
+
+  it('demand below supply: nothing capped and the unemployment rate rises', () => {
+    const { system } = build(0.97); // value added 3 % a year below the default path
+    expect(system.cappedYears).toEqual([]);
+    const b = system.baseIndex;
+    expect(system.unemploymentRate.at(-1)!).toBeGreaterThan(system.unemploymentRate[b] + 1);
+    system.demandBeforeCap!.forEach((d, t) => expect(system.employment.mean[b + 1 + t]).toBeCloseTo(d, 6));
+  });
+
+  it('demand above supply: capped exactly at LF × (1 − u_min), never above', () => {
+    const { system } = build(1.2);
+    expect(system.cappedYears.length).toBeGreaterThan(0);
+    const b = system.baseIndex;
+    for (const y of system.cappedYears) {
+      const i = system.years.indexOf(y);
+      expect(system.unemploymentRate[i]).toBeCloseTo(100 * system.minUnemploymentRate, 6);
+      expect(system.demandBeforeCap![i - b - 1]).toBeGreaterThan(system.employment.mean[i]);
+    }
+  });
+});
+
 describe('demand from value added (hand-worked)', () => {
-  it('constant productivity growth turns value added into employment, calibrated to the base year', () => {
-    // E = VA / prod, prod grows 3 %/yr, VA grows 5 %/yr: E grows ≈ 1.94 %/yr.
+  it('broad-sector productivity fitted after the break turns value added into employment, base year exact', () => {
+    // Employment on the old basis (2014–2020) is twice the new one: a trend across the break would read it as productivity growth.
     const rows: Observation[] = [];
     const years = Array.from({ length: 10 }, (_, i) => 2014 + i);
     for (const y of years) rows.push(o('value_added_real', y, 'VN', 'C', 'ALL', 100 * 1.05 ** (y - 2014), 'official', 'billion_vnd'));
-    const emp = years.map((y) => (100 * 1.05 ** (y - 2014)) / (0.001 * 1.03 ** (y - 2014)));
-    const d = sectionDemand(indexObservations(rows), { C: { years, values: emp } }, { baseYear: 2023, horizon: 3, forecaster: driftForecaster(), broadOf: (s) => s });
-    expect(d.C.method).toBe('productivity');
-    // Damped drift on exact exponentials: the growth is exact in the first year up to the damping.
-    expect(d.C.path[0] / emp[9]).toBeGreaterThan(1);
-    expect(d.C.path[0] / emp[9]).toBeLessThan(1.05 / 1.03 + 1e-9);
+    const emp = years.map((y) => ((100 * 1.05 ** (y - 2014)) / (0.001 * 1.03 ** (y - 2014))) * (y < 2021 ? 2 : 1));
+    const d = economyDemand(indexObservations(rows), { C: { years, values: emp } }, { baseYear: 2023, horizon: 3, forecaster: driftForecaster(), broadOf: (s) => s, breakYear: 2021 });
+    expect(d.sections.C.method).toBe('broad-productivity');
+    // Post-break window 2021–2023: productivity grows exactly 3 %/yr (not the break's −69 %).
+    expect(d.trends[0].years).toEqual([2021, 2022, 2023]);
+    expect(d.trends[0].fitted).toBeCloseTo(Math.log(1.03), 9);
+    // No national employment in the data: the long run falls back to the fitted rate, so growth stays ln 1.03.
+    expect(d.longRun.fallback).toBe(true);
+    d.trends[0].path.forEach((g) => expect(g).toBeCloseTo(Math.log(1.03), 9));
+    // E = VA / productivity from the exact base: E_t / E_base = (VA_t / VA_base) / 1.03^t.
+    const va = d.sections.C.valueAdded!;
+    d.sections.C.path.forEach((e, t) => expect(e / emp[9]).toBeCloseTo(va[t + 1] / va[0] / 1.03 ** (t + 1), 9));
+  });
+
+  it('damps toward the long-run aggregate and splits a broad sector by its sections\' value added', () => {
+    const rows: Observation[] = [];
+    const years = Array.from({ length: 10 }, (_, i) => 2016 + i);
+    for (const y of years) {
+      rows.push(o('value_added_real', y, 'VN', 'C', 'ALL', 200 * 1.08 ** (y - 2016), 'official', 'billion_vnd'));
+      rows.push(o('value_added_real', y, 'VN', 'F', 'ALL', 100 * 1.04 ** (y - 2016), 'official', 'billion_vnd'));
+      // National employment grows 1 %/yr: aggregate productivity ≈ Σ VA growth − 1 %.
+      rows.push(o('employment', y, 'VN', 'TOTAL', 'ALL', 1000 * 1.01 ** (y - 2016)));
+    }
+    const e = (base: number, g: number) => years.map((y) => base * g ** (y - 2016));
+    const d = economyDemand(indexObservations(rows), { C: { years, values: e(600, 1.03) }, F: { years, values: e(400, 1.01) }, U: { years, values: e(10, 1) } },
+      { baseYear: 2025, horizon: 10, forecaster: driftForecaster(), broadOf: () => 'B-F', breakYear: 2021, damping: 0.5 });
+    const tr = d.trends[0];
+    expect(d.longRun.fallback).toBe(false);
+    // g(t) = g∞ + (g0 − g∞)·0.5^t.
+    tr.path.forEach((g, k) => expect(g).toBeCloseTo(d.longRun.growth + (tr.fitted! - d.longRun.growth) * 0.5 ** (k + 1), 12));
+    // C's value added grows faster than F's: C gains share inside B-F; U (no value added) keeps its base share of the VA sections.
+    const c = d.sections.C.path, f = d.sections.F.path, u = d.sections.U.path;
+    expect(c[9] / f[9]).toBeGreaterThan(c[0] / f[0]);
+    expect(d.sections.U.method).toBe('broad-share');
+    u.forEach((v, t) => expect(v / (c[t] + f[t])).toBeCloseTo(10 * 1 ** 9 / (600 * 1.03 ** 9 + 400 * 1.01 ** 9), 9));
+  });
+});
+
+describe('productivity helpers', () => {
+  it('log-linear growth, damped path and index', () => {
+    expect(logLinearGrowth([1, 2, 3], [1, Math.E, Math.E ** 2])).toBeCloseTo(1, 12);
+    expect(logLinearGrowth([1, 2], [1, 2])).toBeNull();
+    expect(dampedGrowth(0.1, 0.02, 3, 0.5)).toEqual([0.06, 0.04, 0.03]);
+    expect(growthIndex([Math.log(2), Math.log(3)])).toEqual([2, 6].map((x) => expect.closeTo(x, 12)));
   });
 });

@@ -9,7 +9,7 @@ import { capToLabourForce } from '../composition/coherence';
 import { forecastComposition } from '../composition/share-forecast';
 import { estimateBreakRatio, type BreakSpec } from '../breaks';
 import { cellId, type ObservationIndex } from '../observations';
-import { sectionDemand, type SectionDemand, type SectionHistory } from './demand';
+import { economyDemand, type EconomyDemand, type SectionDemand, type SectionHistory } from './demand';
 import { entryMixAndReplacement, systemFlows, DEFAULT_RETIREMENT_EXIT_SHARE } from './flows';
 import { SYSTEM_METHODS } from './methods';
 import { demographicSupply } from './supply';
@@ -17,6 +17,13 @@ import type { Band, NationalSystem } from './types';
 
 /** u_min when the data have no official unemployment rate (share). */
 export const DEFAULT_MIN_UNEMPLOYMENT_RATE = 0.02;
+/**
+ * Frictional margin below the lowest official post-break rate (share): the floor
+ * u_min = min(official annual rate since the break year) − 0.5 pp, never above
+ * the system's own base-year rate. Demand can tighten the market past anything
+ * observed since 2021, but not without limit.
+ */
+export const MIN_UNEMPLOYMENT_MARGIN = 0.005;
 /** Fallback replacement rates (share of employment per year) when the population data are missing. ASSUMPTION. */
 export const FALLBACK_RETIREMENT_RATE = 0.01;
 export const FALLBACK_DEATH_RATE = 0.004;
@@ -49,6 +56,8 @@ export interface SystemResult {
   /** Relative half-widths of each section's share (forecast years), by level: `lower`/`upper` ≥ 0. */
   sectionShareRel: Record<string, { level: number; lower: number[]; upper: number[] }[]>;
   demand: Record<string, SectionDemand>;
+  /** Broad-sector productivity trends and the long-run aggregate behind the demand paths. */
+  productivity: Omit<EconomyDemand, 'sections'>;
   /** Ratio applied to pre-break official labour force and employment (1 = none). */
   spliceRatio: number;
   breakYear: number;
@@ -143,7 +152,10 @@ export function buildNationalSystem(observations: readonly Observation[], index:
   const lfBase = lfYears.get(baseYear)!;
 
   // Demand by section; sections with no value added and no sibling with it share the national engine forecast.
-  const demand = sectionDemand(index, input.sections, { baseYear, horizon: H, forecaster, broadOf: input.broadOf, valueAddedMultiplier: input.valueAddedMultiplier });
+  const econ = economyDemand(index, input.sections, {
+    baseYear, horizon: H, forecaster, broadOf: input.broadOf, breakYear, spliceRatio, valueAddedMultiplier: input.valueAddedMultiplier,
+  });
+  const demand: Record<string, SectionDemand> = econ.sections;
   const names = Object.keys(input.sections);
   const baseOf = (s: string) => input.sections[s].values[input.sections[s].values.length - 1] ?? 0;
   const eHistSeries = fill(histYears, eHist);
@@ -173,10 +185,15 @@ export function buildNationalSystem(observations: readonly Observation[], index:
   }
   for (const s of names) raw[s] = raw[s].map((v, t) => Math.max(v, baseOf(s) * Math.exp(MIN_RETENTION_PER_YEAR * (t + 1))));
 
-  // u_min: the lowest official annual unemployment rate in the history (and never above the base year's).
+  // u_min: the lowest official annual rate since the break (one basis) less a frictional margin, never above the base year's system rate.
   const uBase = lfBase > 0 ? 1 - eBase / lfBase : 0;
-  const uHistMin = urValues.length ? Math.min(...urValues.map(([, v]) => v / 100)) : DEFAULT_MIN_UNEMPLOYMENT_RATE;
-  const minU = Math.max(0, Math.min(input.minUnemploymentRate ?? uHistMin, uBase > 0 ? uBase : uHistMin));
+  const postBreak = urValues.filter(([y]) => y >= breakYear);
+  const urWindow = postBreak.length ? postBreak : urValues;
+  const uRule = urWindow.length
+    ? { years: urWindow.map(([y]) => y), lowest: Math.min(...urWindow.map(([, v]) => v / 100)) }
+    : null;
+  const uDefault = uRule ? uRule.lowest - MIN_UNEMPLOYMENT_MARGIN : DEFAULT_MIN_UNEMPLOYMENT_RATE;
+  const minU = Math.max(0, Math.min(input.minUnemploymentRate ?? uDefault, uBase > 0 ? uBase : uDefault));
   const capped = capToLabourForce(raw, lfFc.mean, minU);
   const sectionPaths = capped.employment;
   const eMean = Array.from({ length: H }, (_, t) => names.reduce((a, s) => a + sectionPaths[s][t], 0));
@@ -229,9 +246,14 @@ export function buildNationalSystem(observations: readonly Observation[], index:
     lfEntrants, lfExits, retirementRate, deathRate, entryMix: mix.entryMix, replacementByLevel: mix.replacementByLevel,
     splice: { period: String(breakYear), ratio: spliceRatio },
     minUnemploymentRate: minU, cappedYears: capped.cappedYears.map((t) => baseYear + t + 1),
+    demandBeforeCap: Array.from({ length: H }, (_, t) => names.reduce((a, s) => a + raw[s][t], 0)),
     methods: SYSTEM_METHODS({
       supply: !!supply, calibration, spliceRatio, breakYear, minU, exitShare, tau: mix.tau,
       demand: Object.fromEntries(names.map((s) => [s, demand[s].method])),
+      productivity: { trends: econ.trends, longRun: econ.longRun, damping: econ.damping },
+      minURule: input.minUnemploymentRate !== undefined ? { kind: 'option' }
+        : uRule ? { kind: 'official', lowest: uRule.lowest, years: uRule.years, margin: MIN_UNEMPLOYMENT_MARGIN, baseRate: uBase, capped: minU < uDefault }
+        : { kind: 'default' },
     }),
   };
   const sectionShareRel = Object.fromEntries(names.map((s) => [s, levels.map((level) => {
@@ -243,5 +265,5 @@ export function buildNationalSystem(observations: readonly Observation[], index:
       upper: m.map((v, t) => (iv && v > 0 ? Math.max(0, iv.upper[t] / v - 1) : 0)),
     };
   })]));
-  return { system, sectionPaths, sectionShareRel, demand, spliceRatio, breakYear };
+  return { system, sectionPaths, sectionShareRel, demand, productivity: { trends: econ.trends, longRun: econ.longRun, damping: econ.damping }, spliceRatio, breakYear };
 }

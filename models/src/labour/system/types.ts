@@ -47,6 +47,11 @@ export interface NationalSystem {
   minUnemploymentRate: number;
   /** Years in which employment was capped to labourForce × (1 − minUnemploymentRate). */
   cappedYears: number[];
+  /**
+   * Forecast years only (index 0 = baseYear+1): labour demand before the cap, Σ sections of value added ÷ productivity
+   * (persons). Where it exceeds labourForce × (1 − minUnemploymentRate) the year is capped (optional, added by CALIB).
+   */
+  demandBeforeCap?: number[];
   /** The 2021 LFS re-weighting as treated: pre-break official labour force and employment × `ratio` (added by SYS-A, optional). */
   splice?: { period: string; ratio: number };
   methods: SystemMethod[];

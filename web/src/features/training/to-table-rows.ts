@@ -7,7 +7,7 @@ import type { Namer } from '../meta/names';
 export type PlannerRow = Pick<
   GapRow,
   'rank' | 'sector' | 'qualification' | 'openings' | 'expansion' | 'replacement' | 'newSupply'
-  | 'imbalance' | 'imbalanceLower' | 'imbalanceUpper' | 'ratio' | 'confidence' | 'flag'
+  | 'imbalance' | 'imbalanceLower' | 'imbalanceUpper' | 'imbalanceShare' | 'ratio' | 'confidence' | 'flag'
 > & {
   key: string;
   sectorName: string;
@@ -26,20 +26,37 @@ export interface PlannerFilters {
   sectors?: Set<string>;
 }
 
+/** imbalance ÷ base employment as served; derived for rows stored before it was (null when the base is 0). */
+export function shareOf(r: Pick<GapRow, 'imbalance' | 'employmentBase'> & { imbalanceShare?: number | null }): number | null {
+  if (r.imbalanceShare !== undefined) return r.imbalanceShare;
+  return r.employmentBase > 0 ? r.imbalance / r.employmentBase : null;
+}
+
+/** The model's rank order (models/src/labour/imbalance.ts): lowest share, then the larger shortage, then codes. */
+function compareForRank(a: GapRow, b: GapRow): number {
+  return (shareOf(a) ?? Infinity) - (shareOf(b) ?? Infinity)
+    || a.imbalance - b.imbalance
+    || a.sector.localeCompare(b.sector)
+    || a.qualification.localeCompare(b.qualification);
+}
+
 /**
- * Detailed cells (a sector at a qualification level; totals left out) with names, ranked by
- * the size of the gap: rank 1 is the largest shortage (most negative imbalance), the last rank
- * the largest surplus. Ranks are given before filtering, so a filtered table keeps them.
+ * Detailed cells (a sector at a qualification level; totals left out) with names, ranked the way
+ * the model ranks: rank 1 is the largest shortage relative to base employment (lowest
+ * `imbalanceShare`). Cells too small to assess are never ranked (rank null, listed last). Ranks are
+ * given over the listed cells before filtering, so a filtered table keeps them.
  */
 export function toPlannerRows(rows: GapRow[], names: Namer, filters: PlannerFilters = {}): PlannerRow[] {
   const q = filters.q ? foldText(filters.q) : '';
-  return rows
+  const listed = rows
     .filter((r) => r.sector !== 'TOTAL' && r.qualification !== 'ALL')
-    .filter((r) => !filters.sectors || filters.sectors.size === 0 || filters.sectors.has(r.sector))
-    .sort((a, b) => a.imbalance - b.imbalance)
+    .filter((r) => !filters.sectors || filters.sectors.size === 0 || filters.sectors.has(r.sector));
+  const ranked = listed.filter((r) => r.flag !== 'too-small').sort(compareForRank);
+  const small = listed.filter((r) => r.flag === 'too-small').sort(compareForRank);
+  return [...ranked, ...small]
     .map((r, i) => ({
       key: `${r.sector}|${r.qualification}`,
-      rank: i + 1,
+      rank: r.flag === 'too-small' ? null : i + 1,
       sector: r.sector,
       sectorName: names.sector(r.sector),
       qualification: r.qualification,
@@ -51,6 +68,7 @@ export function toPlannerRows(rows: GapRow[], names: Namer, filters: PlannerFilt
       imbalance: r.imbalance,
       imbalanceLower: r.imbalanceLower,
       imbalanceUpper: r.imbalanceUpper,
+      imbalanceShare: shareOf(r),
       ratio: r.ratio,
       confidence: r.confidence,
       flag: r.flag,

@@ -9,7 +9,9 @@ import { Select } from '../../components/controls';
 import { downloadCsv, withProvenanceColumns, type Column } from '../../components/csv';
 import { DataTable } from '../../components/data-table';
 import { QueryState } from '../../components/states';
-import { formatDecimal, formatInteger, formatSigned, type Lang } from '../../i18n/format';
+import { formatDecimal, formatInteger, formatShare, formatSigned, MISSING, type Lang } from '../../i18n/format';
+import { FlagAssumptions, useFlagRule } from '../../components/flag-assumptions';
+import { FLAGS } from '../../components/flag-scale';
 import { useUrlState } from '../../router/use-url-state';
 import { metaQueries } from '../meta/queries';
 import { codeOptions, detailSectors, makeNamer, nameOf } from '../meta/names';
@@ -26,11 +28,12 @@ export default function TrainingPage() {
   const names = makeNamer(meta.data, lang);
   const region = state.region ?? 'VN';
   const cells = useQuery(trainingQueries.cells({ region, scenario: state.scenario, horizon: state.horizon }));
+  const thresholds = cells.data?.thresholds ?? cells.data?.assumptions?.thresholds;
   const rows = cells.data ? toPlannerRows(cells.data.rows, names, { flag: state.flag, qualification: state.qual, q: state.q, sectors: detailSectors(meta.data, true) }) : [];
   const searchId = useId();
 
   const columns: Column<PlannerRow>[] = [
-    { key: 'rank', label: t('training.rank'), value: (r) => r.rank, align: 'right' },
+    { key: 'rank', label: t('training.rank'), value: (r) => r.rank ?? undefined, format: (r) => (r.rank === null ? MISSING : String(r.rank)), align: 'right' },
     { key: 'sector', label: t('controls.sector'), value: (r) => r.sectorName },
     { key: 'qualification', label: t('controls.qualification'), value: (r) => r.qualificationName },
     { key: 'openings', label: t('gaps.openings'), value: (r) => r.openings, format: (r) => formatInteger(r.openings, lang), align: 'right' },
@@ -43,9 +46,10 @@ export default function TrainingPage() {
       format: (r) => `${formatSigned(r.imbalanceLower, lang)} … ${formatSigned(r.imbalanceUpper, lang)}`,
       align: 'right',
     },
+    { key: 'imbalanceShare', label: t('gaps.imbalanceShare'), value: (r) => r.imbalanceShare ?? undefined, format: (r) => formatShare(r.imbalanceShare, lang), align: 'right' },
     { key: 'ratio', label: t('gaps.ratio'), value: (r) => r.ratio, format: (r) => formatDecimal(r.ratio, lang, 2), align: 'right' },
     { key: 'confidence', label: t('gaps.confidence'), value: (r) => ({ high: 3, medium: 2, low: 1 })[r.confidence], format: (r) => <ConfidenceMeter confidence={r.confidence} /> },
-    { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`), format: (r) => <FlagBadge flag={r.flag} /> },
+    { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`), format: (r) => <FlagBadge flag={r.flag} thresholds={thresholds} share={r.imbalanceShare} /> },
     {
       key: 'status',
       label: t('status.label'),
@@ -57,14 +61,16 @@ export default function TrainingPage() {
       ),
     },
   ];
+  // Spreadsheet-friendly: headers in words, plain numbers (the share as a percent number, e.g. -2.35), empty rank when unranked.
   const csvColumns: Column<PlannerRow>[] = [
-    ...columns.slice(0, 1),
-    { key: 'sectorCode', label: 'sector', value: (r) => r.sector },
+    { key: 'rank', label: t('training.csvRank'), value: (r) => r.rank ?? '' },
+    { key: 'sectorCode', label: t('training.csvSector'), value: (r) => r.sector },
     ...columns.slice(1, 2),
-    { key: 'qualificationCode', label: 'qualification', value: (r) => r.qualification },
+    { key: 'qualificationCode', label: t('training.csvQualification'), value: (r) => r.qualification },
     ...columns.slice(2, 5),
     { key: 'imbalanceLower', label: t('sectors.lower80'), value: (r) => Math.round(r.imbalanceLower) },
     { key: 'imbalanceUpper', label: t('sectors.upper80'), value: (r) => Math.round(r.imbalanceUpper) },
+    { key: 'imbalanceShare', label: t('training.csvImbalanceShare'), value: (r) => (r.imbalanceShare === null ? '' : Math.round(r.imbalanceShare * 10000) / 100) },
     { key: 'ratio', label: t('gaps.ratio'), value: (r) => (r.ratio === null ? '' : Math.round(r.ratio * 1000) / 1000) },
     { key: 'confidence', label: t('gaps.confidence'), value: (r) => t(`confidence.${r.confidence}`) },
     { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`) },
@@ -74,8 +80,9 @@ export default function TrainingPage() {
     label: r.level === 'province' ? nameOf(r, lang) : `${nameOf(r, lang)} (${t(`training.level_${r.level}`)})`,
   }));
   const qualOptions = [{ value: '', label: t('controls.all') }, ...codeOptions(meta.data?.qualifications, lang, (q) => q.code !== 'ALL')];
-  const flagOptions = [{ value: '', label: t('controls.all') }, ...(['shortage', 'balanced', 'surplus'] as const).map((f) => ({ value: f, label: t(`flag.${f}`) }))];
+  const flagOptions = [{ value: '', label: t('controls.all') }, ...FLAGS.map((f) => ({ value: f, label: t(`flag.${f}`) }))];
   const source = cells.data?.source ?? '';
+  const flagRule = useFlagRule(thresholds);
   const basis = basisOfRows(rows, cells.data);
   const sort = state.sort ? { key: state.sort, dir: state.dir ?? 'desc' } : undefined;
   const exportColumns = withProvenanceColumns(csvColumns, { status: () => ['modelled'], basis: (r) => r.basis, source: (r) => r.source || source });
@@ -124,8 +131,9 @@ export default function TrainingPage() {
           />
         </QueryState>
         <p className="chart-source">
-          <StatusLine statuses={['modelled']} basis={basis} /> <span className="label">{t('chart.source')}:</span> {source} · {t('training.flagRule', { below: formatDecimal(cells.data?.thresholds?.shortageBelow ?? 0.9, lang, 2), above: formatDecimal(cells.data?.thresholds?.surplusAbove ?? 1.1, lang, 2) })}
+          <StatusLine statuses={['modelled']} basis={basis} /> <span className="label">{t('chart.source')}:</span> {source} · {flagRule}
         </p>
+        <FlagAssumptions assumptions={cells.data?.assumptions} thresholds={thresholds} names={names} />
       </section>
     </div>
   );

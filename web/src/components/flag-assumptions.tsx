@@ -1,0 +1,106 @@
+import { useTranslation } from 'react-i18next';
+import type { Assumptions, Thresholds } from '../api/types';
+import { formatInteger, formatPercent, formatShare, type Lang } from '../i18n/format';
+import { thresholdsOf } from './flag-scale';
+
+/** Names for codes (a features/meta Namer fits). */
+interface CodeNames {
+  sector: (code: string) => string;
+  qualification: (code: string) => string;
+}
+
+const mean = (xs: readonly number[] | undefined) => (xs && xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : undefined);
+/** A per-year fraction (0.025) as a percent (2,50%). */
+const pct = (x: number | undefined, lang: Lang, digits = 2) => formatPercent(x === undefined ? undefined : x * 100, lang, digits);
+
+/** The flag rule in words with the served thresholds (% of base employment over the horizon). */
+export function useFlagRule(thresholds?: Partial<Thresholds> | null): string {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const th = thresholdsOf(thresholds);
+  return t('training.flagRule', {
+    below: formatShare(th.shortageBelow, lang), above: formatShare(th.surplusAbove, lang),
+    smallCell: formatInteger(th.smallCell, lang), minOpenings: formatInteger(th.minOpenings, lang),
+  });
+}
+
+/**
+ * The assumptions behind every flag, shown where the flags are (issue 12 §5): the thresholds,
+ * the replacement rates (retirement + deaths, by sector and where they come from), the new-supply
+ * inflows (entry rate, demographic entrants, other entrants by level) and the method notes with
+ * their sources. A closed <details> so it costs no space until asked for.
+ */
+export function FlagAssumptions({ assumptions, thresholds, names }: { assumptions?: Assumptions | null; thresholds?: Partial<Thresholds> | null; names?: CodeNames }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const rule = useFlagRule(thresholds ?? assumptions?.thresholds);
+  const a = assumptions;
+  const rep = a?.replacement;
+  const sup = a?.newSupply;
+  const years = (ys: number[] | undefined) => (ys && ys.length ? t('assumptions.years', { from: ys[0], to: ys[ys.length - 1] }) : '');
+  const sectorName = (c: string) => names?.sector(c) ?? c;
+  const levelName = (c: string) => names?.qualification(c) ?? c;
+  return (
+    <details className="assumptions" data-assumptions>
+      <summary>{t('assumptions.title')}</summary>
+      <h4>{t('assumptions.thresholds')}</h4>
+      <p>{rule}</p>
+      {!a && <p>{t('assumptions.none')}</p>}
+      {a && (
+        <>
+          <h4>{t('assumptions.replacement')}</h4>
+          {rep && (
+            <p>
+              {years(rep.years)}: {t('assumptions.retirement')} {pct(mean(rep.retirementRate), lang)} + {t('assumptions.death')} {pct(mean(rep.deathRate), lang)}
+              {' · '}{t('assumptions.scenarioMultiplier')} {rep.scenarioMultiplier.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US')}
+              {Object.keys(rep.byLevel).length > 0 && ` · ${Object.entries(rep.byLevel).map(([q, m]) => `${levelName(q)} ×${m.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 })}`).join(', ')}`}
+            </p>
+          )}
+          {a.exitRates.length > 0 && (
+            <table>
+              <caption className="small-text" style={{ textAlign: 'left' }}>{t('assumptions.bySector')}</caption>
+              <thead>
+                <tr><th scope="col">{t('assumptions.sector')}</th><th scope="col">{t('assumptions.rate')}</th><th scope="col">{t('assumptions.basis')}</th></tr>
+              </thead>
+              <tbody>
+                {a.exitRates.map((e) => (
+                  <tr key={e.sector}><td>{sectorName(e.sector)}</td><td className="num">{pct(e.rate, lang)}</td><td>{t(`assumptions.basis_${e.basis}`, { defaultValue: e.basis })}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <h4>{t('assumptions.newSupply')}</h4>
+          <p>
+            {t('assumptions.entryRate')}: {pct(a.entryRate, lang, 1)}
+            {sup && sup.lfEntrants.length > 0 && <> · {t('assumptions.lfEntrants')} ({years(sup.years)}): {formatInteger(mean(sup.lfEntrants), lang)}</>}
+          </p>
+          {Object.keys(a.otherEntrantsRate).length > 0 && (
+            <table>
+              <caption className="small-text" style={{ textAlign: 'left' }}>{t('assumptions.otherEntrants')}</caption>
+              <thead>
+                <tr><th scope="col">{t('assumptions.level')}</th><th scope="col">{t('assumptions.rate')}</th><th scope="col">{t('assumptions.basis')}</th></tr>
+              </thead>
+              <tbody>
+                {Object.entries(a.otherEntrantsRate).map(([q, r]) => (
+                  <tr key={q}><td>{levelName(q)}</td><td className="num">{pct(r, lang)}</td><td>{t(`assumptions.basis_${a.otherEntrantsBasis[q] ?? 'default'}`, { defaultValue: a.otherEntrantsBasis[q] })}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {(a.sources?.length ?? 0) > 0 && (
+            <>
+              <h4>{t('assumptions.sources')}</h4>
+              <ul>
+                {a.sources!.map((n) => (
+                  <li key={n.id}>
+                    {lang === 'vi' ? n.vi : n.en} <span className="note-source">— {n.source}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * The one reading of the served flag thresholds (GET /api/gaps `thresholds`): flags compare
+ * `imbalanceShare` = cumulative (new supply − openings) over the horizon ÷ base employment with
+ * `shortageBelow` / `surplusAbove` (shares, default −2 % / +2 %). The map's colour classes are
+ * derived from the same two numbers, and from the row's served flag, so a tile and its table row
+ * always agree: every shortage class lies below `shortageBelow`, every surplus class above
+ * `surplusAbove`; `uncertain` and `too-small` rows get their own neutral classes.
+ */
+import type { Flag, GapRow } from '../api/types';
+import { DIVERGING, FLAG_COLORS } from './colors';
+
+/** Flag thresholds as the web reads them (all shares of base employment over the horizon). */
+export interface FlagThresholds {
+  shortageBelow: number;
+  surplusAbove: number;
+  smallCell: number;
+  minOpenings: number;
+}
+
+/** The model's defaults (models/src/labour/imbalance.ts DEFAULT_THRESHOLDS), used only until the API answers. */
+export const FALLBACK_THRESHOLDS: FlagThresholds = { shortageBelow: -0.02, surplusAbove: 0.02, smallCell: 5000, minOpenings: 500 };
+
+/** Served thresholds completed with the defaults (older results lack `minOpenings`). */
+export function thresholdsOf(served?: Partial<FlagThresholds> | null): FlagThresholds {
+  return { ...FALLBACK_THRESHOLDS, ...Object.fromEntries(Object.entries(served ?? {}).filter(([, v]) => typeof v === 'number')) };
+}
+
+/** Every flag, in display order. */
+export const FLAGS: readonly Flag[] = ['shortage', 'balanced', 'surplus', 'uncertain', 'too-small'];
+
+/**
+ * The six bounds of the seven map classes: 3×, 2×, 1× the shortage threshold, then 1×, 2×, 3× the
+ * surplus threshold (e.g. −6 %, −4 %, −2 %, +2 %, +4 %, +6 %). Class 3 (balanced) is exactly the
+ * flag's balanced band.
+ */
+export function shareBreaks(t: FlagThresholds): number[] {
+  return [3 * t.shortageBelow, 2 * t.shortageBelow, t.shortageBelow, t.surplusAbove, 2 * t.surplusAbove, 3 * t.surplusAbove];
+}
+
+/** A map class: 0 (worst shortage) … 6 (largest surplus), or a neutral class, or null (no data). */
+export type MapClass = number | 'uncertain' | 'too-small' | null;
+
+/**
+ * Map class of one gap row. The side (shortage / balanced / surplus) is the row's served flag;
+ * the depth inside a side comes from its share against 2× and 3× the threshold.
+ */
+export function mapClassOf(row: Pick<GapRow, 'flag' | 'imbalanceShare'> | undefined, t: FlagThresholds): MapClass {
+  if (!row) return null;
+  if (row.flag === 'uncertain' || row.flag === 'too-small') return row.flag;
+  if (row.flag === 'balanced') return 3;
+  const b = shareBreaks(t);
+  const s = row.imbalanceShare;
+  const finite = typeof s === 'number' && Number.isFinite(s);
+  if (row.flag === 'shortage') return finite && s < b[0] ? 0 : finite && s < b[1] ? 1 : 2;
+  return finite && s > b[5] ? 6 : finite && s > b[4] ? 5 : 4;
+}
+
+/** Flat colour of a map class (the neutral ones are the flags' own greys; the tile map adds a pattern). */
+export function mapClassColor(c: Exclude<MapClass, null>): string {
+  return typeof c === 'number' ? DIVERGING[c] : FLAG_COLORS[c];
+}
+
+/** All classes in legend order: the seven scale classes, then uncertain and too-small. */
+export const MAP_CLASSES: readonly Exclude<MapClass, null>[] = [0, 1, 2, 3, 4, 5, 6, 'uncertain', 'too-small'];
+
+/**
+ * Range of a scale class as text, with `fmt` writing one share (e.g. "< −6,0%", "−4,0% … −2,0%",
+ * "−2,0% … +2,0%", "> +6,0%"); neutral classes return null (their label is the flag's name).
+ */
+export function classRange(c: Exclude<MapClass, null>, t: FlagThresholds, fmt: (share: number) => string): string | null {
+  if (typeof c !== 'number') return null;
+  const b = shareBreaks(t);
+  if (c === 0) return `< ${fmt(b[0])}`;
+  if (c === 6) return `> ${fmt(b[5])}`;
+  return `${fmt(b[c - 1])} … ${fmt(b[c])}`;
+}
+
+/** The flag a scale class belongs to (so a legend can name it). */
+export function classFlag(c: Exclude<MapClass, null>): Flag {
+  if (typeof c !== 'number') return c;
+  return c < 3 ? 'shortage' : c > 3 ? 'surplus' : 'balanced';
+}
