@@ -1,12 +1,19 @@
 /** Small, hand-written API responses for unit tests (shapes as served by the API). */
 import type { ForecastResponse, GapRow, Meta, TargetPath } from './api/types';
 
+/**
+ * A gap row; `imbalanceShare` follows `imbalance ÷ employmentBase` unless the patch sets it
+ * (as the model serves it).
+ */
 export function gapRow(patch: Partial<GapRow> = {}): GapRow {
+  const base = patch.employmentBase ?? 100_000;
+  const imbalance = patch.imbalance ?? -5_000;
   return {
     region: 'VN', sector: 'C', qualification: 'college', horizon: 5, period: '2030',
     employmentBase: 100_000, employmentEnd: 110_000,
     openings: 20_000, expansion: 10_000, replacement: 10_000, newSupply: 15_000,
     imbalance: -5_000, imbalanceLower: -7_000, imbalanceUpper: -3_000,
+    imbalanceShare: base > 0 ? imbalance / base : null,
     ratio: 0.75, flag: 'shortage', confidence: 'medium', rank: 1,
     status: 'modelled', source: 'LMO model v1',
     ...patch,

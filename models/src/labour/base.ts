@@ -76,7 +76,7 @@ export interface OutlookOptions {
   backtest?: 'all' | 'aggregates';
   /** Share of the employed reaching retirement age who leave (default 0.5, system/flows.ts). */
   retirementExitShare?: number;
-  /** Floor of the unemployment rate (share) for the labour-force cap; default the lowest official rate in the history. */
+  /** Floor of the unemployment rate (share) for the labour-force cap; default the lowest official annual rate since the 2021 break − 0.5 pp, never above the base-year system rate (system/national-system.ts). */
   minUnemploymentRate?: number;
 }
 

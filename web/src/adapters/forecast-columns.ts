@@ -108,8 +108,33 @@ export function forecastRows(forecast: NormalForecast, lastHistory = 15): Foreca
   return rows;
 }
 
-/** A flat chart row holding several series: `<key>_actual`, `<key>_mean`, `<key>_band80`, `<key>_band95`. */
-export type MergedRow = { period: string; forecast: boolean } & Record<string, unknown>;
+/**
+ * A period label as a position on a real time axis: `2024` → 2024, `2024-Q3` → 2024.5 (quarter q
+ * at year + (q − 1)/4), so 2010 and 2015 are five units apart and quarters fall between years.
+ */
+export function periodToYear(period: string): number {
+  const m = /^(\d{4})(?:-Q([1-4]))?$/.exec(period);
+  if (!m) return Number.NaN;
+  return Number(m[1]) + (m[2] ? (Number(m[2]) - 1) / 4 : 0);
+}
+
+/**
+ * Ticks of a year axis from `min` to `max`: every year over a short span (≤ 12 years), else every
+ * 5 years (multiples of 5), so labels never crowd.
+ */
+export function yearTicks(min: number, max: number): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max) || max < min) return [];
+  const step = max - min <= 12 ? 1 : 5;
+  const ticks: number[] = [];
+  for (let y = Math.ceil(min / step) * step; y <= max; y += step) ticks.push(y);
+  return ticks;
+}
+
+/**
+ * A flat chart row holding several series: `<key>_actual`, `<key>_mean`, `<key>_band80`, `<key>_band95`;
+ * `year` is the period on a real time axis (see periodToYear).
+ */
+export type MergedRow = { period: string; year?: number; forecast: boolean } & Record<string, unknown>;
 
 /** Merges several series' rows on period (sorted), for one chart with several lines and bands. */
 export function mergeForecastRows(series: { key: string; rows: ForecastRow[] }[]): MergedRow[] {
@@ -118,7 +143,7 @@ export function mergeForecastRows(series: { key: string; rows: ForecastRow[] }[]
     for (const row of rows) {
       let merged = byPeriod.get(row.period);
       if (!merged) {
-        merged = { period: row.period, forecast: row.forecast };
+        merged = { period: row.period, year: periodToYear(row.period), forecast: row.forecast };
         byPeriod.set(row.period, merged);
       }
       merged.forecast = merged.forecast && row.forecast;

@@ -12,10 +12,12 @@ import { WrappedXTick } from './wrapped-tick';
  * `short` axis label and a full `label` for the tooltip. The bars are the children,
  * so each chart states only what it plots.
  */
-export function CategoryBarChart({ rows, height, tickWidth = 90, formatValue = formatInteger, children }: {
+export function CategoryBarChart({ rows, height, tickWidth = 90, formatValue = formatInteger, stackOffset, children }: {
   rows: object[];
   height: number;
   tickWidth?: number;
+  /** `sign` stacks negative parts below zero and positive ones above (net expansion + replacement). */
+  stackOffset?: 'sign';
   /** How the tooltip writes a value (default: whole persons). */
   formatValue?: (value: number, lang: Lang) => string;
   children: ReactNode;
@@ -25,7 +27,7 @@ export function CategoryBarChart({ rows, height, tickWidth = 90, formatValue = f
   const narrow = useNarrow();
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
+      <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 4 }} stackOffset={stackOffset}>
         <CartesianGrid stroke="#e2e6ec" vertical={false} />
         <XAxis dataKey="short" tick={<WrappedXTick width={tickWidth} slanted={narrow} />} interval={0} height={narrow ? 64 : 44} />
         <YAxis tickFormatter={(v: number) => formatCompact(v, lang)} tick={AXIS_TICK} width={56} />

@@ -1,6 +1,7 @@
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
-import { lastObservedPeriod, mergedRowStatuses, type MergedRow } from '../adapters/forecast-columns';
+import { useMemo } from 'react';
+import { lastObservedPeriod, mergedRowStatuses, periodToYear, yearTicks, type MergedRow } from '../adapters/forecast-columns';
 import { formatCompact, formatValue, type Lang } from '../i18n/format';
 import type { LegendItem } from './png';
 import { AXIS_TICK } from './colors';
@@ -9,6 +10,15 @@ export interface ForecastSeriesDef {
   key: string;
   label: string;
   color: string;
+  /** `right`: drawn against a second axis in `rightUnit` (e.g. a rate beside persons). */
+  axis?: 'left' | 'right';
+}
+
+/** A vertical mark on the time axis, e.g. a series break ("2021: LFS re-weighting"). */
+export interface ChartMark {
+  /** Position on the year axis (periodToYear). */
+  year: number;
+  label: string;
 }
 
 /** Legend entries for forecast series: observed, projected, and the 80 %/95 % bands in the series colour. */
@@ -21,38 +31,71 @@ export function forecastLegend(series: ForecastSeriesDef[], t: (key: string) => 
   ]);
 }
 
-/** History (solid), forecast mean (dashed) and 80 %/95 % bands for one or more series. */
-export function ForecastChart({ rows, series, unit, height = 300 }: { rows: MergedRow[]; series: ForecastSeriesDef[]; unit: string; height?: number }) {
+/**
+ * History (solid), forecast mean (dashed) and 80 %/95 % bands for one or more series, on a real
+ * time axis: x is the year as a number (quarters at fractional years), so 2010 and 2015 are five
+ * years apart whatever periods are present. Series with `axis: 'right'` use a second axis in
+ * `rightUnit`; `marks` draw labelled vertical lines (series breaks).
+ */
+export function ForecastChart({ rows, series, unit, rightUnit = 'percent', marks = [], height = 300 }: {
+  rows: MergedRow[];
+  series: ForecastSeriesDef[];
+  unit: string;
+  rightUnit?: string;
+  marks?: ChartMark[];
+  height?: number;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
+  const data = useMemo(() => rows.map((r) => ({ ...r, year: r.year ?? periodToYear(r.period) })).filter((r) => Number.isFinite(r.year)), [rows]);
   const cut = lastObservedPeriod(rows);
-  const fmt = (v: unknown) =>
-    Array.isArray(v) ? `${formatValue(Number(v[0]), unit, lang)} – ${formatValue(Number(v[1]), unit, lang)}` : formatValue(Number(v), unit, lang);
-  const axis = (v: number) => (unit === 'percent' ? `${formatValue(v, unit, lang)}` : formatCompact(v, lang));
+  const years = data.map((r) => r.year);
+  const min = Math.min(...years);
+  const max = Math.max(...years);
+  const ticks = yearTicks(min, max);
+  const hasRight = series.some((s) => s.axis === 'right');
+  const unitOf = (dataKey: unknown) => {
+    const s = series.find((x) => typeof dataKey === 'string' && dataKey.startsWith(`${x.key}_`));
+    return s?.axis === 'right' ? rightUnit : unit;
+  };
+  const fmt = (v: unknown, u: string) =>
+    Array.isArray(v) ? `${formatValue(Number(v[0]), u, lang)} – ${formatValue(Number(v[1]), u, lang)}` : formatValue(Number(v), u, lang);
+  const axis = (u: string) => (v: number) => (u === 'percent' ? `${formatValue(v, u, lang)}` : formatCompact(v, lang));
+  const yId = (s: ForecastSeriesDef) => (s.axis === 'right' ? 'right' : 'left');
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
-        <CartesianGrid stroke="#e2e6ec" vertical={false} />
-        <XAxis dataKey="period" tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: '#aab3c0' }} minTickGap={16} />
-        <YAxis tickFormatter={axis} tick={AXIS_TICK} width={64} tickLine={false} axisLine={false} domain={['auto', 'auto']} />
+      <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
+        <CartesianGrid stroke="#e2e6ec" vertical={false} yAxisId="left" />
+        <XAxis
+          dataKey="year" type="number" scale="linear" domain={[min, max]} ticks={ticks} allowDecimals={false}
+          tickFormatter={(v: number) => String(v)} tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: '#aab3c0' }}
+        />
+        <YAxis yAxisId="left" tickFormatter={axis(unit)} tick={AXIS_TICK} width={64} tickLine={false} axisLine={false} domain={['auto', 'auto']} />
+        {hasRight && <YAxis yAxisId="right" orientation="right" tickFormatter={axis(rightUnit)} tick={AXIS_TICK} width={56} tickLine={false} axisLine={false} domain={[0, 'auto']} />}
         <Tooltip
-          formatter={(value, name) => [fmt(value), String(name)]}
-          labelFormatter={(label, payload) => statusLabel(label, payload?.[0]?.payload as MergedRow | undefined, t)}
+          formatter={(value, name, item) => [fmt(value, unitOf((item as { dataKey?: unknown } | undefined)?.dataKey)), String(name)]}
+          labelFormatter={(label, payload) => {
+            const row = payload?.[0]?.payload as MergedRow | undefined;
+            return statusLabel(row?.period ?? label, row, t);
+          }}
           labelStyle={{ fontWeight: 600 }}
         />
         {series.map((s) => (
-          <Area key={`${s.key}95`} dataKey={`${s.key}_band95`} name={`${s.label} · ${t('chart.band95')}`} stroke="none" fill={s.color} fillOpacity={0.14} isAnimationActive={false} connectNulls />
+          <Area key={`${s.key}95`} yAxisId={yId(s)} dataKey={`${s.key}_band95`} name={`${s.label} · ${t('chart.band95')}`} stroke="none" fill={s.color} fillOpacity={0.14} isAnimationActive={false} connectNulls />
         ))}
         {series.map((s) => (
-          <Area key={`${s.key}80`} dataKey={`${s.key}_band80`} name={`${s.label} · ${t('chart.band80')}`} stroke="none" fill={s.color} fillOpacity={0.28} isAnimationActive={false} connectNulls />
+          <Area key={`${s.key}80`} yAxisId={yId(s)} dataKey={`${s.key}_band80`} name={`${s.label} · ${t('chart.band80')}`} stroke="none" fill={s.color} fillOpacity={0.28} isAnimationActive={false} connectNulls />
         ))}
         {series.map((s) => (
-          <Line key={`${s.key}a`} dataKey={`${s.key}_actual`} name={`${s.label} · ${t('chart.observed')}`} stroke={s.color} strokeWidth={2.5} dot={{ r: 2 }} isAnimationActive={false} connectNulls />
+          <Line key={`${s.key}a`} yAxisId={yId(s)} dataKey={`${s.key}_actual`} name={`${s.label} · ${t('chart.observed')}`} stroke={s.color} strokeWidth={2.5} dot={{ r: 2 }} isAnimationActive={false} connectNulls />
         ))}
         {series.map((s) => (
-          <Line key={`${s.key}m`} dataKey={`${s.key}_mean`} name={`${s.label} · ${t('chart.projected')}`} stroke={s.color} strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} connectNulls />
+          <Line key={`${s.key}m`} yAxisId={yId(s)} dataKey={`${s.key}_mean`} name={`${s.label} · ${t('chart.projected')}`} stroke={s.color} strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} connectNulls />
         ))}
-        {cut && <ReferenceLine x={cut} stroke="#6b7686" strokeDasharray="3 3" label={{ value: t('chart.forecastStarts'), position: 'insideTopRight', fontSize: 11, fill: '#3d4757' }} />}
+        {marks.filter((m) => m.year >= min && m.year <= max).map((m) => (
+          <ReferenceLine key={`mark-${m.year}`} yAxisId="left" x={m.year} stroke="#3d4757" strokeDasharray="2 4" label={{ value: m.label, position: 'insideTopLeft', fontSize: 11, fill: '#3d4757' }} data-mark={m.year} />
+        ))}
+        {cut && <ReferenceLine yAxisId="left" x={periodToYear(cut)} stroke="#6b7686" strokeDasharray="3 3" label={{ value: t('chart.forecastStarts'), position: 'insideTopRight', fontSize: 11, fill: '#3d4757' }} />}
       </ComposedChart>
     </ResponsiveContainer>
   );

@@ -1,13 +1,14 @@
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import { formatCompact, formatSigned, type Lang } from '../i18n/format';
+import type { Flag } from '../api/types';
 import { AXIS_TICK, FLAG_COLORS } from './colors';
 import { tooltipHeading } from './status';
 import { WrappedTick } from './wrapped-tick';
 import { useNarrow } from './use-narrow';
 
-/** Horizontal diverging bars: shortages (negative) in orange, surpluses (positive) in purple. */
-export function ImbalanceBars<Row extends { label: string; imbalance: number; flag: 'shortage' | 'balanced' | 'surplus' }>({
+/** Horizontal diverging bars coloured by flag: shortages in orange, surpluses in purple, uncertain and too-small cells in greys. */
+export function ImbalanceBars<Row extends { label: string; imbalance: number; flag: Flag }>({
   rows,
   height,
   labelWidth: wideLabelWidth = 280,

@@ -13,8 +13,7 @@ import { trainingQueries } from './training/queries';
 export function prefetchPage(client: QueryClient, state: UrlState): void {
   void client.prefetchQuery(metaQueries.codes());
   if (state.page === 'overview') {
-    void client.prefetchQuery(overviewQueries.national('employment', state.scenario, 10));
-    void client.prefetchQuery(overviewQueries.national('labour_force', state.scenario, 10));
+    for (const indicator of ['labour_force', 'employment', 'unemployment_rate']) void client.prefetchQuery(overviewQueries.national(indicator, state.scenario, 10));
     void client.prefetchQuery(overviewQueries.gaps(state.scenario, state.horizon));
     for (const k of KPI_INDICATORS) void client.prefetchQuery(overviewQueries.kpi(k.code));
   } else if (state.page === 'regions') {

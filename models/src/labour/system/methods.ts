@@ -22,6 +22,8 @@ export interface MethodFacts {
   demand: Record<string, string>;
   productivity?: { trends: BroadTrend[]; longRun: { growth: number; years: number[]; fallback: boolean }; damping: number };
   minURule?: MinURule;
+  /** Forecast years capped by the labour force, and the horizon. */
+  capped?: { years: number[]; horizon: number };
 }
 
 const pct = (x: number, d = 1) => `${(100 * x).toFixed(d)} %`;
@@ -42,8 +44,8 @@ function floorText(f: MethodFacts, lang: 'vi' | 'en'): string {
       ? (lang === 'vi' ? `, giới hạn ở tỷ lệ năm gốc của hệ thống (${pct(r.baseRate, 2)})` : `, capped at the system's base-year rate (${pct(r.baseRate, 2)})`)
       : '';
     return lang === 'vi'
-      ? `tỷ lệ thất nghiệp năm thấp nhất của TCTK từ ${span(r.years)} (${pct(r.lowest, 2)}) trừ ${pct(r.margin, 1)} thất nghiệp tạm thời${cap}. Sàn chỉ có hiệu lực khi cầu vượt cung lao động từ dân số; khi cầu thấp hơn cung, tỷ lệ thất nghiệp tăng`
-      : `the lowest official annual rate ${span(r.years)} (${pct(r.lowest, 2)}) less a ${pct(r.margin, 1)} frictional margin${cap}. The floor only binds when demand outruns the demographic labour force; when demand falls short of supply the rate rises`;
+      ? `tỷ lệ thất nghiệp năm thấp nhất của TCTK từ ${span(r.years)} (${pct(r.lowest, 2)}) trừ ${(100 * r.margin).toFixed(1)} điểm phần trăm (thất nghiệp tạm thời)${cap}. Sàn chỉ có hiệu lực khi cầu vượt cung lao động từ dân số; khi cầu thấp hơn cung, tỷ lệ thất nghiệp tăng`
+      : `the lowest official annual rate ${span(r.years)} (${pct(r.lowest, 2)}) less a ${(100 * r.margin).toFixed(1)} percentage-point frictional margin${cap}. The floor only binds when demand outruns the demographic labour force; when demand falls short of supply the rate rises`;
   }
   if (r?.kind === 'option') return lang === 'vi' ? 'do người dùng đặt' : 'set by the user';
   return lang === 'vi' ? 'giá trị mặc định (thiếu tỷ lệ thất nghiệp chính thức)' : 'a default (no official unemployment rate in the data)';
@@ -74,8 +76,8 @@ export function SYSTEM_METHODS(f: MethodFacts): SystemMethod[] {
     },
     {
       id: 'one-system',
-      vi: `Việc làm không vượt quá lực lượng lao động × (1 − ${pct(f.minU, 2)}); sàn này là ${floorText(f, 'vi')}. Tỷ lệ thất nghiệp = 1 − việc làm ÷ lực lượng lao động (mọi người 15+, nên khác một chút với tỷ lệ chính thức tính cho tuổi lao động).`,
-      en: `Employment never exceeds labour force × (1 − ${pct(f.minU, 2)}); this floor is ${floorText(f, 'en')}. The unemployment rate = 1 − employment ÷ labour force (all people 15+, so slightly different from the official working-age rate).`,
+      vi: `Việc làm không vượt quá lực lượng lao động × (1 − ${pct(f.minU, 2)}); sàn này là ${floorText(f, 'vi')}. Tỷ lệ thất nghiệp = 1 − việc làm ÷ lực lượng lao động (mọi người 15+, nên khác một chút với tỷ lệ chính thức tính cho tuổi lao động).${f.capped ? ` Lần tính này: cầu lao động vượt trần ở ${f.capped.years.length}/${f.capped.horizon} năm dự báo${f.capped.years.length ? ` (${span(f.capped.years)}): việc làm bị giới hạn bởi nguồn cung lao động, không phải bởi cầu` : ''}.` : ''}`,
+      en: `Employment never exceeds labour force × (1 − ${pct(f.minU, 2)}); this floor is ${floorText(f, 'en')}. The unemployment rate = 1 − employment ÷ labour force (all people 15+, so slightly different from the official working-age rate).${f.capped ? ` This run: demand exceeds the ceiling in ${f.capped.years.length} of ${f.capped.horizon} forecast years${f.capped.years.length ? ` (${span(f.capped.years)}): employment is limited by labour supply, not by demand` : ''}.` : ''}`,
       source: 'GSO unemployment rate (LFS)',
     },
     {

@@ -113,7 +113,7 @@ describe('unemployment floor and the cap', () => {
     const { system } = build();
     // Official rate 2.5 % every year, system base rate 1 − E/LF = 2.5 %: floor 2.0 %.
     expect(system.minUnemploymentRate).toBeCloseTo(0.02, 9);
-    expect(system.methods.find((m) => m.id === 'one-system')!.en).toContain('2021–2025 (2.50 %) less a 0.5 % frictional margin');
+    expect(system.methods.find((m) => m.id === 'one-system')!.en).toContain('2021–2025 (2.50 %) less a 0.5 percentage-point frictional margin');
   });
 
   it('demand below supply: nothing capped and the unemployment rate rises', () => {

@@ -254,6 +254,7 @@ export function buildNationalSystem(observations: readonly Observation[], index:
       minURule: input.minUnemploymentRate !== undefined ? { kind: 'option' }
         : uRule ? { kind: 'official', lowest: uRule.lowest, years: uRule.years, margin: MIN_UNEMPLOYMENT_MARGIN, baseRate: uBase, capped: minU < uDefault }
         : { kind: 'default' },
+      capped: { years: capped.cappedYears.map((t) => baseYear + t + 1), horizon: H },
     }),
   };
   const sectionShareRel = Object.fromEntries(names.map((s) => [s, levels.map((level) => {

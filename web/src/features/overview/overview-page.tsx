@@ -4,10 +4,13 @@ import { AccuracyNote } from '../../components/accuracy-note';
 import { ChartFrame } from '../../components/chart-frame';
 import { SERIES, FLAG_COLORS } from '../../components/colors';
 import type { Column } from '../../components/csv';
-import { ForecastChart, forecastLegend } from '../../components/forecast-chart';
+import { ForecastChart, forecastLegend, type ForecastSeriesDef } from '../../components/forecast-chart';
+import { FlagBadge } from '../../components/badges';
+import { FlagAssumptions } from '../../components/flag-assumptions';
+import { FLAGS } from '../../components/flag-scale';
 import { ImbalanceBars } from '../../components/imbalance-bars';
-import { combineStatus } from '../../components/combine-status';
-import { formatInteger, formatSigned, type Lang } from '../../i18n/format';
+import { combineStatusIgnoringMissing } from '../../components/combine-status';
+import { formatInteger, formatShare, formatSigned, formatValue, type Lang } from '../../i18n/format';
 import { Link } from '../../router/link';
 import { useUrlState } from '../../router/use-url-state';
 import { metaQueries } from '../meta/queries';
@@ -15,7 +18,7 @@ import { detailSectors, makeNamer } from '../meta/names';
 import { KPI_INDICATORS } from './indicators';
 import { KpiCard } from './kpi-card';
 import { overviewQueries } from './queries';
-import { toDemandSupplyRows, toTopImbalanceRows, type ImbalanceBar } from './to-chart-rows';
+import { breakYears, toSystemRows, toTopImbalanceRows, type ImbalanceBar } from './to-chart-rows';
 import { mergedRowStatuses, type MergedRow } from '../../adapters/forecast-columns';
 import { basisOfRows, mergeBasis, VIEW_LEVELS } from '../../adapters/basis';
 import { uniqueStatuses } from '../../components/status';
@@ -29,30 +32,42 @@ export default function OverviewPage() {
   const meta = useQuery(metaQueries.codes());
   const names = makeNamer(meta.data, lang);
   // National series are always shown 10 years ahead; the horizon applies to openings and gaps.
-  const demand = useQuery(overviewQueries.national('employment', state.scenario, 10));
-  const supply = useQuery(overviewQueries.national('labour_force', state.scenario, 10));
+  // One system (issue 12): labour force, employment and the unemployment rate = 1 − E ÷ LF.
+  const labourForce = useQuery(overviewQueries.national('labour_force', state.scenario, 10));
+  const employment = useQuery(overviewQueries.national('employment', state.scenario, 10));
+  const unemploymentRate = useQuery(overviewQueries.national('unemployment_rate', state.scenario, 10));
   const gaps = useQuery(overviewQueries.gaps(state.scenario, state.horizon));
 
-  const dsRows = demand.data || supply.data ? toDemandSupplyRows(demand.data, supply.data) : [];
-  const dsStatus = combineStatus([demand, supply]);
-  const series = [
-    { key: 'demand', label: t('overview.demand'), color: SERIES.demand },
-    { key: 'supply', label: t('overview.supply'), color: SERIES.supply },
+  const systemQueries = [labourForce, employment, unemploymentRate];
+  const anySystem = systemQueries.some((q) => q.data);
+  const dsRows = anySystem ? toSystemRows({ labourForce: labourForce.data, employment: employment.data, unemploymentRate: unemploymentRate.data }) : [];
+  // A series the data cannot forecast (404) only drops out; the chart fails on real errors.
+  const dsStatus = combineStatusIgnoringMissing(systemQueries);
+  const series: ForecastSeriesDef[] = [
+    { key: 'labourForce', label: t('overview.labourForce'), color: SERIES.supply },
+    { key: 'employment', label: t('overview.employment'), color: SERIES.demand },
+    { key: 'unemploymentRate', label: t('overview.unemploymentRate'), color: SERIES.target, axis: 'right' },
   ];
-  const n = (v: unknown) => formatInteger(v as number, lang);
+  const marks = breakYears(systemQueries.map((q) => q.data), dsRows).map((year) => ({ year, label: t('chart.breakLfs', { year }) }));
+  const unitOf = (s: ForecastSeriesDef) => (s.axis === 'right' ? 'percent' : 'persons');
+  const fmt = (v: unknown, u: string) => formatValue(v as number, u, lang);
   const band = (v: unknown) => (Array.isArray(v) ? v : [undefined, undefined]) as [number?, number?];
   const dsColumns: Column<MergedRow>[] = [
     { key: 'period', label: t('table.period'), value: (r) => r.period },
     ...series.flatMap((s) => [
-      { key: `${s.key}_actual`, label: `${s.label} — ${t('chart.observed')}`, value: (r: MergedRow) => r[`${s.key}_actual`] as number, format: (r: MergedRow) => n(r[`${s.key}_actual`]), align: 'right' as const },
-      { key: `${s.key}_mean`, label: `${s.label} — ${t('chart.projected')}`, value: (r: MergedRow) => (r.forecast ? (r[`${s.key}_mean`] as number) : undefined), format: (r: MergedRow) => (r.forecast ? n(r[`${s.key}_mean`]) : '–'), align: 'right' as const },
-      { key: `${s.key}_lo95`, label: `${s.label} — ${t('chart.lower95')}`, value: (r: MergedRow) => (r.forecast ? band(r[`${s.key}_band95`])[0] : undefined), format: (r: MergedRow) => (r.forecast ? n(band(r[`${s.key}_band95`])[0]) : '–'), align: 'right' as const },
-      { key: `${s.key}_hi95`, label: `${s.label} — ${t('chart.upper95')}`, value: (r: MergedRow) => (r.forecast ? band(r[`${s.key}_band95`])[1] : undefined), format: (r: MergedRow) => (r.forecast ? n(band(r[`${s.key}_band95`])[1]) : '–'), align: 'right' as const },
+      { key: `${s.key}_actual`, label: `${s.label} — ${t('chart.observed')}`, value: (r: MergedRow) => r[`${s.key}_actual`] as number, format: (r: MergedRow) => fmt(r[`${s.key}_actual`], unitOf(s)), align: 'right' as const },
+      { key: `${s.key}_mean`, label: `${s.label} — ${t('chart.projected')}`, value: (r: MergedRow) => (r.forecast ? (r[`${s.key}_mean`] as number) : undefined), format: (r: MergedRow) => (r.forecast ? fmt(r[`${s.key}_mean`], unitOf(s)) : '–'), align: 'right' as const },
+      { key: `${s.key}_lo95`, label: `${s.label} — ${t('chart.lower95')}`, value: (r: MergedRow) => (r.forecast ? band(r[`${s.key}_band95`])[0] : undefined), format: (r: MergedRow) => (r.forecast ? fmt(band(r[`${s.key}_band95`])[0], unitOf(s)) : '–'), align: 'right' as const },
+      { key: `${s.key}_hi95`, label: `${s.label} — ${t('chart.upper95')}`, value: (r: MergedRow) => (r.forecast ? band(r[`${s.key}_band95`])[1] : undefined), format: (r: MergedRow) => (r.forecast ? fmt(band(r[`${s.key}_band95`])[1], unitOf(s)) : '–'), align: 'right' as const },
     ]),
   ];
-  const dsSource = [demand.data?.source, supply.data?.source].filter(Boolean).join(' · ') || t('overview.sourcePending');
-  const dsBasis = mergeBasis(demand.data, supply.data);
+  const dsSource = [...new Set(systemQueries.map((q) => q.data?.source).filter(Boolean))].join(' · ') || t('overview.sourcePending');
+  const dsBasis = mergeBasis(labourForce.data, employment.data, unemploymentRate.data);
   const dsStatuses = uniqueStatuses([...dsRows.flatMap(mergedRowStatuses), 'modelled']);
+  const dsLegend = [
+    ...forecastLegend(series, t),
+    ...(marks.length ? [{ label: t('chart.breakLegend'), color: '#3d4757', kind: 'dashed' as const }] : []),
+  ];
 
   const bars = gaps.data ? toTopImbalanceRows(gaps.data.rows, 8, names, detailSectors(meta.data)) : [];
   const barColumns: Column<ImbalanceBar>[] = [
@@ -60,7 +75,8 @@ export default function OverviewPage() {
     { key: 'openings', label: t('gaps.openings'), value: (r) => r.openings, format: (r) => formatInteger(r.openings, lang), align: 'right' },
     { key: 'newSupply', label: t('gaps.newSupply'), value: (r) => r.newSupply, format: (r) => formatInteger(r.newSupply, lang), align: 'right' },
     { key: 'imbalance', label: t('gaps.imbalance'), value: (r) => r.imbalance, format: (r) => formatSigned(r.imbalance, lang), align: 'right' },
-    { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`) },
+    { key: 'imbalanceShare', label: t('gaps.imbalanceShare'), value: (r) => r.imbalanceShare ?? undefined, format: (r) => formatShare(r.imbalanceShare, lang), align: 'right' },
+    { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`), format: (r) => <FlagBadge flag={r.flag} thresholds={gaps.data?.thresholds} share={r.imbalanceShare} /> },
   ];
   const gapSource = gaps.data?.rows[0]?.source ?? t('overview.sourcePending');
   const gapBasis = basisOfRows(gaps.data?.rows, gaps.data);
@@ -79,30 +95,31 @@ export default function OverviewPage() {
       </section>
 
       <ChartFrame
-        title={t('overview.demandSupplyTitle')}
-        subtitle={t('overview.demandSupplySubtitle', { scenario: names.scenario(state.scenario) })}
+        title={t('overview.systemTitle')}
+        subtitle={t('overview.systemSubtitle', { scenario: names.scenario(state.scenario) })}
         unit={t('units.persons')}
         source={dsSource}
         statuses={dsStatuses}
         basis={dsBasis}
         levels={VIEW_LEVELS.nationalForecast}
         provenance={{ status: mergedRowStatuses }}
-        legend={forecastLegend(series, t)}
+        legend={dsLegend}
         columns={dsColumns}
         rows={dsRows}
-        filename={`demand-supply-${state.scenario}`}
+        filename={`labour-force-employment-${state.scenario}`}
         status={dsStatus}
         height={320}
         footnote={
           <AccuracyNote
             items={[
-              { label: t('overview.demand'), accuracy: demand.data?.accuracy },
-              { label: t('overview.supply'), accuracy: supply.data?.accuracy },
+              { label: t('overview.labourForce'), accuracy: labourForce.data?.accuracy },
+              { label: t('overview.employment'), accuracy: employment.data?.accuracy },
+              { label: t('overview.unemploymentRate'), accuracy: unemploymentRate.data?.accuracy },
             ]}
           />
         }
       >
-        <ForecastChart rows={dsRows} series={series} unit="persons" height={320} />
+        <ForecastChart rows={dsRows} series={series} unit="persons" rightUnit="percent" marks={marks} height={320} />
       </ChartFrame>
 
       <ChartFrame
@@ -114,15 +131,13 @@ export default function OverviewPage() {
         basis={gapBasis}
         levels={VIEW_LEVELS.nationalGaps}
         provenance={{ basis: (r) => r.basis, source: (r) => r.source }}
-        legend={[
-          { label: t('flag.shortage'), color: FLAG_COLORS.shortage, kind: 'bar' },
-          { label: t('flag.surplus'), color: FLAG_COLORS.surplus, kind: 'bar' },
-        ]}
+        legend={FLAGS.filter((f) => f !== 'too-small').map((f) => ({ label: t(`flag.${f}`), color: FLAG_COLORS[f], kind: 'bar' as const }))}
         columns={barColumns}
         rows={bars}
         filename={`top-imbalances-${state.scenario}-${state.horizon}y`}
         status={gaps}
         height={Math.max(260, bars.length * 34 + 40)}
+        footnote={<FlagAssumptions assumptions={gaps.data?.assumptions} thresholds={gaps.data?.thresholds} names={names} />}
       >
         <ImbalanceBars rows={bars} height={Math.max(260, bars.length * 34 + 40)} />
       </ChartFrame>

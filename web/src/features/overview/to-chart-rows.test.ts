@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { forecastResponse, gapRow, meta } from '../../test-fixtures';
 import { makeNamer } from '../meta/names';
-import { toDemandSupplyRows, toKpi, toTopImbalanceRows } from './to-chart-rows';
+import { breakYears, toKpi, toSystemRows, toTopImbalanceRows } from './to-chart-rows';
 
 describe('overview adapters', () => {
   it('reads the columnar /api/series into the latest value and its change', () => {
@@ -16,18 +16,30 @@ describe('overview adapters', () => {
   it('has no latest value for an empty series', () => {
     expect(toKpi({ periods: [], values: [], status: [], source: [] }).latest).toBeUndefined();
   });
-  it('merges demand and supply forecasts on the same years', () => {
-    const demand = forecastResponse();
-    const supply = forecastResponse({
+  it('merges labour force, employment and the unemployment rate on a real year axis', () => {
+    const employment = forecastResponse();
+    const labourForce = forecastResponse({
       indicator: 'labour_force',
       history: [{ period: '2025', value: 53.5e6, status: 'official', source: 'GSO' }],
       forecast: { periods: ['2026', '2027'], mean: [54e6, 54.5e6], intervals: [{ level: 80, lower: [53.8e6, 54e6], upper: [54.2e6, 55e6] }] },
     });
-    const rows = toDemandSupplyRows(demand, supply);
+    const unemploymentRate = forecastResponse({
+      indicator: 'unemployment_rate', unit: 'percent',
+      history: [{ period: '2025', value: 2.2, status: 'official', source: 'GSO' }],
+      forecast: { periods: ['2026', '2027'], mean: [2.1, 2.0], intervals: [] },
+    });
+    const rows = toSystemRows({ labourForce, employment, unemploymentRate });
     expect(rows.map((r) => r.period)).toEqual(['2023', '2024', '2025', '2026', '2027']);
-    expect(rows[2]).toMatchObject({ demand_actual: 52.4e6, supply_actual: 53.5e6, forecast: false });
-    expect(rows[4]).toMatchObject({ demand_mean: 53.3e6, supply_mean: 54.5e6, supply_band80: [54e6, 55e6], forecast: true });
-    expect(rows[4].supply_band95).toBeUndefined();
+    expect(rows.map((r) => r.year)).toEqual([2023, 2024, 2025, 2026, 2027]);
+    expect(rows[2]).toMatchObject({ employment_actual: 52.4e6, labourForce_actual: 53.5e6, unemploymentRate_actual: 2.2, forecast: false });
+    expect(rows[4]).toMatchObject({ employment_mean: 53.3e6, labourForce_mean: 54.5e6, labourForce_band80: [54e6, 55e6], unemploymentRate_mean: 2.0, forecast: true });
+    expect(rows[4].labourForce_band95).toBeUndefined();
+  });
+  it('marks the 2021 re-weighting when the rows span it, and any served break', () => {
+    const rows = (years: number[]) => years.map((y) => ({ period: String(y), year: y, forecast: false }));
+    expect(breakYears([], rows([2018, 2019, 2020, 2021, 2022]))).toEqual([2021]);
+    expect(breakYears([], rows([2022, 2023]))).toEqual([]);
+    expect(breakYears([{ break: { period: '2016', treatment: 'splice' } }], rows([2010, 2020]))).toEqual([2016]);
   });
   it('picks the largest shortages then surpluses among detailed cells', () => {
     const names = makeNamer(meta, 'en');
@@ -44,5 +56,7 @@ describe('overview adapters', () => {
     expect(bars[0].label).toBe('Manufacturing · College');
     expect(toTopImbalanceRows(rows, 5, names).map((b) => b.imbalance)).toEqual([-900, -100, 50, 500]);
     expect(toTopImbalanceRows(rows, 5, names, new Set(['C'])).map((b) => b.key)).toEqual(['C|college', 'C|university']);
+    // Too-small cells are never among the largest.
+    expect(toTopImbalanceRows([...rows, gapRow({ sector: 'H', qualification: 'college', imbalance: -9_000, flag: 'too-small', rank: null })], 1, names).map((b) => b.key)).toEqual(['C|college', 'F|college']);
   });
 });

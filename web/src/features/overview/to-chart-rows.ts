@@ -22,13 +22,41 @@ export function toKpi(raw: unknown): Kpi {
   return { latest, previous, change: latest && previous ? latest.value - previous.value : undefined, points };
 }
 
-/** Demand (employment) and supply (labour force): history + forecast with 80/95 bands, one row per year. */
-export function toDemandSupplyRows(demand: unknown, supply: unknown): MergedRow[] {
+/** Keys of the overview's first chart: labour force, employment, unemployment rate. */
+export const SYSTEM_KEYS = ['labourForce', 'employment', 'unemploymentRate'] as const;
+export type SystemKey = (typeof SYSTEM_KEYS)[number];
+
+/**
+ * Labour force, employment and the unemployment rate of the one national system (issue 12 §6):
+ * history + forecast with 80/95 bands, one row per period (`year` on a real time axis). The whole
+ * served history is kept (up to 40 points) so the axis shows the real span, e.g. 2010–2035.
+ */
+export function toSystemRows(forecasts: Partial<Record<SystemKey, unknown>>): MergedRow[] {
   const series: { key: string; rows: ReturnType<typeof forecastRows> }[] = [];
-  if (demand) series.push({ key: 'demand', rows: forecastRows(readForecast(demand as Record<string, unknown>)) });
-  if (supply) series.push({ key: 'supply', rows: forecastRows(readForecast(supply as Record<string, unknown>)) });
+  for (const key of SYSTEM_KEYS) {
+    const f = forecasts[key];
+    if (f) series.push({ key, rows: forecastRows(readForecast(f as Record<string, unknown>), 40) });
+  }
   return mergeForecastRows(series);
 }
+
+/**
+ * Years to mark as series breaks: those the served forecasts declare (`break.period`), and the
+ * 2021 LFS re-weighting whenever the rows span it (the system splices both lines the same way).
+ */
+export function breakYears(forecasts: unknown[], rows: MergedRow[]): number[] {
+  const years = new Set<number>();
+  for (const f of forecasts) {
+    const p = (f as { break?: { period?: string } } | undefined)?.break?.period;
+    if (p && /^\d{4}/.test(p)) years.add(Number(p.slice(0, 4)));
+  }
+  const ys = rows.map((r) => r.year ?? Number.NaN).filter(Number.isFinite);
+  if (ys.length && Math.min(...ys) < LFS_REWEIGHT_YEAR && Math.max(...ys) >= LFS_REWEIGHT_YEAR) years.add(LFS_REWEIGHT_YEAR);
+  return [...years].sort((a, b) => a - b);
+}
+
+/** First year of the re-weighted Labour Force Survey (GSO, 2021 population census weights). */
+export const LFS_REWEIGHT_YEAR = 2021;
 
 /** One bar of the top shortages/surpluses chart. */
 export interface ImbalanceBar {
@@ -37,6 +65,8 @@ export interface ImbalanceBar {
   sector: string;
   qualification: string;
   imbalance: number;
+  /** imbalance ÷ base employment (share). */
+  imbalanceShare: number | null;
   openings: number;
   newSupply: number;
   flag: GapRow['flag'];
@@ -47,11 +77,12 @@ export interface ImbalanceBar {
 
 /**
  * The `n` largest shortages and `n` largest surpluses among detailed cells
- * (a sector with a qualification level; totals left out; only `sectors` when given), shortages first.
+ * (a sector with a qualification level; totals and too-small cells left out; only `sectors` when given), shortages first.
  */
 export function toTopImbalanceRows(rows: GapRow[], n: number, names: Namer, sectors?: Set<string>): ImbalanceBar[] {
+  // Too-small cells are never assessed or ranked, so they are not among the largest either.
   const detailed = rows.filter(
-    (r) => r.sector !== 'TOTAL' && r.qualification !== 'ALL' && Number.isFinite(r.imbalance) && (!sectors || sectors.size === 0 || sectors.has(r.sector)),
+    (r) => r.sector !== 'TOTAL' && r.qualification !== 'ALL' && r.flag !== 'too-small' && Number.isFinite(r.imbalance) && (!sectors || sectors.size === 0 || sectors.has(r.sector)),
   );
   const bar = (r: GapRow): ImbalanceBar => ({
     key: `${r.sector}|${r.qualification}`,
@@ -59,6 +90,7 @@ export function toTopImbalanceRows(rows: GapRow[], n: number, names: Namer, sect
     sector: r.sector,
     qualification: r.qualification,
     imbalance: r.imbalance,
+    imbalanceShare: r.imbalanceShare ?? (r.employmentBase > 0 ? r.imbalance / r.employmentBase : null),
     openings: r.openings,
     newSupply: r.newSupply,
     flag: r.flag,

@@ -4,11 +4,12 @@ import { FlagBadge, ConfidenceMeter, StatusBadge, StatusLine } from '../../compo
 import { IllustrativeNote } from '../../components/illustrative-note';
 import { basisOf, basisOfRows, VIEW_LEVELS } from '../../adapters/basis';
 import { ChartFrame } from '../../components/chart-frame';
-import { DIVERGING, DIVERGING_BREAKS } from '../../components/colors';
+import { classFlag, classRange, MAP_CLASSES, mapClassColor, thresholdsOf } from '../../components/flag-scale';
+import { FlagAssumptions } from '../../components/flag-assumptions';
 import { Select } from '../../components/controls';
 import type { Column } from '../../components/csv';
 import { QueryState } from '../../components/states';
-import { formatDecimal, formatInteger, formatSigned, type Lang } from '../../i18n/format';
+import { formatDecimal, formatInteger, formatShare, formatSigned, type Lang } from '../../i18n/format';
 import { Link } from '../../router/link';
 import { useUrlState } from '../../router/use-url-state';
 import { toTopImbalanceRows } from '../overview/to-chart-rows';
@@ -31,7 +32,9 @@ export default function RegionsPage() {
   const qualification = state.qual ?? 'ALL';
   const map = useQuery(regionsQueries.map({ scenario: state.scenario, horizon: state.horizon, sector, qualification }));
   const rows = map.data?.rows ?? [];
-  const cells = view === 'regions' ? toRegionBlocks(rows, names) : toProvinceTiles(rows, names);
+  const served = map.data?.thresholds ?? map.data?.assumptions?.thresholds;
+  const thresholds = thresholdsOf(served);
+  const cells = view === 'regions' ? toRegionBlocks(rows, names, thresholds) : toProvinceTiles(rows, names, thresholds);
   const table = toAreaRows(cells);
   const selected = state.region && state.region !== 'VN' ? state.region : undefined;
   const mapBasis = basisOfRows(rows, map.data);
@@ -41,8 +44,9 @@ export default function RegionsPage() {
     { key: 'openings', label: t('gaps.openings'), value: (r) => r.openings, format: (r) => formatInteger(r.openings, lang), align: 'right' },
     { key: 'newSupply', label: t('gaps.newSupply'), value: (r) => r.newSupply, format: (r) => formatInteger(r.newSupply, lang), align: 'right' },
     { key: 'imbalance', label: t('gaps.imbalance'), value: (r) => r.imbalance, format: (r) => formatSigned(r.imbalance, lang), align: 'right' },
+    { key: 'imbalanceShare', label: t('gaps.imbalanceShare'), value: (r) => r.imbalanceShare ?? undefined, format: (r) => formatShare(r.imbalanceShare, lang), align: 'right' },
     { key: 'ratio', label: t('gaps.ratio'), value: (r) => r.ratio, format: (r) => formatDecimal(r.ratio, lang, 2), align: 'right' },
-    { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`), format: (r) => <FlagBadge flag={r.flag} /> },
+    { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`), format: (r) => <FlagBadge flag={r.flag} thresholds={served} share={r.imbalanceShare} /> },
   ];
 
   const sectorOptionList = sectorOptions(meta.data, lang, (level) => t(`sectorGroups.${level}`));
@@ -76,34 +80,26 @@ export default function RegionsPage() {
           basis={mapBasis}
           levels={VIEW_LEVELS.areaGaps}
           provenance={{ basis: (r) => r.basis, source: (r) => r.source }}
-          legend={DIVERGING.map((color, k) => ({ label: classLabel(k, lang), color }))}
+          legend={MAP_CLASSES.map((c) => ({ label: [t(`flag.${classFlag(c)}`), classRange(c, thresholds, (x) => formatShare(x, lang))].filter(Boolean).join(' '), color: mapClassColor(c) }))}
           columns={columns}
           rows={table}
           filename={`map-${view}-${sector}-${qualification}-${state.horizon}y`}
           status={map}
           height={view === 'regions' ? 360 : 560}
           fitContent
+          footnote={<FlagAssumptions assumptions={map.data?.assumptions} thresholds={served} names={names} />}
         >
           <TileMap cells={cells} selected={selected} onSelect={(code) => set({ region: code })} unitScale={view === 'regions' ? 2.4 : 1} label={t('regions.mapLabel')} />
         </ChartFrame>
         <aside className="detail-panel">
           <div className="card">
-            <MapLegend colors={DIVERGING} breaks={DIVERGING_BREAKS} />
+            <MapLegend thresholds={thresholds} />
           </div>
           {selected ? <AreaDetail code={selected} /> : <p className="card count">{t('regions.pickHint')}</p>}
         </aside>
       </div>
     </div>
   );
-}
-
-/** Ratio range of a diverging class, e.g. "0,85–0,95", "< 0,70", "≥ 1,30". */
-function classLabel(k: number, lang: Lang): string {
-  const b = DIVERGING_BREAKS;
-  const f = (v: number) => formatDecimal(v, lang, 2);
-  if (k === 0) return `< ${f(b[0])}`;
-  if (k === b.length) return `≥ ${f(b[b.length - 1])}`;
-  return `${f(b[k - 1])}–${f(b[k])}`;
 }
 
 /** The selected province or region: totals, top shortages, links onward. */
@@ -137,8 +133,10 @@ function AreaDetail({ code }: { code: string }) {
             <dd>{formatInteger(total.newSupply, lang)}</dd>
             <dt>{t('gaps.imbalance')}</dt>
             <dd>{formatSigned(total.imbalance, lang)}</dd>
+            <dt>{t('gaps.imbalanceShare')}</dt>
+            <dd>{formatShare(total.imbalanceShare, lang)}</dd>
             <dt>{t('gaps.flag')}</dt>
-            <dd><FlagBadge flag={total.flag} /></dd>
+            <dd><FlagBadge flag={total.flag} thresholds={area.data?.thresholds} share={total.imbalanceShare} /></dd>
             <dt>{t('gaps.confidence')}</dt>
             <dd><ConfidenceMeter confidence={total.confidence} /></dd>
           </dl>

@@ -1,10 +1,11 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { textOn } from '../../components/colors';
-import { StatusLine } from '../../components/badges';
+import { FLAG_COLORS, textOn } from '../../components/colors';
+import { FLAG_ICONS, StatusLine } from '../../components/badges';
+import { classFlag, classRange, MAP_CLASSES, mapClassColor, type FlagThresholds } from '../../components/flag-scale';
 import { basisOf } from '../../adapters/basis';
-import { formatDecimal, formatInteger, formatSigned, type Lang } from '../../i18n/format';
-import { wrapWords, type MapCell } from './to-chart-rows';
+import { formatDecimal, formatInteger, formatShare, formatSigned, MISSING, type Lang } from '../../i18n/format';
+import { shareOf, wrapWords, type MapCell } from './to-chart-rows';
 
 const SIZE = 56;
 const GAP = 5;
@@ -36,6 +37,15 @@ export function TileMap({ cells, selected, onSelect, unitScale = 1, label }: { c
             <rect width="8" height="8" fill="#f1f3f6" />
             <line x1="0" y1="0" x2="0" y2="8" stroke="#c9d0da" strokeWidth="3" />
           </pattern>
+          {/* The neutral flags: dots over their greys, so they never read as a scale colour. */}
+          <pattern id="tile-uncertain" width="5" height="5" patternUnits="userSpaceOnUse">
+            <rect width="5" height="5" fill={FLAG_COLORS.uncertain} />
+            <circle cx="2.5" cy="2.5" r="0.9" fill="#5b6472" />
+          </pattern>
+          <pattern id="tile-small" width="7" height="7" patternUnits="userSpaceOnUse">
+            <rect width="7" height="7" fill={FLAG_COLORS['too-small']} />
+            <circle cx="3.5" cy="3.5" r="0.8" fill="#8a93a0" />
+          </pattern>
         </defs>
         {cells.map((c) => {
           const x = c.col * (size + GAP);
@@ -43,9 +53,10 @@ export function TileMap({ cells, selected, onSelect, unitScale = 1, label }: { c
           const w = c.w * size + (c.w - 1) * GAP;
           const h = c.h * size + (c.h - 1) * GAP;
           const ink = textOn(c.colorClass);
-          const ratio = c.gap?.ratio;
+          // The number on a tile is the share the colour reads; a too-small cell is not assessed.
+          const share = c.gap && c.gap.flag !== 'too-small' ? shareOf(c.gap) : null;
           const aria = c.gap
-            ? `${c.name}: ${t('gaps.imbalance')} ${formatSigned(c.gap.imbalance, lang)}, ${t(`flag.${c.gap.flag}`)}`
+            ? `${c.name}: ${t('gaps.imbalance')} ${formatSigned(c.gap.imbalance, lang)} (${formatShare(shareOf(c.gap), lang)}), ${t(`flag.${c.gap.flag}`)}`
             : `${c.name}: ${t('state.emptyTitle')}`;
           return (
             <g
@@ -79,7 +90,7 @@ export function TileMap({ cells, selected, onSelect, unitScale = 1, label }: { c
                 </text>
               )}
               <text x={x + w / 2} y={y + h / 2 + (unitScale > 1 ? 18 + (wrapWords(c.name, 14).length - 1) * 9 : 14)} textAnchor="middle" fontSize={unitScale > 1 ? 13 : 11} fill={ink}>
-                {ratio === null || ratio === undefined ? '–' : formatDecimal(ratio, lang, 2)}
+                {share === null ? MISSING : formatShare(share, lang)}
               </text>
             </g>
           );
@@ -103,6 +114,8 @@ export function TileMap({ cells, selected, onSelect, unitScale = 1, label }: { c
               <dd>{formatInteger(hover.gap.newSupply, lang)}</dd>
               <dt>{t('gaps.imbalance')}</dt>
               <dd>{formatSigned(hover.gap.imbalance, lang)}</dd>
+              <dt>{t('gaps.imbalanceShare')}</dt>
+              <dd>{formatShare(shareOf(hover.gap), lang)}</dd>
               <dt>{t('gaps.ratio')}</dt>
               <dd>{formatDecimal(hover.gap.ratio, lang, 2)}</dd>
               <dt>{t('gaps.flag')}</dt>
@@ -119,28 +132,32 @@ export function TileMap({ cells, selected, onSelect, unitScale = 1, label }: { c
   );
 }
 
-/** Legend of the diverging scale with the ratio thresholds. */
-export function MapLegend({ colors, breaks }: { colors: readonly string[]; breaks: readonly number[] }) {
+/**
+ * Legend of the map: one entry per class, with the share ranges cut at exactly the flag thresholds
+ * (so it reads like the flag rule), then the neutral classes and no data.
+ */
+export function MapLegend({ thresholds }: { thresholds: FlagThresholds }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
+  const fmt = (x: number) => formatShare(x, lang);
   return (
-    <div className="map-legend" aria-label={t('regions.legendTitle')}>
+    <div className="map-legend" aria-label={t('regions.legendTitle')} data-map-legend>
       <strong>{t('regions.legendTitle')}</strong>
-      <div className="map-legend-scale" aria-hidden="true">
-        {colors.map((c) => (
-          <span key={c} style={{ background: c }} />
+      <ul className="map-legend-list">
+        {MAP_CLASSES.map((c) => (
+          <li key={String(c)} data-class={String(c)}>
+            <span aria-hidden="true" className={`map-legend-swatch${typeof c === 'number' ? '' : ` pattern-${c}`}`} style={{ backgroundColor: mapClassColor(c) }} />
+            <span>
+              {FLAG_ICONS[classFlag(c)]} {t(`flag.${classFlag(c)}`)}
+              {classRange(c, thresholds, fmt) && <span className="count"> ({classRange(c, thresholds, fmt)})</span>}
+            </span>
+          </li>
         ))}
-      </div>
-      <div className="map-legend-labels">
-        <span>&lt; {formatDecimal(breaks[0], lang, 2)}</span>
-        <span>{formatDecimal(breaks[2], lang, 2)}–{formatDecimal(breaks[3], lang, 2)}</span>
-        <span>&gt; {formatDecimal(breaks[breaks.length - 1], lang, 2)}</span>
-      </div>
-      <div className="map-legend-labels">
-        <span>◀ {t('flag.shortage')}</span>
-        <span>{t('flag.balanced')}</span>
-        <span>{t('flag.surplus')} ▶</span>
-      </div>
+        <li data-class="none">
+          <span aria-hidden="true" className="map-legend-swatch pattern-nodata" />
+          <span>{t('regions.noData')}</span>
+        </li>
+      </ul>
       <span className="count">{t('regions.legendHint')}</span>
     </div>
   );

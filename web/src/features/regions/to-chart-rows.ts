@@ -1,6 +1,6 @@
 import type { GapRow, Status } from '../../api/types';
 import { basisOf } from '../../adapters/basis';
-import { DIVERGING, divergingClass } from '../../components/colors';
+import { FALLBACK_THRESHOLDS, mapClassColor, mapClassOf, type FlagThresholds, type MapClass } from '../../components/flag-scale';
 import type { Namer } from '../meta/names';
 import { PROVINCE_TILES, REGION_BLOCKS } from './tile-layout';
 
@@ -13,8 +13,12 @@ export interface MapCell {
   row: number;
   w: number;
   h: number;
-  /** Diverging class 0 (worst shortage) … 6 (largest surplus); null = no data. */
-  colorClass: number | null;
+  /**
+   * Class 0 (worst shortage) … 6 (largest surplus) on the diverging scale, derived from the flag
+   * thresholds and the row's flag (so the tile agrees with its table row), or `uncertain` /
+   * `too-small`; null = no data.
+   */
+  colorClass: MapClass;
   fill: string;
   gap?: GapRow;
 }
@@ -26,6 +30,8 @@ export interface AreaRow {
   openings: number;
   newSupply: number;
   imbalance: number;
+  /** imbalance ÷ base employment (share), the figure the flag and the colour read. */
+  imbalanceShare: number | null;
   ratio: number | null;
   flag: GapRow['flag'];
   confidence: GapRow['confidence'];
@@ -36,26 +42,38 @@ export interface AreaRow {
 
 /** Fill for areas without figures: a hatch pattern defined in the tile map's SVG. */
 export const NO_DATA = 'url(#tile-nodata)';
+/** Fills of the neutral classes: patterns (defined in the tile map's SVG) over the flags' greys. */
+export const NEUTRAL_PATTERNS = { uncertain: 'url(#tile-uncertain)', 'too-small': 'url(#tile-small)' } as const;
 
-function cell(code: string, name: string, abbr: string, pos: { col: number; row: number; w?: number; h?: number }, gap?: GapRow): MapCell {
-  const colorClass = gap ? divergingClass(gap.ratio) : null;
-  return { code, name, abbr, col: pos.col, row: pos.row, w: pos.w ?? 1, h: pos.h ?? 1, colorClass, fill: colorClass === null ? NO_DATA : DIVERGING[colorClass], gap };
+/** A row's share of base employment (served; derived for results stored before it was). */
+export function shareOf(g: GapRow): number | null {
+  if (g.imbalanceShare !== undefined) return g.imbalanceShare;
+  return g.employmentBase > 0 ? g.imbalance / g.employmentBase : null;
+}
+
+function cell(code: string, name: string, abbr: string, pos: { col: number; row: number; w?: number; h?: number }, t: FlagThresholds, gap?: GapRow): MapCell {
+  const colorClass = gap ? mapClassOf({ flag: gap.flag, imbalanceShare: shareOf(gap) }, t) : null;
+  const fill = colorClass === null ? NO_DATA : typeof colorClass === 'number' ? mapClassColor(colorClass) : NEUTRAL_PATTERNS[colorClass];
+  return { code, name, abbr, col: pos.col, row: pos.row, w: pos.w ?? 1, h: pos.h ?? 1, colorClass, fill, gap };
 }
 
 function byRegion(rows: GapRow[]): Map<string, GapRow> {
   return new Map(rows.map((r) => [r.region, r]));
 }
 
-/** The 34 province tiles coloured by supply/openings ratio of the selected sector and qualification. */
-export function toProvinceTiles(rows: GapRow[], names: Namer): MapCell[] {
+/**
+ * The 34 province tiles coloured by the imbalance share of the selected sector and qualification,
+ * on classes cut at exactly the served flag thresholds.
+ */
+export function toProvinceTiles(rows: GapRow[], names: Namer, thresholds: FlagThresholds = FALLBACK_THRESHOLDS): MapCell[] {
   const gaps = byRegion(rows);
-  return PROVINCE_TILES.map((t) => cell(t.code, names.region(t.code), t.abbr, t, gaps.get(t.code)));
+  return PROVINCE_TILES.map((t) => cell(t.code, names.region(t.code), t.abbr, t, thresholds, gaps.get(t.code)));
 }
 
 /** The six region blocks, coloured the same way. */
-export function toRegionBlocks(rows: GapRow[], names: Namer): MapCell[] {
+export function toRegionBlocks(rows: GapRow[], names: Namer, thresholds: FlagThresholds = FALLBACK_THRESHOLDS): MapCell[] {
   const gaps = byRegion(rows);
-  return REGION_BLOCKS.map((b) => cell(b.code, names.region(b.code), b.code, b, gaps.get(b.code)));
+  return REGION_BLOCKS.map((b) => cell(b.code, names.region(b.code), b.code, b, thresholds, gaps.get(b.code)));
 }
 
 /** Rows of the map as a table (provinces or regions, whichever the map shows). */
@@ -68,6 +86,7 @@ export function toAreaRows(cells: MapCell[]): AreaRow[] {
       openings: c.gap!.openings,
       newSupply: c.gap!.newSupply,
       imbalance: c.gap!.imbalance,
+      imbalanceShare: shareOf(c.gap!),
       ratio: c.gap!.ratio,
       flag: c.gap!.flag,
       confidence: c.gap!.confidence,

@@ -5,11 +5,15 @@ import { FLAG_COLORS, SERIES } from '../../components/colors';
 import { formatSigned } from '../../i18n/format';
 import type { ImbalanceRow, OpeningsRow } from './to-chart-rows';
 
-/** Openings by qualification: expansion and replacement stacked. */
+/**
+ * Openings by qualification: expansion and replacement stacked. Expansion is net and may be
+ * negative (a shrinking level): `stackOffset="sign"` draws it below zero and replacement above.
+ */
 export function OpeningsChart({ rows, height }: { rows: OpeningsRow[]; height: number }) {
   const { t } = useTranslation();
   return (
-    <CategoryBarChart rows={rows} height={height}>
+    <CategoryBarChart rows={rows} height={height} stackOffset="sign" formatValue={formatSigned}>
+      <ReferenceLine y={0} stroke="#3d4757" />
       <Bar dataKey="expansion" stackId="o" name={t('gaps.expansion')} fill={SERIES.expansion} isAnimationActive={false} />
       <Bar dataKey="replacement" stackId="o" name={t('gaps.replacement')} fill={SERIES.replacement} isAnimationActive={false} />
     </CategoryBarChart>

@@ -7,7 +7,9 @@ import { FLAG_COLORS, SERIES } from '../../components/colors';
 import { Select } from '../../components/controls';
 import type { Column } from '../../components/csv';
 import { ForecastChart, forecastLegend } from '../../components/forecast-chart';
-import { formatInteger, formatSigned, type Lang } from '../../i18n/format';
+import { formatInteger, formatShare, formatSigned, type Lang } from '../../i18n/format';
+import { FlagAssumptions } from '../../components/flag-assumptions';
+import { FLAGS } from '../../components/flag-scale';
 import { useUrlState } from '../../router/use-url-state';
 import { mergedRowStatuses, type MergedRow } from '../../adapters/forecast-columns';
 import { basisOf, basisOfRows, VIEW_LEVELS } from '../../adapters/basis';
@@ -31,6 +33,7 @@ export default function SectorsPage() {
   const employment = useQuery(sectorQueries.employment({ region, sector, scenario: state.scenario }));
   const gaps = useQuery(sectorQueries.gaps({ region, sector, scenario: state.scenario, horizon: state.horizon }));
   const gapRows = gaps.data?.rows ?? [];
+  const thresholds = gaps.data?.thresholds ?? gaps.data?.assumptions?.thresholds;
   const empRows = toEmploymentRows(employment.data);
   const openings = toOpeningsRows(gapRows, sector, names);
   const imbalance = toImbalanceRows(gapRows, sector, names);
@@ -56,7 +59,7 @@ export default function SectorsPage() {
   ];
   const openColumns: Column<OpeningsRow>[] = [
     { key: 'label', label: t('controls.qualification'), value: (r) => r.label },
-    { key: 'expansion', label: t('gaps.expansion'), value: (r) => r.expansion, format: (r) => n(r.expansion), align: 'right' },
+    { key: 'expansion', label: t('gaps.expansion'), value: (r) => r.expansion, format: (r) => formatSigned(r.expansion, lang), align: 'right' },
     { key: 'replacement', label: t('gaps.replacement'), value: (r) => r.replacement, format: (r) => n(r.replacement), align: 'right' },
     { key: 'openings', label: t('gaps.openings'), value: (r) => r.openings, format: (r) => n(r.openings), align: 'right' },
     { key: 'newSupply', label: t('gaps.newSupply'), value: (r) => r.newSupply, format: (r) => n(r.newSupply), align: 'right' },
@@ -66,7 +69,8 @@ export default function SectorsPage() {
     { key: 'imbalance', label: t('gaps.imbalance'), value: (r) => r.imbalance, format: (r) => formatSigned(r.imbalance, lang), align: 'right' },
     { key: 'lower', label: t('sectors.lower80'), value: (r) => r.lower, format: (r) => formatSigned(r.lower, lang), align: 'right' },
     { key: 'upper', label: t('sectors.upper80'), value: (r) => r.upper, format: (r) => formatSigned(r.upper, lang), align: 'right' },
-    { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`), format: (r) => <FlagBadge flag={r.flag} /> },
+    { key: 'imbalanceShare', label: t('gaps.imbalanceShare'), value: (r) => r.imbalanceShare ?? undefined, format: (r) => formatShare(r.imbalanceShare, lang), align: 'right' },
+    { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`), format: (r) => <FlagBadge flag={r.flag} thresholds={thresholds} share={r.imbalanceShare} /> },
   ];
   const sectorOptionList = sectorOptions(meta.data, lang, (level) => t(`sectorGroups.${level}`), false);
   const regionOptions = codeOptions(meta.data?.regions, lang);
@@ -107,6 +111,7 @@ export default function SectorsPage() {
           basis={gapBasis}
           levels={VIEW_LEVELS.sector}
           provenance={gapProvenance}
+          footnote={<span className="small-text">{t('gaps.expansionHint')}</span>}
           legend={[
             { label: t('gaps.expansion'), color: SERIES.expansion },
             { label: t('gaps.replacement'), color: SERIES.replacement },
@@ -151,16 +156,15 @@ export default function SectorsPage() {
         levels={VIEW_LEVELS.sector}
         provenance={gapProvenance}
         legend={[
-          { label: t('flag.shortage'), color: FLAG_COLORS.shortage },
-          { label: t('flag.balanced'), color: FLAG_COLORS.balanced },
-          { label: t('flag.surplus'), color: FLAG_COLORS.surplus },
-          { label: t('sectors.interval80'), color: '#1a2233', kind: 'line' },
+          ...FLAGS.map((f) => ({ label: t(`flag.${f}`), color: FLAG_COLORS[f] })),
+          { label: t('sectors.interval80'), color: '#1a2233', kind: 'line' as const },
         ]}
         columns={imbColumns}
         rows={imbalance}
         filename={`imbalance-${sector}-${region}-${state.horizon}y`}
         status={gaps}
         height={280}
+        footnote={<FlagAssumptions assumptions={gaps.data?.assumptions} thresholds={thresholds} names={names} />}
       >
         <ImbalanceChart rows={imbalance} height={280} />
       </ChartFrame>

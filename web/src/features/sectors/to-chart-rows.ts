@@ -61,6 +61,8 @@ export interface ImbalanceRow {
   upper: number;
   /** Distances from the estimate to the interval ends, as recharts ErrorBar wants. */
   errorBar: [number, number];
+  /** imbalance ÷ base employment (share), the figure the flag reads. */
+  imbalanceShare: number | null;
   ratio: number | null;
   flag: GapRow['flag'];
   confidence: GapRow['confidence'];
@@ -77,6 +79,7 @@ export function toImbalanceRows(rows: GapRow[], sector: string, names: Namer): I
     lower: r.imbalanceLower,
     upper: r.imbalanceUpper,
     errorBar: [Math.max(0, r.imbalance - r.imbalanceLower), Math.max(0, r.imbalanceUpper - r.imbalance)],
+    imbalanceShare: r.imbalanceShare ?? (r.employmentBase > 0 ? r.imbalance / r.employmentBase : null),
     ratio: r.ratio,
     flag: r.flag,
     confidence: r.confidence,
