@@ -61,6 +61,11 @@ describe.each(backends)('routes on $name', (backend) => {
       expect(levels).toEqual(['national-section|modelled', 'national-section-qualification|modelled', 'new-fields|modelled', 'graduates|modelled']);
       expect(dataLevels[0]).toMatchObject({ firstYear: 2013, lastYear: 2024, frequencies: ['annual'], indicators: [{ code: 'employment', from: '2013', to: '2024' }] });
       expect(dataLevels[0].sources[0]).toContain('synthetic');
+      for (const d of dataLevels) {
+        expect(d.sources.length).toBeLessThanOrEqual(5);
+        expect(d.sourceCount).toBeGreaterThanOrEqual(d.sources.length);
+        expect(d.citationCount).toBeGreaterThanOrEqual(d.sourceCount);
+      }
       expect(indicators.find((i: any) => i.code === 'employment')).toMatchObject({ axis: 'sector', unit: 'persons' });
     });
   });
@@ -113,6 +118,14 @@ describe.each(backends)('routes on $name', (backend) => {
   });
 
   describe('GET /api/forecasts', () => {
+    it('serves the labour demand before the supply limit on national employment, cut to the horizon', async () => {
+      const r = await get('/api/forecasts?indicator=employment&region=VN&sector=TOTAL&qualification=ALL&horizon=5&scenario=baseline');
+      expect(r.status).toBe(200);
+      expect(r.body.demand).toHaveLength(5);
+      r.body.demand.forEach((d: number, i: number) => expect(d).toBeGreaterThanOrEqual(r.body.forecast.mean[i] - 1));
+      const c = await get(`/api/forecasts?${CELL}&horizon=5&scenario=baseline`);
+      expect(c.body.demand).toBeUndefined();
+    });
     it('returns history, forecast columns, intervals, models and accuracy', async () => {
       const r = await get(`/api/forecasts?${CELL}&horizon=5&scenario=baseline&levels=80,95`);
       expect(r.status).toBe(200);

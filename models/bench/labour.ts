@@ -7,6 +7,11 @@
  * against plain naive and drift on the raw shares. Also times the labour
  * helper's per-province scenario recompute if @lmo/models exports it.
  * `pnpm bench` runs this at the end and adds its figures to the BENCH line.
+ *
+ * Run directly, it then runs the seeded part (labour-seeds.ts, issue 12
+ * targets: coherence table, backtest on Viet Nam's real series, recompute
+ * times) and prints a final `BENCH_LABOUR {...}` line; the exit code is
+ * non-zero when any coherence count is not 0.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +20,7 @@ import { coverage, finiteMean, fitAuto, fitDrift, fitNaive, mase, smape } from '
 import type { FitFn, Forecast, Series } from '../src/forecast/index';
 import { forecastShares } from '../src/labour/shares';
 import { SHARED_DIR, readCsv } from './datasets';
+import { runSeedBench } from './labour-seeds';
 import { timeScenario } from './scenario-timing';
 import { formatTable } from './table';
 
@@ -179,5 +185,25 @@ export async function runLabourBench(): Promise<{ scores: Record<string, LabourS
 
 // Run directly: `pnpm bench:labour`.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  void runLabourBench().then((r) => console.log(`BENCH ${JSON.stringify({ labour: r.scores, scenarioMs: r.scenarioMs, scenarioP95Ms: r.scenarioP95Ms, scenarioMaxMs: r.scenarioMaxMs, labourBaseMs: r.baseMs })}`));
+  void runLabourBench().then((r) => {
+    console.log(`BENCH ${JSON.stringify({ labour: r.scores, scenarioMs: r.scenarioMs, scenarioP95Ms: r.scenarioP95Ms, scenarioMaxMs: r.scenarioMaxMs, labourBaseMs: r.baseMs })}`);
+    const seeds = runSeedBench();
+    const scenarioMs = typeof r.scenarioMs === 'number' ? r.scenarioMs : null;
+    console.log(
+      `performance: full recompute ${seeds.fullRecomputeMs} ms (target ≤ 5000: ${seeds.fullRecomputeMs <= 5000 ? 'met' : 'MISSED'}); ` +
+        `scenario recompute per province median ${scenarioMs ?? 'n/a'} ms (target ≤ 50: ${scenarioMs !== null && scenarioMs <= 50 ? 'met' : 'MISSED'})`,
+    );
+    console.log(
+      `BENCH_LABOUR ${JSON.stringify({
+        coherence: seeds.coherence, coherenceOk: seeds.coherenceOk, backtest: seeds.backtest,
+        performance: {
+          fullRecomputeMs: seeds.fullRecomputeMs, fullRecomputeRunsMs: seeds.fullRecomputeRunsMs, fullRecomputeTargetMs: 5000,
+          provinceRecomputeMedianMs: scenarioMs, provinceRecomputeP95Ms: r.scenarioP95Ms ?? null, provinceRecomputeMaxMs: r.scenarioMaxMs ?? null, provinceRecomputeTargetMs: 50,
+          baseMs: r.baseMs ?? null,
+        },
+        sharesBacktest: r.scores,
+      })}`,
+    );
+    if (!seeds.coherenceOk) process.exitCode = 1;
+  });
 }

@@ -108,6 +108,35 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     await page.close();
   });
 
+  it('overview: labour force, employment and unemployment rate on a real year axis, with the 2021 break marked', async () => {
+    const page = await open('?page=overview');
+    await waitForData(page);
+    const frame = page.locator('figure[data-chart-frame^="labour-force-employment"]');
+    await frame.locator('text.recharts-cartesian-axis-tick-value').first().waitFor();
+    // The year ticks (the y axes write "40 Tr" and "6,0%").
+    const ticks = (await frame.locator('text.recharts-cartesian-axis-tick-value').evaluateAll((els) =>
+      els.map((e) => ({ text: (e.textContent ?? '').trim(), x: e.getBoundingClientRect().x + e.getBoundingClientRect().width / 2 }))))
+      .filter((t) => /^\d{4}$/.test(t.text)).map((t) => ({ label: Number(t.text), x: t.x })).sort((a, b) => a.label - b.label);
+    expect(ticks.length).toBeGreaterThan(2);
+    // Equal steps in years are equal distances on screen.
+    const perYear = ticks.slice(1).map((t, i) => (t.x - ticks[i].x) / (t.label - ticks[i].label));
+    for (const d of perYear) expect(Math.abs(d - perYear[0])).toBeLessThan(1);
+    const svgText = await frame.locator('svg').first().textContent();
+    if (ticks[0].label <= 2020) expect(svgText).toContain(vi.chart.breakLfs.replace('{{year}}', '2021'));
+    await page.close();
+  });
+
+  it('regions: the map legend lists every class, cut at the flag thresholds, incl. uncertain and too small', async () => {
+    const page = await open('?page=regions');
+    await waitForData(page);
+    const items = page.locator('[data-map-legend] li');
+    expect(await items.count()).toBe(10);
+    const text = (await page.locator('[data-map-legend]').textContent()) ?? '';
+    expect(text).toContain(vi.flag.uncertain);
+    expect(text).toContain(vi.flag['too-small']);
+    await page.close();
+  });
+
   it('downloads a chart as PNG (recharts SVG on a canvas) and as CSV with its source', async () => {
     const page = await open('?page=overview&lang=en');
     await waitForData(page);
@@ -178,14 +207,18 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
   });
 
   it('restores a shared training-planner link', async () => {
-    const page = await open('?page=training&lang=en&region=79&horizon=5&flag=shortage&sort=openings&dir=asc');
+    // A flag the data give this area (which flags occur depends on the seeded data and thresholds).
+    const gaps = (await (await fetch(`${server.url}/api/gaps?region=79&horizon=5`)).json()) as { rows: { sector: string; qualification: string; flag: string }[] };
+    const present = new Set(gaps.rows.filter((r) => r.sector !== 'TOTAL' && r.qualification !== 'ALL').map((r) => r.flag));
+    const flag = ['shortage', 'surplus', 'uncertain', 'balanced', 'too-small'].find((f) => present.has(f))!;
+    const page = await open(`?page=training&lang=en&region=79&horizon=5&flag=${flag}&sort=openings&dir=asc`);
     await waitForData(page);
     expect(await page.locator('select[name="region"]').inputValue()).toBe('79');
-    expect(await page.locator('select[name="flag"]').inputValue()).toBe('shortage');
+    expect(await page.locator('select[name="flag"]').inputValue()).toBe(flag);
     expect(await page.locator('input[type="radio"][value="5"]').first().isChecked()).toBe(true);
     const flags = await page.locator('table.data-table tbody [data-flag]').evaluateAll((els) => els.map((e) => e.getAttribute('data-flag')));
     expect(flags.length).toBeGreaterThan(0);
-    expect(new Set(flags)).toEqual(new Set(['shortage']));
+    expect(new Set(flags)).toEqual(new Set([flag]));
     expect(await page.locator('th[aria-sort="ascending"]').count()).toBe(1);
     await page.close();
   });

@@ -32,8 +32,14 @@ export const forecastSchema = z.object({
     mase: nullableNumber, smape: nullableNumber, coverage80: nullableNumber, coverage95: nullableNumber,
     naiveMase: nullableNumber, naiveSmape: nullableNumber, origins: z.number().int(),
   }).meta({ description: 'Rolling-origin backtest of the method beside naive on the same origins.' }),
-  break: z.object({ period: z.string(), treatment: z.string(), ratio: z.number().optional(), reason: z.string().optional() }).optional(),
+  break: z.object({
+    period: z.string(), treatment: z.string(), ratio: z.number().optional(),
+    reason: z.union([z.string(), z.object({ vi: z.string(), en: z.string() })]).optional(),
+  }).optional(),
   reconciliation: z.enum(['ols', 'mint-shrink']).optional(),
+  demand: z.array(z.number()).optional().meta({
+    description: 'National employment (VN × TOTAL × ALL) only: labour demand before the labour-force limit (persons), aligned with forecast.periods.',
+  }),
   status: z.literal('modelled'),
   basis: basisSchema,
   source: z.string(),

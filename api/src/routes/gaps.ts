@@ -27,7 +27,7 @@ export const gapRoutes = (deps: AppDeps) => new Hono().get(
   '/',
   describeRoute({
     tags: ['outlook'],
-    summary: 'Openings (expansion + replacement), new supply, imbalance, ratio and flag per cell, ranked',
+    summary: 'Openings (net expansion + replacement), new supply, imbalance (persons and share of base employment) and flag per cell, ranked, with the assumptions behind the flags',
     responses: jsonResponses('Gap rows', gapsSchema),
   }),
   zQuery(gapsQuery),

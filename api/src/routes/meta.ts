@@ -10,6 +10,7 @@ import { SCENARIOS } from '@lmo/models/labour/scenarios';
 import { DATA_LEVELS } from '@lmo/models/labour/data-levels';
 import { OBSERVATION_STATUSES, OBSERVATION_UNITS } from '@lmo/models';
 import { observationStats } from '../services/observation-stats';
+import { MAX_LEVEL_SOURCES } from '../services/level-sources';
 
 const named = { code: z.string(), nameVi: z.string(), nameEn: z.string() };
 const dataLevelSchema = z.object({
@@ -21,7 +22,9 @@ const dataLevelSchema = z.object({
   frequencies: z.array(z.enum(['annual', 'quarterly'])),
   indicators: z.array(z.object({ code: z.string(), from: z.string(), to: z.string(), rows: z.number().int() })),
   rows: z.number().int(),
-  sources: z.array(z.string()).meta({ description: 'Distinct citations (publisher, table or series code, release), most rows first' }),
+  sources: z.array(z.string()).max(MAX_LEVEL_SOURCES).meta({ description: `The ${MAX_LEVEL_SOURCES} most frequent source families (publisher, table or series code, release; citations differing only by year or by a per-province tail merged, years shown as a span), most rows first` }),
+  sourceCount: z.number().int().meta({ description: 'Distinct source families of the row (the full list `sources` is cut from)' }),
+  citationCount: z.number().int().meta({ description: 'Distinct raw citations of the row, before merging into families' }),
 }).meta({ id: 'DataLevel' });
 /** Response of GET /api/meta. */
 export const metaSchema = z.object({
@@ -38,7 +41,10 @@ export const metaSchema = z.object({
   occupations: z.array(z.object({ ...named, major: z.number().nullable() })).meta({ description: 'VSCO 2008 major groups (sector column of employment_by_occupation)' }),
   periods: z.object({ observed: z.array(z.string()), first: z.string().nullable(), last: z.string().nullable(), baseYear: z.number().nullable(), forecastTo: z.string().nullable(), maxHorizonYears: z.number() }),
   scenarios: z.array(z.object({ id: z.string(), code: z.string(), nameVi: z.string(), nameEn: z.string(), descriptionVi: z.string(), descriptionEn: z.string() })),
-  sources: z.array(z.object({ citation: z.string(), status: z.string(), rows: z.number() })),
+  sources: z.array(z.object({
+    citation: z.string(), status: z.string(), rows: z.number(),
+    citations: z.number().int().meta({ description: 'How many raw citations this line merges (citations differing only by year or by a per-province tail are one family, years shown as a span)' }),
+  })),
   dataLevels: z.array(dataLevelSchema).meta({ description: 'What is real: per level of detail and status, the indicators, years and sources loaded (derived from the observations of the served version)' }),
   dataVersion: z.object({ id: z.number(), label: z.string(), createdAt: z.string() }).nullable(),
 }).meta({ id: 'Meta' });

@@ -3,19 +3,23 @@
  * (versions are immutable), so meta never waits for the outlook computation.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { dataLevels, type DataLevelRow, type ObservationGroup } from '@lmo/models/labour/data-levels';
+import type { ObservationGroup } from '@lmo/models/labour/data-levels';
+import { dataLevelsWithSources, mergeSourceFamilies, type LevelRowWithCounts, type SourceFamilyRow } from './level-sources';
 import type { Db } from '../db/client';
 import { observations } from '../db/schema';
 
 export interface ObservationStats {
   /** Observed periods, sorted. */
   periods: string[];
-  /** Each citation with its status and how many values carry it. */
-  sources: { citation: string; status: string; rows: number }[];
+  /** Each citation family (level-sources.ts) with its status, how many values carry it and how many citations it merges. */
+  sources: SourceFamilyRow[];
   /** Last year with employment data: where the outlook starts (null without employment rows). */
   lastEmploymentYear: number | null;
-  /** Which levels of detail hold which indicators, years, statuses and sources (models/src/labour/data-levels.ts). */
-  dataLevels: DataLevelRow[];
+  /**
+   * Which levels of detail hold which indicators, years, statuses and sources (models/src/labour/data-levels.ts),
+   * sources merged into families and capped (level-sources.ts).
+   */
+  dataLevels: LevelRowWithCounts[];
 }
 
 const cache = new Map<string, Promise<ObservationStats>>();
@@ -45,13 +49,14 @@ function dbId(db: Db): number {
 async function load(db: Db, versionId: number): Promise<ObservationStats> {
   const periods = (await db.selectDistinct({ period: observations.period }).from(observations)
     .where(eq(observations.datasetVersionId, versionId))).map((p) => p.period).sort();
-  const sources = (await db.select({
+  const raw = (await db.select({
     citation: observations.source, status: observations.status, rows: sql<number>`count(*)::int`,
   }).from(observations).where(eq(observations.datasetVersionId, versionId))
     .groupBy(observations.source, observations.status).orderBy(observations.source)).map((s) => ({ ...s, rows: Number(s.rows) }));
+  const sources = mergeSourceFamilies(raw);
   const [last] = await db.select({ year: sql<string | null>`max(${observations.period})` }).from(observations)
     .where(and(eq(observations.datasetVersionId, versionId), eq(observations.indicator, 'employment'), sql`${observations.period} ~ '^[0-9]{4}$'`));
-  return { periods, sources, lastEmploymentYear: last?.year ? Number(last.year) : null, dataLevels: dataLevels(await cellGroups(db, versionId)) };
+  return { periods, sources, lastEmploymentYear: last?.year ? Number(last.year) : null, dataLevels: dataLevelsWithSources(await cellGroups(db, versionId)) };
 }
 
 /** Observations grouped by cell, status and source (one row per group), for the data-levels table. */

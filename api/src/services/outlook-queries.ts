@@ -67,6 +67,7 @@ export async function selectForecast(snap: Snapshot, q: ForecastQuery) {
       intervals: cell.forecast.intervals.filter((i) => q.levels.includes(i.level))
         .map((i) => ({ level: i.level, lower: cut(i.lower), upper: cut(i.upper) })),
     },
+    ...(cell.demand ? { demand: cut(cell.demand) } : {}),
     scenario: q.scenario,
     horizon: n,
     baseYear: snap.summary.baseYear,

@@ -107,8 +107,8 @@ function sourcesOf(base: BaseProjection, sys: SystemInputs | null): AssumptionNo
     },
     {
       id: 'thresholds',
-      vi: `Cờ theo chênh lệch cộng dồn (cung mới − nhu cầu tuyển mới) chia việc làm năm gốc: thiếu hụt khi < ${pct(t.shortageBelow, 'vi')}, dư thừa khi > ${pct(t.surplusAbove, 'vi')}; "không chắc chắn" khi khoảng 80% vượt cả hai ngưỡng; "quá nhỏ" (không gắn cờ, không xếp hạng) khi ô có dưới ${t.smallCell.toLocaleString('vi-VN')} lao động hoặc dưới ${minOpeningsOf(t).toLocaleString('vi-VN')} nhu cầu tuyển mới.`,
-      en: `Flags read the cumulative imbalance (new supply − openings) over base-year employment: shortage below ${pct(t.shortageBelow, 'en')}, surplus above ${pct(t.surplusAbove, 'en')}; "uncertain" when the 80% interval crosses both thresholds; "too small" (never flagged or ranked) below ${t.smallCell.toLocaleString('en')} workers or ${minOpeningsOf(t).toLocaleString('en')} openings.`,
+      vi: `Cờ theo chênh lệch cộng dồn (cung mới − nhu cầu tuyển mới) chia việc làm năm gốc: thiếu hụt khi < ${pct(t.shortageBelow, 'vi')}, dư thừa khi > ${pct(t.surplusAbove, 'vi')}; "không chắc chắn" khi khoảng 80% vượt cả hai ngưỡng; "quá nhỏ" (không gắn cờ, không xếp hạng) khi ô có dưới ${t.smallCell.toLocaleString('vi-VN')} lao động hoặc dưới ${minOpeningsOf(t).toLocaleString('vi-VN')} nhu cầu tuyển mới gộp (thay thế + tăng thêm nếu dương; ô lớn đang thu hẹp vẫn được đánh giá).`,
+      en: `Flags read the cumulative imbalance (new supply − openings) over base-year employment: shortage below ${pct(t.shortageBelow, 'en')}, surplus above ${pct(t.surplusAbove, 'en')}; "uncertain" when the 80% interval crosses both thresholds; "too small" (never flagged or ranked) below ${t.smallCell.toLocaleString('en')} workers or ${minOpeningsOf(t).toLocaleString('en')} gross openings (replacement + growth when positive; a large shrinking cell is still assessed).`,
       source: 'LMO model thresholds (configurable, COPS-style); a modelled signal, not an official statistic',
     },
   ];

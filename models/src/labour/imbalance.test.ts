@@ -29,7 +29,7 @@ describe('imbalanceOf (hand-worked, COPS-style share of base employment)', () =>
     expect(imbalanceOf({ openings: 3000, newSupply: 6000, halfWidth80: 0, employmentBase: 50_000 }, t).flag).toBe('surplus');
   });
 
-  it('calls a cell under 5,000 workers or 500 openings too small: never flagged', () => {
+  it('calls a cell under 5,000 workers or 500 gross openings too small: never flagged', () => {
     expect(isTooSmall(4999, 10_000)).toBe(true);
     expect(isTooSmall(100_000, 499)).toBe(true);
     expect(isTooSmall(100_000, -2000)).toBe(true);
@@ -38,6 +38,16 @@ describe('imbalanceOf (hand-worked, COPS-style share of base employment)', () =>
     expect(x.flag).toBe('too-small');
     expect(x.confidence).toBe('low');
     expect(imbalanceOf({ openings: 0, newSupply: 10, halfWidth80: 0, employmentBase: 0 }).imbalanceShare).toBeNull();
+  });
+
+  it('reads gross openings (replacement + max(0, expansion)): a large shrinking cell is assessable', () => {
+    // 1 m workers, loses 60,000 jobs but must replace 50,000 retirees: net openings −10,000, gross 50,000.
+    const shrinking = imbalanceOf({ openings: -10_000, replacement: 50_000, expansion: -60_000, newSupply: 10_000, halfWidth80: 1000, employmentBase: 1_000_000 });
+    expect(shrinking.flag).toBe('balanced'); // imbalance 20,000 = +2 % of base: not above the +2 % threshold
+    // A large cell with tiny flows: 300 replacement + 100 growth = 400 gross openings < 500.
+    expect(imbalanceOf({ openings: 400, replacement: 300, expansion: 100, newSupply: 0, halfWidth80: 0, employmentBase: 1_000_000 }).flag).toBe('too-small');
+    // Growth counts in full: 300 replacement + 300 growth = 600 ≥ 500.
+    expect(imbalanceOf({ openings: 600, replacement: 300, expansion: 300, newSupply: 600, halfWidth80: 0, employmentBase: 1_000_000 }).flag).toBe('balanced');
   });
 
   it('marks a flag whose 80 % interval spans both thresholds as uncertain', () => {

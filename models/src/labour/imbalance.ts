@@ -9,11 +9,15 @@
  * plus growth), so ±2 % of employment is close to the ±10 %-of-openings band used before, and
  * larger than the rounding and allocation noise of the detailed cells. Configurable per outlook.
  *
- * Small cells (fewer than 5,000 workers in the base year or fewer than 500 openings over the
- * horizon, negative openings included) are `too-small`: their flows are a handful of people spread
- * by assumptions, so they are never flagged and never ranked (Cedefop/COPS small-cell practice).
+ * Small cells (fewer than 5,000 workers in the base year or fewer than 500 GROSS openings over the
+ * horizon, i.e. replacement + max(0, expansion)) are `too-small`: their flows are a handful of people
+ * spread by assumptions, so they are never flagged and never ranked (Cedefop/COPS small-cell
+ * practice). The rule reads the flow volume, not net openings, because the flows are what make an
+ * estimate reliable: a large shrinking cell whose job losses cancel its replacement demand (net
+ * openings ≈ 0 or negative) still hires thousands of people a year and must be assessable.
  * A flag whose 80 % interval reaches past BOTH thresholds is `uncertain`.
  */
+import { grossOpenings } from './composition/coherence';
 import type { Confidence, Flag, GapRow, Thresholds } from './types';
 
 /** Default thresholds (documented above). */
@@ -40,9 +44,13 @@ export function imbalanceShareOf(imbalance: number, employmentBase: number): num
   return employmentBase > 0 ? imbalance / employmentBase : null;
 }
 
-/** Whether a cell is too small to assess (never flagged, never ranked). */
-export function isTooSmall(employmentBase: number, openings: number, t: Thresholds = DEFAULT_THRESHOLDS): boolean {
-  return employmentBase < t.smallCell || openings < minOpeningsOf(t);
+/**
+ * Whether a cell is too small to assess (never flagged, never ranked): fewer than `smallCell`
+ * base-year workers, or fewer than `minOpenings` GROSS openings (replacement + max(0, expansion),
+ * see {@link grossOpenings}) over the horizon.
+ */
+export function isTooSmall(employmentBase: number, grossOpeningsOfCell: number, t: Thresholds = DEFAULT_THRESHOLDS): boolean {
+  return employmentBase < t.smallCell || grossOpeningsOfCell < minOpeningsOf(t);
 }
 
 /** Shortage / balanced / surplus of an imbalance share against the thresholds. */
@@ -54,7 +62,14 @@ export function flagOfShare(share: number, t: Thresholds = DEFAULT_THRESHOLDS): 
 
 /** The numbers a gap row is built from. */
 export interface ImbalanceInput {
+  /** Net openings (expansion + replacement; negative in a shrinking cell). */
   openings: number;
+  /**
+   * Replacement demand and net expansion over the horizon: the size rule reads the gross openings
+   * replacement + max(0, expansion). Without them it falls back to `openings` (net).
+   */
+  replacement?: number;
+  expansion?: number;
   newSupply: number;
   /** Half-width of the 80% interval of the imbalance. */
   halfWidth80: number;
@@ -78,7 +93,8 @@ export function imbalanceOf(x: ImbalanceInput, t: Thresholds = DEFAULT_THRESHOLD
   const imbalanceUpper = imbalance + x.halfWidth80;
   const imbalanceShare = imbalanceShareOf(imbalance, x.employmentBase);
   const ratio = supplyRatio(x.newSupply, x.openings);
-  if (imbalanceShare === null || isTooSmall(x.employmentBase, x.openings, t)) {
+  const gross = x.replacement !== undefined ? grossOpenings(x.replacement, x.expansion ?? 0) : x.openings;
+  if (imbalanceShare === null || isTooSmall(x.employmentBase, gross, t)) {
     return { imbalance, imbalanceLower, imbalanceUpper, imbalanceShare, ratio, flag: 'too-small', confidence: 'low' };
   }
   const low = flagOfShare(imbalanceLower / x.employmentBase, t);

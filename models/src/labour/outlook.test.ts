@@ -220,7 +220,7 @@ describe('gaps', () => {
     const t = { shortageBelow: -0.1, surplusAbove: 0.1, smallCell: 1000, minOpenings: 100 };
     const strict = computeOutlook(observations, { structure: SMALL_STRUCTURE, scenarios: [SCENARIOS[0]], thresholds: t });
     for (const g of strict.outlooks.baseline.gaps) {
-      if (g.employmentBase < 1000 || g.openings < 100) expect(g.flag).toBe('too-small');
+      if (g.employmentBase < 1000 || g.replacement + Math.max(0, g.expansion) < 100) expect(g.flag).toBe('too-small');
       else if (g.flag !== 'uncertain') expect(g.flag).toBe(g.imbalanceShare! < -0.1 ? 'shortage' : g.imbalanceShare! > 0.1 ? 'surplus' : 'balanced');
       expect(g.imbalanceShare).toBeCloseTo(g.employmentBase > 0 ? g.imbalance / g.employmentBase : NaN, 5);
     }
@@ -236,7 +236,7 @@ describe('gaps', () => {
   it('never flags or ranks a cell below the minimum size', () => {
     for (const o of Object.values(set.outlooks)) {
       for (const g of o.gaps) {
-        if (g.employmentBase < 5000 || g.openings < 500) {
+        if (g.employmentBase < 5000 || g.replacement + Math.max(0, g.expansion) < 500) {
           expect(g.flag).toBe('too-small');
           expect(g.rank).toBeNull();
         }

@@ -11,7 +11,10 @@ import { summariseAccuracy } from './accuracy-summary';
 import { computeBase, type BaseProjection, type OutlookOptions } from './base';
 import { replacementRatePath } from './openings';
 import { applyScenario, scenarioCapFactors, systemInputsOf, type GridBase, type ScenarioContext, type ScenarioResult, type SystemInputs } from './recompute';
+import { scenarioOfficial } from './scenario-official';
 import { SCENARIOS } from './scenarios';
+import { withDemandLine } from './system/demand-line';
+import { ancestors } from './structure';
 import type { NationalSystem } from './system/types';
 import { computeTarget } from './targets';
 import type { AccuracySummary, CellForecast, Outlook, OutlookSet, Scenario, TargetPath } from './types';
@@ -35,6 +38,7 @@ function contextOf(base: BaseProjection, gapHorizons: number[] | undefined, fore
     gapHorizons: gapHorizons ?? Array.from({ length: base.horizon }, (_, i) => i + 1),
     forecasts,
     system: systemInputsOf(base),
+    main: base.main,
   };
 }
 
@@ -44,7 +48,11 @@ function contextOf(base: BaseProjection, gapHorizons: number[] | undefined, fore
  * as in the baseline), so they are computed once and shared (read-only).
  */
 function scenarioSignature(gb: GridBase, s: Scenario, ctx: ScenarioContext): string {
-  const codes = gb.field ? [gb.field.code, gb.field.parent] : gb.grid.reconciler.dims[1].codes;
+  // A new field is capped by its parent section's scenario path: the parent's growth (and its parents') matters too.
+  const mainSectors = ctx.main?.grid.reconciler.dims[1];
+  const codes = gb.field
+    ? [gb.field.code, ...(mainSectors?.index.has(gb.field.parent) ? ancestors(mainSectors, gb.field.parent) : [gb.field.parent])]
+    : gb.grid.reconciler.dims[1].codes;
   const growth = ['*', ...codes].filter((c) => s.sectorGrowth[c] !== undefined).map((c) => `${c}:${s.sectorGrowth[c]}`);
   const attainment = gb.field && gb.target ? s.targetAttainment ?? 'none' : 'n/a';
   // The labour-force cap depends on every sector's growth: scenarios share rows only with the same cap.
@@ -76,7 +84,11 @@ export function outlookFor(base: BaseProjection, scenario: Scenario, options: { 
     for (const f of r.forecasts) forecasts.push(f);
     for (const g of r.gaps) gaps.push(g);
   }
-  if (ctx.forecasts) for (const f of base.official) forecasts.push(f);
+  // The unemployment series follow this scenario's employment (baseline's official cells otherwise shared).
+  if (ctx.forecasts) for (const f of scenarioOfficial(base.official, forecasts, ctx.system?.system ?? null)) forecasts.push(f);
+  // The national employment cell carries the labour demand before the supply limit (system/demand-line.ts).
+  const sysIn = ctx.system;
+  const served = ctx.forecasts && sysIn?.main ? withDemandLine(forecasts, sysIn.system, scenarioCapFactors(sysIn.main, scenario, sysIn.system)) : forecasts;
   const entry = (scenario.entryRate ?? base.entryRate) * (1 + scenario.trainingCapacityChange);
   for (const gb of base.fields) {
     const spec = base.targetSpecs.find((s) => s.field === gb.field!.code);
@@ -89,7 +101,7 @@ export function outlookFor(base: BaseProjection, scenario: Scenario, options: { 
     scenario,
     baseYear: base.baseYear,
     horizon: base.horizon,
-    forecasts,
+    forecasts: served,
     gaps,
     targets,
     assumptions: assumptionsOf(base, scenario),

@@ -6,10 +6,11 @@ import { levelTotals, otherEntrantsFromSystem } from './other-entrants';
 import type { Grid, NodeProjection } from './projection';
 import { aggregateTensor, makeReconciler } from './reconcile';
 import { applyScenario, type GridBase, type ScenarioContext } from './recompute';
+import { scenarioOfficial } from './scenario-official';
 import { SCENARIOS } from './scenarios';
 import type { NationalSystem } from './system/types';
 import { DEFAULT_THRESHOLDS } from './imbalance';
-import type { GapRow, Scenario } from './types';
+import type { CellForecast, GapRow, Scenario } from './types';
 
 const baseline = SCENARIOS[0];
 
@@ -251,6 +252,12 @@ describe('scenarios inside the labour force', () => {
     expect(a.forecast.mean[2] / c.forecast.mean[2]).toBeCloseTo(500_000 / 510_000, 4);
   });
 
+  it('keeps the national upper bound within the labour force too', () => {
+    const { forecasts } = applyScenario(gb, high, ctxOf(gb, system));
+    const vn = forecasts.find((f) => f.region === 'VN' && f.sector === 'TOTAL' && f.qualification === 'ALL')!;
+    for (const iv of vn.forecast.intervals) for (const v of iv.upper) expect(v).toBeLessThanOrEqual(1_019_200);
+  });
+
   it('leaves the baseline alone when it fits', () => {
     const { forecasts } = applyScenario(gb, baseline, ctxOf(gb, system));
     const vn = forecasts.find((f) => f.region === 'VN' && f.sector === 'TOTAL' && f.qualification === 'ALL')!;
@@ -292,7 +299,7 @@ describe('properties (fast-check)', () => {
             expect(row(gaps, r, 'TOTAL', 'none', h).expansion + row(gaps, r, 'TOTAL', 'university', h).expansion).toBe(t.expansion);
           }
         }
-        expect(countSmallFlaggedOrRanked(gaps.map((g) => ({ size: g.employmentBase, openings: g.openings, flag: g.flag, rank: g.rank })))).toBe(0);
+        expect(countSmallFlaggedOrRanked(gaps.map((g) => ({ size: g.employmentBase, openings: g.openings, replacement: g.replacement, expansion: g.expansion, flag: g.flag, rank: g.rank })))).toBe(0);
         for (const g of gaps) if (g.flag === 'too-small') expect(g.rank).toBeNull();
       }),
       { numRuns: 60 },
@@ -308,5 +315,126 @@ describe('entry mix over the grid’s levels', () => {
     expect(part.otherEntrants.college[0]).toBeCloseTo(250, 9);
     const none = otherEntrantsFromSystem(handSystem({ H: 1, lfEntrants: [1000], entryMix: { university: 1 } }), totals, 0.85, 1);
     expect(none.otherEntrants.none[0]).toBeCloseTo(750, 9);
+  });
+});
+
+describe('new fields never exceed their parent section, in any scenario', () => {
+  // Section J and its "of which" field ai-digital: the field is 95 % of J in P1 (college), and the
+  // high-growth scenario gives the field +4 %/yr against J's +2 %/yr, so unchecked it overtakes J.
+  const SJ: TreeNode[] = [{ code: 'TOTAL' }, { code: 'A', parent: 'TOTAL' }, { code: 'J', parent: 'TOTAL' }];
+  const QC: TreeNode[] = [{ code: 'ALL' }, { code: 'none', parent: 'ALL' }, { code: 'college', parent: 'ALL' }];
+  const H = 5;
+  const flat = (v: number) => ({ base: v, path: new Array(H).fill(v) });
+  const main = gridBase(handGrid(R, SJ, QC, {
+    'P1|A|none': flat(200_000), 'P1|J|college': flat(15_056), 'P1|J|none': flat(2_000),
+    'P2|A|none': flat(100_000), 'P2|J|college': flat(2_399), 'P2|J|none': flat(1_000),
+  }, 0.05));
+  const fieldGrid = handGrid(R, [{ code: 'ai-digital' }], QC, {
+    'P1|ai-digital|college': flat(14_300), 'P1|ai-digital|none': flat(100),
+    'P2|ai-digital|college': flat(2_300), 'P2|ai-digital|none': flat(900),
+  }, 0.2);
+  const field: GridBase = { ...gridBase(fieldGrid), field: { code: 'ai-digital', parent: 'J' } };
+  const high = SCENARIOS.find((x) => x.id === 'high-growth')!;
+  const ctx = (system: NationalSystem | null): ScenarioContext => ({ ...ctxOf(main, system), main });
+
+  for (const [label, system] of [['with a national system', handSystem({ H })], ['without one', null]] as const) {
+    it(`caps every field cell, mean and bounds, by its parent's scenario path (${label})`, () => {
+      const parents = applyScenario(main, high, ctx(system)).forecasts;
+      const { forecasts, gaps } = applyScenario(field, high, ctx(system));
+      expect(forecasts.length).toBe(9);
+      for (const f of forecasts) {
+        const p = parents.find((x) => x.region === f.region && x.sector === 'J' && x.qualification === f.qualification)!;
+        f.forecast.mean.forEach((v, t) => expect(v).toBeLessThanOrEqual(p.forecast.mean[t]));
+        for (const iv of f.forecast.intervals) {
+          const piv = p.forecast.intervals.find((x) => x.level === iv.level)!;
+          iv.upper.forEach((v, t) => expect(v).toBeLessThanOrEqual(piv.upper[t]));
+          iv.lower.forEach((v, t) => {
+            expect(v).toBeLessThanOrEqual(piv.lower[t]);
+            expect(v).toBeLessThanOrEqual(f.forecast.mean[t]);
+          });
+        }
+      }
+      // The binding cell: Hà Nội-like college, capped at J's path (15,056 × 1.02^t, rounded).
+      const hn = forecasts.find((f) => f.region === 'P1' && f.qualification === 'college')!;
+      expect(hn.forecast.mean[H - 1]).toBe(Math.round(15_056 * 1.02 ** H));
+      // Totals still add up, and the gap rows use the capped path.
+      const vn = forecasts.find((f) => f.region === 'VN' && f.qualification === 'ALL')!;
+      const leaves = forecasts.filter((f) => f.region !== 'VN' && f.qualification !== 'ALL');
+      vn.forecast.mean.forEach((v, t) => expect(leaves.reduce((a, f) => a + f.forecast.mean[t], 0)).toBe(v));
+      expect(row(gaps, 'P1', 'ai-digital', 'college', H).employmentEnd).toBe(hn.forecast.mean[H - 1]);
+    });
+  }
+
+  it('leaves a field that stays below its parent on its own path', () => {
+    const low = SCENARIOS.find((x) => x.id === 'low-growth')!;
+    const { forecasts } = applyScenario(field, low, ctx(null));
+    const p2 = forecasts.find((f) => f.region === 'P2' && f.qualification === 'none')!;
+    // −(0.04/2) − 0.01 = −3 %/yr on 900; J none in P2 is 1,000 × 0.97^t, above it
+    expect(p2.forecast.mean[0]).toBe(Math.round(900 * 0.97));
+  });
+});
+
+describe('the served unemployment rate follows each scenario’s employment', () => {
+  // National labour force 1.04 m flat (±2 % at 80 %), u_min 1 %; the baseline fills it to the
+  // ceiling (1,029,600, rate 1 %), low growth (−1 %/yr, C −1.75 %/yr) leaves more people unemployed.
+  const H = 3;
+  const lfMean = 1_040_000;
+  const leaves = {
+    'P1|A|none': { base: 500_000, path: [514_800, 514_800, 514_800] },
+    'P1|C|none': { base: 500_000, path: [514_800, 514_800, 514_800] },
+  };
+  const gb = gridBase(handGrid(R.slice(0, 2), S, [Q[0], Q[1]], leaves, 0.01));
+  const system = handSystem({ H, lf: lfMean, minUnemploymentRate: 0.01 });
+  system.labourForce.intervals = [{ level: 80, lower: new Array(H + 1).fill(lfMean * 0.98), upper: new Array(H + 1).fill(lfMean * 1.02) }];
+  const periods = ['2026', '2027', '2028'];
+  const hist = [{ period: '2025', value: 0, status: 'official' as const, source: 'GSO' }];
+  const cell = (indicator: string, mean: number[], method: string, unit: CellForecast['unit'] = 'persons'): CellForecast => ({
+    indicator, region: 'VN', sector: 'TOTAL', qualification: 'ALL', unit, history: hist,
+    forecast: { periods, mean, intervals: [{ level: 80, lower: mean, upper: mean }] },
+    models: [{ method, weight: 1 }], intervalKind: 'analytic',
+    accuracy: { mase: null, smape: null, coverage80: null, coverage95: null, naiveMase: null, naiveSmape: null, origins: 0 },
+    status: 'modelled', source: 'system',
+  });
+  // The base projection's series: the baseline's (rate 1 % and 10,400 unemployed every year).
+  const official = [
+    cell('labour_force', [lfMean, lfMean, lfMean], 'national-system'),
+    cell('unemployment_rate', [1, 1, 1], 'national-system', 'percent'),
+    cell('unemployed', [10_400, 10_400, 10_400], 'national-system'),
+  ];
+  official[0].forecast.intervals = [{ level: 80, lower: [lfMean * 0.98, lfMean * 0.98, lfMean * 0.98], upper: [lfMean * 1.02, lfMean * 1.02, lfMean * 1.02] }];
+  const low = SCENARIOS.find((x) => x.id === 'low-growth')!;
+
+  it('serves 100 × (1 − E/LF) and LF − E of the scenario, not the baseline’s rate', () => {
+    const { forecasts } = applyScenario(gb, low, ctxOf(gb, system));
+    const e = forecasts.find((f) => f.region === 'VN' && f.sector === 'TOTAL' && f.qualification === 'ALL')!;
+    expect(e.forecast.mean[0]).toBeLessThan(1_029_600 - 5000);
+    const served = scenarioOfficial(official, forecasts, system);
+    const ur = served.find((f) => f.indicator === 'unemployment_rate')!;
+    const un = served.find((f) => f.indicator === 'unemployed')!;
+    e.forecast.mean.forEach((v, t) => {
+      expect(ur.forecast.mean[t]).toBeCloseTo(100 * (1 - v / lfMean), 3);
+      expect(un.forecast.mean[t]).toBe(lfMean - v);
+      expect(v).toBeLessThanOrEqual(lfMean * (1 - system.minUnemploymentRate));
+    });
+    expect(ur.forecast.mean[2]).toBeGreaterThan(ur.forecast.mean[0]);
+    // Band as the baseline builds it: the employment band at the labour force mean, floored at u_min.
+    const eIv = e.forecast.intervals[0];
+    const iv = ur.forecast.intervals[0];
+    ur.forecast.mean.forEach((u, t) => {
+      expect(iv.upper[t]).toBeCloseTo(100 * (1 - eIv.lower[t] / lfMean), 3);
+      expect(iv.lower[t]).toBeCloseTo(100 * (1 - Math.min(eIv.upper[t], lfMean * 0.99) / lfMean), 3);
+      expect(iv.lower[t]).toBeGreaterThanOrEqual(1 - 1e-9);
+      expect(iv.lower[t]).toBeLessThanOrEqual(u);
+      expect(iv.upper[t]).toBeGreaterThanOrEqual(u);
+    });
+    // The labour force itself is the system's, the same in every scenario.
+    expect(served[0]).toBe(official[0]);
+  });
+
+  it('gives the baseline its own (capped) rate back, and leaves the series alone without a system', () => {
+    const { forecasts } = applyScenario(gb, baseline, ctxOf(gb, system));
+    const ur = scenarioOfficial(official, forecasts, system).find((f) => f.indicator === 'unemployment_rate')!;
+    for (const u of ur.forecast.mean) expect(u).toBeCloseTo(1, 3);
+    expect(scenarioOfficial(official, forecasts, null)).toEqual(official);
   });
 });

@@ -13,7 +13,7 @@
  * contains it, so adding its workers to the supply of growing sections counted them twice.
  */
 import { basisFromMask, statusBit } from './basis';
-import { aggregateTensor, makeReconciler, type Reconciler } from './reconcile';
+import { aggregateTensor, cellOffset, makeReconciler, type Reconciler } from './reconcile';
 import { imbalanceOf, rankBlock } from './imbalance';
 import type { ExitRates } from './openings';
 import type { Grid } from './projection';
@@ -61,6 +61,11 @@ export interface ScenarioContext {
   mobilityRate?: number;
   /** Scenario-independent inputs from the national system; absent or null = documented default rates, no cap. */
   system?: SystemInputs | null;
+  /**
+   * The main (sections) grid: a new field's cells are capped by their parent section's scenario path
+   * in it (a part never exceeds its whole). Default `system.main`; without either, fields are not capped.
+   */
+  main?: GridBase | null;
 }
 
 /** What the scenario step takes from the national system (built once per base, outlook.ts). */
@@ -103,8 +108,9 @@ const capCache = new WeakMap<GridBase, Map<string, Float64Array>>();
 
 /**
  * Factor per forecast year t = 1..H (index t−1) that keeps the scenario's national employment
- * (Σ detailed cells of the main grid, after sector growth) within labourForce × (1 − minUnemploymentRate)
- * of the national system. 1 where the ceiling is not reached. Cached per grid and scenario growth.
+ * (Σ detailed cells of the main grid, after sector growth) within labourForce × (1 − floor) of the
+ * national system (floor = minUnemploymentRate, reached at most `maxRateFallPerYear` a year from the
+ * base-year rate when the system says so). 1 where the ceiling is not reached. Cached per grid and scenario growth.
  */
 export function scenarioCapFactors(main: GridBase, scenario: Scenario, system: NationalSystem): Float64Array {
   let cache = capCache.get(main);
@@ -127,9 +133,90 @@ export function scenarioCapFactors(main: GridBase, scenario: Scenario, system: N
     for (let t = 0; t < H; t++) total[t] += n.mean[t] * m[t];
   }
   const lf = Array.from({ length: H }, (_, t) => system.labourForce.mean[system.baseIndex + t + 1]);
-  const f = labourForceCapFactors(total, lf, system.minUnemploymentRate);
+  const gradual = system.maxRateFallPerYear !== undefined
+    ? { baseRate: system.unemploymentRate[system.baseIndex] / 100, maxFallPerYear: system.maxRateFallPerYear }
+    : undefined;
+  const f = labourForceCapFactors(total, lf, system.minUnemploymentRate, gradual);
   cache.set(key, f);
   return f;
+}
+
+/**
+ * A detailed cell's scenario employment in one year: base path × growth multiplier × cap factor.
+ * In capped years (f < 1) it is rounded DOWN, so Σ cells stays ≤ the labour-force ceiling.
+ */
+function leafEmployment(mean: number, m: number, f: number): number {
+  return f < 1 ? Math.floor(mean * m * f) : Math.round(mean * m);
+}
+
+/** Growth multipliers of a grid's sector (its own code, then its parents). */
+function sectorMultipliers(ds: Grid['reconciler']['dims'][number], scenario: Scenario, s: string, H: number): Float64Array {
+  return growthMultipliers(sectorGrowthOf(scenario, ancestors(ds, s)), H);
+}
+
+const mainEmpCache = new WeakMap<GridBase, Map<string, Float64Array[]>>();
+
+/**
+ * Scenario employment of EVERY cell of the main grid, years t = 1..H (index t−1), totals re-added
+ * from the detailed cells exactly as `applyScenario` does. Used to cap new fields by their parent
+ * section; cached per grid, scenario growth and cap.
+ */
+export function mainScenarioEmployment(main: GridBase, scenario: Scenario, cap: Float64Array | null): Float64Array[] {
+  let cache = mainEmpCache.get(main);
+  if (!cache) mainEmpCache.set(main, (cache = new Map()));
+  const key = JSON.stringify([Object.entries(scenario.sectorGrowth).sort(), cap ? Array.from(cap) : null]);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const { grid } = main;
+  const [dr, ds, dq] = grid.reconciler.dims;
+  const br = new Set(dr.bottom);
+  const bs = new Set(ds.bottom);
+  const bq = new Set(dq.bottom);
+  const H = grid.horizon;
+  const size = grid.nodes.length;
+  const emp = Array.from({ length: H }, () => new Float64Array(size));
+  const mult = new Map<string, Float64Array>();
+  grid.nodes.forEach((n, off) => {
+    if (!br.has(n.region) || !bs.has(n.sector) || !bq.has(n.qualification)) return;
+    let m = mult.get(n.sector);
+    if (!m) mult.set(n.sector, (m = sectorMultipliers(ds, scenario, n.sector, H)));
+    for (let t = 0; t < H; t++) emp[t][off] = leafEmployment(n.mean[t], m[t], cap ? cap[t] : 1);
+  });
+  for (const x of emp) aggregateTensor(grid.reconciler, x);
+  cache.set(key, emp);
+  return emp;
+}
+
+/** Where a new field's cell finds its parent section in the main grid: `plus` − Σ `minus` (offsets; −1 = none). */
+interface ParentRef { plus: number; minus: number[] }
+
+const parentRefCache = new WeakMap<GridBase, Map<GridBase, ParentRef[]>>();
+
+/**
+ * Parent cell of every node of a new field's grid in the main grid: the same region and level in
+ * the parent section (the main grid's ALL when it lacks the level). A field region the main grid
+ * lacks (the residual) gets the national parent minus the field's other provinces, as in base.ts.
+ */
+function parentRefs(field: GridBase, main: GridBase): ParentRef[] {
+  let byMain = parentRefCache.get(field);
+  if (!byMain) parentRefCache.set(field, (byMain = new Map()));
+  const hit = byMain.get(main);
+  if (hit) return hit;
+  const parent = field.field!.parent;
+  const mrec = main.grid.reconciler;
+  const [mr, , mq] = mrec.dims;
+  const rootR = mr.codes.find((c) => !mr.parent.get(c))!;
+  const rootQ = mq.codes.find((c) => !mq.parent.get(c))!;
+  const fr = field.grid.reconciler.dims[0];
+  const refs = field.grid.nodes.map((n): ParentRef => {
+    const q = cellOffset(mrec, [rootR, parent, n.qualification]) >= 0 ? n.qualification : rootQ;
+    const plus = cellOffset(mrec, [n.region, parent, q]);
+    if (plus >= 0 || !fr.bottom.includes(n.region)) return { plus, minus: [] };
+    const minus = fr.bottom.filter((x) => x !== n.region).map((x) => cellOffset(mrec, [x, parent, q])).filter((o) => o >= 0);
+    return { plus: cellOffset(mrec, [rootR, parent, q]), minus };
+  });
+  byMain.set(main, refs);
+  return refs;
 }
 
 /** Result of applying a scenario to (part of) a grid. */
@@ -247,14 +334,26 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
   // ceiling binds, cells are scaled and rounded DOWN, so Σ cells stays ≤ the ceiling after rounding.
   const sys = ctx.system ?? null;
   const cap = sys?.main ? scenarioCapFactors(sys.main, scenario, sys.system) : null;
+  // A new field is part of its parent section: each detailed cell is capped by the parent's
+  // scenario path (same region and level), so no field cell or total ever exceeds its parent.
+  const main = gb.field ? (ctx.main ?? sys?.main ?? null) : null;
+  const parentEmp = main ? mainScenarioEmployment(main, scenario, cap) : null;
+  const refs = main ? parentRefs(gb, main) : null;
+  const parentAt = (off: number, t: number): number => {
+    const r = refs![off];
+    if (r.plus < 0) return Infinity;
+    let v = parentEmp![t - 1][r.plus];
+    for (const o of r.minus) v -= parentEmp![t - 1][o];
+    return Math.max(0, v);
+  };
   const emp: Float64Array[] = Array.from({ length: H + 1 }, () => new Float64Array(size));
   for (let local = 0; local < size; local++) {
     if (!leaf[local]) continue;
     const node = nodes[local];
     const m = multFor(node.sector, node.qualification);
     for (let t = 1; t <= H; t++) {
-      const f = cap ? cap[t - 1] : 1;
-      emp[t][local] = f < 1 ? Math.floor(node.mean[t - 1] * m[t - 1] * f) : round(node.mean[t - 1] * m[t - 1]);
+      const v = leafEmployment(node.mean[t - 1], m[t - 1], cap ? cap[t - 1] : 1);
+      emp[t][local] = parentEmp ? Math.min(v, parentAt(offset + local, t)) : v;
     }
   }
   for (let t = 1; t <= H; t++) aggregateTensor(rec, emp[t]);
@@ -338,6 +437,8 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
       const imb = imbalanceOf(
         {
           openings,
+          replacement: replacement[local],
+          expansion: expansion[local],
           newSupply: newSupply[local],
           halfWidth80: Math.sqrt(empHalf * empHalf + supplyHalf[local] * supplyHalf[local]),
           employmentBase: node.base,
@@ -377,6 +478,8 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
 
 
   const forecasts: CellForecast[] = [];
+  const roots = grid.reconciler.dims.map((d) => d.codes.find((c) => !d.parent.get(c)));
+  const isRoot = (local: number) => !gb.field && nodes[local].region === roots[0] && nodes[local].sector === roots[1] && nodes[local].qualification === roots[2];
   if (ctx.forecasts) {
     const periods = Array.from({ length: H }, (_, i) => String(grid.baseYear + i + 1));
     for (let local = 0; local < size; local++) {
@@ -388,6 +491,24 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
         scales[t] = node.mean[t] > 0 ? emp[t + 1][local] / node.mean[t] : 1;
         mean[t] = emp[t + 1][local];
       }
+      let intervals = scaledIntervals(node, mean, scales);
+      if (isRoot(local) && sys) intervals = withinLabourForce(intervals, mean, sys.system);
+      const pr = refs?.[offset + local];
+      if (main && parentEmp && pr && pr.plus >= 0 && pr.minus.length === 0) {
+        // Bounds too: a field's bound never exceeds the same bound of its parent section.
+        const pNode = main.grid.nodes[pr.plus];
+        const pMean = Array.from({ length: H }, (_, t) => parentEmp[t][pr.plus]);
+        const pIv = scaledIntervals(pNode, pMean, pMean.map((v, t) => (pNode.mean[t] > 0 ? v / pNode.mean[t] : 1)));
+        intervals = intervals.map((iv) => {
+          const p = pIv.find((x) => x.level === iv.level);
+          if (!p) return iv;
+          return {
+            level: iv.level,
+            lower: iv.lower.map((v, t) => Math.min(v, p.lower[t], mean[t])),
+            upper: iv.upper.map((v, t) => Math.max(Math.min(v, p.upper[t]), mean[t])),
+          };
+        });
+      }
       forecasts.push({
         indicator: grid.indicator,
         region: node.region,
@@ -395,15 +516,7 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
         qualification: node.qualification,
         unit: grid.unit,
         history: node.history,
-        forecast: {
-          periods,
-          mean,
-          intervals: node.intervals.map((iv) => ({
-            level: iv.level,
-            lower: iv.lower.map((v, t) => Math.min(round(v * scales[t]), mean[t])),
-            upper: iv.upper.map((v, t) => Math.max(round(v * scales[t]), mean[t])),
-          })),
-        },
+        forecast: { periods, mean, intervals },
         models: node.models,
         intervalKind: node.intervalKind,
         accuracy: node.accuracy,
@@ -416,4 +529,35 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
     }
   }
   return { forecasts, gaps };
+}
+
+/** A node's intervals scaled like its mean (`scales[t]` = scenario ÷ base path), rounded, around `mean`. */
+function scaledIntervals(node: Grid['nodes'][number], mean: number[], scales: number[]): CellForecast['forecast']['intervals'] {
+  return node.intervals.map((iv) => ({
+    level: iv.level,
+    lower: iv.lower.map((v, t) => Math.min(round(v * scales[t]), mean[t])),
+    upper: iv.upper.map((v, t) => Math.max(round(v * scales[t]), mean[t])),
+  }));
+}
+
+/**
+ * National employment's bounds within the labour force, as the system's own band is built
+ * (system/national-system.ts): upper ≤ the labour force's upper bound × (1 − minUnemploymentRate)
+ * of the same level (never below the mean). A growth scenario scales the band up with the mean, so
+ * without this its upper bound could exceed any labour force the system allows.
+ */
+function withinLabourForce(intervals: CellForecast['forecast']['intervals'], mean: number[], system: NationalSystem): CellForecast['forecast']['intervals'] {
+  const lf = system.labourForce;
+  const minU = system.minUnemploymentRate;
+  return intervals.map((iv) => {
+    const band = lf.intervals.find((x) => x.level === iv.level);
+    return {
+      level: iv.level,
+      lower: iv.lower,
+      upper: iv.upper.map((v, t) => {
+        const ceiling = (band?.upper ?? lf.mean)[system.baseIndex + t + 1];
+        return ceiling === undefined || !Number.isFinite(ceiling) ? v : Math.max(mean[t], Math.min(v, Math.floor(ceiling * (1 - minU))));
+      }),
+    };
+  });
 }

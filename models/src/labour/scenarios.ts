@@ -11,12 +11,14 @@
  * - Supply: graduates × (1 + trainingCapacityChange) × entry rate.
  * - Replacement: replacement (retirement + death) rates × exitRate.
  * - One system: after the growth adjustment, national employment must stay within
- *   labour force × (1 − minUnemploymentRate) of the national system in every year; where a
+ *   labour force × (1 − floor) of the national system in every year (floor = minUnemploymentRate,
+ *   reached gradually as the system does, see `labourForceCapFactors`); where a
  *   scenario pushes it above, every detailed cell is scaled down by the same factor
  *   (`labourForceCapFactors`), so the sector mix of the scenario is kept and only the level gives way.
  * The growth adjustments are illustrative ranges (about ±1 pp a year overall,
  * more for the ministry's priority sectors), not official projections.
  */
+import { employmentCeilings, type GradualCap } from './composition/coherence';
 import type { Scenario } from './types';
 
 /** Growth adjustments that mark the ministry's priority fields. */
@@ -124,17 +126,23 @@ export function growthMultipliers(g: number, h: number): Float64Array {
 
 /**
  * Factor per forecast year (≤ 1) that keeps national employment within the labour-force ceiling:
- * factor[t] = min(1, labourForce[t] × (1 − minUnemploymentRate) ÷ employment[t]).
+ * factor[t] = min(1, ceiling[t] ÷ employment[t]), ceiling = labourForce × (1 − floor_t). The floor
+ * is minUnemploymentRate, or with `gradual` the national system's own rule (composition/coherence.ts
+ * `employmentCeilings`): the rate falls from the base-year rate by at most `maxFallPerYear` a year,
+ * so a high-growth scenario tightens the market step by step exactly as the baseline does.
  * @param employment national employment of the scenario, per forecast year
  * @param labourForce labour force of the same years (missing or non-finite years are not capped)
  */
-export function labourForceCapFactors(employment: ArrayLike<number>, labourForce: ArrayLike<number | undefined>, minUnemploymentRate: number): Float64Array {
+export function labourForceCapFactors(
+  employment: ArrayLike<number>, labourForce: ArrayLike<number | undefined>, minUnemploymentRate: number, gradual?: GradualCap,
+): Float64Array {
   const f = new Float64Array(employment.length).fill(1);
+  const ceilings = employmentCeilings(employment, labourForce, minUnemploymentRate, gradual);
   for (let t = 0; t < employment.length; t++) {
-    const lf = labourForce[t];
-    if (lf === undefined || !Number.isFinite(lf) || !(employment[t] > 0)) continue;
-    const ceiling = lf * (1 - minUnemploymentRate);
-    if (employment[t] > ceiling) f[t] = Math.max(0, ceiling / employment[t]);
+    const ceiling = ceilings[t];
+    // A relative tolerance: the baseline sits exactly on the system's ceiling (floating point).
+    if (!Number.isFinite(ceiling) || !(employment[t] > 0)) continue;
+    if (employment[t] > ceiling * (1 + 1e-9)) f[t] = Math.max(0, ceiling / employment[t]);
   }
   return f;
 }

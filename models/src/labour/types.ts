@@ -93,6 +93,12 @@ export interface CellForecast extends CellKey {
   break?: AppliedBreak;
   /** How hierarchy coherence was enforced for this cell's mean, if it was. */
   reconciliation?: Reconciliation;
+  /**
+   * National employment (VN × TOTAL × ALL) only: labour demand before the labour-force limit
+   * (Σ sections of value added ÷ productivity, moved by the scenario's sector growth), persons,
+   * aligned with `forecast.periods` (system/demand-line.ts).
+   */
+  demand?: number[];
   status: 'modelled';
   /**
    * Distinct statuses of the observations this figure rests on (its history and, for a total,

@@ -49,7 +49,8 @@ export interface Meta {
   indicators: IndicatorMeta[];
   scenarios: ScenarioMeta[];
   periods?: { observed: string[]; first: string | null; last: string | null; baseYear: number | null; forecastTo: string | null; maxHorizonYears: number };
-  sources?: { citation: string; status: string; rows: number }[];
+  /** Citation families (years as a span, per-province tails merged); `citations` = raw citations merged. */
+  sources?: { citation: string; status: string; rows: number; citations?: number }[];
   dataVersion?: { id: number; label: string; createdAt: string } | null;
   /** Which levels of detail and years are official, international, modelled or illustrative. */
   dataLevels?: DataLevelRow[];
@@ -73,8 +74,15 @@ export interface DataLevelRow {
   frequencies: ('annual' | 'quarterly')[];
   indicators: { code: string; from: string; to: string; rows: number }[];
   rows: number;
-  /** Distinct citations (publisher, table or series code, release), most rows first. */
+  /**
+   * The most frequent source families (at most 5; citations differing only by year or a
+   * per-province tail are merged, years shown as a span), most rows first.
+   */
   sources: string[];
+  /** Distinct source families in all (`sources` is cut from that list); absent from older servers. */
+  sourceCount?: number;
+  /** Distinct raw citations before merging. */
+  citationCount?: number;
 }
 
 export type {

@@ -80,3 +80,8 @@ export function classFlag(c: Exclude<MapClass, null>): Flag {
   if (typeof c !== 'number') return c;
   return c < 3 ? 'shortage' : c > 3 ? 'surplus' : 'balanced';
 }
+
+/** A share as a plain percent number for tables and CSV (−0.0235 → −2.35), so spreadsheets read a number; undefined when missing. */
+export function sharePercent(share: number | null | undefined): number | undefined {
+  return typeof share === 'number' && Number.isFinite(share) ? Math.round(share * 10000) / 100 : undefined;
+}

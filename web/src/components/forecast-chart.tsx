@@ -14,6 +14,16 @@ export interface ForecastSeriesDef {
   axis?: 'left' | 'right';
 }
 
+/** An extra line drawn as is from a row key (no band, no history/forecast split), e.g. labour demand. */
+export interface ChartLineDef {
+  key: string;
+  label: string;
+  color: string;
+  axis?: 'left' | 'right';
+  /** SVG dash pattern (default a short dash, distinct from the forecast's "6 4"). */
+  dash?: string;
+}
+
 /** A vertical mark on the time axis, e.g. a series break ("2021: LFS re-weighting"). */
 export interface ChartMark {
   /** Position on the year axis (periodToYear). */
@@ -37,12 +47,14 @@ export function forecastLegend(series: ForecastSeriesDef[], t: (key: string) => 
  * years apart whatever periods are present. Series with `axis: 'right'` use a second axis in
  * `rightUnit`; `marks` draw labelled vertical lines (series breaks).
  */
-export function ForecastChart({ rows, series, unit, rightUnit = 'percent', marks = [], height = 300 }: {
+export function ForecastChart({ rows, series, unit, rightUnit = 'percent', marks = [], lines = [], height = 300 }: {
   rows: MergedRow[];
   series: ForecastSeriesDef[];
   unit: string;
   rightUnit?: string;
   marks?: ChartMark[];
+  /** Extra dashed lines read from row keys (the adapter puts the values on the rows). */
+  lines?: ChartLineDef[];
   height?: number;
 }) {
   const { t, i18n } = useTranslation();
@@ -55,13 +67,13 @@ export function ForecastChart({ rows, series, unit, rightUnit = 'percent', marks
   const ticks = yearTicks(min, max);
   const hasRight = series.some((s) => s.axis === 'right');
   const unitOf = (dataKey: unknown) => {
-    const s = series.find((x) => typeof dataKey === 'string' && dataKey.startsWith(`${x.key}_`));
+    const s = series.find((x) => typeof dataKey === 'string' && dataKey.startsWith(`${x.key}_`)) ?? lines.find((x) => x.key === dataKey);
     return s?.axis === 'right' ? rightUnit : unit;
   };
   const fmt = (v: unknown, u: string) =>
     Array.isArray(v) ? `${formatValue(Number(v[0]), u, lang)} – ${formatValue(Number(v[1]), u, lang)}` : formatValue(Number(v), u, lang);
   const axis = (u: string) => (v: number) => (u === 'percent' ? `${formatValue(v, u, lang)}` : formatCompact(v, lang));
-  const yId = (s: ForecastSeriesDef) => (s.axis === 'right' ? 'right' : 'left');
+  const yId = (s: { axis?: 'left' | 'right' }) => (s.axis === 'right' ? 'right' : 'left');
   return (
     <ResponsiveContainer width="100%" height={height}>
       <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
@@ -92,10 +104,14 @@ export function ForecastChart({ rows, series, unit, rightUnit = 'percent', marks
         {series.map((s) => (
           <Line key={`${s.key}m`} yAxisId={yId(s)} dataKey={`${s.key}_mean`} name={`${s.label} · ${t('chart.projected')}`} stroke={s.color} strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} connectNulls />
         ))}
-        {marks.filter((m) => m.year >= min && m.year <= max).map((m) => (
-          <ReferenceLine key={`mark-${m.year}`} yAxisId="left" x={m.year} stroke="#3d4757" strokeDasharray="2 4" label={{ value: m.label, position: 'insideTopLeft', fontSize: 11, fill: '#3d4757' }} data-mark={m.year} />
+        {lines.map((l) => (
+          <Line key={`line-${l.key}`} yAxisId={yId(l)} dataKey={l.key} name={l.label} stroke={l.color} strokeWidth={2} strokeDasharray={l.dash ?? '2 3'} dot={false} isAnimationActive={false} connectNulls />
         ))}
-        {cut && <ReferenceLine yAxisId="left" x={periodToYear(cut)} stroke="#6b7686" strokeDasharray="3 3" label={{ value: t('chart.forecastStarts'), position: 'insideTopRight', fontSize: 11, fill: '#3d4757' }} />}
+        {/* Marks label to the left of their line, the forecast start to its right, so they never overlap. */}
+        {marks.filter((m) => m.year >= min && m.year <= max).map((m) => (
+          <ReferenceLine key={`mark-${m.year}`} yAxisId="left" x={m.year} stroke="#3d4757" strokeDasharray="2 4" label={{ value: m.label, position: 'insideTopRight', fontSize: 11, fill: '#3d4757' }} />
+        ))}
+        {cut && <ReferenceLine yAxisId="left" x={periodToYear(cut)} stroke="#6b7686" strokeDasharray="3 3" label={{ value: t('chart.forecastStarts'), position: marks.length ? 'insideTopLeft' : 'insideTopRight', fontSize: 11, fill: '#3d4757' }} />}
       </ComposedChart>
     </ResponsiveContainer>
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addCoherence, capToLabourForce, countEmploymentAboveLabourForce, countNegative, countPartsExceedingParent,
-  countSmallFlaggedOrRanked, countSumMismatches, countVanishingCells, emptyCoherence,
+  countSmallFlaggedOrRanked, countSumMismatches, countVanishingCells, emptyCoherence, employmentCeilings, grossOpenings,
 } from './coherence';
 
 describe('coherence counts', () => {
@@ -31,6 +31,15 @@ describe('coherence counts', () => {
     ])).toBe(2);
   });
 
+  it('reads gross openings (replacement + max(0, expansion)) when the flows are given', () => {
+    // A large shrinking cell: net openings −4,000 but 6,000 replacement hires — assessable.
+    expect(countSmallFlaggedOrRanked([{ size: 1e6, openings: -4000, replacement: 6000, expansion: -10_000, flag: 'surplus', rank: 1 }])).toBe(0);
+    // Gross openings 300 + 100 = 400 < 500: small.
+    expect(countSmallFlaggedOrRanked([{ size: 1e6, openings: 400, replacement: 300, expansion: 100, rank: 2 }])).toBe(1);
+    expect(grossOpenings(300, -50)).toBe(300);
+    expect(grossOpenings(300, 50)).toBe(350);
+  });
+
   it('adds tables up', () => {
     const t = addCoherence(addCoherence(emptyCoherence(), { negativeValues: 2 }), { negativeValues: 1, sumMismatches: 1 });
     expect(t).toEqual({ ...emptyCoherence(), negativeValues: 3, sumMismatches: 1 });
@@ -45,5 +54,25 @@ describe('capToLabourForce', () => {
     expect(r.employment.agri![1]).toBeCloseTo(49, 12);
     expect(r.cappedYears).toEqual([1]);
     expect(() => capToLabourForce({}, [1], 1)).toThrow();
+  });
+});
+
+describe('gradual adjustment (employmentCeilings / capToLabourForce with gradual)', () => {
+  it('lets the unemployment rate fall by at most the speed a year, down to u_min', () => {
+    // LF 100, base rate 3 %, u_min 2 %, speed 0.4 pp: ceilings 97.4, 97.8, 98, 98 while demand outruns supply.
+    const c = employmentCeilings([99, 99, 99, 99], [100, 100, 100, 100], 0.02, { baseRate: 0.03, maxFallPerYear: 0.004 });
+    expect(c.map((x) => +x.toFixed(9))).toEqual([97.4, 97.8, 98, 98]);
+  });
+
+  it('restarts from the realised rate after a year below the ceiling, and leaves lower demand alone', () => {
+    const r = capToLabourForce({ a: [99, 95, 99] }, [100, 100, 100], 0.02, { baseRate: 0.03, maxFallPerYear: 0.004 });
+    expect(r.employment.a![0]).toBeCloseTo(97.4, 12); // capped: 3 % − 0.4 pp
+    expect(r.employment.a![1]).toBe(95); // demand below supply: the rate rises to 5 %
+    expect(r.employment.a![2]).toBeCloseTo(95.4, 12); // falls again from 5 %, by 0.4 pp
+    expect(r.cappedYears).toEqual([0, 2]);
+  });
+
+  it('without gradual it is the plain u_min ceiling', () => {
+    expect(employmentCeilings([99], [100], 0.02)).toEqual([98]);
   });
 });

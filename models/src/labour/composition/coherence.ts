@@ -102,43 +102,87 @@ export function countVanishingCells(cells: readonly CellPath[], options: VanishO
 export interface SizedRow {
   /** Base-year employment of the cell. */
   size: number;
-  /** Openings over the horizon (optional). */
+  /** Net openings over the horizon (expansion + replacement); used only when `replacement` is missing. */
   openings?: number;
+  /** Replacement demand over the horizon (with `expansion`, gives the gross openings the rule reads). */
+  replacement?: number;
+  /** Net expansion over the horizon (negative in a shrinking cell). */
+  expansion?: number;
   /** Flag shown; only 'shortage' and 'surplus' count as flagged. */
   flag?: string | null;
   /** Rank shown (null/undefined when not ranked). */
   rank?: number | null;
 }
 
-/** Rows below the minimum size (5,000 workers or 500 openings) that are flagged or ranked anyway. */
+/**
+ * Gross openings of a cell: replacement + max(0, expansion). The size rule reads the FLOW volume
+ * (the people who must be hired), not net openings: a large shrinking cell whose job losses
+ * cancel its replacement demand still hires real people and can be assessed.
+ */
+export function grossOpenings(replacement: number, expansion: number): number {
+  return replacement + Math.max(0, expansion);
+}
+
+/** Rows below the minimum size (5,000 base workers or 500 GROSS openings) that are flagged or ranked anyway. */
 export function countSmallFlaggedOrRanked(rows: readonly SizedRow[], minSize = 5000, minOpenings = 500): number {
   return rows.filter((r) => {
-    const small = r.size < minSize || (r.openings !== undefined && r.openings < minOpenings);
+    const gross = r.replacement !== undefined ? grossOpenings(r.replacement, r.expansion ?? 0) : r.openings;
+    const small = r.size < minSize || (gross !== undefined && gross < minOpenings);
     const flagged = r.flag === 'shortage' || r.flag === 'surplus';
     const ranked = r.rank !== undefined && r.rank !== null;
     return small && (flagged || ranked);
   }).length;
 }
 
+/** Gradual adjustment of the unemployment rate when demand outruns supply. */
+export interface GradualCap {
+  /** Unemployment rate (share) of the year before the first capped year (the base year). */
+  baseRate: number;
+  /** Largest fall of the rate in one year (share, 0.002 = 0.2 percentage points). */
+  maxFallPerYear: number;
+}
+
 /**
- * Keep demand inside supply: in each year where Σ sector employment exceeds
- * labour force × (1 − u_min), every sector is scaled by the same factor so the
- * total equals that ceiling (sector shares unchanged, so the economy's mix is
- * kept and only the level gives way). Years below the ceiling are untouched.
+ * Employment ceiling per year: labour force × (1 − floor_t), where the floor is u_min, or with
+ * `gradual` the slowest-falling path floor_t = max(u_min, u_{t−1} − maxFallPerYear), u_{t−1} the
+ * rate realised the year before (1 − employment ÷ labour force, so a year below the ceiling
+ * restarts the path from its own, higher rate). The market tightens step by step instead of
+ * jumping to the floor in the first forecast year.
+ * @param total national employment (demand) per year, before the cap
+ */
+export function employmentCeilings(total: ArrayLike<number>, lf: ArrayLike<number | undefined>, minUnemploymentRate: number, gradual?: GradualCap): number[] {
+  const out: number[] = [];
+  let prev = gradual ? Math.max(gradual.baseRate, minUnemploymentRate) : minUnemploymentRate;
+  for (let t = 0; t < total.length; t++) {
+    const l = lf[t];
+    if (l === undefined || !Number.isFinite(l)) { out.push(Infinity); continue; }
+    const floor = gradual ? Math.max(minUnemploymentRate, prev - gradual.maxFallPerYear) : minUnemploymentRate;
+    const ceiling = l * (1 - floor);
+    out.push(ceiling);
+    const e = Math.min(total[t]!, ceiling);
+    if (gradual && l > 0) prev = Math.max(minUnemploymentRate, 1 - e / l);
+  }
+  return out;
+}
+
+/**
+ * Keep demand inside supply: in each year where Σ sector employment exceeds the ceiling
+ * (labour force × (1 − u_min), or the gradual path of {@link employmentCeilings}), every sector
+ * is scaled by the same factor so the total equals that ceiling (sector shares unchanged, so the
+ * economy's mix is kept and only the level gives way). Years below the ceiling are untouched.
  * @returns the capped employment, the factor used each year (1 = untouched) and the capped year indices.
  */
 export function capToLabourForce(
   emp: Record<string, readonly number[]>,
   lf: readonly number[],
   minUnemploymentRate: number,
+  gradual?: GradualCap,
 ): { employment: Record<string, number[]>; factors: number[]; cappedYears: number[] } {
   if (!(minUnemploymentRate >= 0 && minUnemploymentRate < 1)) throw new Error(`minUnemploymentRate must be in [0, 1); got ${minUnemploymentRate}.`);
   const names = Object.keys(emp);
-  const factors = lf.map((l, t) => {
-    const total = names.reduce((s, k) => s + emp[k]![t]!, 0);
-    const ceiling = l * (1 - minUnemploymentRate);
-    return total > ceiling && total > 0 ? ceiling / total : 1;
-  });
+  const totals = lf.map((_, t) => names.reduce((s, k) => s + emp[k]![t]!, 0));
+  const ceilings = employmentCeilings(totals, lf, minUnemploymentRate, gradual);
+  const factors = totals.map((total, t) => (total > ceilings[t]! && total > 0 ? ceilings[t]! / total : 1));
   return {
     employment: Object.fromEntries(names.map((k) => [k, emp[k]!.map((v, t) => v * factors[t]!)])),
     factors,

@@ -7,3 +7,4 @@ export * from './methods';
 export * from './national-system';
 export * from './allocate-grid';
 export * from './official-system';
+export * from './demand-line';

@@ -24,6 +24,23 @@ export interface MethodFacts {
   minURule?: MinURule;
   /** Forecast years capped by the labour force, and the horizon. */
   capped?: { years: number[]; horizon: number };
+  /** Gradual adjustment: largest yearly fall of the rate (share), the base-year rate (share), first year at the floor. */
+  adjustment?: { speed: number; baseRate: number; floorYear: number | null };
+  /** Bands: the official rate years the rate band was fitted on (empty = the system's own rate history). */
+  bands?: { rateYears: number[] };
+}
+
+/** The gradual-adjustment sentence of the one-system note. */
+function adjustmentText(f: MethodFacts, lang: 'vi' | 'en'): string {
+  const a = f.adjustment;
+  if (!a) return '';
+  const pp = (100 * a.speed).toFixed(1);
+  const floor = a.floorYear === null
+    ? (lang === 'vi' ? 'chưa chạm sàn trong kỳ dự báo' : 'the floor is not reached within the horizon')
+    : (lang === 'vi' ? `chạm sàn năm ${a.floorYear}` : `the floor is reached in ${a.floorYear}`);
+  return lang === 'vi'
+    ? ` Điều chỉnh dần: khi cầu vượt cung, tỷ lệ thất nghiệp giảm từ mức năm gốc (${pct(a.baseRate, 2)}) về sàn tối đa ${pp} điểm phần trăm mỗi năm (ngoài các đợt phục hồi sau cú sốc, tỷ lệ chính thức chưa từng giảm nhanh hơn: tối đa −0,26 điểm năm 2011→2012, từ 2013 không quá −0,08 điểm/năm), và việc làm = lực lượng lao động × (1 − tỷ lệ đó), luôn ≤ cầu và ≤ lực lượng lao động; lần tính này ${floor}.`
+    : ` Gradual adjustment: when demand outruns supply, the unemployment rate falls from its base-year value (${pct(a.baseRate, 2)}) toward the floor by at most ${pp} percentage points a year (outside recoveries from a shock the official rate has never fallen faster: at most −0.26 pp in 2011→2012, no more than −0.08 pp a year since 2013), and employment = labour force × (1 − that rate), always ≤ demand and ≤ the labour force; this run: ${floor}.`;
 }
 
 const pct = (x: number, d = 1) => `${(100 * x).toFixed(d)} %`;
@@ -76,9 +93,21 @@ export function SYSTEM_METHODS(f: MethodFacts): SystemMethod[] {
     },
     {
       id: 'one-system',
-      vi: `Việc làm không vượt quá lực lượng lao động × (1 − ${pct(f.minU, 2)}); sàn này là ${floorText(f, 'vi')}. Tỷ lệ thất nghiệp = 1 − việc làm ÷ lực lượng lao động (mọi người 15+, nên khác một chút với tỷ lệ chính thức tính cho tuổi lao động).${f.capped ? ` Lần tính này: cầu lao động vượt trần ở ${f.capped.years.length}/${f.capped.horizon} năm dự báo${f.capped.years.length ? ` (${span(f.capped.years)}): việc làm bị giới hạn bởi nguồn cung lao động, không phải bởi cầu` : ''}.` : ''}`,
-      en: `Employment never exceeds labour force × (1 − ${pct(f.minU, 2)}); this floor is ${floorText(f, 'en')}. The unemployment rate = 1 − employment ÷ labour force (all people 15+, so slightly different from the official working-age rate).${f.capped ? ` This run: demand exceeds the ceiling in ${f.capped.years.length} of ${f.capped.horizon} forecast years${f.capped.years.length ? ` (${span(f.capped.years)}): employment is limited by labour supply, not by demand` : ''}.` : ''}`,
+      vi: `Việc làm không vượt quá lực lượng lao động × (1 − ${pct(f.minU, 2)}); sàn này là ${floorText(f, 'vi')}. Tỷ lệ thất nghiệp = 1 − việc làm ÷ lực lượng lao động (mọi người 15+, nên khác một chút với tỷ lệ chính thức tính cho tuổi lao động).${adjustmentText(f, 'vi')}${f.capped ? ` Lần tính này: cầu lao động vượt trần ở ${f.capped.years.length}/${f.capped.horizon} năm dự báo${f.capped.years.length ? ` (${span(f.capped.years)}): việc làm bị giới hạn bởi nguồn cung lao động, không phải bởi cầu` : ''}.` : ''}`,
+      en: `Employment never exceeds labour force × (1 − ${pct(f.minU, 2)}); this floor is ${floorText(f, 'en')}. The unemployment rate = 1 − employment ÷ labour force (all people 15+, so slightly different from the official working-age rate).${adjustmentText(f, 'en')}${f.capped ? ` This run: demand exceeds the ceiling in ${f.capped.years.length} of ${f.capped.horizon} forecast years${f.capped.years.length ? ` (${span(f.capped.years)}): employment is limited by labour supply, not by demand` : ''}.` : ''}`,
       source: 'GSO unemployment rate (LFS)',
+    },
+    {
+      id: 'coherent-bands',
+      vi: `Khoảng dự báo nhất quán: khoảng của lực lượng lao động từ độ bất định của tỷ lệ tham gia; khoảng của tỷ lệ thất nghiệp = đường tỷ lệ của hệ thống ± nửa độ rộng khoảng dự báo của mô hình cho chính chuỗi tỷ lệ thất nghiệp chính thức ${f.bands?.rateYears.length ? `(${span(f.bands.rateYears)}, cùng cơ sở sau năm ${f.breakYear})` : '(lịch sử tỷ lệ của hệ thống, thiếu chuỗi chính thức)'}, giới hạn trong [0, 100] %; khoảng việc làm suy ra từ hai khoảng đó: cận dưới = cận dưới lực lượng lao động × (1 − cận trên tỷ lệ thất nghiệp), cận trên = min(cận trên lực lượng lao động × (1 − cận dưới tỷ lệ thất nghiệp), cận trên của cầu), nên việc làm ≤ lực lượng lao động cả ở các cận. Không ghép các khoảng độc lập của giá trị tăng thêm và năng suất qua 10 năm (hai đại lượng này tương quan chặt). Các ô chi tiết giữ độ rộng tương đối của ô cha (cộng với độ bất định của tỷ trọng).`,
+      en: `Coherent bands: the labour force band comes from participation uncertainty; the unemployment-rate band is the system's rate path ± the half-widths of the engine's forecast of the official unemployment-rate series itself ${f.bands?.rateYears.length ? `(${span(f.bands.rateYears)}, one basis from ${f.breakYear})` : "(the system's own rate history: no official series)"}, clamped to [0, 100] %; the employment band follows from those two: lower = labour force lower × (1 − rate upper), upper = min(labour force upper × (1 − rate lower), demand upper), so employment ≤ labour force holds for the bounds too. Independent value-added and productivity intervals are not compounded over 10 years (the two are strongly correlated). Detailed cells keep their parent's relative width (plus their share's uncertainty).`,
+      source: 'GSO unemployment rate (LFS, 2021+); LMO demographic supply; LMO forecast engine',
+    },
+    {
+      id: 'small-cells',
+      vi: 'Ô quá nhỏ để đánh giá (không gắn cờ, không xếp hạng): dưới 5.000 lao động năm gốc hoặc dưới 500 nhu cầu tuyển mới GỘP trong kỳ (thay thế + tăng thêm khi dương; ngưỡng mặc định, có thể đổi). Độ tin cậy phụ thuộc vào quy mô dòng chảy, không phải số ròng: một ô lớn đang thu hẹp, nhu cầu ròng gần 0, vẫn tuyển hàng nghìn người thay thế và vẫn được đánh giá.',
+      en: 'Too small to assess (never flagged or ranked): fewer than 5,000 base-year workers or fewer than 500 GROSS openings over the horizon (replacement + growth when positive; default thresholds, configurable). Reliability depends on the volume of flows, not the net figure: a large shrinking cell whose net openings are about 0 still hires thousands of replacements and is assessed.',
+      source: 'LMO thresholds (Cedefop / COPS small-cell practice)',
     },
     {
       id: 'break-splice',

@@ -124,15 +124,48 @@ describe('unemployment floor and the cap', () => {
     system.demandBeforeCap!.forEach((d, t) => expect(system.employment.mean[b + 1 + t]).toBeCloseTo(d, 6));
   });
 
-  it('demand above supply: capped exactly at LF × (1 − u_min), never above', () => {
+  it('demand above supply: the rate falls toward u_min by at most 0.2 pp a year, E = LF × (1 − u_t) ≤ demand', () => {
     const { system } = build(1.2);
     expect(system.cappedYears.length).toBeGreaterThan(0);
+    expect(system.maxRateFallPerYear).toBeCloseTo(0.002, 12);
     const b = system.baseIndex;
     for (const y of system.cappedYears) {
       const i = system.years.indexOf(y);
-      expect(system.unemploymentRate[i]).toBeCloseTo(100 * system.minUnemploymentRate, 6);
+      const prev = system.unemploymentRate[i - 1];
+      expect(system.unemploymentRate[i]).toBeCloseTo(Math.max(100 * system.minUnemploymentRate, prev - 0.2), 6);
+      expect(system.employment.mean[i]).toBeLessThanOrEqual(system.labourForce.mean[i]);
       expect(system.demandBeforeCap![i - b - 1]).toBeGreaterThan(system.employment.mean[i]);
     }
+    // Capped from the first year: u_t = u_base − 0.2 pp × t until the floor.
+    if (system.cappedYears[0] === 2026) {
+      for (let k = 0; k < 3; k++) expect(system.unemploymentRate[b + 1 + k]).toBeCloseTo(Math.max(100 * system.minUnemploymentRate, system.unemploymentRate[b] - 0.2 * (k + 1)), 6);
+    }
+  });
+
+  it('coherent bands: rate band from the official rate, E bounds from LF and rate bounds, E ≤ LF at every bound', () => {
+    const { system } = build(1.2);
+    const b = system.baseIndex;
+    const ub = system.unemploymentBand!;
+    expect(ub.mean).toEqual(system.unemploymentRate);
+    for (const iv of ub.intervals) {
+      const lf = system.labourForce.intervals.find((x) => x.level === iv.level)!;
+      const e = system.employment.intervals.find((x) => x.level === iv.level)!;
+      for (let i = b + 1; i < system.years.length; i++) {
+        expect(iv.lower[i]).toBeGreaterThanOrEqual(0);
+        expect(iv.upper[i]).toBeLessThanOrEqual(100);
+        expect(iv.lower[i]).toBeLessThanOrEqual(ub.mean[i] + 1e-12);
+        expect(iv.upper[i]).toBeGreaterThanOrEqual(ub.mean[i] - 1e-12);
+        expect(e.lower[i]).toBeCloseTo(Math.min(system.employment.mean[i], lf.lower[i] * (1 - iv.upper[i] / 100)), 3);
+        expect(e.upper[i]).toBeLessThanOrEqual(lf.upper[i] * (1 - iv.lower[i] / 100) + 1e-6);
+        expect(e.lower[i]).toBeLessThanOrEqual(lf.lower[i]);
+        expect(e.upper[i]).toBeLessThanOrEqual(lf.upper[i]);
+      }
+    }
+    // A constant official rate (2.5 % every year) gives a zero-width rate band.
+    const i = system.years.length - 1;
+    expect(ub.intervals[0].upper[i] - ub.intervals[0].lower[i]).toBeCloseTo(0, 9);
+    expect(system.methods.map((m) => m.id)).toEqual(expect.arrayContaining(['coherent-bands', 'small-cells']));
+    expect(system.methods.find((m) => m.id === 'one-system')!.en).toContain('by at most 0.2 percentage points a year');
   });
 });
 

@@ -24,6 +24,14 @@ export const DEFAULT_MIN_UNEMPLOYMENT_RATE = 0.02;
  * observed since 2021, but not without limit.
  */
 export const MIN_UNEMPLOYMENT_MARGIN = 0.005;
+/**
+ * Largest fall of the unemployment rate in one year when demand outruns supply (share: 0.2
+ * percentage points). Why: outside recoveries from a shock, the official annual rate has never
+ * fallen faster (2012–2019: at most −0.26 pp, 2011→2012; −0.08 pp or less after 2013; 2022–2025:
+ * −0.04 pp a year), so a tight market closes its gap to the floor u_min step by step, not in the
+ * first forecast year.
+ */
+export const MAX_RATE_FALL_PER_YEAR = 0.002;
 /** Fallback replacement rates (share of employment per year) when the population data are missing. ASSUMPTION. */
 export const FALLBACK_RETIREMENT_RATE = 0.01;
 export const FALLBACK_DEATH_RATE = 0.004;
@@ -46,6 +54,8 @@ export interface SystemInput {
   break?: BreakSpec;
   exitShare?: number;
   minUnemploymentRate?: number;
+  /** Largest yearly fall of the unemployment rate when capped (share; default {@link MAX_RATE_FALL_PER_YEAR}). */
+  maxRateFallPerYear?: number;
   valueAddedMultiplier?: (section: string) => readonly number[] | undefined;
 }
 
@@ -194,17 +204,37 @@ export function buildNationalSystem(observations: readonly Observation[], index:
     : null;
   const uDefault = uRule ? uRule.lowest - MIN_UNEMPLOYMENT_MARGIN : DEFAULT_MIN_UNEMPLOYMENT_RATE;
   const minU = Math.max(0, Math.min(input.minUnemploymentRate ?? uDefault, uBase > 0 ? uBase : uDefault));
-  const capped = capToLabourForce(raw, lfFc.mean, minU);
+  // Gradual adjustment: the rate falls from its base value toward u_min by at most `speed` a year.
+  const speed = Math.max(0, input.maxRateFallPerYear ?? MAX_RATE_FALL_PER_YEAR);
+  const capped = capToLabourForce(raw, lfFc.mean, minU, { baseRate: uBase, maxFallPerYear: speed });
   const sectionPaths = capped.employment;
   const eMean = Array.from({ length: H }, (_, t) => names.reduce((a, s) => a + sectionPaths[s][t], 0));
-  const eRel = relBand(engineE, levels);
+  const demandTotal = Array.from({ length: H }, (_, t) => names.reduce((a, s) => a + raw[s][t], 0));
+  const uMean = eMean.map((e, t) => (lfFc.mean[t] > 0 ? 100 * (1 - e / lfFc.mean[t]) : 0));
+  // Coherent bands: the rate's band = the half-widths of the engine's forecast of the official
+  // rate itself (post-break years), around the system's rate path; employment's band follows from
+  // the labour force's and the rate's, so E ≤ LF holds for the bounds too.
+  const uHalf = rateHalfWidths(urValues, breakYear, histYears, lfYears, eHist, H, forecaster, levels);
+  const eRel = relBand(engineE, levels); // demand's own uncertainty (engine forecast of national employment), for the upper cap
+  const uBand: Band = {
+    mean: uMean,
+    intervals: uHalf.map((hw) => ({
+      level: hw.level,
+      lower: uMean.map((u, t) => Math.min(u, Math.max(0, u - hw.lower[t]))),
+      upper: uMean.map((u, t) => Math.max(u, Math.min(100, u + hw.upper[t]))),
+    })),
+  };
   const eBand: Band = {
     mean: eMean,
-    intervals: eRel.map((r, k) => ({
-      level: r.level,
-      lower: eMean.map((m, t) => Math.max(0, m * (1 - r.lower[t]))),
-      upper: eMean.map((m, t) => Math.max(m, Math.min(m * (1 + r.upper[t]), lfFc.intervals[k].upper[t] * (1 - minU)))),
-    })),
+    intervals: uBand.intervals.map((ub, k) => {
+      const lfIv = lfFc.intervals[k];
+      const dr = eRel.find((r) => r.level === ub.level);
+      return {
+        level: ub.level,
+        lower: eMean.map((m, t) => Math.max(0, Math.min(m, lfIv.lower[t] * (1 - ub.upper[t] / 100)))),
+        upper: eMean.map((m, t) => Math.max(m, Math.min(lfIv.upper[t] * (1 - ub.lower[t] / 100), demandTotal[t] * (1 + (dr?.upper[t] ?? 0))))),
+      };
+    }),
   };
 
   const years = [...histYears, ...Array.from({ length: H }, (_, t) => baseYear + t + 1)];
@@ -220,6 +250,11 @@ export function buildNationalSystem(observations: readonly Observation[], index:
     intervals: histBand(eH).map((b, k) => ({ level: b.level, lower: [...eH, ...eBand.intervals[k].lower], upper: [...eH, ...eBand.intervals[k].upper] })),
   };
   const unemploymentRate = years.map((_, i) => (labourForce.mean[i] > 0 ? 100 * (1 - employment.mean[i] / labourForce.mean[i]) : 0));
+  const uH = unemploymentRate.slice(0, histYears.length);
+  const unemploymentBand: Band = {
+    mean: unemploymentRate,
+    intervals: uBand.intervals.map((iv) => ({ level: iv.level, lower: [...uH, ...iv.lower], upper: [...uH, ...iv.upper] })),
+  };
 
   // Flows.
   const exitShare = input.exitShare ?? DEFAULT_RETIREMENT_EXIT_SHARE;
@@ -242,11 +277,12 @@ export function buildNationalSystem(observations: readonly Observation[], index:
   const population15 = years.map((y) => supply?.population15[y] ?? 0);
 
   const system: NationalSystem = {
-    baseYear, years, baseIndex: histYears.length - 1, labourForce, employment, unemploymentRate, population15,
+    baseYear, years, baseIndex: histYears.length - 1, labourForce, employment, unemploymentRate, unemploymentBand,
+    unemploymentHalfWidths: uHalf.map(({ level, lower, upper }) => ({ level, lower, upper })), population15,
     lfEntrants, lfExits, retirementRate, deathRate, entryMix: mix.entryMix, replacementByLevel: mix.replacementByLevel,
     splice: { period: String(breakYear), ratio: spliceRatio },
-    minUnemploymentRate: minU, cappedYears: capped.cappedYears.map((t) => baseYear + t + 1),
-    demandBeforeCap: Array.from({ length: H }, (_, t) => names.reduce((a, s) => a + raw[s][t], 0)),
+    minUnemploymentRate: minU, maxRateFallPerYear: speed, cappedYears: capped.cappedYears.map((t) => baseYear + t + 1),
+    demandBeforeCap: demandTotal,
     methods: SYSTEM_METHODS({
       supply: !!supply, calibration, spliceRatio, breakYear, minU, exitShare, tau: mix.tau,
       demand: Object.fromEntries(names.map((s) => [s, demand[s].method])),
@@ -255,6 +291,8 @@ export function buildNationalSystem(observations: readonly Observation[], index:
         : uRule ? { kind: 'official', lowest: uRule.lowest, years: uRule.years, margin: MIN_UNEMPLOYMENT_MARGIN, baseRate: uBase, capped: minU < uDefault }
         : { kind: 'default' },
       capped: { years: capped.cappedYears.map((t) => baseYear + t + 1), horizon: H },
+      adjustment: { speed, baseRate: uBase, floorYear: floorYearOf(uMean, minU, baseYear) },
+      bands: { rateYears: uHalf.years },
     }),
   };
   const sectionShareRel = Object.fromEntries(names.map((s) => [s, levels.map((level) => {
@@ -267,4 +305,41 @@ export function buildNationalSystem(observations: readonly Observation[], index:
     };
   })]));
   return { system, sectionPaths, sectionShareRel, demand, productivity: { trends: econ.trends, longRun: econ.longRun, damping: econ.damping }, spliceRatio, breakYear };
+}
+
+/** First forecast year at the floor u_min (percent path), or null. */
+function floorYearOf(uPct: number[], minU: number, baseYear: number): number | null {
+  const t = uPct.findIndex((u) => u <= 100 * minU + 1e-9);
+  return t >= 0 ? baseYear + t + 1 : null;
+}
+
+/**
+ * Half-widths (percentage points) of the engine's forecast of the official unemployment rate on
+ * one basis: the annual rates from the break year on (gaps filled linearly). With fewer than 3
+ * such years, the system's own rate history (1 − E/LF) is used instead.
+ */
+function rateHalfWidths(
+  urValues: [number, number][], breakYear: number, histYears: number[], lfYears: Map<number, number>, eHist: Map<number, number>,
+  H: number, forecaster: PathForecaster, levels: number[],
+): { level: number; lower: number[]; upper: number[] }[] & { years: number[] } {
+  const post = urValues.filter(([y]) => y >= breakYear);
+  let years: number[];
+  let series: number[];
+  if (post.length >= 3) {
+    years = Array.from({ length: post[post.length - 1][0] - post[0][0] + 1 }, (_, i) => post[0][0] + i);
+    series = fill(years, new Map(post));
+  } else {
+    years = histYears.filter((y) => lfYears.get(y)! > 0 && eHist.has(y));
+    series = years.map((y) => 100 * (1 - eHist.get(y)! / lfYears.get(y)!));
+  }
+  const f = series.length >= 2 ? forecaster(series, H) : null;
+  const out = levels.map((level) => {
+    const iv = f?.intervals?.find((x) => x.level === level);
+    return {
+      level,
+      lower: Array.from({ length: H }, (_, t) => (iv && f ? Math.max(0, f.mean[t] - iv.lower[t]) : 0)),
+      upper: Array.from({ length: H }, (_, t) => (iv && f ? Math.max(0, iv.upper[t] - f.mean[t]) : 0)),
+    };
+  });
+  return Object.assign(out, { years: post.length >= 3 ? years : [] });
 }

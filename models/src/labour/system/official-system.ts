@@ -46,8 +46,22 @@ export function systemSeries(sys: NationalSystem, c: IndexedCell, history: Histo
   } else if (c.indicator === 'employment') {
     mean = em;
     intervals = e.intervals.map((iv) => ({ level: iv.level, lower: at(iv.lower), upper: at(iv.upper) }));
+  } else if (sys.unemploymentBand) {
+    // The rate's own band (engine forecast of the official rate, around the system's path); the
+    // number unemployed = the rate band at the labour force mean.
+    const pct = c.indicator === 'unemployment_rate';
+    const ub = sys.unemploymentBand;
+    const um = at(ub.mean);
+    mean = pct ? um : lfm.map((l, t) => l - em[t]);
+    intervals = ub.intervals.map((iv) => {
+      const lo = at(iv.lower);
+      const hi = at(iv.upper);
+      return pct
+        ? { level: iv.level, lower: lo, upper: hi }
+        : { level: iv.level, lower: lo.map((u, t) => Math.min(mean[t], (lfm[t] * u) / 100)), upper: hi.map((u, t) => Math.max(mean[t], (lfm[t] * u) / 100)) };
+    });
   } else {
-    // Unemployment from the employment band at the labour force mean (demand is the larger uncertainty).
+    // Older systems without a rate band: unemployment from the employment band at the labour force mean.
     const pct = c.indicator === 'unemployment_rate';
     const u = (eVal: number, l: number) => (pct ? 100 * (1 - eVal / l) : l - eVal);
     mean = em.map((v, t) => u(v, lfm[t]));

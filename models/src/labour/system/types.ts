@@ -26,10 +26,22 @@ export interface NationalSystem {
   baseIndex: number;
   /** Persons; history on the 2021+ LFS basis (spliced), forecast = Σ population × participation, calibrated to the official base year. */
   labourForce: Band;
-  /** Persons; Σ sections (demand from value added ÷ productivity), capped at labourForce × (1 − minUnemploymentRate). */
+  /** Persons; Σ sections (demand from value added ÷ productivity), capped at labourForce × (1 − u_t), u_t falling toward minUnemploymentRate by at most `maxRateFallPerYear` a year. */
   employment: Band;
   /** Percent, = 100 × (1 − employment / labourForce) in every year. */
   unemploymentRate: number[];
+  /**
+   * Percent: `mean` = `unemploymentRate`; forecast intervals = the system's rate ± the half-widths of
+   * the engine's forecast of the official rate (post-break years), clamped to [0, 100]. The
+   * employment band is derived from it: E_lower = LF_lower × (1 − u_upper), E_upper =
+   * min(LF_upper × (1 − u_lower), demand upper). History intervals equal the mean.
+   */
+  unemploymentBand?: Band;
+  /**
+   * Forecast years only (index 0 = baseYear+1), percentage points ≥ 0: the half-widths of the engine's
+   * forecast of the official rate, before clamping, so a scenario can centre them on its own rate.
+   */
+  unemploymentHalfWidths?: { level: number; lower: number[]; upper: number[] }[];
   /** Population aged 15+ (persons), every year. */
   population15: number[];
   /** Forecast years only (index 0 = baseYear+1): young cohorts entering + re-entrants, persons per year. */
@@ -45,7 +57,12 @@ export interface NationalSystem {
   replacementByLevel: Record<string, number>;
   /** Floor on the unemployment rate (share 0–1) used by the labour-force cap. */
   minUnemploymentRate: number;
-  /** Years in which employment was capped to labourForce × (1 − minUnemploymentRate). */
+  /**
+   * Largest fall of the unemployment rate in one year when demand outruns supply (share, 0.002 =
+   * 0.2 pp): capped years have employment = LF × (1 − u_t), u_t = max(u_min, u_{t−1} − this).
+   */
+  maxRateFallPerYear?: number;
+  /** Years in which employment was capped by the labour force (gradual path to u_min, see `maxRateFallPerYear`). */
   cappedYears: number[];
   /**
    * Forecast years only (index 0 = baseYear+1): labour demand before the cap, Σ sections of value added ÷ productivity

@@ -8,6 +8,32 @@ import { formatInteger, type Lang } from '../../i18n/format';
 import { nameOf } from '../meta/names';
 import { toLevelRows, type LevelTableRow } from './to-level-rows';
 
+const LIST = { margin: 0, paddingLeft: 16 } as const;
+
+/** At most SHOWN_SOURCES sources, the rest behind "and N more". */
+function SourceCell({ row }: { row: LevelTableRow }) {
+  const { t } = useTranslation();
+  const unserved = row.moreCount - row.moreSources.length;
+  return (
+    <div className="small-text">
+      <ul style={LIST}>
+        {row.shownSources.map((s, i) => <li key={i}>{s}</li>)}
+      </ul>
+      {row.moreCount > 0 && (
+        <details className="assumptions" style={{ margin: 0, fontSize: 'inherit' }}>
+          <summary>{t('methodology.moreSources', { count: row.moreCount })}</summary>
+          {row.moreSources.length > 0 && (
+            <ul style={LIST}>
+              {row.moreSources.map((s, i) => <li key={i}>{s}</li>)}
+            </ul>
+          )}
+          {unserved > 0 && <p>{t('methodology.moreSourcesUnlisted', { count: unserved })}</p>}
+        </details>
+      )}
+    </div>
+  );
+}
+
 /**
  * Which levels of detail and years are official, international, modelled or illustrative, from
  * /api/meta `dataLevels` (computed by the server from the loaded observations, never typed in here).
@@ -27,7 +53,7 @@ export function DataLevelsTable({ levels, indicators }: { levels: DataLevelRow[]
     { key: 'frequency', label: t('methodology.frequency'), value: (r) => r.frequency },
     { key: 'indicators', label: t('methodology.indicators'), value: (r) => r.indicators },
     { key: 'rows', label: t('methodology.rows'), value: (r) => r.rows, format: (r) => formatInteger(r.rows, lang), align: 'right' },
-    { key: 'sources', label: t('methodology.sources'), value: (r) => r.sources, format: (r) => <span className="small-text">{r.sources}</span> },
+    { key: 'sources', label: t('methodology.sources'), value: (r) => r.sources, format: (r) => <SourceCell row={r} /> },
   ];
   return (
     <section className="card" aria-labelledby="levels-heading" data-testid="data-levels">

@@ -6,6 +6,7 @@ import { IllustrativeNote } from '../../components/illustrative-note';
 import { mergeBasis, VIEW_LEVELS } from '../../adapters/basis';
 import { STATUS_ORDER } from '../../components/status';
 import { DataLevelsTable } from './data-levels-table';
+import { MethodNotesList } from './method-notes-list';
 import { ChartFrame } from '../../components/chart-frame';
 import { AXIS_TICK, SERIES } from '../../components/colors';
 import { combineStatusIgnoringMissing } from '../../components/combine-status';
@@ -66,7 +67,11 @@ export default function MethodologyPage() {
             <li key={i}>{step}</li>
           ))}
         </ol>
+        <h3>{t('methodology.unemploymentDefTitle')}</h3>
+        <p>{t('methodology.unemploymentDefText')}</p>
       </section>
+
+      <MethodNotesList />
 
       <section aria-labelledby="acc-heading" className="page" style={{ gap: 12 }}>
         <h2 id="acc-heading" className="section-title">{t('methodology.accuracyTitle')}</h2>
@@ -159,7 +164,7 @@ export default function MethodologyPage() {
         <h2 id="sources-heading" className="chart-title">{t('methodology.sourcesTitle')}</h2>
         <IllustrativeNote basis={sources.map((r) => r.status)} levels={VIEW_LEVELS.areaGaps} compact />
         {sources.length > 0 ? (
-          <DataTable columns={sourceColumns} rows={sources} caption={t('methodology.sourcesTitle')} rowKey={(r, i) => `${i}-${r.citation}`} />
+          <DataTable columns={sourceColumns} rows={sources} caption={t('methodology.sourcesTitle')} rowKey={(r, i) => `${i}-${r.citation}`} maxHeight={560} />
         ) : (
           <p className="count">{t('state.emptyHint')}</p>
         )}

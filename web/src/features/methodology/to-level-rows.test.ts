@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DataLevelRow } from '../../api/types';
-import { toLevelRows } from './to-level-rows';
+import { sourceCells, toLevelRows } from './to-level-rows';
 
 const rows: DataLevelRow[] = [
   {
@@ -26,5 +26,12 @@ describe('levels-of-detail table', () => {
   });
   it('uses English names in English', () => {
     expect(toLevelRows(rows, 'en', (c) => c, (f) => f)[1].levelName).toBe('Province × section × qualification');
+  });
+});
+
+describe('sources of a row', () => {
+  it('shows three, keeps the served rest for the expander and counts the unserved', () => {
+    expect(sourceCells(['a', 'b', 'c', 'd', 'e'], 8)).toEqual({ sources: 'a · b · c · d · e (+3)', shownSources: ['a', 'b', 'c'], moreSources: ['d', 'e'], moreCount: 5 });
+    expect(sourceCells(['a', 'b'])).toMatchObject({ shownSources: ['a', 'b'], moreSources: [], moreCount: 0 });
   });
 });

@@ -12,8 +12,18 @@ export interface LevelTableRow {
   /** Indicator names with their own periods when they differ from the row's. */
   indicators: string;
   rows: number;
+  /** Every served source joined (the CSV export), with "+N" when the server counted more. */
   sources: string;
+  /** The sources shown in the cell (at most SHOWN_SOURCES). */
+  shownSources: string[];
+  /** Served sources beyond the shown ones (inside the expander). */
+  moreSources: string[];
+  /** How many sources are not shown in the cell (served or not): the "and N more" count. */
+  moreCount: number;
 }
+
+/** Sources shown per row before the "and N more" expander. */
+export const SHOWN_SOURCES = 3;
 
 const span = (from: string, to: string) => (from === to ? from : `${from}–${to}`);
 
@@ -43,7 +53,19 @@ export function toLevelRows(
         })
         .join('; '),
       rows: row.rows,
-      sources: (row.sources ?? []).join(' · '),
+      ...sourceCells(row.sources ?? [], row.sourceCount),
     };
   });
+}
+
+/** Splits a row's sources into the shown ones and the rest; `total` is the server's count of all. */
+export function sourceCells(sources: readonly string[], total?: number): Pick<LevelTableRow, 'sources' | 'shownSources' | 'moreSources' | 'moreCount'> {
+  const all = Math.max(total ?? sources.length, sources.length);
+  const unserved = all - sources.length;
+  return {
+    sources: sources.join(' · ') + (unserved > 0 ? ` (+${unserved})` : ''),
+    shownSources: sources.slice(0, SHOWN_SOURCES),
+    moreSources: sources.slice(SHOWN_SOURCES),
+    moreCount: Math.max(0, all - SHOWN_SOURCES),
+  };
 }

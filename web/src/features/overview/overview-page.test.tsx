@@ -21,7 +21,9 @@ function mockApi(fail?: string, illustrative = false) {
       case '/api/series':
         return json({ indicator: url.searchParams.get('indicator'), periods: ['2024', '2025'], values: [51.9e6, 52.4e6], status: ['official', 'official'], source: ['GSO LFS 2024', 'GSO LFS 2025'] });
       case '/api/forecasts':
-        return json(forecastResponse({ indicator: url.searchParams.get('indicator')! }));
+        return json(url.searchParams.get('indicator') === 'employment'
+          ? { ...forecastResponse(), demand: [53.1e6, 53.9e6] }
+          : forecastResponse({ indicator: url.searchParams.get('indicator')! }));
       case '/api/gaps':
         return json({
           rows: [gapRow(illustrative ? ({ basis: ['official', 'illustrative'] } as never) : {}), gapRow({ sector: 'F', imbalance: 800, flag: 'surplus' })],
@@ -47,7 +49,25 @@ describe('OverviewPage', () => {
   beforeEach(() => window.history.replaceState(null, '', '/?page=overview'));
   afterEach(() => vi.unstubAllGlobals());
 
-  it('shows official KPIs with source and status, and modelled badges on the forecast charts', async () => {
+  it('asks for labour force, employment and the unemployment rate of the one national system', async () => {
+    const fetch = mockApi();
+    vi.stubGlobal('fetch', fetch);
+    renderPage();
+    await waitFor(() => expect(document.querySelectorAll('[data-has-data="true"]').length).toBe(2));
+    const asked = fetch.mock.calls.map((c) => new URL(String(c[0]), 'http://localhost')).filter((u) => u.pathname === '/api/forecasts');
+    expect(new Set(asked.map((u) => u.searchParams.get('indicator')))).toEqual(new Set(['labour_force', 'employment', 'unemployment_rate']));
+    for (const u of asked) expect(Object.fromEntries(u.searchParams)).toMatchObject({ region: 'VN', sector: 'TOTAL', qualification: 'ALL', horizon: '10' });
+  });
+
+  it('draws the labour demand before the supply limit as a dashed line, in the legend', async () => {
+    vi.stubGlobal('fetch', mockApi());
+    renderPage();
+    await waitFor(() => expect(document.querySelectorAll('[data-has-data="true"]').length).toBe(2));
+    const fig = document.querySelector('figure.chart-frame') as HTMLElement;
+    await waitFor(() => expect(within(fig).getAllByText('Nhu cầu lao động (trước giới hạn cung)').length).toBeGreaterThan(0));
+  });
+
+    it('shows official KPIs with source and status, and modelled badges on the forecast charts', async () => {
     vi.stubGlobal('fetch', mockApi());
     renderPage();
     const card = await screen.findByText('Lực lượng lao động').then((h) => h.closest('article')!);

@@ -4,10 +4,10 @@ import { AccuracyNote } from '../../components/accuracy-note';
 import { ChartFrame } from '../../components/chart-frame';
 import { SERIES, FLAG_COLORS } from '../../components/colors';
 import type { Column } from '../../components/csv';
-import { ForecastChart, forecastLegend, type ForecastSeriesDef } from '../../components/forecast-chart';
+import { ForecastChart, forecastLegend, type ChartLineDef, type ForecastSeriesDef } from '../../components/forecast-chart';
 import { FlagBadge } from '../../components/badges';
 import { FlagAssumptions } from '../../components/flag-assumptions';
-import { FLAGS } from '../../components/flag-scale';
+import { FLAGS, sharePercent } from '../../components/flag-scale';
 import { ImbalanceBars } from '../../components/imbalance-bars';
 import { combineStatusIgnoringMissing } from '../../components/combine-status';
 import { formatInteger, formatShare, formatSigned, formatValue, type Lang } from '../../i18n/format';
@@ -18,7 +18,7 @@ import { detailSectors, makeNamer } from '../meta/names';
 import { KPI_INDICATORS } from './indicators';
 import { KpiCard } from './kpi-card';
 import { overviewQueries } from './queries';
-import { breakYears, toSystemRows, toTopImbalanceRows, type ImbalanceBar } from './to-chart-rows';
+import { breakYears, DEMAND_KEY, toSystemRows, toTopImbalanceRows, type ImbalanceBar } from './to-chart-rows';
 import { mergedRowStatuses, type MergedRow } from '../../adapters/forecast-columns';
 import { basisOfRows, mergeBasis, VIEW_LEVELS } from '../../adapters/basis';
 import { uniqueStatuses } from '../../components/status';
@@ -48,6 +48,10 @@ export default function OverviewPage() {
     { key: 'employment', label: t('overview.employment'), color: SERIES.demand },
     { key: 'unemploymentRate', label: t('overview.unemploymentRate'), color: SERIES.target, axis: 'right' },
   ];
+  // Labour demand before the supply limit (served on the national employment forecast): one extra dashed line.
+  const demandLines: ChartLineDef[] = dsRows.some((r) => typeof r[DEMAND_KEY] === 'number')
+    ? [{ key: DEMAND_KEY, label: t('overview.demandLine'), color: SERIES.expansion }]
+    : [];
   const marks = breakYears(systemQueries.map((q) => q.data), dsRows).map((year) => ({ year, label: t('chart.breakLfs', { year }) }));
   const unitOf = (s: ForecastSeriesDef) => (s.axis === 'right' ? 'percent' : 'persons');
   const fmt = (v: unknown, u: string) => formatValue(v as number, u, lang);
@@ -60,12 +64,17 @@ export default function OverviewPage() {
       { key: `${s.key}_lo95`, label: `${s.label} — ${t('chart.lower95')}`, value: (r: MergedRow) => (r.forecast ? band(r[`${s.key}_band95`])[0] : undefined), format: (r: MergedRow) => (r.forecast ? fmt(band(r[`${s.key}_band95`])[0], unitOf(s)) : '–'), align: 'right' as const },
       { key: `${s.key}_hi95`, label: `${s.label} — ${t('chart.upper95')}`, value: (r: MergedRow) => (r.forecast ? band(r[`${s.key}_band95`])[1] : undefined), format: (r: MergedRow) => (r.forecast ? fmt(band(r[`${s.key}_band95`])[1], unitOf(s)) : '–'), align: 'right' as const },
     ]),
+    ...demandLines.map((l) => ({
+      key: l.key, label: l.label, value: (r: MergedRow) => (typeof r[l.key] === 'number' && r.forecast ? (r[l.key] as number) : undefined),
+      format: (r: MergedRow) => (typeof r[l.key] === 'number' && r.forecast ? fmt(r[l.key], 'persons') : '–'), align: 'right' as const,
+    })),
   ];
   const dsSource = [...new Set(systemQueries.map((q) => q.data?.source).filter(Boolean))].join(' · ') || t('overview.sourcePending');
   const dsBasis = mergeBasis(labourForce.data, employment.data, unemploymentRate.data);
   const dsStatuses = uniqueStatuses([...dsRows.flatMap(mergedRowStatuses), 'modelled']);
   const dsLegend = [
     ...forecastLegend(series, t),
+    ...demandLines.map((l) => ({ label: l.label, color: l.color, kind: 'dashed' as const })),
     ...(marks.length ? [{ label: t('chart.breakLegend'), color: '#3d4757', kind: 'dashed' as const }] : []),
   ];
 
@@ -75,7 +84,7 @@ export default function OverviewPage() {
     { key: 'openings', label: t('gaps.openings'), value: (r) => r.openings, format: (r) => formatInteger(r.openings, lang), align: 'right' },
     { key: 'newSupply', label: t('gaps.newSupply'), value: (r) => r.newSupply, format: (r) => formatInteger(r.newSupply, lang), align: 'right' },
     { key: 'imbalance', label: t('gaps.imbalance'), value: (r) => r.imbalance, format: (r) => formatSigned(r.imbalance, lang), align: 'right' },
-    { key: 'imbalanceShare', label: t('gaps.imbalanceShare'), value: (r) => r.imbalanceShare ?? undefined, format: (r) => formatShare(r.imbalanceShare, lang), align: 'right' },
+    { key: 'imbalanceShare', label: t('gaps.imbalanceShare'), value: (r) => sharePercent(r.imbalanceShare), format: (r) => formatShare(r.imbalanceShare, lang), align: 'right' },
     { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`), format: (r) => <FlagBadge flag={r.flag} thresholds={gaps.data?.thresholds} share={r.imbalanceShare} /> },
   ];
   const gapSource = gaps.data?.rows[0]?.source ?? t('overview.sourcePending');
@@ -119,7 +128,7 @@ export default function OverviewPage() {
           />
         }
       >
-        <ForecastChart rows={dsRows} series={series} unit="persons" rightUnit="percent" marks={marks} height={320} />
+        <ForecastChart rows={dsRows} series={series} unit="persons" rightUnit="percent" marks={marks} lines={demandLines} height={320} />
       </ChartFrame>
 
       <ChartFrame

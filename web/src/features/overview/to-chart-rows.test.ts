@@ -13,6 +13,19 @@ describe('overview adapters', () => {
     expect(kpi.previous?.period).toBe('2024');
     expect(kpi.change).toBeCloseTo(0.6e6);
   });
+  it('compares a value with the previous value of the same frequency', () => {
+    const series = (periods: string[], values: number[]) => ({
+      indicator: 'labour_force', periods, values, status: periods.map(() => 'official'), source: periods.map((p) => `GSO ${p}`),
+    });
+    const annual = toKpi(series(['2023', '2024', '2024-Q2', '2024-Q3', '2025'], [52.4e6, 52.9e6, 52.8e6, 52.7e6, 53.5e6]));
+    expect(annual.latest?.period).toBe('2025');
+    expect(annual.previous?.period).toBe('2024');
+    expect(annual.change).toBeCloseTo(0.6e6);
+    const quarterly = toKpi(series(['2024', '2024-Q2', '2024-Q3'], [52.9e6, 52.8e6, 52.7e6]));
+    expect(quarterly.previous?.period).toBe('2024-Q2');
+    expect(quarterly.change).toBeCloseTo(-0.1e6);
+    expect(toKpi(series(['2024-Q3', '2025'], [1, 2])).previous).toBeUndefined();
+  });
   it('has no latest value for an empty series', () => {
     expect(toKpi({ periods: [], values: [], status: [], source: [] }).latest).toBeUndefined();
   });
@@ -34,6 +47,17 @@ describe('overview adapters', () => {
     expect(rows[2]).toMatchObject({ employment_actual: 52.4e6, labourForce_actual: 53.5e6, unemploymentRate_actual: 2.2, forecast: false });
     expect(rows[4]).toMatchObject({ employment_mean: 53.3e6, labourForce_mean: 54.5e6, labourForce_band80: [54e6, 55e6], unemploymentRate_mean: 2.0, forecast: true });
     expect(rows[4].labourForce_band95).toBeUndefined();
+  });
+  it('adds the labour demand before the supply limit, joined to the last observed employment', () => {
+    const employment = { ...forecastResponse(), demand: [53.5e6, 54.1e6] };
+    const rows = toSystemRows({ employment });
+    const last = rows.find((r) => r.period === '2025')!;
+    expect(last.demand).toBe(last.employment_actual);
+    expect(rows.find((r) => r.period === '2026')!.demand).toBe(53.5e6);
+    expect(rows.find((r) => r.period === '2027')!.demand).toBe(54.1e6);
+    expect(rows.find((r) => r.period === '2024')!.demand).toBeUndefined();
+    // Without `demand` the rows carry no demand line.
+    expect(toSystemRows({ employment: forecastResponse() }).some((r) => 'demand' in r)).toBe(false);
   });
   it('marks the 2021 re-weighting when the rows span it, and any served break', () => {
     const rows = (years: number[]) => years.map((y) => ({ period: String(y), year: y, forecast: false }));

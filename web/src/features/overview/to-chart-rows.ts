@@ -18,8 +18,23 @@ export function toKpi(raw: unknown): Kpi {
     .filter((p) => Number.isFinite(p.value))
     .sort((a, b) => a.period.localeCompare(b.period));
   const latest = points[points.length - 1];
-  const previous = points[points.length - 2];
+  const previous = latest ? previousOfSameFrequency(points, latest.period) : undefined;
   return { latest, previous, change: latest && previous ? latest.value - previous.value : undefined, points };
+}
+
+const frequencyOf = (period: string) => (/^\d{4}$/.test(period) ? 'annual' : /^\d{4}-Q[1-4]$/.test(period) ? 'quarterly' : /^\d{4}-\d{2}$/.test(period) ? 'monthly' : 'other');
+
+/**
+ * The last point before `period` with the same frequency: an annual value is compared with the
+ * previous year, a quarter with the previous quarter (never 2025 with 2024-Q3). `points` sorted.
+ */
+export function previousOfSameFrequency(points: readonly SeriesPoint[], period: string): SeriesPoint | undefined {
+  const frequency = frequencyOf(period);
+  for (let i = points.length - 1; i >= 0; i--) {
+    const p = points[i]!;
+    if (p.period < period && frequencyOf(p.period) === frequency) return p;
+  }
+  return undefined;
 }
 
 /** Keys of the overview's first chart: labour force, employment, unemployment rate. */
@@ -37,7 +52,29 @@ export function toSystemRows(forecasts: Partial<Record<SystemKey, unknown>>): Me
     const f = forecasts[key];
     if (f) series.push({ key, rows: forecastRows(readForecast(f as Record<string, unknown>), 40) });
   }
-  return mergeForecastRows(series);
+  return withDemand(mergeForecastRows(series), forecasts.employment);
+}
+
+/** Row key of the labour-demand line (demand before the labour-force limit). */
+export const DEMAND_KEY = 'demand';
+
+/**
+ * Adds the served `demand` of the national employment forecast (labour demand before the supply
+ * limit, aligned with its forecast periods) to the rows as `demand`; the line starts at the last
+ * observed employment so it joins the observed line. Rows are new objects.
+ */
+function withDemand(rows: MergedRow[], employment: unknown): MergedRow[] {
+  const e = (employment ?? {}) as { demand?: unknown; forecast?: { periods?: unknown[] } };
+  const periods = (e.forecast?.periods ?? []).map(String);
+  if (!Array.isArray(e.demand) || periods.length === 0) return rows;
+  const byPeriod = new Map<string, number>();
+  e.demand.forEach((v, i) => { if (typeof v === 'number' && Number.isFinite(v) && periods[i] !== undefined) byPeriod.set(periods[i], v); });
+  if (byPeriod.size === 0) return rows;
+  const lastObserved = [...rows].reverse().find((r) => typeof r.employment_actual === 'number');
+  return rows.map((r) => {
+    const v = byPeriod.get(r.period) ?? (r === lastObserved ? (r.employment_actual as number) : undefined);
+    return v === undefined ? r : { ...r, [DEMAND_KEY]: v };
+  });
 }
 
 /**

@@ -4,7 +4,7 @@ import { FlagBadge, ConfidenceMeter, StatusBadge, StatusLine } from '../../compo
 import { IllustrativeNote } from '../../components/illustrative-note';
 import { basisOf, basisOfRows, VIEW_LEVELS } from '../../adapters/basis';
 import { ChartFrame } from '../../components/chart-frame';
-import { classFlag, classRange, MAP_CLASSES, mapClassColor, thresholdsOf } from '../../components/flag-scale';
+import { classFlag, classRange, MAP_CLASSES, mapClassColor, thresholdsOf, sharePercent } from '../../components/flag-scale';
 import { FlagAssumptions } from '../../components/flag-assumptions';
 import { Select } from '../../components/controls';
 import type { Column } from '../../components/csv';
@@ -44,7 +44,7 @@ export default function RegionsPage() {
     { key: 'openings', label: t('gaps.openings'), value: (r) => r.openings, format: (r) => formatInteger(r.openings, lang), align: 'right' },
     { key: 'newSupply', label: t('gaps.newSupply'), value: (r) => r.newSupply, format: (r) => formatInteger(r.newSupply, lang), align: 'right' },
     { key: 'imbalance', label: t('gaps.imbalance'), value: (r) => r.imbalance, format: (r) => formatSigned(r.imbalance, lang), align: 'right' },
-    { key: 'imbalanceShare', label: t('gaps.imbalanceShare'), value: (r) => r.imbalanceShare ?? undefined, format: (r) => formatShare(r.imbalanceShare, lang), align: 'right' },
+    { key: 'imbalanceShare', label: t('gaps.imbalanceShare'), value: (r) => sharePercent(r.imbalanceShare), format: (r) => formatShare(r.imbalanceShare, lang), align: 'right' },
     { key: 'ratio', label: t('gaps.ratio'), value: (r) => r.ratio, format: (r) => formatDecimal(r.ratio, lang, 2), align: 'right' },
     { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`), format: (r) => <FlagBadge flag={r.flag} thresholds={served} share={r.imbalanceShare} /> },
   ];
@@ -126,7 +126,7 @@ function AreaDetail({ code }: { code: string }) {
             <dt>{t('gaps.openings')}</dt>
             <dd>{formatInteger(total.openings, lang)}</dd>
             <dt>{t('gaps.expansion')}</dt>
-            <dd>{formatInteger(total.expansion, lang)}</dd>
+            <dd>{formatSigned(total.expansion, lang)}</dd>
             <dt>{t('gaps.replacement')}</dt>
             <dd>{formatInteger(total.replacement, lang)}</dd>
             <dt>{t('gaps.newSupply')}</dt>

@@ -7,8 +7,9 @@ import { toAreaRows, toProvinceTiles, toRegionBlocks, wrapWords } from './to-cha
 const names = makeNamer(undefined, 'vi');
 
 describe('regions map adapter', () => {
-  it('colours a province by its supply/openings ratio and leaves others as no data', () => {
-    const tiles = toProvinceTiles([gapRow({ region: '01', ratio: 0.5, imbalance: -500 }), gapRow({ region: '79', ratio: 1.5, imbalance: 800 })], names);
+  it('colours a province by its imbalance share on classes cut at the flag thresholds, and leaves others as no data', () => {
+    // −7 % and +8 % of base employment against ±2 %: beyond 3× the thresholds.
+    const tiles = toProvinceTiles([gapRow({ region: '01', imbalance: -7_000, flag: 'shortage' }), gapRow({ region: '79', imbalance: 8_000, flag: 'surplus' })], names);
     expect(tiles).toHaveLength(34);
     const hn = tiles.find((t) => t.code === '01')!;
     const hcm = tiles.find((t) => t.code === '79')!;
@@ -19,14 +20,30 @@ describe('regions map adapter', () => {
     expect(other.colorClass).toBeNull();
     expect(other.gap).toBeUndefined();
   });
-  it('puts a balanced ratio in the neutral middle class', () => {
-    const [block] = toRegionBlocks([gapRow({ region: 'NMM', ratio: 1.0 })], names).filter((b) => b.code === 'NMM');
+  it('puts a balanced row in the neutral middle class', () => {
+    const [block] = toRegionBlocks([gapRow({ region: 'NMM', imbalance: 1_000, flag: 'balanced' })], names).filter((b) => b.code === 'NMM');
     expect(block.colorClass).toBe(3);
+  });
+  it('uses exactly the served thresholds, so a tile always agrees with its row', () => {
+    const t = { shortageBelow: -0.05, surplusAbove: 0.05, smallCell: 5000, minOpenings: 500 };
+    // −3 % is balanced under ±5 % and a shortage under ±2 %: the class follows the thresholds (and the served flag).
+    const [loose] = toProvinceTiles([gapRow({ region: '01', imbalance: -3_000, flag: 'balanced' })], names, t).filter((c) => c.code === '01');
+    expect(loose.colorClass).toBe(3);
+    const [tight] = toProvinceTiles([gapRow({ region: '01', imbalance: -3_000, flag: 'shortage' })], names).filter((c) => c.code === '01');
+    expect(tight.colorClass).toBe(2);
+    const [deeper] = toProvinceTiles([gapRow({ region: '01', imbalance: -11_000, flag: 'shortage' })], names, t).filter((c) => c.code === '01');
+    expect(deeper.colorClass).toBe(1);
+  });
+  it('gives uncertain and too-small rows their own neutral classes', () => {
+    const tiles = toProvinceTiles([gapRow({ region: '01', flag: 'uncertain' }), gapRow({ region: '79', flag: 'too-small', rank: null })], names);
+    expect(tiles.find((c) => c.code === '01')!.colorClass).toBe('uncertain');
+    expect(tiles.find((c) => c.code === '79')!.colorClass).toBe('too-small');
+    expect(tiles.find((c) => c.code === '79')!.fill).toBe('url(#tile-small)');
   });
   it('lists only areas with data in the table', () => {
     const rows = toAreaRows(toProvinceTiles([gapRow({ region: '01', openings: 1000, newSupply: 900, imbalance: -100, ratio: 0.9 })], names));
     expect(rows).toEqual([
-      expect.objectContaining({ code: '01', openings: 1000, newSupply: 900, imbalance: -100, ratio: 0.9 }),
+      expect.objectContaining({ code: '01', openings: 1000, newSupply: 900, imbalance: -100, imbalanceShare: -0.001, ratio: 0.9 }),
     ]);
   });
 });

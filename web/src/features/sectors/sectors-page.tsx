@@ -9,7 +9,7 @@ import type { Column } from '../../components/csv';
 import { ForecastChart, forecastLegend } from '../../components/forecast-chart';
 import { formatInteger, formatShare, formatSigned, type Lang } from '../../i18n/format';
 import { FlagAssumptions } from '../../components/flag-assumptions';
-import { FLAGS } from '../../components/flag-scale';
+import { FLAGS, sharePercent } from '../../components/flag-scale';
 import { useUrlState } from '../../router/use-url-state';
 import { mergedRowStatuses, type MergedRow } from '../../adapters/forecast-columns';
 import { basisOf, basisOfRows, VIEW_LEVELS } from '../../adapters/basis';
@@ -69,7 +69,7 @@ export default function SectorsPage() {
     { key: 'imbalance', label: t('gaps.imbalance'), value: (r) => r.imbalance, format: (r) => formatSigned(r.imbalance, lang), align: 'right' },
     { key: 'lower', label: t('sectors.lower80'), value: (r) => r.lower, format: (r) => formatSigned(r.lower, lang), align: 'right' },
     { key: 'upper', label: t('sectors.upper80'), value: (r) => r.upper, format: (r) => formatSigned(r.upper, lang), align: 'right' },
-    { key: 'imbalanceShare', label: t('gaps.imbalanceShare'), value: (r) => r.imbalanceShare ?? undefined, format: (r) => formatShare(r.imbalanceShare, lang), align: 'right' },
+    { key: 'imbalanceShare', label: t('gaps.imbalanceShare'), value: (r) => sharePercent(r.imbalanceShare), format: (r) => formatShare(r.imbalanceShare, lang), align: 'right' },
     { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`), format: (r) => <FlagBadge flag={r.flag} thresholds={thresholds} share={r.imbalanceShare} /> },
   ];
   const sectorOptionList = sectorOptions(meta.data, lang, (level) => t(`sectorGroups.${level}`), false);

@@ -17,7 +17,17 @@ function api() {
               gapRow({ region: url.searchParams.get('region')!, sector: 'C', qualification: 'college', imbalance: -500, flag: 'shortage', openings: 2000, basis: ['official', 'illustrative'] } as never),
               gapRow({ region: url.searchParams.get('region')!, sector: 'F', qualification: 'college', imbalance: 300, flag: 'surplus', openings: 900 }),
               gapRow({ region: url.searchParams.get('region')!, sector: 'TOTAL', qualification: 'ALL', imbalance: -200 }),
+              gapRow({ region: url.searchParams.get('region')!, sector: 'F', qualification: 'university', imbalance: -100, employmentBase: 3_000, flag: 'too-small', rank: null }),
             ],
+            thresholds: { measure: 'imbalance-share', shortageBelow: -0.03, surplusAbove: 0.025, smallCell: 5000, minOpenings: 500 },
+            assumptions: {
+              thresholds: { shortageBelow: -0.03, surplusAbove: 0.025, smallCell: 5000, minOpenings: 500 },
+              exitRates: [{ sector: 'C', rate: 0.021, basis: 'demographic' }], entryRate: 0.8, mobilityRate: 0,
+              otherEntrantsRate: { college: 0.004 }, otherEntrantsBasis: { college: 'demographic' },
+              replacement: { years: [2026, 2027], retirementRate: [0.015, 0.017], deathRate: [0.004, 0.004], byLevel: { college: 0.9 }, scenarioMultiplier: 1 },
+              sources: [{ id: 'thresholds', vi: 'Ngưỡng theo tỷ trọng việc làm năm gốc.', en: 'Thresholds as shares of base employment.', source: 'LMO model thresholds' }],
+              levels: [80, 95], breaks: [], notesVi: [], notesEn: [],
+            },
             source: 'LMO model',
           };
     return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
@@ -41,7 +51,7 @@ describe('TrainingPage', () => {
     vi.stubGlobal('fetch', fetch);
     window.history.replaceState(null, '', '/?page=training&region=01&horizon=5&flag=shortage&sort=openings&dir=asc');
     renderPage();
-    const table = await screen.findByRole('table');
+    const table = await screen.findByRole('table', { name: /ngành × trình độ/ });
     await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(2));
     expect(within(table).getByText('Công nghiệp chế biến, chế tạo')).toBeTruthy();
     expect(within(table).queryByText('Xây dựng')).toBeNull();
@@ -54,10 +64,10 @@ describe('TrainingPage', () => {
     vi.stubGlobal('fetch', api());
     window.history.replaceState(null, '', '/?page=training&region=01');
     renderPage();
-    const table = await screen.findByRole('table');
-    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(3));
+    const table = await screen.findByRole('table', { name: /ngành × trình độ/ });
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(4));
     fireEvent.change(screen.getByLabelText('Đánh giá'), { target: { value: 'surplus' } });
-    fireEvent.click(within(table).getByRole('button', { name: /Chênh lệch/ }));
+    fireEvent.click(within(table).getByRole('button', { name: /^Chênh lệch$/ }));
     const params = new URLSearchParams(window.location.search);
     expect(params.get('flag')).toBe('surplus');
     expect(params.get('sort')).toBe('imbalance');
@@ -68,11 +78,30 @@ describe('TrainingPage', () => {
     vi.stubGlobal('fetch', api());
     window.history.replaceState(null, '', '/?page=training&region=01');
     renderPage();
-    const table = await screen.findByRole('table');
-    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(3));
+    const table = await screen.findByRole('table', { name: /ngành × trình độ/ });
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(4));
     expect(within(table).getByText('Loại số liệu')).toBeTruthy();
     expect(table.querySelectorAll('tbody [data-status="illustrative"]').length).toBe(1);
     const note = document.querySelector('[data-illustrative-note]');
     expect(note?.textContent).toContain('không phải thống kê');
+  });
+
+  it('never ranks a too-small cell, shows the share and the rule in % of base employment, and the assumptions', async () => {
+    vi.stubGlobal('fetch', api());
+    window.history.replaceState(null, '', '/?page=training&region=01');
+    renderPage();
+    const table = await screen.findByRole('table', { name: /ngành × trình độ/ });
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(4));
+    const small = [...table.querySelectorAll('tbody tr')].find((tr) => tr.querySelector('[data-flag="too-small"]'))!;
+    expect(small.textContent).toContain('Quá nhỏ để đánh giá');
+    expect(small.querySelector('td')!.textContent).toBe('–');
+    // −500 of 100.000 base workers = −0,5%.
+    expect(table.textContent).toContain('-0,5%');
+    const shortage = table.querySelector('[data-flag="shortage"]')!;
+    expect(shortage.getAttribute('title')).toContain('-3,0%');
+    expect(document.body.textContent).toContain('% việc làm năm gốc');
+    const details = document.querySelector('[data-assumptions]')!;
+    expect(details.textContent).toContain('Nghỉ hưu');
+    expect(details.textContent).toContain('LMO model thresholds');
   });
 });

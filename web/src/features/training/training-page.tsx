@@ -11,7 +11,7 @@ import { DataTable } from '../../components/data-table';
 import { QueryState } from '../../components/states';
 import { formatDecimal, formatInteger, formatShare, formatSigned, MISSING, type Lang } from '../../i18n/format';
 import { FlagAssumptions, useFlagRule } from '../../components/flag-assumptions';
-import { FLAGS } from '../../components/flag-scale';
+import { FLAGS, sharePercent } from '../../components/flag-scale';
 import { useUrlState } from '../../router/use-url-state';
 import { metaQueries } from '../meta/queries';
 import { codeOptions, detailSectors, makeNamer, nameOf } from '../meta/names';
@@ -46,7 +46,7 @@ export default function TrainingPage() {
       format: (r) => `${formatSigned(r.imbalanceLower, lang)} … ${formatSigned(r.imbalanceUpper, lang)}`,
       align: 'right',
     },
-    { key: 'imbalanceShare', label: t('gaps.imbalanceShare'), value: (r) => r.imbalanceShare ?? undefined, format: (r) => formatShare(r.imbalanceShare, lang), align: 'right' },
+    { key: 'imbalanceShare', label: t('gaps.imbalanceShare'), value: (r) => sharePercent(r.imbalanceShare), format: (r) => formatShare(r.imbalanceShare, lang), align: 'right' },
     { key: 'ratio', label: t('gaps.ratio'), value: (r) => r.ratio, format: (r) => formatDecimal(r.ratio, lang, 2), align: 'right' },
     { key: 'confidence', label: t('gaps.confidence'), value: (r) => ({ high: 3, medium: 2, low: 1 })[r.confidence], format: (r) => <ConfidenceMeter confidence={r.confidence} /> },
     { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`), format: (r) => <FlagBadge flag={r.flag} thresholds={thresholds} share={r.imbalanceShare} /> },
@@ -70,7 +70,7 @@ export default function TrainingPage() {
     ...columns.slice(2, 5),
     { key: 'imbalanceLower', label: t('sectors.lower80'), value: (r) => Math.round(r.imbalanceLower) },
     { key: 'imbalanceUpper', label: t('sectors.upper80'), value: (r) => Math.round(r.imbalanceUpper) },
-    { key: 'imbalanceShare', label: t('training.csvImbalanceShare'), value: (r) => (r.imbalanceShare === null ? '' : Math.round(r.imbalanceShare * 10000) / 100) },
+    { key: 'imbalanceShare', label: t('training.csvImbalanceShare'), value: (r) => sharePercent(r.imbalanceShare) ?? '' },
     { key: 'ratio', label: t('gaps.ratio'), value: (r) => (r.ratio === null ? '' : Math.round(r.ratio * 1000) / 1000) },
     { key: 'confidence', label: t('gaps.confidence'), value: (r) => t(`confidence.${r.confidence}`) },
     { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`) },
