@@ -124,6 +124,14 @@ function nodeRel(node: Grid['nodes'][number], levels: number[]): RelBand {
   });
 }
 
+/** A main-grid node's relative band from its own shares only (`shareHalf80`, symmetric; every level gets the 80 % one). */
+function nodeShareRel(node: Grid['nodes'][number], levels: number[]): RelBand | undefined {
+  const h = node.shareHalf80;
+  if (!h) return undefined;
+  const rel = node.mean.map((m, t) => (m > 0 ? (h[t] ?? 0) / m : 0));
+  return levels.map((level) => ({ level, lower: rel, upper: rel }));
+}
+
 /** Codes present in the data, plus their ancestors, kept in structure order. */
 function restrict(nodes: readonly TreeNode[], present: Set<string>): TreeNode[] {
   const parent = new Map(nodes.map((n) => [n.code, n.parent ?? null]));
@@ -385,7 +393,7 @@ function fieldLeaves(gh: GridHistory, main: Grid, parent: string, levels: number
         parentHistory = years.map((y) => h.get(y) ?? NaN);
         parentPath = node.mean;
       }
-      out.push({ offset: off, history, parentHistory, parentPath, parentRel: nodeRel(node, levels) });
+      out.push({ offset: off, history, parentHistory, parentPath, parentRel: nodeRel(node, levels), parentShareRel: nodeShareRel(node, levels) });
     }
   }
   return out;

@@ -57,7 +57,8 @@ function scenarioSignature(gb: GridBase, s: Scenario, ctx: ScenarioContext): str
   const attainment = gb.field && gb.target ? s.targetAttainment ?? 'none' : 'n/a';
   // The labour-force cap depends on every sector's growth: scenarios share rows only with the same cap.
   const sys = ctx.system;
-  const cap = sys?.main ? Array.from(scenarioCapFactors(sys.main, s, sys.system), (f) => f.toFixed(12)) : [];
+  const sc = sys?.main ? scenarioCapFactors(sys.main, s, sys.system) : null;
+  const cap = sc ? [Array.from(sc.factors, (f) => f.toFixed(12)), Array.from(sc.capped)] : [];
   return JSON.stringify([growth, s.trainingCapacityChange, s.entryRate, s.exitRate, attainment, ctx.gapHorizons, ctx.forecasts, cap]);
 }
 
@@ -88,7 +89,7 @@ export function outlookFor(base: BaseProjection, scenario: Scenario, options: { 
   if (ctx.forecasts) for (const f of scenarioOfficial(base.official, forecasts, ctx.system?.system ?? null)) forecasts.push(f);
   // The national employment cell carries the labour demand before the supply limit (system/demand-line.ts).
   const sysIn = ctx.system;
-  const served = ctx.forecasts && sysIn?.main ? withDemandLine(forecasts, sysIn.system, scenarioCapFactors(sysIn.main, scenario, sysIn.system)) : forecasts;
+  const served = ctx.forecasts && sysIn?.main ? withDemandLine(forecasts, sysIn.system, scenarioCapFactors(sysIn.main, scenario, sysIn.system).factors) : forecasts;
   const entry = (scenario.entryRate ?? base.entryRate) * (1 + scenario.trainingCapacityChange);
   for (const gb of base.fields) {
     const spec = base.targetSpecs.find((s) => s.field === gb.field!.code);

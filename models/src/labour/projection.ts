@@ -27,6 +27,12 @@ export interface NodeProjection {
   mean: number[];
   /** Intervals shifted with the mean by reconciliation (widths kept), lower bounds ≥ 0. */
   intervals: LevelInterval[];
+  /**
+   * Top-down grids only: half-width of the 80 % interval from the cell's OWN share uncertainty
+   * (province, section, level and field shares, in quadrature), without the national level
+   * component, per forecast year. The imbalance interval reads it (recompute.ts).
+   */
+  shareHalf80?: number[];
   models: ModelWeight[];
   intervalKind: IntervalKind;
   accuracy: CellAccuracy;
@@ -274,10 +280,12 @@ export function projectGrid(index: ObservationIndex, opts: GridOptions, prebuilt
 
   if (plan) {
     const ivs = planIntervals(reconciler, plan, horizon, levels);
+    const own = levels.includes(80) ? planIntervals(reconciler, plan, horizon, levels, { sharesOnly: true, only: [80] })[0] : null;
     for (let off = 0; off < size; off++) {
       const node = nodes[off];
       if (node.intervalKind === 'none') continue;
       node.intervals = ivs.map((iv) => ({ level: iv.level, lower: iv.lower.map((x) => x[off]), upper: iv.upper.map((x) => x[off]) }));
+      if (own) node.shareHalf80 = own.lower.map((lo, t) => (own.upper[t][off] - lo[off]) / 2);
     }
   } else {
     for (let h = 0; h < horizon; h++) {

@@ -265,6 +265,40 @@ describe('scenarios inside the labour force', () => {
   });
 });
 
+describe('scenarios grow DEMAND before the labour-force cap', () => {
+  // The stored baseline is capped: demand 1.1 m a year, ceiling = LF × (1 − 2 %) = 1.0 m, so c = 1 / 1.1.
+  const leaves = {
+    'P1|A|none': { base: 500_000, path: [500_000, 500_000] },
+    'P1|C|none': { base: 500_000, path: [500_000, 500_000] },
+  };
+  const gb = gridBase(handGrid(R.slice(0, 2), S, [Q[0], Q[1]], leaves));
+  const lf = 1_000_000 / 0.98;
+  const system = handSystem({ H: 2, lf, minUnemploymentRate: 0.02, demandBeforeCap: [1_100_000, 1_100_000] });
+  const vnOf = (fs: CellForecast[]) => fs.find((f) => f.region === 'VN' && f.sector === 'TOTAL' && f.qualification === 'ALL')!;
+  const low: Scenario = { ...baseline, id: 'low', sectorGrowth: { '*': -0.15 } };
+
+  it('gives a low-growth scenario its own demand (above the capped baseline) when it is below the ceiling', () => {
+    const { forecasts } = applyScenario(gb, low, ctxOf(gb, system));
+    // demand × growth: 1.1 m × 0.85 = 935,000; 1.1 m × 0.85² = 794,750 (not 850,000 / 722,500 from the capped baseline)
+    expect(vnOf(forecasts).forecast.mean).toEqual([935_000, 794_750]);
+    const parts = forecasts.filter((f) => f.region === 'P1' && f.qualification === 'none' && f.sector !== 'TOTAL');
+    for (let t = 0; t < 2; t++) {
+      expect(parts.reduce((a, f) => a + f.forecast.mean[t], 0)).toBe(vnOf(forecasts).forecast.mean[t]);
+      expect(vnOf(forecasts).forecast.mean[t]).toBeLessThanOrEqual(lf);
+    }
+  });
+
+  it('caps a scenario whose demand is still above the ceiling at the same ceiling, and leaves the baseline as stored', () => {
+    const mild: Scenario = { ...baseline, id: 'mild', sectorGrowth: { '*': -0.02 } }; // demand 1.078 m > 1.0 m
+    const m = vnOf(applyScenario(gb, mild, ctxOf(gb, system)).forecasts).forecast.mean;
+    for (const v of m) {
+      expect(v).toBeLessThanOrEqual(1_000_000);
+      expect(v).toBeGreaterThan(1_000_000 - 3);
+    }
+    expect(vnOf(applyScenario(gb, baseline, ctxOf(gb, system)).forecasts).forecast.mean).toEqual([1_000_000, 1_000_000]);
+  });
+});
+
 describe('properties (fast-check)', () => {
   const cell = fc.record({ base: fc.integer({ min: 0, max: 200_000 }), g1: fc.double({ min: -0.3, max: 0.3, noNaN: true }), g2: fc.double({ min: -0.3, max: 0.3, noNaN: true }) });
   const keys = ['P1|A|none', 'P1|A|university', 'P1|C|none', 'P1|C|university', 'P2|A|none', 'P2|A|university', 'P2|C|none', 'P2|C|university'];

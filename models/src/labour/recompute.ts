@@ -20,7 +20,7 @@ import type { Grid } from './projection';
 import { replacementRatePath } from './openings';
 import { levelTotals, otherEntrantsFromSystem, type SystemOtherEntrants } from './other-entrants';
 import type { BaseProjection } from './base';
-import { growthMultipliers, labourForceCapFactors, sectorGrowthOf } from './scenarios';
+import { growthMultipliers, scenarioCap, sectorGrowthOf, type ScenarioCap } from './scenarios';
 import { ancestors } from './structure';
 import type { SupplyInputs } from './supply';
 import type { NationalSystem } from './system/types';
@@ -104,15 +104,30 @@ export function systemInputsOf(base: BaseProjection): SystemInputs | null {
   return inputs;
 }
 
-const capCache = new WeakMap<GridBase, Map<string, Float64Array>>();
+const capCache = new WeakMap<GridBase, Map<string, ScenarioCap>>();
 
 /**
- * Factor per forecast year t = 1..H (index t−1) that keeps the scenario's national employment
- * (Σ detailed cells of the main grid, after sector growth) within labourForce × (1 − floor) of the
- * national system (floor = minUnemploymentRate, reached at most `maxRateFallPerYear` a year from the
- * base-year rate when the system says so). 1 where the ceiling is not reached. Cached per grid and scenario growth.
+ * The baseline's own cap factor per forecast year: system employment ÷ demand before the cap
+ * (≤ 1; 1 where demand fits, or without `demandBeforeCap`). The stored grid paths are capped by it.
  */
-export function scenarioCapFactors(main: GridBase, scenario: Scenario, system: NationalSystem): Float64Array {
+export function baselineCapFactors(system: NationalSystem, H: number): Float64Array {
+  const d = system.demandBeforeCap;
+  return Float64Array.from({ length: H }, (_, t) => {
+    const e = system.employment.mean[system.baseIndex + t + 1];
+    const dt = d?.[t];
+    return dt !== undefined && dt > 0 && e > 0 && e < dt ? e / dt : 1;
+  });
+}
+
+/**
+ * Level factors per forecast year t = 1..H (index t−1) of a scenario on the main grid's capped
+ * baseline cells × growth (`scenarioCap`): the scenario's DEMAND (baseline cells × growth ÷ the
+ * baseline's cap factor) is kept within labourForce × (1 − floor) of the national system (floor =
+ * minUnemploymentRate, reached at most `maxRateFallPerYear` a year from the base-year rate when the
+ * system says so). A factor may exceed 1 where the scenario's demand is below the ceiling but the
+ * baseline was capped. Cached per grid and scenario growth.
+ */
+export function scenarioCapFactors(main: GridBase, scenario: Scenario, system: NationalSystem): ScenarioCap {
   let cache = capCache.get(main);
   if (!cache) capCache.set(main, (cache = new Map()));
   const key = JSON.stringify(Object.entries(scenario.sectorGrowth).sort());
@@ -136,17 +151,18 @@ export function scenarioCapFactors(main: GridBase, scenario: Scenario, system: N
   const gradual = system.maxRateFallPerYear !== undefined
     ? { baseRate: system.unemploymentRate[system.baseIndex] / 100, maxFallPerYear: system.maxRateFallPerYear }
     : undefined;
-  const f = labourForceCapFactors(total, lf, system.minUnemploymentRate, gradual);
+  const f = scenarioCap(total, baselineCapFactors(system, H), lf, system.minUnemploymentRate, gradual);
   cache.set(key, f);
   return f;
 }
 
 /**
- * A detailed cell's scenario employment in one year: base path × growth multiplier × cap factor.
- * In capped years (f < 1) it is rounded DOWN, so Σ cells stays ≤ the labour-force ceiling.
+ * A detailed cell's scenario employment in one year: baseline path × growth multiplier × level
+ * factor. In years where the scenario's demand reaches the ceiling (and the factor is not exactly 1)
+ * it is rounded DOWN, so Σ cells stays ≤ the labour-force ceiling; otherwise rounded.
  */
-function leafEmployment(mean: number, m: number, f: number): number {
-  return f < 1 ? Math.floor(mean * m * f) : Math.round(mean * m);
+function leafEmployment(mean: number, m: number, f: number, capped: boolean): number {
+  return capped && f !== 1 ? Math.floor(mean * m * f) : Math.round(mean * m * f);
 }
 
 /** Growth multipliers of a grid's sector (its own code, then its parents). */
@@ -161,10 +177,10 @@ const mainEmpCache = new WeakMap<GridBase, Map<string, Float64Array[]>>();
  * from the detailed cells exactly as `applyScenario` does. Used to cap new fields by their parent
  * section; cached per grid, scenario growth and cap.
  */
-export function mainScenarioEmployment(main: GridBase, scenario: Scenario, cap: Float64Array | null): Float64Array[] {
+export function mainScenarioEmployment(main: GridBase, scenario: Scenario, cap: ScenarioCap | null): Float64Array[] {
   let cache = mainEmpCache.get(main);
   if (!cache) mainEmpCache.set(main, (cache = new Map()));
-  const key = JSON.stringify([Object.entries(scenario.sectorGrowth).sort(), cap ? Array.from(cap) : null]);
+  const key = JSON.stringify([Object.entries(scenario.sectorGrowth).sort(), cap ? [Array.from(cap.factors), Array.from(cap.capped)] : null]);
   const hit = cache.get(key);
   if (hit) return hit;
   const { grid } = main;
@@ -180,7 +196,7 @@ export function mainScenarioEmployment(main: GridBase, scenario: Scenario, cap: 
     if (!br.has(n.region) || !bs.has(n.sector) || !bq.has(n.qualification)) return;
     let m = mult.get(n.sector);
     if (!m) mult.set(n.sector, (m = sectorMultipliers(ds, scenario, n.sector, H)));
-    for (let t = 0; t < H; t++) emp[t][off] = leafEmployment(n.mean[t], m[t], cap ? cap[t] : 1);
+    for (let t = 0; t < H; t++) emp[t][off] = cap ? leafEmployment(n.mean[t], m[t], cap.factors[t], cap.capped[t] === 1) : Math.round(n.mean[t] * m[t]);
   });
   for (const x of emp) aggregateTensor(grid.reconciler, x);
   cache.set(key, emp);
@@ -352,7 +368,7 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
     const node = nodes[local];
     const m = multFor(node.sector, node.qualification);
     for (let t = 1; t <= H; t++) {
-      const v = leafEmployment(node.mean[t - 1], m[t - 1], cap ? cap[t - 1] : 1);
+      const v = cap ? leafEmployment(node.mean[t - 1], m[t - 1], cap.factors[t - 1], cap.capped[t - 1] === 1) : Math.round(node.mean[t - 1] * m[t - 1]);
       emp[t][local] = parentEmp ? Math.min(v, parentAt(offset + local, t)) : v;
     }
   }
@@ -431,8 +447,12 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
       if (hidden[local]) continue;
       const baseMean = node.mean[t - 1];
       const scale = baseMean > 0 ? emp[t][local] / baseMean : 1;
+      // The cell's own employment uncertainty: on top-down grids its share band only. The national
+      // level (labour force, economy-wide demand) moves openings and new supply alike (entrants
+      // come from the same demographic labour force), so it is common to both sides and left out.
+      const own = node.shareHalf80;
       const iv80 = iv80Of[local];
-      const empHalf = iv80 ? ((iv80.upper[t - 1] - iv80.lower[t - 1]) / 2) * scale : 0;
+      const empHalf = own ? own[t - 1] * scale : iv80 ? ((iv80.upper[t - 1] - iv80.lower[t - 1]) / 2) * scale : 0;
       const openings = expansion[local] + replacement[local];
       const imb = imbalanceOf(
         {

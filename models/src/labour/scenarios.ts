@@ -10,11 +10,14 @@
  *   `targetAttainment` of the way from the trend to the target path.
  * - Supply: graduates × (1 + trainingCapacityChange) × entry rate.
  * - Replacement: replacement (retirement + death) rates × exitRate.
- * - One system: after the growth adjustment, national employment must stay within
- *   labour force × (1 − floor) of the national system in every year (floor = minUnemploymentRate,
- *   reached gradually as the system does, see `labourForceCapFactors`); where a
- *   scenario pushes it above, every detailed cell is scaled down by the same factor
- *   (`labourForceCapFactors`), so the sector mix of the scenario is kept and only the level gives way.
+ * - One system: the growth adjustment applies to labour DEMAND before the labour-force cap
+ *   (the capped baseline path ÷ the baseline's own cap factor), then national employment is kept
+ *   within labour force × (1 − floor) of the national system in every year (floor =
+ *   minUnemploymentRate, reached gradually as the system does; `scenarioCap`). Where the
+ *   scenario's demand is above the ceiling every detailed cell is scaled by the same factor (the
+ *   sector mix of the scenario is kept and only the level gives way); where it is below, employment
+ *   = the scenario's demand, which can lie ABOVE the capped baseline (factor > 1): a low-growth
+ *   scenario first absorbs the baseline's excess demand before unemployment rises.
  * The growth adjustments are illustrative ranges (about ±1 pp a year overall,
  * more for the ministry's priority sectors), not official projections.
  */
@@ -145,4 +148,53 @@ export function labourForceCapFactors(
     if (employment[t] > ceiling * (1 + 1e-9)) f[t] = Math.max(0, ceiling / employment[t]);
   }
   return f;
+}
+
+/** A scenario's level factors on the capped baseline paths (see {@link scenarioCap}). */
+export interface ScenarioCap {
+  /** Factor per forecast year applied to the capped baseline path × the scenario's growth; may exceed 1. */
+  factors: Float64Array;
+  /** 1 in years where the scenario's own demand reaches the labour-force ceiling (cells are then rounded down). */
+  capped: Uint8Array;
+}
+
+/**
+ * Level factors of a scenario, working from demand BEFORE the cap.
+ *
+ * The stored baseline paths are already capped: baseline = demand × c_t (c_t ≤ 1, the baseline's
+ * cap factor, 1 where demand fits). A scenario's demand is therefore
+ *   demand_t = (Σ baseline cells × growth)_t ÷ c_t,
+ * the labour-force ceiling (`employmentCeilings`, gradual when asked) is applied to THAT demand, and
+ * the factor returned is relative to the capped baseline cells × growth:
+ *   factor_t = min(1, ceiling_t ÷ demand_t) ÷ c_t.
+ * It exceeds 1 where the scenario's demand is below the ceiling but the baseline was capped.
+ * Factors within 1e-9 of 1 are set to exactly 1 (the baseline reproduces itself).
+ * @param grown Σ of the capped baseline cells × the scenario's growth, per forecast year
+ * @param baselineCap c_t per forecast year (missing or non-positive = 1: no baseline cap known)
+ */
+export function scenarioCap(
+  grown: ArrayLike<number>, baselineCap: ArrayLike<number> | undefined, labourForce: ArrayLike<number | undefined>,
+  minUnemploymentRate: number, gradual?: GradualCap,
+): ScenarioCap {
+  const H = grown.length;
+  const c = Float64Array.from({ length: H }, (_, t) => {
+    const v = baselineCap?.[t];
+    return v !== undefined && v > 0 && v <= 1 ? v : 1;
+  });
+  const demand = Float64Array.from({ length: H }, (_, t) => grown[t] / c[t]);
+  const ceilings = employmentCeilings(demand, labourForce, minUnemploymentRate, gradual);
+  const factors = new Float64Array(H).fill(1);
+  const capped = new Uint8Array(H);
+  for (let t = 0; t < H; t++) {
+    const ceiling = ceilings[t];
+    let f = 1;
+    // A relative tolerance: the baseline sits exactly on the system's ceiling (floating point).
+    if (Number.isFinite(ceiling) && demand[t] > 0 && demand[t] > ceiling * (1 + 1e-9)) {
+      f = Math.max(0, ceiling / demand[t]);
+      capped[t] = 1;
+    }
+    const F = f / c[t];
+    factors[t] = Math.abs(F - 1) <= 1e-9 ? 1 : F;
+  }
+  return { factors, capped };
 }

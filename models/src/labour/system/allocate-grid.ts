@@ -28,6 +28,12 @@ export interface LeafPlan {
   means: Float64Array[];
   /** Common (parent) component: relative band per leaf offset. */
   common: Map<number, RelBand>;
+  /**
+   * The part of the common component that is itself share uncertainty (a new field's parent cell:
+   * its province / section / level shares), without the national level. Used by `planIntervals`
+   * with `sharesOnly`; absent = the common component is entirely the national level.
+   */
+  commonShare?: Map<number, RelBand>;
   /** Share components: dimension axis (or -1 = never cancels) → relative band per leaf offset. */
   shares: { axis: number; rel: Map<number, RelBand> }[];
 }
@@ -135,12 +141,15 @@ export interface FieldLeafInput {
   /** Parent path for the forecast years and its relative band. */
   parentPath: number[];
   parentRel: RelBand;
+  /** The parent's relative band from its own shares only (no national level component). */
+  parentShareRel?: RelBand;
 }
 
 /** Allocate a new field's grid as shares of its parent section's cells. */
 export function allocateField(rec: Reconciler, size: number, horizon: number, levels: number[], leaves: FieldLeafInput[], forecaster: PathForecaster): LeafPlan {
   const means = Array.from({ length: horizon }, () => new Float64Array(size));
   const common = new Map<number, RelBand>();
+  const commonShare = new Map<number, RelBand>();
   const fieldRel = new Map<number, RelBand>();
   for (const leaf of leaves) {
     const idx = leaf.history.map((_, i) => i).filter((i) => Number.isFinite(leaf.parentHistory[i]) && leaf.parentHistory[i] > 0);
@@ -150,29 +159,46 @@ export function allocateField(rec: Reconciler, size: number, horizon: number, le
     const share = c ? c.mean.field : new Array<number>(horizon).fill(0);
     for (let t = 0; t < horizon; t++) means[t][leaf.offset] = leaf.parentPath[t] * share[t];
     common.set(leaf.offset, leaf.parentRel);
+    if (leaf.parentShareRel) commonShare.set(leaf.offset, leaf.parentShareRel);
     if (c) fieldRel.set(leaf.offset, c.rel.field);
   }
   for (const m of means) aggregateTensor(rec, m);
-  return { means, common, shares: [{ axis: -1, rel: fieldRel }] };
+  return { means, common, commonShare, shares: [{ axis: -1, rel: fieldRel }] };
+}
+
+/** Options of {@link planIntervals}. */
+export interface PlanIntervalOptions {
+  /**
+   * Leave the national level out: the common component is replaced by `plan.commonShare` (none for
+   * the main grid), so the band is the cell's OWN share uncertainty. The imbalance interval uses it:
+   * the national level moves openings and new supply alike (recompute.ts).
+   */
+  sharesOnly?: boolean;
+  /** Compute only these levels (default: all of `levels`). */
+  only?: number[];
 }
 
 /**
  * Intervals of every node from a plan (see the file comment): returns, per
  * offset, LevelInterval-like bounds (lower ≥ 0, lower ≤ mean ≤ upper).
  */
-export function planIntervals(rec: Reconciler, plan: LeafPlan, horizon: number, levels: number[]): { level: number; lower: Float64Array[]; upper: Float64Array[] }[] {
+export function planIntervals(
+  rec: Reconciler, plan: LeafPlan, horizon: number, levels: number[], opts: PlanIntervalOptions = {},
+): { level: number; lower: Float64Array[]; upper: Float64Array[] }[] {
   const size = plan.means[0]?.length ?? 0;
   const roots = rec.dims.map((d) => new Set(d.codes.filter((c) => !d.parent.get(c)).map((c) => d.index.get(c)!)));
   const strides = rec.shape.map((_, d) => rec.shape.slice(d + 1).reduce((a, b) => a * b, 1));
   const coord = (off: number, axis: number) => Math.floor(off / strides[axis]) % rec.shape[axis];
-  return levels.map((level, li) => {
+  const common = opts.sharesOnly ? plan.commonShare ?? new Map<number, RelBand>() : plan.common;
+  return levels.flatMap((level, li) => {
+    if (opts.only && !opts.only.includes(level)) return [];
     const lower: Float64Array[] = [];
     const upper: Float64Array[] = [];
     for (let t = 0; t < horizon; t++) {
       const m = plan.means[t];
       const half = (side: 'lower' | 'upper') => {
         const lin = new Float64Array(size);
-        for (const [off, rel] of plan.common) lin[off] = m[off] * (rel[li]?.[side][t] ?? 0);
+        for (const [off, rel] of common) lin[off] = m[off] * (rel[li]?.[side][t] ?? 0);
         aggregateTensor(rec, lin);
         const sq = new Float64Array(size);
         for (let off = 0; off < size; off++) sq[off] = lin[off] * lin[off];
@@ -189,6 +215,6 @@ export function planIntervals(rec: Reconciler, plan: LeafPlan, horizon: number, 
       lower.push(m.map((v, off) => Math.max(0, v - lo[off])));
       upper.push(m.map((v, off) => v + hi[off]));
     }
-    return { level, lower, upper };
+    return [{ level, lower, upper }];
   });
 }

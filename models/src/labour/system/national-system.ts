@@ -11,6 +11,7 @@ import { estimateBreakRatio, type BreakSpec } from '../breaks';
 import { cellId, type ObservationIndex } from '../observations';
 import { economyDemand, type EconomyDemand, type SectionDemand, type SectionHistory } from './demand';
 import { entryMixAndReplacement, systemFlows, DEFAULT_RETIREMENT_EXIT_SHARE } from './flows';
+import { aggregateRelBand } from './aggregate-band';
 import { SYSTEM_METHODS } from './methods';
 import { demographicSupply } from './supply';
 import type { Band, NationalSystem } from './types';
@@ -130,19 +131,19 @@ export function buildNationalSystem(observations: readonly Observation[], index:
   const supply = demographicSupply(observations, { throughYear: baseYear + H, forecaster, breakYear, levels });
   let calibration = 1;
   let lfYears: Map<number, number>;
+  let lfBandYears: number[] = [];
   const lfFc: Band = { mean: [], intervals: levels.map((level) => ({ level, lower: [], upper: [] })) };
   if (supply && supply.total[baseYear]) {
     const anchorYear = [...lfHist.keys()].filter((y) => supply.total[y]).sort((a, b) => b - a)[0];
     calibration = anchorYear !== undefined ? lfHist.get(anchorYear)! / supply.total[anchorYear] : eBase / (1 - lastUr) / supply.total[baseYear];
     lfYears = new Map(histYears.map((y) => [y, lfHist.get(y) ?? (supply.total[y] ? calibration * supply.total[y] : NaN)]));
-    for (let t = 1; t <= H; t++) {
-      const y = baseYear + t;
-      lfFc.mean.push(calibration * supply.total[y]);
-      supply.bands.forEach((b, k) => {
-        lfFc.intervals[k].lower.push(calibration * b.lower[y]);
-        lfFc.intervals[k].upper.push(calibration * b.upper[y]);
-      });
-    }
+    for (let t = 1; t <= H; t++) lfFc.mean.push(calibration * supply.total[baseYear + t]);
+    // The band is the uncertainty of the aggregate, measured on the aggregate (aggregate-band.ts).
+    const agg = aggregateRelBand(lfHist, baseYear, H, forecaster, levels);
+    lfBandYears = agg.years;
+    lfFc.intervals = agg.rel.map((r) => ({
+      level: r.level, lower: lfFc.mean.map((m, t) => m * (1 - r.lower[t])), upper: lfFc.mean.map((m, t) => m * (1 + r.upper[t])),
+    }));
   } else {
     const known = lfHist.size ? lfHist : new Map([[baseYear, eBase / (1 - lastUr)]]);
     const series = fill(histYears, known);
@@ -292,7 +293,7 @@ export function buildNationalSystem(observations: readonly Observation[], index:
         : { kind: 'default' },
       capped: { years: capped.cappedYears.map((t) => baseYear + t + 1), horizon: H },
       adjustment: { speed, baseRate: uBase, floorYear: floorYearOf(uMean, minU, baseYear) },
-      bands: { rateYears: uHalf.years },
+      bands: { rateYears: uHalf.years, labourForceYears: lfBandYears },
     }),
   };
   const sectionShareRel = Object.fromEntries(names.map((s) => [s, levels.map((level) => {
