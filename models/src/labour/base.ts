@@ -5,7 +5,7 @@
  */
 import type { Observation } from '../data/observation';
 import { ForecastError } from '../forecast/errors';
-import { gridBasisMasks } from './basis';
+import { gridBasisMasks, labelSummedHistory } from './basis';
 import type { BreakSpec } from './breaks';
 import { QUALIFICATION_TREE, REGION_TREE, SECTOR_TREE, SECTORS, SERIES_BREAKS } from './codes';
 import { makeDimension, type Dimension, type TreeNode } from './hierarchy';
@@ -13,7 +13,7 @@ import { DEFAULT_THRESHOLDS } from './imbalance';
 import { indexObservations, type ObservationIndex } from './observations';
 import { forecastOfficial } from './official';
 import { estimateExitRates } from './openings';
-import { gridHistory, projectGrid, type Grid, type GridHistory } from './projection';
+import { gridHistory, projectGrid, SUM_SOURCE, type Grid, type GridHistory } from './projection';
 import type { PathForecaster } from './composition/forecaster';
 import { allocateField, allocateMain, type FieldLeafInput, type RelBand } from './system/allocate-grid';
 import { engineForecaster } from './system/forecaster';
@@ -270,6 +270,7 @@ export function computeBase(observations: readonly Observation[], options: Outlo
         const supply = supplyInputs(index, grid, { otherEntrantsRate: otherEntrants.rate });
         timing.mainSupply = now() - t2;
         main = { grid, exits, supply, basis: gridBasisMasks(index, grid), gapBasis: gridBasisMasks(index, grid, SUPPLY_FLOWS) };
+        labelSummedHistory(grid, main.basis!, SUM_SOURCE);
       }
     }
   }
@@ -297,6 +298,7 @@ export function computeBase(observations: readonly Observation[], options: Outlo
       grid, exits: estimateExitRates(index, grid, f.parent), supply: supplyInputs(index, grid, { otherEntrantsRate: otherEntrants.rate }), field: f,
       basis: gridBasisMasks(index, grid), gapBasis: gridBasisMasks(index, grid, SUPPLY_FLOWS),
     });
+    labelSummedHistory(grid, fields[fields.length - 1].basis!, SUM_SOURCE);
   }
   timing.fields = now() - t0;
 

@@ -33,6 +33,12 @@ describe('basis of served figures', () => {
     for (const f of baseline.forecasts) expect(f.basis?.length).toBeGreaterThan(0);
   });
 
+  it('no history point summed from illustrative detail is called modelled', () => {
+    const summed = baseline.forecasts.flatMap((f) => f.history).filter((p) => p.source.startsWith('Sum of the detailed cells'));
+    expect(summed.length).toBeGreaterThan(0);
+    for (const p of summed) expect(p.status).toBe('illustrative');
+  });
+
   it('an official headline series rests on official data only', () => {
     const lf = baseline.forecasts.find((f) => f.indicator === 'labour_force' && f.region === 'VN')!;
     expect(lf.basis).toEqual(['official']);

@@ -121,3 +121,22 @@ export function gridBasisMasks(index: ObservationIndex, grid: Grid, flows: reado
   }
   return out;
 }
+
+const ILLUSTRATIVE_BIT = statusBit('illustrative');
+
+/**
+ * A history point we summed from generated detail is itself generated: it is
+ * relabelled `illustrative` (not `modelled`), so no sum of illustrative cells
+ * passes for a model result. `masks` are the grid's basis masks by offset.
+ */
+export function labelSummedHistory(grid: Grid, masks: Uint8Array, sumSource: string): void {
+  grid.nodes.forEach((n, off) => {
+    if (!(masks[off] & ILLUSTRATIVE_BIT)) return;
+    for (const p of n.history) {
+      if (p.status === 'modelled' && p.source === sumSource) {
+        p.status = 'illustrative';
+        p.source = `${sumSource}: the detailed cells are illustrative (generated), so is their sum`;
+      }
+    }
+  });
+}

@@ -81,7 +81,8 @@ export interface GridOptions {
   topDown?: (history: GridHistory) => LeafPlan;
 }
 
-const SUM_SOURCE = 'Sum of the detailed cells (LMO)';
+/** Source of a history point that is the sum of the detailed cells. */
+export const SUM_SOURCE = 'Sum of the detailed cells (LMO)';
 
 /** The break's reason text lives once in the outlook's assumptions, not on thousands of cells. */
 export function withoutReason(b: AppliedBreak): AppliedBreak {
@@ -233,7 +234,9 @@ export function projectGrid(index: ObservationIndex, opts: GridOptions, prebuilt
     const observed = index.cells.get(cellId(indicator, r, s, q));
     const history: HistoryPoint[] = values.map((v, i) => {
       const o = observed?.byYear.get(firstYear + i);
-      return o && Math.abs(o.value - v) <= 0.5 + 1e-9 * Math.abs(v)
+      // A published figure is shown as published, even where the detail (another vintage, or generated)
+      // does not add up to it; other observations only where they are the sum.
+      return o && (MEASURED_STATUSES.has(o.status) || Math.abs(o.value - v) <= 0.5 + 1e-9 * Math.abs(v))
         ? { period: periods[i], value: o.value, status: o.status, source: o.source }
         : { period: periods[i], value: v, status: 'modelled', source: opts.sumSource ?? SUM_SOURCE };
     });
