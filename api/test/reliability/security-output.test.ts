@@ -18,14 +18,14 @@ import { API_DIR, freePort } from './support/server-process';
 const XSS = '<img src=x onerror=window.__pwned=1>';
 const SCRIPT = '<script>window.__pwned=2</script>';
 const FORMULAS = ['=HYPERLINK("http://evil.example","click")', '+SUM(1;2)', '-2+3+cmd|\' /C calc\'!A0', '@SUM(A1:A2)', '\t=1+1', '\r=1+1'];
-const CELL = 'indicator=employment&region=01&sector=F&qualification=ALL';
+const CELL = 'indicator=employment&region=01&sector=F&qualification=college';
 
 let t: SecureApp;
 beforeAll(async () => {
   t = await startSecureApp({ UPLOAD_RATE_LIMIT: '0' });
   // One row per dangerous source text, plus an HTML label as the file name.
   const lines = ['indicator,period,region,sector,qualification,value,unit,source,status'];
-  [...FORMULAS, XSS, SCRIPT].forEach((src, i) => lines.push(`employment,${2017 + i},01,F,ALL,${1000 + i},persons,"${src.replace(/"/g, '""')}",modelled`));
+  [...FORMULAS, XSS, SCRIPT].forEach((src, i) => lines.push(`employment,${2017 + i},01,F,college,${1000 + i},persons,"${src.replace(/"/g, '""')}",modelled`));
   const form = new FormData();
   form.set('format', 'long');
   form.set('file', new Blob([lines.join('\n') + '\n'], { type: 'text/csv' }), `${XSS}.csv`);

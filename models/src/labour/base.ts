@@ -165,9 +165,12 @@ function regionDimension(
   const nodes = restrict(regions, present);
   const sub = makeDimension(nodes);
   const root = sub.codes.find((c) => !sub.parent.get(c));
-  if (!root || sub.bottom.length <= 1 || !present.has(root)) return { dim: sub, hidden: [] };
-  // Evidence of missing provinces: the observed root exceeds the sum of the observed bottom cells.
+  if (!root || sub.bottom.includes(root) || !present.has(root)) return { dim: sub, hidden: [] };
+  // Evidence of missing provinces: a detailed cell of the root (a section × level the grid sums) exceeds
+  // the sum of the provinces' same cells, counting a province cell without data as 0 — else the root's
+  // own figures would be lost when only some provinces (even a single one) have data.
   const bottom = new Set(sub.bottom);
+  const levels = new Set(cells.filter((c) => c.qualification !== 'ALL').map((c) => c.qualification));
   const sums = new Map<string, number>();
   for (const c of cells) {
     if (!bottom.has(c.region)) continue;
@@ -177,7 +180,8 @@ function regionDimension(
     }
   }
   const missing = cells.some(
-    (c) => c.region === root && [...c.byYear].some(([y, o]) => sums.has(`${c.sector}|${c.qualification}|${y}`) && o.value > sums.get(`${c.sector}|${c.qualification}|${y}`)! + 0.5),
+    (c) => c.region === root && levels.has(c.qualification)
+      && [...c.byYear].some(([y, o]) => o.value > (sums.get(`${c.sector}|${c.qualification}|${y}`) ?? 0) + 0.5),
   );
   if (!missing) return { dim: sub, hidden: [] };
   const dim = makeDimension([...nodes, { code: REST_REGION, parent: root }]);

@@ -115,10 +115,12 @@ export function crossesBreak(index: ObservationIndex, indicator: string, dims: D
  * starts earlier (e.g. official employment from 2011 above provinces from
  * 2015) would only add years of zeros.
  */
-function yearSpan(index: ObservationIndex, indicator: string, dims: Dimension[]): [number, number] | null {
+function yearSpan(index: ObservationIndex, indicator: string, dims: Dimension[], extraRegions: readonly string[] = []): [number, number] | null {
   let lo = Infinity;
   let hi = -Infinity;
   const [rs, ss, qs] = dims.map((d) => new Set(d.bottom));
+  // A residual's root enters the grid too (the residual is root − the other leaves).
+  for (const r of extraRegions) rs.add(r);
   for (const c of index.byIndicator.get(indicator) ?? []) {
     if (!rs.has(c.region) || !ss.has(c.sector) || !qs.has(c.qualification)) continue;
     for (const y of c.byYear.keys()) {
@@ -151,7 +153,7 @@ export interface GridHistory {
  */
 export function gridHistory(index: ObservationIndex, opts: GridOptions): GridHistory | null {
   const { indicator, dims } = opts;
-  const span = yearSpan(index, indicator, dims);
+  const span = yearSpan(index, indicator, dims, opts.residual ? [opts.residual.root] : []);
   if (!span) return null;
   const [firstYear, baseYear] = span;
   const nYears = baseYear - firstYear + 1;
