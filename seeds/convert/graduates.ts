@@ -8,7 +8,7 @@ import { pxSource, readPxTable, wideCells } from './px-series';
 import { obs, seedFile, thousandsToPersons, type SeedRows } from './rows';
 
 const TABLE = 'University and college education';
-/** Indicator of graduates of universities and colleges together (both levels; see /work/notes/parse-api.md). */
+/** Indicator of graduates of universities and colleges together (both levels: GSO's table has no split). */
 export const GRADUATES_HIGHER = 'graduates_higher_education';
 
 /** Build `official-graduates.csv` (2000–2016: the years with a published total). */

@@ -67,7 +67,7 @@ function gridBase(grid: Grid, graduates: (off: number) => number[] = () => []): 
   };
 }
 
-/** A hand-built national system (SYS-A's shape), constant rates. */
+/** A hand-built national system (NationalSystem), constant rates. */
 function handSystem(o: Partial<NationalSystem> & { H: number; lf?: number }): NationalSystem {
   const H = o.H;
   const lf = o.lf ?? 1e9;

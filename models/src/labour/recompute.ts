@@ -22,7 +22,7 @@ import { levelTotals, otherEntrantsFromSystem, type SystemOtherEntrants } from '
 import type { BaseProjection } from './base';
 import { growthMultipliers, scenarioCap, sectorGrowthOf, type ScenarioCap } from './scenarios';
 import { ancestors } from './structure';
-import type { SupplyInputs } from './supply';
+import { aggregateSupplyHalf, type SupplyInputs } from './supply';
 import type { NationalSystem } from './system/types';
 import type { CellForecast, GapRow, Scenario, Thresholds } from './types';
 
@@ -77,7 +77,7 @@ export interface SystemInputs {
   others: SystemOtherEntrants;
 }
 
-/** The national system of a base projection (SYS-A puts it on `BaseProjection.system`), or null. */
+/** The national system of a base projection (`BaseProjection.system`), or null. */
 export function systemOf(base: BaseProjection): NationalSystem | null {
   return (base as BaseProjection & { system?: NationalSystem | null }).system ?? null;
 }
@@ -439,7 +439,8 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
       newSupply[local] = isLeaf ? round(cumSupply[local]) : 0;
       supplyHalf[local] = isLeaf ? cumHalf[local] : 0;
     }
-    for (const x of [expansion, replacement, newSupply, supplyHalf]) aggregateTensor(rec, x);
+    for (const x of [expansion, replacement, newSupply]) aggregateTensor(rec, x);
+    aggregateSupplyHalf(rec, supplyHalf, supply.gradCorrelation ?? 1); // supply.ts: linear over areas, equicorrelated across series
     const period = String(grid.baseYear + t);
     const blockStart = gaps.length;
     for (let local = 0; local < size; local++) {

@@ -45,7 +45,7 @@ function applyAlongAxis(values: Float64Array, shape: readonly number[], axis: nu
 }
 
 /** Re-add every total from bottom values along one axis (non-bottom entries are overwritten). */
-function aggregateAlongAxis(values: Float64Array, shape: readonly number[], axis: number, dim: Dimension): void {
+export function aggregateAlongAxis(values: Float64Array, shape: readonly number[], axis: number, dim: Dimension): void {
   const st = strides(shape);
   const n = shape[axis];
   const stride = st[axis];

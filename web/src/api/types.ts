@@ -3,6 +3,7 @@
  * the API; the adapters in features/* are the only code that depends on them.
  */
 import type { GapRow, TargetPath, Assumptions, Thresholds } from '@lmo/models/labour/types';
+import type { DataLevelRow as ModelDataLevelRow } from '@lmo/models/labour/data-levels';
 
 export type Status = 'official' | 'international' | 'modelled' | 'survey' | 'illustrative';
 
@@ -57,33 +58,18 @@ export interface Meta {
 }
 
 /**
- * One (level of detail, status) row of /api/meta `dataLevels`, derived by the API from the
- * loaded observations (see /work/notes/model-api.md and models/src/labour/data-levels.ts).
+ * One (level of detail, status) row of /api/meta `dataLevels` (models/src/labour/data-levels.ts), as the
+ * API serves it: `sources` cut to the most frequent families (citations that differ only by year or a
+ * per-province tail merged), with the counts before the cut.
  */
-export interface DataLevelRow {
+export type DataLevelRow = Omit<ModelDataLevelRow, 'level'> & {
   /** e.g. `national-total`, `provinces`, `province-section-qualification`, `graduates`. */
   level: string;
-  nameVi: string;
-  nameEn: string;
-  status: Status;
-  /** First and last period over the row's observations (`2010`, `2024-Q3`). */
-  from: string;
-  to: string;
-  firstYear: number | null;
-  lastYear: number | null;
-  frequencies: ('annual' | 'quarterly')[];
-  indicators: { code: string; from: string; to: string; rows: number }[];
-  rows: number;
-  /**
-   * The most frequent source families (at most 5; citations differing only by year or a
-   * per-province tail are merged, years shown as a span), most rows first.
-   */
-  sources: string[];
   /** Distinct source families in all (`sources` is cut from that list); absent from older servers. */
   sourceCount?: number;
   /** Distinct raw citations before merging. */
   citationCount?: number;
-}
+};
 
 export type {
   CellForecast as ForecastResponse,

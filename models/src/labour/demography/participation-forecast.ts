@@ -62,6 +62,19 @@ export function forecastRate(history: readonly number[], horizon: number, foreca
   };
 }
 
+/** Forecast one series that is already on an unbounded scale (e.g. a logit shift): no transform. */
+export function forecastUnbounded(history: readonly number[], horizon: number, forecaster: Forecaster): RateForecast {
+  const r = forecaster([...history], horizon);
+  return {
+    mean: r.mean,
+    intervals: bandsOf(r).map((b) => ({
+      level: b.level,
+      lower: b.lower.map((x, i) => Math.min(x, b.upper[i])),
+      upper: b.upper.map((x, i) => Math.max(x, b.lower[i])),
+    })),
+  };
+}
+
 /** Broad rate forecasts: per series, and the means assembled by year. */
 export interface BroadRateForecast {
   years: number[];
@@ -71,10 +84,13 @@ export interface BroadRateForecast {
 
 /**
  * Forecast every sex × broad-group rate `horizon` years past the last year of
- * `history`. History years must be consecutive (the forecaster sees a
+ * `history` (`scale: 'logit'`: the values are already logit shifts, forecast
+ * as they are; the default forecasts rates on the logit scale). History years must be consecutive (the forecaster sees a
  * regular annual series); a gap throws.
  */
-export function forecastBroadRates(history: ByYear<SexBroad>, horizon: number, forecaster: Forecaster): BroadRateForecast {
+export function forecastBroadRates(
+  history: ByYear<SexBroad>, horizon: number, forecaster: Forecaster, scale: 'rate' | 'logit' = 'rate',
+): BroadRateForecast {
   const hy = yearsOf(history);
   if (hy.length === 0) throw new Error('no participation history');
   hy.forEach((y, i) => { if (i > 0 && y !== hy[i - 1] + 1) throw new Error(`participation history has a gap before ${y}`); });
@@ -83,7 +99,10 @@ export function forecastBroadRates(history: ByYear<SexBroad>, horizon: number, f
   const series = {} as BroadRateForecast['series'];
   for (const sex of SEXES) {
     series[sex] = {} as Record<BroadGroup, RateForecast>;
-    for (const g of BROAD_GROUPS) series[sex][g] = forecastRate(hy.map((y) => history[y][sex][g]), horizon, forecaster);
+    for (const g of BROAD_GROUPS) {
+      const h = hy.map((y) => history[y][sex][g]);
+      series[sex][g] = scale === 'logit' ? forecastUnbounded(h, horizon, forecaster) : forecastRate(h, horizon, forecaster);
+    }
   }
   const mean: ByYear<SexBroad> = {};
   years.forEach((y, i) => {

@@ -106,3 +106,24 @@ export function participationProfile(
   }
   return { rates, shifts };
 }
+
+/**
+ * Rates by sex × five-year group from logit shifts (the inverse of the
+ * calibration in {@link participationProfile}): each broad group's shape at
+ * the year's retirement ages, moved by its shift. Forecasting the shifts
+ * rather than the broad rates keeps age-specific participation on trend and
+ * lets the population's age mix inside a broad group move the broad rate
+ * (e.g. 50+ ageing towards 70+), instead of extrapolating past mix effects.
+ */
+export function profileFromShifts(shifts: ProfileShifts, retirementAges: Record<Sex, number>, shape: ParticipationShape = DEFAULT_SHAPE): SexAges {
+  const rates = { M: new Array<number>(AGE_GROUP_COUNT).fill(0), F: new Array<number>(AGE_GROUP_COUNT).fill(0) };
+  for (const sex of SEXES) {
+    const now = shapeAt(sex, retirementAges[sex], shape);
+    for (const g of BROAD_GROUPS) {
+      const idx = BROAD_MEMBERS[g];
+      const r = ratesFromShift(idx.map((i) => now[i]), shifts[sex][g]);
+      idx.forEach((i, k) => { rates[sex][i] = r[k]; });
+    }
+  }
+  return rates;
+}

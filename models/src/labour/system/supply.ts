@@ -10,10 +10,17 @@
  *   annual M:ALL/F:ALL totals. Values before the 2021 LFS re-weighting are
  *   spliced by the ratio of the sex totals at the break (as the other
  *   national series), so the rate history is on the 2021+ basis.
- * - Forecast: each rate on the logit scale by the caller's forecaster; the
- *   five-year profile inside a broad group is the documented shape of
- *   demography/participation-profile.ts, and the 50+ shape follows the 2019
- *   Labour Code's rising retirement ages (calibrated at the 60/55 ages in
+ * - Forecast (default, `participation: 'age-standardised'`): each year of
+ *   history is expressed as the logit shift that moves the documented
+ *   five-year shape (demography/participation-profile.ts) onto the sex ×
+ *   broad-group rate given that year's population; the caller's forecaster
+ *   extrapolates these shifts, and future rates are the shape moved by them,
+ *   weighted by the future population. A broad rate then moves with the age
+ *   mix inside its group (50+ ageing towards 70+, where few work) instead of
+ *   extrapolating past mix effects as a trend — the crude broad-rate forecast
+ *   (`'crude'`) counted the rise of 50+ participation while the 50–59 share
+ *   grew as a trend that would go on. The 50+ shape follows the 2019 Labour
+ *   Code's rising retirement ages (shifts calibrated at the 60/55 ages in
  *   force over the history).
  */
 import type { Observation } from '../../data/observation';
@@ -26,7 +33,7 @@ import { groupLabourForceFromObservations, totalsFromObservations, wppRowsFromOb
 import { labourForce, supplyTotals } from '../demography/labour-supply';
 import { broadRates, ratesToSexTotals, splitBySex, type BroadValues, type SexBroad } from '../demography/participation';
 import { forecastBroadRates } from '../demography/participation-forecast';
-import { participationProfile } from '../demography/participation-profile';
+import { participationProfile, profileFromShifts } from '../demography/participation-profile';
 import { populationFromWpp, scalePopulation } from '../demography/population';
 import { retirementAge } from '../demography/retirement-age';
 
@@ -58,7 +65,11 @@ const scaleBroad = (v: BroadValues, k: number): BroadValues => Object.fromEntrie
  */
 export function demographicSupply(
   observations: readonly Observation[],
-  opts: { throughYear: number; forecaster: PathForecaster; breakYear?: number; levels?: number[] },
+  opts: {
+    throughYear: number; forecaster: PathForecaster; breakYear?: number; levels?: number[];
+    /** What is forecast: the age-standardised logit shifts (default) or the crude broad rates. */
+    participation?: 'age-standardised' | 'crude';
+  },
 ): DemographicSupply | null {
   const wpp = wppRowsFromObservations(observations);
   if (wpp.length === 0) return null;
@@ -97,7 +108,16 @@ export function demographicSupply(
   const rateYears = yearsOf(rates);
   const last = rateYears[rateYears.length - 1];
   const horizon = Math.max(0, opts.throughYear - last);
-  const fc = horizon > 0 ? forecastBroadRates(rates, horizon, opts.forecaster) : null;
+  const lastPopBefore = (y: number): SexAges => { let x = y; while (!population[x] && x > 0) x--; return population[x]; };
+  const byShift = (opts.participation ?? 'age-standardised') === 'age-standardised';
+  // Age-standardised: forecast the calibrated logit shift of each sex × broad group (the level of
+  // its age profile), not the crude broad rate, so the age mix inside a group is the population's.
+  const histAges = (y: number) => ({ M: retirementAge('M', y), F: retirementAge('F', y) });
+  const shiftHistory: ByYear<SexBroad> = {};
+  // A rate at 0 or 1 has an infinite shift: rates are held inside [0.1 %, 99.9 %] for this step only.
+  const inside = (r: SexBroad): SexBroad => Object.fromEntries(SEXES.map((sx) => [sx, Object.fromEntries(BROAD_GROUPS.map((g) => [g, Math.min(0.999, Math.max(0.001, r[sx][g]))]))])) as SexBroad;
+  if (byShift) for (const y of rateYears) shiftHistory[y] = participationProfile(population[y] ?? lastPopBefore(y), inside(rates[y]), histAges(y), { retirementBase: HISTORY_RETIREMENT_AGES }).shifts;
+  const fc = horizon > 0 ? (byShift ? forecastBroadRates(shiftHistory, horizon, opts.forecaster, 'logit') : forecastBroadRates(rates, horizon, opts.forecaster)) : null;
   const levels = opts.levels ?? [80, 95];
 
   const out: DemographicSupply = {
@@ -106,6 +126,7 @@ export function demographicSupply(
   };
   const lfTotal = (pop: SexAges, broad: SexBroad, y: number, forecast: boolean) => {
     const ages = { M: retirementAge('M', y), F: retirementAge('F', y) };
+    if (forecast && byShift) return labourForce(pop, profileFromShifts(broad, ages));
     const { rates: r } = participationProfile(pop, broad, ages, forecast ? { retirementBase: HISTORY_RETIREMENT_AGES } : {});
     return labourForce(pop, r);
   };

@@ -1,7 +1,7 @@
 /**
  * The national labour-market system (issue 12): supply from demography, demand from the economy,
  * one set of national totals that every detailed figure is a share of.
- * Shape agreed in /work/notes/system-api.md (SYS-A produces it on `BaseProjection.system`, SYS-B consumes it).
+ * Produced once per dataset version on `BaseProjection.system`; openings, supply and scenarios read it.
  */
 
 /** A central path with nested prediction intervals (same length as `mean`). */
@@ -66,10 +66,10 @@ export interface NationalSystem {
   cappedYears: number[];
   /**
    * Forecast years only (index 0 = baseYear+1): labour demand before the cap, Σ sections of value added ÷ productivity
-   * (persons). Where it exceeds labourForce × (1 − minUnemploymentRate) the year is capped (optional, added by CALIB).
+   * (persons). Where it exceeds labourForce × (1 − minUnemploymentRate) the year is capped (optional).
    */
   demandBeforeCap?: number[];
-  /** The 2021 LFS re-weighting as treated: pre-break official labour force and employment × `ratio` (added by SYS-A, optional). */
+  /** The 2021 LFS re-weighting as treated: pre-break official labour force and employment × `ratio` (optional). */
   splice?: { period: string; ratio: number };
   methods: SystemMethod[];
 }
