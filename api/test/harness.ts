@@ -1,4 +1,5 @@
 /** Builds a complete app over a fresh database of one backend, seeded with the fixture. */
+import { sql } from 'drizzle-orm';
 import type { Observation } from '@lmo/models';
 import { createApp } from '../src/app';
 import type { Database } from '../src/db/client';
@@ -37,4 +38,11 @@ export async function getJson(app: TestApp['app'], path: string) {
   const type = res.headers.get('content-type') ?? '';
   const body = type.includes('json') ? await res.json() : await res.text();
   return { status: res.status, type, body: body as any };
+}
+
+/** How many dataset versions and observation rows the database holds: a failed upload must change neither. */
+export async function storedCounts(t: TestApp): Promise<{ versions: number; rows: number }> {
+  const r = await t.database.db.execute(sql`select (select count(*) from dataset_versions)::int as versions, (select count(*) from observations)::int as rows`);
+  const row = (r as unknown as { rows: { versions: number; rows: number }[] }).rows[0];
+  return { versions: Number(row.versions), rows: Number(row.rows) };
 }

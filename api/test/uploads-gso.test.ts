@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../src/services/auth';
 import { testBackends } from './backends';
-import { startTestApp, type TestApp } from './harness';
+import { startTestApp, storedCounts, type TestApp } from './harness';
 
 const [pglite] = await testBackends();
 const example = (name: string) => readFileSync(new URL(`../../seeds/examples/${name}`, import.meta.url));
@@ -28,11 +28,7 @@ describe('GSO upload formats (sdmx, pxweb) on pglite', () => {
     await t?.close();
   });
 
-  const counts = async () => {
-    const r = await t.database.db.execute(sql`select (select count(*) from dataset_versions)::int as versions, (select count(*) from observations)::int as rows`);
-    const row = (r as unknown as { rows: { versions: number; rows: number }[] }).rows[0];
-    return { versions: Number(row.versions), rows: Number(row.rows) };
-  };
+  const counts = () => storedCounts(t);
   async function upload(body: Uint8Array | string, fields: Record<string, string>, fileName = 'upload.xml') {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.set(k, v);

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken, revokeToken } from '../src/services/auth';
 import { testBackends } from './backends';
-import { startTestApp, type TestApp } from './harness';
+import { startTestApp, storedCounts, type TestApp } from './harness';
 
 const backends = await testBackends();
 const example = (name: string) => readFileSync(new URL(`../../seeds/examples/${name}`, import.meta.url));
@@ -30,11 +30,7 @@ describe.each(backends)('uploads on $name', (backend) => {
     await t?.close();
   });
 
-  const counts = async () => {
-    const r = await t.database.db.execute(sql`select (select count(*) from dataset_versions)::int as versions, (select count(*) from observations)::int as rows`);
-    const row = (r as unknown as { rows: { versions: number; rows: number }[] }).rows[0];
-    return { versions: Number(row.versions), rows: Number(row.rows) };
-  };
+  const counts = () => storedCounts(t);
 
   async function upload(body: Uint8Array | string, fields: Record<string, string> = {}, token: string | null = tokens.analyst, fileName = 'upload.csv') {
     const form = new FormData();

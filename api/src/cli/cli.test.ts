@@ -2,27 +2,16 @@
  * The token and ingest CLIs: output format, exit codes, the busy-database
  * guard, and ingest over HTTP to a running server.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '../../test/backends';
-import { startTestApp, type TestApp } from '../../test/harness';
-import { createToken } from '../services/auth';
+import type { TestApp } from '../../test/harness';
 import { getCurrentVersion } from '../services/dataset-versions';
 import { formatProblems, ingestCli } from './ingest';
+import { capture, EXAMPLES, startBusyServer } from './test-io';
 import { tokenCli } from './token';
 
-const EXAMPLES = fileURLToPath(new URL('../../../seeds/examples/', import.meta.url));
 const [pglite] = await testBackends();
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) } };
-}
 
 describe('formatProblems', () => {
   it('prints file:line:column: message, and counts what is not listed', () => {
@@ -32,27 +21,16 @@ describe('formatProblems', () => {
 });
 
 describe('CLIs with a busy embedded database', () => {
-  let dir: string;
+  let srv: Awaited<ReturnType<typeof startBusyServer>>;
+  let dir = '';
   let t: TestApp;
-  let server: ReturnType<typeof serve>;
   let url = '';
   let token = '';
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'lmo-cli-test-'));
-    mkdirSync(join(dir, 'data'));
-    // What PGlite leaves while a process has the directory open.
-    writeFileSync(join(dir, 'data', 'postmaster.pid'), '-42\n');
-    t = await startTestApp(pglite);
-    token = (await createToken(t.database.db, { name: 'cli test', role: 'analyst' })).token;
-    await new Promise<void>((ok) => {
-      server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => { url = `http://127.0.0.1:${info.port}`; ok(); });
-    });
+    srv = await startBusyServer(pglite, 'cli-test');
+    ({ dir, t, url, token } = srv);
   });
-  afterAll(async () => {
-    server?.close();
-    await t?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => srv?.close());
   const env = () => ({ ...process.env, DATA_DIR: join(dir, 'data'), DATABASE_URL: '', INIT_CWD: EXAMPLES });
 
   it('token refuses to open the directory and says what to do', async () => {

@@ -3,52 +3,28 @@
  * the series and period, valid GSO files are stored (over HTTP to a running
  * server, as with a busy embedded database).
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '../../test/backends';
-import { startTestApp, type TestApp } from '../../test/harness';
-import { createToken } from '../services/auth';
 import { ingestCli } from './ingest';
+import { capture, EXAMPLES, startBusyServer } from './test-io';
 
-const EXAMPLES = fileURLToPath(new URL('../../../seeds/examples/', import.meta.url));
 const [pglite] = await testBackends();
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) } };
-}
-
 describe('ingest --format sdmx | pxweb', () => {
-  let dir: string;
-  let t: TestApp;
-  let server: ReturnType<typeof serve>;
-  let url = '';
-  let token = '';
+  let srv: Awaited<ReturnType<typeof startBusyServer>>;
+  let dir = '';
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'lmo-ingest-gso-'));
-    mkdirSync(join(dir, 'data'));
-    writeFileSync(join(dir, 'data', 'postmaster.pid'), '-42\n'); // a server has the embedded database open
+    srv = await startBusyServer(pglite, 'ingest-gso');
+    dir = srv.dir;
     for (const f of ['nsdp-lfs.xml', 'pxweb-labour-force.csv', 'pxweb-mapping.json']) copyFileSync(join(EXAMPLES, f), join(dir, f));
     const xml = readFileSync(join(EXAMPLES, 'nsdp-lfs.xml'), 'utf8');
     writeFileSync(join(dir, 'unbalanced.xml'), xml.replace('    </Series>\n', ''));
     writeFileSync(join(dir, 'unknown.xml'), xml.replace('INDICATOR="LUR_PT"', 'INDICATOR="LUR_XX_PT"').replace('OBS_VALUE="2.26"', 'OBS_VALUE="2,26"'));
-    t = await startTestApp(pglite);
-    token = (await createToken(t.database.db, { name: 'cli gso', role: 'analyst' })).token;
-    await new Promise<void>((ok) => {
-      server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => { url = `http://127.0.0.1:${info.port}`; ok(); });
-    });
   });
-  afterAll(async () => {
-    server?.close();
-    await t?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const env = () => ({ ...process.env, DATA_DIR: join(dir, 'data'), DATABASE_URL: '', INIT_CWD: dir, LMO_TOKEN: token, LMO_URL: url });
+  afterAll(async () => srv?.close());
+  const env = () => ({ ...process.env, DATA_DIR: join(dir, 'data'), DATABASE_URL: '', INIT_CWD: dir, LMO_TOKEN: srv.token, LMO_URL: srv.url });
 
   it('malformed XML: file:line:column with the XML column', async () => {
     const c = capture();

@@ -128,21 +128,33 @@ export function baselineCapFactors(system: NationalSystem, H: number): Float64Ar
  * baseline was capped. Cached per grid and scenario growth.
  */
 export function scenarioCapFactors(main: GridBase, scenario: Scenario, system: NationalSystem): ScenarioCap {
-  let cache = capCache.get(main);
-  if (!cache) capCache.set(main, (cache = new Map()));
-  const key = JSON.stringify(Object.entries(scenario.sectorGrowth).sort());
-  const hit = cache.get(key);
-  if (hit) return hit;
+  return memoOn(capCache, main, JSON.stringify(Object.entries(scenario.sectorGrowth).sort()), () => computeCap(main, scenario, system));
+}
+
+/** Memo per grid base and key: scenario results are pure functions of both (read-only once stored). */
+function memoOn<T>(caches: WeakMap<GridBase, Map<string, T>>, main: GridBase, key: string, compute: () => T): T {
+  let cache = caches.get(main);
+  if (!cache) caches.set(main, (cache = new Map()));
+  let hit = cache.get(key);
+  if (hit === undefined) cache.set(key, (hit = compute()));
+  return hit;
+}
+
+/** True for the detailed (bottom) cells of a grid, the ones scenarios transform before totals are re-added. */
+function isDetailed(grid: Grid): (n: Grid['nodes'][number]) => boolean {
+  const [br, bs, bq] = grid.reconciler.dims.map((d) => new Set(d.bottom));
+  return (n) => br.has(n.region) && bs.has(n.sector) && bq.has(n.qualification);
+}
+
+function computeCap(main: GridBase, scenario: Scenario, system: NationalSystem): ScenarioCap {
   const { grid } = main;
-  const [dr, ds, dq] = grid.reconciler.dims;
-  const br = new Set(dr.bottom);
-  const bs = new Set(ds.bottom);
-  const bq = new Set(dq.bottom);
+  const ds = grid.reconciler.dims[1];
+  const detailed = isDetailed(grid);
   const H = grid.horizon;
   const total = new Float64Array(H);
   const mult = new Map<string, Float64Array>();
   for (const n of grid.nodes) {
-    if (!br.has(n.region) || !bs.has(n.sector) || !bq.has(n.qualification)) continue;
+    if (!detailed(n)) continue;
     let m = mult.get(n.sector);
     if (!m) mult.set(n.sector, (m = growthMultipliers(sectorGrowthOf(scenario, ancestors(ds, n.sector)), H)));
     for (let t = 0; t < H; t++) total[t] += n.mean[t] * m[t];
@@ -151,9 +163,7 @@ export function scenarioCapFactors(main: GridBase, scenario: Scenario, system: N
   const gradual = system.maxRateFallPerYear !== undefined
     ? { baseRate: system.unemploymentRate[system.baseIndex] / 100, maxFallPerYear: system.maxRateFallPerYear }
     : undefined;
-  const f = scenarioCap(total, baselineCapFactors(system, H), lf, system.minUnemploymentRate, gradual);
-  cache.set(key, f);
-  return f;
+  return scenarioCap(total, baselineCapFactors(system, H), lf, system.minUnemploymentRate, gradual);
 }
 
 /**
@@ -178,28 +188,25 @@ const mainEmpCache = new WeakMap<GridBase, Map<string, Float64Array[]>>();
  * section; cached per grid, scenario growth and cap.
  */
 export function mainScenarioEmployment(main: GridBase, scenario: Scenario, cap: ScenarioCap | null): Float64Array[] {
-  let cache = mainEmpCache.get(main);
-  if (!cache) mainEmpCache.set(main, (cache = new Map()));
   const key = JSON.stringify([Object.entries(scenario.sectorGrowth).sort(), cap ? [Array.from(cap.factors), Array.from(cap.capped)] : null]);
-  const hit = cache.get(key);
-  if (hit) return hit;
+  return memoOn(mainEmpCache, main, key, () => computeMainEmployment(main, scenario, cap));
+}
+
+function computeMainEmployment(main: GridBase, scenario: Scenario, cap: ScenarioCap | null): Float64Array[] {
   const { grid } = main;
-  const [dr, ds, dq] = grid.reconciler.dims;
-  const br = new Set(dr.bottom);
-  const bs = new Set(ds.bottom);
-  const bq = new Set(dq.bottom);
+  const ds = grid.reconciler.dims[1];
+  const detailed = isDetailed(grid);
   const H = grid.horizon;
   const size = grid.nodes.length;
   const emp = Array.from({ length: H }, () => new Float64Array(size));
   const mult = new Map<string, Float64Array>();
   grid.nodes.forEach((n, off) => {
-    if (!br.has(n.region) || !bs.has(n.sector) || !bq.has(n.qualification)) return;
+    if (!detailed(n)) return;
     let m = mult.get(n.sector);
     if (!m) mult.set(n.sector, (m = sectorMultipliers(ds, scenario, n.sector, H)));
     for (let t = 0; t < H; t++) emp[t][off] = cap ? leafEmployment(n.mean[t], m[t], cap.factors[t], cap.capped[t] === 1) : Math.round(n.mean[t] * m[t]);
   });
   for (const x of emp) aggregateTensor(grid.reconciler, x);
-  cache.set(key, emp);
   return emp;
 }
 
