@@ -241,6 +241,15 @@ describe.each(backends)('routes on $name', (backend) => {
       expect(chips.trend.periods.length).toBe(chips.trend.mean.length);
       expect(chips.target.periods.length).toBeGreaterThan(0);
       expect(Object.keys(chips.graduatesNeededPerYear).length).toBeGreaterThan(0);
+      // 1017/QĐ-TTg is a training target; hydrogen and carbon markets carry no workforce number.
+      expect(chips).toMatchObject({ kind: 'training', date: '2024-09-21', basis: 'assumption', training: { total: 50_000, output: { value: null } } });
+      expect(chips.quoteVi).toMatch(/50\.000/);
+      for (const field of ['hydrogen', 'carbon-markets']) {
+        const t = r.body.targets.find((x: any) => x.field === field);
+        if (!t) continue;
+        expect(t).toMatchObject({ targetLevel: null, trendShortfall: null, graduatesNeededPerYear: {} });
+        expect(t.target.periods).toEqual([]);
+      }
     });
     it('rejects an unknown scenario', async () => {
       expectProblem(await get('/api/targets?scenario=x'), 400);

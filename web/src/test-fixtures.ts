@@ -47,7 +47,8 @@ export function forecastResponse(patch: Partial<ForecastResponse> = {}): Forecas
 
 export function targetPath(patch: Partial<TargetPath> = {}): TargetPath {
   return {
-    field: 'semiconductors', decision: 'Decision 1017/QĐ-TTg (21 Sep 2024)', basis: 'decision',
+    field: 'semiconductors', kind: 'training', decision: 'Decision 1017/QĐ-TTg (21 Sep 2024)', basis: 'assumption',
+    decisionVi: 'Quyết định 1017/QĐ-TTg ngày 21/9/2024', date: '2024-09-21', quoteVi: 'Đào tạo tối thiểu 50.000 …', quoteEn: 'Train at least 50,000 …',
     targetLevel: 50_000, targetYear: 2030, qualification: 'university',
     latest: { period: '2025', value: 10_000, source: 'Modelled by LMO seed generator v1' },
     trend: { periods: ['2026', '2027'], mean: [11_000, 12_000], intervals: [{ level: 80, lower: [10_500, 11_000], upper: [11_500, 13_000] }] },

@@ -109,16 +109,44 @@ export const gapsSchema = z.object({
 }).meta({ id: 'Gaps' });
 
 const pathSeries = columns;
+const perItem = z.object({ total: z.number(), byItem: z.record(z.string(), z.number()) });
+const trainingItemSchema = z.object({
+  id: z.string(), group: z.enum(['level', 'stage', 'other']), nameVi: z.string(), nameEn: z.string(),
+  atLeast: z.number().meta({ description: 'Persons to train by the target year ("at least"), as the decision states.' }),
+  inTotal: z.boolean().meta({ description: 'Counts toward the total (levels and stages); AI specialists and lecturers come on top.' }),
+});
+const trainingPlanSchema = z.object({
+  startYear: z.number().int(), targetYear: z.number().int(), total: z.number(), items: z.array(trainingItemSchema),
+  cumulative: z.array(z.object({ year: z.number().int(), total: z.number(), byItem: z.record(z.string(), z.number()) }))
+    .meta({ description: 'Cumulative graduates needed by the end of each year at an even pace.' }),
+  evenPacePerYear: perItem, fromYear: z.number().int(), yearsLeft: z.number().int(),
+  trainedSoFar: z.number().nullable().meta({ description: 'Trained since the start year as a source gives it; null = not known (nothing counted).' }),
+  perYearFromNow: perItem.meta({ description: '(target − trained so far) ÷ years left, from fromYear to the target year.' }),
+  output: z.object({
+    value: z.number().nullable().meta({ description: 'Today\'s training output (graduates a year); null = not known from a source.' }),
+    period: z.string().optional(), status: z.enum(OBSERVATION_STATUSES).optional(), source: z.string().optional(),
+  }),
+}).meta({ id: 'TrainingPlan', description: 'A training target (Decision 1017/QĐ-TTg) laid out by year.' });
 export const targetPathSchema = z.object({
-  field: z.string(), decision: z.string(), basis: z.enum(['decision', 'assumption']),
-  targetLevel: z.number(), targetYear: z.number().int(), qualification: z.string(),
-  components: z.array(z.object({ id: z.string(), nameVi: z.string(), nameEn: z.string(), level: z.number() })).optional(),
+  field: z.string(),
+  kind: z.enum(['training', 'production', 'timeline']).meta({ description: 'What the decision quantifies: people to train, tonnes to produce, or only a timeline.' }),
+  decision: z.string(), decisionVi: z.string(), date: z.string().meta({ description: 'Date of the decision (YYYY-MM-DD).' }),
+  quoteVi: z.string(), quoteEn: z.string().meta({ description: 'The decision\'s own wording of its target (Vietnamese first).' }),
+  basis: z.enum(['decision', 'assumption']).meta({ description: 'Basis of the workforce path: assumption (no decision sets a workforce stock).' }),
+  targetLevel: z.number().nullable().meta({ description: 'Workforce level of the scenario path in the target year (assumption); null without a path.' }),
+  targetYear: z.number().int(), qualification: z.string(),
+  training: trainingPlanSchema.optional(),
+  production: z.object({ min: z.number(), max: z.number(), unitVi: z.string(), unitEn: z.string(), startYear: z.number().int() }).optional(),
+  exampleWorkersPerKt: z.number().optional().meta({ description: 'Example workers per 1,000 t/yr for the user\'s assumption; not from the decision.' }),
+  milestones: z.array(z.object({ year: z.number().int(), textVi: z.string(), textEn: z.string() })).optional(),
+  claims: z.array(z.object({ value: z.number(), textVi: z.string(), textEn: z.string(), source: z.string() })).optional()
+    .meta({ description: 'Figures said in the press that the decision does not contain (unverified).' }),
   latest: z.object({ period: z.string(), value: z.number(), source: z.string() }),
   trend: pathSeries, target: pathSeries,
   graduatesNeededPerYear: z.record(z.string(), z.number()),
   currentGraduatesPerYear: z.record(z.string(), z.number()),
   gap: z.record(z.string(), z.number()),
-  trendShortfall: z.number(),
+  trendShortfall: z.number().nullable(),
   noteVi: z.string(), noteEn: z.string(),
   status: z.literal('modelled'),
   dataBasis: basisSchema.meta({ description: 'Statuses of the observations the trend and graduates figures rest on (named apart from basis, which is the target\'s own: decision or assumption).' }),

@@ -1,4 +1,4 @@
-/** GET /api/targets: new fields against policy targets. */
+/** GET /api/targets: new fields beside what their decisions say (training, production or timeline targets). */
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
@@ -18,7 +18,7 @@ export const targetRoutes = (deps: AppDeps) => new Hono().get(
   '/',
   describeRoute({
     tags: ['outlook'],
-    summary: 'New fields vs policy targets: trend path, target path, graduates per year needed',
+    summary: 'New fields beside their decisions: the decision\'s own target quoted (Vietnamese first) and dated, the semiconductor training plan by year, the workforce trend, and a workforce path only where it is a stated assumption',
     responses: jsonResponses('Target paths', targetsSchema),
   }),
   zQuery(targetsQuery),

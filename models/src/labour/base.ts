@@ -23,7 +23,7 @@ import type { GridBase } from './recompute';
 import type { LabourStructure } from './structure';
 import { calibrateOtherEntrants, DEFAULT_OTHER_ENTRANTS_RATE, type OtherEntrantRates } from './other-entrants';
 import { DEFAULT_ENTRY_RATE, supplyInputs } from './supply';
-import { DEFAULT_TARGETS, targetPath } from './targets';
+import { DEFAULT_TARGETS, targetPath, workforceLevelOf } from './targets';
 import type { CellForecast, Scenario, TargetSpec, Thresholds } from './types';
 
 /**
@@ -321,7 +321,10 @@ export function computeBase(observations: readonly Observation[], options: Outlo
     const root = gb.grid.reconciler.dims[0].codes.find((c) => !gb.grid.reconciler.dims[0].parent.get(c));
     const node = gb.grid.nodes.find((n) => n.region === root && n.qualification === spec.qualification);
     if (!node || node.history.length === 0) continue;
-    const path = targetPath(node.history.map((p) => p.value), gb.grid.baseYear, spec.level, spec.year, horizon, levels);
+    // Only a decision that gives people to train yields a workforce path (an assumption, targets.ts).
+    const level = workforceLevelOf(spec, node.history[node.history.length - 1].value, gb.grid.baseYear);
+    if (level === null) continue;
+    const path = targetPath(node.history.map((p) => p.value), gb.grid.baseYear, level, spec.year, horizon, levels);
     gb.target = { qualification: spec.qualification, trend: node.mean, path: path.mean };
   }
 

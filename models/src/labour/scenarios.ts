@@ -6,8 +6,9 @@
  * - Employment: each sector's base path is multiplied by (1 + g)^t, g the
  *   scenario's extra growth for that sector (or its `*` default). Totals are
  *   re-added from the detailed cells, so they stay coherent.
- * - New fields with a policy target (targets.ts): the path is moved a share
- *   `targetAttainment` of the way from the trend to the target path.
+ * - New fields with a workforce path (targets.ts; only semiconductors, from the training target of
+ *   Decision 1017/QĐ-TTg, as an assumption): the path is moved a share `targetAttainment` of the way
+ *   from the trend to that path. Hydrogen and carbon markets have no workforce target and stay as baseline.
  * - Supply: graduates × (1 + trainingCapacityChange) × entry rate.
  * - Replacement: replacement (retirement + death) rates × exitRate.
  * - One system: the growth adjustment applies to labour DEMAND before the labour-force cap
@@ -76,8 +77,8 @@ export const SCENARIOS: Scenario[] = [
     nameVi: 'Đạt mục tiêu chính sách',
     nameEn: 'Policy targets met',
     description: {
-      vi: 'Các lĩnh vực mới đi đúng lộ trình mục tiêu (QĐ 1017/QĐ-TTg bán dẫn; QĐ 165/QĐ-TTg hydro; NĐ 06/2022 thị trường carbon); các ngành khác theo kịch bản cơ sở.',
-      en: 'The new fields follow their target paths (Decision 1017/QĐ-TTg semiconductors; Decision 165/QĐ-TTg hydrogen; Decree 06/2022 carbon market); other sectors as baseline.',
+      vi: 'Bán dẫn đi theo đường lao động giả định: mọi người được đào tạo theo mục tiêu đào tạo của QĐ 1017/QĐ-TTg đều vào làm trong ngành. Hydro và thị trường các-bon không có mục tiêu nhân lực trong văn bản nào nên theo kịch bản cơ sở, như các ngành khác.',
+      en: 'Semiconductors follow an assumed workforce path: everyone the training target of Decision 1017/QĐ-TTg calls for joins the field. Hydrogen and carbon markets have no workforce target in any decision, so they follow the baseline, like the other sectors.',
     },
     sectorGrowth: {},
     trainingCapacityChange: 0,
@@ -90,8 +91,8 @@ export const SCENARIOS: Scenario[] = [
     nameVi: 'Đạt 50% mục tiêu',
     nameEn: 'Half of targets met',
     description: {
-      vi: 'Các lĩnh vực mới đi được nửa đường giữa xu hướng và lộ trình mục tiêu; các ngành khác theo kịch bản cơ sở.',
-      en: 'The new fields get halfway from their trend to their target path; other sectors as baseline.',
+      vi: 'Bán dẫn đi được nửa đường giữa xu hướng và đường lao động giả định từ mục tiêu đào tạo của QĐ 1017/QĐ-TTg; các ngành khác (kể cả hydro, thị trường các-bon) theo kịch bản cơ sở.',
+      en: 'Semiconductors get halfway from their trend to the workforce path assumed from the training target of Decision 1017/QĐ-TTg; other sectors (hydrogen and carbon markets included) as baseline.',
     },
     sectorGrowth: {},
     trainingCapacityChange: 0,

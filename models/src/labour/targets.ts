@@ -1,8 +1,9 @@
 /**
- * New fields with a policy target: beside the trend forecast, a target path
- * (logistic growth from the latest observation to the target level in the
- * target year, the engine's `logistic` method), the graduates per year needed
- * to follow it, and the gap to today's training output.
+ * New fields beside what their decisions say (target-decisions.ts): the trend forecast, the
+ * decision's own target (training plan, production target or timeline) and, only where the decision
+ * gives people to train, a workforce path for the policy scenarios (logistic growth from the latest
+ * observation to `workforceLevelOf`, the engine's `logistic` method; basis `assumption`), with the
+ * graduates per year needed to follow it.
  *
  * Graduates needed in year t = (growth of the target path + exits) ÷ entry
  * rate, averaged over the years up to the target year. Exits use the field's
@@ -11,56 +12,24 @@
 import { basisFromMask, statusBit } from './basis';
 import { fitSeries } from './engine';
 import type { GridBase } from './recompute';
+import { trainingPlan } from './target-decisions';
 import type { PathSeries, TargetPath, TargetSpec } from './types';
 
+export { DEFAULT_TARGETS, assumedWorkforcePath, trainingPlan } from './target-decisions';
+
 /**
- * Default targets. Only the semiconductor target is a quantified workforce
- * target in a decision; hydrogen and carbon markets have timelines but no
- * workforce number, so their levels are our stated assumptions (basis
- * `assumption`), meant to be replaced by the ministry's figures.
+ * Workforce level the policy scenarios steer toward in the target year, or null where the decision
+ * gives no people to train. For a training target it is an ASSUMPTION: the latest workforce plus
+ * everyone the target still calls for at an even pace from `baseYear + 1` (exits ignored).
+ * Production and timeline targets (hydrogen, carbon market) give none: no decision states one.
  */
-export const DEFAULT_TARGETS: TargetSpec[] = [
-  {
-    field: 'semiconductors',
-    decision: 'Decision 1017/QĐ-TTg (21 Sep 2024): semiconductor HR programme to 2030, vision 2050',
-    basis: 'decision',
-    level: 50_000,
-    year: 2030,
-    qualification: 'university',
-    components: [
-      { id: 'design', nameVi: 'Thiết kế vi mạch', nameEn: 'Chip design', level: 15_000 },
-      { id: 'fabrication', nameVi: 'Chế tạo, đóng gói, kiểm thử và khâu khác', nameEn: 'Fabrication, packaging, testing and other stages', level: 35_000 },
-    ],
-    noteVi:
-      'Mục tiêu: đào tạo ít nhất 50.000 nhân lực bán dẫn trình độ đại học trở lên đến 2030 (≥ 42.000 kỹ sư/cử nhân, 7.500 thạc sĩ, 500 tiến sĩ; 15.000 thiết kế, 35.000 chế tạo–đóng gói–kiểm thử). Ở đây hiểu là số lao động trình độ đại học trở lên trong lĩnh vực vào năm 2030.',
-    noteEn:
-      'Target: train at least 50,000 semiconductor workers with a university degree or above by 2030 (≥ 42,000 engineers/bachelors, 7,500 master’s, 500 PhDs; 15,000 in design, 35,000 in fabrication, packaging and testing). Read here as the field’s university-level workforce in 2030.',
-  },
-  {
-    field: 'hydrogen',
-    decision: 'Decision 165/QĐ-TTg (7 Feb 2024): Hydrogen Energy Strategy to 2030, vision 2050',
-    basis: 'assumption',
-    level: 5_000,
-    year: 2030,
-    qualification: 'ALL',
-    noteVi:
-      'Chiến lược đặt mục tiêu sản lượng hydro 100.000–500.000 tấn/năm đến 2030 nhưng không có mục tiêu nhân lực. Mức 5.000 lao động năm 2030 (khoảng 2,5 lần năm 2025, tăng ~20%/năm) là giả định minh họa của mô hình, cần thay bằng số liệu của Bộ.',
-    noteEn:
-      'The strategy targets 100,000–500,000 t of hydrogen a year by 2030 but sets no workforce number. The 5,000 workers in 2030 (about 2.5× 2025, ~20% growth a year) are an illustrative assumption of the model, to be replaced by the ministry’s figure.',
-  },
-  {
-    field: 'carbon-markets',
-    decision: 'Decree 06/2022/NĐ-CP (7 Jan 2022): carbon exchange pilot from 2025, official operation from 2028',
-    basis: 'assumption',
-    level: 10_000,
-    year: 2028,
-    qualification: 'university',
-    noteVi:
-      'Nghị định 06/2022 quy định lộ trình: thí điểm sàn giao dịch từ 2025, vận hành chính thức từ 2028; không có mục tiêu nhân lực. Mức 10.000 chuyên gia (MRV, kiểm kê, phát triển dự án) đến 2028 là giả định của mô hình; con số 150.000 do doanh nghiệp nêu (2024) chưa được kiểm chứng.',
-    noteEn:
-      'Decree 06/2022 sets the timeline: pilot exchange from 2025, official operation from 2028, with no workforce number. The 10,000 specialists (MRV, inventories, project development) by 2028 are our assumption; an industry claim of 150,000 (2024) is unverified.',
-  },
-];
+export function workforceLevelOf(spec: TargetSpec, latest: number, baseYear: number): number | null {
+  const t = spec.training;
+  if (spec.kind !== 'training' || !t) return null;
+  const span = spec.year - t.startYear + 1;
+  const left = Math.max(0, Math.min(span, spec.year - baseYear));
+  return latest + (t.total * left) / span;
+}
 
 /** Logistic target path for `horizon` years after the last value, reaching `level` in `year`. */
 export function targetPath(history: readonly number[], lastYear: number, level: number, year: number, horizon: number, levels: number[]): PathSeries {
@@ -97,7 +66,10 @@ export function computeTarget(gb: GridBase, spec: TargetSpec, entryRate: number,
     mean: [...node.mean],
     intervals: node.intervals.map((iv) => ({ level: iv.level, lower: [...iv.lower], upper: [...iv.upper] })),
   };
-  const path = targetPath(node.history.map((p) => p.value), grid.baseYear, spec.level, spec.year, grid.horizon, levels);
+  const level = workforceLevelOf(spec, latestPoint.value, grid.baseYear);
+  const path: PathSeries = level === null
+    ? { periods: [], mean: [], intervals: [] }
+    : targetPath(node.history.map((p) => p.value), grid.baseYear, level, spec.year, grid.horizon, levels);
 
   // Bottom cells of the field in the target's levels: exit rate and today's graduates.
   const levelsOf = spec.qualification === 'ALL' ? dq.bottom : [spec.qualification];
@@ -114,7 +86,7 @@ export function computeTarget(gb: GridBase, spec: TargetSpec, entryRate: number,
     baseByLevel[n.qualification] = (baseByLevel[n.qualification] ?? 0) + n.base;
   });
   const exitRate = replacementRate ?? (empW > 0 ? exitW / empW : gb.exits.rate[0] || 0.02);
-  const years = Math.max(0, Math.min(spec.year, grid.baseYear + grid.horizon) - grid.baseYear);
+  const years = level === null ? 0 : Math.max(0, Math.min(spec.year, grid.baseYear + grid.horizon) - grid.baseYear);
   let needTotal = 0;
   let prev = latestPoint.value;
   for (let t = 0; t < years; t++) {
@@ -133,25 +105,36 @@ export function computeTarget(gb: GridBase, spec: TargetSpec, entryRate: number,
   }
   const at = spec.year - grid.baseYear - 1;
   const trendAt = at >= 0 && at < trend.mean.length ? trend.mean[at] : trend.mean[trend.mean.length - 1];
+  const plan = trainingPlan(spec, grid.baseYear);
   return {
     field: spec.field,
+    kind: spec.kind,
     decision: spec.decision,
+    decisionVi: spec.decisionVi,
+    date: spec.date,
+    quoteVi: spec.quoteVi,
+    quoteEn: spec.quoteEn,
     basis: spec.basis,
-    targetLevel: spec.level,
+    targetLevel: level,
     targetYear: spec.year,
     qualification: spec.qualification,
-    ...(spec.components ? { components: spec.components } : {}),
+    ...(plan ? { training: plan } : {}),
+    ...(spec.production ? { production: spec.production, exampleWorkersPerKt: spec.exampleWorkersPerKt } : {}),
+    ...(spec.milestones ? { milestones: spec.milestones } : {}),
+    ...(spec.claims ? { claims: spec.claims } : {}),
     latest: { period: latestPoint.period, value: latestPoint.value, source: latestPoint.source },
     trend,
     target: path,
-    graduatesNeededPerYear: needed,
+    graduatesNeededPerYear: level === null ? {} : needed,
     currentGraduatesPerYear: current,
-    gap,
-    trendShortfall: spec.level - trendAt,
+    gap: level === null ? {} : gap,
+    trendShortfall: level === null ? null : level - trendAt,
     noteVi: spec.noteVi,
     noteEn: spec.noteEn,
     status: 'modelled',
     dataBasis,
-    source: `LMO model: logistic path to the target of ${spec.decision}; trend = engine forecast of the field's workforce (${[...new Set(node.history.map((p) => p.source))].join('; ')})`,
+    source: level === null
+      ? `LMO model: trend = engine forecast of the field's workforce (${[...new Set(node.history.map((p) => p.source))].join('; ')}); targets quoted from ${spec.decision}`
+      : `LMO model: logistic workforce path (assumption: everyone ${spec.decision} still calls for joins the field); trend = engine forecast of the field's workforce (${[...new Set(node.history.map((p) => p.source))].join('; ')})`,
   };
 }

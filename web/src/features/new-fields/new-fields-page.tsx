@@ -6,7 +6,7 @@ import type { MergedRow } from '../../adapters/forecast-columns';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TargetPath } from '../../api/types';
-import { StatusBadge, StatusLine } from '../../components/badges';
+import { StatusBadge } from '../../components/badges';
 import { IllustrativeNote } from '../../components/illustrative-note';
 import { basisOf, VIEW_LEVELS } from '../../adapters/basis';
 import { mergedRowStatuses } from '../../adapters/forecast-columns';
@@ -15,20 +15,23 @@ import { ChartFrame } from '../../components/chart-frame';
 import { SERIES } from '../../components/colors';
 import type { Column } from '../../components/csv';
 import { QueryState } from '../../components/states';
-import { formatInteger, formatSigned, type Lang } from '../../i18n/format';
+import { formatInteger, type Lang } from '../../i18n/format';
 import { Link } from '../../router/link';
 import { useUrlState } from '../../router/use-url-state';
 import { metaQueries } from '../meta/queries';
 import { makeNamer } from '../meta/names';
 import { newFieldQueries } from './queries';
-import { GraduatesChart, TargetChart } from './target-charts';
-import { latestStatus, targetAxisMax, targetRowStatuses, toGraduateRows, toTargetRows, type GraduateRow, type TargetRow } from './to-chart-rows';
+import { TargetChart } from './target-charts';
+import { latestStatus, targetAxisMax, targetRowStatuses, toTargetRows, type TargetRow } from './to-chart-rows';
+import { AssumptionView } from './assumption-view';
+import { DecisionBox } from './decision-box';
+import { TrainingView } from './training-view';
 import { PageHead } from '../../components/page-head';
 
 /** The ministry's new fields, in display order. */
 export const NEW_FIELDS = ['semiconductors', 'hydrogen', 'carbon-markets', 'ai-digital'];
 
-/** New fields: trend vs policy target, graduates needed vs training output, with the decisions cited. */
+/** New fields: what each decision says (quoted, dated), the training plan or production target, and the employment trend apart. */
 export default function NewFieldsPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
@@ -55,66 +58,58 @@ export default function NewFieldsPage() {
   );
 }
 
+/** A field with a decision: what it says, then the matching view, then the employment trend apart. */
 function FieldTarget({ target }: { target: TargetPath }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const [state] = useUrlState();
   const meta = useQuery(metaQueries.codes());
   const names = makeNamer(meta.data, lang, (code) => t(`qualShort.${code}`, { defaultValue: '' }));
+  const fieldName = names.sector(target.field) === target.field ? t(`newFields.fields.${target.field}`) : names.sector(target.field);
+  return (
+    <>
+      <DecisionBox target={target} />
+      <IllustrativeNote basis={basisOf(target)} levels={VIEW_LEVELS.newFields} />
+      {target.training && <TrainingView plan={target.training} field={target.field} fieldName={fieldName} source={`${lang === 'vi' ? target.decisionVi : target.decision}; LMO: ${t('newFields.evenPace', { start: target.training.startYear, end: target.training.targetYear })}`} />}
+      {target.production && <AssumptionView target={target} fieldName={fieldName} />}
+      {target.kind === 'training' ? <WorkforceTrend target={target} fieldName={fieldName} /> : <FieldWithoutTarget field={target.field} note={false} />}
+    </>
+  );
+}
+
+/** The field's employment trend at the target's level, with the scenario's assumed path: a separate view. */
+function WorkforceTrend({ target, fieldName }: { target: TargetPath; fieldName: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const [state] = useUrlState();
   const trend = useQuery(newFieldQueries.trend(target.field, state.scenario, target.qualification));
   const rows = toTargetRows(target, trend.data);
   const axis = targetAxisMax(rows, target.targetLevel);
-  const grads = toGraduateRows(target, names);
   const basis = basisOf(target);
   const trendStatuses = uniqueStatuses([...rows.flatMap(targetRowStatuses), 'modelled']);
   const n = (v: number | undefined) => formatInteger(v, lang);
+  const hasPath = target.target.periods.length > 0;
   const rowColumns: Column<TargetRow>[] = [
     { key: 'period', label: t('table.period'), value: (r) => r.period },
     { key: 'actual', label: t('chart.observed'), value: (r) => r.actual, format: (r) => n(r.actual), align: 'right' },
     { key: 'trend', label: t('newFields.trend'), value: (r) => (r.forecast ? r.trend : undefined), format: (r) => (r.forecast ? n(r.trend) : '–'), align: 'right' },
     { key: 'lo80', label: t('sectors.lower80'), value: (r) => (r.forecast ? r.trendBand80?.[0] : undefined), format: (r) => (r.forecast ? n(r.trendBand80?.[0]) : '–'), align: 'right' },
     { key: 'hi80', label: t('sectors.upper80'), value: (r) => (r.forecast ? r.trendBand80?.[1] : undefined), format: (r) => (r.forecast ? n(r.trendBand80?.[1]) : '–'), align: 'right' },
-    { key: 'target', label: t('newFields.targetPath'), value: (r) => (r.forecast ? r.target : undefined), format: (r) => (r.forecast ? n(r.target) : '–'), align: 'right' },
+    ...(hasPath ? [{ key: 'target', label: t('newFields.scenarioPath'), value: (r: TargetRow) => (r.forecast ? r.target : undefined), format: (r: TargetRow) => (r.forecast ? n(r.target) : '–'), align: 'right' as const }] : []),
   ];
-  const gradColumns: Column<GraduateRow>[] = [
-    { key: 'label', label: t('controls.qualification'), value: (r) => r.label },
-    { key: 'needed', label: t('newFields.needed'), value: (r) => r.needed, format: (r) => n(r.needed), align: 'right' },
-    { key: 'current', label: t('newFields.current'), value: (r) => r.current, format: (r) => n(r.current), align: 'right' },
-    { key: 'gap', label: t('newFields.gap'), value: (r) => r.gap, format: (r) => formatSigned(r.gap, lang), align: 'right' },
-  ];
-  const fieldName = names.sector(target.field) === target.field ? t(`newFields.fields.${target.field}`) : names.sector(target.field);
   return (
     <>
-      <section className="decision" aria-label={t('newFields.decisionLabel')}>
-        <p style={{ margin: 0 }}>
-          <strong>{target.decision}</strong> · {target.basis === 'decision' ? t('newFields.basisDecision') : t('newFields.basisAssumption')}
-        </p>
-        <p style={{ margin: '4px 0 0' }}>
-          {target.qualification === 'ALL' ? t('newFields.targetSentenceAll', { level: n(target.targetLevel), year: target.targetYear }) : t('newFields.targetSentence', { level: n(target.targetLevel), year: target.targetYear, qualification: names.qualification(target.qualification) })}
-          {target.components && target.components.length > 0 && (
-            <> ({target.components.map((c) => `${lang === 'vi' ? c.nameVi : c.nameEn}: ${n(c.level)}`).join('; ')})</>
-          )}
-        </p>
-        <p style={{ margin: '4px 0 0' }}>{lang === 'vi' ? target.noteVi : target.noteEn}</p>
-      </section>
-      <IllustrativeNote basis={basis} levels={VIEW_LEVELS.newFields} />
       <div className="kpi-grid">
         <article className="kpi-card">
           <h3 className="kpi-title">{t('newFields.latest', { period: target.latest.period })}</h3>
           <div className="kpi-value">{n(target.latest.value)}</div>
           <p className="kpi-source"><StatusBadge status={latestStatus(target)} /> {target.latest.source}</p>
         </article>
-        <article className="kpi-card">
-          <h3 className="kpi-title">{t('newFields.shortfall', { year: target.targetYear })}</h3>
-          <div className="kpi-value">{formatSigned(target.trendShortfall, lang)}</div>
-          <p className="kpi-source"><StatusLine statuses={['modelled']} basis={basis} /> {t('newFields.shortfallHint')}</p>
-        </article>
       </div>
       <ChartFrame
-        title={t('newFields.trendTitle', { field: fieldName })}
-        subtitle={`${t('newFields.trendSubtitle', { decision: target.decision })}${axis.clipped ? ` · ${t('newFields.bandClipped')}` : ''}`}
+        title={t('newFields.workforceTitle', { field: fieldName })}
+        subtitle={`${t('newFields.workforceSubtitle')}${axis.clipped ? ` · ${t('newFields.bandClipped')}` : ''}`}
         unit={t('units.persons')}
-        source={`${target.source} · ${target.decision}`}
+        source={target.source}
         statuses={trendStatuses}
         basis={basis}
         levels={VIEW_LEVELS.newFields}
@@ -124,49 +119,29 @@ function FieldTarget({ target }: { target: TargetPath }) {
           { label: t('newFields.trend'), color: SERIES.trend, kind: 'dashed' },
           { label: t('chart.band80'), color: 'rgba(0,114,178,0.35)', kind: 'band' },
           { label: t('chart.band95'), color: 'rgba(0,114,178,0.15)', kind: 'band' },
-          { label: t('newFields.targetPath'), color: SERIES.target, kind: 'line' },
+          ...(hasPath ? [{ label: t('newFields.scenarioPath'), color: SERIES.target, kind: 'dashed' as const }] : []),
         ]}
         columns={rowColumns}
         rows={rows}
-        filename={`target-${target.field}-${state.scenario}`}
+        filename={`workforce-${target.field}-${state.scenario}`}
         status={{ isPending: false, isError: false, error: null, refetch: () => trend.refetch() }}
         height={320}
       >
-        <TargetChart rows={rows} targetLevel={target.targetLevel} targetYear={target.targetYear} height={320} yMax={axis.max} />
-      </ChartFrame>
-      <ChartFrame
-        title={t('newFields.graduatesTitle', { field: fieldName })}
-        subtitle={t('newFields.graduatesSubtitle', { year: target.targetYear })}
-        unit={t('units.personsPerYear')}
-        source={target.source}
-        statuses={['modelled']}
-        basis={basis}
-        levels={VIEW_LEVELS.newFields}
-        legend={[
-          { label: t('newFields.needed'), color: SERIES.needed },
-          { label: t('newFields.current'), color: SERIES.current },
-        ]}
-        columns={gradColumns}
-        rows={grads}
-        filename={`graduates-${target.field}-${state.scenario}`}
-        status={{ isPending: false, isError: false, error: null, refetch: () => undefined }}
-        height={260}
-      >
-        <GraduatesChart rows={grads} height={260} />
+        <TargetChart rows={rows} height={320} yMax={axis.max} />
       </ChartFrame>
     </>
   );
 }
 
 /** A field with no quantified target in the sources (e.g. AI & digital): trend only, said plainly. */
-function FieldWithoutTarget({ field }: { field: string }) {
+function FieldWithoutTarget({ field, note = true }: { field: string; note?: boolean }) {
   const { t } = useTranslation();
   const [state] = useUrlState();
   const trend = useQuery(newFieldQueries.trend(field, state.scenario));
   const series = [{ key: 'employment', label: t('sectors.employment'), color: SERIES.trend }];
   return (
     <>
-      <p className="note">{t('newFields.noTarget')}</p>
+      {note && <p className="note">{t('newFields.noTarget')}</p>}
       <TrendOnly field={field} data={trend.data} status={trend} series={series} />
     </>
   );

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { targetPath } from '../../test-fixtures';
-import { makeNamer } from '../meta/names';
 import { niceCeil } from '../../adapters/nice';
-import { targetAxisMax, toGraduateRows, toTargetRows } from './to-chart-rows';
+import { DEFAULT_TARGETS, trainingPlan } from '@lmo/models/labour/target-decisions';
+import { targetAxisMax, toAssumptionRows, toCumulativeRows, toTargetRows, toTrainingItemRows } from './to-chart-rows';
 
 describe('new-field adapters', () => {
   it('starts the trend and the target path at the latest observation', () => {
@@ -23,13 +23,6 @@ describe('new-field adapters', () => {
     });
     expect(rows[0]).toMatchObject({ period: '2024', actual: 9_000, forecast: false });
   });
-  it('lists graduates needed vs current by level, lowest level first', () => {
-    const rows = toGraduateRows(targetPath(), makeNamer(undefined, 'en'));
-    expect(rows).toEqual([
-      { level: 'college', label: 'college', short: 'college', needed: 1_000, current: 800, gap: 200 },
-      { level: 'university', label: 'university', short: 'university', needed: 8_000, current: 3_000, gap: 5_000 },
-    ]);
-  });
 });
 
 describe('target chart axis', () => {
@@ -43,5 +36,39 @@ describe('target chart axis', () => {
   it('keeps the whole band when it fits', () => {
     const rows = [{ period: '2030', trend: 40_000, target: 50_000, trendBand95: [30_000, 55_000] as [number, number], forecast: true }];
     expect(targetAxisMax(rows, 50_000)).toEqual({ max: 60_000, clipped: false });
+  });
+});
+
+describe('what the decisions say', () => {
+  const chips = DEFAULT_TARGETS.find((s) => s.field === 'semiconductors')!;
+  const plan = trainingPlan(chips, 2025)!;
+
+  it('lays the semiconductor training target out by year against its total (hand-computed)', () => {
+    const rows = toCumulativeRows(plan);
+    expect(rows.map((r) => r.period)).toEqual(['2024', '2025', '2026', '2027', '2028', '2029', '2030']);
+    expect(rows[1].needed).toBeCloseTo(14_285.714, 2); // 2/7 of 50,000
+    expect(rows[6]).toEqual({ period: '2030', needed: 50_000, target: 50_000 });
+  });
+
+  it('lists the total, then the decision’s lines, with the yearly need from now on', () => {
+    const rows = toTrainingItemRows(plan, 'en', 'target');
+    expect(rows.map((r) => r.id)).toEqual(['total', 'bachelor', 'master', 'phd', 'design', 'fabrication', 'ai', 'lecturers']);
+    expect(rows[0]).toMatchObject({ atLeast: 50_000, fromNow: 10_000 });
+    expect(rows.find((r) => r.id === 'lecturers')).toMatchObject({ atLeast: 1_300, fromNow: 260, group: 'other' });
+  });
+
+  it('draws a hydrogen workforce only from the user’s assumption', () => {
+    const h2 = targetPath({
+      field: 'hydrogen', kind: 'production', targetLevel: null, targetYear: 2030, trendShortfall: null,
+      production: { min: 100_000, max: 500_000, unitVi: 'tấn/năm', unitEn: 't/yr', startYear: 2024 }, exampleWorkersPerKt: 5,
+      target: { periods: [], mean: [], intervals: [] },
+    });
+    const rows = toAssumptionRows(h2, 5);
+    expect(rows[0]).toEqual({ period: '2024', low: 0, high: 0 });
+    expect(rows.at(-1)).toEqual({ period: '2030', low: 500, high: 2_500 });
+    expect(toAssumptionRows(h2, 0).every((r) => r.low === 0 && r.high === 0)).toBe(true);
+    expect(toAssumptionRows(targetPath(), 5)).toEqual([]); // no production target, no path
+    // No workforce path from the decision: the target line stays empty in the trend chart.
+    expect(toTargetRows(h2).every((r) => r.target === undefined)).toBe(true);
   });
 });

@@ -1,9 +1,9 @@
 import { forecastRows, readForecast } from '../../adapters/forecast-columns';
+import { assumedWorkforcePath } from '@lmo/models/labour/target-decisions';
+import type { TrainingPlan, TrainingTargetItem } from '@lmo/models/labour/types';
 import type { Status, TargetPath } from '../../api/types';
 import { basisOf } from '../../adapters/basis';
 import { isStatus } from '../../components/status';
-import type { Namer } from '../meta/names';
-import { LEVEL_ORDER } from '../sectors/to-chart-rows';
 import { niceCeil } from '../../adapters/nice';
 
 /** One year of the trend-vs-target chart. */
@@ -37,8 +37,8 @@ export function targetRowStatuses(row: TargetRow): Status[] {
 
 /**
  * Observed history (from the field's forecast, when available), the engine's trend with
- * bands, and the policy target path, on one set of years. The target path starts at the
- * latest observation, so both projected lines leave from the same point.
+ * bands, and the scenario's workforce path (an assumption; none for most fields), on one set of
+ * years. The path starts at the latest observation, so both projected lines leave from the same point.
  */
 export function toTargetRows(target: TargetPath, fieldForecast?: unknown): TargetRow[] {
   const rows = new Map<string, TargetRow>();
@@ -57,7 +57,7 @@ export function toTargetRows(target: TargetPath, fieldForecast?: unknown): Targe
   latest.forecast = false;
   latest.status = latest.status ?? latestStatus(target);
   latest.trend = target.latest.value;
-  latest.target = target.latest.value;
+  if (target.target.periods.length > 0) latest.target = target.latest.value;
   latest.trendBand80 = [target.latest.value, target.latest.value];
   latest.trendBand95 = [target.latest.value, target.latest.value];
   const trend = readForecast({ forecast: target.trend } as Record<string, unknown>);
@@ -73,25 +73,57 @@ export function toTargetRows(target: TargetPath, fieldForecast?: unknown): Targe
   return [...rows.values()].sort((a, b) => a.period.localeCompare(b.period));
 }
 
-/** Graduates per year needed vs today's training output, by qualification level. */
-export interface GraduateRow {
-  level: string;
-  label: string;
-  short: string;
+/** One year of the cumulative training chart (Decision 1017/QĐ-TTg). */
+export interface CumulativeRow {
+  period: string;
+  /** Cumulative graduates needed by the end of the year at an even pace. */
   needed: number;
-  current: number;
-  gap: number;
+  /** The decision's total (a flat line to read the path against). */
+  target: number;
 }
 
-export function toGraduateRows(target: TargetPath, names: Namer): GraduateRow[] {
-  const levels = new Set([...Object.keys(target.graduatesNeededPerYear), ...Object.keys(target.currentGraduatesPerYear)]);
-  return [...levels]
-    .sort((a, b) => LEVEL_ORDER.indexOf(a) - LEVEL_ORDER.indexOf(b))
-    .map((level) => {
-      const needed = target.graduatesNeededPerYear[level] ?? 0;
-      const current = target.currentGraduatesPerYear[level] ?? 0;
-      return { level, label: names.qualification(level), short: names.qualificationShort(level), needed, current, gap: target.gap[level] ?? needed - current };
-    });
+/** Cumulative graduates needed by year, against the decision's total. */
+export function toCumulativeRows(plan: TrainingPlan): CumulativeRow[] {
+  return plan.cumulative.map((c) => ({ period: String(c.year), needed: c.total, target: plan.total }));
+}
+
+/** One line of the training target: what the decision states and what it means a year. */
+export interface TrainingItemRow {
+  id: string;
+  group: TrainingTargetItem['group'];
+  name: string;
+  atLeast: number;
+  evenPace: number;
+  fromNow: number;
+}
+
+/** The total first, then the decision's lines in its own order (degrees, stages, separate lines). */
+export function toTrainingItemRows(plan: TrainingPlan, lang: 'vi' | 'en', totalName: string): TrainingItemRow[] {
+  const total: TrainingItemRow = { id: 'total', group: 'level', name: totalName, atLeast: plan.total, evenPace: plan.evenPacePerYear.total, fromNow: plan.perYearFromNow.total };
+  return [total, ...plan.items.map((i) => ({
+    id: i.id, group: i.group, name: lang === 'vi' ? i.nameVi : i.nameEn, atLeast: i.atLeast,
+    evenPace: plan.evenPacePerYear.byItem[i.id] ?? 0, fromNow: plan.perYearFromNow.byItem[i.id] ?? 0,
+  }))];
+}
+
+/** One year of the workforce implied by the user's assumption, at the low and high ends of the production target. */
+export interface AssumptionRow {
+  period: string;
+  low: number;
+  high: number;
+}
+
+/**
+ * Workforce from an ASSUMPTION (workers per 1,000 t a year) at both ends of the production target,
+ * from the decision's year to the target year; nothing when the target has no production figure.
+ */
+export function toAssumptionRows(target: TargetPath, workersPerKt: number): AssumptionRow[] {
+  const p = target.production;
+  if (!p || !(workersPerKt >= 0)) return [];
+  const years = Array.from({ length: target.targetYear - p.startYear + 1 }, (_, k) => p.startYear + k);
+  const low = assumedWorkforcePath(p.min, workersPerKt, p.startYear, target.targetYear, years);
+  const high = assumedWorkforcePath(p.max, workersPerKt, p.startYear, target.targetYear, years);
+  return years.map((y, k) => ({ period: String(y), low: low[k], high: high[k] }));
 }
 
 /**
@@ -99,8 +131,8 @@ export function toGraduateRows(target: TargetPath, names: Namer): GraduateRow[] 
  * but not for a 95 % band that explodes on a tiny young series (that band is clipped, and the
  * table still lists every value).
  */
-export function targetAxisMax(rows: TargetRow[], targetLevel: number): { max: number; clipped: boolean } {
-  let max = targetLevel;
+export function targetAxisMax(rows: TargetRow[], targetLevel: number | null): { max: number; clipped: boolean } {
+  let max = targetLevel ?? 0;
   let widest = 0;
   for (const r of rows) {
     for (const v of [r.actual, r.trend, r.target, r.trendBand80?.[1]]) if (v !== undefined && Number.isFinite(v)) max = Math.max(max, v);
