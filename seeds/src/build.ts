@@ -21,8 +21,8 @@ import { employmentAnchor } from './national';
 import { largestRemainder } from './rounding';
 import { createRng } from './prng';
 
-/** Largest CSV file we write (bytes); files must stay well under 4 MB. */
-const MAX_FILE_BYTES = 3_000_000;
+/** Largest CSV file we write (bytes); every committed file stays under 2 MB. */
+const MAX_FILE_BYTES = 1_900_000;
 const REGION_CODES = SOCIO_ECONOMIC_REGIONS.map((r) => r.code);
 const PROVINCE_CODES = new Set(PROVINCES.map((p) => p.code));
 const UNEMPLOYMENT_TILT: Record<string, number> = { NMM: 0.6, RRD: 1.0, NCCC: 1.0, CH: 0.8, SE: 1.25, MRD: 1.15 };
