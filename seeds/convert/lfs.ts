@@ -21,8 +21,8 @@ export const LFS_INDICATORS = [
 
 const OLD_BASIS = '; pre-2021 LFS weights (before the re-weighting to the 2019 Census; not comparable with 2021 on)';
 
-/** Rows of an NSDP message through the shared code map; `code` is the series code behind each row. */
-export function nsdpRows(file: string, dir?: string, frequency: 'A' | 'Q' | 'both' = 'both'): { row: Observation; code: string }[] {
+/** Rows of an NSDP message through the shared code map. */
+export function nsdpRows(file: string, dir?: string, frequency: 'A' | 'Q' | 'both' = 'both'): Observation[] {
   const msg = parseSdmx(readReference(`gso_nsdp/${file}`, dir));
   if (msg.errors.length) throw new Error(`gso_nsdp/${file}: ${JSON.stringify(msg.errors[0])}`);
   const name = file.replace(/\.xml$/, '');
@@ -31,7 +31,7 @@ export function nsdpRows(file: string, dir?: string, frequency: 'A' | 'Q' | 'bot
     status: 'official', frequency, unknownSeries: 'skip',
   });
   if (!res.ok) throw new Error(`gso_nsdp/${file}: ${JSON.stringify(res.errors[0])}`);
-  return res.rows.map((row) => ({ row, code: /\), (\S+)/.exec(row.source)?.[1] ?? '' }));
+  return res.rows;
 }
 
 /** Persons as integers, rates as published (no float noise). */
@@ -42,16 +42,11 @@ function tidy(o: Observation): Observation {
 /** Quarterly rows and annual means of LMIVNM. */
 export function lfsRows(dir?: string): Observation[] {
   const quarterly = nsdpRows('LMIVNM.xml', dir, 'Q')
-    .map(({ row }) => row)
     .filter((o) => LFS_INDICATORS.includes(o.indicator) && o.region === 'VN')
     .map((o) => tidy({ ...o, source: Number(o.period.slice(0, 4)) < 2021 ? o.source + OLD_BASIS : o.source }));
-  const complete = new Map<string, number>();
-  for (const o of quarterly) {
-    const k = `${o.indicator}|${o.sector}|${o.period.slice(0, 4)}`;
-    complete.set(k, (complete.get(k) ?? 0) + 1);
-  }
+  // annualMeans keeps only years with all four quarters.
   const annual = annualMeans(quarterly)
-    .filter((o) => o.unit === 'persons' && complete.get(`${o.indicator}|${o.sector}|${o.period}`) === 4)
+    .filter((o) => o.unit === 'persons')
     .map((o) => {
       const q1 = quarterly.find((q) => q.indicator === o.indicator && q.sector === o.sector && q.period === `${o.period}-Q1`)!;
       const [head, ...rest] = q1.source.split('; ');

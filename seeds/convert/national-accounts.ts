@@ -10,7 +10,6 @@ import { seedFile, type SeedRows } from './rows';
 /** Build `official-national-accounts.csv`. */
 export function convertNationalAccounts(dir?: string): SeedRows {
   const rows = nsdpRows('GDPVNM.xml', dir, 'A')
-    .map(({ row }) => row)
     .filter((o) => !o.period.includes('-Q'))
     .filter((o) => o.indicator === 'value_added_nominal' || (o.indicator === 'value_added_real' && Number(o.period) >= 2010))
     .map((o) => ({

@@ -15,7 +15,7 @@ const POP = 'Average population by province';
  * Urban/rural series are not a dimension of the long format and are not mapped.
  */
 export function nsdpPopulation(dir?: string): Observation[] {
-  return nsdpRows('POPVNM.xml', dir, 'A').map(({ row }) => ({
+  return nsdpRows('POPVNM.xml', dir, 'A').map((row) => ({
     ...row,
     value: Math.round(row.value),
     source: `${row.source}, average population${row.region !== 'VN' ? ' (regions as GSO defined them before July 2025)' : ''}`,

@@ -9,6 +9,7 @@
  */
 import type { Observation } from '@lmo/models';
 import { getFormerProvince, PROVINCES } from '@lmo/models/labour/codes';
+import { pxSource } from './px-series';
 import { cellValue, formerCodeOf, readPxTable, regionCodeOf, yearOf, type PxTable } from './pxweb-table';
 import { clean, obs, roundTo, thousandsToPersons } from './rows';
 
@@ -63,8 +64,7 @@ export function readProvinceTable(relPath: string, dir?: string, column: (label:
 
 /** Base source text of a province table cell. */
 export function tableSource(table: string, year: number, preliminary: boolean, lfs = true): string {
-  return `GSO online database (PX-Web, English edition, release c. 2017), table "${table}"`
-    + `, ${year}${preliminary ? ' preliminary' : ''}${lfs ? '; pre-2021 LFS basis' : '; pre-2019-Census estimates'}`;
+  return pxSource(table, year, preliminary, lfs ? '' : '; pre-2019-Census estimates', lfs);
 }
 
 const name = (code: string) => `${getFormerProvince(code)!.vi} (${code})`;

@@ -6,13 +6,11 @@
 import type { Observation, ObservationStatus, Unit } from '@lmo/models';
 import { toLongCsv } from '@lmo/models/data/long-format';
 import { REGIONS } from '@lmo/models/labour/codes';
+import { cellKey } from '../src/anchors';
+import type { SeedFile } from '../src/build';
 
-/** A converted seed file: name in seeds/data, CSV text, row count. */
-export interface SeedFile {
-  name: string;
-  text: string;
-  rows: number;
-}
+// The generator's cell key and file shape, so converted and generated files are checked alike.
+export { cellKey, type SeedFile };
 
 /**
  * Thousand persons as published (`51978.4`) → persons (51978400). Published
@@ -43,9 +41,6 @@ export function obs(
     value, unit, source, status,
   };
 }
-
-/** Cell key: indicator|period|region|sector|qualification. */
-export const cellKey = (o: Observation): string => `${o.indicator}|${o.period}|${o.region}|${o.sector}|${o.qualification}`;
 
 const REGION_ORDER = new Map(REGIONS.map((r, i) => [r.code, i]));
 const QUAL_ORDER = new Map(['ALL', 'none', 'elementary', 'intermediate', 'college', 'university'].map((q, i) => [q, i]));

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Observation } from '@lmo/models';
 import { parseLongCsv } from '@lmo/models/data/long-format';
+import { cellKey } from './anchors';
 
 /** Absolute path of seeds/data. */
 export const SEED_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'data');
@@ -41,7 +42,7 @@ export function readSeedObservations(files: readonly string[] = SEED_FILES): Obs
       throw new Error(`${file}:${e.line} (${e.column ?? 'row'}): ${e.message} [${r.stats.errorCount} error(s)]`);
     }
     for (const o of r.rows) {
-      const key = `${o.indicator}|${o.period}|${o.region}|${o.sector}|${o.qualification}`;
+      const key = cellKey(o);
       const other = seen.get(key);
       if (other) throw new Error(`${file}: cell ${key} is also in ${other}`);
       seen.set(key, file);

@@ -79,13 +79,18 @@ function broadTotals(a: Anchors, year: number, total: number): { values: number[
   return { values: largestRemainder([as, (1 - as) * bf, (1 - as) * (1 - bf)], total), official: false };
 }
 
+/** The sections of broad sector `b` (indices into SECTION_CODES) and their SECTION_2021 weights in `year` (U, with drift). */
+function sectionWeights(b: (typeof BROAD)[number], year: number): { idx: number[]; w: number[] } {
+  const idx = sectionsOf(b).map((c) => SECTION_CODES.indexOf(c));
+  return { idx, w: idx.map((i) => SECTION_2021[SECTION_CODES[i]][0] * (1 + SECTION_2021[SECTION_CODES[i]][1]) ** (year - NEW_BASIS)) };
+}
+
 /** Section shares of the 2021+ structure (sums to 1). */
 function structureFrom2021(a: Anchors, year: number, total: number): number[] {
   const broad = broadTotals(a, year, total).values;
   const shares = new Array<number>(SECTION_CODES.length).fill(0);
   BROAD.forEach((b, bi) => {
-    const idx = sectionsOf(b).map((c) => SECTION_CODES.indexOf(c));
-    const w = idx.map((i) => SECTION_2021[SECTION_CODES[i]][0] * (1 + SECTION_2021[SECTION_CODES[i]][1]) ** (year - NEW_BASIS));
+    const { idx, w } = sectionWeights(b, year);
     const sw = w.reduce((s, v) => s + v, 0);
     idx.forEach((i, k) => (shares[i] = (broad[bi] / total) * (w[k] / sw)));
   });
@@ -110,8 +115,7 @@ function sectionTotals(a: Anchors, year: number, total: number): { values: numbe
     const broad = broadTotals(a, year, total).values;
     const out = new Array<number>(SECTION_CODES.length).fill(0);
     BROAD.forEach((b, bi) => {
-      const idx = sectionsOf(b).map((c) => SECTION_CODES.indexOf(c));
-      const w = idx.map((i) => SECTION_2021[SECTION_CODES[i]][0] * (1 + SECTION_2021[SECTION_CODES[i]][1]) ** (year - NEW_BASIS));
+      const { idx, w } = sectionWeights(b, year);
       largestRemainder(w, broad[bi]).forEach((v, k) => (out[idx[k]] = v));
     });
     return { values: out, real: false };

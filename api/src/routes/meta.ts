@@ -5,10 +5,11 @@ import { z } from 'zod';
 import type { AppDeps } from '../deps';
 import { DATA_VERSION_HEADER } from '../http/response-cache';
 import { jsonResponses } from '../http/responses';
+import { unitSchema } from '../http/schemas';
 import { metaCodes } from '../services/catalog';
 import { SCENARIOS } from '@lmo/models/labour/scenarios';
 import { DATA_LEVELS } from '@lmo/models/labour/data-levels';
-import { OBSERVATION_STATUSES, OBSERVATION_UNITS } from '@lmo/models';
+import { OBSERVATION_STATUSES } from '@lmo/models';
 import { observationStats } from '../services/observation-stats';
 import { MAX_LEVEL_SOURCES } from '../services/level-sources';
 
@@ -34,7 +35,7 @@ export const metaSchema = z.object({
   sectors: z.array(z.object({ ...named, level: z.string(), parent: z.string().nullable(), additive: z.boolean(), newField: z.boolean(), scopeVi: z.string().optional(), scopeEn: z.string().optional() })),
   qualifications: z.array(z.object({ ...named, parent: z.string().nullable(), vocational: z.boolean() })),
   indicators: z.array(z.object({
-    ...named, unit: z.enum(OBSERVATION_UNITS as [string, ...string[]]), kind: z.string(),
+    ...named, unit: unitSchema, kind: z.string(),
     axis: z.enum(['sector', 'group', 'occupation']).meta({ description: 'What the sector column holds: a sector code, a sex:age group (T:15-24) or an occupation (OCC1)' }),
     descriptionVi: z.string(), descriptionEn: z.string(),
   })),

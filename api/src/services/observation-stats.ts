@@ -2,7 +2,7 @@
  * Periods and sources of a dataset version, for /api/meta. Cached per version
  * (versions are immutable), so meta never waits for the outlook computation.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { ObservationGroup } from '@lmo/models/labour/data-levels';
 import { dataLevelsWithSources, mergeSourceFamilies, type LevelRowWithCounts, type SourceFamilyRow } from './level-sources';
 import type { Db } from '../db/client';
@@ -49,14 +49,18 @@ function dbId(db: Db): number {
 async function load(db: Db, versionId: number): Promise<ObservationStats> {
   const periods = (await db.selectDistinct({ period: observations.period }).from(observations)
     .where(eq(observations.datasetVersionId, versionId))).map((p) => p.period).sort();
-  const raw = (await db.select({
-    citation: observations.source, status: observations.status, rows: sql<number>`count(*)::int`,
-  }).from(observations).where(eq(observations.datasetVersionId, versionId))
-    .groupBy(observations.source, observations.status).orderBy(observations.source)).map((s) => ({ ...s, rows: Number(s.rows) }));
-  const sources = mergeSourceFamilies(raw);
-  const [last] = await db.select({ year: sql<string | null>`max(${observations.period})` }).from(observations)
-    .where(and(eq(observations.datasetVersionId, versionId), eq(observations.indicator, 'employment'), sql`${observations.period} ~ '^[0-9]{4}$'`));
-  return { periods, sources, lastEmploymentYear: last?.year ? Number(last.year) : null, dataLevels: dataLevelsWithSources(await cellGroups(db, versionId)) };
+  const groups = await cellGroups(db, versionId);
+  // The source list and the last employment year follow from the groups: no further scan of the version.
+  const bySource = new Map<string, { citation: string; status: string; rows: number }>();
+  let lastEmploymentYear: number | null = null;
+  for (const g of groups) {
+    const key = `${g.status}|${g.source}`;
+    const s = bySource.get(key);
+    if (s) s.rows += g.rows;
+    else bySource.set(key, { citation: g.source, status: g.status, rows: g.rows });
+    if (g.indicator === 'employment' && g.maxYear !== null && (lastEmploymentYear === null || g.maxYear > lastEmploymentYear)) lastEmploymentYear = g.maxYear;
+  }
+  return { periods, sources: mergeSourceFamilies([...bySource.values()]), lastEmploymentYear, dataLevels: dataLevelsWithSources(groups) };
 }
 
 /** Observations grouped by cell, status and source (one row per group), for the data-levels table. */

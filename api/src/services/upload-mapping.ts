@@ -1,7 +1,8 @@
 /**
  * Shared pieces of the GSO upload formats (sdmx, pxweb): the result shape
- * upload-parse.ts turns into a ParsedUpload, and the BAD_MAPPING issue for a
- * mapping that fails its schema (line 0: it is not in the file).
+ * upload-parse.ts turns into a ParsedUpload, the BAD_MAPPING issue for a
+ * mapping that fails its schema (line 0: it is not in the file), and the
+ * text of a warning as every upload format lists it.
  */
 import type { z } from 'zod';
 import type { LongIssue, Observation } from '@lmo/models';
@@ -27,4 +28,9 @@ export function badMapping(error: z.ZodError | null, column = 'mapping', message
     }
     : { line: 0, column, value: '', code: 'BAD_MAPPING', message, ...(messageVi ? { messageVi } : {}) };
   return { observations: [], errors: [issue], errorCount: 1, warnings: [], records: 0 };
+}
+
+/** "line 23: …": a warning as the upload report lists it. */
+export function warningText(w: { line: number; message: string }): string {
+  return `line ${w.line}: ${w.message}`;
 }

@@ -11,6 +11,7 @@ import {
   aggregateMicrodataCsv, parseLongStream, parseWideCsvBytes, periodSchema, type LongIssue, type Observation,
 } from '@lmo/models';
 import { contentHash } from './ingest';
+import { warningText } from './upload-mapping';
 import { parsePxwebUpload } from './upload-pxweb';
 import { parseSdmxUpload } from './upload-sdmx';
 
@@ -133,7 +134,7 @@ export async function parseUpload(source: Readable, options: UploadOptions): Pro
     const r = await parseLongStream(counted.iterator({ destroyOnReturn: false }), { now });
     rethrowLimit(counted);
     counted.resume();
-    return result('long', r.rows, r.errors, r.stats.errorCount, r.warnings.map((w) => `line ${w.line}: ${w.message}`), r.stats.records, counted.bytes);
+    return result('long', r.rows, r.errors, r.stats.errorCount, r.warnings.map(warningText), r.stats.records, counted.bytes);
   }
   if (options.format === 'wide' || options.format === 'sdmx' || options.format === 'pxweb') {
     // These are whole-file parsers (XML tree, tables with headers above the data); files of this kind are small.
@@ -147,7 +148,7 @@ export async function parseUpload(source: Readable, options: UploadOptions): Pro
       return result(options.format, g.observations, g.errors, g.errorCount, g.warnings, g.records, bytes.length);
     }
     const r = parseWideCsvBytes(bytes, options.mapping, { now });
-    return result('wide', r.observations, r.errors, r.errors.length, r.warnings.map((w) => `line ${w.line}: ${w.message}`), r.stats.rows, bytes.length);
+    return result('wide', r.observations, r.errors, r.errors.length, r.warnings.map(warningText), r.stats.rows, bytes.length);
   }
   const source2 = options.source?.trim() || `Survey microdata upload${options.fileName ? ` ${options.fileName}` : ''}, period ${options.period} (weighted totals computed by LMO)`;
   const r = await aggregateMicrodataCsv(counted, { period: options.period!.trim(), source: source2 });

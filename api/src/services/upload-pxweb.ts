@@ -8,8 +8,7 @@
  */
 import { z } from 'zod';
 import { decodeCsvBytes, OBSERVATION_STATUSES, OBSERVATION_UNITS, parsePxweb, pxwebToLong, type PxwebMapping } from '@lmo/models';
-import { badMapping, type FormatResult } from './upload-mapping';
-import { warningText } from './upload-sdmx';
+import { badMapping, warningText, type FormatResult } from './upload-mapping';
 
 /** Zod shape of `PxwebMapping` (see models/src/data/pxweb-long.ts and seeds/examples/pxweb-mapping.json). */
 export const pxwebMappingSchema = z.object({

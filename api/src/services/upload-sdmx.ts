@@ -13,7 +13,7 @@ import {
   annualMeans, decodeCsvBytes, GSO_NSDP_CODES, OBSERVATION_STATUSES, OBSERVATION_UNITS, parseSdmx, sdmxSeriesKey, sdmxToLong,
   type LongIssue, type Observation, type SdmxCode, type SdmxMessage, type SdmxSeries,
 } from '@lmo/models';
-import { badMapping, type FormatResult } from './upload-mapping';
+import { badMapping, warningText, type FormatResult } from './upload-mapping';
 import { GSO_NSDP_UNMAPPED } from './upload-sdmx-known';
 
 const codeSchema = z.object({
@@ -88,11 +88,6 @@ function dropUnmappedNsdp(msg: SdmxMessage, codes: Record<string, unknown>): { m
 function droppedWarning(dropped: string[]): string {
   const list = dropped.slice(0, 12).join(', ') + (dropped.length > 12 ? ', …' : '');
   return `line 1: ${dropped.length} GSO NSDP series have no indicator in this project and were skipped: ${list} (earnings, urban/rural population, GDP by expenditure, sub-sections and 1994-base accounts; see the mapping "codes" to load one).`;
-}
-
-/** "line 23 (LME_AVG_XDC 2023-Q2): …": a warning as the upload report lists it. */
-export function warningText(w: LongIssue): string {
-  return `line ${w.line}: ${w.message}`;
 }
 
 /** Annual means of complete quarterly stocks, unless the file already has that annual value. */

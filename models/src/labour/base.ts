@@ -16,6 +16,7 @@ import { estimateExitRates } from './openings';
 import { gridHistory, projectGrid, SUM_SOURCE, type Grid, type GridHistory } from './projection';
 import type { PathForecaster } from './composition/forecaster';
 import { allocateField, allocateMain, type FieldLeafInput, type RelBand } from './system/allocate-grid';
+import { relativeBand } from './system/aggregate-band';
 import { engineForecaster } from './system/forecaster';
 import { buildNationalSystem, type SystemResult } from './system/national-system';
 import type { NationalSystem } from './system/types';
@@ -110,18 +111,6 @@ export interface BaseProjection {
   timingMs: Record<string, number>;
   /** The national system (labour force, employment, flows) every employment figure is a share of; null without a main grid. */
   system: NationalSystem | null;
-}
-
-/** Relative band of a node's forecast (half-widths ÷ mean). */
-function nodeRel(node: Grid['nodes'][number], levels: number[]): RelBand {
-  return levels.map((level) => {
-    const iv = node.intervals.find((x) => x.level === level);
-    return {
-      level,
-      lower: node.mean.map((m, t) => (iv && m > 0 ? Math.max(0, 1 - iv.lower[t] / m) : 0)),
-      upper: node.mean.map((m, t) => (iv && m > 0 ? Math.max(0, iv.upper[t] / m - 1) : 0)),
-    };
-  });
 }
 
 /** A main-grid node's relative band from its own shares only (`shareHalf80`, symmetric; every level gets the 80 % one). */
@@ -402,7 +391,7 @@ function fieldLeaves(gh: GridHistory, main: Grid, parent: string, levels: number
         parentHistory = years.map((y) => h.get(y) ?? NaN);
         parentPath = node.mean;
       }
-      out.push({ offset: off, history, parentHistory, parentPath, parentRel: nodeRel(node, levels), parentShareRel: nodeShareRel(node, levels) });
+      out.push({ offset: off, history, parentHistory, parentPath, parentRel: relativeBand(node.mean, node.intervals, levels), parentShareRel: nodeShareRel(node, levels) });
     }
   }
   return out;

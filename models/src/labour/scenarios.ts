@@ -128,29 +128,6 @@ export function growthMultipliers(g: number, h: number): Float64Array {
   return m;
 }
 
-/**
- * Factor per forecast year (≤ 1) that keeps national employment within the labour-force ceiling:
- * factor[t] = min(1, ceiling[t] ÷ employment[t]), ceiling = labourForce × (1 − floor_t). The floor
- * is minUnemploymentRate, or with `gradual` the national system's own rule (composition/coherence.ts
- * `employmentCeilings`): the rate falls from the base-year rate by at most `maxFallPerYear` a year,
- * so a high-growth scenario tightens the market step by step exactly as the baseline does.
- * @param employment national employment of the scenario, per forecast year
- * @param labourForce labour force of the same years (missing or non-finite years are not capped)
- */
-export function labourForceCapFactors(
-  employment: ArrayLike<number>, labourForce: ArrayLike<number | undefined>, minUnemploymentRate: number, gradual?: GradualCap,
-): Float64Array {
-  const f = new Float64Array(employment.length).fill(1);
-  const ceilings = employmentCeilings(employment, labourForce, minUnemploymentRate, gradual);
-  for (let t = 0; t < employment.length; t++) {
-    const ceiling = ceilings[t];
-    // A relative tolerance: the baseline sits exactly on the system's ceiling (floating point).
-    if (!Number.isFinite(ceiling) || !(employment[t] > 0)) continue;
-    if (employment[t] > ceiling * (1 + 1e-9)) f[t] = Math.max(0, ceiling / employment[t]);
-  }
-  return f;
-}
-
 /** A scenario's level factors on the capped baseline paths (see {@link scenarioCap}). */
 export interface ScenarioCap {
   /** Factor per forecast year applied to the capped baseline path × the scenario's growth; may exceed 1. */

@@ -1,6 +1,6 @@
 import type { DataLevelRow, Status } from '../api/types';
 import type { Lang } from '../i18n/format';
-import { hasIllustrative, isStatus, uniqueStatuses } from '../components/status';
+import { isStatus, uniqueStatuses } from '../components/status';
 
 /**
  * The one place that reads what a served number rests on. The API puts `basis: Status[]` on
@@ -52,6 +52,11 @@ export function basisOfRows(rows: readonly Loose[] | undefined, response?: Loose
 /** Data levels (`level` ids of /api/meta `dataLevels`) a view's numbers rest on. */
 export type LevelId = string;
 
+/** A level's name in the chosen language, else the other language, else its id. */
+export function levelName(row: Pick<DataLevelRow, 'level' | 'nameVi' | 'nameEn'>, lang: Lang): string {
+  return (lang === 'vi' ? row.nameVi || row.nameEn : row.nameEn || row.nameVi) || row.level;
+}
+
 /**
  * Names of the levels that are illustrative, for the illustrative note: those of `candidates`
  * (the levels the view rests on) that have an illustrative row in `dataLevels`, in the table's
@@ -62,12 +67,9 @@ export function illustrativeLevelNames(dataLevels: readonly DataLevelRow[] | und
   const illustrative = (dataLevels ?? []).filter((row) => row.status === 'illustrative');
   const wanted = illustrative.filter((row) => candidates.includes(row.level));
   const rows = wanted.length ? wanted : illustrative;
-  const names = rows.map((row) => (lang === 'vi' ? row.nameVi || row.nameEn : row.nameEn || row.nameVi) || row.level);
+  const names = rows.map((row) => levelName(row, lang));
   return [...new Set(names)];
 }
-
-/** Whether a view resting on `basis` needs the illustrative note. */
-export const needsIllustrativeNote = (basis: Iterable<unknown> | undefined): boolean => hasIllustrative(basis);
 
 /**
  * The levels of detail behind each kind of view. A gap row rests on employment at its own level

@@ -63,13 +63,18 @@ export function StatusLine({ statuses, basis = [] }: { statuses: readonly unknow
 /** Icons of the flags, so colour is never the only cue. */
 export const FLAG_ICONS: Record<Flag, string> = { shortage: '▼', balanced: '●', surplus: '▲', uncertain: '?', 'too-small': '·' };
 
-/** The rule behind a flag in words, with the served thresholds (and the cell's own share, if given): the flag's tooltip. */
-export function flagHint(flag: Flag, t: (key: string, options?: Record<string, unknown>) => string, lang: Lang, thresholds?: Partial<FlagThresholds> | null, share?: number | null): string {
+/** The served thresholds (completed with the defaults) written for the flag-rule texts: `below`, `above`, `smallCell`, `minOpenings`. */
+export function flagRuleValues(thresholds: Partial<FlagThresholds> | null | undefined, lang: Lang): Record<'below' | 'above' | 'smallCell' | 'minOpenings', string> {
   const th = thresholdsOf(thresholds);
-  const rule = t(`flagHint.${flag}`, {
+  return {
     below: formatShare(th.shortageBelow, lang), above: formatShare(th.surplusAbove, lang),
     smallCell: formatInteger(th.smallCell, lang), minOpenings: formatInteger(th.minOpenings, lang),
-  });
+  };
+}
+
+/** The rule behind a flag in words, with the served thresholds (and the cell's own share, if given): the flag's tooltip. */
+export function flagHint(flag: Flag, t: (key: string, options?: Record<string, unknown>) => string, lang: Lang, thresholds?: Partial<FlagThresholds> | null, share?: number | null): string {
+  const rule = t(`flagHint.${flag}`, flagRuleValues(thresholds, lang));
   return typeof share === 'number' && Number.isFinite(share) ? `${rule} ${t('flagHint.share', { share: formatShare(share, lang) })}` : rule;
 }
 

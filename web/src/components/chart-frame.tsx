@@ -5,7 +5,7 @@ import { illustrativeLevelNames, type LevelId } from '../adapters/basis';
 import { StatusBadges, StatusLine } from './badges';
 import { downloadBlob, downloadCsv, withProvenanceColumns, type Column, type RowProvenance } from './csv';
 import { IllustrativeNote, illustrativeNoteText, useDataLevels } from './illustrative-note';
-import { hasIllustrative, uniqueStatuses } from './status';
+import { hasIllustrative, statusCell, uniqueStatuses } from './status';
 import { DataTable } from './data-table';
 import { markFirstChartData } from './first-chart-mark';
 import { svgToPng, type LegendItem } from './png';
@@ -63,7 +63,7 @@ export function ChartFrame<Row>(props: ChartFrameProps<Row>) {
   const exportColumns = withProvenanceColumns(columns, rowProvenance);
   const tableColumns: Column<Row>[] = [
     ...columns,
-    { key: 'status', label: t('status.label'), value: (r) => uniqueStatuses(rowProvenance.status(r)).join('+'), format: (r) => <StatusBadges statuses={rowProvenance.status(r)} /> },
+    { key: 'status', label: t('status.label'), value: (r) => statusCell(rowProvenance.status(r)), format: (r) => <StatusBadges statuses={rowProvenance.status(r)} /> },
   ];
   const noteText = illustrative ? illustrativeNoteText(t, illustrativeLevelNames(dataLevels, levels, i18n.language as 'vi' | 'en')) : undefined;
   const [asTable, setAsTable] = useState(false);

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Assumptions, Thresholds } from '../api/types';
-import { formatInteger, formatPercent, formatShare, type Lang } from '../i18n/format';
-import { thresholdsOf } from './flag-scale';
+import { formatInteger, formatPercent, type Lang } from '../i18n/format';
+import { flagRuleValues } from './badges';
 
 /** Names for codes (a features/meta Namer fits). */
 interface CodeNames {
@@ -16,12 +16,7 @@ const pct = (x: number | undefined, lang: Lang, digits = 2) => formatPercent(x =
 /** The flag rule in words with the served thresholds (% of base employment over the horizon). */
 export function useFlagRule(thresholds?: Partial<Thresholds> | null): string {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
-  const th = thresholdsOf(thresholds);
-  return t('training.flagRule', {
-    below: formatShare(th.shortageBelow, lang), above: formatShare(th.surplusAbove, lang),
-    smallCell: formatInteger(th.smallCell, lang), minOpenings: formatInteger(th.minOpenings, lang),
-  });
+  return t('training.flagRule', flagRuleValues(thresholds, i18n.language as Lang));
 }
 
 /**

@@ -6,6 +6,7 @@
  * always agree: every shortage class lies below `shortageBelow`, every surplus class above
  * `surplusAbove`; `uncertain` and `too-small` rows get their own neutral classes.
  */
+import { imbalanceShareOf } from '@lmo/models/labour/imbalance';
 import type { Flag, GapRow } from '../api/types';
 import { DIVERGING, FLAG_COLORS } from './colors';
 
@@ -79,6 +80,11 @@ export function classRange(c: Exclude<MapClass, null>, t: FlagThresholds, fmt: (
 export function classFlag(c: Exclude<MapClass, null>): Flag {
   if (typeof c !== 'number') return c;
   return c < 3 ? 'shortage' : c > 3 ? 'surplus' : 'balanced';
+}
+
+/** A row's imbalance share as served; derived the model's way for results stored before it was (null when the base is 0). */
+export function shareOf(r: Pick<GapRow, 'imbalance' | 'employmentBase'> & { imbalanceShare?: number | null }): number | null {
+  return r.imbalanceShare !== undefined ? r.imbalanceShare : imbalanceShareOf(r.imbalance, r.employmentBase);
 }
 
 /** A share as a plain percent number for tables and CSV (−0.0235 → −2.35), so spreadsheets read a number; undefined when missing. */

@@ -1,11 +1,12 @@
 import { useContext } from 'react';
 import { QueryClientContext } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { illustrativeLevelNames, needsIllustrativeNote, type LevelId } from '../adapters/basis';
+import { illustrativeLevelNames, type LevelId } from '../adapters/basis';
 import type { DataLevelRow, Meta } from '../api/types';
 import type { Lang } from '../i18n/format';
 import { metaQueries } from '../features/meta/queries';
 import { StatusBadge } from './badges';
+import { hasIllustrative } from './status';
 
 /**
  * `dataLevels` of /api/meta if a page has loaded it. Read from the cache rather than subscribed:
@@ -29,7 +30,7 @@ export function illustrativeNoteText(t: (key: string, opts?: Record<string, unkn
 export function IllustrativeNote({ basis, levels = [], dataLevels, compact = false }: { basis: readonly unknown[] | undefined; levels?: readonly LevelId[]; dataLevels?: DataLevelRow[]; compact?: boolean }) {
   const { t, i18n } = useTranslation();
   const cached = useDataLevels();
-  if (!needsIllustrativeNote(basis)) return null;
+  if (!hasIllustrative(basis)) return null;
   const names = illustrativeLevelNames(dataLevels ?? cached, levels, i18n.language as Lang);
   return (
     <p className={compact ? 'note note-illustrative compact' : 'note note-illustrative'} role="note" data-illustrative-note="true">

@@ -23,11 +23,6 @@ export const AGE_STEP = 5;
 /** Index of 15-19, the first working-age group. */
 export const WORKING_AGE_FIRST = 3;
 
-/** Label of group `i`: `15-19`, or `100+` for the last. */
-export function ageGroupLabel(i: number): string {
-  return i >= AGE_GROUP_COUNT - 1 ? `${AGE_STEP * (AGE_GROUP_COUNT - 1)}+` : `${AGE_STEP * i}-${AGE_STEP * i + AGE_STEP - 1}`;
-}
-
 /** Index of a five-year label (`15-19`, `100+`); undefined when it is not one of the 21 groups. */
 export function ageGroupIndex(label: string): number | undefined {
   const open = /^(\d+)\+$/.exec(label);
@@ -50,14 +45,6 @@ export const BROAD_MEMBERS: Record<BroadGroup, readonly number[]> = {
   '25-49': [5, 6, 7, 8, 9],
   '50+': [10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20],
 };
-
-/** Broad group of a five-year group index; undefined below 15. */
-export function broadGroupOf(i: number): BroadGroup | undefined {
-  if (i < WORKING_AGE_FIRST) return undefined;
-  if (i <= 4) return '15-24';
-  if (i <= 9) return '25-49';
-  return '50+';
-}
 
 /** A fresh array of 21 zeros. */
 export function zeroAges(): number[] {

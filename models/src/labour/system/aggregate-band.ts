@@ -40,13 +40,22 @@ export function aggregateRelBand(
     return known.get(lo)! * (1 - w) + known.get(hi)! * w;
   });
   const f = forecaster(series, H);
-  const rel = levels.map((level) => {
-    const iv = f.intervals?.find((x) => x.level === level);
+  return { rel: relativeBand(f.mean, f.intervals, levels), years };
+}
+
+/**
+ * Relative half-widths (≥ 0) of a forecast around its own mean, per level: 1 − lower/mean and
+ * upper/mean − 1. A level without intervals, or a non-positive mean, gives 0.
+ */
+export function relativeBand(
+  mean: readonly number[], intervals: readonly { level: number; lower: number[]; upper: number[] }[] | undefined, levels: readonly number[],
+): { level: number; lower: number[]; upper: number[] }[] {
+  return levels.map((level) => {
+    const iv = intervals?.find((x) => x.level === level);
     return {
       level,
-      lower: f.mean.map((m, t) => (iv && m > 0 ? Math.max(0, 1 - iv.lower[t] / m) : 0)),
-      upper: f.mean.map((m, t) => (iv && m > 0 ? Math.max(0, iv.upper[t] / m - 1) : 0)),
+      lower: mean.map((m, t) => (iv && m > 0 ? Math.max(0, 1 - iv.lower[t] / m) : 0)),
+      upper: mean.map((m, t) => (iv && m > 0 ? Math.max(0, iv.upper[t] / m - 1) : 0)),
     };
   });
-  return { rel, years };
 }

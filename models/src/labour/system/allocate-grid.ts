@@ -18,6 +18,7 @@
 import type { PathForecaster } from '../composition/forecaster';
 import { forecastComposition } from '../composition/share-forecast';
 import { aggregateTensor, type Reconciler } from '../reconcile';
+import { relativeBand } from './aggregate-band';
 
 /** Relative half-widths (≥ 0) of a path, per level, per forecast year. */
 export type RelBand = { level: number; lower: number[]; upper: number[] }[];
@@ -36,18 +37,6 @@ export interface LeafPlan {
   commonShare?: Map<number, RelBand>;
   /** Share components: dimension axis (or -1 = never cancels) → relative band per leaf offset. */
   shares: { axis: number; rel: Map<number, RelBand> }[];
-}
-
-/** Relative band of one part of a composition forecast. */
-export function shareRel(mean: number[], intervals: { level: number; lower: number[]; upper: number[] }[] | undefined, levels: number[]): RelBand {
-  return levels.map((level) => {
-    const iv = intervals?.find((x) => x.level === level);
-    return {
-      level,
-      lower: mean.map((m, t) => (iv && m > 0 ? Math.max(0, 1 - iv.lower[t] / m) : 0)),
-      upper: mean.map((m, t) => (iv && m > 0 ? Math.max(0, iv.upper[t] / m - 1) : 0)),
-    };
-  });
 }
 
 /** Shares of `parts` (values per year) forecast h years; all-zero histories give zero shares. */
@@ -79,7 +68,7 @@ function composition(parts: Record<string, number[]>, h: number, forecaster: Pat
   const fc = forecastComposition(Object.fromEntries(nonEmpty.map((k) => [k, parts[k].slice(i0).map((v) => Math.max(0, v))])), h, { forecaster });
   for (const k of names) {
     mean[k] = fc.mean[k] ?? zero();
-    rel[k] = shareRel(mean[k], fc.intervals[k], levels);
+    rel[k] = relativeBand(mean[k], fc.intervals[k], levels);
   }
   return { mean, rel };
 }

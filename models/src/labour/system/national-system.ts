@@ -11,7 +11,7 @@ import { estimateBreakRatio, type BreakSpec } from '../breaks';
 import { cellId, type ObservationIndex } from '../observations';
 import { economyDemand, type EconomyDemand, type SectionDemand, type SectionHistory } from './demand';
 import { entryMixAndReplacement, systemFlows, DEFAULT_RETIREMENT_EXIT_SHARE } from './flows';
-import { aggregateRelBand } from './aggregate-band';
+import { aggregateRelBand, relativeBand } from './aggregate-band';
 import { SYSTEM_METHODS } from './methods';
 import { demographicSupply } from './supply';
 import type { Band, NationalSystem } from './types';
@@ -93,16 +93,6 @@ function fill(years: number[], known: Map<number, number>): number[] {
   });
 }
 
-const relBand = (f: { mean: number[]; intervals?: { level: number; lower: number[]; upper: number[] }[] }, levels: number[]) =>
-  levels.map((level) => {
-    const iv = f.intervals?.find((x) => x.level === level);
-    return {
-      level,
-      lower: f.mean.map((m, t) => (iv && m > 0 ? Math.max(0, 1 - iv.lower[t] / m) : 0)),
-      upper: f.mean.map((m, t) => (iv && m > 0 ? Math.max(0, iv.upper[t] / m - 1) : 0)),
-    };
-  });
-
 /** Build the national system and the capped employment paths of the sections. */
 export function buildNationalSystem(observations: readonly Observation[], index: ObservationIndex, input: SystemInput): SystemResult {
   const { baseYear, horizon: H, levels, forecaster } = input;
@@ -156,7 +146,7 @@ export function buildNationalSystem(observations: readonly Observation[], index:
     const hist = histYears.map((y) => lfYears.get(y)!).filter(Number.isFinite);
     const f = forecaster(hist, H);
     lfFc.mean.push(...f.mean.map((m) => Math.max(m, 0)));
-    lfFc.intervals = relBand(f, levels).map((r) => ({
+    lfFc.intervals = relativeBand(f.mean, f.intervals, levels).map((r) => ({
       level: r.level, lower: lfFc.mean.map((m, t) => m * (1 - r.lower[t])), upper: lfFc.mean.map((m, t) => m * (1 + r.upper[t])),
     }));
   }
@@ -216,7 +206,7 @@ export function buildNationalSystem(observations: readonly Observation[], index:
   // rate itself (post-break years), around the system's rate path; employment's band follows from
   // the labour force's and the rate's, so E ≤ LF holds for the bounds too.
   const uHalf = rateHalfWidths(urValues, breakYear, histYears, lfYears, eHist, H, forecaster, levels);
-  const eRel = relBand(engineE, levels); // demand's own uncertainty (engine forecast of national employment), for the upper cap
+  const eRel = relativeBand(engineE.mean, engineE.intervals, levels); // demand's own uncertainty (engine forecast of national employment), for the upper cap
   const uBand: Band = {
     mean: uMean,
     intervals: uHalf.map((hw) => ({
@@ -296,15 +286,7 @@ export function buildNationalSystem(observations: readonly Observation[], index:
       bands: { rateYears: uHalf.years, labourForceYears: lfBandYears },
     }),
   };
-  const sectionShareRel = Object.fromEntries(names.map((s) => [s, levels.map((level) => {
-    const iv = shareFc.intervals[s]?.find((x) => x.level === level);
-    const m = shareFc.mean[s];
-    return {
-      level,
-      lower: m.map((v, t) => (iv && v > 0 ? Math.max(0, 1 - iv.lower[t] / v) : 0)),
-      upper: m.map((v, t) => (iv && v > 0 ? Math.max(0, iv.upper[t] / v - 1) : 0)),
-    };
-  })]));
+  const sectionShareRel = Object.fromEntries(names.map((s) => [s, relativeBand(shareFc.mean[s], shareFc.intervals[s], levels)]));
   return { system, sectionPaths, sectionShareRel, demand, productivity: { trends: econ.trends, longRun: econ.longRun, damping: econ.damping }, spliceRatio, breakYear };
 }
 

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { areaGapsQuery } from '../../api/queries';
 import type { Lang } from '../../i18n/format';
-import { DEFAULT_STATE } from '../../router/url-state';
+import { methodologyQueries } from './queries';
 import { toMethodNotes } from './method-notes';
 
 /**
@@ -13,7 +12,7 @@ import { toMethodNotes } from './method-notes';
 export function MethodNotesList() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const gaps = useQuery(areaGapsQuery({ region: 'VN', scenario: 'baseline', horizon: DEFAULT_STATE.horizon }));
+  const gaps = useQuery(methodologyQueries.notes());
   const rows = toMethodNotes(gaps.data?.assumptions?.sources, lang);
   return (
     <section className="card prose" aria-labelledby="notes-heading" data-testid="method-notes">

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { forecastQuery } from '../../api/queries';
+import { areaGapsQuery, forecastQuery } from '../../api/queries';
+import { DEFAULT_STATE } from '../../router/url-state';
 
 /** Methodology: forecasts whose stored backtest accuracy is shown (baseline scenario, full horizon). */
 export const methodologyQueries = {
@@ -8,6 +9,8 @@ export const methodologyQueries = {
       ...forecastQuery({ indicator: p.indicator, region: 'VN', sector: p.sector, qualification: 'ALL', scenario: 'baseline', horizon: 10 }),
       staleTime: 30 * 60 * 1000,
     }),
+  /** The national baseline outlook, read for the method notes it was computed with (`assumptions.sources`). */
+  notes: () => areaGapsQuery({ region: 'VN', scenario: 'baseline', horizon: DEFAULT_STATE.horizon }),
 };
 
 /**

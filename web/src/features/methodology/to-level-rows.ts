@@ -1,5 +1,6 @@
 import type { DataLevelRow, Status } from '../../api/types';
 import type { Lang } from '../../i18n/format';
+import { levelName } from '../../adapters/basis';
 
 /** One row of the planner-readable "levels of detail" table. */
 export interface LevelTableRow {
@@ -42,7 +43,7 @@ export function toLevelRows(
     const periods = span(row.from, row.to);
     return {
       level: row.level,
-      levelName: (lang === 'vi' ? row.nameVi || row.nameEn : row.nameEn || row.nameVi) || row.level,
+      levelName: levelName(row, lang),
       status: row.status,
       periods,
       frequency: (row.frequencies ?? []).map(frequencyName).join(', '),

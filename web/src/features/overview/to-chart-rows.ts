@@ -1,6 +1,7 @@
 import { forecastRows, mergeForecastRows, readForecast, readHistory, type MergedRow } from '../../adapters/forecast-columns';
 import type { GapRow, SeriesPoint, Status } from '../../api/types';
 import { basisOf } from '../../adapters/basis';
+import { shareOf } from '../../components/flag-scale';
 import type { Namer } from '../meta/names';
 
 /** Latest observed value of an official series, with the change since the previous period. */
@@ -127,7 +128,7 @@ export function toTopImbalanceRows(rows: GapRow[], n: number, names: Namer, sect
     sector: r.sector,
     qualification: r.qualification,
     imbalance: r.imbalance,
-    imbalanceShare: r.imbalanceShare ?? (r.employmentBase > 0 ? r.imbalance / r.employmentBase : null),
+    imbalanceShare: shareOf(r),
     openings: r.openings,
     newSupply: r.newSupply,
     flag: r.flag,

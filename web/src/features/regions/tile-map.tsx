@@ -2,10 +2,10 @@ import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FLAG_COLORS, textOn } from '../../components/colors';
 import { FLAG_ICONS, StatusLine } from '../../components/badges';
-import { classFlag, classRange, MAP_CLASSES, mapClassColor, type FlagThresholds } from '../../components/flag-scale';
+import { classFlag, classRange, MAP_CLASSES, mapClassColor, shareOf, type FlagThresholds } from '../../components/flag-scale';
 import { basisOf } from '../../adapters/basis';
 import { formatDecimal, formatInteger, formatShare, formatSigned, MISSING, type Lang } from '../../i18n/format';
-import { shareOf, wrapWords, type MapCell } from './to-chart-rows';
+import { wrapWords, type MapCell } from './to-chart-rows';
 
 const SIZE = 56;
 const GAP = 5;

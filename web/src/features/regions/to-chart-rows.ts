@@ -1,6 +1,6 @@
 import type { GapRow, Status } from '../../api/types';
 import { basisOf } from '../../adapters/basis';
-import { FALLBACK_THRESHOLDS, mapClassColor, mapClassOf, type FlagThresholds, type MapClass } from '../../components/flag-scale';
+import { FALLBACK_THRESHOLDS, mapClassColor, mapClassOf, shareOf, type FlagThresholds, type MapClass } from '../../components/flag-scale';
 import type { Namer } from '../meta/names';
 import { PROVINCE_TILES, REGION_BLOCKS } from './tile-layout';
 
@@ -44,12 +44,6 @@ export interface AreaRow {
 export const NO_DATA = 'url(#tile-nodata)';
 /** Fills of the neutral classes: patterns (defined in the tile map's SVG) over the flags' greys. */
 export const NEUTRAL_PATTERNS = { uncertain: 'url(#tile-uncertain)', 'too-small': 'url(#tile-small)' } as const;
-
-/** A row's share of base employment (served; derived for results stored before it was). */
-export function shareOf(g: GapRow): number | null {
-  if (g.imbalanceShare !== undefined) return g.imbalanceShare;
-  return g.employmentBase > 0 ? g.imbalance / g.employmentBase : null;
-}
 
 function cell(code: string, name: string, abbr: string, pos: { col: number; row: number; w?: number; h?: number }, t: FlagThresholds, gap?: GapRow): MapCell {
   const colorClass = gap ? mapClassOf({ flag: gap.flag, imbalanceShare: shareOf(gap) }, t) : null;

@@ -1,6 +1,7 @@
 import { forecastRows, mergeForecastRows, readForecast, type MergedRow } from '../../adapters/forecast-columns';
 import type { GapRow, Status } from '../../api/types';
 import { basisOf } from '../../adapters/basis';
+import { shareOf } from '../../components/flag-scale';
 import type { Namer } from '../meta/names';
 
 /** Order of qualification levels on every chart, lowest first. */
@@ -79,7 +80,7 @@ export function toImbalanceRows(rows: GapRow[], sector: string, names: Namer): I
     lower: r.imbalanceLower,
     upper: r.imbalanceUpper,
     errorBar: [Math.max(0, r.imbalance - r.imbalanceLower), Math.max(0, r.imbalanceUpper - r.imbalance)],
-    imbalanceShare: r.imbalanceShare ?? (r.employmentBase > 0 ? r.imbalance / r.employmentBase : null),
+    imbalanceShare: shareOf(r),
     ratio: r.ratio,
     flag: r.flag,
     confidence: r.confidence,

@@ -1,5 +1,6 @@
 import type { GapRow, Status } from '../../api/types';
 import { basisOf } from '../../adapters/basis';
+import { shareOf } from '../../components/flag-scale';
 import { foldText } from '../../i18n/fold';
 import type { Namer } from '../meta/names';
 
@@ -24,12 +25,6 @@ export interface PlannerFilters {
   q?: string;
   /** Sectors to list (sections and new fields); totals and broad groups are left out when given. */
   sectors?: Set<string>;
-}
-
-/** imbalance ÷ base employment as served; derived for rows stored before it was (null when the base is 0). */
-export function shareOf(r: Pick<GapRow, 'imbalance' | 'employmentBase'> & { imbalanceShare?: number | null }): number | null {
-  if (r.imbalanceShare !== undefined) return r.imbalanceShare;
-  return r.employmentBase > 0 ? r.imbalance / r.employmentBase : null;
 }
 
 /** The model's rank order (models/src/labour/imbalance.ts): lowest share, then the larger shortage, then codes. */
