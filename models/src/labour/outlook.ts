@@ -10,8 +10,9 @@ import { assumptionsOf } from './assumptions';
 import { summariseAccuracy } from './accuracy-summary';
 import { computeBase, type BaseProjection, type OutlookOptions } from './base';
 import { replacementRatePath } from './openings';
-import { applyScenario, scenarioCapFactors, systemInputsOf, type GridBase, type ScenarioContext, type ScenarioResult, type SystemInputs } from './recompute';
+import { applyScenario, scenarioCapFactors, systemInputsOf, systemOf, type GridBase, type ScenarioContext, type ScenarioResult, type SystemInputs } from './recompute';
 import { scenarioOfficial } from './scenario-official';
+import { entryRateAt, scenarioSystem } from './scenario-levers';
 import { SCENARIOS } from './scenarios';
 import { withDemandLine } from './system/demand-line';
 import { ancestors } from './structure';
@@ -31,13 +32,16 @@ function accuracyOf(base: BaseProjection): AccuracySummary {
   return a;
 }
 
-function contextOf(base: BaseProjection, gapHorizons: number[] | undefined, forecasts: boolean): ScenarioContext {
+function contextOf(base: BaseProjection, gapHorizons: number[] | undefined, forecasts: boolean, scenario?: Scenario): ScenarioContext {
+  const inputs = systemInputsOf(base);
+  // The labour-force levers move the system's labour force and retirement rate; everything else is shared.
+  const system = inputs && scenario ? { ...inputs, system: scenarioSystem(inputs.system, scenario) } : inputs;
   return {
     thresholds: base.thresholds,
     entryRate: base.entryRate,
     gapHorizons: gapHorizons ?? Array.from({ length: base.horizon }, (_, i) => i + 1),
     forecasts,
-    system: systemInputsOf(base),
+    system: system && system.system === inputs?.system ? inputs : system,
     main: base.main,
   };
 }
@@ -54,12 +58,14 @@ function scenarioSignature(gb: GridBase, s: Scenario, ctx: ScenarioContext): str
     ? [gb.field.code, ...(mainSectors?.index.has(gb.field.parent) ? ancestors(mainSectors, gb.field.parent) : [gb.field.parent])]
     : gb.grid.reconciler.dims[1].codes;
   const growth = ['*', ...codes].filter((c) => s.sectorGrowth[c] !== undefined).map((c) => `${c}:${s.sectorGrowth[c]}`);
+  const boost = gb.field ? s.fieldBoost?.[gb.field.code] ?? null : null;
+  const levers = [s.trainingByLevel ?? null, boost, s.labourForceChange ?? null, s.retirementFactor ?? null];
   const attainment = gb.field && gb.target ? s.targetAttainment ?? 'none' : 'n/a';
   // The labour-force cap depends on every sector's growth: scenarios share rows only with the same cap.
   const sys = ctx.system;
   const sc = sys?.main ? scenarioCapFactors(sys.main, s, sys.system) : null;
   const cap = sc ? [Array.from(sc.factors, (f) => f.toFixed(12)), Array.from(sc.capped)] : [];
-  return JSON.stringify([growth, s.trainingCapacityChange, s.entryRate, s.exitRate, attainment, ctx.gapHorizons, ctx.forecasts, cap]);
+  return JSON.stringify([growth, s.trainingCapacityChange, s.entryRate, s.exitRate, attainment, ctx.gapHorizons, ctx.forecasts, cap, levers]);
 }
 
 const scenarioCache = new WeakMap<GridBase, Map<string, ScenarioResult>>();
@@ -75,7 +81,7 @@ function cachedScenario(gb: GridBase, s: Scenario, ctx: ScenarioContext): Scenar
 
 /** One scenario's outlook from a base projection. */
 export function outlookFor(base: BaseProjection, scenario: Scenario, options: { gapHorizons?: number[]; forecasts?: boolean } = {}): Outlook {
-  const ctx = contextOf(base, options.gapHorizons, options.forecasts ?? true);
+  const ctx = contextOf(base, options.gapHorizons, options.forecasts ?? true, scenario);
   const forecasts: CellForecast[] = [];
   const gaps: Outlook['gaps'] = [];
   const targets: TargetPath[] = [];
@@ -86,14 +92,14 @@ export function outlookFor(base: BaseProjection, scenario: Scenario, options: { 
     for (const g of r.gaps) gaps.push(g);
   }
   // The unemployment series follow this scenario's employment (baseline's official cells otherwise shared).
-  if (ctx.forecasts) for (const f of scenarioOfficial(base.official, forecasts, ctx.system?.system ?? null)) forecasts.push(f);
+  if (ctx.forecasts) for (const f of scenarioOfficial(base.official, forecasts, ctx.system?.system ?? null, systemOf(base))) forecasts.push(f);
   // The national employment cell carries the labour demand before the supply limit (system/demand-line.ts).
   const sysIn = ctx.system;
   const served = ctx.forecasts && sysIn?.main ? withDemandLine(forecasts, sysIn.system, scenarioCapFactors(sysIn.main, scenario, sysIn.system).factors) : forecasts;
-  const entry = (scenario.entryRate ?? base.entryRate) * (1 + scenario.trainingCapacityChange);
   for (const gb of base.fields) {
     const spec = base.targetSpecs.find((s) => s.field === gb.field!.code);
     if (!spec) continue;
+    const entry = entryRateAt(scenario, base.entryRate, spec.qualification === 'ALL' ? 'university' : spec.qualification, 1);
     const t = computeTarget(gb, spec, entry, replacementRateOf(gb, ctx.system, spec.qualification, scenario.exitRate));
     if (t) targets.push(t);
   }
@@ -147,7 +153,7 @@ function replacementRatePathMean(system: NationalSystem, level: string, h: numbe
 export function* scenarioOutlooks(base: BaseProjection, options: OutlookOptions = {}): Generator<Outlook> {
   const runs = (options.scenarios ?? SCENARIOS).map((scenario) => ({
     scenario,
-    ctx: contextOf(base, options.gapHorizons, (options.scenarioForecasts ?? 'all') === 'all' || scenario.id === 'baseline'),
+    ctx: contextOf(base, options.gapHorizons, (options.scenarioForecasts ?? 'all') === 'all' || scenario.id === 'baseline', scenario),
   }));
   for (const [i, run] of runs.entries()) {
     yield outlookFor(base, run.scenario, { gapHorizons: run.ctx.gapHorizons, forecasts: run.ctx.forecasts });
@@ -199,7 +205,7 @@ export function recomputeProvince(base: BaseProjection, province: string, scenar
   if (!Number.isInteger(horizon) || horizon < 1 || horizon > base.horizon) {
     throw new ForecastError('INVALID_HORIZON', `The horizon must be a whole number of years from 1 to ${base.horizon}; got ${horizon}.`, { horizon });
   }
-  const ctx = contextOf(base, Array.from({ length: Math.min(horizon, base.horizon) }, (_, i) => i + 1), true);
+  const ctx = contextOf(base, Array.from({ length: Math.min(horizon, base.horizon) }, (_, i) => i + 1), true, scenario);
   const forecasts: CellForecast[] = [];
   const gaps: ScenarioResult['gaps'] = [];
   for (const gb of grids) {

@@ -20,7 +20,8 @@ import type { Grid } from './projection';
 import { replacementRatePath } from './openings';
 import { levelTotals, otherEntrantsFromSystem, type SystemOtherEntrants } from './other-entrants';
 import type { BaseProjection } from './base';
-import { growthMultipliers, scenarioCap, sectorGrowthOf, type ScenarioCap } from './scenarios';
+import { demandKey, growthMultipliers, scenarioCap, sectorGrowthOf, type ScenarioCap } from './scenarios';
+import { entryRateAt, fieldBoostFactors } from './scenario-levers';
 import { ancestors } from './structure';
 import { aggregateSupplyHalf, type SupplyInputs } from './supply';
 import type { NationalSystem } from './system/types';
@@ -129,7 +130,7 @@ export function baselineCapFactors(system: NationalSystem, H: number): Float64Ar
  * baseline was capped. Cached per grid and scenario growth.
  */
 export function scenarioCapFactors(main: GridBase, scenario: Scenario, system: NationalSystem): ScenarioCap {
-  return memoOn(capCache, main, JSON.stringify(Object.entries(scenario.sectorGrowth).sort()), () => computeCap(main, scenario, system));
+  return memoOn(capCache, main, demandKey(scenario), () => computeCap(main, scenario, system));
 }
 
 /** Memo per grid base and key: scenario results are pure functions of both (read-only once stored). */
@@ -189,7 +190,7 @@ const mainEmpCache = new WeakMap<GridBase, Map<string, Float64Array[]>>();
  * section; cached per grid, scenario growth and cap.
  */
 export function mainScenarioEmployment(main: GridBase, scenario: Scenario, cap: ScenarioCap | null): Float64Array[] {
-  const key = JSON.stringify([Object.entries(scenario.sectorGrowth).sort(), cap ? [Array.from(cap.factors), Array.from(cap.capped)] : null]);
+  const key = JSON.stringify([demandKey(scenario), cap ? [Array.from(cap.factors), Array.from(cap.capped)] : null]);
   return memoOn(mainEmpCache, main, key, () => computeMainEmployment(main, scenario, cap));
 }
 
@@ -338,6 +339,11 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
           m[t] *= adj;
         }
       }
+      const boost = gb.field ? scenario.fieldBoost?.[gb.field.code] : undefined;
+      if (boost) {
+        const f = fieldBoostFactors(gb, boost);
+        for (let t = 0; t < H; t++) m[t] *= f[t];
+      }
       multBySector.set(key, m);
     }
     return m;
@@ -383,7 +389,7 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
   for (let t = 1; t <= H; t++) aggregateTensor(rec, emp[t]);
   for (let local = 0; local < size; local++) emp[0][local] = nodes[local].base;
 
-  const entry = (scenario.entryRate ?? ctx.entryRate) * (1 + scenario.trainingCapacityChange);
+  const entry = (q: string, t: number) => entryRateAt(scenario, ctx.entryRate, q, t);
   const xr = scenario.exitRate;
   const horizons = [...new Set(ctx.gapHorizons)].filter((h) => h >= 1 && h <= H).sort((a, b) => a - b);
   const gaps: GapRow[] = [];
@@ -435,8 +441,9 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
       const other = sys && !supply.otherFromData?.[off]
         ? (sys.others.perWorker[q] ?? noOthers)[t - 1] * nodes[local].base
         : supply.other[off][t - 1];
-      cumSupply[local] += entry * supply.gradMean[off][t - 1] + other;
-      cumHalf[local] += entry * supply.gradHalf80[off][t - 1];
+      const e = entry(q, t);
+      cumSupply[local] += e * supply.gradMean[off][t - 1] + other;
+      cumHalf[local] += e * supply.gradHalf80[off][t - 1];
     }
     if (horizons[k] !== t) continue;
     k++;

@@ -92,12 +92,18 @@ export function unemploymentFromSystem(
  * @param official the base projection's official series (the baseline's)
  * @param forecasts the scenario's employment forecasts
  */
-export function scenarioOfficial(official: readonly CellForecast[], forecasts: readonly CellForecast[], system: NationalSystem | null): CellForecast[] {
+export function scenarioOfficial(
+  official: readonly CellForecast[], forecasts: readonly CellForecast[], system: NationalSystem | null, baseSystem: NationalSystem | null = system,
+): CellForecast[] {
   if (!system) return [...official];
   const lf = new Map<string, CellForecast>();
-  for (const f of official) {
-    if (f.indicator === 'labour_force' && f.sector === 'TOTAL' && f.qualification === 'ALL' && f.models.some((m) => SYSTEM_LF.has(m.method))) lf.set(f.region, f);
-  }
+  const ratio = labourForceRatios(system, baseSystem);
+  official = official.map((f) => {
+    if (f.indicator !== 'labour_force' || f.sector !== 'TOTAL' || f.qualification !== 'ALL' || !f.models.some((m) => SYSTEM_LF.has(m.method))) return f;
+    const scaled = ratio ? scaleForecast(f, ratio) : f;
+    lf.set(f.region, scaled);
+    return scaled;
+  });
   const emp = new Map<string, CellForecast>();
   for (const f of forecasts) if (f.indicator === 'employment' && f.sector === 'TOTAL' && f.qualification === 'ALL') emp.set(f.region, f);
   return official.map((f) => {
@@ -108,4 +114,28 @@ export function scenarioOfficial(official: readonly CellForecast[], forecasts: r
     const band = f.region === 'VN' && system.unemploymentHalfWidths ? { baseYear: system.baseYear, halfWidths: system.unemploymentHalfWidths } : undefined;
     return l && e ? unemploymentFromSystem(f, e, l, system.minUnemploymentRate, band) : f;
   });
+}
+
+/** Scenario ÷ baseline labour force of the system by forecast period; null when they are the same. */
+function labourForceRatios(system: NationalSystem, base: NationalSystem | null): Map<string, number> | null {
+  if (!base || base.labourForce === system.labourForce) return null;
+  const out = new Map<string, number>();
+  system.years.forEach((y, i) => {
+    const b = base.labourForce.mean[i];
+    if (i > system.baseIndex && b > 0) out.set(String(y), system.labourForce.mean[i] / b);
+  });
+  return out;
+}
+
+/** A labour-force cell (regions are shares of the national system) with its forecast × the system's ratio. */
+function scaleForecast(f: CellForecast, ratio: Map<string, number>): CellForecast {
+  const k = (t: number) => ratio.get(f.forecast.periods[t]) ?? 1;
+  return {
+    ...f,
+    forecast: {
+      ...f.forecast,
+      mean: f.forecast.mean.map((v, t) => Math.round(v * k(t))),
+      intervals: f.forecast.intervals.map((iv) => ({ ...iv, lower: iv.lower.map((v, t) => Math.round(v * k(t))), upper: iv.upper.map((v, t) => Math.round(v * k(t))) })),
+    },
+  };
 }

@@ -24,15 +24,22 @@
  */
 import { employmentCeilings, type GradualCap } from './composition/coherence';
 import type { Scenario } from './types';
+import type { ScenarioParameters } from './scenario-params/schema';
+import { scenarioFromParameters, type ScenarioLabel } from './scenario-params/translate';
 
-/** Growth adjustments that mark the ministry's priority fields. */
+/** Growth changes (pp a year) that mark the ministry's priority fields in the growth presets. */
 const PRIORITY_UP: Record<string, number> = {
-  C: 0.015, J: 0.02, K: 0.012, M: 0.015,
-  semiconductors: 0.06, 'ai-digital': 0.04, hydrogen: 0.06, 'carbon-markets': 0.05,
+  C: 1.5, J: 2, K: 1.2, M: 1.5,
+  semiconductors: 6, 'ai-digital': 4, hydrogen: 6, 'carbon-markets': 5,
 };
 
-/** The five named scenarios. */
-export const SCENARIOS: Scenario[] = [
+/** A named parameter set (issue 13 §1: the presets are parameter sets like any planner's scenario). */
+export interface ScenarioPreset extends ScenarioLabel {
+  parameters: ScenarioParameters;
+}
+
+/** The five named scenarios, as parameter sets. */
+export const PRESETS: ScenarioPreset[] = [
   {
     id: 'baseline',
     nameVi: 'Cơ sở',
@@ -41,10 +48,7 @@ export const SCENARIOS: Scenario[] = [
       vi: 'Xu hướng dự báo từ số liệu; tỷ lệ rời thị trường và tỷ lệ gia nhập như hiện nay; đào tạo giữ nguyên quy mô dự báo.',
       en: 'The forecast trend from the data; exit and entry rates as today; training output as forecast.',
     },
-    sectorGrowth: {},
-    trainingCapacityChange: 0,
-    entryRate: null,
-    exitRate: 1,
+    parameters: {},
   },
   {
     id: 'high-growth',
@@ -54,10 +58,7 @@ export const SCENARIOS: Scenario[] = [
       vi: 'Việc làm tăng thêm 1 điểm % mỗi năm ở mọi ngành, nhiều hơn ở chế biến chế tạo, CNTT, tài chính, KHCN và các lĩnh vực mới.',
       en: 'Employment grows 1 pp a year faster in every sector, more in manufacturing, ICT, finance, professional services and the new fields.',
     },
-    sectorGrowth: { '*': 0.01, ...PRIORITY_UP },
-    trainingCapacityChange: 0,
-    entryRate: null,
-    exitRate: 1,
+    parameters: { valueAddedGrowthChange: { '*': 1, ...PRIORITY_UP } },
   },
   {
     id: 'low-growth',
@@ -67,10 +68,7 @@ export const SCENARIOS: Scenario[] = [
       vi: 'Việc làm tăng chậm hơn 1 điểm % mỗi năm ở mọi ngành (chậm hơn nữa ở chế biến chế tạo và các lĩnh vực mới).',
       en: 'Employment grows 1 pp a year slower in every sector (more slowly still in manufacturing and the new fields).',
     },
-    sectorGrowth: Object.fromEntries([['*', -0.01], ...Object.entries(PRIORITY_UP).map(([k, v]) => [k, -v / 2 - 0.01])]),
-    trainingCapacityChange: 0,
-    entryRate: null,
-    exitRate: 1,
+    parameters: { valueAddedGrowthChange: Object.fromEntries([['*', -1], ...Object.entries(PRIORITY_UP).map(([k, v]) => [k, -v / 2 - 1])]) },
   },
   {
     id: 'targets-met',
@@ -80,11 +78,7 @@ export const SCENARIOS: Scenario[] = [
       vi: 'Bán dẫn đi theo đường lao động giả định: mọi người được đào tạo theo mục tiêu đào tạo của QĐ 1017/QĐ-TTg đều vào làm trong ngành. Hydro và thị trường các-bon không có mục tiêu nhân lực trong văn bản nào nên theo kịch bản cơ sở, như các ngành khác.',
       en: 'Semiconductors follow an assumed workforce path: everyone the training target of Decision 1017/QĐ-TTg calls for joins the field. Hydrogen and carbon markets have no workforce target in any decision, so they follow the baseline, like the other sectors.',
     },
-    sectorGrowth: {},
-    trainingCapacityChange: 0,
-    entryRate: null,
-    exitRate: 1,
-    targetAttainment: 1,
+    parameters: { targetAttainment: 100 },
   },
   {
     id: 'targets-50',
@@ -94,13 +88,12 @@ export const SCENARIOS: Scenario[] = [
       vi: 'Bán dẫn đi được nửa đường giữa xu hướng và đường lao động giả định từ mục tiêu đào tạo của QĐ 1017/QĐ-TTg; các ngành khác (kể cả hydro, thị trường các-bon) theo kịch bản cơ sở.',
       en: 'Semiconductors get halfway from their trend to the workforce path assumed from the training target of Decision 1017/QĐ-TTg; other sectors (hydrogen and carbon markets included) as baseline.',
     },
-    sectorGrowth: {},
-    trainingCapacityChange: 0,
-    entryRate: null,
-    exitRate: 1,
-    targetAttainment: 0.5,
+    parameters: { targetAttainment: 50 },
   },
 ];
+
+/** The presets as model scenarios (relative levers only: no data needed to translate them). */
+export const SCENARIOS: Scenario[] = PRESETS.map(({ parameters, ...label }) => scenarioFromParameters(parameters, null, label));
 
 /** Look up a scenario by id. */
 export function getScenario(id: string): Scenario | undefined {
@@ -111,21 +104,31 @@ export function getScenario(id: string): Scenario | undefined {
  * Extra annual growth for a sector: the first of `codes` (the sector, then
  * its parents) with an entry, else `*`, else 0.
  */
-export function sectorGrowthOf(s: Scenario, codes: readonly string[]): number {
+export function sectorGrowthOf(s: Scenario, codes: readonly string[]): number | readonly number[] {
   const g = s.sectorGrowth;
   for (const c of codes) if (g[c] !== undefined) return g[c];
   return g['*'] ?? 0;
 }
 
-/** Multipliers (1 + g)^t for t = 1..h. */
-export function growthMultipliers(g: number, h: number): Float64Array {
+/** Multipliers Π(1 + g_k) for t = 1..h; `g` constant or per year (the last value holds after the array ends). */
+export function growthMultipliers(g: number | readonly number[], h: number): Float64Array {
   const m = new Float64Array(h);
   let f = 1;
   for (let t = 0; t < h; t++) {
-    f *= 1 + g;
+    const gt = typeof g === 'number' ? g : g.length ? g[Math.min(t, g.length - 1)] : 0;
+    f *= 1 + gt;
     m[t] = f;
   }
   return m;
+}
+
+/**
+ * What of a scenario moves the national employment ceiling and the main grid's cells: sector growth
+ * and the labour-force levers. Scenarios with the same key share cap factors and main-grid paths.
+ */
+export function demandKey(s: Scenario): string {
+  const growth = Object.entries(s.sectorGrowth).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([growth, s.labourForceChange ?? null]);
 }
 
 /** A scenario's level factors on the capped baseline paths (see {@link scenarioCap}). */

@@ -330,9 +330,22 @@ export interface Scenario {
    * Extra annual employment growth added to the base forecast, by sector code
    * (`*` applies to every sector without its own entry). 0.01 = +1 pp a year.
    */
-  sectorGrowth: Record<string, number>;
+  sectorGrowth: Record<string, number | readonly number[]>;
   /** Relative change in graduates per year vs the base projection (0.1 = +10%). */
   trainingCapacityChange: number;
+  /**
+   * Relative change in graduates a year by level (0.2 = +20 %), constant or per forecast year
+   * (t = 1..H); replaces `trainingCapacityChange` for the levels it names.
+   */
+  trainingByLevel?: Record<string, number | readonly number[]>;
+  /** Extra workers per forecast year (t = 1..H) by new field, national; shared over the field's cells like its trend. */
+  fieldBoost?: Record<string, readonly number[]>;
+  /** Change of the national labour force (persons) per forecast year, from participation and retirement levers. */
+  labourForceChange?: readonly number[];
+  /** Factor on the system's retirement rate per forecast year (a later retirement path). */
+  retirementFactor?: readonly number[];
+  /** The validated parameters the scenario was built from (presets and planners' scenarios). */
+  parameters?: Record<string, unknown>;
   /** Override of the share of graduates who enter the labour market; null = use the base rate. */
   entryRate: number | null;
   /** Multiplier on exit (replacement) rates; 1 = base. */

@@ -10,7 +10,8 @@ import { forecastComposition } from '../composition/share-forecast';
 import { estimateBreakRatio, type BreakSpec } from '../breaks';
 import { cellId, type ObservationIndex } from '../observations';
 import { economyDemand, type EconomyDemand, type SectionDemand, type SectionHistory } from './demand';
-import { entryMixAndReplacement, systemFlows, DEFAULT_RETIREMENT_EXIT_SHARE } from './flows';
+import { employmentRatios, entryMixAndReplacement, systemFlows, DEFAULT_RETIREMENT_EXIT_SHARE } from './flows';
+import { leversFrom } from './levers-from';
 import { aggregateRelBand, relativeBand } from './aggregate-band';
 import { SYSTEM_METHODS } from './methods';
 import { demographicSupply } from './supply';
@@ -274,6 +275,10 @@ export function buildNationalSystem(observations: readonly Observation[], index:
     splice: { period: String(breakYear), ratio: spliceRatio },
     minUnemploymentRate: minU, maxRateFallPerYear: speed, cappedYears: capped.cappedYears.map((t) => baseYear + t + 1),
     demandBeforeCap: demandTotal,
+    levers: leversFrom({
+      baseYear, horizon: H, calibration, exitShare, supply,
+      ratios: supply ? employmentRatios(index, supply, baseYear).ratios : null, demand,
+    }),
     methods: SYSTEM_METHODS({
       supply: !!supply, calibration, spliceRatio, breakYear, minU, exitShare, tau: mix.tau,
       demand: Object.fromEntries(names.map((s) => [s, demand[s].method])),

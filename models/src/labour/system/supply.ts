@@ -54,6 +54,22 @@ export interface DemographicSupply {
   lastRateYear: number;
   /** Ratio applied to pre-break labour force values (2021 re-weighting), 1 if none. */
   spliceRatio: number;
+  /** What the rates of a year are made from: broad rates (history, or `crude` forecasts) or logit shifts (age-standardised forecasts). */
+  broad: ByYear<SexBroad>;
+  mode: 'age-standardised' | 'crude';
+}
+
+/**
+ * Labour force by sex × age of one year from its broad inputs at the given retirement ages (the
+ * scenario levers call it with a later retirement path). History years rebuild the observed broad
+ * rates; forecast years move the documented shape by the forecast shifts (or crude rates).
+ */
+export function labourForceAt(
+  pop: SexAges, broad: SexBroad, ages: Record<Sex, number>, forecast: boolean, mode: DemographicSupply['mode'],
+): SexAges {
+  if (forecast && mode === 'age-standardised') return labourForce(pop, profileFromShifts(broad, ages));
+  const { rates: r } = participationProfile(pop, broad, ages, forecast ? { retirementBase: HISTORY_RETIREMENT_AGES } : {});
+  return labourForce(pop, r);
 }
 
 const scaleBroad = (v: BroadValues, k: number): BroadValues => Object.fromEntries(BROAD_GROUPS.map((g) => [g, v[g] * k])) as BroadValues;
@@ -120,16 +136,13 @@ export function demographicSupply(
   const fc = horizon > 0 ? (byShift ? forecastBroadRates(shiftHistory, horizon, opts.forecaster, 'logit') : forecastBroadRates(rates, horizon, opts.forecaster)) : null;
   const levels = opts.levels ?? [80, 95];
 
+  const mode = byShift ? 'age-standardised' as const : 'crude' as const;
   const out: DemographicSupply = {
-    years: [], labourForce: {}, population: {}, total: {}, population15: {}, lastRateYear: last, spliceRatio,
+    years: [], labourForce: {}, population: {}, total: {}, population15: {}, lastRateYear: last, spliceRatio, broad: {}, mode,
     bands: levels.map((level) => ({ level, lower: {}, upper: {} })),
   };
-  const lfTotal = (pop: SexAges, broad: SexBroad, y: number, forecast: boolean) => {
-    const ages = { M: retirementAge('M', y), F: retirementAge('F', y) };
-    if (forecast && byShift) return labourForce(pop, profileFromShifts(broad, ages));
-    const { rates: r } = participationProfile(pop, broad, ages, forecast ? { retirementBase: HISTORY_RETIREMENT_AGES } : {});
-    return labourForce(pop, r);
-  };
+  const lfTotal = (pop: SexAges, broad: SexBroad, y: number, forecast: boolean) =>
+    labourForceAt(pop, broad, { M: retirementAge('M', y), F: retirementAge('F', y) }, forecast, mode);
   const sum = (lf: SexAges) => supplyTotals(lf, lf).total;
   let lastPop: SexAges | undefined;
   for (let y = rateYears[0]; y <= opts.throughYear; y++) {
@@ -141,6 +154,7 @@ export function demographicSupply(
     const lf = lfTotal(pop, broad, y, y > last);
     const totals = supplyTotals(lf, pop);
     out.years.push(y);
+    out.broad[y] = broad;
     out.labourForce[y] = lf;
     out.population[y] = pop;
     out.total[y] = totals.total;

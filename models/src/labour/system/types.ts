@@ -4,6 +4,8 @@
  * Produced once per dataset version on `BaseProjection.system`; openings, supply and scenarios read it.
  */
 
+import type { SystemLevers } from './levers';
+
 /** A central path with nested prediction intervals (same length as `mean`). */
 export interface Band {
   mean: number[];
@@ -72,4 +74,6 @@ export interface NationalSystem {
   /** The 2021 LFS re-weighting as treated: pre-break official labour force and employment × `ratio` (optional). */
   splice?: { period: string; ratio: number };
   methods: SystemMethod[];
+  /** Inputs of the scenario levers (participation, retirement age, value added); absent without demography. */
+  levers?: SystemLevers;
 }
