@@ -18,6 +18,7 @@ import { forecastRoutes } from './routes/forecasts';
 import { gapRoutes } from './routes/gaps';
 import { healthRoutes } from './routes/health';
 import { metaRoutes } from './routes/meta';
+import { scenarioRoutes } from './routes/scenarios';
 import { seriesRoutes } from './routes/series';
 import { targetRoutes } from './routes/targets';
 import { auditRoutes } from './routes/audit';
@@ -44,6 +45,7 @@ export function apiRoutes(deps: AppDeps) {
     .route('/api/series', seriesRoutes(deps))
     .route('/api/forecasts', forecastRoutes(deps))
     .route('/api/gaps', gapRoutes(deps))
+    .route('/api/scenarios', scenarioRoutes(deps))
     .route('/api/targets', targetRoutes(deps))
     .route('/api/export.csv', exportRoutes(deps))
     .route('/api/uploads', uploadRoutes(deps))

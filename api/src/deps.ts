@@ -1,16 +1,37 @@
 /** What the app needs from the outside; tests pass their own. */
 import type { Database } from './db/client';
 import type { ResponseCache } from './http/response-cache';
-import type { ResultsStore } from './services/results-store';
+import { ScenarioEngine } from './services/scenario-engine';
+import { ScenarioService } from './services/scenario-service';
+import type { ResultsStore, Snapshot } from './services/results-store';
 
 export interface AppDeps {
   database: Database;
   /** Shared cache of the current version's results. */
   store: ResultsStore;
+  /** Planners' scenarios (default: one service per deps, engine started on first use). */
+  scenarios?: ScenarioService;
   /** Folder of the built web app (web/dist), or null to serve only the API. */
   webDist?: string | null;
   /** Answers replayed per version (shared with the server's fast path); default: one per app. */
   responses?: ResponseCache;
   /** Where unexpected errors are reported (default console.error). */
   logError?: (error: unknown) => void;
+}
+
+const services = new WeakMap<AppDeps, ScenarioService>();
+
+/** The scenario service of an app (created on first use when the caller gave none). */
+export function scenariosOf(deps: AppDeps): ScenarioService {
+  if (deps.scenarios) return deps.scenarios;
+  let s = services.get(deps);
+  if (!s) services.set(deps, (s = new ScenarioService(deps.database.db, new ScenarioEngine(deps.database.db))));
+  return s;
+}
+
+/** The served snapshot, with `scenario` computed on it if it is a planner's scenario read there for the first time. */
+export async function snapshotFor(deps: AppDeps, scenario: string): Promise<Snapshot> {
+  const snap = await deps.store.current();
+  await scenariosOf(deps).ensure(snap, scenario);
+  return snap;
 }

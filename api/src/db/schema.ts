@@ -92,3 +92,15 @@ export const apiTokens = pgTable('api_tokens', {
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
 }, (t) => [uniqueIndex('api_tokens_hash_uq').on(t.hash)]);
+
+/**
+ * Planners' scenarios (issue 13): a validated, normalised parameter set under an id derived from
+ * it, so a link stays shareable. Results are not stored: they are recomputed per data version on
+ * first read. Bounded: the least recently used beyond the configured maximum are deleted.
+ */
+export const scenarios = pgTable('scenarios', {
+  id: text('id').primaryKey(),
+  parameters: jsonb('parameters').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('scenarios_last_used_idx').on(t.lastUsedAt)]);

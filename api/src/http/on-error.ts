@@ -33,6 +33,8 @@ export function toProblem(error: unknown): Problem {
       status: FORECAST_STATUS[error.code] ?? 422,
       detail: error.message,
       code: error.code,
+      // A scenario lever the data cannot move names its parameter, like a validation error.
+      ...(typeof error.details.parameter === 'string' && { errors: [{ path: error.details.parameter, message: error.message }] }),
     };
   }
   if (error instanceof z.ZodError) {

@@ -23,6 +23,8 @@ export interface SecurityOptions {
   maxBodyBytes: number;
   /** Upload requests per client per minute (0 = unlimited). */
   uploadsPerMinute: number;
+  /** Scenario requests (POST /api/scenarios, each a model run) per client per minute (0 = unlimited). */
+  scenariosPerMinute: number;
   /** Trust the first X-Forwarded-For address as the client (behind a load balancer). */
   trustProxy: boolean;
 }
@@ -34,7 +36,7 @@ const int = (text: string | undefined, fallback: number, name: string): number =
   return n;
 };
 
-/** Reads CORS_ORIGINS (comma-separated), MAX_BODY_BYTES, UPLOAD_RATE_LIMIT and TRUST_PROXY. */
+/** Reads CORS_ORIGINS (comma-separated), MAX_BODY_BYTES, UPLOAD_RATE_LIMIT, SCENARIO_RATE_LIMIT and TRUST_PROXY. */
 export function readSecurityOptions(env: NodeJS.ProcessEnv = process.env): SecurityOptions {
   const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   for (const origin of corsOrigins) {
@@ -46,6 +48,7 @@ export function readSecurityOptions(env: NodeJS.ProcessEnv = process.env): Secur
     corsOrigins,
     maxBodyBytes: int(env.MAX_BODY_BYTES, 64 * 1024, 'MAX_BODY_BYTES'),
     uploadsPerMinute: int(env.UPLOAD_RATE_LIMIT, 30, 'UPLOAD_RATE_LIMIT'),
+    scenariosPerMinute: int(env.SCENARIO_RATE_LIMIT, 60, 'SCENARIO_RATE_LIMIT'),
     trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').toLowerCase()),
   };
 }
@@ -89,20 +92,24 @@ export function security(options: SecurityOptions = readSecurityOptions()): Midd
     }),
   });
   chain.push((c, next) => (isUpload(c.req.path) ? next() : limitBody(c, next)));
-  if (options.uploadsPerMinute > 0) {
-    const limiter = new FixedWindowLimiter(options.uploadsPerMinute, 60_000);
-    chain.push(async (c, next) => {
-      if (c.req.method !== 'POST' || !isUpload(c.req.path)) return next();
-      const wait = limiter.hit(clientKey(c, options.trustProxy));
-      if (wait > 0) {
-        c.header('retry-after', String(Math.ceil(wait / 1000)));
-        return problemResponse(c, {
-          type: '/api/problems/rate-limited', title: 'Too many requests', status: 429,
-          detail: `At most ${options.uploadsPerMinute} uploads a minute per client; retry in ${Math.ceil(wait / 1000)} s.`,
-        });
-      }
-      return next();
-    });
-  }
+  if (options.uploadsPerMinute > 0) chain.push(rateLimit(options.uploadsPerMinute, 'uploads', isUpload, options.trustProxy));
+  if (options.scenariosPerMinute > 0) chain.push(rateLimit(options.scenariosPerMinute, 'scenario requests', (p) => p === '/api/scenarios', options.trustProxy));
   return chain;
+}
+
+/** POSTs to matching paths limited per client and minute; 429 problem with Retry-After past the limit. */
+function rateLimit(perMinute: number, what: string, matches: (path: string) => boolean, trustProxy: boolean): MiddlewareHandler {
+  const limiter = new FixedWindowLimiter(perMinute, 60_000);
+  return async (c, next) => {
+    if (c.req.method !== 'POST' || !matches(c.req.path)) return next();
+    const wait = limiter.hit(clientKey(c, trustProxy));
+    if (wait > 0) {
+      c.header('retry-after', String(Math.ceil(wait / 1000)));
+      return problemResponse(c, {
+        type: '/api/problems/rate-limited', title: 'Too many requests', status: 429,
+        detail: `At most ${perMinute} ${what} a minute per client; retry in ${Math.ceil(wait / 1000)} s.`,
+      });
+    }
+    return next();
+  };
 }

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
-import type { AppDeps } from '../deps';
+import { snapshotFor, type AppDeps } from '../deps';
 import { DATA_VERSION_HEADER } from '../http/response-cache';
 import { problemSchema } from '../http/problem';
 import { zQuery } from '../http/validate';
@@ -45,11 +45,12 @@ export const exportRoutes = (deps: AppDeps) => new Hono().get(
       versionId = (await deps.store.requireServedVersion()).id;
       csv = seriesCsv(await readSeries(deps.database.db, versionId, query));
     } else {
-      const snap = await deps.store.current();
+      const query = view === 'forecasts' ? forecastQuery.parse(params) : gapsQuery.parse(params);
+      const snap = await snapshotFor(deps, query.scenario);
       versionId = snap.version.id;
       csv = view === 'forecasts'
-        ? forecastCsv(await selectForecast(snap, forecastQuery.parse(params)))
-        : gapsCsv((await selectGaps(snap, gapsQuery.parse(params))).rows);
+        ? forecastCsv(await selectForecast(snap, query as z.infer<typeof forecastQuery>))
+        : gapsCsv((await selectGaps(snap, query as z.infer<typeof gapsQuery>)).rows);
     }
     return c.body(csv, 200, {
       [DATA_VERSION_HEADER]: String(versionId),

@@ -1,7 +1,7 @@
 /** GET /api/forecasts: history and forecast of one cell (stored per data version). */
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import type { AppDeps } from '../deps';
+import { snapshotFor, type AppDeps } from '../deps';
 import { DATA_VERSION_HEADER } from '../http/response-cache';
 import { cellQuery, horizonParam, levelsParam, scenarioParam } from '../http/params';
 import { jsonResponses } from '../http/responses';
@@ -27,7 +27,7 @@ export const forecastRoutes = (deps: AppDeps) => new Hono().get(
   zQuery(forecastQuery),
   async (c) => {
     const q = c.req.valid('query');
-    const snap = await deps.store.current();
+    const snap = await snapshotFor(deps, q.scenario);
     const body = await selectForecast(snap, q);
     c.header(DATA_VERSION_HEADER, String(snap.version.id));
     return c.json(body);

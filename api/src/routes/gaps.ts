@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
-import type { AppDeps } from '../deps';
+import { snapshotFor, type AppDeps } from '../deps';
 import { DATA_VERSION_HEADER } from '../http/response-cache';
 import { codeParam, scenarioParam } from '../http/params';
 import { jsonResponses } from '../http/responses';
@@ -32,8 +32,9 @@ export const gapRoutes = (deps: AppDeps) => new Hono().get(
   }),
   zQuery(gapsQuery),
   async (c) => {
-    const snap = await deps.store.current();
-    const body = await selectGaps(snap, c.req.valid('query'));
+    const q = c.req.valid('query');
+    const snap = await snapshotFor(deps, q.scenario);
+    const body = await selectGaps(snap, q);
     c.header(DATA_VERSION_HEADER, String(snap.version.id));
     return c.json(body);
   },

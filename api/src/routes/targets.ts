@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
-import type { AppDeps } from '../deps';
+import { snapshotFor, type AppDeps } from '../deps';
 import { DATA_VERSION_HEADER } from '../http/response-cache';
 import { scenarioParam } from '../http/params';
 import { jsonResponses } from '../http/responses';
@@ -23,8 +23,9 @@ export const targetRoutes = (deps: AppDeps) => new Hono().get(
   }),
   zQuery(targetsQuery),
   async (c) => {
-    const snap = await deps.store.current();
-    const body = selectTargets(snap, c.req.valid('query').scenario);
+    const { scenario } = c.req.valid('query');
+    const snap = await snapshotFor(deps, scenario);
+    const body = selectTargets(snap, scenario);
     c.header(DATA_VERSION_HEADER, String(snap.version.id));
     return c.json(body);
   },

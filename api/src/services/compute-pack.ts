@@ -8,6 +8,7 @@ import { gunzip, gzipSync } from 'node:zlib';
 import type { Observation, Outlook, OutlookSet } from '@lmo/models';
 import { computeBase, scenarioOutlooks, type OutlookOptions } from '@lmo/models/labour/outlook';
 import { SCENARIOS } from '@lmo/models/labour/scenarios';
+import { baselineValues, scenarioBaselineOf, type BaselineValues } from '@lmo/models/labour/scenario-params/baseline';
 
 const gunzipAsync = promisify(gunzip);
 
@@ -17,6 +18,8 @@ export interface SetSummary {
   horizon: number;
   scenarios: OutlookSet['scenarios'];
   timingMs: Record<string, number>;
+  /** The baseline values the scenario builder shows beside each lever (absent in results stored before issue 13). */
+  scenarioBaseline?: BaselineValues;
 }
 
 /** Stored once per scenario. */
@@ -25,7 +28,7 @@ export type OutlookSummary = Omit<OutlookSet['outlooks'][string], 'forecasts' | 
 export type ChunkKind = 'set' | 'outlook' | 'targets' | 'forecasts' | 'gaps';
 
 /** One chunk before compression. */
-interface Chunk {
+export interface Chunk {
   kind: ChunkKind;
   scenario: string;
   key: string;
@@ -53,7 +56,7 @@ function groupByRegion<T extends { region: string }>(items: readonly T[]): Map<s
 }
 
 /** One scenario's chunks: its summary, targets, and forecasts and gaps per region. */
-function scenarioChunks(outlook: Outlook): Chunk[] {
+export function scenarioChunks(outlook: Outlook): Chunk[] {
   const { forecasts, gaps, targets, ...rest } = outlook;
   const scenario = outlook.scenario.id;
   const chunks: Chunk[] = [
@@ -95,7 +98,7 @@ export function computePacked(take: () => readonly Observation[], options: Outlo
   const scenariosMs = performance.now() - t1;
   const timingMs = { ...base.timingMs, base: baseMs, scenarios: scenariosMs, total: baseMs + scenariosMs };
   const scenarios = options.scenarios ?? SCENARIOS;
-  const summary: SetSummary = { baseYear: base.baseYear, horizon: base.horizon, scenarios, timingMs };
+  const summary: SetSummary = { baseYear: base.baseYear, horizon: base.horizon, scenarios, timingMs, scenarioBaseline: baselineValues(scenarioBaselineOf(base)) };
   onChunk(pack({ kind: 'set', scenario: '*', key: 'summary', items: scenarios.length, value: summary }));
   return timingMs;
 }

@@ -7,18 +7,26 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
-const ENTRY = fileURLToPath(new URL('./compute-worker.ts', import.meta.url));
-const FALLBACK = new URL('./compute-worker.mjs', import.meta.url);
+/** The worker entries: the version compute and the scenario engine. */
+export type WorkerName = 'compute-worker' | 'scenario-worker';
 
 /** How to start the worker: the bundle's source (eval) or the fallback script. */
 export type WorkerScript = { code: string } | { url: URL };
 
-let pending: Promise<WorkerScript> | undefined;
+const pending = new Map<WorkerName, Promise<WorkerScript>>();
 
-/** The worker script, bundled on first use and shared afterwards. */
-export function computeWorkerScript(): Promise<WorkerScript> {
-  pending ??= build({ entryPoints: [ENTRY], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent' })
-    .then((r): WorkerScript => ({ code: r.outputFiles[0].text }))
-    .catch((): WorkerScript => ({ url: FALLBACK }));
-  return pending;
+/** A worker's script, bundled on first use and shared afterwards. */
+export function workerScript(name: WorkerName): Promise<WorkerScript> {
+  let p = pending.get(name);
+  if (!p) {
+    const entry = fileURLToPath(new URL(`./${name}.ts`, import.meta.url));
+    p = build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent' })
+      .then((r): WorkerScript => ({ code: r.outputFiles[0].text }))
+      .catch((): WorkerScript => ({ url: new URL(`./${name}.mjs`, import.meta.url) }));
+    pending.set(name, p);
+  }
+  return p;
 }
+
+/** The compute worker's script. */
+export const computeWorkerScript = () => workerScript('compute-worker');

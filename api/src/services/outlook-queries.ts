@@ -6,16 +6,11 @@ import { basisOf, mergeBasis } from '@lmo/models/labour/basis';
 import { PROBLEM_TYPES, ProblemError, notFoundProblem, validationProblem } from '../http/problem';
 import { forecastKey, type CellForecast, type GapRow, type TargetPath } from './compute';
 import type { Snapshot } from './results-store';
+import { unknownScenario } from './scenario-service';
 
-/** Throws a 400 naming the scenarios when `scenario` is unknown. */
+/** Throws a 400 naming the scenarios when `scenario` is not readable on `snap` (routes call snapshotFor first). */
 export function requireScenario(snap: Snapshot, scenario: string): void {
-  if (snap.outlooks.has(scenario)) return;
-  const expected = [...snap.outlooks.keys()];
-  throw new ProblemError({
-    type: PROBLEM_TYPES.unknownCode, title: 'Unknown code', status: 400,
-    detail: `Unknown scenario '${scenario}'. Valid scenarios: ${expected.join(', ')}.`,
-    errors: [{ path: 'scenario', message: `unknown scenario '${scenario}'`, expected }],
-  });
+  if (!snap.outlooks.has(scenario)) throw unknownScenario(snap, scenario);
 }
 
 export interface ForecastQuery {

@@ -14,6 +14,8 @@ import {
   computeResults, forecastKey, unpackChunk, type CellForecast, type ChunkKind, type GapRow, type OutlookSummary, type SetSummary, type TargetPath,
 } from './compute';
 import { getCurrentVersion, getVersion, requirePresent, type VersionInfo } from './dataset-versions';
+import type { RawChunk } from './scenario-run';
+import { UserChunks } from './user-chunks';
 import { VersionMemo } from './version-memo';
 
 /** Everything the read routes need for one version. */
@@ -30,6 +32,11 @@ export interface Snapshot {
   forecastCells(scenario: string): number;
   /** Decodes one forecasts or gaps chunk into the cache ahead of use (a no-op for chunks the version lacks). */
   preload(kind: ChunkKind, scenario: string, key: string): Promise<void>;
+  /**
+   * Serves a planner's scenario computed on this version (scenario-service.ts): its chunks stay
+   * in memory (compressed in the background), the `maxUserScenarios` most recently added per snapshot.
+   */
+  addScenario(id: string, chunks: readonly RawChunk[]): void;
 }
 
 export interface ResultsStoreOptions {
@@ -45,6 +52,8 @@ export interface ResultsStoreOptions {
   computeMissing?: boolean;
   /** Decoded forecast/gap chunks kept in memory (one per scenario and region). */
   maxChunks?: number;
+  /** Planners' scenarios kept in memory per snapshot (older ones are recomputed on their next read). */
+  maxUserScenarios?: number;
   /**
    * Cross-instance lock (Database.withLock) so that, of several instances seeing a
    * new version at once, one computes and the others wait for its stored results.
@@ -82,6 +91,7 @@ export class ResultsStore {
   private readonly maxStaleMs: number;
   private readonly computeMissing: boolean;
   private readonly maxChunks: number;
+  private readonly maxUserScenarios: number;
   private readonly lock: NonNullable<ResultsStoreOptions['lock']>;
   private readonly compute: NonNullable<ResultsStoreOptions['compute']>;
   private readonly readVersion: NonNullable<ResultsStoreOptions['readVersion']>;
@@ -96,6 +106,7 @@ export class ResultsStore {
     this.memo = new VersionMemo(db, this.recheckMs, { maxStaleMs: this.maxStaleMs, read: this.readVersion });
     this.computeMissing = options.computeMissing ?? true;
     this.maxChunks = options.maxChunks ?? 256;
+    this.maxUserScenarios = options.maxUserScenarios ?? 4;
     this.lock = options.lock ?? ((_key, fn) => fn());
     this.compute = options.compute ?? ((db, id) => computeResults(db, id));
   }
@@ -267,11 +278,34 @@ export class ResultsStore {
       else targets.set(row.scenario, value);
     }
     const has = (kind: ChunkKind, scenario: string, key: string) => index.get(`${kind}|${scenario}`)?.has(key) ?? false;
+    const user = new UserChunks();
     const forecasts = (scenario: string, region: string) =>
-      this.chunk(versionId, 'forecasts', scenario, region, (list: CellForecast[]) => new Map(list.map((f) => [forecastKey(f), f])));
-    const gaps = (scenario: string, region: string) => this.chunk(versionId, 'gaps', scenario, region, (list: GapRow[]) => list);
+      this.chunk(versionId, 'forecasts', scenario, region, (list: CellForecast[]) => new Map(list.map((f) => [forecastKey(f), f])), user);
+    const gaps = (scenario: string, region: string) => this.chunk(versionId, 'gaps', scenario, region, (list: GapRow[]) => list, user);
+    const dropScenario = (id: string) => {
+      outlooks.delete(id);
+      targets.delete(id);
+      for (const kind of ['forecasts', 'gaps'] as const) {
+        for (const key of index.get(`${kind}|${id}`)?.keys() ?? []) this.chunks.delete(`${versionId}|${kind}|${id}|${key}`);
+        index.delete(`${kind}|${id}`);
+      }
+      user.drop(id);
+    };
     return {
       version, summary, outlooks, targets,
+      addScenario: (id, chunks) => {
+        if (outlooks.has(id)) return;
+        for (const c of chunks) {
+          if (c.kind === 'outlook') outlooks.set(id, JSON.parse(c.json));
+          else if (c.kind === 'targets') targets.set(id, JSON.parse(c.json));
+          else if (c.kind === 'forecasts' || c.kind === 'gaps') {
+            if (!index.has(`${c.kind}|${id}`)) index.set(`${c.kind}|${id}`, new Map());
+            index.get(`${c.kind}|${id}`)!.set(c.key, c.items);
+            user.add(id, c);
+          }
+        }
+        for (const old of user.over(this.maxUserScenarios)) dropScenario(old);
+      },
       forecast: async (scenario, cell) => {
         if (!has('forecasts', scenario, cell.region)) return undefined;
         return (await forecasts(scenario, cell.region)).get(forecastKey(cell));
@@ -291,7 +325,7 @@ export class ResultsStore {
   }
 
   /** A decoded chunk through the LRU cache; concurrent misses share one read. */
-  private chunk<T, R>(versionId: number, kind: ChunkKind, scenario: string, key: string, shape: (value: T) => R): Promise<R> {
+  private chunk<T, R>(versionId: number, kind: ChunkKind, scenario: string, key: string, shape: (value: T) => R, user?: UserChunks): Promise<R> {
     const id = `${versionId}|${kind}|${scenario}|${key}`;
     let pending = this.chunks.get(id) as Promise<R> | undefined;
     if (pending) {
@@ -301,6 +335,8 @@ export class ResultsStore {
       return pending;
     }
     pending = (async () => {
+      const mine = user?.get(scenario, kind, key);
+      if (mine) return shape(await mine as T);
       const [row] = await this.db.select({ data: results.data }).from(results).where(and(
         eq(results.datasetVersionId, versionId), eq(results.kind, kind), eq(results.scenario, scenario), eq(results.key, key),
       ));

@@ -1,0 +1,90 @@
+/**
+ * Planners' scenarios (issue 13 §1): GET /api/scenarios (presets, the levers with units and
+ * ranges, and the baseline values), POST /api/scenarios (a parameter set → its id, computed on
+ * the served version before the answer), GET /api/scenarios/:id.
+ */
+import { zValidator } from '@hono/zod-validator';
+import { Hono } from 'hono';
+import { describeRoute, resolver, uniqueSymbol } from 'hono-openapi';
+import { z } from 'zod';
+import { PRESETS } from '@lmo/models/labour/scenarios';
+import { PARAMETER_SPECS } from '@lmo/models/labour/scenario-params/specs';
+import { parseScenarioParameters, scenarioParametersSchema } from '@lmo/models/labour/scenario-params/schema';
+import { scenariosOf, type AppDeps } from '../deps';
+import { notFoundProblem, problemSchema, validationProblem } from '../http/problem';
+import { DATA_VERSION_HEADER } from '../http/response-cache';
+import { jsonResponses } from '../http/responses';
+import { scenarioCreatedSchema, scenarioInfoSchema, scenarioListSchema } from '../http/schemas-scenarios';
+
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: resolver(problemSchema) } } });
+
+/** The body validator: a failure names every unknown, mistyped or out-of-range parameter (400). */
+const parametersBody = Object.assign(
+  zValidator('json', scenarioParametersSchema, (result) => {
+    if (result.success) return;
+    const r = parseScenarioParameters(result.data);
+    const issues = r.ok ? [{ path: '(body)', message: 'invalid' }] : r.issues;
+    throw validationProblem(`Invalid scenario parameters: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}.`, issues);
+  }),
+  { [uniqueSymbol]: { target: 'json', ...resolver(scenarioParametersSchema) } },
+);
+
+/** Scenario routes. */
+export const scenarioRoutes = (deps: AppDeps) => new Hono()
+  .get(
+    '/',
+    describeRoute({
+      tags: ['outlook'],
+      summary: 'The scenario levers (unit, range, default, keys, names in Vietnamese and English), the presets as parameter sets, and the baseline value of each lever for the served version',
+      responses: jsonResponses('Levers, presets and baseline', scenarioListSchema),
+    }),
+    async (c) => {
+      const snap = await deps.store.current();
+      const engine = scenariosOf(deps).engine;
+      // Opening the builder warms the engine (fits the base once) so the first scenario is fast.
+      void engine.warm(snap.version.id).catch(() => {});
+      // No Data-Version header: the engine state changes, so the answer is never replayed from the cache.
+      c.header('cache-control', 'no-store');
+      return c.json({
+        presets: PRESETS.map((p) => ({ id: p.id, nameVi: p.nameVi, nameEn: p.nameEn, descriptionVi: p.description.vi, descriptionEn: p.description.en, parameters: p.parameters })),
+        specs: PARAMETER_SPECS.map((s) => ({ ...s, keys: s.keys ? [...s.keys] : null, default: Number.isFinite(s.default) ? s.default : null })),
+        baseline: snap.summary.scenarioBaseline ?? null,
+        engine: engine.state(snap.version.id),
+      });
+    },
+  )
+  .post(
+    '/',
+    describeRoute({
+      tags: ['outlook'],
+      summary: 'Create a scenario from parameters (`valueAddedGrowth`: section or broad sector → % a year, or → { "2026-2030": % }; `trainingOutputChange`: level → % change; see the schema for the others). The id is derived from the normalised parameters: the same parameters give the same id. Answers once the scenario is computed on the served version; read it with `scenario=<id>` on forecasts, gaps, targets and export.csv. Rate-limited per client (SCENARIO_RATE_LIMIT a minute).',
+      responses: {
+        201: { description: 'Created (or already known)', content: { 'application/json': { schema: resolver(scenarioCreatedSchema) } } },
+        400: problem('Unknown, mistyped or out-of-range parameters, each named in `errors`; nothing is stored'),
+        429: problem('Too many scenario requests'),
+      },
+    }),
+    parametersBody,
+    async (c) => {
+      const snap = await deps.store.current();
+      const created = await scenariosOf(deps).create(snap, c.req.valid('json'));
+      c.header(DATA_VERSION_HEADER, String(snap.version.id));
+      c.header('location', `/api/scenarios/${created.id}`);
+      return c.json(created, 201);
+    },
+  )
+  .get(
+    '/:id',
+    describeRoute({
+      tags: ['outlook'],
+      summary: 'A preset or stored scenario: its normalised parameters',
+      responses: jsonResponses('Scenario', scenarioInfoSchema, { 404: 'No such scenario (never created, or expired)' }),
+    }),
+    zValidator('param', z.object({ id: z.string().min(1).max(64) })),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const info = await scenariosOf(deps).find(id);
+      if (!info) throw notFoundProblem(`No scenario '${id}': it was never created here or has expired (the least recently used are removed). Create it again with POST /api/scenarios.`);
+      return c.json(info);
+    },
+  );

@@ -1,0 +1,41 @@
+/**
+ * Computes planners' scenarios from one version's base projection (fitted once, kept): the
+ * parameters are translated against that version's baseline and applied as a cheap transform
+ * (models/src/labour/outlook.ts `outlookFor`). Used inside the scenario worker, and on the main
+ * thread where workers are off (tests).
+ */
+import type { Observation } from '@lmo/models';
+import { computeBase, outlookFor, type BaseProjection } from '@lmo/models/labour/outlook';
+import { scenarioBaselineOf, type ScenarioBaseline } from '@lmo/models/labour/scenario-params/baseline';
+import type { ScenarioParameters } from '@lmo/models/labour/scenario-params/schema';
+import { scenarioFromParameters, type ScenarioLabel } from '@lmo/models/labour/scenario-params/translate';
+import { scenarioChunks, type ChunkKind } from './compute-pack';
+
+/** A chunk as JSON text: compressed later, off the answer's path. */
+export interface RawChunk { kind: ChunkKind; scenario: string; key: string; items: number; json: string }
+
+/** What a run needs besides the parameters. */
+export interface ScenarioJob { id: string; parameters: ScenarioParameters; label: ScenarioLabel }
+
+/** One version's base projection and the scenarios computed from it. */
+export class ScenarioRunner {
+  private base?: BaseProjection;
+  private baseline?: ScenarioBaseline;
+  versionId?: number;
+
+  /** Fits the base projection of a version (the observations are not kept). */
+  init(versionId: number, rows: readonly Observation[]): void {
+    this.base = undefined;
+    this.base = computeBase(rows, { dataVersion: String(versionId) });
+    this.baseline = scenarioBaselineOf(this.base);
+    this.versionId = versionId;
+  }
+
+  /** One scenario's chunks (summary, targets, forecasts and gaps per region) as JSON. Throws ForecastError on a lever the data cannot move. */
+  run(job: ScenarioJob): RawChunk[] {
+    if (!this.base || !this.baseline) throw new Error('scenario runner used before init');
+    const scenario = scenarioFromParameters(job.parameters, this.baseline, { ...job.label, id: job.id });
+    const outlook = outlookFor(this.base, scenario);
+    return scenarioChunks(outlook).map(({ value, ...c }) => ({ ...c, json: JSON.stringify(value) }));
+  }
+}
