@@ -10,6 +10,7 @@ import { createFastPath } from './http/fast-path';
 import { authState } from './http/require-role';
 import { ResponseCache } from './http/response-cache';
 import { createApp } from './app';
+import { scenariosOf } from './deps';
 import { readConfig } from './config';
 import { getCurrentVersion } from './services/dataset-versions';
 import { ResultsStore } from './services/results-store';
@@ -73,6 +74,7 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   server.close();
+  await scenariosOf(deps).engine.close();
   // Keep-alive sockets would hold close() open; end them.
   (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
   await database.close();

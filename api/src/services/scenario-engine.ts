@@ -88,7 +88,8 @@ export class ScenarioEngine {
       };
       worker.on('message', onMessage);
       worker.once('exit', () => reject(new Error('scenario worker stopped')));
-      const nice = Number(process.env.LMO_COMPUTE_NICE ?? 10);
+      // A planner waits for each run (a few hundred ms): normal priority unless LMO_SCENARIO_NICE says otherwise.
+      const nice = Number(process.env.LMO_SCENARIO_NICE ?? 0);
       worker.postMessage({ type: 'init', versionId, columns, nice } satisfies ScenarioWorkerRequest);
     });
   }

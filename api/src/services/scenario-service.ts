@@ -72,7 +72,8 @@ export class ScenarioService {
     await this.compute(snap, id, parameters);
     await this.db.insert(scenarios).values({ id, parameters }).onConflictDoUpdate({ target: scenarios.id, set: { lastUsedAt: sql`now()` } });
     this.touched.set(id, performance.now());
-    await this.expire();
+    // Expiry is housekeeping: the answer does not wait for it.
+    void this.expire().catch(() => {});
     return { id, parameters };
   }
 
