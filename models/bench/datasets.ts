@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import type { Frequency, Series } from '../src/forecast/index';
+import { splitHalf, type Half } from './split';
 
 /** Repository root (models/bench → ../..). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -101,4 +102,9 @@ export function loadForecastFile(file: string): Map<string, Map<string, number[]
     values[Number(row.h) - 1] = Number(row.value);
   }
   return out;
+}
+
+/** One half of a dataset (split.ts): `tuning` for every tune-* script, `evaluation` for reporting. */
+export function loadHalf(info: DatasetInfo, half: Half): BenchSeries[] {
+  return splitHalf(loadDataset(info), half);
 }

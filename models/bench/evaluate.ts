@@ -2,7 +2,7 @@
  * Runs forecasters over a dataset (timing fit + forecast only) and scores
  * their forecasts with the accuracy functions of @lmo/models.
  */
-import { coverage, finiteMean, mape, mase, smape } from '../src/forecast/index';
+import { coverage, finiteMean, mape, mase, naiveScale, smape, winkler } from '../src/forecast/index';
 import type { Forecast } from '../src/forecast/index';
 import type { BenchSeries, DatasetInfo } from './datasets';
 
@@ -27,6 +27,11 @@ export interface Scores {
   /** Share 0–1 of test points inside the 80 % / 95 % intervals (NaN for point-only methods). */
   coverage80: number;
   coverage95: number;
+  /**
+   * MSIS of the 95 % interval (M4): the Winkler score divided by the series'
+   * MASE scale, averaged over series. Lower is better; NaN for point-only methods.
+   */
+  msis: number;
   seriesPerSecond: number;
   failures: number;
 }
@@ -80,6 +85,7 @@ export function scoreRun(info: DatasetInfo, data: BenchSeries[], forecasts: Map<
   const smapes: number[] = [];
   const mases: number[] = [];
   const mapes: number[] = [];
+  const msis: number[] = [];
   const hits: Record<number, number> = { 80: 0, 95: 0 };
   let points = 0;
   let withIntervals = true;
@@ -102,6 +108,10 @@ export function scoreRun(info: DatasetInfo, data: BenchSeries[], forecasts: Map<
         continue;
       }
       hits[level]! += coverage(s.test, iv.lower.slice(0, s.horizon), iv.upper.slice(0, s.horizon)) * s.horizon;
+      if (level === 95) {
+        const scale = naiveScale(info.scaleOver === 'train' ? s.train.values : [...s.train.values, ...s.test], s.train.frequency);
+        if (scale > 0) msis.push(winkler(s.test, iv.lower.slice(0, s.horizon), iv.upper.slice(0, s.horizon), 95) / scale);
+      }
     }
   }
   return {
@@ -110,6 +120,7 @@ export function scoreRun(info: DatasetInfo, data: BenchSeries[], forecasts: Map<
     mape: finiteMean(mapes),
     coverage80: withIntervals ? hits[80]! / points : NaN,
     coverage95: withIntervals ? hits[95]! / points : NaN,
+    msis: withIntervals ? finiteMean(msis) : NaN,
     seriesPerSecond: run ? data.length / run.seconds : NaN,
     failures: run?.failures ?? 0,
   };

@@ -16,7 +16,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { coverage, finiteMean, fitAuto, fitDrift, fitNaive, mase, smape } from '../src/forecast/index';
+import { coverage, finiteMean, fitAuto, fitDrift, fitNaive, mase, naiveScale, smape, winkler } from '../src/forecast/index';
 import type { FitFn, Forecast, Series } from '../src/forecast/index';
 import { forecastShares } from '../src/labour/shares';
 import { SHARED_DIR, readCsv } from './datasets';
@@ -43,6 +43,8 @@ export interface LabourScores {
   /** Share 0–1 of 2018–2023 values inside the 80 / 95 % intervals. */
   coverage80: number;
   coverage95: number;
+  /** MSIS of the 95 % interval: Winkler score ÷ the training part's naive MAE, mean over series. */
+  msis95: number;
 }
 
 /** Country → sector → shares FIRST..LAST; only complete countries. */
@@ -101,6 +103,7 @@ function viaShares(fit: FitFn): Forecaster {
 function score(data: Map<string, Record<Sector, number[]>>, forecaster: Forecaster) {
   const mases: number[] = [];
   const smapes: number[] = [];
+  const msis: number[] = [];
   let outside = 0;
   let points = 0;
   const inside: Record<number, number> = { 80: 0, 95: 0 };
@@ -122,6 +125,9 @@ function score(data: Map<string, Record<Sector, number[]>>, forecaster: Forecast
       outside += mean.filter((v) => v < 0 || v > 100).length;
       points += test.length;
       for (const iv of intervals) inside[iv.level] = (inside[iv.level] ?? 0) + coverage(test, iv.lower, iv.upper) * test.length;
+      const iv95 = intervals.find((iv) => iv.level === 95);
+      const scale = naiveScale(train[s], 1);
+      if (iv95 && scale > 0) msis.push(winkler(test, iv95.lower, iv95.upper, 95) / scale);
     }
   }
   return {
@@ -129,6 +135,7 @@ function score(data: Map<string, Record<Sector, number[]>>, forecaster: Forecast
     smape: finiteMean(smapes),
     coverage80: inside[80]! / points,
     coverage95: inside[95]! / points,
+    msis: finiteMean(msis),
     outside,
     seconds,
     vietNamMase: vn.length ? finiteMean(vn) : NaN,
@@ -158,6 +165,7 @@ export async function runLabourBench(): Promise<{ scores: Record<string, LabourS
         smape: Number(s.smape.toFixed(4)),
         coverage80: Number(s.coverage80.toFixed(4)),
         coverage95: Number(s.coverage95.toFixed(4)),
+        msis95: Number(s.msis.toFixed(4)),
       };
     }
     const extra = `; Viet Nam MASE ${s.vietNamMase.toFixed(2)}` + (s.outside ? `; ${s.outside} forecasts outside 0–100` : '');

@@ -8,6 +8,12 @@
  * and `out/<dataset>.intervals.csv` (method,series_id,h,level,lower,upper);
  * prints one table per dataset; and ends with ONE line `BENCH {json}`.
  *
+ * Every dataset is split into a tuning and an evaluation half by a hash of
+ * the series id (split.ts); `auto`'s constants were chosen on tuning halves
+ * only. The table shows the EVALUATION half (published rows are whole-dataset
+ * figures, for orientation); a second block prints auto and augurs on both
+ * halves side by side, and the BENCH line carries both.
+ *
  * Metrics follow PUBLISHED.md §0: sMAPE 0–200; MASE on the in-sample scale
  * for M3 and on the train+test scale for tourism (the only one that
  * reproduces the tourism paper); coverage = share of test points inside the
@@ -36,6 +42,7 @@ import { engineMethods } from './engine';
 import { LEVELS, runMethods, scoreRun } from './evaluate';
 import type { Forecaster, MethodRun, Scores } from './evaluate';
 import { runLabourBench } from './labour';
+import { splitHalf, type Half } from './split';
 import { isPinned, pinToOneCore } from './pin';
 import { METRIC_CHECK, PUBLISHED, REFERENCE_R_METHODS } from './published';
 import { formatTable } from './table';
@@ -111,14 +118,20 @@ function benchDataset(info: DatasetInfo, opts: ReturnType<typeof parseArgs>) {
     }
   }
   const runs = runMethods(data, forecasters);
-  const scores = new Map<string, Scores>(runs.map((r) => [r.method, scoreRun(info, data, r.forecasts, r)]));
+  const halves: Record<Half, BenchSeries[]> = { tuning: splitHalf(data, 'tuning'), evaluation: splitHalf(data, 'evaluation') };
+  // Speed is measured over the whole dataset; accuracy per half.
+  const scoreHalf = (half: Half) =>
+    new Map<string, Scores>(runs.map((r) => [r.method, { ...scoreRun(info, halves[half], r.forecasts, r), seriesPerSecond: data.length / r.seconds }]));
+  const byHalf = { tuning: scoreHalf('tuning'), evaluation: scoreHalf('evaluation') };
+  const scores = byHalf.evaluation;
+  const evalData = halves.evaluation;
 
   // R reference forecasts (computed for these files, not published), scored by our own code.
   const reference = loadForecastFile(path.join(BENCHMARKS_DIR, 'reference_r', `${info.referenceFile}.csv`));
   const referenceScores = new Map<string, Scores>();
   for (const m of REFERENCE_R_METHODS) {
     const f = reference.get(m);
-    if (f) referenceScores.set(m, scoreRun(info, data, f as Map<string, number[]>));
+    if (f) referenceScores.set(m, scoreRun(info, evalData, f as Map<string, number[]>));
   }
   const naive2 = referenceScores.get('Naive2');
 
@@ -137,28 +150,37 @@ function benchDataset(info: DatasetInfo, opts: ReturnType<typeof parseArgs>) {
   const pubNaive2 = published.find((p) => p.method === 'NAIVE2');
   for (const p of published) {
     const pubOwa = pubNaive2 && Number.isFinite(p.mase) ? `OWA ${owa(p, pubNaive2).toFixed(3)} (vs published NAIVE2); ` : '';
-    rows.push({ label: `pub ${p.method}`, smape: p.smape, mase: p.mase, mape: NaN, coverage80: NaN, coverage95: NaN, seriesPerSecond: NaN, note: pubOwa + p.source });
+    rows.push({ label: `pub ${p.method}`, smape: p.smape, mase: p.mase, mape: NaN, coverage80: NaN, coverage95: NaN, seriesPerSecond: NaN, note: `whole dataset; ${pubOwa}${p.source}` });
   }
   const maseLabel = info.scaleOver === 'train' ? 'MASE' : 'MASE(tt)';
-  console.log(`\n${formatTable(`== ${info.name} (${data.length} series, h=${data[0]!.horizon}; MASE scale: ${info.scaleOver}) ==`, maseLabel, rows)}`);
+  const title = `== ${info.name}: EVALUATION half, ${evalData.length} of ${data.length} series (tuning half ${halves.tuning.length}), h=${data[0]!.horizon}; MASE scale: ${info.scaleOver} ==`;
+  console.log(`\n${formatTable(title, maseLabel, rows)}`);
+  const sideBySide = runs
+    .filter((r) => r.method === 'auto' || r.method.startsWith('augurs'))
+    .flatMap((r) =>
+      (['tuning', 'evaluation'] as const).map((half) => ({ ...byHalf[half].get(r.method)!, label: `${r.method} [${half}]`, note: r.method === 'auto' ? (half === 'tuning' ? 'constants chosen here' : 'never tuned on') : '' })),
+    );
+  console.log(formatTable(`-- ${info.name}: both halves --`, maseLabel, sideBySide));
   const check = metricCheck(info, data);
   if (check) console.log(check);
   if (opts.write) writeOutputs(info, data, runs);
 
-  const methods: Record<string, Record<string, number | null>> = {};
+  const figures = (s: Scores) => ({
+    smape: round(s.smape),
+    mase: round(s.mase),
+    coverage80: round(s.coverage80),
+    coverage95: round(s.coverage95),
+    msis95: round(s.msis),
+  });
+  const methods: Record<string, Record<string, unknown>> = {};
   for (const [m, s] of scores) {
-    methods[m] = {
-      smape: round(s.smape),
-      mase: round(s.mase),
-      coverage80: round(s.coverage80),
-      coverage95: round(s.coverage95),
-      seriesPerSecond: round(s.seriesPerSecond, 1),
-    };
+    methods[m] = { evaluation: figures(s), tuning: figures(byHalf.tuning.get(m)!), seriesPerSecond: round(s.seriesPerSecond, 1) };
   }
   const autoSps = scores.get('auto')?.seriesPerSecond ?? NaN;
   const augursSps = scores.get('augurs-autoets')?.seriesPerSecond ?? NaN;
   return {
     series: data.length,
+    halves: { tuning: halves.tuning.length, evaluation: evalData.length },
     methods,
     seriesPerSecond: { auto: round(autoSps, 1), augurs: round(augursSps, 1) },
     speedRatio: round(autoSps / augursSps, 3),

@@ -3,7 +3,7 @@
 import type { Scores } from './evaluate';
 
 /** A printed row: label, numbers (NaN prints as —) and a free note. */
-export type TableRow = Omit<Scores, 'failures'> & { label: string; note?: string };
+export type TableRow = Omit<Scores, 'failures' | 'msis'> & { msis?: number; label: string; note?: string };
 
 function num(x: number, digits: number): string {
   return Number.isFinite(x) ? x.toFixed(digits) : '—';
@@ -15,7 +15,7 @@ function pct(x: number): string {
 
 /** Format one dataset's table. */
 export function formatTable(title: string, maseLabel: string, rows: TableRow[]): string {
-  const head = ['method', 'sMAPE', maseLabel, 'MAPE', 'cov80', 'cov95', 'series/s', 'note'];
+  const head = ['method', 'sMAPE', maseLabel, 'MAPE', 'cov80', 'cov95', 'MSIS95', 'series/s', 'note'];
   const body = rows.map((r) => [
     r.label,
     num(r.smape, 3),
@@ -23,6 +23,7 @@ export function formatTable(title: string, maseLabel: string, rows: TableRow[]):
     num(r.mape, 2),
     pct(r.coverage80),
     pct(r.coverage95),
+    num(r.msis ?? NaN, 2),
     Number.isFinite(r.seriesPerSecond) ? Math.round(r.seriesPerSecond).toString() : '—',
     r.note ?? '',
   ]);

@@ -13,7 +13,8 @@ import {
   thetaCandidate,
   type Candidate,
 } from './auto-candidates';
-import { empiricalSpread, rollingErrors, varianceCurve } from './empirical';
+import { rollingErrors, varianceCurve } from './empirical';
+import { calibrationFor, conformalMultiplier, INTERVAL_CALIBRATION, pooledScale, volatilityOf } from './calibration';
 import { SMOOTH_TREND_GRID } from './methods/smoothing';
 
 /** Shortest series `auto` accepts. */
@@ -210,8 +211,9 @@ function weightedMedian(forecasts: number[][], weights: readonly number[]): numb
  *
  * Intervals are empirical (`intervalKind: 'empirical'`): errors of the median
  * forecast from every rolling origin of the training data (parameters fixed),
- * on the log scale for positive series, summarised per horizon by a variance
- * curve σ²·h^γ so any horizon can be asked for, and inflated for small samples.
+ * on the log scale for positive series, summarised by a variance curve
+ * σ²·h^γ, then scaled and multiplied by split-conformal quantiles learned on
+ * the benchmark tuning halves (calibration.ts).
  * Deterministic bit for bit: fixed grids, no random numbers.
  */
 export function fitAuto(series: Series, options: FitOptions = {}): Fit {
@@ -273,16 +275,22 @@ export function fitAuto(series: Series, options: FitOptions = {}): Fit {
   const errors = rollingErrors(adj, combined.fromOrigin, maxH, positive, idx !== null, m);
   const fitted = y.map((_, t) => (t === 0 ? NaN : combined.fromOrigin(t, 1)[0] * season(t)));
   const curve = varianceCurve(errors);
+  const volatility = volatilityOf(positive ? adj.map(Math.log) : adj);
+  const cal = calibrationFor(m);
+  const features = { sigma: Math.sqrt(curve.sigma2), gamma: curve.gamma, volatility, n, frequency: m, seasonal: idx ? 1 : 0 };
+  const cap = positive ? INTERVAL_CALIBRATION.maxLogScale : Infinity;
+  const multiplier = (level: number) => conformalMultiplier(level, cal);
   return makeFit({
     method: 'auto',
     fitted,
-    params: { median: 1, pools: groups.length, candidates: kept, seasonal: idx ? 1 : 0, sigma: Math.sqrt(curve.sigma2), gamma: curve.gamma },
+    params: { median: 1, pools: groups.length, candidates: kept, seasonal: idx ? 1 : 0, sigma: features.sigma, gamma: curve.gamma, volatility },
     intervalKind: 'empirical',
     nonNegative: isNonNegative(y),
     models: [...shares].map(([method, weight]) => ({ method, weight })),
     path(h) {
       const mean = combined.mean(h).map((v, i) => v * season(n + i));
-      return empiricalSpread(errors, mean, h, positive, curve);
+      const sd = pooledScale(features, h, cal).map((v) => Math.min(cap, v));
+      return { mean, sd, logScale: positive, multiplier };
     },
   });
 }

@@ -1,17 +1,10 @@
 /**
- * Empirical prediction intervals from rolling-origin errors. Errors are
- * pooled per horizon into mean squares, then summarised by a variance curve
- * v_h = σ²·h^γ (fitted on log scale, weighted by counts, γ shrunk toward
- * 1.5 for yearly and 0.8 for sub-annual data), so any horizon can be asked
- * for, even beyond what the history could test.
- *
- * sd_h = 0.85 · σ · √(1 + 2/n₁) · (30/n)^0.35 · [1.2 if quarterly/monthly] · h^(γ/2),
- * bounds from Student-t(5) multipliers, log-scale sd capped at 0.5.
- * The constants were calibrated so that 80% and 95% intervals cover 76–84%
- * and 92–97% of test points on each of M3 yearly/quarterly and tourism
- * yearly/quarterly (models/bench/tune-intervals.ts).
+ * Rolling-origin errors of `auto`'s combination (parameters fixed, one filter
+ * pass per origin), pooled per horizon into mean squares and summarised by a
+ * variance curve v_h = σ²·h^γ (fitted on log scale, weighted by counts, γ
+ * shrunk toward 1.5 for yearly and 0.8 for sub-annual data). σ and γ are the
+ * per-series inputs of the calibrated intervals in calibration.ts.
  */
-import type { Spread } from './intervals';
 
 export interface RollingErrors {
   /** Mean squared error per horizon step (index 0 = one step ahead). */
@@ -27,7 +20,7 @@ export interface RollingErrors {
   frequency: number;
 }
 
-/** Calibrated constants (see the module comment). Mutated only by the bench tuning scripts. */
+/** Constants of the rolling-origin check and the variance curve. */
 export const EMPIRICAL = {
   /** Most forecast origins used (the latest ones). */
   maxOrigins: 24,
@@ -35,27 +28,14 @@ export const EMPIRICAL = {
   minTrain: 3,
   /** …and at least this share of the series: tiny early fits would exaggerate errors. */
   minTrainShare: 0.5,
-  /** Overall scale: errors at fixed, in-sample parameters are optimistic. */
-  inflate: 0.85,
-  /** Small-sample inflation: variance × (1 + smallSample / n1). */
-  smallSample: 2,
   /** Bounds and default of the growth exponent γ. */
   gammaMin: 0.5,
   gammaMax: 2,
   gammaDefault: 1.5,
   /** Prior γ for quarterly and monthly data, whose errors grow more slowly with the horizon. */
   gammaDefaultSub: 0.8,
-  /** Extra scale for quarterly and monthly data (in-sample seasonal indices flatter their errors). */
-  inflateSub: 1.2,
   /** Weight of the default γ, in number of one-step errors (shrinks noisy slopes). */
   gammaPriorWeight: 40,
-  /** Student-t degrees of freedom of the bounds: errors have heavier tails than normal. */
-  df: 5,
-  /** Scale × (lengthRef/n)^lengthPower: short histories understate, long ones overstate, future errors. */
-  lengthRef: 30,
-  lengthPower: 0.35,
-  /** Largest log-scale standard deviation (bounds at most ×exp(t·maxLogSd) around the mean). */
-  maxLogSd: 0.5,
 };
 
 function meanSquare(errors: number[]): number {
@@ -119,22 +99,4 @@ export function varianceCurve(errors: RollingErrors): { sigma2: number; gamma: n
   const k = EMPIRICAL.gammaPriorWeight;
   gamma = (counts[0] * gamma + k * prior) / (counts[0] + k);
   return { sigma2: Math.exp((sy - gamma * sx) / sw), gamma };
-}
-
-/** Spread for horizons 1..h from rolling errors (`curve`: their variance curve, if already fitted). */
-export function empiricalSpread(
-  errors: RollingErrors,
-  mean: number[],
-  h: number,
-  logScale: boolean,
-  curve: { sigma2: number; gamma: number } = varianceCurve(errors),
-): Spread {
-  const { sigma2, gamma } = curve;
-  const small = 1 + EMPIRICAL.smallSample / Math.max(1, errors.n1);
-  const base = EMPIRICAL.inflate * Math.sqrt(sigma2 * small) * Math.pow(EMPIRICAL.lengthRef / errors.n, EMPIRICAL.lengthPower) *
-    (errors.frequency > 1 ? EMPIRICAL.inflateSub : 1);
-  // On the log scale a huge spread turns into absurd bounds (×1000): cap it.
-  const cap = logScale ? EMPIRICAL.maxLogSd : Infinity;
-  const sd = Array.from({ length: h }, (_, i) => Math.min(cap, base * Math.pow(i + 1, gamma / 2)));
-  return { mean, sd, logScale, df: EMPIRICAL.df };
 }

@@ -89,6 +89,11 @@ export interface Spread {
   logScale?: boolean;
   /** Degrees of freedom for Student-t multipliers (heavier tails); normal when absent. */
   df?: number;
+  /**
+   * Multiplier of `sd` for a level in percent, when calibrated rather than
+   * normal or Student-t (auto's conformal quantiles). Must increase with the level.
+   */
+  multiplier?: (level: number) => number;
 }
 
 /**
@@ -103,7 +108,7 @@ export function toForecast(spread: Spread, levels: readonly number[], nonNegativ
   const intervals: Interval[] = [...levels]
     .sort((a, b) => a - b)
     .map((level) => {
-      const z = spread.df ? tFor(level, spread.df) : zFor(level);
+      const z = spread.multiplier ? spread.multiplier(level) : spread.df ? tFor(level, spread.df) : zFor(level);
       let lower: number[];
       let upper: number[];
       if (spread.logScale) {

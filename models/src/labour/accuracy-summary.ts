@@ -5,6 +5,7 @@
  * MASE means the engine beat "next year = this year".
  */
 import type { Grid } from './projection';
+import type { CellBacktest } from './engine';
 import type { AccuracySummary, AccuracySummaryRow } from './types';
 
 /** Level of detail of a cell, for grouping. */
@@ -14,12 +15,14 @@ function tierOf(grid: Grid, region: string, sector: string, qualification: strin
   return ds.bottom.includes(sector) && dq.bottom.includes(qualification) ? 'detailed' : 'province-totals';
 }
 
-/** Summarise the backtests of every shown cell of the grids. */
+/** Summarise the backtests of every shown cell of the grids; cells whose backtest failed are counted in the note. */
 export function summariseAccuracy(grids: Grid[]): AccuracySummary {
+  const failed = new Map<string, number>();
   const acc = new Map<AccuracySummaryRow['tier'], { n: number; mase: number; naive: number; smape: number; c80: number; c95: number; beats: number }>();
   for (const grid of grids) {
     for (const n of grid.nodes) {
-      const a = n.accuracy;
+      const a: CellBacktest = n.accuracy;
+      if (a.failed && !grid.hidden.has(n.region)) failed.set(a.failed.code, (failed.get(a.failed.code) ?? 0) + 1);
       if (grid.hidden.has(n.region) || a.origins === 0 || a.mase === null || a.naiveMase === null || a.smape === null) continue;
       const tier = tierOf(grid, n.region, n.sector, n.qualification);
       const s = acc.get(tier) ?? { n: 0, mase: 0, naive: 0, smape: 0, c80: 0, c95: 0, beats: 0 };
@@ -48,5 +51,7 @@ export function summariseAccuracy(grids: Grid[]): AccuracySummary {
       shareBeatingNaive: s.beats / s.n,
     });
   }
-  return { rows, note: 'Rolling-origin backtests on each cell’s own history (3 origins nationally/regionally, 2 for province totals, 1 for detailed cells).' };
+  const failures = [...failed].map(([code, k]) => `${k} × ${code}`).join(', ');
+  const note = 'Rolling-origin backtests on each cell’s own history (3 origins nationally/regionally, 2 for province totals, 1 for detailed cells).';
+  return { rows, note: failures ? `${note} Backtest failed for ${[...failed.values()].reduce((a, b) => a + b, 0)} cells (${failures}); they are left out.` : note };
 }

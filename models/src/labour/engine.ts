@@ -3,7 +3,8 @@
  * annual history with `auto` (or a named method), forecast h years with
  * intervals, and measure backtest accuracy against naive on the same origins.
  */
-import { fitMethod, mae, naiveScale, smape } from '../forecast/index';
+import { backtest, ForecastError, fitMethod, scoreBacktest } from '../forecast/index';
+import type { BacktestRow } from '../forecast/backtest';
 import type { Fit, FitOptions, Forecast, Series } from '../forecast/types';
 import type { CellAccuracy } from './types';
 
@@ -33,62 +34,56 @@ function nullable(x: number): number | null {
 }
 
 /**
- * Rolling-origin backtest of `method` and of naive on the same origins: at
- * each origin fit on the data up to it, forecast `h` years, score against the
- * held-out values (MASE scaled by the training part's naive errors, sMAPE,
- * and whether each value fell inside the 80% and 95% intervals). Figures are
- * means over origins (coverage over all held-out points). Naive needs no fit,
- * so it is scored inline. Shorter series use a shorter `h` and fewer origins;
+ * A cell's backtest accuracy plus what went wrong, if anything: `failed` is
+ * set when the engine's backtest threw (the figures are then empty), so
+ * callers can count failures instead of mistaking them for short histories.
+ */
+export type CellBacktest = CellAccuracy & { failed?: { code: string; message: string } };
+
+/** Horizon and origins `cellAccuracy` uses for a series of length n (origins 0: too short). */
+export function cellBacktestPlan(n: number, options: { h?: number; origins?: number; minTrain?: number } = {}): { h: number; origins: number } {
+  const minTrain = options.minTrain ?? 4;
+  const h = Math.min(options.h ?? 3, n >= 10 ? 3 : n >= 7 ? 2 : 1);
+  return { h, origins: Math.max(0, Math.min(options.origins ?? 3, n - h - minTrain + 1)) };
+}
+
+/**
+ * Rolling-origin accuracy of `method` on a cell, through the engine's own
+ * `backtest()` and `scoreBacktest()` (one backtest path for the app and the
+ * bench): origins one year apart, the last leaving h values to check; the
+ * naive forecast is scored on the same rows. MASE uses each origin's
+ * training-part naive scale; figures are means over origins, coverage over
+ * all held-out points. Shorter series use a shorter `h` and fewer origins;
  * all nulls when fewer than `minTrain` points would remain to fit on.
+ * An engine error is not swallowed silently: the result carries `failed`.
  */
 export function cellAccuracy(
   series: Series,
   options: { method?: string; h?: number; origins?: number; minTrain?: number } = {},
-): CellAccuracy {
-  const y = series.values;
-  const n = y.length;
-  const minTrain = options.minTrain ?? 4;
-  const h = Math.min(options.h ?? 3, n >= 10 ? 3 : n >= 7 ? 2 : 1);
-  const origins = Math.min(options.origins ?? 3, n - h - minTrain + 1);
+): CellBacktest {
+  const { h, origins } = cellBacktestPlan(series.values.length, options);
   if (origins < 1) return EMPTY_ACCURACY;
   const method = options.method ?? 'auto';
-  let maseSum = 0, maseN = 0, smapeSum = 0, nMaseSum = 0, nMaseN = 0, nSmapeSum = 0;
-  let in80 = 0, in95 = 0, points = 0;
+  // Scored with the one-year naive scale, as the labour model's cells are annual.
+  const annual: Series = { ...series, frequency: 1 };
+  let rows: BacktestRow[];
   try {
-    for (let k = origins - 1; k >= 0; k--) {
-      const cut = n - h - k;
-      const train = y.slice(0, cut);
-      const actual = y.slice(cut, cut + h);
-      const fc = fitSeries({ values: train, start: series.start, frequency: series.frequency }, method).forecast(h, { levels: [80, 95] });
-      const last = train[cut - 1];
-      const naive = actual.map(() => last);
-      const scale = naiveScale(train, 1);
-      if (scale > 0) {
-        // = mase(actual, …, train, 1), without measuring the scale again.
-        maseSum += mae(actual, fc.mean) / scale;
-        nMaseSum += mae(actual, naive) / scale;
-        maseN++;
-        nMaseN++;
-      }
-      smapeSum += smape(actual, fc.mean);
-      nSmapeSum += smape(actual, naive);
-      const [i80, i95] = [80, 95].map((l) => fc.intervals.find((iv) => iv.level === l)!);
-      actual.forEach((v, i) => {
-        if (v >= i80.lower[i] && v <= i80.upper[i]) in80++;
-        if (v >= i95.lower[i] && v <= i95.upper[i]) in95++;
-        points++;
-      });
-    }
-  } catch {
-    return EMPTY_ACCURACY;
+    rows = backtest(series, method, { h, origins, levels: [80, 95] });
+  } catch (err) {
+    const code = err instanceof ForecastError ? err.code : 'INTERNAL';
+    return { ...EMPTY_ACCURACY, failed: { code, message: err instanceof Error ? err.message : String(err) } };
   }
+  const s = scoreBacktest(annual, rows);
+  // Naive on the same rows: the last training value.
+  const naiveRows = rows.map((r) => ({ ...r, mean: annual.values[r.trainLength - 1]!, intervals: [] }));
+  const nv = scoreBacktest(annual, naiveRows);
   return {
-    mase: maseN ? nullable(maseSum / maseN) : null,
-    smape: nullable(smapeSum / origins),
-    coverage80: in80 / points,
-    coverage95: in95 / points,
-    naiveMase: nMaseN ? nullable(nMaseSum / nMaseN) : null,
-    naiveSmape: nullable(nSmapeSum / origins),
-    origins,
+    mase: nullable(s.mase),
+    smape: nullable(s.smape),
+    coverage80: nullable(s.coverage[80] ?? NaN),
+    coverage95: nullable(s.coverage[95] ?? NaN),
+    naiveMase: nullable(nv.mase),
+    naiveSmape: nullable(nv.smape),
+    origins: s.origins,
   };
 }

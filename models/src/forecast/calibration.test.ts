@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { fitAuto } from './auto';
+import { INTERVAL_CALIBRATION, conformalMultiplier, pooledScale } from './calibration';
+import { mulberry32 } from './prng';
+import { forecastShares } from '../labour/shares';
+
+function gaussian(rnd: () => number): number {
+  const u = rnd() || 1e-12;
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rnd());
+}
+
+describe('auto calibrated intervals', () => {
+  it('multipliers reproduce the tabled conformal quantiles and increase with the level', () => {
+    for (const cal of [INTERVAL_CALIBRATION.yearly, INTERVAL_CALIBRATION.subannual]) {
+      cal.levels.forEach((l, i) => expect(conformalMultiplier(l, cal)).toBeCloseTo(cal.quantiles[i]!, 10));
+      let prev = 0;
+      for (let l = 1; l < 100; l += 0.5) {
+        const q = conformalMultiplier(l, cal);
+        expect(q).toBeGreaterThan(prev);
+        prev = q;
+      }
+    }
+  });
+
+  it('pooled scale is proportional to the data for additive series (equivariant)', () => {
+    const f = { sigma: 2, gamma: 1.2, volatility: 3, n: 20, frequency: 1, seasonal: 0 };
+    const a = pooledScale(f, 6);
+    const b = pooledScale({ ...f, sigma: 2000, volatility: 3000 }, 6);
+    a.forEach((v, i) => expect(b[i]! / v).toBeCloseTo(1000, 6));
+  });
+
+  it('covers a simulated Gaussian random walk (n = 25, h = 1..6) within ±3 points over 1,000 seeded replicates', () => {
+    const rnd = mulberry32(42);
+    const H = 6, n = 25;
+    let c80 = 0, c95 = 0, pts = 0;
+    for (let r = 0; r < 1000; r++) {
+      const y = [1000];
+      for (let t = 1; t < n + H; t++) y.push(y[t - 1]! + 10 * gaussian(rnd));
+      const f = fitAuto({ values: y.slice(0, n), start: '2000', frequency: 1 }).forecast(H);
+      for (let i = 0; i < H; i++) {
+        const a = y[n + i]!;
+        c80 += +(a >= f.intervals[0]!.lower[i]! && a <= f.intervals[0]!.upper[i]!);
+        c95 += +(a >= f.intervals[1]!.lower[i]! && a <= f.intervals[1]!.upper[i]!);
+        pts++;
+      }
+    }
+    console.log(`simulated coverage ${((100 * c80) / pts).toFixed(1)} / ${((100 * c95) / pts).toFixed(1)}`);
+    expect(Math.abs((100 * c80) / pts - 80)).toBeLessThanOrEqual(3);
+    expect(Math.abs((100 * c95) / pts - 95)).toBeLessThanOrEqual(3);
+  });
+
+  it('intervals widen with h, 95 contains 80, positive series keep positive bounds (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0.5, max: 1e6, noNaN: true }), { minLength: 3, maxLength: 40 }),
+        fc.constantFrom(1, 4),
+        fc.integer({ min: 1, max: 15 }),
+        (values, frequency, h) => {
+          const f = fitAuto({ values, start: frequency === 1 ? '2000' : '2000-Q1', frequency: frequency as 1 | 4 }).forecast(h);
+          const [i80, i95] = f.intervals as [typeof f.intervals[0], typeof f.intervals[0]];
+          for (let i = 0; i < h; i++) {
+            const tol = 1e-12 * (Math.abs(f.mean[i]!) + Math.abs(i95.upper[i]!) + Math.abs(i95.lower[i]!));
+            expect(i95.lower[i]!).toBeLessThanOrEqual(i80.lower[i]! + tol);
+            expect(i95.upper[i]!).toBeGreaterThanOrEqual(i80.upper[i]! - tol);
+            expect(i95.lower[i]!).toBeGreaterThanOrEqual(0);
+            if (i > 0) {
+              for (const iv of [i80, i95]) {
+                expect(iv.upper[i]! - f.mean[i]!).toBeGreaterThanOrEqual(iv.upper[i - 1]! - f.mean[i - 1]! - 1e-9 * (Math.abs(f.mean[i]!) + Math.abs(iv.upper[i]!)));
+                // The lower half-width may shrink only where the bound is capped at 0.
+                if (iv.lower[i]! > 0) expect(f.mean[i]! - iv.lower[i]!).toBeGreaterThanOrEqual(f.mean[i - 1]! - iv.lower[i - 1]! - 1e-9 * (Math.abs(f.mean[i]!) + Math.abs(iv.upper[i]!)));
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('share intervals stay within 0–100 %', () => {
+    const rnd = mulberry32(7);
+    let a = 40, b = 25;
+    const agri: number[] = [], ind: number[] = [], serv: number[] = [];
+    for (let t = 0; t < 20; t++) {
+      a = Math.max(1, a - 1 + gaussian(rnd));
+      b = Math.min(60, Math.max(1, b + 0.3 + gaussian(rnd)));
+      agri.push(a); ind.push(b); serv.push(100 - a - b);
+    }
+    const fc2 = forecastShares({ start: '2000', frequency: 1, components: { agri, ind, serv } }, 10);
+    for (const f of Object.values(fc2.components)) {
+      for (const iv of f.intervals) {
+        iv.lower.forEach((v) => expect(v).toBeGreaterThanOrEqual(0));
+        iv.upper.forEach((v) => expect(v).toBeLessThanOrEqual(100));
+      }
+    }
+  });
+});
