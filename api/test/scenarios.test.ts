@@ -127,3 +127,25 @@ describe.each(backends)('scenarios on $name', (backend) => {
     expect((await getJson(t.app, '/api/health')).body.dataVersion.id).toBe(version);
   });
 });
+
+describe('scenario rate limit', () => {
+  it('answers 429 after SCENARIO_RATE_LIMIT requests a minute from one client; reads stay free', async () => {
+    const before = process.env.SCENARIO_RATE_LIMIT;
+    process.env.SCENARIO_RATE_LIMIT = '2';
+    const t = await startTestApp(backends[0]);
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const res = await t.app.request('/api/scenarios', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ exitRateChange: 10 + i }) });
+        statuses.push(res.status);
+        if (res.status === 429) expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+      }
+      expect(statuses).toEqual([201, 201, 429, 429]);
+      expect((await t.app.request('/api/gaps?region=VN&horizon=1')).status).toBe(200);
+    } finally {
+      if (before === undefined) delete process.env.SCENARIO_RATE_LIMIT;
+      else process.env.SCENARIO_RATE_LIMIT = before;
+      await t.close();
+    }
+  });
+});
