@@ -47,19 +47,31 @@ const retirementPath = (sex: 'M' | 'F') => z.strictObject({
   stepMonths: z.number().int().min(RETIREMENT_LIMITS.stepMonths.min).max(RETIREMENT_LIMITS.stepMonths.max).optional(),
 });
 
+const UNIT_TEXT: Record<string, string> = {
+  'pct-per-year': '% a year', 'pp-per-year': 'percentage points a year', pp: 'percentage points', pct: '%', years: 'years',
+  months: 'months', year: 'year', workers: 'workers', 'graduates-per-year': 'graduates a year',
+};
+
+/** OpenAPI description of a lever: its name, unit, range, keys and how it enters the model. */
+function describe(name: ParameterName): string {
+  const s = specOf(name);
+  const keys = s.keys ? ` Keys: ${s.keys.join(', ')}.` : '';
+  return `${s.en} (${UNIT_TEXT[s.unit]}, ${s.min} to ${s.max}). ${s.noteEn}${keys}`;
+}
+
 /** The parameter object of `POST /api/scenarios`; unknown names are refused. */
 export const scenarioParametersSchema = z.strictObject({
-  valueAddedGrowth: keyed(VALUE_ADDED_KEYS, z.union([ranged('valueAddedGrowth'), byPeriod(ranged('valueAddedGrowth'))])).optional(),
-  valueAddedGrowthChange: keyed(VALUE_ADDED_CHANGE_KEYS, ranged('valueAddedGrowthChange')).optional(),
-  productivityGrowthChange: ranged('productivityGrowthChange').optional(),
-  participationChange: keyed(PARTICIPATION_KEYS, ranged('participationChange')).optional(),
-  retirementAge: z.strictObject({ M: retirementPath('M').optional(), F: retirementPath('F').optional() }).optional(),
-  trainingOutputChange: keyed(TRAINING_KEYS, ranged('trainingOutputChange')).optional(),
-  trainingOutput: keyed(TRAINING_KEYS.slice(1), ranged('trainingOutput')).optional(),
-  entryRate: ranged('entryRate').optional(),
-  exitRateChange: ranged('exitRateChange').optional(),
-  newFieldBoost: keyed(FIELD_KEYS, z.union([ranged('newFieldBoost'), byPeriod(ranged('newFieldBoost'))])).optional(),
-  targetAttainment: ranged('targetAttainment').optional(),
+  valueAddedGrowth: keyed(VALUE_ADDED_KEYS, z.union([ranged('valueAddedGrowth'), byPeriod(ranged('valueAddedGrowth'))])).optional().meta({ description: describe('valueAddedGrowth') }),
+  valueAddedGrowthChange: keyed(VALUE_ADDED_CHANGE_KEYS, ranged('valueAddedGrowthChange')).optional().meta({ description: describe('valueAddedGrowthChange') }),
+  productivityGrowthChange: ranged('productivityGrowthChange').optional().meta({ description: describe('productivityGrowthChange') }),
+  participationChange: keyed(PARTICIPATION_KEYS, ranged('participationChange')).optional().meta({ description: describe('participationChange') }),
+  retirementAge: z.strictObject({ M: retirementPath('M').optional(), F: retirementPath('F').optional() }).optional().meta({ description: describe('retirementAge') }),
+  trainingOutputChange: keyed(TRAINING_KEYS, ranged('trainingOutputChange')).optional().meta({ description: describe('trainingOutputChange') }),
+  trainingOutput: keyed(TRAINING_KEYS.slice(1), ranged('trainingOutput')).optional().meta({ description: describe('trainingOutput') }),
+  entryRate: ranged('entryRate').optional().meta({ description: describe('entryRate') }),
+  exitRateChange: ranged('exitRateChange').optional().meta({ description: describe('exitRateChange') }),
+  newFieldBoost: keyed(FIELD_KEYS, z.union([ranged('newFieldBoost'), byPeriod(ranged('newFieldBoost'))])).optional().meta({ description: describe('newFieldBoost') }),
+  targetAttainment: ranged('targetAttainment').optional().meta({ description: describe('targetAttainment') }),
 });
 
 /** Scenario parameters as validated. */
