@@ -5,6 +5,7 @@
  */
 import { Scalar } from '@scalar/hono-api-reference';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { openAPIRouteHandler } from 'hono-openapi';
 import type { AppDeps } from './deps';
 import { onError, problemResponse } from './http/on-error';
@@ -29,7 +30,10 @@ import { versionRoutes } from './routes/versions';
 /** The API routes alone, chained so `hc<AppType>` knows every path and response. */
 export function apiRoutes(deps: AppDeps) {
   return new Hono()
-    // Outermost: a stored answer keeps the headers the chain below added, and only anonymous
+    // Large JSON and CSV answers go out compressed when the client accepts it (outside the answer cache,
+    // which stores them uncompressed, so every client gets the encoding it asked for).
+    .use('/api/*', compress({ threshold: 2048 }))
+    // Next: a stored answer keeps the headers the chain below added, and only anonymous
     // public reads (the same for everyone) are answered from it (http/response-cache.ts).
     .use('/api/*', responseCache({
       cache: deps.responses ?? new ResponseCache(),

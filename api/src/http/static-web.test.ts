@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mountWeb } from './static-web';
@@ -10,6 +11,9 @@ const dist = join(root, 'dist');
 mkdirSync(join(dist, 'assets'), { recursive: true });
 writeFileSync(join(dist, 'index.html'), '<!doctype html><title>app shell</title>');
 writeFileSync(join(dist, 'assets', 'app.js'), 'console.log("app")');
+writeFileSync(join(dist, 'assets', 'index-Bx3kP9aQ.js'), 'console.log("hashed")'.repeat(100));
+writeFileSync(join(dist, 'assets', 'index-Bx3kP9aQ.js.br'), brotliCompressSync('console.log("hashed")'.repeat(100)));
+writeFileSync(join(dist, 'assets', 'index-Bx3kP9aQ.js.gz'), gzipSync('console.log("hashed")'.repeat(100)));
 writeFileSync(join(root, 'secret.txt'), 'TOP SECRET');
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -31,6 +35,20 @@ describe('static web serving', () => {
     const shell = await app.request('/regions/01?horizon=5');
     expect(await shell.text()).toContain('app shell');
     expect((await app.request('/api/health')).status).toBe(200);
+  });
+
+  it('sends the build\'s brotli or gzip copy by content negotiation, hashed assets immutable, the shell revalidated', async () => {
+    const br = await app.request('/assets/index-Bx3kP9aQ.js', { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const gz = await app.request('/assets/index-Bx3kP9aQ.js', { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    const plain = await app.request('/assets/index-Bx3kP9aQ.js');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toContain('hashed');
+    expect((await app.request('/')).headers.get('cache-control')).toBe('no-cache');
+    expect((await app.request('/regions')).headers.get('cache-control')).toBe('no-cache');
+    expect((await app.request('/assets/app.js')).headers.get('cache-control')).toBe('no-cache');
   });
 
   it('never serves files outside web/dist', async () => {

@@ -14,8 +14,19 @@ const FALLBACK_PAGE = `<!doctype html>
 <p><a href="/api/docs">API reference (/api/docs)</a> · <a href="/api/openapi.json">OpenAPI 3.1</a> · <a href="/api/health">/api/health</a></p>
 </body></html>`;
 
+/** The app shell and other unhashed files: always revalidated, so a new build is picked up at once. */
+const REVALIDATE = 'no-cache';
+/** Vite's hashed assets (assets/name-HASH.ext) never change under their name. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** Cache-Control of a served URL path: hashed build assets are immutable, everything else revalidates. */
+export function cacheControlFor(path: string): string {
+  return /^\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(path) ? IMMUTABLE : REVALIDATE;
+}
+
 /**
- * Adds static routes for `webDist`. Whether the build exists is checked per
+ * Adds static routes for `webDist`; files are sent brotli- or gzip-compressed when the build made a
+ * copy and the client accepts it (`precompressed`). Whether the build exists is checked per
  * request (a rebuild may replace it while the server runs); without it, `/` is a
  * plain page linking to the API docs.
  */
@@ -27,16 +38,21 @@ export function mountWeb(app: Hono, webDist: string | null | undefined): void {
   const index = join(webDist, 'index.html');
   // Created on first use: serveStatic warns at creation when its root is missing.
   let files: MiddlewareHandler | undefined;
-  const shell = serveStatic({ path: index });
-  app.use('*', (c, next) => {
+  const shell = serveStatic({ path: index, precompressed: true });
+  app.use('*', async (c, next) => {
     if (!existsSync(index)) return next();
-    files ??= serveStatic({ root: webDist });
-    return files(c, next);
+    files ??= serveStatic({ root: webDist, precompressed: true });
+    const res = await files(c, next);
+    // serveStatic answers with its own Response (undefined when it passed the request on).
+    if (res instanceof Response) res.headers.set('cache-control', cacheControlFor(c.req.path));
+    return res;
   });
   // Client-side routes (anything not under /api and not a file) get the app shell.
   app.get('*', async (c, next) => {
     if (c.req.path.startsWith('/api/') || c.req.path === '/api') return next();
     if (!existsSync(index)) return c.req.path === '/' ? c.html(FALLBACK_PAGE) : next();
-    return shell(c, next);
+    const res = await shell(c, next);
+    if (res instanceof Response) res.headers.set('cache-control', REVALIDATE);
+    return res;
   });
 }
