@@ -1,6 +1,6 @@
 /**
  * `pnpm ingest <file> [--format long|wide|microdata|sdmx|pxweb] [--mapping m.json]
- *   [--period 2024] [--source "…"] [--dry-run]`: the upload pipeline from the
+ *   [--period 2024] [--source "…"] [--dry-run] [--replace-official]`: the upload pipeline from the
  * command line. Problems print as `file:line:column: message`; SDMX messages
  * start with the series and period (`nsdp.xml:31:OBS_VALUE: Series LE_PE_NUM
  * 2023-Q4: …`), malformed XML gives the column number (`nsdp.xml:12:5: …`).
@@ -17,10 +17,11 @@ import { parseArgs } from 'node:util';
 import { ProblemError } from '../http/problem';
 import type { UploadOutcome } from '../services/upload-service';
 import { runUpload } from '../services/upload-service';
+import type { OfficialConflict } from '../services/upload-official';
 import { maxUploadBytes, UPLOAD_FORMATS, type UploadFormat } from '../services/upload-parse';
 import { dataDirInUse, embeddedDataDir, isMain, openForCli } from './open-database';
 
-const USAGE = 'Usage: pnpm ingest <file> [--format long|wide|microdata|sdmx|pxweb] [--mapping mapping.json] [--period 2024] [--source "citation"] [--dry-run]\n'
+const USAGE = 'Usage: pnpm ingest <file> [--format long|wide|microdata|sdmx|pxweb] [--mapping mapping.json] [--period 2024] [--source "citation"] [--dry-run] [--replace-official]\n'
   + '  sdmx: GSO NSDP SDMX-ML (.xml) or SDMX-CSV; --mapping optional for GSO series codes. pxweb: GSO PX-Web CSV export; --mapping required.';
 
 interface Io {
@@ -30,9 +31,13 @@ interface Io {
 }
 
 /** Prints problems as `file:line:column: message` (line 0 = not in the file, e.g. the mapping). */
-export function formatProblems(file: string, problem: { errors?: { line?: number; column?: string | number | null; message: string }[]; errorCount?: unknown; detail?: string }): string[] {
+export function formatProblems(file: string, problem: { errors?: { line?: number; column?: string | number | null; message: string }[]; errorCount?: unknown; detail?: string; cells?: OfficialConflict[]; cellCount?: unknown }): string[] {
   const lines = (problem.errors ?? []).map((e) => `${file}:${e.line ?? 0}:${e.column ?? ''}: ${e.message}`);
-  const total = Number(problem.errorCount ?? lines.length);
+  // 409: the official cells the file would replace (--replace-official confirms).
+  for (const c of problem.cells ?? []) {
+    lines.push(`${file}:${c.line}:${c.column ?? ''}: official ${c.indicator} ${c.region} ${c.sector} ${c.qualification} ${c.period} = ${c.current.value} (${c.current.source}) would become ${c.new.value} (${c.new.status})`);
+  }
+  const total = Number(problem.errorCount ?? problem.cellCount ?? lines.length);
   if (total > lines.length) lines.push(`… and ${total - lines.length} more`);
   if (problem.detail) lines.push(problem.detail);
   return lines;
@@ -51,7 +56,7 @@ export async function ingestCli(argv: string[], io: Io = { out: console.log, err
   try {
     parsed = parseArgs({
       args: argv, allowPositionals: true,
-      options: { format: { type: 'string', default: 'long' }, mapping: { type: 'string' }, period: { type: 'string' }, source: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+      options: { format: { type: 'string', default: 'long' }, mapping: { type: 'string' }, period: { type: 'string' }, source: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, 'replace-official': { type: 'boolean', default: false } },
     });
   } catch (e) {
     io.err(`${(e as Error).message}\n${USAGE}`);
@@ -80,17 +85,18 @@ export async function ingestCli(argv: string[], io: Io = { out: console.log, err
     }
   }
   const dryRun = parsed.values['dry-run']!;
+  const replaceOfficial = parsed.values['replace-official']!;
   const name = basename(file);
   const dir = embeddedDataDir(io.env);
 
   if (dir && dataDirInUse(dir)) {
     const token = io.env.LMO_TOKEN?.trim();
     if (!token) {
-      io.err(`The embedded database in ${dir} is open by a running server. Set LMO_TOKEN to an analyst token (pnpm token create needs the server stopped, or create it before starting) and the file is sent to the server; or stop the server and run this again.`);
+      io.err(`The embedded database in ${dir} is open by a running server. Set LMO_TOKEN to an analyst token (\`pnpm run token create --role analyst --name "…"\`) and the file is sent to the server; or stop the server and run this again.`);
       return 3;
     }
     const base = io.env.LMO_URL?.trim() || `http://127.0.0.1:${io.env.PORT || 8787}`;
-    const query = new URLSearchParams({ format, fileName: name, ...(dryRun ? { dryRun: '1' } : {}), ...(parsed.values.period ? { period: parsed.values.period } : {}), ...(parsed.values.source ? { source: parsed.values.source } : {}), ...(mappingText ? { mapping: mappingText } : {}) });
+    const query = new URLSearchParams({ format, fileName: name, ...(dryRun ? { dryRun: '1' } : {}), ...(replaceOfficial ? { replaceOfficial: 'true' } : {}), ...(parsed.values.period ? { period: parsed.values.period } : {}), ...(parsed.values.source ? { source: parsed.values.source } : {}), ...(mappingText ? { mapping: mappingText } : {}) });
     let res: Response;
     try {
       res = await fetch(`${base}/api/uploads?${query}`, {
@@ -104,7 +110,7 @@ export async function ingestCli(argv: string[], io: Io = { out: console.log, err
     const body = await res.json() as Record<string, unknown>;
     if (!res.ok) {
       for (const line of formatProblems(file, body as never)) io.err(line);
-      return res.status === 422 || res.status === 413 ? 1 : 3;
+      return res.status === 422 || res.status === 413 || body.code === 'REPLACES_OFFICIAL' ? 1 : 3;
     }
     io.out(summary(file, body as unknown as UploadOutcome, dryRun) + ` (via ${base})`);
     return 0;
@@ -122,7 +128,7 @@ export async function ingestCli(argv: string[], io: Io = { out: console.log, err
       }
     }
     const outcome = await runUpload(database.db, createReadStream(file), {
-      format, mapping, period: parsed.values.period, source: parsed.values.source, fileName: name, dryRun, actor: 'cli', maxBytes: maxUploadBytes(io.env), atomic: database.kind === 'postgres',
+      format, mapping, period: parsed.values.period, source: parsed.values.source, fileName: name, dryRun, replaceOfficial, actor: 'cli', maxBytes: maxUploadBytes(io.env), atomic: database.kind === 'postgres',
     });
     io.out(summary(file, outcome, dryRun));
     return 0;

@@ -41,3 +41,28 @@ export const levelsParam = z.string().default('80,95').transform((text, ctx) => 
   }
   return [...new Set(levels)].sort((a, b) => a - b);
 }).meta({ description: 'Interval levels, comma-separated (e.g. 80,95)' });
+
+/** 2^31 − 1: the largest id an `integer`/`serial` column holds. */
+export const MAX_INT32 = 2_147_483_647;
+
+/**
+ * A positive whole number written in plain decimal digits, at most `max`
+ * (default 2^31 − 1, the database's `integer`). `0x10`, `1e3`, `+5`, ` 7` and
+ * overflowing ids are refused with 400 here, so they never reach SQL.
+ */
+export function positiveIntParam(what: string, max = MAX_INT32) {
+  return z.string().regex(/^[1-9]\d{0,9}$/, `${what} is a positive whole number in decimal digits (1 to ${max})`)
+    .transform(Number).refine((n) => n <= max, `${what} must be at most ${max}`);
+}
+
+/** A path id of a database row: a positive 32-bit integer. */
+export const idParam = positiveIntParam('id');
+
+/** `limit` between 1 and `max`, decimal digits only; `fallback` when absent. */
+export function limitParam(max: number, fallback: number) {
+  return positiveIntParam('limit', max).optional().transform((n) => n ?? fallback);
+}
+
+/** `offset` ≥ 0 in decimal digits (at most 2^31 − 1); 0 when absent. */
+export const offsetParam = z.string().regex(/^(0|[1-9]\d{0,9})$/, 'offset is a whole number ≥ 0 in decimal digits')
+  .transform(Number).refine((n) => n <= MAX_INT32, `offset must be at most ${MAX_INT32}`).optional().transform((n) => n ?? 0);

@@ -93,7 +93,7 @@ export function requireRole(deps: AppDeps, role: Role) {
         return next();
       }
       c.header('www-authenticate', 'Bearer realm="lmo"');
-      throw unauthorized(`This needs an API token with role ${role} or higher: send "Authorization: Bearer <token>" (create one with \`pnpm token create --role ${role} --name "…"\`).`);
+      throw unauthorized(`This needs an API token with role ${role} or higher: send "Authorization: Bearer <token>" (an admin creates one with \`pnpm run token create --role ${role} --name "…"\`; plain \`pnpm token\` is pnpm's own command).`);
     }
     const address = clientAddress(c);
     const wait = limiter.blockedFor(address);

@@ -7,6 +7,7 @@ import type { AppDeps } from '../deps';
 import { auditLog } from '../db/schema';
 import { problemSchema } from '../http/problem';
 import { requireRole, type AuthEnv } from '../http/require-role';
+import { limitParam, positiveIntParam } from '../http/params';
 import { zQuery } from '../http/validate';
 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: resolver(problemSchema) } } });
@@ -19,7 +20,7 @@ export const auditRoutes = (deps: AppDeps) => new Hono<AuthEnv>().get(
     responses: { 200: { description: 'Entries', content: { 'application/json': { schema: resolver(z.object({}).passthrough()) } } }, 401: problem('No token'), 403: problem('Role below analyst') },
   }),
   requireRole(deps, 'analyst'),
-  zQuery(z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100), before: z.coerce.number().int().positive().optional() })),
+  zQuery(z.object({ limit: limitParam(1000, 100), before: positiveIntParam('before').optional() })),
   async (c) => {
     const { limit, before } = c.req.valid('query');
     const rows = await deps.database.db.select().from(auditLog)

@@ -25,6 +25,7 @@ const outcomeSchema = z.object({
   version: z.object({ id: z.number(), label: z.string(), rowCount: z.number(), hash: z.string(), isCurrent: z.boolean() }).passthrough().nullable(),
   rows: z.number().int(), cells: z.number().int(), hash: z.string(),
   warnings: z.array(z.string()), indicators: z.record(z.string(), z.number()),
+  officialReplaced: z.number().int(),
 }).meta({ id: 'UploadOutcome' });
 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: resolver(problemSchema) } } });
@@ -48,8 +49,10 @@ function optionsFrom(fields: Fields, fileName?: string) {
       });
     }
   }
-  const dryRun = ['1', 'true', 'yes'].includes((fields.dryRun ?? fields.dry_run ?? '').trim().toLowerCase());
-  return { format, mapping, period: fields.period, source: fields.source, fileName: fileName ?? fields.fileName, dryRun };
+  const flag = (v: string | undefined) => ['1', 'true', 'yes'].includes((v ?? '').trim().toLowerCase());
+  const dryRun = flag(fields.dryRun ?? fields.dry_run);
+  const replaceOfficial = flag(fields.replaceOfficial ?? fields.replace_official);
+  return { format, mapping, period: fields.period, source: fields.source, fileName: fileName ?? fields.fileName, dryRun, replaceOfficial };
 }
 
 /** Streams a multipart body: fields first, then the `file` part straight into the pipeline. */
@@ -84,11 +87,12 @@ export const uploadRoutes = (deps: AppDeps) => new Hono<AuthEnv>().post(
   describeRoute({
     tags: ['uploads'],
     summary: 'Upload a file (long, wide + mapping, microdata, sdmx, pxweb + mapping): validate, then store as a new dataset version and recompute',
-    description: 'multipart/form-data with fields format (long, wide, microdata, sdmx, pxweb), mapping (JSON: WideMapping for wide, PxwebMapping for pxweb, optional { codes, status, source, frequency } for sdmx), period and source (microdata), dryRun, then file; or the raw file as the body (text/csv, application/xml) with the same options in the query. SDMX problems also carry series and period. Needs an analyst token.',
+    description: 'multipart/form-data with fields format (long, wide, microdata, sdmx, pxweb), mapping (JSON: WideMapping for wide, PxwebMapping for pxweb, optional { codes, status, source, frequency } for sdmx), period and source (microdata), dryRun, replaceOfficial (true to let non-official values replace official cells; otherwise 409), then file; or the raw file as the body (text/csv, application/xml) with the same options in the query. SDMX problems also carry series and period. Needs an analyst token.',
     responses: {
       200: { description: 'Dry run passed, or the same data were uploaded before (existing version)', content: { 'application/json': { schema: resolver(outcomeSchema) } } },
       201: { description: 'New dataset version created and its results computed', content: { 'application/json': { schema: resolver(outcomeSchema) } } },
       401: problem('No or invalid token'), 403: problem('Token role below analyst'), 413: problem('File over MAX_UPLOAD_BYTES'),
+      409: problem('The file would replace official cells with non-official values (cells[] with line, column, current official value and source, new value; send replaceOfficial=true to confirm), or the data changed meanwhile'),
       422: problem('Invalid file: errors[] with line, column, value, message (vi + en), and series and period for SDMX; nothing stored'), 429: problem('Too many failed token attempts'),
     },
   }),

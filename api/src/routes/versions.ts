@@ -9,11 +9,17 @@ import { z } from 'zod';
 import type { AppDeps } from '../deps';
 import { problemSchema } from '../http/problem';
 import { requireRole, type AuthEnv } from '../http/require-role';
+import { idParam as versionId, limitParam, offsetParam } from '../http/params';
 import { zInput, zQuery } from '../http/validate';
 import { actorOf } from '../services/auth';
-import { diffVersion, listVisibleVersions, rollbackTo } from '../services/versions-service';
+import { diffVersion, DIFF_SORTS, listVisibleVersions, rollbackTo } from '../services/versions-service';
 
-const idParam = z.object({ id: z.coerce.number().int().positive('a version id is a positive whole number') });
+const idParam = z.object({ id: versionId.meta({ description: 'Dataset version id (a positive 32-bit integer)' }) });
+const diffQuery = z.object({
+  limit: limitParam(1000, 200).meta({ description: 'Cells per page (1–1000, default 200)' }),
+  offset: offsetParam.meta({ description: 'Cells to skip (paging)' }),
+  sort: z.enum(DIFF_SORTS).default('official').meta({ description: 'official (replaced official cells first, then official revisions, then by size of change), change, cell or period' }),
+});
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: resolver(problemSchema) } } });
 const ok = (description: string) => ({ description, content: { 'application/json': { schema: resolver(z.object({}).passthrough()) } } });
 
@@ -23,19 +29,19 @@ export const versionRoutes = (deps: AppDeps) => new Hono<AuthEnv>()
     '/',
     describeRoute({ tags: ['uploads'], summary: 'Dataset versions, newest first; exactly one is current', responses: { 200: ok('Versions') } }),
     requireRole(deps, 'viewer'),
-    zQuery(z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) })),
+    zQuery(z.object({ limit: limitParam(1000, 100) })),
     async (c) => c.json({ versions: await listVisibleVersions(deps.database.db, c.req.valid('query').limit) }),
   )
   .get(
     '/:id/diff',
     describeRoute({
-      tags: ['uploads'], summary: 'Cells added, removed and changed against the parent version, with totals before and after',
-      responses: { 200: ok('Diff'), 404: problem('No such version') },
+      tags: ['uploads'], summary: 'Every cell added, removed and changed against the parent version (paged, sortable; official cells replaced first), with names, statuses, and totals per indicator and period',
+      responses: { 200: ok('Diff'), 400: problem('Bad id, limit, offset or sort'), 404: problem('No such version (or an upload still being stored)') },
     }),
     requireRole(deps, 'viewer'),
     zInput('param', idParam),
-    zQuery(z.object({ limit: z.coerce.number().int().min(1).max(5000).default(200) })),
-    async (c) => c.json(await diffVersion(deps.database.db, c.req.valid('param').id, c.req.valid('query').limit)),
+    zQuery(diffQuery),
+    async (c) => c.json(await diffVersion(deps.database.db, c.req.valid('param').id, c.req.valid('query'))),
   )
   .post(
     '/:id/rollback',

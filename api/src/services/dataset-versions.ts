@@ -69,6 +69,17 @@ export async function getVersion(db: Db, id: number): Promise<VersionInfo | null
   return rows[0] ? toVersionInfo(rows[0]) : null;
 }
 
+/**
+ * A version analysts may see, or null: an upload still being built (or left
+ * by a crash) has no fingerprint until it is promoted and is never diffed,
+ * listed or rolled back to.
+ */
+export async function getVisibleVersion(db: Db, id: number): Promise<VersionInfo | null> {
+  const rows = await db.select().from(datasetVersions)
+    .where(sql`${datasetVersions.id} = ${id} and not (${datasetVersions.kind} = 'upload' and ${datasetVersions.fingerprint} is null)`).limit(1);
+  return rows[0] ? toVersionInfo(rows[0]) : null;
+}
+
 /** Finds a version with exactly this content hash. */
 export async function findVersionByHash(db: Db, hash: string): Promise<VersionInfo | null> {
   const rows = await db.select().from(datasetVersions).where(eq(datasetVersions.hash, hash))

@@ -14,9 +14,10 @@
  * 2. The caller computes the version's results.
  * 3. `promoteUpload` makes it current in one short transaction, with its audit
  *    entry; `discardVersion` deletes it (rows and results cascade) if 2 or 3 fail.
- * Readers therefore only ever see complete versions with their results. The same
- * data (same observations hash) are stored once: a re-upload returns the version
- * they created.
+ * Readers therefore only ever see complete versions with their results. Uploading
+ * the data that made the current version again changes nothing (`duplicate`);
+ * the data of an older, non-current version (e.g. after a rollback) are applied
+ * on top of the current one as a new version, as an analyst expects.
  */
 import { createHash } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
@@ -36,6 +37,8 @@ export interface UploadCommitMeta {
   uploadHash: string;
   records: number;
   cells: number;
+  /** Official cells replaced by non-official values (replaceOfficial=true), for the audit log. */
+  officialReplaced?: number;
 }
 
 // Rows per statement: ~100 ms of PGlite work, so other requests get the event loop between statements.
@@ -46,9 +49,10 @@ export const COMMIT_LOCK = 4_207_312;
 /** `fingerprint` of upload versions: the uploaded data's hash, so a re-upload is recognised. */
 export const uploadFingerprint = (hash: string) => `upload:${hash}`;
 
-/** The version an identical upload created (set only once it was promoted). */
+/** The current version when an identical upload created it (so uploading it again would change nothing), else null. */
 export async function findUpload(db: Db, uploadHash: string): Promise<VersionInfo | null> {
-  const [row] = await db.select().from(datasetVersions).where(eq(datasetVersions.fingerprint, uploadFingerprint(uploadHash))).limit(1);
+  const [row] = await db.select().from(datasetVersions)
+    .where(and(eq(datasetVersions.fingerprint, uploadFingerprint(uploadHash)), eq(datasetVersions.isCurrent, true))).limit(1);
   return row ? toVersionInfo(row) : null;
 }
 
@@ -119,9 +123,9 @@ export async function discardUnpromoted(db: Db, olderThanMinutes = 0): Promise<n
 export async function promoteUpload(db: Db, version: VersionInfo, meta: UploadCommitMeta): Promise<{ version: VersionInfo; created: boolean }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${COMMIT_LOCK})`);
-    const [same] = await tx.select().from(datasetVersions).where(eq(datasetVersions.fingerprint, uploadFingerprint(meta.uploadHash))).limit(1);
-    if (same) return { version: toVersionInfo(same), created: false };
     const [current] = await tx.select().from(datasetVersions).where(eq(datasetVersions.isCurrent, true)).limit(1);
+    // The same data were promoted meanwhile (a concurrent identical upload): this version adds nothing.
+    if (current && current.fingerprint === uploadFingerprint(meta.uploadHash)) return { version: toVersionInfo(current), created: false };
     if ((current?.id ?? null) !== version.parentId) {
       throw new ProblemError({
         type: '/api/problems/conflict', title: 'Data changed meanwhile', status: 409,
@@ -136,7 +140,7 @@ export async function promoteUpload(db: Db, version: VersionInfo, meta: UploadCo
       actor: meta.actor, action: 'dataset.upload', target: `dataset_version:${version.id}`,
       detail: {
         label: meta.label, format: meta.format, fileName: meta.fileName ?? null, records: meta.records, cells: meta.cells,
-        total: row.rowCount, uploadHash: meta.uploadHash, parentId: version.parentId,
+        total: row.rowCount, uploadHash: meta.uploadHash, parentId: version.parentId, officialReplaced: meta.officialReplaced ?? 0,
       },
     });
     return { version: toVersionInfo(row), created: true };

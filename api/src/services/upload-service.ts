@@ -9,8 +9,10 @@ import type { Db } from '../db/client';
 import { PROBLEM_TYPES, ProblemError, type FieldProblem } from '../http/problem';
 import { computeResults, type ComputeReport } from './compute';
 import { ForecastError } from '@lmo/models';
-import type { VersionInfo } from './dataset-versions';
+import { getCurrentVersion, type VersionInfo } from './dataset-versions';
 import { buildUploadVersion, discardVersion, findUpload, promoteUpload } from './upload-commit';
+import { findOfficialConflicts, officialConflictProblem } from './upload-official';
+import { populationIssues } from './upload-plausibility';
 import { parseUpload, UploadTooLargeError, type ParsedUpload, type UploadIssue, type UploadOptions } from './upload-parse';
 
 export interface UploadRequest extends UploadOptions {
@@ -19,11 +21,15 @@ export interface UploadRequest extends UploadOptions {
   actor: string;
   /** Write the version in one transaction (PostgreSQL; see buildUploadVersion). Default true. */
   atomic?: boolean;
+  /** Allow replacing `official` cells with values of another status (otherwise 409, see upload-official). */
+  replaceOfficial?: boolean;
 }
 
 export interface UploadOutcome {
-  /** `validated` (dry run), `created` (201) or `duplicate` (200: same data uploaded before). */
+  /** `validated` (dry run), `created` (201) or `duplicate` (200: the current version was made by the same data). */
   status: 'validated' | 'created' | 'duplicate';
+  /** Official cells of the current data this upload replaces with non-official values (only with replaceOfficial). */
+  officialReplaced: number;
   version: VersionInfo | null;
   /** Records read from the file. */
   rows: number;
@@ -71,10 +77,16 @@ export async function runUpload(db: Db, source: Readable, request: UploadRequest
   const t1 = performance.now();
   const parseMs = Math.round(t1 - t0);
   if (!parsed.ok) throw invalidUploadProblem(parsed);
+  // Checks against the current data: the same for a dry run and the real upload, so they always agree.
+  const current = await getCurrentVersion(db);
+  const population = await populationIssues(db, current?.id ?? null, parsed);
+  if (population.count > 0) throw invalidUploadProblem({ ...parsed, errors: population.issues, errorCount: population.count });
+  const conflicts = current ? await findOfficialConflicts(db, current.id, parsed) : { cells: [], count: 0 };
+  if (conflicts.count > 0 && !request.replaceOfficial) throw officialConflictProblem(conflicts);
   const indicators: Record<string, number> = {};
   for (const o of parsed.observations) indicators[o.indicator] = (indicators[o.indicator] ?? 0) + 1;
   const base = {
-    rows: parsed.records, cells: parsed.observations.length, hash: parsed.hash!, warnings: parsed.warnings, indicators,
+    rows: parsed.records, cells: parsed.observations.length, hash: parsed.hash!, warnings: parsed.warnings, indicators, officialReplaced: conflicts.count,
   };
   if (request.dryRun) {
     return { status: 'validated', version: await findUpload(db, parsed.hash!), ...base, timingMs: { parse: parseMs } };
@@ -82,6 +94,7 @@ export async function runUpload(db: Db, source: Readable, request: UploadRequest
   const label = `${request.format} upload${request.fileName ? `: ${request.fileName}` : ''}`;
   const meta = {
     label, actor: request.actor, format: request.format, fileName: request.fileName, uploadHash: parsed.hash!, records: parsed.records, cells: parsed.observations.length,
+    officialReplaced: conflicts.count,
   };
   const existing = await findUpload(db, parsed.hash!);
   if (existing) return { status: 'duplicate', version: existing, ...base, timingMs: { parse: parseMs } };

@@ -5,6 +5,7 @@
  */
 import { closest, foldKey } from '../labour/codes-normalize';
 import { LONG_COLUMNS } from './observation';
+import { excerpt, EXCERPT_CHARS } from './plausibility';
 
 export type LongColumn = (typeof LONG_COLUMNS)[number];
 export type Delimiter = ',' | ';' | '\t';
@@ -173,7 +174,10 @@ export function mapHeader(fields: readonly string[], line = 1): HeaderMap {
   const known = new Map<string, LongColumn>(LONG_COLUMNS.map((c) => [foldKey(c), c]));
   const unknown: { name: string; i: number }[] = [];
   fields.forEach((raw, i) => {
-    const name = raw.replace(/^\ufeff/, '').trim();
+    const full = raw.replace(/^\ufeff/, '').trim();
+    // An overlong "name" (a whole file on one line, binary) is quoted only in part and never matched.
+    const name = excerpt(full);
+    if (full.length > EXCERPT_CHARS) return void unknown.push({ name, i });
     const key = foldKey(name);
     if (!key) return;
     const col = known.get(key) ?? COLUMN_ALIASES[key];

@@ -5,3 +5,4 @@ export * from './wide';
 export * from './microdata';
 export * from './sdmx';
 export * from './pxweb';
+export * from './plausibility';

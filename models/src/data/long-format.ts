@@ -28,6 +28,7 @@ import { resolveSector, suggestSector, SECTORS } from '../labour/codes-sectors';
 import { resolveQualification, suggestQualification, QUALIFICATIONS } from '../labour/codes-qualifications';
 import { foldKey } from '../labour/codes-normalize';
 import { memoLabels } from './memo';
+import { excerpt, MAX_CELL_VALUE, MAX_LABEL_CHARS, MAX_SOURCE_CHARS, populationCap, textFieldProblem } from './plausibility';
 
 export type { LongIssue } from './csv-sniff';
 
@@ -93,6 +94,8 @@ export interface LongStats {
 export interface LongResult {
   ok: boolean;
   rows: Observation[];
+  /** Physical line of each row in `rows` (its first line when former provinces were merged). */
+  lines?: number[];
   errors: LongIssue[];
   warnings: LongIssue[];
   stats: LongStats;
@@ -270,6 +273,15 @@ export function createLongValidator(options: LongOptions = {}): LongValidator {
     }
   }
 
+  // Cheap pre-test so the common clean field skips textFieldProblem.
+  const hasControl = (raw: string) => {
+    for (let i = 0; i < raw.length; i++) {
+      const c = raw.charCodeAt(i);
+      if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) return true;
+    }
+    return false;
+  };
+
   function check<T>(r: Resolved<T>, line: number, column: LongColumn, raw: string): T | undefined {
     if (r.ok) return r.value;
     addError({ line, column, value: raw, message: r.message, messageVi: r.messageVi, code: r.code });
@@ -284,13 +296,21 @@ export function createLongValidator(options: LongOptions = {}): LongValidator {
       const hint = rec.length > width ? ' A value that contains the delimiter must be in "double quotes".' : '';
       const hintVi = rec.length > width ? ' Giá trị có chứa dấu phân cách phải đặt trong "ngoặc kép".' : '';
       addError({
-        line, column: null, value: rec.join(','), code: 'FIELD_COUNT',
+        line, column: null, value: excerpt(rec.join(',')), code: 'FIELD_COUNT',
         message: `Line has ${rec.length} fields but the header has ${width}; check the delimiter and quoting.${hint}`,
         messageVi: `Dòng có ${rec.length} trường nhưng tiêu đề có ${width}; kiểm tra dấu phân cách và dấu ngoặc kép.${hintVi}`,
       });
       return;
     }
     const before = errorCount;
+    // Length and control characters first: an overlong or binary field is neither resolved nor echoed in full.
+    for (let c = 0; c < ix.length; c++) {
+      const raw = rec[ix[c]];
+      const p = raw.length > MAX_LABEL_CHARS || hasControl(raw)
+        ? textFieldProblem(raw, c === 7 ? MAX_SOURCE_CHARS : MAX_LABEL_CHARS) : null;
+      if (p) addError({ line, column: LONG_COLUMNS[c], value: excerpt(raw), code: p.code, message: `${LONG_COLUMNS[c]}: ${p.message}`, messageVi: `${LONG_COLUMNS[c]}: ${p.messageVi}` });
+    }
+    if (errorCount > before) return;
     const iRaw = rec[ix[0]].trim();
     const pRaw = rec[ix[1]].trim();
     const rRaw = rec[ix[2]].trim();
@@ -326,6 +346,11 @@ export function createLongValidator(options: LongOptions = {}): LongValidator {
         addError({ line, column: 'value', value: vRaw, code: 'NEGATIVE_VALUE', message: `Value ${vRaw} is negative; counts and shares cannot be below 0.`, messageVi: `Giá trị ${vRaw} âm; số người và tỷ lệ không thể nhỏ hơn 0.` });
       } else if (unit === 'percent' && value > 100) {
         addError({ line, column: 'value', value: vRaw, code: 'PERCENT_OVER_100', message: `Value ${vRaw} is over 100 for a percentage.`, messageVi: `Giá trị ${vRaw} vượt quá 100 đối với tỷ lệ phần trăm.` });
+      } else if (value >= MAX_CELL_VALUE) {
+        addError({ line, column: 'value', value: vRaw, code: 'VALUE_TOO_LARGE', message: `Value ${vRaw} is implausibly large: every value must be below 10^12 (check the scale and the unit).`, messageVi: `Giá trị ${vRaw} lớn bất thường: mọi giá trị phải nhỏ hơn 10^12 (kiểm tra hệ số nhân và đơn vị).` });
+      } else if (unit === 'persons' && region !== undefined && value > populationCap(region)) {
+        const cap = populationCap(region);
+        addError({ line, column: 'value', value: vRaw, code: 'EXCEEDS_POPULATION', message: `Value ${vRaw} persons is more than any plausible population of ${region} (at most ${cap.toLocaleString('en')}); check the scale (thousands vs persons).`, messageVi: `Giá trị ${vRaw} người lớn hơn mọi mức dân số hợp lý của ${region} (tối đa ${cap.toLocaleString('en')}); kiểm tra hệ số nhân (nghìn người hay người).` });
       }
     }
     if (indicator && unit && indicator.unit !== unit) {
@@ -457,6 +482,7 @@ export function createLongValidator(options: LongOptions = {}): LongValidator {
       return {
         ok: errorCount === 0,
         rows,
+        lines: rowLine,
         errors,
         warnings,
         stats: {

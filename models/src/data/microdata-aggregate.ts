@@ -28,6 +28,7 @@ import { StratifiedTotals } from './microdata-estimator';
 import { parseLabourStatus, type LabourStatus, type MicrodataColumn } from './microdata-columns';
 import { isProblem, resolveProvinceLabel, resolveQualificationLabel, resolveSectorLabel } from './microdata-labels';
 import { memoLabels } from './memo';
+import { POPULATION_CAPS } from './plausibility';
 import type {
   MicrodataAggregator, MicrodataError, MicrodataOptions, MicrodataQuality, MicrodataRecord, MicrodataResult,
 } from './microdata-types';
@@ -78,6 +79,7 @@ export function createMicrodataAggregator(options: MicrodataOptions): MicrodataA
       : 'Weighted totals; variance by with-replacement linearisation with respondents as units within strata (no PSU column: clustering design effect ignored, SEs understated).',
   };
   const strataOfProvince = new Map<string, Set<string>>();
+  const weightByProvince = new Map<string, number>();
   const mappedExamples = new Map<string, string>();
 
   // Label → index (or problem); a million rows hold few distinct labels.
@@ -157,6 +159,9 @@ export function createMicrodataAggregator(options: MicrodataOptions): MicrodataA
     else if (!Number.isFinite(w)) report({ line, column: 'weight', value: weightRaw, code: 'BAD_WEIGHT', message: `Weight "${weightRaw}" is not a number (use a dot for decimals).` });
     else if (w < 0) report({ line, column: 'weight', value: weightRaw, code: 'NEGATIVE_WEIGHT', message: `Weight ${weightRaw} is negative.` });
     else if (w === 0) report({ line, column: 'weight', value: weightRaw, code: 'ZERO_WEIGHT', message: 'Weight is 0: every respondent must represent someone.' });
+    else if (w > POPULATION_CAPS.province) {
+      report({ line, column: 'weight', value: weightRaw, code: 'WEIGHT_TOO_LARGE', message: `Weight ${weightRaw} is implausible: one respondent cannot stand for more people than a province has (at most ${POPULATION_CAPS.province.toLocaleString('en')}).` });
+    }
 
     // Sector matters for the employed only; qualification for the labour force.
     let s = -1;
@@ -200,6 +205,7 @@ export function createMicrodataAggregator(options: MicrodataOptions): MicrodataA
       set.add(lastStratumKey);
     }
     totals.add(lastStratumKey, psu, w, cells, k);
+    weightByProvince.set(province.code, (weightByProvince.get(province.code) ?? 0) + w);
 
     stats.validRows++;
     stats.byStatus[status]++;
@@ -214,6 +220,18 @@ export function createMicrodataAggregator(options: MicrodataOptions): MicrodataA
     stats.singletonStrata = totals.countSingletons();
     if (stats.rows === 0 && errorCount === 0) {
       report({ line: 1, column: null, value: '', code: 'EMPTY_FILE', message: 'The file has no respondent rows.' });
+    }
+    // Weights are numbers of people: together they cannot exceed the population they stand for.
+    const people = (n: number) => Math.round(n).toLocaleString('en');
+    if (errorCount === 0 && stats.weightTotal > POPULATION_CAPS.country) {
+      report({ line: 0, column: 'weight', value: people(stats.weightTotal), code: 'WEIGHTS_EXCEED_POPULATION',
+        message: `The weights add up to ${people(stats.weightTotal)} people, more than the population of Viet Nam can be (at most ${people(POPULATION_CAPS.country)}); check the weight column's scale.` });
+    }
+    for (const [code, total] of errorCount === 0 ? weightByProvince : []) {
+      if (total > POPULATION_CAPS.province) {
+        report({ line: 0, column: 'weight', value: people(total), code: 'WEIGHTS_EXCEED_POPULATION',
+          message: `The weights of province ${code} add up to ${people(total)} people, more than a province can have (at most ${people(POPULATION_CAPS.province)}).` });
+      }
     }
     if (errorCount > 0) return { ok: false, observations: [], quality: [], errors, errorCount, warnings, stats };
 

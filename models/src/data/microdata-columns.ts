@@ -1,4 +1,5 @@
 import { closest, foldKey } from '../labour/codes-normalize';
+import { excerpt, EXCERPT_CHARS } from './plausibility';
 
 /**
  * Canonical microdata columns, in the order the example file uses. `id` and
@@ -52,8 +53,14 @@ export function mapMicrodataHeader(header: string[]): MicrodataHeader {
   const index: MicrodataHeader['index'] = {};
   const problems: MicrodataHeader['problems'] = [];
   header.forEach((raw, i) => {
-    const name = raw.trim();
-    if (name === '') return;
+    const full = raw.trim();
+    if (full === '') return;
+    // An overlong "name" (a whole file on one line) is quoted in part and never matched: fuzzy matching it would take seconds.
+    const name = excerpt(full);
+    if (full.length > EXCERPT_CHARS) {
+      problems.push({ column: name, code: 'UNKNOWN_COLUMN', message: `Unknown column "${name}" is ignored.` });
+      return;
+    }
     const col = ALIAS_TO_COLUMN.get(foldKey(name));
     if (!col) {
       const hint = closest(name, [...MICRODATA_COLUMNS]);

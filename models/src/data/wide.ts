@@ -23,6 +23,7 @@ import { resolveSector } from '../labour/codes-sectors';
 import { decodeCsvBytes, type LongIssue } from './csv-sniff';
 import { createLongValidator, type LongOptions, type LongResult } from './long-format';
 import { LONG_COLUMNS, OBSERVATION_STATUSES, type Observation } from './observation';
+import { controlCharAt, MAX_LABEL_CHARS, MAX_SOURCE_CHARS } from './plausibility';
 import { periodFromColumn, readWideTable, type WideTable } from './wide-table';
 
 export * from './wide-table';
@@ -47,10 +48,11 @@ export const wideMappingSchema = z.object({
   qualification: z.string().trim().min(1).default('ALL'),
   /** Default: the indicator's unit. */
   unit: z.enum(['persons', 'percent']).optional(),
-  source: z.string().trim().min(1, 'a source a person can follow is required'),
+  source: z.string().trim().min(1, 'a source a person can follow is required').max(MAX_SOURCE_CHARS, `at most ${MAX_SOURCE_CHARS} characters`)
+    .refine((t) => controlCharAt(t) < 0, 'contains a control character'),
   status: z.enum(OBSERVATION_STATUSES),
   /** File value → LMO code, for region/sector column values (`{ "VNM": "VN" }`). */
-  codeMap: z.record(z.string(), z.string()).default({}),
+  codeMap: z.record(z.string().max(MAX_LABEL_CHARS), z.string().max(MAX_LABEL_CHARS)).default({}),
   /** Rows whose key is not in a non-empty `codeMap`: skipped (default) or validated as they are. */
   unmapped: z.enum(['skip', 'validate']).default('skip'),
   /** Multiply every value (e.g. 1000 for a file in thousands of persons). */
@@ -81,6 +83,8 @@ export type WideMappingInput = z.input<typeof wideMappingSchema>;
 export interface WideResult {
   ok: boolean;
   observations: Observation[];
+  /** Where each observation came from: physical line and period column name as in the header. */
+  origins?: { line: number; column: string }[];
   errors: LongIssue[];
   warnings: LongIssue[];
   stats: {
@@ -208,9 +212,11 @@ export function wideToObservations(table: WideTable, mapping: WideMapping, optio
       message: `${skippedRows} rows were skipped because their code is not in the code map (e.g. ${skippedExamples.join(', ')}).`,
     });
   }
+  const columnOfPeriod = new Map(periods.map((p) => [p.period, p.name]));
   return {
     ok: long.ok,
     observations: long.ok ? long.rows : [],
+    origins: long.ok ? long.rows.map((o, i) => ({ line: long.lines?.[i] ?? 0, column: columnOfPeriod.get(o.period) ?? o.period })) : [],
     errors: relabel(long.errors),
     warnings,
     stats: {

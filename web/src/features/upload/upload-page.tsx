@@ -15,7 +15,8 @@ import { profileFile, type FileProfile } from './profile';
 import { looksLikeXml } from './profile-columns';
 import { hasSeriesColumn, highlightedLines, toReportRows } from './to-report-rows';
 import { useUpload } from './use-upload';
-import { MAPPED_FORMATS, UPLOAD_FORMATS, type UploadFormat, type UploadIssue, type UploadOutcome } from './upload-request';
+import { OfficialConflicts } from './official-conflicts';
+import { MAPPED_FORMATS, officialConflicts, UPLOAD_FORMATS, type UploadFormat, type UploadIssue, type UploadOutcome, type UploadProblem } from './upload-request';
 import { PageHead } from '../../components/page-head';
 
 /**
@@ -56,7 +57,9 @@ function UploadFlow({ lang }: { lang: Lang }) {
   const check = useUpload();
   const commit = useUpload();
 
-  const fields = (dryRun: boolean) => ({ format, mapping: MAPPED_FORMATS.includes(format) ? mapping : undefined, period: format === 'microdata' ? period : undefined, dryRun });
+  const fields = (dryRun: boolean, replaceOfficial = false) => ({
+    format, mapping: MAPPED_FORMATS.includes(format) ? mapping : undefined, period: format === 'microdata' ? period : undefined, dryRun, replaceOfficial,
+  });
 
   const choose = async (f: File | undefined) => {
     if (!f) return;
@@ -78,7 +81,10 @@ function UploadFlow({ lang }: { lang: Lang }) {
     check.mutate({ file: f, fields: fields(true) });
   };
 
-  const problem = check.error ? toProblem(check.error) as { errors?: UploadIssue[]; errorCount?: number; status: number } : null;
+  // A 409 from the check (or from the upload, if official data arrived meanwhile) lists official cells to confirm.
+  const conflicts = officialConflicts(commit.error ? toProblem(commit.error) as UploadProblem : null)
+    ?? officialConflicts(check.error ? toProblem(check.error) as UploadProblem : null);
+  const problem = check.error && !conflicts ? toProblem(check.error) as { errors?: UploadIssue[]; errorCount?: number; status: number } : null;
   const issues = problem?.errors ?? [];
   const reportRows = toReportRows(issues, lang);
   const showSeries = hasSeriesColumn(reportRows);
@@ -160,6 +166,13 @@ function UploadFlow({ lang }: { lang: Lang }) {
         </section>
       )}
 
+      {conflicts && !commit.data && (
+        <OfficialConflicts
+          cells={conflicts.cells} count={conflicts.count} lang={lang} pending={commit.isPending}
+          onConfirm={() => file && commit.mutate({ file, fields: fields(false, true) })}
+        />
+      )}
+
       {check.data && valid && !commit.data && (
         <section className="card report" data-testid="validation-ok">
           <h2 className="chart-title">{t('upload.reportValid')}</h2>
@@ -175,13 +188,14 @@ function UploadFlow({ lang }: { lang: Lang }) {
       )}
 
       <Progress label={t('upload.storing')} state={commit} lang={lang} />
-      {commit.isError && <ErrorState error={commit.error} height={80} />}
+      {commit.isError && !conflicts && <ErrorState error={commit.error} height={80} />}
       {commit.data && (
         <section className="card report" data-testid="upload-done">
           <h2 className="chart-title">
             {commit.data.status === 'created' ? t('upload.created', { id: commit.data.version?.id }) : t('upload.alreadyUploaded', { id: commit.data.version?.id })}
           </h2>
           <Summary outcome={commit.data} lang={lang} />
+          {(commit.data.officialReplaced ?? 0) > 0 && <p className="note">{t('upload.officialReplacedDone', { count: commit.data.officialReplaced })}</p>}
         </section>
       )}
       {commit.data?.version && commit.data.status === 'created' && <DiffView id={commit.data.version.id} />}

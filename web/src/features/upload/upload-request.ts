@@ -20,6 +20,8 @@ export interface UploadFields {
   /** Microdata: survey period. */
   period?: string;
   dryRun: boolean;
+  /** The analyst confirmed that non-official values may replace official cells (else the server answers 409). */
+  replaceOfficial?: boolean;
 }
 
 /**
@@ -30,6 +32,8 @@ export type UploadIssue = LongIssue & { series?: string | null; period?: string 
 
 export interface UploadOutcome {
   status: 'validated' | 'created' | 'duplicate';
+  /** Official cells replaced by non-official values (only after replaceOfficial). */
+  officialReplaced?: number;
   version: { id: number; label: string; rowCount: number; parentId: number | null; isCurrent: boolean } | null;
   rows: number;
   cells: number;
@@ -39,10 +43,32 @@ export interface UploadOutcome {
   timingMs: { parse: number; commit?: number; compute?: number };
 }
 
-/** Upload problem with the file's issues (422) or any other API problem. */
+/** One official cell the file would replace (409 REPLACES_OFFICIAL). */
+export interface OfficialConflict {
+  line: number;
+  column: string | null;
+  indicator: string;
+  period: string;
+  region: string;
+  sector: string;
+  qualification: string;
+  current: { value: number; source: string; status: string };
+  new: { value: number; source: string; status: string };
+}
+
+/** Upload problem with the file's issues (422), the official cells it would replace (409) or any other API problem. */
 export interface UploadProblem extends Problem {
   errorCount?: number;
   warnings?: string[];
+  code?: string;
+  cells?: OfficialConflict[];
+  cellCount?: number;
+}
+
+/** The official cells of a 409 "would replace official figures" problem, or null for any other problem. */
+export function officialConflicts(problem: UploadProblem | null): { cells: OfficialConflict[]; count: number } | null {
+  if (!problem || problem.status !== 409 || problem.code !== 'REPLACES_OFFICIAL' || !Array.isArray(problem.cells)) return null;
+  return { cells: problem.cells, count: problem.cellCount ?? problem.cells.length };
 }
 
 /** Builds the multipart body: options first, file last. */
@@ -52,6 +78,7 @@ export function uploadForm(file: Blob, fileName: string, fields: UploadFields): 
   if (fields.mapping?.trim()) form.set('mapping', fields.mapping);
   if (fields.period?.trim()) form.set('period', fields.period.trim());
   form.set('dryRun', fields.dryRun ? '1' : '0');
+  if (fields.replaceOfficial) form.set('replaceOfficial', 'true');
   form.set('file', file, fileName);
   return form;
 }
