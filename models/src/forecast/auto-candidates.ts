@@ -113,19 +113,32 @@ export function driftCandidate(y: readonly number[]): Candidate {
   return { method: 'drift', mean: (h) => at(y.length, h), fromOrigin: at };
 }
 
-/** Robust trend: last value plus the median one-step change (resists outliers and breaks). */
+/**
+ * Robust trend: last value plus the median one-step change (resists outliers
+ * and breaks). The median for every origin is found in one pass (insertion
+ * into a sorted array), so rolling-origin checks do not re-sort per origin.
+ */
 export function robustTrendCandidate(y: readonly number[]): Candidate {
-  const d = new Float64Array(Math.max(0, y.length - 1));
+  const n = y.length;
+  const slopes = new Float64Array(n + 1);
+  const sorted = new Float64Array(Math.max(0, n - 1));
+  for (let o = 2; o <= n; o++) {
+    const d = y[o - 1] - y[o - 2];
+    let k = o - 2; // values in `sorted` so far
+    while (k > 0 && sorted[k - 1] > d) {
+      sorted[k] = sorted[k - 1];
+      k--;
+    }
+    sorted[k] = d;
+    const m = o - 1;
+    slopes[o] = m % 2 ? sorted[(m - 1) / 2] : 0.5 * (sorted[m / 2 - 1] + sorted[m / 2]);
+  }
   const at = (o: number, h: number) => {
-    const k = o - 1;
-    for (let t = 1; t < o; t++) d[t - 1] = y[t] - y[t - 1];
-    const sorted = d.subarray(0, Math.max(0, k)).sort();
-    const slope = k <= 0 ? 0 : k % 2 ? sorted[(k - 1) / 2] : 0.5 * (sorted[k / 2 - 1] + sorted[k / 2]);
     const out = new Array<number>(h);
-    for (let i = 0; i < h; i++) out[i] = y[o - 1] + slope * (i + 1);
+    for (let i = 0; i < h; i++) out[i] = y[o - 1] + slopes[o] * (i + 1);
     return out;
   };
-  return { method: 'rtrend', mean: (h) => at(y.length, h), fromOrigin: at };
+  return { method: 'rtrend', mean: (h) => at(n, h), fromOrigin: at };
 }
 
 /** Fit `make` on log values and exponentiate: multiplicative growth. Needs positive values. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitAuto } from './auto';
+import { autoPools, fitAuto } from './auto';
+import { AUTO_CANDIDATES, autoCandidate, autoPoolMembers, methods, REGISTRY } from './registry';
 import type { Series } from './types';
 
 function rng(seed: number) {
@@ -43,7 +44,8 @@ describe('auto', () => {
 
   it('ranks the yearly pool by rolling-origin error and keeps the best three', () => {
     const fit = fitAuto(yearly);
-    expect(fit.models.map((m) => m.method)).toEqual(['ses', 'drift', 'lholt', 'theta', 'rtrend']);
+    // Registry order (registry.ts): the pool members are declared there.
+    expect(fit.models.map((m) => m.method)).toEqual(['drift', 'ses', 'theta', 'lholt', 'rtrend']);
     expect(fit.models.filter((m) => m.weight > 0)).toHaveLength(3);
     expect(fit.models.filter((m) => m.weight === 0)).toHaveLength(2);
     expect(fit.params.median).toBe(1);
@@ -52,9 +54,9 @@ describe('auto', () => {
   it('uses the seasonal pool for quarterly data and reports the seasonal adjustment', () => {
     const fit = fitAuto(quarterly);
     expect(fit.params.seasonal).toBe(1);
-    expect(fit.models.map((m) => m.method)).toEqual(['snaive', 'sholt', 'damped', 'drift', 'naive', 'holt', 'lholt']);
-    // Two pools averaged; the seasonal naive counts twice in the first and is in both, drift is in both.
-    const expected = [0.3, 0.1, 0.1, 0.2, 0.1, 0.1, 0.1];
+    expect(fit.models.map((m) => m.method)).toEqual(['snaive', 'sholt', 'ldrift', 'rtrend', 'naive', 'drift', 'holt', 'lholt']);
+    // Two pools averaged: A = snaive×2, sholt, ldrift, rtrend (weights /5); B = naive, snaive, drift, holt, lholt, ldrift (/6).
+    const expected = [0.2 + 1 / 12, 0.1, 0.1 + 1 / 12, 0.1, 1 / 12, 1 / 12, 1 / 12, 1 / 12];
     fit.models.forEach((m, i) => expect(m.weight).toBeCloseTo(expected[i], 12));
     expect(fit.params.pools).toBe(2);
   });
@@ -63,8 +65,8 @@ describe('auto', () => {
     const r = rng(11);
     const v = Array.from({ length: 32 }, (_, t) => (300 + 5 * t + 40 * r()) * pattern[t % 4]);
     const s: Series = { values: v, start: '2000-Q1', frequency: 4 };
-    const a = fitAuto(s, { methods: ['snaive', 'snaive', 'sholt', 'damped', 'drift'] }).forecast(8).mean;
-    const b = fitAuto(s, { methods: ['snaive', 'naive', 'holt', 'lholt', 'drift'] }).forecast(8).mean;
+    const a = fitAuto(s, { methods: ['snaive', 'snaive', 'sholt', 'ldrift', 'rtrend'] }).forecast(8).mean;
+    const b = fitAuto(s, { methods: ['naive', 'snaive', 'drift', 'holt', 'lholt', 'ldrift'] }).forecast(8).mean;
     const both = fitAuto(s).forecast(8).mean;
     both.forEach((x, i) => expect(x).toBeCloseTo((a[i] + b[i]) / 2, 9));
     // …and differs from either pool alone.
@@ -127,5 +129,36 @@ describe('auto', () => {
     const w = f.intervals[1].upper.map((u, i) => u - f.intervals[1].lower[i]);
     w.slice(1).forEach((v, i) => expect(v).toBeGreaterThanOrEqual(w[i]));
     expect(w[9]).toBeGreaterThan(w[0]);
+  });
+
+  it('takes its candidates and pools from the method registry only', () => {
+    const registryEntries = REGISTRY as Record<string, { auto?: unknown }>;
+    expect([...AUTO_CANDIDATES]).toEqual(Object.keys(REGISTRY).filter((k) => registryEntries[k]!.auto));
+    for (const name of AUTO_CANDIDATES) expect(autoCandidate(name, yearly.values, 1)?.mean(2)).toHaveLength(2);
+    expect(autoPools(1)).toEqual([{ ...autoPoolMembers('yearly'), keep: 3 }]);
+    const [a, b] = autoPools(4);
+    expect(a!.methods).toEqual(autoPoolMembers('seasonal').methods);
+    expect(b!.methods).toEqual(autoPoolMembers('seasonal2').methods);
+    // Every stand-alone method of the registry is reachable by its alias.
+    for (const [alias, entry] of Object.entries(REGISTRY as Record<string, { fit?: unknown }>)) {
+      expect(alias in methods).toBe(entry.fit !== undefined);
+    }
+    expect(methods.auto(yearly).method).toBe('auto');
+  });
+
+  it("scale: 'additive' treats positive values as non-levels (log-ratios): symmetric bounds, no cap at 0, no logs", () => {
+    // A positive log-ratio falling towards 0: as a level it would be held above 0 with log-scale bounds.
+    const v = [2.0, 1.8, 1.7, 1.5, 1.3, 1.2, 1.0, 0.9, 0.7, 0.6, 0.4, 0.3];
+    const lvl = fitAuto({ values: v, start: '2010', frequency: 1 }).forecast(6);
+    const add = fitAuto({ values: v, start: '2010', frequency: 1 }, { scale: 'additive' }).forecast(6);
+    lvl.intervals[1]!.lower.forEach((x) => expect(x).toBeGreaterThanOrEqual(0));
+    expect(Math.min(...add.intervals[1]!.lower)).toBeLessThan(0);
+    add.mean.forEach((m, i) => {
+      expect(add.intervals[1]!.upper[i]! - m).toBeCloseTo(m - add.intervals[1]!.lower[i]!, 9);
+    });
+    // ldrift on logarithms becomes plain drift.
+    const d = fitAuto({ values: v, start: '2010', frequency: 1 }, { methods: ['ldrift'], scale: 'additive' }).forecast(3).mean;
+    const slope = (v[11]! - v[0]!) / 11;
+    d.forEach((x, i) => expect(x).toBeCloseTo(v[11]! + slope * (i + 1), 12));
   });
 });

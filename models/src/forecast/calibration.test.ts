@@ -57,18 +57,21 @@ describe('auto calibrated intervals', () => {
         fc.constantFrom(1, 4),
         fc.integer({ min: 1, max: 15 }),
         (values, frequency, h) => {
-          const f = fitAuto({ values, start: frequency === 1 ? '2000' : '2000-Q1', frequency: frequency as 1 | 4 }).forecast(h);
+          const fit = fitAuto({ values, start: frequency === 1 ? '2000' : '2000-Q1', frequency: frequency as 1 | 4 });
+          const f = fit.forecast(h);
           const [i80, i95] = f.intervals as [typeof f.intervals[0], typeof f.intervals[0]];
           for (let i = 0; i < h; i++) {
             const tol = 1e-12 * (Math.abs(f.mean[i]!) + Math.abs(i95.upper[i]!) + Math.abs(i95.lower[i]!));
             expect(i95.lower[i]!).toBeLessThanOrEqual(i80.lower[i]! + tol);
             expect(i95.upper[i]!).toBeGreaterThanOrEqual(i80.upper[i]! - tol);
             expect(i95.lower[i]!).toBeGreaterThanOrEqual(0);
-            if (i > 0) {
+            // Never narrower than the step before; for seasonally adjusted fits, than the same season a year before.
+            const j = i - (fit.params.seasonal === 1 ? frequency : 1);
+            if (j >= 0) {
               for (const iv of [i80, i95]) {
-                expect(iv.upper[i]! - f.mean[i]!).toBeGreaterThanOrEqual(iv.upper[i - 1]! - f.mean[i - 1]! - 1e-9 * (Math.abs(f.mean[i]!) + Math.abs(iv.upper[i]!)));
+                expect(iv.upper[i]! - f.mean[i]!).toBeGreaterThanOrEqual(iv.upper[j]! - f.mean[j]! - 1e-9 * (Math.abs(f.mean[i]!) + Math.abs(iv.upper[i]!)));
                 // The lower half-width may shrink only where the bound is capped at 0.
-                if (iv.lower[i]! > 0) expect(f.mean[i]! - iv.lower[i]!).toBeGreaterThanOrEqual(f.mean[i - 1]! - iv.lower[i - 1]! - 1e-9 * (Math.abs(f.mean[i]!) + Math.abs(iv.upper[i]!)));
+                if (iv.lower[i]! > 0) expect(f.mean[i]! - iv.lower[i]!).toBeGreaterThanOrEqual(f.mean[j]! - iv.lower[j]! - 1e-9 * (Math.abs(f.mean[i]!) + Math.abs(iv.upper[i]!)));
               }
             }
           }
@@ -94,5 +97,49 @@ describe('auto calibrated intervals', () => {
         iv.upper.forEach((v) => expect(v).toBeLessThanOrEqual(100));
       }
     }
+  });
+
+  it('a seasonal series is not forced as wide in its low season as in its high season a quarter before', () => {
+    const pattern = [0.6, 1.0, 1.6, 0.8];
+    const rnd = mulberry32(3);
+    const values = Array.from({ length: 40 }, (_, t) => (500 + 3 * t) * pattern[t % 4]! * (1 + 0.03 * gaussian(rnd)));
+    const fit = fitAuto({ values, start: '2010-Q1', frequency: 4 });
+    expect(fit.params.seasonal).toBe(1);
+    const f = fit.forecast(8);
+    const w = f.intervals[1]!.upper.map((u, i) => u - f.mean[i]!);
+    // Q4 (index 3) is a low season after the Q3 peak: narrower in level terms, never narrower than last year's Q4.
+    expect(w[3]).toBeLessThan(w[2]!);
+    for (let i = 4; i < 8; i++) expect(w[i]).toBeGreaterThanOrEqual(w[i - 4]! - 1e-9);
+  });
+
+  it('covers simulated compositions (3 shares, random walks in log-ratio space) within ±3 points', () => {
+    const rnd = mulberry32(5);
+    const g = () => gaussian(rnd);
+    let c80 = 0, c95 = 0, k = 0;
+    for (let r = 0; r < 400; r++) {
+      let a = 1 + g(), b = 0.5 + g();
+      const rows: number[][] = [];
+      for (let t = 0; t < 31; t++) {
+        a += 0.08 * g() - 0.03;
+        b += 0.08 * g() + 0.01;
+        const e = [Math.exp(a), Math.exp(b), 1];
+        const sum = e[0]! + e[1]! + e[2]!;
+        rows.push(e.map((v) => (100 * v) / sum));
+      }
+      const train = (j: number) => rows.slice(0, 25).map((q) => q[j]!);
+      const fc2 = forecastShares({ start: '2000', frequency: 1, components: { x: train(0), y: train(1), z: train(2) } }, 6);
+      ['x', 'y', 'z'].forEach((name, j) => {
+        const f = fc2.components[name]!;
+        for (let i = 0; i < 6; i++) {
+          const v = rows[25 + i]![j]!;
+          c80 += +(v >= f.intervals[0]!.lower[i]! && v <= f.intervals[0]!.upper[i]!);
+          c95 += +(v >= f.intervals[1]!.lower[i]! && v <= f.intervals[1]!.upper[i]!);
+          k++;
+        }
+      });
+    }
+    console.log(`simulated share coverage ${((100 * c80) / k).toFixed(1)} / ${((100 * c95) / k).toFixed(1)}`);
+    expect(Math.abs((100 * c80) / k - 80)).toBeLessThanOrEqual(3);
+    expect(Math.abs((100 * c95) / k - 95)).toBeLessThanOrEqual(3);
   });
 });

@@ -10,8 +10,9 @@
  *    with its volatility d = mean |Δx| (x: the adjusted values, on logs for
  *    positive series) by a log-linear model fitted across series:
  *      log ŝ_h = log d + c + b·(log sd_h − log d) + b_h·log h + b_n·log n.
- *    b < 1 shrinks each series' own estimate toward what series of the same
- *    length and horizon show (Hyndman & Athanasopoulos, FPP3 §5.5 on
+ *    (+ b_G·γ·log h + b_NH·log n·log h + b_S·[seasonally adjusted] where the
+ *    form has them). b < 1 shrinks each series' own estimate toward what
+ *    series of the same length and horizon show (Hyndman & Athanasopoulos, FPP3 §5.5 on
  *    bootstrapped/empirical intervals; the pooling idea as in "global"
  *    interval models). The weights on log sd_h and log d sum to 1, so
  *    additive intervals scale with the data.
@@ -37,6 +38,13 @@ export interface ScaleModel {
   bN: number;
   /** Shift for seasonally adjusted series (0 when not used). */
   bS?: number;
+  /**
+   * Coefficient of γ·log h: pools the series' own growth of errors with the
+   * horizon (a noisy γ from few origins) toward a common one (0 when not used).
+   */
+  bG?: number;
+  /** Coefficient of log n·log h: long series' errors grow differently with h (0 when not used). */
+  bNH?: number;
 }
 
 /** Calibration of one frequency group. */
@@ -50,28 +58,35 @@ export interface FrequencyCalibration {
 }
 
 /**
- * Chosen on the tuning halves by the issue-14 run
- * `FORM_YEARLY="own scale" tsx bench/tune-intervals.ts` (output pasted verbatim).
- * Yearly (M3 + tourism yearly tuning halves): form "own scale" (b = 1, no
- * length term). The script's interval-score rule preferred "pooled + length"
- * (b = 0.39, n^−0.44), but that form covered a simulated Gaussian random walk
- * (n = 25) only 68 % / 91 % (calibration.test.ts requires ±3 points), so it
- * was overridden; "own scale" was also the leave-one-dataset-out winner on
- * coverage. Sub-annual (M3 + tourism quarterly): "own scale + length", chosen
- * by the script (the two datasets' lengths do not overlap, so only the pooled
- * term judged it). maxLogScale: see below.
+ * Chosen on the tuning halves by `tsx bench/tune-intervals.ts` (issue 14,
+ * second pass; constants pasted verbatim). Scores were taken on ŝ as the
+ * engine ships it (capped, non-decreasing in h), so the quantiles calibrate
+ * the intervals actually returned.
+ * - Yearly (M3 + tourism yearly): "own scale + length" with the length term
+ *   fixed at −0.25 (ŝ ∝ n^−0.25: shorter series, wider bands), the lowest
+ *   tuning interval score among forms passing the simulated checks (random
+ *   walk 80.3 / 96.7; smooth trend 67.6 / 89.5 against 70.5 / 91.8 for the
+ *   series' own scale alone). The free fit wanted n^−0.56, and a pooled
+ *   growth with h (γ·h) scored better still on the competition data, but
+ *   both failed the checks (γ·h covered the smooth trend 49 / 75).
+ * - Sub-annual (M3 + tourism quarterly): "own scale + length + n·h +
+ *   seasonal": the errors of long series grow more slowly with h (−0.167·log
+ *   n·log h) and seasonally adjusted series get wider bands (exp 0.313),
+ *   which is what separates tourism quarterly (long, strongly seasonal,
+ *   flatter error growth) from M3 quarterly. Tuning coverage 80/95: M3
+ *   quarterly 79.1/94.2, tourism quarterly 82.3/96.7 (was 86.3/97.5).
  */
 export const INTERVAL_CALIBRATION: { yearly: FrequencyCalibration; subannual: FrequencyCalibration; maxLogScale: number } = {
   yearly: {
-    model: { c: -0.4705, b: 1, bH: -0.0552, bN: 0 },
+    model: { c: 0.2787, b: 1, bH: -0.0514, bN: -0.25 },
     levels: [50, 60, 70, 80, 90, 95, 97.5, 99],
-    quantiles: [1.2232, 1.5858, 2.0424, 2.665, 3.8191, 5.1379, 6.5181, 9.6362],
+    quantiles: [1.3454, 1.6956, 2.1698, 2.8676, 3.9444, 5.303, 6.588, 10.0241],
     points: 2944,
   },
   subannual: {
-    model: { c: 0.4959, b: 1, bH: 0.0177, bN: -0.2912 },
+    model: { c: -0.4798, b: 1, bH: 0.6495, bN: -0.1112, bS: 0.3131, bNH: -0.1672 },
     levels: [50, 60, 70, 80, 90, 95, 97.5, 99],
-    quantiles: [1.2103, 1.5395, 1.9766, 2.6178, 3.7584, 4.8842, 6.1789, 7.5107],
+    quantiles: [1.2457, 1.6134, 2.0592, 2.7419, 3.9316, 5.1063, 6.1946, 7.6586],
     points: 4608,
   },
   /**
@@ -106,12 +121,14 @@ const TINY = 1e-12;
 export function pooledScale(f: ScaleFeatures, h: number, cal: FrequencyCalibration = calibrationFor(f.frequency)): number[] {
   const { c, b, bH, bN } = cal.model;
   const shift = (cal.model.bS ?? 0) * f.seasonal;
+  // Growth with the horizon beyond the series' own h^(γ/2): pooled terms.
+  const slope = bH + (cal.model.bG ?? 0) * f.gamma + (cal.model.bNH ?? 0) * Math.log(f.n);
   const ld = Math.log(Math.max(f.volatility, TINY));
   if (!(f.sigma > 0) && !(f.volatility > 0)) return new Array<number>(h).fill(0);
   return Array.from({ length: h }, (_, i) => {
     const lh = Math.log(i + 1);
     const lsd = Math.log(Math.max(f.sigma, TINY)) + (f.gamma / 2) * lh;
-    return Math.exp(ld + c + shift + b * (lsd - ld) + bH * lh + bN * Math.log(f.n));
+    return Math.exp(ld + c + shift + b * (lsd - ld) + slope * lh + bN * Math.log(f.n));
   });
 }
 

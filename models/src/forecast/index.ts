@@ -5,7 +5,7 @@ export * from './series';
 export * from './intervals';
 export * from './decompose';
 export * from './registry';
-export { fitAuto, AUTO_MIN_LENGTH, AUTO_CANDIDATES, AUTO_POOLS } from './auto';
+export { fitAuto, AUTO_MIN_LENGTH, AUTO_POOL_SHAPES, autoPools } from './auto';
 export { fitNaive } from './methods/naive';
 export { fitSnaive } from './methods/snaive';
 export { fitDrift } from './methods/drift';

@@ -94,6 +94,14 @@ export interface Spread {
    * normal or Student-t (auto's conformal quantiles). Must increase with the level.
    */
   multiplier?: (level: number) => number;
+  /**
+   * Seasonal factor of each step's mean (multiplicative, about 1), for
+   * seasonally adjusted forecasts. Half-widths are then made non-decreasing
+   * after dividing by it: a low season a year later is not forced to be as
+   * wide as this year's high season, but every step is at least as wide as
+   * the same season a year earlier (widths never narrow, season for season).
+   */
+  season?: number[];
 }
 
 /**
@@ -114,11 +122,12 @@ export function toForecast(spread: Spread, levels: readonly number[], nonNegativ
       if (spread.logScale) {
         lower = mean.map((m, i) => m * Math.exp(-z * sd[i]));
         upper = mean.map((m, i) => m * Math.exp(z * sd[i]));
-        // exp() is convex: keep the half-widths themselves monotone too.
-        const lo = nonDecreasing(mean.map((m, i) => m - lower[i]));
-        const up = nonDecreasing(upper.map((u, i) => u - mean[i]));
-        lower = mean.map((m, i) => m - lo[i]);
-        upper = mean.map((m, i) => m + up[i]);
+        // exp() is convex: keep the half-widths themselves monotone too (on the adjusted scale).
+        const f = (i: number) => spread.season?.[i] ?? 1;
+        const lo = nonDecreasing(mean.map((m, i) => (m - lower[i]) / f(i)));
+        const up = nonDecreasing(upper.map((u, i) => (u - mean[i]) / f(i)));
+        lower = mean.map((m, i) => m - lo[i] * f(i));
+        upper = mean.map((m, i) => m + up[i] * f(i));
       } else {
         lower = mean.map((m, i) => m - z * sd[i]);
         upper = mean.map((m, i) => m + z * sd[i]);

@@ -59,6 +59,15 @@ export interface FitOptions {
   target?: { level: number; period: string };
   /** Restrict `auto` to these aliases. */
   methods?: string[];
+  /**
+   * Error scale of `auto`. Default `'auto'`: a strictly positive series is a
+   * level, modelled with multiplicative (log-scale) errors and growth
+   * candidates on logarithms, and never forecast below 0. `'additive'`: the
+   * values are not levels (log-ratios, differences, rates that may cross 0),
+   * so errors are additive, no candidate takes logarithms and nothing is
+   * capped at 0.
+   */
+  scale?: 'auto' | 'additive';
 }
 
 export type FitFn = (series: Series, options?: FitOptions) => Fit;

@@ -5,8 +5,7 @@
  * MASE means the engine beat "next year = this year".
  */
 import type { Grid } from './projection';
-import type { CellBacktest } from './engine';
-import type { AccuracySummary, AccuracySummaryRow } from './types';
+import type { AccuracySummary, AccuracySummaryRow, CellAccuracy } from './types';
 
 /** Level of detail of a cell, for grouping. */
 function tierOf(grid: Grid, region: string, sector: string, qualification: string): AccuracySummaryRow['tier'] {
@@ -21,7 +20,7 @@ export function summariseAccuracy(grids: Grid[]): AccuracySummary {
   const acc = new Map<AccuracySummaryRow['tier'], { n: number; mase: number; naive: number; smape: number; c80: number; c95: number; beats: number }>();
   for (const grid of grids) {
     for (const n of grid.nodes) {
-      const a: CellBacktest = n.accuracy;
+      const a: CellAccuracy = n.accuracy;
       if (a.failed && !grid.hidden.has(n.region)) failed.set(a.failed.code, (failed.get(a.failed.code) ?? 0) + 1);
       if (grid.hidden.has(n.region) || a.origins === 0 || a.mase === null || a.naiveMase === null || a.smape === null) continue;
       const tier = tierOf(grid, n.region, n.sector, n.qualification);
@@ -52,6 +51,11 @@ export function summariseAccuracy(grids: Grid[]): AccuracySummary {
     });
   }
   const failures = [...failed].map(([code, k]) => `${k} × ${code}`).join(', ');
+  const total = [...failed.values()].reduce((a, b) => a + b, 0);
   const note = 'Rolling-origin backtests on each cell’s own history (3 origins nationally/regionally, 2 for province totals, 1 for detailed cells).';
-  return { rows, note: failures ? `${note} Backtest failed for ${[...failed.values()].reduce((a, b) => a + b, 0)} cells (${failures}); they are left out.` : note };
+  return {
+    rows,
+    note: failures ? `${note} Backtest failed for ${total} cells (${failures}); they are left out.` : note,
+    failures: { total, byCode: Object.fromEntries(failed) },
+  };
 }

@@ -33,13 +33,6 @@ function nullable(x: number): number | null {
   return Number.isFinite(x) ? x : null;
 }
 
-/**
- * A cell's backtest accuracy plus what went wrong, if anything: `failed` is
- * set when the engine's backtest threw (the figures are then empty), so
- * callers can count failures instead of mistaking them for short histories.
- */
-export type CellBacktest = CellAccuracy & { failed?: { code: string; message: string } };
-
 /** Horizon and origins `cellAccuracy` uses for a series of length n (origins 0: too short). */
 export function cellBacktestPlan(n: number, options: { h?: number; origins?: number; minTrain?: number } = {}): { h: number; origins: number } {
   const minTrain = options.minTrain ?? 4;
@@ -60,7 +53,7 @@ export function cellBacktestPlan(n: number, options: { h?: number; origins?: num
 export function cellAccuracy(
   series: Series,
   options: { method?: string; h?: number; origins?: number; minTrain?: number } = {},
-): CellBacktest {
+): CellAccuracy {
   const { h, origins } = cellBacktestPlan(series.values.length, options);
   if (origins < 1) return EMPTY_ACCURACY;
   const method = options.method ?? 'auto';

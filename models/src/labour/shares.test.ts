@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Fit, FitFn } from '../forecast/types';
-import { forecastShares, fromLogRatios, toLogRatios } from './shares';
+import { fitAuto } from '../forecast/auto';
+import { fitAdditive, forecastShares, fromLogRatios, shareFromLogit, shareLogit, toLogRatios } from './shares';
 
 // Test doubles in log-ratio space: last value, and a straight line through
 // the last two points, both with ±0.1 / ±0.2 intervals.
@@ -59,12 +60,22 @@ describe('forecastShares', () => {
     expect(fc.components.services!.mean[0]).toBeCloseTo(services.at(-1)!, 10);
   });
 
-  it('combines the log-ratio half-widths in quadrature for the bounds', () => {
+  it("puts the calibrated band of the share's own logit around the coherent mean", () => {
     const fc = forecastShares({ start: '2020', frequency: 1, components: { a: [50, 50], b: [50, 50] } }, 1, { fit: last });
-    // z = (0, 0), half-width 0.1 each: the log-odds move by √(0.1² + 0.1²).
+    // logit(a) = 0 throughout; the logit model's 80 % band is ±0.1 around its mean, applied at logit(mean a) = 0.
     const a80 = fc.components.a!.intervals[0]!;
-    expect(a80.lower[0]).toBeCloseTo(100 / (1 + Math.exp(Math.SQRT2 * 0.1)), 10);
-    expect(a80.upper[0]).toBeCloseTo(100 / (1 + Math.exp(-Math.SQRT2 * 0.1)), 10);
+    expect(a80.lower[0]).toBeCloseTo(shareFromLogit(-0.1), 10);
+    expect(a80.upper[0]).toBeCloseTo(shareFromLogit(0.1), 10);
+    expect(shareLogit(shareFromLogit(0.7))).toBeCloseTo(0.7, 12);
+  });
+
+  it('uses auto with additive errors for log-ratios and logits by default (they are not levels)', () => {
+    // A dominant share: its log-ratio and logit stay positive, so a level model would take their logs.
+    const big = Array.from({ length: 15 }, (_, t) => 70 + 0.8 * t + (t % 3) * 0.4);
+    const mix = { start: '2005', frequency: 1 as const, components: { big, mid: big.map((v) => (100 - v) * 0.6), small: big.map((v) => (100 - v) * 0.4) } };
+    const byDefault = forecastShares(mix, 4);
+    expect(byDefault.components).toEqual(forecastShares(mix, 4, { fit: fitAdditive }).components);
+    expect(byDefault.components).not.toEqual(forecastShares(mix, 4, { fit: (s) => fitAuto(s) }).components);
   });
 
   it('keeps a falling share above 0 and the total at 100 far ahead', () => {

@@ -65,6 +65,8 @@ export interface CellAccuracy {
   naiveSmape: number | null;
   /** Number of forecast origins the figures average over. */
   origins: number;
+  /** Set when the engine's backtest threw: the figures are then empty (null, 0 origins). */
+  failed?: { code: string; message: string };
 }
 
 /** How a declared series break was treated before fitting. */
@@ -455,6 +457,8 @@ export interface AccuracySummaryRow {
 export interface AccuracySummary {
   rows: AccuracySummaryRow[];
   note: string;
+  /** Shown cells whose backtest failed (left out of the rows), by error code. */
+  failures: { total: number; byCode: Record<string, number> };
 }
 
 /** Everything shown for one scenario. */
