@@ -14,6 +14,8 @@
  * (/tmp/micro.csv, generated with `pnpm gen:microdata` when missing),
  * TEST_DATABASE_URL (admin URL; a fresh database is created and dropped),
  * BENCH_TEMPLATE (a seeded database to copy instead of seeding), BENCH_INGEST=0 (baseline, no upload).
+ * Then the memory check (cache-budget.ts): 10,000 distinct long URLs leave the
+ * fast path's URL map and the response cache under their byte budgets.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { analystToken, ensureMicrodata, serverArgs, waitOk } from './server-command';
@@ -25,6 +27,7 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { runReaders } from './load-client';
+import { budgetCheck, LONG_URLS, rssGrowth } from './cache-budget';
 
 const API_DIR = fileURLToPath(new URL('..', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
@@ -113,7 +116,7 @@ try {
   // Start the upload once the readers are running.
   await new Promise((r) => setTimeout(r, 1000));
   const uploadStart = performance.now();
-  const upload = !INGEST ? Promise.resolve({ status: 0, body: {} as Record<string, any>, ms: 0 }) : fetch(`${b.base}/api/uploads?format=microdata&period=2024&fileName=bench-micro.csv`, {
+  const upload = !INGEST ? Promise.resolve({ status: 0, body: {} as Record<string, any>, ms: 0 }) : fetch(`${b.base}/api/uploads?format=microdata&period=2024&replaceOfficial=true&fileName=bench-micro.csv`, {
     method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
     body: Readable.toWeb(createReadStream(FILE)) as unknown as BodyInit, duplex: 'half',
   } as RequestInit).then(async (res) => ({ status: res.status, body: await res.json() as Record<string, any>, ms: performance.now() - uploadStart }));
@@ -137,7 +140,18 @@ try {
   console.log(`\n  upload: HTTP ${up.status}, ${fmt(up.ms / 1000, 1)} s end to end${up.body.version ? ` → version ${up.body.version.id} (${fmt(up.body.rows ?? 0)} records → ${fmt(up.body.cells ?? 0)} cells)` : `: ${JSON.stringify(up.body).slice(0, 300)}`}`);
   console.log(`  machine: ${availableParallelism()} cores, load average ${loadavg().map((l) => fmt(l, 1)).join(' / ')} (1/5/15 min) — other work on the machine inflates latencies`);
   console.log(`  readers overlapped the ingest for ${fmt(overlap / 1000, 1)} s of ${fmt(SECONDS)} s`);
-  const passed = allOk && (!INGEST || up.status === 201);
+
+  // Memory: 10,000 distinct long URLs, each twice (cache-budget.ts).
+  const budget = await budgetCheck();
+  const mb = (b: number) => fmt(b / 1048576, 2);
+  const cacheOk = budget.cacheBytes <= budget.cacheBudget && budget.mapBytes <= budget.mapBudget;
+  console.log(`\n  memory after ${fmt(LONG_URLS)} distinct long URLs (4 KB each, asked twice):`);
+  console.log(`  ${cacheOk ? 'OK  ' : 'MISS'} response cache ${mb(budget.cacheBytes)} MB in ${fmt(budget.cacheEntries)} answers (budget RESPONSE_CACHE_MB ${mb(budget.cacheBudget)} MB); fast-path URL map ${mb(budget.mapBytes)} MB in ${fmt(budget.mapEntries)} URLs (budget FAST_PATH_MAP_MB ${mb(budget.mapBudget)} MB)`);
+  const rss = await rssGrowth(a!.base, a!.child.pid!);
+  const slack = (budget.cacheBudget + budget.mapBudget) / 1048576 + 64;
+  const rssOk = rss.afterMb - rss.beforeMb <= slack;
+  console.log(`  ${rssOk ? 'OK  ' : 'MISS'} instance A resident memory ${fmt(rss.beforeMb)} → ${fmt(rss.afterMb)} MB (+${fmt(rss.afterMb - rss.beforeMb)} MB; at most the two budgets + 64 MB = ${fmt(slack)} MB); answers ${[...rss.statuses].map(([s, n]) => `${s}×${fmt(n)}`).join(', ')}`);
+  const passed = allOk && cacheOk && rssOk && (!INGEST || up.status === 201);
   console.log(`\n  ${passed ? 'OK  ' : 'MISS'} 0 errors and p99 ≤ 100 ms on every route ${INGEST ? 'during a 1,000,000-row ingest' : 'WITHOUT an ingest (baseline)'} (${TOPOLOGY}); throughput ${fmt(total / SECONDS)} req/s`);
   process.exitCode = passed ? 0 : 1;
 } finally {

@@ -25,6 +25,7 @@ import { targetRoutes } from './routes/targets';
 import { auditRoutes } from './routes/audit';
 import { uploadRoutes } from './routes/uploads';
 import { sessionRoutes } from './routes/session';
+import { tokenRoutes } from './routes/tokens';
 import { versionRoutes } from './routes/versions';
 
 /** The API routes alone, chained so `hc<AppType>` knows every path and response. */
@@ -55,7 +56,8 @@ export function apiRoutes(deps: AppDeps) {
     .route('/api/uploads', uploadRoutes(deps))
     .route('/api/versions', versionRoutes(deps))
     .route('/api/audit', auditRoutes(deps))
-    .route('/api/session', sessionRoutes(deps));
+    .route('/api/session', sessionRoutes(deps))
+    .route('/api/tokens', tokenRoutes(deps));
 }
 
 /** The complete application: API, docs, static web app and error handling. */

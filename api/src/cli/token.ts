@@ -1,15 +1,30 @@
 /**
- * `pnpm token create --role analyst --name "…"`, `pnpm token list`, `pnpm token revoke <id>`.
+ * `pnpm run token create --role analyst --name "…"`, `pnpm run token list`, `pnpm run token revoke <id>`.
  * The secret is printed once, to stdout only; the database keeps its sha256.
+ *
+ * Where the tokens are changed: PostgreSQL (DATABASE_URL) directly, whether a
+ * server runs or not; the embedded database directly while no server holds it,
+ * and through the running server's /api/tokens while one does, with LMO_TOKEN
+ * set to an admin token (and LMO_URL, default http://127.0.0.1:$PORT), the way
+ * `pnpm run ingest` sends files. Opening the directory twice would corrupt it.
  */
 import { parseArgs } from 'node:util';
-import { createToken, listTokens, revokeToken, ROLES, type Role } from '../services/auth';
-import { DataDirBusyError, isMain, openForCli } from './open-database';
+import { createToken, listTokens, revokeToken, ROLES, type Role, type TokenInfo } from '../services/auth';
+import { DataDirBusyError, dataDirInUse, embeddedDataDir, isMain, openForCli } from './open-database';
 
 const USAGE = `Usage:
-  pnpm token create --role viewer|analyst|admin --name "who uses it"
-  pnpm token list
-  pnpm token revoke <id>`;
+  pnpm run token create --role viewer|analyst|admin --name "who uses it"
+  pnpm run token list
+  pnpm run token revoke <id>
+(With the embedded database and a running server, set LMO_TOKEN to an admin token: the command goes through the server.)`;
+
+type Command = { command: 'create'; role: Role; name: string } | { command: 'list' } | { command: 'revoke'; id: number };
+
+const created = (t: TokenInfo & { token: string }) =>
+  `Created token #${t.id} "${t.name}" (role ${t.role}). Copy it now: it is not stored and cannot be shown again.\n\n  ${t.token}\n\nUse it as: Authorization: Bearer <token>   (or LMO_TOKEN=<token> pnpm run ingest …)`;
+const listed = (t: TokenInfo) =>
+  `#${t.id}\t${t.role.padEnd(7)}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'active'}\tcreated ${t.createdAt}\tlast used ${t.lastUsedAt ?? 'never'}\t${t.name}`;
+const EMPTY = 'No tokens yet. Create one with: pnpm run token create --role analyst --name "…"';
 
 /** Runs the token CLI; returns the exit code. Output goes through `out`/`err` so tests can read it. */
 export async function tokenCli(argv: string[], out = console.log, err = console.error, env = process.env): Promise<number> {
@@ -29,14 +44,18 @@ export async function tokenCli(argv: string[], out = console.log, err = console.
     err(`create needs --role (${ROLES.join(', ')}) and --name.\n${USAGE}`);
     return 2;
   }
-  const id = Number(arg);
-  if (command === 'revoke' && !(Number.isInteger(id) && id > 0)) {
-    err(`revoke needs a token id (see \`pnpm token list\`).\n${USAGE}`);
+  const id = /^[1-9]\d{0,9}$/.test(arg ?? '') ? Number(arg) : NaN;
+  if (command === 'revoke' && !(id <= 2_147_483_647)) {
+    err(`revoke needs a token id (see \`pnpm run token list\`).\n${USAGE}`);
     return 2;
   }
+  const cmd: Command = command === 'create' ? { command, role: parsed.values.role as Role, name: parsed.values.name! }
+    : command === 'list' ? { command } : { command: 'revoke', id };
+  const dir = embeddedDataDir(env);
+  if (dir && dataDirInUse(dir) && env.LMO_TOKEN?.trim()) return viaServer(cmd, env, out, err);
   let database;
   try {
-    database = await openForCli('Stop the server (Ctrl+C), run this command, then start it again; or use PostgreSQL (DATABASE_URL), where tokens can be managed while the server runs.', env);
+    database = await openForCli('Set LMO_TOKEN to an admin token: the command then goes through the running server (its /api/tokens; LMO_URL if not http://127.0.0.1:$PORT). Or Stop the server (Ctrl+C), run this command, then start it again; or use PostgreSQL (DATABASE_URL).', env);
   } catch (e) {
     if (e instanceof DataDirBusyError) {
       err(e.message);
@@ -46,28 +65,56 @@ export async function tokenCli(argv: string[], out = console.log, err = console.
   }
   try {
     const db = database.db;
-    if (command === 'create') {
-      const t = await createToken(db, { name: parsed.values.name!, role: parsed.values.role as Role, actor: 'cli' });
-      out(`Created token #${t.id} "${t.name}" (role ${t.role}). Copy it now: it is not stored and cannot be shown again.\n\n  ${t.token}\n\nUse it as: Authorization: Bearer <token>   (or LMO_TOKEN=<token> pnpm ingest …)`);
+    if (cmd.command === 'create') {
+      out(created(await createToken(db, { name: cmd.name, role: cmd.role, actor: 'cli' })));
       return 0;
     }
-    if (command === 'list') {
+    if (cmd.command === 'list') {
       const list = await listTokens(db);
-      if (list.length === 0) out('No tokens yet. Create one with: pnpm token create --role analyst --name "…"');
-      for (const t of list) {
-        out(`#${t.id}\t${t.role.padEnd(7)}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'active'}\tcreated ${t.createdAt}\tlast used ${t.lastUsedAt ?? 'never'}\t${t.name}`);
-      }
+      if (list.length === 0) out(EMPTY);
+      for (const t of list) out(listed(t));
       return 0;
     }
-    if (await revokeToken(db, id, 'cli')) {
-      out(`Revoked token #${id}; requests with it now get 401.`);
+    if (await revokeToken(db, cmd.id, 'cli')) {
+      out(`Revoked token #${cmd.id}; requests with it now get 401.`);
       return 0;
     }
-    err(`No active token #${id} (see \`pnpm token list\`).`);
+    err(`No active token #${cmd.id} (see \`pnpm run token list\`).`);
     return 1;
   } finally {
     await database.close();
   }
+}
+
+/** Runs `cmd` through the running server's /api/tokens with the admin token in LMO_TOKEN. */
+async function viaServer(cmd: Command, env: NodeJS.ProcessEnv, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const base = env.LMO_URL?.trim() || `http://127.0.0.1:${env.PORT || 8787}`;
+  const request = cmd.command === 'create' ? { method: 'POST', path: '/api/tokens', body: JSON.stringify({ name: cmd.name, role: cmd.role }) }
+    : cmd.command === 'list' ? { method: 'GET', path: '/api/tokens' } : { method: 'DELETE', path: `/api/tokens/${cmd.id}` };
+  let res: Response;
+  try {
+    res = await fetch(base + request.path, {
+      method: request.method, body: request.body, signal: AbortSignal.timeout(30_000),
+      headers: { authorization: `Bearer ${env.LMO_TOKEN!.trim()}`, ...(request.body ? { 'content-type': 'application/json' } : {}) },
+    });
+  } catch (e) {
+    err(`Cannot reach the server at ${base} (${(e as Error).message}); set LMO_URL to the running server's address.`);
+    return 3;
+  }
+  const body = await res.json().catch(() => ({})) as Record<string, any>;
+  if (!res.ok) {
+    const fields = Array.isArray(body.errors) ? body.errors.map((e: { path?: string; message?: string }) => `\n  ${e.path}: ${e.message}`).join('') : '';
+    err(`${res.status} ${body.title ?? res.statusText}: ${body.detail ?? ''}${fields}`);
+    if (res.status === 401 || res.status === 403) err('LMO_TOKEN must be an active admin token.');
+    return res.status === 404 ? 1 : res.status === 400 ? 2 : 3;
+  }
+  if (cmd.command === 'create') out(created(body as TokenInfo & { token: string }));
+  else if (cmd.command === 'list') {
+    if (body.tokens.length === 0) out(EMPTY);
+    for (const t of body.tokens as TokenInfo[]) out(listed(t));
+  } else out(`Revoked token #${cmd.id}; requests with it now get 401.`);
+  out(`(via ${base})`);
+  return 0;
 }
 
 if (isMain(import.meta.url)) process.exitCode = await tokenCli(process.argv.slice(2));

@@ -1,6 +1,8 @@
 /**
  * Opens the database: PGlite on disk by default, PostgreSQL through a `pg` Pool
- * when a `postgres://` URL is given. Both expose the same Drizzle API.
+ * when a `postgres://` URL is given. Both expose the same Drizzle API. PGlite runs
+ * in its own worker thread (pglite-thread.ts), so its statements never hold up the
+ * request thread; LMO_PGLITE_THREAD=0 runs it on the calling thread instead.
  */
 import { PGlite } from '@electric-sql/pglite';
 import { mkdirSync } from 'node:fs';
@@ -10,6 +12,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { openPgliteThread, type PgliteClient } from './pglite-thread';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -23,8 +26,8 @@ export type DatabaseConfig =
 
 export interface Database {
   db: Db;
-  /** The underlying PGlite instance (PGlite only). */
-  client?: PGlite;
+  /** The underlying PGlite client, in its worker thread or not (PGlite only). */
+  client?: PgliteClient;
   kind: DatabaseConfig['kind'];
   /** Where the data lives, for logs (never prints a password). */
   describe: string;
@@ -61,8 +64,12 @@ async function openPglite(dataDir?: string, template?: Blob): Promise<Database> 
     }
     claimOwner(dataDir);
   }
-  const client = await PGlite.create({ dataDir, loadDataDir: template, startParams: pgliteStartParams() });
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const startParams = pgliteStartParams();
+  const client: PgliteClient = pgliteThreadEnabled()
+    ? await openPgliteThread({ dataDir, template, startParams })
+    : await PGlite.create({ dataDir, loadDataDir: template, startParams });
+  // Drizzle's pglite driver only calls query() and transaction() on its client, which both offer.
+  const db = drizzlePglite({ client: client as unknown as PGlite, schema }) as unknown as Db;
   let closed = false;
   return {
     db,
@@ -80,6 +87,11 @@ async function openPglite(dataDir?: string, template?: Blob): Promise<Database> 
       if (dataDir) releaseOwner(dataDir);
     },
   };
+}
+
+/** Whether PGlite runs in its own worker thread (default; LMO_PGLITE_THREAD=0 turns it off). */
+export function pgliteThreadEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return !['0', 'false', 'no'].includes((env.LMO_PGLITE_THREAD ?? '').trim().toLowerCase());
 }
 
 /**

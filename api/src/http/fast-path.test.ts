@@ -65,3 +65,51 @@ describe('fast path', () => {
     expect(state.passed - before).toBe(7);
   });
 });
+
+describe('UrlKeyMap (the fast path\'s memory)', () => {
+  it('never remembers a miss: 10,000 distinct long URLs that miss leave it empty', async () => {
+    const c = new ResponseCache(1 << 20);
+    c.serving(1);
+    const fast = createFastPath({ cache: c, freshVersion: () => 1, publicRead: () => true, maxMapBytes: 64 << 10 });
+    const res = { writeHead() { throw new Error('a miss must not be answered'); }, end() {} } as never;
+    for (let i = 0; i < 10_000; i++) {
+      expect(fast({ method: 'GET', url: `/api/meta?i=${i}&pad=${'x'.repeat(1_000)}`, headers: {} } as never, res)).toBe(false);
+    }
+    expect(fast.urlKeys.size).toBe(0);
+    expect(fast.urlKeys.bytes).toBe(0);
+  });
+
+  it('remembers hits within its byte budget, oldest dropped first, and skips very long URLs', async () => {
+    const c = new ResponseCache(64 << 20);
+    c.serving(1);
+    const answer = { body, etag: '"v1-x"', headers: [['content-type', 'application/json']] as [string, string][] };
+    const budget = 32 << 10;
+    const fast = createFastPath({ cache: c, freshVersion: () => 1, publicRead: () => true, maxMapBytes: budget });
+    const res = { writeHead() {}, end() {} } as never;
+    for (let i = 0; i < 2_000; i++) {
+      const url = `/api/meta?i=${i}&pad=${'y'.repeat(200)}`;
+      c.set(1, `/api/meta?i=${i}&pad=${'y'.repeat(200)}`, answer);
+      expect(fast({ method: 'GET', url, headers: {} } as never, res)).toBe(true);
+      expect(fast.urlKeys.bytes).toBeLessThanOrEqual(budget);
+    }
+    expect(fast.urlKeys.size).toBeGreaterThan(10);
+    expect(fast.urlKeys.get(`/api/meta?i=1999&pad=${'y'.repeat(200)}`)).toBeDefined();
+    expect(fast.urlKeys.get(`/api/meta?i=0&pad=${'y'.repeat(200)}`)).toBeUndefined();
+    const long = `/api/meta?pad=${'z'.repeat(5_000)}`;
+    c.set(1, `/api/meta?pad=${'z'.repeat(5_000)}`, answer);
+    expect(fast({ method: 'GET', url: long, headers: {} } as never, res)).toBe(true);
+    expect(fast.urlKeys.get(long)).toBeUndefined();
+  });
+});
+
+describe('fast path and compression', () => {
+  it('leaves large answers to the app (which compresses them) when the client accepts gzip', () => {
+    const c = new ResponseCache(1 << 20);
+    c.serving(1);
+    c.set(1, '/api/gaps?', { body: new Uint8Array(4_096), etag: '"v1-big"', headers: [] });
+    const fast = createFastPath({ cache: c, freshVersion: () => 1, publicRead: () => true });
+    const res = { writeHead() {}, end() {} } as never;
+    expect(fast({ method: 'GET', url: '/api/gaps', headers: { 'accept-encoding': 'gzip, deflate' } } as never, res)).toBe(false);
+    expect(fast({ method: 'GET', url: '/api/gaps', headers: {} } as never, res)).toBe(true);
+  });
+});

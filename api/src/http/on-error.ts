@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ForecastError } from '@lmo/models';
 import { z } from 'zod';
-import { PROBLEM_TYPES, ProblemError, zodFieldProblems, type Problem } from './problem';
+import { boundProblem, PROBLEM_TYPES, ProblemError, zodFieldProblems, type Problem } from './problem';
 
 // Connection-level failures: node errno codes and SQLSTATE classes 08 (connection), 53 (resources), 57P (shutdown).
 const NET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', 'EHOSTUNREACH']);
@@ -53,9 +53,9 @@ function httpTitle(status: number): string {
   return ({ 400: 'Bad request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not found', 405: 'Method not allowed', 413: 'Payload too large', 415: 'Unsupported media type' } as Record<number, string>)[status] ?? 'Error';
 }
 
-/** Writes `problem` as application/problem+json. */
+/** Writes `problem` as application/problem+json, every string cut to a short excerpt (boundProblem). */
 export function problemResponse(c: Context, problem: Problem): Response {
-  const body = { ...problem, instance: problem.instance ?? new URL(c.req.url).pathname };
+  const body = boundProblem({ ...problem, instance: problem.instance ?? new URL(c.req.url).pathname });
   const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8' };
   if (problem.status === 503) headers['retry-after'] = '5';
   return c.body(JSON.stringify(body), problem.status as 400, headers);

@@ -67,6 +67,37 @@ export function zodFieldProblems(error: z.ZodError): FieldProblem[] {
   });
 }
 
+/** Longest text a problem echoes: `detail`, and every other string (messages, cell values, paths). */
+export const MAX_DETAIL_CHARS = 1_000;
+export const MAX_FIELD_CHARS = 200;
+
+/** `text` cut to `max` characters, with "…" when cut (never splits a surrogate pair). */
+export function excerptText(text: string, max = MAX_FIELD_CHARS): string {
+  if (text.length <= max) return text;
+  let end = max;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+function bound(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return excerptText(value);
+  if (depth > 6 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => bound(v, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, bound(v, depth + 1)]));
+}
+
+/**
+ * The problem with every string cut to a short excerpt (MAX_FIELD_CHARS; `detail`
+ * MAX_DETAIL_CHARS), however deep: an error echoes at most a little of the
+ * offending input, so a 50 MB header line cannot come back as a 50 MB answer.
+ */
+export function boundProblem(problem: Problem): Problem {
+  const out = bound(problem, 0) as Problem;
+  if (typeof problem.detail === 'string') out.detail = excerptText(problem.detail, MAX_DETAIL_CHARS);
+  return out;
+}
+
 /** The JSON schema of a problem response, for the OpenAPI document. */
 export const problemSchema = z.object({
   type: z.string(),

@@ -89,7 +89,8 @@ describe('responseCache', () => {
   });
 
   it('stays within its byte budget, dropping the least recently used answers', async () => {
-    const { app, state } = harness({ maxBytes: 8_000 });
+    // Each answer costs ~1,400 bytes (body, key, headers, overhead): ten of them overflow 12,000.
+    const { app, state } = harness({ maxBytes: 12_000 });
     state.size = 900;
     for (const q of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j']) await app.request(`/data?q=${q}`);
     expect(state.calls).toBe(10);
@@ -132,5 +133,29 @@ describe('canonicalRequestKey', () => {
   it('sorts parameters and keeps repeated ones', () => {
     expect(canonicalRequestKey('http://x/api/f?b=2&a=1&a=0')).toBe('/api/f?a=0&a=1&b=2');
     expect(canonicalRequestKey('http://x/api/f')).toBe('/api/f?');
+  });
+});
+
+describe('ResponseCache byte budget', () => {
+  it('counts keys and headers, not only bodies: 10,000 small answers under long URLs stay within the budget', () => {
+    const budget = 1 << 20;
+    const cache = new ResponseCache(budget);
+    cache.serving(1);
+    const body = new TextEncoder().encode('{}');
+    for (let i = 0; i < 10_000; i++) {
+      cache.set(1, `/api/meta?i=${i}&pad=${'x'.repeat(4_000)}`, { body, etag: '"v1-a"', headers: [['content-type', 'application/json']] });
+      expect(cache.bytes).toBeLessThanOrEqual(budget);
+    }
+    // Each entry costs at least its key at one byte a character: a count bound alone would have kept all 10,000.
+    expect(cache.size).toBeLessThan(budget / 4_000);
+    expect(cache.size).toBeGreaterThan(0);
+  });
+
+  it('refuses an answer whose key alone is over an eighth of the budget', () => {
+    const cache = new ResponseCache(64 << 10);
+    cache.serving(1);
+    cache.set(1, `/api/meta?pad=${'x'.repeat(5_000)}`, { body: new Uint8Array(10), etag: '"e"', headers: [] });
+    expect(cache.size).toBe(0);
+    expect(cache.bytes).toBe(0);
   });
 });

@@ -44,16 +44,45 @@ export function canonicalRequestKey(url: string): string {
 export const etagMatches = (ifNoneMatch: string | undefined, etag: string) =>
   !!ifNoneMatch && ifNoneMatch.split(',').some((t) => { const v = t.trim(); return v === '*' || v === etag || v === `W/${etag}`; });
 
-/** Answers of the served version, least recently used dropped first, within a byte budget. */
+// Map entry, key and entry objects, and the ETag, per stored answer (an estimate on the safe side).
+const ENTRY_OVERHEAD = 256;
+
+/**
+ * What an answer costs the cache: its body, its key and headers (two bytes a
+ * character, V8's widest strings) and a fixed overhead, so that many small
+ * answers under long URLs count as much as they weigh.
+ */
+export function answerCost(id: string, answer: CachedAnswer): number {
+  let chars = id.length + answer.etag.length;
+  for (const [name, value] of answer.headers) chars += name.length + value.length;
+  return answer.body.byteLength + 2 * chars + ENTRY_OVERHEAD;
+}
+
+/**
+ * Answers of the served version, least recently used dropped first, within a
+ * byte budget that counts keys, headers and bodies (answerCost). Only 200
+ * answers a route opted in with are stored (the middleware below): a miss or
+ * an error is never kept.
+ */
 export class ResponseCache {
-  private readonly entries = new Map<string, CachedAnswer>();
-  private bytes = 0;
+  private readonly entries = new Map<string, { answer: CachedAnswer; cost: number }>();
+  private used = 0;
   private version: number | undefined;
 
   constructor(readonly maxBytes = responseCacheBytes()) {}
 
   get enabled(): boolean {
     return this.maxBytes > 0;
+  }
+
+  /** Bytes the stored answers account for (≤ maxBytes). */
+  get bytes(): number {
+    return this.used;
+  }
+
+  /** Number of stored answers. */
+  get size(): number {
+    return this.entries.size;
   }
 
   /** Records the version being served; answers of any other are dropped (they will not be asked for again). */
@@ -72,18 +101,20 @@ export class ResponseCache {
       this.entries.delete(id);
       this.entries.set(id, hit);
     }
-    return hit;
+    return hit?.answer;
   }
 
   /** Stores an answer of the served version (others are ignored), each at most an eighth of the budget. */
   set(versionId: number, key: string, answer: CachedAnswer): void {
-    if (versionId !== this.version || answer.body.byteLength > this.maxBytes / 8) return;
+    if (versionId !== this.version) return;
     const id = `${versionId} ${key}`;
+    const cost = answerCost(id, answer);
+    if (cost > this.maxBytes / 8) return;
     this.remove(id);
-    this.entries.set(id, answer);
-    this.bytes += answer.body.byteLength;
+    this.entries.set(id, { answer, cost });
+    this.used += cost;
     for (const old of this.entries.keys()) {
-      if (this.bytes <= this.maxBytes) break;
+      if (this.used <= this.maxBytes) break;
       this.remove(old);
     }
   }
@@ -92,7 +123,7 @@ export class ResponseCache {
     const e = this.entries.get(id);
     if (!e) return;
     this.entries.delete(id);
-    this.bytes -= e.body.byteLength;
+    this.used -= e.cost;
   }
 }
 

@@ -58,10 +58,24 @@ const toInfo = (r: typeof apiTokens.$inferSelect): TokenInfo => ({
   lastUsedAt: r.lastUsedAt ? new Date(r.lastUsedAt).toISOString() : null,
 });
 
+/** Longest token name (who or what uses it). */
+export const MAX_TOKEN_NAME = 200;
+
+/** Why a token name is refused, or null when it is fine (trimmed, 1–200 characters, no control characters). */
+export function tokenNameProblem(name: string): string | null {
+  const n = name.trim();
+  if (!n) return 'A token needs a name (who or what uses it), e.g. "Hà Nội DOLISA analyst".';
+  if (n.length > MAX_TOKEN_NAME) return `A token name has at most ${MAX_TOKEN_NAME} characters.`;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(n)) return 'A token name cannot contain control characters (line breaks, tabs, NUL).';
+  return null;
+}
+
 /** Creates a token. The returned `token` is the only time the secret exists outside the caller. */
 export async function createToken(db: Db, input: { name: string; role: Role; actor?: string }): Promise<TokenInfo & { token: string }> {
   const name = input.name.trim();
-  if (!name) throw new Error('A token needs a name (who or what uses it), e.g. --name "Hà Nội DOLISA analyst".');
+  const problem = tokenNameProblem(name);
+  if (problem) throw new Error(problem);
   if (!ROLES.includes(input.role)) throw new Error(`Unknown role "${input.role}"; expected one of ${ROLES.join(', ')}.`);
   const token = generateToken();
   const row = await db.transaction(async (tx) => {
@@ -77,14 +91,40 @@ export async function listTokens(db: Db): Promise<TokenInfo[]> {
   return (await db.select().from(apiTokens).orderBy(desc(apiTokens.id))).map(toInfo);
 }
 
+/** One token (never the secret), or null. */
+export async function getToken(db: Db, id: number): Promise<TokenInfo | null> {
+  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.id, id)).limit(1);
+  return row ? toInfo(row) : null;
+}
+
+/** What revoking did: `revoked`, `missing` (no such active token) or `last-admin` (refused, see revokeToken). */
+export type RevokeOutcome = { status: 'revoked'; token: TokenInfo } | { status: 'missing' } | { status: 'last-admin' };
+
+// Serialises revocations, so two admins revoking each other cannot both pass the last-admin check.
+const REVOKE_LOCK = 4_207_313;
+
 /** Revokes a token; false when it does not exist or was already revoked. */
 export async function revokeToken(db: Db, id: number, actor = 'cli'): Promise<boolean> {
+  return (await revokeTokenChecked(db, id, actor)).status === 'revoked';
+}
+
+/**
+ * Revokes a token, saying what happened. With `keepAnAdmin` (the HTTP API) the
+ * last active admin token is not revoked: it is what lets tokens be managed
+ * while the server runs.
+ */
+export async function revokeTokenChecked(db: Db, id: number, actor = 'cli', options: { keepAnAdmin?: boolean } = {}): Promise<RevokeOutcome> {
   return db.transaction(async (tx) => {
-    const done = await tx.update(apiTokens).set({ revokedAt: sql`now()` })
-      .where(sql`${apiTokens.id} = ${id} and ${apiTokens.revokedAt} is null`).returning({ id: apiTokens.id });
-    if (done.length === 0) return false;
-    await tx.insert(auditLog).values({ actor, action: 'token.revoke', target: `api_token:${id}` });
-    return true;
+    await tx.execute(sql`select pg_advisory_xact_lock(${REVOKE_LOCK})`);
+    const [row] = await tx.select().from(apiTokens).where(sql`${apiTokens.id} = ${id} and ${apiTokens.revokedAt} is null`).limit(1);
+    if (!row) return { status: 'missing' } as const;
+    if (options.keepAnAdmin && row.role === 'admin') {
+      const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(apiTokens).where(sql`${apiTokens.role} = 'admin' and ${apiTokens.revokedAt} is null`);
+      if (Number(n) <= 1) return { status: 'last-admin' } as const;
+    }
+    const [done] = await tx.update(apiTokens).set({ revokedAt: sql`now()` }).where(eq(apiTokens.id, id)).returning();
+    await tx.insert(auditLog).values({ actor, action: 'token.revoke', target: `api_token:${id}`, detail: { name: row.name, role: row.role } });
+    return { status: 'revoked', token: toInfo(done) } as const;
   });
 }
 
