@@ -11,6 +11,7 @@ const specSchema = z.object({
 export const baselineValuesSchema = z.object({
   baseYear: z.number().int(), horizon: z.number().int(),
   valueAddedGrowth: z.record(z.string(), z.number()).meta({ description: '% a year, mean over the horizon' }),
+  productivityGrowth: z.record(z.string(), z.number()).meta({ description: 'Labour-productivity growth, % a year, mean over the horizon, by broad sector' }),
   participation: z.record(z.string(), z.number()).meta({ description: '% of the sex × age group in the labour force, first forecast year' }),
   retirementAge: z.object({ M: z.number(), F: z.number() }).meta({ description: 'Final ages of the 2019 Labour Code roadmap' }),
   graduates: z.record(z.string(), z.number()).meta({ description: 'National graduates a year by level, first forecast year' }),

@@ -1,7 +1,7 @@
 import type { InferResponseType } from 'hono/client';
 import { client } from './client';
 import { readJson } from './problem';
-import type { ForecastResponse, GapsResponse, Meta, SeriesPoint, TargetsResponse } from './types';
+import type { CreatedScenario, ForecastResponse, GapsResponse, Meta, ScenarioCatalogue, ScenarioParameters, ScenarioRecord, SeriesPoint, TargetsResponse } from './types';
 
 /** Identifies one cell of the data cube. */
 export interface CellParams {
@@ -52,6 +52,19 @@ export const fetchGaps = async (params: GapParams, signal?: AbortSignal): Promis
 export const fetchTargets = async (params: { scenario: string }, signal?: AbortSignal): Promise<TargetsResponse> =>
   readJson<TargetsResponse>(await api.targets.$get({ query: query(params) }, { init: { signal } }));
 
+// Scenarios (issue 13).
+/** Presets, lever specs and the baseline values the builder shows beside each lever. */
+export const fetchScenarioCatalogue = async (signal?: AbortSignal): Promise<ScenarioCatalogue> =>
+  readJson<ScenarioCatalogue>(await api.scenarios.$get(undefined, { init: { signal } }));
+
+/** One scenario's parameters (a preset or a user-built one); 404 once it has expired. */
+export const fetchScenario = async (id: string, signal?: AbortSignal): Promise<ScenarioRecord> =>
+  readJson<ScenarioRecord>(await api.scenarios[':id'].$get({ param: { id } }, { init: { signal } }));
+
+/** Creates (or finds) the scenario of a parameter set; answers once it is computed. 400 names each bad parameter. */
+export const createScenario = async (parameters: ScenarioParameters, signal?: AbortSignal): Promise<CreatedScenario> =>
+  readJson<CreatedScenario>(await api.scenarios.$post({ json: parameters }, { init: { signal } }));
+
 /** Link to the API's CSV export of the same view (formula-injection-safe on the server). */
 export function exportCsvHref(view: 'series' | 'forecasts' | 'gaps', params: object): string {
   return `/api/export.csv?${new URLSearchParams({ view, ...query(params) }).toString()}`;
@@ -67,4 +80,7 @@ export type ContractChecks = [
   Expect<Matches<Ok<typeof api.forecasts.$get>, ForecastResponse>>,
   Expect<Matches<Ok<typeof api.targets.$get>, TargetsResponse>>,
   Expect<Matches<Ok<typeof api.meta.$get>, Meta>>,
+  Expect<Matches<Ok<typeof api.scenarios.$get>, ScenarioCatalogue>>,
+  Expect<Matches<Ok<(typeof api.scenarios)[':id']['$get']>, ScenarioRecord>>,
+  Expect<Matches<InferResponseType<typeof api.scenarios.$post, 201>, CreatedScenario>>,
 ];

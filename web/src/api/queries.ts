@@ -15,6 +15,16 @@ export const forecastQuery = (p: ForecastParams) =>
       fetchForecast({ indicator: p.indicator, region: p.region, sector: p.sector, qualification: p.qualification, scenario: p.scenario, horizon: p.horizon }, signal),
   });
 
+/**
+ * `placeholderData` that keeps the previous answer while another scenario of the same view loads
+ * (keys equal but for the scenario at `scenarioAt`), so a chart stays drawn, marked as updating,
+ * instead of falling back to a skeleton on every slider release. Anything else loads afresh.
+ */
+export function keepWhileScenarioLoads<T>(key: readonly unknown[], scenarioAt: number) {
+  return (previous: T | undefined, previousQuery?: { queryKey: readonly unknown[] }): T | undefined =>
+    previousQuery && previousQuery.queryKey.length === key.length && previousQuery.queryKey.every((k, i) => i === scenarioAt || k === key[i]) ? previous : undefined;
+}
+
 /** Every sector × qualification gap cell of one area. */
 export const areaGapsQuery = (p: { region: string; scenario: string; horizon: number }) =>
   queryOptions({

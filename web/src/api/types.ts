@@ -4,6 +4,9 @@
  */
 import type { GapRow, TargetPath, Assumptions, Thresholds } from '@lmo/models/labour/types';
 import type { DataLevelRow as ModelDataLevelRow } from '@lmo/models/labour/data-levels';
+import type { ScenarioParameters } from '@lmo/models/labour/scenario-params/schema';
+import type { ParameterSpec } from '@lmo/models/labour/scenario-params/specs';
+import type { BaselineValues } from '@lmo/models/labour/scenario-params/baseline';
 
 export type Status = 'official' | 'international' | 'modelled' | 'survey' | 'illustrative';
 
@@ -101,4 +104,44 @@ export interface TargetsResponse {
   targets: TargetPath[];
   /** Union of the targets' `dataBasis` (their `basis` is the target's own: decision or assumption). */
   dataBasis?: Status[];
+}
+
+export type { ScenarioParameters, ParameterSpec };
+export type { ParameterUnit } from '@lmo/models/labour/scenario-params/specs';
+
+/** A named preset of GET /api/scenarios: a parameter set with a name and a description. */
+export interface ScenarioPreset {
+  id: string;
+  nameVi: string;
+  nameEn: string;
+  descriptionVi?: string;
+  descriptionEn?: string;
+  parameters: ScenarioParameters;
+}
+
+/** The baseline values the builder shows beside each lever (GET /api/scenarios `baseline`). */
+export type ScenarioBaseline = BaselineValues;
+
+/** GET /api/scenarios. Specs' `default` is null where the baseline differs by key (NaN in the models), `keys` null for a plain lever. */
+export interface ScenarioCatalogue {
+  presets: ScenarioPreset[];
+  /** Whether the server's scenario engine has fitted the served version (the first scenario waits for it). */
+  engine?: 'idle' | 'warming' | 'ready';
+  specs: (Omit<ParameterSpec, 'default' | 'keys'> & { default: number | null; keys: string[] | null })[];
+  baseline: ScenarioBaseline | null;
+}
+
+/** GET /api/scenarios/:id. */
+export interface ScenarioRecord {
+  id: string;
+  parameters: ScenarioParameters;
+  preset: boolean;
+  nameVi?: string;
+  nameEn?: string;
+}
+
+/** 201 of POST /api/scenarios. */
+export interface CreatedScenario {
+  id: string;
+  parameters: ScenarioParameters;
 }

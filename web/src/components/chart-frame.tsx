@@ -39,6 +39,8 @@ export interface ChartFrameProps<Row> {
   fitContent?: boolean;
   /** Extra line under the chart (e.g. the backtest accuracy of the forecast shown). */
   footnote?: React.ReactNode;
+  /** The chart still shows the previous answer while a new one loads (e.g. another scenario): dimmed, `aria-busy`. */
+  updating?: boolean;
   children: React.ReactNode;
 }
 
@@ -48,7 +50,7 @@ export interface ChartFrameProps<Row> {
  * "view as table" toggle and PNG/CSV downloads, plus loading/empty/error states.
  */
 export function ChartFrame<Row>(props: ChartFrameProps<Row>) {
-  const { title, subtitle, unit, source, statuses, basis = [], levels = [], provenance = {}, legend = [], columns, rows, filename, status, emptyMessage, height = 300, controls, fitContent, footnote, children } = props;
+  const { title, subtitle, unit, source, statuses, basis = [], levels = [], provenance = {}, legend = [], columns, rows, filename, status, emptyMessage, height = 300, controls, fitContent, footnote, updating = false, children } = props;
   const { t, i18n } = useTranslation();
   const dataLevels = useDataLevels();
   const shown = uniqueStatuses(statuses);
@@ -84,7 +86,7 @@ export function ChartFrame<Row>(props: ChartFrameProps<Row>) {
   };
 
   return (
-    <figure className="chart-frame" aria-labelledby={headingId} data-chart-frame={filename} data-has-data={hasData ? 'true' : 'false'}>
+    <figure className="chart-frame" aria-labelledby={headingId} data-chart-frame={filename} data-has-data={hasData ? 'true' : 'false'} data-updating={updating ? 'true' : undefined} aria-busy={updating || undefined}>
       <header className="chart-head">
         <div className="chart-titles">
           <h3 id={headingId} className="chart-title">

@@ -6,6 +6,8 @@ import { nameOf } from '../features/meta/names';
 import type { Lang } from '../i18n/format';
 import { HORIZONS, type Horizon } from '../router/url-state';
 import { useUrlState } from '../router/use-url-state';
+import { CustomScenarioSummary } from '../features/scenario/custom-scenario';
+import { isCustomScenario } from '../features/scenario/queries';
 
 /** A labelled native select: keyboard and screen-reader friendly for free. */
 export function Select({
@@ -59,15 +61,21 @@ export function ScenarioSelect() {
   const [state, set] = useUrlState();
   const meta = useQuery(metaQueries.codes());
   const scenarios = meta.data?.scenarios ?? [];
-  const options = scenarios.length
-    ? scenarios.map((s) => ({ value: s.id ?? s.code, label: nameOf(s, i18n.language as Lang) }))
-    : [{ value: state.scenario, label: state.scenario }];
   const current = scenarios.find((s) => (s.id ?? s.code) === state.scenario);
+  // A user-built scenario is not in the presets: it shows as "Custom scenario" with its parameters.
+  const custom = !current && isCustomScenario(state.scenario);
+  const options = [
+    ...(scenarios.length
+      ? scenarios.map((s) => ({ value: s.id ?? s.code, label: nameOf(s, i18n.language as Lang) }))
+      : custom ? [] : [{ value: state.scenario, label: state.scenario }]),
+    ...(custom ? [{ value: state.scenario, label: t('scenario.custom') }] : []),
+  ];
   const description = current ? (i18n.language === 'en' ? current.descriptionEn : current.descriptionVi) : undefined;
   return (
     <div className="scenario-field">
       <Select name="scenario" label={t('controls.scenario')} value={state.scenario} onChange={(v) => set({ scenario: v })} options={options} />
       {description && <p className="scenario-note">{description}</p>}
+      {custom && <CustomScenarioSummary id={state.scenario} />}
     </div>
   );
 }

@@ -29,4 +29,13 @@ describe('URL state', () => {
     expect(moved.sort).toBeUndefined();
     expect(moved.q).toBeUndefined();
   });
+  it('reads the compare key: off by default, the baseline when present without a value', () => {
+    expect(parseUrlState('?page=overview').compare).toBeUndefined();
+    expect(parseUrlState('?compare').compare).toBe('baseline');
+    expect(parseUrlState('?compare=').compare).toBe('baseline');
+    expect(parseUrlState('?compare=u-0123456789abcdef').compare).toBe('u-0123456789abcdef');
+    const s = { ...DEFAULT_STATE, scenario: 'u-0123456789abcdef', compare: 'baseline' };
+    expect(parseUrlState(serializeUrlState(s))).toEqual(s);
+    expect(applyPatch(s, { compare: undefined }).compare).toBeUndefined();
+  });
 });

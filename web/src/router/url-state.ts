@@ -33,11 +33,16 @@ export interface UrlState {
   flag?: string;
   /** Free-text filter. */
   q?: string;
+  /**
+   * Compare view: the reference scenario the current one is set against (B − A, A = this).
+   * Off when absent; `?compare` without a value means the baseline.
+   */
+  compare?: string;
 }
 
 export const DEFAULT_STATE: UrlState = { page: 'overview', lang: 'vi', scenario: 'baseline', horizon: 10 };
 
-const OPTIONAL_KEYS = ['region', 'sector', 'qual', 'field', 'view', 'sort', 'dir', 'flag', 'q'] as const;
+const OPTIONAL_KEYS = ['region', 'sector', 'qual', 'field', 'view', 'sort', 'dir', 'flag', 'q', 'compare'] as const;
 
 function oneOf<T extends string | number>(list: readonly T[], value: unknown, fallback: T): T {
   return list.includes(value as T) ? (value as T) : fallback;
@@ -56,6 +61,8 @@ export function parseUrlState(search: string): UrlState {
     const value = params.get(key)?.trim();
     if (value) (state as unknown as Record<string, string>)[key] = value;
   }
+  // `?compare` (present, no value) switches the compare view on against the baseline.
+  if (params.has('compare') && !state.compare) state.compare = DEFAULT_STATE.scenario;
   if (state.view && state.view !== 'provinces' && state.view !== 'regions') delete state.view;
   if (state.dir && state.dir !== 'asc' && state.dir !== 'desc') delete state.dir;
   return state;

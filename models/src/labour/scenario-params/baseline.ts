@@ -49,6 +49,8 @@ export interface BaselineValues {
   horizon: number;
   /** % a year, mean over the horizon, by section / broad sector with value added. */
   valueAddedGrowth: Record<string, number>;
+  /** Labour-productivity growth, % a year, mean over the horizon, by broad sector. */
+  productivityGrowth: Record<string, number>;
   /** % of the group in the labour force, first forecast year. */
   participation: Record<string, number>;
   /** Final ages of the 2019 Labour Code roadmap. */
@@ -84,10 +86,13 @@ export function baselineValues(b: ScenarioBaseline): BaselineValues {
     }
   }
   const lfEnd = lv ? leverLabourForce(lv, {}).baseline.at(-1) ?? null : null;
+  const productivityGrowth = Object.fromEntries(Object.entries(lv?.productivity ?? {}).filter(([, p]) => p.length)
+    .map(([g, p]) => [g, round(100 * (Math.exp(p.reduce((a, x) => a + x, 0) / p.length) - 1))]));
   return {
     baseYear: b.baseYear,
     horizon: b.horizon,
     valueAddedGrowth,
+    productivityGrowth,
     participation,
     retirementAge: { M: statutoryRetirementAge('M', 2100), F: statutoryRetirementAge('F', 2100) },
     graduates: Object.fromEntries(Object.entries(b.graduates).filter(([, g]) => g[0] > 0).map(([q, g]) => [q, Math.round(g[0])])),

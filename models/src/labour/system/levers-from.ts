@@ -1,6 +1,7 @@
 /** Builds `NationalSystem.levers` from the pieces the national system already has. */
 import type { SexAges } from '../demography/age-groups';
 import type { SectionDemand } from './demand';
+import type { BroadTrend } from './productivity';
 import type { SystemLevers } from './levers';
 import type { DemographicSupply } from './supply';
 
@@ -32,7 +33,7 @@ export function valueAddedPaths(demand: Record<string, SectionDemand>): Record<s
 /** The levers' inputs; undefined without the demographic supply. */
 export function leversFrom(x: {
   baseYear: number; horizon: number; calibration: number; exitShare: number;
-  supply: DemographicSupply | null; ratios: SexAges | null; demand: Record<string, SectionDemand>;
+  supply: DemographicSupply | null; ratios: SexAges | null; demand: Record<string, SectionDemand>; trends?: readonly BroadTrend[];
 }): SystemLevers | undefined {
   const { supply } = x;
   if (!supply || !x.ratios) return undefined;
@@ -45,5 +46,6 @@ export function leversFrom(x: {
   return {
     baseYear: x.baseYear, horizon: x.horizon, calibration: x.calibration, mode: supply.mode, lastRateYear: supply.lastRateYear,
     population, broad, employmentRatios: x.ratios, exitShare: x.exitShare, valueAdded: valueAddedPaths(x.demand),
+    productivity: Object.fromEntries((x.trends ?? []).map((t) => [t.group, t.path])),
   };
 }

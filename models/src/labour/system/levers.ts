@@ -27,6 +27,8 @@ export interface SystemLevers {
   exitShare: number;
   /** Real value added (billion VND, 2010 prices), years baseYear … baseYear+H, by section with value added and by broad sector. */
   valueAdded: Record<string, number[]>;
+  /** Labour-productivity growth (log points a year) by broad sector, forecast years 1…H (system/productivity.ts). */
+  productivity?: Record<string, number[]>;
 }
 
 /** Participation change in percentage points by sex and broad age group (`'M:15-24'` …). */

@@ -277,7 +277,7 @@ export function buildNationalSystem(observations: readonly Observation[], index:
     demandBeforeCap: demandTotal,
     levers: leversFrom({
       baseYear, horizon: H, calibration, exitShare, supply,
-      ratios: supply ? employmentRatios(index, supply, baseYear).ratios : null, demand,
+      ratios: supply ? employmentRatios(index, supply, baseYear).ratios : null, demand, trends: econ.trends,
     }),
     methods: SYSTEM_METHODS({
       supply: !!supply, calibration, spliceRatio, breakYear, minU, exitShare, tau: mix.tau,

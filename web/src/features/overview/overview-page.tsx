@@ -23,6 +23,8 @@ import { mergedRowStatuses, type MergedRow } from '../../adapters/forecast-colum
 import { basisOfRows, mergeBasis, VIEW_LEVELS } from '../../adapters/basis';
 import { uniqueStatuses } from '../../components/status';
 import { PageHead } from '../../components/page-head';
+import { ScenarioBuilder } from '../scenario/scenario-builder';
+import { SystemCompare } from '../scenario/system-compare';
 
 /** Overview for planners: headline figures, national demand vs supply, top shortages and surpluses. */
 export default function OverviewPage() {
@@ -93,6 +95,8 @@ export default function OverviewPage() {
   return (
     <div className="page">
       <PageHead title={t('overview.title')} lead={t('overview.lead')} />
+      <ScenarioBuilder />
+      {state.compare && <SystemCompare a={state.compare} b={state.scenario} />}
 
       <section aria-labelledby="kpi-heading">
         <h2 id="kpi-heading" className="section-title">{t('overview.kpiHeading')}</h2>
@@ -117,6 +121,7 @@ export default function OverviewPage() {
         rows={dsRows}
         filename={`labour-force-employment-${state.scenario}`}
         status={dsStatus}
+        updating={systemQueries.some((q) => q.isPlaceholderData)}
         height={320}
         footnote={
           <AccuracyNote
@@ -145,6 +150,7 @@ export default function OverviewPage() {
         rows={bars}
         filename={`top-imbalances-${state.scenario}-${state.horizon}y`}
         status={gaps}
+        updating={gaps.isPlaceholderData}
         height={Math.max(260, bars.length * 34 + 40)}
         footnote={<FlagAssumptions assumptions={gaps.data?.assumptions} thresholds={gaps.data?.thresholds} names={names} />}
       >

@@ -19,6 +19,8 @@ import { regionsQueries } from './queries';
 import { MapLegend, TileMap } from './tile-map';
 import { toAreaRows, toProvinceTiles, toRegionBlocks, type AreaRow } from './to-chart-rows';
 import { PageHead } from '../../components/page-head';
+import { ScenarioBuilder } from '../scenario/scenario-builder';
+import { GapCompare } from '../scenario/gap-compare';
 
 /** Regions: tile map of the 34 provinces (or the 6 regions) coloured by imbalance; click opens an area. */
 export default function RegionsPage() {
@@ -38,6 +40,7 @@ export default function RegionsPage() {
   const table = toAreaRows(cells);
   const selected = state.region && state.region !== 'VN' ? state.region : undefined;
   const mapBasis = basisOfRows(rows, map.data);
+  const levelOf = new Map((meta.data?.regions ?? []).map((r) => [r.code, r.level]));
 
   const columns: Column<AreaRow>[] = [
     { key: 'name', label: t('regions.area'), value: (r) => r.name },
@@ -55,6 +58,18 @@ export default function RegionsPage() {
   return (
     <div className="page">
       <PageHead title={t('regions.title')} lead={t('regions.lead')} />
+      <ScenarioBuilder />
+      {state.compare && (
+        <GapCompare
+          a={state.compare}
+          b={state.scenario}
+          query={(scenario) => regionsQueries.map({ scenario, horizon: state.horizon, sector, qualification })}
+          pick={{ keyOf: (r) => (levelOf.get(r.region) === (view === 'regions' ? 'region' : 'province') ? r.region : undefined), labelOf: (r) => names.region(r.region) }}
+          title={t('compare.regionsTitle')}
+          filename={`compare-${view}-${sector}-${qualification}-${state.compare}-${state.scenario}-${state.horizon}y`}
+          levels={VIEW_LEVELS.areaGaps}
+        />
+      )}
       <div className="toolbar">
         <fieldset className="field segmented">
           <legend>{t('regions.view')}</legend>

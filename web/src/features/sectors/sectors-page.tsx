@@ -20,6 +20,8 @@ import { sectorQueries } from './queries';
 import { ImbalanceChart, OpeningsChart, SupplyChart } from './sector-charts';
 import { toEmploymentRows, toImbalanceRows, toOpeningsRows, type ImbalanceRow, type OpeningsRow } from './to-chart-rows';
 import { PageHead } from '../../components/page-head';
+import { ScenarioBuilder } from '../scenario/scenario-builder';
+import { GapCompare } from '../scenario/gap-compare';
 
 /** Sector detail: employment forecast, openings (expansion + replacement), new supply and imbalance by level. */
 export default function SectorsPage() {
@@ -78,6 +80,18 @@ export default function SectorsPage() {
   return (
     <div className="page">
       <PageHead title={t('sectors.title', { sector: sectorName })} lead={t('sectors.lead')} />
+      <ScenarioBuilder />
+      {state.compare && (
+        <GapCompare
+          a={state.compare}
+          b={state.scenario}
+          query={(scenario) => sectorQueries.gaps({ region, sector, scenario, horizon: state.horizon })}
+          pick={{ keyOf: (r) => (r.sector === sector ? r.qualification : undefined), labelOf: (r) => names.qualification(r.qualification), order: 'served' }}
+          title={t('compare.sectorsTitle')}
+          filename={`compare-${sector}-${region}-${state.compare}-${state.scenario}-${state.horizon}y`}
+          levels={VIEW_LEVELS.sector}
+        />
+      )}
       <div className="toolbar">
         {sectorOptionList.length > 0 && <Select name="sector" label={t('controls.sector')} value={sector} onChange={(v) => set({ sector: v })} options={sectorOptionList} />}
         {regionOptions.length > 0 && <Select name="region" label={t('controls.area')} value={region} onChange={(v) => set({ region: v === 'VN' ? undefined : v })} options={regionOptions} />}

@@ -18,6 +18,8 @@ import { codeOptions, detailSectors, makeNamer, nameOf } from '../meta/names';
 import { trainingQueries } from './queries';
 import { toPlannerRows, type PlannerRow } from './to-table-rows';
 import { PageHead } from '../../components/page-head';
+import { ScenarioBuilder } from '../scenario/scenario-builder';
+import { GapCompare } from '../scenario/gap-compare';
 
 /** Training planner for colleges: ranked sector × qualification cells of one area, sortable, filterable, exportable. */
 export default function TrainingPage() {
@@ -31,6 +33,7 @@ export default function TrainingPage() {
   const thresholds = cells.data?.thresholds ?? cells.data?.assumptions?.thresholds;
   const rows = cells.data ? toPlannerRows(cells.data.rows, names, { flag: state.flag, qualification: state.qual, q: state.q, sectors: detailSectors(meta.data, true) }) : [];
   const searchId = useId();
+  const plannerSectors = detailSectors(meta.data, true);
 
   const columns: Column<PlannerRow>[] = [
     { key: 'rank', label: t('training.rank'), value: (r) => r.rank ?? undefined, format: (r) => (r.rank === null ? MISSING : String(r.rank)), align: 'right' },
@@ -91,6 +94,21 @@ export default function TrainingPage() {
   return (
     <div className="page">
       <PageHead title={t('training.title')} lead={t('training.lead')} />
+      <ScenarioBuilder />
+      {state.compare && (
+        <GapCompare
+          a={state.compare}
+          b={state.scenario}
+          query={(scenario) => trainingQueries.cells({ region, scenario, horizon: state.horizon })}
+          pick={{
+            keyOf: (r) => (plannerSectors.has(r.sector) && r.qualification !== 'ALL' && (!state.qual || r.qualification === state.qual) ? `${r.sector}|${r.qualification}` : undefined),
+            labelOf: (r) => `${names.sector(r.sector)} · ${names.qualification(r.qualification)}`,
+          }}
+          title={t('compare.trainingTitle')}
+          filename={`compare-training-${region}-${state.compare}-${state.scenario}-${state.horizon}y`}
+          levels={region === 'VN' ? VIEW_LEVELS.nationalGaps : VIEW_LEVELS.areaGaps}
+        />
+      )}
       <div className="toolbar card">
         {areaOptions.length > 0 && <Select name="region" label={t('controls.area')} value={region} onChange={(v) => set({ region: v })} options={areaOptions} />}
         <Select name="qual" label={t('controls.qualification')} value={state.qual ?? ''} onChange={(v) => set({ qual: v || undefined }, { replace: true })} options={qualOptions} />
