@@ -55,9 +55,10 @@ export function requireBenchmarks(): void {
   }
 }
 
-/** Parse a plain header CSV into objects (all fields as strings). */
-export function readCsv(file: string): Record<string, string>[] {
-  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+/** Parse a plain header CSV into objects (all fields as strings), after `skipLines` preamble lines (WDI files have 4). */
+export function readCsv(file: string, skipLines = 0): Record<string, string>[] {
+  let text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  for (let i = 0; i < skipLines; i++) text = text.slice(text.indexOf('\n') + 1);
   const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
   if (parsed.errors.length > 0) {
     const e = parsed.errors[0]!;

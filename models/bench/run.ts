@@ -26,8 +26,9 @@
  *                                          (augurs-autoets still runs: it is cheap and gives speedRatio)
  *   --no-augurs                            skip augurs
  *   --no-write                             do not write out/*.csv
- *   --labour / --no-labour                 force / skip the labour backtest
- *                                          (default: run it only on a full run)
+ *   --labour / --no-labour                 force / skip the labour backtest and the
+ *                                          labour-like tuning-set line
+ *                                          (default: run them only on a full run)
  *   --no-pin                               do not re-run under `taskset -c 0` (see pin.ts)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -42,6 +43,7 @@ import { engineMethods } from './engine';
 import { LEVELS, runMethods, scoreRun } from './evaluate';
 import type { Forecaster, MethodRun, Scores } from './evaluate';
 import { runLabourBench } from './labour';
+import { labourLikeAvailable, loadLabourLike, scoreLabourLike, type LabourLikeScores } from './labour-like';
 import { splitHalf, type Half } from './split';
 import { isPinned, pinToOneCore } from './pin';
 import { METRIC_CHECK, PUBLISHED, REFERENCE_R_METHODS } from './published';
@@ -187,6 +189,20 @@ function benchDataset(info: DatasetInfo, opts: ReturnType<typeof parseArgs>) {
   };
 }
 
+/**
+ * The labour-like tuning set (labour-like.ts): annual labour series that are
+ * not the labour backtest's, on which the yearly interval constants were
+ * chosen. Printed as one line per sub-set plus the whole set.
+ */
+function labourLikeLine(): Record<string, unknown> {
+  const { all, bySet } = scoreLabourLike(loadLabourLike());
+  const fmt = (x: LabourLikeScores) => `cover 80/95 ${(100 * x.coverage80).toFixed(1)}/${(100 * x.coverage95).toFixed(1)}, MSIS95 ${x.msis95.toFixed(2)} (${x.cases} cases, ${x.points} points)`;
+  console.log(`\nlabour-like tuning set (ILO LFPR/EPR 15+ logits, WDI labour force; n 8–20, h 1–10; constants chosen here): ${fmt(all)}`);
+  for (const [name, x] of Object.entries(bySet)) console.log(`  ${name.padEnd(17)} ${fmt(x)}`);
+  const figures = (x: LabourLikeScores) => ({ coverage80: round(x.coverage80), coverage95: round(x.coverage95), msis95: round(x.msis95), cases: x.cases });
+  return { ...figures(all), bySet: Object.fromEntries(Object.entries(bySet).map(([k, x]) => [k, figures(x)])) };
+}
+
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   requireBenchmarks();
@@ -199,6 +215,7 @@ async function main(): Promise<void> {
   }
   const result: Record<string, unknown> = { pinnedToOneCore: isPinned(), datasets: {} as Record<string, unknown> };
   for (const info of selected) (result.datasets as Record<string, unknown>)[info.name] = benchDataset(info, opts);
+  if (opts.labour && labourLikeAvailable()) result.labourLikeTuning = labourLikeLine();
   if (opts.labour) {
     const labour = await runLabourBench();
     result.labour = labour.scores;

@@ -6,7 +6,7 @@ import type { Fit, FitOptions, Series } from './types';
 import { naiveCandidate, type Candidate } from './auto-candidates';
 import { autoCandidate, autoCandidateNames, autoPoolMembers, type AutoPoolName } from './registry';
 import { rollingErrors, varianceCurve } from './empirical';
-import { calibrationFor, conformalMultiplier, INTERVAL_CALIBRATION, pooledScale, volatilityOf } from './calibration';
+import { calibrationFor, conformalMultiplier, curvatureOf, INTERVAL_CALIBRATION, pooledScale, volatilityOf } from './calibration';
 
 /** Shortest series `auto` accepts. */
 export const AUTO_MIN_LENGTH = 3;
@@ -239,15 +239,16 @@ export function fitAuto(series: Series, options: FitOptions = {}): Fit {
   const errors = rollingErrors(adj, combined.fromOrigin, maxH, positive, idx !== null, m);
   const fitted = y.map((_, t) => (t === 0 ? NaN : combined.fromOrigin(t, 1)[0] * season(t)));
   const curve = varianceCurve(errors);
-  const volatility = volatilityOf(positive ? adj.map(Math.log) : adj);
-  const cal = calibrationFor(m);
-  const features = { sigma: Math.sqrt(curve.sigma2), gamma: curve.gamma, volatility, n, frequency: m, seasonal: idx ? 1 : 0 };
+  const scaled = positive ? adj.map(Math.log) : adj;
+  const volatility = volatilityOf(scaled);
+  const cal = calibrationFor(m, additive);
+  const features = { sigma: Math.sqrt(curve.sigma2), gamma: curve.gamma, volatility, n, frequency: m, seasonal: idx ? 1 : 0, curvature: curvatureOf(scaled) };
   const cap = positive ? INTERVAL_CALIBRATION.maxLogScale : Infinity;
   const multiplier = (level: number) => conformalMultiplier(level, cal);
   return makeFit({
     method: 'auto',
     fitted,
-    params: { median: 1, pools: groups.length, candidates: kept, seasonal: idx ? 1 : 0, sigma: features.sigma, gamma: curve.gamma, volatility },
+    params: { median: 1, pools: groups.length, candidates: kept, seasonal: idx ? 1 : 0, sigma: features.sigma, gamma: curve.gamma, volatility, curvature: features.curvature },
     intervalKind: 'empirical',
     nonNegative: !additive && isNonNegative(y),
     models: [...shares].map(([method, weight]) => ({ method, weight })),

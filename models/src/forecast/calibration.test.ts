@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fitAuto } from './auto';
-import { INTERVAL_CALIBRATION, conformalMultiplier, pooledScale } from './calibration';
+import { INTERVAL_CALIBRATION, RANDOM_WALK_CURVATURE, calibrationFor, conformalMultiplier, curvatureOf, pooledScale } from './calibration';
 import { mulberry32 } from './prng';
 import { forecastShares } from '../labour/shares';
 
@@ -12,7 +12,7 @@ function gaussian(rnd: () => number): number {
 
 describe('auto calibrated intervals', () => {
   it('multipliers reproduce the tabled conformal quantiles and increase with the level', () => {
-    for (const cal of [INTERVAL_CALIBRATION.yearly, INTERVAL_CALIBRATION.subannual]) {
+    for (const cal of [INTERVAL_CALIBRATION.yearly, INTERVAL_CALIBRATION.yearlyAdditive, INTERVAL_CALIBRATION.subannual]) {
       cal.levels.forEach((l, i) => expect(conformalMultiplier(l, cal)).toBeCloseTo(cal.quantiles[i]!, 10));
       let prev = 0;
       for (let l = 1; l < 100; l += 0.5) {
@@ -141,5 +141,29 @@ describe('auto calibrated intervals', () => {
     console.log(`simulated share coverage ${((100 * c80) / k).toFixed(1)} / ${((100 * c95) / k).toFixed(1)}`);
     expect(Math.abs((100 * c80) / k - 80)).toBeLessThanOrEqual(3);
     expect(Math.abs((100 * c95) / k - 95)).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('curvature and the additive (share) group', () => {
+  it('curvatureOf: about log √2 for white-noise steps, far below 0 for a smooth curve', () => {
+    const rnd = mulberry32(11);
+    const walk = [0];
+    for (let t = 1; t < 400; t++) walk.push(walk[t - 1]! + gaussian(rnd));
+    expect(curvatureOf(walk)).toBeGreaterThan(0.2);
+    expect(curvatureOf(walk)).toBeLessThan(0.5);
+    const smooth = Array.from({ length: 20 }, (_, t) => 50 + 0.5 * t + 0.01 * t * t);
+    expect(curvatureOf(smooth)).toBeLessThan(-2);
+    expect(curvatureOf([1, 2])).toBeCloseTo(RANDOM_WALK_CURVATURE, 12);
+  });
+
+  it("additive yearly series use their own constants; a flat logit history still gets a band that widens with h", () => {
+    expect(calibrationFor(1, true)).toBe(INTERVAL_CALIBRATION.yearlyAdditive);
+    expect(calibrationFor(1, false)).toBe(INTERVAL_CALIBRATION.yearly);
+    expect(calibrationFor(4, true)).toBe(INTERVAL_CALIBRATION.subannual);
+    const flat = Array.from({ length: 12 }, () => -0.4);
+    const f = fitAuto({ values: flat, start: '2010', frequency: 1 }, { scale: 'additive' }).forecast(5);
+    const w = f.intervals[1]!.upper.map((u, i) => u - f.mean[i]!);
+    expect(w[0]).toBeGreaterThan(0);
+    for (let i = 1; i < 5; i++) expect(w[i]).toBeGreaterThan(w[i - 1]!);
   });
 });
