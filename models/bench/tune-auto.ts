@@ -5,7 +5,7 @@
  */
 import { DATASETS, loadDataset, requireBenchmarks } from './datasets';
 import { naiveScale } from '../src/forecast/accuracy';
-import { fitMethod } from '../src/forecast/registry';
+import { fitMethod } from '../src/forecast/method-table';
 import { augursAutoEts, initAugurs } from './augurs';
 
 import { EMPIRICAL } from '../src/forecast/empirical';

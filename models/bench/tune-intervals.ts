@@ -255,7 +255,7 @@ function judge(pts: Point[], cal: FrequencyCalibration) {
     const e = p.e / Math.exp(p.ld);
     for (const l of [80, 95]) {
       const w = cal.quantiles[LEVELS.indexOf(l)]! * s;
-      if (e <= w) l === 80 ? c80++ : c95++;
+      if (e <= w) { if (l === 80) c80++; else c95++; }
       score += 2 * w + (e > w ? (2 / (1 - l / 100)) * (e - w) : 0);
     }
   }

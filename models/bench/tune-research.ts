@@ -15,10 +15,6 @@ const only = process.argv[2];
 const pos = (y: number[]) => y.every((v) => v > 0);
 const L = (y: number[], f: (v: number[]) => C.Candidate, name: string) => (pos(y) ? C.logCandidate(y, f, name) : f(y));
 
-/** Damped trend with fixed phi on the wide grid */
-function fixedPhi(y: number[], phi: number, name: string): C.Candidate {
-  return C.smoothingCandidate(y, 'damped', name, { ...SMOOTH_TREND_GRID, phis: [phi], maxShare: 0.05 } as any);
-}
 /** level + k * slope with horizon damping: slope = drift slope of prefix */
 function dampDrift(y: number[], phi: number, name: string): C.Candidate {
   const at = (o: number, h: number) => {

@@ -3,7 +3,7 @@
  * export so both always show the same figures.
  */
 import { basisOf, mergeBasis } from '@lmo/models/labour/basis';
-import { PROBLEM_TYPES, ProblemError, notFoundProblem, validationProblem } from '../http/problem';
+import { notFoundProblem, validationProblem } from '../http/problem';
 import { forecastKey, type CellForecast, type GapRow, type TargetPath } from './compute';
 import type { Snapshot } from './results-store';
 import { unknownScenario } from './scenario-service';

@@ -42,6 +42,7 @@ export function excerpt(text: string, max = EXCERPT_CHARS): string {
 
 // C0 controls except tab, line feed and carriage return, plus DEL: never part of a label or number.
 // PostgreSQL text cannot hold NUL at all, so letting one through would fail only at commit time.
+// oxlint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Index of the first control character in `text`, or -1. */

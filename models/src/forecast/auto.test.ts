@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { autoPools, fitAuto } from './auto';
-import { AUTO_CANDIDATES, autoCandidate, autoPoolMembers, methods, REGISTRY } from './registry';
+import { AUTO_CANDIDATES, autoCandidate, autoPoolMembers, REGISTRY } from './registry';
+import { methods } from './method-table';
 import type { Series } from './types';
 
 function rng(seed: number) {

@@ -5,7 +5,7 @@
  */
 import { coverage, finiteMean, mase, smape } from './accuracy';
 import { ForecastError } from './errors';
-import { fitMethod } from './registry';
+import { fitMethod } from './method-table';
 import { addPeriods } from './periods';
 import { assertHorizon } from './series';
 import type { FitFn, FitOptions, Series } from './types';

@@ -5,6 +5,7 @@ export * from './series';
 export * from './intervals';
 export * from './decompose';
 export * from './registry';
+export * from './method-table';
 export { fitAuto, AUTO_MIN_LENGTH, AUTO_POOL_SHAPES, autoPools } from './auto';
 export { fitNaive } from './methods/naive';
 export { fitSnaive } from './methods/snaive';

@@ -4,7 +4,6 @@
  * `auto` builds it as a candidate, and which of `auto`'s default pools it sits
  * in with what weight). `auto` reads its candidates and pools from here only.
  */
-import { fitAuto } from './auto';
 import {
   driftCandidate,
   logCandidate,
@@ -25,7 +24,7 @@ import { fitSes } from './methods/ses';
 import { SMOOTH_TREND_GRID } from './methods/smoothing';
 import { fitSnaive } from './methods/snaive';
 import { fitTheta } from './methods/theta';
-import type { Fit, FitFn, FitOptions, Series } from './types';
+import type { FitFn } from './types';
 
 /** `auto`'s default pools: one for yearly data, two (averaged) for quarterly and monthly data. */
 export type AutoPoolName = 'yearly' | 'seasonal' | 'seasonal2';
@@ -92,21 +91,6 @@ export const REGISTRY = {
   // `auto` itself is added to `methods` below (it is not its own candidate).
 } satisfies Record<string, MethodEntry>;
 
-type Entries = typeof REGISTRY;
-type WithFit = { [K in keyof Entries]: Entries[K] extends { fit: FitFn } ? K : never }[keyof Entries];
-
-/** Alias of a stand-alone method (api and UI). */
-export type MethodAlias = WithFit | 'auto';
-
-/** Every stand-alone forecasting method, keyed by the alias used in the api and the UI. */
-export const methods = {
-  ...(Object.fromEntries(
-    Object.entries(REGISTRY as Record<string, MethodEntry>).filter(([, e]) => e.fit).map(([k, e]) => [k, e.fit!]),
-  ) as Record<WithFit, FitFn>),
-  // Resolved at call time: auto.ts reads the registry, so neither module needs the other loaded first.
-  auto: ((series, options) => fitAuto(series, options)) as FitFn,
-};
-
 /** Names `auto` can combine (`options.methods`), in registry order. */
 export const AUTO_CANDIDATES: readonly string[] = Object.entries(REGISTRY as Record<string, MethodEntry>)
   .filter(([, e]) => e.auto)
@@ -144,22 +128,3 @@ export function autoPoolMembers(pool: AutoPoolName): { methods: string[]; weight
   return { methods: methodsIn, weights };
 }
 
-/** True when `alias` names a registered stand-alone method. */
-export function isMethod(alias: string): alias is MethodAlias {
-  return Object.prototype.hasOwnProperty.call(methods, alias);
-}
-
-/**
- * Fit the method registered under `alias`.
- * @throws ForecastError UNKNOWN_METHOD listing the known aliases.
- */
-export function fitMethod(alias: string, series: Series, options?: FitOptions): Fit {
-  if (!isMethod(alias)) {
-    throw new ForecastError(
-      'UNKNOWN_METHOD',
-      `There is no forecasting method called "${alias}". Choose one of: ${Object.keys(methods).join(', ')}.`,
-      { method: alias, known: Object.keys(methods) },
-    );
-  }
-  return methods[alias](series, options);
-}

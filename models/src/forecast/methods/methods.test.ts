@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ForecastError } from '../errors';
-import { fitMethod } from '../registry';
+import { fitMethod } from '../method-table';
 import type { Series } from '../types';
 
 const yearly = (values: number[]): Series => ({ values, start: '2010', frequency: 1 });

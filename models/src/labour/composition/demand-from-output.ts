@@ -110,7 +110,7 @@ export function demandFromOutput(input: DemandFromOutputInput): DemandFromOutput
   const lnVA = va.map((x) => Math.log(x));
   const vaPath = input.valueAddedPath
     ? [...input.valueAddedPath]
-    : n > 1 ? forecaster(lnVA, h).mean.map((x, j) => baseVA * Math.exp(x - lnVA[n - 1]!)) : new Array<number>(h).fill(baseVA);
+    : n > 1 ? forecaster(lnVA, h).mean.map((x) => baseVA * Math.exp(x - lnVA[n - 1]!)) : new Array<number>(h).fill(baseVA);
   const years = Array.from({ length: h + 1 }, (_, j) => input.startYear + n - 1 + j);
   const valueAdded = [baseVA, ...vaPath];
 
