@@ -123,7 +123,7 @@ describe('GSO upload formats (sdmx, pxweb) on pglite', () => {
       const r = await upload(example('nsdp-lfs.xml'), { format: 'sdmx' }, 'nsdp-lfs.xml');
       expect(r.status, JSON.stringify(r.body)).toBe(201);
       first = r.body.version.id;
-      const { rows } = await t.database.db.execute(sql`select period, value, status, source from observations
+      const { rows } = await t.database.db.execute(sql`select period, value, status, (select text from sources where id = source_id) as source from observations
         where dataset_version_id = ${first} and indicator = 'employment' and region = 'VN' and sector = 'TOTAL' and qualification = 'ALL' order by period`) as unknown as { rows: { period: string; value: number; status: string; source: string }[] };
       const by = Object.fromEntries(rows.map((x) => [x.period, x]));
       expect(by['2023-Q4']).toMatchObject({ value: 51_450_028.3667, status: 'official', source: 'GSO, NSDP SDMX 2024-10-09 (nsdp-lfs.xml), LE_PE_NUM' });
@@ -162,7 +162,7 @@ describe('GSO upload formats (sdmx, pxweb) on pglite', () => {
       const mapping = { codes: { UNE_TUNE_SEX_AGE_NB: { indicator: 'unemployed', unit: 'persons' } }, status: 'international', source: 'ILO, ILOSTAT SDMX-CSV (example)' };
       const r = await upload(csv, { format: 'sdmx', mapping: JSON.stringify(mapping) }, 'ilo.csv');
       expect(r.status, JSON.stringify(r.body)).toBe(201);
-      const { rows } = await t.database.db.execute(sql`select period, value, status, source from observations where dataset_version_id = ${r.body.version.id} and indicator = 'unemployed' and region = 'VN' and period = '2022'`) as unknown as { rows: { value: number; status: string; source: string }[] };
+      const { rows } = await t.database.db.execute(sql`select period, value, status, (select text from sources where id = source_id) as source from observations where dataset_version_id = ${r.body.version.id} and indicator = 'unemployed' and region = 'VN' and period = '2022'`) as unknown as { rows: { value: number; status: string; source: string }[] };
       expect(rows[0]).toMatchObject({ value: 1_066_600, status: 'international', source: 'ILO, ILOSTAT SDMX-CSV (example) (ilo.csv), UNE_TUNE_SEX_AGE_NB.SEX_T' });
     });
   });
@@ -174,7 +174,7 @@ describe('GSO upload formats (sdmx, pxweb) on pglite', () => {
       // 9 rows: Ha Tay is all ".."; Bac Ninh + Bac Giang and Thai  Nguyen + Bac Kan are added into today's units.
       expect(r.body).toMatchObject({ rows: 9, cells: 42, indicators: { labour_force: 42 } });
       expect(r.body.warnings.join(' ')).toMatch(/7 cell\(s\) are not available/);
-      const { rows } = await t.database.db.execute(sql`select region, value, status, source from observations
+      const { rows } = await t.database.db.execute(sql`select region, value, status, (select text from sources where id = source_id) as source from observations
         where dataset_version_id = ${r.body.version.id} and indicator = 'labour_force' and period = '2016' and sector = 'TOTAL' and qualification = 'ALL' order by region`) as unknown as { rows: { region: string; value: number; status: string; source: string }[] };
       const by = Object.fromEntries(rows.map((x) => [x.region, x]));
       expect(by.VN).toMatchObject({ value: 54_445_300, status: 'official' });

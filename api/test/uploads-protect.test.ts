@@ -79,7 +79,7 @@ describe.each(backends)('protected uploads on $name', (backend) => {
         for (const c of r.body.cells) {
           expect(c).toMatchObject({
             line: 8, column: c.period, indicator: 'labour_force', region: 'VN',
-            current: { value: OFFICIAL_LF[c.period], source: GSO, status: 'official' }, new: { status: 'modelled', value: expect.any(Number) },
+            current: { value: OFFICIAL_LF[c.period], source: GSO, status: 'official' }, new: { status: 'international', value: expect.any(Number) },
           });
           expect(c.new.value).not.toBe(c.current.value);
         }
@@ -95,7 +95,7 @@ describe.each(backends)('protected uploads on $name', (backend) => {
       expect(all.counts).toMatchObject({ added: 27, changed: 6, removed: 0, officialReplaced: 6 });
       expect(all.cells).toHaveLength(33);
       expect(all.page).toMatchObject({ total: 33, offset: 0 });
-      expect(all.cells.slice(0, 6).map((c: any) => [c.official, c.statusBefore, c.statusAfter])).toEqual(Array(6).fill(['replaced', 'official', 'modelled']));
+      expect(all.cells.slice(0, 6).map((c: any) => [c.official, c.statusBefore, c.statusAfter])).toEqual(Array(6).fill(['replaced', 'official', 'international']));
       expect(all.cells.slice(6).every((c: any) => c.official === null && c.kind === 'added')).toBe(true);
       expect(all.cells[0].names).toMatchObject({ indicator: { en: 'Labour force' }, region: { vi: 'Toàn quốc' } });
       // Totals per indicator and PERIOD: never a sum of 33 years of a stock.
@@ -114,7 +114,7 @@ describe.each(backends)('protected uploads on $name', (backend) => {
       expect(r.status, JSON.stringify(r.body)).toBe(201);
       const d = (await get(`/api/versions/${r.body.version.id}/diff`)).body;
       expect(d.counts).toMatchObject({ changed: 1, officialRevised: 0, officialReplaced: 0 });
-      expect(d.cells[0]).toMatchObject({ official: null, statusBefore: 'modelled', statusAfter: 'official' });
+      expect(d.cells[0]).toMatchObject({ official: null, statusBefore: 'international', statusAfter: 'official' });
       const again = await upload(`${HEADER}\nlabour_force,2022,VN,TOTAL,ALL,51900000,persons,GSO second revision,official\n`);
       const d2 = (await get(`/api/versions/${again.body.version.id}/diff`)).body;
       expect(d2.counts).toMatchObject({ changed: 1, officialRevised: 1, officialReplaced: 0 });

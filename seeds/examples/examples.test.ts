@@ -32,7 +32,7 @@ describe('documented example files', () => {
     const r = parseWideCsv(text, mapping, { now });
     expect(r.errors).toEqual([]);
     expect(r.observations).toHaveLength(33);
-    expect(r.observations.every((o) => o.region === 'VN' && o.status === 'modelled')).toBe(true);
+    expect(r.observations.every((o) => o.region === 'VN' && o.status === 'international')).toBe(true);
     expect(r.observations.find((o) => o.period === '2022')!.value).toBe(55_951_059);
     expect(r.stats).toMatchObject({ headerLine: 5, metadataLines: 2, skippedRows: 2 });
     // The mapping is what suggestWideMapping proposes for this file (plus explicit defaults).

@@ -2,7 +2,9 @@
  * End-to-end upload flow in Chromium against the real server: sign in with a
  * token → choose a broken file → the server's report with the offending lines
  * highlighted in the browser profile → choose a valid file → confirm → the
- * diff of the new version → roll back. Any console error fails the test.
+ * diff of the new version → roll back; and a World Bank wide file through the
+ * wizard (suggested mapping, re-check on change, official cells confirmed).
+ * Any console error fails the test.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -116,13 +118,64 @@ describe.skipIf(!hasChromium)('upload flow in Chromium', () => {
     const after = await getJson('/api/health');
     expect(after.dataVersion.id).toBeGreaterThan(before.dataVersion.id);
     expect(await page.textContent('[data-testid="upload-done"] h2')).toContain(`version ${after.dataVersion.id}`);
-    await page.waitForSelector('[data-testid="version-diff"] table');
+    // The first table (totals per period) sits in a closed <details>: wait for the cells table.
+    await page.locator('[data-testid="version-diff"] table').last().waitFor();
     expect(await page.textContent('[data-testid="version-diff"]')).toMatch(/cells added, \d+ changed/);
 
     // Roll back to the previous version from the versions table.
     await page.click(`[data-testid="rollback-${before.dataVersion.id}"]`);
     await page.waitForSelector(`tr[data-version="${before.dataVersion.id}"][aria-current="true"]`, { timeout: 60_000 });
     expect((await getJson('/api/health')).dataVersion.id).toBe(before.dataVersion.id);
+    await page.close();
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('takes a World Bank wide file through the wizard: suggested mapping, re-check on change, official cells confirmed', async () => {
+    const page = await open();
+    await page.waitForSelector('input[type="password"]', { timeout: 60_000 });
+    await page.fill('input[type="password"]', token);
+    await page.click('form.sign-in button[type="submit"]');
+    await page.waitForSelector('[data-testid="signed-in"]');
+
+    // Picked under the default (long) format: the years as columns switch to wide and the mapping is suggested.
+    await page.setInputFiles('input[type="file"]', join(EXAMPLES, 'wide-worldbank.csv'));
+    const wizard = page.locator('[data-testid="wide-wizard"]');
+    await wizard.waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-testid="switched-wide"]').count()).toBe(1);
+    expect(await wizard.getByLabel('Region column').inputValue()).toBe('Country Code');
+    expect(await wizard.getByLabel('Indicator').inputValue()).toBe('labour_force');
+    expect(await wizard.getByLabel('Status of the figures').inputValue()).toBe('international');
+    expect(await wizard.getByLabel(/^Code map/).inputValue()).toBe('VNM = VN');
+    expect(await wizard.getByLabel(/^Source/).inputValue()).toMatch(/^World Bank, World Development Indicators, SL\.TLF\.TOTL\.IN/);
+
+    // The dry run of the suggested mapping: GSO's official labour force (2010–2022 in the seeds) would be replaced, listed for confirmation.
+    const conflicts = page.locator('[data-testid="official-conflicts"]');
+    await conflicts.waitFor({ timeout: 60_000 });
+    const official = Number(/replace (\d+) official figures/.exec((await conflicts.textContent()) ?? '')?.[1]);
+    expect(official).toBeGreaterThanOrEqual(6);
+    expect(await conflicts.locator('tbody tr').count()).toBe(official);
+    expect(await conflicts.textContent()).toContain('2022');
+    // The preview shows the file's values, not NaN.
+    await page.waitForSelector('[data-testid="profile-head"] tr[data-line="8"]');
+    expect(await page.textContent('[data-testid="profile-head"]')).not.toContain('NaN');
+    expect(await page.textContent('[data-testid="profile-head"] tr[data-line="8"]')).toContain('55951059');
+
+    // Changing the mapping checks the same file again, without picking it: 2022 alone is one official cell, then back to all years.
+    await wizard.getByLabel('From period').selectOption('2022');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="official-conflicts"] tbody tr').length === 1, null, { timeout: 60_000 });
+    expect(JSON.parse(await page.getByLabel('Mapping (JSON)').inputValue())).toMatchObject({ periodColumns: ['2022'] });
+    await wizard.getByLabel('From period').selectOption('1960');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="official-conflicts"] tbody tr').length === n, official, { timeout: 60_000 });
+
+    const before = await getJson('/api/health');
+    await page.click('[data-testid="official-agree"]');
+    await page.click('[data-testid="confirm-replace-official"]');
+    await page.waitForSelector('[data-testid="upload-done"]', { timeout: 180_000 });
+    expect(await page.textContent('[data-testid="upload-done"]')).toContain(`${official} official figures were replaced`);
+    const after = await getJson('/api/health');
+    expect(after.dataVersion.id).toBeGreaterThan(before.dataVersion.id);
+    // The first table (totals per period) sits in a closed <details>: wait for the cells table.
+    await page.locator('[data-testid="version-diff"] table').last().waitFor();
     await page.close();
     expect(consoleErrors).toEqual([]);
   });

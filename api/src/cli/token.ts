@@ -1,6 +1,7 @@
 /**
- * `pnpm run token create --role analyst --name "…"`, `pnpm run token list`, `pnpm run token revoke <id>`.
- * The secret is printed once, to stdout only; the database keeps its sha256.
+ * `pnpm run token create --role analyst --name "…" [--scope 01,79]`, `pnpm run token list`,
+ * `pnpm run token revoke <id>`. The secret is printed once, to stdout only; the database keeps
+ * its sha256. `--scope` (analysts) limits uploads to those provinces/regions (issue 15 §9).
  *
  * Where the tokens are changed: PostgreSQL (DATABASE_URL) directly, whether a
  * server runs or not; the embedded database directly while no server holds it,
@@ -9,28 +10,31 @@
  * `pnpm run ingest` sends files. Opening the directory twice would corrupt it.
  */
 import { parseArgs } from 'node:util';
-import { createToken, listTokens, revokeToken, ROLES, type Role, type TokenInfo } from '../services/auth';
+import { createToken, listTokens, revokeToken, ROLES, tokenScope, type Role, type TokenInfo } from '../services/auth';
+import { ScopeError, type Scope } from '../services/upload-scope';
 import { DataDirBusyError, dataDirInUse, embeddedDataDir, isMain, openForCli } from './open-database';
 
 const USAGE = `Usage:
-  pnpm run token create --role viewer|analyst|admin --name "who uses it"
+  pnpm run token create --role viewer|analyst|admin --name "who uses it" [--scope 01,79,SE]
   pnpm run token list
   pnpm run token revoke <id>
+(--scope: analysts only; province codes of the 34-unit list and/or region codes NMM, RRD, NCCC, CH, SE, MRD; a region covers its provinces; without it the token is central and may upload for every area.)
 (With the embedded database and a running server, set LMO_TOKEN to an admin token: the command goes through the server.)`;
 
-type Command = { command: 'create'; role: Role; name: string } | { command: 'list' } | { command: 'revoke'; id: number };
+type Command = { command: 'create'; role: Role; name: string; scope: Scope } | { command: 'list' } | { command: 'revoke'; id: number };
 
 const created = (t: TokenInfo & { token: string }) =>
-  `Created token #${t.id} "${t.name}" (role ${t.role}). Copy it now: it is not stored and cannot be shown again.\n\n  ${t.token}\n\nUse it as: Authorization: Bearer <token>   (or LMO_TOKEN=<token> pnpm run ingest …)`;
+  `Created token #${t.id} "${t.name}" (role ${t.role}, ${scopeText(t.scope)}). Copy it now: it is not stored and cannot be shown again.\n\n  ${t.token}\n\nUse it as: Authorization: Bearer <token>   (or LMO_TOKEN=<token> pnpm run ingest …)`;
+const scopeText = (scope: readonly string[] | null) => (scope ? `scope ${scope.join(',')}` : 'central');
 const listed = (t: TokenInfo) =>
-  `#${t.id}\t${t.role.padEnd(7)}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'active'}\tcreated ${t.createdAt}\tlast used ${t.lastUsedAt ?? 'never'}\t${t.name}`;
+  `#${t.id}\t${t.role.padEnd(7)}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'active'}\t${scopeText(t.scope ?? null)}\tcreated ${t.createdAt}\tlast used ${t.lastUsedAt ?? 'never'}\t${t.name}`;
 const EMPTY = 'No tokens yet. Create one with: pnpm run token create --role analyst --name "…"';
 
 /** Runs the token CLI; returns the exit code. Output goes through `out`/`err` so tests can read it. */
 export async function tokenCli(argv: string[], out = console.log, err = console.error, env = process.env): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { role: { type: 'string' }, name: { type: 'string' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { role: { type: 'string' }, name: { type: 'string' }, scope: { type: 'string' } } });
   } catch (e) {
     err(`${(e as Error).message}\n${USAGE}`);
     return 2;
@@ -44,12 +48,25 @@ export async function tokenCli(argv: string[], out = console.log, err = console.
     err(`create needs --role (${ROLES.join(', ')}) and --name.\n${USAGE}`);
     return 2;
   }
+  let scope: Scope = null;
+  if (command === 'create') {
+    try {
+      scope = tokenScope(parsed.values.role as Role, parsed.values.scope);
+    } catch (e) {
+      if (!(e instanceof ScopeError)) throw e;
+      err(`--scope: ${e.message}\n${USAGE}`);
+      return 2;
+    }
+  } else if (parsed.values.scope !== undefined) {
+    err(`--scope is only for create.\n${USAGE}`);
+    return 2;
+  }
   const id = /^[1-9]\d{0,9}$/.test(arg ?? '') ? Number(arg) : NaN;
   if (command === 'revoke' && !(id <= 2_147_483_647)) {
     err(`revoke needs a token id (see \`pnpm run token list\`).\n${USAGE}`);
     return 2;
   }
-  const cmd: Command = command === 'create' ? { command, role: parsed.values.role as Role, name: parsed.values.name! }
+  const cmd: Command = command === 'create' ? { command, role: parsed.values.role as Role, name: parsed.values.name!, scope }
     : command === 'list' ? { command } : { command: 'revoke', id };
   const dir = embeddedDataDir(env);
   if (dir && dataDirInUse(dir) && env.LMO_TOKEN?.trim()) return viaServer(cmd, env, out, err);
@@ -66,7 +83,7 @@ export async function tokenCli(argv: string[], out = console.log, err = console.
   try {
     const db = database.db;
     if (cmd.command === 'create') {
-      out(created(await createToken(db, { name: cmd.name, role: cmd.role, actor: 'cli' })));
+      out(created(await createToken(db, { name: cmd.name, role: cmd.role, scope: cmd.scope, actor: 'cli' })));
       return 0;
     }
     if (cmd.command === 'list') {
@@ -89,7 +106,7 @@ export async function tokenCli(argv: string[], out = console.log, err = console.
 /** Runs `cmd` through the running server's /api/tokens with the admin token in LMO_TOKEN. */
 async function viaServer(cmd: Command, env: NodeJS.ProcessEnv, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const base = env.LMO_URL?.trim() || `http://127.0.0.1:${env.PORT || 8787}`;
-  const request = cmd.command === 'create' ? { method: 'POST', path: '/api/tokens', body: JSON.stringify({ name: cmd.name, role: cmd.role }) }
+  const request = cmd.command === 'create' ? { method: 'POST', path: '/api/tokens', body: JSON.stringify({ name: cmd.name, role: cmd.role, ...(cmd.scope ? { scope: cmd.scope } : {}) }) }
     : cmd.command === 'list' ? { method: 'GET', path: '/api/tokens' } : { method: 'DELETE', path: `/api/tokens/${cmd.id}` };
   let res: Response;
   try {

@@ -32,6 +32,16 @@ export const datasetVersions = pgTable('dataset_versions', {
   uniqueIndex('dataset_versions_one_current').on(t.isCurrent).where(sql`${t.isCurrent}`),
 ]);
 
+/**
+ * Citations, stored once and referenced by observations (issue 15): an upload's `source`
+ * is one row here, not a copy in every cell. Unique by md5 so long texts stay indexable;
+ * rows are never deleted, so an id always names the same text.
+ */
+export const sources = pgTable('sources', {
+  id: serial('id').primaryKey(),
+  text: text('text').notNull(),
+}, (t) => [uniqueIndex('sources_text_md5_uq').using('btree', sql`md5(${t.text})`)]);
+
 /** Long-format observations, one row per cell and period, per version. */
 export const observations = pgTable('observations', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
@@ -44,7 +54,11 @@ export const observations = pgTable('observations', {
   qualification: text('qualification').notNull(),
   value: doublePrecision('value').notNull(),
   unit: text('unit').notNull(),
-  source: text('source').notNull(),
+  /**
+   * `sources.id`. No foreign key on purpose: its per-row check made bulk inserts and version copies
+   * measurably slower (PGlite), and sources are never deleted, so an id cannot dangle.
+   */
+  sourceId: integer('source_id').notNull(),
   status: text('status').notNull(),
 }, (t) => [
   uniqueIndex('observations_cell_uq')
@@ -91,6 +105,11 @@ export const apiTokens = pgTable('api_tokens', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  /**
+   * Areas a token may upload for (issue 15 §9): province codes and/or region codes
+   * (a region covers its provinces), sorted. Null: unscoped (central, every area).
+   */
+  scope: text('scope').array(),
 }, (t) => [uniqueIndex('api_tokens_hash_uq').on(t.hash)]);
 
 /**

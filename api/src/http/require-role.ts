@@ -3,6 +3,7 @@
  * through with `c.get('principal')` set, or answers 401 (no/unknown token),
  * 403 (role too low) or 429 (too many failed attempts from this address).
  * Anonymous reads pass `requireRole(deps, 'viewer')` while PUBLIC_READ is on.
+ * The principal carries the token's area scope (null: central); uploads check it.
  */
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
@@ -89,7 +90,7 @@ export function requireRole(deps: AppDeps, role: Role) {
     const header = c.req.header('authorization');
     if (!header) {
       if (role === 'viewer' && settings.publicRead) {
-        c.set('principal', { tokenId: null, name: 'anonymous', role: 'anonymous' });
+        c.set('principal', { tokenId: null, name: 'anonymous', role: 'anonymous', scope: null });
         return next();
       }
       c.header('www-authenticate', 'Bearer realm="lmo"');
@@ -113,6 +114,20 @@ export function requireRole(deps: AppDeps, role: Role) {
     }
     c.set('principal', principal);
     return next();
+  });
+}
+
+/**
+ * 403 for a scoped token (issue 15 §9) doing what changes every area at once,
+ * such as a rollback: only central (unscoped) analysts may.
+ */
+export function assertCentral(principal: Principal, what: { en: string; vi: string }): void {
+  if (!principal.scope) return;
+  throw new ProblemError({
+    type: '/api/problems/out-of-scope', title: 'Central analysts only', status: 403, code: 'OUT_OF_SCOPE',
+    detail: `Your token is scoped to ${principal.scope.join(', ')}; ${what.en} changes data of every area, so it needs a central (unscoped) analyst token.`,
+    detailVi: `Mã truy cập của bạn chỉ có phạm vi ${principal.scope.join(', ')}; ${what.vi} thay đổi dữ liệu của mọi địa bàn nên cần mã của cán bộ phân tích trung ương (không giới hạn phạm vi).`,
+    scope: [...principal.scope],
   });
 }
 

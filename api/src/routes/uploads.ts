@@ -15,6 +15,7 @@ import { describeRoute, resolver } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
 import { PROBLEM_TYPES, ProblemError, problemSchema, validationProblem } from '../http/problem';
+import { needsRole, problems } from '../http/responses';
 import { requireRole, type AuthEnv } from '../http/require-role';
 import { actorOf } from '../services/auth';
 import { runUpload, type UploadOutcome } from '../services/upload-service';
@@ -87,13 +88,15 @@ export const uploadRoutes = (deps: AppDeps) => new Hono<AuthEnv>().post(
   describeRoute({
     tags: ['uploads'],
     summary: 'Upload a file (long, wide + mapping, microdata, sdmx, pxweb + mapping): validate, then store as a new dataset version and recompute',
+    ...needsRole('analyst'),
     description: 'multipart/form-data with fields format (long, wide, microdata, sdmx, pxweb), mapping (JSON: WideMapping for wide, PxwebMapping for pxweb, optional { codes, status, source, frequency } for sdmx), period and source (microdata), dryRun, replaceOfficial (true to let non-official values replace official cells; otherwise 409), then file; or the raw file as the body (text/csv, application/xml) with the same options in the query. SDMX problems also carry series and period. Needs an analyst token.',
     responses: {
       200: { description: 'Dry run passed, or the same data were uploaded before (existing version)', content: { 'application/json': { schema: resolver(outcomeSchema) } } },
       201: { description: 'New dataset version created and its results computed', content: { 'application/json': { schema: resolver(outcomeSchema) } } },
-      401: problem('No or invalid token'), 403: problem('Token role below analyst'), 413: problem('File over MAX_UPLOAD_BYTES'),
+      401: problem('No or invalid token'), 403: problem('Token role below analyst, or (code OUT_OF_SCOPE) a scoped token\'s file has cells of other areas: cells[] with line, column, region; nothing stored'), 413: problem('File over MAX_UPLOAD_BYTES'),
       409: problem('The file would replace official cells with non-official values (cells[] with line, column, current official value and source, new value; send replaceOfficial=true to confirm), or the data changed meanwhile'),
-      422: problem('Invalid file: errors[] with line, column, value, message (vi + en), and series and period for SDMX; nothing stored'), 429: problem('Too many failed token attempts'),
+      422: problem('Invalid file: errors[] with line, column, value, message (vi + en), and series and period for SDMX; nothing stored'), 429: problem('Too many failed token attempts, or over UPLOAD_RATE_LIMIT uploads a minute from this client (`Retry-After`)'),
+      ...problems({ 400: 'Unknown format, a bad multipart body, or no file', 503: true }),
     },
   }),
   requireRole(deps, 'analyst'),
@@ -104,11 +107,12 @@ export const uploadRoutes = (deps: AppDeps) => new Hono<AuthEnv>().post(
       throw new ProblemError({ type: '/api/problems/too-large', title: 'File too large', status: 413, detail: `The upload is ${declared} bytes; the limit is ${limit} (MAX_UPLOAD_BYTES). Nothing was stored.` });
     }
     if (!c.req.raw.body) throw validationProblem('The request has no body: send the CSV file.', [{ path: 'file', message: 'required' }]);
-    const actor = actorOf(c.get('principal'));
+    const principal = c.get('principal');
+    const actor = actorOf(principal);
     const type = c.req.header('content-type') ?? '';
     const go = async (fields: Fields, file: Readable, fileName?: string) => {
       const options = optionsFrom(fields, fileName);
-      return runUpload(deps.database.db, file, { ...options, actor, maxBytes: limit, atomic: deps.database.kind === 'postgres' });
+      return runUpload(deps.database.db, file, { ...options, actor, actorName: principal.name, scope: principal.scope, maxBytes: limit, atomic: deps.database.kind === 'postgres' });
     };
     const outcome = type.startsWith('multipart/form-data')
       ? await runMultipart(c.req.raw, limit, (fields, file, name) => go({ ...c.req.query(), ...fields }, file, name))

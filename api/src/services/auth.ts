@@ -1,6 +1,8 @@
 /**
  * Accounts are bearer API tokens with a role: `viewer` reads, `analyst` also
- * uploads and rolls back, `admin` also manages tokens. The secret is shown
+ * uploads and rolls back, `admin` also manages tokens. An analyst token may be
+ * scoped to provinces or regions (issue 15 §9, see upload-scope): it then
+ * uploads only cells of those areas. The secret is shown
  * once at creation; only its sha256 is stored, so a database dump does not
  * leak usable tokens. Tokens are never logged.
  */
@@ -8,6 +10,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { apiTokens, auditLog } from '../db/schema';
+import { normalizeScope, ScopeError, type Scope } from './upload-scope';
 
 export const ROLES = ['viewer', 'analyst', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -17,6 +20,8 @@ export interface Principal {
   tokenId: number | null;
   name: string;
   role: Role | 'anonymous';
+  /** Areas the token may upload for; null: unscoped (central, or anonymous). */
+  scope: Scope;
 }
 
 /** A token as listed (never the secret). */
@@ -24,6 +29,8 @@ export interface TokenInfo {
   id: number;
   name: string;
   role: Role;
+  /** Province and region codes the token may upload for; null: every area (central). */
+  scope: string[] | null;
   createdAt: string;
   revokedAt: string | null;
   lastUsedAt: string | null;
@@ -53,6 +60,7 @@ const toInfo = (r: typeof apiTokens.$inferSelect): TokenInfo => ({
   id: r.id,
   name: r.name,
   role: r.role as Role,
+  scope: r.scope ?? null,
   createdAt: new Date(r.createdAt).toISOString(),
   revokedAt: r.revokedAt ? new Date(r.revokedAt).toISOString() : null,
   lastUsedAt: r.lastUsedAt ? new Date(r.lastUsedAt).toISOString() : null,
@@ -71,16 +79,31 @@ export function tokenNameProblem(name: string): string | null {
   return null;
 }
 
-/** Creates a token. The returned `token` is the only time the secret exists outside the caller. */
-export async function createToken(db: Db, input: { name: string; role: Role; actor?: string }): Promise<TokenInfo & { token: string }> {
+/**
+ * The scope a token of `role` may have, normalised (see normalizeScope), or a
+ * ScopeError: only analysts are scoped, since an admin could create itself an
+ * unscoped token and a viewer uploads nothing.
+ */
+export function tokenScope(role: Role, scope: string | readonly string[] | null | undefined): Scope {
+  const normal = normalizeScope(scope);
+  if (normal && role !== 'analyst') throw new ScopeError(`Only analyst tokens can be scoped (this one has role ${role}); leave the scope empty.`);
+  return normal;
+}
+
+/**
+ * Creates a token. The returned `token` is the only time the secret exists
+ * outside the caller. `scope` (analysts only): province/region codes.
+ */
+export async function createToken(db: Db, input: { name: string; role: Role; actor?: string; scope?: string | readonly string[] | null }): Promise<TokenInfo & { token: string }> {
   const name = input.name.trim();
   const problem = tokenNameProblem(name);
   if (problem) throw new Error(problem);
   if (!ROLES.includes(input.role)) throw new Error(`Unknown role "${input.role}"; expected one of ${ROLES.join(', ')}.`);
+  const scope = tokenScope(input.role, input.scope);
   const token = generateToken();
   const row = await db.transaction(async (tx) => {
-    const [created] = await tx.insert(apiTokens).values({ name, role: input.role, hash: hashToken(token) }).returning();
-    await tx.insert(auditLog).values({ actor: input.actor ?? 'cli', action: 'token.create', target: `api_token:${created.id}`, detail: { name, role: input.role } });
+    const [created] = await tx.insert(apiTokens).values({ name, role: input.role, hash: hashToken(token), scope: scope ? [...scope] : null }).returning();
+    await tx.insert(auditLog).values({ actor: input.actor ?? 'cli', action: 'token.create', target: `api_token:${created.id}`, detail: { name, role: input.role, scope } });
     return created;
   });
   return { ...toInfo(row), token };
@@ -123,7 +146,7 @@ export async function revokeTokenChecked(db: Db, id: number, actor = 'cli', opti
       if (Number(n) <= 1) return { status: 'last-admin' } as const;
     }
     const [done] = await tx.update(apiTokens).set({ revokedAt: sql`now()` }).where(eq(apiTokens.id, id)).returning();
-    await tx.insert(auditLog).values({ actor, action: 'token.revoke', target: `api_token:${id}`, detail: { name: row.name, role: row.role } });
+    await tx.insert(auditLog).values({ actor, action: 'token.revoke', target: `api_token:${id}`, detail: { name: row.name, role: row.role, scope: row.scope ?? null } });
     return { status: 'revoked', token: toInfo(done) } as const;
   });
 }
@@ -142,7 +165,7 @@ export async function verifyToken(db: Db, token: string): Promise<Principal | nu
   if (!row.lastUsedAt || Date.now() - new Date(row.lastUsedAt).getTime() > TOUCH_EVERY_MS) {
     await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.id));
   }
-  return { tokenId: row.id, name: row.name, role: row.role as Role };
+  return { tokenId: row.id, name: row.name, role: row.role as Role, scope: row.scope ?? null };
 }
 
 /** Actor string for audit entries: `token:<id>` (never the secret or a name that could be spoofed). */

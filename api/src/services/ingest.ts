@@ -11,6 +11,7 @@ import { PROBLEM_TYPES, ProblemError, type FieldProblem } from '../http/problem'
 import { findVersionByHash, getCurrentVersion, toVersionInfo, type VersionInfo } from './dataset-versions';
 import { ObservationColumnsBuilder, type ObservationColumns } from './observation-columns';
 import { validateObservations } from './observation-rules';
+import { sourceIds, sourceTexts } from './sources';
 
 export interface IngestMeta {
   label: string;
@@ -55,13 +56,20 @@ export function contentHash(rows: readonly Observation[]): string {
 const OBSERVATION_FIELDS = {
   indicator: observations.indicator, period: observations.period, region: observations.region,
   sector: observations.sector, qualification: observations.qualification, value: observations.value,
-  unit: observations.unit, source: observations.source, status: observations.status,
+  unit: observations.unit, sourceId: observations.sourceId, status: observations.status,
 };
+
+/** Rows read with `sourceId` get their citation text (in place: pages of a million rows are not copied). */
+async function attachSources(db: Db, rows: { sourceId: number }[]): Promise<Observation[]> {
+  const texts = await sourceTexts(db, rows.map((r) => r.sourceId));
+  for (const r of rows as (typeof rows[number] & { source?: string })[]) r.source = texts.get(r.sourceId)!;
+  return rows as unknown as Observation[];
+}
 
 /** Loads every observation of a version. */
 export async function loadObservations(db: Db, versionId: number): Promise<Observation[]> {
   const rows = await db.select(OBSERVATION_FIELDS).from(observations).where(eq(observations.datasetVersionId, versionId));
-  return rows as Observation[];
+  return attachSources(db, rows);
 }
 
 /**
@@ -75,7 +83,7 @@ export async function loadObservationColumns(db: Db, versionId: number, pageSize
     const page = await db.select({ id: observations.id, ...OBSERVATION_FIELDS }).from(observations)
       .where(and(eq(observations.datasetVersionId, versionId), gt(observations.id, after)))
       .orderBy(observations.id).limit(pageSize);
-    builder.add(page as Observation[]);
+    builder.add(await attachSources(db, page));
     if (page.length < pageSize) return builder.finish();
     after = page[page.length - 1].id;
   }
@@ -138,15 +146,18 @@ export async function ingestOnce(db: Db, rows: readonly unknown[], meta: IngestM
 
 /**
  * One INSERT … SELECT FROM unnest(arrays): a constant number of parameters and
- * one round trip per batch, on PGlite and PostgreSQL alike.
+ * one round trip per batch, on PGlite and PostgreSQL alike. Citations are
+ * stored once (sources.ts) and sent as ids, not as a text per row.
  */
 export async function insertBatch(db: Db, versionId: number, rows: readonly Observation[]): Promise<void> {
+  if (rows.length === 0) return;
+  const ids = await sourceIds(db, rows.map((o) => o.source));
   const col = <K extends keyof Observation>(k: K) => sql.param(rows.map((o) => o[k]));
   await db.execute(sql`
-    insert into ${observations} (dataset_version_id, indicator, period, region, sector, qualification, value, unit, source, status)
+    insert into ${observations} (dataset_version_id, indicator, period, region, sector, qualification, value, unit, source_id, status)
     select ${versionId}, * from unnest(
       ${col('indicator')}::text[], ${col('period')}::text[], ${col('region')}::text[], ${col('sector')}::text[],
-      ${col('qualification')}::text[], ${col('value')}::float8[], ${col('unit')}::text[], ${col('source')}::text[], ${col('status')}::text[])`);
+      ${col('qualification')}::text[], ${col('value')}::float8[], ${col('unit')}::text[], ${sql.param(rows.map((o) => ids.get(o.source)!))}::int[], ${col('status')}::text[])`);
 }
 
 const MAX_LISTED = 200;

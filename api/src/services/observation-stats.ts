@@ -7,6 +7,7 @@ import type { ObservationGroup } from '@lmo/models/labour/data-levels';
 import { dataLevelsWithSources, mergeSourceFamilies, type LevelRowWithCounts, type SourceFamilyRow } from './level-sources';
 import type { Db } from '../db/client';
 import { observations } from '../db/schema';
+import { withSourceTexts } from './sources';
 
 export interface ObservationStats {
   /** Observed periods, sorted. */
@@ -68,7 +69,7 @@ async function cellGroups(db: Db, versionId: number): Promise<ObservationGroup[]
   const annual = sql`${observations.period} ~ '^[0-9]{4}$'`;
   const rows = await db.select({
     indicator: observations.indicator, region: observations.region, sector: observations.sector,
-    qualification: observations.qualification, status: observations.status, source: observations.source,
+    qualification: observations.qualification, status: observations.status, sourceId: observations.sourceId,
     minPeriod: sql<string>`min(${observations.period})`,
     maxPeriod: sql<string>`max(${observations.period})`,
     minYear: sql<string | null>`min(${observations.period}) filter (where ${annual})`,
@@ -76,8 +77,9 @@ async function cellGroups(db: Db, versionId: number): Promise<ObservationGroup[]
     quarterly: sql<boolean>`bool_or(not (${annual}))`,
     rows: sql<number>`count(*)::int`,
   }).from(observations).where(eq(observations.datasetVersionId, versionId))
-    .groupBy(observations.indicator, observations.region, observations.sector, observations.qualification, observations.status, observations.source);
-  return rows.map((r) => ({
+    .groupBy(observations.indicator, observations.region, observations.sector, observations.qualification, observations.status, observations.sourceId);
+  // Grouped by id (an integer) and named afterwards: the citation text is not compared per row.
+  return (await withSourceTexts(db, rows)).map((r) => ({
     ...r,
     minYear: r.minYear === null ? null : Number(r.minYear),
     maxYear: r.maxYear === null ? null : Number(r.maxYear),

@@ -1,7 +1,7 @@
 /** Observed values of one cell for the current version. */
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { observations } from '../db/schema';
+import { observations, sources } from '../db/schema';
 
 export interface CellQuery {
   indicator: string;
@@ -30,8 +30,8 @@ export interface SeriesColumns {
 export async function readSeries(db: Db, versionId: number, q: CellQuery): Promise<SeriesColumns> {
   const rows = await db.select({
     period: observations.period, value: observations.value, unit: observations.unit,
-    status: observations.status, source: observations.source,
-  }).from(observations).where(and(
+    status: observations.status, source: sources.text,
+  }).from(observations).innerJoin(sources, eq(sources.id, observations.sourceId)).where(and(
     eq(observations.datasetVersionId, versionId),
     eq(observations.indicator, q.indicator),
     eq(observations.region, q.region),

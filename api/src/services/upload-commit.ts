@@ -39,6 +39,8 @@ export interface UploadCommitMeta {
   cells: number;
   /** Official cells replaced by non-official values (replaceOfficial=true), for the audit log. */
   officialReplaced?: number;
+  /** More for the audit entry's detail: who (token name, scope) and for which areas (issue 15 §9). */
+  audit?: Record<string, unknown>;
 }
 
 // Rows per statement: ~100 ms of PGlite work, so other requests get the event loop between statements.
@@ -85,8 +87,8 @@ async function writeVersion(db: Db, rows: readonly Observation[], meta: UploadCo
       // A version's rows were inserted together, so their ids are (nearly) contiguous: copy id ranges.
       for (let from = Number(lo ?? 1); lo !== null && from <= Number(hi); from += ROWS_PER_STATEMENT) {
         await db.execute(sql`
-          insert into ${observations} (dataset_version_id, indicator, period, region, sector, qualification, value, unit, source, status)
-          select ${row.id}, indicator, period, region, sector, qualification, value, unit, source, status
+          insert into ${observations} (dataset_version_id, indicator, period, region, sector, qualification, value, unit, source_id, status)
+          select ${row.id}, indicator, period, region, sector, qualification, value, unit, source_id, status
           from ${observations} o where o.dataset_version_id = ${parent.id} and o.id >= ${from} and o.id < ${from + ROWS_PER_STATEMENT}
             and not exists (select 1 from ${observations} n where n.dataset_version_id = ${row.id} and n.indicator = o.indicator
               and n.period = o.period and n.region = o.region and n.sector = o.sector and n.qualification = o.qualification)`);
@@ -141,6 +143,7 @@ export async function promoteUpload(db: Db, version: VersionInfo, meta: UploadCo
       detail: {
         label: meta.label, format: meta.format, fileName: meta.fileName ?? null, records: meta.records, cells: meta.cells,
         total: row.rowCount, uploadHash: meta.uploadHash, parentId: version.parentId, officialReplaced: meta.officialReplaced ?? 0,
+        ...meta.audit,
       },
     });
     return { version: toVersionInfo(row), created: true };

@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm';
 import type { Observation } from '@lmo/models';
 import type { Db } from '../db/client';
-import { observations } from '../db/schema';
+import { observations, sources } from '../db/schema';
 import { ProblemError } from '../http/problem';
 import type { ParsedUpload } from './upload-parse';
 
@@ -46,10 +46,11 @@ export async function findOfficialConflicts(db: Db, currentId: number, parsed: P
     if (idx.length === 0) continue;
     const col = (k: keyof Observation) => sql.param(idx.map((i) => rows[i][k]));
     const hits = (await db.execute(sql`
-      select u.i, o.value, o.source from unnest(${col('indicator')}::text[], ${col('period')}::text[], ${col('region')}::text[],
+      select u.i, o.value, s.text as source from unnest(${col('indicator')}::text[], ${col('period')}::text[], ${col('region')}::text[],
         ${col('sector')}::text[], ${col('qualification')}::text[], ${sql.param(idx)}::int[]) as u(indicator, period, region, sector, qualification, i)
       join ${observations} o on o.dataset_version_id = ${currentId} and o.indicator = u.indicator and o.period = u.period
         and o.region = u.region and o.sector = u.sector and o.qualification = u.qualification
+      join ${sources} s on s.id = o.source_id
       where o.status = 'official' order by u.i`) as unknown as Rows<{ i: number; value: number; source: string }>).rows;
     count += hits.length;
     for (const h of hits) {

@@ -14,6 +14,7 @@ import { buildUploadVersion, discardVersion, findUpload, promoteUpload } from '.
 import { findOfficialConflicts, officialConflictProblem } from './upload-official';
 import { populationIssues } from './upload-plausibility';
 import { parseUpload, UploadTooLargeError, type ParsedUpload, type UploadIssue, type UploadOptions } from './upload-parse';
+import { assertInScope, uploadAreas, type Scope } from './upload-scope';
 
 export interface UploadRequest extends UploadOptions {
   dryRun?: boolean;
@@ -23,6 +24,10 @@ export interface UploadRequest extends UploadOptions {
   atomic?: boolean;
   /** Allow replacing `official` cells with values of another status (otherwise 409, see upload-official). */
   replaceOfficial?: boolean;
+  /** The uploader's area scope (403 for cells of other areas, see upload-scope); null/absent: central. */
+  scope?: Scope;
+  /** The uploading token's name, for the audit log. */
+  actorName?: string;
 }
 
 export interface UploadOutcome {
@@ -77,6 +82,7 @@ export async function runUpload(db: Db, source: Readable, request: UploadRequest
   const t1 = performance.now();
   const parseMs = Math.round(t1 - t0);
   if (!parsed.ok) throw invalidUploadProblem(parsed);
+  assertInScope(parsed, request.scope);
   // Checks against the current data: the same for a dry run and the real upload, so they always agree.
   const current = await getCurrentVersion(db);
   const population = await populationIssues(db, current?.id ?? null, parsed);
@@ -95,6 +101,7 @@ export async function runUpload(db: Db, source: Readable, request: UploadRequest
   const meta = {
     label, actor: request.actor, format: request.format, fileName: request.fileName, uploadHash: parsed.hash!, records: parsed.records, cells: parsed.observations.length,
     officialReplaced: conflicts.count,
+    audit: { by: { name: request.actorName ?? null, scope: request.scope ?? null }, areas: uploadAreas(parsed) },
   };
   const existing = await findUpload(db, parsed.hash!);
   if (existing) return { status: 'duplicate', version: existing, ...base, timingMs: { parse: parseMs } };

@@ -84,13 +84,14 @@ export async function diffVersion(db: Db, id: number, options: { offset?: number
   const parent = version.parentId ? await getVisibleVersion(db, version.parentId) : null;
   const parentId = parent?.id ?? -1;
   const joined = sql`
-    with a as (select indicator, period, region, sector, qualification, value, unit, source, status from observations where dataset_version_id = ${id}),
-         b as (select indicator, period, region, sector, qualification, value, unit, source, status from observations where dataset_version_id = ${parentId}),
+    with a as (select indicator, period, region, sector, qualification, value, unit, source_id, status from observations where dataset_version_id = ${id}),
+         b as (select indicator, period, region, sector, qualification, value, unit, source_id, status from observations where dataset_version_id = ${parentId}),
          j as (
            select indicator, period, region, sector, qualification,
-                  coalesce(a.unit, b.unit) as unit, b.value as before, a.value as after, b.source as source_before, a.source as source_after,
+                  coalesce(a.unit, b.unit) as unit, b.value as before, a.value as after, b.source_id as source_before, a.source_id as source_after,
                   b.status as status_before, a.status as status_after,
-                  (a.value is not distinct from b.value and a.source is not distinct from b.source and a.status is not distinct from b.status) as same
+                  -- Equal source ids are equal citations (sources are unique by text).
+                  (a.value is not distinct from b.value and a.source_id is not distinct from b.source_id and a.status is not distinct from b.status) as same
            from a full outer join b using (indicator, period, region, sector, qualification)),
          d as (select *, case when status_before = 'official' and status_after is distinct from 'official' and status_after is not null then 'replaced'
                               when status_before = 'official' and status_after = 'official' then 'revised' end as official
@@ -104,7 +105,9 @@ export async function diffVersion(db: Db, id: number, options: { offset?: number
     select indicator, unit, period, count(*)::int as cells, sum(before)::float8 as before, sum(after)::float8 as after
     from d group by indicator, unit, period order by indicator, unit, period limit 1000`));
   const cells = rowsOf<Record<string, unknown>>(await db.execute(sql`${joined}
-    select * from d order by ${ORDER[sort]} limit ${limit} offset ${offset}`));
+    select d.*, sb.text as source_before_text, sa.text as source_after_text from d
+      left join sources sb on sb.id = d.source_before left join sources sa on sa.id = d.source_after
+    order by ${ORDER[sort]} limit ${limit} offset ${offset}`));
   const n = (x: unknown) => (x === null || x === undefined ? null : Number(x));
   const s = (x: unknown) => (x === null || x === undefined ? null : String(x));
   const total = Number(counts.added) + Number(counts.removed) + Number(counts.changed);
@@ -125,7 +128,7 @@ export async function diffVersion(db: Db, id: number, options: { offset?: number
       return {
         ...key, unit: String(c.unit), names: namesOf(key),
         kind: before === null ? 'added' as const : after === null ? 'removed' as const : 'changed' as const,
-        before, after, sourceBefore: s(c.source_before), sourceAfter: s(c.source_after),
+        before, after, sourceBefore: s(c.source_before_text), sourceAfter: s(c.source_after_text),
         statusBefore: s(c.status_before), statusAfter: s(c.status_after), official: (s(c.official) as OfficialChange),
       };
     }),

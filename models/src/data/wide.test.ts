@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWideCsv, parseWideCsvBytes, readWideTable, suggestWideMapping, wideMappingSchema, type WideMappingInput } from './wide';
+import { knownAreaCode, parseWideCsv, parseWideCsvBytes, readWideTable, suggestWideMapping, wideMappingSchema, type WideMappingInput } from './wide';
 
 const now = new Date('2026-01-15T00:00:00Z');
 const YEARS = Array.from({ length: 63 }, (_, i) => String(1960 + i)); // 1960–2022
@@ -61,8 +61,26 @@ describe('suggestWideMapping', () => {
     const s = suggestWideMapping(table!.header, table!.rows[0].cells);
     expect(s.periodColumns).toEqual(YEARS);
     expect(s.regionColumn).toBe('Country Code');
-    expect(s).toMatchObject({ indicator: 'labour_force', unit: 'persons', status: 'modelled', codeMap: { VNM: 'VN' } });
+    // World Bank (ILO modelled) figures are international estimates, never official GSO data.
+    expect(s).toMatchObject({ indicator: 'labour_force', unit: 'persons', status: 'international', codeMap: { VNM: 'VN' } });
     expect(s.source).toContain('SL.TLF.TOTL.IN');
+  });
+
+  it('builds the code map from the rows: Viet Nam in any spelling and Vietnamese regions, other countries skipped', () => {
+    const { table } = readWideTable(worldBankFile());
+    const rows = table!.rows.map((r) => r.cells);
+    const s = suggestWideMapping(table!.header, undefined, rows);
+    expect(s.codeMap).toEqual({ VNM: 'VN' });
+    expect(s.regionValues).toMatchObject({ mapped: 1, skipped: rows.length - 1 });
+    expect(s.seriesCode).toBe('SL.TLF.TOTL.IN');
+    expect(s.status).toBe('international');
+    const byName = suggestWideMapping(['Country Name', '2021', '2022'], undefined, [['Viet Nam', '1', '2'], ['Vietnam', '1', '2'], ['Thailand', '3', '4'], ['Hà Nội', '5', '6']]);
+    expect(byName.regionColumn).toBe('Country Name');
+    expect(byName.codeMap).toEqual({ 'Viet Nam': 'VN', Vietnam: 'VN', 'Hà Nội': '01' });
+    expect(byName.regionValues?.skippedExamples).toEqual(['Thailand']);
+    expect(knownAreaCode('vnm')).toBe('VN');
+    expect(knownAreaCode('704')).toBe('VN');
+    expect(knownAreaCode('THA')).toBeUndefined();
   });
 
   it('reads Vietnamese headers, quarters and DataBank year labels', () => {

@@ -6,6 +6,10 @@ export interface Session {
   tokenId: number | null;
   name: string;
   role: 'anonymous' | 'viewer' | 'analyst' | 'admin';
+  /** Province/region codes the token may upload for (a region covers its provinces); null: every area (central). */
+  scope?: string[] | null;
+  /** The scope with names. */
+  scopeAreas?: { code: string; level: 'province' | 'region'; vi: string; en: string }[] | null;
 }
 
 /** Who the stored token belongs to. The token is part of the key so signing in refetches. */

@@ -14,6 +14,7 @@ export function ProfileView({ profile, highlight, lang }: { profile: FileProfile
       <p className="count">
         {t('upload.previewCount', { rows: formatInteger(profile.rows, lang), columns: profile.columns.length })}
         {profile.partial && ` ${t('upload.previewPartial')}`}
+        {profile.hiddenEmpty > 0 && ` ${t('upload.previewHiddenEmpty', { count: profile.hiddenEmpty })}`}
       </p>
       <div className="table-wrap">
         <table className="data-table" data-testid="profile-head">
@@ -36,7 +37,7 @@ export function ProfileView({ profile, highlight, lang }: { profile: FileProfile
                 <tr key={i} data-line={line} className={bad ? 'row-invalid' : undefined} aria-invalid={bad ? true : undefined}>
                   <td className="num">{line}</td>
                   {profile.columns.map((c) => (
-                    <td key={c.name} className={bad?.has(c.name) ? 'cell-invalid' : undefined}>{String(row[c.name] ?? '')}</td>
+                    <td key={c.name} className={bad?.has(c.name) ? 'cell-invalid' : undefined}>{row[c.name] ?? ''}</td>
                   ))}
                 </tr>
               );

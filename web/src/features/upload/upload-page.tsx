@@ -2,8 +2,8 @@ import './upload.css';
 import { useId, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { formatInteger, type Lang } from '../../i18n/format';
-import { ErrorState, LoadingState } from '../../components/states';
+import type { Lang } from '../../i18n/format';
+import { ErrorState } from '../../components/states';
 import { toProblem } from '../../api/problem';
 import { SignIn } from '../auth/sign-in';
 import { canUpload, sessionQueries } from '../auth/queries';
@@ -11,13 +11,20 @@ import { useToken } from '../auth/use-token';
 import { DiffView } from '../versions/diff-view';
 import { VersionsPanel } from '../versions/versions-panel';
 import { ProfileView } from './profile-view';
-import { profileFile, type FileProfile } from './profile';
 import { looksLikeXml } from './profile-columns';
 import { hasSeriesColumn, highlightedLines, toReportRows } from './to-report-rows';
 import { useUpload } from './use-upload';
+import { useFileChecks } from './use-file-checks';
+import { UploadScope } from './upload-scope';
 import { OfficialConflicts } from './official-conflicts';
-import { MAPPED_FORMATS, officialConflicts, UPLOAD_FORMATS, type UploadFormat, type UploadIssue, type UploadOutcome, type UploadProblem } from './upload-request';
+import { MAPPED_FORMATS, officialConflicts, UPLOAD_FORMATS, type UploadFormat, type UploadIssue, type UploadProblem } from './upload-request';
 import { PageHead } from '../../components/page-head';
+import { Progress, Summary } from './upload-summary';
+import { WideWizard } from './wide-wizard';
+import { looksWide, mappingText, suggestFromText, type WideFileShape } from './wide-wizard-model';
+
+// The suggestion reads the start of the file only.
+const SUGGEST_BYTES = 4 * 1024 * 1024;
 
 /**
  * Analysts' upload page: choose or drop a file → profile it in the browser →
@@ -37,6 +44,7 @@ export default function UploadPage() {
       <PageHead title={t('upload.title')} lead={t('upload.lead')} controls="none" />
       <SignIn />
       {session.data && !allowed && token && <p className="note" role="status">{t('auth.needAnalyst')}</p>}
+      {allowed && session.data && <UploadScope session={session.data} lang={lang} />}
       {allowed && <UploadFlow lang={lang} />}
       <VersionsPanel canRollback={allowed} />
     </div>
@@ -50,36 +58,63 @@ function UploadFlow({ lang }: { lang: Lang }) {
   const [mapping, setMapping] = useState('');
   const [period, setPeriod] = useState(String(new Date().getFullYear() - 1));
   const [file, setFile] = useState<File | null>(null);
-  const [profile, setProfile] = useState<FileProfile | null>(null);
-  const [profileError, setProfileError] = useState<unknown>(null);
   const [xml, setXml] = useState(false);
   const [dragging, setDragging] = useState(false);
   const check = useUpload();
   const commit = useUpload();
 
+  const [wide, setWide] = useState<WideFileShape | null>(null);
+  const [suggested, setSuggested] = useState('');
+  const [switched, setSwitched] = useState(false);
+
   const fields = (dryRun: boolean, replaceOfficial = false) => ({
     format, mapping: MAPPED_FORMATS.includes(format) ? mapping : undefined, period: format === 'microdata' ? period : undefined, dryRun, replaceOfficial,
   });
 
+  /** The wizard's suggestion for `f` read as wide: null when the file has no period columns. */
+  const suggest = async (f: File) => suggestFromText(await f.slice(0, SUGGEST_BYTES).text(), f.name);
+
+  /** Takes a suggestion unless the analyst typed a mapping of their own before any suggestion (edits in the wizard belong to the previous file). */
+  const adopt = (s: NonNullable<Awaited<ReturnType<typeof suggest>>>) => {
+    setWide(s.shape);
+    if (mapping.trim() === '' || mapping === suggested || wide !== null) {
+      const text = mappingText(s.mapping);
+      setMapping(text);
+      setSuggested(text);
+    }
+  };
+
   const choose = async (f: File | undefined) => {
     if (!f) return;
-    setFile(f);
-    setProfile(null);
-    setProfileError(null);
     check.reset();
     commit.reset();
+    setSwitched(false);
     // SDMX-ML is XML: the CSV profile cannot read it, so say so instead of showing a broken preview.
     const isXml = looksLikeXml(await f.slice(0, 512).text());
     setXml(isXml);
-    if (!isXml) {
-      try {
-        setProfile(await profileFile(f, format));
-      } catch (e) {
-        setProfileError(e instanceof Error && e.message === 'empty' ? new Error(t('upload.emptyFile')) : e);
+    setWide(null);
+    if (!isXml && (format === 'wide' || format === 'long')) {
+      const s = await suggest(f);
+      // Years as columns under the long format: the file is wide, so say so and switch.
+      if (s && format === 'long' && looksWide(s.shape)) {
+        setFormat('wide');
+        setSwitched(true);
       }
+      if (s && (format === 'wide' || looksWide(s.shape))) adopt(s);
     }
-    check.mutate({ file: f, fields: fields(true) });
+    setFile(f);
   };
+
+  const changeFormat = async (next: UploadFormat) => {
+    setFormat(next);
+    setSwitched(false);
+    if (next === 'wide' && file && !xml && !wide) {
+      const s = await suggest(file);
+      if (s) adopt(s);
+    }
+  };
+
+  const { profile, profileError } = useFileChecks({ file, format, mapping, period, xml, check, commit, fields });
 
   // A 409 from the check (or from the upload, if official data arrived meanwhile) lists official cells to confirm.
   const conflicts = officialConflicts(commit.error ? toProblem(commit.error) as UploadProblem : null)
@@ -95,18 +130,26 @@ function UploadFlow({ lang }: { lang: Lang }) {
       <div className="card upload-form">
         <div className="field">
           <label htmlFor={ids.format}>{t('upload.format')}</label>
-          <select id={ids.format} value={format} onChange={(e) => setFormat(e.target.value as UploadFormat)}>
+          <select id={ids.format} value={format} onChange={(e) => void changeFormat(e.target.value as UploadFormat)}>
             {UPLOAD_FORMATS.map((f) => <option key={f} value={f}>{t(FORMAT_LABEL[f])}</option>)}
           </select>
         </div>
         {format === 'sdmx' && <p className="count" data-testid="format-help">{t('upload.helpSdmx')}</p>}
         {format === 'pxweb' && <p className="count" data-testid="format-help">{t('upload.helpPxweb')}</p>}
-        {MAPPED_FORMATS.includes(format) && (
+        {switched && <p className="note" role="status" data-testid="switched-wide">{t('upload.wizard.switched')}</p>}
+        {format === 'wide' && !wide && <p className="count">{t('upload.wizard.hint')}</p>}
+        {MAPPED_FORMATS.includes(format) && (format === 'wide' && wide ? (
+          <details className="field">
+            <summary>{t('upload.wizard.json')}</summary>
+            <label htmlFor={ids.mapping}>{t('upload.mapping')}</label>
+            <textarea id={ids.mapping} rows={12} value={mapping} onChange={(e) => setMapping(e.target.value)} spellCheck={false} />
+          </details>
+        ) : (
           <div className="field">
             <label htmlFor={ids.mapping}>{t(format === 'sdmx' ? 'upload.mappingOptional' : 'upload.mapping')}</label>
             <textarea id={ids.mapping} rows={6} value={mapping} onChange={(e) => setMapping(e.target.value)} spellCheck={false} placeholder={MAPPING_PLACEHOLDER[format]} />
           </div>
-        )}
+        ))}
         {format === 'microdata' && (
           <div className="field">
             <label htmlFor={ids.period}>{t('upload.period')}</label>
@@ -126,6 +169,7 @@ function UploadFlow({ lang }: { lang: Lang }) {
         <p className="count">{t('upload.formats')}</p>
       </div>
 
+      {file && format === 'wide' && wide && <WideWizard shape={wide} text={mapping} onChange={setMapping} lang={lang} />}
       {file && <Progress label={t('upload.checking', { file: file.name })} state={check} lang={lang} />}
       {profileError !== null && <ErrorState error={profileError} height={80} />}
       {file && xml && <p className="note" role="status" data-testid="no-preview">{t('upload.noPreviewXml')}</p>}
@@ -212,39 +256,3 @@ const MAPPING_PLACEHOLDER: Partial<Record<UploadFormat, string>> = {
   sdmx: '{ "codes": { "UNE_TUNE_SEX_AGE_NB": { "indicator": "unemployed", "unit": "persons" } }, "status": "international", "source": "ILO, ILOSTAT SDMX-CSV 2025-01" }',
   pxweb: '{ "indicator": "labour_force", "unit": "persons", "scale": 1000, "source": "GSO PX-Web …", "status": "official", "labels": { "WHOLE COUNTRY": "VN" } }',
 };
-
-function Summary({ outcome, lang }: { outcome: UploadOutcome; lang: Lang }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <p>{t('upload.summary', { rows: formatInteger(outcome.rows, lang), cells: formatInteger(outcome.cells, lang) })}</p>
-      <ul>
-        {Object.entries(outcome.indicators).map(([k, n]) => <li key={k}>{k}: {formatInteger(n, lang)}</li>)}
-      </ul>
-      {outcome.warnings.length > 0 && (
-        <details>
-          <summary>{t('upload.warnings', { count: outcome.warnings.length })}</summary>
-          <ul>{outcome.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>
-        </details>
-      )}
-    </>
-  );
-}
-
-/** Upload progress, then "the server is working" once every byte is sent. */
-function Progress({ label, state, lang }: { label: string; state: ReturnType<typeof useUpload>; lang: Lang }) {
-  const { t } = useTranslation();
-  if (!state.isPending) return null;
-  const { sent, total } = state.progress;
-  const done = total > 0 && sent >= total;
-  return (
-    <div className="card" role="status" aria-live="polite" data-testid="upload-progress">
-      <p>{label}</p>
-      <progress max={total || 1} value={sent} aria-label={t('upload.progress')} />
-      <p className="count">
-        {done ? t('upload.serverWorking') : t('upload.sent', { sent: formatInteger(Math.round(sent / 1024), lang), total: formatInteger(Math.round(total / 1024), lang) })}
-      </p>
-      {done && <LoadingState height={40} />}
-    </div>
-  );
-}

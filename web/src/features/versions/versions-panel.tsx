@@ -6,8 +6,9 @@ import { ErrorState, QueryState } from '../../components/states';
 import { DiffView } from './diff-view';
 import { versionQueries } from './queries';
 import { useRollback } from './use-rollback';
+import { VersionBy } from './version-by';
 
-/** Version history with each version's diff and, for analysts, rollback. */
+/** Version history (who uploaded it, for which areas) with each version's diff and, for analysts, rollback. */
 export function VersionsPanel({ canRollback }: { canRollback: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
@@ -27,6 +28,7 @@ export function VersionsPanel({ canRollback }: { canRollback: boolean }) {
                 <th scope="col">#</th>
                 <th scope="col">{t('versions.label')}</th>
                 <th scope="col">{t('versions.created')}</th>
+                <th scope="col">{t('versions.by')}</th>
                 <th scope="col">{t('versions.rows')}</th>
                 <th scope="col">{t('versions.actions')}</th>
               </tr>
@@ -37,6 +39,7 @@ export function VersionsPanel({ canRollback }: { canRollback: boolean }) {
                   <td>{v.id}{v.isCurrent && <strong> · {t('versions.current')}</strong>}</td>
                   <td>{v.label}</td>
                   <td>{new Date(v.createdAt).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}</td>
+                  <td><VersionBy version={v} /></td>
                   <td className="num">{formatInteger(v.rowCount, lang)}</td>
                   <td>
                     <button type="button" className="button-link" onClick={() => setOpen(open === v.id ? null : v.id)} aria-expanded={open === v.id}>
