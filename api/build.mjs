@@ -5,13 +5,36 @@
  * caches in the process for its whole life (~70 MB of RSS); the bundle does not.
  * npm dependencies of the api stay external and load from node_modules, so the
  * output must stay inside api/: `node build.mjs [outfile]` (default dist/server.mjs).
+ *
+ * `node build.mjs --if-changed` (and `pnpm start`, through start.mjs) skips esbuild when the last build's
+ * inputs are unchanged: esbuild's metafile lists every source file the bundle was made from;
+ * their sha256 (plus this script, package.json and the lockfile) is kept beside the bundle.
  */
-import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const pkg = JSON.parse(await readFile(new URL('./package.json', import.meta.url), 'utf8'));
-const external = Object.keys(pkg.dependencies).filter((d) => !d.startsWith('@lmo/')).flatMap((d) => [d, `${d}/*`]);
+const API = dirname(fileURLToPath(import.meta.url));
+
+/** Files that shape the bundle without being in it (externals, esbuild's version, this script). */
+const CONFIG_FILES = [fileURLToPath(import.meta.url), join(API, 'package.json'), join(API, '..', 'pnpm-lock.yaml')];
+
+const sha = (file) => (existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : 'missing');
+const digests = (files) => Object.fromEntries(files.map((f) => [relative(API, f), sha(f)]));
+
+/** True when the bundle exists and none of the files recorded at its build changed. */
+function upToDate(outfile, stampFile) {
+  if (!existsSync(outfile) || !existsSync(stampFile)) return false;
+  try {
+    const recorded = JSON.parse(readFileSync(stampFile, 'utf8'));
+    const files = Object.keys(recorded);
+    return files.length > 0 && files.every((f) => sha(resolve(API, f)) === recorded[f]);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Each source file keeps its own import.meta.url, so paths built from it (the
@@ -29,17 +52,45 @@ const keepImportMetaUrl = {
   },
 };
 
-const t0 = performance.now();
-await build({
-  entryPoints: [new URL('./src/server.ts', import.meta.url).pathname],
-  outfile: process.argv[2] ?? new URL('./dist/server.mjs', import.meta.url).pathname,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  sourcemap: true,
-  external,
-  plugins: [keepImportMetaUrl],
-  logLevel: 'warning',
-});
-console.log(`api: ${process.argv[2] ?? 'dist/server.mjs'} built in ${Math.round(performance.now() - t0)} ms`);
+/**
+ * Bundles src/server.ts into `outfile` (default dist/server.mjs); with `ifChanged`, only when an
+ * input of the last build changed. Resolves to the bundle's path.
+ */
+export async function buildServer({ outfile = join(API, 'dist', 'server.mjs'), ifChanged = false } = {}) {
+  const stampFile = `${outfile}.inputs.json`;
+  const shown = relative(API, outfile);
+  if (ifChanged && upToDate(outfile, stampFile)) {
+    console.log(`api: sources unchanged since the last build, skipping esbuild (${shown})`);
+    return outfile;
+  }
+  const t0 = performance.now();
+  // Imported only when needed: a restart that skips the build does not load esbuild at all.
+  const { build } = await import('esbuild');
+  const pkg = JSON.parse(await readFile(join(API, 'package.json'), 'utf8'));
+  const external = Object.keys(pkg.dependencies).filter((d) => !d.startsWith('@lmo/')).flatMap((d) => [d, `${d}/*`]);
+  const result = await build({
+    entryPoints: [join(API, 'src', 'server.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: true,
+    external,
+    plugins: [keepImportMetaUrl],
+    logLevel: 'warning',
+    metafile: true,
+    absWorkingDir: API,
+  });
+  // Metafile input paths are relative to absWorkingDir.
+  const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.includes(':')).map((p) => resolve(API, p));
+  writeFileSync(stampFile, JSON.stringify(digests([...inputs, ...CONFIG_FILES]), null, 1));
+  console.log(`api: ${shown} built in ${Math.round(performance.now() - t0)} ms`);
+  return outfile;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const outArg = args.find((a) => !a.startsWith('--'));
+  await buildServer({ outfile: outArg ? resolve(outArg) : undefined, ifChanged: args.includes('--if-changed') });
+}

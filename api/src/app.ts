@@ -8,8 +8,10 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { openAPIRouteHandler } from 'hono-openapi';
 import type { AppDeps } from './deps';
+import { jsonContentLength } from './http/json-length';
 import { onError, problemResponse } from './http/on-error';
 import { PROBLEM_TYPES } from './http/problem';
+import { BEARER, bearerScheme, validationErrorResponse } from './http/responses';
 import { authState, readGuard } from './http/require-role';
 import { ResponseCache, responseCache, sharedRequest } from './http/response-cache';
 import { security } from './http/security';
@@ -34,6 +36,8 @@ export function apiRoutes(deps: AppDeps) {
     // Large JSON and CSV answers go out compressed when the client accepts it (outside the answer cache,
     // which stores them uncompressed, so every client gets the encoding it asked for).
     .use('/api/*', compress({ threshold: 2048 }))
+    // …and the threshold needs a Content-Length, which c.json() answers lack (http/json-length.ts).
+    .use('/api/*', jsonContentLength())
     // Next: a stored answer keeps the headers the chain below added, and only anonymous
     // public reads (the same for everyone) are answered from it (http/response-cache.ts).
     .use('/api/*', responseCache({
@@ -69,15 +73,20 @@ export function createApp(deps: AppDeps) {
       info: {
         title: 'Labour Market Outlook API — Triển vọng thị trường lao động',
         version: '1.0.0',
-        description: 'Labour supply and demand forecasts for Viet Nam. Every figure carries its source and status; anything computed is `modelled`. Errors are RFC 9457 problem+json.',
+        description: 'Labour supply and demand forecasts for Viet Nam. Every figure carries its source and status; anything computed is `modelled`. Errors are RFC 9457 problem+json.\n\nSigning in: reads are public while PUBLIC_READ is on (the default); uploads, rollback and the audit log need an analyst token, token management an admin token, sent as `Authorization: Bearer lmo_…` (an admin creates tokens with `pnpm run token create` or POST /api/tokens).',
       },
       tags: [
         { name: 'system', description: 'Health' },
         { name: 'data', description: 'Code lists, observations, CSV export' },
         { name: 'outlook', description: 'Forecasts, gaps and targets computed once per dataset version' },
+        { name: 'uploads', description: 'Sign-in, uploads, dataset versions, audit log and API tokens (analyst and admin)' },
       ],
       servers: [{ url: '/', description: 'This server' }],
+      // Each operation says who may call it (http/responses.ts: publicRead, needsRole, alwaysOpen).
+      components: { securitySchemes: { [BEARER]: bearerScheme } },
     },
+    // Validators' 400 answers are problem+json like every other error, not hono-openapi's default shape.
+    defaultValidationErrorResponse: validationErrorResponse,
     exclude: ['/api/openapi.json', '/api/docs'],
     // /api/export.csv has a dot but is a route, not a static file.
     excludeStaticFile: false,

@@ -146,7 +146,8 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     const bytes = readFileSync((await png.path())!);
     expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(bytes.length).toBeGreaterThan(5_000);
-    const [csv] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: /Download CSV/ }).click()]);
+    await frame.getByRole('button', { name: /Download data/ }).click();
+    const [csv] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: /Download CSV \(international\)/ }).click()]);
     const text = readFileSync((await csv.path())!, 'utf8');
     expect(text.startsWith('\uFEFFYear,')).toBe(true);
     // Every export says what its numbers are and where they come from.

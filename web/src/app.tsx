@@ -1,9 +1,13 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { ScrollCues, useScrollCue } from './components/scroll-cue';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PageErrorBoundary } from './components/error-boundary';
 import { LoadingState } from './components/states';
 import { metaQueries } from './features/meta/queries';
+import { resolveFormerCode, type FormerCode } from './features/meta/former-codes';
+import type { Lang } from './i18n/format';
+import { localizeSource } from './i18n/source-text';
 import { Link } from './router/link';
 import { PAGES, type PageId } from './router/url-state';
 import { useUrlState } from './router/use-url-state';
@@ -22,8 +26,22 @@ const pages: Record<PageId, React.LazyExoticComponent<() => React.JSX.Element>> 
 /** The application shell: header, language switch, navigation and the current page. */
 export function App() {
   const { t, i18n } = useTranslation();
-  const [state] = useUrlState();
+  const [state, set] = useUrlState();
   const meta = useQuery(metaQueries.codes());
+  // Old links name provinces by their code before the 2025 merger (`region=27`): open the unit it
+  // is now part of, and say so, instead of asking the API for a code it no longer knows.
+  const former = resolveFormerCode(meta.data, state.region, state.lang as Lang);
+  const [redirected, setRedirected] = useState<FormerCode | undefined>(undefined);
+  const formerKey = former ? `${former.code}>${former.current}` : '';
+  useEffect(() => {
+    if (!former) return;
+    setRedirected(former);
+    set({ region: former.current }, { replace: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per former code
+  }, [formerKey, set]);
+  const redirectNote = redirected && state.region === redirected.current ? redirected : undefined;
+  // Until the code lists are in, a region code cannot be told from a former one: hold the page.
+  const holdPage = Boolean(former) || (Boolean(state.region) && meta.isPending);
 
   useEffect(() => {
     if (i18n.language !== state.lang) void i18n.changeLanguage(state.lang);
@@ -33,6 +51,13 @@ export function App() {
   useEffect(() => {
     document.title = `${t(`nav.${state.page}`)} · ${t('app.title')}`;
   }, [state.page, state.lang, t]);
+
+  const navRef = useRef<HTMLUListElement>(null);
+  const navCue = useScrollCue(navRef);
+  useEffect(() => {
+    // On a phone the current tab may sit past the edge: bring it into view.
+    navRef.current?.querySelector<HTMLElement>('[aria-current="page"]')?.scrollIntoView?.({ block: 'nearest', inline: 'center' });
+  }, [state.page]);
 
   const Page = pages[state.page];
   return (
@@ -58,7 +83,8 @@ export function App() {
         </nav>
       </header>
       <nav className="main-nav" aria-label={t('app.mainNav')}>
-        <ul>
+        <ScrollCues {...navCue} />
+        <ul ref={navRef}>
           {PAGES.map((page) => (
             <li key={page}>
               <Link to={{ page }} aria-current={state.page === page ? 'page' : undefined}>
@@ -69,9 +95,14 @@ export function App() {
         </ul>
       </nav>
       <main id="main" className="app-main" tabIndex={-1}>
+        {redirectNote && (
+          <p className="note former-code-note" role="status" data-former-code={redirectNote.code}>
+            {t('formerCode.note', { former: redirectNote.formerName, code: redirectNote.code, current: redirectNote.currentName, currentCode: redirectNote.current })}
+          </p>
+        )}
         <PageErrorBoundary resetKey={state.page}>
           <Suspense fallback={<LoadingState height={400} />}>
-            <Page />
+            {holdPage ? <LoadingState height={400} /> : <Page />}
           </Suspense>
         </PageErrorBoundary>
       </main>
@@ -80,7 +111,7 @@ export function App() {
         <p>
           {meta.data?.dataVersion && (
             <span>
-              {t('app.dataVersion')}: #{meta.data.dataVersion.id} · {meta.data.dataVersion.label} ·{' '}
+              {t('app.dataVersion')}: #{meta.data.dataVersion.id} · {localizeSource(meta.data.dataVersion.label, state.lang as Lang)} ·{' '}
             </span>
           )}
           <a href="/api/docs">{t('app.apiDocs')}</a>

@@ -4,9 +4,8 @@ import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import { snapshotFor, type AppDeps } from '../deps';
 import { DATA_VERSION_HEADER } from '../http/response-cache';
-import { problemSchema } from '../http/problem';
+import { publicRead, readProblems } from '../http/responses';
 import { zQuery } from '../http/validate';
-import { resolver } from 'hono-openapi';
 import { forecastCsv, gapsCsv, seriesCsv } from '../services/csv-export';
 import { selectForecast, selectGaps } from '../services/outlook-queries';
 import { readSeries } from '../services/series';
@@ -29,9 +28,10 @@ export const exportRoutes = (deps: AppDeps) => new Hono().get(
   describeRoute({
     tags: ['data'],
     summary: 'The series, forecasts or gaps view as CSV (formula-injection-safe)',
+    ...publicRead(),
     responses: {
       200: { description: 'CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: { type: 'string' } } } },
-      400: { description: 'Invalid input', content: { 'application/problem+json': { schema: resolver(problemSchema) } } },
+      ...readProblems({ 404: 'view=forecasts: no forecast for this cell' }),
     },
   }),
   zQuery(exportQuery),

@@ -4,7 +4,7 @@ import { describeRoute } from 'hono-openapi';
 import { snapshotFor, type AppDeps } from '../deps';
 import { DATA_VERSION_HEADER } from '../http/response-cache';
 import { cellQuery, horizonParam, levelsParam, scenarioParam } from '../http/params';
-import { jsonResponses } from '../http/responses';
+import { jsonResponses, publicRead } from '../http/responses';
 import { forecastSchema } from '../http/schemas';
 import { zQuery } from '../http/validate';
 import { selectForecast } from '../services/outlook-queries';
@@ -21,6 +21,7 @@ export const forecastRoutes = (deps: AppDeps) => new Hono().get(
   '/',
   describeRoute({
     tags: ['outlook'],
+    ...publicRead(),
     summary: 'History and forecast of one cell: mean, intervals, models and weights, backtest accuracy against naive',
     responses: jsonResponses('Forecast of one cell', forecastSchema, { 404: 'No forecast for this cell' }),
   }),

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { snapshotFor, type AppDeps } from '../deps';
 import { DATA_VERSION_HEADER } from '../http/response-cache';
 import { codeParam, scenarioParam } from '../http/params';
-import { jsonResponses } from '../http/responses';
+import { jsonResponses, publicRead } from '../http/responses';
 import { gapsSchema } from '../http/schemas';
 import { zQuery } from '../http/validate';
 import { GAP_SORTS, selectGaps } from '../services/outlook-queries';
@@ -27,6 +27,7 @@ export const gapRoutes = (deps: AppDeps) => new Hono().get(
   '/',
   describeRoute({
     tags: ['outlook'],
+    ...publicRead(),
     summary: 'Openings (net expansion + replacement), new supply, imbalance (persons and share of base employment) and flag per cell, ranked, with the assumptions behind the flags',
     responses: jsonResponses('Gap rows', gapsSchema),
   }),

@@ -9,6 +9,7 @@ import { describeRoute, resolver } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
 import { problemSchema } from '../http/problem';
+import { alwaysOpen } from '../http/responses';
 
 const healthSchema = z.object({
   status: z.literal('ok'),
@@ -25,6 +26,7 @@ export const healthRoutes = (deps: AppDeps) => new Hono().get(
   describeRoute({
     tags: ['system'],
     summary: 'Liveness, database check and current data version',
+    ...alwaysOpen('`ready` turns true once the current dataset version\'s results are computed (use it as the readiness check).'),
     responses: {
       200: { description: 'Up', content: { 'application/json': { schema: resolver(healthSchema) } } },
       503: { description: 'Database unavailable', content: { 'application/problem+json': { schema: resolver(problemSchema) } } },

@@ -4,7 +4,7 @@ import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
 import { DATA_VERSION_HEADER } from '../http/response-cache';
-import { jsonResponses } from '../http/responses';
+import { jsonResponses, publicRead } from '../http/responses';
 import { unitSchema } from '../http/schemas';
 import { metaCodes } from '../services/catalog';
 import { SCENARIOS } from '@lmo/models/labour/scenarios';
@@ -57,7 +57,9 @@ export const metaRoutes = (deps: AppDeps) => new Hono().get(
   describeRoute({
     tags: ['data'],
     summary: 'Regions (34 units + former-province crosswalk), sectors, qualifications, indicators, periods, scenarios, sources',
-    responses: { 200: jsonResponses('Meta', metaSchema)[200], 503: jsonResponses('', metaSchema)[503] },
+    ...publicRead(),
+    // No parameters, so no 400.
+    responses: jsonResponses('Meta', metaSchema, { 400: false }),
   }),
   async (c) => {
     // Meta never waits for the outlook: code lists, periods and sources come from the

@@ -11,12 +11,10 @@ import { PRESETS } from '@lmo/models/labour/scenarios';
 import { PARAMETER_SPECS } from '@lmo/models/labour/scenario-params/specs';
 import { parseScenarioParameters, scenarioParametersSchema } from '@lmo/models/labour/scenario-params/schema';
 import { scenariosOf, type AppDeps } from '../deps';
-import { notFoundProblem, problemSchema, validationProblem } from '../http/problem';
+import { notFoundProblem, validationProblem } from '../http/problem';
 import { DATA_VERSION_HEADER } from '../http/response-cache';
-import { jsonResponses } from '../http/responses';
+import { jsonResponses, publicRead, readProblems } from '../http/responses';
 import { scenarioCreatedSchema, scenarioInfoSchema, scenarioListSchema } from '../http/schemas-scenarios';
-
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: resolver(problemSchema) } } });
 
 /** The body validator: a failure names every unknown, mistyped or out-of-range parameter (400). */
 const parametersBody = Object.assign(
@@ -36,7 +34,9 @@ export const scenarioRoutes = (deps: AppDeps) => new Hono()
     describeRoute({
       tags: ['outlook'],
       summary: 'The scenario levers (unit, range, default, keys, names in Vietnamese and English), the presets as parameter sets, and the baseline value of each lever for the served version',
-      responses: jsonResponses('Levers, presets and baseline', scenarioListSchema),
+      ...publicRead(),
+      // No parameters, so no 400.
+      responses: jsonResponses('Levers, presets and baseline', scenarioListSchema, { 400: false }),
     }),
     async (c) => {
       const snap = await deps.store.current();
@@ -57,11 +57,15 @@ export const scenarioRoutes = (deps: AppDeps) => new Hono()
     '/',
     describeRoute({
       tags: ['outlook'],
+      ...publicRead(),
       summary: 'Create a scenario from parameters (`valueAddedGrowth`: section or broad sector → % a year, or → { "2026-2030": % }; `trainingOutputChange`: level → % change; see the schema for the others). The id is derived from the normalised parameters: the same parameters give the same id. Answers once the scenario is computed on the served version; read it with `scenario=<id>` on forecasts, gaps, targets and export.csv. Rate-limited per client (SCENARIO_RATE_LIMIT a minute).',
       responses: {
         201: { description: 'Created (or already known)', content: { 'application/json': { schema: resolver(scenarioCreatedSchema) } } },
-        400: problem('Unknown, mistyped or out-of-range parameters, each named in `errors`; nothing is stored'),
-        429: problem('Too many scenario requests'),
+        ...readProblems({
+          400: 'Unknown, mistyped or out-of-range parameters, each named in `errors`; nothing is stored',
+          413: true,
+          429: 'Over SCENARIO_RATE_LIMIT scenario requests a minute from this client, or (PUBLIC_READ=false) too many invalid tokens (`Retry-After`)',
+        }),
       },
     }),
     parametersBody,
@@ -78,6 +82,7 @@ export const scenarioRoutes = (deps: AppDeps) => new Hono()
     describeRoute({
       tags: ['outlook'],
       summary: 'A preset or stored scenario: its normalised parameters',
+      ...publicRead(),
       responses: jsonResponses('Scenario', scenarioInfoSchema, { 404: 'No such scenario (never created, or expired)' }),
     }),
     zValidator('param', z.object({ id: z.string().min(1).max(64) })),

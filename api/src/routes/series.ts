@@ -6,7 +6,8 @@ import { OBSERVATION_STATUSES } from '@lmo/models';
 import type { AppDeps } from '../deps';
 import { DATA_VERSION_HEADER } from '../http/response-cache';
 import { cellQuery, periodParam } from '../http/params';
-import { notFoundProblem, problemSchema, validationProblem } from '../http/problem';
+import { notFoundProblem, validationProblem } from '../http/problem';
+import { publicRead, readProblems } from '../http/responses';
 import { zQuery } from '../http/validate';
 import { catalog } from '../services/catalog';
 import { readSeries } from '../services/series';
@@ -28,18 +29,16 @@ export const seriesSchema = z.object({
   dataVersion: z.number(),
 }).meta({ id: 'Series', description: 'Columnar: periods[i] goes with values[i], status[i] and source[i].' });
 
-const problem = { content: { 'application/problem+json': { schema: resolver(problemSchema) } } };
-
 /** Series routes. */
 export const seriesRoutes = (deps: AppDeps) => new Hono().get(
   '/',
   describeRoute({
     tags: ['data'],
     summary: 'Observed values of one cell',
+    ...publicRead(),
     responses: {
       200: { description: 'Columnar series', content: { 'application/json': { schema: resolver(seriesSchema) } } },
-      400: { description: 'Bad input', ...problem },
-      404: { description: 'No observations for this cell', ...problem },
+      ...readProblems({ 400: 'Invalid input, unknown code, a sector code that does not fit the indicator, or from after to', 404: 'No observations for this cell' }),
     },
   }),
   zQuery(seriesQuery),

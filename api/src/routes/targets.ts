@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { snapshotFor, type AppDeps } from '../deps';
 import { DATA_VERSION_HEADER } from '../http/response-cache';
 import { scenarioParam } from '../http/params';
-import { jsonResponses } from '../http/responses';
+import { jsonResponses, publicRead } from '../http/responses';
 import { targetsSchema } from '../http/schemas';
 import { zQuery } from '../http/validate';
 import { selectTargets } from '../services/outlook-queries';
@@ -18,6 +18,7 @@ export const targetRoutes = (deps: AppDeps) => new Hono().get(
   '/',
   describeRoute({
     tags: ['outlook'],
+    ...publicRead(),
     summary: 'New fields beside their decisions: the decision\'s own target quoted (Vietnamese first) and dated, the semiconductor training plan by year, the workforce trend, and a workforce path only where it is a stated assumption',
     responses: jsonResponses('Target paths', targetsSchema),
   }),

@@ -93,7 +93,7 @@ function sourcesOf(base: BaseProjection, sys: SystemInputs | null): AssumptionNo
     },
     {
       id: 'replacement',
-      vi: `Nhu cầu thay thế = (tỷ lệ nghỉ hưu + tỷ lệ tử vong) × việc làm đầu mỗi năm × hệ số theo trình độ. ${REPLACEMENT_PROFILE_ASSUMPTION.vi} Số liệu rời thị trường (exits) đo lường được (chính thức/khảo sát/quốc tế) thay thế tỷ lệ này cho ô có số liệu; số liệu mô phỏng không được dùng.`,
+      vi: `Nhu cầu thay thế = (tỷ lệ nghỉ hưu + tỷ lệ tử vong) × việc làm đầu mỗi năm × hệ số theo trình độ. ${REPLACEMENT_PROFILE_ASSUMPTION.vi} Số liệu người rời thị trường đo lường được (chính thức/khảo sát/quốc tế) thay thế tỷ lệ này cho ô có số liệu; số liệu mô phỏng không được dùng.`,
       en: `Replacement demand = (retirement rate + death rate) × employment at the start of each year × a per-level multiplier. ${REPLACEMENT_PROFILE_ASSUMPTION.en} Measured exits data (official, survey or international) override the rate for the cells they cover; modelled or illustrative exits are not used.`,
       source: sys
         ? 'LMO national system: UN WPP 2019 cohort shrinkage (international), statutory retirement ages (2019 Labour Code art. 169, Decree 135/2020), national age profile of employment'

@@ -48,6 +48,8 @@ export interface IndicatorMeta extends NamedCode {
 /** /api/meta: code lists, periods, scenarios and sources of the current dataset version. */
 export interface Meta {
   regions: RegionMeta[];
+  /** The 63 provinces before the 1 July 2025 merger, each with the code of the unit it is now part of. */
+  formerProvinces?: (NamedCode & { current: string; formerRegion: string })[];
   sectors: SectorMeta[];
   qualifications: NamedCode[];
   indicators: IndicatorMeta[];

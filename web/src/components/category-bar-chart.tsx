@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import { Children, isValidElement, type ReactNode } from 'react';
 import { BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
-import { formatCompact, formatInteger, type Lang } from '../i18n/format';
+import { formatInteger, type Lang } from '../i18n/format';
+import { axisTickFormatter } from './axis-units';
 import { AXIS_TICK } from './colors';
 import { tooltipHeading } from './status';
 import { useNarrow } from './use-narrow';
@@ -25,15 +26,42 @@ export function CategoryBarChart({ rows, height, tickWidth = 90, formatValue = f
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const narrow = useNarrow();
+  const tick = axisTickFormatter(barExtent(rows, children), lang, t);
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 4 }} stackOffset={stackOffset}>
+      <BarChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 4 }} stackOffset={stackOffset}>
         <CartesianGrid stroke="#e2e6ec" vertical={false} />
         <XAxis dataKey="short" tick={<WrappedXTick width={tickWidth} slanted={narrow} />} interval={0} height={narrow ? 64 : 44} />
-        <YAxis tickFormatter={(v: number) => formatCompact(v, lang)} tick={AXIS_TICK} width={56} />
+        <YAxis tickFormatter={tick} tick={AXIS_TICK} width={64} />
         <Tooltip formatter={(v, name) => [formatValue(Number(v), lang), String(name)]} labelFormatter={(_, p) => tooltipHeading(p?.[0]?.payload?.label, p?.[0]?.payload, t)} />
         {children}
       </BarChart>
     </ResponsiveContainer>
   );
+}
+
+/**
+ * How far the bars reach from zero: each bar's value, or for stacked bars (`stackId`) the sum of
+ * the stack's positive and of its negative parts, read from the Bar children's `dataKey`s.
+ */
+export function barExtent(rows: object[], children: ReactNode): number {
+  const bars = Children.toArray(children)
+    .filter(isValidElement)
+    .map((el) => el.props as { dataKey?: unknown; stackId?: unknown })
+    .filter((p) => typeof p.dataKey === 'string');
+  let max = 0;
+  for (const row of rows as Record<string, unknown>[]) {
+    const stacks = new Map<string, { pos: number; neg: number }>();
+    bars.forEach((b, i) => {
+      const v = row[b.dataKey as string];
+      if (typeof v !== 'number' || !Number.isFinite(v)) return;
+      const key = b.stackId === undefined ? `bar${i}` : String(b.stackId);
+      const s = stacks.get(key) ?? { pos: 0, neg: 0 };
+      if (v >= 0) s.pos += v;
+      else s.neg += v;
+      stacks.set(key, s);
+    });
+    for (const s of stacks.values()) max = Math.max(max, s.pos, -s.neg);
+  }
+  return max;
 }

@@ -59,7 +59,31 @@ describe('ChartFrame', () => {
   it('disables downloads and shows the empty state without rows', () => {
     frame({ rows: [] });
     expect(screen.getByText('Không có dữ liệu')).toBeTruthy();
-    expect((screen.getByRole('button', { name: /Tải CSV/ }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: /Tải dữ liệu/ }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: /Tải ảnh PNG/ }) as HTMLButtonElement).disabled).toBe(true);
+  });
+  it('offers Excel, CSV for Vietnamese Excel and international CSV in the download menu', () => {
+    frame();
+    const toggle = screen.getByRole('button', { name: /Tải dữ liệu: Việc làm/ });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Tải Excel: Việc làm' }).textContent).toBe('Excel (.xlsx)');
+    expect(screen.getByRole('button', { name: 'Tải CSV (Excel Việt Nam): Việc làm' }).textContent).toContain('dấu ;');
+    expect(screen.getByRole('button', { name: 'Tải CSV quốc tế: Việc làm' })).toBeTruthy();
+    fireEvent.keyDown(toggle, { key: 'Escape' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+  });
+  it('draws each legend swatch as the chart draws it (dashed forecast dashed) and shows notes', () => {
+    frame({
+      legend: [{ label: 'thực tế', color: '#000', kind: 'line' }, { label: 'dự báo', color: '#000', kind: 'dashed' }, { label: 'Cân bằng', color: '#9aa3ad' }],
+      notes: ['Đứt gãy chuỗi số liệu năm 2021: quyền số mới.'],
+    });
+    const fig = screen.getByRole('figure');
+    expect(fig.querySelector('[data-swatch="dashed"]')?.getAttribute('data-dash')).toBe('6 4');
+    expect(fig.querySelector('[data-swatch="line"]')?.getAttribute('data-dash')).toBeNull();
+    expect(fig.querySelectorAll('svg')).toHaveLength(1);
+    expect(fig.querySelector('[data-chart-note]')?.textContent).toContain('2021');
   });
   it('marks first-chart-data once a chart has data', () => {
     performance.clearMarks();

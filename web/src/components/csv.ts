@@ -1,4 +1,6 @@
 import { statusCell } from './status';
+import { tableToCsv, type CsvDialect } from './export/csv-dialect';
+import { toExportTable } from './export/table';
 
 /** A table column: how to read, label and format one field of a row. */
 export interface Column<Row> {
@@ -9,22 +11,20 @@ export interface Column<Row> {
   /** Display text; defaults to the raw value. */
   format?: (row: Row) => React.ReactNode;
   align?: 'left' | 'right';
+  /** Decimal places in exports (default: chosen from the column's magnitude, see `export/table.ts`). */
+  digits?: number;
+  /** Value written to CSV/XLSX when it differs from the sort value (e.g. a level's name rather than its rank). */
+  exportValue?: (row: Row) => string | number | null | undefined;
+  /** Columns that stand for this one in exports (e.g. an interval shown as "a … b" becomes lower and upper). */
+  exportAs?: Column<Row>[];
 }
 
-/** Cells that a spreadsheet would run as a formula get a leading apostrophe (OWASP CSV injection). */
-function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Builds CSV text (UTF-8 with BOM so Excel reads Vietnamese diacritics) with a source line at the end. */
-export function toCsv<Row>(columns: Column<Row>[], rows: Row[], source?: string): string {
-  const lines = [columns.map((c) => csvCell(c.label)).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvCell(c.value(row))).join(','));
-  if (source) lines.push('', csvCell(`Source: ${source}`));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+/**
+ * Builds CSV text (UTF-8 with BOM so Excel reads Vietnamese diacritics) with a source line at the
+ * end: the international dialect by default, `vi` for Excel with Vietnamese regional settings.
+ */
+export function toCsv<Row>(columns: Column<Row>[], rows: Row[], source?: string, { dialect = 'intl', sourceLabel = 'Source' }: { dialect?: CsvDialect; sourceLabel?: string } = {}): string {
+  return tableToCsv(toExportTable(columns, rows), dialect, source ? [`${sourceLabel}: ${source}`] : []);
 }
 
 /** Saves a blob under a file name through a temporary link. */
@@ -39,11 +39,6 @@ export function downloadBlob(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Saves rows as a CSV file (see `toCsv`) with the source line at the end. */
-export function downloadCsv<Row>(columns: Column<Row>[], rows: Row[], source: string, filename: string): void {
-  downloadBlob(new Blob([toCsv(columns, rows, source)], { type: 'text/csv;charset=utf-8' }), filename);
-}
-
 /** Where each row's status and source come from, for the columns every export carries. */
 export interface RowProvenance<Row> {
   /** The row's own statuses (e.g. `official` for an observed year, `modelled` for a forecast year). */
@@ -56,14 +51,19 @@ export interface RowProvenance<Row> {
 /**
  * Appends `status`, `basis` (when known) and `source` columns, with status codes (`official`,
  * `modelled+illustrative`…) rather than translations, so exported files stay comparable across
- * languages and a number never leaves the app without saying what it is.
+ * languages and a number never leaves the app without saying what it is. `labels` are the
+ * headers (in the UI language; the codes are explained in the workbook's sources sheet).
  */
-export function withProvenanceColumns<Row>(columns: Column<Row>[], provenance: RowProvenance<Row>): Column<Row>[] {
-  const extra: Column<Row>[] = [{ key: 'status', label: 'status', value: (r) => statusCell(provenance.status(r)) }];
+export function withProvenanceColumns<Row>(
+  columns: Column<Row>[],
+  provenance: RowProvenance<Row>,
+  labels: { status: string; basis: string; source: string } = { status: 'status', basis: 'basis', source: 'source' },
+): Column<Row>[] {
+  const extra: Column<Row>[] = [{ key: 'status', label: labels.status, value: (r) => statusCell(provenance.status(r)) }];
   if (provenance.basis) {
     const basis = provenance.basis;
-    extra.push({ key: 'basis', label: 'basis', value: (r) => statusCell(basis(r)) });
+    extra.push({ key: 'basis', label: labels.basis, value: (r) => statusCell(basis(r)) });
   }
-  extra.push({ key: 'source', label: 'source', value: (r) => provenance.source(r) });
+  extra.push({ key: 'source', label: labels.source, value: (r) => provenance.source(r) });
   return [...columns.filter((c) => !['status', 'basis', 'source'].includes(c.key)), ...extra];
 }

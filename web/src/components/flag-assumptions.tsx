@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { localizeSource } from '../i18n/source-text';
 import type { Assumptions, Thresholds } from '../api/types';
 import { formatInteger, formatPercent, type Lang } from '../i18n/format';
 import { flagRuleValues } from './badges';
@@ -88,7 +89,7 @@ export function FlagAssumptions({ assumptions, thresholds, names }: { assumption
               <ul>
                 {a.sources!.map((n) => (
                   <li key={n.id}>
-                    {lang === 'vi' ? n.vi : n.en} <span className="note-source">— {n.source}</span>
+                    {lang === 'vi' ? n.vi : n.en} <span className="note-source">— {localizeSource(n.source, lang)}</span>
                   </li>
                 ))}
               </ul>

@@ -6,9 +6,10 @@
  * always agree: every shortage class lies below `shortageBelow`, every surplus class above
  * `surplusAbove`; `uncertain` and `too-small` rows get their own neutral classes.
  */
-import { imbalanceShareOf } from '@lmo/models/labour/imbalance';
+import { DEFAULT_THRESHOLDS, imbalanceShareOf } from '@lmo/models/labour/imbalance';
 import type { Flag, GapRow } from '../api/types';
 import { DIVERGING, FLAG_COLORS } from './colors';
+import type { LegendItem } from './png';
 
 /** Flag thresholds as the web reads them (all shares of base employment over the horizon). */
 export interface FlagThresholds {
@@ -18,8 +19,13 @@ export interface FlagThresholds {
   minOpenings: number;
 }
 
-/** The model's defaults (models/src/labour/imbalance.ts DEFAULT_THRESHOLDS), used only until the API answers. */
-export const FALLBACK_THRESHOLDS: FlagThresholds = { shortageBelow: -0.02, surplusAbove: 0.02, smallCell: 5000, minOpenings: 500 };
+/** The model's own defaults (DEFAULT_THRESHOLDS, not a copy), used only until the API answers with the served ones. */
+export const FALLBACK_THRESHOLDS: FlagThresholds = {
+  shortageBelow: DEFAULT_THRESHOLDS.shortageBelow,
+  surplusAbove: DEFAULT_THRESHOLDS.surplusAbove,
+  smallCell: DEFAULT_THRESHOLDS.smallCell,
+  minOpenings: DEFAULT_THRESHOLDS.minOpenings ?? 500,
+};
 
 /** Served thresholds completed with the defaults (older results lack `minOpenings`). */
 export function thresholdsOf(served?: Partial<FlagThresholds> | null): FlagThresholds {
@@ -90,4 +96,17 @@ export function shareOf(r: Pick<GapRow, 'imbalance' | 'employmentBase'> & { imba
 /** A share as a plain percent number for tables and CSV (−0.0235 → −2.35), so spreadsheets read a number; undefined when missing. */
 export function sharePercent(share: number | null | undefined): number | undefined {
   return typeof share === 'number' && Number.isFinite(share) ? Math.round(share * 10000) / 100 : undefined;
+}
+
+/**
+ * The map's legend for the chart frame and its PNG: each class named by its flag and its share
+ * range (cut at the served thresholds), the neutral classes dotted as the tiles are.
+ */
+export function mapLegendItems(th: FlagThresholds, t: (key: string) => string, fmt: (share: number) => string): LegendItem[] {
+  return MAP_CLASSES.map((c) => ({
+    label: [t(`flag.${classFlag(c)}`), classRange(c, th, fmt)].filter(Boolean).join(' '),
+    color: mapClassColor(c),
+    kind: 'bar' as const,
+    ...(typeof c === 'number' ? {} : { pattern: 'dots' as const }),
+  }));
 }

@@ -2,7 +2,9 @@ import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveCont
 import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import { lastObservedPeriod, mergedRowStatuses, periodToYear, yearTicks, type MergedRow } from '../adapters/forecast-columns';
-import { formatCompact, formatValue, type Lang } from '../i18n/format';
+import { formatValue, type Lang } from '../i18n/format';
+import { axisTickFormatter, maxAbsOf } from './axis-units';
+import { BREAK_COLOR, BREAK_DASH } from './series-break';
 import type { LegendItem } from './png';
 import { AXIS_TICK } from './colors';
 
@@ -41,6 +43,14 @@ export function forecastLegend(series: ForecastSeriesDef[], t: (key: string) => 
   ]);
 }
 
+/** Legend entries for extra lines, dashed with the pattern the chart draws them with. */
+export function linesLegend(lines: ChartLineDef[]): LegendItem[] {
+  return lines.map((l) => ({ label: l.label, color: l.color, kind: 'dashed', dash: l.dash ?? LINE_DASH }));
+}
+
+/** Default dash of extra lines: distinct from the forecast's "6 4". */
+export const LINE_DASH = '2 3';
+
 /**
  * History (solid), forecast mean (dashed) and 80 %/95 % bands for one or more series, on a real
  * time axis: x is the year as a number (quarters at fractional years), so 2010 and 2015 are five
@@ -70,20 +80,28 @@ export function ForecastChart({ rows, series, unit, rightUnit = 'percent', marks
     const s = series.find((x) => typeof dataKey === 'string' && dataKey.startsWith(`${x.key}_`)) ?? lines.find((x) => x.key === dataKey);
     return s?.axis === 'right' ? rightUnit : unit;
   };
+  const yId = (s: { axis?: 'left' | 'right' }) => (s.axis === 'right' ? 'right' : 'left');
   const fmt = (v: unknown, u: string) =>
     Array.isArray(v) ? `${formatValue(Number(v[0]), u, lang)} – ${formatValue(Number(v[1]), u, lang)}` : formatValue(Number(v), u, lang);
-  const axis = (u: string) => (v: number) => (u === 'percent' ? `${formatValue(v, u, lang)}` : formatCompact(v, lang));
-  const yId = (s: { axis?: 'left' | 'right' }) => (s.axis === 'right' ? 'right' : 'left');
+  // One unit per axis, picked from the largest value the axis draws (bands included).
+  const extent = (side: 'left' | 'right') => {
+    const keys = [
+      ...series.filter((s) => yId(s) === side).flatMap((s) => [`${s.key}_actual`, `${s.key}_mean`, `${s.key}_band80`, `${s.key}_band95`]),
+      ...lines.filter((l) => yId(l) === side).map((l) => l.key),
+    ];
+    return maxAbsOf(data.flatMap((r) => keys.map((k) => (r as Record<string, unknown>)[k])));
+  };
+  const axis = (u: string, side: 'left' | 'right') => (u === 'percent' ? (v: number) => formatValue(v, u, lang) : axisTickFormatter(extent(side), lang, t));
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
+      <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
         <CartesianGrid stroke="#e2e6ec" vertical={false} yAxisId="left" />
         <XAxis
           dataKey="year" type="number" scale="linear" domain={[min, max]} ticks={ticks} allowDecimals={false}
           tickFormatter={(v: number) => String(v)} tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: '#aab3c0' }}
         />
-        <YAxis yAxisId="left" tickFormatter={axis(unit)} tick={AXIS_TICK} width={64} tickLine={false} axisLine={false} domain={['auto', 'auto']} />
-        {hasRight && <YAxis yAxisId="right" orientation="right" tickFormatter={axis(rightUnit)} tick={AXIS_TICK} width={56} tickLine={false} axisLine={false} domain={[0, 'auto']} />}
+        <YAxis yAxisId="left" tickFormatter={axis(unit, 'left')} tick={AXIS_TICK} width={64} tickLine={false} axisLine={false} domain={['auto', 'auto']} />
+        {hasRight && <YAxis yAxisId="right" orientation="right" tickFormatter={axis(rightUnit, 'right')} tick={AXIS_TICK} width={56} tickLine={false} axisLine={false} domain={[0, 'auto']} />}
         <Tooltip
           formatter={(value, name, item) => [fmt(value, unitOf((item as { dataKey?: unknown } | undefined)?.dataKey)), String(name)]}
           labelFormatter={(label, payload) => {
@@ -105,11 +123,11 @@ export function ForecastChart({ rows, series, unit, rightUnit = 'percent', marks
           <Line key={`${s.key}m`} yAxisId={yId(s)} dataKey={`${s.key}_mean`} name={`${s.label} · ${t('chart.projected')}`} stroke={s.color} strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} connectNulls />
         ))}
         {lines.map((l) => (
-          <Line key={`line-${l.key}`} yAxisId={yId(l)} dataKey={l.key} name={l.label} stroke={l.color} strokeWidth={2} strokeDasharray={l.dash ?? '2 3'} dot={false} isAnimationActive={false} connectNulls />
+          <Line key={`line-${l.key}`} yAxisId={yId(l)} dataKey={l.key} name={l.label} stroke={l.color} strokeWidth={2} strokeDasharray={l.dash ?? LINE_DASH} dot={false} isAnimationActive={false} connectNulls />
         ))}
         {/* Marks label to the left of their line, the forecast start to its right, so they never overlap. */}
         {marks.filter((m) => m.year >= min && m.year <= max).map((m) => (
-          <ReferenceLine key={`mark-${m.year}`} yAxisId="left" x={m.year} stroke="#3d4757" strokeDasharray="2 4" label={{ value: m.label, position: 'insideTopRight', fontSize: 11, fill: '#3d4757' }} />
+          <ReferenceLine key={`mark-${m.year}`} yAxisId="left" x={m.year} stroke={BREAK_COLOR} strokeDasharray={BREAK_DASH} label={{ value: m.label, position: 'insideTopRight', fontSize: 11, fill: BREAK_COLOR }} />
         ))}
         {cut && <ReferenceLine yAxisId="left" x={periodToYear(cut)} stroke="#6b7686" strokeDasharray="3 3" label={{ value: t('chart.forecastStarts'), position: marks.length ? 'insideTopLeft' : 'insideTopRight', fontSize: 11, fill: '#3d4757' }} />}
       </ComposedChart>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawBadge, layoutBadges, wrapText } from './png';
+import { drawBadge, drawLegendSwatch, layoutBadges, legendDash, wrapText } from './png';
 
 // 7 px per character stands in for canvas text metrics.
 const ctx = { measureText: (text: string) => ({ width: text.length * 7 }) as TextMetrics };
@@ -33,5 +33,35 @@ describe('status badges in PNG exports', () => {
     drawBadge(fake as never, 'illustrative', '⚠ Số liệu minh hoạ', 0, 0, 120);
     expect(calls).toContain('dash:4,2');
     expect(calls).toContain('text:⚠ Số liệu minh hoạ');
+  });
+});
+
+describe('legend in PNG exports', () => {
+  const recorder = () => {
+    const calls: string[] = [];
+    const ctx = {
+      fillStyle: '', strokeStyle: '', lineWidth: 1,
+      beginPath: () => undefined, moveTo: () => undefined, lineTo: () => undefined, arc: () => undefined, fill: () => calls.push('fill'),
+      stroke: () => calls.push('stroke'), fillRect: () => calls.push('rect'),
+      setLineDash: (d: number[]) => calls.push(`dash:${d.join(',')}`),
+    };
+    return { calls, ctx };
+  };
+  it('draws a dashed legend item dashed, with the chart\'s own pattern', () => {
+    const { calls, ctx } = recorder();
+    drawLegendSwatch(ctx as never, { label: 'dự báo', color: '#0072B2', kind: 'dashed' }, 0, 0);
+    expect(calls.slice(0, 2)).toEqual(['dash:6,4', 'stroke']);
+    const other = recorder();
+    drawLegendSwatch(other.ctx as never, { label: 'cầu', color: '#E69F00', kind: 'dashed', dash: '2 3' }, 0, 0);
+    expect(other.calls[0]).toBe('dash:2,3');
+    expect(legendDash({ label: 'x', color: '#000', kind: 'line' })).toEqual([]);
+  });
+  it('draws solid lines solid, bars as boxes and neutral map classes dotted', () => {
+    const line = recorder();
+    drawLegendSwatch(line.ctx as never, { label: 'thực tế', color: '#0072B2', kind: 'line' }, 0, 0);
+    expect(line.calls.slice(0, 2)).toEqual(['dash:', 'stroke']);
+    const bar = recorder();
+    drawLegendSwatch(bar.ctx as never, { label: 'Chưa chắc chắn', color: '#c3c9d1', pattern: 'dots' }, 0, 0);
+    expect(bar.calls).toEqual(['rect', 'fill', 'fill', 'fill']);
   });
 });

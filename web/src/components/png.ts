@@ -53,6 +53,49 @@ export interface LegendItem {
   label: string;
   color: string;
   kind?: 'line' | 'band' | 'bar' | 'dashed';
+  /** SVG dash pattern of a dashed line as the chart draws it (default "6 4", the forecast's). */
+  dash?: string;
+  /** Dots over the colour, as the tile map draws its neutral classes. */
+  pattern?: 'dots';
+}
+
+/** Dash pattern of a legend item as canvas numbers (empty for solid). */
+export function legendDash(item: LegendItem): number[] {
+  if (item.kind !== 'dashed') return [];
+  return (item.dash ?? '6 4').split(/[\s,]+/).map(Number).filter((n) => Number.isFinite(n) && n > 0);
+}
+
+/**
+ * Draws one legend swatch the way the chart draws the thing it names: a solid or dashed line
+ * (with the chart's dash pattern), a translucent band, or a bar (dotted for neutral map classes).
+ */
+export function drawLegendSwatch(
+  ctx: Pick<CanvasRenderingContext2D, 'fillStyle' | 'strokeStyle' | 'lineWidth' | 'beginPath' | 'moveTo' | 'lineTo' | 'stroke' | 'setLineDash' | 'fillRect' | 'arc' | 'fill'>,
+  item: LegendItem,
+  x: number,
+  y: number,
+): void {
+  if (item.kind === 'line' || item.kind === 'dashed') {
+    ctx.beginPath();
+    ctx.setLineDash(legendDash(item));
+    ctx.strokeStyle = item.color;
+    ctx.lineWidth = 2.5;
+    ctx.moveTo(x, y + 8);
+    ctx.lineTo(x + 18, y + 8);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    return;
+  }
+  ctx.fillStyle = item.color;
+  ctx.fillRect(x, y + 2, 14, 12);
+  if (item.pattern === 'dots') {
+    ctx.fillStyle = '#5b6472';
+    for (const [dx, dy] of [[3.5, 5], [10.5, 5], [7, 11]]) {
+      ctx.beginPath();
+      ctx.arc(x + dx, y + dy, 1, 0, Math.PI * 2);
+      ctx.fill();
+    }
+  }
 }
 
 /** Splits text into lines that fit `width` pixels with the context's current font. */
@@ -73,8 +116,8 @@ export function wrapText(ctx: Pick<CanvasRenderingContext2D, 'measureText'>, tex
 const FONT = 'system-ui, "Segoe UI", Roboto, Arial, sans-serif';
 
 /**
- * Serialises a recharts SVG to a PNG with title, subtitle, legend and source (all wrapped to
- * the image width), using only the browser's canvas: no extra libraries. Returns null when
+ * Serialises a recharts SVG to a PNG with title, subtitle, status badges, legend (drawn as the
+ * chart draws each item), source and data version (all wrapped to the image width), using only the browser's canvas: no extra libraries. Returns null when
  * the browser cannot rasterise.
  */
 export async function svgToPng(
@@ -86,8 +129,10 @@ export async function svgToPng(
     legend = [],
     badges = [],
     note,
+    dataVersion,
+    notes = [],
     scale = 2,
-  }: { title: string; subtitle?: string; source: string; legend?: LegendItem[]; badges?: PngBadge[]; note?: string; scale?: number },
+  }: { title: string; subtitle?: string; source: string; legend?: LegendItem[]; badges?: PngBadge[]; note?: string; dataVersion?: string; notes?: string[]; scale?: number },
 ): Promise<Blob | null> {
   const box = svg.getBoundingClientRect();
   const width = Math.max(1, Math.round(box.width || Number(svg.getAttribute('width')) || 800));
@@ -117,9 +162,12 @@ export async function svgToPng(
     const titleLines = wrapText(ctx, title, inner);
     ctx.font = `12px ${FONT}`;
     const subtitleLines = subtitle ? wrapText(ctx, subtitle, inner) : [];
-    const sourceLines = wrapText(ctx, source, inner);
-    const noteLines = note ? wrapText(ctx, note, inner) : [];
+    // Notes under the chart (a series break explained), then the source and the data version; the
+    // lines are measured in the fonts they are drawn in, so none runs past the edge.
+    ctx.font = `11px ${FONT}`;
+    const sourceLines = [...notes.flatMap((n) => wrapText(ctx, n, inner)), ...wrapText(ctx, source, inner), ...(dataVersion ? wrapText(ctx, dataVersion, inner) : [])];
     ctx.font = `600 11px ${FONT}`;
+    const noteLines = note ? wrapText(ctx, note, inner) : [];
     const badgeBoxes = layoutBadges(ctx, badges, inner);
     const badgeHeight = badgeBoxes.length ? (badgeBoxes[badgeBoxes.length - 1].row + 1) * 22 + 2 : 0;
     ctx.font = `12px ${FONT}`;
@@ -127,7 +175,7 @@ export async function svgToPng(
     let lx = 0;
     let row = 0;
     for (const item of legend) {
-      const w = 20 + ctx.measureText(item.label).width + 18;
+      const w = 24 + ctx.measureText(item.label).width + 18;
       if (lx > 0 && lx + w > inner) {
         row += 1;
         lx = 0;
@@ -158,11 +206,9 @@ export async function svgToPng(
     y = head;
     for (const { item, x, row: r } of legendRows) {
       const ly = y + r * 20;
-      ctx.fillStyle = item.color;
-      if (item.kind === 'line' || item.kind === 'dashed') ctx.fillRect(pad + x, ly + 7, 16, 3);
-      else ctx.fillRect(pad + x, ly + 2, 14, 12);
+      drawLegendSwatch(ctx, item, pad + x, ly);
       ctx.fillStyle = '#1a2233';
-      ctx.fillText(item.label, pad + x + 20, ly + 13);
+      ctx.fillText(item.label, pad + x + 24, ly + 13);
     }
     y += legendHeight;
     ctx.drawImage(image, pad + (inner - width) / 2, y, width, height);

@@ -16,13 +16,17 @@ describe('loading, empty and error states', () => {
     expect(screen.getByText('Nothing for Cà Mau')).toBeTruthy();
     expect(screen.queryByText('data')).toBeNull();
   });
-  it("shows the API's problem detail and retries on click", () => {
+  it("shows the API's problem in Vietnamese, the English original as technical detail, and retries on click", () => {
     const refetch = vi.fn();
     const error = new ApiError({ type: '/api/problems/unknown-code', title: 'Unknown code', status: 400, detail: "region: unknown code 'XX'; expected VN, NMM, …" });
     render(<QueryState status={{ ...base, isError: true, error, refetch }}>data</QueryState>);
     const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain('400 · Unknown code');
-    expect(alert.textContent).toContain("unknown code 'XX'");
+    expect(alert.querySelector('.problem-title')?.textContent).toBe('400 · Mã không có trong danh mục');
+    expect(alert.querySelector('.problem-detail')?.textContent).toContain('không có trong danh mục hiện hành');
+    // The API's English stays available, marked as English, inside a closed disclosure.
+    const technical = alert.querySelector('details.problem-technical');
+    expect(technical?.hasAttribute('open')).toBe(false);
+    expect(technical?.querySelector('[lang="en"]')?.textContent).toContain("unknown code 'XX'");
     fireEvent.click(screen.getByRole('button', { name: 'Thử lại' }));
     expect(refetch).toHaveBeenCalledTimes(1);
   });

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { toProblem } from '../api/problem';
+import { problemText } from '../api/problem-text';
+import type { Lang } from '../i18n/format';
 
 /** Skeleton shown while data loads; announced politely to screen readers. */
 export function LoadingState({ height = 240, label }: { height?: number; label?: string }) {
@@ -25,24 +27,34 @@ export function EmptyState({ message, height = 160 }: { message?: string; height
   );
 }
 
-/** A failed request: shows the API's problem detail and a retry button. */
+/**
+ * A failed request: the API's problem in the UI language (Vietnamese titles and details from the
+ * problem type; the API's English text behind a closed "technical detail"), and a retry button.
+ */
 export function ErrorState({ error, onRetry, height = 160 }: { error: unknown; onRetry?: () => void; height?: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const problem = toProblem(error);
+  const text = problemText(problem, i18n.language as Lang);
   return (
-    <div className="state state-error" style={{ minHeight: height }} role="alert" data-state="error">
+    <div className="state state-error" style={{ minHeight: height }} role="alert" data-state="error" data-problem-type={problem.type}>
       <strong>{t('state.errorTitle')}</strong>
       <span className="problem-title">
         {problem.status ? `${problem.status} · ` : ''}
-        {problem.title}
+        {text.title}
       </span>
-      {problem.detail && <span className="state-text problem-detail">{problem.detail}</span>}
-      {problem.errors && problem.errors.length > 0 && (
+      {text.detail && <span className="state-text problem-detail">{text.detail}</span>}
+      {text.errors.length > 0 && (
         <ul className="problem-errors">
-          {problem.errors.slice(0, 5).map((e, i) => (
-            <li key={i}>{[e.path, e.message].filter(Boolean).join(': ')}</li>
+          {text.errors.map((e, i) => (
+            <li key={i}>{e}</li>
           ))}
         </ul>
+      )}
+      {text.technical && (
+        <details className="problem-technical">
+          <summary>{t('state.technicalDetail')}</summary>
+          <span lang="en">{text.technical}</span>
+        </details>
       )}
       {onRetry && (
         <button type="button" className="button" onClick={onRetry}>

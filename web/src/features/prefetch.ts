@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { UrlState } from '../router/url-state';
 import { metaQueries } from './meta/queries';
+import { resolveFormerCode } from './meta/former-codes';
 import { KPI_INDICATORS } from './overview/indicators';
 import { overviewQueries } from './overview/queries';
 import { regionsQueries } from './regions/queries';
@@ -19,6 +20,9 @@ export function prefetchPage(client: QueryClient, state: UrlState): void {
   } else if (state.page === 'regions') {
     void client.prefetchQuery(regionsQueries.map({ scenario: state.scenario, horizon: state.horizon, sector: state.sector ?? 'TOTAL', qualification: state.qual ?? 'ALL' }));
   } else if (state.page === 'training') {
-    void client.prefetchQuery(trainingQueries.cells({ region: state.region ?? 'VN', scenario: state.scenario, horizon: state.horizon }));
+    const cells = (region: string) => void client.prefetchQuery(trainingQueries.cells({ region, scenario: state.scenario, horizon: state.horizon }));
+    if (!state.region) cells('VN');
+    // A region code may be a former province's (old links): ask for the unit it now belongs to.
+    else void client.fetchQuery(metaQueries.codes()).then((meta) => cells(resolveFormerCode(meta, state.region, state.lang)?.current ?? state.region!), () => undefined);
   }
 }

@@ -72,6 +72,11 @@ export function systemSeries(sys: NationalSystem, c: IndexedCell, history: Histo
     });
   }
   const brk = breakInfo(sys, history, breaks);
+  // Persons are counted in whole people (a served 56,387,010.05 would read as false precision).
+  if (c.unit === 'persons') {
+    mean = mean.map(Math.round);
+    intervals = intervals.map((iv) => ({ level: iv.level, lower: iv.lower.map(Math.round), upper: iv.upper.map(Math.round) }));
+  }
   return {
     indicator: c.indicator, region: c.region, sector: c.sector, qualification: c.qualification, unit: c.unit, history,
     forecast: { periods: idx.map(([y]) => String(y)), mean, intervals },

@@ -7,24 +7,26 @@ import { IllustrativeNote } from '../../components/illustrative-note';
 import { formatInteger, type Lang } from '../../i18n/format';
 import { nameOf } from '../meta/names';
 import { toLevelRows, type LevelTableRow } from './to-level-rows';
+import { localizeSource } from '../../i18n/source-text';
 
 const LIST = { margin: 0, paddingLeft: 16 } as const;
 
 /** At most SHOWN_SOURCES sources, the rest behind "and N more". */
 function SourceCell({ row }: { row: LevelTableRow }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const sourceText = (s: string) => localizeSource(s, i18n.language as Lang);
   const unserved = row.moreCount - row.moreSources.length;
   return (
     <div className="small-text">
       <ul style={LIST}>
-        {row.shownSources.map((s, i) => <li key={i}>{s}</li>)}
+        {row.shownSources.map((s, i) => <li key={i}>{sourceText(s)}</li>)}
       </ul>
       {row.moreCount > 0 && (
         <details className="assumptions" style={{ margin: 0, fontSize: 'inherit' }}>
           <summary>{t('methodology.moreSources', { count: row.moreCount })}</summary>
           {row.moreSources.length > 0 && (
             <ul style={LIST}>
-              {row.moreSources.map((s, i) => <li key={i}>{s}</li>)}
+              {row.moreSources.map((s, i) => <li key={i}>{sourceText(s)}</li>)}
             </ul>
           )}
           {unserved > 0 && <p>{t('methodology.moreSourcesUnlisted', { count: unserved })}</p>}
@@ -56,7 +58,7 @@ export function DataLevelsTable({ levels, indicators }: { levels: DataLevelRow[]
     { key: 'sources', label: t('methodology.sources'), value: (r) => r.sources, format: (r) => <SourceCell row={r} /> },
   ];
   return (
-    <section className="card" aria-labelledby="levels-heading" data-testid="data-levels">
+    <section className="card" data-testid="data-levels">
       <h2 id="levels-heading" className="chart-title">{t('methodology.levelsTitle')}</h2>
       <p className="chart-subtitle">{t('methodology.levelsLead')}</p>
       <IllustrativeNote basis={rows.map((r) => r.status)} levels={rows.map((r) => r.level)} dataLevels={levels} compact />

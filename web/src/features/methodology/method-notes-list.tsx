@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../i18n/format';
 import { methodologyQueries } from './queries';
 import { toMethodNotes } from './method-notes';
+import { useSourceText } from '../meta/use-source-text';
 
 /**
  * The method notes the current outlook was computed with (GET /api/gaps `assumptions.sources`:
@@ -14,6 +15,7 @@ export function MethodNotesList() {
   const lang = i18n.language as Lang;
   const gaps = useQuery(methodologyQueries.notes());
   const rows = toMethodNotes(gaps.data?.assumptions?.sources, lang);
+  const sourceText = useSourceText();
   return (
     <section className="card prose" aria-labelledby="notes-heading" data-testid="method-notes">
       <h2 id="notes-heading">{t('methodology.notesTitle')}</h2>
@@ -26,7 +28,7 @@ export function MethodNotesList() {
         <ul>
           {rows.map((r) => (
             <li key={r.id} data-note={r.id}>
-              {r.text} <span className="small-text">— {t('chart.source')}: {r.source}</span>
+              {r.text} <span className="small-text">— {t('chart.source')}: {sourceText(r.source)}</span>
             </li>
           ))}
         </ul>

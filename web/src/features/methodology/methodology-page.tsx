@@ -18,6 +18,8 @@ import { formatDecimal, formatInteger, formatPercent, type Lang } from '../../i1
 import type { Status } from '../../api/types';
 import { metaQueries } from '../meta/queries';
 import { makeNamer } from '../meta/names';
+import { useSourceText } from '../meta/use-source-text';
+import { methodNameVi } from '../../i18n/method-names';
 import { accuracySeries, methodologyQueries } from './queries';
 import { niceCeil } from '../../adapters/nice';
 import { summariseAccuracy, toAccuracyRows, type AccuracyRow } from './to-chart-rows';
@@ -26,6 +28,7 @@ import { PageHead } from '../../components/page-head';
 /** Methodology & accuracy: plain-language method, backtest of engine vs naive, sources, the 2021 break. */
 export default function MethodologyPage() {
   const { t, i18n } = useTranslation();
+  const sourceText = useSourceText();
   const lang = i18n.language as Lang;
   const meta = useQuery(metaQueries.codes());
   const names = makeNamer(meta.data, lang);
@@ -40,7 +43,7 @@ export default function MethodologyPage() {
   const pct = (v: number | null) => (v === null ? '–' : formatPercent(v * 100, lang, 0));
   const columns: Column<AccuracyRow>[] = [
     { key: 'label', label: t('methodology.series'), value: (r) => r.label },
-    { key: 'method', label: t('methodology.method'), value: (r) => r.method },
+    { key: 'method', label: t('methodology.method'), value: (r) => (lang === 'vi' ? r.method.split(' + ').map(methodNameVi).join(' + ') : r.method) },
     { key: 'mase', label: t('methodology.maseEngine'), value: (r) => r.mase, format: (r) => formatDecimal(r.mase, lang, 2), align: 'right' },
     { key: 'naiveMase', label: t('methodology.maseNaive'), value: (r) => r.naiveMase, format: (r) => formatDecimal(r.naiveMase, lang, 2), align: 'right' },
     { key: 'smape', label: 'sMAPE %', value: (r) => r.smape, format: (r) => formatDecimal(r.smape, lang, 1), align: 'right' },
@@ -52,7 +55,7 @@ export default function MethodologyPage() {
   const chartHeight = Math.max(240, rows.length * (narrow ? 40 : 32) + 40);
   const sources = meta.data?.sources ?? [];
   const sourceColumns: Column<{ citation: string; status?: string; rows?: number }>[] = [
-    { key: 'citation', label: t('methodology.citation'), value: (r) => r.citation },
+    { key: 'citation', label: t('methodology.citation'), value: (r) => sourceText(r.citation) },
     { key: 'status', label: t('methodology.status'), value: (r) => r.status, format: (r) => (r.status ? <StatusBadge status={r.status as Status} /> : '–') },
     { key: 'rows', label: t('methodology.rows'), value: (r) => r.rows, format: (r) => formatInteger(r.rows, lang), align: 'right' },
   ];
@@ -113,7 +116,7 @@ export default function MethodologyPage() {
           height={chartHeight}
         >
           <ResponsiveContainer width="100%" height={chartHeight}>
-            <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
+            <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
               <CartesianGrid stroke="#e2e6ec" horizontal={false} />
               <XAxis type="number" domain={[0, (max: number) => niceCeil(max)]} tickFormatter={(v: number) => formatDecimal(v, lang, 1)} tick={AXIS_TICK} />
               <YAxis type="category" dataKey="label" width={narrow ? 140 : 260} tick={<WrappedTick width={narrow ? 132 : 252} maxLines={narrow ? 3 : 2} />} interval={0} />
@@ -160,7 +163,7 @@ export default function MethodologyPage() {
         <p>{t('methodology.agenciesText')}</p>
       </section>
 
-      <section className="card" aria-labelledby="sources-heading">
+      <section className="card">
         <h2 id="sources-heading" className="chart-title">{t('methodology.sourcesTitle')}</h2>
         <IllustrativeNote basis={sources.map((r) => r.status)} levels={VIEW_LEVELS.areaGaps} compact />
         {sources.length > 0 ? (

@@ -35,7 +35,7 @@ export function AssumptionView({ target, fieldName }: { target: TargetPath; fiel
       title={t('newFields.assumptionTitle', { field: fieldName })}
       subtitle={t('newFields.assumptionSubtitle', { start: p.startYear, year: target.targetYear })}
       unit={t('units.persons')}
-      source={`${t('newFields.assumption')}: ${perKt} / 1,000 t · ${target.decision}`}
+      source={`${t('newFields.assumption')}: ${n(perKt)} / ${n(1000)} t · ${lang === 'vi' ? target.decisionVi : target.decision}`}
       statuses={['modelled']}
       legend={[
         { label: lowLabel, color: SERIES.target, kind: 'dashed' },

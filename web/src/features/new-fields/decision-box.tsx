@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TargetPath } from '../../api/types';
 import { formatInteger, type Lang } from '../../i18n/format';
+import { useSourceText } from '../meta/use-source-text';
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -20,12 +21,12 @@ export function DecisionBox({ target }: { target: TargetPath }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const n = (v: number) => formatInteger(v, lang);
+  const sourceText = useSourceText();
   const p = target.production;
   return (
     <section className="decision" aria-label={t('newFields.decisionLabel')}>
-      <p style={{ margin: 0 }}>
-        <strong>{lang === 'vi' ? target.decisionVi : target.decision}</strong> · {t('newFields.issued', { date: formatDecisionDate(target.date, lang) })}
-      </p>
+      <h2 className="decision-title">{lang === 'vi' ? target.decisionVi : target.decision}</h2>
+      <p style={{ margin: 0 }}>{t('newFields.issued', { date: formatDecisionDate(target.date, lang) })}</p>
       <p style={{ margin: '4px 0 0' }}>
         {t('newFields.decisionWording')}: <q lang="vi">{target.quoteVi}</q>
       </p>
@@ -50,7 +51,7 @@ export function DecisionBox({ target }: { target: TargetPath }) {
       {target.kind !== 'training' && <p style={{ margin: '4px 0 0' }}><strong>{t('newFields.noWorkforceTarget')}</strong></p>}
       {target.claims?.map((c) => (
         <p key={c.source} style={{ margin: '4px 0 0' }} className="note">
-          {t('newFields.claimLabel')}: {lang === 'vi' ? c.textVi : c.textEn} ({c.source})
+          {t('newFields.claimLabel')}: {lang === 'vi' ? c.textVi : c.textEn} ({sourceText(c.source)})
         </p>
       ))}
       <p style={{ margin: '4px 0 0' }}>{lang === 'vi' ? target.noteVi : target.noteEn}</p>

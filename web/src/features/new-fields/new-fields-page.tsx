@@ -1,3 +1,4 @@
+import { breakLegend, breakMarks, breakNote, servedBreaks } from '../../components/series-break';
 import { ForecastChart, forecastLegend } from '../../components/forecast-chart';
 import { toEmploymentRows } from '../sectors/to-chart-rows';
 import type { LoadStatus } from '../../components/states';
@@ -20,6 +21,7 @@ import { Link } from '../../router/link';
 import { useUrlState } from '../../router/use-url-state';
 import { metaQueries } from '../meta/queries';
 import { makeNamer } from '../meta/names';
+import { useSourceText } from '../meta/use-source-text';
 import { newFieldQueries } from './queries';
 import { TargetChart } from './target-charts';
 import { latestStatus, targetAxisMax, targetRowStatuses, toTargetRows, type TargetRow } from './to-chart-rows';
@@ -86,6 +88,8 @@ function WorkforceTrend({ target, fieldName }: { target: TargetPath; fieldName: 
   const axis = targetAxisMax(rows, target.targetLevel);
   const basis = basisOf(target);
   const trendStatuses = uniqueStatuses([...rows.flatMap(targetRowStatuses), 'modelled']);
+  const sourceText = useSourceText();
+  const decision = [[target.decision, target.decisionVi]] as const;
   const n = (v: number | undefined) => formatInteger(v, lang);
   const hasPath = target.target.periods.length > 0;
   const rowColumns: Column<TargetRow>[] = [
@@ -102,14 +106,14 @@ function WorkforceTrend({ target, fieldName }: { target: TargetPath; fieldName: 
         <article className="kpi-card">
           <h3 className="kpi-title">{t('newFields.latest', { period: target.latest.period })}</h3>
           <div className="kpi-value">{n(target.latest.value)}</div>
-          <p className="kpi-source"><StatusBadge status={latestStatus(target)} /> {target.latest.source}</p>
+          <p className="kpi-source"><StatusBadge status={latestStatus(target)} /> {sourceText(target.latest.source, decision)}</p>
         </article>
       </div>
       <ChartFrame
         title={t('newFields.workforceTitle', { field: fieldName })}
         subtitle={`${t('newFields.workforceSubtitle')}${axis.clipped ? ` · ${t('newFields.bandClipped')}` : ''}`}
         unit={t('units.persons')}
-        source={target.source}
+        source={sourceText(target.source, decision)}
         statuses={trendStatuses}
         basis={basis}
         levels={VIEW_LEVELS.newFields}
@@ -149,8 +153,10 @@ function FieldWithoutTarget({ field, note = true }: { field: string; note?: bool
 
 function TrendOnly({ field, data, status, series }: { field: string; data: unknown; status: LoadStatus; series: { key: string; label: string; color: string }[] }) {
   const { t, i18n } = useTranslation();
+  const sourceText = useSourceText();
   const lang = i18n.language as Lang;
   const rows = toEmploymentRows(data);
+  const breaks = servedBreaks([data]);
   const columns: Column<MergedRow>[] = [
     { key: 'period', label: t('table.period'), value: (r) => r.period },
     { key: 'actual', label: t('chart.observed'), value: (r) => r.employment_actual as number, format: (r) => formatInteger(r.employment_actual as number, lang), align: 'right' },
@@ -160,19 +166,20 @@ function TrendOnly({ field, data, status, series }: { field: string; data: unkno
     <ChartFrame
       title={t('newFields.trendOnlyTitle', { field: t(`newFields.fields.${field}`) })}
       unit={t('units.persons')}
-      source={(data as { source?: string } | undefined)?.source ?? ''}
+      source={sourceText((data as { source?: string } | undefined)?.source)}
       statuses={uniqueStatuses([...rows.flatMap(mergedRowStatuses), 'modelled'])}
       basis={basisOf(data as { basis?: unknown; history?: unknown } | undefined)}
       levels={VIEW_LEVELS.newFields}
       provenance={{ status: mergedRowStatuses }}
-      legend={forecastLegend(series, t)}
+      legend={[...forecastLegend(series, t), ...breakLegend(breaks, t)]}
+      notes={breaks.map((b) => breakNote(b, t, lang))}
       columns={columns}
       rows={rows}
       filename={`trend-${field}`}
       status={status}
       height={300}
     >
-      <ForecastChart rows={rows} series={series} unit="persons" height={300} />
+      <ForecastChart rows={rows} series={series} unit="persons" marks={breakMarks(breaks, t)} height={300} />
     </ChartFrame>
   );
 }

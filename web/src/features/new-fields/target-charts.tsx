@@ -11,7 +11,7 @@ export function TargetChart({ rows, height, yMax }: { rows: TargetRow[]; height:
   const fmt = (v: unknown) => (Array.isArray(v) ? `${formatInteger(Number(v[0]), lang)} – ${formatInteger(Number(v[1]), lang)}` : formatInteger(Number(v), lang));
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <ComposedChart data={rows} margin={{ top: 12, right: 16, bottom: 4, left: 4 }}>
+      <ComposedChart accessibilityLayer={false} data={rows} margin={{ top: 12, right: 16, bottom: 4, left: 4 }}>
         <CartesianGrid stroke="#e2e6ec" vertical={false} />
         <XAxis dataKey="period" tick={AXIS_TICK} minTickGap={12} />
         <YAxis tickFormatter={(v: number) => formatCompact(v, lang)} tick={AXIS_TICK} width={56} domain={[0, yMax ?? 'auto']} allowDataOverflow={yMax !== undefined} />
@@ -32,7 +32,7 @@ export function CumulativeChart({ rows, total, height }: { rows: CumulativeRow[]
   const lang = i18n.language as Lang;
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <ComposedChart data={rows} margin={{ top: 16, right: 16, bottom: 4, left: 4 }}>
+      <ComposedChart accessibilityLayer={false} data={rows} margin={{ top: 16, right: 16, bottom: 4, left: 4 }}>
         <CartesianGrid stroke="#e2e6ec" vertical={false} />
         <XAxis dataKey="period" tick={AXIS_TICK} />
         <YAxis tickFormatter={(v: number) => formatCompact(v, lang)} tick={AXIS_TICK} width={56} domain={[0, 'auto']} />
@@ -50,7 +50,7 @@ export function AssumptionChart({ rows, height, lowLabel, highLabel }: { rows: A
   const lang = i18n.language as Lang;
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <ComposedChart data={rows} margin={{ top: 12, right: 16, bottom: 4, left: 4 }}>
+      <ComposedChart accessibilityLayer={false} data={rows} margin={{ top: 12, right: 16, bottom: 4, left: 4 }}>
         <CartesianGrid stroke="#e2e6ec" vertical={false} />
         <XAxis dataKey="period" tick={AXIS_TICK} />
         <YAxis tickFormatter={(v: number) => formatCompact(v, lang)} tick={AXIS_TICK} width={56} domain={[0, 'auto']} />

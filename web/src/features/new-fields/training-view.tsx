@@ -7,6 +7,7 @@ import { SERIES } from '../../components/colors';
 import type { Column } from '../../components/csv';
 import { formatInteger, type Lang } from '../../i18n/format';
 import { CumulativeChart } from './target-charts';
+import { useSourceText } from '../meta/use-source-text';
 import { toCumulativeRows, toTrainingItemRows, type CumulativeRow, type TrainingItemRow } from './to-chart-rows';
 
 const DONE = { isPending: false, isError: false, error: null, refetch: () => undefined };
@@ -18,6 +19,7 @@ const DONE = { isPending: false, isError: false, error: null, refetch: () => und
  */
 export function TrainingView({ plan, field, fieldName, source }: { plan: TrainingPlan; field: string; fieldName: string; source: string }) {
   const { t, i18n } = useTranslation();
+  const sourceText = useSourceText();
   const lang = i18n.language as Lang;
   const n = (v: number | undefined) => formatInteger(v, lang);
   const span = { start: plan.startYear, end: plan.targetYear };
@@ -48,7 +50,7 @@ export function TrainingView({ plan, field, fieldName, source }: { plan: Trainin
           <h3 className="kpi-title">{t('newFields.outputTitle')}</h3>
           <div className="kpi-value">{out.value === null ? t('newFields.outputUnknown') : n(out.value)}</div>
           <p className="kpi-source">
-            {out.value === null ? t('newFields.outputUnknownHint') : <>{out.status && <StatusBadge status={out.status} />} {out.source} {out.period ? `(${out.period})` : ''}</>}
+            {out.value === null ? t('newFields.outputUnknownHint') : <>{out.status && <StatusBadge status={out.status} />} {sourceText(out.source)} {out.period ? `(${out.period})` : ''}</>}
           </p>
         </article>
       </div>

@@ -6,6 +6,7 @@ import { IllustrativeNote } from '../../components/illustrative-note';
 import { formatDecimal, formatMillions, formatPercent, type Lang } from '../../i18n/format';
 import { overviewQueries } from './queries';
 import { toKpi } from './to-chart-rows';
+import { useSourceText } from '../meta/use-source-text';
 
 /** One headline figure: latest value, period, change, status badge, source, definition. */
 export function KpiCard({ indicator, unit }: { indicator: string; unit: 'persons' | 'percent' }) {
@@ -13,6 +14,7 @@ export function KpiCard({ indicator, unit }: { indicator: string; unit: 'persons
   const lang = i18n.language as Lang;
   const query = useQuery({ ...overviewQueries.kpi(indicator), select: toKpi });
   const kpi = query.data;
+  const sourceText = useSourceText();
   const value = (v: number | undefined) => (unit === 'percent' ? formatPercent(v, lang) : `${formatMillions(v, lang)} ${t('units.million')}`);
   const change = (v: number | undefined) =>
     v === undefined ? '' : unit === 'percent' ? `${v >= 0 ? '+' : ''}${formatDecimal(v, lang, 2)} ${t('units.pp')}` : `${v >= 0 ? '+' : ''}${formatDecimal(v / 1e6, lang, 2)} ${t('units.million')}`;
@@ -36,7 +38,7 @@ export function KpiCard({ indicator, unit }: { indicator: string; unit: 'persons
           </div>
           <p className="kpi-definition">{t(`kpi.${indicator}.definition`)}</p>
           <p className="kpi-source">
-            <span className="label">{t('chart.source')}:</span> {kpi.latest.source}
+            <span className="label">{t('chart.source')}:</span> {sourceText(kpi.latest.source)}
           </p>
           <IllustrativeNote basis={[kpi.latest.status]} levels={['national-total']} compact />
         </>

@@ -73,7 +73,8 @@ describe('OverviewPage', () => {
     const card = await screen.findByText('Lực lượng lao động').then((h) => h.closest('article')!);
     await waitFor(() => expect(within(card).getByText('52,4 triệu')).toBeTruthy());
     expect(within(card).getByText('Số liệu chính thức')).toBeTruthy();
-    expect(card.textContent).toContain('GSO LFS 2025');
+    // The citation in Vietnamese (the API sends it in English).
+    expect(card.textContent).toContain('Điều tra LĐ-VL 2025 của TCTK');
     await waitFor(() => expect(document.querySelectorAll('[data-has-data="true"]').length).toBe(2));
     for (const fig of document.querySelectorAll('figure.chart-frame')) {
       expect(within(fig as HTMLElement).getAllByText('Kết quả mô hình').length).toBeGreaterThan(0);
@@ -101,7 +102,7 @@ describe('OverviewPage', () => {
     vi.stubGlobal('fetch', mockApi('/api/gaps'));
     renderPage();
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('503 · Database unavailable');
+    expect(alert.textContent).toContain('503 · Không kết nối được cơ sở dữ liệu');
     expect(alert.textContent).toContain('PGlite could not open the data directory.');
     expect(within(alert).getByRole('button', { name: 'Thử lại' })).toBeTruthy();
   });

@@ -2,13 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { AccuracyNote } from '../../components/accuracy-note';
 import { ChartFrame } from '../../components/chart-frame';
-import { SERIES, FLAG_COLORS } from '../../components/colors';
+import { SERIES } from '../../components/colors';
 import type { Column } from '../../components/csv';
-import { ForecastChart, forecastLegend, type ChartLineDef, type ForecastSeriesDef } from '../../components/forecast-chart';
+import { ForecastChart, forecastLegend, linesLegend, type ChartLineDef, type ForecastSeriesDef } from '../../components/forecast-chart';
+import { breakLegend, breakMarks, breakNote, servedBreaks } from '../../components/series-break';
 import { FlagBadge } from '../../components/badges';
 import { FlagAssumptions } from '../../components/flag-assumptions';
-import { FLAGS, sharePercent } from '../../components/flag-scale';
-import { ImbalanceBars } from '../../components/imbalance-bars';
+import { sharePercent } from '../../components/flag-scale';
+import { ImbalanceBars, imbalanceLegend } from '../../components/imbalance-bars';
 import { combineStatusIgnoringMissing } from '../../components/combine-status';
 import { formatInteger, formatShare, formatSigned, formatValue, type Lang } from '../../i18n/format';
 import { Link } from '../../router/link';
@@ -18,12 +19,15 @@ import { detailSectors, makeNamer } from '../meta/names';
 import { KPI_INDICATORS } from './indicators';
 import { KpiCard } from './kpi-card';
 import { overviewQueries } from './queries';
-import { breakYears, DEMAND_KEY, toSystemRows, toTopImbalanceRows, type ImbalanceBar } from './to-chart-rows';
+import { DEMAND_KEY, toSystemRows, toTopImbalanceRows, type ImbalanceBar } from './to-chart-rows';
 import { mergedRowStatuses, type MergedRow } from '../../adapters/forecast-columns';
 import { basisOfRows, mergeBasis, VIEW_LEVELS } from '../../adapters/basis';
 import { uniqueStatuses } from '../../components/status';
 import { PageHead } from '../../components/page-head';
 import { ScenarioBuilder } from '../scenario/scenario-builder';
+import { useSourceText } from '../meta/use-source-text';
+import { forecastSummary, imbalanceSummary } from '../../adapters/chart-summary';
+import { useNarrow } from '../../components/use-narrow';
 import { SystemCompare } from '../scenario/system-compare';
 
 /** Overview for planners: headline figures, national demand vs supply, top shortages and surpluses. */
@@ -33,6 +37,8 @@ export default function OverviewPage() {
   const [state] = useUrlState();
   const meta = useQuery(metaQueries.codes());
   const names = makeNamer(meta.data, lang);
+  const sourceText = useSourceText();
+  const narrow = useNarrow();
   // National series are always shown 10 years ahead; the horizon applies to openings and gaps.
   // One system (issue 12): labour force, employment and the unemployment rate = 1 − E ÷ LF.
   const labourForce = useQuery(overviewQueries.national('labour_force', state.scenario, 10));
@@ -54,7 +60,9 @@ export default function OverviewPage() {
   const demandLines: ChartLineDef[] = dsRows.some((r) => typeof r[DEMAND_KEY] === 'number')
     ? [{ key: DEMAND_KEY, label: t('overview.demandLine'), color: SERIES.expansion }]
     : [];
-  const marks = breakYears(systemQueries.map((q) => q.data), dsRows).map((year) => ({ year, label: t('chart.breakLfs', { year }) }));
+  // Series breaks only as the API declares them (forecast `break`, reason from the assumptions).
+  const breaks = servedBreaks(systemQueries.map((q) => q.data), gaps.data?.assumptions?.breaks);
+  const marks = breakMarks(breaks, t);
   const unitOf = (s: ForecastSeriesDef) => (s.axis === 'right' ? 'percent' : 'persons');
   const fmt = (v: unknown, u: string) => formatValue(v as number, u, lang);
   const band = (v: unknown) => (Array.isArray(v) ? v : [undefined, undefined]) as [number?, number?];
@@ -71,13 +79,13 @@ export default function OverviewPage() {
       format: (r: MergedRow) => (typeof r[l.key] === 'number' && r.forecast ? fmt(r[l.key], 'persons') : '–'), align: 'right' as const,
     })),
   ];
-  const dsSource = [...new Set(systemQueries.map((q) => q.data?.source).filter(Boolean))].join(' · ') || t('overview.sourcePending');
+  const dsSource = [...new Set(systemQueries.map((q) => q.data?.source).filter(Boolean))].map((s) => sourceText(s)).join(' · ') || t('overview.sourcePending');
   const dsBasis = mergeBasis(labourForce.data, employment.data, unemploymentRate.data);
   const dsStatuses = uniqueStatuses([...dsRows.flatMap(mergedRowStatuses), 'modelled']);
   const dsLegend = [
     ...forecastLegend(series, t),
-    ...demandLines.map((l) => ({ label: l.label, color: l.color, kind: 'dashed' as const })),
-    ...(marks.length ? [{ label: t('chart.breakLegend'), color: '#3d4757', kind: 'dashed' as const }] : []),
+    ...linesLegend(demandLines),
+    ...breakLegend(breaks, t),
   ];
 
   const bars = gaps.data ? toTopImbalanceRows(gaps.data.rows, 8, names, detailSectors(meta.data)) : [];
@@ -89,8 +97,10 @@ export default function OverviewPage() {
     { key: 'imbalanceShare', label: t('gaps.imbalanceShare'), value: (r) => sharePercent(r.imbalanceShare), format: (r) => formatShare(r.imbalanceShare, lang), align: 'right' },
     { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`), format: (r) => <FlagBadge flag={r.flag} thresholds={gaps.data?.thresholds} share={r.imbalanceShare} /> },
   ];
-  const gapSource = gaps.data?.rows[0]?.source ?? t('overview.sourcePending');
+  const gapSource = gaps.data?.rows[0]?.source ? sourceText(gaps.data.rows[0].source) : t('overview.sourcePending');
   const gapBasis = basisOfRows(gaps.data?.rows, gaps.data);
+  // On a phone the bar labels wrap to three lines: give each bar the room they need.
+  const barsHeight = Math.max(260, bars.length * (narrow ? 46 : 34) + 40);
 
   return (
     <div className="page">
@@ -109,6 +119,7 @@ export default function OverviewPage() {
 
       <ChartFrame
         title={t('overview.systemTitle')}
+        summary={forecastSummary(dsRows, series, (v, key) => fmt(v, key === 'unemploymentRate' ? 'percent' : 'persons'), t)}
         subtitle={t('overview.systemSubtitle', { scenario: names.scenario(state.scenario) })}
         unit={t('units.persons')}
         source={dsSource}
@@ -117,6 +128,7 @@ export default function OverviewPage() {
         levels={VIEW_LEVELS.nationalForecast}
         provenance={{ status: mergedRowStatuses }}
         legend={dsLegend}
+        notes={breaks.map((b) => breakNote(b, t, lang))}
         columns={dsColumns}
         rows={dsRows}
         filename={`labour-force-employment-${state.scenario}`}
@@ -138,6 +150,7 @@ export default function OverviewPage() {
 
       <ChartFrame
         title={t('overview.topTitle', { horizon: state.horizon })}
+        summary={imbalanceSummary(bars, (v) => formatSigned(v, lang), t)}
         subtitle={t('overview.topSubtitle', { scenario: names.scenario(state.scenario) })}
         unit={t('units.personsOverHorizon', { count: state.horizon })}
         source={gapSource}
@@ -145,16 +158,16 @@ export default function OverviewPage() {
         basis={gapBasis}
         levels={VIEW_LEVELS.nationalGaps}
         provenance={{ basis: (r) => r.basis, source: (r) => r.source }}
-        legend={FLAGS.filter((f) => f !== 'too-small').map((f) => ({ label: t(`flag.${f}`), color: FLAG_COLORS[f], kind: 'bar' as const }))}
+        legend={imbalanceLegend(bars, t)}
         columns={barColumns}
         rows={bars}
         filename={`top-imbalances-${state.scenario}-${state.horizon}y`}
         status={gaps}
         updating={gaps.isPlaceholderData}
-        height={Math.max(260, bars.length * 34 + 40)}
+        height={barsHeight}
         footnote={<FlagAssumptions assumptions={gaps.data?.assumptions} thresholds={gaps.data?.thresholds} names={names} />}
       >
-        <ImbalanceBars rows={bars} height={Math.max(260, bars.length * 34 + 40)} />
+        <ImbalanceBars rows={bars} height={barsHeight} />
       </ChartFrame>
       <p className="page-links">
         <Link to={{ page: 'training', region: undefined }}>{t('overview.toPlanner')} →</Link>

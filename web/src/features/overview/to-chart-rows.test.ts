@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { forecastResponse, gapRow, meta } from '../../test-fixtures';
 import { makeNamer } from '../meta/names';
-import { breakYears, toKpi, toSystemRows, toTopImbalanceRows } from './to-chart-rows';
+import { toKpi, toSystemRows, toTopImbalanceRows } from './to-chart-rows';
 
 describe('overview adapters', () => {
   it('reads the columnar /api/series into the latest value and its change', () => {
@@ -58,12 +58,6 @@ describe('overview adapters', () => {
     expect(rows.find((r) => r.period === '2024')!.demand).toBeUndefined();
     // Without `demand` the rows carry no demand line.
     expect(toSystemRows({ employment: forecastResponse() }).some((r) => 'demand' in r)).toBe(false);
-  });
-  it('marks the 2021 re-weighting when the rows span it, and any served break', () => {
-    const rows = (years: number[]) => years.map((y) => ({ period: String(y), year: y, forecast: false }));
-    expect(breakYears([], rows([2018, 2019, 2020, 2021, 2022]))).toEqual([2021]);
-    expect(breakYears([], rows([2022, 2023]))).toEqual([]);
-    expect(breakYears([{ break: { period: '2016', treatment: 'splice' } }], rows([2010, 2020]))).toEqual([2016]);
   });
   it('picks the largest shortages then surpluses among detailed cells', () => {
     const names = makeNamer(meta, 'en');

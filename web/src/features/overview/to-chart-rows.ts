@@ -78,24 +78,6 @@ function withDemand(rows: MergedRow[], employment: unknown): MergedRow[] {
   });
 }
 
-/**
- * Years to mark as series breaks: those the served forecasts declare (`break.period`), and the
- * 2021 LFS re-weighting whenever the rows span it (the system splices both lines the same way).
- */
-export function breakYears(forecasts: unknown[], rows: MergedRow[]): number[] {
-  const years = new Set<number>();
-  for (const f of forecasts) {
-    const p = (f as { break?: { period?: string } } | undefined)?.break?.period;
-    if (p && /^\d{4}/.test(p)) years.add(Number(p.slice(0, 4)));
-  }
-  const ys = rows.map((r) => r.year ?? Number.NaN).filter(Number.isFinite);
-  if (ys.length && Math.min(...ys) < LFS_REWEIGHT_YEAR && Math.max(...ys) >= LFS_REWEIGHT_YEAR) years.add(LFS_REWEIGHT_YEAR);
-  return [...years].sort((a, b) => a - b);
-}
-
-/** First year of the re-weighted Labour Force Survey (GSO, 2021 population census weights). */
-export const LFS_REWEIGHT_YEAR = 2021;
-
 /** One bar of the top shortages/surpluses chart. */
 export interface ImbalanceBar {
   key: string;

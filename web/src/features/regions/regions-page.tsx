@@ -4,7 +4,7 @@ import { FlagBadge, ConfidenceMeter, StatusBadge, StatusLine } from '../../compo
 import { IllustrativeNote } from '../../components/illustrative-note';
 import { basisOf, basisOfRows, VIEW_LEVELS } from '../../adapters/basis';
 import { ChartFrame } from '../../components/chart-frame';
-import { classFlag, classRange, MAP_CLASSES, mapClassColor, thresholdsOf, sharePercent } from '../../components/flag-scale';
+import { mapLegendItems, thresholdsOf, sharePercent } from '../../components/flag-scale';
 import { FlagAssumptions } from '../../components/flag-assumptions';
 import { Select } from '../../components/controls';
 import type { Column } from '../../components/csv';
@@ -14,6 +14,7 @@ import { Link } from '../../router/link';
 import { useUrlState } from '../../router/use-url-state';
 import { toTopImbalanceRows } from '../overview/to-chart-rows';
 import { metaQueries } from '../meta/queries';
+import { useSourceText } from '../meta/use-source-text';
 import { codeOptions, detailSectors, makeNamer, sectorOptions } from '../meta/names';
 import { regionsQueries } from './queries';
 import { MapLegend, TileMap } from './tile-map';
@@ -29,6 +30,7 @@ export default function RegionsPage() {
   const [state, set] = useUrlState();
   const meta = useQuery(metaQueries.codes());
   const names = makeNamer(meta.data, lang);
+  const sourceText = useSourceText();
   const view = state.view ?? 'provinces';
   const sector = state.sector ?? 'TOTAL';
   const qualification = state.qual ?? 'ALL';
@@ -90,12 +92,12 @@ export default function RegionsPage() {
           title={view === 'regions' ? t('regions.mapTitleRegions') : t('regions.mapTitleProvinces')}
           subtitle={t('regions.mapSubtitle', { sector: names.sector(sector), qualification: names.qualification(qualification), horizon: state.horizon })}
           unit={t('regions.ratioUnit')}
-          source={map.data?.source ?? rows[0]?.source ?? ''}
+          source={sourceText(map.data?.source ?? rows[0]?.source)}
           statuses={['modelled']}
           basis={mapBasis}
           levels={VIEW_LEVELS.areaGaps}
-          provenance={{ basis: (r) => r.basis, source: (r) => r.source }}
-          legend={MAP_CLASSES.map((c) => ({ label: [t(`flag.${classFlag(c)}`), classRange(c, thresholds, (x) => formatShare(x, lang))].filter(Boolean).join(' '), color: mapClassColor(c) }))}
+          provenance={{ basis: (r) => r.basis, source: (r) => sourceText(r.source) }}
+          legend={mapLegendItems(thresholds, t, (x) => formatShare(x, lang))}
           columns={columns}
           rows={table}
           filename={`map-${view}-${sector}-${qualification}-${state.horizon}y`}

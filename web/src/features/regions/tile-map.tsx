@@ -55,9 +55,12 @@ export function TileMap({ cells, selected, onSelect, unitScale = 1, label }: { c
           const ink = textOn(c.colorClass);
           // The number on a tile is the share the colour reads; a too-small cell is not assessed.
           const share = c.gap && c.gap.flag !== 'too-small' ? shareOf(c.gap) : null;
+          const shareText = share === null ? MISSING : formatShare(share, lang);
+          // The accessible name starts with the text the tile shows (WCAG 2.5.3), then says it in full.
+          const visible = `${unitScale > 1 ? c.name : c.abbr} ${shareText}`;
           const aria = c.gap
-            ? `${c.name}: ${t('gaps.imbalance')} ${formatSigned(c.gap.imbalance, lang)} (${formatShare(shareOf(c.gap), lang)}), ${t(`flag.${c.gap.flag}`)}`
-            : `${c.name}: ${t('state.emptyTitle')}`;
+            ? `${visible} · ${c.name}: ${t('gaps.imbalance')} ${formatSigned(c.gap.imbalance, lang)} (${formatShare(shareOf(c.gap), lang)}), ${t(`flag.${c.gap.flag}`)}`
+            : `${visible} · ${c.name}: ${t('state.emptyTitle')}`;
           return (
             <g
               key={c.code}
@@ -90,7 +93,7 @@ export function TileMap({ cells, selected, onSelect, unitScale = 1, label }: { c
                 </text>
               )}
               <text x={x + w / 2} y={y + h / 2 + (unitScale > 1 ? 18 + (wrapWords(c.name, 14).length - 1) * 9 : 14)} textAnchor="middle" fontSize={unitScale > 1 ? 13 : 11} fill={ink}>
-                {share === null ? MISSING : formatShare(share, lang)}
+                {shareText}
               </text>
             </g>
           );

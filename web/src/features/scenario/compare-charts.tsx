@@ -17,7 +17,7 @@ export function SystemDiffChart({ rows, height }: { rows: SystemCompareRow[]; he
   const pp = (v: number) => `${v > 0 ? '+' : ''}${formatDecimal(v, lang, 2)} ${t('units.pp')}`;
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 4 }}>
+      <ComposedChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 4 }}>
         <CartesianGrid stroke="#e2e6ec" vertical={false} />
         <XAxis dataKey="period" tick={AXIS_TICK} />
         <YAxis yAxisId="left" tickFormatter={(v: number) => formatCompact(v, lang)} tick={AXIS_TICK} width={56} />
@@ -40,7 +40,7 @@ export function GapDiffChart({ rows, height }: { rows: GapCompareRow[]; height: 
   const labelWidth = useNarrow() ? 120 : 240;
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
+      <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
         <CartesianGrid stroke="#e2e6ec" horizontal={false} />
         <XAxis type="number" tickFormatter={(v: number) => formatCompact(v, lang)} tick={AXIS_TICK} />
         <YAxis type="category" dataKey="label" width={labelWidth} tick={<WrappedTick width={labelWidth - 8} maxLines={labelWidth < 200 ? 3 : 2} />} interval={0} />

@@ -10,6 +10,7 @@ import type { LevelId } from '../../adapters/basis';
 import { uniqueStatuses } from '../../components/status';
 import { DIFF_COLORS, GapDiffChart } from './compare-charts';
 import { useScenarioName } from './compare-controls';
+import { useSourceText } from '../meta/use-source-text';
 import { useCompareColumns } from './compare-table';
 import { largestChanges, toGapCompareRows, type GapCompareRow, type GapPick } from './compare-rows';
 
@@ -33,6 +34,7 @@ export function GapCompare<K extends readonly unknown[]>({
   levels?: readonly LevelId[];
 }) {
   const { t, i18n } = useTranslation();
+  const sourceText = useSourceText();
   const lang = i18n.language as Lang;
   const nameOf = useScenarioName();
   const qa = useQuery(query(a));
@@ -54,11 +56,11 @@ export function GapCompare<K extends readonly unknown[]>({
       title={title}
       subtitle={t('compare.subtitle', { a: nameOf(a), b: nameOf(b) })}
       unit={t('units.personsOverHorizon', { count: qb.data?.rows[0]?.horizon ?? 0 })}
-      source={qb.data?.source ?? rows[0]?.source ?? ''}
+      source={sourceText(qb.data?.source ?? rows[0]?.source)}
       statuses={['modelled']}
       basis={uniqueStatuses(rows.flatMap((r) => r.basis))}
       levels={levels}
-      provenance={{ basis: (r) => r.basis, source: (r) => r.source }}
+      provenance={{ basis: (r) => r.basis, source: (r) => sourceText(r.source) }}
       legend={[
         { label: `${t('gaps.openings')} (B − A)`, color: DIFF_COLORS.openings },
         { label: `${t('gaps.newSupply')} (B − A)`, color: DIFF_COLORS.newSupply },

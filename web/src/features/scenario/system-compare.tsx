@@ -9,6 +9,7 @@ import { formatDecimal, formatInteger, formatPercent, formatSigned, type Lang } 
 import { overviewQueries } from '../overview/queries';
 import { SystemDiffChart, SYSTEM_COLORS } from './compare-charts';
 import { useScenarioName } from './compare-controls';
+import { useSourceText } from '../meta/use-source-text';
 import { useCompareColumns } from './compare-table';
 import { toSystemCompareRows, type SystemCompareRow } from './compare-rows';
 
@@ -17,6 +18,7 @@ const INDICATORS = { employment: 'employment', labourForce: 'labour_force', unem
 /** The four views' compare for the overview: national employment, labour force and unemployment rate, A vs B by year. */
 export function SystemCompare({ a, b }: { a: string; b: string }) {
   const { t, i18n } = useTranslation();
+  const sourceText = useSourceText();
   const lang = i18n.language as Lang;
   const nameOf = useScenarioName();
   const qa = { employment: useQuery(overviewQueries.national(INDICATORS.employment, a, 10)), labourForce: useQuery(overviewQueries.national(INDICATORS.labourForce, a, 10)), unemploymentRate: useQuery(overviewQueries.national(INDICATORS.unemploymentRate, a, 10)) };
@@ -38,7 +40,7 @@ export function SystemCompare({ a, b }: { a: string; b: string }) {
     ...columnsOf('labourForce', t('overview.labourForce'), (r, s) => r[`labourForce${s}`], persons, signed),
     ...columnsOf('unemploymentRate', t('overview.unemploymentRate'), (r, s) => r[`unemploymentRate${s}`], rate, points),
   ];
-  const source = [...new Set(all.map((q) => q.data?.source).filter(Boolean))].join(' · ');
+  const source = [...new Set(all.map((q) => q.data?.source).filter(Boolean))].map((s) => sourceText(s)).join(' · ');
   const basis = mergeBasis(...all.map((q) => q.data));
   return (
     <ChartFrame

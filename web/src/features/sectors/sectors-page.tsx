@@ -6,6 +6,7 @@ import { ChartFrame } from '../../components/chart-frame';
 import { FLAG_COLORS, SERIES } from '../../components/colors';
 import { Select } from '../../components/controls';
 import type { Column } from '../../components/csv';
+import { breakLegend, breakMarks, breakNote, servedBreaks } from '../../components/series-break';
 import { ForecastChart, forecastLegend } from '../../components/forecast-chart';
 import { formatInteger, formatShare, formatSigned, type Lang } from '../../i18n/format';
 import { FlagAssumptions } from '../../components/flag-assumptions';
@@ -15,6 +16,8 @@ import { mergedRowStatuses, type MergedRow } from '../../adapters/forecast-colum
 import { basisOf, basisOfRows, VIEW_LEVELS } from '../../adapters/basis';
 import { uniqueStatuses } from '../../components/status';
 import { metaQueries } from '../meta/queries';
+import { useSourceText } from '../meta/use-source-text';
+import { forecastSummary } from '../../adapters/chart-summary';
 import { codeOptions, makeNamer, sectorOptions } from '../meta/names';
 import { sectorQueries } from './queries';
 import { ImbalanceChart, OpeningsChart, SupplyChart } from './sector-charts';
@@ -30,6 +33,7 @@ export default function SectorsPage() {
   const [state, set] = useUrlState();
   const meta = useQuery(metaQueries.codes());
   const names = makeNamer(meta.data, lang, (code) => t(`qualShort.${code}`, { defaultValue: '' }));
+  const sourceText = useSourceText();
   const sector = state.sector ?? 'C';
   const region = state.region ?? 'VN';
   const employment = useQuery(sectorQueries.employment({ region, sector, scenario: state.scenario }));
@@ -44,11 +48,11 @@ export default function SectorsPage() {
   const sectorName = names.sector(sector);
   const regionName = names.region(region);
   const horizonUnit = t('units.personsOverHorizon', { count: state.horizon });
-  const gapSource = gaps.data?.source ?? gapRows[0]?.source ?? '';
+  const gapSource = sourceText(gaps.data?.source ?? gapRows[0]?.source);
   const gapBasis = basisOfRows(gapRows.filter((r) => r.sector === sector), gaps.data);
   const empBasis = basisOf(employment.data);
   const empStatuses = uniqueStatuses([...empRows.flatMap(mergedRowStatuses), 'modelled']);
-  const gapProvenance = { basis: (r: { basis: typeof gapBasis }) => r.basis, source: (r: { source: string }) => r.source };
+  const gapProvenance = { basis: (r: { basis: typeof gapBasis }) => r.basis, source: (r: { source: string }) => sourceText(r.source) };
 
   const empColumns: Column<MergedRow>[] = [
     { key: 'period', label: t('table.period'), value: (r) => r.period },
@@ -74,6 +78,8 @@ export default function SectorsPage() {
     { key: 'imbalanceShare', label: t('gaps.imbalanceShare'), value: (r) => sharePercent(r.imbalanceShare), format: (r) => formatShare(r.imbalanceShare, lang), align: 'right' },
     { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`), format: (r) => <FlagBadge flag={r.flag} thresholds={thresholds} share={r.imbalanceShare} /> },
   ];
+  // A series break only where the API declares one on this forecast.
+  const empBreaks = servedBreaks([employment.data], gaps.data?.assumptions?.breaks);
   const sectorOptionList = sectorOptions(meta.data, lang, (level) => t(`sectorGroups.${level}`), false);
   const regionOptions = codeOptions(meta.data?.regions, lang);
 
@@ -98,14 +104,16 @@ export default function SectorsPage() {
       </div>
       <ChartFrame
         title={t('sectors.employmentTitle', { sector: sectorName, region: regionName })}
+        summary={forecastSummary(empRows, series, (v) => formatInteger(v, lang), t)}
         subtitle={t('sectors.employmentSubtitle')}
         unit={t('units.persons')}
-        source={employment.data?.source ?? ''}
+        source={sourceText(employment.data?.source)}
         statuses={empStatuses}
         basis={empBasis}
         levels={VIEW_LEVELS.sector}
         provenance={{ status: mergedRowStatuses }}
-        legend={forecastLegend(series, t)}
+        legend={[...forecastLegend(series, t), ...breakLegend(empBreaks, t)]}
+        notes={empBreaks.map((b) => breakNote(b, t, lang))}
         columns={empColumns}
         rows={empRows}
         filename={`employment-${sector}-${region}`}
@@ -113,7 +121,7 @@ export default function SectorsPage() {
         height={300}
         footnote={<AccuracyNote items={[{ label: t('sectors.employment'), accuracy: employment.data?.accuracy }]} />}
       >
-        <ForecastChart rows={empRows} series={series} unit="persons" height={300} />
+        <ForecastChart rows={empRows} series={series} unit="persons" marks={breakMarks(empBreaks, t)} height={300} />
       </ChartFrame>
       <div className="grid-2">
         <ChartFrame

@@ -102,6 +102,6 @@ describe('TrainingPage', () => {
     expect(document.body.textContent).toContain('% việc làm năm gốc');
     const details = document.querySelector('[data-assumptions]')!;
     expect(details.textContent).toContain('Nghỉ hưu');
-    expect(details.textContent).toContain('LMO model thresholds');
+    expect(details.textContent).toContain('Ngưỡng của mô hình LMO');
   });
 });

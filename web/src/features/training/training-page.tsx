@@ -6,7 +6,9 @@ import { ConfidenceMeter, FlagBadge, StatusBadge, StatusBadges, StatusLine } fro
 import { IllustrativeNote } from '../../components/illustrative-note';
 import { basisOfRows, VIEW_LEVELS } from '../../adapters/basis';
 import { Select } from '../../components/controls';
-import { downloadCsv, withProvenanceColumns, type Column } from '../../components/csv';
+import { withProvenanceColumns, type Column } from '../../components/csv';
+import { DownloadMenu } from '../../components/export/download-menu';
+import { useExport } from '../../components/export/use-export';
 import { DataTable } from '../../components/data-table';
 import { QueryState } from '../../components/states';
 import { formatDecimal, formatInteger, formatShare, formatSigned, MISSING, type Lang } from '../../i18n/format';
@@ -14,9 +16,12 @@ import { FlagAssumptions, useFlagRule } from '../../components/flag-assumptions'
 import { FLAGS, sharePercent } from '../../components/flag-scale';
 import { useUrlState } from '../../router/use-url-state';
 import { metaQueries } from '../meta/queries';
+import { useSourceText } from '../meta/use-source-text';
 import { codeOptions, detailSectors, makeNamer, nameOf } from '../meta/names';
 import { trainingQueries } from './queries';
 import { toPlannerRows, type PlannerRow } from './to-table-rows';
+import { PlannerCards } from './planner-cards';
+import { useNarrow } from '../../components/use-narrow';
 import { PageHead } from '../../components/page-head';
 import { ScenarioBuilder } from '../scenario/scenario-builder';
 import { GapCompare } from '../scenario/gap-compare';
@@ -36,7 +41,7 @@ export default function TrainingPage() {
   const plannerSectors = detailSectors(meta.data, true);
 
   const columns: Column<PlannerRow>[] = [
-    { key: 'rank', label: t('training.rank'), value: (r) => r.rank ?? undefined, format: (r) => (r.rank === null ? MISSING : String(r.rank)), align: 'right' },
+    { key: 'rank', label: t('training.rank'), value: (r) => r.rank ?? undefined, digits: 0, format: (r) => (r.rank === null ? MISSING : String(r.rank)), align: 'right' },
     { key: 'sector', label: t('controls.sector'), value: (r) => r.sectorName },
     { key: 'qualification', label: t('controls.qualification'), value: (r) => r.qualificationName },
     { key: 'openings', label: t('gaps.openings'), value: (r) => r.openings, format: (r) => formatInteger(r.openings, lang), align: 'right' },
@@ -48,10 +53,17 @@ export default function TrainingPage() {
       value: (r) => `${Math.round(r.imbalanceLower)}..${Math.round(r.imbalanceUpper)}`,
       format: (r) => `${formatSigned(r.imbalanceLower, lang)} … ${formatSigned(r.imbalanceUpper, lang)}`,
       align: 'right',
+      exportAs: [
+        { key: 'imbalanceLower', label: `${t('training.interval')} — ${t('export.lower')}`, value: (r) => r.imbalanceLower, digits: 0 },
+        { key: 'imbalanceUpper', label: `${t('training.interval')} — ${t('export.upper')}`, value: (r) => r.imbalanceUpper, digits: 0 },
+      ],
     },
-    { key: 'imbalanceShare', label: t('gaps.imbalanceShare'), value: (r) => sharePercent(r.imbalanceShare), format: (r) => formatShare(r.imbalanceShare, lang), align: 'right' },
-    { key: 'ratio', label: t('gaps.ratio'), value: (r) => r.ratio, format: (r) => formatDecimal(r.ratio, lang, 2), align: 'right' },
-    { key: 'confidence', label: t('gaps.confidence'), value: (r) => ({ high: 3, medium: 2, low: 1 })[r.confidence], format: (r) => <ConfidenceMeter confidence={r.confidence} /> },
+    {
+      key: 'imbalanceShare', label: t('gaps.imbalanceShare'), value: (r) => sharePercent(r.imbalanceShare), format: (r) => formatShare(r.imbalanceShare, lang), align: 'right',
+      exportAs: [{ key: 'imbalanceShare', label: t('training.csvImbalanceShare'), value: (r) => sharePercent(r.imbalanceShare), digits: 2 }],
+    },
+    { key: 'ratio', label: t('gaps.ratio'), value: (r) => r.ratio, format: (r) => formatDecimal(r.ratio, lang, 2), align: 'right', digits: 3 },
+    { key: 'confidence', label: t('gaps.confidence'), value: (r) => ({ high: 3, medium: 2, low: 1 })[r.confidence], exportValue: (r) => t(`confidence.${r.confidence}`), format: (r) => <ConfidenceMeter confidence={r.confidence} /> },
     { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`), format: (r) => <FlagBadge flag={r.flag} thresholds={thresholds} share={r.imbalanceShare} /> },
     {
       key: 'status',
@@ -64,19 +76,14 @@ export default function TrainingPage() {
       ),
     },
   ];
-  // Spreadsheet-friendly: headers in words, plain numbers (the share as a percent number, e.g. -2.35), empty rank when unranked.
+  // Exports carry every column on screen (the interval as lower and upper, the share as a percent
+  // number), with the sector and qualification codes beside their names.
   const csvColumns: Column<PlannerRow>[] = [
-    { key: 'rank', label: t('training.csvRank'), value: (r) => r.rank ?? '' },
+    columns[0],
     { key: 'sectorCode', label: t('training.csvSector'), value: (r) => r.sector },
-    ...columns.slice(1, 2),
+    columns[1],
     { key: 'qualificationCode', label: t('training.csvQualification'), value: (r) => r.qualification },
-    ...columns.slice(2, 5),
-    { key: 'imbalanceLower', label: t('sectors.lower80'), value: (r) => Math.round(r.imbalanceLower) },
-    { key: 'imbalanceUpper', label: t('sectors.upper80'), value: (r) => Math.round(r.imbalanceUpper) },
-    { key: 'imbalanceShare', label: t('training.csvImbalanceShare'), value: (r) => sharePercent(r.imbalanceShare) ?? '' },
-    { key: 'ratio', label: t('gaps.ratio'), value: (r) => (r.ratio === null ? '' : Math.round(r.ratio * 1000) / 1000) },
-    { key: 'confidence', label: t('gaps.confidence'), value: (r) => t(`confidence.${r.confidence}`) },
-    { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`) },
+    ...columns.slice(2),
   ];
   const areaOptions = (meta.data?.regions ?? []).map((r) => ({
     value: r.code,
@@ -84,12 +91,21 @@ export default function TrainingPage() {
   }));
   const qualOptions = [{ value: '', label: t('controls.all') }, ...codeOptions(meta.data?.qualifications, lang, (q) => q.code !== 'ALL')];
   const flagOptions = [{ value: '', label: t('controls.all') }, ...FLAGS.map((f) => ({ value: f, label: t(`flag.${f}`) }))];
-  const source = cells.data?.source ?? '';
+  const sourceText = useSourceText();
+  const source = sourceText(cells.data?.source);
   const flagRule = useFlagRule(thresholds);
   const basis = basisOfRows(rows, cells.data);
   const sort = state.sort ? { key: state.sort, dir: state.dir ?? 'desc' } : undefined;
-  const exportColumns = withProvenanceColumns(csvColumns, { status: () => ['modelled'], basis: (r) => r.basis, source: (r) => r.source || source });
-  const downloadPlan = () => downloadCsv(exportColumns, rows, source, `training-plan-${region}-${state.scenario}-${state.horizon}y.csv`);
+  const narrow = useNarrow();
+  const exportColumns = withProvenanceColumns(csvColumns, { status: () => ['modelled'], basis: (r) => r.basis, source: (r) => r.source || source }, { status: t('export.colStatus'), basis: t('export.colBasis'), source: t('export.colSource') });
+  const exportAs = useExport();
+  const tableTitle = t('training.tableTitle', { area: names.region(region), horizon: state.horizon });
+  const downloadPlan = (format: Parameters<typeof exportAs>[0]) =>
+    exportAs(format, {
+      title: tableTitle, subtitle: t('training.tableSubtitle', { scenario: names.scenario(state.scenario) }), unit: t('units.personsOverHorizon', { count: state.horizon }),
+      columns: exportColumns, rows, sources: [source, ...rows.map((r) => r.source)], statuses: ['modelled'], basis, note: flagRule,
+      filename: `training-plan-${region}-${state.scenario}-${state.horizon}y`,
+    });
 
   return (
     <div className="page">
@@ -128,9 +144,7 @@ export default function TrainingPage() {
           </div>
           <div className="chart-tools">
             <span className="count" aria-live="polite">{t('training.count', { count: rows.length })}</span>
-            <button type="button" className="button button-small" onClick={downloadPlan} disabled={rows.length === 0}>
-              {t('training.downloadCsv')}
-            </button>
+            <DownloadMenu title={tableTitle} disabled={rows.length === 0} onSelect={downloadPlan} />
             <a className="button button-small" href={exportCsvHref('gaps', { region, scenario: state.scenario, horizon: state.horizon })}>
               {t('training.apiCsv')}
             </a>
@@ -138,15 +152,19 @@ export default function TrainingPage() {
         </div>
         <IllustrativeNote basis={basis} levels={region === 'VN' ? VIEW_LEVELS.nationalGaps : VIEW_LEVELS.areaGaps} />
         <QueryState status={cells} empty={rows.length === 0} height={240} emptyMessage={t('training.emptyFiltered')}>
-          <DataTable
-            columns={columns}
-            rows={rows}
-            caption={t('training.tableTitle', { area: names.region(region), horizon: state.horizon })}
-            sort={sort}
-            onSort={(s) => set({ sort: s.key, dir: s.dir }, { replace: true })}
-            rowKey={(r) => r.key}
-            maxHeight={640}
-          />
+          {narrow ? (
+            <PlannerCards rows={rows} columns={columns} sort={sort} caption={t('training.tableTitle', { area: names.region(region), horizon: state.horizon })} thresholds={thresholds} />
+          ) : (
+            <DataTable
+              columns={columns}
+              rows={rows}
+              caption={t('training.tableTitle', { area: names.region(region), horizon: state.horizon })}
+              sort={sort}
+              onSort={(s) => set({ sort: s.key, dir: s.dir }, { replace: true })}
+              rowKey={(r) => r.key}
+              maxHeight={640}
+            />
+          )}
         </QueryState>
         <p className="chart-source">
           <StatusLine statuses={['modelled']} basis={basis} /> <span className="label">{t('chart.source')}:</span> {source} · {flagRule}

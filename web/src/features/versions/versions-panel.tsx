@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { localizeSource } from '../../i18n/source-text';
 import { formatInteger, type Lang } from '../../i18n/format';
 import { ErrorState, QueryState } from '../../components/states';
 import { DiffView } from './diff-view';
@@ -37,7 +38,7 @@ export function VersionsPanel({ canRollback }: { canRollback: boolean }) {
               {versions.data?.versions.map((v) => (
                 <tr key={v.id} data-version={v.id} aria-current={v.isCurrent ? 'true' : undefined}>
                   <td>{v.id}{v.isCurrent && <strong> · {t('versions.current')}</strong>}</td>
-                  <td>{v.label}</td>
+                  <td>{localizeSource(v.label, i18n.language as Lang)}</td>
                   <td>{new Date(v.createdAt).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}</td>
                   <td><VersionBy version={v} /></td>
                   <td className="num">{formatInteger(v.rowCount, lang)}</td>

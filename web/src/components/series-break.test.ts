@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { breakLegend, breakMarks, breakNote, servedBreaks } from './series-break';
+
+const t = (key: string, o: Record<string, unknown> = {}) => `${key}(${Object.entries(o).map(([k, v]) => `${k}=${v}`).join(',')})`;
+
+describe('series breaks as the API declares them', () => {
+  it('draws nothing when no forecast declares a break (the web has no break of its own)', () => {
+    expect(servedBreaks([{ history: [{ period: '2020' }, { period: '2022' }] }, undefined, null])).toEqual([]);
+    expect(breakLegend([], t)).toEqual([]);
+  });
+  it('takes the served break once per year, with the reason from the assumptions when the forecast has none', () => {
+    const breaks = servedBreaks(
+      [{ indicator: 'labour_force', break: { period: '2021', treatment: 'splice', ratio: 0.9158 } }, { indicator: 'employment', break: { period: '2021', treatment: 'splice' } }],
+      [{ indicator: 'unemployed', period: '2021', reason: { vi: 'khác', en: 'other' } }, { indicator: 'labour_force', period: '2021', reason: { vi: 'Tính lại quyền số.', en: 'Re-weighted.' } }],
+    );
+    expect(breaks).toHaveLength(1);
+    expect(breaks[0]).toMatchObject({ year: 2021, ratio: 0.9158, reason: { vi: 'Tính lại quyền số.' } });
+    expect(breakMarks(breaks, t)).toEqual([{ year: 2021, label: 'chart.breakLfs(year=2021)' }]);
+    expect(breakLegend(breaks, t)[0]).toMatchObject({ kind: 'dashed', dash: '2 4' });
+    expect(breakNote(breaks[0], t, 'vi')).toBe('chart.breakNote(year=2021,reason=Tính lại quyền số; chart.breakSplice(ratio=0,916)).');
+  });
+  it('explains a break without a served reason in general words', () => {
+    const [b] = servedBreaks([{ break: { period: '2016' } }]);
+    expect(breakNote(b, t, 'en')).toContain('chart.breakReason(year=2016)');
+  });
+});

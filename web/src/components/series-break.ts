@@ -1,0 +1,73 @@
+/**
+ * Series breaks as the API declares them (a forecast's `break`, with the reason from the
+ * assumptions' `breaks` when the forecast does not carry one): the web never decides on its own
+ * that a year is a break, it only draws and explains what is served.
+ */
+import type { Lang } from '../i18n/format';
+import { formatDecimal } from '../i18n/format';
+import type { ChartMark } from './forecast-chart';
+import type { LegendItem } from './png';
+
+type Reason = string | { vi: string; en: string };
+
+/** One declared break: the first year on the new basis, how the model treats it, and why. */
+export interface SeriesBreak {
+  year: number;
+  period: string;
+  treatment?: string;
+  ratio?: number;
+  reason?: Reason;
+}
+
+/** Dash pattern of a break mark (the same on the chart, in the legend and in PNGs). */
+export const BREAK_DASH = '2 4';
+export const BREAK_COLOR = '#3d4757';
+
+interface ServedBreak { period?: unknown; treatment?: unknown; ratio?: unknown; reason?: unknown; indicator?: unknown }
+
+function isReason(r: unknown): r is Reason {
+  return typeof r === 'string' || (typeof r === 'object' && r !== null && typeof (r as { vi?: unknown }).vi === 'string');
+}
+
+/**
+ * The breaks declared by the served forecasts (`forecast.break`), one per year, completed with the
+ * reason declared in `assumptions.breaks` (same indicator first, then the same period).
+ */
+export function servedBreaks(forecasts: readonly unknown[], declared: readonly unknown[] = []): SeriesBreak[] {
+  const byYear = new Map<number, SeriesBreak>();
+  for (const f of forecasts) {
+    const fc = f as { break?: ServedBreak; indicator?: unknown } | null | undefined;
+    const b = fc?.break;
+    if (!b || typeof b.period !== 'string' || !/^\d{4}/.test(b.period)) continue;
+    const year = Number(b.period.slice(0, 4));
+    if (byYear.has(year)) continue;
+    const decl = (declared as ServedBreak[]).filter((d) => d && d.period === b.period);
+    const reason = isReason(b.reason) ? b.reason : (decl.find((d) => d.indicator === fc?.indicator) ?? decl[0])?.reason;
+    byYear.set(year, {
+      year,
+      period: b.period,
+      treatment: typeof b.treatment === 'string' ? b.treatment : undefined,
+      ratio: typeof b.ratio === 'number' && Number.isFinite(b.ratio) ? b.ratio : undefined,
+      reason: isReason(reason) ? reason : undefined,
+    });
+  }
+  return [...byYear.values()].sort((a, b) => a.year - b.year);
+}
+
+/** Vertical marks for the chart ("2021: …"). */
+export function breakMarks(breaks: readonly SeriesBreak[], t: (key: string, o?: Record<string, unknown>) => string): ChartMark[] {
+  return breaks.map((b) => ({ year: b.year, label: t('chart.breakLfs', { year: b.year }) }));
+}
+
+/** The break's legend entry, dashed as its mark. */
+export function breakLegend(breaks: readonly SeriesBreak[], t: (key: string) => string): LegendItem[] {
+  return breaks.length ? [{ label: t('chart.breakLegend'), color: BREAK_COLOR, kind: 'dashed', dash: BREAK_DASH }] : [];
+}
+
+/** The explanation under the chart: the served reason (or the generic one) and the splice ratio. */
+export function breakNote(b: SeriesBreak, t: (key: string, o?: Record<string, unknown>) => string, lang: Lang): string {
+  const served = typeof b.reason === 'string' ? b.reason : b.reason?.[lang];
+  const parts = [served ?? t('chart.breakReason', { year: b.year })];
+  if (b.ratio !== undefined) parts.push(t('chart.breakSplice', { ratio: formatDecimal(b.ratio, lang, 3) }));
+  return `${t('chart.breakNote', { year: b.year, reason: parts.map((p) => p.trim().replace(/\.$/, '')).join('; ') })}.`;
+}
