@@ -4,29 +4,14 @@
  * compare view inside a 390 px wide screen. Any console error fails the test.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import vi from '../src/i18n/vi.json';
-import { buildWeb, chromiumAvailable, launchBrowser, startServer, type RunningServer } from './harness';
+import { chromiumAvailable } from './harness';
+import { startDashboard, type Dashboard } from './session';
 
 const hasChromium = chromiumAvailable();
-let server: RunningServer;
-let dist = '';
-let browser: { context: BrowserContext; close(): Promise<void> };
-const consoleErrors: string[] = [];
-
-async function open(path: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await browser.context.newPage();
-  if (viewport) await page.setViewportSize(viewport);
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(`${path}: ${msg.text()} @ ${msg.location().url}`);
-  });
-  page.on('pageerror', (err) => consoleErrors.push(`${path}: ${err.message}`));
-  await page.goto(`${server.url}/${path}`, { waitUntil: 'domcontentloaded' });
-  return page;
-}
+let dash: Dashboard;
+const open = (path: string, viewport?: { width: number; height: number }): Promise<Page> => dash.open(path, viewport);
 
 const lever = (page: Page, id: string) => page.locator(`[data-lever="${id}"]`);
 const scenarioOf = (page: Page) => new URL(page.url()).searchParams.get('scenario');
@@ -42,15 +27,11 @@ let built = '';
 
 describe.skipIf(!hasChromium)('scenario builder in Chromium', () => {
   beforeAll(async () => {
-    dist = mkdtempSync(join(tmpdir(), 'lmo-web-dist-'));
-    [, server] = await Promise.all([buildWeb(dist), startServer({ webDist: dist })]);
-    browser = await launchBrowser();
+    dash = await startDashboard();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dist) rmSync(dist, { recursive: true, force: true });
+    await dash?.stop();
   });
 
   it('builds a scenario with the sliders and redraws the overview for it', async () => {
@@ -65,7 +46,7 @@ describe.skipIf(!hasChromium)('scenario builder in Chromium', () => {
     // The last slider release wins: wait until the URL holds the scenario with both levers.
     await expect.poll(async () => {
       const id = scenarioOf(page);
-      const info = (await (await fetch(`${server.url}/api/scenarios/${id}`)).json()) as { parameters: Record<string, unknown> };
+      const info = (await (await fetch(`${dash.url}/api/scenarios/${id}`)).json()) as { parameters: Record<string, unknown> };
       return info.parameters;
     }, { timeout: 60_000 }).toEqual({ productivityGrowthChange: -0.5, trainingOutputChange: { college: 20 } });
     built = scenarioOf(page)!;
@@ -109,7 +90,7 @@ describe.skipIf(!hasChromium)('scenario builder in Chromium', () => {
     expect(demand.every((d) => /^\+\d/.test(d))).toBe(true);
 
     // The training planner compares cells: more college graduates raise new supply.
-    await page.goto(`${server.url}/?page=training&scenario=${built}&compare`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${dash.url}/?page=training&scenario=${built}&compare`, { waitUntil: 'domcontentloaded' });
     const cells = page.locator(`figure[data-chart-frame^="compare-training-VN-baseline-${built}"]`);
     await cells.and(page.locator('[data-has-data="true"]')).waitFor({ timeout: 60_000 });
     const supply = await cells.locator('table tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[6]?.textContent ?? ''));
@@ -129,6 +110,6 @@ describe.skipIf(!hasChromium)('scenario builder in Chromium', () => {
   });
 
   it('logged no console errors', () => {
-    expect(consoleErrors).toEqual([]);
+    expect(dash.consoleErrors).toEqual([]);
   });
 });
