@@ -83,7 +83,9 @@ export class ScenarioService {
     if (preset) return { id, parameters: preset.parameters, preset: true, nameVi: preset.nameVi, nameEn: preset.nameEn };
     if (!USER_SCENARIO_ID.test(id)) return null;
     const [row] = await this.db.select({ parameters: scenarios.parameters }).from(scenarios).where(eq(scenarios.id, id));
-    return row ? { id, parameters: row.parameters as ScenarioParameters, preset: false, nameVi: label(id).nameVi, nameEn: label(id).nameEn } : null;
+    if (!row) return null;
+    const { nameVi, nameEn } = label(id);
+    return { id, parameters: row.parameters as ScenarioParameters, preset: false, nameVi, nameEn };
   }
 
   /**

@@ -36,17 +36,22 @@ export function fieldBoostFactors(gb: GridBase, boost: readonly number[]): Float
   if (!cache) boostCache.set(gb, (cache = new Map()));
   const hit = cache.get(key);
   if (hit) return hit;
-  const { grid } = gb;
-  const [dr, ds, dq] = grid.reconciler.dims;
-  const root = (d: typeof dr) => d.codes.find((c) => !d.parent.get(c))!;
-  const national = grid.nodes.find((n) => n.region === root(dr) && n.sector === root(ds) && n.qualification === root(dq))
-    ?? grid.nodes.find((n) => n.region === root(dr) && n.qualification === root(dq));
-  const f = Float64Array.from({ length: grid.horizon }, (_, t) => {
+  const national = fieldNationalNode(gb);
+  const f = Float64Array.from({ length: gb.grid.horizon }, (_, t) => {
     const trend = national?.mean[t] ?? 0;
     return trend > 0 ? (trend + atYear(boost, t + 1)) / trend : 1;
   });
   cache.set(key, f);
   return f;
+}
+
+/** A new field's national node (root region and level of its grid): the trend a boost is shared by. */
+export function fieldNationalNode(gb: GridBase): GridBase['grid']['nodes'][number] | undefined {
+  const { grid } = gb;
+  const [dr, , dq] = grid.reconciler.dims;
+  const root = (d: typeof dr) => d.codes.find((c) => !d.parent.get(c));
+  return grid.nodes.find((n) => n.region === root(dr) && n.sector === gb.field?.code && n.qualification === root(dq))
+    ?? grid.nodes.find((n) => n.region === root(dr) && n.qualification === root(dq));
 }
 
 const systemCache = new WeakMap<NationalSystem, Map<string, NationalSystem>>();

@@ -6,6 +6,7 @@ import { BROAD_GROUPS, BROAD_MEMBERS, SEXES } from '../demography/age-groups';
 import { statutoryRetirementAge } from '../demography/retirement-age';
 import type { BaseProjection } from '../base';
 import { levelTotals } from '../other-entrants';
+import { fieldNationalNode } from '../scenario-levers';
 import { leverLabourForce } from '../system/levers';
 import type { SystemLevers } from '../system/levers';
 import { labourForceAt } from '../system/supply';
@@ -34,10 +35,7 @@ export function scenarioBaselineOf(base: BaseProjection): ScenarioBaseline {
   if (base.main) for (const [q, g] of Object.entries(levelTotals(base.main.grid, base.main.supply).graduates)) graduates[q] = Array.from(g);
   const fieldTrend: Record<string, number[]> = {};
   for (const gb of base.fields) {
-    const { grid } = gb;
-    const [dr, , dq] = grid.reconciler.dims;
-    const root = (d: typeof dr) => d.codes.find((c) => !d.parent.get(c));
-    const n = grid.nodes.find((x) => x.region === root(dr) && x.sector === gb.field!.code && x.qualification === root(dq));
+    const n = fieldNationalNode(gb);
     if (n) fieldTrend[gb.field!.code] = [n.base, ...Array.from(n.mean)];
   }
   return { baseYear: base.baseYear, horizon: base.horizon, entryRate: base.entryRate, valueAdded: levers?.valueAdded ?? {}, graduates, fieldTrend, levers };

@@ -78,16 +78,30 @@ function labourForceByAge(lv: SystemLevers, y: number, opts: LeverOptions): SexA
  * baseline reproduces itself exactly.
  */
 export function leverLabourForce(lv: SystemLevers, opts: LeverOptions): { scenario: number[]; baseline: number[] } {
-  const scenario: number[] = [];
-  const baseline: number[] = [];
-  for (let t = 1; t <= lv.horizon; t++) {
-    const y = lv.baseYear + t;
-    const s = labourForceByAge(lv, y, opts);
-    const b = labourForceByAge(lv, y, {});
-    scenario.push(s ? total(s) * lv.calibration : NaN);
-    baseline.push(b ? total(b) * lv.calibration : NaN);
+  return { scenario: labourForcePath(lv, opts), baseline: baselineOf(lv).labourForce };
+}
+
+/** Calibrated labour force per forecast year under the levers (NaN where the demography has no year). */
+function labourForcePath(lv: SystemLevers, opts: LeverOptions): number[] {
+  return Array.from({ length: lv.horizon }, (_, k) => {
+    const lf = labourForceByAge(lv, lv.baseYear + k + 1, opts);
+    return lf ? total(lf) * lv.calibration : NaN;
+  });
+}
+
+const baselineCache = new WeakMap<SystemLevers, { labourForce: number[]; retiring: number[] }>();
+
+/** The levers' baseline (no participation change, current law), once per system: every scenario compares with it. */
+function baselineOf(lv: SystemLevers): { labourForce: number[]; retiring: number[] } {
+  let b = baselineCache.get(lv);
+  if (!b) {
+    b = {
+      labourForce: labourForcePath(lv, {}),
+      retiring: Array.from({ length: lv.horizon }, (_, k) => retiringShare(lv, lv.baseYear + k + 1, {})),
+    };
+    baselineCache.set(lv, b);
   }
-  return { scenario, baseline };
+  return b;
 }
 
 /** Share of employment retiring in year y (employment profile = labour force × ratios). */
@@ -112,9 +126,9 @@ function retiringShare(lv: SystemLevers, y: number, opts: LeverOptions): number 
  * (scenario ÷ baseline share retiring; 1 where the baseline has none).
  */
 export function leverRetirementFactors(lv: SystemLevers, opts: LeverOptions): number[] {
+  const { retiring } = baselineOf(lv);
   return Array.from({ length: lv.horizon }, (_, k) => {
-    const y = lv.baseYear + k + 1;
-    const b = retiringShare(lv, y, {});
-    return b > 0 ? retiringShare(lv, y, opts) / b : 1;
+    const b = retiring[k];
+    return b > 0 ? retiringShare(lv, lv.baseYear + k + 1, opts) / b : 1;
   });
 }
