@@ -77,7 +77,7 @@ describe('every seed row', () => {
         expect(o.source.trim().length, `${basename(f)} ${o.indicator} ${o.period}`).toBeGreaterThan(10);
       }
     }
-  });
+  }, 60_000); // parses every seed file (~84,000 rows): seconds on a loaded 2-core machine
 });
 
 describe.skipIf(!hasReference())('converters (with ../shared/reference/data)', () => {
