@@ -69,6 +69,11 @@ describe.each(backends)('scenarios on $name', (backend) => {
     const f = await getJson(t.app, `/api/forecasts?indicator=employment&region=VN&sector=C&qualification=ALL&scenario=${id}`);
     expect(f.status).toBe(200);
     expect(f.body.scenario).toBe(id);
+    // A scenario changes the future, not the past: its history is the baseline's.
+    const fb = await getJson(t.app, '/api/forecasts?indicator=employment&region=VN&sector=C&qualification=ALL');
+    expect(f.body.history.length).toBeGreaterThan(0);
+    expect(f.body.history).toEqual(fb.body.history);
+    expect(f.body.forecast).not.toEqual(fb.body.forecast);
     expect((await getJson(t.app, `/api/targets?scenario=${id}`)).status).toBe(200);
     const csv = await t.app.request(`/api/export.csv?view=gaps&region=VN&horizon=5&scenario=${id}`);
     expect(csv.status).toBe(200);

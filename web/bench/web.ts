@@ -7,7 +7,8 @@
  * moving a scenario slider to a value whose scenario the server has computed until the overview
  * chart has redrawn for it (issue 13, target ≤ 300 ms); then, on a fresh clone, the quick start
  * (≤ 30 s to results ready) and restarts of `pnpm start` (≤ 3 s). A summary of the targets closes.
- * `ONLY=chart,wire,slider,start` picks sections (the bundle sizes are always printed).
+ * `ONLY=chart,wire,slider,start` picks sections (the bundle sizes are always printed); `PROFILE=1`
+ * prints, for each slider run, the requests made after the key press (path, start and end in ms).
  */
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -187,6 +188,7 @@ const installRedrawProbe = (id: string) => `(() => {
     const guard = setTimeout(() => fail(new Error('no key press and redraw within 30 s')), 30000);
     document.addEventListener('keydown', () => {
       const t0 = performance.now();
+      window.__t0 = t0;
       const tick = () => {
         if (document.querySelector(selector)) { clearTimeout(guard); ok(performance.now() - t0); }
         else requestAnimationFrame(tick);
@@ -227,6 +229,7 @@ async function measureSliderRedraw(url: string): Promise<void> {
       await page.evaluate(installRedrawProbe(target));
       await page.keyboard.press('ArrowRight');
       times.push((await page.evaluate('window.__redraw')) as number);
+      if (process.env.PROFILE) console.log(await page.evaluate(`JSON.stringify(performance.getEntriesByType('resource').filter((e) => e.startTime >= window.__t0).map((e) => [e.name.replace(location.origin, '').slice(0, 90), Math.round(e.startTime - window.__t0), Math.round(e.responseEnd - window.__t0)]))`));
       await page.close();
     }
   } finally {

@@ -19,7 +19,7 @@ const queryClient = new QueryClient({
   },
 });
 
-prefetchPage(queryClient, parseUrlState(window.location.search));
+void prefetchPage(queryClient, parseUrlState(window.location.search));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

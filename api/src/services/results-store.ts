@@ -66,6 +66,8 @@ export interface ResultsStoreOptions {
 }
 
 const RETRY_FAILED_MS = 60_000;
+/** The preset whose history a planner's scenario shares. */
+const BASELINE = 'baseline';
 // Decoded chunks of the outgoing version loaded for the incoming one before it is served,
 // within a time budget so another instance's upload is still served within a second.
 const WARM_CHUNKS = 32;
@@ -279,8 +281,15 @@ export class ResultsStore {
     }
     const has = (kind: ChunkKind, scenario: string, key: string) => index.get(`${kind}|${scenario}`)?.has(key) ?? false;
     const user = new UserChunks();
-    const forecasts = (scenario: string, region: string) =>
-      this.chunk(versionId, 'forecasts', scenario, region, (list: CellForecast[]) => new Map(list.map((f) => [forecastKey(f), f])), user);
+    const byKey = (list: CellForecast[]) => new Map(list.map((f) => [forecastKey(f), f]));
+    const forecasts = (scenario: string, region: string): Promise<Map<string, CellForecast>> =>
+      this.chunk(versionId, 'forecasts', scenario, region, byKey, user, (list: CellForecast[]) => withBaselineHistory(region, list));
+    // A planner's scenario holds no history (scenario-run.ts): the past is the baseline's.
+    const withBaselineHistory = async (region: string, list: CellForecast[]) => {
+      const base = has('forecasts', BASELINE, region) ? await forecasts(BASELINE, region) : undefined;
+      for (const f of list) f.history ??= base?.get(forecastKey(f))?.history ?? [];
+      return list;
+    };
     const gaps = (scenario: string, region: string) => this.chunk(versionId, 'gaps', scenario, region, (list: GapRow[]) => list, user);
     const dropScenario = (id: string) => {
       outlooks.delete(id);
@@ -296,9 +305,8 @@ export class ResultsStore {
       addScenario: (id, chunks) => {
         if (outlooks.has(id)) return;
         for (const c of chunks) {
-          if (c.kind === 'outlook') outlooks.set(id, JSON.parse(c.json));
-          else if (c.kind === 'targets') targets.set(id, JSON.parse(c.json));
-          else if (c.kind === 'forecasts' || c.kind === 'gaps') {
+          if ('json' in c) (c.kind === 'outlook' ? outlooks : targets).set(id, JSON.parse(c.json));
+          else {
             if (!index.has(`${c.kind}|${id}`)) index.set(`${c.kind}|${id}`, new Map());
             index.get(`${c.kind}|${id}`)!.set(c.key, c.items);
             user.add(id, c);
@@ -325,7 +333,10 @@ export class ResultsStore {
   }
 
   /** A decoded chunk through the LRU cache; concurrent misses share one read. */
-  private chunk<T, R>(versionId: number, kind: ChunkKind, scenario: string, key: string, shape: (value: T) => R, user?: UserChunks): Promise<R> {
+  private chunk<T, R>(
+    versionId: number, kind: ChunkKind, scenario: string, key: string, shape: (value: T[]) => R,
+    user?: UserChunks, complete?: (held: T[]) => Promise<T[]>,
+  ): Promise<R> {
     const id = `${versionId}|${kind}|${scenario}|${key}`;
     let pending = this.chunks.get(id) as Promise<R> | undefined;
     if (pending) {
@@ -335,13 +346,13 @@ export class ResultsStore {
       return pending;
     }
     pending = (async () => {
-      const mine = user?.get(scenario, kind, key);
-      if (mine) return shape(await mine as T);
+      const mine = user?.get<T>(scenario, kind, key);
+      if (mine) return shape(complete ? await complete(mine) : mine);
       const [row] = await this.db.select({ data: results.data }).from(results).where(and(
         eq(results.datasetVersionId, versionId), eq(results.kind, kind), eq(results.scenario, scenario), eq(results.key, key),
       ));
       if (!row) throw new Error(`Missing results chunk ${id}`);
-      return shape(await unpackChunk<T>(row.data));
+      return shape(await unpackChunk<T[]>(row.data));
     })();
     // A failed read must not stay cached.
     pending.catch(() => this.chunks.delete(id));

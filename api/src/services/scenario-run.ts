@@ -10,9 +10,25 @@ import { scenarioBaselineOf, type ScenarioBaseline } from '@lmo/models/labour/sc
 import type { ScenarioParameters } from '@lmo/models/labour/scenario-params/schema';
 import { scenarioFromParameters, type ScenarioLabel } from '@lmo/models/labour/scenario-params/translate';
 import { scenarioChunks, type ChunkKind } from './compute-pack';
+import { rowsToColumns, transferablesOf, type RowColumns } from './row-columns';
 
-/** A chunk as JSON text: compressed later, off the answer's path. */
-export interface RawChunk { kind: ChunkKind; scenario: string; key: string; items: number; json: string }
+/**
+ * A scenario's chunk as it leaves the runner: the summary and targets as JSON text (parsed once,
+ * held decoded), forecasts and gaps per region as columns (row-columns.ts). Forecast cells carry
+ * no `history`: a scenario does not change the past, so it is read from the baseline's cell.
+ */
+export type RawChunk =
+  | { kind: 'outlook' | 'targets'; scenario: string; key: string; items: number; json: string }
+  | { kind: Extract<ChunkKind, 'forecasts' | 'gaps'>; scenario: string; key: string; items: number; columns: RowColumns };
+
+/** The buffers of a run's chunks, to transfer from the worker instead of copying. */
+export const chunkTransferables = (chunks: readonly RawChunk[]): ArrayBuffer[] =>
+  chunks.flatMap((c) => ('columns' in c ? transferablesOf(c.columns) : []));
+
+const withoutHistory = (list: readonly object[]) => list.map((f) => {
+  const { history: _history, ...rest } = f as { history?: unknown };
+  return rest;
+});
 
 /** What a run needs besides the parameters. */
 export interface ScenarioJob { id: string; parameters: ScenarioParameters; label: ScenarioLabel }
@@ -31,11 +47,15 @@ export class ScenarioRunner {
     this.versionId = versionId;
   }
 
-  /** One scenario's chunks (summary, targets, forecasts and gaps per region) as JSON. Throws ForecastError on a lever the data cannot move. */
+  /** One scenario's chunks (summary, targets, forecasts and gaps per region). Throws ForecastError on a lever the data cannot move. */
   run(job: ScenarioJob): RawChunk[] {
     if (!this.base || !this.baseline) throw new Error('scenario runner used before init');
     const scenario = scenarioFromParameters(job.parameters, this.baseline, { ...job.label, id: job.id });
     const outlook = outlookFor(this.base, scenario);
-    return scenarioChunks(outlook).map(({ value, ...c }) => ({ ...c, json: JSON.stringify(value) }));
+    return scenarioChunks(outlook).map(({ value, kind, ...c }): RawChunk => {
+      if (kind === 'forecasts') return { ...c, kind, columns: rowsToColumns(withoutHistory(value as object[])) };
+      if (kind === 'gaps') return { ...c, kind, columns: rowsToColumns(value as object[]) };
+      return { ...c, kind: kind as 'outlook' | 'targets', json: JSON.stringify(value) };
+    });
   }
 }
