@@ -1,8 +1,10 @@
 /**
  * `pnpm --filter @lmo/api build`: bundles the server (with the models and seeds
  * workspaces) into one plain-JS file, dist/server.mjs, that `pnpm start` runs
- * with node alone. Running through tsx keeps a TypeScript loader thread and its
- * caches in the process for its whole life (~70 MB of RSS); the bundle does not.
+ * with node alone, and each worker thread's entry into dist/<worker>.cjs beside it
+ * (the server finds them through LMO_WORKER_DIR, see src/services/compute-worker-bundle.ts).
+ * Running through tsx keeps a TypeScript loader thread and its caches in the process
+ * for its whole life (~70 MB of RSS); the bundles do not, and nothing is bundled at run time.
  * npm dependencies of the api stay external and load from node_modules, so the
  * output must stay inside api/: `node build.mjs [outfile]` (default dist/server.mjs).
  *
@@ -24,9 +26,13 @@ const CONFIG_FILES = [fileURLToPath(import.meta.url), join(API, 'package.json'),
 const sha = (file) => (existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : 'missing');
 const digests = (files) => Object.fromEntries(files.map((f) => [relative(API, f), sha(f)]));
 
-/** True when the bundle exists and none of the files recorded at its build changed. */
+/** The worker threads, bundled beside the server (self-contained: they load nothing from node_modules). */
+const WORKERS = ['compute-worker', 'scenario-worker'];
+const workerFile = (outfile, name) => join(dirname(outfile), `${name}.cjs`);
+
+/** True when the bundles exist and none of the files recorded at their build changed. */
 function upToDate(outfile, stampFile) {
-  if (!existsSync(outfile) || !existsSync(stampFile)) return false;
+  if (![outfile, stampFile, ...WORKERS.map((w) => workerFile(outfile, w))].every((f) => existsSync(f))) return false;
   try {
     const recorded = JSON.parse(readFileSync(stampFile, 'utf8'));
     const files = Object.keys(recorded);
@@ -68,22 +74,20 @@ export async function buildServer({ outfile = join(API, 'dist', 'server.mjs'), i
   const { build } = await import('esbuild');
   const pkg = JSON.parse(await readFile(join(API, 'package.json'), 'utf8'));
   const external = Object.keys(pkg.dependencies).filter((d) => !d.startsWith('@lmo/')).flatMap((d) => [d, `${d}/*`]);
-  const result = await build({
-    entryPoints: [join(API, 'src', 'server.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    sourcemap: true,
-    external,
-    plugins: [keepImportMetaUrl],
-    logLevel: 'warning',
-    metafile: true,
-    absWorkingDir: API,
-  });
+  const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, plugins: [keepImportMetaUrl], logLevel: 'warning', metafile: true, absWorkingDir: API };
+  const results = await Promise.all([
+    build({
+      ...common,
+      entryPoints: [join(API, 'src', 'server.ts')],
+      outfile,
+      format: 'esm',
+      external,
+      define: { LMO_WORKER_DIR: JSON.stringify(dirname(outfile)) },
+    }),
+    ...WORKERS.map((name) => build({ ...common, entryPoints: [join(API, 'src', 'services', `${name}.ts`)], outfile: workerFile(outfile, name), format: 'cjs' })),
+  ]);
   // Metafile input paths are relative to absWorkingDir.
-  const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.includes(':')).map((p) => resolve(API, p));
+  const inputs = [...new Set(results.flatMap((r) => Object.keys(r.metafile.inputs)))].filter((p) => !p.includes(':')).map((p) => resolve(API, p));
   writeFileSync(stampFile, JSON.stringify(digests([...inputs, ...CONFIG_FILES]), null, 1));
   console.log(`api: ${shown} built in ${Math.round(performance.now() - t0)} ms`);
   return outfile;

@@ -1,32 +1,22 @@
 /**
- * The compute worker as one plain-JS bundle, built with esbuild once per process
- * (about 0.1 s). A worker started through tsx would carry its own loader thread
- * and TypeScript compiler (~40 MB more per model run); a bundle carries neither.
- * If bundling fails, the tsx bootstrap (compute-worker.mjs) is used instead.
+ * Where the worker threads' scripts are. `build.mjs` bundles each worker into one plain-JS file
+ * beside the server bundle (dist/<name>.cjs) and tells the server bundle the folder through
+ * esbuild's `define` (LMO_WORKER_DIR), so a production process starts its workers with node
+ * alone: no esbuild at run time, and no tsx loader thread and compiler in each worker (~40 MB).
+ * Run from the sources (`pnpm dev` with tsx), the tsx bootstrap (<name>.mjs) loads the
+ * TypeScript worker instead.
  */
-import { build } from 'esbuild';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** The worker entries: the version compute and the scenario engine. */
 export type WorkerName = 'compute-worker' | 'scenario-worker';
 
-/** How to start the worker: the bundle's source (eval) or the fallback script. */
-export type WorkerScript = { code: string } | { url: URL };
+// Replaced by build.mjs with the bundle's folder; undeclared when running from the sources.
+declare const LMO_WORKER_DIR: string | undefined;
 
-const pending = new Map<WorkerName, Promise<WorkerScript>>();
-
-/** A worker's script, bundled on first use and shared afterwards. */
-export function workerScript(name: WorkerName): Promise<WorkerScript> {
-  let p = pending.get(name);
-  if (!p) {
-    const entry = fileURLToPath(new URL(`./${name}.ts`, import.meta.url));
-    p = build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent' })
-      .then((r): WorkerScript => ({ code: r.outputFiles[0].text }))
-      .catch((): WorkerScript => ({ url: new URL(`./${name}.mjs`, import.meta.url) }));
-    pending.set(name, p);
-  }
-  return p;
+/** The script a worker thread runs: the built bundle, or the tsx bootstrap beside the sources. */
+export function workerUrl(name: WorkerName): URL {
+  const dir = typeof LMO_WORKER_DIR === 'string' ? LMO_WORKER_DIR : undefined;
+  return dir ? pathToFileURL(join(dir, `${name}.cjs`)) : new URL(`./${name}.mjs`, import.meta.url);
 }
-
-/** The compute worker's script. */
-export const computeWorkerScript = () => workerScript('compute-worker');

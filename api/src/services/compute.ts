@@ -9,7 +9,7 @@ import type { Db } from '../db/client';
 import { results } from '../db/schema';
 import { computePacked, type PackedChunk } from './compute-pack';
 import type { ComputeJob } from './compute-worker';
-import { computeWorkerScript } from './compute-worker-bundle';
+import { workerUrl } from './compute-worker-bundle';
 import { markComputed } from './dataset-versions';
 import { loadObservationColumns } from './ingest';
 import { fromColumns } from './observation-columns';
@@ -68,9 +68,8 @@ async function inWorker(job: ComputeJob, onChunk: ChunkSink): Promise<Record<str
 }
 
 async function runWorker(job: ComputeJob, onChunk: ChunkSink, heapMb: number): Promise<Record<string, number>> {
-  const script = await computeWorkerScript();
   const resourceLimits = heapMb > 0 ? { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 8 } : undefined;
-  const worker = 'code' in script ? new Worker(script.code, { eval: true, resourceLimits }) : new Worker(script.url, { resourceLimits });
+  const worker = new Worker(workerUrl('compute-worker'), { resourceLimits });
   worker.postMessage(job);
   return new Promise((resolve, reject) => {
     worker.on('message', (m: { chunk?: PackedChunk; done?: boolean; timingMs?: Record<string, number> }) => {

@@ -8,7 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import { ForecastError, type ForecastErrorCode } from '@lmo/models';
 import type { Db } from '../db/client';
-import { workerScript } from './compute-worker-bundle';
+import { workerUrl } from './compute-worker-bundle';
 import { loadObservationColumns } from './ingest';
 import { fromColumns } from './observation-columns';
 import { ScenarioRunner, type RawChunk, type ScenarioJob } from './scenario-run';
@@ -96,8 +96,7 @@ export class ScenarioEngine {
 
   private async start(): Promise<Worker> {
     if (this.worker) return this.worker;
-    const script = await workerScript('scenario-worker');
-    const worker = 'code' in script ? new Worker(script.code, { eval: true }) : new Worker(script.url);
+    const worker = new Worker(workerUrl('scenario-worker'));
     worker.on('message', (m: { type: string; reqId?: number; chunks?: RawChunk[]; error?: WorkerError }) => {
       const call = m.reqId !== undefined ? this.calls.get(m.reqId) : undefined;
       if (!call) return;
