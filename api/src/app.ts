@@ -16,6 +16,7 @@ import { authState, readGuard } from './http/require-role';
 import { ResponseCache, responseCache, sharedRequest } from './http/response-cache';
 import { security } from './http/security';
 import { mountWeb } from './http/static-web';
+import { accuracyRoutes } from './routes/accuracy';
 import { exportRoutes } from './routes/export';
 import { forecastRoutes } from './routes/forecasts';
 import { gapRoutes } from './routes/gaps';
@@ -56,6 +57,7 @@ export function apiRoutes(deps: AppDeps) {
     .route('/api/gaps', gapRoutes(deps))
     .route('/api/scenarios', scenarioRoutes(deps))
     .route('/api/targets', targetRoutes(deps))
+    .route('/api/accuracy', accuracyRoutes(deps))
     .route('/api/export.csv', exportRoutes(deps))
     .route('/api/uploads', uploadRoutes(deps))
     .route('/api/versions', versionRoutes(deps))

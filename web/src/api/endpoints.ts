@@ -52,6 +52,10 @@ export const fetchGaps = async (params: GapParams, signal?: AbortSignal): Promis
 export const fetchTargets = async (params: { scenario: string }, signal?: AbortSignal): Promise<TargetsResponse> =>
   readJson<TargetsResponse>(await api.targets.$get({ query: query(params) }, { init: { signal } }));
 
+/** The served version's backtest accuracy (methodology page): its type is the API's own. */
+export const fetchAccuracy = async (signal?: AbortSignal): Promise<AccuracyResponse> =>
+  readJson<AccuracyResponse>(await api.accuracy.$get(undefined, { init: { signal } }));
+
 // Scenarios (issue 13).
 /** Presets, lever specs and the baseline values the builder shows beside each lever. */
 export const fetchScenarioCatalogue = async (signal?: AbortSignal): Promise<ScenarioCatalogue> =>
@@ -70,9 +74,13 @@ export function exportCsvHref(view: 'series' | 'forecasts' | 'gaps', params: obj
   return `/api/export.csv?${new URLSearchParams({ view, ...query(params) }).toString()}`;
 }
 
+type Ok<F> = F extends (...args: never[]) => unknown ? InferResponseType<F, 200> : never;
+
+/** GET /api/accuracy, as the typed client infers it. */
+export type AccuracyResponse = Ok<typeof api.accuracy.$get>;
+
 // Compile-time contract checks: `tsc -p web` fails if the API's typed responses drift from the
 // shapes the adapters read.
-type Ok<F> = F extends (...args: never[]) => unknown ? InferResponseType<F, 200> : never;
 type Expect<T extends true> = T;
 type Matches<Actual, Expected> = [Actual] extends [Expected] ? true : false;
 export type ContractChecks = [

@@ -1,4 +1,4 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { StatusBadge } from '../../components/badges';
@@ -9,7 +9,6 @@ import { DataLevelsTable } from './data-levels-table';
 import { MethodNotesList } from './method-notes-list';
 import { ChartFrame } from '../../components/chart-frame';
 import { AXIS_TICK, SERIES } from '../../components/colors';
-import { combineStatusIgnoringMissing } from '../../components/combine-status';
 import type { Column } from '../../components/csv';
 import { DataTable } from '../../components/data-table';
 import { WrappedTick } from '../../components/wrapped-tick';
@@ -20,9 +19,10 @@ import { metaQueries } from '../meta/queries';
 import { makeNamer } from '../meta/names';
 import { useSourceText } from '../meta/use-source-text';
 import { methodNameVi } from '../../i18n/method-names';
-import { accuracySeries, methodologyQueries } from './queries';
+import { methodologyQueries } from './queries';
 import { niceCeil } from '../../adapters/nice';
-import { summariseAccuracy, toAccuracyRows, type AccuracyRow } from './to-chart-rows';
+import { toAccuracyRows, type AccuracyRow } from './to-chart-rows';
+import { AccuracyTiersTable } from './accuracy-tiers-table';
 import { PageHead } from '../../components/page-head';
 
 /** Methodology & accuracy: plain-language method, backtest of engine vs naive, sources, the 2021 break. */
@@ -32,14 +32,14 @@ export default function MethodologyPage() {
   const lang = i18n.language as Lang;
   const meta = useQuery(metaQueries.codes());
   const names = makeNamer(meta.data, lang);
-  const sections = (meta.data?.sectors ?? []).filter((s) => /^[A-U]$/.test(s.code)).map((s) => s.code);
-  const series = meta.data ? accuracySeries(sections) : [];
-  const results = useQueries({ queries: series.map((s) => methodologyQueries.accuracy(s)) });
+  // One answer from the version's stored results (GET /api/accuracy), not one forecast per series.
+  const accuracy = useQuery(methodologyQueries.accuracy());
   const label = (f: { indicator: string; sector: string }) =>
     f.sector === 'TOTAL' ? `${t(`kpi.${f.indicator}.title`, { defaultValue: f.indicator })} (${names.region('VN')})` : names.sector(f.sector);
-  const rows = toAccuracyRows(results.map((r) => r.data), label);
-  const summary = summariseAccuracy(rows);
-  const status = meta.isPending || meta.isError ? meta : combineStatusIgnoringMissing(results);
+  const rows = toAccuracyRows(accuracy.data?.series, label);
+  const means = accuracy.data?.means;
+  const summary = means && means.series > 0 && means.meanMase !== null && means.meanNaiveMase !== null ? { ...means, meanMase: means.meanMase, meanNaiveMase: means.meanNaiveMase } : null;
+  const status = meta.isPending || meta.isError ? meta : accuracy;
   const pct = (v: number | null) => (v === null ? '–' : formatPercent(v * 100, lang, 0));
   const columns: Column<AccuracyRow>[] = [
     { key: 'label', label: t('methodology.series'), value: (r) => r.label },
@@ -103,7 +103,7 @@ export default function MethodologyPage() {
           unit={t('methodology.maseUnit')}
           source={t('methodology.chartSource')}
           statuses={['modelled']}
-          basis={mergeBasis(...results.map((r) => r.data))}
+          basis={mergeBasis(accuracy.data?.basis)}
           levels={VIEW_LEVELS.nationalForecast}
           legend={[
             { label: t('methodology.engine'), color: SERIES.engine },
@@ -127,6 +127,7 @@ export default function MethodologyPage() {
             </BarChart>
           </ResponsiveContainer>
         </ChartFrame>
+        <AccuracyTiersTable tiers={accuracy.data?.tiers} />
       </section>
 
       <section className="card prose" aria-labelledby="status-heading">

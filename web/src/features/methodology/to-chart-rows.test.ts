@@ -1,27 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { forecastResponse } from '../../test-fixtures';
-import { summariseAccuracy, toAccuracyRows } from './to-chart-rows';
+import type { AccuracyResponse } from '../../api/endpoints';
+import { toAccuracyRows, toTierRows } from './to-chart-rows';
+
+type Series = AccuracyResponse['series'][number];
+const series = (indicator: string, accuracy: Series['accuracy'], methods = ['holt', 'theta']): Series => ({ indicator, sector: 'TOTAL', methods, accuracy });
 
 describe('accuracy adapter', () => {
-  const a = forecastResponse({ indicator: 'employment', accuracy: { mase: 0.5, smape: 1, coverage80: 0.8, coverage95: 1, naiveMase: 1, naiveSmape: 2, origins: 5 } });
-  const b = forecastResponse({ indicator: 'labour_force', accuracy: { mase: 1.5, smape: 3, coverage80: 0.6, coverage95: 0.9, naiveMase: 1, naiveSmape: 2, origins: 5 } });
-  const short = forecastResponse({ indicator: 'unemployment_rate', accuracy: { mase: null, smape: null, coverage80: null, coverage95: null, naiveMase: null, naiveSmape: null, origins: 0 } });
+  const a = series('employment', { mase: 0.5, smape: 1, coverage80: 0.8, coverage95: 1, naiveMase: 1, naiveSmape: 2, origins: 5 });
+  const b = series('labour_force', { mase: 1.5, smape: 3, coverage80: 0.6, coverage95: 0.9, naiveMase: 1, naiveSmape: 2, origins: 5 });
+  const short = series('unemployment_rate', { mase: null, smape: null, coverage80: null, coverage95: null, naiveMase: null, naiveSmape: null, origins: 0 });
 
   it('keeps series with a backtest and computes relative MASE', () => {
-    const rows = toAccuracyRows([a, b, short, undefined], (f) => f.indicator);
+    const rows = toAccuracyRows([a, b, short], (s) => s.indicator);
     expect(rows.map((r) => r.label)).toEqual(['employment', 'labour_force']);
-    expect(rows[0].relative).toBeCloseTo(0.5);
-    expect(rows[0].method).toBe('holt + theta');
+    expect(rows[0]!.relative).toBeCloseTo(0.5);
+    expect(rows[0]!.method).toBe('holt + theta');
   });
-  it('summarises engine against naive', () => {
-    const s = summariseAccuracy(toAccuracyRows([a, b], (f) => f.indicator))!;
-    expect(s.series).toBe(2);
-    expect(s.meanMase).toBeCloseTo(1);
-    expect(s.meanNaiveMase).toBeCloseTo(1);
-    expect(s.wins).toBe(1);
-    expect(s.coverage80).toBeCloseTo(0.7);
+  it('has no rows before the answer', () => {
+    expect(toAccuracyRows(undefined, (s) => s.indicator)).toEqual([]);
   });
-  it('has no summary without rows', () => {
-    expect(summariseAccuracy([])).toBeNull();
+  it('keys the stored tiers by level of detail', () => {
+    const tiers: AccuracyResponse['tiers'] = {
+      rows: [{ tier: 'detailed', cells: 10, mase: 1, naiveMase: 1.2, smape: 5, coverage80: 0.8, coverage95: 0.95, shareBeatingNaive: 0.6 }],
+      note: '', failures: { total: 0, byCode: {} },
+    };
+    expect(toTierRows(tiers)).toEqual([{ ...tiers.rows[0], key: 'detailed' }]);
+    expect(toTierRows(null)).toEqual([]);
   });
 });

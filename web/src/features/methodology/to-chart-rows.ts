@@ -1,4 +1,7 @@
-import type { ForecastResponse } from '../../api/types';
+import type { AccuracyResponse } from '../../api/endpoints';
+
+type Series = AccuracyResponse['series'][number];
+type Tier = NonNullable<AccuracyResponse['tiers']>['rows'][number];
 
 /** Backtest accuracy of one series: the engine beside the naive benchmark on the same origins. */
 export interface AccuracyRow {
@@ -19,17 +22,17 @@ export interface AccuracyRow {
 }
 
 /** Rows for every series that could be backtested (those with too short a history are left out). */
-export function toAccuracyRows(forecasts: (ForecastResponse | undefined)[], label: (f: ForecastResponse) => string): AccuracyRow[] {
+export function toAccuracyRows(series: readonly Series[] | undefined, label: (s: Series) => string): AccuracyRow[] {
   const rows: AccuracyRow[] = [];
-  for (const f of forecasts) {
-    const a = f?.accuracy;
-    if (!f || !a || a.mase === null || a.naiveMase === null || !Number.isFinite(a.mase) || !Number.isFinite(a.naiveMase)) continue;
+  for (const s of series ?? []) {
+    const a = s.accuracy;
+    if (a.mase === null || a.naiveMase === null || !Number.isFinite(a.mase) || !Number.isFinite(a.naiveMase)) continue;
     rows.push({
-      key: `${f.indicator}|${f.sector}`,
-      indicator: f.indicator,
-      sector: f.sector,
-      label: label(f),
-      method: f.models.map((m) => m.method).join(' + '),
+      key: `${s.indicator}|${s.sector}`,
+      indicator: s.indicator,
+      sector: s.sector,
+      label: label(s),
+      method: s.methods.join(' + '),
       mase: a.mase,
       naiveMase: a.naiveMase,
       smape: a.smape,
@@ -43,29 +46,10 @@ export function toAccuracyRows(forecasts: (ForecastResponse | undefined)[], labe
   return rows;
 }
 
-/** Overall summary: mean MASE of engine and naive, share of series where the engine wins, mean coverage. */
-export interface AccuracySummary {
-  series: number;
-  meanMase: number;
-  meanNaiveMase: number;
-  wins: number;
-  coverage80: number | null;
-  coverage95: number | null;
+/** One level of detail of the employment cells' backtest, as the table draws it. */
+export interface TierRow extends Tier {
+  key: string;
 }
 
-function mean(values: number[]): number | null {
-  const ok = values.filter((v) => Number.isFinite(v));
-  return ok.length ? ok.reduce((s, v) => s + v, 0) / ok.length : null;
-}
-
-export function summariseAccuracy(rows: AccuracyRow[]): AccuracySummary | null {
-  if (rows.length === 0) return null;
-  return {
-    series: rows.length,
-    meanMase: mean(rows.map((r) => r.mase))!,
-    meanNaiveMase: mean(rows.map((r) => r.naiveMase))!,
-    wins: rows.filter((r) => r.mase < r.naiveMase).length,
-    coverage80: mean(rows.map((r) => r.coverage80 ?? Number.NaN)),
-    coverage95: mean(rows.map((r) => r.coverage95 ?? Number.NaN)),
-  };
-}
+/** The stored summary by level of detail (national and regional, province totals, detailed cells). */
+export const toTierRows = (tiers: AccuracyResponse['tiers'] | undefined): TierRow[] => (tiers?.rows ?? []).map((r) => ({ ...r, key: r.tier }));

@@ -1,0 +1,25 @@
+/** GET /api/accuracy: the served version's backtest accuracy (methodology page), from its stored results. */
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { snapshotFor, type AppDeps } from '../deps';
+import { DATA_VERSION_HEADER } from '../http/response-cache';
+import { jsonResponses, publicRead } from '../http/responses';
+import { accuracySchema } from '../http/schemas-accuracy';
+import { selectAccuracy } from '../services/accuracy';
+
+/** Accuracy routes. */
+export const accuracyRoutes = (deps: AppDeps) => new Hono().get(
+  '/',
+  describeRoute({
+    tags: ['outlook'],
+    ...publicRead(),
+    summary: 'Backtest accuracy of the served version: national series one by one (engine beside naive, interval coverage) and employment cells by level of detail',
+    responses: jsonResponses('Backtest accuracy', accuracySchema),
+  }),
+  async (c) => {
+    const snap = await snapshotFor(deps, 'baseline');
+    const body = await selectAccuracy(snap);
+    c.header(DATA_VERSION_HEADER, String(snap.version.id));
+    return c.json(body);
+  },
+);

@@ -1,0 +1,54 @@
+/**
+ * GET /api/accuracy (issue 16 §5): the methodology page's backtest report in one answer, from the
+ * version's stored results; each series equals its forecast's stored accuracy.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accuracyMeans, type SeriesAccuracy } from '../src/services/accuracy';
+import { testBackends } from './backends';
+import { getJson, startTestApp, type TestApp } from './harness';
+
+const [backend] = await testBackends();
+
+describe('accuracy report', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(backend!);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('serves each national series with the accuracy its forecast carries, the means over them, and the stored tiers', async () => {
+    const r = await getJson(t.app, '/api/accuracy');
+    expect(r.status).toBe(200);
+    const body = r.body as { series: SeriesAccuracy[]; means: ReturnType<typeof accuracyMeans>; tiers: { rows: { tier: string; cells: number }[]; failures: { total: number } } | null; dataVersion: number };
+    expect(body.series.map((s) => `${s.indicator}|${s.sector}`)).toContain('employment|TOTAL');
+    expect(body.series.length).toBeGreaterThan(1);
+    for (const s of body.series.slice(0, 4)) {
+      const f = await getJson(t.app, `/api/forecasts?indicator=${s.indicator}&region=VN&sector=${s.sector}&qualification=ALL`);
+      expect(s.accuracy).toEqual(f.body.accuracy);
+      expect(s.methods).toEqual(f.body.models.map((m: { method: string }) => m.method));
+    }
+    expect(body.means).toEqual(accuracyMeans(body.series));
+    expect(body.tiers?.rows.length).toBeGreaterThan(0);
+    expect(body.tiers?.failures.total).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('accuracyMeans', () => {
+  const s = (mase: number | null, naiveMase: number | null, coverage95: number | null = 1): SeriesAccuracy => ({
+    indicator: 'employment', sector: 'C', methods: ['theta'],
+    accuracy: { mase, naiveMase, smape: 1, naiveSmape: 2, coverage80: 0.8, coverage95, origins: 3 },
+  });
+  it('leaves out series too short to backtest and counts the series where the engine beat naive', () => {
+    const m = accuracyMeans([s(0.5, 1), s(1.5, 1, 0.5), s(null, 1), s(0.7, null)]);
+    expect(m.series).toBe(2);
+    expect(m.meanMase).toBeCloseTo(1);
+    expect(m.meanNaiveMase).toBeCloseTo(1);
+    expect(m.wins).toBe(1);
+    expect(m.coverage95).toBeCloseTo(0.75);
+  });
+  it('has no means without a backtested series', () => {
+    expect(accuracyMeans([s(null, null)])).toMatchObject({ series: 0, meanMase: null, wins: 0 });
+  });
+});
