@@ -163,7 +163,16 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
 
   it('methodology lists the five statuses and the levels of detail with their status', async () => {
     for (const lang of ['vi', 'en'] as const) {
-      const page = await open(`?page=methodology&lang=${lang}`);
+      const page = await browser.context.newPage();
+      watch(page, `?page=methodology&lang=${lang}`);
+      const apiPaths: string[] = [];
+      page.on('request', (r) => { if (r.url().includes('/api/')) apiPaths.push(new URL(r.url()).pathname); });
+      await page.goto(`${server.url}/?page=methodology&lang=${lang}`, { waitUntil: 'domcontentloaded' });
+      // The accuracy report is one stored answer (GET /api/accuracy), not one forecast per series.
+      await page.waitForSelector('[data-testid="accuracy-summary"]');
+      await page.waitForSelector('[data-testid="accuracy-tiers"] tbody tr');
+      expect(apiPaths.filter((p) => p === '/api/accuracy')).toHaveLength(1);
+      expect(apiPaths.filter((p) => p === '/api/forecasts')).toHaveLength(0);
       await page.waitForSelector('[data-testid="status-list"]');
       const items = page.locator('[data-testid="status-list"] [data-status-item]');
       expect(await items.count()).toBe(5);

@@ -19,6 +19,17 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
+ * The environment of the processes users run: vitest's own variables (NODE_ENV=test, VITEST, …)
+ * left out, so the e2e suite tests what `pnpm start` serves (React's production build, the server
+ * with its worker threads), not a development bundle that mounts every effect twice.
+ */
+export function productionEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', ...extra };
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'TEST') delete env[key];
+  return env;
+}
+
+/**
  * Builds the app with Vite into `outDir` (a private directory by default, so a concurrent
  * `vite build` of web/dist cannot swap the assets under a running test); resolves to it.
  */
@@ -26,7 +37,7 @@ export function buildWeb(outDir = mkdtempSync(join(tmpdir(), 'lmo-web-dist-'))):
   const vite = join(WEB_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
   return new Promise((ok, fail) => {
     let output = '';
-    const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { cwd: WEB_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { cwd: WEB_DIR, env: productionEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     child.on('error', fail);
@@ -73,7 +84,7 @@ export async function startServer({ timeoutMs = 180_000, webDist = join(WEB_DIR,
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--expose-gc', '--enable-source-maps', join(bundleDir, 'server.mjs')], {
     cwd: apiDir,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'data'), WEB_DIST: webDist, DATABASE_URL: '' },
+    env: productionEnv({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'data'), WEB_DIST: webDist, DATABASE_URL: '' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => (output += d));
