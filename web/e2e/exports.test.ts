@@ -138,9 +138,10 @@ describe.skipIf(!hasChromium)('downloads in Chromium', () => {
   it('a chart: the file holds the table view\'s columns with sensibly rounded numbers', async () => {
     const page = await dash.context.newPage();
     await page.goto(`${dash.url}/?page=overview`, { waitUntil: 'domcontentloaded' });
-    // The national system chart (labour force, employment, unemployment): charts fill in any order.
-    const frame = page.locator('figure[data-has-data="true"]').filter({ hasText: vi.overview.labourForce }).first();
-    await frame.waitFor();
+    // The national system chart (labour force, employment, unemployment), named by its own frame: a
+    // locator by text would re-resolve to whichever chart has data first, and charts fill in any order.
+    const frame = page.locator('figure[data-chart-frame="labour-force-employment-baseline"]');
+    await page.locator('figure[data-chart-frame="labour-force-employment-baseline"][data-has-data="true"]').waitFor();
     await frame.getByRole('button', { name: vi.chart.viewTable }).click();
     const headers = (await screenHeaders(frame.locator('table.data-table'))).filter((h) => h !== vi.status.label);
     await frame.getByRole('button', { name: vi.chart.viewChart }).click();
