@@ -26,6 +26,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { finiteMean, fitAuto, naiveScale, winkler } from '../src/forecast/index';
+import { forecastShares } from '../src/labour/shares';
 import type { Interval, Series } from '../src/forecast/index';
 import { SHARED_DIR, readCsv } from './datasets';
 import { seriesHash } from './split';
@@ -104,6 +105,59 @@ function wdiLabourForce(): LabourLikeCase[] {
   return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/**
+ * One case of the compositional sub-set `ilo-activity`: the population 15+
+ * split into employed (EPR), unemployed (LFPR − EPR) and outside the labour
+ * force (100 − LFPR), in percent, from the same two ILO files as above (never
+ * the sector shares of the labour backtest). Forecast as the labour model
+ * forecasts shares (labour/shares.ts `forecastShares`): coherent means from
+ * centred log-ratios, each share's band from its own logit. Same origins as
+ * the rates; n = 8–20 by the hash of "ilo-activity:<geo>@<origin>".
+ */
+export interface ActivityCase {
+  id: string;
+  start: string;
+  train: Record<'employed' | 'unemployed' | 'inactive', number[]>;
+  test: Record<'employed' | 'unemployed' | 'inactive', number[]>;
+}
+
+/** The `ilo-activity` compositional cases, in a fixed order. */
+export function loadActivityShares(): ActivityCase[] {
+  const read = (indicator: string) => {
+    const byGeo = new Map<string, Map<number, number>>();
+    for (const row of readCsv(path.join(ILO_DIR, `ddf--datapoints--${indicator}--by--geo--time.csv`))) {
+      const year = Number(row.time);
+      if (year > LABOUR_LIKE.lastIloYear) continue;
+      let m = byGeo.get(row.geo!);
+      if (!m) byGeo.set(row.geo!, (m = new Map()));
+      m.set(year, Number(row[indicator]));
+    }
+    return byGeo;
+  };
+  const lfpr = read('aged_15plus_labour_force_participation_rate_percent');
+  const epr = read('aged_15plus_employment_rate_percent');
+  const out: ActivityCase[] = [];
+  for (const geo of [...lfpr.keys()].sort()) {
+    for (const origin of ILO_ORIGINS) {
+      const n = LABOUR_LIKE.minN + (seriesHash(`ilo-activity:${geo}@${origin}`) % (LABOUR_LIKE.maxN - LABOUR_LIKE.minN + 1));
+      const first = origin - n + 1;
+      const train = { employed: [] as number[], unemployed: [] as number[], inactive: [] as number[] };
+      const test = { employed: [] as number[], unemployed: [] as number[], inactive: [] as number[] };
+      for (let y = first; y <= Math.min(LABOUR_LIKE.lastIloYear, origin + LABOUR_LIKE.maxH); y++) {
+        const a = lfpr.get(geo)?.get(y), b = epr.get(geo)?.get(y);
+        if (a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b)) break;
+        const part = y <= origin ? train : test;
+        part.employed.push(b);
+        // The two files are modelled separately; a rare EPR above LFPR is read as no unemployment.
+        part.unemployed.push(Math.max(0, a - b));
+        part.inactive.push(100 - Math.max(a, b));
+      }
+      if (train.employed.length === n && test.employed.length > 0) out.push({ id: `ilo-activity:${geo}@${origin}`, start: String(first), train, test });
+    }
+  }
+  return out;
+}
+
 /** Whether the reference data behind the set is present. */
 export function labourLikeAvailable(): boolean {
   return existsSync(ILO_DIR) && existsSync(WDI_LF);
@@ -163,4 +217,36 @@ export function scoreLabourLike(cases: readonly LabourLikeCase[]): { all: Labour
     return { cases: b.msis.length, points: b.pts, coverage80: b.c80 / b.pts, coverage95: b.c95 / b.pts, msis95: finiteMean(b.msis), byH: b.byH.map((x) => ({ c80: x.c80 / x.n, c95: x.c95 / x.n, n: x.n })) };
   };
   return { all: done('all'), bySet: Object.fromEntries([...acc.keys()].filter((k) => k !== 'all').map((k) => [k, done(k)])) };
+}
+
+/**
+ * Coverage and MSIS of the share bands of `forecastShares` on the
+ * `ilo-activity` composition (scored on the shares in percent): issue 14 §3
+ * on tuning data ("shares get the same treatment"); the additive quantiles
+ * cover it at nominal by construction (tune-intervals.ts `worstSet`).
+ */
+export function scoreActivityShares(cases: readonly ActivityCase[]): LabourLikeScores {
+  let c80 = 0, c95 = 0, pts = 0;
+  const msis: number[] = [];
+  const byH = Array.from({ length: LABOUR_LIKE.maxH }, () => ({ c80: 0, c95: 0, n: 0 }));
+  for (const c of cases) {
+    const h = c.test.employed.length;
+    const fc = forecastShares({ start: c.start, frequency: 1, components: c.train }, h);
+    for (const name of Object.keys(c.train) as (keyof ActivityCase['train'])[]) {
+      const [i80, i95] = fc.components[name]!.intervals as [Interval, Interval];
+      c.test[name].forEach((a, i) => {
+        const in80 = +(a >= i80.lower[i]! && a <= i80.upper[i]!);
+        const in95 = +(a >= i95.lower[i]! && a <= i95.upper[i]!);
+        c80 += in80;
+        c95 += in95;
+        pts++;
+        byH[i]!.c80 += in80;
+        byH[i]!.c95 += in95;
+        byH[i]!.n++;
+      });
+      const scale = naiveScale(c.train[name], 1);
+      if (scale > 0) msis.push(winkler(c.test[name], i95.lower, i95.upper, 95) / scale);
+    }
+  }
+  return { cases: cases.length, points: pts, coverage80: c80 / pts, coverage95: c95 / pts, msis95: finiteMean(msis), byH: byH.map((x) => ({ c80: x.c80 / x.n, c95: x.c95 / x.n, n: x.n })) };
 }

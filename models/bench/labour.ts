@@ -3,7 +3,8 @@
  * (agriculture / industry / services, % of employment; ILO modelled
  * estimates via Gapminder, ../shared/reference/data) over every country with
  * a complete 1991–2023 record. Fit on 1991–2017, forecast 2018–2023, and
- * score `auto` (through the log-ratio share model of labour/shares.ts)
+ * score `auto` (through the log-ratio share model of labour/shares.ts, with
+ * its default `auto` on the additive scale)
  * against plain naive and drift on the raw shares. Also times the labour
  * helper's per-province scenario recompute if @lmo/models exports it.
  * `pnpm bench` runs this at the end and adds its figures to the BENCH line.
@@ -18,7 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { coverage, finiteMean, fitAuto, fitDrift, fitNaive, mase, naiveScale, smape, winkler } from '../src/forecast/index';
 import type { FitFn, Forecast, Series } from '../src/forecast/index';
-import { forecastShares } from '../src/labour/shares';
+import { fitAdditive, forecastShares } from '../src/labour/shares';
 import { SHARED_DIR, readCsv } from './datasets';
 import { runSeedBench } from './labour-seeds';
 import { timeScenario } from './scenario-timing';
@@ -150,7 +151,10 @@ export async function runLabourBench(): Promise<{ scores: Record<string, LabourS
   }
   const data = loadShares();
   const variants: [string, Forecaster, string][] = [
-    ['auto', viaShares(fitAuto), 'auto on centred log-ratios → softmax (shares.ts)'],
+    // forecastShares' own default (auto with scale 'additive' on log-ratios and logits), as shipped.
+    // Until issue 14's fourth pass this row passed plain fitAuto, which treats log-ratios and logits as
+    // levels (yearly level constants; positive ones even on logs), so the additive calibration was never measured.
+    ['auto', viaShares(fitAdditive), "auto (additive) on centred log-ratios → softmax, bands from each share's logit (shares.ts)"],
     ['naive', perShare(fitNaive), 'last value, raw shares'],
     ['drift', perShare(fitDrift), 'drift, raw shares'],
     ['auto-raw', perShare(fitAuto), 'auto on each raw share, no constraint (for comparison)'],

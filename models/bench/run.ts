@@ -43,7 +43,7 @@ import { engineMethods } from './engine';
 import { LEVELS, runMethods, scoreRun } from './evaluate';
 import type { Forecaster, MethodRun, Scores } from './evaluate';
 import { runLabourBench } from './labour';
-import { labourLikeAvailable, loadLabourLike, scoreLabourLike, type LabourLikeScores } from './labour-like';
+import { labourLikeAvailable, loadActivityShares, loadLabourLike, scoreActivityShares, scoreLabourLike, type LabourLikeScores } from './labour-like';
 import { splitHalf, type Half } from './split';
 import { isPinned, pinToOneCore } from './pin';
 import { METRIC_CHECK, PUBLISHED, REFERENCE_R_METHODS } from './published';
@@ -199,8 +199,11 @@ function labourLikeLine(): Record<string, unknown> {
   const fmt = (x: LabourLikeScores) => `cover 80/95 ${(100 * x.coverage80).toFixed(1)}/${(100 * x.coverage95).toFixed(1)}, MSIS95 ${x.msis95.toFixed(2)} (${x.cases} cases, ${x.points} points)`;
   console.log(`\nlabour-like tuning set (ILO LFPR/EPR 15+ logits, WDI labour force; n 8–20, h 1–10; constants chosen here): ${fmt(all)}`);
   for (const [name, x] of Object.entries(bySet)) console.log(`  ${name.padEnd(17)} ${fmt(x)}`);
+  // Share bands (forecastShares) on a composition of the same ILO files (additive quantiles: worst set, tune-intervals.ts).
+  const activity = scoreActivityShares(loadActivityShares());
+  console.log(`  ${'ilo-activity'.padEnd(17)} ${fmt(activity)} — shares employed/unemployed/inactive via forecastShares, % scale`);
   const figures = (x: LabourLikeScores) => ({ coverage80: round(x.coverage80), coverage95: round(x.coverage95), msis95: round(x.msis95), cases: x.cases });
-  return { ...figures(all), bySet: Object.fromEntries(Object.entries(bySet).map(([k, x]) => [k, figures(x)])) };
+  return { ...figures(all), bySet: Object.fromEntries(Object.entries(bySet).map(([k, x]) => [k, figures(x)])), activityShares: figures(activity) };
 }
 
 async function main(): Promise<void> {

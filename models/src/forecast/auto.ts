@@ -244,7 +244,7 @@ export function fitAuto(series: Series, options: FitOptions = {}): Fit {
   const cal = calibrationFor(m, additive);
   const features = { sigma: Math.sqrt(curve.sigma2), gamma: curve.gamma, volatility, n, frequency: m, seasonal: idx ? 1 : 0, curvature: curvatureOf(scaled) };
   const cap = positive ? INTERVAL_CALIBRATION.maxLogScale : Infinity;
-  const multiplier = (level: number) => conformalMultiplier(level, cal);
+  const multiplier = (level: number) => conformalMultiplier(level, cal, features.curvature);
   return makeFit({
     method: 'auto',
     fitted,

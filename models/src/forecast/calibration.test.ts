@@ -166,4 +166,30 @@ describe('curvature and the additive (share) group', () => {
     expect(w[0]).toBeGreaterThan(0);
     for (let i = 1; i < 5; i++) expect(w[i]).toBeGreaterThan(w[i - 1]!);
   });
+
+  it('smooth additive histories take their own (Mondrian) quantiles, still increasing in the level, 95 beyond 80', () => {
+    const cal = INTERVAL_CALIBRATION.yearlyAdditive;
+    const smooth = cal.smooth!;
+    expect(smooth).toBeDefined();
+    const kSmooth = smooth.below - 0.1;
+    const kRough = smooth.below + 0.1;
+    cal.levels.forEach((l, i) => {
+      expect(conformalMultiplier(l, cal, kSmooth)).toBeCloseTo(smooth.quantiles[i]!, 10);
+      expect(conformalMultiplier(l, cal, kRough)).toBeCloseTo(cal.quantiles[i]!, 10);
+    });
+    let prev = 0;
+    for (let l = 1; l < 100; l += 0.5) {
+      const q = conformalMultiplier(l, cal, kSmooth);
+      expect(q).toBeGreaterThan(prev);
+      prev = q;
+    }
+    // The tuning data's smooth rates need a wider 95 % band than the rest.
+    expect(conformalMultiplier(95, cal, kSmooth)).toBeGreaterThan(conformalMultiplier(95, cal, kRough));
+    // auto uses it: a smooth logit history's 95 % half-width over its 80 % one is the smooth table's ratio.
+    const path = Array.from({ length: 15 }, (_, t) => -1 + 0.04 * t + 0.001 * t * t);
+    expect(curvatureOf(path)).toBeLessThan(smooth.below);
+    const f = fitAuto({ values: path, start: '2005', frequency: 1 }, { scale: 'additive' }).forecast(3);
+    const ratio = (f.intervals[1]!.upper[0]! - f.mean[0]!) / (f.intervals[0]!.upper[0]! - f.mean[0]!);
+    expect(ratio).toBeCloseTo(smooth.quantiles[5]! / smooth.quantiles[3]!, 6);
+  });
 });
