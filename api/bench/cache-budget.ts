@@ -15,8 +15,9 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
-import { createFastPath, fastPathMapBytes } from '../src/http/fast-path';
-import { DATA_VERSION_HEADER, ResponseCache, responseCache, responseCacheBytes } from '../src/http/response-cache';
+import { loadConfig } from '../src/config';
+import { createFastPath } from '../src/http/fast-path';
+import { DATA_VERSION_HEADER, ResponseCache, responseCache } from '../src/http/response-cache';
 import type { VersionInfo } from '../src/services/dataset-versions';
 
 export const LONG_URLS = 10_000;
@@ -50,12 +51,13 @@ export interface BudgetReport { cacheBytes: number; cacheBudget: number; cacheEn
 
 /** The real caches in front of a route that stores every answer; their byte accounts afterwards. */
 export async function budgetCheck(): Promise<BudgetReport> {
-  const cache = new ResponseCache(responseCacheBytes());
+  const config = loadConfig();
+  const cache = new ResponseCache(config.responseCacheBytes);
   const version = { id: 1 } as VersionInfo;
   const app = new Hono()
     .use('/api/*', responseCache({ cache, current: async () => version }))
     .get('/api/*', (c) => { c.header(DATA_VERSION_HEADER, '1'); return c.json({ path: c.req.path, pad: 'b'.repeat(2_000) }); });
-  const fast = createFastPath({ cache, freshVersion: () => 1, publicRead: () => true, maxMapBytes: fastPathMapBytes() });
+  const fast = createFastPath({ cache, freshVersion: () => 1, publicRead: () => true, maxMapBytes: config.fastPathMapBytes });
   const listener = getRequestListener(app.fetch);
   const server = createServer((req, res) => { if (!fast(req, res)) void listener(req, res); });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -7,7 +7,7 @@ import { Scalar } from '@scalar/hono-api-reference';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { openAPIRouteHandler } from 'hono-openapi';
-import type { AppDeps } from './deps';
+import { configOf, type AppDeps } from './deps';
 import { jsonContentLength } from './http/json-length';
 import { onError, problemResponse } from './http/on-error';
 import { PROBLEM_TYPES } from './http/problem';
@@ -33,6 +33,7 @@ import { versionRoutes } from './routes/versions';
 
 /** The API routes alone, chained so `hc<AppType>` knows every path and response. */
 export function apiRoutes(deps: AppDeps) {
+  const config = configOf(deps);
   return new Hono()
     // Large JSON and CSV answers go out compressed when the client accepts it (outside the answer cache,
     // which stores them uncompressed, so every client gets the encoding it asked for).
@@ -42,12 +43,12 @@ export function apiRoutes(deps: AppDeps) {
     // Next: a stored answer keeps the headers the chain below added, and only anonymous
     // public reads (the same for everyone) are answered from it (http/response-cache.ts).
     .use('/api/*', responseCache({
-      cache: deps.responses ?? new ResponseCache(),
+      cache: deps.responses ?? new ResponseCache(config.responseCacheBytes),
       current: () => deps.store.servedVersion(),
       cacheable: (c) => sharedRequest({ authorization: c.req.header('authorization'), origin: c.req.header('origin') }, authState(deps).settings.publicRead),
     }))
     // Secure headers, CORS, body and upload limits wrap every route (see http/security.ts).
-    .use(...security())
+    .use(...security(config.security))
     // PUBLIC_READ=false: reads need a viewer token too (http/require-role.ts).
     .use('/api/*', readGuard(deps))
     .route('/api/health', healthRoutes(deps))

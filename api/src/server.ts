@@ -11,14 +11,23 @@ import { authState } from './http/require-role';
 import { ResponseCache } from './http/response-cache';
 import { createApp } from './app';
 import { scenariosOf } from './deps';
-import { readConfig } from './config';
+import { ConfigError, loadConfig, type Config } from './config';
 import { getCurrentVersion } from './services/dataset-versions';
+import { computeResults } from './services/compute';
 import { ResultsStore } from './services/results-store';
 import { openAndMigrate, seedOnce } from './services/startup';
 
 const t0 = performance.now();
 const since = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
-const config = readConfig();
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  // A bad variable is the operator's to fix: say which, without a stack trace.
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`[lmo] ${error.message}`);
+  process.exit(1);
+}
 const opened = await openAndMigrate(config.database);
 const { database, timings } = opened;
 // A first start seeds before listening, so the first 200 from /api/health already has data.
@@ -32,13 +41,13 @@ const seed = config.seed && !hasData ? await seedOnce(opened).catch(async (error
 // recheckMs: how soon this instance serves a version another instance committed (README "Running at scale").
 // The embedded database belongs to this process alone, so its current version only changes through
 // this process (uploads, rollbacks, seeds), which invalidates the store itself: no polling needed.
-const recheckMs = database.kind === 'pglite' ? Infinity : Number(process.env.RESULTS_RECHECK_MS ?? 250);
-const store = new ResultsStore(database.db, { lock: database.withLock, recheckMs });
-const responses = new ResponseCache();
-const deps = { database, store, responses, webDist: config.webDist };
+const recheckMs = database.kind === 'pglite' ? Infinity : config.resultsRecheckMs;
+const store = new ResultsStore(database.db, { lock: database.withLock, recheckMs, compute: (db, id) => computeResults(db, id, config.compute) });
+const responses = new ResponseCache(config.responseCacheBytes);
+const deps = { database, store, responses, config, webDist: config.webDist };
 const app = createApp(deps);
 // Cache hits are answered before Hono (http/fast-path.ts); everything else goes through the app.
-const fastPath = createFastPath({ cache: responses, freshVersion: () => store.freshVersionId(), publicRead: () => authState(deps).settings.publicRead });
+const fastPath = createFastPath({ cache: responses, maxMapBytes: config.fastPathMapBytes, freshVersion: () => store.freshVersionId(), publicRead: () => authState(deps).settings.publicRead });
 const createServer: typeof createHttpServer = ((options: ServerOptions, listener: RequestListener) =>
   createHttpServer(options, (req, res) => { if (!fastPath(req, res)) listener(req, res); })) as typeof createHttpServer;
 

@@ -36,7 +36,8 @@ const pgliteBackend: Backend = {
   async create() {
     const file = inject('pgliteTemplate');
     const template = file ? new Blob([readFileSync(file)]) : undefined;
-    return { config: { kind: 'pglite', template }, drop: async () => {} };
+    // LMO_PGLITE_THREAD=0 compares with PGlite on the calling thread (reader-latency.test.ts).
+    return { config: { kind: 'pglite', template, thread: process.env.LMO_PGLITE_THREAD !== '0' }, drop: async () => {} };
   },
 };
 

@@ -16,6 +16,9 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  // Apps, CLIs and child servers started by the tests run the model in process (fast, no worker
+  // start-up) unless a test asks for the worker: it inherits this setting (config.ts, LMO_COMPUTE_WORKER).
+  process.env.LMO_COMPUTE_WORKER ??= '0';
   const dir = mkdtempSync(join(tmpdir(), 'lmo-api-test-'));
   const database = await openDatabase({ kind: 'pglite' });
   await migrateDatabase(database);

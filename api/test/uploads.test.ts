@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app';
+import { loadConfig } from '../src/config';
 import { createToken, revokeToken } from '../src/services/auth';
 import { testBackends } from './backends';
 import { startTestApp, storedCounts, type TestApp } from './harness';
@@ -32,11 +34,11 @@ describe.each(backends)('uploads on $name', (backend) => {
 
   const counts = () => storedCounts(t);
 
-  async function upload(body: Uint8Array | string, fields: Record<string, string> = {}, token: string | null = tokens.analyst, fileName = 'upload.csv') {
+  async function upload(body: Uint8Array | string, fields: Record<string, string> = {}, token: string | null = tokens.analyst, fileName = 'upload.csv', app = t.app) {
     const form = new FormData();
     for (const [k, v] of Object.entries({ format: 'long', ...fields })) form.set(k, v);
     form.set('file', new Blob([body as BlobPart]), fileName);
-    const res = await t.app.request('/api/uploads', { method: 'POST', body: form, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const res = await app.request('/api/uploads', { method: 'POST', body: form, headers: token ? { authorization: `Bearer ${token}` } : {} });
     const type = res.headers.get('content-type') ?? '';
     return { status: res.status, type, headers: res.headers, body: (await res.json()) as any };
   }
@@ -128,14 +130,11 @@ describe.each(backends)('uploads on $name', (backend) => {
 
     it('over the size limit: 413, nothing stored', async () => {
       const before = await counts();
-      process.env.MAX_UPLOAD_BYTES = '200';
-      try {
-        const r = await upload(example('long.csv'));
-        expect(r.status).toBe(413);
-        expect(r.type).toContain('application/problem+json');
-      } finally {
-        delete process.env.MAX_UPLOAD_BYTES;
-      }
+      // The same database behind an app started with MAX_UPLOAD_BYTES=200.
+      const small = createApp({ database: t.database, store: t.store, webDist: null, config: loadConfig({ ...process.env, MAX_UPLOAD_BYTES: '200' }) });
+      const r = await upload(example('long.csv'), {}, tokens.analyst, 'upload.csv', small);
+      expect(r.status).toBe(413);
+      expect(r.type).toContain('application/problem+json');
       expect(await counts()).toEqual(before);
     });
 

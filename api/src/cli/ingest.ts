@@ -14,11 +14,13 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { ProblemError } from '../http/problem';
+import { DomainError } from '../domain-error';
+import { toProblem } from '../http/on-error';
 import type { UploadOutcome } from '../services/upload-service';
 import { runUpload } from '../services/upload-service';
 import type { OfficialConflict } from '../services/upload-official';
-import { maxUploadBytes, UPLOAD_FORMATS, type UploadFormat } from '../services/upload-parse';
+import { loadConfig } from '../config';
+import { UPLOAD_FORMATS, type UploadFormat } from '../services/upload-parse';
 import { dataDirInUse, embeddedDataDir, isMain, openForCli } from './open-database';
 
 const USAGE = 'Usage: pnpm ingest <file> [--format long|wide|microdata|sdmx|pxweb] [--mapping mapping.json] [--period 2024] [--source "citation"] [--dry-run] [--replace-official]\n'
@@ -116,6 +118,7 @@ export async function ingestCli(argv: string[], io: Io = { out: console.log, err
     return 0;
   }
 
+  const config = loadConfig(io.env);
   const database = await openForCli('Stop the server first.', io.env);
   try {
     let mapping: unknown;
@@ -128,13 +131,13 @@ export async function ingestCli(argv: string[], io: Io = { out: console.log, err
       }
     }
     const outcome = await runUpload(database.db, createReadStream(file), {
-      format, mapping, period: parsed.values.period, source: parsed.values.source, fileName: name, dryRun, replaceOfficial, actor: 'cli', maxBytes: maxUploadBytes(io.env), atomic: database.kind === 'postgres',
+      format, mapping, period: parsed.values.period, source: parsed.values.source, fileName: name, dryRun, replaceOfficial, actor: 'cli', maxBytes: config.maxUploadBytes, compute: config.compute, atomic: database.kind === 'postgres',
     });
     io.out(summary(file, outcome, dryRun));
     return 0;
   } catch (e) {
-    if (e instanceof ProblemError) {
-      for (const line of formatProblems(file, e.problem as never)) io.err(line);
+    if (e instanceof DomainError) {
+      for (const line of formatProblems(file, toProblem(e) as never)) io.err(line);
       return 1;
     }
     throw e;

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readConfig } from '../config';
+import { loadConfig } from '../config';
 import type { Database } from '../db/client';
 import { startDatabase } from '../services/startup';
 import { liveOwner } from '../db/owner-file';
@@ -18,8 +18,8 @@ export class DataDirBusyError extends Error {
 }
 
 /** The PGlite directory the server would use, or null for PostgreSQL. */
-export function embeddedDataDir(env: NodeJS.ProcessEnv = process.env): string | null {
-  const config = readConfig(env).database;
+export function embeddedDataDir(env: NodeJS.ProcessEnv): string | null {
+  const config = loadConfig(env).database;
   return config.kind === 'pglite' ? config.dataDir ?? null : null;
 }
 
@@ -33,7 +33,7 @@ export function dataDirInUse(dataDir: string): boolean {
  * Opens the database for a CLI (migrated and seeded as the server would). Throws DataDirBusyError
  * when the embedded database is open elsewhere; `hint` is appended to the message.
  */
-export async function openForCli(hint: string, env: NodeJS.ProcessEnv = process.env): Promise<Database> {
+export async function openForCli(hint: string, env: NodeJS.ProcessEnv): Promise<Database> {
   const dir = embeddedDataDir(env);
   if (dir && dataDirInUse(dir)) {
     throw new DataDirBusyError(
@@ -42,7 +42,7 @@ export async function openForCli(hint: string, env: NodeJS.ProcessEnv = process.
     );
   }
   // Seeded like the server would be on its first start, so a CLI-first directory ends up the same.
-  const config = readConfig(env);
+  const config = loadConfig(env);
   const { database } = await startDatabase(config.database, { seed: config.seed });
   return database;
 }

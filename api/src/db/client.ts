@@ -20,9 +20,13 @@ export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
 export type DatabaseConfig =
-  /** `template`: a dumped data dir (PGlite `dumpDataDir`) to start from instead of running initdb. */
-  | { kind: 'pglite'; dataDir?: string; template?: Blob }
-  | { kind: 'postgres'; url: string; max?: number };
+  /**
+   * `template`: a dumped data dir (PGlite `dumpDataDir`) to start from instead of running initdb.
+   * `thread`: run PGlite in its own worker thread (default true). `sharedBuffers`: default 16MB (pgliteStartParams).
+   */
+  | { kind: 'pglite'; dataDir?: string; template?: Blob; thread?: boolean; sharedBuffers?: string }
+  /** `queryTimeoutMs`: a query without an answer after this long fails (default 60 s; 0 = never). */
+  | { kind: 'postgres'; url: string; max?: number; queryTimeoutMs?: number };
 
 export interface Database {
   db: Db;
@@ -50,11 +54,11 @@ const lockQuery = (key: number) => ({ text: 'select pg_advisory_lock($1)', value
 
 /** Opens (and creates if needed) the database described by `config`. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  if (config.kind === 'postgres') return openPostgres(config.url, config.max);
-  return openPglite(config.dataDir, config.template);
+  if (config.kind === 'postgres') return openPostgres(config.url, config.max, config.queryTimeoutMs);
+  return openPglite(config.dataDir, config.template, config.thread ?? true, config.sharedBuffers);
 }
 
-async function openPglite(dataDir?: string, template?: Blob): Promise<Database> {
+async function openPglite(dataDir: string | undefined, template: Blob | undefined, thread: boolean, sharedBuffers?: string): Promise<Database> {
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
     const owner = liveOwner(dataDir);
@@ -64,8 +68,8 @@ async function openPglite(dataDir?: string, template?: Blob): Promise<Database> 
     }
     claimOwner(dataDir);
   }
-  const startParams = pgliteStartParams();
-  const client: PgliteClient = pgliteThreadEnabled()
+  const startParams = pgliteStartParams(sharedBuffers);
+  const client: PgliteClient = thread
     ? await openPgliteThread({ dataDir, template, startParams })
     : await PGlite.create({ dataDir, loadDataDir: template, startParams });
   // Drizzle's pglite driver only calls query() and transaction() on its client, which both offer.
@@ -89,19 +93,13 @@ async function openPglite(dataDir?: string, template?: Blob): Promise<Database> 
   };
 }
 
-/** Whether PGlite runs in its own worker thread (default; LMO_PGLITE_THREAD=0 turns it off). */
-export function pgliteThreadEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  return !['0', 'false', 'no'].includes((env.LMO_PGLITE_THREAD ?? '').trim().toLowerCase());
-}
-
 /**
  * PGlite's start parameters with a smaller buffer pool. PostgreSQL's default
  * 128 MB of shared buffers is resident in the server process from the start;
  * the whole dataset is a few tens of MB, so 16 MB (PGLITE_SHARED_BUFFERS) costs
  * no speed and saves ~120 MB of RSS.
  */
-export function pgliteStartParams(env: NodeJS.ProcessEnv = process.env): string[] {
-  const size = env.PGLITE_SHARED_BUFFERS?.trim() || '16MB';
+export function pgliteStartParams(size = '16MB'): string[] {
   if (!/^\d+(kB|MB|GB)?$/.test(size)) throw new Error(`PGLITE_SHARED_BUFFERS must be a size such as 16MB; got '${size}'.`);
   return [...PGlite.defaultStartParams, '-c', `shared_buffers=${size}`];
 }
@@ -120,10 +118,9 @@ async function inProcessLock<T>(key: number, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-async function openPostgres(url: string, max = 10): Promise<Database> {
+async function openPostgres(url: string, max = 10, queryTimeout = 60_000): Promise<Database> {
   // query_timeout: a network partition (no RST, no reply) fails requests with a 503 instead of hanging them;
   // keepAlive lets the OS notice dead peers of idle connections.
-  const queryTimeout = Number(process.env.PG_QUERY_TIMEOUT_MS ?? 60_000);
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000, query_timeout: queryTimeout > 0 ? queryTimeout : undefined, keepAlive: true });
   // An idle client losing its connection must not crash the process; the next query reports it.
   pool.on('error', () => {});

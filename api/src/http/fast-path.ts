@@ -29,11 +29,8 @@ export interface FastPathOptions {
 
 const ACCEPTS_COMPRESSION = /\b(gzip|br|deflate|zstd)\b/i;
 
-/** FAST_PATH_MAP_MB in bytes (default 1 MB): the budget of the raw-URL → canonical-key map. */
-export function fastPathMapBytes(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.FAST_PATH_MAP_MB ?? 1);
-  return Number.isFinite(n) && n >= 0 ? Math.round(n * 1024 * 1024) : 1024 * 1024;
-}
+/** Default budget of the raw-URL → canonical-key map (FAST_PATH_MAP_MB, Config.fastPathMapBytes). */
+export const DEFAULT_FAST_PATH_MAP_BYTES = 1024 * 1024;
 
 // URLs longer than this are canonicalised every time: real links are far shorter, and a long one
 // would take much of the budget for a question nobody asks twice.
@@ -49,7 +46,7 @@ const ENTRY_OVERHEAD = 96;
 export class UrlKeyMap {
   private readonly keys = new Map<string, string>();
   private used = 0;
-  constructor(readonly maxBytes = fastPathMapBytes()) {}
+  constructor(readonly maxBytes = DEFAULT_FAST_PATH_MAP_BYTES) {}
 
   /** Bytes the map accounts for (≤ maxBytes). */
   get bytes(): number { return this.used; }

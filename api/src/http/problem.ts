@@ -3,17 +3,9 @@
  * `application/problem+json` media type; `errors` lists field-level problems.
  */
 import { z } from 'zod';
+import type { FieldProblem } from '../domain-error';
 
-/** One field-level problem (query parameter, CSV cell, …). */
-export interface FieldProblem {
-  /** Query parameter or JSON path, e.g. `region`. */
-  path: string;
-  message: string;
-  /** For unknown codes: the codes that would have been accepted, or the closest ones. */
-  expected?: string[];
-  line?: number;
-  column?: string | number;
-}
+export type { FieldProblem };
 
 export interface Problem {
   type: string;
@@ -34,28 +26,14 @@ export const PROBLEM_TYPES = {
   unavailable: '/api/problems/database-unavailable',
   notReady: '/api/problems/results-not-ready',
   internal: '/api/problems/internal',
+  tooLarge: '/api/problems/too-large',
+  officialData: '/api/problems/official-data',
+  outOfScope: '/api/problems/out-of-scope',
+  conflict: '/api/problems/conflict',
+  unauthorized: '/api/problems/unauthorized',
+  forbidden: '/api/problems/forbidden',
+  tooManyAttempts: '/api/problems/too-many-attempts',
 } as const;
-
-/** An error that already knows its HTTP problem; thrown by routes and services. */
-export class ProblemError extends Error {
-  override readonly name = 'ProblemError';
-  constructor(readonly problem: Problem) {
-    super(problem.detail ?? problem.title);
-  }
-  get status(): number {
-    return this.problem.status;
-  }
-}
-
-/** 400 with field problems. */
-export function validationProblem(detail: string, errors: FieldProblem[]): ProblemError {
-  return new ProblemError({ type: PROBLEM_TYPES.validation, title: 'Invalid request', status: 400, detail, errors });
-}
-
-/** 404 for a well-formed request with nothing behind it. */
-export function notFoundProblem(detail: string, extra: Record<string, unknown> = {}): ProblemError {
-  return new ProblemError({ type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404, detail, ...extra });
-}
 
 /** Turns zod issues into field problems, keeping `expected` lists for unknown codes. */
 export function zodFieldProblems(error: z.ZodError): FieldProblem[] {

@@ -5,22 +5,17 @@
  * Anonymous reads pass `requireRole(deps, 'viewer')` while PUBLIC_READ is on.
  * The principal carries the token's area scope (null: central); uploads check it.
  */
-import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import type { AppDeps } from '../deps';
+import type { Config } from '../config';
+import { configOf, type AppDeps } from '../deps';
 import { hasRole, verifyToken, type Principal, type Role } from '../services/auth';
-import { ProblemError } from './problem';
+import { DomainError } from '../domain-error';
 import { clientKey } from './security-rate-limit';
 
 export type AuthEnv = { Variables: { principal: Principal } };
 
-export interface AuthSettings {
-  /** Anonymous GETs allowed (PUBLIC_READ, default true). */
-  publicRead: boolean;
-  /** Failed attempts per address per window before 429 (AUTH_MAX_FAILURES, default 10). */
-  maxFailures: number;
-  windowMs: number;
-}
+/** PUBLIC_READ, AUTH_MAX_FAILURES and the failure window (see Config.auth). */
+export type AuthSettings = Config['auth'];
 
 /** Counts failed authentications per client address in a fixed window. */
 export class FailureLimiter {
@@ -47,46 +42,35 @@ export class FailureLimiter {
   }
 }
 
-/** Reads PUBLIC_READ and AUTH_MAX_FAILURES. */
-export function readAuthSettings(env: NodeJS.ProcessEnv = process.env): AuthSettings {
-  const max = Number(env.AUTH_MAX_FAILURES ?? 10);
-  return {
-    publicRead: !['0', 'false', 'no'].includes((env.PUBLIC_READ ?? 'true').trim().toLowerCase()),
-    maxFailures: Number.isInteger(max) && max > 0 ? max : 10,
-    windowMs: 60_000,
-  };
-}
-
 interface AuthState {
   settings: AuthSettings;
   limiter: FailureLimiter;
+  /** TRUST_PROXY: the first X-Forwarded-For address is the client. */
+  trustProxy: boolean;
 }
 
 // One limiter per app instance (the deps object identifies it), shared by every router.
 const states = new WeakMap<AppDeps, AuthState>();
 
-/** The auth state of an app (settings read from the environment on first use). */
+/** The auth state of an app (settings from its Config). */
 export function authState(deps: AppDeps): AuthState {
   let s = states.get(deps);
   if (!s) {
-    const settings = readAuthSettings();
-    s = { settings, limiter: new FailureLimiter(settings.maxFailures, settings.windowMs) };
+    const config = configOf(deps);
+    const settings = config.auth;
+    s = { settings, limiter: new FailureLimiter(settings.maxFailures, settings.windowMs), trustProxy: config.security.trustProxy };
     states.set(deps, s);
   }
   return s;
 }
 
-// The same client identity as the upload rate limit (TRUST_PROXY: first X-Forwarded-For address).
-const clientAddress = (c: Context) => clientKey(c, ['1', 'true', 'yes'].includes((process.env.TRUST_PROXY ?? '').toLowerCase()));
 
-const unauthorized = (detail: string) => new ProblemError({
-  type: '/api/problems/unauthorized', title: 'Unauthorized', status: 401, detail,
-});
+const unauthorized = (detail: string) => new DomainError('UNAUTHORIZED', detail);
 
 /** Middleware admitting principals with at least `role`. */
 export function requireRole(deps: AppDeps, role: Role) {
   return createMiddleware<AuthEnv>(async (c, next) => {
-    const { settings, limiter } = authState(deps);
+    const { settings, limiter, trustProxy } = authState(deps);
     const header = c.req.header('authorization');
     if (!header) {
       if (role === 'viewer' && settings.publicRead) {
@@ -96,11 +80,12 @@ export function requireRole(deps: AppDeps, role: Role) {
       c.header('www-authenticate', 'Bearer realm="lmo"');
       throw unauthorized(`This needs an API token with role ${role} or higher: send "Authorization: Bearer <token>" (an admin creates one with \`pnpm run token create --role ${role} --name "…"\`; plain \`pnpm token\` is pnpm's own command).`);
     }
-    const address = clientAddress(c);
+    // The same client identity as the upload rate limit (TRUST_PROXY: first X-Forwarded-For address).
+    const address = clientKey(c, trustProxy);
     const wait = limiter.blockedFor(address);
     if (wait > 0) {
       c.header('retry-after', String(wait));
-      throw new ProblemError({ type: '/api/problems/too-many-attempts', title: 'Too many failed sign-in attempts', status: 429, detail: `Too many invalid tokens from this address; try again in ${wait} s.` });
+      throw new DomainError('TOO_MANY_ATTEMPTS', `Too many invalid tokens from this address; try again in ${wait} s.`);
     }
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     const principal = match ? await verifyToken(deps.database.db, match[1]) : null;
@@ -110,7 +95,7 @@ export function requireRole(deps: AppDeps, role: Role) {
       throw unauthorized('The API token is malformed, unknown or revoked.');
     }
     if (!hasRole(principal.role, role)) {
-      throw new ProblemError({ type: '/api/problems/forbidden', title: 'Forbidden', status: 403, detail: `This needs role ${role}; your token has role ${principal.role}.` });
+      throw new DomainError('FORBIDDEN', `This needs role ${role}; your token has role ${principal.role}.`);
     }
     c.set('principal', principal);
     return next();
@@ -123,11 +108,10 @@ export function requireRole(deps: AppDeps, role: Role) {
  */
 export function assertCentral(principal: Principal, what: { en: string; vi: string }): void {
   if (!principal.scope) return;
-  throw new ProblemError({
-    type: '/api/problems/out-of-scope', title: 'Central analysts only', status: 403, code: 'OUT_OF_SCOPE',
-    detail: `Your token is scoped to ${principal.scope.join(', ')}; ${what.en} changes data of every area, so it needs a central (unscoped) analyst token.`,
-    detailVi: `Mã truy cập của bạn chỉ có phạm vi ${principal.scope.join(', ')}; ${what.vi} thay đổi dữ liệu của mọi địa bàn nên cần mã của cán bộ phân tích trung ương (không giới hạn phạm vi).`,
-    scope: [...principal.scope],
+  throw new DomainError('CENTRAL_ONLY',
+    `Your token is scoped to ${principal.scope.join(', ')}; ${what.en} changes data of every area, so it needs a central (unscoped) analyst token.`, {
+    messageVi: `Mã truy cập của bạn chỉ có phạm vi ${principal.scope.join(', ')}; ${what.vi} thay đổi dữ liệu của mọi địa bàn nên cần mã của cán bộ phân tích trung ương (không giới hạn phạm vi).`,
+    details: { scope: [...principal.scope] },
   });
 }
 

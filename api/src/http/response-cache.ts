@@ -27,11 +27,8 @@ const DROPPED = new Set(['date', 'content-length', 'set-cookie', 'etag', 'cache-
 /** A stored answer: body and headers as first sent, plus its ETag. */
 export interface CachedAnswer { body: Uint8Array<ArrayBuffer>; headers: [string, string][]; etag: string }
 
-/** RESPONSE_CACHE_MB in bytes (default 32 MB; 0 turns the cache off). */
-export function responseCacheBytes(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.RESPONSE_CACHE_MB ?? 32);
-  return Number.isFinite(n) && n >= 0 ? Math.round(n * 1024 * 1024) : 32 * 1024 * 1024;
-}
+/** Default byte budget of the cache (RESPONSE_CACHE_MB, Config.responseCacheBytes; 0 turns the cache off). */
+export const DEFAULT_RESPONSE_CACHE_BYTES = 32 * 1024 * 1024;
 
 /** Path plus query with parameters sorted, so the same question in another order is one entry. */
 export function canonicalRequestKey(url: string): string {
@@ -69,7 +66,7 @@ export class ResponseCache {
   private used = 0;
   private version: number | undefined;
 
-  constructor(readonly maxBytes = responseCacheBytes()) {}
+  constructor(readonly maxBytes = DEFAULT_RESPONSE_CACHE_BYTES) {}
 
   get enabled(): boolean {
     return this.maxBytes > 0;

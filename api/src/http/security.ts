@@ -7,51 +7,18 @@
  * - a small body limit for everything except uploads, which enforce their own
  *   `MAX_UPLOAD_BYTES` while streaming;
  * - a per-client rate limit on uploads (`UPLOAD_RATE_LIMIT`, requests/minute).
- * Settings are read from the environment each time `security()` is called.
+ * Settings come from Config.security (config.ts), parsed at start-up.
  */
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
+import type { Config } from '../config';
 import { problemResponse } from './on-error';
 import { clientKey, FixedWindowLimiter } from './security-rate-limit';
 
-export interface SecurityOptions {
-  /** Origins allowed to call the API from a browser; empty = CORS headers never sent. */
-  corsOrigins: string[];
-  /** Largest request body outside /api/uploads, in bytes. */
-  maxBodyBytes: number;
-  /** Upload requests per client per minute (0 = unlimited). */
-  uploadsPerMinute: number;
-  /** Scenario requests (POST /api/scenarios, each a model run) per client per minute (0 = unlimited). */
-  scenariosPerMinute: number;
-  /** Trust the first X-Forwarded-For address as the client (behind a load balancer). */
-  trustProxy: boolean;
-}
-
-const int = (text: string | undefined, fallback: number, name: string): number => {
-  if (text === undefined || text.trim() === '') return fallback;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number ≥ 0, got '${text}'`);
-  return n;
-};
-
-/** Reads CORS_ORIGINS (comma-separated), MAX_BODY_BYTES, UPLOAD_RATE_LIMIT, SCENARIO_RATE_LIMIT and TRUST_PROXY. */
-export function readSecurityOptions(env: NodeJS.ProcessEnv = process.env): SecurityOptions {
-  const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  for (const origin of corsOrigins) {
-    if (origin === '*' || !/^https?:\/\/[^/]+$/.test(origin)) {
-      throw new Error(`CORS_ORIGINS lists exact origins like https://example.gov.vn (no '*', no path), got '${origin}'`);
-    }
-  }
-  return {
-    corsOrigins,
-    maxBodyBytes: int(env.MAX_BODY_BYTES, 64 * 1024, 'MAX_BODY_BYTES'),
-    uploadsPerMinute: int(env.UPLOAD_RATE_LIMIT, 30, 'UPLOAD_RATE_LIMIT'),
-    scenariosPerMinute: int(env.SCENARIO_RATE_LIMIT, 60, 'SCENARIO_RATE_LIMIT'),
-    trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').toLowerCase()),
-  };
-}
+/** CORS origins, body and rate limits, proxy trust (see Config.security). */
+export type SecurityOptions = Config['security'];
 
 // JSON and CSV never need to run or embed anything.
 const API_CSP = { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] };
@@ -65,7 +32,7 @@ const WEB_CSP = {
 const isUpload = (path: string) => path === '/api/uploads' || path.startsWith('/api/uploads/');
 
 /** The middleware chain, in order. */
-export function security(options: SecurityOptions = readSecurityOptions()): MiddlewareHandler[] {
+export function security(options: SecurityOptions): MiddlewareHandler[] {
   const apiHeaders = secureHeaders({ contentSecurityPolicy: API_CSP });
   const webHeaders = secureHeaders({ contentSecurityPolicy: WEB_CSP });
   // The Scalar reference page loads its script from a CDN; every other header still applies.

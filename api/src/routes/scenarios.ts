@@ -11,7 +11,7 @@ import { PRESETS } from '@lmo/models/labour/scenarios';
 import { PARAMETER_SPECS } from '@lmo/models/labour/scenario-params/specs';
 import { parseScenarioParameters, scenarioParametersSchema } from '@lmo/models/labour/scenario-params/schema';
 import { scenariosOf, type AppDeps } from '../deps';
-import { notFoundProblem, validationProblem } from '../http/problem';
+import { invalidRequest, notFound } from '../domain-error';
 import { DATA_VERSION_HEADER } from '../http/response-cache';
 import { jsonResponses, publicRead, readProblems } from '../http/responses';
 import { scenarioCreatedSchema, scenarioInfoSchema, scenarioListSchema } from '../http/schemas-scenarios';
@@ -22,7 +22,7 @@ const parametersBody = Object.assign(
     if (result.success) return;
     const r = parseScenarioParameters(result.data);
     const issues = r.ok ? [{ path: '(body)', message: 'invalid' }] : r.issues;
-    throw validationProblem(`Invalid scenario parameters: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}.`, issues);
+    throw invalidRequest(`Invalid scenario parameters: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}.`, issues);
   }),
   { [uniqueSymbol]: { target: 'json', ...resolver(scenarioParametersSchema) } },
 );
@@ -89,7 +89,7 @@ export const scenarioRoutes = (deps: AppDeps) => new Hono()
     async (c) => {
       const { id } = c.req.valid('param');
       const info = await scenariosOf(deps).find(id);
-      if (!info) throw notFoundProblem(`No scenario '${id}': it was never created here or has expired (the least recently used are removed). Create it again with POST /api/scenarios.`);
+      if (!info) throw notFound(`No scenario '${id}': it was never created here or has expired (the least recently used are removed). Create it again with POST /api/scenarios.`);
       return c.json(info);
     },
   );

@@ -6,7 +6,7 @@ import { OBSERVATION_STATUSES } from '@lmo/models';
 import type { AppDeps } from '../deps';
 import { DATA_VERSION_HEADER } from '../http/response-cache';
 import { cellQuery, periodParam } from '../http/params';
-import { notFoundProblem, validationProblem } from '../http/problem';
+import { invalidRequest, notFound } from '../domain-error';
 import { publicRead, readProblems } from '../http/responses';
 import { zQuery } from '../http/validate';
 import { catalog } from '../services/catalog';
@@ -45,16 +45,16 @@ export const seriesRoutes = (deps: AppDeps) => new Hono().get(
   async (c) => {
     const q = c.req.valid('query');
     if (q.from && q.to && q.from > q.to) {
-      throw validationProblem(`from (${q.from}) is after to (${q.to}).`, [{ path: 'from', message: 'must not be after to' }]);
+      throw invalidRequest(`from (${q.from}) is after to (${q.to}).`, [{ path: 'from', message: 'must not be after to' }]);
     }
     // The sector column holds a sector, a sex:age group or an occupation, by the indicator's axis.
     const axisProblem = catalog().checkAxis(q.indicator, q.sector);
-    if (axisProblem) throw validationProblem(axisProblem.message, [{ path: 'sector', message: axisProblem.message, expected: axisProblem.expected }]);
+    if (axisProblem) throw invalidRequest(axisProblem.message, [{ path: 'sector', message: axisProblem.message, expected: axisProblem.expected }]);
     const version = await deps.store.requireServedVersion();
     const key = `series:${q.indicator}|${q.region}|${q.sector}|${q.qualification}|${q.from ?? ''}|${q.to ?? ''}`;
     const series = await deps.store.memo.get(version.id, key, () => readSeries(deps.database.db, version.id, q));
     if (series.periods.length === 0 && !q.from && !q.to) {
-      throw notFoundProblem(`No observations for ${q.indicator} / ${q.region} / ${q.sector} / ${q.qualification} in dataset version ${version.id}.`);
+      throw notFound(`No observations for ${q.indicator} / ${q.region} / ${q.sector} / ${q.qualification} in dataset version ${version.id}.`);
     }
     c.header(DATA_VERSION_HEADER, String(version.id));
     return c.json(series);

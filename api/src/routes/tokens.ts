@@ -12,7 +12,8 @@ import { Hono } from 'hono';
 import { describeRoute, resolver } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
-import { notFoundProblem, ProblemError, problemSchema } from '../http/problem';
+import { DomainError, notFound } from '../domain-error';
+import { problemSchema } from '../http/problem';
 import { idParam } from '../http/params';
 import { requireRole, type AuthEnv } from '../http/require-role';
 import { needsRole, problems } from '../http/responses';
@@ -92,12 +93,10 @@ export const tokenRoutes = (deps: AppDeps) => new Hono<AuthEnv>()
     async (c) => {
       const id = c.req.valid('param').id;
       const outcome = await revokeTokenChecked(deps.database.db, id, actorOf(c.get('principal')), { keepAnAdmin: true });
-      if (outcome.status === 'missing') throw notFoundProblem(`No active token #${id} (see GET /api/tokens).`);
+      if (outcome.status === 'missing') throw notFound(`No active token #${id} (see GET /api/tokens).`);
       if (outcome.status === 'last-admin') {
-        throw new ProblemError({
-          type: '/api/problems/conflict', title: 'Last admin token', status: 409,
-          detail: `Token #${id} is the last active admin token; create another admin token first, or revoke it with the server stopped (pnpm run token revoke ${id}).`,
-        });
+        throw new DomainError('LAST_ADMIN',
+          `Token #${id} is the last active admin token; create another admin token first, or revoke it with the server stopped (pnpm run token revoke ${id}).`);
       }
       return c.json({ revoked: withAreas(outcome.token) });
     },

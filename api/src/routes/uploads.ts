@@ -13,13 +13,14 @@ import busboy from 'busboy';
 import { Hono } from 'hono';
 import { describeRoute, resolver } from 'hono-openapi';
 import { z } from 'zod';
-import type { AppDeps } from '../deps';
-import { PROBLEM_TYPES, ProblemError, problemSchema, validationProblem } from '../http/problem';
+import { configOf, type AppDeps } from '../deps';
+import { DomainError, invalidRequest } from '../domain-error';
+import { problemSchema } from '../http/problem';
 import { needsRole, problems } from '../http/responses';
 import { requireRole, type AuthEnv } from '../http/require-role';
 import { actorOf } from '../services/auth';
 import { runUpload, type UploadOutcome } from '../services/upload-service';
-import { maxUploadBytes, UPLOAD_FORMATS, type UploadFormat } from '../services/upload-parse';
+import { UPLOAD_FORMATS, type UploadFormat } from '../services/upload-parse';
 
 const outcomeSchema = z.object({
   status: z.enum(['validated', 'created', 'duplicate']),
@@ -37,16 +38,15 @@ type Fields = Record<string, string | undefined>;
 function optionsFrom(fields: Fields, fileName?: string) {
   const format = (fields.format ?? 'long').trim() as UploadFormat;
   if (!UPLOAD_FORMATS.includes(format)) {
-    throw validationProblem(`format must be one of ${UPLOAD_FORMATS.join(', ')}.`, [{ path: 'format', message: `unknown format "${format}"`, expected: [...UPLOAD_FORMATS] }]);
+    throw invalidRequest(`format must be one of ${UPLOAD_FORMATS.join(', ')}.`, [{ path: 'format', message: `unknown format "${format}"`, expected: [...UPLOAD_FORMATS] }]);
   }
   let mapping: unknown;
   if (fields.mapping?.trim()) {
     try {
       mapping = JSON.parse(fields.mapping);
     } catch (e) {
-      throw new ProblemError({
-        type: PROBLEM_TYPES.validation, title: 'Invalid upload', status: 422, detail: 'The mapping is not valid JSON; nothing was stored.',
-        errors: [{ path: 'mapping', line: 0, column: 'mapping', message: `mapping: ${(e as Error).message}` }], errorCount: 1,
+      throw new DomainError('INVALID_UPLOAD', 'The mapping is not valid JSON; nothing was stored.', {
+        errors: [{ path: 'mapping', line: 0, column: 'mapping', message: `mapping: ${(e as Error).message}` }], details: { errorCount: 1 },
       });
     }
   }
@@ -63,7 +63,7 @@ function runMultipart(request: Request, limit: number, run: (fields: Fields, fil
     try {
       bb = busboy({ headers: { 'content-type': request.headers.get('content-type') ?? '' }, limits: { files: 1, fields: 20, fieldSize: 1 << 20, fileSize: limit + 1 } });
     } catch (e) {
-      return reject(validationProblem(`Bad multipart body: ${(e as Error).message}`, [{ path: 'body', message: (e as Error).message }]));
+      return reject(invalidRequest(`Bad multipart body: ${(e as Error).message}`, [{ path: 'body', message: (e as Error).message }]));
     }
     const fields: Fields = {};
     let started = false;
@@ -74,9 +74,9 @@ function runMultipart(request: Request, limit: number, run: (fields: Fields, fil
       // A failed run leaves the rest of the part unread: drain it so the request completes.
       run({ ...fields }, stream, info.filename ?? '').then(resolve, (e) => { stream.resume(); reject(e); });
     });
-    bb.on('error', (e) => reject(validationProblem(`Bad multipart body: ${(e as Error).message}`, [{ path: 'body', message: (e as Error).message }])));
+    bb.on('error', (e) => reject(invalidRequest(`Bad multipart body: ${(e as Error).message}`, [{ path: 'body', message: (e as Error).message }])));
     bb.on('close', () => {
-      if (!started) reject(validationProblem('The multipart body has no "file" part.', [{ path: 'file', message: 'required: the CSV file, sent after the other fields' }]));
+      if (!started) reject(invalidRequest('The multipart body has no "file" part.', [{ path: 'file', message: 'required: the CSV file, sent after the other fields' }]));
     });
     Readable.fromWeb(request.body as import('node:stream/web').ReadableStream).pipe(bb);
   });
@@ -101,18 +101,18 @@ export const uploadRoutes = (deps: AppDeps) => new Hono<AuthEnv>().post(
   }),
   requireRole(deps, 'analyst'),
   async (c) => {
-    const limit = maxUploadBytes();
+    const { maxUploadBytes: limit, compute } = configOf(deps);
     const declared = Number(c.req.header('content-length'));
     if (Number.isFinite(declared) && declared > limit + 64 * 1024) {
-      throw new ProblemError({ type: '/api/problems/too-large', title: 'File too large', status: 413, detail: `The upload is ${declared} bytes; the limit is ${limit} (MAX_UPLOAD_BYTES). Nothing was stored.` });
+      throw new DomainError('UPLOAD_TOO_LARGE', `The upload is ${declared} bytes; the limit is ${limit} (MAX_UPLOAD_BYTES). Nothing was stored.`);
     }
-    if (!c.req.raw.body) throw validationProblem('The request has no body: send the CSV file.', [{ path: 'file', message: 'required' }]);
+    if (!c.req.raw.body) throw invalidRequest('The request has no body: send the CSV file.', [{ path: 'file', message: 'required' }]);
     const principal = c.get('principal');
     const actor = actorOf(principal);
     const type = c.req.header('content-type') ?? '';
     const go = async (fields: Fields, file: Readable, fileName?: string) => {
       const options = optionsFrom(fields, fileName);
-      return runUpload(deps.database.db, file, { ...options, actor, actorName: principal.name, scope: principal.scope, maxBytes: limit, atomic: deps.database.kind === 'postgres' });
+      return runUpload(deps.database.db, file, { ...options, actor, actorName: principal.name, scope: principal.scope, maxBytes: limit, compute, atomic: deps.database.kind === 'postgres' });
     };
     const outcome = type.startsWith('multipart/form-data')
       ? await runMultipart(c.req.raw, limit, (fields, file, name) => go({ ...c.req.query(), ...fields }, file, name))

@@ -32,9 +32,14 @@ export interface ComputeReport {
   timingMs: Record<string, number>;
 }
 
+/** How the model runs; the server passes Config.compute (worker on unless LMO_COMPUTE_WORKER=0). */
 export interface ComputeOptions {
-  /** Run the model in a worker thread (default: see workersAvailable). */
+  /** Run the model in a worker thread (default false: in process, as tests and scripts want). */
   worker?: boolean;
+  /** The worker's heap limit in MB (LMO_COMPUTE_HEAP_MB, default 192; 0 = V8's own). */
+  heapMb?: number;
+  /** The worker's CPU niceness (LMO_COMPUTE_NICE, default 10). */
+  nice?: number;
 }
 
 /** Where chunks go as they are packed. */
@@ -43,20 +48,13 @@ type ChunkSink = (chunk: PackedChunk) => void;
 /** Thrown by a worker that hit its heap limit (Node's code for it). */
 const isOutOfMemory = (error: unknown) => (error as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
 
-/** The worker's heap limit in MB: LMO_COMPUTE_HEAP_MB, default 192; 0 = V8's own. */
-function computeHeapMb(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.LMO_COMPUTE_HEAP_MB ?? 192);
-  return Number.isFinite(n) && n >= 0 ? n : 192;
-}
-
 /**
  * Runs the model in a worker. A tight heap limit makes V8 collect early, which
  * keeps the instance's peak memory near the model's live size; a dataset that
  * needs more is retried once without the limit (its chunks already written are
  * identical and skipped).
  */
-async function inWorker(job: ComputeJob, onChunk: ChunkSink): Promise<Record<string, number>> {
-  const heapMb = computeHeapMb();
+async function inWorker(job: ComputeJob, onChunk: ChunkSink, heapMb: number): Promise<Record<string, number>> {
   // The typed arrays cannot be transferred: a retry needs them again.
   try {
     return await runWorker(job, onChunk, heapMb);
@@ -124,11 +122,6 @@ function resultsWriter(db: Db, versionId: number) {
   };
 }
 
-/** Default for `worker`: on, except under vitest (fast in-process runs) or with LMO_COMPUTE_WORKER=0. */
-function workersAvailable(): boolean {
-  return !process.env.VITEST && process.env.LMO_COMPUTE_WORKER !== '0';
-}
-
 /**
  * Computes and stores every result of `versionId`, then marks it computed. The
  * observations go to the worker as columns and each packed chunk is written as
@@ -143,12 +136,11 @@ export async function computeResults(db: Db, versionId: number, options: Compute
   // (pnpm start passes it), otherwise a no-op.
   (globalThis as { gc?: () => void }).gc?.();
   const writer = resultsWriter(db, versionId);
-  const useWorker = options.worker ?? workersAvailable();
+  const useWorker = options.worker ?? false;
   let timingMs: Record<string, number>;
   try {
     if (useWorker) {
-      const nice = Number(process.env.LMO_COMPUTE_NICE ?? 10);
-      timingMs = await inWorker({ columns, versionId, nice }, (c) => writer.add(c));
+      timingMs = await inWorker({ columns, versionId, nice: options.nice ?? 10 }, (c) => writer.add(c), options.heapMb ?? 192);
     } else {
       timingMs = computePacked(() => fromColumns(columns), { dataVersion: String(versionId) }, (c) => writer.add(c));
     }

@@ -5,7 +5,7 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { datasetVersions } from '../db/schema';
-import { PROBLEM_TYPES, ProblemError } from '../http/problem';
+import { DomainError } from '../domain-error';
 
 /** A dataset version as the API shows it. */
 export interface VersionInfo {
@@ -55,10 +55,10 @@ export async function getCurrentVersion(db: Db): Promise<VersionInfo | null> {
   return rows[0] ? toVersionInfo(rows[0]) : null;
 }
 
-/** `version`, or a 503 problem when nothing has been loaded yet (null). */
+/** `version`, or a NO_DATA_LOADED error (503) when nothing has been loaded yet (null). */
 export function requirePresent(version: VersionInfo | null): VersionInfo {
   if (!version) {
-    throw new ProblemError({ type: PROBLEM_TYPES.notReady, title: 'No data loaded', status: 503, detail: 'No dataset version has been loaded yet.' });
+    throw new DomainError('NO_DATA_LOADED', 'No dataset version has been loaded yet.');
   }
   return version;
 }

@@ -3,7 +3,8 @@ import { count, eq } from 'drizzle-orm';
 import { fixtureRows } from '../../test/fixture';
 import { testBackends } from '../../test/backends';
 import { auditLog, datasetVersions, observations } from '../db/schema';
-import { ProblemError } from '../http/problem';
+import { DomainError } from '../domain-error';
+import { toProblem } from '../http/on-error';
 import { startDatabase } from './startup';
 import { contentHash, ingestObservations, ingestOnce, loadObservations } from './ingest';
 import { getCurrentVersion } from './dataset-versions';
@@ -55,8 +56,8 @@ describe.each(backends)('ingest on $name', (backend) => {
     rows.push({ ...fixtureRows()[1] }); // duplicate of row 2
     const error = await ingestObservations(database.db, rows, { label: 'bad', kind: 'upload', firstLine: 2 })
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ProblemError);
-    const problem = (error as ProblemError).problem;
+    expect(error).toMatchObject({ name: 'DomainError', code: 'INVALID_OBSERVATIONS' });
+    const problem = toProblem(error as DomainError);
     expect(problem.status).toBe(422);
     expect(problem.errors).toEqual(expect.arrayContaining([
       expect.objectContaining({ line: 5, column: 3, message: expect.stringContaining("unknown region 'XX'") }),

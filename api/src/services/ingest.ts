@@ -7,7 +7,7 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Observation } from '@lmo/models';
 import type { Db } from '../db/client';
 import { auditLog, datasetVersions, observations } from '../db/schema';
-import { PROBLEM_TYPES, ProblemError, type FieldProblem } from '../http/problem';
+import { DomainError, type FieldProblem } from '../domain-error';
 import { findVersionByHash, getCurrentVersion, toVersionInfo, type VersionInfo } from './dataset-versions';
 import { ObservationColumnsBuilder, type ObservationColumns } from './observation-columns';
 import { validateObservations } from './observation-rules';
@@ -91,7 +91,7 @@ export async function loadObservationColumns(db: Db, versionId: number, pageSize
 
 /**
  * Validates `rows` and stores them as a new current dataset version. Bad rows
- * throw a 422 ProblemError listing each problem and nothing is written. Content
+ * throw an INVALID_OBSERVATIONS DomainError (422) listing each problem and nothing is written. Content
  * identical to the current version is not stored again (`created: false`).
  * Results are NOT computed here: call `computeResults` (or let the results store do it).
  */
@@ -162,14 +162,9 @@ export async function insertBatch(db: Db, versionId: number, rows: readonly Obse
 
 const MAX_LISTED = 200;
 
-function ingestProblem(errors: FieldProblem[], total: number): ProblemError {
-  return new ProblemError({
-    type: PROBLEM_TYPES.validation,
-    title: 'Invalid observations',
-    status: 422,
-    detail: `${errors.length} problem(s) in ${total} row(s); nothing was stored.${errors.length > MAX_LISTED ? ` The first ${MAX_LISTED} are listed.` : ''}`,
-    errors: errors.slice(0, MAX_LISTED),
-    errorCount: errors.length,
-  });
+function ingestProblem(errors: FieldProblem[], total: number): DomainError {
+  return new DomainError('INVALID_OBSERVATIONS',
+    `${errors.length} problem(s) in ${total} row(s); nothing was stored.${errors.length > MAX_LISTED ? ` The first ${MAX_LISTED} are listed.` : ''}`,
+    { errors: errors.slice(0, MAX_LISTED), details: { errorCount: errors.length } });
 }
 

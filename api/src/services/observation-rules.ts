@@ -6,7 +6,7 @@
  */
 import { LONG_COLUMNS, type Observation } from '@lmo/models';
 import { observationSchema } from '@lmo/models/data/long-format';
-import type { FieldProblem } from '../http/problem';
+import type { FieldProblem } from '../domain-error';
 import { catalog, type CodeField } from './catalog';
 
 const CODE_FIELDS = new Set<string>(['indicator', 'region', 'sector', 'qualification']);

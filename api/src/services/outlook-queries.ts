@@ -3,7 +3,7 @@
  * export so both always show the same figures.
  */
 import { basisOf, mergeBasis } from '@lmo/models/labour/basis';
-import { notFoundProblem, validationProblem } from '../http/problem';
+import { invalidRequest, notFound } from '../domain-error';
 import { forecastKey, type CellForecast, type GapRow, type TargetPath } from './compute';
 import type { Snapshot } from './results-store';
 import { unknownScenario } from './scenario-service';
@@ -31,7 +31,7 @@ export async function selectForecast(snap: Snapshot, q: ForecastQuery) {
   requireScenario(snap, q.scenario);
   const cell = await snap.forecast(q.scenario, q);
   if (!cell) {
-    throw notFoundProblem(
+    throw notFound(
       `No forecast for ${forecastKey(q).replace(/\|/g, ' / ')} in scenario ${q.scenario}: the data has no history for this cell.`,
       { cellsAvailable: snap.forecastCells(q.scenario) },
     );
@@ -39,14 +39,14 @@ export async function selectForecast(snap: Snapshot, q: ForecastQuery) {
   const limit = maxHorizon(cell.forecast.periods.length ? cell.forecast.periods : cell.history.map((h) => h.period));
   const horizon = q.horizon ?? Math.min(limit, cell.forecast.periods.length);
   if (horizon > limit) {
-    throw validationProblem(`horizon ${horizon} is too long: at most ${limit} ${limit === 10 ? 'years' : 'quarters'} for this cell.`, [
+    throw invalidRequest(`horizon ${horizon} is too long: at most ${limit} ${limit === 10 ? 'years' : 'quarters'} for this cell.`, [
       { path: 'horizon', message: `must be at most ${limit}` },
     ]);
   }
   const available = cell.forecast.intervals.map((i) => i.level);
   const missing = q.levels.filter((l) => !available.includes(l));
   if (missing.length > 0) {
-    throw validationProblem(`Interval level(s) ${missing.join(', ')} are not computed; available levels: ${available.join(', ')}.`, [
+    throw invalidRequest(`Interval level(s) ${missing.join(', ')} are not computed; available levels: ${available.join(', ')}.`, [
       { path: 'levels', message: `unavailable level(s) ${missing.join(', ')}`, expected: available.map(String) },
     ]);
   }
@@ -113,7 +113,7 @@ export async function selectGaps(snap: Snapshot, q: GapQuery) {
   const maxH = snap.summary.horizon;
   const horizon = q.horizon ?? maxH;
   if (horizon > maxH) {
-    throw validationProblem(`horizon ${horizon} is beyond the computed outlook (1–${maxH} years).`, [
+    throw invalidRequest(`horizon ${horizon} is beyond the computed outlook (1–${maxH} years).`, [
       { path: 'horizon', message: `must be between 1 and ${maxH}` },
     ]);
   }

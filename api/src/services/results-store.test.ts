@@ -28,7 +28,7 @@ describe.each(backends)('results store on $name', (backend) => {
 
   it('answers 503 before any data is loaded', async () => {
     const store = new ResultsStore(database.db);
-    await expect(store.current()).rejects.toMatchObject({ problem: { status: 503 } });
+    await expect(store.current()).rejects.toMatchObject({ code: 'NO_DATA_LOADED' });
   });
 
   it('computes results once per version and stores them', async () => {
@@ -127,19 +127,15 @@ describe.each(backends)('results store on $name', (backend) => {
 
   it('retries a model run that outgrows LMO_COMPUTE_HEAP_MB without the limit, with the same results', async () => {
     const { version } = await ingestObservations(database.db, fixtureRows({ scale: 0.95 }), { label: 'heap', kind: 'upload' });
-    const before = process.env.LMO_COMPUTE_HEAP_MB;
     const warn = console.warn;
     const warnings: string[] = [];
     console.warn = (m: string) => { warnings.push(m); };
-    process.env.LMO_COMPUTE_HEAP_MB = '4';
     try {
-      const report = await computeResults(database.db, version.id, { worker: true });
+      const report = await computeResults(database.db, version.id, { worker: true, heapMb: 4 });
       expect(report.inWorker).toBe(true);
       expect(report.chunks).toBeGreaterThan(10);
     } finally {
       console.warn = warn;
-      if (before === undefined) delete process.env.LMO_COMPUTE_HEAP_MB;
-      else process.env.LMO_COMPUTE_HEAP_MB = before;
     }
     expect(warnings.join(' ')).toMatch(/LMO_COMPUTE_HEAP_MB=4 MB.*retrying without the limit/);
     const snap = await new ResultsStore(database.db, { computeMissing: false }).load(version.id);
@@ -179,6 +175,6 @@ describe.each(backends)('results store on $name', (backend) => {
   it('an instance that will not compute says the results are not ready', async () => {
     await ingestObservations(database.db, fixtureRows({ scale: 1.2 }), { label: 'v3', kind: 'upload' });
     const store = new ResultsStore(database.db, { computeMissing: false });
-    await expect(store.current()).rejects.toMatchObject({ problem: { status: 503, title: 'Results not ready' } });
+    await expect(store.current()).rejects.toMatchObject({ code: 'RESULTS_NOT_READY' });
   });
 });

@@ -8,8 +8,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { results } from '../db/schema';
-import { isDatabaseUnavailable } from '../http/on-error';
-import { PROBLEM_TYPES, ProblemError } from '../http/problem';
+import { isDatabaseUnavailable } from '../db/unavailable';
+import { DomainError } from '../domain-error';
 import {
   computeResults, forecastKey, unpackChunk, type CellForecast, type ChunkKind, type GapRow, type OutlookSummary, type SetSummary, type TargetPath,
 } from './compute';
@@ -238,7 +238,7 @@ export class ResultsStore {
         .then((snap) => { this.failures.delete(versionId); return snap; })
         .catch((error: unknown) => {
           // Only model failures are remembered; an outage or a "not ready" answer may clear any moment.
-          if (!(error instanceof ProblemError) && !isDatabaseUnavailable(error)) this.failures.set(versionId, { error, at: performance.now() });
+          if (!(error instanceof DomainError) && !isDatabaseUnavailable(error)) this.failures.set(versionId, { error, at: performance.now() });
           throw error;
         })
         .finally(() => this.building.delete(versionId));
@@ -252,7 +252,7 @@ export class ResultsStore {
     if (!version) throw new Error(`Dataset version ${versionId} does not exist`);
     if (!version.computedAt) {
       if (!this.computeMissing) {
-        throw new ProblemError({ type: PROBLEM_TYPES.notReady, title: 'Results not ready', status: 503, detail: `Results for dataset version ${versionId} are still being computed.` });
+        throw new DomainError('RESULTS_NOT_READY', `Results for dataset version ${versionId} are still being computed.`);
       }
       await this.lock(computeLockKey(versionId), async () => {
         // Another instance may have finished while we waited for the lock.

@@ -15,8 +15,10 @@ import { ScenarioRunner, type RawChunk, type ScenarioJob } from './scenario-run'
 import type { ScenarioWorkerRequest } from './scenario-worker';
 
 export interface ScenarioEngineOptions {
-  /** Run in a worker thread (default: on, except under vitest or with LMO_COMPUTE_WORKER=0). */
+  /** Run in a worker thread (default false; the app passes Config.scenarios.worker, off with LMO_COMPUTE_WORKER=0). */
   worker?: boolean;
+  /** The worker's CPU niceness (LMO_SCENARIO_NICE, default 0: a planner waits for each run). */
+  nice?: number;
   /** Stop the worker after this long without a request (default 10 minutes). */
   idleMs?: number;
 }
@@ -33,10 +35,12 @@ export class ScenarioEngine {
   private idle?: NodeJS.Timeout;
   private local?: ScenarioRunner;
   private readonly useWorker: boolean;
+  private readonly nice: number;
   private readonly idleMs: number;
 
   constructor(private readonly db: Db, options: ScenarioEngineOptions = {}) {
-    this.useWorker = options.worker ?? (!process.env.VITEST && process.env.LMO_COMPUTE_WORKER !== '0');
+    this.useWorker = options.worker ?? false;
+    this.nice = options.nice ?? 0;
     this.idleMs = options.idleMs ?? 10 * 60_000;
   }
 
@@ -89,8 +93,7 @@ export class ScenarioEngine {
       worker.on('message', onMessage);
       worker.once('exit', () => reject(new Error('scenario worker stopped')));
       // A planner waits for each run (a few hundred ms): normal priority unless LMO_SCENARIO_NICE says otherwise.
-      const nice = Number(process.env.LMO_SCENARIO_NICE ?? 0);
-      worker.postMessage({ type: 'init', versionId, columns, nice } satisfies ScenarioWorkerRequest);
+      worker.postMessage({ type: 'init', versionId, columns, nice: this.nice } satisfies ScenarioWorkerRequest);
     });
   }
 

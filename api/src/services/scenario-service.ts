@@ -2,7 +2,7 @@
  * Planners' scenarios (issue 13 §1): validation, ids derived from the normalised parameters,
  * storage in the `scenarios` table (bounded: least recently used expire), and computing a
  * scenario on the served version the first time it is read there. Services know no HTTP: bad
- * input throws ProblemError/ForecastError, which onError maps.
+ * input throws DomainError/ForecastError, which onError maps.
  */
 import { createHash } from 'node:crypto';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
@@ -10,7 +10,7 @@ import { PRESETS } from '@lmo/models/labour/scenarios';
 import { canonicalParameters, parseScenarioParameters, type ScenarioParameters } from '@lmo/models/labour/scenario-params/schema';
 import type { Db } from '../db/client';
 import { scenarios } from '../db/schema';
-import { PROBLEM_TYPES, ProblemError, validationProblem } from '../http/problem';
+import { DomainError, invalidRequest } from '../domain-error';
 import type { ScenarioEngine } from './scenario-engine';
 import type { Snapshot } from './results-store';
 
@@ -34,7 +34,7 @@ const label = (id: string) => ({
 });
 
 export interface ScenarioServiceOptions {
-  /** Stored scenarios kept (least recently used beyond it are deleted); default LMO_MAX_SCENARIOS or 500. */
+  /** Stored scenarios kept (least recently used beyond it are deleted); default 500 (the app passes LMO_MAX_SCENARIOS). */
   maxStored?: number;
   /** How often one scenario's last-used time is written at most (ms). */
   touchEveryMs?: number;
@@ -48,14 +48,14 @@ export class ScenarioService {
   private readonly touchEveryMs: number;
 
   constructor(private readonly db: Db, readonly engine: ScenarioEngine, options: ScenarioServiceOptions = {}) {
-    this.maxStored = options.maxStored ?? (Number(process.env.LMO_MAX_SCENARIOS) || 500);
+    this.maxStored = options.maxStored ?? 500;
     this.touchEveryMs = options.touchEveryMs ?? 60_000;
   }
 
   /** Validated, normalised parameters and their id (a preset's own id for a preset's parameters). Throws a 400 naming every bad parameter. */
   identify(input: unknown): { id: string; parameters: ScenarioParameters; preset: boolean } {
     const r = parseScenarioParameters(input);
-    if (!r.ok) throw validationProblem(`${r.issues.length} scenario parameter${r.issues.length === 1 ? ' is' : 's are'} invalid: ${r.issues.map((i) => i.path).join(', ')}.`, r.issues);
+    if (!r.ok) throw invalidRequest(`${r.issues.length} scenario parameter${r.issues.length === 1 ? ' is' : 's are'} invalid: ${r.issues.map((i) => i.path).join(', ')}.`, r.issues);
     const canonical = canonicalParameters(r.parameters);
     const preset = presetByCanonical.get(canonical);
     if (preset) return { id: preset.id, parameters: r.parameters, preset: true };
@@ -135,12 +135,10 @@ export class ScenarioService {
   }
 }
 
-/** The 400 for a scenario that is neither a preset nor stored. */
-export function unknownScenario(snap: Snapshot, scenario: string): ProblemError {
+/** The UNKNOWN_CODE error (400) for a scenario that is neither a preset nor stored. */
+export function unknownScenario(snap: Snapshot, scenario: string): DomainError {
   const expected = [...snap.outlooks.keys()].filter((k) => !USER_SCENARIO_ID.test(k));
-  return new ProblemError({
-    type: PROBLEM_TYPES.unknownCode, title: 'Unknown code', status: 400,
-    detail: `Unknown scenario '${scenario}'. Valid scenarios: ${expected.join(', ')}, or an id from POST /api/scenarios.`,
-    errors: [{ path: 'scenario', message: `unknown scenario '${scenario}'`, expected }],
-  });
+  return new DomainError('UNKNOWN_CODE',
+    `Unknown scenario '${scenario}'. Valid scenarios: ${expected.join(', ')}, or an id from POST /api/scenarios.`,
+    { errors: [{ path: 'scenario', message: `unknown scenario '${scenario}'`, expected }] });
 }

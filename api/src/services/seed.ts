@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { datasetVersions } from '../db/schema';
-import { PROBLEM_TYPES, ProblemError } from '../http/problem';
+import { DomainError } from '../domain-error';
 import { findVersionByHash, getCurrentVersion, toVersionInfo, type VersionInfo } from './dataset-versions';
 import { commitObservations, contentHash } from './ingest';
 import { validateObservations } from './observation-rules';
@@ -46,11 +46,9 @@ export async function seedDatabase(db: Db, seedRows?: readonly unknown[]): Promi
   }
   const checked = validateObservations(rows);
   if (checked.errors.length > 0) {
-    throw new ProblemError({
-      type: PROBLEM_TYPES.validation, title: 'Invalid seed data', status: 500,
-      detail: `The seed dataset has ${checked.errors.length} problem(s); first: line ${checked.errors[0].line}: ${checked.errors[0].message}`,
-      errors: checked.errors.slice(0, 20),
-    });
+    throw new DomainError('INVALID_SEED_DATA',
+      `The seed dataset has ${checked.errors.length} problem(s); first: line ${checked.errors[0].line}: ${checked.errors[0].message}`,
+      { errors: checked.errors.slice(0, 20) });
   }
   const hash = contentHash(checked.rows);
   const existing = await findVersionByHash(db, hash);

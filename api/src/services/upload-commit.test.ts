@@ -51,6 +51,6 @@ describe.each(backends)('upload versions on $name', (backend) => {
     const a = await buildUploadVersion(t.database.db, [{ ...fixtureRows()[1], value: 1 }], meta('race-a'));
     const b = await buildUploadVersion(t.database.db, [{ ...fixtureRows()[1], value: 2 }], meta('race-b'));
     await promoteUpload(t.database.db, a, meta('race-a'));
-    await expect(promoteUpload(t.database.db, b, meta('race-b'))).rejects.toMatchObject({ status: 409 });
+    await expect(promoteUpload(t.database.db, b, meta('race-b'))).rejects.toMatchObject({ code: 'DATA_CHANGED' });
   });
 });

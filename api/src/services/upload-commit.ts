@@ -24,7 +24,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Observation } from '@lmo/models';
 import type { Db } from '../db/client';
 import { auditLog, datasetVersions, observations } from '../db/schema';
-import { ProblemError } from '../http/problem';
+import { DomainError } from '../domain-error';
 import { toVersionInfo, type VersionInfo } from './dataset-versions';
 import { insertBatch } from './ingest';
 
@@ -118,7 +118,7 @@ export async function discardUnpromoted(db: Db, olderThanMinutes = 0): Promise<n
 /**
  * Makes a built version current and findable by its upload hash (step 3).
  * Returns `created: false` with the other version when identical data were
- * promoted meanwhile (this one is then discarded by the caller). Fails with 409
+ * promoted meanwhile (this one is then discarded by the caller). Fails with DATA_CHANGED (409)
  * when another upload or rollback moved the pointer since: this version would
  * silently drop its cells.
  */
@@ -129,15 +129,13 @@ export async function promoteUpload(db: Db, version: VersionInfo, meta: UploadCo
     // The same data were promoted meanwhile (a concurrent identical upload): this version adds nothing.
     if (current && current.fingerprint === uploadFingerprint(meta.uploadHash)) return { version: toVersionInfo(current), created: false };
     if ((current?.id ?? null) !== version.parentId) {
-      throw new ProblemError({
-        type: '/api/problems/conflict', title: 'Data changed meanwhile', status: 409,
-        detail: `Version ${current?.id} became current while this upload was processed (it was based on ${version.parentId}); nothing was stored, upload again.`,
-      });
+      throw new DomainError('DATA_CHANGED',
+        `Version ${current?.id} became current while this upload was processed (it was based on ${version.parentId}); nothing was stored, upload again.`);
     }
     await tx.update(datasetVersions).set({ isCurrent: false }).where(eq(datasetVersions.isCurrent, true));
     const [row] = await tx.update(datasetVersions).set({ isCurrent: true, fingerprint: uploadFingerprint(meta.uploadHash) })
       .where(and(eq(datasetVersions.id, version.id), isNull(datasetVersions.fingerprint))).returning();
-    if (!row) throw new ProblemError({ type: '/api/problems/conflict', title: 'Upload discarded', status: 409, detail: `Version ${version.id} was removed before it could be made current; nothing was stored, upload again.` });
+    if (!row) throw new DomainError('UPLOAD_DISCARDED', `Version ${version.id} was removed before it could be made current; nothing was stored, upload again.`);
     await tx.insert(auditLog).values({
       actor: meta.actor, action: 'dataset.upload', target: `dataset_version:${version.id}`,
       detail: {

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { Observation } from '@lmo/models';
 import type { Db } from '../db/client';
 import { observations, sources } from '../db/schema';
-import { ProblemError } from '../http/problem';
+import { DomainError } from '../domain-error';
 import type { ParsedUpload } from './upload-parse';
 
 /** One official cell the upload would replace. */
@@ -67,17 +67,12 @@ export async function findOfficialConflicts(db: Db, currentId: number, parsed: P
   return { cells, count };
 }
 
-/** The 409 problem listing the official cells an upload would replace. */
-export function officialConflictProblem(found: { cells: OfficialConflict[]; count: number }): ProblemError {
+/** The REPLACES_OFFICIAL error (409) listing the official cells an upload would replace. */
+export function officialConflictProblem(found: { cells: OfficialConflict[]; count: number }): DomainError {
   const more = found.count > found.cells.length ? ` The first ${found.cells.length} are listed.` : '';
-  return new ProblemError({
-    type: '/api/problems/official-data',
-    title: 'The upload would replace official figures',
-    status: 409,
-    code: 'REPLACES_OFFICIAL',
-    detail: `${found.count} cell(s) of the current data are official figures and the file gives them a value that is not official; nothing was stored.${more} To replace them anyway, upload again with replaceOfficial=true.`,
-    detailVi: `${found.count} ô của dữ liệu hiện hành là số liệu chính thức và tệp thay bằng giá trị không chính thức; không có gì được lưu. Để vẫn thay thế, hãy tải lên lại với replaceOfficial=true.`,
-    cells: found.cells,
-    cellCount: found.count,
+  return new DomainError('REPLACES_OFFICIAL',
+    `${found.count} cell(s) of the current data are official figures and the file gives them a value that is not official; nothing was stored.${more} To replace them anyway, upload again with replaceOfficial=true.`, {
+    messageVi: `${found.count} ô của dữ liệu hiện hành là số liệu chính thức và tệp thay bằng giá trị không chính thức; không có gì được lưu. Để vẫn thay thế, hãy tải lên lại với replaceOfficial=true.`,
+    details: { cells: found.cells, cellCount: found.count },
   });
 }

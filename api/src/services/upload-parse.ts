@@ -61,12 +61,6 @@ export interface ParsedUpload {
 export const MAX_LISTED_ISSUES = 100;
 export const DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
-/** MAX_UPLOAD_BYTES from the environment, or 200 MB. */
-export function maxUploadBytes(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.MAX_UPLOAD_BYTES);
-  return Number.isFinite(n) && n > 0 ? Math.floor(n) : DEFAULT_MAX_UPLOAD_BYTES;
-}
-
 /** Thrown when the stream passes the size limit; the route maps it to 413. */
 export class UploadTooLargeError extends Error {
   override readonly name = 'UploadTooLargeError';
@@ -174,7 +168,7 @@ export function surveyPeriodIssues(p: string, now: Date): UploadIssue[] {
  * every other problem is returned in `errors`. Never writes anything.
  */
 export async function parseUpload(source: Readable, options: UploadOptions): Promise<ParsedUpload> {
-  const limit = options.maxBytes ?? maxUploadBytes();
+  const limit = options.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const optionIssues = checkUploadOptions(options);
   if (optionIssues.length > 0) {
     source.resume(); // drain, so the request can finish

@@ -11,7 +11,7 @@
  * scoped analyst sends is exactly what they may change.
  */
 import { getFormerProvince, getRegion, PROVINCES, type Region } from '@lmo/models';
-import { ProblemError } from '../http/problem';
+import { DomainError } from '../domain-error';
 import type { ParsedUpload } from './upload-parse';
 
 /** A token scope: sorted, distinct province and region codes; null means unscoped (central). */
@@ -118,23 +118,15 @@ export function uploadAreas(parsed: Pick<ParsedUpload, 'observations'>): string[
   return [...new Set(parsed.observations.map((o) => o.region))].sort();
 }
 
-/** The 403 problem naming the cells of other areas; `errors` lets the upload page list them like validation issues. */
-export function outOfScopeProblem(found: ReturnType<typeof findOutOfScope>, scope: readonly string[]): ProblemError {
+/** The OUT_OF_SCOPE error (403) naming the cells of other areas; `errors` lets the upload page list them like validation issues. */
+export function outOfScopeProblem(found: ReturnType<typeof findOutOfScope>, scope: readonly string[]): DomainError {
   const more = found.count > found.cells.length ? ` The first ${found.cells.length} are listed.` : '';
   const per = Object.entries(found.regions).sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r}: ${n}`).join(', ');
   const where = (c: OutOfScopeCell) => (c.line > 0 ? `line ${c.line}${c.column ? `, column ${c.column}` : ''}` : 'computed from the file');
-  return new ProblemError({
-    type: '/api/problems/out-of-scope',
-    title: 'The upload changes areas outside your scope',
-    status: 403,
-    code: 'OUT_OF_SCOPE',
-    detail: `Your token may upload data for ${describeScope(scope, 'en')} only; ${found.count} cell(s) of the file are for other areas (${per}); nothing was stored.${more} Remove those rows, or ask a central analyst to upload them.`,
-    detailVi: `Mã truy cập của bạn chỉ được tải lên dữ liệu của ${describeScope(scope, 'vi')}; ${found.count} ô của tệp thuộc địa bàn khác (${per}); không có gì được lưu. Hãy bỏ các dòng đó, hoặc nhờ cán bộ phân tích trung ương tải lên.`,
-    scope: [...scope],
-    cells: found.cells,
-    cellCount: found.count,
-    regions: found.regions,
-    errorCount: found.count,
+  return new DomainError('OUT_OF_SCOPE',
+    `Your token may upload data for ${describeScope(scope, 'en')} only; ${found.count} cell(s) of the file are for other areas (${per}); nothing was stored.${more} Remove those rows, or ask a central analyst to upload them.`, {
+    messageVi: `Mã truy cập của bạn chỉ được tải lên dữ liệu của ${describeScope(scope, 'vi')}; ${found.count} ô của tệp thuộc địa bàn khác (${per}); không có gì được lưu. Hãy bỏ các dòng đó, hoặc nhờ cán bộ phân tích trung ương tải lên.`,
+    details: { scope: [...scope], cells: found.cells, cellCount: found.count, regions: found.regions, errorCount: found.count },
     errors: found.cells.map((c) => ({
       path: c.column ?? 'region', line: c.line, column: c.column ?? 'region', value: c.region, code: 'OUT_OF_SCOPE',
       message: `${where(c)}: area ${c.region} (${getRegion(c.region)?.en ?? c.region}) is outside your scope (${scope.join(', ')}).`,

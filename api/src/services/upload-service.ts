@@ -6,8 +6,8 @@
  */
 import type { Readable } from 'node:stream';
 import type { Db } from '../db/client';
-import { PROBLEM_TYPES, ProblemError, type FieldProblem } from '../http/problem';
-import { computeResults, type ComputeReport } from './compute';
+import { DomainError, type FieldProblem } from '../domain-error';
+import { computeResults, type ComputeOptions, type ComputeReport } from './compute';
 import { ForecastError } from '@lmo/models';
 import { getCurrentVersion, type VersionInfo } from './dataset-versions';
 import { buildUploadVersion, discardVersion, findUpload, promoteUpload } from './upload-commit';
@@ -28,6 +28,8 @@ export interface UploadRequest extends UploadOptions {
   scope?: Scope;
   /** The uploading token's name, for the audit log. */
   actorName?: string;
+  /** How the new version's outlook is computed (Config.compute; default in process). */
+  compute?: ComputeOptions;
 }
 
 export interface UploadOutcome {
@@ -49,22 +51,17 @@ export interface UploadOutcome {
   timingMs: { parse: number; commit?: number; compute?: number };
 }
 
-/** The 422 problem for a file with errors; `errors` keeps line, column and value. */
-export function invalidUploadProblem(parsed: Pick<ParsedUpload, 'errors' | 'errorCount' | 'warnings' | 'records'>): ProblemError {
+/** The INVALID_UPLOAD error (422) for a file with errors; `errors` keeps line, column and value. */
+export function invalidUploadProblem(parsed: Pick<ParsedUpload, 'errors' | 'errorCount' | 'warnings' | 'records'>): DomainError {
   const more = parsed.errorCount > parsed.errors.length ? ` The first ${parsed.errors.length} are listed.` : '';
-  return new ProblemError({
-    type: PROBLEM_TYPES.validation,
-    title: 'Invalid upload',
-    status: 422,
-    detail: `${parsed.errorCount} problem(s) found; nothing was stored.${more}`,
+  return new DomainError('INVALID_UPLOAD', `${parsed.errorCount} problem(s) found; nothing was stored.${more}`, {
     // column stays null for whole-line problems (a wrong field count, a duplicate row).
     errors: parsed.errors.map((e: UploadIssue) => ({ path: e.column ?? '(file)', ...e })) as unknown as FieldProblem[],
-    errorCount: parsed.errorCount,
-    warnings: parsed.warnings,
+    details: { errorCount: parsed.errorCount, warnings: parsed.warnings },
   });
 }
 
-/** Runs the whole pipeline; throws a ProblemError (422, 413) for a bad file. */
+/** Runs the whole pipeline; throws a DomainError (INVALID_UPLOAD, UPLOAD_TOO_LARGE, …) for a bad file. */
 export async function runUpload(db: Db, source: Readable, request: UploadRequest): Promise<UploadOutcome> {
   const t0 = performance.now();
   let parsed: ParsedUpload;
@@ -72,9 +69,8 @@ export async function runUpload(db: Db, source: Readable, request: UploadRequest
     parsed = await parseUpload(source, request);
   } catch (error) {
     if (error instanceof UploadTooLargeError) {
-      throw new ProblemError({
-        type: '/api/problems/too-large', title: 'File too large', status: 413, detail: `${error.message} Nothing was stored.`,
-        errors: [{ path: '(file)', line: 0, column: '(file)', message: error.message }],
+      throw new DomainError('UPLOAD_TOO_LARGE', `${error.message} Nothing was stored.`, {
+        errors: [{ path: '(file)', line: 0, column: '(file)', message: error.message }], cause: error,
       });
     }
     throw error;
@@ -110,17 +106,17 @@ export async function runUpload(db: Db, source: Readable, request: UploadRequest
   let report: ComputeReport;
   let promoted: Awaited<ReturnType<typeof promoteUpload>>;
   try {
-    report = await computeResults(db, built.id);
+    report = await computeResults(db, built.id, request.compute);
     promoted = await promoteUpload(db, built, meta);
   } catch (error) {
     await discardVersion(db, built.id);
     // From a worker thread the error arrives as a clone: recognise it by name.
     if (error instanceof ForecastError || (error instanceof Error && error.name === 'ForecastError')) {
-      throw new ProblemError({
-        type: PROBLEM_TYPES.validation, title: 'Forecasts cannot be computed', status: 422,
-        detail: `The file is valid, but the outlook cannot be computed with it (${error.message}); nothing was stored.`,
-        errors: [{ path: '(file)', line: 0, message: error.message }], errorCount: 1, code: (error as ForecastError).code,
-      });
+      // The engine's reason travels as the body's `code` (NOT_ENOUGH_DATA, …), as clients read it.
+      throw new DomainError('UPLOAD_NOT_FORECASTABLE',
+        `The file is valid, but the outlook cannot be computed with it (${error.message}); nothing was stored.`, {
+          errors: [{ path: '(file)', line: 0, message: error.message }], details: { errorCount: 1, code: (error as ForecastError).code }, cause: error,
+        });
     }
     throw error;
   }

@@ -9,7 +9,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { getIndicator, getOccupation, getRegion, getSector, QUALIFICATIONS } from '@lmo/models';
 import type { Db } from '../db/client';
-import { notFoundProblem } from '../http/problem';
+import { notFound } from '../domain-error';
 import { getVisibleVersion, type VersionInfo } from './dataset-versions';
 
 /** `replaced`: official before, not official after (needed replaceOfficial); `revised`: official before and after. */
@@ -80,7 +80,7 @@ function namesOf(c: { indicator: string; region: string; sector: string; qualifi
 export async function diffVersion(db: Db, id: number, options: { offset?: number; limit?: number; sort?: DiffSort } = {}): Promise<VersionDiff> {
   const { offset = 0, limit = 200, sort = 'official' } = options;
   const version = await getVisibleVersion(db, id);
-  if (!version) throw notFoundProblem(`Dataset version ${id} does not exist.`);
+  if (!version) throw notFound(`Dataset version ${id} does not exist.`);
   const parent = version.parentId ? await getVisibleVersion(db, version.parentId) : null;
   const parentId = parent?.id ?? -1;
   const joined = sql`

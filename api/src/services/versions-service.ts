@@ -7,7 +7,7 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { auditLog, datasetVersions } from '../db/schema';
-import { notFoundProblem } from '../http/problem';
+import { notFound } from '../domain-error';
 import { toVersionInfo, type VersionInfo } from './dataset-versions';
 
 export { diffVersion, DIFF_SORTS, type CellChange, type DiffSort, type VersionDiff } from './versions-diff';
@@ -31,8 +31,8 @@ export async function rollbackTo(db: Db, id: number, actor: string): Promise<{ v
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(4207312)`);
     const [target] = await tx.select().from(datasetVersions).where(eq(datasetVersions.id, id)).limit(1);
-    if (!target) throw notFoundProblem(`Dataset version ${id} does not exist.`);
-    if (isBeingBuilt(target)) throw notFoundProblem(`Dataset version ${id} is an upload still being stored.`);
+    if (!target) throw notFound(`Dataset version ${id} does not exist.`);
+    if (isBeingBuilt(target)) throw notFound(`Dataset version ${id} is an upload still being stored.`);
     const [current] = await tx.select().from(datasetVersions).where(eq(datasetVersions.isCurrent, true)).limit(1);
     if (current?.id === id) return { version: toVersionInfo(target), moved: false, from: id };
     await tx.update(datasetVersions).set({ isCurrent: false }).where(eq(datasetVersions.isCurrent, true));

@@ -15,7 +15,8 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestCli } from '../../src/cli/ingest';
-import { ProblemError } from '../../src/http/problem';
+import { DomainError } from '../../src/domain-error';
+import { toProblem } from '../../src/http/on-error';
 import { runUpload } from '../../src/services/upload-service';
 import { startSecureApp, uploadCsv, type SecureApp } from './support/app';
 import { createTestDatabase } from './support/pg-admin';
@@ -135,9 +136,9 @@ describe('malformed CSVs', () => {
         const outcome = await withTimeout(runUpload(t.database.db, Readable.from([bytes]), { format: format as 'long', actor: 'cli', fileName: 'fuzz.csv' }), format);
         throw new Error(`accepted a malformed ${format} file (${outcome.status}):\n${bytes.toString('utf8').slice(0, 400)}`);
       } catch (e) {
-        if (!(e instanceof ProblemError)) throw e;
-        expect(e.status).toBeGreaterThanOrEqual(400);
-        expect(e.status).toBeLessThan(500);
+        if (!(e instanceof DomainError)) throw e;
+        expect(toProblem(e).status).toBeGreaterThanOrEqual(400);
+        expect(toProblem(e).status).toBeLessThan(500);
       }
     }), { numRuns: 1500, seed: Number(process.env.FUZZ_SEED ?? 11) });
     expect(await dbState()).toEqual(before);

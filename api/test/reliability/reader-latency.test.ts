@@ -46,8 +46,8 @@ describe.each(backends)('readers during an upload (%s, real seeds, worker thread
     if (gen.status !== 0) throw new Error(`gen-microdata failed: ${gen.stderr}`);
     // The server seeds and computes on its first start; tokens are made before it holds the directory.
     token = (await makeTokens(env)).analyst;
-    // VITEST cleared: the server runs the model in its worker thread, as `pnpm start` does.
-    server = await startServer({ ...env, SEED: '1', VITEST: '' }, 240_000);
+    // The server runs the model in its worker thread, as `pnpm start` does (the tests' default is in process).
+    server = await startServer({ ...env, SEED: '1', LMO_COMPUTE_WORKER: '1' }, 240_000);
     await server.waitForOutput('[lmo] results ready', 240_000);
     for (let i = 0; i < 5; i++) expect((await fetchJson(server.base + FORECAST)).status).toBe(200);
   }, 300_000);

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
-import { readSecurityOptions } from '../../src/http/security';
+import { loadConfig } from '../../src/config';
 import { smallCsv, startSecureApp, uploadCsv, type SecureApp } from './support/app';
 
 let t: SecureApp;
@@ -78,8 +78,8 @@ describe('CORS', () => {
   });
 
   it('refuses a wildcard or malformed CORS_ORIGINS at start-up', () => {
-    expect(() => readSecurityOptions({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
-    expect(() => readSecurityOptions({ CORS_ORIGINS: 'evil.example/path' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ CORS_ORIGINS: 'evil.example/path' })).toThrow(/CORS_ORIGINS/);
   });
 });
 

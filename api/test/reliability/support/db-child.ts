@@ -7,7 +7,7 @@
  *                   ingest service, printing TX-BEGIN, BATCH <n> and COMMITTED <id>
  *                   so the parent can kill -9 it half-way through the transaction.
  */
-import { readConfig } from '../../../src/config';
+import { loadConfig } from '../../../src/config';
 import type { Db } from '../../../src/db/client';
 import { createToken } from '../../../src/services/auth';
 import { computeResults } from '../../../src/services/compute';
@@ -18,7 +18,7 @@ import { fixtureRows } from '../../fixture';
 import { bigRows } from './big-dataset';
 
 const [mode, arg] = process.argv.slice(2);
-const config = readConfig();
+const config = loadConfig();
 const { database } = await startDatabase(config.database, { seed: mode === 'seed', seedRows: mode === 'seed' ? fixtureRows() : undefined });
 const db = database.db;
 
