@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import vi from '../src/i18n/vi.json';
 import { chromiumAvailable } from './harness';
 import { ALL_PAGES, startDashboard, waitForPage, type Dashboard } from './session';
 
@@ -40,6 +41,33 @@ async function tickBoxes(page: Page, frame: string): Promise<Box[]> {
       .map(({ r, text }) => ({ x: r.x, y: r.y, width: r.width, height: r.height, text }));
   })()`)) as Box[];
 }
+
+interface StackedTable {
+  caption: string;
+  rows: number;
+  /** CSS display of a body row (`flex` = a card). */
+  display: string;
+  /** How far the table's box scrolls sideways, in px. */
+  overflow: number;
+  /** The title and key cells of the first three visible cards. */
+  cells: { role: string; label: string; left: number; right: number }[];
+}
+
+/** The DataTables on screen, as laid out. A string: it runs in the page. */
+const STACKED = `[...document.querySelectorAll('table.data-table.stacking')].filter((t) => t.checkVisibility()).map((t) => {
+  const wrap = t.closest('.table-wrap') || t;
+  const rows = [...t.querySelectorAll('tbody tr')];
+  return {
+    caption: wrap.getAttribute('aria-label') || '',
+    rows: rows.length,
+    display: rows[0] ? getComputedStyle(rows[0]).display : '',
+    overflow: wrap.scrollWidth - wrap.clientWidth,
+    cells: rows.slice(0, 3).flatMap((r) => [...r.querySelectorAll('td[data-phone="title"], td[data-phone="key"]')].map((c) => {
+      const box = c.getBoundingClientRect();
+      return { role: c.getAttribute('data-phone'), label: c.getAttribute('data-label') || '', left: box.left, right: box.right };
+    })),
+  };
+})`;
 
 const pageWidth = (page: Page) => page.evaluate('Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)') as Promise<number>;
 
@@ -79,6 +107,46 @@ describe.skipIf(!hasChromium)('phone layout at 390 px (Chromium)', () => {
     expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await page.close();
   });
+
+  // Every page that draws a DataTable: the tables as stacked cards, their title and key columns on screen.
+  const TABLE_VIEWS: { view: string; keys: string[]; asTable?: string }[] = [
+    { view: '?page=methodology', keys: [] },
+    { view: '?page=new-fields', keys: [] },
+    { view: '?page=overview&compare', keys: [] },
+    { view: '?page=training&compare', keys: ['Chênh lệch'] },
+    { view: '?page=regions', keys: ['Chênh lệch', 'Đánh giá'], asTable: 'figure[data-chart-frame]' },
+    { view: '?page=sectors', keys: ['Chênh lệch', 'Đánh giá'], asTable: 'figure[data-chart-frame^="imbalance"]' },
+  ];
+  for (const { view, keys, asTable } of TABLE_VIEWS) {
+    it(`${view}: tables are cards with the title and key columns on screen, no sideways scroll`, async () => {
+      const page = await app.open(view, PHONE);
+      await waitForPage(page);
+      if (asTable) {
+        const frame = page.locator(`${asTable}[data-has-data="true"]`).first();
+        await frame.waitFor({ timeout: 60_000 });
+        await frame.getByRole('button', { name: vi.chart.viewTable, exact: true }).click();
+      }
+      await page.waitForSelector('table.data-table.stacking tbody tr', { timeout: 60_000 });
+      const tables = (await page.evaluate(STACKED)) as StackedTable[];
+      const shown = tables.filter((t) => t.rows > 0);
+      console.log(`[phone] ${view}: ${shown.length} tables as cards (${shown.map((t) => `${t.rows} rows, ${t.display}`).join('; ')})`);
+      expect(shown.length).toBeGreaterThan(0);
+      for (const t of shown) {
+        expect(t.display, t.caption).toBe('flex');
+        expect(t.overflow, `${t.caption} scrolls sideways by ${t.overflow} px`).toBeLessThanOrEqual(1);
+        for (const cell of t.cells) {
+          expect(cell.left, `${t.caption}: ${cell.label}`).toBeGreaterThanOrEqual(0);
+          expect(cell.right, `${t.caption}: ${cell.label}`).toBeLessThanOrEqual(PHONE.width);
+        }
+        // The title cell heads each card, the key columns come right after it.
+        expect(t.cells.filter((c) => c.role === 'title').length).toBe(Math.min(t.rows, 3));
+      }
+      const labels = new Set(shown.flatMap((t) => t.cells.filter((c) => c.role === 'key').map((c) => c.label)));
+      for (const key of keys) expect([...labels].some((l) => l.startsWith(key)), `${key} among ${[...labels].join(', ')}`).toBe(true);
+      expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+      await page.close();
+    });
+  }
 
   it('navigation: the tab strip scrolls, with a cue on the side that hides tabs', async () => {
     const page = await app.open('?page=overview', PHONE);

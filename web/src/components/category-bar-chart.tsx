@@ -3,7 +3,7 @@ import { BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } f
 import { useTranslation } from 'react-i18next';
 import { formatInteger, type Lang } from '../i18n/format';
 import { axisTickFormatter } from './axis-units';
-import { AXIS_TICK } from './colors';
+import { VALUE_AXIS } from './colors';
 import { tooltipHeading } from './status';
 import { useNarrow } from './use-narrow';
 import { WrappedXTick } from './wrapped-tick';
@@ -32,7 +32,7 @@ export function CategoryBarChart({ rows, height, tickWidth = 90, formatValue = f
       <BarChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 4 }} stackOffset={stackOffset}>
         <CartesianGrid stroke="#e2e6ec" vertical={false} />
         <XAxis dataKey="short" tick={<WrappedXTick width={tickWidth} slanted={narrow} />} interval={0} height={narrow ? 64 : 44} />
-        <YAxis tickFormatter={tick} tick={AXIS_TICK} width={64} />
+        <YAxis tickFormatter={tick} {...VALUE_AXIS} width={64} />
         <Tooltip formatter={(v, name) => [formatValue(Number(v), lang), String(name)]} labelFormatter={(_, p) => tooltipHeading(p?.[0]?.payload?.label, p?.[0]?.payload, t)} />
         {children}
       </BarChart>

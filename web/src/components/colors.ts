@@ -32,5 +32,16 @@ export function textOn(classIndex: number | string | null): string {
   return classIndex === 0 || classIndex === 6 ? '#ffffff' : '#1a2233';
 }
 
-/** Axis tick style shared by every chart (dark enough for WCAG AA on white). */
-export const AXIS_TICK = { fontSize: 12, fill: '#3d4757' };
+/**
+ * Axis tick style of the numeric axes (dark enough for WCAG AA on white). `width: undefined`
+ * overrides the axis width recharts hands each tick label: with a width, its Text measures every
+ * word in a hidden DOM node (a forced layout per new string) to wrap them, and numbers never wrap;
+ * that measuring was a visible part of the first chart's render.
+ */
+export const AXIS_TICK = { fontSize: 12, fill: '#3d4757', width: undefined };
+
+/**
+ * Props of a value (y) axis: ~5 nice ticks over the plot's height never collide, so every tick
+ * is drawn (`interval: 0`) without recharts measuring each label to thin them out.
+ */
+export const VALUE_AXIS = { tick: AXIS_TICK, interval: 0 } as const;

@@ -17,6 +17,11 @@ export interface Column<Row> {
   exportValue?: (row: Row) => string | number | null | undefined;
   /** Columns that stand for this one in exports (e.g. an interval shown as "a … b" becomes lower and upper). */
   exportAs?: Column<Row>[];
+  /**
+   * Its place on a phone's stacked card (DataTable at ≤ 480 px): `title` heads the card (default:
+   * the first column), `key` columns (gap, imbalance, flag) come right under it, emphasised.
+   */
+  phone?: 'title' | 'key';
 }
 
 /**

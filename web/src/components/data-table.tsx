@@ -25,8 +25,25 @@ export function sortRows<Row>(rows: Row[], columns: Column<Row>[], sort: SortSta
 }
 
 /**
+ * How each column sits on a phone card: the `title` column (the first one unless a column says
+ * otherwise), then `key` columns (a column's `phone`, else the gap and flag columns by their
+ * shared keys), then the rest (styles.css orders them so).
+ */
+export function phoneRoles<Row>(columns: Column<Row>[]): ('title' | 'key' | 'fact')[] {
+  const titled = columns.findIndex((c) => c.phone === 'title');
+  const title = titled >= 0 ? titled : 0;
+  // A second `title` column falls back to its default place.
+  return columns.map((c, i) => (i === title ? 'title' : c.phone === 'key' || KEY_COLUMNS.has(c.key) ? 'key' : 'fact'));
+}
+
+/** Columns every view names alike and a phone card always leads with: the gap (imbalance, B − A too) and the flag. */
+const KEY_COLUMNS = new Set(['imbalance', 'imbalanceDiff', 'gap', 'flag']);
+
+/**
  * Accessible table with sortable headers (buttons with aria-sort). Sorting is controlled when
- * `sort`/`onSort` are given (URL state), otherwise local.
+ * `sort`/`onSort` are given (URL state), otherwise local. At ≤ 480 px (styles.css) each row
+ * becomes a stacked card: the title column on top, the key columns under it, then every other
+ * column as "label value", so nothing needs a sideways scroll; the headers stay as wrapped sort buttons.
  */
 export function DataTable<Row>({
   columns,
@@ -53,6 +70,7 @@ export function DataTable<Row>({
   const active = onSort ? sort : localSort;
   const sorted = useMemo(() => sortRows(rows, columns, active, i18n.language), [rows, columns, active, i18n.language]);
   const shown = maxRows ? sorted.slice(0, maxRows) : sorted;
+  const roles = useMemo(() => phoneRoles(columns), [columns]);
   const toggle = (key: string) => {
     const next: SortState = active?.key === key && active.dir === 'desc' ? { key, dir: 'asc' } : { key, dir: 'desc' };
     if (onSort) onSort(next);
@@ -60,7 +78,7 @@ export function DataTable<Row>({
   };
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-label={caption} style={maxHeight ? { maxHeight, overflowY: 'auto' } : undefined}>
-      <table className="data-table">
+      <table className="data-table stacking">
         {caption && <caption className="sr-only">{caption}</caption>}
         <thead>
           <tr>
@@ -82,8 +100,13 @@ export function DataTable<Row>({
         <tbody>
           {shown.map((row, i) => (
             <tr key={rowKey(row, i)}>
-              {columns.map((c) => (
-                <td key={c.key} className={c.align === 'right' ? 'num' : undefined}>
+              {columns.map((c, j) => (
+                <td
+                  key={c.key}
+                  className={c.align === 'right' ? 'num' : undefined}
+                  data-label={c.label}
+                  data-phone={roles[j]}
+                >
                   {c.format ? c.format(row) : (c.value(row) ?? '–')}
                 </td>
               ))}

@@ -26,11 +26,12 @@ export function AccuracyTiersTable({ tiers }: { tiers: AccuracyResponse['tiers']
     { key: 'coverage95', label: t('methodology.coverage95'), value: (r) => r.coverage95, format: (r) => pct(r.coverage95), align: 'right' },
   ];
   return (
-    <section className="card" aria-labelledby="tiers-heading" data-testid="accuracy-tiers">
-      <h3 id="tiers-heading" className="chart-title">{t('methodology.tiersTitle')}</h3>
+    // A plain block, not a labelled section: the table's own scroll region already carries this name.
+    <div className="card" data-testid="accuracy-tiers">
+      <h3 className="chart-title">{t('methodology.tiersTitle')}</h3>
       <p className="chart-subtitle">{t('methodology.tiersLead')}</p>
       <DataTable columns={columns} rows={rows} caption={t('methodology.tiersTitle')} rowKey={(r) => r.key} />
       {tiers.failures.total > 0 && <p className="count">{t('methodology.tiersFailed', { count: tiers.failures.total })}</p>}
-    </section>
+    </div>
   );
 }

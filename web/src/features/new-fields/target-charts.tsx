@@ -1,7 +1,9 @@
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
-import { AXIS_TICK, SERIES } from '../../components/colors';
+import { VALUE_AXIS, SERIES } from '../../components/colors';
 import { formatCompact, formatInteger, type Lang } from '../../i18n/format';
+import { periodLabel, withYears, yearAxisProps } from '../../components/year-axis';
+import { useNarrow } from '../../components/use-narrow';
 import type { AssumptionRow, CumulativeRow, TargetRow } from './to-chart-rows';
 
 /** Workforce trend (with bands) and, where there is one, the scenario's assumed workforce path. */
@@ -9,13 +11,15 @@ export function TargetChart({ rows, height, yMax }: { rows: TargetRow[]; height:
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const fmt = (v: unknown) => (Array.isArray(v) ? `${formatInteger(Number(v[0]), lang)} – ${formatInteger(Number(v[1]), lang)}` : formatInteger(Number(v), lang));
+  const data = withYears(rows);
+  const narrow = useNarrow();
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <ComposedChart accessibilityLayer={false} data={rows} margin={{ top: 12, right: 16, bottom: 4, left: 4 }}>
+      <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 12, right: 16, bottom: 4, left: 4 }}>
         <CartesianGrid stroke="#e2e6ec" vertical={false} />
-        <XAxis dataKey="period" tick={AXIS_TICK} minTickGap={12} />
-        <YAxis tickFormatter={(v: number) => formatCompact(v, lang)} tick={AXIS_TICK} width={56} domain={[0, yMax ?? 'auto']} allowDataOverflow={yMax !== undefined} />
-        <Tooltip formatter={(v, name) => [fmt(v), String(name)]} />
+        <XAxis {...yearAxisProps(data.map((r) => r.year), 0, narrow)} />
+        <YAxis tickFormatter={(v: number) => formatCompact(v, lang)} {...VALUE_AXIS} width={56} domain={[0, yMax ?? 'auto']} allowDataOverflow={yMax !== undefined} />
+        <Tooltip formatter={(v, name) => [fmt(v), String(name)]} labelFormatter={periodLabel} />
         <Area dataKey="trendBand95" name={t('chart.band95')} stroke="none" fill={SERIES.trend} fillOpacity={0.14} isAnimationActive={false} />
         <Area dataKey="trendBand80" name={t('chart.band80')} stroke="none" fill={SERIES.trend} fillOpacity={0.28} isAnimationActive={false} />
         <Line dataKey="actual" name={t('chart.observed')} stroke="#1a2233" strokeWidth={2.5} dot={{ r: 2 }} isAnimationActive={false} connectNulls />
@@ -30,13 +34,15 @@ export function TargetChart({ rows, height, yMax }: { rows: TargetRow[]; height:
 export function CumulativeChart({ rows, total, height }: { rows: CumulativeRow[]; total: number; height: number }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
+  const data = withYears(rows);
+  const narrow = useNarrow();
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <ComposedChart accessibilityLayer={false} data={rows} margin={{ top: 16, right: 16, bottom: 4, left: 4 }}>
+      <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 16, right: 16, bottom: 4, left: 4 }}>
         <CartesianGrid stroke="#e2e6ec" vertical={false} />
-        <XAxis dataKey="period" tick={AXIS_TICK} />
-        <YAxis tickFormatter={(v: number) => formatCompact(v, lang)} tick={AXIS_TICK} width={56} domain={[0, 'auto']} />
-        <Tooltip formatter={(v, name) => [formatInteger(Number(v), lang), String(name)]} />
+        <XAxis {...yearAxisProps(data.map((r) => r.year), 0, narrow)} />
+        <YAxis tickFormatter={(v: number) => formatCompact(v, lang)} {...VALUE_AXIS} width={56} domain={[0, 'auto']} />
+        <Tooltip formatter={(v, name) => [formatInteger(Number(v), lang), String(name)]} labelFormatter={periodLabel} />
         <Area dataKey="needed" name={t('newFields.cumulativeNeeded')} stroke={SERIES.needed} fill={SERIES.needed} fillOpacity={0.18} strokeWidth={2} isAnimationActive={false} />
         <ReferenceLine y={total} stroke={SERIES.target} strokeDasharray="2 3" label={{ value: `${t('newFields.targetTotal')} ${formatInteger(total, lang)}`, position: 'insideTopLeft', fontSize: 11, fill: '#7a2e5b' }} />
       </ComposedChart>
@@ -48,13 +54,15 @@ export function CumulativeChart({ rows, total, height }: { rows: CumulativeRow[]
 export function AssumptionChart({ rows, height, lowLabel, highLabel }: { rows: AssumptionRow[]; height: number; lowLabel: string; highLabel: string }) {
   const { i18n } = useTranslation();
   const lang = i18n.language as Lang;
+  const data = withYears(rows);
+  const narrow = useNarrow();
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <ComposedChart accessibilityLayer={false} data={rows} margin={{ top: 12, right: 16, bottom: 4, left: 4 }}>
+      <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 12, right: 16, bottom: 4, left: 4 }}>
         <CartesianGrid stroke="#e2e6ec" vertical={false} />
-        <XAxis dataKey="period" tick={AXIS_TICK} />
-        <YAxis tickFormatter={(v: number) => formatCompact(v, lang)} tick={AXIS_TICK} width={56} domain={[0, 'auto']} />
-        <Tooltip formatter={(v, name) => [formatInteger(Number(v), lang), String(name)]} />
+        <XAxis {...yearAxisProps(data.map((r) => r.year), 0, narrow)} />
+        <YAxis tickFormatter={(v: number) => formatCompact(v, lang)} {...VALUE_AXIS} width={56} domain={[0, 'auto']} />
+        <Tooltip formatter={(v, name) => [formatInteger(Number(v), lang), String(name)]} labelFormatter={periodLabel} />
         <Line dataKey="low" name={lowLabel} stroke={SERIES.target} strokeWidth={2} strokeDasharray="6 4" dot={{ r: 2 }} isAnimationActive={false} />
         <Line dataKey="high" name={highLabel} stroke={SERIES.needed} strokeWidth={2} strokeDasharray="6 4" dot={{ r: 2 }} isAnimationActive={false} />
       </ComposedChart>

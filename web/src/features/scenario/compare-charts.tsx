@@ -1,8 +1,9 @@
 import { Bar, BarChart, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
-import { AXIS_TICK, SERIES } from '../../components/colors';
+import { AXIS_TICK, VALUE_AXIS, SERIES } from '../../components/colors';
 import { useNarrow } from '../../components/use-narrow';
 import { WrappedTick } from '../../components/wrapped-tick';
+import { periodLabel, withYears, yearAxisProps } from '../../components/year-axis';
 import { formatCompact, formatDecimal, formatSigned, type Lang } from '../../i18n/format';
 import type { GapCompareRow, SystemCompareRow } from './compare-rows';
 
@@ -15,15 +16,18 @@ export function SystemDiffChart({ rows, height }: { rows: SystemCompareRow[]; he
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const pp = (v: number) => `${v > 0 ? '+' : ''}${formatDecimal(v, lang, 2)} ${t('units.pp')}`;
+  const data = withYears(rows);
+  const narrow = useNarrow();
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <ComposedChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 4 }}>
-        <CartesianGrid stroke="#e2e6ec" vertical={false} />
-        <XAxis dataKey="period" tick={AXIS_TICK} />
-        <YAxis yAxisId="left" tickFormatter={(v: number) => formatCompact(v, lang)} tick={AXIS_TICK} width={56} />
-        <YAxis yAxisId="right" orientation="right" tickFormatter={(v: number) => formatDecimal(v, lang, 2)} tick={AXIS_TICK} width={44} />
+      <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 4, left: 4 }}>
+        <CartesianGrid stroke="#e2e6ec" vertical={false} yAxisId="left" />
+        {/* Numeric years like every time chart; half a year of padding keeps the end bars whole. */}
+        <XAxis {...yearAxisProps(data.map((r) => r.year), 0.5, narrow)} />
+        <YAxis yAxisId="left" tickFormatter={(v: number) => formatCompact(v, lang)} {...VALUE_AXIS} width={56} />
+        <YAxis yAxisId="right" orientation="right" tickFormatter={(v: number) => formatDecimal(v, lang, 2)} {...VALUE_AXIS} width={44} />
         <ReferenceLine yAxisId="left" y={0} stroke="#3d4757" />
-        <Tooltip formatter={(v, name, item) => [item.dataKey === 'unemploymentRateDiff' ? pp(Number(v)) : formatSigned(Number(v), lang), String(name)]} />
+        <Tooltip formatter={(v, name, item) => [item.dataKey === 'unemploymentRateDiff' ? pp(Number(v)) : formatSigned(Number(v), lang), String(name)]} labelFormatter={periodLabel} />
         <Bar yAxisId="left" dataKey="employmentDiff" name={t('overview.employment')} fill={SYSTEM_COLORS.employment} isAnimationActive={false} />
         <Bar yAxisId="left" dataKey="demandDiff" name={t('overview.demandLine')} fill={SYSTEM_COLORS.demand} isAnimationActive={false} />
         <Bar yAxisId="left" dataKey="labourForceDiff" name={t('overview.labourForce')} fill={SYSTEM_COLORS.labourForce} isAnimationActive={false} />

@@ -59,7 +59,7 @@ describe('ScenarioBuilder', () => {
     fireEvent.change(input, { target: { value: '40' } });
     fireEvent.click(screen.getByRole('button', { name: 'Áp dụng' }));
     const alert = await waitFor(() => within(lever('valueAddedGrowth.C')).getByRole('alert'));
-    expect(alert.textContent).toBe('Giá trị không được vượt quá 30.');
+    expect(alert.textContent).toBe('Giá trị không được vượt quá 30,0 %/năm.');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(input.getAttribute('aria-describedby')).toBe(alert.id);
     // Only that lever is marked.

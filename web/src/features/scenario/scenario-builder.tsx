@@ -2,6 +2,7 @@ import { memo, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { toProblem } from '../../api/problem';
+import { problemText } from '../../api/problem-text';
 import { LoadingState } from '../../components/states';
 import type { ScenarioParameters } from '../../api/types';
 import type { Lang } from '../../i18n/format';
@@ -11,17 +12,16 @@ import { makeNamer } from '../meta/names';
 import { CompareControls } from './compare-controls';
 import { LeverGroups } from './lever-groups';
 import { DEFAULT_SECTION, leverOfPath, leversFor, parametersKey, writeLever, baselineValue, type Lever } from './levers';
+import { generalProblemText, leverProblemText, type ScenarioIssue } from './lever-problem';
 import { isCustomScenario, scenarioQueries } from './queries';
 import { useApplyScenario } from './use-apply-scenario';
 import { useScenarioParameters } from './use-scenario-parameters';
 
 
-/** Localises the validator's range messages; other messages are shown as the API wrote them. */
-function problemText(message: string, t: (key: string, o?: Record<string, unknown>) => string): string {
-  const range = /must be at (least|most) (-?[\d.]+)/.exec(message);
-  if (range) return t(range[1] === 'least' ? 'scenario.atLeast' : 'scenario.atMost', { value: range[2] });
-  if (/unknown/.test(message)) return t('scenario.unknownParameter');
-  return message;
+/** Why a scenario could not be read, in the UI language (an expired or unknown id is a 404). */
+function unreadableText(problem: ReturnType<typeof toProblem>, lang: Lang): string {
+  const text = problemText(problem, lang);
+  return text.detail ?? text.title;
 }
 
 /**
@@ -84,12 +84,16 @@ function ScenarioBuilderPanel() {
   const problem = mutation.isError ? toProblem(mutation.error) : null;
   const errors = new Map<string, string>();
   const general: string[] = [];
-  for (const e of problem?.errors ?? []) {
+  for (const e of (problem?.errors ?? []) as ScenarioIssue[]) {
     const l = e.path ? leverOfPath(e.path, levers) : undefined;
-    if (l) errors.set(l.id, problemText(e.message, t));
-    else general.push([e.path, problemText(e.message, t)].filter(Boolean).join(': '));
+    if (l) errors.set(l.id, leverProblemText(e, l, lang, t));
+    else general.push(generalProblemText(e, lang, t));
   }
-  if (problem && !problem.errors?.length) general.push([problem.status ? `${problem.status}` : '', problem.detail ?? problem.title].filter(Boolean).join(' · '));
+  if (problem && !problem.errors?.length) {
+    // No field named (a 5xx, the network): the problem's own text in the UI language.
+    const text = problemText(problem, lang);
+    general.push([t('scenario.failed'), [text.title, text.detail].filter(Boolean).join(' — ')].join(': '));
+  }
   const dirty = parametersKey(draft.params) !== applied;
 
   return (
@@ -98,7 +102,7 @@ function ScenarioBuilderPanel() {
         <summary className="scenario-builder-summary">{t('scenario.build')}</summary>
         <p className="count">{t('scenario.intro')}</p>
         {catalogue.isError && <p className="note">{t('scenario.catalogueMissing')}</p>}
-        {current.isError && <p className="note" role="alert">{t('scenario.unreadable', { detail: toProblem(current.error).detail ?? toProblem(current.error).title })}</p>}
+        {current.isError && <p className="note" role="alert">{t('scenario.unreadable', { detail: unreadableText(toProblem(current.error), lang) })}</p>}
         {/* Levers wait for the scenario's parameters, so nothing typed before they arrive is overwritten. */}
         {!known ? <LoadingState height={120} label={t('scenario.loadingParameters')} /> : <LeverGroups
           levers={levers}
