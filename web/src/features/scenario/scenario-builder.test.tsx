@@ -42,11 +42,28 @@ function renderWith(ui: React.ReactNode) {
   return render(<QueryClientProvider client={client}>{ui}</QueryClientProvider>);
 }
 
+/** Opens the builder as a user does: its levers are drawn only while it is open. */
+const openBuilder = () => act(() => {
+  const details = document.querySelector<HTMLDetailsElement>('.scenario-builder details')!;
+  details.open = true;
+  details.dispatchEvent(new Event('toggle'));
+});
+
 const lever = (id: string) => document.querySelector<HTMLElement>(`[data-lever="${id}"]`)!;
 const posts = (fetch: ReturnType<typeof api>) => fetch.mock.calls.filter((c) => (c[1]?.method ?? 'GET') === 'POST');
 
 describe('ScenarioBuilder', () => {
   afterEach(() => vi.unstubAllGlobals());
+
+  it('draws no levers while closed on a preset, and draws them once opened', async () => {
+    vi.stubGlobal('fetch', api(() => new Response('{}', { status: 500 })));
+    window.history.replaceState(null, '', '/?page=overview');
+    renderWith(<ScenarioBuilder />);
+    await act(async () => { await new Promise((r) => setTimeout(r, 50)); });
+    expect(document.querySelector('[data-lever]')).toBeNull();
+    openBuilder();
+    await waitFor(() => expect(lever('valueAddedGrowth.C')).not.toBeNull());
+  });
 
   it('shows a 400 problem next to the lever it names and leaves the URL alone', async () => {
     const problem = { type: 'validation', title: 'Invalid', status: 400, errors: [{ path: 'valueAddedGrowth.C', message: 'must be at most 30' }] };
@@ -54,6 +71,7 @@ describe('ScenarioBuilder', () => {
     vi.stubGlobal('fetch', fetch);
     window.history.replaceState(null, '', '/?page=overview');
     renderWith(<ScenarioBuilder />);
+    openBuilder();
     await waitFor(() => expect(lever('valueAddedGrowth.C').textContent).toContain('9,2 %/năm'));
     const input = within(lever('valueAddedGrowth.C')).getByRole('spinbutton');
     fireEvent.change(input, { target: { value: '40' } });
@@ -73,6 +91,7 @@ describe('ScenarioBuilder', () => {
     vi.stubGlobal('fetch', fetch);
     window.history.replaceState(null, '', '/?page=regions');
     renderWith(<ScenarioBuilder />);
+    openBuilder();
     await waitFor(() => expect(lever('productivityGrowthChange').textContent).toContain('Cơ sở: 0,0'));
     await waitFor(() => expect(lever('valueAddedGrowth.B-F').textContent).toContain('8,0 %/năm'));
     const slider = within(lever('productivityGrowthChange')).getByRole('slider');
@@ -89,6 +108,7 @@ describe('ScenarioBuilder', () => {
     vi.stubGlobal('fetch', api(() => new Response('{}', { status: 500 })));
     window.history.replaceState(null, '', '/?scenario=high-growth');
     renderWith(<ScenarioBuilder />);
+    openBuilder();
     const input = await waitFor(() => {
       const el = within(lever('productivityGrowthChange')).getByRole('spinbutton') as HTMLInputElement;
       expect(el.value).toBe('1');
@@ -103,6 +123,7 @@ describe('ScenarioBuilder', () => {
     vi.stubGlobal('fetch', api(() => new Response('{}', { status: 500 })));
     window.history.replaceState(null, '', `/?page=sectors&scenario=${CUSTOM}`);
     renderWith(<ScenarioBuilder />);
+    openBuilder();
     act(() => {
       fireEvent.click(screen.getByRole('checkbox', { name: 'So sánh hai kịch bản' }));
     });

@@ -40,6 +40,10 @@ function ScenarioBuilderPanel() {
   const baseline = catalogue.data?.baseline ?? null;
   const current = useScenarioParameters(state.scenario);
   const [section, setSection] = useState(DEFAULT_SECTION);
+  // Open on a planner's scenario, closed on a preset until the user opens it. The levers are drawn
+  // only while open: closed, some 270 elements would be rendered for nothing before the first chart.
+  const [toggled, setToggled] = useState<boolean | null>(null);
+  const open = toggled ?? isCustomScenario(state.scenario);
   const [draft, setDraft] = useState<{ from: string | null; params: ScenarioParameters }>({ from: null, params: {} });
   const levers = useMemo(() => leversFor(section, draft.params), [section, draft.params]);
   const draftRef = useRef(draft);
@@ -98,13 +102,13 @@ function ScenarioBuilderPanel() {
 
   return (
     <section className="card scenario-builder" aria-label={t('scenario.panelLabel')}>
-      <details open={isCustomScenario(state.scenario) || undefined}>
+      <details open={open || undefined} onToggle={(e) => { const now = e.currentTarget.open; if (now !== open) setToggled(now); }}>
         <summary className="scenario-builder-summary">{t('scenario.build')}</summary>
         <p className="count">{t('scenario.intro')}</p>
         {catalogue.isError && <p className="note">{t('scenario.catalogueMissing')}</p>}
         {current.isError && <p className="note" role="alert">{t('scenario.unreadable', { detail: unreadableText(toProblem(current.error), lang) })}</p>}
         {/* Levers wait for the scenario's parameters, so nothing typed before they arrive is overwritten. */}
-        {!known ? <LoadingState height={120} label={t('scenario.loadingParameters')} /> : <LeverGroups
+        {!open ? null : !known ? <LoadingState height={120} label={t('scenario.loadingParameters')} /> : <LeverGroups
           levers={levers}
           draft={draft.params}
           baseline={baseline}
