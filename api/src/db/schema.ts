@@ -4,15 +4,21 @@
  */
 import { sql } from 'drizzle-orm';
 import {
-  bigserial, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text,
+  bigserial, boolean, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text,
   timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
-/** An immutable set of observations; exactly one row is current. */
+/** Where a version is in services/version-builder.ts: `building` → `ready` (promoted) or `failed` (compute failed). */
+export type VersionState = 'building' | 'ready' | 'failed';
+
+/** An immutable set of observations; exactly one row is current, and only a `ready` one. */
 export const datasetVersions = pgTable('dataset_versions', {
   id: serial('id').primaryKey(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  /** sha256 of the canonical sorted rows, so the same content is never loaded twice. */
+  /**
+   * Content identity: sha256 of the canonical sorted rows (seeds, replacements), or for an
+   * upload sha256(parent's hash + upload hash); equal hashes mean equal content.
+   */
   hash: text('hash').notNull(),
   label: text('label').notNull(),
   /** `seed`, `upload` or `revert`. */
@@ -26,10 +32,17 @@ export const datasetVersions = pgTable('dataset_versions', {
   createdBy: text('created_by'),
   /** For seeds: sha256 of the seed files' bytes, so a restart can skip parsing them. */
   fingerprint: text('fingerprint'),
+  /** For uploads: the uploaded data's hash (`ParsedUpload.hash`), so a re-upload is recognised. */
+  uploadHash: text('upload_hash'),
+  /** A row starts `building` (so a bare insert is never served); only promotion makes it `ready`. */
+  state: text('state').$type<VersionState>().notNull().default('building'),
 }, (t) => [
   index('dataset_versions_hash_idx').on(t.hash),
   // At most one current version, enforced by the database rather than by code.
   uniqueIndex('dataset_versions_one_current').on(t.isCurrent).where(sql`${t.isCurrent}`),
+  check('dataset_versions_state_ck', sql`${t.state} in ('building', 'ready', 'failed')`),
+  // A version being built, or whose compute failed, can never be the one served.
+  check('dataset_versions_current_ready_ck', sql`not ${t.isCurrent} or ${t.state} = 'ready'`),
 ]);
 
 /**

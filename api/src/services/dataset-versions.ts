@@ -2,7 +2,7 @@
  * Reading and switching dataset versions. A version is immutable; only the
  * `is_current` pointer moves.
  */
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { datasetVersions } from '../db/schema';
 import { DomainError } from '../domain-error';
@@ -70,19 +70,19 @@ export async function getVersion(db: Db, id: number): Promise<VersionInfo | null
 }
 
 /**
- * A version analysts may see, or null: an upload still being built (or left
- * by a crash) has no fingerprint until it is promoted and is never diffed,
- * listed or rolled back to.
+ * A version analysts may see, or null: only `ready` ones. A version still being
+ * built (or left by a crash), or whose compute failed, is never diffed, listed
+ * or rolled back to.
  */
 export async function getVisibleVersion(db: Db, id: number): Promise<VersionInfo | null> {
   const rows = await db.select().from(datasetVersions)
-    .where(sql`${datasetVersions.id} = ${id} and not (${datasetVersions.kind} = 'upload' and ${datasetVersions.fingerprint} is null)`).limit(1);
+    .where(and(eq(datasetVersions.id, id), eq(datasetVersions.state, 'ready'))).limit(1);
   return rows[0] ? toVersionInfo(rows[0]) : null;
 }
 
-/** Finds a version with exactly this content hash. */
+/** Finds a `ready` version with exactly this content hash. */
 export async function findVersionByHash(db: Db, hash: string): Promise<VersionInfo | null> {
-  const rows = await db.select().from(datasetVersions).where(eq(datasetVersions.hash, hash))
+  const rows = await db.select().from(datasetVersions).where(and(eq(datasetVersions.hash, hash), eq(datasetVersions.state, 'ready')))
     .orderBy(desc(datasetVersions.id)).limit(1);
   return rows[0] ? toVersionInfo(rows[0]) : null;
 }

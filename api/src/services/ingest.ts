@@ -1,17 +1,19 @@
 /**
- * The single way observations enter the database (seeds, uploads, CLI): validate,
- * then commit a new dataset version in ONE transaction, then compute its results.
+ * Whole datasets of observations (seeds, tests, scripts): validate, then write a
+ * new dataset version through version-builder.ts (build → promote; the results
+ * store computes its results on first read). Also reads a version's observations.
  */
 import { createHash } from 'node:crypto';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
 import type { Observation } from '@lmo/models';
 import type { Db } from '../db/client';
-import { auditLog, datasetVersions, observations } from '../db/schema';
+import { observations } from '../db/schema';
 import { DomainError, type FieldProblem } from '../domain-error';
-import { findVersionByHash, getCurrentVersion, toVersionInfo, type VersionInfo } from './dataset-versions';
+import { findVersionByHash, getCurrentVersion, type VersionInfo } from './dataset-versions';
 import { ObservationColumnsBuilder, type ObservationColumns } from './observation-columns';
 import { validateObservations } from './observation-rules';
-import { sourceIds, sourceTexts } from './sources';
+import { sourceTexts } from './sources';
+import { buildVersion, discardVersion, promoteVersion } from './version-builder';
 
 export interface IngestMeta {
   label: string;
@@ -36,9 +38,6 @@ export interface IngestResult {
   created: boolean;
   rowCount: number;
 }
-
-// Rows per INSERT … SELECT FROM unnest(…): nine array parameters per statement, whatever the size.
-const BATCH = 20_000;
 
 /** Canonical identity of a cell and period. */
 export const cellPeriodKey = (o: Observation) =>
@@ -93,7 +92,7 @@ export async function loadObservationColumns(db: Db, versionId: number, pageSize
  * Validates `rows` and stores them as a new current dataset version. Bad rows
  * throw an INVALID_OBSERVATIONS DomainError (422) listing each problem and nothing is written. Content
  * identical to the current version is not stored again (`created: false`).
- * Results are NOT computed here: call `computeResults` (or let the results store do it).
+ * Results are NOT computed here (build → promote): the results store computes them on first read.
  */
 export async function ingestObservations(db: Db, rows: readonly unknown[], meta: IngestMeta): Promise<IngestResult> {
   const checked = validateObservations(rows, { firstLine: meta.firstLine ?? 1 });
@@ -115,20 +114,16 @@ export async function commitObservations(db: Db, rows: readonly Observation[], m
   if (current && current.hash === hash) return { version: current, created: false, rowCount: full.length };
 
   const actor = meta.actor ?? 'system';
-  const version = await db.transaction(async (tx) => {
-    await tx.update(datasetVersions).set({ isCurrent: false }).where(eq(datasetVersions.isCurrent, true));
-    const [row] = await tx.insert(datasetVersions).values({
-      hash, label: meta.label, kind: meta.kind, rowCount: full.length,
-      parentId: current?.id ?? null, isCurrent: true, createdBy: actor, fingerprint: meta.fingerprint ?? null,
-    }).returning();
-    for (let i = 0; i < full.length; i += BATCH) await insertBatch(tx as unknown as Db, row.id, full.slice(i, i + BATCH));
-    await tx.insert(auditLog).values({
-      actor, action: 'dataset.ingest', target: `dataset_version:${row.id}`,
-      detail: { label: meta.label, kind: meta.kind, mode: meta.mode ?? 'replace', rows: rows.length, total: full.length, hash, parentId: current?.id ?? null },
-    });
-    return toVersionInfo(row);
+  const built = await buildVersion(db, full, { mode: 'replace', hash, label: meta.label, kind: meta.kind, actor, fingerprint: meta.fingerprint });
+  const promoted = await promoteVersion(db, built, {
+    actor, action: 'dataset.ingest', detail: { label: meta.label, kind: meta.kind, mode: meta.mode ?? 'replace', rows: rows.length, hash },
+  }).catch(async (error: unknown) => {
+    await discardVersion(db, built.id);
+    throw error;
   });
-  return { version, created: true, rowCount: full.length };
+  // The same content became current meanwhile: this copy adds nothing.
+  if (!promoted.created) await discardVersion(db, built.id);
+  return { version: promoted.version, created: promoted.created, rowCount: full.length };
 }
 
 /**
@@ -142,22 +137,6 @@ export async function ingestOnce(db: Db, rows: readonly unknown[], meta: IngestM
   const existing = await findVersionByHash(db, hash);
   if (existing) return { version: existing, created: false, rowCount: existing.rowCount };
   return commitObservations(db, checked.rows, { ...meta, mode: 'replace' }, hash);
-}
-
-/**
- * One INSERT … SELECT FROM unnest(arrays): a constant number of parameters and
- * one round trip per batch, on PGlite and PostgreSQL alike. Citations are
- * stored once (sources.ts) and sent as ids, not as a text per row.
- */
-export async function insertBatch(db: Db, versionId: number, rows: readonly Observation[]): Promise<void> {
-  if (rows.length === 0) return;
-  const ids = await sourceIds(db, rows.map((o) => o.source));
-  const col = <K extends keyof Observation>(k: K) => sql.param(rows.map((o) => o[k]));
-  await db.execute(sql`
-    insert into ${observations} (dataset_version_id, indicator, period, region, sector, qualification, value, unit, source_id, status)
-    select ${versionId}, * from unnest(
-      ${col('indicator')}::text[], ${col('period')}::text[], ${col('region')}::text[], ${col('sector')}::text[],
-      ${col('qualification')}::text[], ${col('value')}::float8[], ${col('unit')}::text[], ${sql.param(rows.map((o) => ids.get(o.source)!))}::int[], ${col('status')}::text[])`);
 }
 
 const MAX_LISTED = 200;

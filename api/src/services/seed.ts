@@ -1,5 +1,5 @@
 /**
- * Loads the committed seed dataset through the same ingestion path as uploads.
+ * Loads the committed seed dataset through the version builder, as uploads are.
  * A fingerprint of the seed files lets a restart skip even reading them; the
  * content hash catches the same rows arriving in different files.
  */
@@ -40,7 +40,7 @@ export async function seedDatabase(db: Db, seedRows?: readonly unknown[]): Promi
     const seeds = await import('@lmo/seeds');
     fingerprint = fingerprintFiles(seeds.SEED_FILES);
     const [known] = await db.select().from(datasetVersions)
-      .where(and(eq(datasetVersions.kind, 'seed'), eq(datasetVersions.fingerprint, fingerprint))).orderBy(desc(datasetVersions.id)).limit(1);
+      .where(and(eq(datasetVersions.kind, 'seed'), eq(datasetVersions.fingerprint, fingerprint), eq(datasetVersions.state, 'ready'))).orderBy(desc(datasetVersions.id)).limit(1);
     if (known) return { action: 'present', version: toVersionInfo(known) };
     rows = seeds.readSeedObservations();
   }

@@ -4,8 +4,8 @@
  */
 import { openDatabase, type Database, type DatabaseConfig } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
-import { discardUnpromoted } from './upload-commit';
 import { seedDatabase, type SeedOutcome } from './seed';
+import { discardBuilding } from './version-builder';
 
 export interface OpenedDatabase {
   database: Database;
@@ -26,8 +26,8 @@ export async function openAndMigrate(config: DatabaseConfig): Promise<OpenedData
     const t1 = performance.now();
     await database.withStartupLock(async (db) => {
       await migrateDatabase(database, db);
-      // Uploads a crash left unpromoted (issue 6); on PostgreSQL only stale ones, other instances may be computing theirs.
-      await discardUnpromoted(db, database.kind === 'pglite' ? 0 : 60);
+      // Versions a crash left `building` (issue 6); on PostgreSQL only stale ones, other instances may be computing theirs.
+      await discardBuilding(db, database.kind === 'pglite' ? 0 : 60);
     });
     timings.migrateMs = Math.round(performance.now() - t1);
     return { database, timings };

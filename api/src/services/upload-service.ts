@@ -1,8 +1,8 @@
 /**
  * The upload pipeline shared by POST /api/uploads and `pnpm ingest`:
- * stream → parse + validate (nothing written) → dry run stops here →
- * commit a copy-on-write version in one transaction → compute its results →
- * make it current (a failure at any step leaves nothing behind).
+ * stream → parse + validate (nothing written) → dry run stops here → then the
+ * version builder (version-builder.ts): build a copy-on-write version → compute
+ * its results (a failure leaves it `failed`, never current) → promote it.
  */
 import type { Readable } from 'node:stream';
 import type { Db } from '../db/client';
@@ -10,17 +10,17 @@ import { DomainError, type FieldProblem } from '../domain-error';
 import { computeResults, type ComputeOptions, type ComputeReport } from './compute';
 import { ForecastError } from '@lmo/models';
 import { getCurrentVersion, type VersionInfo } from './dataset-versions';
-import { buildUploadVersion, discardVersion, findUpload, promoteUpload } from './upload-commit';
 import { findOfficialConflicts, officialConflictProblem } from './upload-official';
 import { populationIssues } from './upload-plausibility';
 import { parseUpload, UploadTooLargeError, type ParsedUpload, type UploadIssue, type UploadOptions } from './upload-parse';
 import { assertInScope, uploadAreas, type Scope } from './upload-scope';
+import { buildVersion, computeVersion, discardVersion, findCurrentUpload, promoteVersion } from './version-builder';
 
 export interface UploadRequest extends UploadOptions {
   dryRun?: boolean;
   /** Audit actor (`token:<id>` or `cli`). */
   actor: string;
-  /** Write the version in one transaction (PostgreSQL; see buildUploadVersion). Default true. */
+  /** Write the version in one transaction (PostgreSQL; see buildVersion). Default true. */
   atomic?: boolean;
   /** Allow replacing `official` cells with values of another status (otherwise 409, see upload-official). */
   replaceOfficial?: boolean;
@@ -91,35 +91,30 @@ export async function runUpload(db: Db, source: Readable, request: UploadRequest
     rows: parsed.records, cells: parsed.observations.length, hash: parsed.hash!, warnings: parsed.warnings, indicators, officialReplaced: conflicts.count,
   };
   if (request.dryRun) {
-    return { status: 'validated', version: await findUpload(db, parsed.hash!), ...base, timingMs: { parse: parseMs } };
+    return { status: 'validated', version: await findCurrentUpload(db, parsed.hash!), ...base, timingMs: { parse: parseMs } };
   }
   const label = `${request.format} upload${request.fileName ? `: ${request.fileName}` : ''}`;
-  const meta = {
-    label, actor: request.actor, format: request.format, fileName: request.fileName, uploadHash: parsed.hash!, records: parsed.records, cells: parsed.observations.length,
-    officialReplaced: conflicts.count,
-    audit: { by: { name: request.actorName ?? null, scope: request.scope ?? null }, areas: uploadAreas(parsed) },
-  };
-  const existing = await findUpload(db, parsed.hash!);
+  const existing = await findCurrentUpload(db, parsed.hash!);
   if (existing) return { status: 'duplicate', version: existing, ...base, timingMs: { parse: parseMs } };
-  const built = await buildUploadVersion(db, parsed.observations, meta, { atomic: request.atomic });
+  const built = await buildVersion(db, parsed.observations, { mode: 'overlay', uploadHash: parsed.hash!, label, kind: 'upload', actor: request.actor, atomic: request.atomic });
   const t2 = performance.now();
   let report: ComputeReport;
-  let promoted: Awaited<ReturnType<typeof promoteUpload>>;
   try {
-    report = await computeResults(db, built.id, request.compute);
-    promoted = await promoteUpload(db, built, meta);
+    report = await computeVersion(db, built, (db, id) => computeResults(db, id, request.compute));
   } catch (error) {
-    await discardVersion(db, built.id);
-    // From a worker thread the error arrives as a clone: recognise it by name.
-    if (error instanceof ForecastError || (error instanceof Error && error.name === 'ForecastError')) {
-      // The engine's reason travels as the body's `code` (NOT_ENOUGH_DATA, …), as clients read it.
-      throw new DomainError('UPLOAD_NOT_FORECASTABLE',
-        `The file is valid, but the outlook cannot be computed with it (${error.message}); nothing was stored.`, {
-          errors: [{ path: '(file)', line: 0, message: error.message }], details: { errorCount: 1, code: (error as ForecastError).code }, cause: error,
-        });
-    }
-    throw error;
+    throw notForecastable(error);
   }
+  const promoted = await promoteVersion(db, built, {
+    actor: request.actor, action: 'dataset.upload',
+    detail: {
+      label, format: request.format, fileName: request.fileName ?? null, records: parsed.records, cells: parsed.observations.length,
+      uploadHash: parsed.hash!, officialReplaced: conflicts.count,
+      by: { name: request.actorName ?? null, scope: request.scope ?? null }, areas: uploadAreas(parsed),
+    },
+  }).catch(async (error: unknown) => {
+    await discardVersion(db, built.id);
+    throw error;
+  });
   if (!promoted.created) {
     await discardVersion(db, built.id);
     return { status: 'duplicate', version: promoted.version, ...base, timingMs: { parse: parseMs } };
@@ -131,4 +126,15 @@ export async function runUpload(db: Db, source: Readable, request: UploadRequest
     computeMs: report.computeMs + report.storeMs,
     timingMs: { parse: parseMs, commit: Math.round(t2 - t1), compute: Math.round(t3 - t2) },
   };
+}
+
+/** A model failure on valid data becomes UPLOAD_NOT_FORECASTABLE (422); other errors pass through. */
+function notForecastable(error: unknown): unknown {
+  // From a worker thread the error arrives as a clone: recognise it by name.
+  if (!(error instanceof ForecastError || (error instanceof Error && error.name === 'ForecastError'))) return error;
+  // The engine's reason travels as the body's `code` (NOT_ENOUGH_DATA, …), as clients read it.
+  return new DomainError('UPLOAD_NOT_FORECASTABLE',
+    `The file is valid, but the outlook cannot be computed with it (${error.message}); nothing was stored.`, {
+      errors: [{ path: '(file)', line: 0, message: error.message }], details: { errorCount: 1, code: (error as ForecastError).code }, cause: error,
+    });
 }

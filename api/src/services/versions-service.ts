@@ -9,16 +9,14 @@ import type { Db } from '../db/client';
 import { auditLog, datasetVersions } from '../db/schema';
 import { notFound } from '../domain-error';
 import { toVersionInfo, type VersionInfo } from './dataset-versions';
+import { VERSION_LOCK } from './version-builder';
 
 export { diffVersion, DIFF_SORTS, type CellChange, type DiffSort, type VersionDiff } from './versions-diff';
 
-/** An upload version not promoted yet (or left by a crash): never listed, diffed or rolled back to. */
-const isBeingBuilt = (row: typeof datasetVersions.$inferSelect) => row.kind === 'upload' && row.fingerprint === null;
-
-/** Versions analysts can see, newest first (uploads still being stored are left out). */
+/** Versions analysts can see, newest first: `ready` ones (those being built or failed are left out). */
 export async function listVisibleVersions(db: Db, limit = 100): Promise<VersionInfo[]> {
   const rows = await db.select().from(datasetVersions)
-    .where(sql`not (${datasetVersions.kind} = 'upload' and ${datasetVersions.fingerprint} is null)`)
+    .where(eq(datasetVersions.state, 'ready'))
     .orderBy(desc(datasetVersions.id)).limit(limit);
   return rows.map(toVersionInfo);
 }
@@ -29,10 +27,10 @@ export async function listVisibleVersions(db: Db, limit = 100): Promise<VersionI
  */
 export async function rollbackTo(db: Db, id: number, actor: string): Promise<{ version: VersionInfo; moved: boolean; from: number | null }> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(4207312)`);
+    await tx.execute(sql`select pg_advisory_xact_lock(${VERSION_LOCK})`);
     const [target] = await tx.select().from(datasetVersions).where(eq(datasetVersions.id, id)).limit(1);
     if (!target) throw notFound(`Dataset version ${id} does not exist.`);
-    if (isBeingBuilt(target)) throw notFound(`Dataset version ${id} is an upload still being stored.`);
+    if (target.state !== 'ready') throw notFound(`Dataset version ${id} is ${target.state === 'failed' ? 'a version whose results could not be computed' : 'still being stored'}.`);
     const [current] = await tx.select().from(datasetVersions).where(eq(datasetVersions.isCurrent, true)).limit(1);
     if (current?.id === id) return { version: toVersionInfo(target), moved: false, from: id };
     await tx.update(datasetVersions).set({ isCurrent: false }).where(eq(datasetVersions.isCurrent, true));

@@ -1,0 +1,192 @@
+/**
+ * The one way a dataset version is written — seeds, uploads, the CLI and tests alike:
+ *
+ *   build   → a new row in state `building`, NOT current, with all its observations;
+ *   compute → its results are stored; a failure marks it `failed` (rows deleted), never current;
+ *   promote → under VERSION_LOCK, checked against the current version, it becomes
+ *             `ready` and current in one short transaction with its audit entry.
+ *
+ *   building ──promote──▶ ready        building ──compute fails──▶ failed
+ *   building ──promotion refused / crash──▶ deleted (discardVersion, discardBuilding)
+ *
+ * The database enforces that only a `ready` version can be current (schema.ts), so
+ * readers only ever see complete versions. Seeds skip `compute` on purpose: a first
+ * start serves at once and the results store computes the seed version's results.
+ */
+import { createHash } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Observation } from '@lmo/models';
+import type { Db } from '../db/client';
+import { auditLog, datasetVersions, observations, results } from '../db/schema';
+import { DomainError } from '../domain-error';
+import { toVersionInfo, type VersionInfo } from './dataset-versions';
+import { sourceIds } from './sources';
+
+/** The one advisory-lock key that serialises promotions and rollbacks across instances (PostgreSQL). */
+export const VERSION_LOCK = 4_207_312;
+
+// Rows per statement: ~100 ms of PGlite work, so other requests get the event loop between statements.
+const ROWS_PER_STATEMENT = 4_000;
+
+interface BuildCommon {
+  label: string;
+  /** `seed` or `upload`. */
+  kind: string;
+  /** Token id, `system` or `cli`. */
+  actor: string;
+  /**
+   * Write in one transaction (default): a crash leaves nothing. False (embedded PGlite, whose
+   * queries run on this thread): short statements, so readers keep being answered; a crash
+   * then leaves a `building` row that `discardBuilding` removes at the next start.
+   */
+  atomic?: boolean;
+}
+
+/** What to build: a whole dataset (`replace`) or cells laid over the current version (`overlay`). */
+export type BuildSpec = BuildCommon & (
+  | { mode: 'replace'; /** Content hash of `rows` (ingest.ts contentHash). */ hash: string; /** Seeds: the files' fingerprint. */ fingerprint?: string }
+  | { mode: 'overlay'; /** The uploaded data's hash. */ uploadHash: string }
+);
+
+/**
+ * Step 1: writes a new `building` version. `overlay` copies the current version's
+ * other cells in SQL (`INSERT … SELECT … WHERE NOT EXISTS`), so nothing of the
+ * parent is read into Node; its hash chains the parent's hash with the upload's.
+ */
+export async function buildVersion(db: Db, rows: readonly Observation[], spec: BuildSpec): Promise<VersionInfo> {
+  if (spec.atomic ?? true) return db.transaction((tx) => writeVersion(tx as unknown as Db, rows, spec));
+  return writeVersion(db, rows, spec, async (id) => { await discardVersion(db, id).catch(() => {}); });
+}
+
+async function writeVersion(db: Db, rows: readonly Observation[], spec: BuildSpec, onError?: (id: number) => Promise<void>): Promise<VersionInfo> {
+  const [parent] = await db.select().from(datasetVersions).where(eq(datasetVersions.isCurrent, true)).limit(1);
+  const overlay = spec.mode === 'overlay';
+  const hash = overlay ? createHash('sha256').update(`${parent?.hash ?? ''}+${spec.uploadHash}`).digest('hex') : spec.hash;
+  const [row] = await db.insert(datasetVersions).values({
+    hash, label: spec.label, kind: spec.kind, rowCount: 0, parentId: parent?.id ?? null, isCurrent: false, createdBy: spec.actor,
+    state: 'building', uploadHash: overlay ? spec.uploadHash : null, fingerprint: overlay ? null : spec.fingerprint ?? null,
+  }).returning();
+  try {
+    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) await insertBatch(db, row.id, rows.slice(i, i + ROWS_PER_STATEMENT));
+    if (overlay && parent) await copyOtherCells(db, parent.id, row.id);
+    const counted = await db.execute(sql`select count(*)::int as n from ${observations} where dataset_version_id = ${row.id}`);
+    const total = Number((counted as unknown as { rows: { n: number }[] }).rows[0].n);
+    const [updated] = await db.update(datasetVersions).set({ rowCount: total }).where(eq(datasetVersions.id, row.id)).returning();
+    return toVersionInfo(updated);
+  } catch (error) {
+    await onError?.(row.id);
+    throw error;
+  }
+}
+
+/** Copies the parent's cells the new version does not have, in id ranges (a version's rows were inserted together). */
+async function copyOtherCells(db: Db, parentId: number, id: number): Promise<void> {
+  const range = await db.execute(sql`select min(id) as lo, max(id) as hi from ${observations} where dataset_version_id = ${parentId}`);
+  const { lo, hi } = (range as unknown as { rows: { lo: string | number | null; hi: string | number | null }[] }).rows[0];
+  for (let from = Number(lo ?? 1); lo !== null && from <= Number(hi); from += ROWS_PER_STATEMENT) {
+    await db.execute(sql`
+      insert into ${observations} (dataset_version_id, indicator, period, region, sector, qualification, value, unit, source_id, status)
+      select ${id}, indicator, period, region, sector, qualification, value, unit, source_id, status
+      from ${observations} o where o.dataset_version_id = ${parentId} and o.id >= ${from} and o.id < ${from + ROWS_PER_STATEMENT}
+        and not exists (select 1 from ${observations} n where n.dataset_version_id = ${id} and n.indicator = o.indicator
+          and n.period = o.period and n.region = o.region and n.sector = o.sector and n.qualification = o.qualification)`);
+  }
+}
+
+/**
+ * One INSERT … SELECT FROM unnest(arrays): a constant number of parameters and
+ * one round trip per batch, on PGlite and PostgreSQL alike. Citations are
+ * stored once (sources.ts) and sent as ids, not as a text per row.
+ */
+async function insertBatch(db: Db, versionId: number, rows: readonly Observation[]): Promise<void> {
+  if (rows.length === 0) return;
+  const ids = await sourceIds(db, rows.map((o) => o.source));
+  const col = <K extends keyof Observation>(k: K) => sql.param(rows.map((o) => o[k]));
+  await db.execute(sql`
+    insert into ${observations} (dataset_version_id, indicator, period, region, sector, qualification, value, unit, source_id, status)
+    select ${versionId}, * from unnest(
+      ${col('indicator')}::text[], ${col('period')}::text[], ${col('region')}::text[], ${col('sector')}::text[],
+      ${col('qualification')}::text[], ${col('value')}::float8[], ${col('unit')}::text[], ${sql.param(rows.map((o) => ids.get(o.source)!))}::int[], ${col('status')}::text[])`);
+}
+
+/**
+ * Step 2: computes a `building` version's results with `compute` (compute.ts
+ * computeResults). When it throws, the version is marked `failed` and its rows and
+ * results are deleted, so it can never be promoted; the error is rethrown.
+ */
+export async function computeVersion<T>(db: Db, version: VersionInfo, compute: (db: Db, versionId: number) => Promise<T>): Promise<T> {
+  try {
+    return await compute(db, version.id);
+  } catch (error) {
+    await failVersion(db, version.id).catch(() => {});
+    throw error;
+  }
+}
+
+/** Marks a version that is still being built `failed` and deletes what it held. */
+export async function failVersion(db: Db, id: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx.update(datasetVersions).set({ state: 'failed' })
+      .where(and(eq(datasetVersions.id, id), eq(datasetVersions.state, 'building'))).returning({ id: datasetVersions.id });
+    if (!row) return;
+    await tx.delete(results).where(eq(results.datasetVersionId, id));
+    await tx.delete(observations).where(eq(observations.datasetVersionId, id));
+  });
+}
+
+/** The audit entry a promotion writes; `total` (rows) and `parentId` are added to `detail`. */
+export interface PromoteSpec {
+  actor: string;
+  /** `dataset.ingest` or `dataset.upload`. */
+  action: string;
+  detail: Record<string, unknown>;
+}
+
+/**
+ * Step 3: makes a built version current. Returns `created: false` with the current
+ * version when the same content became current meanwhile (the caller discards this one).
+ * Fails with DATA_CHANGED when another version became current since the build: promoting
+ * would silently drop its cells.
+ */
+export async function promoteVersion(db: Db, version: VersionInfo, spec: PromoteSpec): Promise<{ version: VersionInfo; created: boolean }> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${VERSION_LOCK})`);
+    const [current] = await tx.select().from(datasetVersions).where(eq(datasetVersions.isCurrent, true)).limit(1);
+    if (current && current.hash === version.hash) return { version: toVersionInfo(current), created: false };
+    if ((current?.id ?? null) !== version.parentId) {
+      throw new DomainError('DATA_CHANGED',
+        `Version ${current?.id} became current while version ${version.id} was being stored (it was based on ${version.parentId}); nothing was stored, try again.`);
+    }
+    await tx.update(datasetVersions).set({ isCurrent: false }).where(eq(datasetVersions.isCurrent, true));
+    const [row] = await tx.update(datasetVersions).set({ isCurrent: true, state: 'ready' })
+      .where(and(eq(datasetVersions.id, version.id), eq(datasetVersions.state, 'building'))).returning();
+    if (!row) throw new DomainError('UPLOAD_DISCARDED', `Version ${version.id} was removed before it could be made current; nothing was stored, try again.`);
+    await tx.insert(auditLog).values({
+      actor: spec.actor, action: spec.action, target: `dataset_version:${row.id}`,
+      detail: { ...spec.detail, total: row.rowCount, parentId: row.parentId },
+    });
+    return { version: toVersionInfo(row), created: true };
+  });
+}
+
+/** Deletes a version that never became current (its observations and results cascade). */
+export async function discardVersion(db: Db, id: number): Promise<void> {
+  await db.delete(datasetVersions).where(and(eq(datasetVersions.id, id), eq(datasetVersions.isCurrent, false)));
+}
+
+/**
+ * Deletes versions a crash left `building`. Call at start-up. `olderThanMinutes` protects
+ * versions other live instances are still building (PostgreSQL); 0 for embedded PGlite.
+ */
+export async function discardBuilding(db: Db, olderThanMinutes = 0): Promise<number> {
+  const gone = await db.delete(datasetVersions).where(sql`${datasetVersions.state} = 'building' and not ${datasetVersions.isCurrent}
+    and ${datasetVersions.createdAt} <= now() - make_interval(mins => ${olderThanMinutes})`).returning({ id: datasetVersions.id });
+  return gone.length;
+}
+
+/** The current version when an identical upload made it (uploading it again would change nothing), else null. */
+export async function findCurrentUpload(db: Db, uploadHash: string): Promise<VersionInfo | null> {
+  const [row] = await db.select().from(datasetVersions)
+    .where(and(eq(datasetVersions.uploadHash, uploadHash), eq(datasetVersions.isCurrent, true))).limit(1);
+  return row ? toVersionInfo(row) : null;
+}
