@@ -43,6 +43,15 @@ const seed = config.seed && !hasData ? await seedOnce(opened).catch(async (error
 // this process (uploads, rollbacks, seeds), which invalidates the store itself: no polling needed.
 const recheckMs = database.kind === 'pglite' ? Infinity : config.resultsRecheckMs;
 const store = new ResultsStore(database.db, { lock: database.withLock, recheckMs, compute: (db, id) => computeResults(db, id, config.compute) });
+// Another instance's new version is announced by NOTIFY (migration 0006): this one re-checks at
+// once instead of at its next poll. If listening fails, polling every recheckMs still serves it.
+const unlisten = await database.listen?.('lmo_version', () => {
+  store.invalidate();
+  void store.current().catch(() => { /* the next request reports it */ });
+}).catch((error: unknown) => {
+  console.warn(`[lmo] LISTEN lmo_version failed, polling every ${recheckMs} ms instead:`, error instanceof Error ? error.message : error);
+  return undefined;
+});
 const responses = new ResponseCache(config.responseCacheBytes);
 const deps = { database, store, responses, config, webDist: config.webDist };
 const app = createApp(deps);
@@ -86,6 +95,7 @@ async function shutdown(signal: string) {
   await scenariosOf(deps).engine.close();
   // Keep-alive sockets would hold close() open; end them.
   (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+  await unlisten?.();
   await database.close();
   process.exit(0);
 }

@@ -42,6 +42,12 @@ export interface Database {
    * in-process only for PGlite, which one process owns).
    */
   withLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotify` with each payload NOTIFYed on `channel` by any instance (PostgreSQL only: an
+   * embedded database changes only through its own process). A lost connection is re-opened after
+   * `retryMs`; readers fall back to polling meanwhile. Resolves to a function that stops listening.
+   */
+  listen?(channel: string, onNotify: (payload: string) => void, retryMs?: number): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -151,11 +157,45 @@ async function openPostgres(url: string, max = 10, queryTimeout = 60_000): Promi
         client.release();
       }
     },
+    listen: (channel, onNotify, retryMs = 1_000) => listenPostgres(url, channel, onNotify, retryMs),
     async close() {
       if (closed) return;
       closed = true;
       await pool.end();
     },
+  };
+}
+
+/**
+ * LISTEN on its own connection (a pooled one would be handed to other queries). Channel names
+ * are identifiers, so only plain ones are accepted rather than quoted into SQL.
+ */
+async function listenPostgres(url: string, channel: string, onNotify: (payload: string) => void, retryMs: number): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Not a plain channel name: ${channel}`);
+  let stopped = false;
+  let client: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url, keepAlive: true });
+    c.on('notification', (m) => { if (m.channel === channel) onNotify(m.payload ?? ''); });
+    c.on('error', () => {
+      // The connection died: listen again later; a notice missed meanwhile is caught by polling.
+      void c.end().catch(() => {});
+      if (!stopped && client === c) schedule();
+    });
+    client = c;
+    await c.connect();
+    await c.query(`LISTEN ${channel}`);
+  };
+  const schedule = () => {
+    retry = setTimeout(() => void connect().catch(() => { if (!stopped) schedule(); }), retryMs);
+    retry.unref();
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    await client?.end().catch(() => {});
   };
 }
 
