@@ -1,5 +1,5 @@
 /** Small, hand-written API responses for unit tests (shapes as served by the API). */
-import type { ForecastResponse, GapRow, Meta, TargetPath } from './api/types';
+import type { ForecastResponse, GapRow, GapsResponse, Meta, SeriesResponse, TargetPath } from './api/types';
 
 /**
  * A gap row; `imbalanceShare` follows `imbalance ÷ employmentBase` unless the patch sets it
@@ -15,7 +15,25 @@ export function gapRow(patch: Partial<GapRow> = {}): GapRow {
     imbalance: -5_000, imbalanceLower: -7_000, imbalanceUpper: -3_000,
     imbalanceShare: base > 0 ? imbalance / base : null,
     ratio: 0.75, flag: 'shortage', confidence: 'medium', rank: 1,
-    status: 'modelled', source: 'LMO model v1',
+    status: 'modelled', basis: [], source: 'LMO model v1',
+    ...patch,
+  };
+}
+
+/** A /api/gaps answer around `rows` (no thresholds or assumptions unless the patch sets them). */
+export function gapsResponse(rows: GapRow[], patch: Partial<GapsResponse> = {}): GapsResponse {
+  return {
+    rows, region: 'VN', scenario: 'baseline', horizon: 5, sort: 'imbalance', baseYear: 2025, period: '2030',
+    thresholds: null, assumptions: null, status: 'modelled', basis: [], source: 'LMO model', dataVersion: 1,
+    ...patch,
+  };
+}
+
+/** A /api/series answer (columnar) for `periods` and `values`, all official. */
+export function seriesResponse(periods: string[], values: number[], patch: Partial<SeriesResponse> = {}): SeriesResponse {
+  return {
+    indicator: 'labour_force', region: 'VN', sector: 'TOTAL', qualification: 'ALL', unit: 'persons',
+    periods, values, status: periods.map(() => 'official'), source: periods.map((p) => `GSO ${p}`), dataVersion: 1,
     ...patch,
   };
 }
@@ -23,6 +41,7 @@ export function gapRow(patch: Partial<GapRow> = {}): GapRow {
 export function forecastResponse(patch: Partial<ForecastResponse> = {}): ForecastResponse {
   return {
     indicator: 'employment', region: 'VN', sector: 'TOTAL', qualification: 'ALL', unit: 'persons',
+    scenario: 'baseline', horizon: 2, baseYear: 2025, dataVersion: 1,
     history: [
       { period: '2023', value: 51_300_000, status: 'official', source: 'GSO LFS 2023' },
       { period: '2024', value: 51_900_000, status: 'official', source: 'GSO LFS 2024' },
@@ -70,13 +89,19 @@ export const meta: Meta = {
     { code: '01', nameVi: 'Hà Nội', nameEn: 'Ha Noi', level: 'province', parent: 'RRD' },
   ],
   sectors: [
-    { code: 'TOTAL', nameVi: 'Tất cả các ngành', nameEn: 'All sectors', parent: null },
-    { code: 'C', nameVi: 'Công nghiệp chế biến, chế tạo', nameEn: 'Manufacturing', parent: 'TOTAL' },
+    { code: 'TOTAL', nameVi: 'Tất cả các ngành', nameEn: 'All sectors', level: 'total', parent: null, additive: true, newField: false },
+    { code: 'C', nameVi: 'Công nghiệp chế biến, chế tạo', nameEn: 'Manufacturing', level: 'section', parent: 'TOTAL', additive: true, newField: false },
   ],
   qualifications: [
-    { code: 'ALL', nameVi: 'Tất cả trình độ', nameEn: 'All levels' },
-    { code: 'college', nameVi: 'Cao đẳng', nameEn: 'College' },
+    { code: 'ALL', nameVi: 'Tất cả trình độ', nameEn: 'All levels', parent: null, vocational: false },
+    { code: 'college', nameVi: 'Cao đẳng', nameEn: 'College', parent: 'ALL', vocational: true },
   ],
   indicators: [],
-  scenarios: [{ id: 'baseline', code: 'baseline', nameVi: 'Cơ sở', nameEn: 'Baseline' }],
+  scenarios: [{ id: 'baseline', code: 'baseline', nameVi: 'Cơ sở', nameEn: 'Baseline', descriptionVi: '', descriptionEn: '' }],
+  formerProvinces: [],
+  occupations: [],
+  periods: { observed: ['2025'], first: '2025', last: '2025', baseYear: 2025, forecastTo: '2035', maxHorizonYears: 10 },
+  sources: [],
+  dataLevels: [],
+  dataVersion: null,
 };

@@ -9,42 +9,37 @@ import { isStatus, uniqueStatuses } from '../components/status';
  * helpers, so no component reshapes API objects itself.
  */
 
-type Loose = { basis?: unknown; dataBasis?: unknown; status?: unknown; history?: unknown } | null | undefined;
-
-/** Statuses of history points given as `[{status}]` or columns `{status: [...]}`. */
-function historyStatuses(history: unknown): Status[] {
-  if (Array.isArray(history)) return uniqueStatuses(history.map((p) => (p as { status?: unknown } | null)?.status));
-  if (history && typeof history === 'object') {
-    const s = (history as { status?: unknown }).status;
-    return uniqueStatuses(Array.isArray(s) ? s : [s]);
-  }
-  return [];
-}
+/**
+ * Any served object that may say what it rests on. `basis` is a status list on forecasts and gaps
+ * but a string ('decision' | 'assumption') on targets, and `status` is one status or a column of
+ * them, so those stay `unknown` and are checked below; history is served as points.
+ */
+type Based = { basis?: unknown; dataBasis?: unknown; status?: unknown; history?: readonly { status: unknown }[] } | null | undefined;
 
 /**
  * What one served object rests on: its `basis` when the API sends one; otherwise the statuses of
  * its own history points; otherwise its own status when that is an observation status (an
  * official series rests on itself). A modelled figure with nothing known rests on nothing.
  */
-export function basisOf(item: Loose): Status[] {
+export function basisOf(item: Based): Status[] {
   if (!item) return [];
   // Targets name it `dataBasis` (their `basis` is 'decision' | 'assumption').
   if (Array.isArray(item.dataBasis)) return uniqueStatuses(item.dataBasis);
   if (Array.isArray(item.basis)) return uniqueStatuses(item.basis);
-  const fromHistory = historyStatuses(item.history);
+  const fromHistory = uniqueStatuses((item.history ?? []).map((p) => p.status));
   if (fromHistory.length) return fromHistory;
   return isStatus(item.status) && item.status !== 'modelled' ? [item.status] : [];
 }
 
 /** Union of the bases of several objects (rows of a table, series of a chart), in status order. */
-export function mergeBasis(...items: (Loose | Status[] | undefined)[]): Status[] {
+export function mergeBasis(...items: (Based | Status[] | undefined)[]): Status[] {
   const all: Status[] = [];
   for (const item of items) all.push(...(Array.isArray(item) ? uniqueStatuses(item) : basisOf(item)));
   return uniqueStatuses(all);
 }
 
 /** Basis of a list of rows plus the response's own top-level `basis`, if any. */
-export function basisOfRows(rows: readonly Loose[] | undefined, response?: Loose): Status[] {
+export function basisOfRows(rows: readonly Based[] | undefined, response?: Based): Status[] {
   const top = response && (Array.isArray(response.basis) || Array.isArray(response.dataBasis)) ? response : undefined;
   return mergeBasis(top, ...(rows ?? []));
 }

@@ -1,4 +1,5 @@
 import type { MergedRow } from './forecast-columns';
+import { numberAt } from './forecast-table-columns';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
@@ -9,13 +10,15 @@ type T = (key: string, options?: Record<string, unknown>) => string;
 export function forecastSummary(rows: MergedRow[], series: { key: string; label: string }[], format: (v: number, key: string) => string, t: T): string {
   const parts: string[] = [];
   for (const s of series) {
-    const actual = [...rows].reverse().find((r) => typeof r[`${s.key}_actual`] === 'number');
-    const forecast = [...rows].reverse().find((r) => r.forecast && typeof r[`${s.key}_mean`] === 'number');
+    const actualAt = (r: MergedRow) => numberAt(r, `${s.key}_actual`);
+    const meanAt = (r: MergedRow) => numberAt(r, `${s.key}_mean`);
+    const actual = [...rows].reverse().find((r) => actualAt(r) !== undefined);
+    const forecast = [...rows].reverse().find((r) => r.forecast && meanAt(r) !== undefined);
     if (!actual && !forecast) continue;
     parts.push(t('chart.summarySeries', {
       label: s.label,
-      actual: actual ? t('chart.summaryActual', { value: format(actual[`${s.key}_actual`] as number, s.key), period: actual.period }) : '',
-      forecast: forecast ? t('chart.summaryForecast', { value: format(forecast[`${s.key}_mean`] as number, s.key), period: forecast.period }) : '',
+      actual: actual ? t('chart.summaryActual', { value: format(actualAt(actual)!, s.key), period: actual.period }) : '',
+      forecast: forecast ? t('chart.summaryForecast', { value: format(meanAt(forecast)!, s.key), period: forecast.period }) : '',
     }).replace(/\s+,|,\s*$/g, '').trim());
   }
   return parts.join('; ');

@@ -1,10 +1,11 @@
-import type { SeriesPoint, Status } from '../api/types';
+import type { ForecastResponse, SeriesPoint, SeriesResponse, Status } from '../api/types';
 import { basisOf } from './basis';
+import { isStatus } from '../components/status';
 
 /**
- * The API serves forecasts in columnar form. These helpers read either layout it may use
- * (`intervals: [{level, lower, upper}]` or `lower80/upper80/…` columns; history as points or
- * columns) into one normalised shape, so chart adapters have a single input.
+ * The API serves forecasts in columnar form (`forecast: {periods, mean, intervals: [{level, lower,
+ * upper}]}`, history as points) and series as columns. These helpers read them into one
+ * normalised shape, so chart adapters have a single input.
  */
 export interface NormalForecast {
   unit: string;
@@ -18,57 +19,37 @@ export interface NormalForecast {
   basis: Status[];
 }
 
-type Loose = Record<string, unknown>;
+/** What `readForecast` reads: a served forecast, or only its columns (a target's trend). */
+export type ForecastInput = Pick<ForecastResponse, 'forecast'> & Partial<Pick<ForecastResponse, 'unit' | 'history' | 'status' | 'source' | 'basis'>>;
 
-function asNumbers(value: unknown): number[] {
-  return Array.isArray(value) ? value.map((v) => (v === null || v === undefined ? Number.NaN : Number(v))) : [];
-}
+/** The columns of GET /api/series that `seriesPoints` reads. */
+export type SeriesColumns = Pick<SeriesResponse, 'periods' | 'values' | 'status' | 'source'>;
 
-/** Reads history given as `[{period, value, status, source}]` or `{periods, values, status[], source[]}`. */
-export function readHistory(raw: unknown, fallbackSource = '', fallbackStatus: Status = 'official'): SeriesPoint[] {
-  if (Array.isArray(raw)) {
-    return raw.map((p: Loose) => ({
-      period: String(p.period),
-      value: Number(p.value),
-      status: (p.status as Status) ?? fallbackStatus,
-      source: (p.source as string) ?? fallbackSource,
-    }));
-  }
-  if (raw && typeof raw === 'object') {
-    const h = raw as Loose;
-    const periods = (h.periods as unknown[]) ?? [];
-    const values = asNumbers(h.values ?? h.value);
-    return periods.map((period, i) => ({
-      period: String(period),
-      value: values[i],
-      status: (Array.isArray(h.status) ? h.status[i] : h.status ?? fallbackStatus) as Status,
-      source: String(Array.isArray(h.source) ? h.source[i] : h.source ?? fallbackSource),
-    }));
-  }
-  return [];
+// JSON has no NaN: a non-finite number is served as null, read back as NaN so charts leave a gap.
+const orNaN = (values: readonly (number | null)[]): number[] => values.map((v) => v ?? Number.NaN);
+
+/** Points of a columnar series: `periods[i]` with `values[i]`, `status[i]` and `source[i]`. */
+export function seriesPoints(series: SeriesColumns): SeriesPoint[] {
+  const values = orNaN(series.values);
+  // The API types `status` as the database column's string; its values are observation statuses.
+  const statuses = series.status as Status[];
+  return series.periods.map((period, i) => ({ period, value: values[i], status: statuses[i], source: series.source[i] }));
 }
 
 /** Normalises one forecast response. */
-export function readForecast(raw: Loose): NormalForecast {
-  const f = (raw.forecast ?? raw) as Loose;
+export function readForecast(f: ForecastInput): NormalForecast {
   const bands: NormalForecast['bands'] = {};
-  if (Array.isArray(f.intervals)) {
-    for (const band of f.intervals as Loose[]) bands[Number(band.level)] = { lower: asNumbers(band.lower), upper: asNumbers(band.upper) };
-  }
-  for (const level of [50, 80, 90, 95, 99]) {
-    if (f[`lower${level}`] && f[`upper${level}`]) bands[level] = { lower: asNumbers(f[`lower${level}`]), upper: asNumbers(f[`upper${level}`]) };
-  }
-  const source = String(raw.source ?? '');
-  const history = readHistory(raw.history, source);
+  for (const band of f.forecast.intervals) bands[band.level] = { lower: orNaN(band.lower), upper: orNaN(band.upper) };
+  const history = f.history ?? [];
   return {
-    unit: String(raw.unit ?? 'persons'),
+    unit: f.unit ?? 'persons',
     history,
-    periods: ((f.periods as unknown[]) ?? []).map(String),
-    mean: asNumbers(f.mean),
+    periods: f.forecast.periods,
+    mean: orNaN(f.forecast.mean),
     bands,
-    status: (raw.status as Status) ?? 'modelled',
-    source,
-    basis: basisOf({ basis: raw.basis, history }),
+    status: f.status ?? 'modelled',
+    source: f.source ?? '',
+    basis: basisOf({ basis: f.basis, history }),
   };
 }
 
@@ -172,7 +153,7 @@ export function mergedRowStatuses(row: MergedRow): Status[] {
   const observed: Status[] = [];
   let projected = false;
   for (const [k, v] of Object.entries(row)) {
-    if (k.endsWith('_status') && typeof v === 'string') observed.push(v as Status);
+    if (k.endsWith('_status') && isStatus(v)) observed.push(v);
     if (k.endsWith('_mean') && row.forecast) projected = true;
   }
   return observed.length ? [...new Set(observed)] : projected || row.forecast ? ['modelled'] : [];

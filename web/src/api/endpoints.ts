@@ -1,7 +1,6 @@
-import type { InferResponseType } from 'hono/client';
 import { client } from './client';
 import { readJson } from './problem';
-import type { CreatedScenario, ForecastResponse, GapsResponse, Meta, ScenarioCatalogue, ScenarioParameters, ScenarioRecord, SeriesPoint, TargetsResponse } from './types';
+import type { Ok, CreatedScenario, ForecastResponse, GapsResponse, Meta, ScenarioCatalogue, ScenarioParameters, ScenarioRecord, SeriesResponse, TargetsResponse } from './types';
 
 /** Identifies one cell of the data cube. */
 export interface CellParams {
@@ -36,10 +35,9 @@ const api = client.api;
 export const fetchMeta = async (signal?: AbortSignal): Promise<Meta> =>
   readJson<Meta>(await api.meta.$get(undefined, { init: { signal } }));
 
-export const fetchSeries = async (params: CellParams, signal?: AbortSignal) =>
-  readJson<{ unit: string; points: SeriesPoint[] } & Partial<CellParams>>(
-    await api.series.$get({ query: query(params) }, { init: { signal } }),
-  );
+/** One cell's observations, columnar, as the API serves them. */
+export const fetchSeries = async (params: CellParams, signal?: AbortSignal): Promise<SeriesResponse> =>
+  readJson<SeriesResponse>(await api.series.$get({ query: query(params) }, { init: { signal } }));
 
 export const fetchForecast = async (params: ForecastParams, signal?: AbortSignal): Promise<ForecastResponse> =>
   readJson<ForecastResponse>(
@@ -74,21 +72,5 @@ export function exportCsvHref(view: 'series' | 'forecasts' | 'gaps', params: obj
   return `/api/export.csv?${new URLSearchParams({ view, ...query(params) }).toString()}`;
 }
 
-type Ok<F> = F extends (...args: never[]) => unknown ? InferResponseType<F, 200> : never;
-
 /** GET /api/accuracy, as the typed client infers it. */
 export type AccuracyResponse = Ok<typeof api.accuracy.$get>;
-
-// Compile-time contract checks: `tsc -p web` fails if the API's typed responses drift from the
-// shapes the adapters read.
-type Expect<T extends true> = T;
-type Matches<Actual, Expected> = [Actual] extends [Expected] ? true : false;
-export type ContractChecks = [
-  Expect<Matches<Ok<typeof api.gaps.$get>, GapsResponse>>,
-  Expect<Matches<Ok<typeof api.forecasts.$get>, ForecastResponse>>,
-  Expect<Matches<Ok<typeof api.targets.$get>, TargetsResponse>>,
-  Expect<Matches<Ok<typeof api.meta.$get>, Meta>>,
-  Expect<Matches<Ok<typeof api.scenarios.$get>, ScenarioCatalogue>>,
-  Expect<Matches<Ok<(typeof api.scenarios)[':id']['$get']>, ScenarioRecord>>,
-  Expect<Matches<InferResponseType<typeof api.scenarios.$post, 201>, CreatedScenario>>,
-];

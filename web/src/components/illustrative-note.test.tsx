@@ -4,9 +4,10 @@ import { StatusBadge, StatusLine } from './badges';
 import { IllustrativeNote } from './illustrative-note';
 import i18n from '../i18n/index';
 import { STATUS_ORDER } from './status';
+import type { DataLevelRow } from '../api/types';
 
-const levels = [
-  { level: 'exits', nameVi: 'Người rời thị trường', nameEn: 'Exits', status: 'illustrative' as const, from: '2010', to: '2025', firstYear: 2010, lastYear: 2025, frequencies: ['annual' as const], indicators: [], rows: 1, sources: [] },
+const levels: DataLevelRow[] = [
+  { level: 'exits', nameVi: 'Người rời thị trường', nameEn: 'Exits', status: 'illustrative', from: '2010', to: '2025', firstYear: 2010, lastYear: 2025, frequencies: ['annual'], indicators: [], rows: 1, sources: [], sourceCount: 0, citationCount: 0 },
 ];
 
 describe('status badges', () => {

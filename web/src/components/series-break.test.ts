@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { forecastResponse } from '../test-fixtures';
 import { breakLegend, breakMarks, breakNote, servedBreaks } from './series-break';
 
 const t = (key: string, o: Record<string, unknown> = {}) => `${key}(${Object.entries(o).map(([k, v]) => `${k}=${v}`).join(',')})`;
 
 describe('series breaks as the API declares them', () => {
   it('draws nothing when no forecast declares a break (the web has no break of its own)', () => {
-    expect(servedBreaks([{ history: [{ period: '2020' }, { period: '2022' }] }, undefined, null])).toEqual([]);
+    expect(servedBreaks([forecastResponse(), undefined, null])).toEqual([]);
     expect(breakLegend([], t)).toEqual([]);
   });
   it('takes the served break once per year, with the reason from the assumptions when the forecast has none', () => {

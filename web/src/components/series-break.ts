@@ -23,32 +23,39 @@ export interface SeriesBreak {
 export const BREAK_DASH = '2 4';
 export const BREAK_COLOR = '#3d4757';
 
-interface ServedBreak { period?: unknown; treatment?: unknown; ratio?: unknown; reason?: unknown; indicator?: unknown }
+/** What `servedBreaks` reads of a forecast (GET /api/forecasts `break` and `indicator`). */
+export interface ForecastWithBreak {
+  indicator?: string;
+  break?: { period: string; treatment?: string; ratio?: number; reason?: Reason };
+}
 
-function isReason(r: unknown): r is Reason {
-  return typeof r === 'string' || (typeof r === 'object' && r !== null && typeof (r as { vi?: unknown }).vi === 'string');
+/** A break declared in a scenario's assumptions (GET /api/gaps `assumptions.breaks`). */
+export interface DeclaredBreak {
+  period: string;
+  indicator?: string;
+  reason?: Reason;
 }
 
 /**
  * The breaks declared by the served forecasts (`forecast.break`), one per year, completed with the
  * reason declared in `assumptions.breaks` (same indicator first, then the same period).
  */
-export function servedBreaks(forecasts: readonly unknown[], declared: readonly unknown[] = []): SeriesBreak[] {
+export function servedBreaks(forecasts: readonly (ForecastWithBreak | null | undefined)[], declared: readonly DeclaredBreak[] = []): SeriesBreak[] {
   const byYear = new Map<number, SeriesBreak>();
-  for (const f of forecasts) {
-    const fc = f as { break?: ServedBreak; indicator?: unknown } | null | undefined;
+  for (const fc of forecasts) {
     const b = fc?.break;
-    if (!b || typeof b.period !== 'string' || !/^\d{4}/.test(b.period)) continue;
+    if (!b || !/^\d{4}/.test(b.period)) continue;
     const year = Number(b.period.slice(0, 4));
     if (byYear.has(year)) continue;
-    const decl = (declared as ServedBreak[]).filter((d) => d && d.period === b.period);
-    const reason = isReason(b.reason) ? b.reason : (decl.find((d) => d.indicator === fc?.indicator) ?? decl[0])?.reason;
+    const decl = declared.filter((d) => d.period === b.period);
+    const reason = b.reason ?? (decl.find((d) => d.indicator === fc.indicator) ?? decl[0])?.reason;
     byYear.set(year, {
       year,
       period: b.period,
-      treatment: typeof b.treatment === 'string' ? b.treatment : undefined,
+      treatment: b.treatment,
+      // A non-finite ratio is served as null (JSON has no NaN).
       ratio: typeof b.ratio === 'number' && Number.isFinite(b.ratio) ? b.ratio : undefined,
-      reason: isReason(reason) ? reason : undefined,
+      reason,
     });
   }
   return [...byYear.values()].sort((a, b) => a.year - b.year);

@@ -1,19 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Meta } from '../../api/types';
+import { meta as fixtureMeta } from '../../test-fixtures';
 import { detailSectors, makeNamer, sectorOptions } from './names';
 
-const meta = {
+const meta: Meta = {
+  ...fixtureMeta,
   regions: [{ code: '01', nameVi: 'Hà Nội', nameEn: 'Ha Noi', level: 'province', parent: 'RRD' }],
   sectors: [
-    { code: 'TOTAL', nameVi: 'Tất cả', nameEn: 'All', level: 'total' },
-    { code: 'semiconductors', nameVi: 'Chip bán dẫn', nameEn: 'Semiconductors', level: 'field', parent: 'C' },
-    { code: 'C', nameVi: 'Chế biến', nameEn: 'Manufacturing', level: 'section', parent: 'B-F' },
-    { code: 'B-F', nameVi: 'Công nghiệp và xây dựng', nameEn: 'Industry and construction', level: 'broad', parent: 'TOTAL' },
+    { code: 'TOTAL', nameVi: 'Tất cả', nameEn: 'All', level: 'total', parent: null, additive: true, newField: false },
+    { code: 'semiconductors', nameVi: 'Chip bán dẫn', nameEn: 'Semiconductors', level: 'field', parent: 'C', additive: false, newField: true },
+    { code: 'C', nameVi: 'Chế biến', nameEn: 'Manufacturing', level: 'section', parent: 'B-F', additive: true, newField: false },
+    { code: 'B-F', nameVi: 'Công nghiệp và xây dựng', nameEn: 'Industry and construction', level: 'broad', parent: 'TOTAL', additive: true, newField: false },
   ],
-  qualifications: [{ code: 'college', nameVi: 'Cao đẳng', nameEn: 'College' }],
+  qualifications: [{ code: 'college', nameVi: 'Cao đẳng', nameEn: 'College', parent: 'ALL', vocational: true }],
   indicators: [],
-  scenarios: [{ id: 'baseline', code: 'baseline', nameVi: 'Cơ sở', nameEn: 'Baseline' }],
-} as Meta;
+  scenarios: [{ id: 'baseline', code: 'baseline', nameVi: 'Cơ sở', nameEn: 'Baseline', descriptionVi: '', descriptionEn: '' }],
+};
 
 describe('code names', () => {
   it('names codes per language and falls back to the code', () => {

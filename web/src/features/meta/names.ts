@@ -11,18 +11,22 @@ export interface Namer {
   scenario(id: string): string;
 }
 
-type LooseNamed = Partial<NamedCode> & { id?: string; vi?: string; en?: string; name?: { vi?: string; en?: string } };
+/**
+ * A served code-list entry, scenario or preset: named in both languages, keyed by `code` (a scenario
+ * of /api/meta also has `id`; a preset of /api/scenarios has only `id`).
+ */
+export type Named = Pick<NamedCode, 'nameVi' | 'nameEn'> & { code?: string; id?: string };
 
-/** Display name of a code-list entry; accepts `nameVi/nameEn`, `vi/en` or `name: {vi, en}`. */
-export function nameOf(item: LooseNamed, lang: Lang): string {
-  const vi = item.nameVi ?? item.vi ?? item.name?.vi;
-  const en = item.nameEn ?? item.en ?? item.name?.en;
-  return (lang === 'vi' ? vi ?? en : en ?? vi) ?? item.code ?? item.id ?? '';
+const keyOf = (item: Named): string => item.code ?? item.id ?? '';
+
+/** Display name of a code-list entry in the chosen language. */
+export function nameOf(item: Named, lang: Lang): string {
+  return lang === 'vi' ? item.nameVi : item.nameEn;
 }
 
-function indexBy(list: LooseNamed[] | undefined, lang: Lang): Map<string, string> {
+function indexBy(list: readonly Named[] | undefined, lang: Lang): Map<string, string> {
   const map = new Map<string, string>();
-  for (const item of list ?? []) map.set(item.code ?? item.id ?? '', nameOf(item, lang));
+  for (const item of list ?? []) map.set(keyOf(item), nameOf(item, lang));
   return map;
 }
 
@@ -31,7 +35,7 @@ export function makeNamer(meta: Meta | undefined, lang: Lang, short?: (code: str
   const regions = indexBy(meta?.regions, lang);
   const sectors = indexBy(meta?.sectors, lang);
   const quals = indexBy(meta?.qualifications, lang);
-  const scenarios = indexBy(meta?.scenarios as LooseNamed[] | undefined, lang);
+  const scenarios = indexBy(meta?.scenarios, lang);
   return {
     region: (code) => regions.get(code) ?? code,
     sector: (code) => sectors.get(code) ?? code,
@@ -42,10 +46,10 @@ export function makeNamer(meta: Meta | undefined, lang: Lang, short?: (code: str
 }
 
 /** Select options for a code list, in list order, named in the current language. */
-export function codeOptions(list: unknown[] | undefined, lang: Lang, filter: (item: Record<string, unknown>) => boolean = () => true): { value: string; label: string }[] {
-  return ((list ?? []) as LooseNamed[])
-    .filter((item) => filter(item as Record<string, unknown>))
-    .map((item) => ({ value: item.code ?? item.id ?? '', label: nameOf(item, lang) }));
+export function codeOptions<T extends Named>(list: readonly T[] | undefined, lang: Lang, filter: (item: T) => boolean = () => true): { value: string; label: string }[] {
+  return (list ?? [])
+    .filter((item) => filter(item))
+    .map((item) => ({ value: keyOf(item), label: nameOf(item, lang) }));
 }
 
 /**

@@ -54,7 +54,7 @@ export default function MethodologyPage() {
   const narrow = useNarrow();
   const chartHeight = Math.max(240, rows.length * (narrow ? 40 : 32) + 40);
   const sources = meta.data?.sources ?? [];
-  const sourceColumns: Column<{ citation: string; status?: string; rows?: number }>[] = [
+  const sourceColumns: Column<(typeof sources)[number]>[] = [
     { key: 'citation', label: t('methodology.citation'), value: (r) => sourceText(r.citation) },
     { key: 'status', label: t('methodology.status'), value: (r) => r.status, format: (r) => (r.status ? <StatusBadge status={r.status as Status} /> : '–') },
     { key: 'rows', label: t('methodology.rows'), value: (r) => r.rows, format: (r) => formatInteger(r.rows, lang), align: 'right' },

@@ -7,11 +7,11 @@ const rows: DataLevelRow[] = [
     level: 'national-total', nameVi: 'Toàn quốc', nameEn: 'National totals', status: 'official', from: '2010', to: '2024-Q3', firstYear: 2010, lastYear: 2024,
     frequencies: ['annual', 'quarterly'], rows: 120,
     indicators: [{ code: 'employment', from: '2010', to: '2024-Q3', rows: 80 }, { code: 'unemployment_rate', from: '2016', to: '2024-Q3', rows: 40 }],
-    sources: ['GSO, NSDP SDMX release 2024-Q3, LE_PE_NUM', 'GSO, NSDP SDMX release 2024-Q3, LUR_PT'],
+    sources: ['GSO, NSDP SDMX release 2024-Q3, LE_PE_NUM', 'GSO, NSDP SDMX release 2024-Q3, LUR_PT'], sourceCount: 2, citationCount: 2,
   },
   {
     level: 'province-section-qualification', nameVi: 'Tỉnh × ngành × trình độ', nameEn: 'Province × section × qualification', status: 'illustrative', from: '2010', to: '2010', firstYear: 2010, lastYear: 2010,
-    frequencies: ['annual'], rows: 5, indicators: [{ code: 'employment', from: '2010', to: '2010', rows: 5 }], sources: ['LMO illustrative generator'],
+    frequencies: ['annual'], rows: 5, indicators: [{ code: 'employment', from: '2010', to: '2010', rows: 5 }], sources: ['LMO illustrative generator'], sourceCount: 1, citationCount: 1,
   },
 ];
 const names: Record<string, string> = { employment: 'Việc làm', unemployment_rate: 'Tỷ lệ thất nghiệp' };

@@ -1,12 +1,12 @@
+import { forecastTableColumns } from '../../adapters/forecast-table-columns';
 import { breakLegend, breakMarks, breakNote, servedBreaks } from '../../components/series-break';
 import { ForecastChart, forecastLegend } from '../../components/forecast-chart';
 import { toEmploymentRows } from '../sectors/to-chart-rows';
 import type { LoadStatus } from '../../components/states';
-import type { MergedRow } from '../../adapters/forecast-columns';
 
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { TargetPath } from '../../api/types';
+import type { ForecastResponse, TargetPath } from '../../api/types';
 import { StatusBadge } from '../../components/badges';
 import { IllustrativeNote } from '../../components/illustrative-note';
 import { basisOf, VIEW_LEVELS } from '../../adapters/basis';
@@ -151,24 +151,20 @@ function FieldWithoutTarget({ field, note = true }: { field: string; note?: bool
   );
 }
 
-function TrendOnly({ field, data, status, series }: { field: string; data: unknown; status: LoadStatus; series: { key: string; label: string; color: string }[] }) {
+function TrendOnly({ field, data, status, series }: { field: string; data: ForecastResponse | undefined; status: LoadStatus; series: { key: string; label: string; color: string }[] }) {
   const { t, i18n } = useTranslation();
   const sourceText = useSourceText();
   const lang = i18n.language as Lang;
   const rows = toEmploymentRows(data);
   const breaks = servedBreaks([data]);
-  const columns: Column<MergedRow>[] = [
-    { key: 'period', label: t('table.period'), value: (r) => r.period },
-    { key: 'actual', label: t('chart.observed'), value: (r) => r.employment_actual as number, format: (r) => formatInteger(r.employment_actual as number, lang), align: 'right' },
-    { key: 'mean', label: t('chart.projected'), value: (r) => (r.forecast ? (r.employment_mean as number) : undefined), format: (r) => (r.forecast ? formatInteger(r.employment_mean as number, lang) : '–'), align: 'right' },
-  ];
+  const columns = forecastTableColumns('employment', { period: t('table.period'), actual: t('chart.observed'), mean: t('chart.projected') }, (v) => formatInteger(v, lang));
   return (
     <ChartFrame
       title={t('newFields.trendOnlyTitle', { field: t(`newFields.fields.${field}`) })}
       unit={t('units.persons')}
-      source={sourceText((data as { source?: string } | undefined)?.source)}
+      source={sourceText(data?.source)}
       statuses={uniqueStatuses([...rows.flatMap(mergedRowStatuses), 'modelled'])}
-      basis={basisOf(data as { basis?: unknown; history?: unknown } | undefined)}
+      basis={basisOf(data)}
       levels={VIEW_LEVELS.newFields}
       provenance={{ status: mergedRowStatuses }}
       legend={[...forecastLegend(series, t), ...breakLegend(breaks, t)]}

@@ -1,9 +1,8 @@
-import { forecastRows, readForecast } from '../../adapters/forecast-columns';
+import { forecastRows, readForecast, type ForecastInput } from '../../adapters/forecast-columns';
 import { assumedWorkforcePath } from '@lmo/models/labour/target-decisions';
 import type { TrainingPlan, TrainingTargetItem } from '@lmo/models/labour/types';
 import type { Status, TargetPath } from '../../api/types';
 import { basisOf } from '../../adapters/basis';
-import { isStatus } from '../../components/status';
 import { niceCeil } from '../../adapters/nice';
 
 /** One year of the trend-vs-target chart. */
@@ -20,12 +19,10 @@ export interface TargetRow {
 }
 
 /**
- * Status of the field's latest observation: its own when the API sends it, else what the target
- * rests on that is not modelled (the observations behind it), else `modelled`.
+ * Status of the field's latest observation (the API serves none on `latest`): what the target rests
+ * on that is not modelled (the observations behind it), else `modelled`.
  */
 export function latestStatus(target: TargetPath): Status {
-  const own = (target.latest as { status?: unknown }).status;
-  if (isStatus(own)) return own;
   const observed = basisOf(target).filter((s) => s !== 'modelled');
   return observed.includes('illustrative') ? 'illustrative' : observed[0] ?? 'modelled';
 }
@@ -40,7 +37,7 @@ export function targetRowStatuses(row: TargetRow): Status[] {
  * bands, and the scenario's workforce path (an assumption; none for most fields), on one set of
  * years. The path starts at the latest observation, so both projected lines leave from the same point.
  */
-export function toTargetRows(target: TargetPath, fieldForecast?: unknown): TargetRow[] {
+export function toTargetRows(target: TargetPath, fieldForecast?: ForecastInput): TargetRow[] {
   const rows = new Map<string, TargetRow>();
   const row = (period: string) => {
     let r = rows.get(period);
@@ -48,7 +45,7 @@ export function toTargetRows(target: TargetPath, fieldForecast?: unknown): Targe
     return r;
   };
   if (fieldForecast) {
-    for (const r of forecastRows(readForecast(fieldForecast as Record<string, unknown>))) {
+    for (const r of forecastRows(readForecast(fieldForecast))) {
       if (r.actual !== undefined) Object.assign(row(r.period), { actual: r.actual, forecast: false, status: r.status });
     }
   }
@@ -60,7 +57,7 @@ export function toTargetRows(target: TargetPath, fieldForecast?: unknown): Targe
   if (target.target.periods.length > 0) latest.target = target.latest.value;
   latest.trendBand80 = [target.latest.value, target.latest.value];
   latest.trendBand95 = [target.latest.value, target.latest.value];
-  const trend = readForecast({ forecast: target.trend } as Record<string, unknown>);
+  const trend = readForecast({ forecast: target.trend });
   trend.periods.forEach((p, i) => {
     const r = row(p);
     r.trend = trend.mean[i];

@@ -1,3 +1,4 @@
+import { boundAt, numberAt } from '../../adapters/forecast-table-columns';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { AccuracyNote } from '../../components/accuracy-note';
@@ -64,19 +65,18 @@ export default function OverviewPage() {
   const breaks = servedBreaks(systemQueries.map((q) => q.data), gaps.data?.assumptions?.breaks);
   const marks = breakMarks(breaks, t);
   const unitOf = (s: ForecastSeriesDef) => (s.axis === 'right' ? 'percent' : 'persons');
-  const fmt = (v: unknown, u: string) => formatValue(v as number, u, lang);
-  const band = (v: unknown) => (Array.isArray(v) ? v : [undefined, undefined]) as [number?, number?];
+  const fmt = (v: number | undefined, u: string) => formatValue(v, u, lang);
   const dsColumns: Column<MergedRow>[] = [
     { key: 'period', label: t('table.period'), value: (r) => r.period },
     ...series.flatMap((s) => [
-      { key: `${s.key}_actual`, label: `${s.label} — ${t('chart.observed')}`, value: (r: MergedRow) => r[`${s.key}_actual`] as number, format: (r: MergedRow) => fmt(r[`${s.key}_actual`], unitOf(s)), align: 'right' as const },
-      { key: `${s.key}_mean`, label: `${s.label} — ${t('chart.projected')}`, value: (r: MergedRow) => (r.forecast ? (r[`${s.key}_mean`] as number) : undefined), format: (r: MergedRow) => (r.forecast ? fmt(r[`${s.key}_mean`], unitOf(s)) : '–'), align: 'right' as const },
-      { key: `${s.key}_lo95`, label: `${s.label} — ${t('chart.lower95')}`, value: (r: MergedRow) => (r.forecast ? band(r[`${s.key}_band95`])[0] : undefined), format: (r: MergedRow) => (r.forecast ? fmt(band(r[`${s.key}_band95`])[0], unitOf(s)) : '–'), align: 'right' as const },
-      { key: `${s.key}_hi95`, label: `${s.label} — ${t('chart.upper95')}`, value: (r: MergedRow) => (r.forecast ? band(r[`${s.key}_band95`])[1] : undefined), format: (r: MergedRow) => (r.forecast ? fmt(band(r[`${s.key}_band95`])[1], unitOf(s)) : '–'), align: 'right' as const },
+      { key: `${s.key}_actual`, label: `${s.label} — ${t('chart.observed')}`, value: (r: MergedRow) => numberAt(r, `${s.key}_actual`), format: (r: MergedRow) => fmt(numberAt(r, `${s.key}_actual`), unitOf(s)), align: 'right' as const },
+      { key: `${s.key}_mean`, label: `${s.label} — ${t('chart.projected')}`, value: (r: MergedRow) => (r.forecast ? numberAt(r, `${s.key}_mean`) : undefined), format: (r: MergedRow) => (r.forecast ? fmt(numberAt(r, `${s.key}_mean`), unitOf(s)) : '–'), align: 'right' as const },
+      { key: `${s.key}_lo95`, label: `${s.label} — ${t('chart.lower95')}`, value: (r: MergedRow) => (r.forecast ? boundAt(r, `${s.key}_band95`, 0) : undefined), format: (r: MergedRow) => (r.forecast ? fmt(boundAt(r, `${s.key}_band95`, 0), unitOf(s)) : '–'), align: 'right' as const },
+      { key: `${s.key}_hi95`, label: `${s.label} — ${t('chart.upper95')}`, value: (r: MergedRow) => (r.forecast ? boundAt(r, `${s.key}_band95`, 1) : undefined), format: (r: MergedRow) => (r.forecast ? fmt(boundAt(r, `${s.key}_band95`, 1), unitOf(s)) : '–'), align: 'right' as const },
     ]),
     ...demandLines.map((l) => ({
-      key: l.key, label: l.label, value: (r: MergedRow) => (typeof r[l.key] === 'number' && r.forecast ? (r[l.key] as number) : undefined),
-      format: (r: MergedRow) => (typeof r[l.key] === 'number' && r.forecast ? fmt(r[l.key], 'persons') : '–'), align: 'right' as const,
+      key: l.key, label: l.label, value: (r: MergedRow) => (r.forecast ? numberAt(r, l.key) : undefined),
+      format: (r: MergedRow) => (r.forecast && numberAt(r, l.key) !== undefined ? fmt(numberAt(r, l.key), 'persons') : '–'), align: 'right' as const,
     })),
   ];
   const dsSource = [...new Set(systemQueries.map((q) => q.data?.source).filter(Boolean))].map((s) => sourceText(s)).join(' · ') || t('overview.sourcePending');

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { forecastResponse, gapRow, meta } from '../../test-fixtures';
+import type { SeriesResponse } from '../../api/types';
+import { forecastResponse, gapRow, meta, seriesResponse } from '../../test-fixtures';
 import { makeNamer } from '../meta/names';
 import { toKpi, toSystemRows, toTopImbalanceRows } from './to-chart-rows';
 
 describe('overview adapters', () => {
   it('reads the columnar /api/series into the latest value and its change', () => {
     const kpi = toKpi({
-      indicator: 'labour_force', periods: ['2024', '2025', '2023'], values: [52.9e6, 53.5e6, 52.4e6],
+      periods: ['2024', '2025', '2023'], values: [52.9e6, 53.5e6, 52.4e6],
       status: ['official', 'official', 'official'], source: ['GSO 2024', 'GSO 2025', 'GSO 2023'],
     });
     expect(kpi.latest).toEqual({ period: '2025', value: 53.5e6, status: 'official', source: 'GSO 2025' });
@@ -25,6 +26,13 @@ describe('overview adapters', () => {
     expect(quarterly.previous?.period).toBe('2024-Q2');
     expect(quarterly.change).toBeCloseTo(-0.1e6);
     expect(toKpi(series(['2024-Q3', '2025'], [1, 2])).previous).toBeUndefined();
+  });
+  it('reads a typed /api/series answer, skipping a value served as null (JSON has no NaN)', () => {
+    const served: SeriesResponse = JSON.parse(JSON.stringify(seriesResponse(['2023', '2024', '2025'], [52.4e6, 52.9e6, Number.NaN])));
+    const kpi = toKpi(served);
+    expect(kpi.points.map((p) => p.period)).toEqual(['2023', '2024']);
+    expect(kpi.latest).toEqual({ period: '2024', value: 52.9e6, status: 'official', source: 'GSO 2024' });
+    expect(kpi.change).toBeCloseTo(0.5e6);
   });
   it('has no latest value for an empty series', () => {
     expect(toKpi({ periods: [], values: [], status: [], source: [] }).latest).toBeUndefined();

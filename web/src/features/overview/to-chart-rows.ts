@@ -1,5 +1,6 @@
-import { forecastRows, mergeForecastRows, readForecast, readHistory, type MergedRow } from '../../adapters/forecast-columns';
-import type { GapRow, SeriesPoint, Status } from '../../api/types';
+import { numberAt } from '../../adapters/forecast-table-columns';
+import { forecastRows, mergeForecastRows, readForecast, seriesPoints, type MergedRow, type SeriesColumns } from '../../adapters/forecast-columns';
+import type { ForecastResponse, GapRow, SeriesPoint, Status } from '../../api/types';
 import { basisOf } from '../../adapters/basis';
 import { shareOf } from '../../components/flag-scale';
 import type { Namer } from '../meta/names';
@@ -12,10 +13,9 @@ export interface Kpi {
   points: SeriesPoint[];
 }
 
-/** Reads /api/series (points or columns) into a KPI. */
-export function toKpi(raw: unknown): Kpi {
-  const body = (raw ?? {}) as Record<string, unknown>;
-  const points = readHistory(body.points ?? body.history ?? body.observations ?? body.rows ?? body, String(body.source ?? ''))
+/** Reads the columnar /api/series into a KPI. */
+export function toKpi(series: SeriesColumns): Kpi {
+  const points = seriesPoints(series)
     .filter((p) => Number.isFinite(p.value))
     .sort((a, b) => a.period.localeCompare(b.period));
   const latest = points[points.length - 1];
@@ -47,11 +47,11 @@ export type SystemKey = (typeof SYSTEM_KEYS)[number];
  * history + forecast with 80/95 bands, one row per period (`year` on a real time axis). The whole
  * served history is kept (up to 40 points) so the axis shows the real span, e.g. 2010–2035.
  */
-export function toSystemRows(forecasts: Partial<Record<SystemKey, unknown>>): MergedRow[] {
+export function toSystemRows(forecasts: Partial<Record<SystemKey, ForecastResponse>>): MergedRow[] {
   const series: { key: string; rows: ReturnType<typeof forecastRows> }[] = [];
   for (const key of SYSTEM_KEYS) {
     const f = forecasts[key];
-    if (f) series.push({ key, rows: forecastRows(readForecast(f as Record<string, unknown>), 40) });
+    if (f) series.push({ key, rows: forecastRows(readForecast(f), 40) });
   }
   return withDemand(mergeForecastRows(series), forecasts.employment);
 }
@@ -64,16 +64,16 @@ export const DEMAND_KEY = 'demand';
  * limit, aligned with its forecast periods) to the rows as `demand`; the line starts at the last
  * observed employment so it joins the observed line. Rows are new objects.
  */
-function withDemand(rows: MergedRow[], employment: unknown): MergedRow[] {
-  const e = (employment ?? {}) as { demand?: unknown; forecast?: { periods?: unknown[] } };
-  const periods = (e.forecast?.periods ?? []).map(String);
-  if (!Array.isArray(e.demand) || periods.length === 0) return rows;
+function withDemand(rows: MergedRow[], employment: Pick<ForecastResponse, 'demand' | 'forecast'> | undefined): MergedRow[] {
+  const periods = employment?.forecast.periods ?? [];
+  if (!employment?.demand || periods.length === 0) return rows;
   const byPeriod = new Map<string, number>();
-  e.demand.forEach((v, i) => { if (typeof v === 'number' && Number.isFinite(v) && periods[i] !== undefined) byPeriod.set(periods[i], v); });
+  // A non-finite value is served as null (JSON has no NaN): no point for that year.
+  employment.demand.forEach((v, i) => { if (Number.isFinite(v) && periods[i] !== undefined) byPeriod.set(periods[i], v); });
   if (byPeriod.size === 0) return rows;
-  const lastObserved = [...rows].reverse().find((r) => typeof r.employment_actual === 'number');
+  const lastObserved = [...rows].reverse().find((r) => numberAt(r, 'employment_actual') !== undefined);
   return rows.map((r) => {
-    const v = byPeriod.get(r.period) ?? (r === lastObserved ? (r.employment_actual as number) : undefined);
+    const v = byPeriod.get(r.period) ?? (r === lastObserved ? numberAt(r, 'employment_actual') : undefined);
     return v === undefined ? r : { ...r, [DEMAND_KEY]: v };
   });
 }

@@ -4,7 +4,7 @@
  */
 import { readForecast } from '../../adapters/forecast-columns';
 import { basisOf } from '../../adapters/basis';
-import type { GapRow, Status } from '../../api/types';
+import type { ForecastResponse, GapRow, Status } from '../../api/types';
 import { uniqueStatuses } from '../../components/status';
 
 /**
@@ -20,15 +20,15 @@ export type SystemCompareRow = { period: string; year: number } & {
   [K in `${SystemCompareKey}${'A' | 'B' | 'Diff'}`]?: number;
 };
 
-type Forecasts = Partial<Record<Exclude<SystemCompareKey, 'demand'>, unknown>>;
+type Forecasts = Partial<Record<Exclude<SystemCompareKey, 'demand'>, ForecastResponse>>;
 
 /** Forecast values by period: the mean, or the served `demand` column (aligned with the forecast periods). */
-function byPeriod(raw: unknown, column: 'mean' | 'demand' = 'mean'): Map<string, number> {
+function byPeriod(raw: ForecastResponse | undefined, column: 'mean' | 'demand' = 'mean'): Map<string, number> {
   const out = new Map<string, number>();
   if (!raw) return out;
-  const f = readForecast(raw as Record<string, unknown>);
-  const values = column === 'mean' ? f.mean : (raw as { demand?: unknown }).demand;
-  if (!Array.isArray(values)) return out;
+  const f = readForecast(raw);
+  const values = column === 'mean' ? f.mean : raw.demand;
+  if (!values) return out;
   f.periods.forEach((p, i) => {
     const v = values[i];
     if (typeof v === 'number' && Number.isFinite(v)) out.set(p, v);

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { QueryClient, QueryClientProvider, queryOptions } from '@tanstack/react-query';
-import { gapRow } from '../../test-fixtures';
+import { gapRow, gapsResponse } from '../../test-fixtures';
 import type { GapsResponse } from '../../api/types';
 import { GapCompare } from './gap-compare';
 
 const answers: Record<string, GapsResponse> = {
-  baseline: { rows: [gapRow({ qualification: 'college', openings: 2000, newSupply: 1500, imbalance: -500 }), gapRow({ qualification: 'university', openings: 900, newSupply: 1000, imbalance: 100 })], source: 'LMO model' },
-  'u-00000000000000ab': { rows: [gapRow({ qualification: 'college', openings: 2000, newSupply: 1800, imbalance: -200 }), gapRow({ qualification: 'university', openings: 900, newSupply: 1000, imbalance: 100 })], source: 'LMO model' },
+  baseline: gapsResponse([gapRow({ qualification: 'college', openings: 2000, newSupply: 1500, imbalance: -500 }), gapRow({ qualification: 'university', openings: 900, newSupply: 1000, imbalance: 100 })]),
+  'u-00000000000000ab': gapsResponse([gapRow({ qualification: 'college', openings: 2000, newSupply: 1800, imbalance: -200 }), gapRow({ qualification: 'university', openings: 900, newSupply: 1000, imbalance: 100 })]),
 };
 
 describe('GapCompare', () => {

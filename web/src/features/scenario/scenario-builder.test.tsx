@@ -12,6 +12,7 @@ const catalogue: ScenarioCatalogue = {
     { id: 'baseline', nameVi: 'Cơ sở', nameEn: 'Baseline', descriptionVi: '', descriptionEn: '', parameters: {} },
     { id: 'high-growth', nameVi: 'Tăng trưởng cao', nameEn: 'High growth', descriptionVi: '', descriptionEn: '', parameters: { productivityGrowthChange: 1 } },
   ],
+  engine: 'ready',
   specs: [],
   baseline: {
     baseYear: 2025, horizon: 10, valueAddedGrowth: { A: 3, 'B-F': 8, 'G-U': 6.5, C: 9.2 }, productivityGrowth: { A: 5.1 }, participation: { 'M:15-24': 44 },

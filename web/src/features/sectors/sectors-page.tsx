@@ -1,3 +1,4 @@
+import { forecastTableColumns } from '../../adapters/forecast-table-columns';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { FlagBadge } from '../../components/badges';
@@ -12,7 +13,7 @@ import { formatInteger, formatShare, formatSigned, type Lang } from '../../i18n/
 import { FlagAssumptions } from '../../components/flag-assumptions';
 import { FLAGS, sharePercent } from '../../components/flag-scale';
 import { useUrlState } from '../../router/use-url-state';
-import { mergedRowStatuses, type MergedRow } from '../../adapters/forecast-columns';
+import { mergedRowStatuses } from '../../adapters/forecast-columns';
 import { basisOf, basisOfRows, VIEW_LEVELS } from '../../adapters/basis';
 import { uniqueStatuses } from '../../components/status';
 import { metaQueries } from '../meta/queries';
@@ -43,7 +44,7 @@ export default function SectorsPage() {
   const empRows = toEmploymentRows(employment.data);
   const openings = toOpeningsRows(gapRows, sector, names);
   const imbalance = toImbalanceRows(gapRows, sector, names);
-  const n = (v: unknown) => formatInteger(v as number, lang);
+  const n = (v: number | undefined) => formatInteger(v, lang);
   const series = [{ key: 'employment', label: t('sectors.employment'), color: SERIES.supply }];
   const sectorName = names.sector(sector);
   const regionName = names.region(region);
@@ -54,15 +55,10 @@ export default function SectorsPage() {
   const empStatuses = uniqueStatuses([...empRows.flatMap(mergedRowStatuses), 'modelled']);
   const gapProvenance = { basis: (r: { basis: typeof gapBasis }) => r.basis, source: (r: { source: string }) => sourceText(r.source) };
 
-  const empColumns: Column<MergedRow>[] = [
-    { key: 'period', label: t('table.period'), value: (r) => r.period },
-    { key: 'actual', label: t('chart.observed'), value: (r) => r.employment_actual as number, format: (r) => n(r.employment_actual), align: 'right' },
-    { key: 'mean', label: t('chart.projected'), value: (r) => (r.forecast ? (r.employment_mean as number) : undefined), format: (r) => (r.forecast ? n(r.employment_mean) : '–'), align: 'right' },
-    { key: 'lo80', label: t('sectors.lower80'), value: (r) => (r.forecast ? (r.employment_band80 as number[] | undefined)?.[0] : undefined), format: (r) => (r.forecast ? n((r.employment_band80 as number[] | undefined)?.[0]) : '–'), align: 'right' },
-    { key: 'hi80', label: t('sectors.upper80'), value: (r) => (r.forecast ? (r.employment_band80 as number[] | undefined)?.[1] : undefined), format: (r) => (r.forecast ? n((r.employment_band80 as number[] | undefined)?.[1]) : '–'), align: 'right' },
-    { key: 'lo95', label: t('chart.lower95'), value: (r) => (r.forecast ? (r.employment_band95 as number[] | undefined)?.[0] : undefined), format: (r) => (r.forecast ? n((r.employment_band95 as number[] | undefined)?.[0]) : '–'), align: 'right' },
-    { key: 'hi95', label: t('chart.upper95'), value: (r) => (r.forecast ? (r.employment_band95 as number[] | undefined)?.[1] : undefined), format: (r) => (r.forecast ? n((r.employment_band95 as number[] | undefined)?.[1]) : '–'), align: 'right' },
-  ];
+  const empColumns = forecastTableColumns('employment', {
+    period: t('table.period'), actual: t('chart.observed'), mean: t('chart.projected'),
+    bands: { lower80: t('sectors.lower80'), upper80: t('sectors.upper80'), lower95: t('chart.lower95'), upper95: t('chart.upper95') },
+  }, n);
   const openColumns: Column<OpeningsRow>[] = [
     { key: 'label', label: t('controls.qualification'), value: (r) => r.label },
     { key: 'expansion', label: t('gaps.expansion'), value: (r) => r.expansion, format: (r) => formatSigned(r.expansion, lang), align: 'right' },

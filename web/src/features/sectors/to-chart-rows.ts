@@ -1,5 +1,5 @@
 import { forecastRows, mergeForecastRows, readForecast, type MergedRow } from '../../adapters/forecast-columns';
-import type { GapRow, Status } from '../../api/types';
+import type { ForecastResponse, GapRow, Status } from '../../api/types';
 import { basisOf } from '../../adapters/basis';
 import { shareOf } from '../../components/flag-scale';
 import type { Namer } from '../meta/names';
@@ -18,9 +18,9 @@ function byLevel(rows: GapRow[], sector: string): GapRow[] {
 }
 
 /** Employment history + forecast with bands for one sector. */
-export function toEmploymentRows(forecast: unknown): MergedRow[] {
+export function toEmploymentRows(forecast: ForecastResponse | undefined): MergedRow[] {
   if (!forecast) return [];
-  return mergeForecastRows([{ key: 'employment', rows: forecastRows(readForecast(forecast as Record<string, unknown>)) }]);
+  return mergeForecastRows([{ key: 'employment', rows: forecastRows(readForecast(forecast)) }]);
 }
 
 /** Openings by qualification, split into expansion and replacement (stacked). */
