@@ -45,7 +45,7 @@ const recheckMs = database.kind === 'pglite' ? Infinity : config.resultsRecheckM
 const store = new ResultsStore(database.db, { lock: database.withLock, recheckMs, compute: (db, id) => computeResults(db, id, config.compute) });
 // Another instance's new version is announced by NOTIFY (migration 0006): this one re-checks at
 // once instead of at its next poll. If listening fails, polling every recheckMs still serves it.
-const unlisten = await database.listen?.('lmo_version', () => {
+const unlisten = await database.listenVersions?.(() => {
   store.invalidate();
   void store.current().catch(() => { /* the next request reports it */ });
 }).catch((error: unknown) => {

@@ -43,11 +43,12 @@ export interface Database {
    */
   withLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
   /**
-   * Calls `onNotify` with each payload NOTIFYed on `channel` by any instance (PostgreSQL only: an
-   * embedded database changes only through its own process). A lost connection is re-opened after
-   * `retryMs`; readers fall back to polling meanwhile. Resolves to a function that stops listening.
+   * Calls `onNotify` with the id NOTIFYed on `lmo_version` whenever any instance makes a version
+   * current (migration 0006; PostgreSQL only: an embedded database changes only through its own
+   * process). A lost connection is re-opened after `retryMs`; readers fall back to polling
+   * meanwhile. Resolves to a function that stops listening.
    */
-  listen?(channel: string, onNotify: (payload: string) => void, retryMs?: number): Promise<() => Promise<void>>;
+  listenVersions?(onNotify: (payload: string) => void, retryMs?: number): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -157,7 +158,7 @@ async function openPostgres(url: string, max = 10, queryTimeout = 60_000): Promi
         client.release();
       }
     },
-    listen: (channel, onNotify, retryMs = 1_000) => listenPostgres(url, channel, onNotify, retryMs),
+    listenVersions: (onNotify, retryMs = 1_000) => listenVersions(url, onNotify, retryMs),
     async close() {
       if (closed) return;
       closed = true;
@@ -166,18 +167,17 @@ async function openPostgres(url: string, max = 10, queryTimeout = 60_000): Promi
   };
 }
 
-/**
- * LISTEN on its own connection (a pooled one would be handed to other queries). Channel names
- * are identifiers, so only plain ones are accepted rather than quoted into SQL.
- */
-async function listenPostgres(url: string, channel: string, onNotify: (payload: string) => void, retryMs: number): Promise<() => Promise<void>> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Not a plain channel name: ${channel}`);
+/** The channel migration 0006's trigger notifies (LISTEN takes no bound parameter: it is written out below). */
+export const VERSION_CHANNEL = 'lmo_version';
+
+/** LISTEN on its own connection: a pooled one would be handed to other queries. */
+async function listenVersions(url: string, onNotify: (payload: string) => void, retryMs: number): Promise<() => Promise<void>> {
   let stopped = false;
   let client: pg.Client | undefined;
   let retry: NodeJS.Timeout | undefined;
   const connect = async (): Promise<void> => {
     const c = new pg.Client({ connectionString: url, keepAlive: true });
-    c.on('notification', (m) => { if (m.channel === channel) onNotify(m.payload ?? ''); });
+    c.on('notification', (m) => { if (m.channel === VERSION_CHANNEL) onNotify(m.payload ?? ''); });
     c.on('error', () => {
       // The connection died: listen again later; a notice missed meanwhile is caught by polling.
       void c.end().catch(() => {});
@@ -185,7 +185,7 @@ async function listenPostgres(url: string, channel: string, onNotify: (payload: 
     });
     client = c;
     await c.connect();
-    await c.query(`LISTEN ${channel}`);
+    await c.query('LISTEN lmo_version');
   };
   const schedule = () => {
     retry = setTimeout(() => void connect().catch(() => { if (!stopped) schedule(); }), retryMs);
