@@ -7,7 +7,7 @@
  * moving a scenario slider to a value whose scenario the server has computed until the overview
  * chart has redrawn for it (issue 13, target ≤ 300 ms); then, on a fresh clone, the quick start
  * (≤ 30 s to results ready) and restarts of `pnpm start` (≤ 3 s). A summary of the targets closes.
- * `ONLY=chart,wire,slider,start` picks sections (the bundle sizes are always printed); `PROFILE=1`
+ * `ONLY=chart,wire,slider,start` (or `--only=…`) picks sections (the bundle sizes are always printed); `PROFILE=1`
  * prints, for each slider run, the requests made after the key press (path, start and end in ms).
  */
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -28,8 +28,8 @@ const RESTART_MS = 3000;
 const QUICK_START_MS = 30_000;
 const SLIDER_REDRAW_MS = 300;
 const RUNS = Number(process.env.RUNS ?? 5);
-/** `ONLY=slider` (or `chart,wire,slider,start`, comma-separated) measures only those sections. */
-const ONLY = process.env.ONLY;
+/** `ONLY=slider` or `--only=slider` (or `chart,wire,slider,start`, comma-separated) measures only those sections. */
+const ONLY = process.env.ONLY ?? process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const want = (section: 'chart' | 'wire' | 'slider' | 'start') => !ONLY || ONLY.split(',').includes(section);
 
 /** One line per target for the closing summary. */
