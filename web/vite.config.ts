@@ -7,7 +7,7 @@ import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 const brotli = promisify(brotliCompress);
 
 /** Files above this size get a fast brotli level: only the upload page's danfojs chunk (~6 MB) is that big. */
-export const LARGE_ASSET_BYTES = 1 << 20;
+const LARGE_ASSET_BYTES = 1 << 20;
 
 /**
  * Brotli at the best level (11) for the app's own chunks, which every visit downloads; at level 5

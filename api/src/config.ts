@@ -7,7 +7,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { DatabaseConfig } from './db/client';
+import { BUFFER_SIZE, type DatabaseConfig } from './db/client';
 
 /** The repository root (api/src/../..). */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -38,7 +38,7 @@ const envSchema = z.object({
   SEED: flag(true),
   PG_QUERY_TIMEOUT_MS: whole(60_000, 0),
   LMO_PGLITE_THREAD: flag(true),
-  PGLITE_SHARED_BUFFERS: text().refine((v) => v === undefined || /^\d+(kB|MB|GB)?$/.test(v), 'must be a size such as 16MB').transform((v) => v ?? '16MB'),
+  PGLITE_SHARED_BUFFERS: text().refine((v) => v === undefined || BUFFER_SIZE.test(v), 'must be a size such as 16MB').transform((v) => v ?? '16MB'),
   RESULTS_RECHECK_MS: whole(250, 0),
   RESPONSE_CACHE_MB: megabytes(32),
   FAST_PATH_MAP_MB: megabytes(1),

@@ -100,6 +100,9 @@ async function openPglite(dataDir: string | undefined, template: Blob | undefine
   };
 }
 
+/** A PostgreSQL memory size as PGLITE_SHARED_BUFFERS takes it (`16MB`, `512kB`). */
+export const BUFFER_SIZE = /^\d+(kB|MB|GB)?$/;
+
 /**
  * PGlite's start parameters with a smaller buffer pool. PostgreSQL's default
  * 128 MB of shared buffers is resident in the server process from the start;
@@ -107,7 +110,7 @@ async function openPglite(dataDir: string | undefined, template: Blob | undefine
  * no speed and saves ~120 MB of RSS.
  */
 export function pgliteStartParams(size = '16MB'): string[] {
-  if (!/^\d+(kB|MB|GB)?$/.test(size)) throw new Error(`PGLITE_SHARED_BUFFERS must be a size such as 16MB; got '${size}'.`);
+  if (!BUFFER_SIZE.test(size)) throw new Error(`PGLITE_SHARED_BUFFERS must be a size such as 16MB; got '${size}'.`);
   return [...PGlite.defaultStartParams, '-c', `shared_buffers=${size}`];
 }
 
@@ -168,7 +171,7 @@ async function openPostgres(url: string, max = 10, queryTimeout = 60_000): Promi
 }
 
 /** The channel migration 0006's trigger notifies (LISTEN takes no bound parameter: it is written out below). */
-export const VERSION_CHANNEL = 'lmo_version';
+const VERSION_CHANNEL = 'lmo_version';
 
 /** LISTEN on its own connection: a pooled one would be handed to other queries. */
 async function listenVersions(url: string, onNotify: (payload: string) => void, retryMs: number): Promise<() => Promise<void>> {

@@ -11,7 +11,6 @@ import { isDatabaseUnavailable } from '../db/unavailable';
 import { DomainError, type DomainErrorCode } from '../domain-error';
 import { boundProblem, PROBLEM_TYPES, zodFieldProblems, type Problem } from './problem';
 
-export { isDatabaseUnavailable };
 
 /** How one error code is answered. `code`: the `code` member the body carries, if any. */
 export interface ProblemRow {
@@ -60,8 +59,7 @@ export const PROBLEMS: Record<DomainErrorCode | ForecastErrorCode, ProblemRow> =
 
 /** The row of `code`; a code without one (an engine newer than this table) answers like bad data. */
 export function problemRow(code: string): ProblemRow {
-  return (PROBLEMS as Record<string, ProblemRow | undefined>)[code]
-    ?? { status: 422, type: `${T.forecast}/${code.toLowerCase().replace(/_/g, '-')}`, title: 'Forecast cannot be made', code };
+  return (PROBLEMS as Record<string, ProblemRow | undefined>)[code] ?? forecastRow(422, code as ForecastErrorCode);
 }
 
 function domainProblem(error: DomainError): Problem {

@@ -3,6 +3,7 @@
  * checked against the catalog at request time so an unknown code names the valid ones.
  */
 import { z } from 'zod';
+import { BASELINE_SCENARIO } from '@lmo/models';
 import { catalog, type CodeField } from '../services/catalog';
 
 /** A code of `field`; unknown values fail with the closest valid codes in `expected`. */
@@ -29,7 +30,7 @@ export const horizonParam = z.coerce.number().int('horizon must be a whole numbe
   .min(1, 'horizon must be at least 1').max(40, 'horizon must be at most 10 years or 40 quarters');
 
 /** Scenario id; checked against the computed scenarios by the route (they come with the results). */
-export const scenarioParam = z.string().min(1).max(64).default('baseline')
+export const scenarioParam = z.string().min(1).max(64).default(BASELINE_SCENARIO)
   .meta({ description: 'Scenario id from /api/meta' });
 
 /** `80,95` → [80, 95]. */

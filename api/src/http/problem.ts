@@ -5,7 +5,6 @@
 import { z } from 'zod';
 import type { FieldProblem } from '../domain-error';
 
-export type { FieldProblem };
 
 export interface Problem {
   type: string;

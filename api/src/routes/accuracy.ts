@@ -1,5 +1,6 @@
 /** GET /api/accuracy: the served version's backtest accuracy (methodology page), from its stored results. */
 import { Hono } from 'hono';
+import { BASELINE_SCENARIO } from '@lmo/models';
 import { describeRoute } from 'hono-openapi';
 import { snapshotFor, type AppDeps } from '../deps';
 import { DATA_VERSION_HEADER } from '../http/response-cache';
@@ -17,7 +18,7 @@ export const accuracyRoutes = (deps: AppDeps) => new Hono().get(
     responses: jsonResponses('Backtest accuracy', accuracySchema),
   }),
   async (c) => {
-    const snap = await snapshotFor(deps, 'baseline');
+    const snap = await snapshotFor(deps, BASELINE_SCENARIO);
     const body = await selectAccuracy(snap);
     c.header(DATA_VERSION_HEADER, String(snap.version.id));
     return c.json(body);

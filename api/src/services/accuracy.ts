@@ -5,11 +5,8 @@
  * (labour force, employment, employment by VSIC section), each the engine's rolling-origin
  * backtest beside naive on the same origins. One request instead of one per series.
  */
-import { OBSERVATION_STATUSES, SECTORS, type AccuracySummary, type CellAccuracy, type ObservationStatus } from '@lmo/models';
+import { BASELINE_SCENARIO as BASELINE, mergeBasis, SECTION_CODES, type AccuracySummary, type CellAccuracy, type ObservationStatus } from '@lmo/models';
 import type { Snapshot } from './results-store';
-
-/** The preset whose stored outlook carries the summary (accuracy is the same in every scenario). */
-const BASELINE = 'baseline';
 
 /** One national series' backtest. */
 export interface SeriesAccuracy {
@@ -47,7 +44,7 @@ export interface AccuracyBody {
 export const ACCURACY_SERIES: readonly { indicator: string; sector: string }[] = [
   { indicator: 'labour_force', sector: 'TOTAL' },
   { indicator: 'employment', sector: 'TOTAL' },
-  ...SECTORS.filter((s) => /^[A-U]$/.test(s.code)).map((s) => ({ indicator: 'employment', sector: s.code })),
+  ...SECTION_CODES.map((sector) => ({ indicator: 'employment', sector })),
 ];
 
 const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -68,19 +65,17 @@ export function accuracyMeans(series: readonly SeriesAccuracy[]): SeriesAccuracy
 
 /** The accuracy report of the served version. */
 export async function selectAccuracy(snap: Snapshot): Promise<AccuracyBody> {
-  const basis = new Set<ObservationStatus>();
-  const found = await Promise.all(ACCURACY_SERIES.map(async (s): Promise<SeriesAccuracy | null> => {
-    const f = await snap.forecast(BASELINE, { ...s, region: 'VN', qualification: 'ALL' });
-    for (const b of f?.basis ?? []) basis.add(b);
-    return f ? { ...s, methods: f.models.map((m) => m.method), accuracy: f.accuracy } : null;
-  }));
-  const series = found.filter((s): s is SeriesAccuracy => s !== null);
+  const cells = await Promise.all(ACCURACY_SERIES.map((s) => snap.forecast(BASELINE, { ...s, region: 'VN', qualification: 'ALL' })));
+  const series = ACCURACY_SERIES.flatMap((s, i): SeriesAccuracy[] => {
+    const f = cells[i];
+    return f ? [{ ...s, methods: f.models.map((m) => m.method), accuracy: f.accuracy }] : [];
+  });
   return {
     dataVersion: snap.version.id,
     baseYear: snap.summary.baseYear,
     series,
     means: accuracyMeans(series),
     tiers: snap.outlooks.get(BASELINE)?.accuracy ?? null,
-    basis: OBSERVATION_STATUSES.filter((b) => basis.has(b)),
+    basis: mergeBasis(...cells.map((f) => f?.basis)),
   };
 }

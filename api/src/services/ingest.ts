@@ -13,7 +13,7 @@ import { findVersionByHash, getCurrentVersion, type VersionInfo } from './datase
 import { ObservationColumnsBuilder, type ObservationColumns } from './observation-columns';
 import { validateObservations } from './observation-rules';
 import { sourceTexts } from './sources';
-import { buildVersion, discardVersion, promoteVersion } from './version-builder';
+import { buildVersion, promoteOrDiscard } from './version-builder';
 
 export interface IngestMeta {
   label: string;
@@ -115,14 +115,10 @@ export async function commitObservations(db: Db, rows: readonly Observation[], m
 
   const actor = meta.actor ?? 'system';
   const built = await buildVersion(db, full, { mode: 'replace', hash, label: meta.label, kind: meta.kind, actor, fingerprint: meta.fingerprint });
-  const promoted = await promoteVersion(db, built, {
+  // Same content current meanwhile: this copy is discarded, it adds nothing.
+  const promoted = await promoteOrDiscard(db, built, {
     actor, action: 'dataset.ingest', detail: { label: meta.label, kind: meta.kind, mode: meta.mode ?? 'replace', rows: rows.length, hash },
-  }).catch(async (error: unknown) => {
-    await discardVersion(db, built.id);
-    throw error;
   });
-  // The same content became current meanwhile: this copy adds nothing.
-  if (!promoted.created) await discardVersion(db, built.id);
   return { version: promoted.version, created: promoted.created, rowCount: full.length };
 }
 

@@ -6,6 +6,7 @@
  * per scenario and region) load on first use and stay in a bounded LRU cache.
  */
 import { and, eq, sql } from 'drizzle-orm';
+import { BASELINE_SCENARIO } from '@lmo/models';
 import type { Db } from '../db/client';
 import { results } from '../db/schema';
 import { isDatabaseUnavailable } from '../db/unavailable';
@@ -34,7 +35,7 @@ export interface Snapshot {
   preload(kind: ChunkKind, scenario: string, key: string): Promise<void>;
   /**
    * Serves a planner's scenario computed on this version (scenario-service.ts): its chunks stay
-   * in memory (compressed in the background), the `maxUserScenarios` most recently added per snapshot.
+   * in memory as columns (user-chunks.ts), the `maxUserScenarios` most recently added per snapshot.
    */
   addScenario(id: string, chunks: readonly RawChunk[]): void;
 }
@@ -66,8 +67,6 @@ export interface ResultsStoreOptions {
 }
 
 const RETRY_FAILED_MS = 60_000;
-/** The preset whose history a planner's scenario shares. */
-const BASELINE = 'baseline';
 // Decoded chunks of the outgoing version loaded for the incoming one before it is served,
 // within a time budget so another instance's upload is still served within a second.
 const WARM_CHUNKS = 32;
@@ -286,7 +285,7 @@ export class ResultsStore {
       this.chunk(versionId, 'forecasts', scenario, region, byKey, user, (list: CellForecast[]) => withBaselineHistory(region, list));
     // A planner's scenario holds no history (scenario-run.ts): the past is the baseline's.
     const withBaselineHistory = async (region: string, list: CellForecast[]) => {
-      const base = has('forecasts', BASELINE, region) ? await forecasts(BASELINE, region) : undefined;
+      const base = has('forecasts', BASELINE_SCENARIO, region) ? await forecasts(BASELINE_SCENARIO, region) : undefined;
       for (const f of list) f.history ??= base?.get(forecastKey(f))?.history ?? [];
       return list;
     };

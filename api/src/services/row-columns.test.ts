@@ -39,6 +39,10 @@ describe('row columns', () => {
     expect(back[0]!.b).toBeUndefined();
   });
 
+  it('leave out the keys asked to, and only those', () => {
+    expect(asJson(columnsToRows(rowsToColumns([{ a: 1, history: [1, 2] }, { a: 2, history: [] }], ['history'])))).toEqual([{ a: 1 }, { a: 2 }]);
+  });
+
   it('keep a non-finite number as JSON does (null), not as a number', () => {
     const c = rowsToColumns([{ v: 1 }, { v: Number.NaN }]);
     expect('numbers' in c.columns[0]!).toBe(false);

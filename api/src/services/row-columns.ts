@@ -20,8 +20,8 @@ export interface RowColumns {
 
 type Row = Record<string, unknown>;
 
-/** Keys in the order they first appear in the rows. */
-function keysOf(rows: readonly Row[]): string[] {
+/** Keys in the order they first appear in the rows, but those in `omit`. */
+function keysOf(rows: readonly Row[], omit: readonly string[]): string[] {
   const keys = new Set<string>();
   let previous: string[] = [];
   for (const row of rows) {
@@ -31,7 +31,7 @@ function keysOf(rows: readonly Row[]): string[] {
     previous = own;
     for (const k of own) keys.add(k);
   }
-  return [...keys];
+  return [...keys].filter((k) => !omit.includes(k));
 }
 
 type Extract = (rows: readonly Row[]) => unknown[][];
@@ -87,10 +87,10 @@ function columnOf(key: string, values: unknown[]): RowColumn {
   return { key, codes, values: texts };
 }
 
-/** The rows as columns. */
-export function rowsToColumns(rows: readonly object[]): RowColumns {
+/** The rows as columns; keys in `omit` are left out (without copying the rows to drop them). */
+export function rowsToColumns(rows: readonly object[], omit: readonly string[] = []): RowColumns {
   const list = rows as readonly Row[];
-  const keys = keysOf(list);
+  const keys = keysOf(list, omit);
   const values = extractorOf(keys)(list);
   return { length: list.length, columns: keys.map((k, j) => columnOf(k, values[j])) };
 }
@@ -133,14 +133,4 @@ export function columnsToRows<T = Row>(c: RowColumns): T[] {
 /** The buffers a worker can transfer instead of copying. */
 export function transferablesOf(c: RowColumns): ArrayBuffer[] {
   return c.columns.map((col) => ('numbers' in col ? col.numbers.buffer : col.codes.buffer) as ArrayBuffer);
-}
-
-/** Approximate bytes held (typed arrays plus the value texts as UTF-16). */
-export function columnsBytes(c: RowColumns): number {
-  let n = 0;
-  for (const col of c.columns) {
-    if ('numbers' in col) n += col.numbers.byteLength;
-    else n += col.codes.byteLength + col.values.reduce((s, v) => s + 2 * v.length, 0);
-  }
-  return n;
 }

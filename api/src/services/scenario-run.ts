@@ -25,10 +25,6 @@ export type RawChunk =
 export const chunkTransferables = (chunks: readonly RawChunk[]): ArrayBuffer[] =>
   chunks.flatMap((c) => ('columns' in c ? transferablesOf(c.columns) : []));
 
-const withoutHistory = (list: readonly object[]) => list.map((f) => {
-  const { history: _history, ...rest } = f as { history?: unknown };
-  return rest;
-});
 
 /** What a run needs besides the parameters. */
 export interface ScenarioJob { id: string; parameters: ScenarioParameters; label: ScenarioLabel }
@@ -53,7 +49,7 @@ export class ScenarioRunner {
     const scenario = scenarioFromParameters(job.parameters, this.baseline, { ...job.label, id: job.id });
     const outlook = outlookFor(this.base, scenario);
     return scenarioChunks(outlook).map(({ value, kind, ...c }): RawChunk => {
-      if (kind === 'forecasts') return { ...c, kind, columns: rowsToColumns(withoutHistory(value as object[])) };
+      if (kind === 'forecasts') return { ...c, kind, columns: rowsToColumns(value as object[], ['history']) };
       if (kind === 'gaps') return { ...c, kind, columns: rowsToColumns(value as object[]) };
       return { ...c, kind: kind as 'outlook' | 'targets', json: JSON.stringify(value) };
     });

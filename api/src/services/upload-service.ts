@@ -14,7 +14,7 @@ import { findOfficialConflicts, officialConflictProblem } from './upload-officia
 import { populationIssues } from './upload-plausibility';
 import { parseUpload, UploadTooLargeError, type ParsedUpload, type UploadIssue, type UploadOptions } from './upload-parse';
 import { assertInScope, uploadAreas, type Scope } from './upload-scope';
-import { buildVersion, computeVersion, discardVersion, findCurrentUpload, promoteVersion } from './version-builder';
+import { buildVersion, computeVersion, findCurrentUpload, promoteOrDiscard } from './version-builder';
 
 export interface UploadRequest extends UploadOptions {
   dryRun?: boolean;
@@ -104,21 +104,15 @@ export async function runUpload(db: Db, source: Readable, request: UploadRequest
   } catch (error) {
     throw notForecastable(error);
   }
-  const promoted = await promoteVersion(db, built, {
+  const promoted = await promoteOrDiscard(db, built, {
     actor: request.actor, action: 'dataset.upload',
     detail: {
       label, format: request.format, fileName: request.fileName ?? null, records: parsed.records, cells: parsed.observations.length,
       uploadHash: parsed.hash!, officialReplaced: conflicts.count,
       by: { name: request.actorName ?? null, scope: request.scope ?? null }, areas: uploadAreas(parsed),
     },
-  }).catch(async (error: unknown) => {
-    await discardVersion(db, built.id);
-    throw error;
   });
-  if (!promoted.created) {
-    await discardVersion(db, built.id);
-    return { status: 'duplicate', version: promoted.version, ...base, timingMs: { parse: parseMs } };
-  }
+  if (!promoted.created) return { status: 'duplicate', version: promoted.version, ...base, timingMs: { parse: parseMs } };
   const version = promoted.version;
   const t3 = performance.now();
   return {

@@ -67,16 +67,23 @@ async function writeVersion(db: Db, rows: readonly Observation[], spec: BuildSpe
     state: 'building', uploadHash: overlay ? spec.uploadHash : null, fingerprint: overlay ? null : spec.fingerprint ?? null,
   }).returning();
   try {
-    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) await insertBatch(db, row.id, rows.slice(i, i + ROWS_PER_STATEMENT));
+    // Citations are few and repeat across batches: turned into ids once.
+    const ids = await sourceIds(db, rows.map((o) => o.source));
+    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) await insertBatch(db, row.id, rows.slice(i, i + ROWS_PER_STATEMENT), ids);
     if (overlay && parent) await copyOtherCells(db, parent.id, row.id);
-    const counted = await db.execute(sql`select count(*)::int as n from ${observations} where dataset_version_id = ${row.id}`);
-    const total = Number((counted as unknown as { rows: { n: number }[] }).rows[0].n);
+    // Only an overlay's copied cells are not known here; a replacement holds exactly `rows`.
+    const total = overlay && parent ? await countRows(db, row.id) : rows.length;
     const [updated] = await db.update(datasetVersions).set({ rowCount: total }).where(eq(datasetVersions.id, row.id)).returning();
     return toVersionInfo(updated);
   } catch (error) {
     await onError?.(row.id);
     throw error;
   }
+}
+
+async function countRows(db: Db, id: number): Promise<number> {
+  const counted = await db.execute(sql`select count(*)::int as n from ${observations} where dataset_version_id = ${id}`);
+  return Number((counted as unknown as { rows: { n: number }[] }).rows[0].n);
 }
 
 /** Copies the parent's cells the new version does not have, in id ranges (a version's rows were inserted together). */
@@ -98,9 +105,8 @@ async function copyOtherCells(db: Db, parentId: number, id: number): Promise<voi
  * one round trip per batch, on PGlite and PostgreSQL alike. Citations are
  * stored once (sources.ts) and sent as ids, not as a text per row.
  */
-async function insertBatch(db: Db, versionId: number, rows: readonly Observation[]): Promise<void> {
+async function insertBatch(db: Db, versionId: number, rows: readonly Observation[], ids: ReadonlyMap<string, number>): Promise<void> {
   if (rows.length === 0) return;
-  const ids = await sourceIds(db, rows.map((o) => o.source));
   const col = <K extends keyof Observation>(k: K) => sql.param(rows.map((o) => o[k]));
   await db.execute(sql`
     insert into ${observations} (dataset_version_id, indicator, period, region, sector, qualification, value, unit, source_id, status)
@@ -167,6 +173,19 @@ export async function promoteVersion(db: Db, version: VersionInfo, spec: Promote
     });
     return { version: toVersionInfo(row), created: true };
   });
+}
+
+/**
+ * promoteVersion for a caller that built `version` itself: the built copy is discarded when
+ * promotion fails or when the same content was already current (`created: false`).
+ */
+export async function promoteOrDiscard(db: Db, version: VersionInfo, spec: PromoteSpec): Promise<{ version: VersionInfo; created: boolean }> {
+  const promoted = await promoteVersion(db, version, spec).catch(async (error: unknown) => {
+    await discardVersion(db, version.id);
+    throw error;
+  });
+  if (!promoted.created) await discardVersion(db, version.id);
+  return promoted;
 }
 
 /** Deletes a version that never became current (its observations and results cascade). */

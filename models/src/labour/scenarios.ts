@@ -38,10 +38,13 @@ export interface ScenarioPreset extends ScenarioLabel {
   parameters: ScenarioParameters;
 }
 
+/** The baseline preset's id: what a read without `scenario=` serves, and what other scenarios share (their history, the accuracy). */
+export const BASELINE_SCENARIO = 'baseline';
+
 /** The five named scenarios, as parameter sets. */
 export const PRESETS: ScenarioPreset[] = [
   {
-    id: 'baseline',
+    id: BASELINE_SCENARIO,
     nameVi: 'Cơ sở',
     nameEn: 'Baseline',
     description: {

@@ -1,6 +1,6 @@
 import { client } from './client';
 import { readJson } from './problem';
-import type { Ok, CreatedScenario, ForecastResponse, GapsResponse, Meta, ScenarioCatalogue, ScenarioParameters, ScenarioRecord, SeriesResponse, TargetsResponse } from './types';
+import type { AccuracyResponse, CreatedScenario, ForecastResponse, GapsResponse, Meta, ScenarioCatalogue, ScenarioParameters, ScenarioRecord, SeriesResponse, TargetsResponse } from './types';
 
 /** Identifies one cell of the data cube. */
 export interface CellParams {
@@ -72,5 +72,3 @@ export function exportCsvHref(view: 'series' | 'forecasts' | 'gaps', params: obj
   return `/api/export.csv?${new URLSearchParams({ view, ...query(params) }).toString()}`;
 }
 
-/** GET /api/accuracy, as the typed client infers it. */
-export type AccuracyResponse = Ok<typeof api.accuracy.$get>;

@@ -64,6 +64,9 @@ export type ScenarioRecord = Ok<Api['scenarios'][':id']['$get']>;
 /** 201 of POST /api/scenarios. */
 export type CreatedScenario = Ok<Api['scenarios']['$post'], 201>;
 
+/** GET /api/accuracy: the served version's backtest report. */
+export type AccuracyResponse = Ok<Api['accuracy']['$get']>;
+
 export type {
   CellAccuracy as Accuracy,
   Flag,

@@ -1,14 +1,12 @@
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
-import { useMemo } from 'react';
 import { lastObservedPeriod, mergedRowStatuses, periodToYear, type MergedRow } from '../adapters/forecast-columns';
 import { formatValue, type Lang } from '../i18n/format';
 import { axisTickFormatter, maxAbsOf } from './axis-units';
 import { BREAK_COLOR, BREAK_DASH } from './series-break';
 import type { LegendItem } from './png';
 import { VALUE_AXIS } from './colors';
-import { useNarrow } from './use-narrow';
-import { yearAxisProps } from './year-axis';
+import { useYearAxis } from './year-axis';
 
 export interface ForecastSeriesDef {
   key: string;
@@ -71,12 +69,9 @@ export function ForecastChart({ rows, series, unit, rightUnit = 'percent', marks
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const data = useMemo(() => rows.map((r) => ({ ...r, year: r.year ?? periodToYear(r.period) })).filter((r) => Number.isFinite(r.year)), [rows]);
+  const { data, xAxis } = useYearAxis(rows);
+  const [min, max] = xAxis.domain;
   const cut = lastObservedPeriod(rows);
-  const years = data.map((r) => r.year);
-  const min = Math.min(...years);
-  const max = Math.max(...years);
-  const narrow = useNarrow();
   const hasRight = series.some((s) => s.axis === 'right');
   const unitOf = (dataKey: unknown) => {
     const s = series.find((x) => typeof dataKey === 'string' && dataKey.startsWith(`${x.key}_`)) ?? lines.find((x) => x.key === dataKey);
@@ -98,7 +93,7 @@ export function ForecastChart({ rows, series, unit, rightUnit = 'percent', marks
     <ResponsiveContainer width="100%" height={height}>
       <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
         <CartesianGrid stroke="#e2e6ec" vertical={false} yAxisId="left" />
-        <XAxis {...yearAxisProps(years, 0, narrow)} tickLine={false} axisLine={{ stroke: '#aab3c0' }} />
+        <XAxis {...xAxis} tickLine={false} axisLine={{ stroke: '#aab3c0' }} />
         <YAxis yAxisId="left" tickFormatter={axis(unit, 'left')} {...VALUE_AXIS} width={64} tickLine={false} axisLine={false} domain={['auto', 'auto']} />
         {hasRight && <YAxis yAxisId="right" orientation="right" tickFormatter={axis(rightUnit, 'right')} {...VALUE_AXIS} width={56} tickLine={false} axisLine={false} domain={[0, 'auto']} />}
         <Tooltip

@@ -3,8 +3,10 @@
  * fractional years, see periodToYear), so 2010 and 2015 are five years apart whatever periods are
  * present, and ticks are whole years (every 5 over long spans).
  */
+import { useMemo } from 'react';
 import { periodToYear, yearTicks } from '../adapters/forecast-columns';
 import { AXIS_TICK } from './colors';
+import { useNarrow } from './use-narrow';
 
 /** Rows with their period's position on the year axis; rows without a readable period are dropped. */
 export function withYears<R extends { period: string; year?: number }>(rows: readonly R[]): (R & { year: number })[] {
@@ -51,4 +53,16 @@ export function yearAxisProps(years: readonly number[], pad = 0, narrow = false)
 export function periodLabel(label: unknown, payload: readonly { payload?: unknown }[] | undefined): string {
   const period = (payload?.[0]?.payload as { period?: unknown } | undefined)?.period;
   return typeof period === 'string' ? period : String(label);
+}
+
+/**
+ * A time chart's rows on the year axis and its `<XAxis>` props (see yearAxisProps), computed once
+ * per `rows`: what every year-axis chart starts with.
+ */
+export function useYearAxis<R extends { period: string; year?: number }>(rows: readonly R[], pad = 0) {
+  const narrow = useNarrow();
+  return useMemo(() => {
+    const data = withYears(rows);
+    return { data, xAxis: yearAxisProps(data.map((r) => r.year), pad, narrow) };
+  }, [rows, pad, narrow]);
 }

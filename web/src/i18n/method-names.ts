@@ -33,3 +33,8 @@ const METHOD_VI: Readonly<Record<string, string>> = {
 export function methodNameVi(code: string): string {
   return METHOD_VI[code] ?? code;
 }
+
+/** A list of method codes joined by `+` ("ses+drift", "holt + theta") in their Vietnamese names. */
+export function methodsVi(list: string): string {
+  return list.split('+').map((m) => methodNameVi(m.trim())).join(' + ');
+}

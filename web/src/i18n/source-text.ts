@@ -9,7 +9,7 @@
  */
 /* oxlint-disable no-control-regex -- NUL brackets the placeholders of quoted titles: no source text contains it. */
 import type { Lang } from './format';
-import { methodNameVi } from './method-names';
+import { methodsVi } from './method-names';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -150,11 +150,6 @@ const RULES: readonly Rule[] = [
   [/, industry claim/g, ', nhận định của doanh nghiệp'],
   [/\bGSO\b/g, 'TCTK'],
 ];
-
-/** Method codes inside "(ses+drift+…)" in their Vietnamese names. */
-function methodsVi(list: string): string {
-  return list.split('+').map((m) => methodNameVi(m.trim())).join(' + ');
-}
 
 export interface LocalizeOptions {
   /** Exact pairs (English → Vietnamese) the page knows, e.g. a decision's title; applied first. */

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { AccuracyResponse } from '../../api/endpoints';
+import type { AccuracyResponse } from '../../api/types';
 import type { Column } from '../../components/csv';
 import { DataTable } from '../../components/data-table';
 import { formatDecimal, formatInteger, formatPercent, type Lang } from '../../i18n/format';

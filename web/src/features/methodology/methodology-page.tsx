@@ -18,7 +18,7 @@ import type { Status } from '../../api/types';
 import { metaQueries } from '../meta/queries';
 import { makeNamer } from '../meta/names';
 import { useSourceText } from '../meta/use-source-text';
-import { methodNameVi } from '../../i18n/method-names';
+import { methodsVi } from '../../i18n/method-names';
 import { methodologyQueries } from './queries';
 import { niceCeil } from '../../adapters/nice';
 import { toAccuracyRows, type AccuracyRow } from './to-chart-rows';
@@ -43,7 +43,7 @@ export default function MethodologyPage() {
   const pct = (v: number | null) => (v === null ? '–' : formatPercent(v * 100, lang, 0));
   const columns: Column<AccuracyRow>[] = [
     { key: 'label', label: t('methodology.series'), value: (r) => r.label },
-    { key: 'method', label: t('methodology.method'), value: (r) => (lang === 'vi' ? r.method.split(' + ').map(methodNameVi).join(' + ') : r.method) },
+    { key: 'method', label: t('methodology.method'), value: (r) => (lang === 'vi' ? methodsVi(r.method) : r.method) },
     { key: 'mase', label: t('methodology.maseEngine'), value: (r) => r.mase, format: (r) => formatDecimal(r.mase, lang, 2), align: 'right' },
     { key: 'naiveMase', label: t('methodology.maseNaive'), value: (r) => r.naiveMase, format: (r) => formatDecimal(r.naiveMase, lang, 2), align: 'right' },
     { key: 'smape', label: 'sMAPE %', value: (r) => r.smape, format: (r) => formatDecimal(r.smape, lang, 1), align: 'right' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AccuracyResponse } from '../../api/endpoints';
+import type { AccuracyResponse } from '../../api/types';
 import { toAccuracyRows, toTierRows } from './to-chart-rows';
 
 type Series = AccuracyResponse['series'][number];

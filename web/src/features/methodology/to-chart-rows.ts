@@ -1,4 +1,4 @@
-import type { AccuracyResponse } from '../../api/endpoints';
+import type { AccuracyResponse } from '../../api/types';
 
 type Series = AccuracyResponse['series'][number];
 type Tier = NonNullable<AccuracyResponse['tiers']>['rows'][number];

@@ -2,8 +2,7 @@ import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveCont
 import { useTranslation } from 'react-i18next';
 import { VALUE_AXIS, SERIES } from '../../components/colors';
 import { formatCompact, formatInteger, type Lang } from '../../i18n/format';
-import { periodLabel, withYears, yearAxisProps } from '../../components/year-axis';
-import { useNarrow } from '../../components/use-narrow';
+import { periodLabel, useYearAxis } from '../../components/year-axis';
 import type { AssumptionRow, CumulativeRow, TargetRow } from './to-chart-rows';
 
 /** Workforce trend (with bands) and, where there is one, the scenario's assumed workforce path. */
@@ -11,13 +10,12 @@ export function TargetChart({ rows, height, yMax }: { rows: TargetRow[]; height:
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const fmt = (v: unknown) => (Array.isArray(v) ? `${formatInteger(Number(v[0]), lang)} – ${formatInteger(Number(v[1]), lang)}` : formatInteger(Number(v), lang));
-  const data = withYears(rows);
-  const narrow = useNarrow();
+  const { data, xAxis } = useYearAxis(rows);
   return (
     <ResponsiveContainer width="100%" height={height}>
       <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 12, right: 16, bottom: 4, left: 4 }}>
         <CartesianGrid stroke="#e2e6ec" vertical={false} />
-        <XAxis {...yearAxisProps(data.map((r) => r.year), 0, narrow)} />
+        <XAxis {...xAxis} />
         <YAxis tickFormatter={(v: number) => formatCompact(v, lang)} {...VALUE_AXIS} width={56} domain={[0, yMax ?? 'auto']} allowDataOverflow={yMax !== undefined} />
         <Tooltip formatter={(v, name) => [fmt(v), String(name)]} labelFormatter={periodLabel} />
         <Area dataKey="trendBand95" name={t('chart.band95')} stroke="none" fill={SERIES.trend} fillOpacity={0.14} isAnimationActive={false} />
@@ -34,13 +32,12 @@ export function TargetChart({ rows, height, yMax }: { rows: TargetRow[]; height:
 export function CumulativeChart({ rows, total, height }: { rows: CumulativeRow[]; total: number; height: number }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const data = withYears(rows);
-  const narrow = useNarrow();
+  const { data, xAxis } = useYearAxis(rows);
   return (
     <ResponsiveContainer width="100%" height={height}>
       <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 16, right: 16, bottom: 4, left: 4 }}>
         <CartesianGrid stroke="#e2e6ec" vertical={false} />
-        <XAxis {...yearAxisProps(data.map((r) => r.year), 0, narrow)} />
+        <XAxis {...xAxis} />
         <YAxis tickFormatter={(v: number) => formatCompact(v, lang)} {...VALUE_AXIS} width={56} domain={[0, 'auto']} />
         <Tooltip formatter={(v, name) => [formatInteger(Number(v), lang), String(name)]} labelFormatter={periodLabel} />
         <Area dataKey="needed" name={t('newFields.cumulativeNeeded')} stroke={SERIES.needed} fill={SERIES.needed} fillOpacity={0.18} strokeWidth={2} isAnimationActive={false} />
@@ -54,13 +51,12 @@ export function CumulativeChart({ rows, total, height }: { rows: CumulativeRow[]
 export function AssumptionChart({ rows, height, lowLabel, highLabel }: { rows: AssumptionRow[]; height: number; lowLabel: string; highLabel: string }) {
   const { i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const data = withYears(rows);
-  const narrow = useNarrow();
+  const { data, xAxis } = useYearAxis(rows);
   return (
     <ResponsiveContainer width="100%" height={height}>
       <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 12, right: 16, bottom: 4, left: 4 }}>
         <CartesianGrid stroke="#e2e6ec" vertical={false} />
-        <XAxis {...yearAxisProps(data.map((r) => r.year), 0, narrow)} />
+        <XAxis {...xAxis} />
         <YAxis tickFormatter={(v: number) => formatCompact(v, lang)} {...VALUE_AXIS} width={56} domain={[0, 'auto']} />
         <Tooltip formatter={(v, name) => [formatInteger(Number(v), lang), String(name)]} labelFormatter={periodLabel} />
         <Line dataKey="low" name={lowLabel} stroke={SERIES.target} strokeWidth={2} strokeDasharray="6 4" dot={{ r: 2 }} isAnimationActive={false} />

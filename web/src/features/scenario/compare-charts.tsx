@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AXIS_TICK, VALUE_AXIS, SERIES } from '../../components/colors';
 import { useNarrow } from '../../components/use-narrow';
 import { WrappedTick } from '../../components/wrapped-tick';
-import { periodLabel, withYears, yearAxisProps } from '../../components/year-axis';
+import { periodLabel, useYearAxis } from '../../components/year-axis';
 import { formatCompact, formatDecimal, formatSigned, type Lang } from '../../i18n/format';
 import type { GapCompareRow, SystemCompareRow } from './compare-rows';
 
@@ -16,14 +16,13 @@ export function SystemDiffChart({ rows, height }: { rows: SystemCompareRow[]; he
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const pp = (v: number) => `${v > 0 ? '+' : ''}${formatDecimal(v, lang, 2)} ${t('units.pp')}`;
-  const data = withYears(rows);
-  const narrow = useNarrow();
+  const { data, xAxis } = useYearAxis(rows, 0.5);
   return (
     <ResponsiveContainer width="100%" height={height}>
       <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 4, left: 4 }}>
         <CartesianGrid stroke="#e2e6ec" vertical={false} yAxisId="left" />
         {/* Numeric years like every time chart; half a year of padding keeps the end bars whole. */}
-        <XAxis {...yearAxisProps(data.map((r) => r.year), 0.5, narrow)} />
+        <XAxis {...xAxis} />
         <YAxis yAxisId="left" tickFormatter={(v: number) => formatCompact(v, lang)} {...VALUE_AXIS} width={56} />
         <YAxis yAxisId="right" orientation="right" tickFormatter={(v: number) => formatDecimal(v, lang, 2)} {...VALUE_AXIS} width={44} />
         <ReferenceLine yAxisId="left" y={0} stroke="#3d4757" />
