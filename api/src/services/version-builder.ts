@@ -23,7 +23,23 @@ import { toVersionInfo, type VersionInfo } from './dataset-versions';
 import { sourceIds } from './sources';
 
 /** The one advisory-lock key that serialises promotions and rollbacks across instances (PostgreSQL). */
-export const VERSION_LOCK = 4_207_312;
+const VERSION_LOCK = 4_207_312;
+
+type VersionRow = typeof datasetVersions.$inferSelect;
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * Runs `step` in one transaction that holds VERSION_LOCK, given the current version's row.
+ * Promotions and rollbacks both move the current pointer through here, so they serialise
+ * across instances and each sees the pointer as it is once the lock is held.
+ */
+export async function underVersionLock<T>(db: Db, step: (tx: Tx, current: VersionRow | undefined) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${VERSION_LOCK})`);
+    const [current] = await tx.select().from(datasetVersions).where(eq(datasetVersions.isCurrent, true)).limit(1);
+    return step(tx, current);
+  });
+}
 
 // Rows per statement: ~100 ms of PGlite work, so other requests get the event loop between statements.
 const ROWS_PER_STATEMENT = 4_000;
@@ -155,9 +171,7 @@ export interface PromoteSpec {
  * would silently drop its cells.
  */
 export async function promoteVersion(db: Db, version: VersionInfo, spec: PromoteSpec): Promise<{ version: VersionInfo; created: boolean }> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${VERSION_LOCK})`);
-    const [current] = await tx.select().from(datasetVersions).where(eq(datasetVersions.isCurrent, true)).limit(1);
+  return underVersionLock(db, async (tx, current) => {
     if (current && current.hash === version.hash) return { version: toVersionInfo(current), created: false };
     if ((current?.id ?? null) !== version.parentId) {
       throw new DomainError('DATA_CHANGED',

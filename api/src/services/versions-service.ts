@@ -4,12 +4,12 @@
  * earlier version (no data are copied, its stored results are reused) and is
  * recorded in the audit log; the next upload then builds on that version.
  */
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { auditLog, datasetVersions } from '../db/schema';
 import { notFound } from '../domain-error';
 import { toVersionInfo, type VersionInfo } from './dataset-versions';
-import { VERSION_LOCK } from './version-builder';
+import { underVersionLock } from './version-builder';
 
 export { diffVersion, DIFF_SORTS, type CellChange, type DiffSort, type VersionDiff } from './versions-diff';
 
@@ -26,12 +26,10 @@ export async function listVisibleVersions(db: Db, limit = 100): Promise<VersionI
  * (false when it already was current).
  */
 export async function rollbackTo(db: Db, id: number, actor: string): Promise<{ version: VersionInfo; moved: boolean; from: number | null }> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${VERSION_LOCK})`);
+  return underVersionLock(db, async (tx, current) => {
     const [target] = await tx.select().from(datasetVersions).where(eq(datasetVersions.id, id)).limit(1);
     if (!target) throw notFound(`Dataset version ${id} does not exist.`);
     if (target.state !== 'ready') throw notFound(`Dataset version ${id} is ${target.state === 'failed' ? 'a version whose results could not be computed' : 'still being stored'}.`);
-    const [current] = await tx.select().from(datasetVersions).where(eq(datasetVersions.isCurrent, true)).limit(1);
     if (current?.id === id) return { version: toVersionInfo(target), moved: false, from: id };
     await tx.update(datasetVersions).set({ isCurrent: false }).where(eq(datasetVersions.isCurrent, true));
     const [row] = await tx.update(datasetVersions).set({ isCurrent: true }).where(eq(datasetVersions.id, id)).returning();
