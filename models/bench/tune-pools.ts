@@ -18,8 +18,7 @@
  * Usage: tsx bench/tune-pools.ts [yearly|quarterly]
  */
 import { naiveScale } from '../src/forecast/accuracy';
-import { adjustmentIndices } from '../src/forecast/decompose';
-import { AUTO_SEASONALITY_Z, autoPools, cvError, SEASONAL_WINDOW_CYCLES, type Pool } from '../src/forecast/auto';
+import { autoPools, autoSeasonalIndices, cvError, type Pool } from '../src/forecast/auto';
 import { autoCandidateNames, autoCandidate } from '../src/forecast/registry';
 import { DATASETS, loadHalf, requireBenchmarks } from './datasets';
 import { seriesHash } from './split';
@@ -33,7 +32,7 @@ function rowsOf(name: string): Row[] {
   const info = DATASETS.find((d) => d.name === name)!;
   return loadHalf(info, 'tuning').map((s) => {
     const y = s.train.values, m = s.train.frequency, n = y.length, H = s.horizon;
-    const idx = adjustmentIndices(y, m, SEASONAL_WINDOW_CYCLES * m, AUTO_SEASONALITY_Z);
+    const idx = autoSeasonalIndices(y, m);
     const adj = idx ? y.map((v, t) => v / idx[t % m]!) : [...y];
     const season = (t: number) => (idx ? idx[t % m]! : 1);
     const maxH = m === 1 ? 6 : 2 * m;

@@ -1,4 +1,4 @@
-import { adjustmentIndices } from './decompose';
+import { autoSeasonalIndices } from './auto-seasonal';
 import { ForecastError } from './errors';
 import { isNonNegative, makeFit } from './make-fit';
 import { checkSeries } from './series';
@@ -64,13 +64,7 @@ export function autoPools(frequency: number): Pool[] {
 /** Rolling-origin check used to rank candidates: the last H + this many origins (H = 6 yearly, 2m seasonal). */
 const CV_ORIGINS = 6;
 
-/** Seasonal indices are estimated on the last this-many cycles, so that they can drift. */
-export const SEASONAL_WINDOW_CYCLES = 6;
-/**
- * Critical value of the seasonality test for `auto`: 1.28 (one-sided 90% is
- * the M4 1.645) adjusts a few more borderline series, which helped on M3.
- */
-export const AUTO_SEASONALITY_Z = 1.28;
+export { AUTO_SEASONALITY_Z, SEASONAL_WINDOW_CYCLES, autoSeasonalIndices, seasonalShrinkFactor } from './auto-seasonal';
 
 function checkCandidates(names: readonly string[]): void {
   const known = autoCandidateNames();
@@ -152,8 +146,9 @@ function weightedMedian(forecasts: number[][], weights: readonly number[]): numb
 /**
  * Automatic forecasting for short yearly and quarterly series.
  *
- * 1. Quarterly/monthly series that pass the M4 seasonality test (at z = 1.28) are adjusted by
- *    classical multiplicative decomposition (indices from the last 6 cycles).
+ * 1. Quarterly/monthly series that pass the M4 seasonality test (at z = 0.5) are adjusted by
+ *    classical multiplicative decomposition (indices from the last 6 cycles, shrunk toward 1
+ *    by a James–Stein factor; auto-seasonal.ts).
  * 2. Pools of simple methods are fitted once on the (adjusted) values
  *    (members and weights from the registry, `autoPools`: one for yearly, two
  *    for seasonal data); `options.methods` replaces them with one pool and
@@ -185,7 +180,7 @@ export function fitAuto(series: Series, options: FitOptions = {}): Fit {
   // A positive level gets log-scale errors; with `scale: 'additive'` nothing is treated as a level.
   const positive = !additive && y.every((v) => v > 0);
   // Multiplicative seasonal indices only make sense for levels.
-  const idx = additive ? null : adjustmentIndices(y, m, SEASONAL_WINDOW_CYCLES * m, AUTO_SEASONALITY_Z);
+  const idx = additive ? null : autoSeasonalIndices(y, m);
   const adj = idx ? y.map((v, t) => v / idx[t % m]) : [...y];
   const season = (t: number) => (idx ? idx[t % m] : 1);
   if (options.methods) checkCandidates(options.methods);

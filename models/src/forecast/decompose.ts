@@ -35,17 +35,15 @@ export function isSeasonal(y: readonly number[], m: number, z = SEASONALITY_TEST
 }
 
 /**
- * Seasonal indices of a classical multiplicative decomposition (R `decompose`):
- * centred moving average of order m, mean ratio per season, normalised to mean 1.
- * `indices[k]` applies to observations t with t mod m = k (t from 0).
- * Returns null when the ratios are not usable (non-positive trend or indices).
+ * Ratios of the values to their centred moving average of order m, grouped by
+ * season (`ratios[k]`: observations t with t mod m = k, oldest first), over the
+ * latest `window` values that have a full average. Null when an average is ≤ 0.
  */
-export function seasonalIndices(y: readonly number[], m: number, window = Infinity): number[] | null {
+export function seasonalRatios(y: readonly number[], m: number, window = Infinity): number[][] | null {
   const n = y.length;
   const half = Math.floor(m / 2);
   const from = Math.max(half, n - half - window);
-  const sums = new Array<number>(m).fill(0);
-  const counts = new Array<number>(m).fill(0);
+  const ratios: number[][] = Array.from({ length: m }, () => []);
   for (let t = from; t < n - half; t++) {
     let ma: number;
     if (m % 2 === 0) {
@@ -58,10 +56,25 @@ export function seasonalIndices(y: readonly number[], m: number, window = Infini
       ma = s / m;
     }
     if (!(ma > 0)) return null;
-    sums[t % m] += y[t] / ma;
-    counts[t % m] += 1;
+    ratios[t % m].push(y[t] / ma);
   }
-  const raw = sums.map((s, k) => (counts[k] > 0 ? s / counts[k] : NaN));
+  return ratios;
+}
+
+/**
+ * Seasonal indices of a classical multiplicative decomposition (R `decompose`):
+ * centred moving average of order m, mean ratio per season, normalised to mean 1.
+ * `indices[k]` applies to observations t with t mod m = k (t from 0).
+ * Returns null when the ratios are not usable (non-positive trend or indices).
+ */
+export function seasonalIndices(y: readonly number[], m: number, window = Infinity): number[] | null {
+  const ratios = seasonalRatios(y, m, window);
+  if (!ratios) return null;
+  const raw = ratios.map((r) => {
+    let s = 0;
+    for (const v of r) s += v;
+    return r.length > 0 ? s / r.length : NaN;
+  });
   const mean = raw.reduce((a, b) => a + b, 0) / m;
   const idx = raw.map((v) => v / mean);
   // A season near zero would blow up the adjusted series.
