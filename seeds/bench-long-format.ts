@@ -7,8 +7,8 @@
  * Prints rows/s, MB/s and the heap after validation. Run one mode per process
  * so the two do not share a heap.
  */
-import { parseLongCsv, parseLongStream } from '@lmo/models/data/long-format';
-import { PROVINCES, SECTION_CODES, QUALIFICATION_LEVELS } from '@lmo/models/labour/codes';
+import { parseLongCsv, parseLongStream } from '@lmo/models/data';
+import { PROVINCES, SECTION_CODES, QUALIFICATION_LEVELS } from '@lmo/models/codes';
 
 const rows = Number(process.argv[2] ?? 1_000_000);
 const mode = process.argv[3] ?? 'text';

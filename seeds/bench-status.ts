@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { OBSERVATION_STATUSES, type Observation } from '@lmo/models';
-import { parseLongCsv } from '@lmo/models/data/long-format';
-import { getSector, PROVINCES } from '@lmo/models/labour/codes';
+import { parseLongCsv } from '@lmo/models/data';
+import { getSector, PROVINCES } from '@lmo/models/codes';
 import { SEED_FILES } from './src/index';
 
 const YEARS = ['2010', '2011', '2012', '2013', '2014', '2015', '2016'];

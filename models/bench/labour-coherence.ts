@@ -14,7 +14,7 @@ import {
   countEmploymentAboveLabourForce, countNegative, countPartsExceedingParent, countSmallFlaggedOrRanked,
   countSumMismatches, countVanishingCells, type CellPath,
 } from '../src/labour/composition/coherence';
-import { QUALIFICATION_TREE, REGION_TREE, SECTOR_TREE } from '../src/labour/codes';
+import { QUALIFICATION_TREE, REGION_TREE, SECTOR_TREE } from '../src/codes/index';
 import { defaultStructure } from '../src/labour/base';
 import type { CellForecast, GapRow, OutlookSet } from '../src/labour/types';
 

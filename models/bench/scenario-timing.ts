@@ -22,7 +22,7 @@ export interface ScenarioTiming {
   data: string;
 }
 
-type Labour = typeof import('../src/labour/index');
+type Labour = typeof import('../src/index');
 type Observation = import('../src/data/observation').Observation;
 
 
@@ -39,7 +39,7 @@ async function loadObservations(labour: Labour): Promise<{ rows: Observation[]; 
     }
     return { rows, label: `seeds/data (${files.length} files, ${rows.length} rows)` };
   }
-  const { syntheticObservations } = await import('../src/labour/synthetic');
+  const { syntheticObservations } = await import('../test/synthetic');
   const rows = syntheticObservations({ structure: labour.defaultStructure() });
   return { rows, label: `synthetic (${rows.length} rows)` };
 }
@@ -48,7 +48,7 @@ async function loadObservations(labour: Labour): Promise<{ rows: Observation[]; 
 export async function timeScenario(): Promise<ScenarioTiming | 'n/a'> {
   let labour: Labour;
   try {
-    labour = await import('../src/labour/index');
+    labour = await import('../src/index');
   } catch (err) {
     console.warn(`scenario timing: models/src/labour did not load (${err instanceof Error ? err.message : String(err)})`);
     return 'n/a';

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Observation } from '@lmo/models';
 import { OBSERVATION_STATUSES } from '@lmo/models';
-import { parseLongCsv } from '@lmo/models/data/long-format';
+import { parseLongCsv } from '@lmo/models/data';
 import { SEED_DIR, SEED_FILES } from '../src/index';
 import { hasReference, readReference } from './reference';
 

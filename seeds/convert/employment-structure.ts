@@ -7,7 +7,7 @@
  * rates by region.
  */
 import type { Observation } from '@lmo/models';
-import { SECTION_CODES, sectionsOf } from '@lmo/models/labour/codes';
+import { SECTION_CODES, sectionsOf } from '@lmo/models/codes';
 import { longCells, pxSource, readPxTable, wideCells, type PxCell } from './px-series';
 import { regionCodeOf } from './pxweb-table';
 import { clean, obs, seedFile, thousandsToPersons, type SeedRows } from './rows';

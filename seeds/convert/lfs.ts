@@ -6,7 +6,7 @@
  * user who uploads the next NSDP release gets the same cells.
  */
 import type { Observation } from '@lmo/models';
-import { annualMeans, parseSdmx, sdmxToLong } from '@lmo/models/data/sdmx';
+import { annualMeans, parseSdmx, sdmxToLong } from '@lmo/models/data';
 import { readReference } from './reference';
 import { clean, seedFile, type SeedRows } from './rows';
 

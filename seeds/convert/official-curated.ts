@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseLongCsv } from '@lmo/models/data/long-format';
+import { parseLongCsv } from '@lmo/models/data';
 import { SEED_DIR } from '../src/index';
 import { cellKey, seedFile, type SeedRows } from './rows';
 

@@ -8,7 +8,7 @@
  * 63-province figures stay reachable from the seed row.
  */
 import type { Observation } from '@lmo/models';
-import { getFormerProvince, PROVINCES } from '@lmo/models/labour/codes';
+import { getFormerProvince, PROVINCES } from '@lmo/models/codes';
 import { pxSource } from './px-series';
 import { cellValue, formerCodeOf, readPxTable, regionCodeOf, yearOf, type PxTable } from './pxweb-table';
 import { clean, obs, roundTo, thousandsToPersons } from './rows';

@@ -4,8 +4,8 @@
  * it: GSO's English names of the country, its six regions (as defined before
  * July 2025) and the 63 former provinces.
  */
-import { parsePxweb, pxwebPeriod, pxwebValue } from '@lmo/models/data/pxweb';
-import { FORMER_PROVINCES, foldKey } from '@lmo/models/labour/codes';
+import { parsePxweb, pxwebPeriod, pxwebValue } from '@lmo/models/data';
+import { FORMER_PROVINCES, foldKey } from '@lmo/models/codes';
 import { readReference } from './reference';
 
 /** A PX-Web table: header labels and data rows (cells as text). */

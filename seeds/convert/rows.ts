@@ -4,8 +4,8 @@
  * of @lmo/models, so quoting and number style match every other seed file).
  */
 import type { Observation, ObservationStatus, Unit } from '@lmo/models';
-import { toLongCsv } from '@lmo/models/data/long-format';
-import { REGIONS } from '@lmo/models/labour/codes';
+import { toLongCsv } from '@lmo/models/data';
+import { REGIONS } from '@lmo/models/codes';
 import { cellKey } from '../src/anchors';
 import type { SeedFile } from '../src/build';
 

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Observation } from '@lmo/models';
-import { parseLongCsv } from '@lmo/models/data/long-format';
+import { parseLongCsv } from '@lmo/models/data';
 
 /** Files the generator writes (never read back as anchors). */
 export const GENERATED_FILE = /^illustrative-[a-z0-9-]+\.csv$/;

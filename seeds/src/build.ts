@@ -10,8 +10,8 @@
  * an error.
  */
 import type { Observation } from '@lmo/models';
-import { toLongCsv } from '@lmo/models/data/long-format';
-import { PROVINCES, SECTION_CODES, SOCIO_ECONOMIC_REGIONS, QUALIFICATION_LEVELS, getSector } from '@lmo/models/labour/codes';
+import { toLongCsv } from '@lmo/models/data';
+import { PROVINCES, SECTION_CODES, SOCIO_ECONOMIC_REGIONS, QUALIFICATION_LEVELS, getSector } from '@lmo/models/codes';
 import { cellKey, interpolate, type Anchors } from './anchors';
 import { EMPLOYMENT_YEARS, FLOW_YEARS, SEED, illustrativeSource } from './assumptions';
 import { buildEmployment, cellIndex, P, Q, S, type EmploymentBuild, type EmploymentYear } from './employment';

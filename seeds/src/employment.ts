@@ -6,7 +6,7 @@
  * 2016). The split inside those margins is designed (multipliers, noise) and
  * raked (IPF). See seeds/README.md "Illustrative rows".
  */
-import { PROVINCES, SECTION_CODES, QUALIFICATION_LEVELS } from '@lmo/models/labour/codes';
+import { PROVINCES, SECTION_CODES, QUALIFICATION_LEVELS } from '@lmo/models/codes';
 import type { Anchors } from './anchors';
 import { EMPLOYMENT_YEARS, REGION_SECTION, PROVINCE_SECTION, SECTION_LEVELS, REGION_TRAINED, UNIVERSITY_HUBS } from './assumptions';
 import { nationalYears, type NationalYear } from './national';

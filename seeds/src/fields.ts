@@ -5,7 +5,7 @@
  * so a field's national value is exactly the sum of its hub provinces.
  * Every cell is capped at 90 % of the parent section's cell.
  */
-import { PROVINCES, SECTION_CODES } from '@lmo/models/labour/codes';
+import { PROVINCES, SECTION_CODES } from '@lmo/models/codes';
 import { EXIT_RATE, FIELDS, FLOW_YEARS, type FieldAssumption } from './assumptions';
 import { cellIndex, Q, type EmploymentYear } from './employment';
 import type { FlowYear } from './flows';

@@ -7,7 +7,7 @@
  * elementary certificates (see assumptions.ts, README "Flows and vacancies").
  * All of it is illustrative: no GSO series by level and field exists here.
  */
-import { PROVINCES, SECTION_CODES } from '@lmo/models/labour/codes';
+import { PROVINCES, SECTION_CODES } from '@lmo/models/codes';
 import {
   EXIT_RATE, EXIT_SECTION, GRAD_PER_OPENING, GRAD_SECTION, UNIVERSITY_HUBS, VACANCY_RATE, VACANCY_DEFAULT,
 } from './assumptions';

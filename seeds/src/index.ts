@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Observation } from '@lmo/models';
-import { parseLongCsv } from '@lmo/models/data/long-format';
+import { parseLongCsv } from '@lmo/models/data';
 import { cellKey } from './anchors';
 
 /** Absolute path of seeds/data. */

@@ -13,7 +13,7 @@
  * - Levels: GSO's trained share (interpolated between published years) split
  *   by GSO's composition by qualification, drifting after its last year (U).
  */
-import { SECTION_CODES, sectionsOf } from '@lmo/models/labour/codes';
+import { SECTION_CODES, sectionsOf } from '@lmo/models/codes';
 import { interpolate, type Anchors } from './anchors';
 import { AGRICULTURE_SLOPE_AFTER, LEVEL_SPLIT_DRIFT, SECTION_2021, SPLICE, TRAINED_SLOPE_AFTER } from './assumptions';
 import { largestRemainder } from './rounding';

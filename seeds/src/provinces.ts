@@ -6,7 +6,7 @@
  * REGION_DRIFT, U). GSO's province trained shares are the targets the
  * qualification split is calibrated to.
  */
-import { PROVINCES } from '@lmo/models/labour/codes';
+import { PROVINCES } from '@lmo/models/codes';
 import type { Anchors } from './anchors';
 import { PROVINCE_DRIFT, REGION_DRIFT } from './assumptions';
 

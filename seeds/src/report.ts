@@ -3,7 +3,7 @@
  * cells come to the real margins they are anchored to (printed by
  * generate.ts, quoted in seeds/README.md).
  */
-import { PROVINCES, SOCIO_ECONOMIC_REGIONS } from '@lmo/models/labour/codes';
+import { PROVINCES, SOCIO_ECONOMIC_REGIONS } from '@lmo/models/codes';
 import { trainedShareByProvince, type EmploymentBuild } from './employment';
 
 /** Lines of text: per year with GSO province trained shares, the largest gap; regional shares of employment. */

@@ -68,6 +68,21 @@ describe.each(backends)('ingest on $name', (backend) => {
     expect(await countRows()).toBe(rowsBefore);
   });
 
+  it('applies the upload validator\'s row rules to JSON rows (unit, bounds, future periods)', async () => {
+    const rows: unknown[] = fixtureRows().slice(0, 2);
+    rows.push({ ...fixtureRows()[0], period: '2011', unit: 'percent', value: 12 });
+    rows.push({ ...fixtureRows()[0], period: '2010', region: '01', value: 40_000_000 });
+    rows.push({ ...fixtureRows()[0], period: '2100' });
+    const error = await ingestObservations(database.db, rows, { label: 'bad rules', kind: 'upload', firstLine: 2 }).catch((e: unknown) => e);
+    const problem = toProblem(error as DomainError);
+    expect(problem.status).toBe(422);
+    expect(problem.errors).toEqual([
+      expect.objectContaining({ line: 4, column: 7, message: expect.stringContaining('measured in persons') }),
+      expect.objectContaining({ line: 5, column: 6, message: expect.stringContaining('plausible population') }),
+      expect.objectContaining({ line: 6, column: 2, message: expect.stringContaining('in the future') }),
+    ]);
+  });
+
   it('merges an upload into the current version and points to its parent', async () => {
     const parent = (await getCurrentVersion(database.db))!;
     const changed = { ...fixtureRows()[0], value: 1, source: 'Provincial survey 2024', status: 'survey' as const };

@@ -1,11 +1,14 @@
 /**
  * Row-level gate applied to every observation before it is stored, whatever its
  * origin. Shapes and codes are checked with the long format's own zod schema
- * (models/src/data/long-format); CSV parsing and its line/column errors happen
- * earlier, in `parseLongCsv`. Here we add code suggestions and duplicate cells.
+ * (models/src/data/long-format), then the CSV validator's own row rules (value
+ * bounds, unit, future periods, text fields: `createObservationCheck`), so JSON
+ * and seed rows meet the same rules as uploaded files. CSV parsing and its
+ * line/column errors happen earlier, in `parseLongCsv`. Here we add code
+ * suggestions and duplicate cells.
  */
 import { LONG_COLUMNS, type Observation } from '@lmo/models';
-import { observationSchema } from '@lmo/models/data/long-format';
+import { createObservationCheck, observationSchema } from '@lmo/models/data';
 import type { FieldProblem } from '../domain-error';
 import { catalog, type CodeField } from './catalog';
 
@@ -20,6 +23,7 @@ export interface CheckedRows {
 export function validateObservations(input: readonly unknown[], options: { firstLine?: number } = {}): CheckedRows {
   const first = options.firstLine ?? 1;
   const codes = catalog();
+  const check = createObservationCheck();
   const rows: Observation[] = [];
   const errors: FieldProblem[] = [];
   const seen = new Map<string, number>();
@@ -40,6 +44,11 @@ export function validateObservations(input: readonly unknown[], options: { first
       return;
     }
     const o = parsed.data as Observation;
+    const problems = check(o, line);
+    if (problems.length > 0) {
+      for (const p of problems) errors.push({ path: `rows[${i}].${p.column ?? ''}`, line, column: columnNumber(p.column ?? ''), message: p.message });
+      return;
+    }
     const key = `${o.indicator}|${o.region}|${o.sector}|${o.qualification}|${o.period}`;
     const before = seen.get(key);
     if (before !== undefined) {

@@ -3,7 +3,7 @@
  * rejection of anything else), delimiter, and mapping of the header row onto
  * the long-format columns with "did you mean" suggestions.
  */
-import { closest, foldKey } from '../labour/codes-normalize';
+import { closest, foldKey } from '../codes/normalize';
 import { LONG_COLUMNS } from './observation';
 import { excerpt, EXCERPT_CHARS } from './plausibility';
 

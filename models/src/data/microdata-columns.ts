@@ -1,4 +1,4 @@
-import { closest, foldKey } from '../labour/codes-normalize';
+import { closest, foldKey } from '../codes/normalize';
 import { excerpt, EXCERPT_CHARS } from './plausibility';
 
 /**

@@ -6,7 +6,7 @@
 import {
   getRegion, getSector, resolveQualification, resolveRegion, resolveSector,
   suggestQualification, suggestRegion, suggestSector,
-} from '../labour/codes';
+} from '../codes/index';
 import type { MicrodataErrorCode } from './microdata-types';
 
 /** Why a label was rejected; the caller adds line, column and value. */

@@ -9,7 +9,7 @@
  * in 2024): the API tightens them with the population in the current data
  * where it has one (see api/src/services/upload-plausibility.ts).
  */
-import { getRegion } from '../labour/codes-regions';
+import { getRegion } from '../codes/regions';
 
 /** Largest value any cell may hold (persons, percent or billion VND): 10^12. */
 export const MAX_CELL_VALUE = 1e12;

@@ -18,16 +18,17 @@
  * column. Breakdown parts are concatenated, so `mapping.sector: "T:"` (or a label mapped to
  * `"T:"`) combined with a column label `15 - 24` gives the group `T:15-24`.
  */
-import { foldKey } from '../labour/codes-normalize';
-import { FORMER_PROVINCES, getRegion, resolveRegion } from '../labour/codes-regions';
+import { foldKey } from '../codes/normalize';
+import { FORMER_PROVINCES, getRegion, resolveRegion } from '../codes/regions';
 import type { LongIssue } from './csv-sniff';
 import type { LongResult } from './long-format';
 import type { ObservationStatus, Unit } from './observation';
 import type { PxwebTable } from './pxweb';
-import { cleanLabel, pxwebPeriod, pxwebValue, splitPeriodLabel } from './pxweb-values';
-import { cleanNumber, createFeed } from './sdmx-feed';
+import { classifyColumns, makeLabeller, type PxwebColumn, type PxwebLabeller, type PxwebRole } from './pxweb-columns';
+import { pxwebPeriod, pxwebValue } from './pxweb-values';
+import { cleanNumber, createFeed, type Feed } from './sdmx-feed';
 
-export type PxwebRole = 'region' | 'sector' | 'qualification' | 'period' | 'ignore';
+export type { PxwebRole } from './pxweb-columns';
 
 export interface PxwebMapping {
   indicator: string;
@@ -70,135 +71,143 @@ export function historicalRegion(label: string): string {
   return FORMER_BY_NAME.get(foldKey(label)) ?? FORMER_BY_NAME.get(k) ?? label;
 }
 
-type Column =
-  | { kind: 'dim'; role: Exclude<PxwebRole, 'ignore'> }
-  | { kind: 'value'; prefix: string; period?: { period: string; preliminary: boolean } }
-  | { kind: 'skip' };
+type ValueColumn = Extract<PxwebColumn, { kind: 'value' }>;
+type PxwebRow = PxwebTable['rows'][number];
 
-const REGION_HEADER = /region|provinc|cities|city|vung|tinh|diaphuong/;
-const PERIOD_HEADER = /^(year|years|nam|time|period|ky|quarter|quy)$/;
+/** Cells and rows left out, each kind reported once as a warning at the end. */
+interface Skipped {
+  na: number;
+  firstNa: number;
+  rates: number;
+  firstRate?: LongIssue;
+}
 
+/** Everything a row is read with, so each step takes one argument instead of eight. */
+interface PxwebRead {
+  table: PxwebTable;
+  mapping: PxwebMapping;
+  opts: PxwebOptions;
+  cols: PxwebColumn[];
+  valueCols: (readonly [ValueColumn, number])[];
+  periodDim: boolean;
+  label: PxwebLabeller;
+  feed: Feed;
+  skipped: Skipped;
+}
+
+/** The dimensions one row gives its values (defaults from the mapping where no column gives them). */
+interface RowDims {
+  period: { period: string; preliminary: boolean } | null;
+  region: string;
+  qualification: string;
+  sectorParts: string[];
+}
+
+/**
+ * Turns a parsed PX-Web table into long-format observations with `mapping`
+ * (see the module comment for how columns are read). Issues are on the
+ * table's physical lines; nothing is kept when any value is wrong.
+ */
 export function pxwebToLong(table: PxwebTable, mapping: PxwebMapping, opts: PxwebOptions = {}): LongResult {
   const feed = createFeed({ now: opts.now, maxErrors: opts.maxErrors });
   for (const e of table.errors) feed.error(e);
   const headerLine = table.rows.length ? table.rows[0].line - 1 : 1;
   const mapErr = (column: string | null, value: string, code: string, message: string, messageVi: string) => feed.error({ line: headerLine, column, value, code, message, messageVi });
-
-  const exact = new Map(Object.entries(mapping.labels ?? {}).map(([k, v]) => [cleanLabel(k), v]));
-  const folded = new Map([...exact].map(([k, v]) => [foldKey(k), v]));
-  // `*` is a fallback for breakdown labels only: region and qualification names resolve by themselves.
-  const label = (raw: string, breakdown = true): string => exact.get(raw) ?? folded.get(foldKey(raw)) ?? (breakdown ? exact.get('*') : undefined) ?? raw;
-  const roles = new Map(Object.entries(mapping.dimensions ?? {}).map(([k, v]) => [foldKey(k), v]));
-
-  let breakdownTaken = Object.values(mapping.dimensions ?? {}).includes('sector');
-  const cols: Column[] = table.header.map((h, c) => {
-    const role = roles.get(foldKey(h));
-    if (role === 'ignore') return { kind: 'skip' };
-    if (role) return { kind: 'dim', role };
-    const split = splitPeriodLabel(h);
-    if (split) return { kind: 'value', prefix: split.prefix, period: split.period };
-    const cells = table.rows.map((r) => r.cells[c]).filter((x) => x !== '');
-    if (cells.length && PERIOD_HEADER.test(foldKey(h)) && cells.every((x) => pxwebPeriod(x))) return { kind: 'dim', role: 'period' };
-    const numeric = cells.every((x) => {
-      try {
-        pxwebValue(x);
-        return true;
-      } catch {
-        return false;
-      }
-    });
-    if (numeric) return { kind: 'value', prefix: h };
-    if (REGION_HEADER.test(foldKey(h))) return { kind: 'dim', role: 'region' };
-    // The first other label column is the breakdown (sector, group or occupation labels).
-    if (!breakdownTaken) {
-      breakdownTaken = true;
-      return { kind: 'dim', role: 'sector' };
-    }
+  const label = makeLabeller(mapping.labels);
+  const cols = classifyColumns(table, mapping.dimensions, (h) =>
     mapErr(h, h, 'UNMAPPED_COLUMN', `Column "${h}" holds labels: say in the mapping's "dimensions" whether it is region, sector, qualification, period or ignore.`,
-      `Cột "${h}" chứa nhãn: hãy khai báo trong "dimensions" của ánh xạ cột này là region, sector, qualification, period hay ignore.`);
-    return { kind: 'skip' };
-  });
+      `Cột "${h}" chứa nhãn: hãy khai báo trong "dimensions" của ánh xạ cột này là region, sector, qualification, period hay ignore.`));
   const periodDim = cols.some((c) => c.kind === 'dim' && c.role === 'period');
-  const valueCols = cols.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'value');
+  const valueCols = cols.map((c, i) => [c, i] as const).filter((e): e is readonly [ValueColumn, number] => e[0].kind === 'value');
   if (valueCols.length === 0) mapErr(null, '', 'NO_VALUE_COLUMNS', 'No value columns found in the table.', 'Không tìm thấy cột giá trị nào trong bảng.');
-  if (valueCols.some(([c]) => c.kind === 'value' && !c.period) && !periodDim) {
+  if (valueCols.some(([c]) => !c.period) && !periodDim) {
     mapErr(null, '', 'NO_PERIOD', 'No period found: the table needs year columns (2015, Prel. 2016) or a Year column, or declare one in "dimensions".',
       'Không tìm thấy kỳ: bảng cần các cột năm (2015, Prel. 2016) hoặc một cột Năm, hoặc khai báo trong "dimensions".');
   }
 
-  const scale = mapping.scale ?? 1;
-  const groupPrefix = mapping.sector?.endsWith(':') ? mapping.sector : '';
-  let na = 0;
-  let firstNa = 0;
-  let skippedRates = 0;
-  let firstRate: LongIssue | undefined;
-  for (const row of table.rows) {
-    let period: { period: string; preliminary: boolean } | null = null;
-    let region = mapping.region ?? 'VN';
-    let qualification = mapping.qualification ?? 'ALL';
-    const sectorParts: string[] = [];
-    let skip = false;
-    cols.forEach((c, i) => {
-      if (c.kind !== 'dim' || skip) return;
-      const cell = row.cells[i];
-      if (c.role === 'period') {
-        period = pxwebPeriod(cell);
-        if (!period) feed.error({ line: row.line, column: table.header[i], value: cell, code: 'BAD_PERIOD', message: `Column "${table.header[i]}": "${cell}" is not a year like 2016 or Prel. 2016.`, messageVi: `Cột "${table.header[i]}": "${cell}" không phải là năm (2016 hoặc Prel. 2016).` });
-        return;
-      }
-      const v = label(cell, c.role === 'sector');
-      if (v === 'ignore') skip = true;
-      else if (c.role === 'region') region = historicalRegion(v);
-      else if (c.role === 'qualification') qualification = v;
-      else sectorParts.push(v);
-    });
-    if (skip || (periodDim && !period)) continue;
-    if (opts.mergedRates === 'skip' && mapping.unit === 'percent') {
-      const r = resolveRegion(region);
-      // PX-Web tables predate the 2025 reform: every province label is a former province, so a merged unit's
-      // label (even the one whose name it kept, like Ho Chi Minh) gives only part of the new unit.
-      if (r && (getRegion(r.code)?.formerCodes?.length ?? 0) > 1) {
-        skippedRates++;
-        firstRate ??= { line: row.line, column: 'region', value: region, code: 'MERGED_RATE_SKIPPED', message: '', messageVi: '' };
-        continue;
-      }
+  const read: PxwebRead = { table, mapping, opts, cols, valueCols, periodDim, label, feed, skipped: { na: 0, firstNa: 0, rates: 0 } };
+  for (const row of table.rows) readRow(read, row);
+  warnSkipped(feed, read.skipped);
+  const last = table.rows.length ? table.rows[table.rows.length - 1].line : headerLine;
+  return feed.finish(last);
+}
+
+function readRow(read: PxwebRead, row: PxwebRow): void {
+  const dims = readRowDims(read, row);
+  if (!dims || (read.periodDim && !dims.period)) return;
+  if (isSkippedRate(read, row, dims.region)) return;
+  for (const [c, i] of read.valueCols) pushValue(read, row, dims, c, i);
+}
+
+/** The row's period, region, qualification and breakdown labels; null when a label maps to `ignore` (the row is dropped). */
+function readRowDims({ table, mapping, cols, label, feed }: PxwebRead, row: PxwebRow): RowDims | null {
+  const dims: RowDims = { period: null, region: mapping.region ?? 'VN', qualification: mapping.qualification ?? 'ALL', sectorParts: [] };
+  for (const [i, c] of cols.entries()) {
+    if (c.kind !== 'dim') continue;
+    const cell = row.cells[i];
+    if (c.role === 'period') {
+      dims.period = pxwebPeriod(cell);
+      if (!dims.period) feed.error({ line: row.line, column: table.header[i], value: cell, code: 'BAD_PERIOD', message: `Column "${table.header[i]}": "${cell}" is not a year like 2016 or Prel. 2016.`, messageVi: `Cột "${table.header[i]}": "${cell}" không phải là năm (2016 hoặc Prel. 2016).` });
+      continue;
     }
-    for (const [c, i] of valueCols) {
-      if (c.kind !== 'value') continue;
-      const parts = [...sectorParts];
-      if (c.prefix) {
-        const p = label(c.prefix);
-        if (p === 'ignore') continue;
-        parts.push(p);
-      }
-      const sector = parts.length ? groupPrefix + parts.join('') : mapping.sector ?? 'TOTAL';
-      const per = c.period ?? period;
-      if (!per) continue;
-      const cell = row.cells[i];
-      const where = `Column "${table.header[i]}"`;
-      let value: number | null;
-      try {
-        value = pxwebValue(cell);
-      } catch {
-        feed.error({ line: row.line, column: table.header[i], value: cell, code: 'NOT_A_NUMBER', message: `${where}: value "${cell}" is not a number (use . for decimals; .. means not available).`, messageVi: `Cột "${table.header[i]}": giá trị "${cell}" không phải là số (dùng dấu . cho phần thập phân; .. là không có số liệu).` });
-        continue;
-      }
-      if (value === null) {
-        if (na++ === 0) firstNa = row.line;
-        continue;
-      }
-      feed.push({ indicator: mapping.indicator, period: per.period, region, sector, qualification, value: cleanNumber(value * scale), unit: mapping.unit,
-        source: per.preliminary ? `${mapping.source} (preliminary)` : mapping.source, status: mapping.status },
-      { line: row.line, where, whereVi: `Cột "${table.header[i]}"` });
-    }
+    const v = label(cell, c.role === 'sector');
+    // Later columns are not read once the row is dropped (their period errors would be noise).
+    if (v === 'ignore') return null;
+    if (c.role === 'region') dims.region = historicalRegion(v);
+    else if (c.role === 'qualification') dims.qualification = v;
+    else dims.sectorParts.push(v);
   }
+  return dims;
+}
+
+/** With `mergedRates: 'skip'`, a percentage row of a former province now merged into a larger unit is counted and left out. */
+function isSkippedRate({ mapping, opts, skipped }: PxwebRead, row: PxwebRow, region: string): boolean {
+  if (opts.mergedRates !== 'skip' || mapping.unit !== 'percent') return false;
+  const r = resolveRegion(region);
+  // PX-Web tables predate the 2025 reform: every province label is a former province, so a merged unit's
+  // label (even the one whose name it kept, like Ho Chi Minh) gives only part of the new unit.
+  if (!r || (getRegion(r.code)?.formerCodes?.length ?? 0) <= 1) return false;
+  skipped.rates++;
+  skipped.firstRate ??= { line: row.line, column: 'region', value: region, code: 'MERGED_RATE_SKIPPED', message: '', messageVi: '' };
+  return true;
+}
+
+/** One cell of a value column → one record (or an error, or a counted `..`). */
+function pushValue({ table, mapping, label, feed, skipped }: PxwebRead, row: PxwebRow, dims: RowDims, c: ValueColumn, i: number): void {
+  const parts = [...dims.sectorParts];
+  if (c.prefix) {
+    const p = label(c.prefix);
+    if (p === 'ignore') return;
+    parts.push(p);
+  }
+  const groupPrefix = mapping.sector?.endsWith(':') ? mapping.sector : '';
+  const sector = parts.length ? groupPrefix + parts.join('') : mapping.sector ?? 'TOTAL';
+  const per = c.period ?? dims.period;
+  if (!per) return;
+  const cell = row.cells[i];
+  const where = `Column "${table.header[i]}"`;
+  let value: number | null;
+  try {
+    value = pxwebValue(cell);
+  } catch {
+    feed.error({ line: row.line, column: table.header[i], value: cell, code: 'NOT_A_NUMBER', message: `${where}: value "${cell}" is not a number (use . for decimals; .. means not available).`, messageVi: `Cột "${table.header[i]}": giá trị "${cell}" không phải là số (dùng dấu . cho phần thập phân; .. là không có số liệu).` });
+    return;
+  }
+  if (value === null) {
+    if (skipped.na++ === 0) skipped.firstNa = row.line;
+    return;
+  }
+  feed.push({ indicator: mapping.indicator, period: per.period, region: dims.region, sector, qualification: dims.qualification, value: cleanNumber(value * (mapping.scale ?? 1)), unit: mapping.unit,
+    source: per.preliminary ? `${mapping.source} (preliminary)` : mapping.source, status: mapping.status },
+  { line: row.line, where, whereVi: `Cột "${table.header[i]}"` });
+}
+
+function warnSkipped(feed: Feed, { na, firstNa, rates, firstRate }: Skipped): void {
   if (na > 0) {
     feed.warning({ line: firstNa, column: null, value: '..', code: 'VALUE_NOT_AVAILABLE', message: `${na} cell(s) are not available (..) and were skipped (first on line ${firstNa}).`, messageVi: `${na} ô không có số liệu (..) và đã bị bỏ qua (đầu tiên ở dòng ${firstNa}).` });
   }
   if (firstRate) {
-    feed.warning({ ...firstRate, message: `${skippedRates} row(s) of rates for former provinces now merged into a larger unit were skipped: a rate cannot be added up (first on line ${firstRate.line}).`,
-      messageVi: `Đã bỏ qua ${skippedRates} dòng tỷ lệ của các tỉnh cũ nay đã sáp nhập: không thể cộng tỷ lệ (đầu tiên ở dòng ${firstRate.line}).` });
+    feed.warning({ ...firstRate, message: `${rates} row(s) of rates for former provinces now merged into a larger unit were skipped: a rate cannot be added up (first on line ${firstRate.line}).`,
+      messageVi: `Đã bỏ qua ${rates} dòng tỷ lệ của các tỉnh cũ nay đã sáp nhập: không thể cộng tỷ lệ (đầu tiên ở dòng ${firstRate.line}).` });
   }
-  const last = table.rows.length ? table.rows[table.rows.length - 1].line : headerLine;
-  return feed.finish(last);
 }

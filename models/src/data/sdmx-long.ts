@@ -2,8 +2,8 @@
  * SDMX message → long-format observations, through the long-format
  * validator (same rules as a CSV upload), plus annual means of quarterly stocks.
  */
-import { getIndicator, type IndicatorKind } from '../labour/codes-indicators';
-import { resolveRegion } from '../labour/codes-regions';
+import { getIndicator, type IndicatorKind } from '../codes/indicators';
+import { resolveRegion } from '../codes/regions';
 import type { LongResult } from './long-format';
 import type { Observation, ObservationStatus } from './observation';
 import { cleanNumber, createFeed, scalePow10 } from './sdmx-feed';

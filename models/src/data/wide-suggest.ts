@@ -1,6 +1,6 @@
 import type { ObservationStatus } from './observation';
-import { foldKey } from '../labour/codes-normalize';
-import { resolveRegion } from '../labour/codes-regions';
+import { foldKey } from '../codes/normalize';
+import { resolveRegion } from '../codes/regions';
 import { periodFromColumn } from './wide-table';
 
 /** A starting point for a `WideMapping`, shown to the person uploading so they can confirm it. */

@@ -16,15 +16,16 @@
  * itself use `mapping.<field>`.
  */
 import { z } from 'zod';
-import { getIndicator, suggestIndicator } from '../labour/codes-indicators';
-import { resolveQualification } from '../labour/codes-qualifications';
-import { resolveRegion } from '../labour/codes-regions';
-import { resolveSector } from '../labour/codes-sectors';
+import { getIndicator, suggestIndicator } from '../codes/indicators';
+import { resolveQualification } from '../codes/qualifications';
+import { resolveRegion } from '../codes/regions';
+import { resolveSector } from '../codes/sectors';
 import { decodeCsvBytes, type LongIssue } from './csv-sniff';
-import { createLongValidator, type LongOptions, type LongResult } from './long-format';
+import { createLongValidator, type LongOptions, type LongResult, type LongValidator } from './long-format';
 import { LONG_COLUMNS, OBSERVATION_STATUSES, type Observation } from './observation';
 import { controlCharAt, MAX_LABEL_CHARS, MAX_SOURCE_CHARS } from './plausibility';
-import { periodFromColumn, readWideTable, type WideTable } from './wide-table';
+import { cellScaler, locateColumns, wideIssueRelabeller, type WideColumns } from './wide-columns';
+import { readWideTable, type WideTable } from './wide-table';
 
 export * from './wide-table';
 export * from './wide-suggest';
@@ -106,105 +107,33 @@ const fail = (issue: LongIssue): WideResult => ({
   stats: { rows: 0, skippedRows: 0, missingCells: 0, headerLine: 0, metadataLines: 0, long: null },
 });
 
+/** What reading the rows counted, for the stats and the UNMAPPED_ROWS warning. */
+interface RowTally {
+  skippedRows: number;
+  missingCells: number;
+  /** The first few skipped keys, so the warning shows which codes the code map lacks. */
+  skippedExamples: string[];
+  pushed: number;
+}
+
 /**
  * Turns a read wide table into observations with `mapping`. Every produced
  * record is validated by the long-format validator; its issues are reported
  * against the wide file's line and column.
  */
 export function wideToObservations(table: WideTable, mapping: WideMapping, options: LongOptions = {}): WideResult {
-  const col = (name: string) => table.header.findIndex((h) => h === name);
-  const missingColumn = (field: string, name: string): LongIssue => ({
-    line: table.headerLine, column: `mapping.${field}`, value: name, code: 'MISSING_COLUMN',
-    message: `The mapping names column "${name}", which is not in the header (line ${table.headerLine}): ${table.header.filter(Boolean).slice(0, 8).join(', ')}${table.header.length > 8 ? ', …' : ''}.`,
-  });
-  const regionIdx = mapping.regionColumn ? col(mapping.regionColumn) : -1;
-  if (mapping.regionColumn && regionIdx < 0) return fail(missingColumn('regionColumn', mapping.regionColumn));
-  const sectorIdx = mapping.sectorColumn ? col(mapping.sectorColumn) : -1;
-  if (mapping.sectorColumn && sectorIdx < 0) return fail(missingColumn('sectorColumn', mapping.sectorColumn));
-
-  const periodNames = mapping.periodColumns ?? table.header.filter((h) => periodFromColumn(h) !== null);
-  const periods: { index: number; name: string; period: string }[] = [];
-  for (const name of periodNames) {
-    const index = col(name);
-    if (index < 0) return fail(missingColumn('periodColumns', name));
-    const period = periodFromColumn(name);
-    if (!period) {
-      return fail({ line: table.headerLine, column: name, value: name, code: 'BAD_PERIOD',
-        message: `Column "${name}" is listed as a period but is not one (expected 2023, 2023-Q4 or 2023 [YR2023]).` });
-    }
-    periods.push({ index, name, period });
-  }
-  if (periods.length === 0) {
-    return fail({ line: table.headerLine, column: null, value: '', code: 'NO_PERIODS', message: 'No period columns: name them 2023, 2023-Q4 or list them in periodColumns.' });
-  }
-
-  const unit = mapping.unit ?? getIndicator(mapping.indicator)!.unit;
+  const cols = locateColumns(table, mapping);
+  if ('issue' in cols) return fail(cols.issue);
+  const scaled = cellScaler(mapping.scale);
   const validator = createLongValidator(options);
   validator.push([...LONG_COLUMNS], table.headerLine);
-  const hasMap = Object.keys(mapping.codeMap).length > 0;
-  let skippedRows = 0;
-  let missingCells = 0;
-  const skippedExamples: string[] = [];
-  let pushed = 0;
-  const scaled = (raw: string) => {
-    const n = Number(raw);
-    // Round away binary noise (0.07 × 100 = 7.000000000000001).
-    return mapping.scale !== 1 && raw !== '' && Number.isFinite(n) ? String(Math.round(n * mapping.scale * 1e6) / 1e6) : raw;
-  };
-
-  for (const row of table.rows) {
-    const key = (index: number) => {
-      const raw = (row.cells[index] ?? '').trim();
-      if (Object.hasOwn(mapping.codeMap, raw)) return mapping.codeMap[raw];
-      return hasMap && mapping.unmapped === 'skip' ? null : raw;
-    };
-    const region = regionIdx >= 0 ? key(regionIdx) : mapping.region!;
-    const sector = sectorIdx >= 0 ? key(sectorIdx) : mapping.sector ?? 'TOTAL';
-    if (region === null || sector === null) {
-      skippedRows++;
-      if (skippedExamples.length < 5) skippedExamples.push((row.cells[regionIdx >= 0 ? regionIdx : sectorIdx] ?? '').trim());
-      continue;
-    }
-    for (const p of periods) {
-      const raw = (row.cells[p.index] ?? '').trim();
-      if (MISSING.has(raw)) {
-        missingCells++;
-        continue;
-      }
-      pushed++;
-      validator.push(
-        [mapping.indicator, p.period, region, sector, mapping.qualification, scaled(raw), unit, mapping.source, mapping.status],
-        row.line,
-      );
-    }
-  }
-
+  const { skippedRows, missingCells, skippedExamples, pushed } = pushRows(table, mapping, cols, validator, scaled);
   if (pushed === 0) {
     return fail({ line: table.headerLine, column: null, value: '', code: 'NO_VALUES',
       message: `No values to load: ${table.rows.length} rows, ${skippedRows} skipped (not in the code map), ${missingCells} empty cells.` });
   }
   const long = validator.finish();
-  // Several period cells share a line, so find which one an issue is about;
-  // `used` keeps two issues with the same value on a line on different columns.
-  const used = new Set<string>();
-  const periodColumn = (line: number, match: (p: (typeof periods)[number], cell: string) => boolean) => {
-    const row = table.rows.find((r) => r.line === line);
-    const hit = row && periods.find((p) => !used.has(`${line}|${p.name}`) && match(p, (row.cells[p.index] ?? '').trim()));
-    if (hit) used.add(`${line}|${hit.name}`);
-    return hit?.name ?? null;
-  };
-  const wideColumn = (issue: LongIssue): string | null => {
-    if (issue.code === 'DUPLICATE_KEY') return mapping.regionColumn ?? mapping.sectorColumn ?? null;
-    switch (issue.column) {
-      case 'region': return mapping.regionColumn ?? 'mapping.region';
-      case 'sector': return mapping.sectorColumn ?? 'mapping.sector';
-      case 'value': return periodColumn(issue.line, (_, cell) => cell === issue.value || scaled(cell) === issue.value) ?? 'value';
-      case 'period': return periodColumn(issue.line, (p) => p.period === issue.value) ?? 'period';
-      case null: return null;
-      default: return `mapping.${issue.column}`;
-    }
-  };
-  const relabel = (issues: LongIssue[]) => issues.map((i) => ({ ...i, column: wideColumn(i) }));
+  const relabel = wideIssueRelabeller(table, mapping, cols.periods, scaled);
   const warnings = relabel(long.warnings);
   if (skippedRows > 0) {
     warnings.unshift({
@@ -212,7 +141,7 @@ export function wideToObservations(table: WideTable, mapping: WideMapping, optio
       message: `${skippedRows} rows were skipped because their code is not in the code map (e.g. ${skippedExamples.join(', ')}).`,
     });
   }
-  const columnOfPeriod = new Map(periods.map((p) => [p.period, p.name]));
+  const columnOfPeriod = new Map(cols.periods.map((p) => [p.period, p.name]));
   return {
     ok: long.ok,
     observations: long.ok ? long.rows : [],
@@ -224,6 +153,40 @@ export function wideToObservations(table: WideTable, mapping: WideMapping, optio
       metadataLines: table.metadata.length, long: long.stats,
     },
   };
+}
+
+/** Pushes one long record per non-missing period cell of every row whose region/sector key maps. */
+function pushRows(table: WideTable, mapping: WideMapping, { regionIdx, sectorIdx, periods }: WideColumns, validator: LongValidator, scaled: (raw: string) => string): RowTally {
+  const unit = mapping.unit ?? getIndicator(mapping.indicator)!.unit;
+  const hasMap = Object.keys(mapping.codeMap).length > 0;
+  const tally: RowTally = { skippedRows: 0, missingCells: 0, skippedExamples: [], pushed: 0 };
+  for (const row of table.rows) {
+    const key = (index: number) => {
+      const raw = (row.cells[index] ?? '').trim();
+      if (Object.hasOwn(mapping.codeMap, raw)) return mapping.codeMap[raw];
+      return hasMap && mapping.unmapped === 'skip' ? null : raw;
+    };
+    const region = regionIdx >= 0 ? key(regionIdx) : mapping.region!;
+    const sector = sectorIdx >= 0 ? key(sectorIdx) : mapping.sector ?? 'TOTAL';
+    if (region === null || sector === null) {
+      tally.skippedRows++;
+      if (tally.skippedExamples.length < 5) tally.skippedExamples.push((row.cells[regionIdx >= 0 ? regionIdx : sectorIdx] ?? '').trim());
+      continue;
+    }
+    for (const p of periods) {
+      const raw = (row.cells[p.index] ?? '').trim();
+      if (MISSING.has(raw)) {
+        tally.missingCells++;
+        continue;
+      }
+      tally.pushed++;
+      validator.push(
+        [mapping.indicator, p.period, region, sector, mapping.qualification, scaled(raw), unit, mapping.source, mapping.status],
+        row.line,
+      );
+    }
+  }
+  return tally;
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Observation } from '../data/observation';
 import { basisFromMask, basisOf, maskOf, mergeBasis, restsOnIllustrative } from './basis';
 import { computeOutlook } from './outlook';
-import { SMALL_STRUCTURE, syntheticObservations } from './synthetic';
+import { SMALL_STRUCTURE, syntheticObservations } from '../../test/synthetic';
 
 describe('basis helpers', () => {
   it('orders statuses as OBSERVATION_STATUSES and shares arrays per mask', () => {

@@ -6,10 +6,10 @@
  * is always true to the data.
  */
 import { OBSERVATION_STATUSES, type ObservationStatus } from '../data/observation';
-import type { Names } from './codes-normalize';
-import { indicatorAxis } from './codes-indicators';
-import { getFormerProvince, getRegion } from './codes-regions';
-import { getSector } from './codes-sectors';
+import type { Names } from '../codes/normalize';
+import { indicatorAxis } from '../codes/indicators';
+import { getFormerProvince, getRegion } from '../codes/regions';
+import { getSector } from '../codes/sectors';
 
 /** Levels of detail, in the order the table lists them. */
 export const DATA_LEVELS = [

@@ -1,4 +1,3 @@
-export * from './codes';
 export * from './shares';
 export * from './types';
 export * from './structure';
@@ -40,3 +39,5 @@ export * from './demography/replacement';
 export * from './demography/from-observations';
 export * from './composition';
 export * from './system';
+export * from './target-decisions';
+export * from './scenario-params/index';

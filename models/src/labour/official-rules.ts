@@ -7,7 +7,7 @@
  * composition models of issue 12 take them up).
  */
 import { MEASURED_STATUSES, type ObservationStatus } from '../data/observation';
-import { getRegion, type RegionLevel } from './codes-regions';
+import { getRegion, type RegionLevel } from '../codes/regions';
 import type { CellKey } from './types';
 
 /** One declared family of forecast series. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Observation } from '../data/observation';
 import { computeBase, computeOutlook, outlookFor, recomputeProvince, scenarioOutlooks } from './outlook';
 import { getScenario, SCENARIOS } from './scenarios';
-import { SMALL_STRUCTURE, syntheticObservations } from './synthetic';
+import { SMALL_STRUCTURE, syntheticObservations } from '../../test/synthetic';
 import type { NationalSystem } from './system/types';
 import type { CellForecast, GapRow } from './types';
 

@@ -12,71 +12,21 @@
  * net expansion, the jobs a shrinking section sheds already lower the openings of every total that
  * contains it, so adding its workers to the supply of growing sections counted them twice.
  */
-import { basisFromMask, statusBit } from './basis';
 import { aggregateTensor, cellOffset, makeReconciler, type Reconciler } from './reconcile';
-import { imbalanceOf, rankBlock } from './imbalance';
-import type { ExitRates } from './openings';
 import type { Grid } from './projection';
-import { replacementRatePath } from './openings';
-import { levelTotals, otherEntrantsFromSystem, type SystemOtherEntrants } from './other-entrants';
+import { levelTotals, otherEntrantsFromSystem } from './other-entrants';
 import type { BaseProjection } from './base';
+import type { GridBase, ScenarioContext, SystemInputs } from './grid-base';
+import { scenarioForecasts } from './recompute-forecasts';
+import { scenarioGaps } from './recompute-gaps';
+import type { ParentCap, ParentRef, ScenarioCells } from './scenario-cells';
 import { demandKey, growthMultipliers, scenarioCap, sectorGrowthOf, type ScenarioCap } from './scenarios';
-import { entryRateAt, fieldBoostFactors } from './scenario-levers';
+import { fieldBoostFactors } from './scenario-levers';
 import { ancestors } from './structure';
-import { aggregateSupplyHalf, type SupplyInputs } from './supply';
 import type { NationalSystem } from './system/types';
-import type { CellForecast, GapRow, Scenario, Thresholds } from './types';
+import type { CellForecast, GapRow, Scenario } from './types';
 
-/** Everything fitted once per dataset version for one grid (sections, or one new field). */
-export interface GridBase {
-  grid: Grid;
-  exits: ExitRates;
-  supply: SupplyInputs;
-  /** Set for a new field's grid. */
-  field?: { code: string; parent: string };
-  /** Trend and target paths of a new field with a target (national, `qualification`), years base+1… */
-  target?: { qualification: string; trend: number[]; path: number[] };
-  /** Status mask (basis.ts) of the employment observations each node rests on, by tensor offset. */
-  basis?: Uint8Array;
-  /** Same, with the graduates, exits and entrants series behind supply and replacement: the gap rows' basis. */
-  gapBasis?: Uint8Array;
-}
-
-/** A node's status mask from its own history, when the grid base carries no masks (hand-built bases in tests). */
-function historyMask(node: Grid['nodes'][number]): number {
-  let m = 0;
-  for (const p of node.history) m |= statusBit(p.status);
-  return m;
-}
-
-/** Settings shared by every scenario of an outlook. */
-export interface ScenarioContext {
-  thresholds: Thresholds;
-  /** Base entry rate (a scenario may override it). */
-  entryRate: number;
-  /** Horizons (years) to produce gap rows for. */
-  gapHorizons: number[];
-  /** Produce employment forecasts too (not only gaps). */
-  forecasts: boolean;
-  /** @deprecated Ignored: mobility re-entry was removed (it double counted net expansion). */
-  mobilityRate?: number;
-  /** Scenario-independent inputs from the national system; absent or null = documented default rates, no cap. */
-  system?: SystemInputs | null;
-  /**
-   * The main (sections) grid: a new field's cells are capped by their parent section's scenario path
-   * in it (a part never exceeds its whole). Default `system.main`; without either, fields are not capped.
-   */
-  main?: GridBase | null;
-}
-
-/** What the scenario step takes from the national system (built once per base, outlook.ts). */
-export interface SystemInputs {
-  system: NationalSystem;
-  /** The main (sections) grid: the labour-force cap is computed on it and applied to every grid. */
-  main: GridBase | null;
-  /** Other entrants by level from the demographic model. */
-  others: SystemOtherEntrants;
-}
+export type { GridBase, ScenarioContext, SystemInputs } from './grid-base';
 
 /** The national system of a base projection (`BaseProjection.system`), or null. */
 export function systemOf(base: BaseProjection): NationalSystem | null {
@@ -212,8 +162,6 @@ function computeMainEmployment(main: GridBase, scenario: Scenario, cap: Scenario
   return emp;
 }
 
-/** Where a new field's cell finds its parent section in the main grid: `plus` − Σ `minus` (offsets; −1 = none). */
-interface ParentRef { plus: number; minus: number[] }
 
 const parentRefCache = new WeakMap<GridBase, Map<GridBase, ParentRef[]>>();
 
@@ -260,72 +208,16 @@ function sliceReconciler(grid: Grid): Reconciler {
   }
   return r;
 }
-
-const sourceCache = new WeakMap<object, string>();
-
-function forecastSource(grid: Grid, node: Grid['nodes'][number]): string {
-  let s = sourceCache.get(node);
-  if (!s) {
-    const hist: string[] = [];
-    for (const p of node.history) if (!hist.includes(p.source)) hist.push(p.source);
-    const models = node.models.map((m) => m.method).join('+') || 'none';
-    s = `LMO model: engine forecast (${models}) of ${grid.indicator}, reconciled across regions, sectors and levels (OLS). History: ${hist.join('; ')}`;
-    sourceCache.set(node, s);
-  }
-  return s;
-}
-
-/** Short, because it repeats on every row; the outlook's `assumptions` hold the method. */
-const GAP_SOURCE = 'LMO model (modelled): openings vs new supply, see assumptions';
-
 /**
- * Persons are whole numbers. Detailed cells are rounded BEFORE totals are
- * added up, so every total is the exact sum of the figures shown for its parts
- * (and the stored JSON carries no 15-digit noise).
+ * Growth multiplier path of a sector (t = 1..H, index t−1), per sector and level: a new field's
+ * cells of the target's level also move toward the target path by the scenario's attainment,
+ * and by the scenario's boost of the field.
  */
-const round = Math.round;
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
-const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
-
-/**
- * Apply `scenario` to a grid base.
- * @param regions restrict to these region codes (each must be a bottom code,
- *   e.g. a province); default: every region of the grid.
- */
-export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioContext, regions?: string[]): ScenarioResult {
-  const { grid, exits, supply } = gb;
-  const [dr, ds, dq] = grid.reconciler.dims;
-  const nS = ds.codes.length;
-  const nQ = dq.codes.length;
-  const nSQ = nS * nQ;
-  const H = grid.horizon;
-  let regionIdx: number;
-  let rec: Reconciler;
-  if (regions) {
-    if (regions.length !== 1) {
-      // One region at a time; ranks are per region, so the pieces are the same as a joint run.
-      const parts = regions.map((r) => applyScenario(gb, scenario, ctx, [r]));
-      return { forecasts: parts.flatMap((p) => p.forecasts), gaps: parts.flatMap((p) => p.gaps) };
-    }
-    const r = regions[0];
-    if (!dr.bottom.includes(r)) {
-      // A total region was asked for: compute everything, keep only it.
-      const all = applyScenario(gb, scenario, ctx);
-      return { forecasts: all.forecasts.filter((f) => f.region === r), gaps: all.gaps.filter((g) => g.region === r) };
-    }
-    regionIdx = dr.index.get(r)!;
-    rec = sliceReconciler(grid);
-  } else {
-    regionIdx = -1;
-    rec = grid.reconciler;
-  }
-  const full = !regions;
-  const size = (full ? dr.codes.length : 1) * nSQ;
-  const offset = full ? 0 : regionIdx * nSQ;
-
-  // Employment multiplier per sector and year (t = 1..H).
+function multipliersFor(gb: GridBase, scenario: Scenario): (s: string, q: string) => Float64Array {
+  const ds = gb.grid.reconciler.dims[1];
+  const H = gb.grid.horizon;
   const multBySector = new Map<string, Float64Array>();
-  const multFor = (s: string, q: string): Float64Array => {
+  return (s, q) => {
     const key = gb.field && gb.target && (gb.target.qualification === 'ALL' || gb.target.qualification === q) ? `${s}|target` : s;
     let m = multBySector.get(key);
     if (!m) {
@@ -348,32 +240,47 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
     }
     return m;
   };
+}
 
-  // Per computed cell: its node, whether it is a detailed (bottom) cell.
-  const bottomS = new Set(ds.bottom);
-  const bottomQ = new Set(dq.bottom);
-  const bottomR = new Set(dr.bottom);
+/** A new field's parent section in the main grid, under the same scenario and cap; null for the main grid or without one. */
+function parentCapOf(gb: GridBase, scenario: Scenario, ctx: ScenarioContext, cap: ScenarioCap | null): ParentCap | null {
+  const sys = ctx.system ?? null;
+  const main = gb.field ? (ctx.main ?? sys?.main ?? null) : null;
+  return main ? { main, emp: mainScenarioEmployment(main, scenario, cap), refs: parentRefs(gb, main) } : null;
+}
+
+/**
+ * The cells to compute (the whole grid, or the one bottom region `region`) and their adjusted
+ * employment E'_t, t = 0..H (0 = base year). In years where the national ceiling binds, cells are
+ * scaled and rounded DOWN, so Σ cells stays ≤ the ceiling after rounding. A new field is part of
+ * its parent section: each detailed cell is capped by the parent's scenario path (same region and
+ * level), so no field cell or total ever exceeds its parent.
+ */
+function scenarioCells(gb: GridBase, scenario: Scenario, ctx: ScenarioContext, region?: string): ScenarioCells {
+  const { grid } = gb;
+  const [dr, ds, dq] = grid.reconciler.dims;
+  const nSQ = ds.codes.length * dq.codes.length;
+  const H = grid.horizon;
+  const rec = region === undefined ? grid.reconciler : sliceReconciler(grid);
+  const size = (region === undefined ? dr.codes.length : 1) * nSQ;
+  const offset = region === undefined ? 0 : dr.index.get(region)! * nSQ;
+  const multFor = multipliersFor(gb, scenario);
+  const [bottomR, bottomS, bottomQ] = [new Set(dr.bottom), new Set(ds.bottom), new Set(dq.bottom)];
   const nodes = grid.nodes.slice(offset, offset + size);
   const leaf = new Uint8Array(size);
-  for (let local = 0; local < size; local++) {
-    const n = nodes[local];
+  const hidden = new Uint8Array(size);
+  nodes.forEach((n, local) => {
     leaf[local] = bottomR.has(n.region) && bottomS.has(n.sector) && bottomQ.has(n.qualification) ? 1 : 0;
-  }
-
-  // Adjusted employment E'_t of every cell, t = 0..H (0 = base year). In years where the national
-  // ceiling binds, cells are scaled and rounded DOWN, so Σ cells stays ≤ the ceiling after rounding.
+    if (grid.hidden.has(n.region)) hidden[local] = 1;
+  });
   const sys = ctx.system ?? null;
   const cap = sys?.main ? scenarioCapFactors(sys.main, scenario, sys.system) : null;
-  // A new field is part of its parent section: each detailed cell is capped by the parent's
-  // scenario path (same region and level), so no field cell or total ever exceeds its parent.
-  const main = gb.field ? (ctx.main ?? sys?.main ?? null) : null;
-  const parentEmp = main ? mainScenarioEmployment(main, scenario, cap) : null;
-  const refs = main ? parentRefs(gb, main) : null;
+  const parent = parentCapOf(gb, scenario, ctx, cap);
   const parentAt = (off: number, t: number): number => {
-    const r = refs![off];
+    const r = parent!.refs[off];
     if (r.plus < 0) return Infinity;
-    let v = parentEmp![t - 1][r.plus];
-    for (const o of r.minus) v -= parentEmp![t - 1][o];
+    let v = parent!.emp[t - 1][r.plus];
+    for (const o of r.minus) v -= parent!.emp[t - 1][o];
     return Math.max(0, v);
   };
   const emp: Float64Array[] = Array.from({ length: H + 1 }, () => new Float64Array(size));
@@ -383,217 +290,33 @@ export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioCon
     const m = multFor(node.sector, node.qualification);
     for (let t = 1; t <= H; t++) {
       const v = cap ? leafEmployment(node.mean[t - 1], m[t - 1], cap.factors[t - 1], cap.capped[t - 1] === 1) : Math.round(node.mean[t - 1] * m[t - 1]);
-      emp[t][local] = parentEmp ? Math.min(v, parentAt(offset + local, t)) : v;
+      emp[t][local] = parent ? Math.min(v, parentAt(offset + local, t)) : v;
     }
   }
   for (let t = 1; t <= H; t++) aggregateTensor(rec, emp[t]);
   for (let local = 0; local < size; local++) emp[0][local] = nodes[local].base;
-
-  const entry = (q: string, t: number) => entryRateAt(scenario, ctx.entryRate, q, t);
-  const xr = scenario.exitRate;
-  const horizons = [...new Set(ctx.gapHorizons)].filter((h) => h >= 1 && h <= H).sort((a, b) => a - b);
-  const gaps: GapRow[] = [];
-  const hidden = new Uint8Array(size);
-  const worse = new Uint8Array(size);
-  nodes.forEach((n, local) => {
-    const a = n.accuracy;
-    if (a.mase !== null && a.naiveMase !== null && a.mase > 1.2 * a.naiveMase) worse[local] = 1;
-  });
-  const iv80Of = nodes.map((n, local) => {
-    if (grid.hidden.has(n.region)) hidden[local] = 1;
-    return n.intervals.find((iv) => iv.level === 80) ?? n.intervals[0];
-  });
-  // Comparable rows for ranking: same region and aggregation level of sector and qualification.
-  const sectorRoot = ds.codes.find((c) => !ds.parent.get(c));
-  const qualRoot = dq.codes.find((c) => !dq.parent.get(c));
-  const groupIds = new Map<string, number>();
-  const groupOfLocal = nodes.map((n) => {
-    const kind = `${n.region}|${gb.field ? 'field' : n.sector === sectorRoot ? 'total' : bottomS.has(n.sector) ? 'section' : 'group'}|${n.qualification === qualRoot ? 'all' : 'level'}`;
-    let id = groupIds.get(kind);
-    if (id === undefined) groupIds.set(kind, (id = groupIds.size));
-    return id;
-  });
-  const groupOfRow: number[] = [];
-  const expansion = new Float64Array(size);
-  const replacement = new Float64Array(size);
-  const newSupply = new Float64Array(size);
-  const supplyHalf = new Float64Array(size);
-  // Running sums per detailed cell.
-  const cumRepl = new Float64Array(size);
-  const cumSupply = new Float64Array(size);
-  const cumHalf = new Float64Array(size);
-  // Replacement rate per level and year from the national system (measured exits override a cell).
-  const levelRate = new Map<string, Float64Array>();
-  const rateOf = (q: string): Float64Array => {
-    let r = levelRate.get(q);
-    if (!r) levelRate.set(q, (r = replacementRatePath(sys!.system, q, H)));
-    return r;
-  };
-  const noOthers = new Float64Array(H);
-  let k = 0;
-  for (let t = 1; t <= H; t++) {
-    for (let local = 0; local < size; local++) {
-      if (!leaf[local]) continue;
-      const off = offset + local;
-      const q = nodes[local].qualification;
-      const rate = sys && !exits.observed[off] ? rateOf(q)[t - 1] : exits.rate[off];
-      cumRepl[local] += rate * xr * emp[t - 1][local];
-      const other = sys && !supply.otherFromData?.[off]
-        ? (sys.others.perWorker[q] ?? noOthers)[t - 1] * nodes[local].base
-        : supply.other[off][t - 1];
-      const e = entry(q, t);
-      cumSupply[local] += e * supply.gradMean[off][t - 1] + other;
-      cumHalf[local] += e * supply.gradHalf80[off][t - 1];
-    }
-    if (horizons[k] !== t) continue;
-    k++;
-    for (let local = 0; local < size; local++) {
-      const isLeaf = leaf[local] === 1;
-      expansion[local] = isLeaf ? emp[t][local] - emp[0][local] : 0;
-      replacement[local] = isLeaf ? round(cumRepl[local]) : 0;
-      newSupply[local] = isLeaf ? round(cumSupply[local]) : 0;
-      supplyHalf[local] = isLeaf ? cumHalf[local] : 0;
-    }
-    for (const x of [expansion, replacement, newSupply]) aggregateTensor(rec, x);
-    aggregateSupplyHalf(rec, supplyHalf, supply.gradCorrelation ?? 1); // supply.ts: linear over areas, equicorrelated across series
-    const period = String(grid.baseYear + t);
-    const blockStart = gaps.length;
-    for (let local = 0; local < size; local++) {
-      const node = nodes[local];
-      if (hidden[local]) continue;
-      const baseMean = node.mean[t - 1];
-      const scale = baseMean > 0 ? emp[t][local] / baseMean : 1;
-      // The cell's own employment uncertainty: on top-down grids its share band only. The national
-      // level (labour force, economy-wide demand) moves openings and new supply alike (entrants
-      // come from the same demographic labour force), so it is common to both sides and left out.
-      const own = node.shareHalf80;
-      const iv80 = iv80Of[local];
-      const empHalf = own ? own[t - 1] * scale : iv80 ? ((iv80.upper[t - 1] - iv80.lower[t - 1]) / 2) * scale : 0;
-      const openings = expansion[local] + replacement[local];
-      const imb = imbalanceOf(
-        {
-          openings,
-          replacement: replacement[local],
-          expansion: expansion[local],
-          newSupply: newSupply[local],
-          halfWidth80: Math.sqrt(empHalf * empHalf + supplyHalf[local] * supplyHalf[local]),
-          employmentBase: node.base,
-          worseThanNaive: worse[local] === 1,
-        },
-        ctx.thresholds,
-      );
-      groupOfRow.push(groupOfLocal[local]);
-      gaps.push({
-        region: node.region,
-        sector: node.sector,
-        qualification: node.qualification,
-        horizon: t,
-        period,
-        employmentBase: node.base,
-        employmentEnd: emp[t][local],
-        openings,
-        expansion: expansion[local],
-        replacement: replacement[local],
-        newSupply: newSupply[local],
-        imbalance: imb.imbalance,
-        imbalanceLower: round(imb.imbalanceLower),
-        imbalanceUpper: round(imb.imbalanceUpper),
-        imbalanceShare: imb.imbalanceShare === null ? null : round6(imb.imbalanceShare),
-        ratio: imb.ratio === null ? null : round3(imb.ratio),
-        flag: imb.flag,
-        confidence: imb.confidence,
-        rank: null,
-        status: 'modelled',
-        basis: basisFromMask(gb.gapBasis?.[offset + local] ?? historyMask(node)),
-        source: GAP_SOURCE,
-      });
-    }
-    // Rank within this horizon's rows, by region and aggregation level.
-    rankBlock(gaps, blockStart, gaps.length, groupOfRow);
-  }
-
-
-  const forecasts: CellForecast[] = [];
-  const roots = grid.reconciler.dims.map((d) => d.codes.find((c) => !d.parent.get(c)));
-  const isRoot = (local: number) => !gb.field && nodes[local].region === roots[0] && nodes[local].sector === roots[1] && nodes[local].qualification === roots[2];
-  if (ctx.forecasts) {
-    const periods = Array.from({ length: H }, (_, i) => String(grid.baseYear + i + 1));
-    for (let local = 0; local < size; local++) {
-      const node = nodes[local];
-      if (hidden[local]) continue;
-      const mean = new Array<number>(H);
-      const scales = new Array<number>(H);
-      for (let t = 0; t < H; t++) {
-        scales[t] = node.mean[t] > 0 ? emp[t + 1][local] / node.mean[t] : 1;
-        mean[t] = emp[t + 1][local];
-      }
-      let intervals = scaledIntervals(node, mean, scales);
-      if (isRoot(local) && sys) intervals = withinLabourForce(intervals, mean, sys.system);
-      const pr = refs?.[offset + local];
-      if (main && parentEmp && pr && pr.plus >= 0 && pr.minus.length === 0) {
-        // Bounds too: a field's bound never exceeds the same bound of its parent section.
-        const pNode = main.grid.nodes[pr.plus];
-        const pMean = Array.from({ length: H }, (_, t) => parentEmp[t][pr.plus]);
-        const pIv = scaledIntervals(pNode, pMean, pMean.map((v, t) => (pNode.mean[t] > 0 ? v / pNode.mean[t] : 1)));
-        intervals = intervals.map((iv) => {
-          const p = pIv.find((x) => x.level === iv.level);
-          if (!p) return iv;
-          return {
-            level: iv.level,
-            lower: iv.lower.map((v, t) => Math.min(v, p.lower[t], mean[t])),
-            upper: iv.upper.map((v, t) => Math.max(Math.min(v, p.upper[t]), mean[t])),
-          };
-        });
-      }
-      forecasts.push({
-        indicator: grid.indicator,
-        region: node.region,
-        sector: node.sector,
-        qualification: node.qualification,
-        unit: grid.unit,
-        history: node.history,
-        forecast: { periods, mean, intervals },
-        models: node.models,
-        intervalKind: node.intervalKind,
-        accuracy: node.accuracy,
-        ...(node.break ? { break: node.break } : {}),
-        reconciliation: 'ols',
-        status: 'modelled',
-        basis: basisFromMask(gb.basis?.[offset + local] ?? historyMask(node)),
-        source: forecastSource(grid, node),
-      });
-    }
-  }
-  return { forecasts, gaps };
-}
-
-/** A node's intervals scaled like its mean (`scales[t]` = scenario ÷ base path), rounded, around `mean`. */
-function scaledIntervals(node: Grid['nodes'][number], mean: number[], scales: number[]): CellForecast['forecast']['intervals'] {
-  return node.intervals.map((iv) => ({
-    level: iv.level,
-    lower: iv.lower.map((v, t) => Math.min(round(v * scales[t]), mean[t])),
-    upper: iv.upper.map((v, t) => Math.max(round(v * scales[t]), mean[t])),
-  }));
+  return { gb, scenario, ctx, rec, offset, size, H, nodes, leaf, hidden, emp, sys, parent };
 }
 
 /**
- * National employment's bounds within the labour force, as the system's own band is built
- * (system/national-system.ts): upper ≤ the labour force's upper bound × (1 − minUnemploymentRate)
- * of the same level (never below the mean). A growth scenario scales the band up with the mean, so
- * without this its upper bound could exceed any labour force the system allows.
+ * Apply `scenario` to a grid base: scenario employment of the cells, then their gap rows
+ * (recompute-gaps.ts) and, when asked, their forecasts (recompute-forecasts.ts).
+ * @param regions restrict to these region codes (each must be a bottom code,
+ *   e.g. a province); default: every region of the grid.
  */
-function withinLabourForce(intervals: CellForecast['forecast']['intervals'], mean: number[], system: NationalSystem): CellForecast['forecast']['intervals'] {
-  const lf = system.labourForce;
-  const minU = system.minUnemploymentRate;
-  return intervals.map((iv) => {
-    const band = lf.intervals.find((x) => x.level === iv.level);
-    return {
-      level: iv.level,
-      lower: iv.lower,
-      upper: iv.upper.map((v, t) => {
-        const ceiling = (band?.upper ?? lf.mean)[system.baseIndex + t + 1];
-        return ceiling === undefined || !Number.isFinite(ceiling) ? v : Math.max(mean[t], Math.min(v, Math.floor(ceiling * (1 - minU))));
-      }),
-    };
-  });
+export function applyScenario(gb: GridBase, scenario: Scenario, ctx: ScenarioContext, regions?: string[]): ScenarioResult {
+  if (regions && regions.length !== 1) {
+    // One region at a time; ranks are per region, so the pieces are the same as a joint run.
+    const parts = regions.map((r) => applyScenario(gb, scenario, ctx, [r]));
+    return { forecasts: parts.flatMap((p) => p.forecasts), gaps: parts.flatMap((p) => p.gaps) };
+  }
+  const r = regions?.[0];
+  if (r !== undefined && !gb.grid.reconciler.dims[0].bottom.includes(r)) {
+    // A total region was asked for: compute everything, keep only it.
+    const all = applyScenario(gb, scenario, ctx);
+    return { forecasts: all.forecasts.filter((f) => f.region === r), gaps: all.gaps.filter((g) => g.region === r) };
+  }
+  const cells = scenarioCells(gb, scenario, ctx, r);
+  const gaps = scenarioGaps(cells);
+  return { forecasts: ctx.forecasts ? scenarioForecasts(cells) : [], gaps };
 }

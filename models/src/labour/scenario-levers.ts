@@ -3,7 +3,7 @@
  * entry by level and year, a new field's boost, and the national system under the
  * labour-force levers. Each is a pure function of the scenario and the stored base.
  */
-import type { GridBase } from './recompute';
+import type { GridBase } from './grid-base';
 import type { NationalSystem } from './system/types';
 import type { Scenario } from './types';
 

@@ -11,7 +11,7 @@
  */
 import { basisFromMask, statusBit } from './basis';
 import { fitSeries } from './engine';
-import type { GridBase } from './recompute';
+import type { GridBase } from './grid-base';
 import { trainingPlan } from './target-decisions';
 import type { PathSeries, TargetPath, TargetSpec } from './types';
 

@@ -1,5 +1,5 @@
 /**
- * Scenario levers on a small test country (system/test-country.ts): the baseline reproduces
+ * Scenario levers on a small test country (models/test/test-country.ts): the baseline reproduces
  * itself, the monotonic effects issue 13 names hold, and the model's coherence invariants hold
  * for random valid parameter sets (fast-check).
  */
@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { computeBase } from '../base';
 import { outlookFor } from '../outlook';
 import { SCENARIOS } from '../scenarios';
-import { countryWithGraduates, structure } from '../system/test-country';
+import { countryWithGraduates, structure } from '../../../test/test-country';
 import type { CellForecast, Outlook } from '../types';
 import { scenarioBaselineOf } from './baseline';
 import type { ScenarioParameters } from './schema';

@@ -20,11 +20,11 @@ import { ForecastError } from '../../forecast/errors';
 import { broadOfSection } from '../system/levers-from';
 import { leverLabourForce, leverRetirementFactors, type ParticipationChange } from '../system/levers';
 import type { RetirementPaths } from '../demography/retirement-age';
-import { SECTION_CODES, NEW_FIELD_CODES, SECTORS } from '../codes-sectors';
+import { SECTION_CODES, NEW_FIELD_CODES, SECTORS } from '../../codes/sectors';
 import type { Scenario } from '../types';
 import type { ScenarioBaseline } from './baseline';
 import { normaliseParameters, type ScenarioParameters } from './schema';
-import { QUALIFICATION_LEVELS } from '../codes-qualifications';
+import { QUALIFICATION_LEVELS } from '../../codes/qualifications';
 
 /** Name and description of the scenario being built. */
 export interface ScenarioLabel { id: string; nameVi: string; nameEn: string; description: { vi: string; en: string } }

@@ -7,7 +7,7 @@ import { buildNationalSystem } from './national-system';
 import { dampedGrowth, growthIndex, logLinearGrowth } from './productivity';
 import { driftForecaster } from './forecaster';
 
-import { country, o, structure } from './test-country';
+import { country, o, structure } from '../../../test/test-country';
 
 describe('national system', () => {
   const rows = country();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakdownNames, groupNames, indicatorAxis, isGroupCode, OCCUPATIONS, resolveGroup, resolveOccupation } from './codes';
+import { breakdownNames, groupNames, indicatorAxis, isGroupCode, OCCUPATIONS, resolveGroup, resolveOccupation } from './index';
 
 describe('breakdown axes', () => {
   it('validates demographic group codes', () => {

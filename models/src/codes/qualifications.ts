@@ -4,7 +4,7 @@
  * `none` = no degree or certificate (may include short courses under 3 months),
  * which is why GSO's "trained with degrees/certificates" share = 100 − none.
  */
-import { closest, foldKey, type Names } from './codes-normalize';
+import { closest, foldKey, type Names } from './normalize';
 
 export interface Qualification extends Names {
   code: string;

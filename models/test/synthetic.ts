@@ -3,9 +3,9 @@
  * the labour model when the real seeds are not at hand. Every row is
  * `modelled` with a source saying it is synthetic.
  */
-import { mulberry32 } from '../forecast/prng';
-import type { Observation } from '../data/observation';
-import type { LabourStructure } from './structure';
+import { mulberry32 } from '../src/forecast/prng';
+import type { Observation } from '../src/data/observation';
+import type { LabourStructure } from '../src/labour/structure';
 
 
 export interface SyntheticOptions {
@@ -23,7 +23,7 @@ export interface SyntheticOptions {
   fieldProvinces?: string[];
 }
 
-const SOURCE = 'Synthetic test data (LMO models/src/labour/synthetic.ts)';
+const SOURCE = 'Synthetic test data (LMO models/test/synthetic.ts)';
 
 function row(indicator: string, year: number, region: string, sector: string, qualification: string, value: number): Observation {
   return { indicator, period: String(year), region, sector, qualification, value, unit: 'persons', source: SOURCE, status: 'modelled' };

@@ -9,8 +9,8 @@
  *
  * Pure helpers (no I/O) so the web can import them for labels.
  */
-import { closest, foldKey, type Names } from './codes-normalize';
-import { getSector } from './codes-sectors';
+import { closest, foldKey, type Names } from './normalize';
+import { getSector } from './sectors';
 
 export type BreakdownAxis = 'sector' | 'group' | 'occupation';
 

@@ -14,7 +14,7 @@
  *   in `regionNote`. Regional series built from the 34 units therefore differ from
  *   GSO's published regional series for those six units.
  */
-import { closest, foldKey, stripDiacritics, type Names } from './codes-normalize';
+import { closest, foldKey, stripDiacritics, type Names } from './normalize';
 
 export type RegionLevel = 'country' | 'region' | 'province';
 

@@ -3,9 +3,9 @@
  * Stocks and rates are *observed* at a period, so a value for a future period
  * cannot be an observation (the validator rejects it); flows may carry plans.
  */
-import { closest, type Names } from './codes-normalize';
+import { closest, type Names } from './normalize';
 import type { Unit } from '../data/observation';
-import type { BreakdownAxis } from './codes-breakdowns';
+import type { BreakdownAxis } from './breakdowns';
 
 export type IndicatorKind = 'stock' | 'flow' | 'rate';
 
@@ -19,7 +19,7 @@ export interface Indicator extends Names {
   /**
    * What the `sector` column holds (default `sector`): a sector code, a
    * demographic group `<sex>:<age>` (`group`) or a VSCO major group (`occupation`).
-   * See `codes-breakdowns.ts`.
+   * See `breakdowns.ts`.
    */
   axis?: BreakdownAxis;
 }

@@ -1,17 +1,10 @@
 /**
- * Code lists of the long format (regions, sectors, qualifications, indicators)
- * and their hierarchies. Split by dimension into `codes-*.ts`; import from here.
+ * The additive hierarchies of the code lists, as parent links: what
+ * reconciliation and coherence checks sum along.
  */
-import { REGIONS } from './codes-regions';
-import { SECTORS } from './codes-sectors';
-import { QUALIFICATIONS } from './codes-qualifications';
-
-export * from './codes-normalize';
-export * from './codes-regions';
-export * from './codes-sectors';
-export * from './codes-qualifications';
-export * from './codes-indicators';
-export * from './codes-breakdowns';
+import { REGIONS } from './regions';
+import { SECTORS } from './sectors';
+import { QUALIFICATIONS } from './qualifications';
 
 /** A node of an additive hierarchy: `code` sums into `parent`. */
 export interface CodeNode {

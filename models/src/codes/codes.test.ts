@@ -3,7 +3,7 @@ import {
   FORMER_PROVINCES, PROVINCES, REGIONS, SECTORS, SECTOR_TREE, QUALIFICATIONS, INDICATORS, SERIES_BREAKS,
   resolveRegion, suggestRegion, resolveSector, suggestSector, resolveQualification, suggestQualification,
   sectionsOf, foldKey, editDistance, closest, getRegion, regionOf,
-} from './codes';
+} from './index';
 
 describe('regions', () => {
   it('has the country, 6 regions and 34 units (28 provinces + 6 cities)', () => {

@@ -9,7 +9,7 @@
  * G–U. New fields are *of which* subsets of one section: they have a `parent`
  * but `additive: false`, so they are never summed into it again.
  */
-import { closest, foldKey, type Names } from './codes-normalize';
+import { closest, foldKey, type Names } from './normalize';
 
 export type SectorLevel = 'total' | 'broad' | 'section' | 'field';
 

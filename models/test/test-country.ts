@@ -3,7 +3,7 @@
  * × 2 levels 2016–2025, UN-style population by sex × age 2010–2040, labour force by broad group,
  * value added, and college/university graduates. Values are made up (statuses say so).
  */
-import type { Observation, ObservationStatus } from '../../data/observation';
+import type { Observation, ObservationStatus } from '../src/data/observation';
 
 export const o = (indicator: string, year: number | string, region: string, sector: string, qualification: string, value: number, status: ObservationStatus = 'official', unit: Observation['unit'] = 'persons'): Observation =>
   ({ indicator, period: String(year), region, sector, qualification, value, unit, source: 'test', status });
