@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { computeOutlook } from '@lmo/models/labour/outlook';
+import { computeOutlook } from '@lmo/models/labour';
 import { openDatabase } from '../src/db/client';
 import { getCurrentVersion } from '../src/services/dataset-versions';
 import { loadObservations } from '../src/services/ingest';

@@ -1,10 +1,9 @@
 /**
  * The memory check of `pnpm bench:load` (issue 15, item 6): 10,000 distinct
- * long URLs, each asked twice, must leave the fast path's URL map and the
- * response cache under their configured byte budgets (FAST_PATH_MAP_MB,
- * RESPONSE_CACHE_MB).
+ * long URLs, each asked twice, must leave the read cache's answers under
+ * their configured byte budget (RESPONSE_CACHE_MB; the fast path keeps nothing).
  *
- * - `budgetCheck()`: the real ResponseCache, cache middleware and fast path in
+ * - `budgetCheck()`: the real read cache, answer middleware and fast path in
  *   front of a stub route that answers 200 to everything (the worst case: every
  *   URL is storable), read back through their own byte accounts;
  * - `rssGrowth()`: the same URLs against a running instance, reported as the
@@ -17,7 +16,8 @@ import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
 import { loadConfig } from '../src/config';
 import { createFastPath } from '../src/http/fast-path';
-import { DATA_VERSION_HEADER, ResponseCache, responseCache } from '../src/http/response-cache';
+import { answerCache, DATA_VERSION_HEADER } from '../src/http/read-path';
+import { ReadCache } from '../src/services/read-cache';
 import type { VersionInfo } from '../src/services/dataset-versions';
 
 export const LONG_URLS = 10_000;
@@ -52,19 +52,21 @@ export interface BudgetReport { cacheBytes: number; cacheBudget: number; cacheEn
 /** The real caches in front of a route that stores every answer; their byte accounts afterwards. */
 export async function budgetCheck(): Promise<BudgetReport> {
   const config = loadConfig();
-  const cache = new ResponseCache(config.responseCacheBytes);
+  const cache = new ReadCache(config.responseCacheBytes);
   const version = { id: 1 } as VersionInfo;
   const app = new Hono()
-    .use('/api/*', responseCache({ cache, current: async () => version }))
+    .use('/api/*', async (c, next) => { c.set('version', { info: version }); await next(); })
+    .use('/api/*', answerCache({ cache }))
     .get('/api/*', (c) => { c.header(DATA_VERSION_HEADER, '1'); return c.json({ path: c.req.path, pad: 'b'.repeat(2_000) }); });
-  const fast = createFastPath({ cache, freshVersion: () => 1, publicRead: () => true, maxMapBytes: config.fastPathMapBytes });
+  const fast = createFastPath({ cache, freshVersion: () => 1, publicRead: () => true });
   const listener = getRequestListener(app.fetch);
   const server = createServer((req, res) => { if (!fast(req, res)) void listener(req, res); });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   try {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     await hammer(base, Array.from({ length: LONG_URLS }, (_, i) => longUrl('/api/meta', i)));
-    return { cacheBytes: cache.bytes, cacheBudget: cache.maxBytes, cacheEntries: cache.size, mapBytes: fast.urlKeys.bytes, mapBudget: fast.urlKeys.maxBytes, mapEntries: fast.urlKeys.size };
+    // The fast path keeps no URL map any more: its share is zero.
+    return { cacheBytes: cache.bytes, cacheBudget: cache.maxBytes, cacheEntries: cache.size, mapBytes: 0, mapBudget: 0, mapEntries: 0 };
   } finally {
     server.closeAllConnections();
     await new Promise((r) => server.close(r));

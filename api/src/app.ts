@@ -13,7 +13,7 @@ import { onError, problemResponse } from './http/on-error';
 import { PROBLEM_TYPES } from './http/problem';
 import { BEARER, bearerScheme, validationErrorResponse } from './http/responses';
 import { authState, readGuard } from './http/require-role';
-import { ResponseCache, responseCache, sharedRequest } from './http/response-cache';
+import { answerCache, revalidate, servedVersion, sharedRequest } from './http/read-path';
 import { security } from './http/security';
 import { mountWeb } from './http/static-web';
 import { accuracyRoutes } from './routes/accuracy';
@@ -40,17 +40,21 @@ export function apiRoutes(deps: AppDeps) {
     .use('/api/*', compress({ threshold: 2048 }))
     // …and the threshold needs a Content-Length, which c.json() answers lack (http/json-length.ts).
     .use('/api/*', jsonContentLength())
+    // The served version, resolved once per read request (c.var.version, http/read-path.ts).
+    .use('/api/*', servedVersion(deps.store))
     // Next: a stored answer keeps the headers the chain below added, and only anonymous
-    // public reads (the same for everyone) are answered from it (http/response-cache.ts).
-    .use('/api/*', responseCache({
-      cache: deps.responses ?? new ResponseCache(config.responseCacheBytes),
-      current: () => deps.store.servedVersion(),
+    // public reads (the same for everyone) are answered from it (the one read cache).
+    .use('/api/*', answerCache({
+      cache: deps.store.cache,
+      enabled: config.responseCacheBytes > 0,
       cacheable: (c) => sharedRequest({ authorization: c.req.header('authorization'), origin: c.req.header('origin') }, authState(deps).settings.publicRead),
     }))
     // Secure headers, CORS, body and upload limits wrap every route (see http/security.ts).
     .use(...security(config.security))
     // PUBLIC_READ=false: reads need a viewer token too (http/require-role.ts).
     .use('/api/*', readGuard(deps))
+    // If-None-Match with this version's ETag: 304 before the route runs.
+    .use('/api/*', revalidate())
     .route('/api/health', healthRoutes(deps))
     .route('/api/meta', metaRoutes(deps))
     .route('/api/series', seriesRoutes(deps))

@@ -41,7 +41,6 @@ const envSchema = z.object({
   PGLITE_SHARED_BUFFERS: text().refine((v) => v === undefined || BUFFER_SIZE.test(v), 'must be a size such as 16MB').transform((v) => v ?? '16MB'),
   RESULTS_RECHECK_MS: whole(250, 0),
   RESPONSE_CACHE_MB: megabytes(32),
-  FAST_PATH_MAP_MB: megabytes(1),
   MAX_UPLOAD_BYTES: whole(200 * MB, 1),
   CORS_ORIGINS: text().transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean)).superRefine((origins, ctx) => {
     for (const origin of origins) {
@@ -73,9 +72,8 @@ export interface Config {
   seed: boolean;
   /** How soon an instance on a shared PostgreSQL sees another's new version (RESULTS_RECHECK_MS). */
   resultsRecheckMs: number;
-  /** Byte budgets of the answer cache (RESPONSE_CACHE_MB) and the fast path's URL map (FAST_PATH_MAP_MB). */
+  /** Byte budget of the whole answers held in the read cache (RESPONSE_CACHE_MB). */
   responseCacheBytes: number;
-  fastPathMapBytes: number;
   /** Largest upload (MAX_UPLOAD_BYTES, default 200 MB). */
   maxUploadBytes: number;
   security: {
@@ -130,7 +128,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seed: e.SEED,
     resultsRecheckMs: e.RESULTS_RECHECK_MS,
     responseCacheBytes: e.RESPONSE_CACHE_MB,
-    fastPathMapBytes: e.FAST_PATH_MAP_MB,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     security: {
       corsOrigins: e.CORS_ORIGINS,

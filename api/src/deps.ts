@@ -1,7 +1,6 @@
 /** What the app needs from the outside; tests pass their own. */
 import { loadConfig, type Config } from './config';
 import type { Database } from './db/client';
-import type { ResponseCache } from './http/response-cache';
 import { ScenarioEngine } from './services/scenario-engine';
 import { ScenarioService } from './services/scenario-service';
 import type { ResultsStore, Snapshot } from './services/results-store';
@@ -16,8 +15,6 @@ export interface AppDeps {
   scenarios?: ScenarioService;
   /** Folder of the built web app (web/dist), or null to serve only the API. */
   webDist?: string | null;
-  /** Answers replayed per version (shared with the server's fast path); default: one per app. */
-  responses?: ResponseCache;
   /** Where unexpected errors are reported (default console.error). */
   logError?: (error: unknown) => void;
 }
@@ -44,9 +41,12 @@ export function scenariosOf(deps: AppDeps): ScenarioService {
   return s;
 }
 
-/** The served snapshot, with `scenario` computed on it if it is a planner's scenario read there for the first time. */
-export async function snapshotFor(deps: AppDeps, scenario: string): Promise<Snapshot> {
-  const snap = await deps.store.current();
+/**
+ * The served snapshot (`resolved`: the one the request's version middleware found), with `scenario`
+ * computed on it if it is a planner's scenario read there for the first time.
+ */
+export async function snapshotFor(deps: AppDeps, scenario: string, resolved?: Snapshot): Promise<Snapshot> {
+  const snap = resolved ?? await deps.store.current();
   await scenariosOf(deps).ensure(snap, scenario);
   return snap;
 }

@@ -7,13 +7,14 @@
 import { serve } from '@hono/node-server';
 import { createServer as createHttpServer, type RequestListener, type ServerOptions } from 'node:http';
 import { createFastPath } from './http/fast-path';
+import { ANSWER } from './http/read-path';
 import { authState } from './http/require-role';
-import { ResponseCache } from './http/response-cache';
 import { createApp } from './app';
 import { scenariosOf } from './deps';
 import { ConfigError, loadConfig, type Config } from './config';
 import { getCurrentVersion } from './services/dataset-versions';
 import { computeResults } from './services/compute';
+import { DATA_CACHE_BYTES, ReadCache } from './services/read-cache';
 import { ResultsStore } from './services/results-store';
 import { openAndMigrate, seedOnce } from './services/startup';
 
@@ -42,21 +43,23 @@ const seed = config.seed && !hasData ? await seedOnce(opened).catch(async (error
 // The embedded database belongs to this process alone, so its current version only changes through
 // this process (uploads, rollbacks, seeds), which invalidates the store itself: no polling needed.
 const recheckMs = database.kind === 'pglite' ? Infinity : config.resultsRecheckMs;
-const store = new ResultsStore(database.db, { lock: database.withLock, recheckMs, compute: (db, id) => computeResults(db, id, config.compute) });
+// The read path's one cache: decoded results, meta and series, and whole answers within RESPONSE_CACHE_MB of it.
+const cache = new ReadCache(DATA_CACHE_BYTES + config.responseCacheBytes, { [ANSWER]: config.responseCacheBytes });
+const store = new ResultsStore(database.db, { lock: database.withLock, recheckMs, cache, compute: (db, id) => computeResults(db, id, config.compute) });
 // Another instance's new version is announced by NOTIFY (migration 0006): this one re-checks at
-// once instead of at its next poll. If listening fails, polling every recheckMs still serves it.
+// once. While LISTEN works, polling is a slow safety net; when it is lost, polling every recheckMs
+// takes over until it is back.
 const unlisten = await database.listenVersions?.(() => {
   store.invalidate();
   void store.current().catch(() => { /* the next request reports it */ });
-}).catch((error: unknown) => {
+}, undefined, (listening) => store.setListening(listening)).catch((error: unknown) => {
   console.warn(`[lmo] LISTEN lmo_version failed, polling every ${recheckMs} ms instead:`, error instanceof Error ? error.message : error);
   return undefined;
 });
-const responses = new ResponseCache(config.responseCacheBytes);
-const deps = { database, store, responses, config, webDist: config.webDist };
+const deps = { database, store, config, webDist: config.webDist };
 const app = createApp(deps);
 // Cache hits are answered before Hono (http/fast-path.ts); everything else goes through the app.
-const fastPath = createFastPath({ cache: responses, maxMapBytes: config.fastPathMapBytes, freshVersion: () => store.freshVersionId(), publicRead: () => authState(deps).settings.publicRead });
+const fastPath = createFastPath({ cache, freshVersion: () => store.freshVersionId(), publicRead: () => authState(deps).settings.publicRead });
 const createServer: typeof createHttpServer = ((options: ServerOptions, listener: RequestListener) =>
   createHttpServer(options, (req, res) => { if (!fastPath(req, res)) listener(req, res); })) as typeof createHttpServer;
 

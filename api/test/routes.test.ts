@@ -162,6 +162,28 @@ describe.each(backends)('routes on $name', (backend) => {
       expect(revalidated.status).toBe(304);
     });
 
+    it('revalidates a request it may not replay (another origin) with 304 before the route reads any result', async () => {
+      const path = `/api/forecasts?${CELL}&scenario=baseline`;
+      const headers = { origin: 'https://elsewhere.example' };
+      const first = await t.app.request(path, { headers });
+      const etag = first.headers.get('etag')!;
+      expect(etag).toMatch(/^"v\d+-/);
+      const snap = t.store.peek()!;
+      const forecast = snap.forecast;
+      let reads = 0;
+      snap.forecast = (...args) => { reads++; return forecast(...args); };
+      try {
+        const revalidated = await t.app.request(path, { headers: { ...headers, 'if-none-match': etag } });
+        expect(revalidated.status).toBe(304);
+        expect(revalidated.headers.get('etag')).toBe(etag);
+        expect(reads).toBe(0);
+        expect((await t.app.request(path, { headers })).status).toBe(200);
+        expect(reads).toBe(1);
+      } finally {
+        snap.forecast = forecast;
+      }
+    });
+
     it('keeps only the requested interval levels and defaults the horizon to 10 years', async () => {
       const r = await get(`/api/forecasts?${CELL}&levels=95`);
       expect(r.body.forecast.intervals.map((i: any) => i.level)).toEqual([95]);

@@ -48,7 +48,7 @@ export interface Database {
    * process). A lost connection is re-opened after `retryMs`; readers fall back to polling
    * meanwhile. Resolves to a function that stops listening.
    */
-  listenVersions?(onNotify: (payload: string) => void, retryMs?: number): Promise<() => Promise<void>>;
+  listenVersions?(onNotify: (payload: string) => void, retryMs?: number, onListening?: (listening: boolean) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -161,7 +161,7 @@ async function openPostgres(url: string, max = 10, queryTimeout = 60_000): Promi
         client.release();
       }
     },
-    listenVersions: (onNotify, retryMs = 1_000) => listenVersions(url, onNotify, retryMs),
+    listenVersions: (onNotify, retryMs = 1_000, onListening = () => {}) => listenVersions(url, onNotify, retryMs, onListening),
     async close() {
       if (closed) return;
       closed = true;
@@ -173,8 +173,11 @@ async function openPostgres(url: string, max = 10, queryTimeout = 60_000): Promi
 /** The channel migration 0006's trigger notifies (LISTEN takes no bound parameter: it is written out below). */
 const VERSION_CHANNEL = 'lmo_version';
 
-/** LISTEN on its own connection: a pooled one would be handed to other queries. */
-async function listenVersions(url: string, onNotify: (payload: string) => void, retryMs: number): Promise<() => Promise<void>> {
+/**
+ * LISTEN on its own connection: a pooled one would be handed to other queries. `onListening`
+ * says when notices start and stop arriving, so the caller polls only while they do not.
+ */
+async function listenVersions(url: string, onNotify: (payload: string) => void, retryMs: number, onListening: (listening: boolean) => void): Promise<() => Promise<void>> {
   let stopped = false;
   let client: pg.Client | undefined;
   let retry: NodeJS.Timeout | undefined;
@@ -184,11 +187,15 @@ async function listenVersions(url: string, onNotify: (payload: string) => void, 
     c.on('error', () => {
       // The connection died: listen again later; a notice missed meanwhile is caught by polling.
       void c.end().catch(() => {});
-      if (!stopped && client === c) schedule();
+      if (!stopped && client === c) {
+        onListening(false);
+        schedule();
+      }
     });
     client = c;
     await c.connect();
     await c.query('LISTEN lmo_version');
+    onListening(true);
   };
   const schedule = () => {
     retry = setTimeout(() => void connect().catch(() => { if (!stopped) schedule(); }), retryMs);

@@ -2,13 +2,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFastPath } from './fast-path';
-import { ResponseCache } from './response-cache';
+import { ReadCache } from '../services/read-cache';
+import { storeAnswer } from './read-path';
 
 const body = new TextEncoder().encode('{"answer":42}');
 const state = { version: 7 as number | undefined, publicRead: true, passed: 0 };
-const cache = new ResponseCache(1 << 20);
+const cache = new ReadCache(1 << 20);
 cache.serving(7);
-cache.set(7, '/api/forecasts?region=VN&sector=C', {
+storeAnswer(cache, 7, '/api/forecasts?region=VN&sector=C', {
   body, etag: '"v7-abc"', headers: [['content-type', 'application/json'], ['x-content-type-options', 'nosniff'], ['data-version', '7']],
 });
 
@@ -66,47 +67,25 @@ describe('fast path', () => {
   });
 });
 
-describe('UrlKeyMap (the fast path\'s memory)', () => {
-  it('never remembers a miss: 10,000 distinct long URLs that miss leave it empty', async () => {
-    const c = new ResponseCache(1 << 20);
+describe('fast path memory', () => {
+  it('keeps nothing of its own: 10,000 distinct long URLs that miss leave the cache as it was', () => {
+    const c = new ReadCache(1 << 20);
     c.serving(1);
-    const fast = createFastPath({ cache: c, freshVersion: () => 1, publicRead: () => true, maxMapBytes: 64 << 10 });
+    const fast = createFastPath({ cache: c, freshVersion: () => 1, publicRead: () => true });
     const res = { writeHead() { throw new Error('a miss must not be answered'); }, end() {} } as never;
     for (let i = 0; i < 10_000; i++) {
       expect(fast({ method: 'GET', url: `/api/meta?i=${i}&pad=${'x'.repeat(1_000)}`, headers: {} } as never, res)).toBe(false);
     }
-    expect(fast.urlKeys.size).toBe(0);
-    expect(fast.urlKeys.bytes).toBe(0);
-  });
-
-  it('remembers hits within its byte budget, oldest dropped first, and skips very long URLs', async () => {
-    const c = new ResponseCache(64 << 20);
-    c.serving(1);
-    const answer = { body, etag: '"v1-x"', headers: [['content-type', 'application/json']] as [string, string][] };
-    const budget = 32 << 10;
-    const fast = createFastPath({ cache: c, freshVersion: () => 1, publicRead: () => true, maxMapBytes: budget });
-    const res = { writeHead() {}, end() {} } as never;
-    for (let i = 0; i < 2_000; i++) {
-      const url = `/api/meta?i=${i}&pad=${'y'.repeat(200)}`;
-      c.set(1, `/api/meta?i=${i}&pad=${'y'.repeat(200)}`, answer);
-      expect(fast({ method: 'GET', url, headers: {} } as never, res)).toBe(true);
-      expect(fast.urlKeys.bytes).toBeLessThanOrEqual(budget);
-    }
-    expect(fast.urlKeys.size).toBeGreaterThan(10);
-    expect(fast.urlKeys.get(`/api/meta?i=1999&pad=${'y'.repeat(200)}`)).toBeDefined();
-    expect(fast.urlKeys.get(`/api/meta?i=0&pad=${'y'.repeat(200)}`)).toBeUndefined();
-    const long = `/api/meta?pad=${'z'.repeat(5_000)}`;
-    c.set(1, `/api/meta?pad=${'z'.repeat(5_000)}`, answer);
-    expect(fast({ method: 'GET', url: long, headers: {} } as never, res)).toBe(true);
-    expect(fast.urlKeys.get(long)).toBeUndefined();
+    expect(c.size).toBe(0);
+    expect(c.bytes).toBe(0);
   });
 });
 
 describe('fast path and compression', () => {
   it('leaves large answers to the app (which compresses them) when the client accepts gzip', () => {
-    const c = new ResponseCache(1 << 20);
+    const c = new ReadCache(1 << 20);
     c.serving(1);
-    c.set(1, '/api/gaps?', { body: new Uint8Array(4_096), etag: '"v1-big"', headers: [] });
+    storeAnswer(c, 1, '/api/gaps?', { body: new Uint8Array(4_096), etag: '"v1-big"', headers: [] });
     const fast = createFastPath({ cache: c, freshVersion: () => 1, publicRead: () => true });
     const res = { writeHead() {}, end() {} } as never;
     expect(fast({ method: 'GET', url: '/api/gaps', headers: { 'accept-encoding': 'gzip, deflate' } } as never, res)).toBe(false);

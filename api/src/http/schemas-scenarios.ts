@@ -1,6 +1,6 @@
 /** Response schemas of /api/scenarios (OpenAPI and tests). */
 import { z } from 'zod';
-import { scenarioParametersSchema } from '@lmo/models/labour/scenario-params/schema';
+import { scenarioParametersSchema } from '@lmo/models/labour';
 
 const specSchema = z.object({
   name: z.string(), unit: z.string(), min: z.number(), max: z.number(), step: z.number(), default: z.number().nullable(),

@@ -14,6 +14,7 @@ writeFileSync(join(dist, 'assets', 'app.js'), 'console.log("app")');
 writeFileSync(join(dist, 'assets', 'index-Bx3kP9aQ.js'), 'console.log("hashed")'.repeat(100));
 writeFileSync(join(dist, 'assets', 'index-Bx3kP9aQ.js.br'), brotliCompressSync('console.log("hashed")'.repeat(100)));
 writeFileSync(join(dist, 'assets', 'index-Bx3kP9aQ.js.gz'), gzipSync('console.log("hashed")'.repeat(100)));
+writeFileSync(join(dist, 'landing-requests.json'), JSON.stringify({ params: { page: ['overview'], lang: ['vi', 'en'] }, urls: ['/api/forecasts?indicator=employment&levels=80%2C95'] }));
 writeFileSync(join(root, 'secret.txt'), 'TOP SECRET');
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -49,6 +50,18 @@ describe('static web serving', () => {
     expect((await app.request('/')).headers.get('cache-control')).toBe('no-cache');
     expect((await app.request('/regions')).headers.get('cache-control')).toBe('no-cache');
     expect((await app.request('/assets/app.js')).headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('sends the landing view\'s shell with a Link header preloading its first chart\'s data, no other page or file', async () => {
+    const link = '</api/forecasts?indicator=employment&levels=80%2C95>; rel=preload; as=fetch; crossorigin';
+    for (const path of ['/', '/?page=overview', '/?lang=en', '/index.html?lang=en']) {
+      const res = await app.request(path, { headers: { 'accept-encoding': 'br' } });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('link'), path).toBe(link);
+    }
+    for (const path of ['/?page=regions', '/?scenario=s-1', '/regions?horizon=5', '/assets/app.js', '/landing-requests.json']) {
+      expect((await app.request(path)).headers.get('link'), path).toBeNull();
+    }
   });
 
   it('never serves files outside web/dist', async () => {

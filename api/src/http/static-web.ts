@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Hono, MiddlewareHandler } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { landingLink, landingRequestsReader } from './landing-preload';
 
 const FALLBACK_PAGE = `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>Triển vọng thị trường lao động</title></head>
@@ -28,7 +29,8 @@ export function cacheControlFor(path: string): string {
  * Adds static routes for `webDist`; files are sent brotli- or gzip-compressed when the build made a
  * copy and the client accepts it (`precompressed`). Whether the build exists is checked per
  * request (a rebuild may replace it while the server runs); without it, `/` is a
- * plain page linking to the API docs.
+ * plain page linking to the API docs. The app shell of the landing view carries a `Link` header
+ * preloading its first chart's data (landing-preload.ts).
  */
 export function mountWeb(app: Hono, webDist: string | null | undefined): void {
   if (!webDist) {
@@ -39,12 +41,20 @@ export function mountWeb(app: Hono, webDist: string | null | undefined): void {
   // Created on first use: serveStatic warns at creation when its root is missing.
   let files: MiddlewareHandler | undefined;
   const shell = serveStatic({ path: index, precompressed: true });
+  const landingRequests = landingRequestsReader(webDist);
+  const preloadLanding = (c: Context, res: Response) => {
+    const link = landingLink(landingRequests(), new URL(c.req.url).searchParams);
+    if (link) res.headers.set('link', link);
+  };
   app.use('*', async (c, next) => {
     if (!existsSync(index)) return next();
     files ??= serveStatic({ root: webDist, precompressed: true });
     const res = await files(c, next);
     // serveStatic answers with its own Response (undefined when it passed the request on).
-    if (res instanceof Response) res.headers.set('cache-control', cacheControlFor(c.req.path));
+    if (res instanceof Response) {
+      res.headers.set('cache-control', cacheControlFor(c.req.path));
+      if ((c.req.path === '/' || c.req.path === '/index.html') && res.ok) preloadLanding(c, res);
+    }
     return res;
   });
   // Client-side routes (anything not under /api and not a file) get the app shell.
@@ -52,7 +62,10 @@ export function mountWeb(app: Hono, webDist: string | null | undefined): void {
     if (c.req.path.startsWith('/api/') || c.req.path === '/api') return next();
     if (!existsSync(index)) return c.req.path === '/' ? c.html(FALLBACK_PAGE) : next();
     const res = await shell(c, next);
-    if (res instanceof Response) res.headers.set('cache-control', REVALIDATE);
+    if (res instanceof Response) {
+      res.headers.set('cache-control', REVALIDATE);
+      if (res.ok) preloadLanding(c, res);
+    }
     return res;
   });
 }

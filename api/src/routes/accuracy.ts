@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { BASELINE_SCENARIO } from '@lmo/models';
 import { describeRoute } from 'hono-openapi';
 import { snapshotFor, type AppDeps } from '../deps';
-import { DATA_VERSION_HEADER } from '../http/response-cache';
+import { DATA_VERSION_HEADER, requestSnapshot } from '../http/read-path';
 import { jsonResponses, publicRead } from '../http/responses';
 import { accuracySchema } from '../http/schemas-accuracy';
 import { selectAccuracy } from '../services/accuracy';
@@ -18,7 +18,7 @@ export const accuracyRoutes = (deps: AppDeps) => new Hono().get(
     responses: jsonResponses('Backtest accuracy', accuracySchema),
   }),
   async (c) => {
-    const snap = await snapshotFor(deps, BASELINE_SCENARIO);
+    const snap = await snapshotFor(deps, BASELINE_SCENARIO, requestSnapshot(c));
     const body = await selectAccuracy(snap);
     c.header(DATA_VERSION_HEADER, String(snap.version.id));
     return c.json(body);

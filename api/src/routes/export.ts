@@ -3,7 +3,8 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import { snapshotFor, type AppDeps } from '../deps';
-import { DATA_VERSION_HEADER } from '../http/response-cache';
+import { DATA_VERSION_HEADER, requestSnapshot, versionOf } from '../http/read-path';
+import { requirePresent } from '../services/dataset-versions';
 import { publicRead, readProblems } from '../http/responses';
 import { zQuery } from '../http/validate';
 import { forecastCsv, gapsCsv, seriesCsv } from '../services/csv-export';
@@ -42,11 +43,11 @@ export const exportRoutes = (deps: AppDeps) => new Hono().get(
     let versionId: number;
     if (view === 'series') {
       const query = seriesQuery.parse(params);
-      versionId = (await deps.store.requireServedVersion()).id;
+      versionId = requirePresent(await versionOf(c, deps.store)).id;
       csv = seriesCsv(await readSeries(deps.database.db, versionId, query));
     } else {
       const query = view === 'forecasts' ? forecastQuery.parse(params) : gapsQuery.parse(params);
-      const snap = await snapshotFor(deps, query.scenario);
+      const snap = await snapshotFor(deps, query.scenario, requestSnapshot(c));
       versionId = snap.version.id;
       csv = view === 'forecasts'
         ? forecastCsv(await selectForecast(snap, query as z.infer<typeof forecastQuery>))

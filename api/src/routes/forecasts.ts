@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { snapshotFor, type AppDeps } from '../deps';
-import { DATA_VERSION_HEADER } from '../http/response-cache';
+import { DATA_VERSION_HEADER, requestSnapshot } from '../http/read-path';
 import { cellQuery, horizonParam, levelsParam, scenarioParam } from '../http/params';
 import { jsonResponses, publicRead } from '../http/responses';
 import { forecastSchema } from '../http/schemas';
@@ -28,7 +28,7 @@ export const forecastRoutes = (deps: AppDeps) => new Hono().get(
   zQuery(forecastQuery),
   async (c) => {
     const q = c.req.valid('query');
-    const snap = await snapshotFor(deps, q.scenario);
+    const snap = await snapshotFor(deps, q.scenario, requestSnapshot(c));
     const body = await selectForecast(snap, q);
     c.header(DATA_VERSION_HEADER, String(snap.version.id));
     return c.json(body);

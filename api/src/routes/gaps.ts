@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import { snapshotFor, type AppDeps } from '../deps';
-import { DATA_VERSION_HEADER } from '../http/response-cache';
+import { DATA_VERSION_HEADER, requestSnapshot } from '../http/read-path';
 import { codeParam, scenarioParam } from '../http/params';
 import { jsonResponses, publicRead } from '../http/responses';
 import { gapsSchema } from '../http/schemas';
@@ -34,7 +34,7 @@ export const gapRoutes = (deps: AppDeps) => new Hono().get(
   zQuery(gapsQuery),
   async (c) => {
     const q = c.req.valid('query');
-    const snap = await snapshotFor(deps, q.scenario);
+    const snap = await snapshotFor(deps, q.scenario, requestSnapshot(c));
     const body = await selectGaps(snap, q);
     c.header(DATA_VERSION_HEADER, String(snap.version.id));
     return c.json(body);

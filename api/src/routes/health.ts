@@ -34,7 +34,8 @@ export const healthRoutes = (deps: AppDeps) => new Hono().get(
   }),
   async (c) => {
     const t = performance.now();
-    const version = await deps.store.memo.current();
+    // Health checks the database every pollMs even while NOTIFY makes the version poll rare.
+    const version = await deps.store.pointer(deps.store.pollMs);
     return c.json({
       status: 'ok' as const,
       ready: Boolean(version?.computedAt),

@@ -3,12 +3,11 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
-import { DATA_VERSION_HEADER } from '../http/response-cache';
+import { DATA_VERSION_HEADER, requestSnapshot, versionOf } from '../http/read-path';
 import { jsonResponses, publicRead } from '../http/responses';
 import { unitSchema } from '../http/schemas';
 import { metaCodes } from '../services/catalog';
-import { SCENARIOS } from '@lmo/models/labour/scenarios';
-import { DATA_LEVELS } from '@lmo/models/labour/data-levels';
+import { SCENARIOS, DATA_LEVELS } from '@lmo/models/labour';
 import { OBSERVATION_STATUSES } from '@lmo/models';
 import { observationStats } from '../services/observation-stats';
 import { MAX_LEVEL_SOURCES } from '../services/level-sources';
@@ -64,11 +63,11 @@ export const metaRoutes = (deps: AppDeps) => new Hono().get(
   async (c) => {
     // Meta never waits for the outlook: code lists, periods and sources come from the
     // observations; scenarios are the model's fixed list.
-    const version = await deps.store.servedVersion();
+    const version = await versionOf(c, deps.store);
     const stats = version
-      ? await deps.store.memo.get(version.id, 'meta:stats', () => observationStats(deps.database.db, version.id))
+      ? await deps.store.cache.load(version.id, 'meta:stats', () => observationStats(deps.database.db, version.id), (s) => JSON.stringify(s).length)
       : { periods: [], sources: [], lastEmploymentYear: null, dataLevels: [] };
-    const snap = deps.store.peek();
+    const snap = requestSnapshot(c) ?? deps.store.peek();
     const summary = snap && version && snap.version.id === version.id ? snap.summary : null;
     const observed = stats.periods;
     const baseYear = summary?.baseYear || stats.lastEmploymentYear;

@@ -7,12 +7,10 @@ import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { describeRoute, resolver, uniqueSymbol } from 'hono-openapi';
 import { z } from 'zod';
-import { PRESETS } from '@lmo/models/labour/scenarios';
-import { PARAMETER_SPECS } from '@lmo/models/labour/scenario-params/specs';
-import { parseScenarioParameters, scenarioParametersSchema } from '@lmo/models/labour/scenario-params/schema';
+import { PRESETS, PARAMETER_SPECS, parseScenarioParameters, scenarioParametersSchema } from '@lmo/models/labour';
 import { scenariosOf, type AppDeps } from '../deps';
 import { invalidRequest, notFound } from '../domain-error';
-import { DATA_VERSION_HEADER } from '../http/response-cache';
+import { DATA_VERSION_HEADER } from '../http/read-path';
 import { jsonResponses, publicRead, readProblems } from '../http/responses';
 import { scenarioCreatedSchema, scenarioInfoSchema, scenarioListSchema } from '../http/schemas-scenarios';
 

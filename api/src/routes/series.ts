@@ -4,9 +4,10 @@ import { describeRoute, resolver } from 'hono-openapi';
 import { z } from 'zod';
 import { OBSERVATION_STATUSES } from '@lmo/models';
 import type { AppDeps } from '../deps';
-import { DATA_VERSION_HEADER } from '../http/response-cache';
+import { DATA_VERSION_HEADER, versionOf } from '../http/read-path';
 import { cellQuery, periodParam } from '../http/params';
 import { invalidRequest, notFound } from '../domain-error';
+import { requirePresent } from '../services/dataset-versions';
 import { publicRead, readProblems } from '../http/responses';
 import { zQuery } from '../http/validate';
 import { catalog } from '../services/catalog';
@@ -50,9 +51,10 @@ export const seriesRoutes = (deps: AppDeps) => new Hono().get(
     // The sector column holds a sector, a sex:age group or an occupation, by the indicator's axis.
     const axisProblem = catalog().checkAxis(q.indicator, q.sector);
     if (axisProblem) throw invalidRequest(axisProblem.message, [{ path: 'sector', message: axisProblem.message, expected: axisProblem.expected }]);
-    const version = await deps.store.requireServedVersion();
+    const version = requirePresent(await versionOf(c, deps.store));
     const key = `series:${q.indicator}|${q.region}|${q.sector}|${q.qualification}|${q.from ?? ''}|${q.to ?? ''}`;
-    const series = await deps.store.memo.get(version.id, key, () => readSeries(deps.database.db, version.id, q));
+    // Priced at ~64 bytes a period across its four columns.
+    const series = await deps.store.cache.load(version.id, key, () => readSeries(deps.database.db, version.id, q), (s) => 512 + 64 * s.periods.length);
     if (series.periods.length === 0 && !q.from && !q.to) {
       throw notFound(`No observations for ${q.indicator} / ${q.region} / ${q.sector} / ${q.qualification} in dataset version ${version.id}.`);
     }

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import { snapshotFor, type AppDeps } from '../deps';
-import { DATA_VERSION_HEADER } from '../http/response-cache';
+import { DATA_VERSION_HEADER, requestSnapshot } from '../http/read-path';
 import { scenarioParam } from '../http/params';
 import { jsonResponses, publicRead } from '../http/responses';
 import { targetsSchema } from '../http/schemas';
@@ -25,7 +25,7 @@ export const targetRoutes = (deps: AppDeps) => new Hono().get(
   zQuery(targetsQuery),
   async (c) => {
     const { scenario } = c.req.valid('query');
-    const snap = await snapshotFor(deps, scenario);
+    const snap = await snapshotFor(deps, scenario, requestSnapshot(c));
     const body = selectTargets(snap, scenario);
     c.header(DATA_VERSION_HEADER, String(snap.version.id));
     return c.json(body);

@@ -6,9 +6,7 @@
 import { promisify } from 'node:util';
 import { gunzip, gzipSync } from 'node:zlib';
 import type { Observation, Outlook, OutlookSet } from '@lmo/models';
-import { computeBase, scenarioOutlooks, type OutlookOptions } from '@lmo/models/labour/outlook';
-import { SCENARIOS } from '@lmo/models/labour/scenarios';
-import { baselineValues, scenarioBaselineOf, type BaselineValues } from '@lmo/models/labour/scenario-params/baseline';
+import { computeBase, scenarioOutlooks, SCENARIOS, baselineValues, scenarioBaselineOf, type OutlookOptions, type BaselineValues } from '@lmo/models/labour';
 
 const gunzipAsync = promisify(gunzip);
 

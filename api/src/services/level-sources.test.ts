@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ObservationGroup } from '@lmo/models/labour/data-levels';
+import type { ObservationGroup } from '@lmo/models/labour';
 import { citationFamily, dataLevelsWithSources, mergeSourceFamilies, yearSpan } from './level-sources';
 
 const PX = 'GSO online database (PX-Web, English edition, release c. 2017), table "Labour force at 15 years of age and above by province"';

@@ -3,7 +3,7 @@
  * differ only by their year or by a per-province tail ("sum of former provinces …", the weights of
  * an estimator) are one family ("…", 2010–2016; …), and each row keeps its most frequent families.
  */
-import { dataLevelOf, dataLevels, type DataLevelRow, type ObservationGroup } from '@lmo/models/labour/data-levels';
+import { dataLevelOf, dataLevels, type DataLevelRow, type ObservationGroup } from '@lmo/models/labour';
 
 /** How many source families a row of /api/meta `dataLevels` lists (most rows first). */
 export const MAX_LEVEL_SOURCES = 5;

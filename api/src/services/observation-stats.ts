@@ -1,9 +1,9 @@
 /**
- * Periods and sources of a dataset version, for /api/meta. Cached per version
- * (versions are immutable), so meta never waits for the outlook computation.
+ * Periods and sources of a dataset version, for /api/meta (which keeps them in
+ * the read cache per version, so meta never waits for the outlook computation).
  */
 import { eq, sql } from 'drizzle-orm';
-import type { ObservationGroup } from '@lmo/models/labour/data-levels';
+import type { ObservationGroup } from '@lmo/models/labour';
 import { dataLevelsWithSources, mergeSourceFamilies, type LevelRowWithCounts, type SourceFamilyRow } from './level-sources';
 import type { Db } from '../db/client';
 import { observations } from '../db/schema';
@@ -23,31 +23,8 @@ export interface ObservationStats {
   dataLevels: LevelRowWithCounts[];
 }
 
-const cache = new Map<string, Promise<ObservationStats>>();
-
-/** Stats of `versionId` in `db`. */
-export function observationStats(db: Db, versionId: number): Promise<ObservationStats> {
-  // Keyed by database too: tests open several databases in one process.
-  const key = `${dbId(db)}:${versionId}`;
-  let pending = cache.get(key);
-  if (!pending) {
-    pending = load(db, versionId);
-    pending.catch(() => cache.delete(key));
-    cache.set(key, pending);
-    while (cache.size > 8) cache.delete(cache.keys().next().value!);
-  }
-  return pending;
-}
-
-const ids = new WeakMap<Db, number>();
-let nextId = 1;
-function dbId(db: Db): number {
-  let id = ids.get(db);
-  if (id === undefined) ids.set(db, (id = nextId++));
-  return id;
-}
-
-async function load(db: Db, versionId: number): Promise<ObservationStats> {
+/** Stats of `versionId` in `db` (a few GROUP BYs over the version's observations). */
+export async function observationStats(db: Db, versionId: number): Promise<ObservationStats> {
   const periods = (await db.selectDistinct({ period: observations.period }).from(observations)
     .where(eq(observations.datasetVersionId, versionId))).map((p) => p.period).sort();
   const groups = await cellGroups(db, versionId);

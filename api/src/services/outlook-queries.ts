@@ -2,7 +2,7 @@
  * Selections from a results snapshot, shared by the JSON routes and the CSV
  * export so both always show the same figures.
  */
-import { basisOf, mergeBasis } from '@lmo/models/labour/basis';
+import { basisOf, mergeBasis } from '@lmo/models/labour';
 import { invalidRequest, notFound } from '../domain-error';
 import { forecastKey, type CellForecast, type GapRow, type TargetPath } from './compute';
 import type { Snapshot } from './results-store';

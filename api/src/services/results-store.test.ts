@@ -5,7 +5,7 @@ import { openDatabase, type Database, type DatabaseConfig, type Db } from '../db
 import { computeResults } from './compute';
 import { getCurrentVersion, getVersion } from './dataset-versions';
 import { ingestObservations, loadObservations } from './ingest';
-import { computeOutlook } from '@lmo/models/labour/outlook';
+import { computeOutlook } from '@lmo/models/labour';
 import { ResultsStore } from './results-store';
 import { startDatabase } from './startup';
 
@@ -99,7 +99,7 @@ describe.each(backends)('results store on $name', (backend) => {
     await new Promise((r) => setTimeout(r, 5));
     // … which failed, so the next one waits for a new check and gets the error.
     await expect(store.current()).rejects.toThrow(/ECONNREFUSED/);
-    await expect(store.memo.current()).rejects.toThrow(/ECONNREFUSED/);
+    await expect(store.pointer()).rejects.toThrow(/ECONNREFUSED/);
     down = false;
     expect((await store.current()).version.id).toBe(first.version.id);
   });
@@ -107,9 +107,9 @@ describe.each(backends)('results store on $name', (backend) => {
   it('once results are computed, the version pointer says so too, even without polling (PGlite)', async () => {
     const { version } = await ingestObservations(database.db, fixtureRows({ scale: 1.05 }), { label: 'ready', kind: 'upload' });
     const store = new ResultsStore(database.db, { recheckMs: Infinity });
-    expect((await store.memo.current())?.computedAt).toBeNull();
+    expect((await store.pointer())?.computedAt).toBeNull();
     expect((await store.current()).version.id).toBe(version.id);
-    expect((await store.memo.current())?.computedAt).not.toBeNull();
+    expect((await store.pointer())?.computedAt).not.toBeNull();
   });
 
   it('computes the same results in a worker thread as in process', async () => {

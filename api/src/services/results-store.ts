@@ -1,9 +1,12 @@
 /**
- * In-memory view of the stored results of the CURRENT dataset version. Every
- * API instance keeps its own copy keyed by version id and re-checks the current
- * version at most every `recheckMs`, so instances stay stateless and agree.
- * Small parts (summaries, targets) load eagerly; forecast and gap chunks (one
- * per scenario and region) load on first use and stay in a bounded LRU cache.
+ * In-memory view of the stored results of the CURRENT dataset version, and the
+ * read path's one freshness mechanism: the current-version pointer is re-read at
+ * most every `recheckMs` (sooner after `invalidate()`: NOTIFY from another
+ * PostgreSQL instance, or a local upload on PGlite), stale-while-revalidate
+ * within `maxStaleMs`. Every instance keeps its own copy, so instances stay
+ * stateless and agree. Small parts (summaries, targets) load eagerly; forecast
+ * and gap chunks (one per scenario and region) load on first use into the read
+ * path's one cache (read-cache.ts), which also holds meta, series and answers.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { BASELINE_SCENARIO } from '@lmo/models';
@@ -16,8 +19,8 @@ import {
 } from './compute';
 import { getCurrentVersion, getVersion, requirePresent, type VersionInfo } from './dataset-versions';
 import type { RawChunk } from './scenario-run';
+import { ReadCache } from './read-cache';
 import { UserChunks } from './user-chunks';
-import { VersionMemo } from './version-memo';
 
 /** Everything the read routes need for one version. */
 export interface Snapshot {
@@ -40,6 +43,9 @@ export interface Snapshot {
   addScenario(id: string, chunks: readonly RawChunk[]): void;
 }
 
+/** The safety-net poll while NOTIFY is heard: a notice lost between two LISTEN connections is caught this late. */
+export const LISTENING_RECHECK_MS = 30_000;
+
 export interface ResultsStoreOptions {
   /** How long a version check stays fresh. 0 checks on every request. */
   recheckMs?: number;
@@ -51,8 +57,10 @@ export interface ResultsStoreOptions {
   maxStaleMs?: number;
   /** Compute missing results on demand (true for servers; a version committed by a crashed upload gets its results). */
   computeMissing?: boolean;
-  /** Decoded forecast/gap chunks kept in memory (one per scenario and region). */
-  maxChunks?: number;
+  /** The read path's cache (default: one of DATA_CACHE_BYTES); decoded chunks go there. */
+  cache?: ReadCache;
+  /** Milliseconds on a monotonic clock (default performance.now; tests advance their own). */
+  now?: () => number;
   /** Planners' scenarios kept in memory per snapshot (older ones are recomputed on their next read). */
   maxUserScenarios?: number;
   /**
@@ -72,6 +80,9 @@ const RETRY_FAILED_MS = 60_000;
 const WARM_CHUNKS = 32;
 const WARM_BUDGET_MS = 250;
 
+// Estimated decoded size per item of a chunk (a forecast cell carries history, intervals and models), for the cache's budget.
+const ITEM_BYTES: Record<string, number> = { forecasts: 4096, gaps: 512 };
+
 // Advisory-lock keys for computing a version: a fixed high range, away from the startup lock.
 const computeLockKey = (versionId: number) => 1_000_000_000 + versionId;
 
@@ -81,32 +92,38 @@ type ChunkIndex = Map<string, Map<string, number>>;
 /** Per-instance cache of the current version's stored results (see the module comment). */
 export class ResultsStore {
   private snapshot?: Snapshot;
-  private checkedAt = -Infinity;
-  private checking?: Promise<Snapshot>;
+  /** The last pointer read and when it was made (undefined: never, invalidated or failed). */
+  private pointerRead?: { row: VersionInfo | null; at: number };
+  private reading?: Promise<VersionInfo | null>;
+  /** Bumped by invalidate(): a read started before it must not count as fresh after it. */
+  private epoch = 0;
   /** The version being prepared to replace the served one, if any. */
   private target?: number;
   private readonly building = new Map<number, Promise<Snapshot>>();
   private readonly failures = new Map<number, { error: unknown; at: number }>();
-  private readonly chunks = new Map<string, Promise<unknown>>();
-  private readonly recheckMs: number;
+  /** The configured poll interval (Infinity on PGlite); health checks the database this often. */
+  readonly pollMs: number;
+  /** How long a pointer read stays fresh now: pollMs, or longer while NOTIFY is heard (setListening). */
+  private recheckMs: number;
   private readonly maxStaleMs: number;
   private readonly computeMissing: boolean;
-  private readonly maxChunks: number;
   private readonly maxUserScenarios: number;
   private readonly lock: NonNullable<ResultsStoreOptions['lock']>;
   private readonly compute: NonNullable<ResultsStoreOptions['compute']>;
   private readonly readVersion: NonNullable<ResultsStoreOptions['readVersion']>;
+  private readonly now: () => number;
 
-  /** Per-version answers that do not need the results (meta, series). */
-  readonly memo: VersionMemo;
+  /** The read path's one cache (decoded chunks here; meta, series and answers in the routes). */
+  readonly cache: ReadCache;
 
   constructor(private readonly db: Db, options: ResultsStoreOptions = {}) {
-    this.recheckMs = options.recheckMs ?? 1000;
-    this.maxStaleMs = options.maxStaleMs ?? 2 * this.recheckMs;
+    this.pollMs = options.recheckMs ?? 1000;
+    this.recheckMs = this.pollMs;
+    this.maxStaleMs = options.maxStaleMs ?? 2 * this.pollMs;
     this.readVersion = options.readVersion ?? getCurrentVersion;
-    this.memo = new VersionMemo(db, this.recheckMs, { maxStaleMs: this.maxStaleMs, read: this.readVersion });
+    this.cache = options.cache ?? new ReadCache();
+    this.now = options.now ?? (() => performance.now());
     this.computeMissing = options.computeMissing ?? true;
-    this.maxChunks = options.maxChunks ?? 256;
     this.maxUserScenarios = options.maxUserScenarios ?? 4;
     this.lock = options.lock ?? ((_key, fn) => fn());
     this.compute = options.compute ?? ((db, id) => computeResults(db, id));
@@ -118,108 +135,133 @@ export class ResultsStore {
   }
 
   /**
+   * The current-version pointer (null before any data exists), re-read at most every
+   * `recheckMs`; never waits for results. While a re-read is in flight, callers keep the
+   * last answer for up to `maxStaleMs` after it was read (a busy database must not make
+   * every reader wait). A failed re-read is not hidden: the next caller waits and sees it.
+   */
+  pointer(maxAgeMs = this.recheckMs): Promise<VersionInfo | null> {
+    return this.checkPointer(maxAgeMs).then((r) => r.row);
+  }
+
+  /**
+   * Whether `NOTIFY lmo_version` currently reaches this instance. While it does, a new version
+   * arrives by invalidate() and polling is only a safety net every LISTENING_RECHECK_MS; when the
+   * LISTEN connection is lost, polling every `pollMs` takes over again.
+   */
+  setListening(listening: boolean): void {
+    this.recheckMs = listening ? Math.max(this.pollMs, LISTENING_RECHECK_MS) : this.pollMs;
+  }
+
+  /** pointer(), saying whether this caller waited for a fresh read (`waited`) or got a remembered one. */
+  private async checkPointer(maxAgeMs = this.recheckMs): Promise<{ row: VersionInfo | null; waited: boolean }> {
+    const known = this.pointerRead;
+    const age = known ? this.now() - known.at : Infinity;
+    if (known && age < maxAgeMs) return { row: known.row, waited: false };
+    // One read at a time; concurrent callers share it.
+    if (!this.reading) {
+      const reading = this.readPointer().finally(() => { if (this.reading === reading) this.reading = undefined; });
+      this.reading = reading;
+    }
+    // While listening, reads are rare: a reader may keep the last answer for two safety-net periods.
+    const staleMs = maxAgeMs > this.pollMs ? 2 * maxAgeMs : this.maxStaleMs;
+    if (known && age < staleMs) {
+      this.reading.catch(() => {}); // its error reaches the next caller, not this one
+      return { row: known.row, waited: false };
+    }
+    return { row: await this.reading, waited: true };
+  }
+
+  private async readPointer(): Promise<VersionInfo | null> {
+    const epoch = this.epoch;
+    let row: VersionInfo | null;
+    try {
+      row = await this.readVersion(this.db);
+    } catch (error) {
+      if (epoch === this.epoch) this.pointerRead = undefined;
+      throw error;
+    }
+    // Invalidated while reading: this answer may predate the change, so it is not remembered.
+    if (epoch !== this.epoch) return row;
+    this.pointerRead = { row, at: this.now() };
+    const served = this.snapshot;
+    if (!row || !served) return row;
+    if (sameVersion(served.version, row)) this.target = undefined;
+    else this.prepare(served, row.id);
+    return row;
+  }
+
+  /** Loads `versionId` in the background while `served` is still answered, then swaps it in. */
+  private prepare(served: Snapshot, versionId: number): void {
+    this.target = versionId;
+    if (this.building.has(versionId)) return;
+    void this.load(versionId)
+      .then(async (next) => {
+        await this.warm(served, next);
+        if (this.target === versionId) this.serve(next);
+      })
+      .catch(() => { /* load() remembers model failures; the served snapshot stays */ });
+  }
+
+  /**
    * The version this instance answers from: the served snapshot's once results
    * are loaded (so every route agrees while a newer one is prepared), before
    * that the current pointer. Null before any data exists.
    */
   async servedVersion(): Promise<VersionInfo | null> {
-    return this.snapshot ? (await this.current()).version : this.memo.current();
+    return this.snapshot ? (await this.current()).version : this.pointer();
   }
 
-  /** servedVersion(), or a 503 problem when nothing has been loaded yet. */
-  async requireServedVersion(): Promise<VersionInfo> {
-    return requirePresent(await this.servedVersion());
-  }
-
-  /** The served version's id if it was confirmed within `recheckMs` (answerable without asking), else undefined. */
+  /** The served version's id if the pointer was read within `recheckMs` (answerable without asking), else undefined. */
   freshVersionId(): number | undefined {
-    return this.snapshot && performance.now() - this.checkedAt < this.recheckMs ? this.snapshot.version.id : undefined;
+    const read = this.pointerRead;
+    return this.snapshot && read && this.now() - read.at < this.recheckMs ? this.snapshot.version.id : undefined;
   }
 
-  /** Forgets the freshness of the cached version (call after a local ingest or revert). */
+  /** Forgets the pointer (NOTIFY from another instance, a local ingest or revert): the next caller waits for a fresh read. */
   invalidate(): void {
-    this.checkedAt = -Infinity;
-    this.memo.invalidate();
+    this.pointerRead = undefined;
+    // A read already in flight may have started before the change: the next caller starts its own.
+    this.reading = undefined;
+    this.epoch++;
   }
 
   /**
-   * The snapshot to answer from: the current version's, re-checked at most every
-   * `recheckMs` in the background (see `maxStaleMs`). A newer version found by a
-   * background check is prepared (and its hot chunks loaded) while the old one
-   * is still served, then swapped in; after `invalidate()` the next call waits
-   * for it. Throws a 503 problem when nothing is loaded yet.
+   * The snapshot to answer from: the current pointer's (see pointer()). A newer
+   * version found by a background read is prepared (and its hot chunks loaded)
+   * while the old one is still served, then swapped in; a caller that waited for
+   * the read (first call, after `invalidate()`, past `maxStaleMs`) waits for the
+   * new snapshot too. Throws a 503 problem when nothing is loaded yet.
    */
   async current(): Promise<Snapshot> {
-    const snap = this.snapshot;
-    const age = performance.now() - this.checkedAt;
-    if (snap && age < this.recheckMs) return snap;
-    // Past maxStaleMs (or after invalidate() or a failed check) the caller waits, for the newest version too.
-    const stale = !(snap && age < this.maxStaleMs);
-    // One version check at a time; concurrent requests share it.
-    this.checking ??= this.refresh(stale).finally(() => { this.checking = undefined; });
-    if (!stale) {
-      this.checking.catch(() => {}); // a failure reaches the next request, which waits
-      return snap!;
-    }
-    return this.checking;
-  }
-
-  /** Re-reads the current version; `wait`: swap a newer one in before answering instead of in the background. */
-  private async refresh(wait: boolean): Promise<Snapshot> {
-    let version: VersionInfo;
-    try {
-      const row = await this.readVersion(this.db);
-      // One read serves both: the memo (health, meta, series) need not ask again.
-      this.memo.record(row);
-      version = requirePresent(row);
-    } catch (error) {
-      this.checkedAt = -Infinity;
-      this.memo.invalidate(); // nor is the failure hidden from the memo's readers
-      throw error;
-    }
+    const { row, waited } = await this.checkPointer();
+    const version = requirePresent(row);
     const served = this.snapshot;
-    if (served && served.version.id === version.id && served.version.computedAt === version.computedAt) {
-      this.target = undefined;
-      this.checkedAt = performance.now();
-      return served;
-    }
+    if (served && (sameVersion(served.version, version) || !waited)) return served;
     this.target = version.id;
-    if (!served || wait) {
-      const next = await this.load(version.id);
-      if (this.target === version.id) this.serve(next);
-      this.checkedAt = performance.now();
-      return this.snapshot!;
-    }
-    // The database answered: the served snapshot stays valid while the next one is prepared.
-    this.checkedAt = performance.now();
-    if (!this.building.has(version.id)) {
-      void this.load(version.id)
-        .then(async (next) => {
-          await this.warm(served, next);
-          if (this.target === version.id) this.serve(next);
-        })
-        .catch(() => { /* load() remembers model failures; the served snapshot stays */ });
-    }
-    return served;
+    const next = await this.load(version.id);
+    if (this.target === version.id || !this.snapshot) this.serve(next);
+    return this.snapshot!;
   }
 
   /**
-   * Starts answering from `next`. The memo takes its version row too: it may hold
-   * this version from before its results were computed (health's `ready`), and
-   * with PGlite it is never re-read on its own.
+   * Starts answering from `next`: the cache drops other versions, and the pointer takes
+   * its row (it may hold this version from before its results were computed: health's
+   * `ready`; with PGlite it is never re-read on its own).
    */
   private serve(next: Snapshot): void {
     this.snapshot = next;
-    this.memo.update(next.version);
+    this.target = undefined;
+    this.cache.serving(next.version.id);
+    if (this.pointerRead?.row?.id === next.version.id) this.pointerRead = { row: next.version, at: this.pointerRead.at };
   }
 
   /** Loads into `next`, one at a time, the chunks most recently read from `prev`. */
   private async warm(prev: Snapshot, next: Snapshot): Promise<void> {
-    const prefix = `${prev.version.id}|`;
-    const hot = [...this.chunks.keys()].filter((k) => k.startsWith(prefix)).slice(-WARM_CHUNKS).reverse();
-    const end = performance.now() + WARM_BUDGET_MS;
+    const hot = this.cache.keys(prev.version.id, 'chunk|').slice(-WARM_CHUNKS).reverse();
+    const end = this.now() + WARM_BUDGET_MS;
     for (const id of hot) {
-      if (performance.now() > end) break;
+      if (this.now() > end) break;
       const [, kind, scenario, key] = id.split('|');
       // One at a time, so requests are served between the decodes.
       await next.preload(kind as ChunkKind, scenario, key).catch(() => {});
@@ -230,14 +272,14 @@ export class ResultsStore {
   load(versionId: number): Promise<Snapshot> {
     const failed = this.failures.get(versionId);
     // A version whose model run failed is not retried on every request; once a minute is enough.
-    if (failed && performance.now() - failed.at < RETRY_FAILED_MS) return Promise.reject(failed.error);
+    if (failed && this.now() - failed.at < RETRY_FAILED_MS) return Promise.reject(failed.error);
     let pending = this.building.get(versionId);
     if (!pending) {
       pending = this.build(versionId)
         .then((snap) => { this.failures.delete(versionId); return snap; })
         .catch((error: unknown) => {
           // Only model failures are remembered; an outage or a "not ready" answer may clear any moment.
-          if (!(error instanceof DomainError) && !isDatabaseUnavailable(error)) this.failures.set(versionId, { error, at: performance.now() });
+          if (!(error instanceof DomainError) && !isDatabaseUnavailable(error)) this.failures.set(versionId, { error, at: this.now() });
           throw error;
         })
         .finally(() => this.building.delete(versionId));
@@ -294,7 +336,7 @@ export class ResultsStore {
       outlooks.delete(id);
       targets.delete(id);
       for (const kind of ['forecasts', 'gaps'] as const) {
-        for (const key of index.get(`${kind}|${id}`)?.keys() ?? []) this.chunks.delete(`${versionId}|${kind}|${id}|${key}`);
+        for (const key of index.get(`${kind}|${id}`)?.keys() ?? []) this.cache.delete(versionId, `chunk|${kind}|${id}|${key}`);
         index.delete(`${kind}|${id}`);
       }
       user.drop(id);
@@ -331,32 +373,24 @@ export class ResultsStore {
     };
   }
 
-  /** A decoded chunk through the LRU cache; concurrent misses share one read. */
+  /** A decoded chunk through the read cache; concurrent misses share one read. */
   private chunk<T, R>(
     versionId: number, kind: ChunkKind, scenario: string, key: string, shape: (value: T[]) => R,
     user?: UserChunks, complete?: (held: T[]) => Promise<T[]>,
   ): Promise<R> {
-    const id = `${versionId}|${kind}|${scenario}|${key}`;
-    let pending = this.chunks.get(id) as Promise<R> | undefined;
-    if (pending) {
-      // Refresh recency: Map iteration order is insertion order.
-      this.chunks.delete(id);
-      this.chunks.set(id, pending);
-      return pending;
-    }
-    pending = (async () => {
+    const read = async () => {
       const mine = user?.get<T>(scenario, kind, key);
       if (mine) return shape(complete ? await complete(mine) : mine);
       const [row] = await this.db.select({ data: results.data }).from(results).where(and(
         eq(results.datasetVersionId, versionId), eq(results.kind, kind), eq(results.scenario, scenario), eq(results.key, key),
       ));
-      if (!row) throw new Error(`Missing results chunk ${id}`);
+      if (!row) throw new Error(`Missing results chunk ${versionId}|${kind}|${scenario}|${key}`);
       return shape(await unpackChunk<T[]>(row.data));
-    })();
-    // A failed read must not stay cached.
-    pending.catch(() => this.chunks.delete(id));
-    this.chunks.set(id, pending);
-    while (this.chunks.size > this.maxChunks) this.chunks.delete(this.chunks.keys().next().value!);
-    return pending;
+    };
+    const items = (v: R) => (v instanceof Map ? v.size : Array.isArray(v) ? v.length : 1);
+    return this.cache.load(versionId, `chunk|${kind}|${scenario}|${key}`, read, (v) => items(v) * (ITEM_BYTES[kind] ?? 1024));
   }
 }
+
+/** The same version in the same state (a version's row changes once, when its results are computed). */
+const sameVersion = (a: VersionInfo, b: VersionInfo) => a.id === b.id && a.computedAt === b.computedAt;

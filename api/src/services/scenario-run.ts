@@ -5,10 +5,7 @@
  * thread where workers are off (tests).
  */
 import type { Observation } from '@lmo/models';
-import { computeBase, outlookFor, type BaseProjection } from '@lmo/models/labour/outlook';
-import { scenarioBaselineOf, type ScenarioBaseline } from '@lmo/models/labour/scenario-params/baseline';
-import type { ScenarioParameters } from '@lmo/models/labour/scenario-params/schema';
-import { scenarioFromParameters, type ScenarioLabel } from '@lmo/models/labour/scenario-params/translate';
+import { computeBase, outlookFor, scenarioBaselineOf, scenarioFromParameters, type BaseProjection, type ScenarioBaseline, type ScenarioParameters, type ScenarioLabel } from '@lmo/models/labour';
 import { scenarioChunks, type ChunkKind } from './compute-pack';
 import { rowsToColumns, transferablesOf, type RowColumns } from './row-columns';
 

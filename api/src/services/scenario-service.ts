@@ -6,8 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { PRESETS } from '@lmo/models/labour/scenarios';
-import { canonicalParameters, parseScenarioParameters, type ScenarioParameters } from '@lmo/models/labour/scenario-params/schema';
+import { PRESETS, canonicalParameters, parseScenarioParameters, type ScenarioParameters } from '@lmo/models/labour';
 import type { Db } from '../db/client';
 import { scenarios } from '../db/schema';
 import { DomainError, invalidRequest } from '../domain-error';

@@ -1,27 +1,39 @@
 import { Hono } from 'hono';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { Db } from '../db/client';
 import type { VersionInfo } from '../services/dataset-versions';
-import { canonicalRequestKey, DATA_VERSION_HEADER, ResponseCache, responseCache } from './response-cache';
+import { ReadCache } from '../services/read-cache';
+import { ResultsStore } from '../services/results-store';
+import { answerCache, canonicalRequestKey, DATA_VERSION_HEADER, revalidate, servedVersion, storeAnswer } from './read-path';
+
+const PATHS = new Set(['/data']);
 
 /** An app whose /data route counts its runs and answers for the current version. */
-function harness(options: { maxBytes?: number } = {}) {
+function harness(options: { maxBytes?: number; cacheable?: (c: any) => boolean } = {}) {
   const state = { version: 1 as number | null, calls: 0, fail: false, status: 200, optIn: true, size: 10 };
-  const current = async () => {
-    if (state.fail) throw new Error('database down');
-    return state.version === null ? null : ({ id: state.version } as VersionInfo);
+  const store = {
+    peek: () => undefined,
+    current: async () => { throw new Error('no snapshot in this harness'); },
+    pointer: async () => {
+      if (state.fail) throw new Error('database down');
+      return state.version === null ? null : ({ id: state.version } as VersionInfo);
+    },
   };
+  const cache = new ReadCache(options.maxBytes ?? 1 << 20);
   const app = new Hono()
-    .use('*', responseCache({ current, cache: new ResponseCache(options.maxBytes ?? 1 << 20) }))
+    .use('*', servedVersion(store, PATHS))
+    .use('*', answerCache({ cache, enabled: (options.maxBytes ?? 1) > 0, cacheable: options.cacheable }))
+    .use('*', revalidate())
     .get('/data', (c) => {
       state.calls++;
       if (state.optIn && state.version !== null) c.header(DATA_VERSION_HEADER, String(state.version));
       return c.json({ version: state.version, q: c.req.query('q') ?? null, pad: 'x'.repeat(state.size), call: state.calls }, state.status as 200);
     })
     .post('/data', (c) => { state.calls++; c.header(DATA_VERSION_HEADER, '1'); return c.json({ ok: true }); });
-  return { app, state };
+  return { app, state, cache };
 }
 
-describe('responseCache', () => {
+describe('answerCache', () => {
   it('answers a repeated question from the cache, whatever the parameter order', async () => {
     const { app, state } = harness();
     const first = await app.request('/data?q=1&r=2');
@@ -104,21 +116,20 @@ describe('responseCache', () => {
     expect(state.calls).toBe(13);
   });
 
-  it('tags requests it may not replay (signed in, another origin) without storing them', async () => {
-    let calls = 0;
-    const app = new Hono()
-      .use('*', responseCache({ cache: new ResponseCache(1 << 20), current: async () => ({ id: 3 } as VersionInfo), cacheable: (c) => !c.req.header('authorization') }))
-      .get('/data', (c) => { calls++; c.header(DATA_VERSION_HEADER, '3'); return c.json({ same: true }); });
+  it('tags requests it may not replay (signed in, another origin) without storing them, and revalidates them without the route', async () => {
+    const { app, state, cache } = harness({ cacheable: (c) => !c.req.header('authorization') });
+    state.version = 3;
     const signedIn = { authorization: 'Bearer x' };
     const first = await app.request('/data', { headers: signedIn });
     const etag = first.headers.get('etag')!;
     expect(etag).toMatch(/^"v3-/);
+    expect(cache.size).toBe(0);
     const again = await app.request('/data', { headers: { ...signedIn, 'if-none-match': etag } });
     expect(again.status).toBe(304);
-    expect(calls).toBe(2); // the route answered both times: nothing was replayed
+    expect(state.calls).toBe(1); // the 304 came before the route
     await app.request('/data');
     await app.request('/data');
-    expect(calls).toBe(3); // anonymous: stored once, then replayed
+    expect(state.calls).toBe(2); // anonymous: stored once, then replayed
   });
 
   it('is off with a zero budget', async () => {
@@ -129,6 +140,59 @@ describe('responseCache', () => {
   });
 });
 
+describe('revalidate', () => {
+  it('answers If-None-Match with 304 before the handler runs; the ETag depends on version and canonical URL only', async () => {
+    const handler = vi.fn((c) => { c.header(DATA_VERSION_HEADER, '5'); return c.json({ n: Math.random() }); });
+    const store = { peek: () => undefined, current: async () => { throw new Error('unused'); }, pointer: async () => ({ id: 5 } as VersionInfo) };
+    const app = new Hono().use('*', servedVersion(store, PATHS)).use('*', revalidate()).get('/data', handler);
+    const first = await app.request('/data?b=2&a=1');
+    expect(handler).toHaveBeenCalledTimes(1);
+    const etag = first.headers.get('etag')!;
+    expect(first.headers.get('cache-control')).toBe('no-cache');
+    const again = await app.request('/data?a=1&b=2', { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('etag')).toBe(etag);
+    expect(again.headers.get(DATA_VERSION_HEADER)).toBe('5');
+    expect(handler).toHaveBeenCalledTimes(1);
+    const other = await app.request('/data?a=1&b=3', { headers: { 'if-none-match': etag } });
+    expect(other.status).toBe(200);
+    expect(handler).toHaveBeenCalledTimes(2);
+  });
+
+  it('a new version changes the ETag and the cache, seen when the pointer is re-read (injected clock, no sleeps)', async () => {
+    let clock = 0;
+    let current = 1;
+    const readVersion = vi.fn(async () => ({ id: current, computedAt: null } as VersionInfo));
+    const store = new ResultsStore({} as Db, { recheckMs: 1_000, maxStaleMs: 2_000, readVersion, now: () => clock });
+    const handler = vi.fn((c) => { const v = (c.get('version') as { info: VersionInfo }).info.id; c.header(DATA_VERSION_HEADER, String(v)); return c.json({ v }); });
+    const app = new Hono().use('*', servedVersion(store, PATHS)).use('*', answerCache({ cache: store.cache })).use('*', revalidate()).get('/data', handler);
+
+    const v1 = await app.request('/data');
+    const tag1 = v1.headers.get('etag')!;
+    current = 2;
+    // Within recheckMs the pointer is not re-read: still version 1, replayed from the cache.
+    clock = 999;
+    const same = await app.request('/data', { headers: { 'if-none-match': tag1 } });
+    expect(same.status).toBe(304);
+    expect(readVersion).toHaveBeenCalledTimes(1);
+    expect(handler).toHaveBeenCalledTimes(1);
+    // Past maxStaleMs the next request waits for a fresh read: a new ETag, a new answer, version 1's answers gone.
+    clock = 2_500;
+    const v2 = await app.request('/data', { headers: { 'if-none-match': tag1 } });
+    expect(v2.status).toBe(200);
+    expect(await v2.json()).toEqual({ v: 2 });
+    expect(v2.headers.get('etag')).not.toBe(tag1);
+    expect(v2.headers.get('etag')).toMatch(/^"v2-/);
+    expect(store.cache.keys(1)).toEqual([]);
+    expect(store.cache.keys(2)).toHaveLength(1);
+    expect(handler).toHaveBeenCalledTimes(2);
+    // invalidate() (NOTIFY, a local upload) makes the next request re-read at once, whatever the clock says.
+    current = 3;
+    store.invalidate();
+    expect((await app.request('/data')).headers.get(DATA_VERSION_HEADER)).toBe('3');
+  });
+});
+
 describe('canonicalRequestKey', () => {
   it('sorts parameters and keeps repeated ones', () => {
     expect(canonicalRequestKey('http://x/api/f?b=2&a=1&a=0')).toBe('/api/f?a=0&a=1&b=2');
@@ -136,14 +200,14 @@ describe('canonicalRequestKey', () => {
   });
 });
 
-describe('ResponseCache byte budget', () => {
+describe('answers within the byte budget', () => {
   it('counts keys and headers, not only bodies: 10,000 small answers under long URLs stay within the budget', () => {
     const budget = 1 << 20;
-    const cache = new ResponseCache(budget);
+    const cache = new ReadCache(budget);
     cache.serving(1);
     const body = new TextEncoder().encode('{}');
     for (let i = 0; i < 10_000; i++) {
-      cache.set(1, `/api/meta?i=${i}&pad=${'x'.repeat(4_000)}`, { body, etag: '"v1-a"', headers: [['content-type', 'application/json']] });
+      storeAnswer(cache, 1, `/api/meta?i=${i}&pad=${'x'.repeat(4_000)}`, { body, etag: '"v1-a"', headers: [['content-type', 'application/json']] });
       expect(cache.bytes).toBeLessThanOrEqual(budget);
     }
     // Each entry costs at least its key at one byte a character: a count bound alone would have kept all 10,000.
@@ -152,9 +216,9 @@ describe('ResponseCache byte budget', () => {
   });
 
   it('refuses an answer whose key alone is over an eighth of the budget', () => {
-    const cache = new ResponseCache(64 << 10);
+    const cache = new ReadCache(64 << 10);
     cache.serving(1);
-    cache.set(1, `/api/meta?pad=${'x'.repeat(5_000)}`, { body: new Uint8Array(10), etag: '"e"', headers: [] });
+    storeAnswer(cache, 1, `/api/meta?pad=${'x'.repeat(5_000)}`, { body: new Uint8Array(10), etag: '"e"', headers: [] });
     expect(cache.size).toBe(0);
     expect(cache.bytes).toBe(0);
   });

@@ -1,0 +1,167 @@
+/**
+ * The read routes' middleware, around the one cache (services/read-cache.ts):
+ *
+ * - `servedVersion` resolves the served dataset version once per request
+ *   (`c.var.version`), before anything else needs it;
+ * - `answerCache`, mounted outermost, replays whole answers stored per
+ *   (version, canonical URL) for requests every caller gets the same answer to
+ *   (anonymous reads while PUBLIC_READ is on, without an Origin: `sharedRequest`);
+ *   a stored answer already carries the security headers added inside it.
+ *   `fast-path.ts` replays the same entries before Hono;
+ * - `revalidate`, mounted inside the guard, answers If-None-Match with 304
+ *   before the route runs: the ETag is the version plus the canonical URL, so a
+ *   revalidation costs no route, no database and no serialisation.
+ *
+ * Routes opt in by setting `Data-Version` to the version they answered from.
+ */
+import { createHash } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { VersionInfo } from '../services/dataset-versions';
+import type { ReadCache } from '../services/read-cache';
+import type { ResultsStore, Snapshot } from '../services/results-store';
+
+/** Header a read route sets to the dataset version its answer came from (opts the answer into cache and ETag). */
+export const DATA_VERSION_HEADER = 'Data-Version';
+
+/** The served version as resolved for one request (or why it could not be). */
+export type ServedVersion = { info: VersionInfo | null; snapshot?: Snapshot } | { error: unknown };
+
+declare module 'hono' {
+  interface ContextVariableMap { version?: ServedVersion }
+}
+
+/** A stored answer: body and headers as first sent, plus its ETag. */
+export interface CachedAnswer { body: Uint8Array<ArrayBuffer>; headers: [string, string][]; etag: string }
+
+// Headers that belong to one exchange, not to the stored answer.
+const DROPPED = new Set(['date', 'content-length', 'set-cookie', 'etag', 'cache-control', 'connection', 'keep-alive', 'transfer-encoding']);
+/** Key prefix of whole answers in the read cache (their share of it is RESPONSE_CACHE_MB). */
+export const ANSWER = 'answer|';
+const isRead = (c: Context) => c.req.method === 'GET' || c.req.method === 'HEAD';
+
+/** Path plus query with parameters sorted, so the same question in another order is one entry. */
+export function canonicalRequestKey(url: string): string {
+  const u = new URL(url, 'http://localhost');
+  const params = [...u.searchParams.entries()].sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
+  return `${u.pathname}?${new URLSearchParams(params).toString()}`;
+}
+
+/** The ETag of the answer to `key` in `versionId`: known before any route runs. */
+export const etagFor = (versionId: number | string, key: string) =>
+  `"v${versionId}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}"`;
+
+/** True when an If-None-Match header lists `etag` (or is `*`). */
+export const etagMatches = (ifNoneMatch: string | undefined, etag: string) =>
+  !!ifNoneMatch && ifNoneMatch.split(',').some((t) => { const v = t.trim(); return v === '*' || v === etag || v === `W/${etag}`; });
+
+/** Whether a request's answer is the same for every caller, so it may be replayed (see the module comment). */
+export const sharedRequest = (headers: { authorization?: string; origin?: string }, publicRead: boolean): boolean =>
+  publicRead && headers.authorization === undefined && headers.origin === undefined;
+
+/** Headers of a replayed answer: as stored, with its ETag and revalidation required. */
+export function answerHeaders(answer: CachedAnswer): [string, string][] {
+  // The version can change at any time: clients revalidate (cheap: 304) rather than reuse blindly.
+  return [...answer.headers, ['etag', answer.etag], ['cache-control', 'no-cache']];
+}
+
+/** A stored answer of `versionId` to `key` in `cache`, if any (fast path and answerCache). */
+export const storedAnswer = (cache: ReadCache, versionId: number, key: string) => cache.peek<CachedAnswer>(versionId, ANSWER + key);
+
+/**
+ * Stores an answer, priced at its body plus its strings at two bytes a character (V8's widest;
+ * the cache adds its key), so many small answers under long URLs weigh what they cost.
+ */
+export function storeAnswer(cache: ReadCache, versionId: number, key: string, answer: CachedAnswer): void {
+  let chars = answer.etag.length;
+  for (const [name, value] of answer.headers) chars += name.length + value.length;
+  cache.set(versionId, ANSWER + key, answer, answer.body.byteLength + 2 * chars);
+}
+
+/** The routes whose answers depend only on the served version and the URL (they set Data-Version). */
+export const READ_PATHS: ReadonlySet<string> = new Set(['/api/meta', '/api/series', '/api/forecasts', '/api/gaps', '/api/targets', '/api/accuracy', '/api/export.csv']);
+
+/** Sets `c.var.version` once per read request (an outage is kept for the route to report: 503). */
+export function servedVersion(store: Pick<ResultsStore, 'peek' | 'current' | 'pointer'>, paths = READ_PATHS): MiddlewareHandler {
+  return async (c, next) => {
+    if (!isRead(c) || !paths.has(c.req.path)) return next();
+    try {
+      // Once results are loaded, the snapshot's version (every route agrees while a newer one is prepared).
+      const snapshot = store.peek() ? await store.current() : undefined;
+      c.set('version', { info: snapshot?.version ?? await store.pointer(), snapshot });
+    } catch (error) {
+      c.set('version', { error });
+    }
+    return next();
+  };
+}
+
+/** The version `servedVersion` resolved (or throws its error); asks the store when the middleware did not run. */
+export async function versionOf(c: Context, store: Pick<ResultsStore, 'servedVersion'>): Promise<VersionInfo | null> {
+  const v = c.get('version');
+  if (!v) return store.servedVersion();
+  if ('error' in v) throw v.error;
+  return v.info;
+}
+
+const resolved = (c: Context) => { const v = c.get('version'); return v && 'info' in v ? v.info : null; };
+
+/** The 304 or 200 of a stored answer. */
+function replay(answer: CachedAnswer, ifNoneMatch: string | undefined, head: boolean): Response {
+  const headers = new Headers(answerHeaders(answer));
+  if (etagMatches(ifNoneMatch, answer.etag)) return new Response(null, { status: 304, headers });
+  return new Response(head ? null : answer.body, { status: 200, headers });
+}
+
+export interface AnswerCacheOptions {
+  cache: ReadCache;
+  /** Whether answers are stored at all (RESPONSE_CACHE_MB > 0). */
+  enabled?: boolean;
+  /** Requests whose answer is the same for every caller (see the module comment); default all. */
+  cacheable?: (c: Context) => boolean;
+}
+
+/** Replays and stores whole answers (see the module comment); needs `servedVersion` mounted before it. */
+export function answerCache({ cache, enabled = true, cacheable }: AnswerCacheOptions): MiddlewareHandler {
+  return async (c, next) => {
+    const version = resolved(c);
+    if (!enabled || !version || c.req.method !== 'GET' && c.req.method !== 'HEAD' || (cacheable && !cacheable(c))) return next();
+    cache.serving(version.id);
+    const key = canonicalRequestKey(c.req.url);
+    const hit = storedAnswer(cache, version.id, key);
+    if (hit) return replay(hit, c.req.header('if-none-match'), c.req.method === 'HEAD');
+    await next();
+    const answered = c.res.headers.get(DATA_VERSION_HEADER);
+    if (c.req.method !== 'GET' || c.res.status !== 200 || !answered) return;
+    const body = new Uint8Array(await c.res.arrayBuffer());
+    const headers = [...c.res.headers.entries()].filter(([h]) => !DROPPED.has(h.toLowerCase()));
+    const answer: CachedAnswer = { body, headers, etag: etagFor(answered, key) };
+    storeAnswer(cache, Number(answered), key, answer);
+    c.res = replay(answer, c.req.header('if-none-match'), false);
+  };
+}
+
+/** 304 before the route when If-None-Match names this version's ETag for the URL; tags opted-in 200 answers. */
+export function revalidate(): MiddlewareHandler {
+  return async (c, next) => {
+    const version = resolved(c);
+    if (!version || !isRead(c)) return next();
+    const key = canonicalRequestKey(c.req.url);
+    const etag = etagFor(version.id, key);
+    if (etagMatches(c.req.header('if-none-match'), etag)) {
+      return c.body(null, 304, { etag, 'cache-control': 'no-cache', [DATA_VERSION_HEADER]: String(version.id) });
+    }
+    await next();
+    const answered = c.res.headers.get(DATA_VERSION_HEADER);
+    if (c.res.status !== 200 || !answered) return;
+    // From the version the route answered from (the served one, unless it changed meanwhile).
+    c.res.headers.set('etag', answered === String(version.id) ? etag : etagFor(answered, key));
+    c.res.headers.set('cache-control', 'no-cache');
+  };
+}
+
+/** The snapshot `servedVersion` resolved for this request, if results were loaded (throws its error, if any). */
+export function requestSnapshot(c: Context): Snapshot | undefined {
+  const v = c.get('version');
+  if (v && 'error' in v) throw v.error;
+  return v?.snapshot;
+}
