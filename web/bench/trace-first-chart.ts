@@ -3,13 +3,17 @@
  * Builds the app, starts the real server, opens `?page=overview` in fresh Chromium profiles and
  * prints, per run, the resource timeline (request start → response end, ms since navigation), the
  * app's performance marks and the main thread's long tasks. A diagnosis aid for `pnpm bench:web`.
- * `DIST=dir` measures a build already made, `RUNS=n` sets the number of visits.
+ * `DIST=dir` measures a build already made, `RUNS=n` sets the number of visits; `TRACE=1` records a
+ * Chromium trace of each visit instead and prints the main thread's time by kind of work up to the
+ * DOM probe's `first-chart-drawn` (or `MARK=first-chart-data`), with medians.
  */
 import { rmSync } from 'node:fs';
 import { buildWeb, launchBrowser, startServer } from '../e2e/harness';
-import { FIRST_CHART_SCRIPT } from './wire';
+import { traceLoad, type Breakdown } from './main-thread-breakdown';
+import { DRAWN_PROBE, FIRST_CHART_SCRIPT, markScript } from './wire';
 
 const RUNS = Number(process.env.RUNS ?? 3);
+const MARK = process.env.MARK ?? 'first-chart-drawn';
 
 const TIMELINE = `(() => {
   const nav = performance.getEntriesByType('navigation')[0];
@@ -26,6 +30,10 @@ async function main() {
   const server = await startServer({ webDist: dist });
   try {
     await fetch(`${server.url}/api/forecasts?indicator=employment&region=VN&sector=TOTAL&qualification=ALL&horizon=10&scenario=baseline`);
+    if (process.env.TRACE) {
+      await traceRuns(server.url);
+      return;
+    }
     for (let i = 0; i < RUNS; i++) {
       const browser = await launchBrowser();
       const page = await browser.context.newPage();
@@ -50,6 +58,26 @@ async function main() {
     await server.stop();
     if (!given) rmSync(dist, { recursive: true, force: true });
   }
+}
+
+/** TRACE=1: per visit, the main thread's self time by kind of work up to the mark; then the medians. */
+async function traceRuns(url: string): Promise<void> {
+  const all: Breakdown[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const browser = await launchBrowser();
+    try {
+      const b = await traceLoad(browser.context, `${url}/?page=overview`, MARK, async (page) => (await page.evaluate(markScript(MARK))) as number, DRAWN_PROBE);
+      all.push(b);
+      const kinds = Object.entries(b.kinds).sort((x, y) => y[1] - x[1]).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ');
+      console.log(`Run ${i + 1}: ${MARK} at ${Math.round(b.markMs)} ms; main-thread CPU ${Math.round(b.cpuMs)} ms; wall time by kind: ${kinds}`);
+      for (const t of b.tasks) console.log(`    task at ${t.at} ms, ${t.ms} ms: ${t.top}`);
+    } finally {
+      await browser.close();
+    }
+  }
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const names = [...new Set(all.flatMap((b) => Object.keys(b.kinds)))];
+  console.log(`Medians over ${all.length} runs: ${MARK} ${Math.round(med(all.map((b) => b.markMs)))} ms; main-thread CPU ${Math.round(med(all.map((b) => b.cpuMs)))} ms; ${names.map((n) => `${n} ${Math.round(med(all.map((b) => b.kinds[n] ?? 0)))}`).join(', ')}`);
 }
 
 void main();

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildWeb, chromiumAvailable, launchBrowser, startServer } from '../e2e/harness';
 import { measureQuickStart, type StartRun } from './start-times';
-import { FIRST_CHART_SCRIPT, loadOverview, type Throttle, type WireLoad } from './wire';
+import { DRAWN_PROBE, FIRST_CHART_SCRIPT, FIRST_DRAWN_SCRIPT, loadOverview, type Throttle, type WireLoad } from './wire';
 
 const BUDGET_KB = 250;
 /** First chart with data on localhost (issue 17). */
@@ -84,8 +84,10 @@ async function main() {
   } else if (want('chart') || want('wire') || want('slider')) {
     const server = await startServer({ webDist: dist });
     try {
-      // Warm the server's result cache once (a real deployment serves many users from it).
-      await fetch(`${server.url}/api/forecasts?indicator=employment&region=VN&sector=TOTAL&qualification=ALL&horizon=10&scenario=baseline`);
+      // Warm the server once with one unmeasured visit of the overview (a real deployment serves many
+      // users: its answer cache and its code are warm). Each measured first visit still starts from an
+      // empty browser profile. Before, one forecast URL the page never asks for (no `levels`) was warmed.
+      await loadOverview(server.url);
       console.log(`Machine load average (1 min) before measuring: ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
       if (want('chart')) {
         const first = await measureFirstChart(server.url, 'first visit (empty browser cache)', true);
@@ -116,19 +118,24 @@ async function measureFirstChart(url: string, label: string, fresh: boolean): Pr
     await warm.evaluate(FIRST_CHART_SCRIPT);
     await warm.close();
   }
+  const drawn: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     // A fresh profile per run = a first visit with an empty HTTP cache.
     const browser = shared ?? (await launchBrowser());
     const page = await browser.context.newPage();
+    await page.addInitScript(DRAWN_PROBE);
     await page.goto(`${url}/?page=overview`, { waitUntil: 'domcontentloaded' });
     // A string, not a function: tsx's transpiled helpers (__name) do not exist in the page.
     times.push((await page.evaluate(FIRST_CHART_SCRIPT)) as number);
+    drawn.push((await page.evaluate(FIRST_DRAWN_SCRIPT)) as number);
     await page.close();
     if (!shared) await browser.close();
   }
   if (shared) await shared.close();
   const med = median(times);
   console.log(`First chart with data, ${label}: ${times.map((t) => Math.round(t)).join(', ')} ms → median ${Math.round(med)} ms, max ${Math.round(Math.max(...times))} ms (target ≤ ${FIRST_CHART_MS} ms) → ${med <= FIRST_CHART_MS ? 'OK' : 'SLOW'}`);
+  // The app's mark must not come before the drawing: a probe independent of the app checks it.
+  console.log(`  its data marks in the document (DOM probe): ${drawn.map((t) => Math.round(t)).join(', ')} ms → median ${Math.round(median(drawn))} ms${median(drawn) > med + 5 ? ' — LATER than the mark: the mark fires before the chart is drawn' : ''}`);
   return med;
 }
 
@@ -153,6 +160,7 @@ async function measureWire(url: string): Promise<void> {
   const times = runs.map((r) => r.firstChartMs);
   const med = median(times);
   console.log(`First chart with data at ${THROTTLE.mbps} Mbps / ${THROTTLE.latencyMs} ms (CDP Network.emulateNetworkConditions, fresh profile): ${times.map((t) => Math.round(t)).join(', ')} ms → median ${Math.round(med)} ms (target ≤ ${THROTTLED_FIRST_CHART_MS} ms) → ${med <= THROTTLED_FIRST_CHART_MS ? 'OK' : 'SLOW'}`);
+  console.log(`  its data marks in the document, DOM probe: ${runs.map((r) => Math.round(r.drawnMs)).join(', ')} ms → median ${Math.round(median(runs.map((r) => r.drawnMs)))} ms`);
   targets.push(`first chart with data at ${THROTTLE.mbps} Mbps / ${THROTTLE.latencyMs} ms: median ${Math.round(med)} ms ≤ ${THROTTLED_FIRST_CHART_MS} ms → ${verdict(med <= THROTTLED_FIRST_CHART_MS)}`);
 }
 

@@ -6,17 +6,38 @@
  */
 import { launchBrowser } from '../e2e/harness';
 
-/** Resolves with the `first-chart-data` mark's time since navigation start. */
-export const FIRST_CHART_SCRIPT = `new Promise((ok, fail) => {
+/** Resolves with the named mark's time since navigation start. */
+export const markScript = (name: string) => `new Promise((ok, fail) => {
   const start = performance.now();
   const read = () => {
-    const entry = performance.getEntriesByName('first-chart-data')[0];
+    const entry = performance.getEntriesByName('${name}')[0];
     if (entry) ok(entry.startTime);
-    else if (performance.now() - start > 60000) fail(new Error('no first-chart-data mark within 60 s'));
+    else if (performance.now() - start > 60000) fail(new Error('no ${name} mark within 60 s'));
     else setTimeout(read, 20);
   };
   read();
 })`;
+
+/** Resolves with the app's `first-chart-data` mark's time since navigation start. */
+export const FIRST_CHART_SCRIPT = markScript('first-chart-data');
+
+/**
+ * An init script, independent of the app's own mark: marks `first-chart-drawn` the moment a chart
+ * frame with data first holds drawn data marks (a recharts line, area, bar or sector, or a custom
+ * `svg[data-chart]`). It checks that `first-chart-data` means a drawn chart, not only its frame.
+ */
+export const DRAWN_PROBE = `(() => {
+  const drawn = 'figure[data-has-data="true"] :is(.recharts-line-curve, .recharts-area-area, .recharts-rectangle, .recharts-sector, svg[data-chart])';
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector(drawn)) return;
+    observer.disconnect();
+    performance.mark('first-chart-drawn');
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})()`;
+
+/** Resolves with the probe's `first-chart-drawn` time since navigation start. */
+export const FIRST_DRAWN_SCRIPT = markScript('first-chart-drawn');
 
 export interface Throttle {
   /** Round-trip latency Chromium adds to every request, in ms. */
@@ -40,6 +61,8 @@ export interface WireFile {
 
 export interface WireLoad {
   firstChartMs: number;
+  /** When the first chart's data marks were in the document (DRAWN_PROBE). */
+  drawnMs: number;
   /** Every response of the load, up to network idle after the first chart. */
   files: WireFile[];
   /** Scripts only: everything received for them, and their (compressed) bodies alone. */
@@ -81,12 +104,14 @@ export async function loadOverview(url: string, throttle?: Throttle): Promise<Wi
       const info = seen.get(e.requestId);
       if (info) files.push({ ...info, bytes: e.encodedDataLength, endMs: (e.timestamp - t0) * 1000 });
     });
+    await page.addInitScript(DRAWN_PROBE);
     await page.goto(`${url}/?page=overview`, { waitUntil: 'domcontentloaded' });
     const firstChartMs = (await page.evaluate(FIRST_CHART_SCRIPT)) as number;
+    const drawnMs = (await page.evaluate(FIRST_DRAWN_SCRIPT)) as number;
     await page.waitForLoadState('networkidle');
     const sum = (list: WireFile[]) => list.reduce((s, f) => s + f.bytes, 0);
     const scripts = files.filter((f) => f.type === 'Script');
-    return { firstChartMs, files, jsBytes: sum(scripts), jsBodyBytes: sum(scripts) - scripts.reduce((s, f) => s + f.headerBytes, 0), totalBytes: sum(files) };
+    return { firstChartMs, drawnMs, files, jsBytes: sum(scripts), jsBodyBytes: sum(scripts) - scripts.reduce((s, f) => s + f.headerBytes, 0), totalBytes: sum(files) };
   } finally {
     await browser.close();
   }

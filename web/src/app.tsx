@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { ScrollCues, useScrollCue } from './components/scroll-cue';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,19 +9,9 @@ import { resolveFormerCode, type FormerCode } from './features/meta/former-codes
 import type { Lang } from './i18n/format';
 import { localizeSource } from './i18n/source-text';
 import { Link } from './router/link';
+import { usePage } from './router/page-modules';
 import { PAGES, type PageId } from './router/url-state';
 import { useUrlState } from './router/use-url-state';
-
-// One chunk per page: recharts and danfojs stay out of the initial bundle.
-const pages: Record<PageId, React.LazyExoticComponent<() => React.JSX.Element>> = {
-  overview: lazy(() => import('./features/overview/overview-page')),
-  regions: lazy(() => import('./features/regions/regions-page')),
-  sectors: lazy(() => import('./features/sectors/sectors-page')),
-  'new-fields': lazy(() => import('./features/new-fields/new-fields-page')),
-  training: lazy(() => import('./features/training/training-page')),
-  methodology: lazy(() => import('./features/methodology/methodology-page')),
-  upload: lazy(() => import('./features/upload/upload-page')),
-};
 
 /** The application shell: header, language switch, navigation and the current page. */
 export function App() {
@@ -59,7 +49,6 @@ export function App() {
     navRef.current?.querySelector<HTMLElement>('[aria-current="page"]')?.scrollIntoView?.({ block: 'nearest', inline: 'center' });
   }, [state.page]);
 
-  const Page = pages[state.page];
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -102,7 +91,7 @@ export function App() {
         )}
         <PageErrorBoundary resetKey={state.page}>
           <Suspense fallback={<LoadingState height={400} />}>
-            {holdPage ? <LoadingState height={400} /> : <Page />}
+            <CurrentPage id={state.page} hold={holdPage} />
           </Suspense>
         </PageErrorBoundary>
       </main>
@@ -119,4 +108,10 @@ export function App() {
       </footer>
     </div>
   );
+}
+
+/** The page of the URL, once its chunk has loaded (router/page-modules.ts); inside the error boundary, which catches a failed load. */
+function CurrentPage({ id, hold }: { id: PageId; hold: boolean }) {
+  const page = usePage(id);
+  return hold || !page ? <LoadingState height={400} /> : page;
 }

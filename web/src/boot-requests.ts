@@ -2,11 +2,14 @@
  * The first thing the app evaluates (main.tsx imports it first): the query client and the current
  * page's data requests. ES modules run in import order, so the requests leave before React DOM,
  * the translations and the app's components are evaluated, and data arrives while they are.
+ * The page's code chunk (preloaded by index.html for the landing page) is asked for here too, so it
+ * is evaluated as soon as the entry has run, ready for React's first render.
  * Only light modules may be imported here (TanStack Query's core, the API client, URL parsing).
  */
 import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api/problem';
 import { prefetchPage } from './features/prefetch';
+import { loadPage } from './router/page-modules';
 import { parseUrlState } from './router/url-state';
 
 /** The app's one query client. */
@@ -21,4 +24,9 @@ export const queryClient = new QueryClient({
   },
 });
 
-if (typeof window !== 'undefined') void prefetchPage(queryClient, parseUrlState(window.location.search));
+if (typeof window !== 'undefined') {
+  const state = parseUrlState(window.location.search);
+  void prefetchPage(queryClient, state);
+  // A failed load is tried again (and reported) when the page renders.
+  loadPage(state.page).catch(() => undefined);
+}

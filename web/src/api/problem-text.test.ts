@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { englishWordsIn } from '../i18n/english-words';
-import { problemKind, problemText } from './problem-text';
+import { fieldProblemText, problemKind, problemText } from './problem-text';
 
 describe('problemText', () => {
   const unknownCode = {
@@ -37,5 +37,23 @@ describe('problemText', () => {
     expect(problemKind({ status: 0, title: 'Network error' })).toBe('network');
     expect(problemKind({ status: 503, title: 'Service Unavailable' })).toBe('database-unavailable');
     expect(problemKind({ status: 418, title: 'teapot' })).toBe('validation');
+  });
+});
+
+describe('fieldProblemText', () => {
+  it('names the line and column of an upload issue, and the path before the message in English', () => {
+    const issue = { line: 5, column: 'value', message: 'not a number' };
+    expect(fieldProblemText(issue, 'vi')).toBe('dòng 5, giá trị: không hợp lệ');
+    expect(fieldProblemText({ ...issue, column: null }, 'vi')).toBe('dòng 5: không hợp lệ');
+    expect(fieldProblemText({ message: 'bad' }, 'vi')).toBe('giá trị: không hợp lệ');
+    expect(fieldProblemText(issue, 'en')).toBe('value: not a number');
+  });
+
+  it('takes a caller’s words for paths and for what is wrong, but never over messageVi', () => {
+    const words = { name: (p: string) => `«${p}»`, whatVi: () => 'sai' };
+    expect(fieldProblemText({ path: 'a.b', message: 'too big' }, 'vi', words)).toBe('«a.b»: sai');
+    expect(fieldProblemText({ message: 'too big' }, 'vi', words)).toBe('sai');
+    expect(fieldProblemText({ path: 'a.b', message: 'too big' }, 'en', words)).toBe('«a.b»: too big');
+    expect(fieldProblemText({ path: 'a.b', message: 'too big', messageVi: 'Quá lớn.' }, 'vi', words)).toBe('Quá lớn.');
   });
 });

@@ -6,17 +6,7 @@
  * codes. The English original is kept as `technical`, for a collapsed "technical detail".
  */
 import type { Lang } from '../i18n/format';
-import type { Problem } from './problem';
-
-/** Field problem as the API may send it (upload issues carry `messageVi` and `code`). */
-interface FieldIssue {
-  path?: string;
-  column?: string | number | null;
-  message: string;
-  messageVi?: string;
-  expected?: string[];
-  line?: number;
-}
+import type { FieldIssue, Problem } from './problem';
 
 export interface ProblemText {
   title: string;
@@ -79,29 +69,43 @@ const PARAM_VI: Readonly<Record<string, string>> = {
   file: 'tệp', format: 'định dạng', mapping: 'bảng ánh xạ', body: 'nội dung gửi lên', unit: 'đơn vị', status: 'loại số liệu', source: 'nguồn',
 };
 
-function fieldVi(e: FieldIssue): string {
-  if (e.messageVi) return e.messageVi;
-  const path = e.path ?? (e.column != null ? String(e.column) : '');
-  const where = [e.line ? `dòng ${e.line}` : '', PARAM_VI[path] ?? path].filter(Boolean).join(', ');
-  const expected = e.expected?.length ? `; mã dùng được: ${e.expected.slice(0, 6).join(', ')}${e.expected.length > 6 ? ', …' : ''}` : '';
-  return `${where || 'giá trị'}: không hợp lệ${expected}`;
+/** How a caller names paths and says what is wrong (the scenario builder names levers from the parameter specs). */
+export interface FieldWords {
+  /** A path named for people (default: request parameters in Vietnamese, other paths, e.g. CSV columns, as written). */
+  name?: (path: string) => string;
+  /** What is wrong, in Vietnamese, when the API sent no `messageVi` (default: "không hợp lệ" with the accepted codes). */
+  whatVi?: (e: FieldIssue) => string;
 }
 
-function fieldEn(e: FieldIssue): string {
-  return [e.path ?? (e.column != null ? String(e.column) : undefined), e.message].filter(Boolean).join(': ');
+function defaultWhatVi(e: FieldIssue): string {
+  const expected = e.expected?.length ? `; mã dùng được: ${e.expected.slice(0, 6).join(', ')}${e.expected.length > 6 ? ', …' : ''}` : '';
+  return `không hợp lệ${expected}`;
+}
+
+/**
+ * One field problem in `lang`: in Vietnamese the API's `messageVi` when served, else "where: what"
+ * (the line and the named path, then `whatVi`); in English the path and the API's message.
+ */
+export function fieldProblemText(e: FieldIssue, lang: Lang, words: FieldWords = {}): string {
+  if (lang === 'vi' && e.messageVi) return e.messageVi;
+  const path = e.path ?? (e.column != null ? String(e.column) : '');
+  const named = path && words.name ? words.name(path) : lang === 'vi' ? (PARAM_VI[path] ?? path) : path;
+  if (lang !== 'vi') return [named, e.message].filter(Boolean).join(': ');
+  const where = [e.line ? `dòng ${e.line}` : '', named].filter(Boolean).join(', ');
+  // Without words of its own a problem always says where, if only "the value".
+  return words.whatVi ? [where, words.whatVi(e)].filter(Boolean).join(': ') : `${where || 'giá trị'}: ${defaultWhatVi(e)}`;
 }
 
 /** The problem as the UI shows it in `lang` (at most `maxErrors` field problems). */
 export function problemText(problem: Problem, lang: Lang, maxErrors = 5): ProblemText {
-  const errors = ((problem.errors ?? []) as FieldIssue[]).slice(0, maxErrors);
-  const english = [problem.title, problem.detail, ...errors.map(fieldEn)].filter(Boolean).join(' — ');
-  if (lang !== 'vi') return { title: problem.title, detail: problem.detail, errors: errors.map(fieldEn) };
+  const errors = (problem.errors ?? []).slice(0, maxErrors);
+  const english = errors.map((e) => fieldProblemText(e, 'en'));
+  if (lang !== 'vi') return { title: problem.title, detail: problem.detail, errors: english };
   const kind = problemKind(problem);
-  const extra = problem as unknown as { detailVi?: string; titleVi?: string };
   return {
-    title: extra.titleVi ?? TITLE_VI[kind] ?? 'Không thực hiện được yêu cầu',
-    detail: extra.detailVi ?? DETAIL_VI[kind],
-    errors: errors.map(fieldVi),
-    technical: english || undefined,
+    title: TITLE_VI[kind] ?? 'Không thực hiện được yêu cầu',
+    detail: problem.detailVi ?? DETAIL_VI[kind],
+    errors: errors.map((e) => fieldProblemText(e, 'vi')),
+    technical: [problem.title, problem.detail, ...english].filter(Boolean).join(' — ') || undefined,
   };
 }

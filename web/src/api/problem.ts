@@ -1,11 +1,27 @@
-/** RFC 9457 problem details as the API returns them. */
-export interface Problem {
-  type?: string;
-  title: string;
-  status: number;
-  detail?: string;
-  instance?: string;
-  errors?: { path?: string; message: string; line?: number; column?: string | number }[];
+/** The API's problem+json body (api/src/http/problem.ts), exported by @lmo/api as a type only. */
+type ApiProblem = import('@lmo/api').Problem;
+
+/** One field problem of the API's `errors` array (api/src/domain-error.ts FieldProblem). */
+type ApiFieldProblem = NonNullable<ApiProblem['errors']>[number];
+
+/**
+ * One field problem of a problem+json `errors` array, as the web reads it: the API's field problem,
+ * where upload issues leave `path` out and set `column` null for a whole line, and endpoints may add
+ * the Vietnamese `messageVi` (upload issues also carry `code`, `value`: see UploadIssue).
+ */
+export type FieldIssue = Omit<ApiFieldProblem, 'path' | 'column'> & {
+  path?: ApiFieldProblem['path'];
+  column?: ApiFieldProblem['column'] | null;
+  messageVi?: string;
+};
+
+/** RFC 9457 problem details as the API returns them (api/src/http/problem.ts), or as made here for a failure with no body. */
+export interface Problem extends Pick<ApiProblem, 'title' | 'status' | 'detail' | 'instance'> {
+  /** Absent when the problem was made here (network error, non-JSON answer). */
+  type?: ApiProblem['type'];
+  errors?: FieldIssue[];
+  /** The detail in Vietnamese, when the API has it (domain errors' `messageVi`). */
+  detailVi?: string;
 }
 
 /** A failed request, carrying the API's problem detail so the UI can show it. */

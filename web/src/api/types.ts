@@ -7,9 +7,7 @@
 import type { InferResponseType } from 'hono/client';
 import type { StatusCode } from 'hono/utils/http-status';
 import type { Client } from './client';
-import type { ScenarioParameters } from '@lmo/models/labour/scenario-params/schema';
-import type { ParameterSpec } from '@lmo/models/labour/scenario-params/specs';
-import type { BaselineValues } from '@lmo/models/labour/scenario-params/baseline';
+import type { ScenarioParameters, ParameterSpec, BaselineValues } from '@lmo/models/labour';
 
 export type Status = 'official' | 'international' | 'modelled' | 'survey' | 'illustrative';
 
@@ -76,10 +74,10 @@ export type {
   Assumptions,
   AssumptionNote,
   Thresholds,
-} from '@lmo/models/labour/types';
+  ParameterUnit,
+} from '@lmo/models/labour';
 
 export type { ScenarioParameters, ParameterSpec };
-export type { ParameterUnit } from '@lmo/models/labour/scenario-params/specs';
 
 /** The baseline values the builder shows beside each lever (GET /api/scenarios `baseline`). */
 export type ScenarioBaseline = BaselineValues;

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Column } from './csv';
 
@@ -36,6 +36,9 @@ export function phoneRoles<Row>(columns: Column<Row>[]): ('title' | 'key' | 'fac
   return columns.map((c, i) => (i === title ? 'title' : c.phone === 'key' || KEY_COLUMNS.has(c.key) ? 'key' : 'fact'));
 }
 
+/** Attributes a row may carry: a class (highlights), ARIA state, `data-*` hooks for tests and styles. */
+export type RowAttributes = Omit<HTMLAttributes<HTMLTableRowElement>, 'children'> & { [data: `data-${string}`]: string | number | undefined };
+
 /** Columns every view names alike and a phone card always leads with: the gap (imbalance, B − A too) and the flag. */
 const KEY_COLUMNS = new Set(['imbalance', 'imbalanceDiff', 'gap', 'flag']);
 
@@ -49,18 +52,33 @@ export function DataTable<Row>({
   columns,
   rows,
   caption,
+  captionVisible = false,
   sort,
   onSort,
+  sortable = true,
   rowKey,
+  rowProps,
+  cellClassName,
+  compact = false,
   maxRows,
   maxHeight,
 }: {
   columns: Column<Row>[];
   rows: Row[];
   caption?: string;
+  /** Show the caption above the table (default: for screen readers only, the section heading names it). */
+  captionVisible?: boolean;
   sort?: SortState;
   onSort?: (sort: SortState) => void;
+  /** `false` for rows the server already ordered and pages (plain headers, no re-sorting of one page). */
+  sortable?: boolean;
   rowKey: (row: Row, index: number) => string;
+  /** Per-row attributes (a highlight class, `aria-current`, `data-*`). */
+  rowProps?: (row: Row, index: number) => RowAttributes;
+  /** Per-cell class, e.g. the one bad cell of a highlighted row. */
+  cellClassName?: (row: Row, column: Column<Row>) => string | undefined;
+  /** Tighter cells, for small side tables (value counts). */
+  compact?: boolean;
   maxRows?: number;
   /** Scroll long tables inside the frame so the sticky header stays in view. */
   maxHeight?: number;
@@ -68,7 +86,7 @@ export function DataTable<Row>({
   const { i18n } = useTranslation();
   const [localSort, setLocalSort] = useState<SortState | undefined>(undefined);
   const active = onSort ? sort : localSort;
-  const sorted = useMemo(() => sortRows(rows, columns, active, i18n.language), [rows, columns, active, i18n.language]);
+  const sorted = useMemo(() => (sortable ? sortRows(rows, columns, active, i18n.language) : rows), [sortable, rows, columns, active, i18n.language]);
   const shown = maxRows ? sorted.slice(0, maxRows) : sorted;
   const roles = useMemo(() => phoneRoles(columns), [columns]);
   const toggle = (key: string) => {
@@ -76,22 +94,27 @@ export function DataTable<Row>({
     if (onSort) onSort(next);
     else setLocalSort(next);
   };
+  const classes = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(' ') || undefined;
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-label={caption} style={maxHeight ? { maxHeight, overflowY: 'auto' } : undefined}>
-      <table className="data-table stacking">
-        {caption && <caption className="sr-only">{caption}</caption>}
+      <table className={classes('data-table', 'stacking', compact && 'compact')}>
+        {caption && <caption className={captionVisible ? undefined : 'sr-only'}>{caption}</caption>}
         <thead>
           <tr>
             {columns.map((c) => {
-              const ariaSort = active?.key === c.key ? (active.dir === 'asc' ? 'ascending' : 'descending') : 'none';
+              const ariaSort = !sortable ? undefined : active?.key === c.key ? (active.dir === 'asc' ? 'ascending' : 'descending') : 'none';
               return (
                 <th key={c.key} scope="col" aria-sort={ariaSort} className={c.align === 'right' ? 'num' : undefined}>
-                  <button type="button" className="sort-button" onClick={() => toggle(c.key)}>
-                    {c.label}
-                    <span aria-hidden="true" className="sort-icon">
-                      {active?.key === c.key ? (active.dir === 'asc' ? '▲' : '▼') : '↕'}
-                    </span>
-                  </button>
+                  {sortable ? (
+                    <button type="button" className="sort-button" onClick={() => toggle(c.key)}>
+                      {c.label}
+                      <span aria-hidden="true" className="sort-icon">
+                        {active?.key === c.key ? (active.dir === 'asc' ? '▲' : '▼') : '↕'}
+                      </span>
+                    </button>
+                  ) : (
+                    c.label
+                  )}
                 </th>
               );
             })}
@@ -99,11 +122,11 @@ export function DataTable<Row>({
         </thead>
         <tbody>
           {shown.map((row, i) => (
-            <tr key={rowKey(row, i)}>
+            <tr key={rowKey(row, i)} {...rowProps?.(row, i)}>
               {columns.map((c, j) => (
                 <td
                   key={c.key}
-                  className={c.align === 'right' ? 'num' : undefined}
+                  className={classes(c.align === 'right' && 'num', cellClassName?.(row, c))}
                   data-label={c.label}
                   data-phone={roles[j]}
                 >

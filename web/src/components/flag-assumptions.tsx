@@ -3,6 +3,8 @@ import { localizeSource } from '../i18n/source-text';
 import type { Assumptions, Thresholds } from '../api/types';
 import { formatInteger, formatPercent, type Lang } from '../i18n/format';
 import { flagRuleValues } from './badges';
+import { DataTable } from './data-table';
+import { exitRateRows, otherEntrantRows, rateColumns } from '../adapters/assumption-rows';
 
 /** Names for codes (a features/meta Namer fits). */
 interface CodeNames {
@@ -36,6 +38,8 @@ export function FlagAssumptions({ assumptions, thresholds, names }: { assumption
   const years = (ys: number[] | undefined) => (ys && ys.length ? t('assumptions.years', { from: ys[0], to: ys[ys.length - 1] }) : '');
   const sectorName = (c: string) => names?.sector(c) ?? c;
   const levelName = (c: string) => names?.qualification(c) ?? c;
+  const labels = (name: 'sector' | 'level') => ({ name: t(`assumptions.${name}`), rate: t('assumptions.rate'), basis: t('assumptions.basis') });
+  const format = { rate: (v: number) => pct(v, lang), basis: (b: string) => t(`assumptions.basis_${b}`, { defaultValue: b }) };
   return (
     <details className="assumptions" data-assumptions>
       <summary>{t('assumptions.title')}</summary>
@@ -53,17 +57,7 @@ export function FlagAssumptions({ assumptions, thresholds, names }: { assumption
             </p>
           )}
           {a.exitRates.length > 0 && (
-            <table>
-              <caption className="small-text" style={{ textAlign: 'left' }}>{t('assumptions.bySector')}</caption>
-              <thead>
-                <tr><th scope="col">{t('assumptions.sector')}</th><th scope="col">{t('assumptions.rate')}</th><th scope="col">{t('assumptions.basis')}</th></tr>
-              </thead>
-              <tbody>
-                {a.exitRates.map((e) => (
-                  <tr key={e.sector}><td>{sectorName(e.sector)}</td><td className="num">{pct(e.rate, lang)}</td><td>{t(`assumptions.basis_${e.basis}`, { defaultValue: e.basis })}</td></tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable columns={rateColumns(labels('sector'), format)} rows={exitRateRows(a, sectorName)} caption={t('assumptions.bySector')} captionVisible compact rowKey={(r) => r.code} />
           )}
           <h4>{t('assumptions.newSupply')}</h4>
           <p>
@@ -71,17 +65,7 @@ export function FlagAssumptions({ assumptions, thresholds, names }: { assumption
             {sup && sup.lfEntrants.length > 0 && <> · {t('assumptions.lfEntrants')} ({years(sup.years)}): {formatInteger(mean(sup.lfEntrants), lang)}</>}
           </p>
           {Object.keys(a.otherEntrantsRate).length > 0 && (
-            <table>
-              <caption className="small-text" style={{ textAlign: 'left' }}>{t('assumptions.otherEntrants')}</caption>
-              <thead>
-                <tr><th scope="col">{t('assumptions.level')}</th><th scope="col">{t('assumptions.rate')}</th><th scope="col">{t('assumptions.basis')}</th></tr>
-              </thead>
-              <tbody>
-                {Object.entries(a.otherEntrantsRate).map(([q, r]) => (
-                  <tr key={q}><td>{levelName(q)}</td><td className="num">{pct(r, lang)}</td><td>{t(`assumptions.basis_${a.otherEntrantsBasis[q] ?? 'default'}`, { defaultValue: a.otherEntrantsBasis[q] })}</td></tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable columns={rateColumns(labels('level'), format)} rows={otherEntrantRows(a, levelName)} caption={t('assumptions.otherEntrants')} captionVisible compact rowKey={(r) => r.code} />
           )}
           {(a.sources?.length ?? 0) > 0 && (
             <>

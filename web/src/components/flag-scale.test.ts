@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_THRESHOLDS, flagOfShare } from '@lmo/models/labour/imbalance';
+import { DEFAULT_THRESHOLDS, flagOfShare } from '@lmo/models/labour';
 import { classFlag, classRange, FALLBACK_THRESHOLDS, MAP_CLASSES, mapClassColor, mapClassOf, mapLegendItems, shareBreaks, sharePercent, thresholdsOf } from './flag-scale';
 
 const t = FALLBACK_THRESHOLDS;

@@ -6,7 +6,7 @@
  * always agree: every shortage class lies below `shortageBelow`, every surplus class above
  * `surplusAbove`; `uncertain` and `too-small` rows get their own neutral classes.
  */
-import { DEFAULT_THRESHOLDS, imbalanceShareOf } from '@lmo/models/labour/imbalance';
+import { DEFAULT_THRESHOLDS, imbalanceShareOf } from '@lmo/models/labour';
 import type { Flag, GapRow } from '../api/types';
 import { DIVERGING, FLAG_COLORS } from './colors';
 import type { LegendItem } from './png';

@@ -1,4 +1,4 @@
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import { lastObservedPeriod, mergedRowStatuses, periodToYear, type MergedRow } from '../adapters/forecast-columns';
 import { formatValue, type Lang } from '../i18n/format';
@@ -6,6 +6,7 @@ import { axisTickFormatter, maxAbsOf } from './axis-units';
 import { BREAK_COLOR, BREAK_DASH } from './series-break';
 import type { LegendItem } from './png';
 import { VALUE_AXIS } from './colors';
+import { useBoxWidth } from './use-box-width';
 import { useYearAxis } from './year-axis';
 
 export interface ForecastSeriesDef {
@@ -89,9 +90,12 @@ export function ForecastChart({ rows, series, unit, rightUnit = 'percent', marks
     return maxAbsOf(data.flatMap((r) => keys.map((k) => (r as Record<string, unknown>)[k])));
   };
   const axis = (u: string, side: 'left' | 'right') => (u === 'percent' ? (v: number) => formatValue(v, u, lang) : axisTickFormatter(extent(side), lang, t));
+  // Sized from its box before the first paint (use-box-width.ts): drawn in the frame it appears in.
+  const [boxRef, width] = useBoxWidth<HTMLDivElement>();
   return (
-    <ResponsiveContainer width="100%" height={height}>
-      <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
+    <div ref={boxRef} className="chart-box" style={{ width: '100%', height }}>
+      {width !== undefined && width > 0 && (
+      <ComposedChart accessibilityLayer={false} width={width} height={height} data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
         <CartesianGrid stroke="#e2e6ec" vertical={false} yAxisId="left" />
         <XAxis {...xAxis} tickLine={false} axisLine={{ stroke: '#aab3c0' }} />
         <YAxis yAxisId="left" tickFormatter={axis(unit, 'left')} {...VALUE_AXIS} width={64} tickLine={false} axisLine={false} domain={['auto', 'auto']} />
@@ -125,7 +129,8 @@ export function ForecastChart({ rows, series, unit, rightUnit = 'percent', marks
         ))}
         {cut && <ReferenceLine yAxisId="left" x={periodToYear(cut)} stroke="#6b7686" strokeDasharray="3 3" label={{ value: t('chart.forecastStarts'), position: marks.length ? 'insideTopLeft' : 'insideTopRight', fontSize: 11, fill: '#3d4757' }} />}
       </ComposedChart>
-    </ResponsiveContainer>
+      )}
+    </div>
   );
 }
 

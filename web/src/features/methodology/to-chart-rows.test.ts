@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccuracyResponse } from '../../api/types';
-import { toAccuracyRows, toTierRows } from './to-chart-rows';
+import { accuracySummary, toAccuracyRows, toTierRows } from './to-chart-rows';
 
 type Series = AccuracyResponse['series'][number];
 const series = (indicator: string, accuracy: Series['accuracy'], methods = ['holt', 'theta']): Series => ({ indicator, sector: 'TOTAL', methods, accuracy });
@@ -26,5 +26,15 @@ describe('accuracy adapter', () => {
     };
     expect(toTierRows(tiers)).toEqual([{ ...tiers.rows[0], key: 'detailed' }]);
     expect(toTierRows(null)).toEqual([]);
+  });
+});
+
+describe('accuracy summary', () => {
+  const means = { series: 4, meanMase: 0.8, meanNaiveMase: 1.1, wins: 3, coverage80: 0.75, coverage95: 0.9 };
+  it('gives the headline figures once a series was backtested, and none before', () => {
+    expect(accuracySummary(means)).toMatchObject({ meanMase: 0.8, meanNaiveMase: 1.1, wins: 3 });
+    expect(accuracySummary({ ...means, series: 0 })).toBeNull();
+    expect(accuracySummary({ ...means, meanMase: null })).toBeNull();
+    expect(accuracySummary(undefined)).toBeNull();
   });
 });

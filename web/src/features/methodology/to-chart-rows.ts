@@ -53,3 +53,13 @@ export interface TierRow extends Tier {
 
 /** The stored summary by level of detail (national and regional, province totals, detailed cells). */
 export const toTierRows = (tiers: AccuracyResponse['tiers'] | undefined): TierRow[] => (tiers?.rows ?? []).map((r) => ({ ...r, key: r.tier }));
+
+type Means = NonNullable<AccuracyResponse['means']>;
+
+/** The headline backtest figures, when at least one series was backtested (mean MASEs then known). */
+export type AccuracySummary = Means & { meanMase: number; meanNaiveMase: number };
+
+/** The stored means as the headline figures, or null when no series could be backtested. */
+export function accuracySummary(means: AccuracyResponse['means'] | undefined): AccuracySummary | null {
+  return means && means.series > 0 && means.meanMase !== null && means.meanNaiveMase !== null ? { ...means, meanMase: means.meanMase, meanNaiveMase: means.meanNaiveMase } : null;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { targetPath } from '../../test-fixtures';
 import { niceCeil } from '../../adapters/nice';
-import { DEFAULT_TARGETS, trainingPlan } from '@lmo/models/labour/target-decisions';
+import { DEFAULT_TARGETS, trainingPlan } from '@lmo/models/labour';
 import { targetAxisMax, toAssumptionRows, toCumulativeRows, toTargetRows, toTrainingItemRows } from './to-chart-rows';
 
 describe('new-field adapters', () => {

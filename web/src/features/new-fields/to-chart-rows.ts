@@ -1,6 +1,5 @@
 import { forecastRows, readForecast, type ForecastInput } from '../../adapters/forecast-columns';
-import { assumedWorkforcePath } from '@lmo/models/labour/target-decisions';
-import type { TrainingPlan, TrainingTargetItem } from '@lmo/models/labour/types';
+import { assumedWorkforcePath, type TrainingPlan, type TrainingTargetItem } from '@lmo/models/labour';
 import type { Status, TargetPath } from '../../api/types';
 import { basisOf } from '../../adapters/basis';
 import { niceCeil } from '../../adapters/nice';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { TrainingPlan } from '@lmo/models/labour/types';
+import type { TrainingPlan } from '@lmo/models/labour';
 import { StatusBadge } from '../../components/badges';
 import { ChartFrame } from '../../components/chart-frame';
 import { DataTable } from '../../components/data-table';

@@ -9,3 +9,10 @@ export const KPI_INDICATORS = [
 
 /** The national cell: whole country, all sectors, all qualification levels. */
 export const NATIONAL = { region: 'VN', sector: 'TOTAL', qualification: 'ALL' } as const;
+
+/**
+ * The overview's first chart: the national labour system (labour force, employment, unemployment
+ * rate), always 10 years ahead. Its requests are preloaded by the landing view's HTML (landing-preload.ts).
+ */
+export const SYSTEM_INDICATORS = ['labour_force', 'employment', 'unemployment_rate'] as const;
+export const SYSTEM_HORIZON = 10;

@@ -1,4 +1,5 @@
 import { boundAt, numberAt } from '../../adapters/forecast-table-columns';
+import { useDeferredValue } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { AccuracyNote } from '../../components/accuracy-note';
@@ -17,7 +18,7 @@ import { Link } from '../../router/link';
 import { useUrlState } from '../../router/use-url-state';
 import { metaQueries } from '../meta/queries';
 import { detailSectors, makeNamer } from '../meta/names';
-import { KPI_INDICATORS } from './indicators';
+import { KPI_INDICATORS, SYSTEM_HORIZON, SYSTEM_INDICATORS } from './indicators';
 import { KpiCard } from './kpi-card';
 import { overviewQueries } from './queries';
 import { DEMAND_KEY, toSystemRows, toTopImbalanceRows, type ImbalanceBar } from './to-chart-rows';
@@ -42,9 +43,10 @@ export default function OverviewPage() {
   const narrow = useNarrow();
   // National series are always shown 10 years ahead; the horizon applies to openings and gaps.
   // One system (issue 12): labour force, employment and the unemployment rate = 1 − E ÷ LF.
-  const labourForce = useQuery(overviewQueries.national('labour_force', state.scenario, 10));
-  const employment = useQuery(overviewQueries.national('employment', state.scenario, 10));
-  const unemploymentRate = useQuery(overviewQueries.national('unemployment_rate', state.scenario, 10));
+  const [lfCode, empCode, urCode] = SYSTEM_INDICATORS;
+  const labourForce = useQuery(overviewQueries.national(lfCode, state.scenario, SYSTEM_HORIZON));
+  const employment = useQuery(overviewQueries.national(empCode, state.scenario, SYSTEM_HORIZON));
+  const unemploymentRate = useQuery(overviewQueries.national(urCode, state.scenario, SYSTEM_HORIZON));
   const gaps = useQuery(overviewQueries.gaps(state.scenario, state.horizon));
 
   const systemQueries = [labourForce, employment, unemploymentRate];
@@ -101,6 +103,8 @@ export default function OverviewPage() {
   const gapBasis = basisOfRows(gaps.data?.rows, gaps.data);
   // On a phone the bar labels wrap to three lines: give each bar the room they need.
   const barsHeight = Math.max(260, bars.length * (narrow ? 46 : 34) + 40);
+  // The bars (below the first chart) are drawn in a render after the page's first: drawn in one task, their label measuring held the first chart back.
+  const drawBars = useDeferredValue(true, false);
 
   return (
     <div className="page">
@@ -162,7 +166,7 @@ export default function OverviewPage() {
         columns={barColumns}
         rows={bars}
         filename={`top-imbalances-${state.scenario}-${state.horizon}y`}
-        status={gaps}
+        status={drawBars ? gaps : { isPending: true, isError: false, error: null, refetch: gaps.refetch }}
         updating={gaps.isPlaceholderData}
         height={barsHeight}
         footnote={<FlagAssumptions assumptions={gaps.data?.assumptions} thresholds={gaps.data?.thresholds} names={names} />}

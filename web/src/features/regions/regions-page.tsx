@@ -4,24 +4,24 @@ import { FlagBadge, ConfidenceMeter, StatusBadge, StatusLine } from '../../compo
 import { IllustrativeNote } from '../../components/illustrative-note';
 import { basisOf, basisOfRows, VIEW_LEVELS } from '../../adapters/basis';
 import { ChartFrame } from '../../components/chart-frame';
-import { mapLegendItems, thresholdsOf, sharePercent } from '../../components/flag-scale';
+import { mapLegendItems, thresholdsOf } from '../../components/flag-scale';
 import { FlagAssumptions } from '../../components/flag-assumptions';
-import { Select } from '../../components/controls';
-import type { Column } from '../../components/csv';
 import { QueryState } from '../../components/states';
-import { formatDecimal, formatInteger, formatShare, formatSigned, type Lang } from '../../i18n/format';
+import { formatInteger, formatShare, formatSigned, type Lang } from '../../i18n/format';
 import { Link } from '../../router/link';
 import { useUrlState } from '../../router/use-url-state';
 import { toTopImbalanceRows } from '../overview/to-chart-rows';
 import { metaQueries } from '../meta/queries';
 import { useSourceText } from '../meta/use-source-text';
-import { codeOptions, detailSectors, makeNamer, sectorOptions } from '../meta/names';
+import { detailSectors, makeNamer } from '../meta/names';
 import { regionsQueries } from './queries';
 import { MapLegend, TileMap } from './tile-map';
-import { toAreaRows, toProvinceTiles, toRegionBlocks, type AreaRow } from './to-chart-rows';
+import { toAreaRows, toProvinceTiles, toRegionBlocks } from './to-chart-rows';
 import { PageHead } from '../../components/page-head';
 import { ScenarioBuilder } from '../scenario/scenario-builder';
-import { GapCompare } from '../scenario/gap-compare';
+import { areaColumns } from './regions-columns';
+import { RegionsCompare } from './regions-compare';
+import { RegionsToolbar } from './regions-toolbar';
 
 /** Regions: tile map of the 34 provinces (or the 6 regions) coloured by imbalance; click opens an area. */
 export default function RegionsPage() {
@@ -42,51 +42,13 @@ export default function RegionsPage() {
   const table = toAreaRows(cells);
   const selected = state.region && state.region !== 'VN' ? state.region : undefined;
   const mapBasis = basisOfRows(rows, map.data);
-  const levelOf = new Map((meta.data?.regions ?? []).map((r) => [r.code, r.level]));
-
-  const columns: Column<AreaRow>[] = [
-    { key: 'name', label: t('regions.area'), value: (r) => r.name },
-    { key: 'openings', label: t('gaps.openings'), value: (r) => r.openings, format: (r) => formatInteger(r.openings, lang), align: 'right' },
-    { key: 'newSupply', label: t('gaps.newSupply'), value: (r) => r.newSupply, format: (r) => formatInteger(r.newSupply, lang), align: 'right' },
-    { key: 'imbalance', label: t('gaps.imbalance'), value: (r) => r.imbalance, format: (r) => formatSigned(r.imbalance, lang), align: 'right' },
-    { key: 'imbalanceShare', label: t('gaps.imbalanceShare'), value: (r) => sharePercent(r.imbalanceShare), format: (r) => formatShare(r.imbalanceShare, lang), align: 'right' },
-    { key: 'ratio', label: t('gaps.ratio'), value: (r) => r.ratio, format: (r) => formatDecimal(r.ratio, lang, 2), align: 'right' },
-    { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`), format: (r) => <FlagBadge flag={r.flag} thresholds={served} share={r.imbalanceShare} /> },
-  ];
-
-  const sectorOptionList = sectorOptions(meta.data, lang, (level) => t(`sectorGroups.${level}`));
-  const qualOptions = codeOptions(meta.data?.qualifications, lang);
 
   return (
     <div className="page">
       <PageHead title={t('regions.title')} lead={t('regions.lead')} />
       <ScenarioBuilder />
-      {state.compare && (
-        <GapCompare
-          a={state.compare}
-          b={state.scenario}
-          query={(scenario) => regionsQueries.map({ scenario, horizon: state.horizon, sector, qualification })}
-          pick={{ keyOf: (r) => (levelOf.get(r.region) === (view === 'regions' ? 'region' : 'province') ? r.region : undefined), labelOf: (r) => names.region(r.region) }}
-          title={t('compare.regionsTitle')}
-          filename={`compare-${view}-${sector}-${qualification}-${state.compare}-${state.scenario}-${state.horizon}y`}
-          levels={VIEW_LEVELS.areaGaps}
-        />
-      )}
-      <div className="toolbar">
-        <fieldset className="field segmented">
-          <legend>{t('regions.view')}</legend>
-          <div className="segments">
-            {(['provinces', 'regions'] as const).map((v) => (
-              <label key={v} className={view === v ? 'segment active' : 'segment'}>
-                <input type="radio" name="map-view" value={v} checked={view === v} onChange={() => set({ view: v, region: undefined })} />
-                {t(`regions.view_${v}`)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        {sectorOptionList.length > 0 && <Select name="sector" label={t('controls.sector')} value={sector} onChange={(v) => set({ sector: v === 'TOTAL' ? undefined : v })} options={sectorOptionList} />}
-        {qualOptions.length > 0 && <Select name="qual" label={t('controls.qualification')} value={qualification} onChange={(v) => set({ qual: v === 'ALL' ? undefined : v })} options={qualOptions} />}
-      </div>
+      {state.compare && <RegionsCompare compare={state.compare} state={state} view={view} sector={sector} qualification={qualification} meta={meta.data} names={names} />}
+      <RegionsToolbar view={view} sector={sector} qualification={qualification} meta={meta.data} />
       <div className="map-layout">
         <ChartFrame
           title={view === 'regions' ? t('regions.mapTitleRegions') : t('regions.mapTitleProvinces')}
@@ -98,7 +60,7 @@ export default function RegionsPage() {
           levels={VIEW_LEVELS.areaGaps}
           provenance={{ basis: (r) => r.basis, source: (r) => sourceText(r.source) }}
           legend={mapLegendItems(thresholds, t, (x) => formatShare(x, lang))}
-          columns={columns}
+          columns={areaColumns(t, lang, served)}
           rows={table}
           filename={`map-${view}-${sector}-${qualification}-${state.horizon}y`}
           status={map}

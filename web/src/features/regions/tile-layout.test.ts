@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROVINCES, REGIONS } from '@lmo/models/labour/codes';
+import { PROVINCES, REGIONS } from '@lmo/models/codes';
 import { PROVINCE_TILES, REGION_BLOCKS } from './tile-layout';
 
 describe('tile-grid layout', () => {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { specOf } from '@lmo/models/labour/scenario-params/specs';
+import { specOf } from '@lmo/models/labour';
 import type { ScenarioBaseline, ScenarioParameters } from '../../api/types';
 import { Select } from '../../components/controls';
 import type { Lang } from '../../i18n/format';

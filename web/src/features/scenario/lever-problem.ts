@@ -5,19 +5,14 @@
  * built from i18n keys with the lever's range from the parameter specs (models), so no English
  * reaches a Vietnamese screen; in English the range sentences are built the same way.
  */
-import { PARAMETER_NAMES, specOf, type ParameterName } from '@lmo/models/labour/scenario-params/specs';
+import { PARAMETER_NAMES, specOf, type ParameterName } from '@lmo/models/labour';
+import type { FieldIssue } from '../../api/problem';
+import { fieldProblemText } from '../../api/problem-text';
 import type { Lang } from '../../i18n/format';
 import type { Lever } from './levers';
 import { formatLeverValue, isChange } from './summary';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
-
-/** A field problem of the scenario endpoint, as served. */
-export interface ScenarioIssue {
-  path?: string;
-  message: string;
-  messageVi?: string;
-}
 
 /** What an English validator message says is wrong, independent of its wording. */
 export type IssueKind = 'min' | 'max' | 'unknown' | 'integer' | 'number' | 'other';
@@ -48,7 +43,7 @@ export function parameterName(path: string, lang: Lang): string {
 }
 
 /** One problem beside its lever: `messageVi` in Vietnamese when served, else built with the lever's range. */
-export function leverProblemText(e: ScenarioIssue, l: Lever, lang: Lang, t: T): string {
+export function leverProblemText(e: FieldIssue, l: Lever, lang: Lang, t: T): string {
   if (lang === 'vi' && e.messageVi) return e.messageVi;
   const range = rangeOf(l, lang, t);
   switch (issueKind(e.message)) {
@@ -62,10 +57,12 @@ export function leverProblemText(e: ScenarioIssue, l: Lever, lang: Lang, t: T): 
 }
 
 /** A problem no shown lever owns (a parameter the panel does not draw, the body): named, in the UI language. */
-export function generalProblemText(e: ScenarioIssue, lang: Lang, t: T): string {
-  if (lang === 'vi' && e.messageVi) return e.messageVi;
-  const where = e.path ? parameterName(e.path, lang) : '';
-  const kind = issueKind(e.message);
-  const what = lang !== 'vi' ? e.message : kind === 'unknown' ? t('scenario.unknownParameter') : kind === 'min' || kind === 'max' ? t('scenario.outOfRange') : t('scenario.invalidValue');
-  return [where, what].filter(Boolean).join(': ');
+export function generalProblemText(e: FieldIssue, lang: Lang, t: T): string {
+  return fieldProblemText(e, lang, {
+    name: (path) => parameterName(path, lang),
+    whatVi: (x) => {
+      const kind = issueKind(x.message);
+      return kind === 'unknown' ? t('scenario.unknownParameter') : kind === 'min' || kind === 'max' ? t('scenario.outOfRange') : t('scenario.invalidValue');
+    },
+  });
 }

@@ -7,7 +7,7 @@
 import {
   FIELD_KEYS, PARTICIPATION_KEYS, RETIREMENT_LIMITS, specOf, TRAINING_KEYS, VALUE_ADDED_CHANGE_KEYS, VALUE_ADDED_KEYS,
   type ParameterName, type ParameterUnit,
-} from '@lmo/models/labour/scenario-params/specs';
+} from '@lmo/models/labour';
 import type { ScenarioBaseline, ScenarioParameters } from '../../api/types';
 
 export const LEVER_GROUPS = ['economy', 'supply', 'training', 'fields'] as const;

@@ -12,7 +12,7 @@ import { makeNamer } from '../meta/names';
 import { CompareControls } from './compare-controls';
 import { LeverGroups } from './lever-groups';
 import { DEFAULT_SECTION, leverOfPath, leversFor, parametersKey, writeLever, baselineValue, type Lever } from './levers';
-import { generalProblemText, leverProblemText, type ScenarioIssue } from './lever-problem';
+import { generalProblemText, leverProblemText } from './lever-problem';
 import { isCustomScenario, scenarioQueries } from './queries';
 import { useApplyScenario } from './use-apply-scenario';
 import { useScenarioParameters } from './use-scenario-parameters';
@@ -88,7 +88,7 @@ function ScenarioBuilderPanel() {
   const problem = mutation.isError ? toProblem(mutation.error) : null;
   const errors = new Map<string, string>();
   const general: string[] = [];
-  for (const e of (problem?.errors ?? []) as ScenarioIssue[]) {
+  for (const e of problem?.errors ?? []) {
     const l = e.path ? leverOfPath(e.path, levers) : undefined;
     if (l) errors.set(l.id, leverProblemText(e, l, lang, t));
     else general.push(generalProblemText(e, lang, t));

@@ -2,7 +2,7 @@
  * Words for scenario parameters: a lever value with its unit, and a one-line-per-parameter
  * summary of a whole parameter set (the scenario selector shows it for a custom scenario).
  */
-import { PARAMETER_NAMES, specOf, type ParameterName, type ParameterUnit } from '@lmo/models/labour/scenario-params/specs';
+import { PARAMETER_NAMES, specOf, type ParameterName, type ParameterUnit } from '@lmo/models/labour';
 import type { ScenarioParameters } from '../../api/types';
 import { formatDecimal, formatInteger, type Lang } from '../../i18n/format';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gapRow, meta } from '../../test-fixtures';
 import { makeNamer } from '../meta/names';
-import { toPlannerRows } from './to-table-rows';
+import { plannerAreaOptions, toPlannerRows } from './to-table-rows';
 
 const names = makeNamer(meta, 'vi');
 const rows = [
@@ -42,5 +42,19 @@ describe('training planner ranks (issue 12)', () => {
     // −5 % beats −2 % even though the absolute gap is smaller; the small cell comes last, unranked.
     expect(out.map((r) => [r.key, r.rank])).toEqual([['C|university', 1], ['C|college', 2], ['F|college', null]]);
     expect(out[0].imbalanceShare).toBeCloseTo(-0.05);
+  });
+});
+
+describe('planner area options', () => {
+  it('names provinces plainly and larger areas with their level', () => {
+    const regions = [
+      { ...meta.regions[0], code: 'VN', level: 'country' as const, nameVi: 'Toàn quốc', nameEn: 'Viet Nam' },
+      { ...meta.regions[0], code: '01', level: 'province' as const, nameVi: 'Hà Nội', nameEn: 'Ha Noi' },
+    ];
+    expect(plannerAreaOptions(regions, 'vi', (l) => `cấp ${l}`)).toEqual([
+      { value: 'VN', label: 'Toàn quốc (cấp country)' },
+      { value: '01', label: 'Hà Nội' },
+    ]);
+    expect(plannerAreaOptions(undefined, 'en', String)).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
-import type { GapRow, Status } from '../../api/types';
+import type { GapRow, RegionMeta, Status } from '../../api/types';
+import type { Lang } from '../../i18n/format';
 import { basisOf } from '../../adapters/basis';
 import { shareOf } from '../../components/flag-scale';
 import { foldText } from '../../i18n/fold';
-import type { Namer } from '../meta/names';
+import { nameOf, type Namer } from '../meta/names';
 
 /** One row of the planner table. */
 export type PlannerRow = Pick<
@@ -73,4 +74,9 @@ export function toPlannerRows(rows: GapRow[], names: Namer, filters: PlannerFilt
     .filter((r) => !filters.flag || r.flag === filters.flag)
     .filter((r) => !filters.qualification || r.qualification === filters.qualification)
     .filter((r) => !q || foldText(`${r.sector} ${r.sectorName} ${r.qualificationName}`).includes(q));
+}
+
+/** The area choices of the planner: provinces by name, larger areas with their level (`levelName`, e.g. "vùng"). */
+export function plannerAreaOptions(regions: readonly RegionMeta[] | undefined, lang: Lang, levelName: (level: string) => string): { value: string; label: string }[] {
+  return (regions ?? []).map((r) => ({ value: r.code, label: r.level === 'province' ? nameOf(r, lang) : `${nameOf(r, lang)} (${levelName(r.level)})` }));
 }

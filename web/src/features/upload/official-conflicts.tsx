@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatInteger, type Lang } from '../../i18n/format';
+import { DataTable } from '../../components/data-table';
+import type { Lang } from '../../i18n/format';
+import { conflictCell, officialColumns } from './upload-columns';
 import type { OfficialConflict } from './upload-request';
 
 /**
@@ -24,36 +26,13 @@ export function OfficialConflicts({ cells, count, lang, pending, onConfirm }: {
     <section className="card report official-warning" role="alert" aria-labelledby="official-heading" data-testid="official-conflicts">
       <h2 id="official-heading" className="chart-title">{t('upload.officialTitle', { count })}</h2>
       <p>{t('upload.officialWarning')}</p>
-      <div className="table-wrap">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('upload.line')}</th>
-              <th scope="col">{t('upload.column')}</th>
-              <th scope="col">{t('upload.officialCell')}</th>
-              <th scope="col">{t('upload.officialCurrent')}</th>
-              <th scope="col">{t('upload.officialNew')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {cells.map((c) => (
-              <tr key={`${c.indicator}|${c.region}|${c.sector}|${c.qualification}|${c.period}`} data-line={c.line}>
-                <td className="num">{c.line > 0 ? c.line : '–'}</td>
-                <td>{c.column ?? '–'}</td>
-                <td>{`${c.indicator} · ${c.region} · ${c.sector} · ${c.qualification} · ${c.period}`}</td>
-                <td>
-                  <span className="num">{formatInteger(c.current.value, lang)}</span>
-                  <br /><small>{c.current.source}</small>
-                </td>
-                <td>
-                  <span className="num">{formatInteger(c.new.value, lang)}</span>
-                  <br /><small>{t(`status.${c.new.status}`, { defaultValue: c.new.status })}</small>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={officialColumns(t, lang)}
+        rows={cells}
+        caption={t('upload.officialCaption')}
+        rowKey={(c) => `${conflictCell(c)}|${c.line}`}
+        rowProps={(c) => ({ 'data-line': c.line })}
+      />
       {count > cells.length && <p className="count">{t('upload.officialMore', { shown: cells.length, count })}</p>}
       <p className="note">{t('upload.nothingStored')}</p>
       <div className="field">

@@ -1,6 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import { formatInteger, formatDecimal, type Lang } from '../../i18n/format';
+import { DataTable } from '../../components/data-table';
+import { formatInteger, type Lang } from '../../i18n/format';
 import type { FileProfile } from './profile';
+import { profileHeadRows, type ProfileHeadRow } from './to-report-rows';
+import { profileColumnName, profileHeadColumns, sumColumns, valueCountColumns } from './upload-columns';
+
+/** The bad cell of a flagged line (a line flagged as a whole highlights as a row only). */
+const badCell = (row: ProfileHeadRow, column: { key: string }) => {
+  const name = profileColumnName(column);
+  return name !== undefined && row.bad?.has(name) ? 'cell-invalid' : undefined;
+};
 
 /**
  * The browser-side profile of the chosen file; rows and cells the server
@@ -16,61 +25,27 @@ export function ProfileView({ profile, highlight, lang }: { profile: FileProfile
         {profile.partial && ` ${t('upload.previewPartial')}`}
         {profile.hiddenEmpty > 0 && ` ${t('upload.previewHiddenEmpty', { count: profile.hiddenEmpty })}`}
       </p>
-      <div className="table-wrap">
-        <table className="data-table" data-testid="profile-head">
-          <caption>{t('upload.firstRows')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('upload.line')}</th>
-              {profile.columns.map((c) => (
-                <th key={c.name} scope="col">
-                  {c.name} <span className="count">({c.type})</span>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {profile.head.map((row, i) => {
-              const line = profile.firstDataLine + i;
-              const bad = highlight.get(line);
-              return (
-                <tr key={i} data-line={line} className={bad ? 'row-invalid' : undefined} aria-invalid={bad ? true : undefined}>
-                  <td className="num">{line}</td>
-                  {profile.columns.map((c) => (
-                    <td key={c.name} className={bad?.has(c.name) ? 'cell-invalid' : undefined}>{row[c.name] ?? ''}</td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+      <div data-testid="profile-head">
+        {/* File order: the line numbers are what the report refers to. */}
+        <DataTable
+          columns={profileHeadColumns(t, profile.columns)}
+          rows={profileHeadRows(profile.head, profile.firstDataLine, highlight)}
+          caption={t('upload.firstRows')}
+          captionVisible
+          sortable={false}
+          rowKey={(r) => String(r.line)}
+          rowProps={(r) => ({ 'data-line': r.line, className: r.bad ? 'row-invalid' : undefined, 'aria-invalid': r.bad ? true : undefined })}
+          cellClassName={badCell}
+        />
       </div>
       <div className="profile-grid">
         {profile.counts.map((c) => (
-          <table key={c.column} className="data-table compact">
-            <caption>{t('upload.valueCounts', { column: c.column })}</caption>
-            <tbody>
-              {c.values.map((v) => (
-                <tr key={v.value}>
-                  <td>{v.value || '∅'}</td>
-                  <td className="num">{formatInteger(v.count, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable key={c.column} columns={valueCountColumns(t, lang)} rows={c.values} caption={t('upload.valueCounts', { column: c.column })} captionVisible compact rowKey={(v) => v.value} />
         ))}
         {profile.sums.map((s) => (
-          <table key={s.by} className="data-table compact" data-testid={`sum-by-${s.by}`}>
-            <caption>{t('upload.sumBy', { measure: s.measure, by: s.by })}</caption>
-            <tbody>
-              {s.rows.map((r) => (
-                <tr key={r.key}>
-                  <td>{r.key || '∅'}</td>
-                  <td className="num">{Number.isInteger(r.sum) ? formatInteger(r.sum, lang) : formatDecimal(r.sum, lang, 1)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div key={s.by} data-testid={`sum-by-${s.by}`}>
+            <DataTable columns={sumColumns(t, lang, s.by)} rows={s.rows} caption={t('upload.sumBy', { measure: s.measure, by: s.by })} captionVisible compact rowKey={(r) => r.key} />
+          </div>
         ))}
       </div>
     </section>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasSeriesColumn, highlightedLines, toReportRows } from './to-report-rows';
+import { hasSeriesColumn, highlightedLines, profileHeadRows, toReportRows } from './to-report-rows';
 
 const issues = [
   { line: 5, column: 'value', value: '13,800,000', message: 'Value "13,800,000" is not a number.', messageVi: 'Giá trị "13,800,000" không phải là số.', code: 'NOT_A_NUMBER' },
@@ -38,5 +38,18 @@ describe('SDMX issues', () => {
     expect(rows.map((r) => r.series)).toEqual(['XX_PE_NUM', 'LE_PE_NUM · 2023-Q4']);
     expect(hasSeriesColumn(rows)).toBe(true);
     expect(hasSeriesColumn(toReportRows(issues, 'en'))).toBe(false);
+  });
+});
+
+describe('profileHeadRows', () => {
+  it('numbers rows by file line and attaches the bad columns of flagged lines', () => {
+    const highlight = highlightedLines([
+      { line: 5, column: 'value', value: 'x', code: 'NOT_A_NUMBER', message: 'not a number' },
+      { line: 6, column: null, value: '', code: 'SHORT_LINE', message: 'too few fields' },
+    ]);
+    const rows = profileHeadRows([{ value: '1' }, { value: 'x' }, { value: '' }, { value: '3' }], 3, highlight);
+    expect(rows.map((r) => r.line)).toEqual([3, 4, 5, 6]);
+    expect(rows.map((r) => (r.bad ? [...r.bad] : null))).toEqual([null, null, ['value'], []]);
+    expect(rows[2].cells).toEqual({ value: '' });
   });
 });

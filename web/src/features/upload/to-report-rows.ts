@@ -40,3 +40,16 @@ export function highlightedLines(issues: readonly UploadIssue[]): Map<number, Se
   }
   return out;
 }
+
+/** One row of the profile's first rows: its line in the file, its cells as written, its bad columns (if the server flagged the line). */
+export interface ProfileHeadRow {
+  line: number;
+  cells: Readonly<Record<string, string>>;
+  /** Columns with a problem on this line (empty: the whole line); undefined when the line is fine. */
+  bad: ReadonlySet<string> | undefined;
+}
+
+/** The profile's first rows numbered by file line, with the server's problems (see highlightedLines) attached. */
+export function profileHeadRows(head: readonly Record<string, string>[], firstDataLine: number, highlight: ReadonlyMap<number, ReadonlySet<string>>): ProfileHeadRow[] {
+  return head.map((cells, i) => ({ line: firstDataLine + i, cells, bad: highlight.get(firstDataLine + i) }));
+}

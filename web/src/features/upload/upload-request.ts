@@ -2,9 +2,9 @@
  * POST /api/uploads with XMLHttpRequest, because fetch() cannot report upload
  * progress. Fields go before the file so the server can stream the file part.
  */
-import { ApiError, type Problem } from '../../api/problem';
+import { ApiError, toProblem, type Problem } from '../../api/problem';
 import { authHeaders } from '../auth/token-store';
-import type { LongIssue } from '@lmo/models/data/csv-sniff';
+import type { LongIssue } from '@lmo/models/data';
 
 /** The upload formats, in the order the page offers them. */
 export const UPLOAD_FORMATS = ['long', 'wide', 'microdata', 'sdmx', 'pxweb'] as const;
@@ -58,11 +58,19 @@ export interface OfficialConflict {
 
 /** Upload problem with the file's issues (422), the official cells it would replace (409) or any other API problem. */
 export interface UploadProblem extends Problem {
+  /** The file's issues (422). */
+  errors?: UploadIssue[];
   errorCount?: number;
   warnings?: string[];
   code?: string;
   cells?: OfficialConflict[];
   cellCount?: number;
+}
+
+/** The upload problem behind a failed check or upload (`error` of the mutation), or null when it did not fail. */
+export function uploadProblem(error: unknown): UploadProblem | null {
+  // The upload endpoint's problems carry the members above; any other failure is a plain problem.
+  return error ? (toProblem(error) as UploadProblem) : null;
 }
 
 /** The official cells of a 409 "would replace official figures" problem, or null for any other problem. */

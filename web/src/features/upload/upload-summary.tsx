@@ -40,3 +40,17 @@ export function Progress({ label, state, lang }: { label: string; state: ReturnT
     </div>
   );
 }
+
+/** The stored upload: its new version (or the one it duplicates), what it holds, official figures it replaced. */
+export function UploadDone({ outcome, lang }: { outcome: UploadOutcome; lang: Lang }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card report" data-testid="upload-done">
+      <h2 className="chart-title">
+        {outcome.status === 'created' ? t('upload.created', { id: outcome.version?.id }) : t('upload.alreadyUploaded', { id: outcome.version?.id })}
+      </h2>
+      <Summary outcome={outcome} lang={lang} />
+      {(outcome.officialReplaced ?? 0) > 0 && <p className="note">{t('upload.officialReplacedDone', { count: outcome.officialReplaced })}</p>}
+    </section>
+  );
+}

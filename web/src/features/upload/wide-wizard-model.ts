@@ -5,8 +5,7 @@
  * mapping JSON text as the one source of truth the form edits. Pure apart from
  * the lazy import, so it is tested in Node.
  */
-import type { ObservationStatus } from '@lmo/models/data/observation';
-import type { WideMappingSuggestion } from '@lmo/models/data/wide-suggest';
+import type { ObservationStatus, WideMappingSuggestion } from '@lmo/models/data';
 
 /** The mapping fields the wizard edits (a `WideMappingInput` as JSON). */
 export interface WizardMapping {
@@ -51,9 +50,7 @@ export function looksWide(shape: Pick<WideFileShape, 'header' | 'periodColumns'>
  * the text has no header with period columns (not a wide file).
  */
 export async function suggestFromText(text: string, fileName = ''): Promise<{ shape: WideFileShape; mapping: WizardMapping } | null> {
-  const [{ readWideTable, periodFromColumn }, { suggestWideMapping }] = await Promise.all([
-    import('@lmo/models/data/wide-table'), import('@lmo/models/data/wide-suggest'),
-  ]);
+  const { readWideTable, periodFromColumn, suggestWideMapping } = await import('@lmo/models/data');
   const read = readWideTable(text.length > SUGGEST_BYTES ? text.slice(0, text.lastIndexOf('\n', SUGGEST_BYTES) + 1) : text);
   if (!read.table) return null;
   const { header, rows, metadata } = read.table;

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INDICATORS } from '@lmo/models/labour/codes-indicators';
-import { OBSERVATION_STATUSES } from '@lmo/models/data/observation';
+import { INDICATORS } from '@lmo/models/codes';
+import { OBSERVATION_STATUSES } from '@lmo/models/data';
 import type { Lang } from '../../i18n/format';
 import { codeMapToLines, linesToCodeMap, mappingText, parseMapping, periodRange, type WideFileShape, type WizardMapping } from './wide-wizard-model';
 
