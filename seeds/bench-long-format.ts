@@ -15,10 +15,13 @@ const mode = process.argv[3] ?? 'text';
 const lines = ['indicator,period,region,sector,qualification,value,unit,source,status'];
 let n = 0;
 outer: for (let y = 1900; y < 2200; y++) {
-  for (const ind of ['employment', 'labour_force']) for (const p of PROVINCES) for (const s of SECTION_CODES) for (const q of QUALIFICATION_LEVELS) {
-    lines.push(`${ind},${y},${p.code},${s},${q},${(n * 7919) % 100000},persons,"Survey 2024, table ${n % 7}",survey`);
-    if (++n >= rows) break outer;
-  }
+  for (const ind of ['employment', 'labour_force'])
+    for (const p of PROVINCES)
+      for (const s of SECTION_CODES)
+        for (const q of QUALIFICATION_LEVELS) {
+          lines.push(`${ind},${y},${p.code},${s},${q},${(n * 7919) % 100000},persons,"Survey 2024, table ${n % 7}",survey`);
+          if (++n >= rows) break outer;
+        }
 }
 const text = `${lines.join('\n')}\n`;
 lines.length = 0;
@@ -36,5 +39,7 @@ if (mode === 'stream') {
   result = parseLongCsv(text, { now });
 }
 const s = (performance.now() - t) / 1000;
-console.log(`${mode}: ${result.rows.length.toLocaleString('en')} rows, ${result.stats.errorCount} errors, ${mb.toFixed(1)} MB in ${s.toFixed(2)} s`
-  + ` → ${Math.round(result.rows.length / s).toLocaleString('en')} rows/s, ${(mb / s).toFixed(1)} MB/s; heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB`);
+console.log(
+  `${mode}: ${result.rows.length.toLocaleString('en')} rows, ${result.stats.errorCount} errors, ${mb.toFixed(1)} MB in ${s.toFixed(2)} s` +
+    ` → ${Math.round(result.rows.length / s).toLocaleString('en')} rows/s, ${(mb / s).toFixed(1)} MB/s; heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB`,
+);

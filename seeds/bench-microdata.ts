@@ -41,10 +41,18 @@ const national = (indicator: string) =>
   result.observations.find((o) => o.indicator === indicator && o.region === 'VN' && o.sector === 'TOTAL' && o.qualification === 'ALL')?.value;
 const cautions = result.quality.filter((q) => q.caution).length;
 console.log(`file            ${(bytes / 1e6).toFixed(1)} MB, ${stats.rows.toLocaleString('en')} rows (${(bytes / stats.rows).toFixed(0)} bytes/row)`);
-console.log(`time            ${seconds.toFixed(2)} s  →  ${Math.round(stats.rows / seconds).toLocaleString('en')} rows/s, ${(bytes / 1e6 / seconds).toFixed(1)} MB/s`);
+console.log(
+  `time            ${seconds.toFixed(2)} s  →  ${Math.round(stats.rows / seconds).toLocaleString('en')} rows/s, ${(bytes / 1e6 / seconds).toFixed(1)} MB/s`,
+);
 console.log(`CPU time        ${cpuSeconds.toFixed(2)} s (user+system; wall time suffers when other processes share the cores)`);
 console.log(`peak RSS        ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
-console.log(`errors          ${result.errorCount}${result.errors[0] ? ` (first: line ${result.errors[0].line} ${result.errors[0].column}: ${result.errors[0].message})` : ''}`);
+console.log(
+  `errors          ${result.errorCount}${result.errors[0] ? ` (first: line ${result.errors[0].line} ${result.errors[0].column}: ${result.errors[0].message})` : ''}`,
+);
 console.log(`cells           ${result.observations.length.toLocaleString('en')} observations, ${cautions.toLocaleString('en')} flagged "use with caution"`);
-console.log(`strata / PSUs   ${stats.strata} strata, ${stats.singletonStrata} singleton; former-province rows ${stats.formerProvinceRows.toLocaleString('en')}`);
-console.log(`VN totals       employment ${national('employment')?.toLocaleString('en')}, unemployed ${national('unemployed')?.toLocaleString('en')}, labour force ${national('labour_force')?.toLocaleString('en')}`);
+console.log(
+  `strata / PSUs   ${stats.strata} strata, ${stats.singletonStrata} singleton; former-province rows ${stats.formerProvinceRows.toLocaleString('en')}`,
+);
+console.log(
+  `VN totals       employment ${national('employment')?.toLocaleString('en')}, unemployed ${national('unemployed')?.toLocaleString('en')}, labour force ${national('labour_force')?.toLocaleString('en')}`,
+);

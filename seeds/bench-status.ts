@@ -52,9 +52,20 @@ for (const ind of ['labour_force', 'population']) {
     }
   }
 }
-console.log(`\nNational cells 2010–2016 (VN, qualification ALL): ${national.length}, not official/international: ${nationalBad.length}`
-  + (nationalBad.length ? ` (e.g. ${nationalBad.slice(0, 3).map((o) => `${o.indicator} ${o.sector} ${o.period} ${o.status}`).join('; ')})` : ''));
-console.log(`  (new fields left out of the check: ${newFields.length} VN cells, ${[...new Set(newFields.map((o) => o.status))].join('/') || 'none'}; no GSO series exists)`);
-console.log(`Province totals 2010–2016 (labour force, population × 34 units × 7 years): ${2 * PROVINCES.length * YEARS.length - provinceBad.length} official`
-  + (provinceBad.length ? `, not: ${provinceBad.slice(0, 3).join('; ')}` : ''));
+console.log(
+  `\nNational cells 2010–2016 (VN, qualification ALL): ${national.length}, not official/international: ${nationalBad.length}` +
+    (nationalBad.length
+      ? ` (e.g. ${nationalBad
+          .slice(0, 3)
+          .map((o) => `${o.indicator} ${o.sector} ${o.period} ${o.status}`)
+          .join('; ')})`
+      : ''),
+);
+console.log(
+  `  (new fields left out of the check: ${newFields.length} VN cells, ${[...new Set(newFields.map((o) => o.status))].join('/') || 'none'}; no GSO series exists)`,
+);
+console.log(
+  `Province totals 2010–2016 (labour force, population × 34 units × 7 years): ${2 * PROVINCES.length * YEARS.length - provinceBad.length} official` +
+    (provinceBad.length ? `, not: ${provinceBad.slice(0, 3).join('; ')}` : ''),
+);
 console.log(`every national series and province total 2010–2016 official: ${nationalBad.length === 0 && provinceBad.length === 0 ? 'yes' : 'no'}`);

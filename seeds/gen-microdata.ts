@@ -56,13 +56,69 @@ const PSU_SIZE = 45;
 
 // Former province → 2019 census population, millions (rounded, U).
 const POPULATION: Record<string, number> = {
-  '01': 8.05, '02': 0.85, '04': 0.53, '06': 0.31, '08': 0.78, '10': 0.73, '11': 0.6, '12': 0.46, '14': 1.25,
-  '15': 0.82, '17': 0.85, '19': 1.29, '20': 0.78, '22': 1.32, '24': 1.8, '25': 1.46, '26': 1.15, '27': 1.37,
-  '30': 1.89, '31': 2.03, '33': 1.25, '34': 1.86, '35': 0.85, '36': 1.78, '37': 0.98, '38': 3.64, '40': 3.33,
-  '42': 1.29, '44': 0.9, '45': 0.63, '46': 1.13, '48': 1.13, '49': 1.5, '51': 1.23, '52': 1.49, '54': 0.87,
-  '56': 1.23, '58': 0.59, '60': 1.23, '62': 0.54, '64': 1.51, '66': 1.87, '67': 0.62, '68': 1.3, '70': 0.99,
-  '72': 1.17, '74': 2.43, '75': 3.1, '77': 1.15, '79': 8.99, '80': 1.69, '82': 1.76, '83': 1.29, '84': 1.01,
-  '86': 1.02, '87': 1.6, '89': 1.91, '91': 1.72, '92': 1.24, '93': 0.73, '94': 1.2, '95': 0.91, '96': 1.19,
+  '01': 8.05,
+  '02': 0.85,
+  '04': 0.53,
+  '06': 0.31,
+  '08': 0.78,
+  '10': 0.73,
+  '11': 0.6,
+  '12': 0.46,
+  '14': 1.25,
+  '15': 0.82,
+  '17': 0.85,
+  '19': 1.29,
+  '20': 0.78,
+  '22': 1.32,
+  '24': 1.8,
+  '25': 1.46,
+  '26': 1.15,
+  '27': 1.37,
+  '30': 1.89,
+  '31': 2.03,
+  '33': 1.25,
+  '34': 1.86,
+  '35': 0.85,
+  '36': 1.78,
+  '37': 0.98,
+  '38': 3.64,
+  '40': 3.33,
+  '42': 1.29,
+  '44': 0.9,
+  '45': 0.63,
+  '46': 1.13,
+  '48': 1.13,
+  '49': 1.5,
+  '51': 1.23,
+  '52': 1.49,
+  '54': 0.87,
+  '56': 1.23,
+  '58': 0.59,
+  '60': 1.23,
+  '62': 0.54,
+  '64': 1.51,
+  '66': 1.87,
+  '67': 0.62,
+  '68': 1.3,
+  '70': 0.99,
+  '72': 1.17,
+  '74': 2.43,
+  '75': 3.1,
+  '77': 1.15,
+  '79': 8.99,
+  '80': 1.69,
+  '82': 1.76,
+  '83': 1.29,
+  '84': 1.01,
+  '86': 1.02,
+  '87': 1.6,
+  '89': 1.91,
+  '91': 1.72,
+  '92': 1.24,
+  '93': 0.73,
+  '94': 1.2,
+  '95': 0.91,
+  '96': 1.19,
 };
 // Urban cores and urban PSUs pull agriculture down; this factor brings the
 // national share back to ≈ 26.9 % (tuned on 1M rows).
@@ -72,9 +128,27 @@ const CHIP_HUBS = new Set(['27', '24', '79', '01', '48', '74', '26']);
 
 // Employment shares by section, % (A, B–F and G–U sum to GSO 2023 broad shares).
 const SECTION_SHARE: [string, number][] = [
-  ['A', 26.9], ['B', 0.4], ['C', 23.4], ['D', 0.3], ['E', 0.4], ['F', 9.0], ['G', 13.6], ['H', 3.7], ['I', 6.4],
-  ['J', 0.9], ['K', 0.9], ['L', 0.4], ['M', 0.7], ['N', 1.0], ['O', 2.4], ['P', 4.0], ['Q', 1.4], ['R', 0.6],
-  ['S', 2.6], ['T', 0.9], ['U', 0.01],
+  ['A', 26.9],
+  ['B', 0.4],
+  ['C', 23.4],
+  ['D', 0.3],
+  ['E', 0.4],
+  ['F', 9.0],
+  ['G', 13.6],
+  ['H', 3.7],
+  ['I', 6.4],
+  ['J', 0.9],
+  ['K', 0.9],
+  ['L', 0.4],
+  ['M', 0.7],
+  ['N', 1.0],
+  ['O', 2.4],
+  ['P', 4.0],
+  ['Q', 1.4],
+  ['R', 0.6],
+  ['S', 2.6],
+  ['T', 0.9],
+  ['U', 0.01],
 ];
 const QUALS = ['none', 'elementary', 'intermediate', 'college', 'university'];
 const QUAL_BASE = [75, 4.5, 5, 3.5, 9];
@@ -84,9 +158,18 @@ const TECHNICAL_SECTIONS = new Set(['C', 'D', 'F', 'H']);
 function qualificationWeights(section: string, urban: boolean): number[] {
   const w = [...QUAL_BASE];
   if (section === 'A') for (let i = 1; i < 5; i++) w[i] *= 0.15;
-  if (GRADUATE_SECTIONS.has(section)) { w[0] *= 0.25; w[4] *= 4; }
-  if (TECHNICAL_SECTIONS.has(section)) { w[2] *= 1.5; w[3] *= 1.4; }
-  if (urban) { w[0] *= 0.8; w[4] *= 1.5; }
+  if (GRADUATE_SECTIONS.has(section)) {
+    w[0] *= 0.25;
+    w[4] *= 4;
+  }
+  if (TECHNICAL_SECTIONS.has(section)) {
+    w[2] *= 1.5;
+    w[3] *= 1.4;
+  }
+  if (urban) {
+    w[0] *= 0.8;
+    w[4] *= 1.5;
+  }
   return w;
 }
 
@@ -129,7 +212,8 @@ export function* microdataLines(rows: number, seed = 20250701): Generator<string
     const core = URBAN_CORES.has(f.code);
     const urbanShare = core ? 0.85 : 0.3;
     const agriFactor = core ? 0.15 : f.formerRegion === 'NMM' || f.formerRegion === 'CH' ? 1.8 : 1;
-    const sectorFor = (urban: boolean) => sampler(SECTION_SHARE.map(([c, s]) => (c === 'A' ? s * AGRI_CALIBRATION * agriFactor * (urban ? 0.3 : 1.3) : s * (urban ? 1.4 : 1))));
+    const sectorFor = (urban: boolean) =>
+      sampler(SECTION_SHARE.map(([c, s]) => (c === 'A' ? s * AGRI_CALIBRATION * agriFactor * (urban ? 0.3 : 1.3) : s * (urban ? 1.4 : 1))));
     const pickSector = [sectorFor(false), sectorFor(true)];
     const pickQual = [false, true].map((urban) => new Map(sections.map((c) => [c, sampler(qualificationWeights(c, urban))])));
     const pickQualInactive = sampler([85, 3, 3, 2, 7]);
@@ -209,7 +293,9 @@ async function main(argv: string[]): Promise<void> {
   bytes += Buffer.byteLength(rest);
   await new Promise<void>((r, j) => stream.end(rest, () => r()).once('error', j));
   const s = (performance.now() - t0) / 1000;
-  console.log(`wrote ${rows.toLocaleString('en')} rows, ${(bytes / 1e6).toFixed(1)} MB (${(bytes / (rows + 1)).toFixed(0)} bytes/row) to ${out} in ${s.toFixed(1)} s`);
+  console.log(
+    `wrote ${rows.toLocaleString('en')} rows, ${(bytes / 1e6).toFixed(1)} MB (${(bytes / (rows + 1)).toFixed(0)} bytes/row) to ${out} in ${s.toFixed(1)} s`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

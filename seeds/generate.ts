@@ -37,5 +37,7 @@ for (const f of files) {
 console.log(`${'total'.padEnd(40)} ${String(rows).padStart(7)} rows ${(bytes / 1e6).toFixed(2).padStart(6)} MB  (${Math.round(performance.now() - t)} ms)`);
 const byIndicator = new Map<string, number>();
 for (const o of skipped) byIndicator.set(`${o.indicator} ${o.region}`, (byIndicator.get(`${o.indicator} ${o.region}`) ?? 0) + 1);
-console.log(`left out (a real seed file holds the cell): ${skipped.length}${skipped.length ? ` — ${[...byIndicator].map(([k, v]) => `${k} ×${v}`).join(', ')}` : ''}`);
+console.log(
+  `left out (a real seed file holds the cell): ${skipped.length}${skipped.length ? ` — ${[...byIndicator].map(([k, v]) => `${k} ×${v}`).join(', ')}` : ''}`,
+);
 for (const line of calibrationReport(built.employment)) console.log(line);

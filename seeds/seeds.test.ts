@@ -37,7 +37,10 @@ describe('illustrative seed files', () => {
     const files = buildSeedFiles(anchors, built);
     expect(GENERATED.map((f) => basename(f)).sort()).toEqual(files.map((f) => f.name).sort());
     for (const f of files) {
-      const committed = readFileSync(GENERATED.find((p) => basename(p) === f.name)!, 'utf8');
+      const committed = readFileSync(
+        GENERATED.find((p) => basename(p) === f.name)!,
+        'utf8',
+      );
       expect(committed === f.text, `${f.name} differs from the generator output; run pnpm --filter @lmo/seeds generate`).toBe(true);
     }
   }, 60_000);
@@ -84,8 +87,16 @@ describe('honesty', () => {
 
 describe('consistency', () => {
   const years = ['2015', '2016', '2017', '2018', '2019', '2020', '2021', '2022', '2023', '2024', '2025'];
-  const leaves = (year: string, pick: (o: Observation) => boolean = () => true) => built.illustrative.filter((o) => o.indicator === 'employment' && o.period === year
-    && PROVINCES.some((p) => p.code === o.region) && SECTION_CODES.includes(o.sector) && o.qualification !== 'ALL' && pick(o));
+  const leaves = (year: string, pick: (o: Observation) => boolean = () => true) =>
+    built.illustrative.filter(
+      (o) =>
+        o.indicator === 'employment' &&
+        o.period === year &&
+        PROVINCES.some((p) => p.code === o.region) &&
+        SECTION_CODES.includes(o.sector) &&
+        o.qualification !== 'ALL' &&
+        pick(o),
+    );
   /** Every illustrative aggregate must equal the sum of its leaves. */
   const checkIllustrative = (k: string, got: number) => {
     const o = index.get(k);
@@ -165,7 +176,9 @@ describe('consistency', () => {
   it('sums flows, vacancies and regional supply to their national rows', () => {
     for (const y of ['2021', '2022', '2023', '2024', '2025']) {
       for (const ind of ['graduates', 'exits']) {
-        const cells = rows.filter((o) => o.indicator === ind && o.period === y && PROVINCES.some((p) => p.code === o.region) && SECTION_CODES.includes(o.sector));
+        const cells = rows.filter(
+          (o) => o.indicator === ind && o.period === y && PROVINCES.some((p) => p.code === o.region) && SECTION_CODES.includes(o.sector),
+        );
         checkIllustrative(key(ind, y, 'VN', 'TOTAL', 'ALL'), sum(cells));
       }
       const vac = rows.filter((o) => o.indicator === 'vacancies' && o.period === y && o.region !== 'VN' && o.sector !== 'TOTAL');
@@ -187,7 +200,8 @@ describe('consistency', () => {
   });
 
   it('builds in the intended shortages: college/intermediate and new fields get fewer graduates than openings', () => {
-    const openings = (s: string, q: string) => Math.max(0, (val('employment', 2025, 'VN', s, q)! - val('employment', 2022, 'VN', s, q)!) / 3) + val('exits', 2025, 'VN', s, q)!;
+    const openings = (s: string, q: string) =>
+      Math.max(0, (val('employment', 2025, 'VN', s, q)! - val('employment', 2022, 'VN', s, q)!) / 3) + val('exits', 2025, 'VN', s, q)!;
     expect(val('graduates', 2025, 'VN', 'TOTAL', 'college')! / openings('TOTAL', 'college')).toBeLessThan(0.8);
     expect(val('graduates', 2025, 'VN', 'TOTAL', 'intermediate')! / openings('TOTAL', 'intermediate')).toBeLessThan(0.9);
     expect(val('graduates', 2025, 'VN', 'TOTAL', 'university')! / openings('TOTAL', 'university')).toBeGreaterThan(1);

@@ -59,7 +59,11 @@ function preloadLandingPage(): Plugin {
         };
         visit(page);
         const css = new Set([...files].flatMap((f) => [...((bundle[f] as Rollup.OutputChunk).viteMetadata?.importedCss ?? [])]));
-        const tag = (attrs: Record<string, string | boolean>) => ({ tag: 'link', attrs: { ...attrs, crossorigin: true, 'data-landing-page': true }, injectTo: 'head' as const });
+        const tag = (attrs: Record<string, string | boolean>) => ({
+          tag: 'link',
+          attrs: { ...attrs, crossorigin: true, 'data-landing-page': true },
+          injectTo: 'head' as const,
+        });
         // Styles as `preload`, not `stylesheet`: they must not block the first paint of other pages;
         // Vite's loader then finds them in the cache when the page's chunk asks for them.
         return [
@@ -146,7 +150,10 @@ function modelsExports(file: string, seen = new Set<string>()): Map<string, Expo
   const own = /^export (?:declare )?(?:async )?(?:function\*?|const|let|var|class|abstract class|enum|interface|type) +([A-Za-z_$][\w$]*)/gm;
   for (const [, name] of code.matchAll(own)) out.set(name, { file, name });
   for (const [, list, spec] of code.matchAll(/^export (?:type )?\{([^}]*)\}(?: from '([^']+)')?;/gm)) {
-    for (const item of list.split(',').map((x) => x.trim().replace(/^type\s+/, '')).filter(Boolean)) {
+    for (const item of list
+      .split(',')
+      .map((x) => x.trim().replace(/^type\s+/, ''))
+      .filter(Boolean)) {
       const [name, as = name] = item.split(/\s+as\s+/);
       out.set(as, spec ? (modelsExports(fileOf(spec), seen).get(name) ?? { file: fileOf(spec), name }) : { file, name: as });
     }
@@ -184,7 +191,10 @@ function modelsDirectImports(): Plugin {
         const sites = table(part);
         const byFile = new Map<string, string[]>();
         const rest: string[] = [];
-        for (const item of list.split(',').map((x) => x.trim()).filter(Boolean)) {
+        for (const item of list
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean)) {
           if (item.startsWith('type ')) continue;
           const [name, local = name] = item.split(/\s+as\s+/);
           const site = sites.get(name);
@@ -271,7 +281,14 @@ export default defineConfig({
     rolldownOptions: {
       checks: { bundlerTimings: false },
       // The entry's static imports stay together (what loads before any page), the landing page's shared modules apart.
-      output: { codeSplitting: { groups: [{ name: 'index', test: landingShared.initial, priority: 2 }, { name: 'landing-shared', test: landingShared.test, priority: 1 }] } },
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'index', test: landingShared.initial, priority: 2 },
+            { name: 'landing-shared', test: landingShared.test, priority: 1 },
+          ],
+        },
+      },
     },
   },
 });

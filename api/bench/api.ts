@@ -52,7 +52,9 @@ async function waitForHealth(ok: (health: any) => boolean, timeoutMs: number): P
     try {
       const res = await fetch(BASE + '/api/health');
       if (res.status === 200 && ok(await res.json())) return performance.now() - t;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 20));
   }
   throw new Error(`/api/health did not report the condition within ${timeoutMs} ms`);
@@ -77,9 +79,9 @@ try {
   // 1. First start: initdb + migrations + seeding.
   let server = startServer();
   const firstHealth = await waitFor('/api/health', 60_000);
-  const seeded = await waitForHealth((h) => h.dataVersion !== null, 120_000) + firstHealth;
+  const seeded = (await waitForHealth((h) => h.dataVersion !== null, 120_000)) + firstHealth;
   const forecastPath = '/api/forecasts?indicator=employment&region=VN&sector=TOTAL&qualification=ALL&horizon=10&scenario=baseline';
-  const firstForecast = await waitFor(forecastPath, 120_000) + firstHealth;
+  const firstForecast = (await waitFor(forecastPath, 120_000)) + firstHealth;
   const stopped = await stop(server);
 
   // 2. Restart on the existing data dir.
@@ -111,13 +113,20 @@ try {
   console.log(`  ${verdict(warmHealth <= 3_000)} restart on existing data dir to first 200 /api/health: ${fmt(warmHealth)}  (target ≤ 3 s)`);
   console.log(`       shutdown on SIGTERM: exit code ${stopped.code} in ${Math.round(stopped.ms)} ms; second: exit ${restopped.code}`);
   console.log('Load (autocannon, 50 connections, 127.0.0.1)');
-  for (const [name, r] of [['/api/health', health], ['/api/forecasts', forecasts]] as const) {
-    console.log(`       ${name.padEnd(15)} ${Math.round(r.requests.average).toString().padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  errors ${r.errors} non-2xx ${r.non2xx}`);
+  for (const [name, r] of [
+    ['/api/health', health],
+    ['/api/forecasts', forecasts],
+  ] as const) {
+    console.log(
+      `       ${name.padEnd(15)} ${Math.round(r.requests.average).toString().padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  errors ${r.errors} non-2xx ${r.non2xx}`,
+    );
   }
   console.log(`  ${verdict(forecasts.latency.p99 <= 25)} /api/forecasts p99 ${forecasts.latency.p99} ms  (target ≤ 25 ms)`);
   console.log(`  ${verdict(ratio >= 0.4)} /api/forecasts throughput = ${(ratio * 100).toFixed(0)}% of /api/health  (target ≥ 40%)`);
   console.log('Recompute');
-  console.log(`  ${verdict(recompute <= 5_000)} computeOutlook for dataset version ${version.id} (${observations.length} observations → ${cells} forecast cells, ${gaps} gap rows, ${set.scenarios.length} scenarios): ${fmt(recompute)}  (target ≤ 5 s)`);
+  console.log(
+    `  ${verdict(recompute <= 5_000)} computeOutlook for dataset version ${version.id} (${observations.length} observations → ${cells} forecast cells, ${gaps} gap rows, ${set.scenarios.length} scenarios): ${fmt(recompute)}  (target ≤ 5 s)`,
+  );
   console.log(`       compute + store on first start (dataset_versions.compute_ms): ${version.computeMs} ms`);
 } finally {
   rmSync(dataDir, { recursive: true, force: true });

@@ -32,22 +32,31 @@ async function hammer(base: string, urls: string[], concurrency = 16): Promise<{
   const statuses = new Map<number, number>();
   let next = 0;
   const all = [...urls, ...urls];
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < all.length) {
-      const url = all[next++];
-      try {
-        const res = await fetch(base + url);
-        await res.arrayBuffer();
-        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-      } catch {
-        statuses.set(0, (statuses.get(0) ?? 0) + 1);
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < all.length) {
+        const url = all[next++];
+        try {
+          const res = await fetch(base + url);
+          await res.arrayBuffer();
+          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        } catch {
+          statuses.set(0, (statuses.get(0) ?? 0) + 1);
+        }
       }
-    }
-  }));
+    }),
+  );
   return { statuses };
 }
 
-export interface BudgetReport { cacheBytes: number; cacheBudget: number; cacheEntries: number; mapBytes: number; mapBudget: number; mapEntries: number }
+export interface BudgetReport {
+  cacheBytes: number;
+  cacheBudget: number;
+  cacheEntries: number;
+  mapBytes: number;
+  mapBudget: number;
+  mapEntries: number;
+}
 
 /** The real caches in front of a route that stores every answer; their byte accounts afterwards. */
 export async function budgetCheck(): Promise<BudgetReport> {
@@ -55,16 +64,27 @@ export async function budgetCheck(): Promise<BudgetReport> {
   const cache = new ReadCache(config.responseCacheBytes);
   const version = { id: 1 } as VersionInfo;
   const app = new Hono()
-    .use('/api/*', async (c, next) => { c.set('version', { info: version }); await next(); })
+    .use('/api/*', async (c, next) => {
+      c.set('version', { info: version });
+      await next();
+    })
     .use('/api/*', answerCache({ cache }))
-    .get('/api/*', (c) => { c.header(DATA_VERSION_HEADER, '1'); return c.json({ path: c.req.path, pad: 'b'.repeat(2_000) }); });
+    .get('/api/*', (c) => {
+      c.header(DATA_VERSION_HEADER, '1');
+      return c.json({ path: c.req.path, pad: 'b'.repeat(2_000) });
+    });
   const fast = createFastPath({ cache, freshVersion: () => 1, publicRead: () => true });
   const listener = getRequestListener(app.fetch);
-  const server = createServer((req, res) => { if (!fast(req, res)) void listener(req, res); });
+  const server = createServer((req, res) => {
+    if (!fast(req, res)) void listener(req, res);
+  });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   try {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    await hammer(base, Array.from({ length: LONG_URLS }, (_, i) => longUrl('/api/meta', i)));
+    await hammer(
+      base,
+      Array.from({ length: LONG_URLS }, (_, i) => longUrl('/api/meta', i)),
+    );
     // The fast path keeps no URL map any more: its share is zero.
     return { cacheBytes: cache.bytes, cacheBudget: cache.maxBytes, cacheEntries: cache.size, mapBytes: 0, mapBudget: 0, mapEntries: 0 };
   } finally {
@@ -79,6 +99,9 @@ const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/
 export async function rssGrowth(base: string, pid: number): Promise<{ beforeMb: number; afterMb: number; statuses: Map<number, number> }> {
   const paths = ['/api/meta', '/api/targets', '/api/forecasts?indicator=employment&region=VN&sector=C&qualification=ALL', '/api/nowhere'];
   const before = rssKb(pid);
-  const { statuses } = await hammer(base, Array.from({ length: LONG_URLS }, (_, i) => longUrl(paths[i % paths.length], i)));
+  const { statuses } = await hammer(
+    base,
+    Array.from({ length: LONG_URLS }, (_, i) => longUrl(paths[i % paths.length], i)),
+  );
   return { beforeMb: before / 1024, afterMb: rssKb(pid) / 1024, statuses };
 }

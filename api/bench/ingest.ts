@@ -56,14 +56,23 @@ try {
   await waitOk(BASE + FORECAST, 180_000);
   const size = statSync(FILE).size;
   const idle = memory(server.pid!);
-  console.log(`bench:ingest — ${FILE} (${(size / 1e6).toFixed(1)} MB), server pid ${server.pid} idle RSS ${mb(idle.rss)}, peak so far (first start: migrate, seed, compute) ${mb(idle.hwm)}`);
+  console.log(
+    `bench:ingest — ${FILE} (${(size / 1e6).toFixed(1)} MB), server pid ${server.pid} idle RSS ${mb(idle.rss)}, peak so far (first start: migrate, seed, compute) ${mb(idle.hwm)}`,
+  );
   // Reset the peak so the ingest's own peak is measured too (Linux: clear_refs 5 resets VmHWM).
   let reset = false;
-  try { writeFileSync(`/proc/${server.pid}/clear_refs`, '5'); reset = true; } catch { /* older kernel: the peak stays the lifetime one */ }
+  try {
+    writeFileSync(`/proc/${server.pid}/clear_refs`, '5');
+    reset = true;
+  } catch {
+    /* older kernel: the peak stays the lifetime one */
+  }
 
   const load = autocannon({ url: BASE + FORECAST, connections: 10, duration: 600, pipelining: 1 });
   let peak = reset ? memory(server.pid!).hwm : idle.hwm;
-  const sampler = setInterval(() => { peak = Math.max(peak, memory(server.pid!).hwm); }, 200);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, memory(server.pid!).hwm);
+  }, 200);
   const cpu0 = cpuSeconds(server.pid!);
   const t0 = performance.now();
   const res = await fetch(`${BASE}/api/uploads?format=microdata&period=2024&replaceOfficial=true&fileName=micro.csv`, {
@@ -72,7 +81,7 @@ try {
     body: Readable.toWeb(createReadStream(FILE, { highWaterMark: 1 << 20 })) as unknown as BodyInit,
     duplex: 'half',
   } as RequestInit);
-  const body = await res.json() as any;
+  const body = (await res.json()) as any;
   const total = performance.now() - t0;
   const cpu = cpuSeconds(server.pid!) - cpu0;
   clearInterval(sampler);
@@ -84,15 +93,23 @@ try {
     console.log(`upload failed: HTTP ${res.status}`, JSON.stringify(body).slice(0, 2000));
     process.exitCode = 1;
   } else {
-    console.log(`  upload → HTTP 201, version ${body.version.id}: ${body.rows.toLocaleString('en')} respondents → ${body.cells.toLocaleString('en')} cells; version holds ${body.version.rowCount.toLocaleString('en')} observations`);
+    console.log(
+      `  upload → HTTP 201, version ${body.version.id}: ${body.rows.toLocaleString('en')} respondents → ${body.cells.toLocaleString('en')} cells; version holds ${body.version.rowCount.toLocaleString('en')} observations`,
+    );
     console.log(`  stages: parse+validate+aggregate ${body.timingMs.parse} ms, commit ${body.timingMs.commit} ms, recompute ${body.timingMs.compute} ms`);
   }
-  console.log(`       server CPU during the upload: ${cpu.toFixed(1)} s (user+system, incl. the compute worker and answering the load); machine load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
+  console.log(
+    `       server CPU during the upload: ${cpu.toFixed(1)} s (user+system, incl. the compute worker and answering the load); machine load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`,
+  );
   console.log(`  ${verdict(total <= 20_000)} end to end ${(total / 1000).toFixed(2)} s  (target ≤ 20 s; ${(size / 1e6 / (total / 1000)).toFixed(1)} MB/s)`);
   const lifetime = Math.max(peak, idle.hwm);
-  console.log(`  ${verdict(lifetime <= 600 * 1024)} peak server RSS ${mb(lifetime)} over the server's life (target ≤ 600 MB): during the upload ${reset ? mb(peak) : 'n/a'}, first start ${mb(idle.hwm)}; idle ${mb(idle.rss)}`);
+  console.log(
+    `  ${verdict(lifetime <= 600 * 1024)} peak server RSS ${mb(lifetime)} over the server's life (target ≤ 600 MB): during the upload ${reset ? mb(peak) : 'n/a'}, first start ${mb(idle.hwm)}; idle ${mb(idle.rss)}`,
+  );
   const readsOk = cannon.latency.p99 <= 100 && cannon.latency.max <= 1000 && cannon.errors + cannon.non2xx + cannon.timeouts === 0;
-  console.log(`  ${verdict(readsOk)} GET /api/forecasts during the upload: p99 ${cannon.latency.p99} ms, p50 ${cannon.latency.p50} ms, max ${cannon.latency.max} ms, ${cannon.requests.total} requests, errors ${cannon.errors}, timeouts ${cannon.timeouts}, non-2xx ${cannon.non2xx}  (target p99 ≤ 100 ms, max ≤ 1 s, 0 errors)`);
+  console.log(
+    `  ${verdict(readsOk)} GET /api/forecasts during the upload: p99 ${cannon.latency.p99} ms, p50 ${cannon.latency.p50} ms, max ${cannon.latency.max} ms, ${cannon.requests.total} requests, errors ${cannon.errors}, timeouts ${cannon.timeouts}, non-2xx ${cannon.non2xx}  (target p99 ≤ 100 ms, max ≤ 1 s, 0 errors)`,
+  );
   console.log(`       embedded database ${process.env.LMO_PGLITE_THREAD === '0' ? 'on the request thread (LMO_PGLITE_THREAD=0)' : 'in its own worker thread'}`);
   if (!readsOk || total > 20_000 || lifetime > 600 * 1024) process.exitCode = 1;
 } catch (error) {

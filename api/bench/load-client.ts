@@ -7,7 +7,11 @@
  */
 import autocannon from 'autocannon';
 
-export interface RouteLoad { name: string; connections: number; paths: string[] }
+export interface RouteLoad {
+  name: string;
+  connections: number;
+  paths: string[];
+}
 
 export interface RouteResult {
   name: string;
@@ -23,12 +27,21 @@ export interface RouteResult {
 
 async function runRoute(base: string, route: RouteLoad, seconds: number): Promise<RouteResult> {
   const r = await autocannon({
-    url: base, connections: route.connections, duration: seconds, timeout: 10,
+    url: base,
+    connections: route.connections,
+    duration: seconds,
+    timeout: 10,
     requests: route.paths.map((path) => ({ method: 'GET' as const, path })),
   });
   return {
-    name: route.name, connections: route.connections, requests: r.requests.total, errors: r.non2xx + r.errors + r.timeouts,
-    p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, rps: r.requests.average,
+    name: route.name,
+    connections: route.connections,
+    requests: r.requests.total,
+    errors: r.non2xx + r.errors + r.timeouts,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    max: r.latency.max,
+    rps: r.requests.average,
   };
 }
 

@@ -38,7 +38,11 @@ const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres:postgres
 
 /** Route mix: share of the connections and the request paths cycled through. */
 const MIX: { name: string; share: number; paths: string[] }[] = [
-  { name: 'forecasts', share: 0.3, paths: ['C', 'A', 'F', 'G', 'semiconductors', 'TOTAL'].map((s) => `/api/forecasts?indicator=employment&region=VN&sector=${s}&qualification=ALL`) },
+  {
+    name: 'forecasts',
+    share: 0.3,
+    paths: ['C', 'A', 'F', 'G', 'semiconductors', 'TOTAL'].map((s) => `/api/forecasts?indicator=employment&region=VN&sector=${s}&qualification=ALL`),
+  },
   { name: 'series', share: 0.15, paths: ['C', 'A', 'G'].map((s) => `/api/series?indicator=employment&region=VN&sector=${s}&qualification=ALL`) },
   { name: 'gaps', share: 0.15, paths: ['/api/gaps?region=VN', '/api/gaps?region=01', '/api/gaps?region=79&sort=imbalance'] },
   { name: 'meta', share: 0.1, paths: ['/api/meta'] },
@@ -58,7 +62,11 @@ function freePort(): Promise<number> {
   });
 }
 
-interface Instance { child: ChildProcess; base: string; exited: Promise<void> }
+interface Instance {
+  child: ChildProcess;
+  base: string;
+  exited: Promise<void>;
+}
 
 async function startInstance(url: string, seed: boolean): Promise<Instance> {
   const port = await freePort();
@@ -85,7 +93,11 @@ async function stop(i: Instance | undefined) {
 async function admin(sqlText: string) {
   const c = new pg.Client({ connectionString: ADMIN_URL });
   await c.connect();
-  try { await c.query(sqlText); } finally { await c.end(); }
+  try {
+    await c.query(sqlText);
+  } finally {
+    await c.end();
+  }
 }
 
 const fmt = (n: number, d = 0) => n.toLocaleString('vi-VN', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -103,7 +115,9 @@ const INGEST = process.env.BENCH_INGEST !== '0';
 let a: Instance | undefined;
 let b: Instance | undefined;
 try {
-  console.log(`bench:load — PostgreSQL database ${dbName}, topology ${TOPOLOGY}, ${CONNECTIONS} readers for ${SECONDS} s, upload ${FILE} (${fmt(statSync(FILE).size / 1e6, 1)} MB)`);
+  console.log(
+    `bench:load — PostgreSQL database ${dbName}, topology ${TOPOLOGY}, ${CONNECTIONS} readers for ${SECONDS} s, upload ${FILE} (${fmt(statSync(FILE).size / 1e6, 1)} MB)`,
+  );
   const t0 = performance.now();
   a = await startInstance(url.toString(), true);
   b = TOPOLOGY === 'split' ? await startInstance(url.toString(), false) : a;
@@ -116,10 +130,14 @@ try {
   // Start the upload once the readers are running.
   await new Promise((r) => setTimeout(r, 1000));
   const uploadStart = performance.now();
-  const upload = !INGEST ? Promise.resolve({ status: 0, body: {} as Record<string, any>, ms: 0 }) : fetch(`${b.base}/api/uploads?format=microdata&period=2024&replaceOfficial=true&fileName=bench-micro.csv`, {
-    method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
-    body: Readable.toWeb(createReadStream(FILE)) as unknown as BodyInit, duplex: 'half',
-  } as RequestInit).then(async (res) => ({ status: res.status, body: await res.json() as Record<string, any>, ms: performance.now() - uploadStart }));
+  const upload = !INGEST
+    ? Promise.resolve({ status: 0, body: {} as Record<string, any>, ms: 0 })
+    : fetch(`${b.base}/api/uploads?format=microdata&period=2024&replaceOfficial=true&fileName=bench-micro.csv`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+        body: Readable.toWeb(createReadStream(FILE)) as unknown as BodyInit,
+        duplex: 'half',
+      } as RequestInit).then(async (res) => ({ status: res.status, body: (await res.json()) as Record<string, any>, ms: performance.now() - uploadStart }));
   const results = await readers;
   const readersEnd = performance.now();
   const up = await upload;
@@ -134,11 +152,21 @@ try {
     errors += r.errors;
     const ok = r.p99 <= 100 && r.errors === 0 && r.requests > 0;
     allOk &&= ok;
-    console.log(`  ${r.name.padEnd(12)} ${String(r.connections).padStart(5)} ${fmt(r.requests).padStart(10)} ${String(r.errors).padStart(8)} ${fmt(r.p50, 1).padStart(8)} ${fmt(r.p99, 1).padStart(8)} ${fmt(r.rps).padStart(7)}    ${ok ? 'OK' : 'MISS'}`);
+    console.log(
+      `  ${r.name.padEnd(12)} ${String(r.connections).padStart(5)} ${fmt(r.requests).padStart(10)} ${String(r.errors).padStart(8)} ${fmt(r.p50, 1).padStart(8)} ${fmt(r.p99, 1).padStart(8)} ${fmt(r.rps).padStart(7)}    ${ok ? 'OK' : 'MISS'}`,
+    );
   }
-  console.log(`  ${'all'.padEnd(12)} ${String(CONNECTIONS).padStart(5)} ${fmt(total).padStart(10)} ${String(errors).padStart(8)}                    ${fmt(total / SECONDS).padStart(7)}`);
-  console.log(`\n  upload: HTTP ${up.status}, ${fmt(up.ms / 1000, 1)} s end to end${up.body.version ? ` → version ${up.body.version.id} (${fmt(up.body.rows ?? 0)} records → ${fmt(up.body.cells ?? 0)} cells)` : `: ${JSON.stringify(up.body).slice(0, 300)}`}`);
-  console.log(`  machine: ${availableParallelism()} cores, load average ${loadavg().map((l) => fmt(l, 1)).join(' / ')} (1/5/15 min) — other work on the machine inflates latencies`);
+  console.log(
+    `  ${'all'.padEnd(12)} ${String(CONNECTIONS).padStart(5)} ${fmt(total).padStart(10)} ${String(errors).padStart(8)}                    ${fmt(total / SECONDS).padStart(7)}`,
+  );
+  console.log(
+    `\n  upload: HTTP ${up.status}, ${fmt(up.ms / 1000, 1)} s end to end${up.body.version ? ` → version ${up.body.version.id} (${fmt(up.body.rows ?? 0)} records → ${fmt(up.body.cells ?? 0)} cells)` : `: ${JSON.stringify(up.body).slice(0, 300)}`}`,
+  );
+  console.log(
+    `  machine: ${availableParallelism()} cores, load average ${loadavg()
+      .map((l) => fmt(l, 1))
+      .join(' / ')} (1/5/15 min) — other work on the machine inflates latencies`,
+  );
   console.log(`  readers overlapped the ingest for ${fmt(overlap / 1000, 1)} s of ${fmt(SECONDS)} s`);
 
   // Memory: 10,000 distinct long URLs, each twice (cache-budget.ts).
@@ -146,13 +174,19 @@ try {
   const mb = (b: number) => fmt(b / 1048576, 2);
   const cacheOk = budget.cacheBytes <= budget.cacheBudget && budget.mapBytes <= budget.mapBudget;
   console.log(`\n  memory after ${fmt(LONG_URLS)} distinct long URLs (4 KB each, asked twice):`);
-  console.log(`  ${cacheOk ? 'OK  ' : 'MISS'} response cache ${mb(budget.cacheBytes)} MB in ${fmt(budget.cacheEntries)} answers (budget RESPONSE_CACHE_MB ${mb(budget.cacheBudget)} MB; the fast path keeps no URL map of its own)`);
+  console.log(
+    `  ${cacheOk ? 'OK  ' : 'MISS'} response cache ${mb(budget.cacheBytes)} MB in ${fmt(budget.cacheEntries)} answers (budget RESPONSE_CACHE_MB ${mb(budget.cacheBudget)} MB; the fast path keeps no URL map of its own)`,
+  );
   const rss = await rssGrowth(a!.base, a!.child.pid!);
   const slack = (budget.cacheBudget + budget.mapBudget) / 1048576 + 64;
   const rssOk = rss.afterMb - rss.beforeMb <= slack;
-  console.log(`  ${rssOk ? 'OK  ' : 'MISS'} instance A resident memory ${fmt(rss.beforeMb)} → ${fmt(rss.afterMb)} MB (+${fmt(rss.afterMb - rss.beforeMb)} MB; at most the two budgets + 64 MB = ${fmt(slack)} MB); answers ${[...rss.statuses].map(([s, n]) => `${s}×${fmt(n)}`).join(', ')}`);
+  console.log(
+    `  ${rssOk ? 'OK  ' : 'MISS'} instance A resident memory ${fmt(rss.beforeMb)} → ${fmt(rss.afterMb)} MB (+${fmt(rss.afterMb - rss.beforeMb)} MB; at most the two budgets + 64 MB = ${fmt(slack)} MB); answers ${[...rss.statuses].map(([s, n]) => `${s}×${fmt(n)}`).join(', ')}`,
+  );
   const passed = allOk && cacheOk && rssOk && (!INGEST || up.status === 201);
-  console.log(`\n  ${passed ? 'OK  ' : 'MISS'} 0 errors and p99 ≤ 100 ms on every route ${INGEST ? 'during a 1,000,000-row ingest' : 'WITHOUT an ingest (baseline)'} (${TOPOLOGY}); throughput ${fmt(total / SECONDS)} req/s`);
+  console.log(
+    `\n  ${passed ? 'OK  ' : 'MISS'} 0 errors and p99 ≤ 100 ms on every route ${INGEST ? 'during a 1,000,000-row ingest' : 'WITHOUT an ingest (baseline)'} (${TOPOLOGY}); throughput ${fmt(total / SECONDS)} req/s`,
+  );
   process.exitCode = passed ? 0 : 1;
 } finally {
   await stop(a);

@@ -19,7 +19,15 @@ const API_DIR = fileURLToPath(new URL('..', import.meta.url));
 const PORT = 20000 + Math.floor(Math.random() * 1000);
 const BASE = `http://127.0.0.1:${PORT}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'lmo-bench-scenarios-'));
-const env = { ...process.env, DATA_DIR: join(dataDir, 'data'), PORT: String(PORT), HOST: '127.0.0.1', DATABASE_URL: '', WEB_DIST: join(dataDir, 'no-web'), SCENARIO_RATE_LIMIT: '0' };
+const env = {
+  ...process.env,
+  DATA_DIR: join(dataDir, 'data'),
+  PORT: String(PORT),
+  HOST: '127.0.0.1',
+  DATABASE_URL: '',
+  WEB_DIST: join(dataDir, 'no-web'),
+  SCENARIO_RATE_LIMIT: '0',
+};
 
 const server = spawn(process.execPath, serverArgs(), { cwd: API_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
 let log = '';
@@ -47,8 +55,10 @@ try {
   let regions = 0;
   for (let k = 1; k <= 5; k++) {
     const parameters = {
-      valueAddedGrowth: { C: 8 + k / 2 }, trainingOutputChange: { college: 10 * k },
-      participationChange: { 'F:25-49': k / 2 }, newFieldBoost: { semiconductors: { '2030': 10_000 * k } },
+      valueAddedGrowth: { C: 8 + k / 2 },
+      trainingOutputChange: { college: 10 * k },
+      participationChange: { 'F:25-49': k / 2 },
+      newFieldBoost: { semiconductors: { '2030': 10_000 * k } },
     };
     t0 = performance.now();
     const { id } = await json('/api/scenarios', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(parameters) });
@@ -65,7 +75,9 @@ try {
   console.log('\nbench:scenarios — a new planner scenario on the seeded dataset (embedded database, bundled server)');
   console.log(`  engine fit of the version (once, when the builder opens): ${Math.round(warmMs)} ms`);
   console.log(`  POST /api/scenarios (computed):                            median ${Math.round(median(computeOnly))} ms`);
-  console.log(`  POST + gaps of all ${regions} regions + national forecast:      median ${Math.round(m)} ms  (runs: ${times.map((x) => Math.round(x)).join(', ')})  target ≤ 1000 ms  ${m <= 1000 ? 'OK' : 'MISS'}`);
+  console.log(
+    `  POST + gaps of all ${regions} regions + national forecast:      median ${Math.round(m)} ms  (runs: ${times.map((x) => Math.round(x)).join(', ')})  target ≤ 1000 ms  ${m <= 1000 ? 'OK' : 'MISS'}`,
+  );
   console.log(`BENCH scenarios newScenarioMs=${Math.round(m)} postMs=${Math.round(median(computeOnly))} engineFitMs=${Math.round(warmMs)} regions=${regions}`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

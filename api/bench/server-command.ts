@@ -34,7 +34,14 @@ export function ensureMicrodata(file: string): void {
 /** A new analyst token through the token CLI (before the server opens an embedded database). */
 export async function analystToken(name: string, env: NodeJS.ProcessEnv): Promise<string> {
   let token = '';
-  const code = await tokenCli(['create', '--role', 'analyst', '--name', name], (s) => { token = /lmo_\S+/.exec(s)?.[0] ?? token; }, console.error, env);
+  const code = await tokenCli(
+    ['create', '--role', 'analyst', '--name', name],
+    (s) => {
+      token = /lmo_\S+/.exec(s)?.[0] ?? token;
+    },
+    console.error,
+    env,
+  );
   if (code !== 0 || !token) throw new Error('could not create a token');
   return token;
 }
@@ -50,7 +57,9 @@ export async function waitOk(url: string, timeoutMs: number, intervalMs = 300, f
       const res = await fetch(url);
       await res.arrayBuffer();
       if (res.ok) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (failed()) throw new Error(`the server exited before ${url} answered`);
     await new Promise((r) => setTimeout(r, intervalMs));
   }

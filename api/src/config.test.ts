@@ -11,7 +11,9 @@ describe('loadConfig', () => {
     expect(c.webDist).toBe(join(REPO_ROOT, 'web', 'dist'));
     expect(c.seed).toBe(true);
     expect(c).toMatchObject({
-      resultsRecheckMs: 250, responseCacheBytes: 32 << 20, maxUploadBytes: 200 << 20,
+      resultsRecheckMs: 250,
+      responseCacheBytes: 32 << 20,
+      maxUploadBytes: 200 << 20,
       security: { corsOrigins: [], maxBodyBytes: 64 << 10, uploadsPerMinute: 30, scenariosPerMinute: 60, trustProxy: false },
       auth: { publicRead: true, maxFailures: 10, windowMs: 60_000 },
       compute: { worker: true, heapMb: 192, nice: 10 },
@@ -27,12 +29,26 @@ describe('loadConfig', () => {
 
   it('reads every setting from its variable', () => {
     const c = loadConfig({
-      RESULTS_RECHECK_MS: '0', RESPONSE_CACHE_MB: '0', MAX_UPLOAD_BYTES: '200', CORS_ORIGINS: ' https://a.vn, https://b.vn ',
-      MAX_BODY_BYTES: '10', UPLOAD_RATE_LIMIT: '0', SCENARIO_RATE_LIMIT: '2', TRUST_PROXY: 'yes', PUBLIC_READ: 'false', AUTH_MAX_FAILURES: '3',
-      LMO_COMPUTE_WORKER: '0', LMO_COMPUTE_HEAP_MB: '4', LMO_COMPUTE_NICE: '0', LMO_SCENARIO_NICE: '5', LMO_MAX_SCENARIOS: '7',
+      RESULTS_RECHECK_MS: '0',
+      RESPONSE_CACHE_MB: '0',
+      MAX_UPLOAD_BYTES: '200',
+      CORS_ORIGINS: ' https://a.vn, https://b.vn ',
+      MAX_BODY_BYTES: '10',
+      UPLOAD_RATE_LIMIT: '0',
+      SCENARIO_RATE_LIMIT: '2',
+      TRUST_PROXY: 'yes',
+      PUBLIC_READ: 'false',
+      AUTH_MAX_FAILURES: '3',
+      LMO_COMPUTE_WORKER: '0',
+      LMO_COMPUTE_HEAP_MB: '4',
+      LMO_COMPUTE_NICE: '0',
+      LMO_SCENARIO_NICE: '5',
+      LMO_MAX_SCENARIOS: '7',
     });
     expect(c).toMatchObject({
-      resultsRecheckMs: 0, responseCacheBytes: 0, maxUploadBytes: 200,
+      resultsRecheckMs: 0,
+      responseCacheBytes: 0,
+      maxUploadBytes: 200,
       security: { corsOrigins: ['https://a.vn', 'https://b.vn'], maxBodyBytes: 10, uploadsPerMinute: 0, scenariosPerMinute: 2, trustProxy: true },
       auth: { publicRead: false, maxFailures: 3 },
       compute: { worker: false, heapMb: 4, nice: 0 },
@@ -56,6 +72,8 @@ describe('loadConfig', () => {
   });
 
   it('names every bad variable at once', () => {
-    expect(() => loadConfig({ MAX_UPLOAD_BYTES: '0', RESPONSE_CACHE_MB: 'x' })).toThrow(/MAX_UPLOAD_BYTES.*; RESPONSE_CACHE_MB|RESPONSE_CACHE_MB.*; MAX_UPLOAD_BYTES/);
+    expect(() => loadConfig({ MAX_UPLOAD_BYTES: '0', RESPONSE_CACHE_MB: 'x' })).toThrow(
+      /MAX_UPLOAD_BYTES.*; RESPONSE_CACHE_MB|RESPONSE_CACHE_MB.*; MAX_UPLOAD_BYTES/,
+    );
   });
 });

@@ -17,36 +17,70 @@ const FALSE = ['0', 'false', 'no', 'off'];
 const TRUE = ['1', 'true', 'yes', 'on'];
 
 // Unset and blank are the same: a variable exported empty takes its default.
-const text = () => z.string().trim().optional().transform((v) => (v ? v : undefined));
+const text = () =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined));
 const whole = (fallback: number, min: number, max = Number.MAX_SAFE_INTEGER, what = `a whole number ≥ ${min}`) =>
-  text().pipe(z.string().regex(/^-?\d+$/, `must be ${what}`).transform(Number).refine((n) => n >= min && n <= max, `must be ${what}`).optional())
+  text()
+    .pipe(
+      z
+        .string()
+        .regex(/^-?\d+$/, `must be ${what}`)
+        .transform(Number)
+        .refine((n) => n >= min && n <= max, `must be ${what}`)
+        .optional(),
+    )
     .transform((n) => n ?? fallback);
 const megabytes = (fallback: number) =>
-  text().pipe(z.string().regex(/^\d+(\.\d+)?$/, 'must be a number of megabytes ≥ 0').transform(Number).optional())
+  text()
+    .pipe(
+      z
+        .string()
+        .regex(/^\d+(\.\d+)?$/, 'must be a number of megabytes ≥ 0')
+        .transform(Number)
+        .optional(),
+    )
     .transform((n) => Math.round((n ?? fallback) * MB));
 const flag = (fallback: boolean) =>
-  text().refine((v) => v === undefined || [...TRUE, ...FALSE].includes(v.toLowerCase()), `must be one of ${[...TRUE, ...FALSE].join(', ')}`)
+  text()
+    .refine((v) => v === undefined || [...TRUE, ...FALSE].includes(v.toLowerCase()), `must be one of ${[...TRUE, ...FALSE].join(', ')}`)
     .transform((v) => (v === undefined ? fallback : TRUE.includes(v.toLowerCase())));
 
 /** The environment variables the API reads, with their defaults. */
 const envSchema = z.object({
   PORT: whole(8787, 0, 65535, 'a port number (0–65535)'),
   HOST: text().transform((v) => v ?? '127.0.0.1'),
-  DATABASE_URL: text().refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// (leave it unset for the embedded PGlite database)'),
+  DATABASE_URL: text().refine(
+    (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
+    'must start with postgres:// (leave it unset for the embedded PGlite database)',
+  ),
   DATA_DIR: text(),
   WEB_DIST: text(),
   SEED: flag(true),
   PG_QUERY_TIMEOUT_MS: whole(60_000, 0),
   LMO_PGLITE_THREAD: flag(true),
-  PGLITE_SHARED_BUFFERS: text().refine((v) => v === undefined || BUFFER_SIZE.test(v), 'must be a size such as 16MB').transform((v) => v ?? '16MB'),
+  PGLITE_SHARED_BUFFERS: text()
+    .refine((v) => v === undefined || BUFFER_SIZE.test(v), 'must be a size such as 16MB')
+    .transform((v) => v ?? '16MB'),
   RESULTS_RECHECK_MS: whole(250, 0),
   RESPONSE_CACHE_MB: megabytes(32),
   MAX_UPLOAD_BYTES: whole(200 * MB, 1),
-  CORS_ORIGINS: text().transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean)).superRefine((origins, ctx) => {
-    for (const origin of origins) {
-      if (origin === '*' || !/^https?:\/\/[^/]+$/.test(origin)) ctx.addIssue({ code: 'custom', message: `lists exact origins like https://example.gov.vn (no '*', no path); '${origin}' is not one` });
-    }
-  }),
+  CORS_ORIGINS: text()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .superRefine((origins, ctx) => {
+      for (const origin of origins) {
+        if (origin === '*' || !/^https?:\/\/[^/]+$/.test(origin))
+          ctx.addIssue({ code: 'custom', message: `lists exact origins like https://example.gov.vn (no '*', no path); '${origin}' is not one` });
+      }
+    }),
   MAX_BODY_BYTES: whole(64 * 1024, 0),
   UPLOAD_RATE_LIMIT: whole(30, 0),
   SCENARIO_RATE_LIMIT: whole(60, 0),
@@ -119,7 +153,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const database: DatabaseConfig = e.DATABASE_URL
     ? { kind: 'postgres', url: e.DATABASE_URL, queryTimeoutMs: e.PG_QUERY_TIMEOUT_MS }
-    : { kind: 'pglite', dataDir: e.DATA_DIR ?? fileURLToPath(new URL('../../data', import.meta.url)), thread: e.LMO_PGLITE_THREAD, sharedBuffers: e.PGLITE_SHARED_BUFFERS };
+    : {
+        kind: 'pglite',
+        dataDir: e.DATA_DIR ?? fileURLToPath(new URL('../../data', import.meta.url)),
+        thread: e.LMO_PGLITE_THREAD,
+        sharedBuffers: e.PGLITE_SHARED_BUFFERS,
+      };
   return {
     port: e.PORT,
     host: e.HOST,

@@ -46,7 +46,7 @@ export function scenariosOf(deps: AppDeps): ScenarioService {
  * computed on it if it is a planner's scenario read there for the first time.
  */
 export async function snapshotFor(deps: AppDeps, scenario: string, resolved?: Snapshot): Promise<Snapshot> {
-  const snap = resolved ?? await deps.store.current();
+  const snap = resolved ?? (await deps.store.current());
   await scenariosOf(deps).ensure(snap, scenario);
   return snap;
 }

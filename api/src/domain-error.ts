@@ -57,7 +57,11 @@ export class DomainError extends Error {
   readonly errors?: FieldProblem[];
   readonly details: Record<string, unknown>;
 
-  constructor(readonly code: DomainErrorCode, message: string, options: DomainErrorOptions = {}) {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    options: DomainErrorOptions = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.messageVi = options.messageVi;
     this.errors = options.errors;

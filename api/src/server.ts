@@ -35,10 +35,13 @@ const { database, timings } = opened;
 // A restart with data listens at once and checks the seeds (a new release may bring new
 // ones; unchanged files are recognised by their fingerprint) in the background.
 const hasData = (await getCurrentVersion(database.db)) !== null;
-const seed = config.seed && !hasData ? await seedOnce(opened).catch(async (error: unknown) => {
-  await database.close();
-  throw error;
-}) : null;
+const seed =
+  config.seed && !hasData
+    ? await seedOnce(opened).catch(async (error: unknown) => {
+        await database.close();
+        throw error;
+      })
+    : null;
 // recheckMs: how soon this instance serves a version another instance committed (README "Running at scale").
 // The embedded database belongs to this process alone, so its current version only changes through
 // this process (uploads, rollbacks, seeds), which invalidates the store itself: no polling needed.
@@ -49,19 +52,29 @@ const store = new ResultsStore(database.db, { lock: database.withLock, recheckMs
 // Another instance's new version is announced by NOTIFY (migration 0006): this one re-checks at
 // once. While LISTEN works, polling is a slow safety net; when it is lost, polling every recheckMs
 // takes over until it is back.
-const unlisten = await database.listenVersions?.(() => {
-  store.invalidate();
-  void store.current().catch(() => { /* the next request reports it */ });
-}, undefined, (listening) => store.setListening(listening)).catch((error: unknown) => {
-  console.warn(`[lmo] LISTEN lmo_version failed, polling every ${recheckMs} ms instead:`, error instanceof Error ? error.message : error);
-  return undefined;
-});
+const unlisten = await database
+  .listenVersions?.(
+    () => {
+      store.invalidate();
+      void store.current().catch(() => {
+        /* the next request reports it */
+      });
+    },
+    undefined,
+    (listening) => store.setListening(listening),
+  )
+  .catch((error: unknown) => {
+    console.warn(`[lmo] LISTEN lmo_version failed, polling every ${recheckMs} ms instead:`, error instanceof Error ? error.message : error);
+    return undefined;
+  });
 const deps = { database, store, config, webDist: config.webDist };
 const app = createApp(deps);
 // Cache hits are answered before Hono (http/fast-path.ts); everything else goes through the app.
 const fastPath = createFastPath({ cache, freshVersion: () => store.freshVersionId(), publicRead: () => authState(deps).settings.publicRead });
 const createServer: typeof createHttpServer = ((options: ServerOptions, listener: RequestListener) =>
-  createHttpServer(options, (req, res) => { if (!fastPath(req, res)) listener(req, res); })) as typeof createHttpServer;
+  createHttpServer(options, (req, res) => {
+    if (!fastPath(req, res)) listener(req, res);
+  })) as typeof createHttpServer;
 
 let stopping = false;
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, createServer }, (info) => {

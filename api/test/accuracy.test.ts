@@ -21,7 +21,12 @@ describe('accuracy report', () => {
   it('serves each national series with the accuracy its forecast carries, the means over them, and the stored tiers', async () => {
     const r = await getJson(t.app, '/api/accuracy');
     expect(r.status).toBe(200);
-    const body = r.body as { series: SeriesAccuracy[]; means: ReturnType<typeof accuracyMeans>; tiers: { rows: { tier: string; cells: number }[]; failures: { total: number } } | null; dataVersion: number };
+    const body = r.body as {
+      series: SeriesAccuracy[];
+      means: ReturnType<typeof accuracyMeans>;
+      tiers: { rows: { tier: string; cells: number }[]; failures: { total: number } } | null;
+      dataVersion: number;
+    };
     expect(body.series.map((s) => `${s.indicator}|${s.sector}`)).toContain('employment|TOTAL');
     expect(body.series.length).toBeGreaterThan(1);
     for (const s of body.series.slice(0, 4)) {
@@ -37,7 +42,9 @@ describe('accuracy report', () => {
 
 describe('accuracyMeans', () => {
   const s = (mase: number | null, naiveMase: number | null, coverage95: number | null = 1): SeriesAccuracy => ({
-    indicator: 'employment', sector: 'C', methods: ['theta'],
+    indicator: 'employment',
+    sector: 'C',
+    methods: ['theta'],
     accuracy: { mase, naiveMase, smape: 1, naiveSmape: 2, coverage80: 0.8, coverage95, origins: 3 },
   });
   it('leaves out series too short to backtest and counts the series where the engine beat naive', () => {

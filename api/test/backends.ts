@@ -79,6 +79,8 @@ export async function testBackends(): Promise<Backend[]> {
     console.error(`\n[api tests] PostgreSQL at ${TEST_DATABASE_URL} is unreachable under CI=true: ${problem}\n`);
     return [pgliteBackend, postgresBackend];
   }
-  console.warn(`\n${'!'.repeat(78)}\n[api tests] PostgreSQL unreachable (${problem}).\n[api tests] SKIPPING the PostgreSQL half of the suite. Run \`bash .ci/services.sh\` to test it.\n${'!'.repeat(78)}\n`);
+  console.warn(
+    `\n${'!'.repeat(78)}\n[api tests] PostgreSQL unreachable (${problem}).\n[api tests] SKIPPING the PostgreSQL half of the suite. Run \`bash .ci/services.sh\` to test it.\n${'!'.repeat(78)}\n`,
+  );
   return [pgliteBackend];
 }

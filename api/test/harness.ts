@@ -24,7 +24,10 @@ export async function startTestApp(backend: Backend, rows: Observation[] = fixtu
   const errors: unknown[] = [];
   const app = createApp({ database, store, webDist: null, logError: (e) => errors.push(e) });
   return {
-    app, database, store, errors,
+    app,
+    database,
+    store,
+    errors,
     async close() {
       await database.close();
       await created.drop();

@@ -34,7 +34,11 @@ describe.each(backends)('routes on $name', (backend) => {
     it('reports the database and the current data version', async () => {
       const r = await get('/api/health');
       expect(r.status).toBe(200);
-      expect(r.body).toMatchObject({ status: 'ok', database: { kind: backend.name, ok: true }, dataVersion: { id: expect.any(Number), rowCount: fixtureRows().length } });
+      expect(r.body).toMatchObject({
+        status: 'ok',
+        database: { kind: backend.name, ok: true },
+        dataVersion: { id: expect.any(Number), rowCount: fixtureRows().length },
+      });
       expect(typeof r.body.ready).toBe('boolean');
     });
   });
@@ -45,7 +49,12 @@ describe.each(backends)('routes on $name', (backend) => {
       expect(r.status).toBe(200);
       const provinces = r.body.regions.filter((x: any) => x.level === 'province');
       expect(provinces).toHaveLength(34);
-      expect(r.body.regions.find((x: any) => x.code === 'VN')).toMatchObject({ level: 'country', parent: null, nameVi: expect.any(String), nameEn: expect.any(String) });
+      expect(r.body.regions.find((x: any) => x.code === 'VN')).toMatchObject({
+        level: 'country',
+        parent: null,
+        nameVi: expect.any(String),
+        nameEn: expect.any(String),
+      });
       expect(r.body.formerProvinces).toHaveLength(63);
       const codes = new Set(provinces.map((p: any) => p.code));
       for (const f of r.body.formerProvinces) expect(codes.has(f.current)).toBe(true);
@@ -59,7 +68,12 @@ describe.each(backends)('routes on $name', (backend) => {
       const { dataLevels, indicators } = (await get('/api/meta')).body;
       const levels = dataLevels.map((d: any) => `${d.level}|${d.status}`);
       expect(levels).toEqual(['national-section|modelled', 'national-section-qualification|modelled', 'new-fields|modelled', 'graduates|modelled']);
-      expect(dataLevels[0]).toMatchObject({ firstYear: 2013, lastYear: 2024, frequencies: ['annual'], indicators: [{ code: 'employment', from: '2013', to: '2024' }] });
+      expect(dataLevels[0]).toMatchObject({
+        firstYear: 2013,
+        lastYear: 2024,
+        frequencies: ['annual'],
+        indicators: [{ code: 'employment', from: '2013', to: '2024' }],
+      });
       expect(dataLevels[0].sources[0]).toContain('synthetic');
       for (const d of dataLevels) {
         expect(d.sources.length).toBeLessThanOrEqual(5);
@@ -171,7 +185,10 @@ describe.each(backends)('routes on $name', (backend) => {
       const snap = t.store.peek()!;
       const forecast = snap.forecast;
       let reads = 0;
-      snap.forecast = (...args) => { reads++; return forecast(...args); };
+      snap.forecast = (...args) => {
+        reads++;
+        return forecast(...args);
+      };
       try {
         const revalidated = await t.app.request(path, { headers: { ...headers, 'if-none-match': etag } });
         expect(revalidated.status).toBe(304);
@@ -321,11 +338,16 @@ describe.each(backends)('routes on $name', (backend) => {
       expect(result.errors ?? []).toEqual([]);
       expect(result.valid).toBe(true);
       const documented = Object.keys(r.body.paths);
-      expect(documented).toEqual(expect.arrayContaining(['/api/export.csv', '/api/forecasts', '/api/gaps', '/api/health', '/api/meta', '/api/series', '/api/targets']));
+      expect(documented).toEqual(
+        expect.arrayContaining(['/api/export.csv', '/api/forecasts', '/api/gaps', '/api/health', '/api/meta', '/api/series', '/api/targets']),
+      );
       // Every mounted API route (whoever added it) is documented.
-      const mounted = new Set(t.app.routes.map((x) => x.path)
-        .filter((p) => p.startsWith('/api/') && !['/api/openapi.json', '/api/docs', '/api/*'].includes(p))
-        .map((p) => p.replace(/\/$/, '').replace(/:(\w+)/g, '{$1}')));
+      const mounted = new Set(
+        t.app.routes
+          .map((x) => x.path)
+          .filter((p) => p.startsWith('/api/') && !['/api/openapi.json', '/api/docs', '/api/*'].includes(p))
+          .map((p) => p.replace(/\/$/, '').replace(/:(\w+)/g, '{$1}')),
+      );
       for (const path of mounted) expect(documented, path).toContain(path);
       const params = r.body.paths['/api/forecasts'].get.parameters.map((p: any) => p.name);
       expect(params).toEqual(expect.arrayContaining(['indicator', 'region', 'sector', 'qualification', 'horizon', 'scenario', 'levels']));
@@ -344,7 +366,8 @@ describe.each(backends)('routes on $name', (backend) => {
     it('changes the forecasts, and CSV cells cannot inject formulas', async () => {
       const before = (await get(`/api/forecasts?${CELL}&horizon=3`)).body;
       // Manufacturing 20% higher in every year, with a hostile source text.
-      const changed = fixtureRows().filter((o) => o.indicator === 'employment' && o.sector === 'C')
+      const changed = fixtureRows()
+        .filter((o) => o.indicator === 'employment' && o.sector === 'C')
         .map((o) => ({ ...o, value: Math.round(o.value * 1.2), source: '=HYPERLINK("http://x","survey")', status: 'survey' as const }));
       const result = await ingestObservations(t.database.db, changed, { label: 'test upload', kind: 'upload', mode: 'merge' });
       expect(result.created).toBe(true);
@@ -365,17 +388,37 @@ describe.each(backends)('routes on $name', (backend) => {
       const names = ['indicator', 'region', 'sector', 'qualification', 'horizon', 'scenario', 'levels', 'from', 'to', 'sort', 'view', 'x'];
       const value = fc.oneof(
         fc.string({ maxLength: 12 }),
-        fc.constantFrom('VN', '01', 'C', 'ALL', 'employment', 'baseline', '80,95', '2020', 'all', 'gaps', 'forecasts', 'series', '-1', '1e9', 'NaN', '', '%00', '../..', '=1+1'),
+        fc.constantFrom(
+          'VN',
+          '01',
+          'C',
+          'ALL',
+          'employment',
+          'baseline',
+          '80,95',
+          '2020',
+          'all',
+          'gaps',
+          'forecasts',
+          'series',
+          '-1',
+          '1e9',
+          'NaN',
+          '',
+          '%00',
+          '../..',
+          '=1+1',
+        ),
       );
       const routes = ['/api/series', '/api/forecasts', '/api/gaps', '/api/targets', '/api/export.csv', '/api/meta', '/api/health'];
-      await fc.assert(fc.asyncProperty(
-        fc.constantFrom(...routes), fc.dictionary(fc.constantFrom(...names), value, { maxKeys: 6 }),
-        async (route, params) => {
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...routes), fc.dictionary(fc.constantFrom(...names), value, { maxKeys: 6 }), async (route, params) => {
           const res = await t.app.request(`${route}?${new URLSearchParams(params)}`);
           expect(res.status, `${route}?${new URLSearchParams(params)}`).toBeLessThan(500);
           if (res.status >= 400) expect(res.headers.get('content-type')).toContain('application/problem+json');
-        },
-      ), { numRuns: 150 });
+        }),
+        { numRuns: 150 },
+      );
       expect(t.errors).toEqual([]);
     });
   });

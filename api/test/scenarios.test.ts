@@ -31,11 +31,26 @@ describe.each(backends)('scenarios on $name', (backend) => {
     const r = await getJson(t.app, '/api/scenarios');
     expect(r.status).toBe(200);
     const names = r.body.specs.map((s: any) => s.name);
-    expect(names).toEqual(expect.arrayContaining(['valueAddedGrowth', 'trainingOutputChange', 'participationChange', 'retirementAge', 'newFieldBoost', 'productivityGrowthChange', 'entryRate']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'valueAddedGrowth',
+        'trainingOutputChange',
+        'participationChange',
+        'retirementAge',
+        'newFieldBoost',
+        'productivityGrowthChange',
+        'entryRate',
+      ]),
+    );
     for (const s of r.body.specs) expect(s.min).toBeLessThan(s.max);
     expect(r.body.presets.find((p: any) => p.id === 'baseline').parameters).toEqual({});
     expect(r.body.presets.find((p: any) => p.id === 'high-growth').parameters.valueAddedGrowthChange['*']).toBe(1);
-    expect(r.body.baseline).toMatchObject({ baseYear: 2024, horizon: 10, entryRate: expect.any(Number), graduates: expect.objectContaining({ college: expect.any(Number) }) });
+    expect(r.body.baseline).toMatchObject({
+      baseYear: 2024,
+      horizon: 10,
+      entryRate: expect.any(Number),
+      graduates: expect.objectContaining({ college: expect.any(Number) }),
+    });
   });
 
   it('creates a scenario, answers 201 with its id, and the same parameters give the same id', async () => {
@@ -57,7 +72,9 @@ describe.each(backends)('scenarios on $name', (backend) => {
   });
 
   it('serves every read route for a created scenario, with its own figures', async () => {
-    const { body: { id } } = await post({ trainingOutputChange: { ALL: 50 }, valueAddedGrowthChange: { C: 3 } });
+    const {
+      body: { id },
+    } = await post({ trainingOutputChange: { ALL: 50 }, valueAddedGrowthChange: { C: 3 } });
     const base = await getJson(t.app, '/api/gaps?region=VN&horizon=5&sector=C&qualification=college');
     const scen = await getJson(t.app, `/api/gaps?region=VN&horizon=5&sector=C&qualification=college&scenario=${id}`);
     expect(scen.status).toBe(200);
@@ -82,7 +99,9 @@ describe.each(backends)('scenarios on $name', (backend) => {
   });
 
   it('recomputes a stored scenario that is not in memory (another instance, a restart, a new version)', async () => {
-    const { body: { id } } = await post({ exitRateChange: -20 });
+    const {
+      body: { id },
+    } = await post({ exitRateChange: -20 });
     // Drop it from the served snapshot by filling the in-memory slots with other scenarios.
     for (const k of [1, 2, 3, 4, 5]) await post({ exitRateChange: k });
     const r = await getJson(t.app, `/api/gaps?region=VN&horizon=3&scenario=${id}`);
@@ -93,12 +112,17 @@ describe.each(backends)('scenarios on $name', (backend) => {
   it('refuses bad parameters with 400 naming each one, and stores nothing', async () => {
     const before = await stored();
     const r = await post({
-      valueAddedGrowth: { C: 99, Z: 3 }, trainingOutputChange: { college: 'x' }, retirementAge: { M: { target: 61 } }, nonsense: 1,
+      valueAddedGrowth: { C: 99, Z: 3 },
+      trainingOutputChange: { college: 'x' },
+      retirementAge: { M: { target: 61 } },
+      nonsense: 1,
     });
     expect(r.status).toBe(400);
     expect(r.type).toContain('application/problem+json');
     const paths = r.body.errors.map((e: any) => e.path);
-    expect(paths).toEqual(expect.arrayContaining(['valueAddedGrowth.C', 'valueAddedGrowth.Z', 'trainingOutputChange.college', 'retirementAge.M.target', 'nonsense']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['valueAddedGrowth.C', 'valueAddedGrowth.Z', 'trainingOutputChange.college', 'retirementAge.M.target', 'nonsense']),
+    );
     // A lever the data cannot move (the fixture has no value added, no population) is named too.
     const va = await post({ valueAddedGrowth: { C: 8 } });
     expect(va.status).toBe(400);
@@ -123,7 +147,9 @@ describe.each(backends)('scenarios on $name', (backend) => {
     const version = (await getJson(t.app, '/api/health')).body.dataVersion.id;
     const service = scenariosOf({ database: t.database, store: t.store } as never);
     (service as unknown as { maxStored: number }).maxStored = 3;
-    const { body: { id: first } } = await post({ exitRateChange: 30 });
+    const {
+      body: { id: first },
+    } = await post({ exitRateChange: 30 });
     for (const k of [31, 32, 33]) await post({ exitRateChange: k });
     await service.expire();
     expect(await stored()).toBeLessThanOrEqual(3);
@@ -141,7 +167,11 @@ describe('scenario rate limit', () => {
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) {
-        const res = await t.app.request('/api/scenarios', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ exitRateChange: 10 + i }) });
+        const res = await t.app.request('/api/scenarios', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ exitRateChange: 10 + i }),
+        });
         statuses.push(res.status);
         if (res.status === 429) expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
       }

@@ -61,7 +61,10 @@ describe('real seeds on an on-disk PGlite', () => {
     for (const t of targets.targets) expect(t.dataBasis.length).toBeGreaterThan(0);
     // The data-levels table is derived from the seeds: national totals are official.
     const meta = await (await app.request('/api/meta')).json();
-    expect(meta.dataLevels.find((d: any) => d.level === 'national-total' && d.status === 'official')).toMatchObject({ sources: expect.any(Array), firstYear: expect.any(Number) });
+    expect(meta.dataLevels.find((d: any) => d.level === 'national-total' && d.status === 'official')).toMatchObject({
+      sources: expect.any(Array),
+      firstYear: expect.any(Number),
+    });
     const levelStatuses = meta.dataLevels.map((d: any) => d.status);
     for (const s of levelStatuses) expect(['official', 'international', 'survey', 'modelled', 'illustrative']).toContain(s);
   }, 180_000);

@@ -44,7 +44,16 @@ describe('GSO upload formats (sdmx, pxweb) on pglite', () => {
     expect(r.status, JSON.stringify(r.body) + String(t.errors.at(-1))).toBe(422);
     expect(r.type).toContain('application/problem+json');
     expect(await counts()).toEqual(before);
-    return r.body.errors as { line: number; column: string | null; value: string; message: string; messageVi?: string; code: string; series?: string; period?: string }[];
+    return r.body.errors as {
+      line: number;
+      column: string | null;
+      value: string;
+      message: string;
+      messageVi?: string;
+      code: string;
+      series?: string;
+      period?: string;
+    }[];
   }
 
   describe('SDMX: malformed files are refused with where and why', () => {
@@ -80,14 +89,18 @@ describe('GSO upload formats (sdmx, pxweb) on pglite', () => {
     });
 
     it('a mapping with a non-GSO series needs a status', async () => {
-      const errors = await rejected(xml, { format: 'sdmx', mapping: JSON.stringify({ codes: { UNE_TUNE_SEX_AGE_NB: { indicator: 'unemployed', unit: 'persons' } } }) });
+      const errors = await rejected(xml, {
+        format: 'sdmx',
+        mapping: JSON.stringify({ codes: { UNE_TUNE_SEX_AGE_NB: { indicator: 'unemployed', unit: 'persons' } } }),
+      });
       expect(errors[0]).toMatchObject({ line: 0, column: 'mapping.status', code: 'BAD_MAPPING' });
       expect(errors[0].messageVi).toBeTruthy();
     });
 
     it('NSDP series without an indicator here (earnings) are skipped with a warning; other unknown codes can be skipped on request', async () => {
-      const earnings = '    <Series DATA_DOMAIN="LMI" REF_AREA="VN" INDICATOR="LME_AVG_XDC" COUNTERPART_AREA="_Z" FREQ="Q" UNIT_MULT="3">\n'
-        + '      <Obs TIME_PERIOD="2023-Q1" OBS_VALUE="7 902.3"></Obs>\n      <Obs TIME_PERIOD="2023-Q2" OBS_VALUE="na"></Obs>\n    </Series>\n';
+      const earnings =
+        '    <Series DATA_DOMAIN="LMI" REF_AREA="VN" INDICATOR="LME_AVG_XDC" COUNTERPART_AREA="_Z" FREQ="Q" UNIT_MULT="3">\n' +
+        '      <Obs TIME_PERIOD="2023-Q1" OBS_VALUE="7 902.3"></Obs>\n      <Obs TIME_PERIOD="2023-Q2" OBS_VALUE="na"></Obs>\n    </Series>\n';
       const withEarnings = xml.replace('  </message:DataSet>', `${earnings}  </message:DataSet>`);
       const r = await upload(withEarnings, { format: 'sdmx', dryRun: '1' });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -123,15 +136,20 @@ describe('GSO upload formats (sdmx, pxweb) on pglite', () => {
       const r = await upload(example('nsdp-lfs.xml'), { format: 'sdmx' }, 'nsdp-lfs.xml');
       expect(r.status, JSON.stringify(r.body)).toBe(201);
       first = r.body.version.id;
-      const { rows } = await t.database.db.execute(sql`select period, value, status, (select text from sources where id = source_id) as source from observations
-        where dataset_version_id = ${first} and indicator = 'employment' and region = 'VN' and sector = 'TOTAL' and qualification = 'ALL' order by period`) as unknown as { rows: { period: string; value: number; status: string; source: string }[] };
+      const { rows } = (await t.database.db
+        .execute(sql`select period, value, status, (select text from sources where id = source_id) as source from observations
+        where dataset_version_id = ${first} and indicator = 'employment' and region = 'VN' and sector = 'TOTAL' and qualification = 'ALL' order by period`)) as unknown as {
+        rows: { period: string; value: number; status: string; source: string }[];
+      };
       const by = Object.fromEntries(rows.map((x) => [x.period, x]));
       expect(by['2023-Q4']).toMatchObject({ value: 51_450_028.3667, status: 'official', source: 'GSO, NSDP SDMX 2024-10-09 (nsdp-lfs.xml), LE_PE_NUM' });
       // The annual figure is the mean of the four quarters, as GSO publishes it (51.29 m in 2023).
       expect(by['2023'].value).toBeCloseTo(51_287_670.4, 0);
       expect(by['2023'].source).toBe('GSO, NSDP SDMX 2024-10-09 (nsdp-lfs.xml), LE_PE_NUM (annual mean of the four quarters)');
       expect(by['2023'].status).toBe('official');
-      const rate = await t.database.db.execute(sql`select value from observations where dataset_version_id = ${first} and indicator = 'unemployment_rate' and period = '2023-Q2'`) as unknown as { rows: { value: number }[] };
+      const rate = (await t.database.db.execute(
+        sql`select value from observations where dataset_version_id = ${first} and indicator = 'unemployment_rate' and period = '2023-Q2'`,
+      )) as unknown as { rows: { value: number }[] };
       expect(Number(rate.rows[0].value)).toBe(2.3); // percent: GSO's UNIT_MULT 3 on rates is not applied
     });
 
@@ -151,19 +169,32 @@ describe('GSO upload formats (sdmx, pxweb) on pglite', () => {
       expect(annual.after - annual.before).toBeCloseTo((51_470_200 - 51_450_028.3667) / 4, 2);
       // Only these two values changed; the other cells differ only by the release in their citation.
       expect(diff.cells.filter((c: any) => c.before !== c.after)).toHaveLength(2);
-      const { rows } = await t.database.db.execute(sql`select status from observations where dataset_version_id = ${second} and indicator = 'employment' and period = '2023-Q4' and region = 'VN' and sector = 'TOTAL'`) as unknown as { rows: { status: string }[] };
+      const { rows } = (await t.database.db.execute(
+        sql`select status from observations where dataset_version_id = ${second} and indicator = 'employment' and period = '2023-Q4' and region = 'VN' and sector = 'TOTAL'`,
+      )) as unknown as { rows: { status: string }[] };
       expect(rows[0].status).toBe('official');
     });
 
     it('SDMX-CSV with a code map and status (ILO) commits as international', async () => {
-      const csv = 'DATAFLOW,REF_AREA,INDICATOR,SEX,FREQ,UNIT_MULT,TIME_PERIOD,OBS_VALUE\n'
-        + 'ILO:DF_UNE_TUNE_SEX_AGE_NB(1.0),VNM,UNE_TUNE_SEX_AGE_NB,SEX_T,A,3,2021,1415.2\n'
-        + 'ILO:DF_UNE_TUNE_SEX_AGE_NB(1.0),VNM,UNE_TUNE_SEX_AGE_NB,SEX_T,A,3,2022,1066.6\n';
-      const mapping = { codes: { UNE_TUNE_SEX_AGE_NB: { indicator: 'unemployed', unit: 'persons' } }, status: 'international', source: 'ILO, ILOSTAT SDMX-CSV (example)' };
+      const csv =
+        'DATAFLOW,REF_AREA,INDICATOR,SEX,FREQ,UNIT_MULT,TIME_PERIOD,OBS_VALUE\n' +
+        'ILO:DF_UNE_TUNE_SEX_AGE_NB(1.0),VNM,UNE_TUNE_SEX_AGE_NB,SEX_T,A,3,2021,1415.2\n' +
+        'ILO:DF_UNE_TUNE_SEX_AGE_NB(1.0),VNM,UNE_TUNE_SEX_AGE_NB,SEX_T,A,3,2022,1066.6\n';
+      const mapping = {
+        codes: { UNE_TUNE_SEX_AGE_NB: { indicator: 'unemployed', unit: 'persons' } },
+        status: 'international',
+        source: 'ILO, ILOSTAT SDMX-CSV (example)',
+      };
       const r = await upload(csv, { format: 'sdmx', mapping: JSON.stringify(mapping) }, 'ilo.csv');
       expect(r.status, JSON.stringify(r.body)).toBe(201);
-      const { rows } = await t.database.db.execute(sql`select period, value, status, (select text from sources where id = source_id) as source from observations where dataset_version_id = ${r.body.version.id} and indicator = 'unemployed' and region = 'VN' and period = '2022'`) as unknown as { rows: { value: number; status: string; source: string }[] };
-      expect(rows[0]).toMatchObject({ value: 1_066_600, status: 'international', source: 'ILO, ILOSTAT SDMX-CSV (example) (ilo.csv), UNE_TUNE_SEX_AGE_NB.SEX_T' });
+      const { rows } = (await t.database.db.execute(
+        sql`select period, value, status, (select text from sources where id = source_id) as source from observations where dataset_version_id = ${r.body.version.id} and indicator = 'unemployed' and region = 'VN' and period = '2022'`,
+      )) as unknown as { rows: { value: number; status: string; source: string }[] };
+      expect(rows[0]).toMatchObject({
+        value: 1_066_600,
+        status: 'international',
+        source: 'ILO, ILOSTAT SDMX-CSV (example) (ilo.csv), UNE_TUNE_SEX_AGE_NB.SEX_T',
+      });
     });
   });
 
@@ -174,8 +205,11 @@ describe('GSO upload formats (sdmx, pxweb) on pglite', () => {
       // 9 rows: Ha Tay is all ".."; Bac Ninh + Bac Giang and Thai  Nguyen + Bac Kan are added into today's units.
       expect(r.body).toMatchObject({ rows: 9, cells: 42, indicators: { labour_force: 42 } });
       expect(r.body.warnings.join(' ')).toMatch(/7 cell\(s\) are not available/);
-      const { rows } = await t.database.db.execute(sql`select region, value, status, (select text from sources where id = source_id) as source from observations
-        where dataset_version_id = ${r.body.version.id} and indicator = 'labour_force' and period = '2016' and sector = 'TOTAL' and qualification = 'ALL' order by region`) as unknown as { rows: { region: string; value: number; status: string; source: string }[] };
+      const { rows } = (await t.database.db
+        .execute(sql`select region, value, status, (select text from sources where id = source_id) as source from observations
+        where dataset_version_id = ${r.body.version.id} and indicator = 'labour_force' and period = '2016' and sector = 'TOTAL' and qualification = 'ALL' order by region`)) as unknown as {
+        rows: { region: string; value: number; status: string; source: string }[];
+      };
       const by = Object.fromEntries(rows.map((x) => [x.region, x]));
       expect(by.VN).toMatchObject({ value: 54_445_300, status: 'official' });
       expect(by.VN.source).toMatch(/PX-Web.*\(preliminary\)$/);
@@ -188,7 +222,11 @@ describe('GSO upload formats (sdmx, pxweb) on pglite', () => {
       const file = text('pxweb-labour-force.csv');
       expect((await rejected(file, { format: 'pxweb' }, 'px.csv'))[0]).toMatchObject({ line: 0, column: 'mapping', code: 'MISSING_MAPPING' });
       const badStatus = JSON.stringify({ ...JSON.parse(MAPPING), status: 'guessed' });
-      expect((await rejected(file, { format: 'pxweb', mapping: badStatus }, 'px.csv'))[0]).toMatchObject({ line: 0, column: 'mapping.status', code: 'BAD_MAPPING' });
+      expect((await rejected(file, { format: 'pxweb', mapping: badStatus }, 'px.csv'))[0]).toMatchObject({
+        line: 0,
+        column: 'mapping.status',
+        code: 'BAD_MAPPING',
+      });
       const errors = await rejected(file.replace('642.1', '642,1'), { format: 'pxweb', mapping: MAPPING }, 'px.csv');
       expect(errors[0]).toMatchObject({ line: 8, column: '2013', value: '642,1', code: 'NOT_A_NUMBER' });
     });

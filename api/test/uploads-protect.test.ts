@@ -28,10 +28,30 @@ const OFFICIAL_LF: Record<string, number> = { 2010: 50_393_000, 2015: 53_984_000
 function rows(): Observation[] {
   const out = fixtureRows();
   for (const year of OFFICIAL_YEARS) {
-    out.push({ indicator: 'labour_force', period: year, region: 'VN', sector: 'TOTAL', qualification: 'ALL', value: OFFICIAL_LF[year], unit: 'persons', source: GSO, status: 'official' });
+    out.push({
+      indicator: 'labour_force',
+      period: year,
+      region: 'VN',
+      sector: 'TOTAL',
+      qualification: 'ALL',
+      value: OFFICIAL_LF[year],
+      unit: 'persons',
+      source: GSO,
+      status: 'official',
+    });
   }
   for (let year = 2013; year <= 2024; year++) {
-    out.push({ indicator: 'population', period: String(year), region: 'VN', sector: 'TOTAL', qualification: 'ALL', value: 90_000_000 + (year - 2013) * 900_000, unit: 'persons', source: GSO, status: 'official' });
+    out.push({
+      indicator: 'population',
+      period: String(year),
+      region: 'VN',
+      sector: 'TOTAL',
+      qualification: 'ALL',
+      value: 90_000_000 + (year - 2013) * 900_000,
+      unit: 'persons',
+      source: GSO,
+      status: 'official',
+    });
   }
   return out;
 }
@@ -78,8 +98,12 @@ describe.each(backends)('protected uploads on $name', (backend) => {
         expect(r.body.cells.map((c: any) => c.period)).toEqual(OFFICIAL_YEARS);
         for (const c of r.body.cells) {
           expect(c).toMatchObject({
-            line: 8, column: c.period, indicator: 'labour_force', region: 'VN',
-            current: { value: OFFICIAL_LF[c.period], source: GSO, status: 'official' }, new: { status: 'international', value: expect.any(Number) },
+            line: 8,
+            column: c.period,
+            indicator: 'labour_force',
+            region: 'VN',
+            current: { value: OFFICIAL_LF[c.period], source: GSO, status: 'official' },
+            new: { status: 'international', value: expect.any(Number) },
           });
           expect(c.new.value).not.toBe(c.current.value);
         }
@@ -95,7 +119,9 @@ describe.each(backends)('protected uploads on $name', (backend) => {
       expect(all.counts).toMatchObject({ added: 27, changed: 6, removed: 0, officialReplaced: 6 });
       expect(all.cells).toHaveLength(33);
       expect(all.page).toMatchObject({ total: 33, offset: 0 });
-      expect(all.cells.slice(0, 6).map((c: any) => [c.official, c.statusBefore, c.statusAfter])).toEqual(Array(6).fill(['replaced', 'official', 'international']));
+      expect(all.cells.slice(0, 6).map((c: any) => [c.official, c.statusBefore, c.statusAfter])).toEqual(
+        Array(6).fill(['replaced', 'official', 'international']),
+      );
       expect(all.cells.slice(6).every((c: any) => c.official === null && c.kind === 'added')).toBe(true);
       expect(all.cells[0].names).toMatchObject({ indicator: { en: 'Labour force' }, region: { vi: 'Toàn quốc' } });
       // Totals per indicator and PERIOD: never a sum of 33 years of a stock.
@@ -151,7 +177,10 @@ describe.each(backends)('protected uploads on $name', (backend) => {
 
     it('a 100 KB source is refused at once, quoted only in part', async () => {
       const big = 'S'.repeat(100_000);
-      const lines = Array.from({ length: 999 }, (_, i) => `employment,${2013 + (i % 12)},VN,${['A', 'C', 'F', 'G'][Math.floor(i / 12) % 4]},ALL,${1000 + i},persons,${big},modelled`);
+      const lines = Array.from(
+        { length: 999 },
+        (_, i) => `employment,${2013 + (i % 12)},VN,${['A', 'C', 'F', 'G'][Math.floor(i / 12) % 4]},ALL,${1000 + i},persons,${big},modelled`,
+      );
       const r = await refused(`${HEADER}\n${lines.slice(0, 48).join('\n')}\n`);
       expect(r.body.errors[0]).toMatchObject({ line: 2, column: 'source', code: 'FIELD_TOO_LONG' });
       expect(r.size).toBeLessThan(100_000);
@@ -192,7 +221,9 @@ describe.each(backends)('protected uploads on $name', (backend) => {
     });
 
     it('a version still being built is invisible: no diff, no listing, no rollback', async () => {
-      const inserted = await t.database.db.execute(sql`insert into dataset_versions (hash, label, kind, row_count, is_current) values ('x', 'building', 'upload', 0, false) returning id`);
+      const inserted = await t.database.db.execute(
+        sql`insert into dataset_versions (hash, label, kind, row_count, is_current) values ('x', 'building', 'upload', 0, false) returning id`,
+      );
       const id = Number((inserted as unknown as { rows: { id: number }[] }).rows[0].id);
       expect((await get(`/api/versions/${id}/diff`)).status).toBe(404);
       expect((await get('/api/versions')).body.versions.map((v: any) => v.id)).not.toContain(id);
@@ -209,7 +240,8 @@ describe.each(backends)('protected uploads on $name', (backend) => {
       }
       const rb = await t.app.request('/api/versions/2147483648/rollback', { method: 'POST', headers: { authorization: `Bearer ${token}` } });
       expect(rb.status).toBe(400);
-      for (const q of ['limit=1e3', 'limit=0x10', 'limit=0', 'limit=1001', 'offset=-1', 'offset=1e3']) expect((await get(`/api/versions/1/diff?${q}`)).status, q).toBe(400);
+      for (const q of ['limit=1e3', 'limit=0x10', 'limit=0', 'limit=1001', 'offset=-1', 'offset=1e3'])
+        expect((await get(`/api/versions/1/diff?${q}`)).status, q).toBe(400);
       expect((await get('/api/versions?limit=1e3')).status).toBe(400);
       expect((await get('/api/audit?before=0x10')).status).toBe(400);
       expect((await get('/api/versions/2147483647/diff')).status).toBe(404);
@@ -246,9 +278,9 @@ describe.each(backends)('protected uploads on $name', (backend) => {
       expect(await at(String(now.getUTCFullYear()))).toMatchObject({ code: 'FUTURE_PERIOD' });
     });
 
-    it('the 401 hint names the project command, not pnpm\'s own', async () => {
+    it("the 401 hint names the project command, not pnpm's own", async () => {
       const res = await t.app.request('/api/uploads', { method: 'POST', body: 'x' });
-      const body = await res.json() as any;
+      const body = (await res.json()) as any;
       expect(res.status).toBe(401);
       expect(body.detail).toContain('pnpm run token create');
       expect(body.detail).not.toMatch(/`pnpm token create/);

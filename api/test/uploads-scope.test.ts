@@ -28,9 +28,19 @@ const AREAS: Record<string, number> = { '01': 5_000_000, 24: 1_800_000, 79: 6_00
 function rows(): Observation[] {
   const out = fixtureRows();
   for (const [region, base] of Object.entries(AREAS)) {
-    FIXTURE_YEARS.forEach((year, i) => out.push({
-      indicator: 'labour_force', period: String(year), region, sector: 'TOTAL', qualification: 'ALL', value: base + i * 10_000, unit: 'persons', source: 'Test fixture (synthetic, not official)', status: 'modelled',
-    }));
+    FIXTURE_YEARS.forEach((year, i) =>
+      out.push({
+        indicator: 'labour_force',
+        period: String(year),
+        region,
+        sector: 'TOTAL',
+        qualification: 'ALL',
+        value: base + i * 10_000,
+        unit: 'persons',
+        source: 'Test fixture (synthetic, not official)',
+        status: 'modelled',
+      }),
+    );
   }
   return out;
 }
@@ -53,15 +63,19 @@ describe.each(backends)('area-scoped uploads on $name', (backend) => {
   const req = (path: string, token: string, init: RequestInit = {}) =>
     t.app.request(path, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } });
   async function scopedToken(name: string, scope: unknown) {
-    const res = await req('/api/tokens', admin, { method: 'POST', body: JSON.stringify({ name, role: 'analyst', scope }), headers: { 'content-type': 'application/json' } });
-    return { status: res.status, body: await res.json() as any };
+    const res = await req('/api/tokens', admin, {
+      method: 'POST',
+      body: JSON.stringify({ name, role: 'analyst', scope }),
+      headers: { 'content-type': 'application/json' },
+    });
+    return { status: res.status, body: (await res.json()) as any };
   }
   async function upload(token: string, body: string, fields: Record<string, string> = {}) {
     const form = new FormData();
     for (const [k, v] of Object.entries({ format: 'long', ...fields })) form.set(k, v);
     form.set('file', new Blob([body]), 'labour-force.csv');
     const res = await req('/api/uploads', token, { method: 'POST', body: form });
-    return { status: res.status, type: res.headers.get('content-type') ?? '', body: await res.json() as any };
+    return { status: res.status, type: res.headers.get('content-type') ?? '', body: (await res.json()) as any };
   }
   const value = async (region: string) => {
     const r = await t.database.db.execute(sql`select o.value from observations o join dataset_versions v on v.id = o.dataset_version_id and v.is_current
@@ -74,7 +88,8 @@ describe.each(backends)('area-scoped uploads on $name', (backend) => {
     expect(made.status).toBe(201);
     expect(made.body.scope).toEqual(['01', '79']);
     expect(made.body.scopeAreas).toEqual([
-      { code: '01', level: 'province', vi: 'Hà Nội', en: 'Ha Noi' }, { code: '79', level: 'province', vi: 'TP Hồ Chí Minh', en: 'Ho Chi Minh City' },
+      { code: '01', level: 'province', vi: 'Hà Nội', en: 'Ha Noi' },
+      { code: '79', level: 'province', vi: 'TP Hồ Chí Minh', en: 'Ho Chi Minh City' },
     ]);
     const session = await (await req('/api/session', made.body.token)).json();
     expect(session).toMatchObject({ role: 'analyst', scope: ['01', '79'], scopeAreas: [{ code: '01' }, { code: '79' }] });
@@ -88,12 +103,25 @@ describe.each(backends)('area-scoped uploads on $name', (backend) => {
   it('refuses bad scopes with 400 naming the field, and stores no token', async () => {
     const count = async () => (await (await req('/api/tokens', admin)).json()).tokens.length;
     const before = await count();
-    for (const [scope, why] of [['VN', /whole country/], ['74', /former province.*79/], ['XX', /Unknown area/], [['01', 'Hanoi'], /Unknown area/], [42, /./]] as const) {
+    for (const [scope, why] of [
+      ['VN', /whole country/],
+      ['74', /former province.*79/],
+      ['XX', /Unknown area/],
+      [['01', 'Hanoi'], /Unknown area/],
+      [42, /./],
+    ] as const) {
       const r = await scopedToken('bad', scope);
       expect(r.status, JSON.stringify(scope)).toBe(400);
-      expect(r.body.errors.some((e: { path: string; message: string }) => e.path === 'scope' && why.test(e.message)), JSON.stringify(r.body.errors)).toBe(true);
+      expect(
+        r.body.errors.some((e: { path: string; message: string }) => e.path === 'scope' && why.test(e.message)),
+        JSON.stringify(r.body.errors),
+      ).toBe(true);
     }
-    const adminScoped = await req('/api/tokens', admin, { method: 'POST', body: JSON.stringify({ name: 'x', role: 'admin', scope: ['01'] }), headers: { 'content-type': 'application/json' } });
+    const adminScoped = await req('/api/tokens', admin, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'x', role: 'admin', scope: ['01'] }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(adminScoped.status).toBe(400);
     expect(JSON.stringify(await adminScoped.json())).toMatch(/Only analyst tokens/);
     expect(await count()).toBe(before);
@@ -117,7 +145,11 @@ describe.each(backends)('area-scoped uploads on $name', (backend) => {
       expect(r.status).toBe(403);
       expect(r.type).toContain('application/problem+json');
       expect(r.body).toMatchObject({ code: 'OUT_OF_SCOPE', cellCount: 3, scope: ['01'], regions: { 48: 1, 79: 1, VN: 1 } });
-      expect(r.body.cells.map((c: { line: number; region: string }) => [c.line, c.region])).toEqual([[3, '48'], [4, '79'], [5, 'VN']]);
+      expect(r.body.cells.map((c: { line: number; region: string }) => [c.line, c.region])).toEqual([
+        [3, '48'],
+        [4, '79'],
+        [5, 'VN'],
+      ]);
       expect(r.body.cells[0]).toMatchObject({ column: expect.any(String), indicator: 'labour_force', period: '2024' });
       expect(r.body.errors[0]).toMatchObject({ line: 3, value: '48', code: 'OUT_OF_SCOPE' });
       expect(r.body.detail).toMatch(/01 Ha Noi.*nothing was stored/);
@@ -163,8 +195,14 @@ describe.each(backends)('area-scoped uploads on $name', (backend) => {
     expect(JSON.stringify(anonymous)).not.toContain('Red River Delta office');
     const audit = (await (await req('/api/audit', central)).json()).entries as any[];
     const entry = audit.find((e) => e.action === 'dataset.upload' && e.by.name === 'Red River Delta office');
-    expect(entry).toMatchObject({ by: { kind: 'token', scope: ['RRD'] }, detail: { areas: ['01', '24'], by: { name: 'Red River Delta office', scope: ['RRD'] } } });
-    expect(audit.find((e) => e.action === 'token.create' && e.detail.name === 'Đà Nẵng')).toMatchObject({ by: { name: 'ministry admin' }, detail: { scope: ['48'] } });
+    expect(entry).toMatchObject({
+      by: { kind: 'token', scope: ['RRD'] },
+      detail: { areas: ['01', '24'], by: { name: 'Red River Delta office', scope: ['RRD'] } },
+    });
+    expect(audit.find((e) => e.action === 'token.create' && e.detail.name === 'Đà Nẵng')).toMatchObject({
+      by: { name: 'ministry admin' },
+      detail: { scope: ['48'] },
+    });
   });
 });
 
@@ -174,12 +212,19 @@ describe('the token CLI creates scoped tokens', () => {
     const env = { ...process.env, DATA_DIR: join(dir, 'data'), DATABASE_URL: '', SEED: '0', LMO_TOKEN: '' };
     try {
       const made = capture();
-      expect(await tokenCli(['create', '--role', 'analyst', '--name', 'HCMC DOLISA', '--scope', '79,se'], made.io.out, made.io.err, env), made.err.join('\n')).toBe(0);
+      expect(
+        await tokenCli(['create', '--role', 'analyst', '--name', 'HCMC DOLISA', '--scope', '79,se'], made.io.out, made.io.err, env),
+        made.err.join('\n'),
+      ).toBe(0);
       expect(made.out.join('\n')).toMatch(/role analyst, scope 79,SE/);
       const listed = capture();
       expect(await tokenCli(['list'], listed.io.out, listed.io.err, env)).toBe(0);
       expect(listed.out.join('\n')).toMatch(/analyst\s+active\s+scope 79,SE.*HCMC DOLISA/);
-      for (const args of [['--role', 'analyst', '--scope', 'VN'], ['--role', 'admin', '--scope', '01'], ['--role', 'analyst', '--scope', '74']]) {
+      for (const args of [
+        ['--role', 'analyst', '--scope', 'VN'],
+        ['--role', 'admin', '--scope', '01'],
+        ['--role', 'analyst', '--scope', '74'],
+      ]) {
         const bad = capture();
         expect(await tokenCli(['create', '--name', 'x', ...args], bad.io.out, bad.io.err, env)).toBe(2);
         expect(bad.err.join('\n')).toMatch(/--scope: /);

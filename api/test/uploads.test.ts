@@ -34,7 +34,13 @@ describe.each(backends)('uploads on $name', (backend) => {
 
   const counts = () => storedCounts(t);
 
-  async function upload(body: Uint8Array | string, fields: Record<string, string> = {}, token: string | null = tokens.analyst, fileName = 'upload.csv', app = t.app) {
+  async function upload(
+    body: Uint8Array | string,
+    fields: Record<string, string> = {},
+    token: string | null = tokens.analyst,
+    fileName = 'upload.csv',
+    app = t.app,
+  ) {
     const form = new FormData();
     for (const [k, v] of Object.entries({ format: 'long', ...fields })) form.set(k, v);
     form.set('file', new Blob([body as BlobPart]), fileName);
@@ -93,10 +99,18 @@ describe.each(backends)('uploads on $name', (backend) => {
     it('long-invalid.csv lists every problem where it is', async () => {
       const errors = await rejected(example('long-invalid.csv'));
       const at = errors.map((e) => `${e.line}:${e.column}:${e.code}`);
-      expect(at).toEqual(expect.arrayContaining([
-        '2:indicator:UNKNOWN_INDICATOR', '3:region:UNKNOWN_REGION', '4:value:PERCENT_OVER_100', '5:value:NOT_A_NUMBER',
-        '7:null:DUPLICATE_KEY', '8:period:FUTURE_PERIOD', '9:qualification:UNKNOWN_QUALIFICATION', '9:source:MISSING_SOURCE',
-      ]));
+      expect(at).toEqual(
+        expect.arrayContaining([
+          '2:indicator:UNKNOWN_INDICATOR',
+          '3:region:UNKNOWN_REGION',
+          '4:value:PERCENT_OVER_100',
+          '5:value:NOT_A_NUMBER',
+          '7:null:DUPLICATE_KEY',
+          '8:period:FUTURE_PERIOD',
+          '9:qualification:UNKNOWN_QUALIFICATION',
+          '9:source:MISSING_SOURCE',
+        ]),
+      );
       expect(errors.find((e) => e.code === 'NOT_A_NUMBER')?.value).toBe('13,800,000');
       expect(errors.find((e) => e.code === 'UNKNOWN_REGION')?.message).toMatch(/did you mean/);
     });
@@ -238,7 +252,12 @@ describe.each(backends)('uploads on $name', (backend) => {
     });
 
     it('wide: the World Bank download (BOM, metadata lines, CRLF) loads', async () => {
-      const r = await upload(example('wide-worldbank.csv'), { format: 'wide', mapping: example('wide-mapping.json').toString() }, tokens.analyst, 'API_SL.TLF.TOTL.IN.csv');
+      const r = await upload(
+        example('wide-worldbank.csv'),
+        { format: 'wide', mapping: example('wide-mapping.json').toString() },
+        tokens.analyst,
+        'API_SL.TLF.TOTL.IN.csv',
+      );
       expect(r.status, JSON.stringify(r.body)).toBe(201);
       expect(r.body).toMatchObject({ cells: 33, indicators: { labour_force: 33 } });
     });
@@ -255,7 +274,9 @@ describe.each(backends)('uploads on $name', (backend) => {
 
     it('a raw text/csv body streams too', async () => {
       const res = await t.app.request('/api/uploads?format=long&dryRun=1', {
-        method: 'POST', body: example('long.csv'), headers: { authorization: `Bearer ${tokens.analyst}`, 'content-type': 'text/csv' },
+        method: 'POST',
+        body: example('long.csv'),
+        headers: { authorization: `Bearer ${tokens.analyst}`, 'content-type': 'text/csv' },
       });
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ status: 'validated', cells: 14 });

@@ -48,7 +48,13 @@ const METHODS = ['system', 'naive', 'engine'] as const;
 type Method = (typeof METHODS)[number];
 
 /** One forecast point: the year, the actual (post-2021 basis) and the method's mean and bounds (same basis). */
-interface Point { origin: number; year: number; actual: number; mean: number; bounds: Record<number, [number, number]> }
+interface Point {
+  origin: number;
+  year: number;
+  actual: number;
+  mean: number;
+  bounds: Record<number, [number, number]>;
+}
 
 export interface MethodScore {
   mase: number;
@@ -77,7 +83,14 @@ function unBackcastFactors(obs: readonly Observation[], breakYear: number): Map<
   const official = officialAnnual(obs, SERIES.employment);
   const sums = new Map<number, number>();
   for (const o of obs) {
-    if (o.indicator === 'employment' && o.status === 'illustrative' && PROVINCE.test(o.region) && o.sector === 'TOTAL' && o.qualification === 'ALL' && /^\d{4}$/.test(o.period)) {
+    if (
+      o.indicator === 'employment' &&
+      o.status === 'illustrative' &&
+      PROVINCE.test(o.region) &&
+      o.sector === 'TOTAL' &&
+      o.qualification === 'ALL' &&
+      /^\d{4}$/.test(o.period)
+    ) {
       const y = Number(o.period);
       if (y < breakYear) sums.set(y, (sums.get(y) ?? 0) + o.value);
     }
@@ -90,7 +103,15 @@ const isWpp = (o: Observation) => o.status === 'international' && /World Populat
 function officialAnnual(obs: readonly Observation[], indicator: string): Map<number, number> {
   const m = new Map<number, number>();
   for (const o of obs) {
-    if (o.indicator === indicator && o.region === 'VN' && o.sector === 'TOTAL' && o.qualification === 'ALL' && o.status === 'official' && /^\d{4}$/.test(o.period)) m.set(Number(o.period), o.value);
+    if (
+      o.indicator === indicator &&
+      o.region === 'VN' &&
+      o.sector === 'TOTAL' &&
+      o.qualification === 'ALL' &&
+      o.status === 'official' &&
+      /^\d{4}$/.test(o.period)
+    )
+      m.set(Number(o.period), o.value);
   }
   return m;
 }
@@ -146,11 +167,18 @@ export function backtestVietNam(obs: readonly Observation[], spliceRatio: number
   const baseDiff: Record<SeriesId, number[]> = { employment: [], labourForce: [] };
   const notes: string[] = [];
   const k = unBackcastFactors(obs, breakYear);
-  notes.push(`illustrative employment before ${breakYear} put back on the old basis × k(y): ${[...k].filter(([y]) => y <= HOLDOUT.origin).map(([y, f]) => `${y} ${f.toFixed(4)}`).join(', ')}`);
+  notes.push(
+    `illustrative employment before ${breakYear} put back on the old basis × k(y): ${[...k]
+      .filter(([y]) => y <= HOLDOUT.origin)
+      .map(([y, f]) => `${y} ${f.toFixed(4)}`)
+      .join(', ')}`,
+  );
   for (const origin of ROLLING_ORIGINS) {
     const cut = obs
       .filter((o) => yearOf(o.period) <= origin || isWpp(o))
-      .map((o) => (o.indicator === 'employment' && o.status === 'illustrative' && k.has(yearOf(o.period)) ? { ...o, value: o.value * k.get(yearOf(o.period))! } : o));
+      .map((o) =>
+        o.indicator === 'employment' && o.status === 'illustrative' && k.has(yearOf(o.period)) ? { ...o, value: o.value * k.get(yearOf(o.period))! } : o,
+      );
     // Every origin here precedes the 2021 break: no break to model, the fit is all on the old basis.
     const base = computeBase(cut, { horizon: H, breaks: [], backtest: 'aggregates' });
     const sys = base.system;
@@ -173,7 +201,8 @@ export function backtestVietNam(obs: readonly Observation[], spliceRatio: number
         if (a === undefined) continue;
         const actual = onBasis(year, a);
         for (const m of ['naive', 'engine'] as const) points[id][m].push({ origin, year, actual, ...bandPoint(fc[m], h - 1, scale) });
-        if (sys && band && sys.years[sys.baseIndex + h] === year) points[id].system.push({ origin, year, actual, ...bandPoint(band, sys.baseIndex + h, scale) });
+        if (sys && band && sys.years[sys.baseIndex + h] === year)
+          points[id].system.push({ origin, year, actual, ...bandPoint(band, sys.baseIndex + h, scale) });
       }
     }
   }
@@ -181,8 +210,14 @@ export function backtestVietNam(obs: readonly Observation[], spliceRatio: number
     const ps = points[id][m].filter((p) => !holdout || (p.origin === HOLDOUT.origin && p.year >= HOLDOUT.from && p.year <= HOLDOUT.to));
     return score(ps, scales[id], !holdout);
   };
-  const table = (holdout: boolean) => Object.fromEntries((Object.keys(SERIES) as SeriesId[]).map((id) => [id, Object.fromEntries(METHODS.map((m) => [m, pick(id, m, holdout)]))])) as Record<SeriesId, Record<Method, MethodScore>>;
+  const table = (holdout: boolean) =>
+    Object.fromEntries((Object.keys(SERIES) as SeriesId[]).map((id) => [id, Object.fromEntries(METHODS.map((m) => [m, pick(id, m, holdout)]))])) as Record<
+      SeriesId,
+      Record<Method, MethodScore>
+    >;
   const years = (id: SeriesId) => [...raw[id].keys()].filter((y) => y >= HOLDOUT.from && y <= HOLDOUT.to).join(', ');
-  notes.push(`official annual actuals in ${HOLDOUT.from}–${HOLDOUT.to}: employment ${years('employment')}; labour force ${years('labourForce')} (years without an official annual value are not scored)`);
+  notes.push(
+    `official annual actuals in ${HOLDOUT.from}–${HOLDOUT.to}: employment ${years('employment')}; labour force ${years('labourForce')} (years without an official annual value are not scored)`,
+  );
   return { spliceRatio, holdout: table(true), rolling: table(false), baseDiff, notes };
 }

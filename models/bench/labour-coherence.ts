@@ -11,8 +11,13 @@
  * section) so they only enter the "≤ parent" check.
  */
 import {
-  countEmploymentAboveLabourForce, countNegative, countPartsExceedingParent, countSmallFlaggedOrRanked,
-  countSumMismatches, countVanishingCells, type CellPath,
+  countEmploymentAboveLabourForce,
+  countNegative,
+  countPartsExceedingParent,
+  countSmallFlaggedOrRanked,
+  countSumMismatches,
+  countVanishingCells,
+  type CellPath,
 } from '../src/labour/composition/coherence';
 import { QUALIFICATION_TREE, REGION_TREE, SECTOR_TREE } from '../src/codes/index';
 import { defaultStructure } from '../src/labour/base';
@@ -109,8 +114,24 @@ function fullPath(f: CellForecast): { periods: string[]; values: number[] } {
 export function coherenceTable(set: OutlookSet): CoherenceLine[] {
   const { parents, children } = parentMaps();
   const c = {
-    eAboveLf: 0, eLfYears: 0, urMismatch: 0, urYears: 0, vanish: 0, vanishCells: 0, partsF: 0, partsChecked: 0,
-    negF: 0, negG: 0, negChecked: 0, sumF: 0, sumFChecked: 0, sumG: 0, sumGChecked: 0, incomplete: 0, small: 0, smallChecked: 0,
+    eAboveLf: 0,
+    eLfYears: 0,
+    urMismatch: 0,
+    urYears: 0,
+    vanish: 0,
+    vanishCells: 0,
+    partsF: 0,
+    partsChecked: 0,
+    negF: 0,
+    negG: 0,
+    negChecked: 0,
+    sumF: 0,
+    sumFChecked: 0,
+    sumG: 0,
+    sumGChecked: 0,
+    incomplete: 0,
+    small: 0,
+    smallChecked: 0,
   };
   for (const outlook of Object.values(set.outlooks)) {
     const base = String(outlook.baseYear);
@@ -130,9 +151,14 @@ export function coherenceTable(set: OutlookSet): CoherenceLine[] {
       const lp = fullPath(lf);
       const ev = onPeriods(lp, fullPath(e));
       const ok = ev.map((v, i) => [v, lp.values[i]!]).filter(([v]) => Number.isFinite(v));
-      c.eAboveLf += countEmploymentAboveLabourForce(ok.map((x) => x[0]!), ok.map((x) => x[1]!));
+      c.eAboveLf += countEmploymentAboveLabourForce(
+        ok.map((x) => x[0]!),
+        ok.map((x) => x[1]!),
+      );
       c.eLfYears += ok.length;
-      const ur = outlook.forecasts.find((f) => f.indicator === 'unemployment_rate' && f.region === lf.region && f.sector === 'TOTAL' && f.qualification === 'ALL');
+      const ur = outlook.forecasts.find(
+        (f) => f.indicator === 'unemployment_rate' && f.region === lf.region && f.sector === 'TOTAL' && f.qualification === 'ALL',
+      );
       if (ur) {
         // Forecast years only: history is the official rate (it differs from 1 − E/LF by definition, see the methodology page).
         const uv = ur.forecast.mean;
@@ -195,25 +221,102 @@ export function coherenceTable(set: OutlookSet): CoherenceLine[] {
         if (present.length === 0) continue;
         for (const flow of ADDITIVE_FLOWS) {
           c.sumGChecked++;
-          if (flowSumMismatch(g[flow], present.map((x) => x[flow]))) c.sumG++;
+          if (
+            flowSumMismatch(
+              g[flow],
+              present.map((x) => x[flow]),
+            )
+          )
+            c.sumG++;
         }
       }
     }
     const t = outlook.assumptions.thresholds;
-    c.small += countSmallFlaggedOrRanked(outlook.gaps.map((g) => ({ size: g.employmentBase, openings: g.openings, replacement: g.replacement, expansion: g.expansion, flag: g.flag, rank: g.rank })), t.smallCell, t.minOpenings ?? 500);
+    c.small += countSmallFlaggedOrRanked(
+      outlook.gaps.map((g) => ({
+        size: g.employmentBase,
+        openings: g.openings,
+        replacement: g.replacement,
+        expansion: g.expansion,
+        flag: g.flag,
+        rank: g.rank,
+      })),
+      t.smallCell,
+      t.minOpenings ?? 500,
+    );
     c.smallChecked += outlook.gaps.length;
   }
   const n = Object.keys(set.outlooks).length;
   return [
-    { id: 'employmentAboveLabourForce', label: 'years where employment > labour force (VN and each region with a labour force)', count: c.eAboveLf, checked: c.eLfYears, gate: true },
-    { id: 'unemploymentRateNotOneMinusEOverLf', label: 'forecast years where unemployment rate ≠ 100 × (1 − E/LF) by > 0.01 pp', count: c.urMismatch, checked: c.urYears, gate: true },
-    { id: 'vanishingCells', label: 'cells ≥ 1,000 in base below 20 % of base within 10 years (no parent falling alike)', count: c.vanish, checked: c.vanishCells, gate: true },
-    { id: 'partsExceedingParent', label: 'part-years above parent (province ≤ region ≤ VN, section ≤ broad ≤ TOTAL, level ≤ ALL, field ≤ section)', count: c.partsF, checked: c.partsChecked, gate: true },
-    { id: 'negativeForecasts', label: 'negative forecast values (means and 80/95 % bounds, every served series)', count: c.negF, checked: c.negChecked, gate: true },
-    { id: 'negativeGapParts', label: 'negative gap parts (employment base/end, replacement, new supply)', count: c.negG, checked: Object.values(set.outlooks).reduce((a, o) => a + o.gaps.length * NON_NEGATIVE_GAP.length, 0), gate: true },
-    { id: 'sumMismatchesForecasts', label: 'employment parent-years ≠ Σ parts by > 1e-6 rel (VN = Σ regions = Σ provinces, TOTAL = Σ sections, ALL = Σ levels)', count: c.sumF, checked: c.sumFChecked, gate: true },
-    { id: 'sumMismatchesGaps', label: 'gap parent-rows ≠ Σ parts by > 1e-6 rel (openings, expansion, replacement, new supply)', count: c.sumG, checked: c.sumGChecked, gate: true },
-    { id: 'smallCellsFlaggedOrRanked', label: 'rows below min size (served smallCell workers or minOpenings gross openings) flagged or ranked', count: c.small, checked: c.smallChecked, gate: true },
-    { id: 'incompleteParents', label: `(info) parent-cells × scenarios (${n}) summed over the children present: some tree children have no data (new fields exist in some provinces only; absent = 0)`, count: c.incomplete, checked: 0, gate: false },
+    {
+      id: 'employmentAboveLabourForce',
+      label: 'years where employment > labour force (VN and each region with a labour force)',
+      count: c.eAboveLf,
+      checked: c.eLfYears,
+      gate: true,
+    },
+    {
+      id: 'unemploymentRateNotOneMinusEOverLf',
+      label: 'forecast years where unemployment rate ≠ 100 × (1 − E/LF) by > 0.01 pp',
+      count: c.urMismatch,
+      checked: c.urYears,
+      gate: true,
+    },
+    {
+      id: 'vanishingCells',
+      label: 'cells ≥ 1,000 in base below 20 % of base within 10 years (no parent falling alike)',
+      count: c.vanish,
+      checked: c.vanishCells,
+      gate: true,
+    },
+    {
+      id: 'partsExceedingParent',
+      label: 'part-years above parent (province ≤ region ≤ VN, section ≤ broad ≤ TOTAL, level ≤ ALL, field ≤ section)',
+      count: c.partsF,
+      checked: c.partsChecked,
+      gate: true,
+    },
+    {
+      id: 'negativeForecasts',
+      label: 'negative forecast values (means and 80/95 % bounds, every served series)',
+      count: c.negF,
+      checked: c.negChecked,
+      gate: true,
+    },
+    {
+      id: 'negativeGapParts',
+      label: 'negative gap parts (employment base/end, replacement, new supply)',
+      count: c.negG,
+      checked: Object.values(set.outlooks).reduce((a, o) => a + o.gaps.length * NON_NEGATIVE_GAP.length, 0),
+      gate: true,
+    },
+    {
+      id: 'sumMismatchesForecasts',
+      label: 'employment parent-years ≠ Σ parts by > 1e-6 rel (VN = Σ regions = Σ provinces, TOTAL = Σ sections, ALL = Σ levels)',
+      count: c.sumF,
+      checked: c.sumFChecked,
+      gate: true,
+    },
+    {
+      id: 'sumMismatchesGaps',
+      label: 'gap parent-rows ≠ Σ parts by > 1e-6 rel (openings, expansion, replacement, new supply)',
+      count: c.sumG,
+      checked: c.sumGChecked,
+      gate: true,
+    },
+    {
+      id: 'smallCellsFlaggedOrRanked',
+      label: 'rows below min size (served smallCell workers or minOpenings gross openings) flagged or ranked',
+      count: c.small,
+      checked: c.smallChecked,
+      gate: true,
+    },
+    {
+      id: 'incompleteParents',
+      label: `(info) parent-cells × scenarios (${n}) summed over the children present: some tree children have no data (new fields exist in some provinces only; absent = 0)`,
+      count: c.incomplete,
+      checked: 0,
+      gate: false,
+    },
   ];
 }

@@ -72,7 +72,8 @@ function cut(set: LabourLikeCase['set'], geo: string, byYear: Map<number, number
       if (v === undefined || !Number.isFinite(v)) break;
       (y <= origin ? values : test).push(scale ? logit(v) : v);
     }
-    if (values.length === n && test.length > 0) out.push({ set, id: `${set}:${geo}@${origin}`, train: { values, start: String(first), frequency: 1 }, test, scale });
+    if (values.length === n && test.length > 0)
+      out.push({ set, id: `${set}:${geo}@${origin}`, train: { values, start: String(first), frequency: 1 }, test, scale });
   }
   return out;
 }
@@ -91,7 +92,11 @@ function iloRates(set: 'ilo-lfpr' | 'ilo-epr', indicator: string): LabourLikeCas
 }
 
 function wdiLabourForce(): LabourLikeCase[] {
-  const economies = new Set(readCsv(WDI_META).filter((r) => r.Region).map((r) => r['Country Code']!));
+  const economies = new Set(
+    readCsv(WDI_META)
+      .filter((r) => r.Region)
+      .map((r) => r['Country Code']!),
+  );
   // WDI's wide file has 4 preamble lines before the header.
   const text = readCsv(WDI_LF, 4);
   const out: LabourLikeCase[] = [];
@@ -144,7 +149,8 @@ export function loadActivityShares(): ActivityCase[] {
       const train = { employed: [] as number[], unemployed: [] as number[], inactive: [] as number[] };
       const test = { employed: [] as number[], unemployed: [] as number[], inactive: [] as number[] };
       for (let y = first; y <= Math.min(LABOUR_LIKE.lastIloYear, origin + LABOUR_LIKE.maxH); y++) {
-        const a = lfpr.get(geo)?.get(y), b = epr.get(geo)?.get(y);
+        const a = lfpr.get(geo)?.get(y),
+          b = epr.get(geo)?.get(y);
         if (a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b)) break;
         const part = y <= origin ? train : test;
         part.employed.push(b);
@@ -214,7 +220,14 @@ export function scoreLabourLike(cases: readonly LabourLikeCase[]): { all: Labour
   }
   const done = (k: string): LabourLikeScores => {
     const b = acc.get(k)!;
-    return { cases: b.msis.length, points: b.pts, coverage80: b.c80 / b.pts, coverage95: b.c95 / b.pts, msis95: finiteMean(b.msis), byH: b.byH.map((x) => ({ c80: x.c80 / x.n, c95: x.c95 / x.n, n: x.n })) };
+    return {
+      cases: b.msis.length,
+      points: b.pts,
+      coverage80: b.c80 / b.pts,
+      coverage95: b.c95 / b.pts,
+      msis95: finiteMean(b.msis),
+      byH: b.byH.map((x) => ({ c80: x.c80 / x.n, c95: x.c95 / x.n, n: x.n })),
+    };
   };
   return { all: done('all'), bySet: Object.fromEntries([...acc.keys()].filter((k) => k !== 'all').map((k) => [k, done(k)])) };
 }
@@ -226,7 +239,9 @@ export function scoreLabourLike(cases: readonly LabourLikeCase[]): { all: Labour
  * cover it at nominal by construction (tune-intervals.ts `worstSet`).
  */
 export function scoreActivityShares(cases: readonly ActivityCase[]): LabourLikeScores {
-  let c80 = 0, c95 = 0, pts = 0;
+  let c80 = 0,
+    c95 = 0,
+    pts = 0;
   const msis: number[] = [];
   const byH = Array.from({ length: LABOUR_LIKE.maxH }, () => ({ c80: 0, c95: 0, n: 0 }));
   for (const c of cases) {
@@ -248,5 +263,12 @@ export function scoreActivityShares(cases: readonly ActivityCase[]): LabourLikeS
       if (scale > 0) msis.push(winkler(c.test[name], i95.lower, i95.upper, 95) / scale);
     }
   }
-  return { cases: cases.length, points: pts, coverage80: c80 / pts, coverage95: c95 / pts, msis95: finiteMean(msis), byH: byH.map((x) => ({ c80: x.c80 / x.n, c95: x.c95 / x.n, n: x.n })) };
+  return {
+    cases: cases.length,
+    points: pts,
+    coverage80: c80 / pts,
+    coverage95: c95 / pts,
+    msis95: finiteMean(msis),
+    byH: byH.map((x) => ({ c80: x.c80 / x.n, c95: x.c95 / x.n, n: x.n })),
+  };
 }

@@ -23,7 +23,11 @@ const SEED_DIR = path.join(REPO_ROOT, 'seeds/data');
 
 /** Every seed CSV in name order; throws on a parse error or on a cell found in two files (as readSeedObservations does). */
 export function readSeeds(dir = SEED_DIR): { rows: Observation[]; files: number } {
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.csv')).sort() : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.csv'))
+        .sort()
+    : [];
   if (files.length === 0) throw new Error(`No seed CSVs in ${dir}`);
   const rows: Observation[] = [];
   const seen = new Map<string, string>();
@@ -50,8 +54,14 @@ export interface SeedBenchResult {
   coherenceOk: boolean;
   backtest: {
     spliceRatio: number;
-    holdout: Record<string, Record<string, { mase: number | null; coverage80: number | null; coverage95: number | null; biasPct: number | null; points: number }>>;
-    rolling: Record<string, Record<string, { mase: number | null; coverage80: number | null; coverage95: number | null; biasPct: number | null; points: number }>>;
+    holdout: Record<
+      string,
+      Record<string, { mase: number | null; coverage80: number | null; coverage95: number | null; biasPct: number | null; points: number }>
+    >;
+    rolling: Record<
+      string,
+      Record<string, { mase: number | null; coverage80: number | null; coverage95: number | null; biasPct: number | null; points: number }>
+    >;
     baseDiff: Record<string, number[]>;
   };
   fullRecomputeMs: number;
@@ -61,32 +71,62 @@ export interface SeedBenchResult {
 function printCoherence(lines: CoherenceLine[]): boolean {
   console.log('\n== coherence table (computeOutlook, all scenarios × regions × years of seeds/data; every count must be 0) ==');
   const w = Math.max(...lines.map((l) => l.id.length));
-  for (const l of lines) console.log(`${l.gate ? (l.count === 0 ? 'ok  ' : 'FAIL') : 'info'} ${l.id.padEnd(w)} ${String(l.count).padStart(7)}  of ${String(l.checked).padStart(9)}  ${l.label}`);
+  for (const l of lines)
+    console.log(
+      `${l.gate ? (l.count === 0 ? 'ok  ' : 'FAIL') : 'info'} ${l.id.padEnd(w)} ${String(l.count).padStart(7)}  of ${String(l.checked).padStart(9)}  ${l.label}`,
+    );
   const ok = lines.every((l) => !l.gate || l.count === 0);
-  console.log(`COHERENCE ${ok ? 'OK' : 'FAIL'} (${lines.filter((l) => l.gate && l.count !== 0).map((l) => `${l.id}=${l.count}`).join(', ') || 'all 0'})`);
+  console.log(
+    `COHERENCE ${ok ? 'OK' : 'FAIL'} (${
+      lines
+        .filter((l) => l.gate && l.count !== 0)
+        .map((l) => `${l.id}=${l.count}`)
+        .join(', ') || 'all 0'
+    })`,
+  );
   return ok;
 }
 
 function printBacktest(b: BacktestResult): void {
-  console.log(`\n== backtest on Viet Nam's real series (official annual, post-2021 basis: pre-2021 values × ${b.spliceRatio.toFixed(4)}, the full-data system's 2021 splice ratio) ==`);
-  console.log('system = computeBase on the seeds cut at the origin (UN WPP 2019 population kept in full); naive and engine (auto) on the official series itself');
-  const row = (label: string, s: MethodScore) => `  ${label.padEnd(8)} MASE ${f2(s.mase).padStart(6)}   80 % ${pct(s.coverage80).padStart(5)}   95 % ${pct(s.coverage95).padStart(5)}   bias ${f2(s.biasPct).padStart(6)} %   (${s.points} points)`;
+  console.log(
+    `\n== backtest on Viet Nam's real series (official annual, post-2021 basis: pre-2021 values × ${b.spliceRatio.toFixed(4)}, the full-data system's 2021 splice ratio) ==`,
+  );
+  console.log(
+    'system = computeBase on the seeds cut at the origin (UN WPP 2019 population kept in full); naive and engine (auto) on the official series itself',
+  );
+  const row = (label: string, s: MethodScore) =>
+    `  ${label.padEnd(8)} MASE ${f2(s.mase).padStart(6)}   80 % ${pct(s.coverage80).padStart(5)}   95 % ${pct(s.coverage95).padStart(5)}   bias ${f2(s.biasPct).padStart(6)} %   (${s.points} points)`;
   for (const [title, t] of [
     [`fit to ${HOLDOUT.origin}, scored ${HOLDOUT.from}–${HOLDOUT.to}`, b.holdout],
     [`rolling origins ${ROLLING_ORIGINS[0]}–${ROLLING_ORIGINS.at(-1)}, h = 1..5 (MASE mean over origins, coverage pooled)`, b.rolling],
   ] as const) {
     console.log(`- ${title}`);
-    for (const [id, name] of [['employment', 'employment (economy-driven demand)'], ['labourForce', 'labour force (demographic supply)']] as const) {
+    for (const [id, name] of [
+      ['employment', 'employment (economy-driven demand)'],
+      ['labourForce', 'labour force (demographic supply)'],
+    ] as const) {
       console.log(` ${name}`);
       for (const m of ['system', 'naive', 'engine'] as const) console.log(row(m, t[id][m]));
     }
   }
-  console.log(`system base year − official value at each origin (persons): employment [${b.baseDiff.employment.join(', ')}], labour force [${b.baseDiff.labourForce.join(', ')}]`);
+  console.log(
+    `system base year − official value at each origin (persons): employment [${b.baseDiff.employment.join(', ')}], labour force [${b.baseDiff.labourForce.join(', ')}]`,
+  );
   for (const n of b.notes) console.log(`note: ${n}`);
 }
 
 const roundScores = (t: BacktestResult['holdout']) =>
-  Object.fromEntries(Object.entries(t).map(([id, ms]) => [id, Object.fromEntries(Object.entries(ms).map(([m, s]) => [m, { mase: r4(s.mase), coverage80: r4(s.coverage80), coverage95: r4(s.coverage95), biasPct: r4(s.biasPct), points: s.points }]))]));
+  Object.fromEntries(
+    Object.entries(t).map(([id, ms]) => [
+      id,
+      Object.fromEntries(
+        Object.entries(ms).map(([m, s]) => [
+          m,
+          { mase: r4(s.mase), coverage80: r4(s.coverage80), coverage95: r4(s.coverage95), biasPct: r4(s.biasPct), points: s.points },
+        ]),
+      ),
+    ]),
+  );
 
 /** Run the three seeded parts and print them. */
 export function runSeedBench(): SeedBenchResult {
@@ -102,13 +142,17 @@ export function runSeedBench(): SeedBenchResult {
   }
   const lines = coherenceTable(set!);
   const ok = printCoherence(lines);
-  const vnLf = set!.outlooks.baseline?.forecasts.find((f) => f.indicator === 'labour_force' && f.region === 'VN' && f.sector === 'TOTAL' && f.qualification === 'ALL');
+  const vnLf = set!.outlooks.baseline?.forecasts.find(
+    (f) => f.indicator === 'labour_force' && f.region === 'VN' && f.sector === 'TOTAL' && f.qualification === 'ALL',
+  );
   const ratio = vnLf?.break?.ratio ?? 1;
   set = null;
   const bt = backtestVietNam(rows, ratio);
   printBacktest(bt);
   const full = median(runs);
-  console.log(`\nfull recompute of the seeded dataset (computeOutlook, all scenarios): median ${full.toFixed(0)} ms of 3 [${runs.map((r) => r.toFixed(0)).join(', ')}] (target ≤ 5000 ms)`);
+  console.log(
+    `\nfull recompute of the seeded dataset (computeOutlook, all scenarios): median ${full.toFixed(0)} ms of 3 [${runs.map((r) => r.toFixed(0)).join(', ')}] (target ≤ 5000 ms)`,
+  );
   return {
     coherence: Object.fromEntries(lines.map((l) => [l.id, l.count])),
     coherenceOk: ok,

@@ -144,7 +144,13 @@ function score(data: Map<string, Record<Sector, number[]>>, forecaster: Forecast
 }
 
 /** Run the backtest, print its table, and return the figures for the BENCH line. */
-export async function runLabourBench(): Promise<{ scores: Record<string, LabourScores>; scenarioMs: number | string; scenarioP95Ms?: number; scenarioMaxMs?: number; baseMs?: number }> {
+export async function runLabourBench(): Promise<{
+  scores: Record<string, LabourScores>;
+  scenarioMs: number | string;
+  scenarioP95Ms?: number;
+  scenarioMaxMs?: number;
+  baseMs?: number;
+}> {
   if (!existsSync(DATA_DIR)) {
     console.error(`Labour reference data not found at ${DATA_DIR}; skipping the labour backtest.`);
     return { scores: {}, scenarioMs: 'n/a' };
@@ -192,13 +198,21 @@ export async function runLabourBench(): Promise<{ scores: Record<string, LabourS
       `p95 ${timing.p95Ms.toFixed(2)} ms, max ${timing.maxMs.toFixed(2)} ms per province over ${timing.provinces} provinces × ${timing.scenarios} scenarios ` +
       `(target ≤ 50 ms); base projection (computeBase) ${timing.baseMs.toFixed(0)} ms`,
   );
-  return { scores, scenarioMs: Number(timing.medianMs.toFixed(3)), scenarioP95Ms: Number(timing.p95Ms.toFixed(3)), scenarioMaxMs: Number(timing.maxMs.toFixed(3)), baseMs: Math.round(timing.baseMs) };
+  return {
+    scores,
+    scenarioMs: Number(timing.medianMs.toFixed(3)),
+    scenarioP95Ms: Number(timing.p95Ms.toFixed(3)),
+    scenarioMaxMs: Number(timing.maxMs.toFixed(3)),
+    baseMs: Math.round(timing.baseMs),
+  };
 }
 
 // Run directly: `pnpm bench:labour`.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   void runLabourBench().then((r) => {
-    console.log(`BENCH ${JSON.stringify({ labour: r.scores, scenarioMs: r.scenarioMs, scenarioP95Ms: r.scenarioP95Ms, scenarioMaxMs: r.scenarioMaxMs, labourBaseMs: r.baseMs })}`);
+    console.log(
+      `BENCH ${JSON.stringify({ labour: r.scores, scenarioMs: r.scenarioMs, scenarioP95Ms: r.scenarioP95Ms, scenarioMaxMs: r.scenarioMaxMs, labourBaseMs: r.baseMs })}`,
+    );
     const seeds = runSeedBench();
     const scenarioMs = typeof r.scenarioMs === 'number' ? r.scenarioMs : null;
     console.log(
@@ -207,10 +221,17 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     );
     console.log(
       `BENCH_LABOUR ${JSON.stringify({
-        coherence: seeds.coherence, coherenceOk: seeds.coherenceOk, backtest: seeds.backtest,
+        coherence: seeds.coherence,
+        coherenceOk: seeds.coherenceOk,
+        backtest: seeds.backtest,
         performance: {
-          fullRecomputeMs: seeds.fullRecomputeMs, fullRecomputeRunsMs: seeds.fullRecomputeRunsMs, fullRecomputeTargetMs: 5000,
-          provinceRecomputeMedianMs: scenarioMs, provinceRecomputeP95Ms: r.scenarioP95Ms ?? null, provinceRecomputeMaxMs: r.scenarioMaxMs ?? null, provinceRecomputeTargetMs: 50,
+          fullRecomputeMs: seeds.fullRecomputeMs,
+          fullRecomputeRunsMs: seeds.fullRecomputeRunsMs,
+          fullRecomputeTargetMs: 5000,
+          provinceRecomputeMedianMs: scenarioMs,
+          provinceRecomputeP95Ms: r.scenarioP95Ms ?? null,
+          provinceRecomputeMaxMs: r.scenarioMaxMs ?? null,
+          provinceRecomputeTargetMs: 50,
           baseMs: r.baseMs ?? null,
         },
         sharesBacktest: r.scores,

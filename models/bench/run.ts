@@ -55,7 +55,11 @@ const OUT_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'out');
 function parseArgs(argv: string[]) {
   const list = (name: string) => {
     const i = argv.indexOf(name);
-    return i >= 0 && argv[i + 1] ? argv[i + 1]!.split(',').map((x) => x.trim()).filter(Boolean) : undefined;
+    return i >= 0 && argv[i + 1]
+      ? argv[i + 1]!.split(',')
+          .map((x) => x.trim())
+          .filter(Boolean)
+      : undefined;
   };
   const datasets = list('--dataset');
   const methods = list('--methods');
@@ -152,7 +156,16 @@ function benchDataset(info: DatasetInfo, opts: ReturnType<typeof parseArgs>) {
   const pubNaive2 = published.find((p) => p.method === 'NAIVE2');
   for (const p of published) {
     const pubOwa = pubNaive2 && Number.isFinite(p.mase) ? `OWA ${owa(p, pubNaive2).toFixed(3)} (vs published NAIVE2); ` : '';
-    rows.push({ label: `pub ${p.method}`, smape: p.smape, mase: p.mase, mape: NaN, coverage80: NaN, coverage95: NaN, seriesPerSecond: NaN, note: `whole dataset; ${pubOwa}${p.source}` });
+    rows.push({
+      label: `pub ${p.method}`,
+      smape: p.smape,
+      mase: p.mase,
+      mape: NaN,
+      coverage80: NaN,
+      coverage95: NaN,
+      seriesPerSecond: NaN,
+      note: `whole dataset; ${pubOwa}${p.source}`,
+    });
   }
   const maseLabel = info.scaleOver === 'train' ? 'MASE' : 'MASE(tt)';
   const title = `== ${info.name}: EVALUATION half, ${evalData.length} of ${data.length} series (tuning half ${halves.tuning.length}), h=${data[0]!.horizon}; MASE scale: ${info.scaleOver} ==`;
@@ -160,7 +173,11 @@ function benchDataset(info: DatasetInfo, opts: ReturnType<typeof parseArgs>) {
   const sideBySide = runs
     .filter((r) => r.method === 'auto' || r.method.startsWith('augurs'))
     .flatMap((r) =>
-      (['tuning', 'evaluation'] as const).map((half) => ({ ...byHalf[half].get(r.method)!, label: `${r.method} [${half}]`, note: r.method === 'auto' ? (half === 'tuning' ? 'constants chosen here' : 'never tuned on') : '' })),
+      (['tuning', 'evaluation'] as const).map((half) => ({
+        ...byHalf[half].get(r.method)!,
+        label: `${r.method} [${half}]`,
+        note: r.method === 'auto' ? (half === 'tuning' ? 'constants chosen here' : 'never tuned on') : '',
+      })),
     );
   console.log(formatTable(`-- ${info.name}: both halves --`, maseLabel, sideBySide));
   const check = metricCheck(info, data);
@@ -196,7 +213,8 @@ function benchDataset(info: DatasetInfo, opts: ReturnType<typeof parseArgs>) {
  */
 function labourLikeLine(): Record<string, unknown> {
   const { all, bySet } = scoreLabourLike(loadLabourLike());
-  const fmt = (x: LabourLikeScores) => `cover 80/95 ${(100 * x.coverage80).toFixed(1)}/${(100 * x.coverage95).toFixed(1)}, MSIS95 ${x.msis95.toFixed(2)} (${x.cases} cases, ${x.points} points)`;
+  const fmt = (x: LabourLikeScores) =>
+    `cover 80/95 ${(100 * x.coverage80).toFixed(1)}/${(100 * x.coverage95).toFixed(1)}, MSIS95 ${x.msis95.toFixed(2)} (${x.cases} cases, ${x.points} points)`;
   console.log(`\nlabour-like tuning set (ILO LFPR/EPR 15+ logits, WDI labour force; n 8–20, h 1–10; constants chosen here): ${fmt(all)}`);
   for (const [name, x] of Object.entries(bySet)) console.log(`  ${name.padEnd(17)} ${fmt(x)}`);
   // Share bands (forecastShares) on a composition of the same ILO files (additive quantiles: worst set, tune-intervals.ts).
@@ -234,4 +252,3 @@ void main().catch((err) => {
   console.error(err);
   process.exit(1);
 });
-

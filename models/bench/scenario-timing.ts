@@ -25,10 +25,13 @@ export interface ScenarioTiming {
 type Labour = typeof import('../src/index');
 type Observation = import('../src/data/observation').Observation;
 
-
 async function loadObservations(labour: Labour): Promise<{ rows: Observation[]; label: string }> {
   const dir = path.join(REPO_ROOT, 'seeds/data');
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.csv')).sort() : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.csv'))
+        .sort()
+    : [];
   if (files.length > 0) {
     const { parseLongCsv } = await import('../src/data/long-format');
     const rows: Observation[] = [];

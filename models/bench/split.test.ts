@@ -23,7 +23,10 @@ describe('benchmark tuning/evaluation split', () => {
 
   it('does not split consecutive competition ids by parity: both halves near 50 %', () => {
     const ids = Array.from({ length: 1000 }, (_, i) => `Y${i + 1}`);
-    const tuning = splitHalf(ids.map((id) => ({ id })), 'tuning').length;
+    const tuning = splitHalf(
+      ids.map((id) => ({ id })),
+      'tuning',
+    ).length;
     expect(tuning).toBeGreaterThan(450);
     expect(tuning).toBeLessThan(550);
   });

@@ -84,9 +84,29 @@ const pos = (y: readonly number[]) => y.every((v) => v > 0);
 const L = (y: readonly number[], f: (v: number[]) => C.Candidate, name: string) => (pos(y) ? C.logCandidate([...y], f, name) : f([...y]));
 
 const extra: Record<string, (y: readonly number[], m: number) => C.Candidate | null> = {
-  comb: (y) => (y.length >= 5 ? mean([C.smoothingCandidate(y, 'none', 'ses'), C.smoothingCandidate(y, 'linear', 'holt'), C.smoothingCandidate(y, 'damped', 'damped')], 'comb') : null),
-  scomb: (y) => (y.length >= 5 ? mean([C.smoothingCandidate(y, 'none', 'ses'), C.smoothingCandidate(y, 'linear', 'holt', SMOOTH_TREND_GRID), C.smoothingCandidate(y, 'damped', 'damped', SMOOTH_TREND_GRID)], 'scomb') : null),
-  lcomb: (y) => (y.length >= 5 ? L(y, (v) => mean([C.smoothingCandidate(v, 'none', 'ses'), C.smoothingCandidate(v, 'linear', 'holt'), C.smoothingCandidate(v, 'damped', 'damped')], 'x'), 'lcomb') : null),
+  comb: (y) =>
+    y.length >= 5
+      ? mean([C.smoothingCandidate(y, 'none', 'ses'), C.smoothingCandidate(y, 'linear', 'holt'), C.smoothingCandidate(y, 'damped', 'damped')], 'comb')
+      : null,
+  scomb: (y) =>
+    y.length >= 5
+      ? mean(
+          [
+            C.smoothingCandidate(y, 'none', 'ses'),
+            C.smoothingCandidate(y, 'linear', 'holt', SMOOTH_TREND_GRID),
+            C.smoothingCandidate(y, 'damped', 'damped', SMOOTH_TREND_GRID),
+          ],
+          'scomb',
+        )
+      : null,
+  lcomb: (y) =>
+    y.length >= 5
+      ? L(
+          y,
+          (v) => mean([C.smoothingCandidate(v, 'none', 'ses'), C.smoothingCandidate(v, 'linear', 'holt'), C.smoothingCandidate(v, 'damped', 'damped')], 'x'),
+          'lcomb',
+        )
+      : null,
   damp9: (y) => (y.length >= 4 ? C.smoothingCandidate(y, 'damped', 'damp9', fixedPhi(0.9)) : null),
   damp95: (y) => (y.length >= 4 ? C.smoothingCandidate(y, 'damped', 'damp95', fixedPhi(0.95)) : null),
   damp98: (y) => (y.length >= 4 ? C.smoothingCandidate(y, 'damped', 'damp98', fixedPhi(0.98)) : null),
@@ -111,13 +131,16 @@ const extra: Record<string, (y: readonly number[], m: number) => C.Candidate | n
  * c = m − 3 ('js': m−1 free indices, p − 2) or m ('full').
  */
 function jsShrink(y: readonly number[], m: number, idx: number[], kind: string): number[] {
-  const n = y.length, half = Math.floor(m / 2);
+  const n = y.length,
+    half = Math.floor(m / 2);
   const from = Math.max(half, n - half - SEASONAL_WINDOW_CYCLES * m);
   const by: number[][] = Array.from({ length: m }, () => []);
   for (let t = from; t < n - half; t++) {
     let ma = 0;
-    if (m % 2 === 0) { ma = 0.5 * (y[t - half]! + y[t + half]!); for (let j = t - half + 1; j < t + half; j++) ma += y[j]!; }
-    else for (let j = t - half; j <= t + half; j++) ma += y[j]!;
+    if (m % 2 === 0) {
+      ma = 0.5 * (y[t - half]! + y[t + half]!);
+      for (let j = t - half + 1; j < t + half; j++) ma += y[j]!;
+    } else for (let j = t - half; j <= t + half; j++) ma += y[j]!;
     by[t % m]!.push(y[t]! / (ma / m));
   }
   let v = 0;
@@ -134,12 +157,25 @@ function jsShrink(y: readonly number[], m: number, idx: number[], kind: string):
   return idx.map((x) => 1 + f * (x - 1));
 }
 
-interface Row { last: number; fold: number; test: number[]; scale: number; fc: Record<string, number[]>; cv: Record<string, number>; cva: Record<string, number>; cvl: Record<string, number>; cv3: Record<string, number>; cv4: Record<string, number>; cv8: Record<string, number> }
+interface Row {
+  last: number;
+  fold: number;
+  test: number[];
+  scale: number;
+  fc: Record<string, number[]>;
+  cv: Record<string, number>;
+  cva: Record<string, number>;
+  cvl: Record<string, number>;
+  cv3: Record<string, number>;
+  cv4: Record<string, number>;
+  cv8: Record<string, number>;
+}
 
 /** Alternative ranking errors: mean absolute error (`a`) and errors of the last 3 origins only (`l`). */
 function altCv(c: C.Candidate, y: readonly number[], maxH: number, kind: 'a' | 'l'): number {
   const n = y.length;
-  let sum = 0, count = 0;
+  let sum = 0,
+    count = 0;
   const from = kind === 'l' ? Math.max(2, n - 3) : Math.max(2, n - maxH - 6);
   for (let o = from; o < n; o++) {
     const f = c.fromOrigin(o, Math.min(maxH, n - o));
@@ -155,13 +191,21 @@ function altCv(c: C.Candidate, y: readonly number[], maxH: number, kind: 'a' | '
 function rowsOf(name: string): Row[] {
   const info = DATASETS.find((d) => d.name === name)!;
   return loadHalf(info, 'tuning').map((s) => {
-    const y = s.train.values, m = s.train.frequency, n = y.length, H = s.horizon;
+    const y = s.train.values,
+      m = s.train.frequency,
+      n = y.length,
+      H = s.horizon;
     // Research overrides of `auto`'s shrinkage of the indices: SHRINK=x (a constant
     // factor), SHRINKJS=js|full|half (the James–Stein form with c = m − 3, m, (m − 3)/2).
     const raw = adjustmentIndices(y, m, SEASONAL_WINDOW_CYCLES * m, Number(process.env.SZ ?? AUTO_SEASONALITY_Z));
-    const idx = process.env.SZ && raw ? jsShrink(y, m, raw, 'js') : process.env.SHRINK && raw
-      ? raw.map((v) => 1 + Number(process.env.SHRINK) * (v - 1))
-      : process.env.SHRINKJS && raw ? jsShrink(y, m, raw, process.env.SHRINKJS) : autoSeasonalIndices(y, m);
+    const idx =
+      process.env.SZ && raw
+        ? jsShrink(y, m, raw, 'js')
+        : process.env.SHRINK && raw
+          ? raw.map((v) => 1 + Number(process.env.SHRINK) * (v - 1))
+          : process.env.SHRINKJS && raw
+            ? jsShrink(y, m, raw, process.env.SHRINKJS)
+            : autoSeasonalIndices(y, m);
     const adj = idx ? y.map((v, t) => v / idx[t % m]!) : [...y];
     const season = (t: number) => (idx ? idx[t % m]! : 1);
     const maxH = m === 1 ? 6 : 2 * m;
@@ -169,13 +213,21 @@ function rowsOf(name: string): Row[] {
     const cv: Record<string, number> = {};
     const cva: Record<string, number> = {};
     const cvl: Record<string, number> = {};
-    const cv3: Record<string, number> = {}, cv4: Record<string, number> = {}, cv8: Record<string, number> = {};
+    const cv3: Record<string, number> = {},
+      cv4: Record<string, number> = {},
+      cv8: Record<string, number> = {};
     const nonNeg = y.every((v) => v >= 0);
     const add = (k: string, c: C.Candidate | null) => {
       if (!c) return;
       fc[k] = c.mean(H).map((v, i) => (nonNeg ? Math.max(0, v * season(n + i)) : v * season(n + i)));
       cv[k] = cvError(c, adj, maxH);
-      if (m === 1) { cva[k] = altCv(c, adj, maxH, 'a'); cvl[k] = altCv(c, adj, maxH, 'l'); cv3[k] = cvError(c, adj, 3); cv4[k] = cvError(c, adj, 4); cv8[k] = cvError(c, adj, 8); }
+      if (m === 1) {
+        cva[k] = altCv(c, adj, maxH, 'a');
+        cvl[k] = altCv(c, adj, maxH, 'l');
+        cv3[k] = cvError(c, adj, 3);
+        cv4[k] = cvError(c, adj, 4);
+        cv8[k] = cvError(c, adj, 8);
+      }
     };
     for (const k of autoCandidateNames()) add(k, autoCandidate(k, adj, m));
     for (const [k, f] of Object.entries(extra)) if (!fc[k]) add(k, f(adj, m));
@@ -190,10 +242,12 @@ const median = (v: number[]) => {
   return k % 2 ? s[(k - 1) / 2]! : 0.5 * (s[k / 2 - 1]! + s[k / 2]!);
 };
 function score(rows: Row[], pick: (r: Row) => number[]): { smape: number; mase: number } {
-  let sm = 0, ma = 0;
+  let sm = 0,
+    ma = 0;
   for (const r of rows) {
     const f = pick(r);
-    let a = 0, b = 0;
+    let a = 0,
+      b = 0;
     r.test.forEach((y, i) => {
       const d = Math.abs(y) + Math.abs(f[i]!);
       a += d > 0 ? (200 * Math.abs(y - f[i]!)) / d : 0;
@@ -204,7 +258,13 @@ function score(rows: Row[], pick: (r: Row) => number[]): { smape: number; mase: 
   }
   return { smape: sm / rows.length, mase: ma / rows.length };
 }
-const topK = (r: Row, pool: readonly string[], k: number, cv: 'cv' | 'cva' | 'cvl' | 'cv3' | 'cv4' | 'cv8' = 'cv', comb: 'median' | 'mean' = 'median'): number[] => {
+const topK = (
+  r: Row,
+  pool: readonly string[],
+  k: number,
+  cv: 'cv' | 'cva' | 'cvl' | 'cv3' | 'cv4' | 'cv8' = 'cv',
+  comb: 'median' | 'mean' = 'median',
+): number[] => {
   const have = pool.filter((p) => r.fc[p]);
   const kept = [...have].sort((a, b) => r[cv][a]! - r[cv][b]!).slice(0, k);
   const list = kept.length ? kept : ['naive'];
@@ -213,7 +273,9 @@ const topK = (r: Row, pool: readonly string[], k: number, cv: 'cv' | 'cva' | 'cv
 };
 const wmed = (r: Row, pool: readonly string[], weights?: readonly number[]): number[] => {
   const list: string[] = [];
-  pool.forEach((p, j) => { if (r.fc[p]) for (let w = 0; w < (weights?.[j] ?? 1); w++) list.push(p); });
+  pool.forEach((p, j) => {
+    if (r.fc[p]) for (let w = 0; w < (weights?.[j] ?? 1); w++) list.push(p);
+  });
   return r.fc[list[0] ?? 'naive']!.map((_, i) => median(list.map((p) => r.fc[p]![i]!)));
 };
 const blend = (a: number[], b: number[], w: number) => a.map((v, i) => (1 - w) * v + w * b[i]!);
@@ -226,19 +288,38 @@ if (which === 'yearly') {
   rules.push({ label: 'current', f: (r) => topK(r, cur.methods, cur.keep) });
   for (const x of Object.keys(extra)) {
     rules.push({ label: `+${x} keep3`, f: (r) => topK(r, [...cur.methods, x], 3) });
-    for (const drop of cur.methods) rules.push({ label: `${drop}->${x} keep3`, f: (r) => topK(r, cur.methods.map((q) => (q === drop ? x : q)), 3) });
+    for (const drop of cur.methods)
+      rules.push({
+        label: `${drop}->${x} keep3`,
+        f: (r) =>
+          topK(
+            r,
+            cur.methods.map((q) => (q === drop ? x : q)),
+            3,
+          ),
+      });
   }
-  for (const cv of ['cv', 'cva', 'cvl', 'cv3', 'cv4', 'cv8'] as const) for (const comb of ['median', 'mean'] as const) for (const k of [1, 2, 3, 4, 5]) {
-    if (comb === 'median' && k === 2) continue;
-    rules.push({ label: `${cv} ${comb} top${k}`, f: (r) => topK(r, cur.methods, k, cv, comb) });
-    rules.push({ label: `${cv} ${comb} top${k} +scomb`, f: (r) => topK(r, [...cur.methods, 'scomb'], k, cv, comb) });
-  }
+  for (const cv of ['cv', 'cva', 'cvl', 'cv3', 'cv4', 'cv8'] as const)
+    for (const comb of ['median', 'mean'] as const)
+      for (const k of [1, 2, 3, 4, 5]) {
+        if (comb === 'median' && k === 2) continue;
+        rules.push({ label: `${cv} ${comb} top${k}`, f: (r) => topK(r, cur.methods, k, cv, comb) });
+        rules.push({ label: `${cv} ${comb} top${k} +scomb`, f: (r) => topK(r, [...cur.methods, 'scomb'], k, cv, comb) });
+      }
   for (const phi of [0.9, 0.95, 0.98, 1.02]) {
-    rules.push({ label: `damp top3 ${phi}`, f: (r) => {
-      const f = topK(r, cur.methods, cur.keep);
-      let d = 0, pw = 1;
-      return f.map((v, i) => { pw *= phi; d += pw; return r.last + ((v - r.last) * d) / (i + 1); });
-    } });
+    rules.push({
+      label: `damp top3 ${phi}`,
+      f: (r) => {
+        const f = topK(r, cur.methods, cur.keep);
+        let d = 0,
+          pw = 1;
+        return f.map((v, i) => {
+          pw *= phi;
+          d += pw;
+          return r.last + ((v - r.last) * d) / (i + 1);
+        });
+      },
+    });
   }
   for (const x of ['comb', 'scomb', 'lcomb', 'theta', 'damped', 'damp95', 'sdamp95', 'ses', 'naive', 'drift', 'rtrend', 'lsdamp95']) {
     for (const w of [0.25, 0.5]) rules.push({ label: `blend ${w} ${x}`, f: (r) => blend(topK(r, cur.methods, cur.keep), r.fc[x] ?? r.fc.naive!, w) });
@@ -250,10 +331,30 @@ if (which === 'yearly') {
   for (const x of Object.keys(extra)) {
     rules.push({ label: `A+${x}`, f: (r) => cur(r, [...p1!.methods, x], [...(p1!.weights ?? []), 1]) });
     rules.push({ label: `B+${x}`, f: (r) => cur(r, p1!.methods, p1!.weights, [...p2!.methods, x]) });
-    for (const drop of p1!.methods) rules.push({ label: `A ${drop}->${x}`, f: (r) => cur(r, p1!.methods.map((q) => (q === drop ? x : q)), p1!.weights) });
-    for (const drop of p2!.methods) rules.push({ label: `B ${drop}->${x}`, f: (r) => cur(r, p1!.methods, p1!.weights, p2!.methods.map((q) => (q === drop ? x : q))) });
+    for (const drop of p1!.methods)
+      rules.push({
+        label: `A ${drop}->${x}`,
+        f: (r) =>
+          cur(
+            r,
+            p1!.methods.map((q) => (q === drop ? x : q)),
+            p1!.weights,
+          ),
+      });
+    for (const drop of p2!.methods)
+      rules.push({
+        label: `B ${drop}->${x}`,
+        f: (r) =>
+          cur(
+            r,
+            p1!.methods,
+            p1!.weights,
+            p2!.methods.map((q) => (q === drop ? x : q)),
+          ),
+      });
   }
-  for (const w of [0.35, 0.4, 0.45, 0.55, 0.6, 0.65]) rules.push({ label: `A/B weight ${w}`, f: (r) => blend(wmed(r, p1!.methods, p1!.weights), wmed(r, p2!.methods), w) });
+  for (const w of [0.35, 0.4, 0.45, 0.55, 0.6, 0.65])
+    rules.push({ label: `A/B weight ${w}`, f: (r) => blend(wmed(r, p1!.methods, p1!.weights), wmed(r, p2!.methods), w) });
   for (const x of ['comb', 'scomb', 'theta', 'damped', 'damp95', 'sdamp95', 'ses', 'holt', 'sholt']) {
     for (const w of [0.2, 1 / 3]) rules.push({ label: `blend ${w.toFixed(2)} ${x}`, f: (r) => blend(cur(r), r.fc[x] ?? r.fc.naive!, w) });
   }
@@ -261,14 +362,25 @@ if (which === 'yearly') {
 const fold = (f: number | null) => sets.map((d) => ({ n: d.n, rows: f === null ? d.rows : d.rows.filter((r) => r.fold === f) }));
 const views = [fold(null), fold(0), fold(1)];
 const base = views.map((v) => v.map((d) => score(d.rows, rules[0]!.f)));
-base.forEach((b, j) => console.log(`current ${['whole', 'fold 0', 'fold 1'][j]}: ${sets.map((d, i) => `${d.n} sMAPE ${b[i]!.smape.toFixed(3)} MASE ${b[i]!.mase.toFixed(4)}`).join('  ')}`));
+base.forEach((b, j) =>
+  console.log(
+    `current ${['whole', 'fold 0', 'fold 1'][j]}: ${sets.map((d, i) => `${d.n} sMAPE ${b[i]!.smape.toFixed(3)} MASE ${b[i]!.mase.toFixed(4)}`).join('  ')}`,
+  ),
+);
 const out = rules.map((rule) => {
-  const keys = views.map((v, j) => v.map((d, i) => { const s = score(d.rows, rule.f); return { s, k: (s.smape / base[j]![i]!.smape + s.mase / base[j]![i]!.mase) / 2 }; }));
+  const keys = views.map((v, j) =>
+    v.map((d, i) => {
+      const s = score(d.rows, rule.f);
+      return { s, k: (s.smape / base[j]![i]!.smape + s.mase / base[j]![i]!.mase) / 2 };
+    }),
+  );
   const key = keys.map((ks) => ks.reduce((q, x) => q + x.k, 0) / ks.length);
   return { rule, key, whole: keys[0]! };
 });
 out.sort((a, b) => a.key[0]! - b.key[0]!);
 for (const o of out.slice(0, Number(process.env.SHOWN ?? 30))) {
   const both = o.key[1]! < 1 && o.key[2]! < 1 ? 'BOTH' : '    ';
-  console.log(`${o.key.map((k) => k.toFixed(4)).join(' ')} ${both} ${o.rule.label.padEnd(28)} ${o.whole.map((w, i) => `${sets[i]!.n} ${w.s.smape.toFixed(3)}/${w.s.mase.toFixed(4)}`).join('  ')}`);
+  console.log(
+    `${o.key.map((k) => k.toFixed(4)).join(' ')} ${both} ${o.rule.label.padEnd(28)} ${o.whole.map((w, i) => `${sets[i]!.n} ${w.s.smape.toFixed(3)}/${w.s.mase.toFixed(4)}`).join('  ')}`,
+  );
 }

@@ -26,12 +26,21 @@ import { seriesHash } from './split';
 requireBenchmarks();
 const which = process.argv[2] ?? 'yearly';
 
-interface Row { fold: number; test: number[]; scale: number; fc: Record<string, number[]>; cv: Record<string, number> }
+interface Row {
+  fold: number;
+  test: number[];
+  scale: number;
+  fc: Record<string, number[]>;
+  cv: Record<string, number>;
+}
 
 function rowsOf(name: string): Row[] {
   const info = DATASETS.find((d) => d.name === name)!;
   return loadHalf(info, 'tuning').map((s) => {
-    const y = s.train.values, m = s.train.frequency, n = y.length, H = s.horizon;
+    const y = s.train.values,
+      m = s.train.frequency,
+      n = y.length,
+      H = s.horizon;
     const idx = autoSeasonalIndices(y, m);
     const adj = idx ? y.map((v, t) => v / idx[t % m]!) : [...y];
     const season = (t: number) => (idx ? idx[t % m]! : 1);
@@ -57,10 +66,12 @@ const median = (v: number[]) => {
 };
 
 function score(rows: Row[], pick: (r: Row) => number[]): { smape: number; mase: number } {
-  let sm = 0, ma = 0;
+  let sm = 0,
+    ma = 0;
   for (const r of rows) {
     const f = pick(r);
-    let a = 0, b = 0;
+    let a = 0,
+      b = 0;
     r.test.forEach((y, i) => {
       const d = Math.abs(y) + Math.abs(f[i]!);
       a += d > 0 ? (200 * Math.abs(y - f[i]!)) / d : 0;
@@ -82,7 +93,9 @@ function topK(r: Row, pool: readonly string[], k: number): number[] {
 
 function wmedianPool(r: Row, pool: readonly string[], weights: readonly number[]): number[] {
   const list: string[] = [];
-  pool.forEach((p, j) => { if (r.fc[p]) for (let w = 0; w < (weights[j] ?? 1); w++) list.push(p); });
+  pool.forEach((p, j) => {
+    if (r.fc[p]) for (let w = 0; w < (weights[j] ?? 1); w++) list.push(p);
+  });
   return r.fc[list[0] ?? 'naive']!.map((_, i) => median(list.map((p) => r.fc[p]![i]!)));
 }
 
@@ -108,7 +121,9 @@ function report(label: string, search: (sets: Sets) => { label: string; key: num
   for (const r of all.slice(0, 8)) console.log(`  ${r.key.toFixed(4)}  ${r.label}`);
   for (const f of [0, 1]) {
     const best = search(onFold(sets, f))[0]!;
-    console.log(`  fold ${f} winner ${best.label}: ${best.key.toFixed(4)} on fold ${f}, ${best.eval(onFold(sets, 1 - f)).toFixed(4)} on fold ${1 - f} (1 = current pool)`);
+    console.log(
+      `  fold ${f} winner ${best.label}: ${best.key.toFixed(4)} on fold ${f}, ${best.eval(onFold(sets, 1 - f)).toFixed(4)} on fold ${1 - f} (1 = current pool)`,
+    );
   }
 }
 
@@ -136,10 +151,18 @@ if (which === 'yearly') {
   const sets = ['m3-quarterly', 'tourism-quarterly'].map((n) => ({ n, rows: rowsOf(n) }));
   const [p1, p2] = autoPools(4) as unknown as [Pool, Pool];
   type Cfg = { a: string[]; wa: number[]; b: string[] };
-  const run = (ss: Sets, c: Cfg) => ss.map((d) => score(d.rows, (r) => {
-    const x = wmedianPool(r, c.a, c.wa), y = wmedianPool(r, c.b, c.b.map(() => 1));
-    return x.map((v, i) => 0.5 * (v + y[i]!));
-  }));
+  const run = (ss: Sets, c: Cfg) =>
+    ss.map((d) =>
+      score(d.rows, (r) => {
+        const x = wmedianPool(r, c.a, c.wa),
+          y = wmedianPool(
+            r,
+            c.b,
+            c.b.map(() => 1),
+          );
+        return x.map((v, i) => 0.5 * (v + y[i]!));
+      }),
+    );
   const start: Cfg = { a: [...p1.methods], wa: p1.methods.map((_, j) => p1.weights?.[j] ?? 1), b: [...p2.methods] };
   const keyOf = (ss: Sets, c: Cfg, base = run(ss, start)) =>
     run(ss, c).reduce((q, s, i) => q + (s.smape / base[i]!.smape + s.mase / base[i]!.mase) / 2, 0) / ss.length;
@@ -168,7 +191,10 @@ if (which === 'yearly') {
       let improved = false;
       for (const cfg of moves) {
         const k = keyOf(ss, cfg, b0);
-        if (k < best.key - 1e-4) { best = { cfg, key: k }; improved = true; }
+        if (k < best.key - 1e-4) {
+          best = { cfg, key: k };
+          improved = true;
+        }
       }
       if (!improved) break;
     }

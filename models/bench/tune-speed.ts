@@ -1,7 +1,7 @@
 /** Scratch: time fitAuto + forecast on 4,000 short annual series (the labour use case). */
 import { fitAuto } from '../src/forecast/auto';
 let s = 12345;
-const rand = () => ((s = (1664525 * s + 1013904223) >>> 0) / 2 ** 32);
+const rand = () => (s = (1664525 * s + 1013904223) >>> 0) / 2 ** 32;
 const series = Array.from({ length: 4000 }, (_, k) => {
   const n = 8 + (k % 9);
   const g = 0.02 + rand() * 0.06;

@@ -7,7 +7,6 @@ import { mulberry32 } from '../src/forecast/prng';
 import type { Observation } from '../src/data/observation';
 import type { LabourStructure } from '../src/labour/structure';
 
-
 export interface SyntheticOptions {
   structure: LabourStructure;
   firstYear?: number;

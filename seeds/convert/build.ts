@@ -30,8 +30,14 @@ export interface ConvertResult {
 export function convertAll(dir?: string, curatedText?: string): ConvertResult {
   const [provinces, provinceRates] = convertProvinces(dir);
   const ordered: SeedRows[] = [
-    provinces, convertPopulation(dir), convertEmploymentStructure(dir), convertGraduates(dir),
-    convertNationalAccounts(dir), convertLfs(dir), convertWpp(dir), provinceRates,
+    provinces,
+    convertPopulation(dir),
+    convertEmploymentStructure(dir),
+    convertGraduates(dir),
+    convertNationalAccounts(dir),
+    convertLfs(dir),
+    convertWpp(dir),
+    provinceRates,
   ];
   const taken = new Map<string, number>();
   const dropped: Record<string, string[]> = {};

@@ -7,8 +7,17 @@ import { parseLongCsv } from '@lmo/models/data';
 import { SEED_DIR, SEED_FILES } from '../src/index';
 import { hasReference, readReference } from './reference';
 
-const CONVERTED = ['official-lfs.csv', 'official-national-accounts.csv', 'official-population.csv', 'official-provinces.csv',
-  'official-employment-structure.csv', 'official-graduates.csv', 'international-wpp.csv', 'modelled-province-rates.csv', 'official.csv'];
+const CONVERTED = [
+  'official-lfs.csv',
+  'official-national-accounts.csv',
+  'official-population.csv',
+  'official-provinces.csv',
+  'official-employment-structure.csv',
+  'official-graduates.csv',
+  'international-wpp.csv',
+  'modelled-province-rates.csv',
+  'official.csv',
+];
 
 const NOW = { now: new Date('2026-01-01T00:00:00Z') };
 const cells = new Map<string, Observation>();

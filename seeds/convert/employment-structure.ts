@@ -26,9 +26,29 @@ const T = {
 };
 
 /** First words of GSO's English section names, in VSIC order A–U (checked, so a reordered table fails loudly). */
-const SECTION_WORDS = ['agriculture', 'mining', 'manufacturing', 'electricity', 'water', 'construction', 'wholesale', 'transportation',
-  'accommodation', 'information', 'financ', 'realestate', 'professional', 'administrative', 'activitiesofcommunist', 'education',
-  'humanhealth', 'arts', 'otherservice', 'activitiesofhouseholds', 'activitiesofextraterritorial'];
+const SECTION_WORDS = [
+  'agriculture',
+  'mining',
+  'manufacturing',
+  'electricity',
+  'water',
+  'construction',
+  'wholesale',
+  'transportation',
+  'accommodation',
+  'information',
+  'financ',
+  'realestate',
+  'professional',
+  'administrative',
+  'activitiesofcommunist',
+  'education',
+  'humanhealth',
+  'arts',
+  'otherservice',
+  'activitiesofhouseholds',
+  'activitiesofextraterritorial',
+];
 
 function sectionOf(label: string, file: string): string {
   if (label.toUpperCase() === 'TOTAL') return 'TOTAL';
@@ -38,8 +58,19 @@ function sectionOf(label: string, file: string): string {
   return SECTION_CODES[i];
 }
 
-const OCC_WORDS: [string, string][] = [['TOTAL', 'TOTAL'], ['Leaders', 'OCC1'], ['High level', 'OCC2'], ['Mid-level', 'OCC3'], ['Clerks', 'OCC4'],
-  ['Personal services', 'OCC5'], ['Skilled agricultural', 'OCC6'], ['Craft', 'OCC7'], ['Plant and machine', 'OCC8'], ['Unskilled', 'OCC9'], ['Others', 'OCC0']];
+const OCC_WORDS: [string, string][] = [
+  ['TOTAL', 'TOTAL'],
+  ['Leaders', 'OCC1'],
+  ['High level', 'OCC2'],
+  ['Mid-level', 'OCC3'],
+  ['Clerks', 'OCC4'],
+  ['Personal services', 'OCC5'],
+  ['Skilled agricultural', 'OCC6'],
+  ['Craft', 'OCC7'],
+  ['Plant and machine', 'OCC8'],
+  ['Unskilled', 'OCC9'],
+  ['Others', 'OCC0'],
+];
 
 const QUAL: Record<string, [string, string]> = {
   TOTAL: ['ALL', ''],
@@ -72,8 +103,17 @@ function sections(dir?: string): Observation[] {
       byYear.set(c.year, e);
     }
     for (const [year, { sum, c }] of byYear) {
-      out.push(obs('employment', String(year), sum, 'persons',
-        pxSource(T.sections, year, c.preliminary, `; sum of the published sections ${[...parts][0]}–${[...parts].at(-1)}`), 'official', { sector: broad }));
+      out.push(
+        obs(
+          'employment',
+          String(year),
+          sum,
+          'persons',
+          pxSource(T.sections, year, c.preliminary, `; sum of the published sections ${[...parts][0]}–${[...parts].at(-1)}`),
+          'official',
+          { sector: broad },
+        ),
+      );
     }
   }
   return out;
@@ -97,7 +137,10 @@ function byAgeAndSex(dir?: string): Observation[] {
   for (const c of longCells(lfAge, 1, (r) => r[0].startsWith('Total'))) {
     if (c.column !== 'Total') out.push(persons('labour_force_by_group', c, T.lfAge, { sector: ageGroup(c.column) }));
   }
-  for (const [table, indicator] of [[T.empSex, 'employment_by_group'], [T.lfSex, 'labour_force_by_group']] as const) {
+  for (const [table, indicator] of [
+    [T.empSex, 'employment_by_group'],
+    [T.lfSex, 'labour_force_by_group'],
+  ] as const) {
     const t = readPxTable(`${PE}/${table}.csv`, dir);
     for (const c of longCells(t, 1, (r) => r[0].startsWith('total'))) {
       out.push(persons(indicator, c, table, { sector: c.column === 'Male' ? 'M:ALL' : 'F:ALL' }));
@@ -129,8 +172,11 @@ function unemploymentByRegion(dir?: string): Observation[] {
     if (c.year < 2010) continue;
     const region = regionCodeOf(c.label);
     if (!region) throw new Error(`${t.file}: unknown region "${c.label}"`);
-    const indicator = /^unemployment\.rate\.general$/i.test(c.column) ? 'unemployment_rate'
-      : /^underemployment\.rate\.general$/i.test(c.column) ? 'underemployment_rate' : null;
+    const indicator = /^unemployment\.rate\.general$/i.test(c.column)
+      ? 'unemployment_rate'
+      : /^underemployment\.rate\.general$/i.test(c.column)
+        ? 'underemployment_rate'
+        : null;
     if (!indicator) continue; // urban/rural split: not a dimension of the long format
     const note = region === 'VN' ? '; working age' : '; working age; regions as GSO defined them before July 2025';
     out.push(percent(indicator, c, T.unempRegion, { region }, note));
@@ -140,6 +186,17 @@ function unemploymentByRegion(dir?: string): Observation[] {
 
 /** Build `official-employment-structure.csv`. */
 export function convertEmploymentStructure(dir?: string): SeedRows {
-  return seedFile('official-employment-structure.csv', [...sections(dir), ...occupations(dir), ...byAgeAndSex(dir), ...trained(dir), ...unemploymentByRegion(dir)],
-    ['employment', 'employment_by_occupation', 'employment_by_group', 'labour_force_by_group', 'trained_share_certified', 'unemployment_rate', 'underemployment_rate']);
+  return seedFile(
+    'official-employment-structure.csv',
+    [...sections(dir), ...occupations(dir), ...byAgeAndSex(dir), ...trained(dir), ...unemploymentByRegion(dir)],
+    [
+      'employment',
+      'employment_by_occupation',
+      'employment_by_group',
+      'labour_force_by_group',
+      'trained_share_certified',
+      'unemployment_rate',
+      'underemployment_rate',
+    ],
+  );
 }

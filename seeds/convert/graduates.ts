@@ -14,8 +14,19 @@ export const GRADUATES_HIGHER = 'graduates_higher_education';
 /** Build `official-graduates.csv` (2000–2016: the years with a published total). */
 export function convertGraduates(dir?: string): SeedRows {
   const t = readPxTable(`Education/${TABLE}.csv`, dir);
-  const rows: Observation[] = wideCells({ ...t, rows: t.rows.filter((r) => r[0] === 'Number' && r[1].startsWith('Graduates (')).map((r) => [r[1], ...r.slice(2)]), header: [t.header[1], ...t.header.slice(2)] })
-    .map((c) => obs(GRADUATES_HIGHER, String(c.year), thousandsToPersons(c.value), 'persons',
-      pxSource(TABLE, c.year, c.preliminary, '; "Graduates (Thous. students)", universities and colleges together (MOET)', false), 'official'));
+  const rows: Observation[] = wideCells({
+    ...t,
+    rows: t.rows.filter((r) => r[0] === 'Number' && r[1].startsWith('Graduates (')).map((r) => [r[1], ...r.slice(2)]),
+    header: [t.header[1], ...t.header.slice(2)],
+  }).map((c) =>
+    obs(
+      GRADUATES_HIGHER,
+      String(c.year),
+      thousandsToPersons(c.value),
+      'persons',
+      pxSource(TABLE, c.year, c.preliminary, '; "Graduates (Thous. students)", universities and colleges together (MOET)', false),
+      'official',
+    ),
+  );
   return seedFile('official-graduates.csv', rows);
 }

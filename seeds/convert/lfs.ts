@@ -15,8 +15,15 @@ export const NSDP_RELEASE = 'NSDP SDMX release 2024-Q3';
 
 /** Indicators taken from LMIVNM (earnings are not a long-format indicator). */
 export const LFS_INDICATORS = [
-  'labour_force', 'employment', 'unemployed', 'labour_force_by_group', 'employment_by_group', 'unemployed_by_group',
-  'unemployment_rate', 'unemployment_rate_youth', 'underemployment_rate',
+  'labour_force',
+  'employment',
+  'unemployed',
+  'labour_force_by_group',
+  'employment_by_group',
+  'unemployed_by_group',
+  'unemployment_rate',
+  'unemployment_rate_youth',
+  'underemployment_rate',
 ];
 
 const OLD_BASIS = '; pre-2021 LFS weights (before the re-weighting to the 2019 Census; not comparable with 2021 on)';
@@ -28,7 +35,9 @@ export function nsdpRows(file: string, dir?: string, frequency: 'A' | 'Q' | 'bot
   const name = file.replace(/\.xml$/, '');
   const res = sdmxToLong(msg, {
     source: (s: { attrs: Record<string, string> }) => `GSO, ${NSDP_RELEASE} (${name}), ${s.attrs.INDICATOR}`,
-    status: 'official', frequency, unknownSeries: 'skip',
+    status: 'official',
+    frequency,
+    unknownSeries: 'skip',
   });
   if (!res.ok) throw new Error(`gso_nsdp/${file}: ${JSON.stringify(res.errors[0])}`);
   return res.rows;

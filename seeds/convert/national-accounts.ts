@@ -15,7 +15,10 @@ export function convertNationalAccounts(dir?: string): SeedRows {
     .map((o) => ({
       ...o,
       // Billions of đồng exactly as published (the test compares with the file's figure).
-      source: o.indicator === 'value_added_real' ? `${o.source}, constant 2010 prices (2010 base; earlier years on the 1994 base are left out)` : `${o.source}, current prices`,
+      source:
+        o.indicator === 'value_added_real'
+          ? `${o.source}, constant 2010 prices (2010 base; earlier years on the 1994 base are left out)`
+          : `${o.source}, current prices`,
     }));
   return seedFile('official-national-accounts.csv', rows, ['value_added_real', 'value_added_nominal']);
 }

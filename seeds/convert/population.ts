@@ -27,7 +27,11 @@ export function convertPopulation(dir?: string): SeedRows {
   const nsdp = nsdpPopulation(dir);
   const have = new Set(nsdp.map((o) => `${o.region}|${o.period}`));
   // The PX-Web table repeats the country and regions: NSDP (the later release) wins where both exist.
-  const px = provinceCounts(readProvinceTable(`Population_and_Employment/${POP}.csv`, dir, (h) => h.startsWith('Total')), 'population', POP, false)
-    .filter((o) => !have.has(`${o.region}|${o.period}`));
+  const px = provinceCounts(
+    readProvinceTable(`Population_and_Employment/${POP}.csv`, dir, (h) => h.startsWith('Total')),
+    'population',
+    POP,
+    false,
+  ).filter((o) => !have.has(`${o.region}|${o.period}`));
   return seedFile('official-population.csv', [...nsdp, ...px], ['population', 'population_by_group']);
 }

@@ -87,8 +87,7 @@ export function provinceCounts(v: ProvinceValues, indicator: string, tableName: 
       const parts = p.formerCodes!.map((c) => ({ code: c, value: v.former.get(c)?.get(year) }));
       if (parts.some((x) => x.value === undefined)) throw new Error(`${v.table.file}: ${year} missing a former province of ${p.code}`);
       const persons = parts.reduce((s, x) => s + thousandsToPersons(x.value!), 0);
-      const source = parts.length === 1 ? base
-        : `${base}; sum of former provinces ${parts.map((x) => `${name(x.code)} ${x.value} thousand`).join(' + ')}`;
+      const source = parts.length === 1 ? base : `${base}; sum of former provinces ${parts.map((x) => `${name(x.code)} ${x.value} thousand`).join(' + ')}`;
       out.push(obs(indicator, String(year), persons, 'persons', source, 'official', { region: p.code }));
     }
   }
@@ -101,7 +100,11 @@ export function provinceCounts(v: ProvinceValues, indicator: string, tableName: 
  * former provinces' rates weighted by `weights` (modelled, estimator named).
  */
 export function provinceRates(
-  v: ProvinceValues, indicator: string, tableName: string, weights: ProvinceValues, estimator: string,
+  v: ProvinceValues,
+  indicator: string,
+  tableName: string,
+  weights: ProvinceValues,
+  estimator: string,
 ): { official: Observation[]; modelled: Observation[] } {
   const official: Observation[] = [];
   const modelled: Observation[] = [];
@@ -126,8 +129,17 @@ export function provinceRates(
       const total = w.reduce((s, x) => s! + x!, 0)!;
       const value = roundTo(codes.reduce((s, _, i) => s + rates[i]! * w[i]!, 0) / total, 2);
       const parts = codes.map((c, i) => `${name(c)} ${rates[i]} % (weight ${w[i]} thousand)`).join(', ');
-      modelled.push(obs(indicator, String(year), value, 'percent',
-        `LMO estimator "weighted mean of former provinces": ${estimator}; rates from ${base}: ${parts}`, 'modelled', { region: p.code }));
+      modelled.push(
+        obs(
+          indicator,
+          String(year),
+          value,
+          'percent',
+          `LMO estimator "weighted mean of former provinces": ${estimator}; rates from ${base}: ${parts}`,
+          'modelled',
+          { region: p.code },
+        ),
+      );
     }
   }
   return { official, modelled };

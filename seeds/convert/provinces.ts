@@ -21,10 +21,20 @@ export function convertProvinces(dir?: string): SeedRows[] {
   const ts = readProvinceTable(`${PE}/${TS}.csv`, dir);
   const pop = readProvinceTable(`${PE}/${POP}.csv`, dir, (h) => h.startsWith('Total'));
   const counts = provinceCounts(lf, 'labour_force', LF);
-  const rates1 = provinceRates(er, 'employment_rate', ER, pop,
-    `GSO average population (table "${POP}") as weights, since population 15+ by province is not in the database`);
-  const rates2 = provinceRates(ts, 'trained_share_certified', TS, lf,
-    `GSO labour force 15+ (table "${LF}") as weights, standing in for employed persons by province`);
+  const rates1 = provinceRates(
+    er,
+    'employment_rate',
+    ER,
+    pop,
+    `GSO average population (table "${POP}") as weights, since population 15+ by province is not in the database`,
+  );
+  const rates2 = provinceRates(
+    ts,
+    'trained_share_certified',
+    TS,
+    lf,
+    `GSO labour force 15+ (table "${LF}") as weights, standing in for employed persons by province`,
+  );
   return [
     seedFile('official-provinces.csv', [...counts, ...rates1.official, ...rates2.official], ORDER),
     seedFile('modelled-province-rates.csv', [...rates1.modelled, ...rates2.modelled], ORDER),

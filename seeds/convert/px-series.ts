@@ -51,8 +51,10 @@ export function longCells(t: PxTable, yearCol: number, rowFilter: (cells: string
 
 /** Source text of a GSO PX-Web national table. */
 export function pxSource(table: string, year: number, preliminary: boolean, note = '', lfs = true): string {
-  return `GSO online database (PX-Web, English edition, release c. 2017), table "${table}", ${year}${preliminary ? ' preliminary' : ''}`
-    + `${lfs ? '; pre-2021 LFS basis' : ''}${note}`;
+  return (
+    `GSO online database (PX-Web, English edition, release c. 2017), table "${table}", ${year}${preliminary ? ' preliminary' : ''}` +
+    `${lfs ? '; pre-2021 LFS basis' : ''}${note}`
+  );
 }
 
 export { readPxTable };

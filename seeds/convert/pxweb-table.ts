@@ -45,10 +45,12 @@ export function cellValue(raw: string | undefined): number | null {
 }
 
 const REGION_NAMES: [string, string][] = [
-  ['wholecountry', 'VN'], ['total', 'VN'],
+  ['wholecountry', 'VN'],
+  ['total', 'VN'],
   ['redriverdelta', 'RRD'],
   ['northernmidlandsandmountainareas', 'NMM'],
-  ['northerncentralareaandcentralcoastalarea', 'NCCC'], ['northcentralareaandcentralcoastalarea', 'NCCC'],
+  ['northerncentralareaandcentralcoastalarea', 'NCCC'],
+  ['northcentralareaandcentralcoastalarea', 'NCCC'],
   ['centralhighlands', 'CH'],
   ['southeast', 'SE'],
   ['mekongriverdelta', 'MRD'],

@@ -22,8 +22,10 @@ export function hasReference(dir: string = REFERENCE_DIR): boolean {
 /** Read one reference file as UTF-8 text; a clear error says what is missing and why it is needed. */
 export function readReference(relPath: string, dir: string = REFERENCE_DIR): string {
   if (!hasReference(dir)) {
-    throw new Error(`Reference data not found at ${dir}. The seed converters read GSO's and the UN's published files from `
-      + `../shared/reference/data beside the repository; the committed seeds/data/*.csv need no reference data.`);
+    throw new Error(
+      `Reference data not found at ${dir}. The seed converters read GSO's and the UN's published files from ` +
+        `../shared/reference/data beside the repository; the committed seeds/data/*.csv need no reference data.`,
+    );
   }
   const file = join(dir, relPath);
   if (!existsSync(file)) throw new Error(`Reference file missing: ${file}`);

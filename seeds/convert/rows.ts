@@ -33,12 +33,24 @@ export function roundTo(value: number, digits: number): number {
 
 /** Build one observation (region `VN`, sector `TOTAL`, qualification `ALL` unless given). */
 export function obs(
-  indicator: string, period: string, value: number, unit: Unit, source: string, status: ObservationStatus,
+  indicator: string,
+  period: string,
+  value: number,
+  unit: Unit,
+  source: string,
+  status: ObservationStatus,
   dims: { region?: string; sector?: string; qualification?: string } = {},
 ): Observation {
   return {
-    indicator, period, region: dims.region ?? 'VN', sector: dims.sector ?? 'TOTAL', qualification: dims.qualification ?? 'ALL',
-    value, unit, source, status,
+    indicator,
+    period,
+    region: dims.region ?? 'VN',
+    sector: dims.sector ?? 'TOTAL',
+    qualification: dims.qualification ?? 'ALL',
+    value,
+    unit,
+    source,
+    status,
   };
 }
 

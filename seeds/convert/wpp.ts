@@ -11,8 +11,9 @@ import { obs, seedFile, type SeedRows } from './rows';
 /** Years written (the model's history and horizon). */
 export const WPP_YEARS = { from: 2000, to: 2050 };
 
-const SOURCE = 'UN DESA, World Population Prospects 2019, medium variant (estimates to 2020, projection after), '
-  + 'population by single age aggregated to 5-year groups (open-numbers/ddf--unpop--wpp_population, commit 2eee2208)';
+const SOURCE =
+  'UN DESA, World Population Prospects 2019, medium variant (estimates to 2020, projection after), ' +
+  'population by single age aggregated to 5-year groups (open-numbers/ddf--unpop--wpp_population, commit 2eee2208)';
 
 const groupOf = (age: number) => (age >= 100 ? '100+' : `${age - (age % 5)}-${age - (age % 5) + 4}`);
 
@@ -20,7 +21,10 @@ const groupOf = (age: number) => (age >= 100 ? '100+' : `${age - (age % 5)}-${ag
 export function convertWpp(dir?: string): SeedRows {
   const text = readReference('un_wpp2019/population_vnm_by_age1_gender.csv', dir);
   // Plain numeric CSV without quotes (checked by the header test below): a split is enough.
-  const [header, ...data] = text.trim().split(/\r?\n/).map((l) => l.split(','));
+  const [header, ...data] = text
+    .trim()
+    .split(/\r?\n/)
+    .map((l) => l.split(','));
   if (header.join(',') !== 'country,time,age1yearinterval,gender,population') throw new Error(`un_wpp2019: unexpected header ${header.join(',')}`);
   // Sum in persons (integers: the file has at most three decimals of thousands) so totals carry no float noise.
   const sums = new Map<string, number>();

@@ -1,7 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { aggregateMicrodataCsv, annualMeans, parseLongCsv, parsePxweb, parseSdmx, parseWideCsv, pxwebToLong, sdmxToLong, suggestWideMapping, readWideTable } from '@lmo/models';
+import {
+  aggregateMicrodataCsv,
+  annualMeans,
+  parseLongCsv,
+  parsePxweb,
+  parseSdmx,
+  parseWideCsv,
+  pxwebToLong,
+  sdmxToLong,
+  suggestWideMapping,
+  readWideTable,
+} from '@lmo/models';
 
 const now = new Date('2026-06-01T00:00:00Z');
 const read = (name: string) => readFileSync(fileURLToPath(new URL(name, import.meta.url)), 'utf8');
@@ -38,13 +49,19 @@ describe('documented example files', () => {
     // The mapping is what suggestWideMapping proposes for this file (plus explicit defaults).
     const { table } = readWideTable(text);
     expect(suggestWideMapping(table!.header, table!.rows[0].cells)).toMatchObject({
-      regionColumn: mapping.regionColumn, indicator: mapping.indicator, status: mapping.status, codeMap: mapping.codeMap,
+      regionColumn: mapping.regionColumn,
+      indicator: mapping.indicator,
+      status: mapping.status,
+      codeMap: mapping.codeMap,
     });
   });
 
   it('wide-worldbank-invalid.csv fails at the Viet Nam line, in the 2015 and 2019 columns', () => {
     const r = parseWideCsv(read('wide-worldbank-invalid.csv'), JSON.parse(read('wide-mapping.json')), { now });
-    expect(where(r.errors)).toEqual([[8, '2015', 'NOT_A_NUMBER'], [8, '2019', 'NOT_A_NUMBER']]);
+    expect(where(r.errors)).toEqual([
+      [8, '2015', 'NOT_A_NUMBER'],
+      [8, '2019', 'NOT_A_NUMBER'],
+    ]);
   });
 
   it('microdata.csv aggregates without errors; microdata-invalid.csv fails row by row', async () => {

@@ -2,8 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { Observation } from '@lmo/models';
 import { ANCHOR_FILE, anchorsFrom, cellKey, GENERATED_FILE, interpolate, LEGACY_GENERATED_FILE } from './anchors';
 
-const row = (indicator: string, period: string, value: number, region = 'VN'): Observation =>
-  ({ indicator, period, region, sector: 'TOTAL', qualification: 'ALL', value, unit: 'persons', source: 'GSO test', status: 'official' });
+const row = (indicator: string, period: string, value: number, region = 'VN'): Observation => ({
+  indicator,
+  period,
+  region,
+  sector: 'TOTAL',
+  qualification: 'ALL',
+  value,
+  unit: 'persons',
+  source: 'GSO test',
+  status: 'official',
+});
 
 describe('anchors', () => {
   it('looks cells up and lists their years in order', () => {
@@ -16,7 +25,10 @@ describe('anchors', () => {
   });
 
   it('interpolates linearly, holds before the first year and extends after the last', () => {
-    const m = new Map([[2016, 20], [2019, 23]]);
+    const m = new Map([
+      [2016, 20],
+      [2019, 23],
+    ]);
     expect(interpolate(m, 2017)).toBeCloseTo(21);
     expect(interpolate(m, 2010)).toBe(20);
     expect(interpolate(m, 2021, 0.5)).toBe(24);

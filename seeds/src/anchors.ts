@@ -50,8 +50,7 @@ export function anchorsFrom(rows: readonly Observation[]): Anchors {
     value: (indicator, period, region = 'VN', sector = 'TOTAL', qualification = 'ALL') =>
       byKey.get(`${indicator}|${period}|${region}|${sector}|${qualification}`),
     has: (key) => byKey.has(key),
-    years: (indicator, region = 'VN', sector = 'TOTAL', qualification = 'ALL') =>
-      yearsOf.get(`${indicator}|${region}|${sector}|${qualification}`) ?? [],
+    years: (indicator, region = 'VN', sector = 'TOTAL', qualification = 'ALL') => yearsOf.get(`${indicator}|${region}|${sector}|${qualification}`) ?? [],
     size: byKey.size,
   };
 }

@@ -90,9 +90,13 @@ export function buildSeedRows(anchors: Anchors): SeedRows {
       SECTION_CODES.forEach((code, s) => out.push(m(rc, code, 'ALL', reg[ri].s[s])));
     });
     PROVINCES.forEach((pr, p) => out.push(m(pr.code, 'TOTAL', 'ALL', prov[p])));
-    PROVINCES.forEach((pr, p) => SECTION_CODES.forEach((code, s) => QUALIFICATION_LEVELS.forEach((q, qi) => {
-      out.push(m(pr.code, code, q, cells[cellIndex(p, s, qi)]));
-    })));
+    PROVINCES.forEach((pr, p) =>
+      SECTION_CODES.forEach((code, s) =>
+        QUALIFICATION_LEVELS.forEach((q, qi) => {
+          out.push(m(pr.code, code, q, cells[cellIndex(p, s, qi)]));
+        }),
+      ),
+    );
     for (const f of fields) pushField(out, 'employment', year, f.field.code, f.hubs, f.employment.get(year)!, 0);
   }
 
@@ -101,15 +105,30 @@ export function buildSeedRows(anchors: Anchors): SeedRows {
     exits: 'designed exit rates by level and section (no GSO series)',
   };
   for (const fy of flows) {
-    for (const [indicator, data, from] of [['graduates', fy.graduates, 1], ['exits', fy.exits, 0]] as const) {
+    for (const [indicator, data, from] of [
+      ['graduates', fy.graduates, 1],
+      ['exits', fy.exits, 0],
+    ] as const) {
       const a = FLOW_ANCHOR[indicator];
       const natQ = new Array<number>(Q).fill(0);
       for (let i = 0; i < data.length; i++) natQ[i % Q] += data[i];
-      out.push(g(indicator, fy.year, 'VN', 'TOTAL', 'ALL', natQ.reduce((x, y) => x + y, 0), a));
+      out.push(
+        g(
+          indicator,
+          fy.year,
+          'VN',
+          'TOTAL',
+          'ALL',
+          natQ.reduce((x, y) => x + y, 0),
+          a,
+        ),
+      );
       for (let q = from; q < Q; q++) out.push(g(indicator, fy.year, 'VN', 'TOTAL', QUALIFICATION_LEVELS[q], natQ[q], a));
-      PROVINCES.forEach((pr, p) => SECTION_CODES.forEach((code, s) => {
-        for (let q = from; q < Q; q++) out.push(g(indicator, fy.year, pr.code, code, QUALIFICATION_LEVELS[q], data[cellIndex(p, s, q)], a));
-      }));
+      PROVINCES.forEach((pr, p) =>
+        SECTION_CODES.forEach((code, s) => {
+          for (let q = from; q < Q; q++) out.push(g(indicator, fy.year, pr.code, code, QUALIFICATION_LEVELS[q], data[cellIndex(p, s, q)], a));
+        }),
+      );
       for (const f of fields) {
         const src = indicator === 'graduates' ? f.graduates : f.exits;
         pushField(out, indicator, fy.year, f.field.code, f.hubs, src.get(fy.year)!, from);
@@ -146,9 +165,12 @@ function applyConflictRule(rows: Observation[], anchors: Anchors): Omit<SeedRows
 /** Field rows: hub × level leaves, hub totals, national by level and total. */
 function pushField(out: Observation[], indicator: string, year: number, code: string, hubs: string[], cells: number[], from: number) {
   const parent = getSector(code)?.parent ?? '?';
-  const a = indicator === 'employment' ? `designed size path of a new field inside section ${parent} (no GSO series)`
-    : indicator === 'graduates' ? `designed graduate numbers of a new field in section ${parent} (no GSO series)`
-      : `half the usual exit rates of a new field in section ${parent} (no GSO series)`;
+  const a =
+    indicator === 'employment'
+      ? `designed size path of a new field inside section ${parent} (no GSO series)`
+      : indicator === 'graduates'
+        ? `designed graduate numbers of a new field in section ${parent} (no GSO series)`
+        : `half the usual exit rates of a new field in section ${parent} (no GSO series)`;
   const m = (i: string, y: number, r: string, s: string, q: string, v: number) => g(i, y, r, s, q, v, a);
   const natQ = new Array<number>(Q).fill(0);
   let nat = 0;
@@ -175,7 +197,12 @@ function pushField(out: Observation[], indicator: string, year: number, code: st
  */
 function supplyRows(anchors: Anchors, years: EmploymentYear[]): Observation[] {
   const out: Observation[] = [];
-  const known = new Map(anchors.years('labour_force').filter((y) => y >= 2021).map((y) => [y, anchors.value('labour_force', y)!]));
+  const known = new Map(
+    anchors
+      .years('labour_force')
+      .filter((y) => y >= 2021)
+      .map((y) => [y, anchors.value('labour_force', y)!]),
+  );
   const ks = [...known.keys()];
   const slope = ks.length > 1 ? (known.get(ks[ks.length - 1])! - known.get(ks[ks.length - 2])!) / (ks[ks.length - 1] - ks[ks.length - 2]) : 0;
   for (const year of FLOW_YEARS) {
@@ -197,7 +224,10 @@ function supplyRows(anchors: Anchors, years: EmploymentYear[]): Observation[] {
       const r = REGION_CODES.indexOf(PROVINCES[p].parent!);
       for (let k = 0; k < S * Q; k++) regEmp[r] += ey.cells[p * S * Q + k];
     }
-    const regUn = largestRemainder(REGION_CODES.map((rc, r) => regEmp[r] * UNEMPLOYMENT_TILT[rc]), unemployed);
+    const regUn = largestRemainder(
+      REGION_CODES.map((rc, r) => regEmp[r] * UNEMPLOYMENT_TILT[rc]),
+      unemployed,
+    );
     const a = `regional split of the ${lfText}`;
     REGION_CODES.forEach((rc, r) => {
       out.push(g('labour_force', year, rc, 'TOTAL', 'ALL', regEmp[r] + regUn[r], a));

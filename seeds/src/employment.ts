@@ -44,7 +44,13 @@ function splitQualifications(ps: Int32Array, levels: number[], tilt: number[], n
       for (let q = 1; q < Q; q++) prior[i + q] = e * odds[q - 1] * tilt[p] * (q === 4 ? Math.sqrt(uh) : 1) * noise[i + q];
     }
   }
-  return rake(prior, P * S, Q, Array.from(ps, (v) => v), levels);
+  return rake(
+    prior,
+    P * S,
+    Q,
+    Array.from(ps, (v) => v),
+    levels,
+  );
 }
 
 function roundQualifications(ps: Int32Array, raked: Float64Array): Int32Array {
@@ -97,7 +103,13 @@ export function buildEmployment(rng: Rng, anchors: Anchors): EmploymentBuild {
         prior[p * S + s] = shares[p] * secTotals[s] * sectionMultiplier(p, SECTION_CODES[s]) * psNoise[p * S + s] * Math.exp(0.02 * rng.normal());
       }
     }
-    const raked = rake(prior, P, S, shares.map((x) => x * total), secTotals);
+    const raked = rake(
+      prior,
+      P,
+      S,
+      shares.map((x) => x * total),
+      secTotals,
+    );
     const ps = new Int32Array(P * S);
     for (let s = 0; s < S; s++) {
       const col = Array.from({ length: P }, (_, p) => raked[p * S + s]);
@@ -131,7 +143,9 @@ export function buildEmployment(rng: Rng, anchors: Anchors): EmploymentBuild {
   };
 
   const years = prepared.map(({ n, ps }) => ({
-    year: n.year, total: n.total, cells: roundQualifications(ps, splitQualifications(ps, n.levels, tiltFor(n.year), qNoise)),
+    year: n.year,
+    total: n.total,
+    cells: roundQualifications(ps, splitQualifications(ps, n.levels, tiltFor(n.year), qNoise)),
   }));
   return { years, national, provinces, tilts };
 }

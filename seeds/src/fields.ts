@@ -34,21 +34,30 @@ export function buildFields(employment: EmploymentYear[], flows: FlowYear[]): Fi
       const weights: number[] = [];
       for (const h of hubs) for (let q = 0; q < Q; q++) weights.push(field.hubs[h] * field.levels[q]);
       const alloc = largestRemainder(weights, Math.round(field.employment[yi] * 1000));
-      emp.set(ey.year, alloc.map((v, k) => {
-        const parent = ey.cells[cellIndex(pIndex.get(hubs[Math.floor(k / Q)])!, s, k % Q)];
-        return Math.min(v, Math.floor(0.9 * parent));
-      }));
+      emp.set(
+        ey.year,
+        alloc.map((v, k) => {
+          const parent = ey.cells[cellIndex(pIndex.get(hubs[Math.floor(k / Q)])!, s, k % Q)];
+          return Math.min(v, Math.floor(0.9 * parent));
+        }),
+      );
     });
     const exits = new Map<number, number[]>();
     const graduates = new Map<number, number[]>();
     FLOW_YEARS.forEach((year, fi) => {
       const prev = emp.get(year - 1)!;
       // A young workforce: half the usual exit rate.
-      exits.set(year, prev.map((v, k) => Math.round(v * EXIT_RATE[LEVELS[k % Q]] * 0.5)));
+      exits.set(
+        year,
+        prev.map((v, k) => Math.round(v * EXIT_RATE[LEVELS[k % Q]] * 0.5)),
+      );
       const flow = flows.find((f) => f.year === year)!;
       const g = new Array<number>(hubs.length * Q).fill(0);
       for (let q = 1; q < Q; q++) {
-        const split = largestRemainder(hubs.map((h) => field.hubs[h]), field.graduates[fi][q - 1]);
+        const split = largestRemainder(
+          hubs.map((h) => field.hubs[h]),
+          field.graduates[fi][q - 1],
+        );
         split.forEach((v, hi) => {
           const parent = flow.graduates[cellIndex(pIndex.get(hubs[hi])!, s, q)];
           g[hi * Q + q] = Math.min(v, Math.floor(0.9 * parent));

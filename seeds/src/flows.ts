@@ -8,9 +8,7 @@
  * All of it is illustrative: no GSO series by level and field exists here.
  */
 import { PROVINCES, SECTION_CODES } from '@lmo/models/codes';
-import {
-  EXIT_RATE, EXIT_SECTION, GRAD_PER_OPENING, GRAD_SECTION, UNIVERSITY_HUBS, VACANCY_RATE, VACANCY_DEFAULT,
-} from './assumptions';
+import { EXIT_RATE, EXIT_SECTION, GRAD_PER_OPENING, GRAD_SECTION, UNIVERSITY_HUBS, VACANCY_RATE, VACANCY_DEFAULT } from './assumptions';
 import { cellIndex, P, Q, S, type EmploymentYear } from './employment';
 import { largestRemainder } from './rounding';
 import type { Rng } from './prng';
@@ -60,7 +58,7 @@ export function buildFlows(employment: EmploymentYear[], flowYears: number[], re
         for (let p = 0; p < P; p++) {
           const o = openings[cellIndex(p, s, q)];
           national += o * GRAD_PER_OPENING[level] * adj;
-          const hub = level === 'university' ? UNIVERSITY_HUBS[PROVINCES[p].code] ?? 0.8 : 1;
+          const hub = level === 'university' ? (UNIVERSITY_HUBS[PROVINCES[p].code] ?? 0.8) : 1;
           w.push(o * hub * Math.exp(0.06 * rng.normal()));
         }
         const total = Math.round(national * Math.exp(0.03 * rng.normal()));

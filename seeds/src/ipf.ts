@@ -2,7 +2,14 @@
  * Iterative proportional fitting (raking) of a non-negative matrix to given
  * row and column totals. Row and column totals must add up to the same sum.
  */
-export function rake(matrix: Float64Array, rows: number, cols: number, rowTotals: readonly number[], colTotals: readonly number[], iterations = 200): Float64Array {
+export function rake(
+  matrix: Float64Array,
+  rows: number,
+  cols: number,
+  rowTotals: readonly number[],
+  colTotals: readonly number[],
+  iterations = 200,
+): Float64Array {
   const m = Float64Array.from(matrix);
   const sumR = rowTotals.reduce((a, b) => a + b, 0);
   const sumC = colTotals.reduce((a, b) => a + b, 0);

@@ -44,7 +44,12 @@ export interface NationalYear {
 }
 
 const known = (a: Anchors, indicator: string, region: string, sector: string, qualification: string, pick: (y: number) => boolean) =>
-  new Map(a.years(indicator, region, sector, qualification).filter(pick).map((y) => [y, a.value(indicator, y, region, sector, qualification)!]));
+  new Map(
+    a
+      .years(indicator, region, sector, qualification)
+      .filter(pick)
+      .map((y) => [y, a.value(indicator, y, region, sector, qualification)!]),
+  );
 
 /** National employment of a year on the 2021 basis, and how it was obtained. */
 export function nationalTotal(a: Anchors, year: number): { value: number; kind: 'official' | 'backcast' | 'extrapolated'; from: number } {
@@ -68,10 +73,15 @@ function broadTotals(a: Anchors, year: number, total: number): { values: number[
   if (full.length === 0) throw new Error('anchors: no GSO broad-sector employment (A, B-F, G-U) from 2021');
   const counts = (y: number) => BROAD.map((b) => a.value('employment', y, 'VN', b)!);
   if (full.includes(year)) return { values: largestRemainder(counts(year), total), official: true };
-  const aShare = new Map(a.years('employment', 'VN', 'A').filter((y) => y >= NEW_BASIS).map((y) => {
-    const t = a.value('employment', y) ?? counts(y).reduce((s, v) => s + v, 0);
-    return [y, a.value('employment', y, 'VN', 'A')! / t];
-  }));
+  const aShare = new Map(
+    a
+      .years('employment', 'VN', 'A')
+      .filter((y) => y >= NEW_BASIS)
+      .map((y) => {
+        const t = a.value('employment', y) ?? counts(y).reduce((s, v) => s + v, 0);
+        return [y, a.value('employment', y, 'VN', 'A')! / t];
+      }),
+  );
   const bfFrac = new Map(full.map((y) => [y, counts(y)[1] / (counts(y)[1] + counts(y)[2])]));
   const slope = full.length > 1 ? (bfFrac.get(full[full.length - 1])! - bfFrac.get(full[0])!) / (full[full.length - 1] - full[0]) : 0;
   const as = interpolate(aShare, year, AGRICULTURE_SLOPE_AFTER / 100);
@@ -99,7 +109,9 @@ function structureFrom2021(a: Anchors, year: number, total: number): number[] {
 
 /** Years (before 2021) with GSO employment for all 21 sections. */
 function realSectionYears(a: Anchors): number[] {
-  return a.years('employment', 'VN', SECTION_CODES[0]).filter((y) => y < NEW_BASIS && SECTION_CODES.every((s) => a.value('employment', y, 'VN', s) !== undefined));
+  return a
+    .years('employment', 'VN', SECTION_CODES[0])
+    .filter((y) => y < NEW_BASIS && SECTION_CODES.every((s) => a.value('employment', y, 'VN', s) !== undefined));
 }
 
 function sectionTotals(a: Anchors, year: number, total: number): { values: number[]; real: boolean; from?: number } {
@@ -126,7 +138,14 @@ function sectionTotals(a: Anchors, year: number, total: number): { values: numbe
   const from = [...real].reverse().find((y) => y < year) ?? real[0];
   const w = Math.min(1, Math.max(0, (year - from) / (NEW_BASIS - from)));
   const s0 = realShares(from);
-  return { values: largestRemainder(s0.map((x, i) => (1 - w) * x + w * s1[i]), total), real: false, from };
+  return {
+    values: largestRemainder(
+      s0.map((x, i) => (1 - w) * x + w * s1[i]),
+      total,
+    ),
+    real: false,
+    from,
+  };
 }
 
 /** National totals per qualification level (integers summing to `total`). */
@@ -134,7 +153,8 @@ export function levelTotals(a: Anchors, year: number, total: number): { values: 
   const trained = known(a, 'trained_share_certified', 'VN', 'TOTAL', 'ALL', () => true);
   if (trained.size === 0) throw new Error('anchors: no GSO trained share (trained_share_certified,<year>,VN,TOTAL,ALL)');
   const t = interpolate(trained, year, TRAINED_SLOPE_AFTER);
-  const compYears = a.years('trained_share_certified', 'VN', 'TOTAL', 'university')
+  const compYears = a
+    .years('trained_share_certified', 'VN', 'TOTAL', 'university')
     .filter((y) => TRAINED_LEVELS.every((q) => a.value('trained_share_certified', y, 'VN', 'TOTAL', q) !== undefined));
   if (compYears.length === 0) throw new Error('anchors: no GSO trained share by qualification (trained_share_certified,<year>,VN,TOTAL,<level>)');
   const comp = (y: number) => {
@@ -143,7 +163,7 @@ export function levelTotals(a: Anchors, year: number, total: number): { values: 
     return v.map((x) => x / sum);
   };
   const last = compYears[compYears.length - 1];
-  const base = compYears.includes(year) ? year : year > last ? last : compYears.find((y) => y > year) ?? last;
+  const base = compYears.includes(year) ? year : year > last ? last : (compYears.find((y) => y > year) ?? last);
   const c = comp(base).map((x, i) => Math.max(0.001, x + (year > last ? LEVEL_SPLIT_DRIFT[TRAINED_LEVELS[i]] * (year - last) : 0)));
   const cs = c.reduce((s, x) => s + x, 0);
   return { values: largestRemainder([100 - t, ...c.map((x) => (t * x) / cs)], total), real: compYears.includes(year) && trained.has(year) };
@@ -156,8 +176,16 @@ export function nationalYears(a: Anchors, years: readonly number[]): NationalYea
     const sec = sectionTotals(a, year, nt.value);
     const lv = levelTotals(a, year, nt.value);
     return {
-      year, total: nt.value, totalIsOfficial: nt.kind === 'official', secTotals: sec.values, levels: lv.values,
-      kind: nt.kind, from: nt.from, sectionsReal: sec.real, levelsReal: lv.real, sectionsFrom: sec.from,
+      year,
+      total: nt.value,
+      totalIsOfficial: nt.kind === 'official',
+      secTotals: sec.values,
+      levels: lv.values,
+      kind: nt.kind,
+      from: nt.from,
+      sectionsReal: sec.real,
+      levelsReal: lv.real,
+      sectionsFrom: sec.from,
       broadOfficial: year >= NEW_BASIS && broadTotals(a, year, nt.value).official,
     };
   });

@@ -16,7 +16,9 @@ export function calibrationReport(e: EmploymentBuild): string[] {
     const gaps = got.map((g, p) => Math.abs(g - target[p]));
     const worst = gaps.indexOf(Math.max(...gaps));
     const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
-    lines.push(`${y.year} province trained share vs GSO: mean gap ${mean.toFixed(2)} pp, largest ${gaps[worst].toFixed(2)} pp (${PROVINCES[worst].code} ${target[worst].toFixed(1)} → ${got[worst].toFixed(1)})`);
+    lines.push(
+      `${y.year} province trained share vs GSO: mean gap ${mean.toFixed(2)} pp, largest ${gaps[worst].toFixed(2)} pp (${PROVINCES[worst].code} ${target[worst].toFixed(1)} → ${got[worst].toFixed(1)})`,
+    );
   }
   for (const y of e.years.filter((x) => [2016, 2021, 2025].includes(x.year))) {
     const reg = new Map<string, number>();
@@ -25,7 +27,9 @@ export function calibrationReport(e: EmploymentBuild): string[] {
       for (let k = 0; k < y.cells.length / PROVINCES.length; k++) t += y.cells[i * (y.cells.length / PROVINCES.length) + k];
       reg.set(p.parent!, (reg.get(p.parent!) ?? 0) + t);
     });
-    lines.push(`${y.year} regional shares of employment (34-unit regions): ${SOCIO_ECONOMIC_REGIONS.map((r) => `${r.code} ${((100 * reg.get(r.code)!) / y.total).toFixed(1)} %`).join(', ')}`);
+    lines.push(
+      `${y.year} regional shares of employment (34-unit regions): ${SOCIO_ECONOMIC_REGIONS.map((r) => `${r.code} ${((100 * reg.get(r.code)!) / y.total).toFixed(1)} %`).join(', ')}`,
+    );
   }
   return lines;
 }

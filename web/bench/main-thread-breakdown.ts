@@ -20,17 +20,33 @@ interface TraceEvent {
   args?: Record<string, unknown>;
 }
 
-const CATEGORIES = [...(process.env.TRACE_CPU ? ['disabled-by-default-v8.cpu_profiler'] : []), 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-v8.compile', 'blink.user_timing', 'toplevel', 'loading'];
+const CATEGORIES = [
+  ...(process.env.TRACE_CPU ? ['disabled-by-default-v8.cpu_profiler'] : []),
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8',
+  'v8.execute',
+  'disabled-by-default-v8.compile',
+  'blink.user_timing',
+  'toplevel',
+  'loading',
+];
 
 /** Kind of work an event's self time counts as; undefined = attributed to its parent. */
 function kindOf(name: string): string | undefined {
-  if (/^(V8\.)?(Compile|ParseLazy|ParseProgram|v8\.compile|V8\.Compile|v8\.parseOnBackground|V8\.ParseFunction|CompileModule|v8\.compileModule)/i.test(name)) return 'compile';
+  if (/^(V8\.)?(Compile|ParseLazy|ParseProgram|v8\.compile|V8\.Compile|v8\.parseOnBackground|V8\.ParseFunction|CompileModule|v8\.compileModule)/i.test(name))
+    return 'compile';
   if (/GC|Scavenge|MarkCompact|BlinkGC/.test(name)) return 'gc';
   if (/^(UpdateLayoutTree|RecalculateStyles|ParseAuthorStyleSheet|ScheduleStyleRecalculation)$/.test(name)) return 'style';
   if (/^(Layout|UpdateLayerTree|IntersectionObserverController::computeIntersections|ResizeObserver)/.test(name)) return 'layout';
   if (/^(Paint|PrePaint|Layerize|Commit|CompositeLayers|RasterTask|UpdateLayer)$/.test(name)) return 'paint';
   if (/^(ParseHTML|ResourceReceivedData|ResourceFinish|ResourceReceiveResponse|ResourceSendRequest)$/.test(name)) return 'html+network';
-  if (/^(EvaluateScript|v8\.evaluateModule|FunctionCall|TimerFire|FireAnimationFrame|EventDispatch|v8\.run|V8\.Execute|RunMicrotasks|v8\.callFunction)$/.test(name)) return 'script';
+  if (
+    /^(EvaluateScript|v8\.evaluateModule|FunctionCall|TimerFire|FireAnimationFrame|EventDispatch|v8\.run|V8\.Execute|RunMicrotasks|v8\.callFunction)$/.test(
+      name,
+    )
+  )
+    return 'script';
   return undefined;
 }
 
@@ -45,7 +61,13 @@ export interface Breakdown {
 }
 
 /** Loads `url` in `context` with a trace running; resolves once `markName` is marked (`waitMark` resolves with its time). */
-export async function traceLoad(context: BrowserContext, url: string, markName: string, waitMark: (page: Page) => Promise<number>, initScript?: string): Promise<Breakdown> {
+export async function traceLoad(
+  context: BrowserContext,
+  url: string,
+  markName: string,
+  waitMark: (page: Page) => Promise<number>,
+  initScript?: string,
+): Promise<Breakdown> {
   const page = await context.newPage();
   if (initScript) await page.addInitScript(initScript);
   const cdp = await context.newCDPSession(page);
@@ -68,7 +90,8 @@ function reduce(events: TraceEvent[], markName: string, markMs: number): Breakdo
   if (!mark || !main) return { kinds: {}, tasks: [], markMs, cpuMs: 0 };
   const t0 = mark.ts - markMs * 1000;
   const end = mark.ts;
-  const own = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined && e.ts + (e.dur ?? 0) >= t0 && e.ts <= end)
+  const own = events
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined && e.ts + (e.dur ?? 0) >= t0 && e.ts <= end)
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const kinds: Record<string, number> = {};
   const tasks: Breakdown['tasks'] = [];
@@ -96,7 +119,11 @@ function reduce(events: TraceEvent[], markName: string, markMs: number): Breakdo
     const inside = own.filter((e) => e.ts >= from && e.ts < from + task.ms * 1000 && kindOf(e.name) && e.name !== 'RunTask');
     const byName = new Map<string, number>();
     for (const e of inside) byName.set(e.name, (byName.get(e.name) ?? 0) + (e.dur ?? 0));
-    task.top = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([n, d]) => `${n} ${Math.round(d / 1000)}`).join(', ');
+    task.top = [...byName]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([n, d]) => `${n} ${Math.round(d / 1000)}`)
+      .join(', ');
   }
   const idle = markMs - Object.values(kinds).reduce((s, v) => s + v, 0);
   kinds.idle = idle;

@@ -58,7 +58,9 @@ async function runStart(cwd: string, dataDir: string, timeoutMs = 300_000): Prom
   const since = () => performance.now() - t0;
   const log: string[] = [];
   const child = spawn('pnpm', ['start'], {
-    cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', WEB_DIST: '' },
   });
   const record = (d: Buffer) => {

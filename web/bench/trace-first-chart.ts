@@ -37,7 +37,9 @@ async function main() {
     for (let i = 0; i < RUNS; i++) {
       const browser = await launchBrowser();
       const page = await browser.context.newPage();
-      await page.addInitScript(`window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push({ at: Math.round(e.startTime), ms: Math.round(e.duration) }); }).observe({ type: 'longtask', buffered: true });`);
+      await page.addInitScript(
+        `window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push({ at: Math.round(e.startTime), ms: Math.round(e.duration) }); }).observe({ type: 'longtask', buffered: true });`,
+      );
       await page.goto(`${server.url}/?page=overview`, { waitUntil: 'domcontentloaded' });
       const first = (await page.evaluate(FIRST_CHART_SCRIPT)) as number;
       const tl = (await page.evaluate(TIMELINE)) as {
@@ -47,8 +49,11 @@ async function main() {
         paints: { name: string; at: number }[];
         long: { at: number; ms: number }[];
       };
-      console.log(`\nRun ${i + 1}: first-chart-data at ${Math.round(first)} ms; HTML end ${Math.round(tl.html.end)}, DOMContentLoaded ${Math.round(tl.html.dcl)}`);
-      for (const r of tl.res.sort((a, b) => a.start - b.start)) console.log(`  ${String(Math.round(r.start)).padStart(5)} → ${String(Math.round(r.end)).padStart(5)}  ${r.kind.padEnd(6)} ${r.name}`);
+      console.log(
+        `\nRun ${i + 1}: first-chart-data at ${Math.round(first)} ms; HTML end ${Math.round(tl.html.end)}, DOMContentLoaded ${Math.round(tl.html.dcl)}`,
+      );
+      for (const r of tl.res.sort((a, b) => a.start - b.start))
+        console.log(`  ${String(Math.round(r.start)).padStart(5)} → ${String(Math.round(r.end)).padStart(5)}  ${r.kind.padEnd(6)} ${r.name}`);
       for (const m of [...tl.marks, ...tl.paints]) console.log(`  mark ${m.name} at ${Math.round(m.at)}`);
       console.log(`  long tasks: ${tl.long.map((l) => `${l.at}+${l.ms}`).join(', ')}`);
       await page.close();
@@ -68,7 +73,10 @@ async function traceRuns(url: string): Promise<void> {
     try {
       const b = await traceLoad(browser.context, `${url}/?page=overview`, MARK, async (page) => (await page.evaluate(markScript(MARK))) as number, DRAWN_PROBE);
       all.push(b);
-      const kinds = Object.entries(b.kinds).sort((x, y) => y[1] - x[1]).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ');
+      const kinds = Object.entries(b.kinds)
+        .sort((x, y) => y[1] - x[1])
+        .map(([k, v]) => `${k} ${Math.round(v)}`)
+        .join(', ');
       console.log(`Run ${i + 1}: ${MARK} at ${Math.round(b.markMs)} ms; main-thread CPU ${Math.round(b.cpuMs)} ms; wall time by kind: ${kinds}`);
       for (const t of b.tasks) console.log(`    task at ${t.at} ms, ${t.ms} ms: ${t.top}`);
     } finally {
@@ -77,7 +85,9 @@ async function traceRuns(url: string): Promise<void> {
   }
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const names = [...new Set(all.flatMap((b) => Object.keys(b.kinds)))];
-  console.log(`Medians over ${all.length} runs: ${MARK} ${Math.round(med(all.map((b) => b.markMs)))} ms; main-thread CPU ${Math.round(med(all.map((b) => b.cpuMs)))} ms; ${names.map((n) => `${n} ${Math.round(med(all.map((b) => b.kinds[n] ?? 0)))}`).join(', ')}`);
+  console.log(
+    `Medians over ${all.length} runs: ${MARK} ${Math.round(med(all.map((b) => b.markMs)))} ms; main-thread CPU ${Math.round(med(all.map((b) => b.cpuMs)))} ms; ${names.map((n) => `${n} ${Math.round(med(all.map((b) => b.kinds[n] ?? 0)))}`).join(', ')}`,
+  );
 }
 
 void main();

@@ -45,8 +45,14 @@ function bundleSizes(dist: string) {
   // the landing page's chunks, preloaded beside them (vite.config.ts), are counted apart.
   const tags = [...html.matchAll(/<(?:script|link)\b[^>]*>/g)].map((m) => m[0]);
   const fileOf = (tag: string) => /(?:src|href)="\/(assets\/[^"]+\.js)"/.exec(tag)?.[1];
-  const initial = tags.filter((t) => !t.includes('data-landing-page')).map(fileOf).filter(Boolean);
-  const landing = tags.filter((t) => t.includes('data-landing-page')).map(fileOf).filter(Boolean);
+  const initial = tags
+    .filter((t) => !t.includes('data-landing-page'))
+    .map(fileOf)
+    .filter(Boolean);
+  const landing = tags
+    .filter((t) => t.includes('data-landing-page'))
+    .map(fileOf)
+    .filter(Boolean);
   const assets = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js'));
   const rows = assets.map((f) => {
     const text = readFileSync(join(dist, 'assets', f), 'utf8');
@@ -57,7 +63,9 @@ function bundleSizes(dist: string) {
   rows.sort((a, b) => b.gzip - a.gzip);
   const initialJs = rows.filter((r) => r.initial).reduce((s, r) => s + r.gzip, 0);
   const landingJs = rows.filter((r) => r.landing).reduce((s, r) => s + r.gzip, 0);
-  const css = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.css')).reduce((s, f) => s + gz(join(dist, 'assets', f)), 0);
+  const css = readdirSync(join(dist, 'assets'))
+    .filter((f) => f.endsWith('.css'))
+    .reduce((s, f) => s + gz(join(dist, 'assets', f)), 0);
   return { rows, initialJs, landingJs, css };
 }
 
@@ -72,7 +80,9 @@ async function main() {
   console.log('Bundle (gzip, level 9):');
   for (const r of rows.slice(0, 12)) console.log(`  ${r.initial ? '*' : r.landing ? '+' : ' '} ${r.file.padEnd(40)} ${kb(r.gzip).padStart(10)}  ${r.holds}`);
   console.log(`  (* = loaded initially, + = the landing page's chunks, preloaded beside them; ${rows.length} JS chunks in total)`);
-  console.log(`Initial JavaScript: ${kb(initialJs)} gzip (budget ${BUDGET_KB} KB) → ${initialJs / 1024 <= BUDGET_KB ? 'OK' : 'OVER BUDGET'}; with the landing page's chunks ${kb(initialJs + landingJs)} gzip (what goes over the wire, as brotli, is measured below)`);
+  console.log(
+    `Initial JavaScript: ${kb(initialJs)} gzip (budget ${BUDGET_KB} KB) → ${initialJs / 1024 <= BUDGET_KB ? 'OK' : 'OVER BUDGET'}; with the landing page's chunks ${kb(initialJs + landingJs)} gzip (what goes over the wire, as brotli, is measured below)`,
+  );
   console.log(`CSS: ${kb(css)} gzip`);
   const danfo = rows.find((r) => r.holds === 'danfojs');
   if (danfo) console.log(`danfojs chunk: ${kb(danfo.gzip)} gzip, initial: ${danfo.initial ? 'YES (bad)' : 'no (upload page only)'}`);
@@ -133,9 +143,13 @@ async function measureFirstChart(url: string, label: string, fresh: boolean): Pr
   }
   if (shared) await shared.close();
   const med = median(times);
-  console.log(`First chart with data, ${label}: ${times.map((t) => Math.round(t)).join(', ')} ms → median ${Math.round(med)} ms, max ${Math.round(Math.max(...times))} ms (target ≤ ${FIRST_CHART_MS} ms) → ${med <= FIRST_CHART_MS ? 'OK' : 'SLOW'}`);
+  console.log(
+    `First chart with data, ${label}: ${times.map((t) => Math.round(t)).join(', ')} ms → median ${Math.round(med)} ms, max ${Math.round(Math.max(...times))} ms (target ≤ ${FIRST_CHART_MS} ms) → ${med <= FIRST_CHART_MS ? 'OK' : 'SLOW'}`,
+  );
   // The app's mark must not come before the drawing: a probe independent of the app checks it.
-  console.log(`  its data marks in the document (DOM probe): ${drawn.map((t) => Math.round(t)).join(', ')} ms → median ${Math.round(median(drawn))} ms${median(drawn) > med + 5 ? ' — LATER than the mark: the mark fires before the chart is drawn' : ''}`);
+  console.log(
+    `  its data marks in the document (DOM probe): ${drawn.map((t) => Math.round(t)).join(', ')} ms → median ${Math.round(median(drawn))} ms${median(drawn) > med + 5 ? ' — LATER than the mark: the mark fires before the chart is drawn' : ''}`,
+  );
   return med;
 }
 
@@ -152,21 +166,33 @@ async function measureWire(url: string): Promise<void> {
   const plain = scripts.filter((f) => f.encoding === 'identity' && f.bytes - f.headerBytes > 1024);
   const headers = local.jsBytes - local.jsBodyBytes;
   const ok = local.jsBodyBytes / 1024 <= BUDGET_KB;
-  console.log(`  JavaScript: ${kb(local.jsBodyBytes)} of compressed bodies (budget ${BUDGET_KB} KB) → ${ok ? 'OK' : 'OVER BUDGET'}; with their response headers ${kb(local.jsBytes)} (${kb(headers)} of headers); every response: ${kb(local.totalBytes)} in ${local.files.length}${plain.length ? `; UNCOMPRESSED: ${plain.map((f) => f.path).join(', ')}` : ''}`);
-  targets.push(`overview JavaScript over the wire (Chromium network log, brotli): ${kb(local.jsBodyBytes)} bodies (+ ${kb(headers)} headers) ≤ ${BUDGET_KB} KB → ${verdict(ok)}`);
+  console.log(
+    `  JavaScript: ${kb(local.jsBodyBytes)} of compressed bodies (budget ${BUDGET_KB} KB) → ${ok ? 'OK' : 'OVER BUDGET'}; with their response headers ${kb(local.jsBytes)} (${kb(headers)} of headers); every response: ${kb(local.totalBytes)} in ${local.files.length}${plain.length ? `; UNCOMPRESSED: ${plain.map((f) => f.path).join(', ')}` : ''}`,
+  );
+  targets.push(
+    `overview JavaScript over the wire (Chromium network log, brotli): ${kb(local.jsBodyBytes)} bodies (+ ${kb(headers)} headers) ≤ ${BUDGET_KB} KB → ${verdict(ok)}`,
+  );
 
   const runs: WireLoad[] = [];
   for (let i = 0; i < RUNS; i++) runs.push(await loadOverview(url, THROTTLE));
   const times = runs.map((r) => r.firstChartMs);
   const med = median(times);
-  console.log(`First chart with data at ${THROTTLE.mbps} Mbps / ${THROTTLE.latencyMs} ms (CDP Network.emulateNetworkConditions, fresh profile): ${times.map((t) => Math.round(t)).join(', ')} ms → median ${Math.round(med)} ms (target ≤ ${THROTTLED_FIRST_CHART_MS} ms) → ${med <= THROTTLED_FIRST_CHART_MS ? 'OK' : 'SLOW'}`);
-  console.log(`  its data marks in the document, DOM probe: ${runs.map((r) => Math.round(r.drawnMs)).join(', ')} ms → median ${Math.round(median(runs.map((r) => r.drawnMs)))} ms`);
-  targets.push(`first chart with data at ${THROTTLE.mbps} Mbps / ${THROTTLE.latencyMs} ms: median ${Math.round(med)} ms ≤ ${THROTTLED_FIRST_CHART_MS} ms → ${verdict(med <= THROTTLED_FIRST_CHART_MS)}`);
+  console.log(
+    `First chart with data at ${THROTTLE.mbps} Mbps / ${THROTTLE.latencyMs} ms (CDP Network.emulateNetworkConditions, fresh profile): ${times.map((t) => Math.round(t)).join(', ')} ms → median ${Math.round(med)} ms (target ≤ ${THROTTLED_FIRST_CHART_MS} ms) → ${med <= THROTTLED_FIRST_CHART_MS ? 'OK' : 'SLOW'}`,
+  );
+  console.log(
+    `  its data marks in the document, DOM probe: ${runs.map((r) => Math.round(r.drawnMs)).join(', ')} ms → median ${Math.round(median(runs.map((r) => r.drawnMs)))} ms`,
+  );
+  targets.push(
+    `first chart with data at ${THROTTLE.mbps} Mbps / ${THROTTLE.latencyMs} ms: median ${Math.round(med)} ms ≤ ${THROTTLED_FIRST_CHART_MS} ms → ${verdict(med <= THROTTLED_FIRST_CHART_MS)}`,
+  );
 }
 
 /** The quick start on a fresh clone, then restarts of `pnpm start` on its data directory. */
 async function measureStart(): Promise<void> {
-  console.log(`Quick start on a fresh clone (pnpm install && pnpm start, temporary DATA_DIR); load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
+  console.log(
+    `Quick start on a fresh clone (pnpm install && pnpm start, temporary DATA_DIR); load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`,
+  );
   const q = await measureQuickStart();
   const s = (ms: number | null) => (ms === null ? 'never' : `${(ms / 1000).toFixed(1)} s`);
   const sum = (ms: number | null) => (ms === null ? null : q.installMs + ms);
@@ -174,11 +200,17 @@ async function measureStart(): Promise<void> {
   console.log('  first pnpm start (its log, seconds since spawn):');
   for (const line of q.first.log.filter((l) => /\[lmo\]|web:|api:|error|Error/.test(l))) console.log(`    ${line}`);
   const ready = sum(q.first.readyMs);
-  console.log(`  → dashboard served ${s(sum(q.first.servedMs))}, results ready ${s(ready)} after the clone (install included; target ≤ ${QUICK_START_MS / 1000} s) → ${ready !== null && ready <= QUICK_START_MS ? 'OK' : 'SLOW'}`);
-  targets.push(`quick start on a fresh clone: served ${s(sum(q.first.servedMs))}, results ready ${s(ready)} ≤ ${QUICK_START_MS / 1000} s → ${verdict(ready !== null && ready <= QUICK_START_MS)}`);
+  console.log(
+    `  → dashboard served ${s(sum(q.first.servedMs))}, results ready ${s(ready)} after the clone (install included; target ≤ ${QUICK_START_MS / 1000} s) → ${ready !== null && ready <= QUICK_START_MS ? 'OK' : 'SLOW'}`,
+  );
+  targets.push(
+    `quick start on a fresh clone: served ${s(sum(q.first.servedMs))}, results ready ${s(ready)} ≤ ${QUICK_START_MS / 1000} s → ${verdict(ready !== null && ready <= QUICK_START_MS)}`,
+  );
   const restarts = q.restarts.map((r: StartRun) => r.readyMs ?? Infinity);
   const med = median(restarts);
-  console.log(`  restarts with unchanged sources (spawn → /api/health ready): ${restarts.map((t) => s(Number.isFinite(t) ? t : null)).join(', ')} → median ${s(med)} (target ≤ ${RESTART_MS / 1000} s) → ${med <= RESTART_MS ? 'OK' : 'SLOW'}`);
+  console.log(
+    `  restarts with unchanged sources (spawn → /api/health ready): ${restarts.map((t) => s(Number.isFinite(t) ? t : null)).join(', ')} → median ${s(med)} (target ≤ ${RESTART_MS / 1000} s) → ${med <= RESTART_MS ? 'OK' : 'SLOW'}`,
+  );
   const last = q.restarts.at(-1);
   if (last) for (const line of last.log) console.log(`    ${line}`);
   targets.push(`restart of pnpm start, unchanged sources: median ${s(med)} ≤ ${RESTART_MS / 1000} s → ${verdict(med <= RESTART_MS)}`);
@@ -237,14 +269,21 @@ async function measureSliderRedraw(url: string): Promise<void> {
       await page.evaluate(installRedrawProbe(target));
       await page.keyboard.press('ArrowRight');
       times.push((await page.evaluate('window.__redraw')) as number);
-      if (process.env.PROFILE) console.log(await page.evaluate(`JSON.stringify(performance.getEntriesByType('resource').filter((e) => e.startTime >= window.__t0).map((e) => [e.name.replace(location.origin, '').slice(0, 90), Math.round(e.startTime - window.__t0), Math.round(e.responseEnd - window.__t0)]))`));
+      if (process.env.PROFILE)
+        console.log(
+          await page.evaluate(
+            `JSON.stringify(performance.getEntriesByType('resource').filter((e) => e.startTime >= window.__t0).map((e) => [e.name.replace(location.origin, '').slice(0, 90), Math.round(e.startTime - window.__t0), Math.round(e.responseEnd - window.__t0)]))`,
+          ),
+        );
       await page.close();
     }
   } finally {
     await browser.close();
   }
   const med = median(times);
-  console.log(`Slider → chart redrawn (scenario computed on the server): ${times.map((t) => Math.round(t)).join(', ')} ms → median ${Math.round(med)} ms (target ≤ ${SLIDER_REDRAW_MS} ms) → ${med <= SLIDER_REDRAW_MS ? 'OK' : 'SLOW'}`);
+  console.log(
+    `Slider → chart redrawn (scenario computed on the server): ${times.map((t) => Math.round(t)).join(', ')} ms → median ${Math.round(med)} ms (target ≤ ${SLIDER_REDRAW_MS} ms) → ${med <= SLIDER_REDRAW_MS ? 'OK' : 'SLOW'}`,
+  );
 }
 
 main().catch((error) => {

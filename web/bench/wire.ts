@@ -83,7 +83,12 @@ export async function loadOverview(url: string, throttle?: Throttle): Promise<Wi
     await cdp.send('Network.enable');
     if (throttle) {
       const bytesPerSecond = (throttle.mbps * 1e6) / 8;
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: throttle.latencyMs, downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond });
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: throttle.latencyMs,
+        downloadThroughput: bytesPerSecond,
+        uploadThroughput: bytesPerSecond,
+      });
     }
     const seen = new Map<string, Omit<WireFile, 'bytes' | 'endMs'>>();
     const sent = new Map<string, number>();
@@ -96,8 +101,11 @@ export async function loadOverview(url: string, throttle?: Throttle): Promise<Wi
     cdp.on('Network.responseReceived', (e) => {
       const encoding = Object.entries(e.response.headers).find(([k]) => k.toLowerCase() === 'content-encoding')?.[1];
       seen.set(e.requestId, {
-        path: new URL(e.response.url).pathname + new URL(e.response.url).search, type: e.type, encoding: encoding ? String(encoding) : 'identity',
-        headerBytes: e.response.encodedDataLength, startMs: sent.get(e.requestId) ?? 0,
+        path: new URL(e.response.url).pathname + new URL(e.response.url).search,
+        type: e.type,
+        encoding: encoding ? String(encoding) : 'identity',
+        headerBytes: e.response.encodedDataLength,
+        startMs: sent.get(e.requestId) ?? 0,
       });
     });
     cdp.on('Network.loadingFinished', (e) => {
@@ -111,7 +119,14 @@ export async function loadOverview(url: string, throttle?: Throttle): Promise<Wi
     await page.waitForLoadState('networkidle');
     const sum = (list: WireFile[]) => list.reduce((s, f) => s + f.bytes, 0);
     const scripts = files.filter((f) => f.type === 'Script');
-    return { firstChartMs, drawnMs, files, jsBytes: sum(scripts), jsBodyBytes: sum(scripts) - scripts.reduce((s, f) => s + f.headerBytes, 0), totalBytes: sum(files) };
+    return {
+      firstChartMs,
+      drawnMs,
+      files,
+      jsBytes: sum(scripts),
+      jsBodyBytes: sum(scripts) - scripts.reduce((s, f) => s + f.headerBytes, 0),
+      totalBytes: sum(files),
+    };
   } finally {
     await browser.close();
   }

@@ -16,7 +16,12 @@ const hasChromium = chromiumAvailable();
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let app: Dashboard;
 
-interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] }
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
 
 /** Runs axe on the whole page (WCAG 2.x A/AA and best practice), with the name-vs-visible-text rule on. */
 async function axe(page: Page): Promise<AxeViolation[]> {
@@ -44,7 +49,13 @@ describe.skipIf(!hasChromium)('accessibility (axe-core in Chromium)', () => {
         const page = await app.open(`${view}&lang=${lang}`);
         await waitForPage(page);
         const violations = (await axe(page)).filter((v) => v.impact === 'critical' || v.impact === 'serious' || v.impact === 'moderate');
-        const report = violations.map((v) => `${v.impact} ${v.id} (${v.nodes.length}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+        const report = violations.map(
+          (v) =>
+            `${v.impact} ${v.id} (${v.nodes.length}): ${v.help} — ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(' | ')}`,
+        );
         console.log(`[axe] ${view} ${lang}: ${violations.length} serious/moderate violation(s)${report.length ? `\n  ${report.join('\n  ')}` : ''}`);
         expect(report).toEqual([]);
         await page.close();

@@ -51,7 +51,9 @@ async function expectIllustrativeNoted(page: Page): Promise<void> {
   const notes = await page.locator('[data-illustrative-note]:visible').count();
   console.log(`[e2e] ${new URL(page.url()).search}: ${illustrative} illustrative badges, ${notes} notes`);
   if (illustrative > 0) {
-    expect(await page.locator('[data-illustrative-note]:visible').count(), `${page.url()}: ${illustrative} illustrative badges without a note`).toBeGreaterThan(0);
+    expect(await page.locator('[data-illustrative-note]:visible').count(), `${page.url()}: ${illustrative} illustrative badges without a note`).toBeGreaterThan(
+      0,
+    );
   }
 }
 
@@ -114,9 +116,14 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     const frame = page.locator('figure[data-chart-frame^="labour-force-employment"]');
     await frame.locator('text.recharts-cartesian-axis-tick-value').first().waitFor();
     // The year ticks (the y axes write "40 Tr" and "6,0%").
-    const ticks = (await frame.locator('text.recharts-cartesian-axis-tick-value').evaluateAll((els) =>
-      els.map((e) => ({ text: (e.textContent ?? '').trim(), x: e.getBoundingClientRect().x + e.getBoundingClientRect().width / 2 }))))
-      .filter((t) => /^\d{4}$/.test(t.text)).map((t) => ({ label: Number(t.text), x: t.x })).sort((a, b) => a.label - b.label);
+    const ticks = (
+      await frame
+        .locator('text.recharts-cartesian-axis-tick-value')
+        .evaluateAll((els) => els.map((e) => ({ text: (e.textContent ?? '').trim(), x: e.getBoundingClientRect().x + e.getBoundingClientRect().width / 2 })))
+    )
+      .filter((t) => /^\d{4}$/.test(t.text))
+      .map((t) => ({ label: Number(t.text), x: t.x }))
+      .sort((a, b) => a.label - b.label);
     expect(ticks.length).toBeGreaterThan(2);
     // Equal steps in years are equal distances on screen.
     const perYear = ticks.slice(1).map((t, i) => (t.x - ticks[i].x) / (t.label - ticks[i].label));
@@ -166,7 +173,9 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
       const page = await browser.context.newPage();
       watch(page, `?page=methodology&lang=${lang}`);
       const apiPaths: string[] = [];
-      page.on('request', (r) => { if (r.url().includes('/api/')) apiPaths.push(new URL(r.url()).pathname); });
+      page.on('request', (r) => {
+        if (r.url().includes('/api/')) apiPaths.push(new URL(r.url()).pathname);
+      });
       await page.goto(`${server.url}/?page=methodology&lang=${lang}`, { waitUntil: 'domcontentloaded' });
       // The accuracy report is one stored answer (GET /api/accuracy), not one forecast per series.
       await page.waitForSelector('[data-testid="accuracy-summary"]');
@@ -178,7 +187,10 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
       expect(await items.count()).toBe(5);
       const words = (await items.locator('.badge').allTextContents()).map((w) => w.trim());
       for (const status of ['official', 'international', 'modelled', 'survey', 'illustrative'] as const) {
-        expect(words.some((w) => w.endsWith(TEXT[lang].status[status])), status).toBe(true);
+        expect(
+          words.some((w) => w.endsWith(TEXT[lang].status[status])),
+          status,
+        ).toBe(true);
       }
       await page.waitForSelector('[data-testid="data-levels"]');
       const levelRows = page.locator('[data-testid="data-levels"] tbody tr');
@@ -218,7 +230,9 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
 
   it('restores a shared training-planner link', async () => {
     // A flag the data give this area (which flags occur depends on the seeded data and thresholds).
-    const gaps = (await (await fetch(`${server.url}/api/gaps?region=79&horizon=5`)).json()) as { rows: { sector: string; qualification: string; flag: string }[] };
+    const gaps = (await (await fetch(`${server.url}/api/gaps?region=79&horizon=5`)).json()) as {
+      rows: { sector: string; qualification: string; flag: string }[];
+    };
     // The planner lists VSIC sections × levels (broad groups and totals are not its rows).
     const present = new Set(gaps.rows.filter((r) => /^[A-U]$/.test(r.sector) && r.qualification !== 'ALL').map((r) => r.flag));
     const flag = ['shortage', 'surplus', 'uncertain', 'balanced', 'too-small'].find((f) => present.has(f))!;

@@ -32,7 +32,13 @@ async function screenHeaders(table: Locator): Promise<string[]> {
 
 /** A number as the Vietnamese UI writes it (1.234 · −2,5% · +12) → 1234 · -2.5 · 12. */
 function viNumber(text: string): number {
-  return Number(text.replace(/[−–]/g, '-').replace(/[+%\s]/g, '').replace(/\./g, '').replace(',', '.'));
+  return Number(
+    text
+      .replace(/[−–]/g, '-')
+      .replace(/[+%\s]/g, '')
+      .replace(/\./g, '')
+      .replace(',', '.'),
+  );
 }
 
 function readXlsx(bytes: Buffer) {
@@ -74,7 +80,9 @@ describe.skipIf(!hasChromium)('downloads in Chromium', () => {
     const gapIndex = headers.indexOf(vi.training.gap);
     const sectorIndex = headers.indexOf(vi.controls.sector);
     const qualIndex = headers.indexOf(vi.controls.qualification);
-    const screenRows = await table.locator('tbody tr').evaluateAll((trs) => trs.slice(0, 8).map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const screenRows = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.slice(0, 8).map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
 
     const xlsx = await download(page, section, 'xlsx');
     expect(xlsx.name).toMatch(/^training-plan-VN-.*\.xlsx$/);
@@ -83,8 +91,13 @@ describe.skipIf(!hasChromium)('downloads in Chromium', () => {
     const exported = book.rows[0].map(String);
     // Every column on screen is in the file: the same header, its parts ("Khoảng 80% — cận dưới") or
     // its coded form ("Loại số liệu (mã)").
-    for (const h of headers) expect(exported.some((e) => e === h || e.startsWith(`${h} — `) || e.startsWith(`${h} (`)), `column "${h}"`).toBe(true);
-    for (const h of [vi.training.csvSector, vi.training.csvQualification, vi.export.colStatus, vi.export.colBasis, vi.export.colSource]) expect(exported).toContain(h);
+    for (const h of headers)
+      expect(
+        exported.some((e) => e === h || e.startsWith(`${h} — `) || e.startsWith(`${h} (`)),
+        `column "${h}"`,
+      ).toBe(true);
+    for (const h of [vi.training.csvSector, vi.training.csvQualification, vi.export.colStatus, vi.export.colBasis, vi.export.colSource])
+      expect(exported).toContain(h);
     // The gap, column by column against the screen: a number in the file equal to the figure shown.
     const gapCol = exported.indexOf(vi.training.gap);
     const sectorCol = exported.indexOf(vi.controls.sector);
@@ -135,7 +148,7 @@ describe.skipIf(!hasChromium)('downloads in Chromium', () => {
     await page.close();
   });
 
-  it('a chart: the file holds the table view\'s columns with sensibly rounded numbers', async () => {
+  it("a chart: the file holds the table view's columns with sensibly rounded numbers", async () => {
     const page = await dash.context.newPage();
     await page.goto(`${dash.url}/?page=overview`, { waitUntil: 'domcontentloaded' });
     // The national system chart (labour force, employment, unemployment), named by its own frame: a

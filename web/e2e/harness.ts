@@ -14,8 +14,14 @@ export const WEB_DIR = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const REPO_DIR = resolve(WEB_DIR, '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 /**
@@ -37,7 +43,11 @@ export function buildWeb(outDir = mkdtempSync(join(tmpdir(), 'lmo-web-dist-'))):
   const vite = join(WEB_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
   return new Promise((ok, fail) => {
     let output = '';
-    const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { cwd: WEB_DIR, env: productionEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], {
+      cwd: WEB_DIR,
+      env: productionEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     child.on('error', fail);
@@ -128,7 +138,8 @@ export async function startServer({ timeoutMs = 180_000, webDist = join(WEB_DIR,
 /** True when Chromium is installed; under CI its absence is an error, not a skip. */
 export function chromiumAvailable(): boolean {
   if (existsSync(CHROMIUM)) return true;
-  if (process.env.CI === 'true') throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium, or run .ci/services.sh) — the browser tests must run under CI.`);
+  if (process.env.CI === 'true')
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium, or run .ci/services.sh) — the browser tests must run under CI.`);
   return false;
 }
 

@@ -13,7 +13,13 @@ const hasChromium = chromiumAvailable();
 const PHONE = { width: 390, height: 844 };
 let app: Dashboard;
 
-interface Box { x: number; y: number; width: number; height: number; text: string }
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  text: string;
+}
 
 /** Pairs of boxes that overlap (touching edges count as apart). */
 function collisions(boxes: Box[]): string[] {
@@ -142,7 +148,11 @@ describe.skipIf(!hasChromium)('phone layout at 390 px (Chromium)', () => {
         expect(t.cells.filter((c) => c.role === 'title').length).toBe(Math.min(t.rows, 3));
       }
       const labels = new Set(shown.flatMap((t) => t.cells.filter((c) => c.role === 'key').map((c) => c.label)));
-      for (const key of keys) expect([...labels].some((l) => l.startsWith(key)), `${key} among ${[...labels].join(', ')}`).toBe(true);
+      for (const key of keys)
+        expect(
+          [...labels].some((l) => l.startsWith(key)),
+          `${key} among ${[...labels].join(', ')}`,
+        ).toBe(true);
       expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
       await page.close();
     });
@@ -173,7 +183,9 @@ describe.skipIf(!hasChromium)('phone layout at 390 px (Chromium)', () => {
 
   it('bar labels do not collide (overview top imbalances)', async () => {
     const page = await app.open('?page=overview', PHONE);
-    await page.waitForSelector('figure[data-chart-frame^="top-imbalances"][data-has-data="true"] .recharts-cartesian-axis-tick-label text', { timeout: 60_000 });
+    await page.waitForSelector('figure[data-chart-frame^="top-imbalances"][data-has-data="true"] .recharts-cartesian-axis-tick-label text', {
+      timeout: 60_000,
+    });
     const boxes = await tickBoxes(page, 'figure[data-chart-frame^="top-imbalances"]');
     expect(boxes.length).toBeGreaterThan(4);
     expect(collisions(boxes)).toEqual([]);

@@ -44,13 +44,20 @@ describe.skipIf(!hasChromium)('scenario builder in Chromium', () => {
     await slide(page, 'trainingOutputChange.college', 'ArrowRight', 4);
     await expect.poll(() => scenarioOf(page), { timeout: 60_000 }).toMatch(/^u-[0-9a-f]{16}$/);
     // The last slider release wins: wait until the URL holds the scenario with both levers.
-    await expect.poll(async () => {
-      const id = scenarioOf(page);
-      const info = (await (await fetch(`${dash.url}/api/scenarios/${id}`)).json()) as { parameters: Record<string, unknown> };
-      return info.parameters;
-    }, { timeout: 60_000 }).toEqual({ productivityGrowthChange: -0.5, trainingOutputChange: { college: 20 } });
+    await expect
+      .poll(
+        async () => {
+          const id = scenarioOf(page);
+          const info = (await (await fetch(`${dash.url}/api/scenarios/${id}`)).json()) as { parameters: Record<string, unknown> };
+          return info.parameters;
+        },
+        { timeout: 60_000 },
+      )
+      .toEqual({ productivityGrowthChange: -0.5, trainingOutputChange: { college: 20 } });
     built = scenarioOf(page)!;
-    await page.waitForSelector(`figure[data-chart-frame="labour-force-employment-${built}"][data-has-data="true"]:not([data-updating="true"]) .recharts-line`, { timeout: 60_000 });
+    await page.waitForSelector(`figure[data-chart-frame="labour-force-employment-${built}"][data-has-data="true"]:not([data-updating="true"]) .recharts-line`, {
+      timeout: 60_000,
+    });
     expect(await page.locator('select[name="scenario"]').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent)).toBe(vi.scenario.custom);
     const summary = (await page.locator(`[data-custom-scenario="${built}"]`).textContent()) ?? '';
     expect(summary).toContain('-0,5 điểm %/năm');

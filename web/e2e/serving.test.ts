@@ -18,7 +18,11 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 let server: RunningServer;
 let dist = '';
 
-interface Raw { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }
+interface Raw {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
 
 /** GET without any automatic decompression: the bytes and headers exactly as sent. */
 function get(path: string, headers: Record<string, string> = {}): Promise<Raw> {
@@ -34,7 +38,8 @@ function get(path: string, headers: Record<string, string> = {}): Promise<Raw> {
   });
 }
 
-const decode = (r: Raw) => (r.headers['content-encoding'] === 'br' ? brotliDecompressSync(r.body) : r.headers['content-encoding'] === 'gzip' ? gunzipSync(r.body) : r.body);
+const decode = (r: Raw) =>
+  r.headers['content-encoding'] === 'br' ? brotliDecompressSync(r.body) : r.headers['content-encoding'] === 'gzip' ? gunzipSync(r.body) : r.body;
 
 /** The entry script named in index.html (/assets/index-HASH.js). */
 const entryScript = () => /src="(\/assets\/index-[^"]+\.js)"/.exec(readFileSync(join(dist, 'index.html'), 'utf8'))![1];
@@ -59,7 +64,7 @@ describe('serving the built app', () => {
     }
   });
 
-  it('index.html preloads the landing page\'s chunks (recharts among them) beside the entry script', () => {
+  it("index.html preloads the landing page's chunks (recharts among them) beside the entry script", () => {
     const html = readFileSync(join(dist, 'index.html'), 'utf8');
     const preloaded = [...html.matchAll(/<link rel="modulepreload" href="\/(assets\/[^"]+)"[^>]*data-landing-page/g)].map((m) => m[1]);
     expect(preloaded.some((f) => /overview-page-/.test(f))).toBe(true);
@@ -123,7 +128,7 @@ describe('serving the built app', () => {
   });
 
   describe.skipIf(!chromiumAvailable())('in Chromium', () => {
-    it('the overview\'s scripts arrive brotli-compressed; a second visit reads them from the cache', async () => {
+    it("the overview's scripts arrive brotli-compressed; a second visit reads them from the cache", async () => {
       const browser = await launchBrowser();
       try {
         const page = await browser.context.newPage();
@@ -133,13 +138,23 @@ describe('serving the built app', () => {
         let seen: Seen[] = [];
         cdp.on('Network.responseReceived', (e) => {
           const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
-          seen.push({ url: e.response.url, type: e.type, encoding: headers['content-encoding'], fromCache: Boolean(e.response.fromDiskCache || e.response.fromMemoryCache), status: e.response.status });
+          seen.push({
+            url: e.response.url,
+            type: e.type,
+            encoding: headers['content-encoding'],
+            fromCache: Boolean(e.response.fromDiskCache || e.response.fromMemoryCache),
+            status: e.response.status,
+          });
         });
         await page.goto(`${server.url}/?page=overview`, { waitUntil: 'domcontentloaded' });
         await page.waitForSelector('[data-has-data="true"]', { timeout: 60_000 });
         await page.waitForLoadState('networkidle');
         // Every script the build compressed (all above 1 KB) arrives as brotli.
-        const compressed = new Set(readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js.br')).map((f) => `/assets/${f.slice(0, -3)}`));
+        const compressed = new Set(
+          readdirSync(join(dist, 'assets'))
+            .filter((f) => f.endsWith('.js.br'))
+            .map((f) => `/assets/${f.slice(0, -3)}`),
+        );
         const scripts = seen.filter((s) => s.type === 'Script' && compressed.has(new URL(s.url).pathname));
         expect(scripts.length).toBeGreaterThan(1);
         for (const s of scripts) expect(s.encoding, s.url).toBe('br');

@@ -52,7 +52,10 @@ export async function startDashboard(): Promise<Dashboard> {
 
 /** Waits until the page has drawn its data (a chart frame, a table row, the planner cards or the sign-in form) and its requests settled. */
 export async function waitForPage(page: Page): Promise<void> {
-  await page.waitForSelector('[data-has-data="true"], table.data-table tbody tr, [data-testid="planner-cards"] li, form input[type="password"], [data-state="error"], [data-state="empty"]', { timeout: 60_000 });
+  await page.waitForSelector(
+    '[data-has-data="true"], table.data-table tbody tr, [data-testid="planner-cards"] li, form input[type="password"], [data-state="error"], [data-state="empty"]',
+    { timeout: 60_000 },
+  );
   await page.waitForLoadState('networkidle').catch(() => undefined);
   await page.waitForSelector('[data-state="loading"]', { state: 'detached', timeout: 30_000 }).catch(() => undefined);
 }

@@ -34,7 +34,10 @@ describe.skipIf(!hasChromium)('upload flow in Chromium', () => {
     const port = await freePort();
     const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dir, 'data'), WEB_DIST: join(dir, 'dist'), DATABASE_URL: '' };
     // The token is made before the server starts: the CLI never opens a database a server holds.
-    const made = spawnSync(TSX, [join(REPO_DIR, 'api', 'src', 'cli', 'token.ts'), 'create', '--role', 'analyst', '--name', 'e2e analyst'], { env, encoding: 'utf8' });
+    const made = spawnSync(TSX, [join(REPO_DIR, 'api', 'src', 'cli', 'token.ts'), 'create', '--role', 'analyst', '--name', 'e2e analyst'], {
+      env,
+      encoding: 'utf8',
+    });
     token = /lmo_[A-Za-z0-9_-]{43}/.exec(made.stdout)?.[0] ?? '';
     if (!token) throw new Error(`token create failed: ${made.stdout}\n${made.stderr}`);
     server = spawn(TSX, [join(REPO_DIR, 'api', 'src', 'server.ts')], { cwd: join(REPO_DIR, 'api'), env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -104,9 +107,12 @@ describe.skipIf(!hasChromium)('upload flow in Chromium', () => {
 
     // A valid file: dry run passes, confirm stores it, the diff shows the changed cell.
     const file = join(dir, 'update.csv');
-    writeFileSync(file, 'indicator,period,region,sector,qualification,value,unit,source,status\n'
-      + 'employment,2024,VN,TOTAL,ALL,51900000,persons,"GSO annual LFS 2024, cited by Báo Dân tộc (2025)",official\n'
-      + 'graduates,2024,VN,TOTAL,college,190000,persons,"Example only: modelled by the uploader (e2e test)",modelled\n');
+    writeFileSync(
+      file,
+      'indicator,period,region,sector,qualification,value,unit,source,status\n' +
+        'employment,2024,VN,TOTAL,ALL,51900000,persons,"GSO annual LFS 2024, cited by Báo Dân tộc (2025)",official\n' +
+        'graduates,2024,VN,TOTAL,college,190000,persons,"Example only: modelled by the uploader (e2e test)",modelled\n',
+    );
     await page.setInputFiles('input[type="file"]', file);
     await page.waitForSelector('[data-testid="confirm-upload"]', { timeout: 60_000 });
     // The danfojs profile: detected types and sums by region.

@@ -41,11 +41,13 @@ function englishUiStrings(): string[] {
   const out: string[] = [];
   const walk = (e: unknown, v: unknown) => {
     if (typeof e === 'string') {
-      if (typeof v === 'string' && v !== e) for (const part of e.split(/\{\{[^}]+\}\}/)) if (part.trim().length >= 14 && /\s/.test(part.trim())) out.push(part.trim());
+      if (typeof v === 'string' && v !== e)
+        for (const part of e.split(/\{\{[^}]+\}\}/)) if (part.trim().length >= 14 && /\s/.test(part.trim())) out.push(part.trim());
       return;
     }
     if (Array.isArray(e)) e.forEach((x, i) => walk(x, Array.isArray(v) ? v[i] : undefined));
-    else if (e && typeof e === 'object') for (const [k, x] of Object.entries(e)) walk(x, v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined);
+    else if (e && typeof e === 'object')
+      for (const [k, x] of Object.entries(e)) walk(x, v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined);
   };
   walk(en, vi);
   return out;
@@ -56,7 +58,9 @@ const EN_UI = englishUiStrings();
 async function scan(page: Page): Promise<{ words: string[]; ui: string[]; sample: string[] }> {
   await page.evaluate(`document.querySelectorAll('details:not(.problem-technical)').forEach((d) => { d.open = true; })`);
   // Every "view as table" toggle, clicked in the page (each click re-renders its frame).
-  await page.evaluate(`[...document.querySelectorAll('button')].filter((b) => b.textContent.trim() === ${JSON.stringify(vi.chart.viewTable)} && !b.disabled).forEach((b) => b.click())`);
+  await page.evaluate(
+    `[...document.querySelectorAll('button')].filter((b) => b.textContent.trim() === ${JSON.stringify(vi.chart.viewTable)} && !b.disabled).forEach((b) => b.click())`,
+  );
   await page.waitForTimeout(300);
   const texts = (await page.evaluate(COLLECT)) as string[];
   const all = texts.join('\n');
@@ -134,7 +138,12 @@ describe.skipIf(!hasChromium)('Vietnamese throughout (Chromium)', () => {
     const note = (await page.locator('[data-former-code="27"]').textContent()) ?? '';
     expect(note).toMatch(/^Bắc Ninh \(mã cũ 27\) nay thuộc Bắc Ninh \(mã 24\)/);
     expect(await page.locator('[data-state="error"]').count()).toBe(0);
-    expect(await page.locator('#region').inputValue().catch(() => '24')).toBe('24');
+    expect(
+      await page
+        .locator('#region')
+        .inputValue()
+        .catch(() => '24'),
+    ).toBe('24');
     const found = await scan(page);
     expect(found.sample).toEqual([]);
     await page.close();
@@ -151,7 +160,9 @@ describe.skipIf(!hasChromium)('Vietnamese throughout (Chromium)', () => {
 
   it('has no console errors (but the 400s the error test asks for)', () => {
     // The 400s the error tests ask for (an unknown region, a refused scenario) are logged by the browser.
-    const asked = (e: string) => e.startsWith('?page=training&region=XX: Failed to load resource') || /^\?page=overview: Failed to load resource: the server responded with a status of 400/.test(e);
+    const asked = (e: string) =>
+      e.startsWith('?page=training&region=XX: Failed to load resource') ||
+      /^\?page=overview: Failed to load resource: the server responded with a status of 400/.test(e);
     expect(app.consoleErrors.filter((e) => !asked(e))).toEqual([]);
   });
 });

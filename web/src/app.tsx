@@ -86,7 +86,12 @@ export function App() {
       <main id="main" className="app-main" tabIndex={-1}>
         {redirectNote && (
           <p className="note former-code-note" role="status" data-former-code={redirectNote.code}>
-            {t('formerCode.note', { former: redirectNote.formerName, code: redirectNote.code, current: redirectNote.currentName, currentCode: redirectNote.current })}
+            {t('formerCode.note', {
+              former: redirectNote.formerName,
+              code: redirectNote.code,
+              current: redirectNote.currentName,
+              currentCode: redirectNote.current,
+            })}
           </p>
         )}
         <PageErrorBoundary resetKey={state.page}>

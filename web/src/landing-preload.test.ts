@@ -42,7 +42,9 @@ describe('landingPreload', () => {
   });
 
   it('allows only query strings that open the default overview', () => {
-    const entries = Object.entries(LANDING_PARAMS).map(([k, values]) => fc.option(fc.constantFrom(...values.map((v): [string, string] => [k, v])), { nil: undefined }));
+    const entries = Object.entries(LANDING_PARAMS).map(([k, values]) =>
+      fc.option(fc.constantFrom(...values.map((v): [string, string] => [k, v])), { nil: undefined }),
+    );
     fc.assert(
       fc.property(fc.tuple(...entries), (picked) => {
         const search = new URLSearchParams(picked.filter((p) => p !== undefined)).toString();

@@ -15,7 +15,14 @@ const [pglite] = await testBackends();
 
 describe('formatProblems', () => {
   it('prints file:line:column: message, and counts what is not listed', () => {
-    const lines = formatProblems('a.csv', { errors: [{ line: 3, column: 'region', message: 'Unknown region "Ha Nol"' }, { line: 7, column: null, message: 'Duplicate of line 6' }], errorCount: 5, detail: '5 problem(s)' });
+    const lines = formatProblems('a.csv', {
+      errors: [
+        { line: 3, column: 'region', message: 'Unknown region "Ha Nol"' },
+        { line: 7, column: null, message: 'Duplicate of line 6' },
+      ],
+      errorCount: 5,
+      detail: '5 problem(s)',
+    });
     expect(lines).toEqual(['a.csv:3:region: Unknown region "Ha Nol"', 'a.csv:7:: Duplicate of line 6', '… and 3 more', '5 problem(s)']);
   });
 });
@@ -48,17 +55,22 @@ describe('CLIs with a busy embedded database', () => {
   it('ingest posts to the running server: errors as file:line:column, then a valid file is stored', async () => {
     const bad = capture();
     expect(await ingestCli(['long-invalid.csv'], { ...bad.io, env: { ...env(), LMO_TOKEN: token, LMO_URL: url } })).toBe(1);
-    expect(bad.err).toEqual(expect.arrayContaining([
-      expect.stringMatching(/long-invalid\.csv:2:indicator: Unknown indicator "employmnet"/),
-      expect.stringMatching(/long-invalid\.csv:5:value: Value "13,800,000" is not a number/),
-    ]));
+    expect(bad.err).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/long-invalid\.csv:2:indicator: Unknown indicator "employmnet"/),
+        expect.stringMatching(/long-invalid\.csv:5:value: Value "13,800,000" is not a number/),
+      ]),
+    );
     const before = await getCurrentVersion(t.database.db);
     const dry = capture();
     expect(await ingestCli(['long.csv', '--dry-run'], { ...dry.io, env: { ...env(), LMO_TOKEN: token, LMO_URL: url } })).toBe(0);
     expect(dry.out.join('')).toMatch(/valid — 14 records → 14 cells.*Dry run: nothing stored/);
     expect((await getCurrentVersion(t.database.db))!.id).toBe(before!.id);
     const wide = capture();
-    const code = await ingestCli(['wide-worldbank.csv', '--format', 'wide', '--mapping', 'wide-mapping.json'], { ...wide.io, env: { ...env(), LMO_TOKEN: token, LMO_URL: url } });
+    const code = await ingestCli(['wide-worldbank.csv', '--format', 'wide', '--mapping', 'wide-mapping.json'], {
+      ...wide.io,
+      env: { ...env(), LMO_TOKEN: token, LMO_URL: url },
+    });
     expect(code, wide.err.join('\n')).toBe(0);
     expect(wide.out.join('')).toMatch(/stored as version \d+/);
     expect((await getCurrentVersion(t.database.db))!.id).toBeGreaterThan(before!.id);

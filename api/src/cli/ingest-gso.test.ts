@@ -43,7 +43,10 @@ describe('ingest --format sdmx | pxweb', () => {
     expect(await ingestCli(['nsdp-lfs.xml', '--format', 'sdmx', '--dry-run'], { ...dry.io, env: env() }), dry.err.join('\n')).toBe(0);
     expect(dry.out.join('')).toMatch(/valid — 20 records → 24 cells.*Dry run: nothing stored/);
     const px = capture();
-    expect(await ingestCli(['pxweb-labour-force.csv', '--format', 'pxweb', '--mapping', 'pxweb-mapping.json'], { ...px.io, env: env() }), px.err.join('\n')).toBe(0);
+    expect(
+      await ingestCli(['pxweb-labour-force.csv', '--format', 'pxweb', '--mapping', 'pxweb-mapping.json'], { ...px.io, env: env() }),
+      px.err.join('\n'),
+    ).toBe(0);
     expect(px.out.join('')).toMatch(/stored as version \d+ .*labour_force 42/);
   });
 

@@ -23,8 +23,9 @@ import { loadConfig } from '../config';
 import { UPLOAD_FORMATS, type UploadFormat } from '../services/upload-parse';
 import { dataDirInUse, embeddedDataDir, isMain, openForCli } from './open-database';
 
-const USAGE = 'Usage: pnpm ingest <file> [--format long|wide|microdata|sdmx|pxweb] [--mapping mapping.json] [--period 2024] [--source "citation"] [--dry-run] [--replace-official]\n'
-  + '  sdmx: GSO NSDP SDMX-ML (.xml) or SDMX-CSV; --mapping optional for GSO series codes. pxweb: GSO PX-Web CSV export; --mapping required.';
+const USAGE =
+  'Usage: pnpm ingest <file> [--format long|wide|microdata|sdmx|pxweb] [--mapping mapping.json] [--period 2024] [--source "citation"] [--dry-run] [--replace-official]\n' +
+  '  sdmx: GSO NSDP SDMX-ML (.xml) or SDMX-CSV; --mapping optional for GSO series codes. pxweb: GSO PX-Web CSV export; --mapping required.';
 
 interface Io {
   out: (s: string) => void;
@@ -33,11 +34,22 @@ interface Io {
 }
 
 /** Prints problems as `file:line:column: message` (line 0 = not in the file, e.g. the mapping). */
-export function formatProblems(file: string, problem: { errors?: { line?: number; column?: string | number | null; message: string }[]; errorCount?: unknown; detail?: string; cells?: OfficialConflict[]; cellCount?: unknown }): string[] {
+export function formatProblems(
+  file: string,
+  problem: {
+    errors?: { line?: number; column?: string | number | null; message: string }[];
+    errorCount?: unknown;
+    detail?: string;
+    cells?: OfficialConflict[];
+    cellCount?: unknown;
+  },
+): string[] {
   const lines = (problem.errors ?? []).map((e) => `${file}:${e.line ?? 0}:${e.column ?? ''}: ${e.message}`);
   // 409: the official cells the file would replace (--replace-official confirms).
   for (const c of problem.cells ?? []) {
-    lines.push(`${file}:${c.line}:${c.column ?? ''}: official ${c.indicator} ${c.region} ${c.sector} ${c.qualification} ${c.period} = ${c.current.value} (${c.current.source}) would become ${c.new.value} (${c.new.status})`);
+    lines.push(
+      `${file}:${c.line}:${c.column ?? ''}: official ${c.indicator} ${c.region} ${c.sector} ${c.qualification} ${c.period} = ${c.current.value} (${c.current.source}) would become ${c.new.value} (${c.new.status})`,
+    );
   }
   const total = Number(problem.errorCount ?? problem.cellCount ?? lines.length);
   if (total > lines.length) lines.push(`… and ${total - lines.length} more`);
@@ -46,7 +58,9 @@ export function formatProblems(file: string, problem: { errors?: { line?: number
 }
 
 function summary(file: string, o: UploadOutcome, dryRun: boolean): string {
-  const what = `${o.rows.toLocaleString('en')} records → ${o.cells.toLocaleString('en')} cells (${Object.entries(o.indicators).map(([k, v]) => `${k} ${v}`).join(', ')})`;
+  const what = `${o.rows.toLocaleString('en')} records → ${o.cells.toLocaleString('en')} cells (${Object.entries(o.indicators)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')})`;
   if (dryRun) return `${file}: valid — ${what}. Dry run: nothing stored.${o.version ? ` (Already uploaded as version ${o.version.id}.)` : ''}`;
   if (o.status === 'duplicate') return `${file}: already uploaded as version ${o.version!.id}; nothing new stored.`;
   return `${file}: stored as version ${o.version!.id} (${o.version!.rowCount.toLocaleString('en')} observations; ${what}); results computed in ${o.computeMs ?? '?'} ms.`;
@@ -57,8 +71,16 @@ export async function ingestCli(argv: string[], io: Io = { out: console.log, err
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv, allowPositionals: true,
-      options: { format: { type: 'string', default: 'long' }, mapping: { type: 'string' }, period: { type: 'string' }, source: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, 'replace-official': { type: 'boolean', default: false } },
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'long' },
+        mapping: { type: 'string' },
+        period: { type: 'string' },
+        source: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        'replace-official': { type: 'boolean', default: false },
+      },
     });
   } catch (e) {
     io.err(`${(e as Error).message}\n${USAGE}`);
@@ -94,22 +116,34 @@ export async function ingestCli(argv: string[], io: Io = { out: console.log, err
   if (dir && dataDirInUse(dir)) {
     const token = io.env.LMO_TOKEN?.trim();
     if (!token) {
-      io.err(`The embedded database in ${dir} is open by a running server. Set LMO_TOKEN to an analyst token (\`pnpm run token create --role analyst --name "…"\`) and the file is sent to the server; or stop the server and run this again.`);
+      io.err(
+        `The embedded database in ${dir} is open by a running server. Set LMO_TOKEN to an analyst token (\`pnpm run token create --role analyst --name "…"\`) and the file is sent to the server; or stop the server and run this again.`,
+      );
       return 3;
     }
     const base = io.env.LMO_URL?.trim() || `http://127.0.0.1:${io.env.PORT || 8787}`;
-    const query = new URLSearchParams({ format, fileName: name, ...(dryRun ? { dryRun: '1' } : {}), ...(replaceOfficial ? { replaceOfficial: 'true' } : {}), ...(parsed.values.period ? { period: parsed.values.period } : {}), ...(parsed.values.source ? { source: parsed.values.source } : {}), ...(mappingText ? { mapping: mappingText } : {}) });
+    const query = new URLSearchParams({
+      format,
+      fileName: name,
+      ...(dryRun ? { dryRun: '1' } : {}),
+      ...(replaceOfficial ? { replaceOfficial: 'true' } : {}),
+      ...(parsed.values.period ? { period: parsed.values.period } : {}),
+      ...(parsed.values.source ? { source: parsed.values.source } : {}),
+      ...(mappingText ? { mapping: mappingText } : {}),
+    });
     let res: Response;
     try {
       res = await fetch(`${base}/api/uploads?${query}`, {
-        method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': format === 'sdmx' && /\.xml$/i.test(name) ? 'application/xml' : 'text/csv' },
-        body: Readable.toWeb(createReadStream(file)) as unknown as BodyInit, duplex: 'half',
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': format === 'sdmx' && /\.xml$/i.test(name) ? 'application/xml' : 'text/csv' },
+        body: Readable.toWeb(createReadStream(file)) as unknown as BodyInit,
+        duplex: 'half',
       } as RequestInit);
     } catch (e) {
       io.err(`Cannot reach the server at ${base} (${(e as Error).message}); set LMO_URL.`);
       return 3;
     }
-    const body = await res.json() as Record<string, unknown>;
+    const body = (await res.json()) as Record<string, unknown>;
     if (!res.ok) {
       for (const line of formatProblems(file, body as never)) io.err(line);
       return res.status === 422 || res.status === 413 || body.code === 'REPLACES_OFFICIAL' ? 1 : 3;
@@ -131,7 +165,17 @@ export async function ingestCli(argv: string[], io: Io = { out: console.log, err
       }
     }
     const outcome = await runUpload(database.db, createReadStream(file), {
-      format, mapping, period: parsed.values.period, source: parsed.values.source, fileName: name, dryRun, replaceOfficial, actor: 'cli', maxBytes: config.maxUploadBytes, compute: config.compute, atomic: database.kind === 'postgres',
+      format,
+      mapping,
+      period: parsed.values.period,
+      source: parsed.values.source,
+      fileName: name,
+      dryRun,
+      replaceOfficial,
+      actor: 'cli',
+      maxBytes: config.maxUploadBytes,
+      compute: config.compute,
+      atomic: database.kind === 'postgres',
     });
     io.out(summary(file, outcome, dryRun));
     return 0;

@@ -64,7 +64,9 @@ export async function lintOpenApi(document: unknown): Promise<LintProblem[]> {
     const r = await redocly(['lint', file, '--extends=recommended', '--format=json', '--max-problems=1000'], false);
     const start = r.stdout.indexOf('{');
     if (start < 0) throw new Error(`redocly lint printed no report (exit ${r.code}):\n${r.stdout}${r.stderr}`);
-    const report = JSON.parse(r.stdout.slice(start)) as { problems: { ruleId: string; severity: 'error' | 'warn'; message: string; location: { pointer: string }[] }[] };
+    const report = JSON.parse(r.stdout.slice(start)) as {
+      problems: { ruleId: string; severity: 'error' | 'warn'; message: string; location: { pointer: string }[] }[];
+    };
     return report.problems
       .map((p) => ({ ruleId: p.ruleId, severity: p.severity, message: p.message, pointer: p.location[0]?.pointer ?? '' }))
       .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
@@ -79,8 +81,11 @@ async function main(): Promise<number> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main().then((code) => process.exit(code), (error) => {
-    console.error(error);
-    process.exit(1);
-  });
+  main().then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }

@@ -20,7 +20,7 @@ export class DataDirBusyError extends Error {
 /** The PGlite directory the server would use, or null for PostgreSQL. */
 export function embeddedDataDir(env: NodeJS.ProcessEnv): string | null {
   const config = loadConfig(env).database;
-  return config.kind === 'pglite' ? config.dataDir ?? null : null;
+  return config.kind === 'pglite' ? (config.dataDir ?? null) : null;
 }
 
 /** True when another process holds the embedded database open. */
@@ -37,8 +37,8 @@ export async function openForCli(hint: string, env: NodeJS.ProcessEnv): Promise<
   const dir = embeddedDataDir(env);
   if (dir && dataDirInUse(dir)) {
     throw new DataDirBusyError(
-      `The embedded database in ${dir} is in use (a server is running, or one stopped without closing it: ${join(dir, 'postmaster.pid')} exists). `
-      + `${hint} Never copy or edit the directory while it is open.`,
+      `The embedded database in ${dir} is in use (a server is running, or one stopped without closing it: ${join(dir, 'postmaster.pid')} exists). ` +
+        `${hint} Never copy or edit the directory while it is open.`,
     );
   }
   // Seeded like the server would be on its first start, so a CLI-first directory ends up the same.

@@ -66,13 +66,20 @@ export async function tokenCli(argv: string[], out = console.log, err = console.
     err(`revoke needs a token id (see \`pnpm run token list\`).\n${USAGE}`);
     return 2;
   }
-  const cmd: Command = command === 'create' ? { command, role: parsed.values.role as Role, name: parsed.values.name!, scope }
-    : command === 'list' ? { command } : { command: 'revoke', id };
+  const cmd: Command =
+    command === 'create'
+      ? { command, role: parsed.values.role as Role, name: parsed.values.name!, scope }
+      : command === 'list'
+        ? { command }
+        : { command: 'revoke', id };
   const dir = embeddedDataDir(env);
   if (dir && dataDirInUse(dir) && env.LMO_TOKEN?.trim()) return viaServer(cmd, env, out, err);
   let database;
   try {
-    database = await openForCli('Set LMO_TOKEN to an admin token: the command then goes through the running server (its /api/tokens; LMO_URL if not http://127.0.0.1:$PORT). Or Stop the server (Ctrl+C), run this command, then start it again; or use PostgreSQL (DATABASE_URL).', env);
+    database = await openForCli(
+      'Set LMO_TOKEN to an admin token: the command then goes through the running server (its /api/tokens; LMO_URL if not http://127.0.0.1:$PORT). Or Stop the server (Ctrl+C), run this command, then start it again; or use PostgreSQL (DATABASE_URL).',
+      env,
+    );
   } catch (e) {
     if (e instanceof DataDirBusyError) {
       err(e.message);
@@ -106,19 +113,25 @@ export async function tokenCli(argv: string[], out = console.log, err = console.
 /** Runs `cmd` through the running server's /api/tokens with the admin token in LMO_TOKEN. */
 async function viaServer(cmd: Command, env: NodeJS.ProcessEnv, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const base = env.LMO_URL?.trim() || `http://127.0.0.1:${env.PORT || 8787}`;
-  const request = cmd.command === 'create' ? { method: 'POST', path: '/api/tokens', body: JSON.stringify({ name: cmd.name, role: cmd.role, ...(cmd.scope ? { scope: cmd.scope } : {}) }) }
-    : cmd.command === 'list' ? { method: 'GET', path: '/api/tokens' } : { method: 'DELETE', path: `/api/tokens/${cmd.id}` };
+  const request =
+    cmd.command === 'create'
+      ? { method: 'POST', path: '/api/tokens', body: JSON.stringify({ name: cmd.name, role: cmd.role, ...(cmd.scope ? { scope: cmd.scope } : {}) }) }
+      : cmd.command === 'list'
+        ? { method: 'GET', path: '/api/tokens' }
+        : { method: 'DELETE', path: `/api/tokens/${cmd.id}` };
   let res: Response;
   try {
     res = await fetch(base + request.path, {
-      method: request.method, body: request.body, signal: AbortSignal.timeout(30_000),
+      method: request.method,
+      body: request.body,
+      signal: AbortSignal.timeout(30_000),
       headers: { authorization: `Bearer ${env.LMO_TOKEN!.trim()}`, ...(request.body ? { 'content-type': 'application/json' } : {}) },
     });
   } catch (e) {
     err(`Cannot reach the server at ${base} (${(e as Error).message}); set LMO_URL to the running server's address.`);
     return 3;
   }
-  const body = await res.json().catch(() => ({})) as Record<string, any>;
+  const body = (await res.json().catch(() => ({}))) as Record<string, any>;
   if (!res.ok) {
     const fields = Array.isArray(body.errors) ? body.errors.map((e: { path?: string; message?: string }) => `\n  ${e.path}: ${e.message}`).join('') : '';
     err(`${res.status} ${body.title ?? res.statusText}: ${body.detail ?? ''}${fields}`);

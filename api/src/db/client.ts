@@ -131,7 +131,13 @@ async function inProcessLock<T>(key: number, fn: () => Promise<T>): Promise<T> {
 async function openPostgres(url: string, max = 10, queryTimeout = 60_000): Promise<Database> {
   // query_timeout: a network partition (no RST, no reply) fails requests with a 503 instead of hanging them;
   // keepAlive lets the OS notice dead peers of idle connections.
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000, query_timeout: queryTimeout > 0 ? queryTimeout : undefined, keepAlive: true });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: 5_000,
+    query_timeout: queryTimeout > 0 ? queryTimeout : undefined,
+    keepAlive: true,
+  });
   // An idle client losing its connection must not crash the process; the next query reports it.
   pool.on('error', () => {});
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
@@ -177,13 +183,20 @@ const VERSION_CHANNEL = 'lmo_version';
  * LISTEN on its own connection: a pooled one would be handed to other queries. `onListening`
  * says when notices start and stop arriving, so the caller polls only while they do not.
  */
-async function listenVersions(url: string, onNotify: (payload: string) => void, retryMs: number, onListening: (listening: boolean) => void): Promise<() => Promise<void>> {
+async function listenVersions(
+  url: string,
+  onNotify: (payload: string) => void,
+  retryMs: number,
+  onListening: (listening: boolean) => void,
+): Promise<() => Promise<void>> {
   let stopped = false;
   let client: pg.Client | undefined;
   let retry: NodeJS.Timeout | undefined;
   const connect = async (): Promise<void> => {
     const c = new pg.Client({ connectionString: url, keepAlive: true });
-    c.on('notification', (m) => { if (m.channel === VERSION_CHANNEL) onNotify(m.payload ?? ''); });
+    c.on('notification', (m) => {
+      if (m.channel === VERSION_CHANNEL) onNotify(m.payload ?? '');
+    });
     c.on('error', () => {
       // The connection died: listen again later; a notice missed meanwhile is caught by polling.
       void c.end().catch(() => {});
@@ -198,7 +211,13 @@ async function listenVersions(url: string, onNotify: (payload: string) => void, 
     onListening(true);
   };
   const schedule = () => {
-    retry = setTimeout(() => void connect().catch(() => { if (!stopped) schedule(); }), retryMs);
+    retry = setTimeout(
+      () =>
+        void connect().catch(() => {
+          if (!stopped) schedule();
+        }),
+      retryMs,
+    );
     retry.unref();
   };
   await connect();

@@ -8,8 +8,14 @@ import { dataDirInUse } from '../cli/open-database';
 
 describe('embedded data directory ownership', () => {
   const dirs: string[] = [];
-  const fresh = () => { const d = mkdtempSync(join(tmpdir(), 'lmo-owner-')); dirs.push(d); return d; };
-  afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
+  const fresh = () => {
+    const d = mkdtempSync(join(tmpdir(), 'lmo-owner-'));
+    dirs.push(d);
+    return d;
+  };
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
 
   it('a live owner makes the directory busy', () => {
     const dir = fresh();
@@ -29,7 +35,7 @@ describe('embedded data directory ownership', () => {
     expect(dataDirInUse(dir)).toBe(false);
   });
 
-  it('without an owner record, PGlite\'s marker alone still counts as busy', () => {
+  it("without an owner record, PGlite's marker alone still counts as busy", () => {
     const dir = fresh();
     writeFileSync(join(dir, 'postmaster.pid'), '-42\n');
     expect(dataDirInUse(dir)).toBe(true);

@@ -65,7 +65,9 @@ export async function openPgliteThread(config: PgliteThreadOptions): Promise<Pgl
   let failure: Error | undefined;
   // The worker keeps the process alive only while a call is in flight: a process
   // that forgets close() still exits (as with PGlite on the main thread).
-  const idle = () => { if (calls.size === 0) worker.unref(); };
+  const idle = () => {
+    if (calls.size === 0) worker.unref();
+  };
 
   const fail = (error: Error) => {
     failure ??= error;
@@ -102,8 +104,10 @@ export async function openPgliteThread(config: PgliteThreadOptions): Promise<Pgl
     });
   };
 
-  const query = <T>(txId: number | undefined) => (sql: string, params?: unknown[], o?: QueryOptions) =>
-    call<Results<T>>({ op: 'query', txId, sql, params, options: options(o) });
+  const query =
+    <T>(txId: number | undefined) =>
+    (sql: string, params?: unknown[], o?: QueryOptions) =>
+      call<Results<T>>({ op: 'query', txId, sql, params, options: options(o) });
   const exec = (txId: number | undefined) => (sql: string, o?: QueryOptions) => call<Results[]>({ op: 'exec', txId, sql, options: options(o) });
 
   const client: PgliteClient = {
@@ -119,10 +123,13 @@ export async function openPgliteThread(config: PgliteThreadOptions): Promise<Pgl
         await call({ op: 'end', txId, commit });
       };
       const tx = {
-        query: <R>(sql: string, params?: unknown[], o?: QueryOptions) => (ended ? Promise.reject(new Error('Transaction is closed')) : query<R>(txId)(sql, params, o)),
+        query: <R>(sql: string, params?: unknown[], o?: QueryOptions) =>
+          ended ? Promise.reject(new Error('Transaction is closed')) : query<R>(txId)(sql, params, o),
         exec: (sql: string, o?: QueryOptions) => (ended ? Promise.reject(new Error('Transaction is closed')) : exec(txId)(sql, o)),
         rollback: () => end(false),
-        get closed() { return ended; },
+        get closed() {
+          return ended;
+        },
       } as unknown as Transaction;
       let result: T;
       try {
@@ -147,7 +154,9 @@ export async function openPgliteThread(config: PgliteThreadOptions): Promise<Pgl
         await worker.terminate();
       }
     },
-    get closed() { return closed; },
+    get closed() {
+      return closed;
+    },
   };
   return client;
 }

@@ -12,7 +12,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const code = typeof e.code === 'string' ? e.code : '';
     if (NET_CODES.has(code) || code.startsWith('08') || code.startsWith('53') || code.startsWith('57P')) return true;
     const message = typeof e.message === 'string' ? e.message : '';
-    if (/PGlite is closed|Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Cannot use a pool after calling end|Query read timeout/i.test(message)) return true;
+    if (
+      /PGlite is closed|Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Cannot use a pool after calling end|Query read timeout/i.test(
+        message,
+      )
+    )
+      return true;
   }
   return false;
 }

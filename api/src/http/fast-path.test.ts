@@ -10,7 +10,13 @@ const state = { version: 7 as number | undefined, publicRead: true, passed: 0 };
 const cache = new ReadCache(1 << 20);
 cache.serving(7);
 storeAnswer(cache, 7, '/api/forecasts?region=VN&sector=C', {
-  body, etag: '"v7-abc"', headers: [['content-type', 'application/json'], ['x-content-type-options', 'nosniff'], ['data-version', '7']],
+  body,
+  etag: '"v7-abc"',
+  headers: [
+    ['content-type', 'application/json'],
+    ['x-content-type-options', 'nosniff'],
+    ['data-version', '7'],
+  ],
 });
 
 let server: Server;
@@ -72,7 +78,12 @@ describe('fast path memory', () => {
     const c = new ReadCache(1 << 20);
     c.serving(1);
     const fast = createFastPath({ cache: c, freshVersion: () => 1, publicRead: () => true });
-    const res = { writeHead() { throw new Error('a miss must not be answered'); }, end() {} } as never;
+    const res = {
+      writeHead() {
+        throw new Error('a miss must not be answered');
+      },
+      end() {},
+    } as never;
     for (let i = 0; i < 10_000; i++) {
       expect(fast({ method: 'GET', url: `/api/meta?i=${i}&pad=${'x'.repeat(1_000)}`, headers: {} } as never, res)).toBe(false);
     }

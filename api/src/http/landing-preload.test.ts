@@ -13,21 +13,31 @@ const q = (s: string) => new URLSearchParams(s);
 
 describe('landingLink', () => {
   it('preloads every listed URL as a CORS fetch on the landing view, whatever the language', () => {
-    const expected = '</api/forecasts?indicator=employment&region=VN&horizon=10&levels=80%2C95>; rel=preload; as=fetch; crossorigin, </api/forecasts?indicator=labour_force&region=VN>; rel=preload; as=fetch; crossorigin';
-    for (const search of ['', 'page=overview', 'lang=en', 'page=overview&lang=vi&scenario=baseline&horizon=10']) expect(landingLink(LIST, q(search)), search).toBe(expected);
+    const expected =
+      '</api/forecasts?indicator=employment&region=VN&horizon=10&levels=80%2C95>; rel=preload; as=fetch; crossorigin, </api/forecasts?indicator=labour_force&region=VN>; rel=preload; as=fetch; crossorigin';
+    for (const search of ['', 'page=overview', 'lang=en', 'page=overview&lang=vi&scenario=baseline&horizon=10'])
+      expect(landingLink(LIST, q(search)), search).toBe(expected);
   });
 
   it('preloads nothing for another view: another page, scenario, horizon or any other parameter', () => {
-    for (const search of ['page=regions', 'scenario=s-1', 'horizon=5', 'lang=fr', 'region=01', 'compare', 'page=overview&sector=C']) expect(landingLink(LIST, q(search)), search).toBeUndefined();
+    for (const search of ['page=regions', 'scenario=s-1', 'horizon=5', 'lang=fr', 'region=01', 'compare', 'page=overview&sector=C'])
+      expect(landingLink(LIST, q(search)), search).toBeUndefined();
     fc.assert(
-      fc.property(fc.string({ minLength: 1 }).filter((k) => !(k in LIST.params)), fc.string(), (key, value) => {
-        expect(landingLink(LIST, q(new URLSearchParams([[key, value]]).toString()))).toBeUndefined();
-      }),
+      fc.property(
+        fc.string({ minLength: 1 }).filter((k) => !(k in LIST.params)),
+        fc.string(),
+        (key, value) => {
+          expect(landingLink(LIST, q(new URLSearchParams([[key, value]]).toString()))).toBeUndefined();
+        },
+      ),
     );
   });
 
   it('sends only same-origin API paths with header-safe characters', () => {
-    const list = { params: {}, urls: ['https://evil.example/x', '//evil.example/x', '/api/ok?a=1', '/api/bad>; rel=stylesheet', '/assets/x.js', 7 as unknown as string] };
+    const list = {
+      params: {},
+      urls: ['https://evil.example/x', '//evil.example/x', '/api/ok?a=1', '/api/bad>; rel=stylesheet', '/assets/x.js', 7 as unknown as string],
+    };
     expect(landingLink(list, q(''))).toBe('</api/ok?a=1>; rel=preload; as=fetch; crossorigin');
     expect(landingLink({ params: {}, urls: [] }, q(''))).toBeUndefined();
     expect(landingLink(undefined, q(''))).toBeUndefined();

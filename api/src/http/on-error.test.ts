@@ -5,7 +5,15 @@ import { PROBLEMS, problemRow, toProblem } from './on-error';
 import { PROBLEM_TYPES } from './problem';
 
 // Spelled out here: the union type of @lmo/models has no runtime list.
-const FORECAST_CODES: ForecastErrorCode[] = ['NOT_ENOUGH_DATA', 'NON_FINITE_VALUE', 'NEGATIVE_VALUE', 'INVALID_HORIZON', 'UNKNOWN_METHOD', 'INVALID_PERIOD', 'INVALID_OPTION'];
+const FORECAST_CODES: ForecastErrorCode[] = [
+  'NOT_ENOUGH_DATA',
+  'NON_FINITE_VALUE',
+  'NEGATIVE_VALUE',
+  'INVALID_HORIZON',
+  'UNKNOWN_METHOD',
+  'INVALID_PERIOD',
+  'INVALID_OPTION',
+];
 const KNOWN_TYPES = new Set<string>(Object.values(PROBLEM_TYPES));
 
 describe('PROBLEMS, the code → HTTP table', () => {
@@ -25,19 +33,38 @@ describe('PROBLEMS, the code → HTTP table', () => {
 
 describe('toProblem', () => {
   it('builds the body from the row, the message, the Vietnamese message, the field errors and the details', () => {
-    const error = new DomainError('REPLACES_OFFICIAL', '2 cells are official', { messageVi: '2 ô chính thức', details: { cellCount: 2 }, errors: [{ path: 'value', message: 'official' }] });
+    const error = new DomainError('REPLACES_OFFICIAL', '2 cells are official', {
+      messageVi: '2 ô chính thức',
+      details: { cellCount: 2 },
+      errors: [{ path: 'value', message: 'official' }],
+    });
     expect(toProblem(error)).toEqual({
-      type: '/api/problems/official-data', title: 'The upload would replace official figures', status: 409, code: 'REPLACES_OFFICIAL',
-      detail: '2 cells are official', detailVi: '2 ô chính thức', cellCount: 2, errors: [{ path: 'value', message: 'official' }],
+      type: '/api/problems/official-data',
+      title: 'The upload would replace official figures',
+      status: 409,
+      code: 'REPLACES_OFFICIAL',
+      detail: '2 cells are official',
+      detailVi: '2 ô chính thức',
+      cellCount: 2,
+      errors: [{ path: 'value', message: 'official' }],
     });
   });
 
   it('adds no members a code does not have', () => {
-    expect(toProblem(new DomainError('NOT_FOUND', 'No such version.'))).toEqual({ type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404, detail: 'No such version.' });
+    expect(toProblem(new DomainError('NOT_FOUND', 'No such version.'))).toEqual({
+      type: PROBLEM_TYPES.notFound,
+      title: 'Not found',
+      status: 404,
+      detail: 'No such version.',
+    });
   });
 
   it('maps a ForecastError by its code: a bad option is 400, data it cannot forecast 422', () => {
-    expect(toProblem(new ForecastError('INVALID_HORIZON', 'too far'))).toMatchObject({ status: 400, type: '/api/problems/forecast/invalid-horizon', code: 'INVALID_HORIZON' });
+    expect(toProblem(new ForecastError('INVALID_HORIZON', 'too far'))).toMatchObject({
+      status: 400,
+      type: '/api/problems/forecast/invalid-horizon',
+      code: 'INVALID_HORIZON',
+    });
     expect(toProblem(new ForecastError('NOT_ENOUGH_DATA', 'too short'))).toMatchObject({ status: 422, type: '/api/problems/forecast/not-enough-data' });
     expect(toProblem(new ForecastError('INVALID_OPTION', 'no', { parameter: 'shock' })).errors).toEqual([{ path: 'shock', message: 'no' }]);
   });

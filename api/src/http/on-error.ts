@@ -11,7 +11,6 @@ import { isDatabaseUnavailable } from '../db/unavailable';
 import { DomainError, type DomainErrorCode } from '../domain-error';
 import { boundProblem, PROBLEM_TYPES, zodFieldProblems, type Problem } from './problem';
 
-
 /** How one error code is answered. `code`: the `code` member the body carries, if any. */
 export interface ProblemRow {
   status: number;
@@ -22,7 +21,10 @@ export interface ProblemRow {
 
 const T = PROBLEM_TYPES;
 const forecastRow = (status: number, code: ForecastErrorCode): ProblemRow => ({
-  status, type: `${T.forecast}/${code.toLowerCase().replace(/_/g, '-')}`, title: 'Forecast cannot be made', code,
+  status,
+  type: `${T.forecast}/${code.toLowerCase().replace(/_/g, '-')}`,
+  title: 'Forecast cannot be made',
+  code,
 });
 
 /** Every error code the API answers, with its HTTP status and problem type. */
@@ -65,7 +67,10 @@ export function problemRow(code: string): ProblemRow {
 function domainProblem(error: DomainError): Problem {
   const row = PROBLEMS[error.code];
   return {
-    type: row.type, title: row.title, status: row.status, detail: error.message,
+    type: row.type,
+    title: row.title,
+    status: row.status,
+    detail: error.message,
     ...(row.code && { code: row.code }),
     ...(error.messageVi !== undefined && { detailVi: error.messageVi }),
     ...(error.errors && { errors: error.errors }),
@@ -76,7 +81,11 @@ function domainProblem(error: DomainError): Problem {
 function forecastProblem(error: ForecastError): Problem {
   const row = problemRow(error.code);
   return {
-    type: row.type, title: row.title, status: row.status, detail: error.message, code: error.code,
+    type: row.type,
+    title: row.title,
+    status: row.status,
+    detail: error.message,
+    code: error.code,
     // A scenario lever the data cannot move names its parameter, like a validation error.
     ...(typeof error.details.parameter === 'string' && { errors: [{ path: error.details.parameter, message: error.message }] }),
   };
@@ -99,7 +108,19 @@ export function toProblem(error: unknown): Problem {
 }
 
 function httpTitle(status: number): string {
-  return ({ 400: 'Bad request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not found', 405: 'Method not allowed', 413: 'Payload too large', 415: 'Unsupported media type' } as Record<number, string>)[status] ?? 'Error';
+  return (
+    (
+      {
+        400: 'Bad request',
+        401: 'Unauthorized',
+        403: 'Forbidden',
+        404: 'Not found',
+        405: 'Method not allowed',
+        413: 'Payload too large',
+        415: 'Unsupported media type',
+      } as Record<number, string>
+    )[status] ?? 'Error'
+  );
 }
 
 /** Writes `problem` as application/problem+json, every string cut to a short excerpt (boundProblem). */

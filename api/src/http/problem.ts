@@ -5,7 +5,6 @@
 import { z } from 'zod';
 import type { FieldProblem } from '../domain-error';
 
-
 export interface Problem {
   type: string;
   title: string;
@@ -76,17 +75,23 @@ export function boundProblem(problem: Problem): Problem {
 }
 
 /** The JSON schema of a problem response, for the OpenAPI document. */
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string().optional(),
-  instance: z.string().optional(),
-  errors: z.array(z.object({
-    path: z.string(),
-    message: z.string(),
-    expected: z.array(z.string()).optional(),
-    line: z.number().int().optional(),
-    column: z.union([z.string(), z.number()]).optional(),
-  })).optional(),
-}).meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          expected: z.array(z.string()).optional(),
+          line: z.number().int().optional(),
+          column: z.union([z.string(), z.number()]).optional(),
+        }),
+      )
+      .optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });

@@ -13,7 +13,9 @@ function harness(options: { maxBytes?: number; cacheable?: (c: any) => boolean }
   const state = { version: 1 as number | null, calls: 0, fail: false, status: 200, optIn: true, size: 10 };
   const store = {
     peek: () => undefined,
-    current: async () => { throw new Error('no snapshot in this harness'); },
+    current: async () => {
+      throw new Error('no snapshot in this harness');
+    },
     pointer: async () => {
       if (state.fail) throw new Error('database down');
       return state.version === null ? null : ({ id: state.version } as VersionInfo);
@@ -29,7 +31,11 @@ function harness(options: { maxBytes?: number; cacheable?: (c: any) => boolean }
       if (state.optIn && state.version !== null) c.header(DATA_VERSION_HEADER, String(state.version));
       return c.json({ version: state.version, q: c.req.query('q') ?? null, pad: 'x'.repeat(state.size), call: state.calls }, state.status as 200);
     })
-    .post('/data', (c) => { state.calls++; c.header(DATA_VERSION_HEADER, '1'); return c.json({ ok: true }); });
+    .post('/data', (c) => {
+      state.calls++;
+      c.header(DATA_VERSION_HEADER, '1');
+      return c.json({ ok: true });
+    });
   return { app, state, cache };
 }
 
@@ -142,8 +148,17 @@ describe('answerCache', () => {
 
 describe('revalidate', () => {
   it('answers If-None-Match with 304 before the handler runs; the ETag depends on version and canonical URL only', async () => {
-    const handler = vi.fn((c) => { c.header(DATA_VERSION_HEADER, '5'); return c.json({ n: Math.random() }); });
-    const store = { peek: () => undefined, current: async () => { throw new Error('unused'); }, pointer: async () => ({ id: 5 } as VersionInfo) };
+    const handler = vi.fn((c) => {
+      c.header(DATA_VERSION_HEADER, '5');
+      return c.json({ n: Math.random() });
+    });
+    const store = {
+      peek: () => undefined,
+      current: async () => {
+        throw new Error('unused');
+      },
+      pointer: async () => ({ id: 5 }) as VersionInfo,
+    };
     const app = new Hono().use('*', servedVersion(store, PATHS)).use('*', revalidate()).get('/data', handler);
     const first = await app.request('/data?b=2&a=1');
     expect(handler).toHaveBeenCalledTimes(1);
@@ -162,10 +177,18 @@ describe('revalidate', () => {
   it('a new version changes the ETag and the cache, seen when the pointer is re-read (injected clock, no sleeps)', async () => {
     let clock = 0;
     let current = 1;
-    const readVersion = vi.fn(async () => ({ id: current, computedAt: null } as VersionInfo));
+    const readVersion = vi.fn(async () => ({ id: current, computedAt: null }) as VersionInfo);
     const store = new ResultsStore({} as Db, { recheckMs: 1_000, maxStaleMs: 2_000, readVersion, now: () => clock });
-    const handler = vi.fn((c) => { const v = (c.get('version') as { info: VersionInfo }).info.id; c.header(DATA_VERSION_HEADER, String(v)); return c.json({ v }); });
-    const app = new Hono().use('*', servedVersion(store, PATHS)).use('*', answerCache({ cache: store.cache })).use('*', revalidate()).get('/data', handler);
+    const handler = vi.fn((c) => {
+      const v = (c.get('version') as { info: VersionInfo }).info.id;
+      c.header(DATA_VERSION_HEADER, String(v));
+      return c.json({ v });
+    });
+    const app = new Hono()
+      .use('*', servedVersion(store, PATHS))
+      .use('*', answerCache({ cache: store.cache }))
+      .use('*', revalidate())
+      .get('/data', handler);
 
     const v1 = await app.request('/data');
     const tag1 = v1.headers.get('etag')!;

@@ -27,11 +27,17 @@ export const DATA_VERSION_HEADER = 'Data-Version';
 export type ServedVersion = { info: VersionInfo | null; snapshot?: Snapshot } | { error: unknown };
 
 declare module 'hono' {
-  interface ContextVariableMap { version?: ServedVersion }
+  interface ContextVariableMap {
+    version?: ServedVersion;
+  }
 }
 
 /** A stored answer: body and headers as first sent, plus its ETag. */
-export interface CachedAnswer { body: Uint8Array<ArrayBuffer>; headers: [string, string][]; etag: string }
+export interface CachedAnswer {
+  body: Uint8Array<ArrayBuffer>;
+  headers: [string, string][];
+  etag: string;
+}
 
 // Headers that belong to one exchange, not to the stored answer.
 const DROPPED = new Set(['date', 'content-length', 'set-cookie', 'etag', 'cache-control', 'connection', 'keep-alive', 'transfer-encoding']);
@@ -47,12 +53,15 @@ export function canonicalRequestKey(url: string): string {
 }
 
 /** The ETag of the answer to `key` in `versionId`: known before any route runs. */
-export const etagFor = (versionId: number | string, key: string) =>
-  `"v${versionId}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}"`;
+export const etagFor = (versionId: number | string, key: string) => `"v${versionId}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}"`;
 
 /** True when an If-None-Match header lists `etag` (or is `*`). */
 export const etagMatches = (ifNoneMatch: string | undefined, etag: string) =>
-  !!ifNoneMatch && ifNoneMatch.split(',').some((t) => { const v = t.trim(); return v === '*' || v === etag || v === `W/${etag}`; });
+  !!ifNoneMatch &&
+  ifNoneMatch.split(',').some((t) => {
+    const v = t.trim();
+    return v === '*' || v === etag || v === `W/${etag}`;
+  });
 
 /** Whether a request's answer is the same for every caller, so it may be replayed (see the module comment). */
 export const sharedRequest = (headers: { authorization?: string; origin?: string }, publicRead: boolean): boolean =>
@@ -78,7 +87,15 @@ export function storeAnswer(cache: ReadCache, versionId: number, key: string, an
 }
 
 /** The routes whose answers depend only on the served version and the URL (they set Data-Version). */
-export const READ_PATHS: ReadonlySet<string> = new Set(['/api/meta', '/api/series', '/api/forecasts', '/api/gaps', '/api/targets', '/api/accuracy', '/api/export.csv']);
+export const READ_PATHS: ReadonlySet<string> = new Set([
+  '/api/meta',
+  '/api/series',
+  '/api/forecasts',
+  '/api/gaps',
+  '/api/targets',
+  '/api/accuracy',
+  '/api/export.csv',
+]);
 
 /** Sets `c.var.version` once per read request (an outage is kept for the route to report: 503). */
 export function servedVersion(store: Pick<ResultsStore, 'peek' | 'current' | 'pointer'>, paths = READ_PATHS): MiddlewareHandler {
@@ -87,7 +104,7 @@ export function servedVersion(store: Pick<ResultsStore, 'peek' | 'current' | 'po
     try {
       // Once results are loaded, the snapshot's version (every route agrees while a newer one is prepared).
       const snapshot = store.peek() ? await store.current() : undefined;
-      c.set('version', { info: snapshot?.version ?? await store.pointer(), snapshot });
+      c.set('version', { info: snapshot?.version ?? (await store.pointer()), snapshot });
     } catch (error) {
       c.set('version', { error });
     }
@@ -103,7 +120,10 @@ export async function versionOf(c: Context, store: Pick<ResultsStore, 'servedVer
   return v.info;
 }
 
-const resolved = (c: Context) => { const v = c.get('version'); return v && 'info' in v ? v.info : null; };
+const resolved = (c: Context) => {
+  const v = c.get('version');
+  return v && 'info' in v ? v.info : null;
+};
 
 /** The 304 or 200 of a stored answer. */
 function replay(answer: CachedAnswer, ifNoneMatch: string | undefined, head: boolean): Response {
@@ -124,7 +144,7 @@ export interface AnswerCacheOptions {
 export function answerCache({ cache, enabled = true, cacheable }: AnswerCacheOptions): MiddlewareHandler {
   return async (c, next) => {
     const version = resolved(c);
-    if (!enabled || !version || c.req.method !== 'GET' && c.req.method !== 'HEAD' || (cacheable && !cacheable(c))) return next();
+    if (!enabled || !version || (c.req.method !== 'GET' && c.req.method !== 'HEAD') || (cacheable && !cacheable(c))) return next();
     cache.serving(version.id);
     const key = canonicalRequestKey(c.req.url);
     const hit = storedAnswer(cache, version.id, key);

@@ -20,7 +20,11 @@ export type AuthSettings = Config['auth'];
 /** Counts failed authentications per client address in a fixed window. */
 export class FailureLimiter {
   private readonly entries = new Map<string, { count: number; resetAt: number }>();
-  constructor(readonly max: number, readonly windowMs: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    readonly max: number,
+    readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Seconds until `key` may try again, or 0 when it is not blocked. */
   blockedFor(key: string): number {
@@ -64,7 +68,6 @@ export function authState(deps: AppDeps): AuthState {
   return s;
 }
 
-
 const unauthorized = (detail: string) => new DomainError('UNAUTHORIZED', detail);
 
 /** Middleware admitting principals with at least `role`. */
@@ -78,7 +81,9 @@ export function requireRole(deps: AppDeps, role: Role) {
         return next();
       }
       c.header('www-authenticate', 'Bearer realm="lmo"');
-      throw unauthorized(`This needs an API token with role ${role} or higher: send "Authorization: Bearer <token>" (an admin creates one with \`pnpm run token create --role ${role} --name "…"\`; plain \`pnpm token\` is pnpm's own command).`);
+      throw unauthorized(
+        `This needs an API token with role ${role} or higher: send "Authorization: Bearer <token>" (an admin creates one with \`pnpm run token create --role ${role} --name "…"\`; plain \`pnpm token\` is pnpm's own command).`,
+      );
     }
     // The same client identity as the upload rate limit (TRUST_PROXY: first X-Forwarded-For address).
     const address = clientKey(c, trustProxy);
@@ -108,11 +113,14 @@ export function requireRole(deps: AppDeps, role: Role) {
  */
 export function assertCentral(principal: Principal, what: { en: string; vi: string }): void {
   if (!principal.scope) return;
-  throw new DomainError('CENTRAL_ONLY',
-    `Your token is scoped to ${principal.scope.join(', ')}; ${what.en} changes data of every area, so it needs a central (unscoped) analyst token.`, {
-    messageVi: `Mã truy cập của bạn chỉ có phạm vi ${principal.scope.join(', ')}; ${what.vi} thay đổi dữ liệu của mọi địa bàn nên cần mã của cán bộ phân tích trung ương (không giới hạn phạm vi).`,
-    details: { scope: [...principal.scope] },
-  });
+  throw new DomainError(
+    'CENTRAL_ONLY',
+    `Your token is scoped to ${principal.scope.join(', ')}; ${what.en} changes data of every area, so it needs a central (unscoped) analyst token.`,
+    {
+      messageVi: `Mã truy cập của bạn chỉ có phạm vi ${principal.scope.join(', ')}; ${what.vi} thay đổi dữ liệu của mọi địa bàn nên cần mã của cán bộ phân tích trung ương (không giới hạn phạm vi).`,
+      details: { scope: [...principal.scope] },
+    },
+  );
 }
 
 // Open even when PUBLIC_READ is off: liveness probes and the API description.

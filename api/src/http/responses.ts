@@ -15,14 +15,16 @@ export const bearerScheme = {
   type: 'http',
   scheme: 'bearer',
   bearerFormat: 'opaque token (lmo_…)',
-  description: 'An API token: `Authorization: Bearer lmo_…`. An admin creates one with `pnpm run token create --role viewer|analyst|admin --name "…"` or POST /api/tokens. Roles: viewer (read when PUBLIC_READ is off), analyst (upload, roll back, audit), admin (also tokens).',
+  description:
+    'An API token: `Authorization: Bearer lmo_…`. An admin creates one with `pnpm run token create --role viewer|analyst|admin --name "…"` or POST /api/tokens. Roles: viewer (read when PUBLIC_READ is off), analyst (upload, roll back, audit), admin (also tokens).',
 } as const;
 
 type Role = 'viewer' | 'analyst' | 'admin';
 /** OpenAPI security requirements: each object one way to be let in, `{}` = no credentials. */
 type Security = Record<string, string[]>[];
 
-const PUBLIC_NOTE = 'Public while PUBLIC_READ is on (the default): no token needed. With PUBLIC_READ=false, send a viewer (or higher) token: `Authorization: Bearer lmo_…`.';
+const PUBLIC_NOTE =
+  'Public while PUBLIC_READ is on (the default): no token needed. With PUBLIC_READ=false, send a viewer (or higher) token: `Authorization: Bearer lmo_…`.';
 
 /**
  * Reads anyone may make while PUBLIC_READ is on. `{}` first = no credentials needed; the bearer
@@ -34,7 +36,10 @@ export function publicRead(description?: string) {
 
 /** Always open, whatever PUBLIC_READ says (liveness probes). */
 export function alwaysOpen(description?: string) {
-  return { security: [] as Security, description: description ? `${description}\n\nAlways open, whatever PUBLIC_READ says.` : 'Always open, whatever PUBLIC_READ says.' };
+  return {
+    security: [] as Security,
+    description: description ? `${description}\n\nAlways open, whatever PUBLIC_READ says.` : 'Always open, whatever PUBLIC_READ says.',
+  };
 }
 
 /** Needs a bearer token with at least `role`. */
@@ -49,7 +54,7 @@ type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503;
 const PROBLEM_TEXT: Record<ProblemStatus, string> = {
   400: 'Invalid input or unknown code (problem+json naming each field and the valid codes)',
   401: 'No token, or a malformed, unknown or revoked one (`WWW-Authenticate: Bearer`)',
-  403: 'The token\'s role is too low for this operation',
+  403: "The token's role is too low for this operation",
   404: 'Nothing behind this well-formed request',
   409: 'Conflict with the stored data',
   413: 'Request body over MAX_BODY_BYTES (64 KiB by default)',

@@ -9,7 +9,10 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 export class FixedWindowLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
 
-  constructor(private readonly limit: number, private readonly windowMs: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+  ) {}
 
   /** Counts one hit for `key`; returns 0 when allowed, else the ms until the window resets. */
   hit(key: string, now = Date.now()): number {

@@ -24,9 +24,17 @@ export type SecurityOptions = Config['security'];
 const API_CSP = { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] };
 // The built web app: its own scripts only (no inline script, no eval); inline styles for recharts; blob workers for papaparse.
 const WEB_CSP = {
-  defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:', 'blob:'],
-  fontSrc: ["'self'", 'data:'], connectSrc: ["'self'"], workerSrc: ["'self'", 'blob:'], objectSrc: ["'none'"],
-  baseUri: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"],
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'", 'blob:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
 };
 
 const isUpload = (path: string) => path === '/api/uploads' || path.startsWith('/api/uploads/');
@@ -46,17 +54,23 @@ export function security(options: SecurityOptions): MiddlewareHandler[] {
   ];
   if (options.corsOrigins.length > 0) {
     const corsMw = cors({
-      origin: options.corsOrigins, allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match'],
-      exposeHeaders: ['Content-Disposition', 'Retry-After', 'Data-Version', 'ETag'], maxAge: 600,
+      origin: options.corsOrigins,
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match'],
+      exposeHeaders: ['Content-Disposition', 'Retry-After', 'Data-Version', 'ETag'],
+      maxAge: 600,
     });
     chain.push((c, next) => (c.req.path.startsWith('/api/') ? corsMw(c, next) : next()));
   }
   const limitBody = bodyLimit({
     maxSize: options.maxBodyBytes,
-    onError: (c) => problemResponse(c, {
-      type: '/api/problems/too-large', title: 'Payload too large', status: 413,
-      detail: `Request bodies are limited to ${options.maxBodyBytes} bytes (uploads: MAX_UPLOAD_BYTES).`,
-    }),
+    onError: (c) =>
+      problemResponse(c, {
+        type: '/api/problems/too-large',
+        title: 'Payload too large',
+        status: 413,
+        detail: `Request bodies are limited to ${options.maxBodyBytes} bytes (uploads: MAX_UPLOAD_BYTES).`,
+      }),
   });
   chain.push((c, next) => (isUpload(c.req.path) ? next() : limitBody(c, next)));
   if (options.uploadsPerMinute > 0) chain.push(rateLimit(options.uploadsPerMinute, 'uploads', isUpload, options.trustProxy));
@@ -73,7 +87,9 @@ function rateLimit(perMinute: number, what: string, matches: (path: string) => b
     if (wait > 0) {
       c.header('retry-after', String(Math.ceil(wait / 1000)));
       return problemResponse(c, {
-        type: '/api/problems/rate-limited', title: 'Too many requests', status: 429,
+        type: '/api/problems/rate-limited',
+        title: 'Too many requests',
+        status: 429,
         detail: `At most ${perMinute} ${what} a minute per client; retry in ${Math.ceil(wait / 1000)} s.`,
       });
     }

@@ -14,7 +14,10 @@ writeFileSync(join(dist, 'assets', 'app.js'), 'console.log("app")');
 writeFileSync(join(dist, 'assets', 'index-Bx3kP9aQ.js'), 'console.log("hashed")'.repeat(100));
 writeFileSync(join(dist, 'assets', 'index-Bx3kP9aQ.js.br'), brotliCompressSync('console.log("hashed")'.repeat(100)));
 writeFileSync(join(dist, 'assets', 'index-Bx3kP9aQ.js.gz'), gzipSync('console.log("hashed")'.repeat(100)));
-writeFileSync(join(dist, 'landing-requests.json'), JSON.stringify({ params: { page: ['overview'], lang: ['vi', 'en'] }, urls: ['/api/forecasts?indicator=employment&levels=80%2C95'] }));
+writeFileSync(
+  join(dist, 'landing-requests.json'),
+  JSON.stringify({ params: { page: ['overview'], lang: ['vi', 'en'] }, urls: ['/api/forecasts?indicator=employment&levels=80%2C95'] }),
+);
 writeFileSync(join(root, 'secret.txt'), 'TOP SECRET');
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -38,7 +41,7 @@ describe('static web serving', () => {
     expect((await app.request('/api/health')).status).toBe(200);
   });
 
-  it('sends the build\'s brotli or gzip copy by content negotiation, hashed assets immutable, the shell revalidated', async () => {
+  it("sends the build's brotli or gzip copy by content negotiation, hashed assets immutable, the shell revalidated", async () => {
     const br = await app.request('/assets/index-Bx3kP9aQ.js', { headers: { 'accept-encoding': 'gzip, br' } });
     expect(br.headers.get('content-encoding')).toBe('br');
     expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
@@ -52,7 +55,7 @@ describe('static web serving', () => {
     expect((await app.request('/assets/app.js')).headers.get('cache-control')).toBe('no-cache');
   });
 
-  it('sends the landing view\'s shell with a Link header preloading its first chart\'s data, no other page or file', async () => {
+  it("sends the landing view's shell with a Link header preloading its first chart's data, no other page or file", async () => {
     const link = '</api/forecasts?indicator=employment&levels=80%2C95>; rel=preload; as=fetch; crossorigin';
     for (const path of ['/', '/?page=overview', '/?lang=en', '/index.html?lang=en']) {
       const res = await app.request(path, { headers: { 'accept-encoding': 'br' } });
@@ -65,7 +68,15 @@ describe('static web serving', () => {
   });
 
   it('never serves files outside web/dist', async () => {
-    for (const path of ['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/..%2fsecret.txt', '/assets/..%5c..%5csecret.txt', '//secret.txt']) {
+    for (const path of [
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/assets/..%5c..%5csecret.txt',
+      '//secret.txt',
+    ]) {
       const res = await app.request(path);
       expect(await res.text(), path).not.toContain('TOP SECRET');
     }

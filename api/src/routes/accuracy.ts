@@ -9,18 +9,20 @@ import { accuracySchema } from '../http/schemas-accuracy';
 import { selectAccuracy } from '../services/accuracy';
 
 /** Accuracy routes. */
-export const accuracyRoutes = (deps: AppDeps) => new Hono().get(
-  '/',
-  describeRoute({
-    tags: ['outlook'],
-    ...publicRead(),
-    summary: 'Backtest accuracy of the served version: national series one by one (engine beside naive, interval coverage) and employment cells by level of detail',
-    responses: jsonResponses('Backtest accuracy', accuracySchema),
-  }),
-  async (c) => {
-    const snap = await snapshotFor(deps, BASELINE_SCENARIO, requestSnapshot(c));
-    const body = await selectAccuracy(snap);
-    c.header(DATA_VERSION_HEADER, String(snap.version.id));
-    return c.json(body);
-  },
-);
+export const accuracyRoutes = (deps: AppDeps) =>
+  new Hono().get(
+    '/',
+    describeRoute({
+      tags: ['outlook'],
+      ...publicRead(),
+      summary:
+        'Backtest accuracy of the served version: national series one by one (engine beside naive, interval coverage) and employment cells by level of detail',
+      responses: jsonResponses('Backtest accuracy', accuracySchema),
+    }),
+    async (c) => {
+      const snap = await snapshotFor(deps, BASELINE_SCENARIO, requestSnapshot(c));
+      const body = await selectAccuracy(snap);
+      c.header(DATA_VERSION_HEADER, String(snap.version.id));
+      return c.json(body);
+    },
+  );

@@ -19,44 +19,54 @@ const loose = z.string().optional();
 /** Query of GET /api/export.csv: the view, then that view's own parameters. */
 export const exportQuery = z.object({
   view: z.enum(['series', 'forecasts', 'gaps']).meta({ description: 'Which view to export' }),
-  indicator: loose, region: loose, sector: loose, qualification: loose, from: loose, to: loose,
-  horizon: loose, scenario: loose, levels: loose, sort: loose,
+  indicator: loose,
+  region: loose,
+  sector: loose,
+  qualification: loose,
+  from: loose,
+  to: loose,
+  horizon: loose,
+  scenario: loose,
+  levels: loose,
+  sort: loose,
 });
 
 /** Export routes. */
-export const exportRoutes = (deps: AppDeps) => new Hono().get(
-  '/',
-  describeRoute({
-    tags: ['data'],
-    summary: 'The series, forecasts or gaps view as CSV (formula-injection-safe)',
-    ...publicRead(),
-    responses: {
-      200: { description: 'CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: { type: 'string' } } } },
-      ...readProblems({ 404: 'view=forecasts: no forecast for this cell' }),
+export const exportRoutes = (deps: AppDeps) =>
+  new Hono().get(
+    '/',
+    describeRoute({
+      tags: ['data'],
+      summary: 'The series, forecasts or gaps view as CSV (formula-injection-safe)',
+      ...publicRead(),
+      responses: {
+        200: { description: 'CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: { type: 'string' } } } },
+        ...readProblems({ 404: 'view=forecasts: no forecast for this cell' }),
+      },
+    }),
+    zQuery(exportQuery),
+    async (c) => {
+      const { view, ...raw } = c.req.valid('query');
+      const params = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+      let csv: string;
+      let versionId: number;
+      if (view === 'series') {
+        const query = seriesQuery.parse(params);
+        versionId = requirePresent(await versionOf(c, deps.store)).id;
+        csv = seriesCsv(await readSeries(deps.database.db, versionId, query));
+      } else {
+        const query = view === 'forecasts' ? forecastQuery.parse(params) : gapsQuery.parse(params);
+        const snap = await snapshotFor(deps, query.scenario, requestSnapshot(c));
+        versionId = snap.version.id;
+        csv =
+          view === 'forecasts'
+            ? forecastCsv(await selectForecast(snap, query as z.infer<typeof forecastQuery>))
+            : gapsCsv((await selectGaps(snap, query as z.infer<typeof gapsQuery>)).rows);
+      }
+      return c.body(csv, 200, {
+        [DATA_VERSION_HEADER]: String(versionId),
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="lmo-${view}-v${versionId}.csv"`,
+      });
     },
-  }),
-  zQuery(exportQuery),
-  async (c) => {
-    const { view, ...raw } = c.req.valid('query');
-    const params = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
-    let csv: string;
-    let versionId: number;
-    if (view === 'series') {
-      const query = seriesQuery.parse(params);
-      versionId = requirePresent(await versionOf(c, deps.store)).id;
-      csv = seriesCsv(await readSeries(deps.database.db, versionId, query));
-    } else {
-      const query = view === 'forecasts' ? forecastQuery.parse(params) : gapsQuery.parse(params);
-      const snap = await snapshotFor(deps, query.scenario, requestSnapshot(c));
-      versionId = snap.version.id;
-      csv = view === 'forecasts'
-        ? forecastCsv(await selectForecast(snap, query as z.infer<typeof forecastQuery>))
-        : gapsCsv((await selectGaps(snap, query as z.infer<typeof gapsQuery>)).rows);
-    }
-    return c.body(csv, 200, {
-      [DATA_VERSION_HEADER]: String(versionId),
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="lmo-${view}-v${versionId}.csv"`,
-    });
-  },
-);
+  );

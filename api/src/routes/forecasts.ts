@@ -17,20 +17,21 @@ export const forecastQuery = cellQuery.extend({
 });
 
 /** Forecast routes. */
-export const forecastRoutes = (deps: AppDeps) => new Hono().get(
-  '/',
-  describeRoute({
-    tags: ['outlook'],
-    ...publicRead(),
-    summary: 'History and forecast of one cell: mean, intervals, models and weights, backtest accuracy against naive',
-    responses: jsonResponses('Forecast of one cell', forecastSchema, { 404: 'No forecast for this cell' }),
-  }),
-  zQuery(forecastQuery),
-  async (c) => {
-    const q = c.req.valid('query');
-    const snap = await snapshotFor(deps, q.scenario, requestSnapshot(c));
-    const body = await selectForecast(snap, q);
-    c.header(DATA_VERSION_HEADER, String(snap.version.id));
-    return c.json(body);
-  },
-);
+export const forecastRoutes = (deps: AppDeps) =>
+  new Hono().get(
+    '/',
+    describeRoute({
+      tags: ['outlook'],
+      ...publicRead(),
+      summary: 'History and forecast of one cell: mean, intervals, models and weights, backtest accuracy against naive',
+      responses: jsonResponses('Forecast of one cell', forecastSchema, { 404: 'No forecast for this cell' }),
+    }),
+    zQuery(forecastQuery),
+    async (c) => {
+      const q = c.req.valid('query');
+      const snap = await snapshotFor(deps, q.scenario, requestSnapshot(c));
+      const body = await selectForecast(snap, q);
+      c.header(DATA_VERSION_HEADER, String(snap.version.id));
+      return c.json(body);
+    },
+  );

@@ -26,68 +26,81 @@ const parametersBody = Object.assign(
 );
 
 /** Scenario routes. */
-export const scenarioRoutes = (deps: AppDeps) => new Hono()
-  .get(
-    '/',
-    describeRoute({
-      tags: ['outlook'],
-      summary: 'The scenario levers (unit, range, default, keys, names in Vietnamese and English), the presets as parameter sets, and the baseline value of each lever for the served version',
-      ...publicRead(),
-      // No parameters, so no 400.
-      responses: jsonResponses('Levers, presets and baseline', scenarioListSchema, { 400: false }),
-    }),
-    async (c) => {
-      const snap = await deps.store.current();
-      const engine = scenariosOf(deps).engine;
-      // Opening the builder warms the engine (fits the base once) so the first scenario is fast.
-      void engine.warm(snap.version.id).catch(() => {});
-      // No Data-Version header: the engine state changes, so the answer is never replayed from the cache.
-      c.header('cache-control', 'no-store');
-      return c.json({
-        presets: PRESETS.map((p) => ({ id: p.id, nameVi: p.nameVi, nameEn: p.nameEn, descriptionVi: p.description.vi, descriptionEn: p.description.en, parameters: p.parameters })),
-        specs: PARAMETER_SPECS.map((s) => ({ ...s, keys: s.keys ? [...s.keys] : null, default: Number.isFinite(s.default) ? s.default : null })),
-        baseline: snap.summary.scenarioBaseline ?? null,
-        engine: engine.state(snap.version.id),
-      });
-    },
-  )
-  .post(
-    '/',
-    describeRoute({
-      tags: ['outlook'],
-      ...publicRead(),
-      summary: 'Create a scenario from parameters (`valueAddedGrowth`: section or broad sector → % a year, or → { "2026-2030": % }; `trainingOutputChange`: level → % change; see the schema for the others). The id is derived from the normalised parameters: the same parameters give the same id. Answers once the scenario is computed on the served version; read it with `scenario=<id>` on forecasts, gaps, targets and export.csv. Rate-limited per client (SCENARIO_RATE_LIMIT a minute).',
-      responses: {
-        201: { description: 'Created (or already known)', content: { 'application/json': { schema: resolver(scenarioCreatedSchema) } } },
-        ...readProblems({
-          400: 'Unknown, mistyped or out-of-range parameters, each named in `errors`; nothing is stored',
-          413: true,
-          429: 'Over SCENARIO_RATE_LIMIT scenario requests a minute from this client, or (PUBLIC_READ=false) too many invalid tokens (`Retry-After`)',
-        }),
+export const scenarioRoutes = (deps: AppDeps) =>
+  new Hono()
+    .get(
+      '/',
+      describeRoute({
+        tags: ['outlook'],
+        summary:
+          'The scenario levers (unit, range, default, keys, names in Vietnamese and English), the presets as parameter sets, and the baseline value of each lever for the served version',
+        ...publicRead(),
+        // No parameters, so no 400.
+        responses: jsonResponses('Levers, presets and baseline', scenarioListSchema, { 400: false }),
+      }),
+      async (c) => {
+        const snap = await deps.store.current();
+        const engine = scenariosOf(deps).engine;
+        // Opening the builder warms the engine (fits the base once) so the first scenario is fast.
+        void engine.warm(snap.version.id).catch(() => {});
+        // No Data-Version header: the engine state changes, so the answer is never replayed from the cache.
+        c.header('cache-control', 'no-store');
+        return c.json({
+          presets: PRESETS.map((p) => ({
+            id: p.id,
+            nameVi: p.nameVi,
+            nameEn: p.nameEn,
+            descriptionVi: p.description.vi,
+            descriptionEn: p.description.en,
+            parameters: p.parameters,
+          })),
+          specs: PARAMETER_SPECS.map((s) => ({ ...s, keys: s.keys ? [...s.keys] : null, default: Number.isFinite(s.default) ? s.default : null })),
+          baseline: snap.summary.scenarioBaseline ?? null,
+          engine: engine.state(snap.version.id),
+        });
       },
-    }),
-    parametersBody,
-    async (c) => {
-      const snap = await deps.store.current();
-      const created = await scenariosOf(deps).create(snap, c.req.valid('json'));
-      c.header(DATA_VERSION_HEADER, String(snap.version.id));
-      c.header('location', `/api/scenarios/${created.id}`);
-      return c.json(created, 201);
-    },
-  )
-  .get(
-    '/:id',
-    describeRoute({
-      tags: ['outlook'],
-      summary: 'A preset or stored scenario: its normalised parameters',
-      ...publicRead(),
-      responses: jsonResponses('Scenario', scenarioInfoSchema, { 404: 'No such scenario (never created, or expired)' }),
-    }),
-    zValidator('param', z.object({ id: z.string().min(1).max(64) })),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      const info = await scenariosOf(deps).find(id);
-      if (!info) throw notFound(`No scenario '${id}': it was never created here or has expired (the least recently used are removed). Create it again with POST /api/scenarios.`);
-      return c.json(info);
-    },
-  );
+    )
+    .post(
+      '/',
+      describeRoute({
+        tags: ['outlook'],
+        ...publicRead(),
+        summary:
+          'Create a scenario from parameters (`valueAddedGrowth`: section or broad sector → % a year, or → { "2026-2030": % }; `trainingOutputChange`: level → % change; see the schema for the others). The id is derived from the normalised parameters: the same parameters give the same id. Answers once the scenario is computed on the served version; read it with `scenario=<id>` on forecasts, gaps, targets and export.csv. Rate-limited per client (SCENARIO_RATE_LIMIT a minute).',
+        responses: {
+          201: { description: 'Created (or already known)', content: { 'application/json': { schema: resolver(scenarioCreatedSchema) } } },
+          ...readProblems({
+            400: 'Unknown, mistyped or out-of-range parameters, each named in `errors`; nothing is stored',
+            413: true,
+            429: 'Over SCENARIO_RATE_LIMIT scenario requests a minute from this client, or (PUBLIC_READ=false) too many invalid tokens (`Retry-After`)',
+          }),
+        },
+      }),
+      parametersBody,
+      async (c) => {
+        const snap = await deps.store.current();
+        const created = await scenariosOf(deps).create(snap, c.req.valid('json'));
+        c.header(DATA_VERSION_HEADER, String(snap.version.id));
+        c.header('location', `/api/scenarios/${created.id}`);
+        return c.json(created, 201);
+      },
+    )
+    .get(
+      '/:id',
+      describeRoute({
+        tags: ['outlook'],
+        summary: 'A preset or stored scenario: its normalised parameters',
+        ...publicRead(),
+        responses: jsonResponses('Scenario', scenarioInfoSchema, { 404: 'No such scenario (never created, or expired)' }),
+      }),
+      zValidator('param', z.object({ id: z.string().min(1).max(64) })),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const info = await scenariosOf(deps).find(id);
+        if (!info)
+          throw notFound(
+            `No scenario '${id}': it was never created here or has expired (the least recently used are removed). Create it again with POST /api/scenarios.`,
+          );
+        return c.json(info);
+      },
+    );

@@ -14,20 +14,22 @@ import { selectTargets } from '../services/outlook-queries';
 export const targetsQuery = z.object({ scenario: scenarioParam });
 
 /** Target routes. */
-export const targetRoutes = (deps: AppDeps) => new Hono().get(
-  '/',
-  describeRoute({
-    tags: ['outlook'],
-    ...publicRead(),
-    summary: 'New fields beside their decisions: the decision\'s own target quoted (Vietnamese first) and dated, the semiconductor training plan by year, the workforce trend, and a workforce path only where it is a stated assumption',
-    responses: jsonResponses('Target paths', targetsSchema),
-  }),
-  zQuery(targetsQuery),
-  async (c) => {
-    const { scenario } = c.req.valid('query');
-    const snap = await snapshotFor(deps, scenario, requestSnapshot(c));
-    const body = selectTargets(snap, scenario);
-    c.header(DATA_VERSION_HEADER, String(snap.version.id));
-    return c.json(body);
-  },
-);
+export const targetRoutes = (deps: AppDeps) =>
+  new Hono().get(
+    '/',
+    describeRoute({
+      tags: ['outlook'],
+      ...publicRead(),
+      summary:
+        "New fields beside their decisions: the decision's own target quoted (Vietnamese first) and dated, the semiconductor training plan by year, the workforce trend, and a workforce path only where it is a stated assumption",
+      responses: jsonResponses('Target paths', targetsSchema),
+    }),
+    zQuery(targetsQuery),
+    async (c) => {
+      const { scenario } = c.req.valid('query');
+      const snap = await snapshotFor(deps, scenario, requestSnapshot(c));
+      const body = selectTargets(snap, scenario);
+      c.header(DATA_VERSION_HEADER, String(snap.version.id));
+      return c.json(body);
+    },
+  );

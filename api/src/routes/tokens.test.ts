@@ -22,7 +22,8 @@ describe('/api/tokens and the token CLI against a running server', () => {
     if (token) h.set('authorization', `Bearer ${token}`);
     return srv.t.app.request(path, { ...rest, headers: h });
   };
-  const post = (body: unknown, token = admin) => req('/api/tokens', { method: 'POST', token, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  const post = (body: unknown, token = admin) =>
+    req('/api/tokens', { method: 'POST', token, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 
   beforeAll(async () => {
     srv = await startBusyServer(pglite, 'tokens-api');
@@ -58,7 +59,14 @@ describe('/api/tokens and the token CLI against a running server', () => {
 
   it('refuses bad input with 400 problem+json naming the field, and stores nothing', async () => {
     const before = (await (await req('/api/tokens', { token: admin })).json()).tokens.length;
-    for (const bad of [{ name: '', role: 'analyst' }, { name: 'x', role: 'boss' }, { name: 'a\u0000b', role: 'viewer' }, { name: 'x'.repeat(201), role: 'viewer' }, { role: 'viewer' }, { name: 'x', role: 'viewer', extra: 1 }]) {
+    for (const bad of [
+      { name: '', role: 'analyst' },
+      { name: 'x', role: 'boss' },
+      { name: 'a\u0000b', role: 'viewer' },
+      { name: 'x'.repeat(201), role: 'viewer' },
+      { role: 'viewer' },
+      { name: 'x', role: 'viewer', extra: 1 },
+    ]) {
       const res = await post(bad);
       expect(res.status, JSON.stringify(bad)).toBe(400);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
@@ -81,9 +89,12 @@ describe('/api/tokens and the token CLI against a running server', () => {
     expect(last.status).toBe(409);
     expect((await last.json()).detail).toMatch(/last active admin/);
     const audit = await srv.t.database.db.execute(sql`select actor, action from audit_log where action like 'token.%' order by id`);
-    expect((audit as unknown as { rows: { actor: string; action: string }[] }).rows).toEqual(expect.arrayContaining([
-      { actor: `token:${adminId}`, action: 'token.create' }, { actor: `token:${adminId}`, action: 'token.revoke' },
-    ]));
+    expect((audit as unknown as { rows: { actor: string; action: string }[] }).rows).toEqual(
+      expect.arrayContaining([
+        { actor: `token:${adminId}`, action: 'token.create' },
+        { actor: `token:${adminId}`, action: 'token.revoke' },
+      ]),
+    );
   });
 
   it('the CLI manages tokens through the running server with LMO_TOKEN (the embedded directory is busy)', async () => {

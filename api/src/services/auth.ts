@@ -94,7 +94,10 @@ export function tokenScope(role: Role, scope: string | readonly string[] | null 
  * Creates a token. The returned `token` is the only time the secret exists
  * outside the caller. `scope` (analysts only): province/region codes.
  */
-export async function createToken(db: Db, input: { name: string; role: Role; actor?: string; scope?: string | readonly string[] | null }): Promise<TokenInfo & { token: string }> {
+export async function createToken(
+  db: Db,
+  input: { name: string; role: Role; actor?: string; scope?: string | readonly string[] | null },
+): Promise<TokenInfo & { token: string }> {
   const name = input.name.trim();
   const problem = tokenNameProblem(name);
   if (problem) throw new Error(problem);
@@ -102,8 +105,13 @@ export async function createToken(db: Db, input: { name: string; role: Role; act
   const scope = tokenScope(input.role, input.scope);
   const token = generateToken();
   const row = await db.transaction(async (tx) => {
-    const [created] = await tx.insert(apiTokens).values({ name, role: input.role, hash: hashToken(token), scope: scope ? [...scope] : null }).returning();
-    await tx.insert(auditLog).values({ actor: input.actor ?? 'cli', action: 'token.create', target: `api_token:${created.id}`, detail: { name, role: input.role, scope } });
+    const [created] = await tx
+      .insert(apiTokens)
+      .values({ name, role: input.role, hash: hashToken(token), scope: scope ? [...scope] : null })
+      .returning();
+    await tx
+      .insert(auditLog)
+      .values({ actor: input.actor ?? 'cli', action: 'token.create', target: `api_token:${created.id}`, detail: { name, role: input.role, scope } });
     return created;
   });
   return { ...toInfo(row), token };
@@ -139,14 +147,27 @@ export async function revokeToken(db: Db, id: number, actor = 'cli'): Promise<bo
 export async function revokeTokenChecked(db: Db, id: number, actor = 'cli', options: { keepAnAdmin?: boolean } = {}): Promise<RevokeOutcome> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${REVOKE_LOCK})`);
-    const [row] = await tx.select().from(apiTokens).where(sql`${apiTokens.id} = ${id} and ${apiTokens.revokedAt} is null`).limit(1);
+    const [row] = await tx
+      .select()
+      .from(apiTokens)
+      .where(sql`${apiTokens.id} = ${id} and ${apiTokens.revokedAt} is null`)
+      .limit(1);
     if (!row) return { status: 'missing' } as const;
     if (options.keepAnAdmin && row.role === 'admin') {
-      const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(apiTokens).where(sql`${apiTokens.role} = 'admin' and ${apiTokens.revokedAt} is null`);
+      const [{ n }] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(apiTokens)
+        .where(sql`${apiTokens.role} = 'admin' and ${apiTokens.revokedAt} is null`);
       if (Number(n) <= 1) return { status: 'last-admin' } as const;
     }
-    const [done] = await tx.update(apiTokens).set({ revokedAt: sql`now()` }).where(eq(apiTokens.id, id)).returning();
-    await tx.insert(auditLog).values({ actor, action: 'token.revoke', target: `api_token:${id}`, detail: { name: row.name, role: row.role, scope: row.scope ?? null } });
+    const [done] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: sql`now()` })
+      .where(eq(apiTokens.id, id))
+      .returning();
+    await tx
+      .insert(auditLog)
+      .values({ actor, action: 'token.revoke', target: `api_token:${id}`, detail: { name: row.name, role: row.role, scope: row.scope ?? null } });
     return { status: 'revoked', token: toInfo(done) } as const;
   });
 }
@@ -163,7 +184,10 @@ export async function verifyToken(db: Db, token: string): Promise<Principal | nu
   if (!row || !timingSafeEqual(Buffer.from(row.hash, 'hex'), Buffer.from(hash, 'hex'))) return null;
   if (row.revokedAt) return null;
   if (!row.lastUsedAt || Date.now() - new Date(row.lastUsedAt).getTime() > TOUCH_EVERY_MS) {
-    await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.id));
+    await db
+      .update(apiTokens)
+      .set({ lastUsedAt: sql`now()` })
+      .where(eq(apiTokens.id, row.id));
   }
   return { tokenId: row.id, name: row.name, role: row.role as Role, scope: row.scope ?? null };
 }

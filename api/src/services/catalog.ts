@@ -3,9 +3,27 @@
  * models/src/labour/codes, used to validate input and to answer /api/meta.
  */
 import {
-  FORMER_PROVINCES, GROUP_HELP, INDICATORS, OCCUPATIONS, QUALIFICATIONS, REGIONS, SECTORS, getFormerProvince, getOccupation, getRegion,
-  indicatorAxis, isGroupCode, resolveGroup, resolveOccupation,
-  resolveQualification, resolveRegion, resolveSector, suggestIndicator, suggestQualification, suggestRegion, suggestSector,
+  FORMER_PROVINCES,
+  GROUP_HELP,
+  INDICATORS,
+  OCCUPATIONS,
+  QUALIFICATIONS,
+  REGIONS,
+  SECTORS,
+  getFormerProvince,
+  getOccupation,
+  getRegion,
+  indicatorAxis,
+  isGroupCode,
+  resolveGroup,
+  resolveOccupation,
+  resolveQualification,
+  resolveRegion,
+  resolveSector,
+  suggestIndicator,
+  suggestQualification,
+  suggestRegion,
+  suggestSector,
 } from '@lmo/models';
 
 export type CodeField = 'indicator' | 'region' | 'sector' | 'qualification';
@@ -38,15 +56,23 @@ const LISTS: Record<CodeField, string[]> = {
 
 function suggestions(field: CodeField, value: string): string[] {
   const out = new Set<string>();
-  const resolved = field === 'region' ? resolveRegion(value)?.code
-    : field === 'sector' ? resolveSector(value)
-    : field === 'qualification' ? resolveQualification(value)
-    : undefined;
+  const resolved =
+    field === 'region'
+      ? resolveRegion(value)?.code
+      : field === 'sector'
+        ? resolveSector(value)
+        : field === 'qualification'
+          ? resolveQualification(value)
+          : undefined;
   if (resolved) out.add(resolved);
-  const near = field === 'region' ? suggestRegion(value)?.split(' ')[0]
-    : field === 'sector' ? suggestSector(value)
-    : field === 'qualification' ? suggestQualification(value)
-    : suggestIndicator(value);
+  const near =
+    field === 'region'
+      ? suggestRegion(value)?.split(' ')[0]
+      : field === 'sector'
+        ? suggestSector(value)
+        : field === 'qualification'
+          ? suggestQualification(value)
+          : suggestIndicator(value);
   // suggestSector may return an English name; keep only real codes.
   if (near && LISTS[field].includes(near)) out.add(near);
   return [...out];
@@ -89,7 +115,10 @@ function build(): Catalog {
       if (axis === 'occupation') {
         if (getOccupation(sector)) return null;
         const near = resolveOccupation(sector);
-        return { message: `${indicator} is broken down by occupation: expected TOTAL or OCC0–OCC9; got '${sector}'`, expected: near ? [near] : OCCUPATIONS.map((o) => o.code) };
+        return {
+          message: `${indicator} is broken down by occupation: expected TOTAL or OCC0–OCC9; got '${sector}'`,
+          expected: near ? [near] : OCCUPATIONS.map((o) => o.code),
+        };
       }
       if (sets.sector.has(sector)) return null;
       return { message: `${indicator} is broken down by sector: '${sector}' is not a sector code`, expected: suggest('sector', sector) };
@@ -109,23 +138,42 @@ export function catalog(): Catalog {
 export function metaCodes() {
   return {
     regions: REGIONS.map((r) => ({
-      code: r.code, nameVi: r.vi, nameEn: r.en, level: r.level, parent: r.parent,
+      code: r.code,
+      nameVi: r.vi,
+      nameEn: r.en,
+      level: r.level,
+      parent: r.parent,
       ...(r.kind ? { kind: r.kind } : {}),
       ...(r.formerCodes ? { formerCodes: r.formerCodes } : {}),
       ...(r.regionNote ? { regionNoteVi: r.regionNote.vi, regionNoteEn: r.regionNote.en } : {}),
     })),
     formerProvinces: FORMER_PROVINCES.map((f) => ({
-      code: f.code, nameVi: f.vi, nameEn: f.en, current: f.current, formerRegion: f.formerRegion,
+      code: f.code,
+      nameVi: f.vi,
+      nameEn: f.en,
+      current: f.current,
+      formerRegion: f.formerRegion,
     })),
     sectors: SECTORS.map((s) => ({
-      code: s.code, nameVi: s.vi, nameEn: s.en, level: s.level, parent: s.parent, additive: s.additive,
+      code: s.code,
+      nameVi: s.vi,
+      nameEn: s.en,
+      level: s.level,
+      parent: s.parent,
+      additive: s.additive,
       newField: s.level === 'field',
       ...(s.scope ? { scopeVi: s.scope.vi, scopeEn: s.scope.en } : {}),
     })),
     qualifications: QUALIFICATIONS.map((q) => ({ code: q.code, nameVi: q.vi, nameEn: q.en, parent: q.parent, vocational: q.vocational })),
     indicators: INDICATORS.map((i) => ({
-      code: i.code, nameVi: i.vi, nameEn: i.en, unit: i.unit, kind: i.kind, axis: indicatorAxis(i.code),
-      descriptionVi: i.description.vi, descriptionEn: i.description.en,
+      code: i.code,
+      nameVi: i.vi,
+      nameEn: i.en,
+      unit: i.unit,
+      kind: i.kind,
+      axis: indicatorAxis(i.code),
+      descriptionVi: i.description.vi,
+      descriptionEn: i.description.en,
     })),
     occupations: OCCUPATIONS.map((o) => ({ code: o.code, nameVi: o.vi, nameEn: o.en, major: o.major })),
   };

@@ -73,8 +73,7 @@ export function scenarioChunks(outlook: Outlook): Chunk[] {
 const packChunkSync = (value: unknown): string => gzipSync(JSON.stringify(value), { level: 1 }).toString('base64');
 
 /** Inverse of packChunkSync. */
-export const unpackChunk = async <T>(data: string): Promise<T> =>
-  JSON.parse((await gunzipAsync(Buffer.from(data, 'base64'))).toString('utf8')) as T;
+export const unpackChunk = async <T>(data: string): Promise<T> => JSON.parse((await gunzipAsync(Buffer.from(data, 'base64'))).toString('utf8')) as T;
 
 const pack = ({ value, ...c }: Chunk): PackedChunk => ({ ...c, data: packChunkSync(value) });
 
@@ -96,7 +95,13 @@ export function computePacked(take: () => readonly Observation[], options: Outlo
   const scenariosMs = performance.now() - t1;
   const timingMs = { ...base.timingMs, base: baseMs, scenarios: scenariosMs, total: baseMs + scenariosMs };
   const scenarios = options.scenarios ?? SCENARIOS;
-  const summary: SetSummary = { baseYear: base.baseYear, horizon: base.horizon, scenarios, timingMs, scenarioBaseline: baselineValues(scenarioBaselineOf(base)) };
+  const summary: SetSummary = {
+    baseYear: base.baseYear,
+    horizon: base.horizon,
+    scenarios,
+    timingMs,
+    scenarioBaseline: baselineValues(scenarioBaselineOf(base)),
+  };
   onChunk(pack({ kind: 'set', scenario: '*', key: 'summary', items: scenarios.length, value: summary }));
   return timingMs;
 }

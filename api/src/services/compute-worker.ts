@@ -11,12 +11,20 @@ import { computePacked } from './compute-pack';
 import { fromColumns, type ObservationColumns } from './observation-columns';
 
 /** What the main thread posts: the version's observations as columns, and the worker's nice value. */
-export interface ComputeJob { columns?: ObservationColumns; versionId: number; nice: number }
+export interface ComputeJob {
+  columns?: ObservationColumns;
+  versionId: number;
+  nice: number;
+}
 
 parentPort!.once('message', (job: ComputeJob) => {
   // On Linux a nice value belongs to one thread: this lowers only the model run,
   // so the instance's request thread (and other instances on the host) keep priority.
-  try { setPriority(job.nice); } catch { /* not permitted: run at normal priority */ }
+  try {
+    setPriority(job.nice);
+  } catch {
+    /* not permitted: run at normal priority */
+  }
   // The rows are needed only to fit the base projection; dropping the columns frees them early.
   const take = () => {
     const rows = fromColumns(job.columns!);

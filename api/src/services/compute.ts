@@ -72,10 +72,15 @@ async function runWorker(job: ComputeJob, onChunk: ChunkSink, heapMb: number): P
   return new Promise((resolve, reject) => {
     worker.on('message', (m: { chunk?: PackedChunk; done?: boolean; timingMs?: Record<string, number> }) => {
       if (m.chunk) onChunk(m.chunk);
-      if (m.done) { resolve(m.timingMs!); void worker.terminate(); }
+      if (m.done) {
+        resolve(m.timingMs!);
+        void worker.terminate();
+      }
     });
     worker.once('error', reject);
-    worker.once('exit', (code) => { if (code !== 0) reject(new Error(`compute worker exited with code ${code}`)); });
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`compute worker exited with code ${code}`));
+    });
   });
 }
 
@@ -101,9 +106,13 @@ function resultsWriter(db: Db, versionId: number) {
     batch = [];
     batchBytes = 0;
     // The chain never rejects (a rejection nobody awaits yet would crash the process); finish() reports it.
-    writing = writing.then(async () => {
-      if (failure === undefined) await db.insert(results).values(rows).onConflictDoNothing();
-    }).catch((error: unknown) => { failure ??= error; });
+    writing = writing
+      .then(async () => {
+        if (failure === undefined) await db.insert(results).values(rows).onConflictDoNothing();
+      })
+      .catch((error: unknown) => {
+        failure ??= error;
+      });
   };
   return {
     add(chunk: PackedChunk) {
@@ -142,7 +151,11 @@ export async function computeResults(db: Db, versionId: number, options: Compute
     if (useWorker) {
       timingMs = await inWorker({ columns, versionId, nice: options.nice ?? 10 }, (c) => writer.add(c), options.heapMb ?? 192);
     } else {
-      timingMs = computePacked(() => fromColumns(columns), { dataVersion: String(versionId) }, (c) => writer.add(c));
+      timingMs = computePacked(
+        () => fromColumns(columns),
+        { dataVersion: String(versionId) },
+        (c) => writer.add(c),
+      );
     }
   } catch (error) {
     // No write may still be running when the caller cleans up after a failure.
@@ -154,8 +167,14 @@ export async function computeResults(db: Db, versionId: number, options: Compute
   const t2 = performance.now();
   await markComputed(db, versionId, Math.round(t2 - t0));
   return {
-    versionId, observations: count, chunks: written.chunks, bytes: written.bytes,
-    computeMs: Math.round(t1 - t0), storeMs: Math.round(t2 - t1), inWorker: useWorker, timingMs,
+    versionId,
+    observations: count,
+    chunks: written.chunks,
+    bytes: written.bytes,
+    computeMs: Math.round(t1 - t0),
+    storeMs: Math.round(t2 - t1),
+    inWorker: useWorker,
+    timingMs,
   };
 }
 

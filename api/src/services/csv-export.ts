@@ -17,12 +17,30 @@ export function toCsv(fields: readonly string[], rows: Cell[][]): string {
 
 /** Series in the long format, so an export can be edited and uploaded again. */
 export function seriesCsv(s: SeriesColumns): string {
-  return toCsv(LONG_COLUMNS, s.periods.map((period, i) => [
-    s.indicator, period, s.region, s.sector, s.qualification, s.values[i], s.unit, s.source[i], s.status[i],
-  ]));
+  return toCsv(
+    LONG_COLUMNS,
+    s.periods.map((period, i) => [s.indicator, period, s.region, s.sector, s.qualification, s.values[i], s.unit, s.source[i], s.status[i]]),
+  );
 }
 
-const FORECAST_FIELDS = ['indicator', 'region', 'sector', 'qualification', 'scenario', 'period', 'kind', 'value', 'lower80', 'upper80', 'lower95', 'upper95', 'unit', 'status', 'basis', 'source'] as const;
+const FORECAST_FIELDS = [
+  'indicator',
+  'region',
+  'sector',
+  'qualification',
+  'scenario',
+  'period',
+  'kind',
+  'value',
+  'lower80',
+  'upper80',
+  'lower95',
+  'upper95',
+  'unit',
+  'status',
+  'basis',
+  'source',
+] as const;
 
 /** A basis list in one CSV cell: `official;illustrative`. */
 const basisCell = (basis: readonly string[] | undefined): string => (basis ?? []).join(';');
@@ -38,12 +56,48 @@ export function forecastCsv(f: Awaited<ReturnType<typeof selectForecast>>): stri
   const b80 = band(80);
   const b95 = band(95);
   f.forecast.periods.forEach((period, i) => {
-    rows.push([...key, period, 'forecast', f.forecast.mean[i], b80?.lower[i] ?? null, b80?.upper[i] ?? null, b95?.lower[i] ?? null, b95?.upper[i] ?? null, f.unit, f.status, basisCell(f.basis), f.source]);
+    rows.push([
+      ...key,
+      period,
+      'forecast',
+      f.forecast.mean[i],
+      b80?.lower[i] ?? null,
+      b80?.upper[i] ?? null,
+      b95?.lower[i] ?? null,
+      b95?.upper[i] ?? null,
+      f.unit,
+      f.status,
+      basisCell(f.basis),
+      f.source,
+    ]);
   });
   return toCsv(FORECAST_FIELDS, rows);
 }
 
-const GAP_FIELDS = ['region', 'sector', 'qualification', 'horizon', 'period', 'employmentBase', 'employmentEnd', 'openings', 'expansion', 'replacement', 'newSupply', 'imbalance', 'imbalanceLower', 'imbalanceUpper', 'imbalance_share', 'ratio', 'flag', 'confidence', 'rank', 'status', 'basis', 'source'] as const;
+const GAP_FIELDS = [
+  'region',
+  'sector',
+  'qualification',
+  'horizon',
+  'period',
+  'employmentBase',
+  'employmentEnd',
+  'openings',
+  'expansion',
+  'replacement',
+  'newSupply',
+  'imbalance',
+  'imbalanceLower',
+  'imbalanceUpper',
+  'imbalance_share',
+  'ratio',
+  'flag',
+  'confidence',
+  'rank',
+  'status',
+  'basis',
+  'source',
+] as const;
 
 /** A gap row's value for one CSV column (`imbalance_share`: share of base employment, −0.02 = −2 %). */
 function gapCell(r: GapRow, f: (typeof GAP_FIELDS)[number]): Cell {
@@ -54,5 +108,8 @@ function gapCell(r: GapRow, f: (typeof GAP_FIELDS)[number]): Cell {
 
 /** One line per gap row, in the order served; a too-small row's rank is empty (never ranked). */
 export function gapsCsv(rows: GapRow[]): string {
-  return toCsv(GAP_FIELDS, rows.map((r) => GAP_FIELDS.map((f) => gapCell(r, f))));
+  return toCsv(
+    GAP_FIELDS,
+    rows.map((r) => GAP_FIELDS.map((f) => gapCell(r, f))),
+  );
 }

@@ -41,8 +41,7 @@ export function toVersionInfo(row: Row): VersionInfo {
   };
 }
 
-const currentQuery = (db: Db) => db.select().from(datasetVersions).where(eq(datasetVersions.isCurrent, true)).limit(1)
-  .prepare('lmo_current_version');
+const currentQuery = (db: Db) => db.select().from(datasetVersions).where(eq(datasetVersions.isCurrent, true)).limit(1).prepare('lmo_current_version');
 // Health and the results store ask for the current version on (almost) every request:
 // a prepared statement skips Drizzle's query building, ~3× faster on PGlite.
 const prepared = new WeakMap<Db, ReturnType<typeof currentQuery>>();
@@ -75,19 +74,29 @@ export async function getVersion(db: Db, id: number): Promise<VersionInfo | null
  * or rolled back to.
  */
 export async function getVisibleVersion(db: Db, id: number): Promise<VersionInfo | null> {
-  const rows = await db.select().from(datasetVersions)
-    .where(and(eq(datasetVersions.id, id), eq(datasetVersions.state, 'ready'))).limit(1);
+  const rows = await db
+    .select()
+    .from(datasetVersions)
+    .where(and(eq(datasetVersions.id, id), eq(datasetVersions.state, 'ready')))
+    .limit(1);
   return rows[0] ? toVersionInfo(rows[0]) : null;
 }
 
 /** Finds a `ready` version with exactly this content hash. */
 export async function findVersionByHash(db: Db, hash: string): Promise<VersionInfo | null> {
-  const rows = await db.select().from(datasetVersions).where(and(eq(datasetVersions.hash, hash), eq(datasetVersions.state, 'ready')))
-    .orderBy(desc(datasetVersions.id)).limit(1);
+  const rows = await db
+    .select()
+    .from(datasetVersions)
+    .where(and(eq(datasetVersions.hash, hash), eq(datasetVersions.state, 'ready')))
+    .orderBy(desc(datasetVersions.id))
+    .limit(1);
   return rows[0] ? toVersionInfo(rows[0]) : null;
 }
 
 /** Marks results for `id` as stored. */
 export async function markComputed(db: Db, id: number, computeMs: number): Promise<void> {
-  await db.update(datasetVersions).set({ computedAt: sql`now()`, computeMs }).where(eq(datasetVersions.id, id));
+  await db
+    .update(datasetVersions)
+    .set({ computedAt: sql`now()`, computeMs })
+    .where(eq(datasetVersions.id, id));
 }

@@ -35,7 +35,10 @@ describe.each(backends)('ingest on $name', (backend) => {
     expect(result.version.rowCount).toBe(rows.length);
     expect((await getCurrentVersion(database.db))?.id).toBe(result.version.id);
     expect(await countRows()).toBe(rows.length);
-    const audit = await database.db.select().from(auditLog).where(eq(auditLog.target, `dataset_version:${result.version.id}`));
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.target, `dataset_version:${result.version.id}`));
     expect(audit).toHaveLength(1);
   });
 
@@ -54,21 +57,22 @@ describe.each(backends)('ingest on $name', (backend) => {
     rows.push({ ...fixtureRows()[0], period: '2025', region: 'XX' });
     rows.push({ ...fixtureRows()[0], period: '20x5' });
     rows.push({ ...fixtureRows()[1] }); // duplicate of row 2
-    const error = await ingestObservations(database.db, rows, { label: 'bad', kind: 'upload', firstLine: 2 })
-      .catch((e: unknown) => e);
+    const error = await ingestObservations(database.db, rows, { label: 'bad', kind: 'upload', firstLine: 2 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'DomainError', code: 'INVALID_OBSERVATIONS' });
     const problem = toProblem(error as DomainError);
     expect(problem.status).toBe(422);
-    expect(problem.errors).toEqual(expect.arrayContaining([
-      expect.objectContaining({ line: 5, column: 3, message: expect.stringContaining("unknown region 'XX'") }),
-      expect.objectContaining({ line: 6, column: 2 }),
-      expect.objectContaining({ line: 7, message: expect.stringContaining('duplicate') }),
-    ]));
+    expect(problem.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ line: 5, column: 3, message: expect.stringContaining("unknown region 'XX'") }),
+        expect.objectContaining({ line: 6, column: 2 }),
+        expect.objectContaining({ line: 7, message: expect.stringContaining('duplicate') }),
+      ]),
+    );
     expect((await database.db.select({ n: count() }).from(datasetVersions))[0].n).toBe(versionsBefore);
     expect(await countRows()).toBe(rowsBefore);
   });
 
-  it('applies the upload validator\'s row rules to JSON rows (unit, bounds, future periods)', async () => {
+  it("applies the upload validator's row rules to JSON rows (unit, bounds, future periods)", async () => {
     const rows: unknown[] = fixtureRows().slice(0, 2);
     rows.push({ ...fixtureRows()[0], period: '2011', unit: 'percent', value: 12 });
     rows.push({ ...fixtureRows()[0], period: '2010', region: '01', value: 40_000_000 });
@@ -91,11 +95,16 @@ describe.each(backends)('ingest on $name', (backend) => {
     expect(result.version.parentId).toBe(parent.id);
     expect(result.version.rowCount).toBe(parent.rowCount);
     const stored = await loadObservations(database.db, result.version.id);
-    const hit = stored.find((o) => o.indicator === changed.indicator && o.period === changed.period && o.sector === changed.sector && o.qualification === changed.qualification);
+    const hit = stored.find(
+      (o) => o.indicator === changed.indicator && o.period === changed.period && o.sector === changed.sector && o.qualification === changed.qualification,
+    );
     expect(hit).toMatchObject({ value: 1, status: 'survey' });
     // The parent version is immutable.
     const old = await loadObservations(database.db, parent.id);
-    expect(old.find((o) => o.period === changed.period && o.sector === changed.sector && o.qualification === changed.qualification && o.indicator === changed.indicator)?.value)
-      .toBe(fixtureRows()[0].value);
+    expect(
+      old.find(
+        (o) => o.period === changed.period && o.sector === changed.sector && o.qualification === changed.qualification && o.indicator === changed.indicator,
+      )?.value,
+    ).toBe(fixtureRows()[0].value);
   });
 });

@@ -40,8 +40,7 @@ export interface IngestResult {
 }
 
 /** Canonical identity of a cell and period. */
-export const cellPeriodKey = (o: Observation) =>
-  `${o.indicator}|${o.region}|${o.sector}|${o.qualification}|${o.period}`;
+export const cellPeriodKey = (o: Observation) => `${o.indicator}|${o.region}|${o.sector}|${o.qualification}|${o.period}`;
 
 /** sha256 of the rows in a canonical order, so the same content has the same hash whatever the file order. */
 export function contentHash(rows: readonly Observation[]): string {
@@ -53,15 +52,24 @@ export function contentHash(rows: readonly Observation[]): string {
 }
 
 const OBSERVATION_FIELDS = {
-  indicator: observations.indicator, period: observations.period, region: observations.region,
-  sector: observations.sector, qualification: observations.qualification, value: observations.value,
-  unit: observations.unit, sourceId: observations.sourceId, status: observations.status,
+  indicator: observations.indicator,
+  period: observations.period,
+  region: observations.region,
+  sector: observations.sector,
+  qualification: observations.qualification,
+  value: observations.value,
+  unit: observations.unit,
+  sourceId: observations.sourceId,
+  status: observations.status,
 };
 
 /** Rows read with `sourceId` get their citation text (in place: pages of a million rows are not copied). */
 async function attachSources(db: Db, rows: { sourceId: number }[]): Promise<Observation[]> {
-  const texts = await sourceTexts(db, rows.map((r) => r.sourceId));
-  for (const r of rows as (typeof rows[number] & { source?: string })[]) r.source = texts.get(r.sourceId)!;
+  const texts = await sourceTexts(
+    db,
+    rows.map((r) => r.sourceId),
+  );
+  for (const r of rows as ((typeof rows)[number] & { source?: string })[]) r.source = texts.get(r.sourceId)!;
   return rows as unknown as Observation[];
 }
 
@@ -79,9 +87,12 @@ export async function loadObservations(db: Db, versionId: number): Promise<Obser
 export async function loadObservationColumns(db: Db, versionId: number, pageSize = 20_000): Promise<ObservationColumns> {
   const builder = new ObservationColumnsBuilder();
   for (let after = 0; ;) {
-    const page = await db.select({ id: observations.id, ...OBSERVATION_FIELDS }).from(observations)
+    const page = await db
+      .select({ id: observations.id, ...OBSERVATION_FIELDS })
+      .from(observations)
       .where(and(eq(observations.datasetVersionId, versionId), gt(observations.id, after)))
-      .orderBy(observations.id).limit(pageSize);
+      .orderBy(observations.id)
+      .limit(pageSize);
     builder.add(await attachSources(db, page));
     if (page.length < pageSize) return builder.finish();
     after = page[page.length - 1].id;
@@ -117,7 +128,9 @@ export async function commitObservations(db: Db, rows: readonly Observation[], m
   const built = await buildVersion(db, full, { mode: 'replace', hash, label: meta.label, kind: meta.kind, actor, fingerprint: meta.fingerprint });
   // Same content current meanwhile: this copy is discarded, it adds nothing.
   const promoted = await promoteOrDiscard(db, built, {
-    actor, action: 'dataset.ingest', detail: { label: meta.label, kind: meta.kind, mode: meta.mode ?? 'replace', rows: rows.length, hash },
+    actor,
+    action: 'dataset.ingest',
+    detail: { label: meta.label, kind: meta.kind, mode: meta.mode ?? 'replace', rows: rows.length, hash },
   });
   return { version: promoted.version, created: promoted.created, rowCount: full.length };
 }
@@ -138,8 +151,9 @@ export async function ingestOnce(db: Db, rows: readonly unknown[], meta: IngestM
 const MAX_LISTED = 200;
 
 function ingestProblem(errors: FieldProblem[], total: number): DomainError {
-  return new DomainError('INVALID_OBSERVATIONS',
+  return new DomainError(
+    'INVALID_OBSERVATIONS',
     `${errors.length} problem(s) in ${total} row(s); nothing was stored.${errors.length > MAX_LISTED ? ` The first ${MAX_LISTED} are listed.` : ''}`,
-    { errors: errors.slice(0, MAX_LISTED), details: { errorCount: errors.length } });
+    { errors: errors.slice(0, MAX_LISTED), details: { errorCount: errors.length } },
+  );
 }
-

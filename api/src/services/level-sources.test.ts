@@ -5,8 +5,18 @@ import { citationFamily, dataLevelsWithSources, mergeSourceFamilies, yearSpan } 
 const PX = 'GSO online database (PX-Web, English edition, release c. 2017), table "Labour force at 15 years of age and above by province"';
 function group(source: string, region = '01', rows = 1): ObservationGroup {
   return {
-    indicator: 'labour_force', region, sector: 'TOTAL', qualification: 'ALL', status: 'official', source,
-    minPeriod: '2010', maxPeriod: '2010', minYear: 2010, maxYear: 2010, quarterly: false, rows,
+    indicator: 'labour_force',
+    region,
+    sector: 'TOTAL',
+    qualification: 'ALL',
+    status: 'official',
+    source,
+    minPeriod: '2010',
+    maxPeriod: '2010',
+    minYear: 2010,
+    maxYear: 2010,
+    quarterly: false,
+    rows,
   };
 }
 
@@ -18,12 +28,16 @@ describe('citationFamily', () => {
     expect([a.year, a.preliminary, b.year]).toEqual([2016, true, 2010]);
   });
   it('drops the weights of an estimator', () => {
-    const a = citationFamily('LMO estimator "x"; rates from table "y", 2010; pre-2021 LFS basis: An Giang (89) 56.2 % (weight 2148.3 thousand), Kiên Giang (91) 55.2 %');
+    const a = citationFamily(
+      'LMO estimator "x"; rates from table "y", 2010; pre-2021 LFS basis: An Giang (89) 56.2 % (weight 2148.3 thousand), Kiên Giang (91) 55.2 %',
+    );
     const b = citationFamily('LMO estimator "x"; rates from table "y", 2011; pre-2021 LFS basis: Bắc Giang (24) 62 % (weight 1569.8 thousand)');
     expect(a.family).toBe(b.family);
   });
   it('leaves series codes apart', () => {
-    expect(citationFamily('GSO, NSDP SDMX release 2024-Q3 (LMIVNM), LE_PE_NUM').family).not.toBe(citationFamily('GSO, NSDP SDMX release 2024-Q3 (LMIVNM), LLF_PE_NUM').family);
+    expect(citationFamily('GSO, NSDP SDMX release 2024-Q3 (LMIVNM), LE_PE_NUM').family).not.toBe(
+      citationFamily('GSO, NSDP SDMX release 2024-Q3 (LMIVNM), LLF_PE_NUM').family,
+    );
   });
 });
 

@@ -79,9 +79,15 @@ export function fromColumns({ dict, codes, values }: ObservationColumns): Observ
   for (let r = 0; r < values.length; r++) {
     const c = r * WIDTH;
     out[r] = {
-      indicator: dict[codes[c]], period: dict[codes[c + 1]], region: dict[codes[c + 2]], sector: dict[codes[c + 3]],
-      qualification: dict[codes[c + 4]], value: values[r], unit: dict[codes[c + 5]] as Observation['unit'],
-      source: dict[codes[c + 6]], status: dict[codes[c + 7]] as Observation['status'],
+      indicator: dict[codes[c]],
+      period: dict[codes[c + 1]],
+      region: dict[codes[c + 2]],
+      sector: dict[codes[c + 3]],
+      qualification: dict[codes[c + 4]],
+      value: values[r],
+      unit: dict[codes[c + 5]] as Observation['unit'],
+      source: dict[codes[c + 6]],
+      status: dict[codes[c + 7]] as Observation['status'],
     };
   }
   return out;

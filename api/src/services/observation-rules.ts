@@ -36,7 +36,9 @@ export function validateObservations(input: readonly unknown[], options: { first
         const value = (raw as Record<string, unknown> | null)?.[column];
         const problem = CODE_FIELDS.has(column) && typeof value === 'string' ? codes.check(column as CodeField, value) : null;
         errors.push({
-          path: `rows[${i}].${column}`, line, column: columnNumber(column),
+          path: `rows[${i}].${column}`,
+          line,
+          column: columnNumber(column),
           message: problem?.message ?? `${column}: ${issue.message}`,
           ...(problem ? { expected: problem.expected } : {}),
         });

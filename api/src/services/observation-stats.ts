@@ -25,8 +25,9 @@ export interface ObservationStats {
 
 /** Stats of `versionId` in `db` (a few GROUP BYs over the version's observations). */
 export async function observationStats(db: Db, versionId: number): Promise<ObservationStats> {
-  const periods = (await db.selectDistinct({ period: observations.period }).from(observations)
-    .where(eq(observations.datasetVersionId, versionId))).map((p) => p.period).sort();
+  const periods = (await db.selectDistinct({ period: observations.period }).from(observations).where(eq(observations.datasetVersionId, versionId)))
+    .map((p) => p.period)
+    .sort();
   const groups = await cellGroups(db, versionId);
   // The source list and the last employment year follow from the groups: no further scan of the version.
   const bySource = new Map<string, { citation: string; status: string; rows: number }>();
@@ -44,16 +45,23 @@ export async function observationStats(db: Db, versionId: number): Promise<Obser
 /** Observations grouped by cell, status and source (one row per group), for the data-levels table. */
 async function cellGroups(db: Db, versionId: number): Promise<ObservationGroup[]> {
   const annual = sql`${observations.period} ~ '^[0-9]{4}$'`;
-  const rows = await db.select({
-    indicator: observations.indicator, region: observations.region, sector: observations.sector,
-    qualification: observations.qualification, status: observations.status, sourceId: observations.sourceId,
-    minPeriod: sql<string>`min(${observations.period})`,
-    maxPeriod: sql<string>`max(${observations.period})`,
-    minYear: sql<string | null>`min(${observations.period}) filter (where ${annual})`,
-    maxYear: sql<string | null>`max(${observations.period}) filter (where ${annual})`,
-    quarterly: sql<boolean>`bool_or(not (${annual}))`,
-    rows: sql<number>`count(*)::int`,
-  }).from(observations).where(eq(observations.datasetVersionId, versionId))
+  const rows = await db
+    .select({
+      indicator: observations.indicator,
+      region: observations.region,
+      sector: observations.sector,
+      qualification: observations.qualification,
+      status: observations.status,
+      sourceId: observations.sourceId,
+      minPeriod: sql<string>`min(${observations.period})`,
+      maxPeriod: sql<string>`max(${observations.period})`,
+      minYear: sql<string | null>`min(${observations.period}) filter (where ${annual})`,
+      maxYear: sql<string | null>`max(${observations.period}) filter (where ${annual})`,
+      quarterly: sql<boolean>`bool_or(not (${annual}))`,
+      rows: sql<number>`count(*)::int`,
+    })
+    .from(observations)
+    .where(eq(observations.datasetVersionId, versionId))
     .groupBy(observations.indicator, observations.region, observations.sector, observations.qualification, observations.status, observations.sourceId);
   // Grouped by id (an integer) and named afterwards: the citation text is not compared per row.
   return (await withSourceTexts(db, rows)).map((r) => ({

@@ -31,10 +31,9 @@ export async function selectForecast(snap: Snapshot, q: ForecastQuery) {
   requireScenario(snap, q.scenario);
   const cell = await snap.forecast(q.scenario, q);
   if (!cell) {
-    throw notFound(
-      `No forecast for ${forecastKey(q).replace(/\|/g, ' / ')} in scenario ${q.scenario}: the data has no history for this cell.`,
-      { cellsAvailable: snap.forecastCells(q.scenario) },
-    );
+    throw notFound(`No forecast for ${forecastKey(q).replace(/\|/g, ' / ')} in scenario ${q.scenario}: the data has no history for this cell.`, {
+      cellsAvailable: snap.forecastCells(q.scenario),
+    });
   }
   const limit = maxHorizon(cell.forecast.periods.length ? cell.forecast.periods : cell.history.map((h) => h.period));
   const horizon = q.horizon ?? Math.min(limit, cell.forecast.periods.length);
@@ -59,8 +58,7 @@ export async function selectForecast(snap: Snapshot, q: ForecastQuery) {
     forecast: {
       periods: cut(cell.forecast.periods),
       mean: cut(cell.forecast.mean),
-      intervals: cell.forecast.intervals.filter((i) => q.levels.includes(i.level))
-        .map((i) => ({ level: i.level, lower: cut(i.lower), upper: cut(i.upper) })),
+      intervals: cell.forecast.intervals.filter((i) => q.levels.includes(i.level)).map((i) => ({ level: i.level, lower: cut(i.lower), upper: cut(i.upper) })),
     },
     ...(cell.demand ? { demand: cut(cell.demand) } : {}),
     scenario: q.scenario,
@@ -117,14 +115,17 @@ export async function selectGaps(snap: Snapshot, q: GapQuery) {
       { path: 'horizon', message: `must be between 1 and ${maxH}` },
     ]);
   }
-  const rows = all.map(servedGapRow).filter((g) => g.horizon === horizon
-    && (!q.sector || g.sector === q.sector)
-    && (!q.qualification || g.qualification === q.qualification))
+  const rows = all
+    .map(servedGapRow)
+    .filter((g) => g.horizon === horizon && (!q.sector || g.sector === q.sector) && (!q.qualification || g.qualification === q.qualification))
     .sort(SORTERS[q.sort]);
   const outlook = snap.outlooks.get(q.scenario);
   return {
     rows,
-    region: q.region, scenario: q.scenario, horizon, sort: q.sort,
+    region: q.region,
+    scenario: q.scenario,
+    horizon,
+    sort: q.sort,
     baseYear: snap.summary.baseYear,
     period: rows[0]?.period ?? String(snap.summary.baseYear + horizon),
     thresholds: outlook?.assumptions.thresholds ?? null,
@@ -142,7 +143,11 @@ export function selectTargets(snap: Snapshot, scenario: string) {
   requireScenario(snap, scenario);
   const targets: TargetPath[] = snap.targets.get(scenario) ?? [];
   return {
-    targets, scenario, baseYear: snap.summary.baseYear, status: 'modelled' as const,
-    dataBasis: mergeBasis(...targets.map((t) => t.dataBasis)), dataVersion: snap.version.id,
+    targets,
+    scenario,
+    baseYear: snap.summary.baseYear,
+    status: 'modelled' as const,
+    dataBasis: mergeBasis(...targets.map((t) => t.dataBasis)),
+    dataVersion: snap.version.id,
   };
 }

@@ -15,7 +15,11 @@ describe('ReadCache', () => {
 
   it('does not keep failures', async () => {
     const c = new ReadCache();
-    await expect(c.load(1, 'k', async () => { throw new Error('database down'); })).rejects.toThrow('database down');
+    await expect(
+      c.load(1, 'k', async () => {
+        throw new Error('database down');
+      }),
+    ).rejects.toThrow('database down');
     expect(c.size).toBe(0);
     expect(await c.load(1, 'k', async () => 'ok')).toBe('ok');
   });
@@ -35,7 +39,7 @@ describe('ReadCache', () => {
     expect(await c.load(1, 'b', compute, cost)).toBe(10);
   });
 
-  it('keeps entries under a share\'s prefix within that share, leaving the rest alone', () => {
+  it("keeps entries under a share's prefix within that share, leaving the rest alone", () => {
     const c = new ReadCache(1 << 20, { 'answer|': 8_000 });
     c.set(1, 'chunk|a', 'data', 10_000);
     for (let i = 0; i < 50; i++) {
@@ -53,7 +57,7 @@ describe('ReadCache', () => {
     expect(c.size).toBe(0);
   });
 
-  it('drops every other version once one is served, and lists a version\'s keys by prefix', async () => {
+  it("drops every other version once one is served, and lists a version's keys by prefix", async () => {
     const c = new ReadCache();
     c.set(1, 'chunk|x', 'old', 10);
     c.set(2, 'chunk|y', 'new', 10);
@@ -69,7 +73,14 @@ describe('ReadCache', () => {
   it('does not store a computation that finished after its version was dropped', async () => {
     const c = new ReadCache();
     let release!: (v: string) => void;
-    const pending = c.load(1, 'k', () => new Promise<string>((r) => { release = r; }));
+    const pending = c.load(
+      1,
+      'k',
+      () =>
+        new Promise<string>((r) => {
+          release = r;
+        }),
+    );
     c.serving(2);
     release('late');
     expect(await pending).toBe('late');

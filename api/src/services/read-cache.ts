@@ -13,7 +13,12 @@ export const DATA_CACHE_BYTES = 96 * 1024 * 1024;
 // Map entry, key string and entry object per stored value (an estimate on the safe side).
 const ENTRY_OVERHEAD = 256;
 
-interface Entry { value: unknown; settled: boolean; cost: number; share?: string }
+interface Entry {
+  value: unknown;
+  settled: boolean;
+  cost: number;
+  share?: string;
+}
 
 /** One LRU by bytes over (version, key) (see the module comment). */
 export class ReadCache {
@@ -27,15 +32,24 @@ export class ReadCache {
    * @param shares key prefix → bytes entries under it may take at most (whole answers get
    *   RESPONSE_CACHE_MB, so a crowd of distinct URLs cannot push the decoded data out)
    */
-  constructor(readonly maxBytes = DATA_CACHE_BYTES, readonly shares: Readonly<Record<string, number>> = {}) {}
+  constructor(
+    readonly maxBytes = DATA_CACHE_BYTES,
+    readonly shares: Readonly<Record<string, number>> = {},
+  ) {}
 
   /** Bytes the entries under a share's prefix account for. */
-  sharedBytes(prefix: string): number { return this.shareUsed.get(prefix) ?? 0; }
+  sharedBytes(prefix: string): number {
+    return this.shareUsed.get(prefix) ?? 0;
+  }
 
   /** Bytes the entries account for (≤ maxBytes). */
-  get bytes(): number { return this.used; }
+  get bytes(): number {
+    return this.used;
+  }
   /** Number of entries. */
-  get size(): number { return this.entries.size; }
+  get size(): number {
+    return this.entries.size;
+  }
 
   /** Records the version being served; entries of any other are dropped (they will not be asked for again). */
   serving(versionId: number): void {
@@ -48,7 +62,7 @@ export class ReadCache {
   /** The settled value of (version, key), if held (and marks it recently used); pending ones are not returned. */
   peek<T>(versionId: number, key: string): T | undefined {
     const e = this.touch(`${versionId} ${key}`);
-    return e?.settled ? e.value as T : undefined;
+    return e?.settled ? (e.value as T) : undefined;
   }
 
   /**
@@ -82,16 +96,21 @@ export class ReadCache {
   load<T>(versionId: number, key: string, compute: () => Promise<T>, cost: (value: T) => number = () => 1024): Promise<T> {
     const id = `${versionId} ${key}`;
     const hit = this.touch(id);
-    if (hit) return hit.settled ? Promise.resolve(hit.value as T) : hit.value as Promise<T>;
+    if (hit) return hit.settled ? Promise.resolve(hit.value as T) : (hit.value as Promise<T>);
     const pending = compute();
     const entry: Entry = { value: pending, settled: false, cost: 0 };
     this.entries.set(id, entry);
-    pending.then((value) => {
-      // Dropped or replaced meanwhile (a new version served, delete()): not stored.
-      if (this.entries.get(id) !== entry) return;
-      this.entries.delete(id);
-      this.set(versionId, key, value, cost(value), 2);
-    }, () => { if (this.entries.get(id) === entry) this.entries.delete(id); });
+    pending.then(
+      (value) => {
+        // Dropped or replaced meanwhile (a new version served, delete()): not stored.
+        if (this.entries.get(id) !== entry) return;
+        this.entries.delete(id);
+        this.set(versionId, key, value, cost(value), 2);
+      },
+      () => {
+        if (this.entries.get(id) === entry) this.entries.delete(id);
+      },
+    );
     return pending;
   }
 

@@ -14,11 +14,17 @@ function fake(recheckMs = 1_000, maxStaleMs = 2_000) {
     return { id, computedAt: null } as VersionInfo;
   });
   const store = new ResultsStore({} as Db, { recheckMs, maxStaleMs, readVersion, now: () => state.clock });
-  const release = async () => { while (gates.length) gates.shift()!(); await Promise.resolve(); };
+  const release = async () => {
+    while (gates.length) gates.shift()!();
+    await Promise.resolve();
+  };
   return { state, store, readVersion, release };
 }
 
-const settle = async <T>(p: Promise<T>, release: () => Promise<void>) => { await release(); return p; };
+const settle = async <T>(p: Promise<T>, release: () => Promise<void>) => {
+  await release();
+  return p;
+};
 
 describe('the version pointer (one freshness mechanism)', () => {
   it('is read once per recheckMs, stale-while-revalidate up to maxStaleMs, then waited for', async () => {

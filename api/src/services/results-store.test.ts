@@ -39,8 +39,10 @@ describe.each(backends)('results store on $name', (backend) => {
     const [a, b] = await Promise.all([store.current(), store.current()]);
     expect(a).toBe(b);
     expect(a.forecastCells('baseline')).toBeGreaterThan(10);
-    expect(await a.forecast('baseline', { indicator: 'employment', region: 'VN', sector: 'C', qualification: 'ALL' }))
-      .toMatchObject({ sector: 'C', status: 'modelled' });
+    expect(await a.forecast('baseline', { indicator: 'employment', region: 'VN', sector: 'C', qualification: 'ALL' })).toMatchObject({
+      sector: 'C',
+      status: 'modelled',
+    });
     expect(await a.forecast('baseline', { indicator: 'employment', region: '01', sector: 'C', qualification: 'ALL' })).toBeUndefined();
     const stored = await getVersion(database.db, version.id);
     expect(stored?.computedAt).not.toBeNull();
@@ -62,8 +64,17 @@ describe.each(backends)('results store on $name', (backend) => {
 
   it('keeps answering from the served version while a newer one is prepared, then swaps it in', async () => {
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
-    const store = new ResultsStore(database.db, { recheckMs: 10, maxStaleMs: 60_000, compute: async (db, id) => { await gate; return computeResults(db, id); } });
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const store = new ResultsStore(database.db, {
+      recheckMs: 10,
+      maxStaleMs: 60_000,
+      compute: async (db, id) => {
+        await gate;
+        return computeResults(db, id);
+      },
+    });
     const first = await store.current();
     await first.forecast('baseline', { indicator: 'employment', region: 'VN', sector: 'C', qualification: 'ALL' });
     const { version } = await ingestObservations(database.db, fixtureRows({ scale: 1.15 }), { label: 'next', kind: 'upload' });
@@ -129,7 +140,9 @@ describe.each(backends)('results store on $name', (backend) => {
     const { version } = await ingestObservations(database.db, fixtureRows({ scale: 0.95 }), { label: 'heap', kind: 'upload' });
     const warn = console.warn;
     const warnings: string[] = [];
-    console.warn = (m: string) => { warnings.push(m); };
+    console.warn = (m: string) => {
+      warnings.push(m);
+    };
     try {
       const report = await computeResults(database.db, version.id, { worker: true, heapMb: 4 });
       expect(report.inWorker).toBe(true);
@@ -148,12 +161,13 @@ describe.each(backends)('results store on $name', (backend) => {
   it('of several instances seeing a new version, one computes and the others read its results', async () => {
     const { version } = await ingestObservations(database.db, fixtureRows({ scale: 1.3 }), { label: 'shared', kind: 'upload' });
     // Three "instances": their own connections (PostgreSQL) sharing one database.
-    const others = backend.name === 'postgres'
-      ? await Promise.all([1, 2].map(() => openDatabase(config)))
-      : [database, database];
+    const others = backend.name === 'postgres' ? await Promise.all([1, 2].map(() => openDatabase(config))) : [database, database];
     try {
       let runs = 0;
-      const compute = async (db: Db, id: number) => { runs++; return computeResults(db, id); };
+      const compute = async (db: Db, id: number) => {
+        runs++;
+        return computeResults(db, id);
+      };
       const stores = [database, ...others].map((d) => new ResultsStore(d.db, { lock: d.withLock, compute }));
       const snaps = await Promise.all(stores.map((s) => s.current()));
       expect(snaps.map((x) => x.version.id)).toEqual([version.id, version.id, version.id]);
@@ -166,7 +180,13 @@ describe.each(backends)('results store on $name', (backend) => {
   it('does not rerun a failed model run on every request', async () => {
     await ingestObservations(database.db, fixtureRows({ scale: 1.4 }), { label: 'fails', kind: 'upload' });
     let runs = 0;
-    const store = new ResultsStore(database.db, { recheckMs: 0, compute: async () => { runs++; throw new Error('model failed'); } });
+    const store = new ResultsStore(database.db, {
+      recheckMs: 0,
+      compute: async () => {
+        runs++;
+        throw new Error('model failed');
+      },
+    });
     await expect(store.current()).rejects.toThrow('model failed');
     await expect(store.current()).rejects.toThrow('model failed');
     expect(runs).toBe(1);

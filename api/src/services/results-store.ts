@@ -15,7 +15,15 @@ import { results } from '../db/schema';
 import { isDatabaseUnavailable } from '../db/unavailable';
 import { DomainError } from '../domain-error';
 import {
-  computeResults, forecastKey, unpackChunk, type CellForecast, type ChunkKind, type GapRow, type OutlookSummary, type SetSummary, type TargetPath,
+  computeResults,
+  forecastKey,
+  unpackChunk,
+  type CellForecast,
+  type ChunkKind,
+  type GapRow,
+  type OutlookSummary,
+  type SetSummary,
+  type TargetPath,
 } from './compute';
 import { getCurrentVersion, getVersion, requirePresent, type VersionInfo } from './dataset-versions';
 import type { RawChunk } from './scenario-run';
@@ -116,7 +124,10 @@ export class ResultsStore {
   /** The read path's one cache (decoded chunks here; meta, series and answers in the routes). */
   readonly cache: ReadCache;
 
-  constructor(private readonly db: Db, options: ResultsStoreOptions = {}) {
+  constructor(
+    private readonly db: Db,
+    options: ResultsStoreOptions = {},
+  ) {
     this.pollMs = options.recheckMs ?? 1000;
     this.recheckMs = this.pollMs;
     this.maxStaleMs = options.maxStaleMs ?? 2 * this.pollMs;
@@ -160,7 +171,9 @@ export class ResultsStore {
     if (known && age < maxAgeMs) return { row: known.row, waited: false };
     // One read at a time; concurrent callers share it.
     if (!this.reading) {
-      const reading = this.readPointer().finally(() => { if (this.reading === reading) this.reading = undefined; });
+      const reading = this.readPointer().finally(() => {
+        if (this.reading === reading) this.reading = undefined;
+      });
       this.reading = reading;
     }
     // While listening, reads are rare: a reader may keep the last answer for two safety-net periods.
@@ -200,7 +213,9 @@ export class ResultsStore {
         await this.warm(served, next);
         if (this.target === versionId) this.serve(next);
       })
-      .catch(() => { /* load() remembers model failures; the served snapshot stays */ });
+      .catch(() => {
+        /* load() remembers model failures; the served snapshot stays */
+      });
   }
 
   /**
@@ -276,7 +291,10 @@ export class ResultsStore {
     let pending = this.building.get(versionId);
     if (!pending) {
       pending = this.build(versionId)
-        .then((snap) => { this.failures.delete(versionId); return snap; })
+        .then((snap) => {
+          this.failures.delete(versionId);
+          return snap;
+        })
         .catch((error: unknown) => {
           // Only model failures are remembered; an outage or a "not ready" answer may clear any moment.
           if (!(error instanceof DomainError) && !isDatabaseUnavailable(error)) this.failures.set(versionId, { error, at: this.now() });
@@ -301,15 +319,19 @@ export class ResultsStore {
       });
       version = (await getVersion(this.db, versionId))!;
     }
-    const listing = await this.db.select({ kind: results.kind, scenario: results.scenario, key: results.key, items: results.items })
-      .from(results).where(eq(results.datasetVersionId, versionId));
+    const listing = await this.db
+      .select({ kind: results.kind, scenario: results.scenario, key: results.key, items: results.items })
+      .from(results)
+      .where(eq(results.datasetVersionId, versionId));
     const index: ChunkIndex = new Map();
     for (const r of listing) {
       const id = `${r.kind}|${r.scenario}`;
       if (!index.has(id)) index.set(id, new Map());
       index.get(id)!.set(r.key, r.items);
     }
-    const small = await this.db.select({ kind: results.kind, scenario: results.scenario, data: results.data }).from(results)
+    const small = await this.db
+      .select({ kind: results.kind, scenario: results.scenario, data: results.data })
+      .from(results)
       .where(and(eq(results.datasetVersionId, versionId), sql`${results.kind} in ('set', 'outlook', 'targets')`));
     let summary: SetSummary = { baseYear: 0, horizon: 0, scenarios: [], timingMs: {} };
     const outlooks = new Map<string, OutlookSummary>();
@@ -342,7 +364,10 @@ export class ResultsStore {
       user.drop(id);
     };
     return {
-      version, summary, outlooks, targets,
+      version,
+      summary,
+      outlooks,
+      targets,
       addScenario: (id, chunks) => {
         if (outlooks.has(id)) return;
         for (const c of chunks) {
@@ -375,15 +400,21 @@ export class ResultsStore {
 
   /** A decoded chunk through the read cache; concurrent misses share one read. */
   private chunk<T, R>(
-    versionId: number, kind: ChunkKind, scenario: string, key: string, shape: (value: T[]) => R,
-    user?: UserChunks, complete?: (held: T[]) => Promise<T[]>,
+    versionId: number,
+    kind: ChunkKind,
+    scenario: string,
+    key: string,
+    shape: (value: T[]) => R,
+    user?: UserChunks,
+    complete?: (held: T[]) => Promise<T[]>,
   ): Promise<R> {
     const read = async () => {
       const mine = user?.get<T>(scenario, kind, key);
       if (mine) return shape(complete ? await complete(mine) : mine);
-      const [row] = await this.db.select({ data: results.data }).from(results).where(and(
-        eq(results.datasetVersionId, versionId), eq(results.kind, kind), eq(results.scenario, scenario), eq(results.key, key),
-      ));
+      const [row] = await this.db
+        .select({ data: results.data })
+        .from(results)
+        .where(and(eq(results.datasetVersionId, versionId), eq(results.kind, kind), eq(results.scenario, scenario), eq(results.key, key)));
       if (!row) throw new Error(`Missing results chunk ${versionId}|${kind}|${scenario}|${key}`);
       return shape(await unpackChunk<T[]>(row.data));
     };

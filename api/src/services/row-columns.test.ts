@@ -18,9 +18,11 @@ const row = fc.dictionary(fc.constantFrom('region', 'sector', 'horizon', 'imbala
 
 describe('row columns', () => {
   it('give back rows whose JSON equals the original rows', () => {
-    fc.assert(fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
-      expect(asJson(columnsToRows(rowsToColumns(rows)))).toEqual(asJson(rows));
-    }));
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
+        expect(asJson(columnsToRows(rowsToColumns(rows)))).toEqual(asJson(rows));
+      }),
+    );
   });
 
   it('store a column of finite numbers as a Float64Array and repeated texts once', () => {
@@ -40,7 +42,19 @@ describe('row columns', () => {
   });
 
   it('leave out the keys asked to, and only those', () => {
-    expect(asJson(columnsToRows(rowsToColumns([{ a: 1, history: [1, 2] }, { a: 2, history: [] }], ['history'])))).toEqual([{ a: 1 }, { a: 2 }]);
+    expect(
+      asJson(
+        columnsToRows(
+          rowsToColumns(
+            [
+              { a: 1, history: [1, 2] },
+              { a: 2, history: [] },
+            ],
+            ['history'],
+          ),
+        ),
+      ),
+    ).toEqual([{ a: 1 }, { a: 2 }]);
   });
 
   it('keep a non-finite number as JSON does (null), not as a number', () => {

@@ -69,8 +69,14 @@ function columnOf(key: string, values: unknown[]): RowColumn {
   let lastCode = ABSENT;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v === undefined) { codes[i] = ABSENT; continue; }
-    if (v === last) { codes[i] = lastCode; continue; }
+    if (v === undefined) {
+      codes[i] = ABSENT;
+      continue;
+    }
+    if (v === last) {
+      codes[i] = lastCode;
+      continue;
+    }
     const isString = typeof v === 'string';
     const lookup = isString ? v : JSON.stringify(v);
     const map = isString ? strings : others;

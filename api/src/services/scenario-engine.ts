@@ -38,7 +38,10 @@ export class ScenarioEngine {
   private readonly nice: number;
   private readonly idleMs: number;
 
-  constructor(private readonly db: Db, options: ScenarioEngineOptions = {}) {
+  constructor(
+    private readonly db: Db,
+    options: ScenarioEngineOptions = {},
+  ) {
     this.useWorker = options.worker ?? false;
     this.nice = options.nice ?? 0;
     this.idleMs = options.idleMs ?? 10 * 60_000;
@@ -56,10 +59,14 @@ export class ScenarioEngine {
     this.touch();
     if (this.ready?.versionId === versionId) return this.ready.promise;
     this.readyDone = false;
-    const promise = this.init(versionId).then(() => { if (this.ready?.versionId === versionId) this.readyDone = true; });
+    const promise = this.init(versionId).then(() => {
+      if (this.ready?.versionId === versionId) this.readyDone = true;
+    });
     this.ready = { versionId, promise };
     // A failed fit is retried on the next request, not remembered.
-    promise.catch(() => { if (this.ready?.promise === promise) this.ready = undefined; });
+    promise.catch(() => {
+      if (this.ready?.promise === promise) this.ready = undefined;
+    });
     return promise;
   }
 
@@ -110,7 +117,10 @@ export class ScenarioEngine {
     const fail = (error: unknown) => {
       for (const c of this.calls.values()) c.reject(error);
       this.calls.clear();
-      if (this.worker === worker) { this.worker = undefined; this.ready = undefined; }
+      if (this.worker === worker) {
+        this.worker = undefined;
+        this.ready = undefined;
+      }
     };
     worker.on('error', fail);
     worker.on('exit', () => fail(new Error('scenario worker stopped')));

@@ -5,7 +5,16 @@
  * thread where workers are off (tests).
  */
 import type { Observation } from '@lmo/models';
-import { computeBase, outlookFor, scenarioBaselineOf, scenarioFromParameters, type BaseProjection, type ScenarioBaseline, type ScenarioParameters, type ScenarioLabel } from '@lmo/models/labour';
+import {
+  computeBase,
+  outlookFor,
+  scenarioBaselineOf,
+  scenarioFromParameters,
+  type BaseProjection,
+  type ScenarioBaseline,
+  type ScenarioParameters,
+  type ScenarioLabel,
+} from '@lmo/models/labour';
 import { scenarioChunks, type ChunkKind } from './compute-pack';
 import { rowsToColumns, transferablesOf, type RowColumns } from './row-columns';
 
@@ -19,12 +28,14 @@ export type RawChunk =
   | { kind: Extract<ChunkKind, 'forecasts' | 'gaps'>; scenario: string; key: string; items: number; columns: RowColumns };
 
 /** The buffers of a run's chunks, to transfer from the worker instead of copying. */
-export const chunkTransferables = (chunks: readonly RawChunk[]): ArrayBuffer[] =>
-  chunks.flatMap((c) => ('columns' in c ? transferablesOf(c.columns) : []));
-
+export const chunkTransferables = (chunks: readonly RawChunk[]): ArrayBuffer[] => chunks.flatMap((c) => ('columns' in c ? transferablesOf(c.columns) : []));
 
 /** What a run needs besides the parameters. */
-export interface ScenarioJob { id: string; parameters: ScenarioParameters; label: ScenarioLabel }
+export interface ScenarioJob {
+  id: string;
+  parameters: ScenarioParameters;
+  label: ScenarioLabel;
+}
 
 /** One version's base projection and the scenarios computed from it. */
 export class ScenarioRunner {

@@ -28,7 +28,9 @@ export const USER_SCENARIO_ID = /^u-[0-9a-f]{16}$/;
 const presetByCanonical = new Map(PRESETS.map((p) => [canonicalParameters(p.parameters), p]));
 
 const label = (id: string) => ({
-  id, nameVi: 'Kịch bản tự tạo', nameEn: 'Custom scenario',
+  id,
+  nameVi: 'Kịch bản tự tạo',
+  nameEn: 'Custom scenario',
   description: { vi: 'Kịch bản do người dùng đặt tham số.', en: 'A scenario with parameters set by a user.' },
 });
 
@@ -46,7 +48,11 @@ export class ScenarioService {
   private readonly maxStored: number;
   private readonly touchEveryMs: number;
 
-  constructor(private readonly db: Db, readonly engine: ScenarioEngine, options: ScenarioServiceOptions = {}) {
+  constructor(
+    private readonly db: Db,
+    readonly engine: ScenarioEngine,
+    options: ScenarioServiceOptions = {},
+  ) {
     this.maxStored = options.maxStored ?? 500;
     this.touchEveryMs = options.touchEveryMs ?? 60_000;
   }
@@ -54,7 +60,11 @@ export class ScenarioService {
   /** Validated, normalised parameters and their id (a preset's own id for a preset's parameters). Throws a 400 naming every bad parameter. */
   identify(input: unknown): { id: string; parameters: ScenarioParameters; preset: boolean } {
     const r = parseScenarioParameters(input);
-    if (!r.ok) throw invalidRequest(`${r.issues.length} scenario parameter${r.issues.length === 1 ? ' is' : 's are'} invalid: ${r.issues.map((i) => i.path).join(', ')}.`, r.issues);
+    if (!r.ok)
+      throw invalidRequest(
+        `${r.issues.length} scenario parameter${r.issues.length === 1 ? ' is' : 's are'} invalid: ${r.issues.map((i) => i.path).join(', ')}.`,
+        r.issues,
+      );
     const canonical = canonicalParameters(r.parameters);
     const preset = presetByCanonical.get(canonical);
     if (preset) return { id: preset.id, parameters: r.parameters, preset: true };
@@ -69,7 +79,10 @@ export class ScenarioService {
     const { id, parameters, preset } = this.identify(input);
     if (preset) return { id, parameters };
     await this.compute(snap, id, parameters);
-    await this.db.insert(scenarios).values({ id, parameters }).onConflictDoUpdate({ target: scenarios.id, set: { lastUsedAt: sql`now()` } });
+    await this.db
+      .insert(scenarios)
+      .values({ id, parameters })
+      .onConflictDoUpdate({ target: scenarios.id, set: { lastUsedAt: sql`now()` } });
     this.touched.set(id, performance.now());
     // Expiry is housekeeping: the answer does not wait for it.
     void this.expire().catch(() => {});
@@ -107,7 +120,8 @@ export class ScenarioService {
     const key = `${snap.version.id}|${id}`;
     let pending = this.computing.get(key);
     if (!pending) {
-      pending = this.engine.run(snap.version.id, { id, parameters, label: label(id) })
+      pending = this.engine
+        .run(snap.version.id, { id, parameters, label: label(id) })
         .then((chunks) => snap.addScenario(id, chunks))
         .finally(() => this.computing.delete(key));
       this.computing.set(key, pending);
@@ -121,15 +135,29 @@ export class ScenarioService {
     if (now - (this.touched.get(id) ?? -Infinity) < this.touchEveryMs) return;
     this.touched.set(id, now);
     if (this.touched.size > 10_000) this.touched.clear();
-    await this.db.update(scenarios).set({ lastUsedAt: sql`now()` }).where(eq(scenarios.id, id)).catch(() => {});
+    await this.db
+      .update(scenarios)
+      .set({ lastUsedAt: sql`now()` })
+      .where(eq(scenarios.id, id))
+      .catch(() => {});
   }
 
   /** Deletes the least recently used scenarios beyond `maxStored`. */
   async expire(): Promise<number> {
     const [{ n }] = await this.db.select({ n: sql<number>`count(*)::int` }).from(scenarios);
     if (n <= this.maxStored) return 0;
-    const old = await this.db.select({ id: scenarios.id }).from(scenarios).orderBy(asc(scenarios.lastUsedAt), asc(scenarios.createdAt)).limit(n - this.maxStored);
-    if (old.length) await this.db.delete(scenarios).where(inArray(scenarios.id, old.map((r) => r.id)));
+    const old = await this.db
+      .select({ id: scenarios.id })
+      .from(scenarios)
+      .orderBy(asc(scenarios.lastUsedAt), asc(scenarios.createdAt))
+      .limit(n - this.maxStored);
+    if (old.length)
+      await this.db.delete(scenarios).where(
+        inArray(
+          scenarios.id,
+          old.map((r) => r.id),
+        ),
+      );
     return old.length;
   }
 }
@@ -137,7 +165,7 @@ export class ScenarioService {
 /** The UNKNOWN_CODE error (400) for a scenario that is neither a preset nor stored. */
 export function unknownScenario(snap: Snapshot, scenario: string): DomainError {
   const expected = [...snap.outlooks.keys()].filter((k) => !USER_SCENARIO_ID.test(k));
-  return new DomainError('UNKNOWN_CODE',
-    `Unknown scenario '${scenario}'. Valid scenarios: ${expected.join(', ')}, or an id from POST /api/scenarios.`,
-    { errors: [{ path: 'scenario', message: `unknown scenario '${scenario}'`, expected }] });
+  return new DomainError('UNKNOWN_CODE', `Unknown scenario '${scenario}'. Valid scenarios: ${expected.join(', ')}, or an id from POST /api/scenarios.`, {
+    errors: [{ path: 'scenario', message: `unknown scenario '${scenario}'`, expected }],
+  });
 }

@@ -10,8 +10,7 @@ import { chunkTransferables, ScenarioRunner, type ScenarioJob } from './scenario
 
 /** Messages the engine posts. */
 export type ScenarioWorkerRequest =
-  | { type: 'init'; versionId: number; columns: ObservationColumns; nice: number }
-  | { type: 'run'; reqId: number; job: ScenarioJob };
+  { type: 'init'; versionId: number; columns: ObservationColumns; nice: number } | { type: 'run'; reqId: number; job: ScenarioJob };
 
 const runner = new ScenarioRunner();
 
@@ -24,7 +23,11 @@ const errorOf = (e: unknown) => ({
 
 parentPort!.on('message', (m: ScenarioWorkerRequest) => {
   if (m.type === 'init') {
-    try { setPriority(m.nice); } catch { /* not permitted: normal priority */ }
+    try {
+      setPriority(m.nice);
+    } catch {
+      /* not permitted: normal priority */
+    }
     try {
       runner.init(m.versionId, fromColumns(m.columns));
       parentPort!.postMessage({ type: 'ready', versionId: m.versionId });

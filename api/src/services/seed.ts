@@ -15,9 +15,7 @@ import { commitObservations, contentHash } from './ingest';
 import { validateObservations } from './observation-rules';
 
 export type SeedOutcome =
-  | { action: 'loaded'; version: VersionInfo; ms: number }
-  | { action: 'present'; version: VersionInfo }
-  | { action: 'kept-analyst-data'; version: VersionInfo };
+  { action: 'loaded'; version: VersionInfo; ms: number } | { action: 'present'; version: VersionInfo } | { action: 'kept-analyst-data'; version: VersionInfo };
 
 /** sha256 over the names and bytes of the seed files. */
 export function fingerprintFiles(files: readonly string[]): string {
@@ -39,24 +37,39 @@ export async function seedDatabase(db: Db, seedRows?: readonly unknown[]): Promi
     // Loaded only when needed: parsing the seed CSVs is the slow part of a start.
     const seeds = await import('@lmo/seeds');
     fingerprint = fingerprintFiles(seeds.SEED_FILES);
-    const [known] = await db.select().from(datasetVersions)
-      .where(and(eq(datasetVersions.kind, 'seed'), eq(datasetVersions.fingerprint, fingerprint), eq(datasetVersions.state, 'ready'))).orderBy(desc(datasetVersions.id)).limit(1);
+    const [known] = await db
+      .select()
+      .from(datasetVersions)
+      .where(and(eq(datasetVersions.kind, 'seed'), eq(datasetVersions.fingerprint, fingerprint), eq(datasetVersions.state, 'ready')))
+      .orderBy(desc(datasetVersions.id))
+      .limit(1);
     if (known) return { action: 'present', version: toVersionInfo(known) };
     rows = seeds.readSeedObservations();
   }
   const checked = validateObservations(rows);
   if (checked.errors.length > 0) {
-    throw new DomainError('INVALID_SEED_DATA',
+    throw new DomainError(
+      'INVALID_SEED_DATA',
       `The seed dataset has ${checked.errors.length} problem(s); first: line ${checked.errors[0].line}: ${checked.errors[0].message}`,
-      { errors: checked.errors.slice(0, 20) });
+      { errors: checked.errors.slice(0, 20) },
+    );
   }
   const hash = contentHash(checked.rows);
   const existing = await findVersionByHash(db, hash);
   if (existing) return { action: 'present', version: existing };
   const current = await getCurrentVersion(db);
   if (current && current.kind !== 'seed') return { action: 'kept-analyst-data', version: current };
-  const result = await commitObservations(db, checked.rows, {
-    label: 'Seed dataset (seeds/data)', kind: 'seed', actor: 'system', mode: 'replace', fingerprint,
-  }, hash);
+  const result = await commitObservations(
+    db,
+    checked.rows,
+    {
+      label: 'Seed dataset (seeds/data)',
+      kind: 'seed',
+      actor: 'system',
+      mode: 'replace',
+      fingerprint,
+    },
+    hash,
+  );
   return { action: 'loaded', version: result.version, ms: Math.round(performance.now() - t) };
 }

@@ -28,20 +28,33 @@ export interface SeriesColumns {
 
 /** Reads one cell's observations of `versionId`, oldest first. */
 export async function readSeries(db: Db, versionId: number, q: CellQuery): Promise<SeriesColumns> {
-  const rows = await db.select({
-    period: observations.period, value: observations.value, unit: observations.unit,
-    status: observations.status, source: sources.text,
-  }).from(observations).innerJoin(sources, eq(sources.id, observations.sourceId)).where(and(
-    eq(observations.datasetVersionId, versionId),
-    eq(observations.indicator, q.indicator),
-    eq(observations.region, q.region),
-    eq(observations.sector, q.sector),
-    eq(observations.qualification, q.qualification),
-    q.from ? gte(observations.period, q.from) : undefined,
-    q.to ? lte(observations.period, q.to) : undefined,
-  )).orderBy(asc(observations.period));
+  const rows = await db
+    .select({
+      period: observations.period,
+      value: observations.value,
+      unit: observations.unit,
+      status: observations.status,
+      source: sources.text,
+    })
+    .from(observations)
+    .innerJoin(sources, eq(sources.id, observations.sourceId))
+    .where(
+      and(
+        eq(observations.datasetVersionId, versionId),
+        eq(observations.indicator, q.indicator),
+        eq(observations.region, q.region),
+        eq(observations.sector, q.sector),
+        eq(observations.qualification, q.qualification),
+        q.from ? gte(observations.period, q.from) : undefined,
+        q.to ? lte(observations.period, q.to) : undefined,
+      ),
+    )
+    .orderBy(asc(observations.period));
   return {
-    indicator: q.indicator, region: q.region, sector: q.sector, qualification: q.qualification,
+    indicator: q.indicator,
+    region: q.region,
+    sector: q.sector,
+    qualification: q.qualification,
     unit: rows[0]?.unit ?? null,
     periods: rows.map((r) => r.period),
     values: rows.map((r) => r.value),

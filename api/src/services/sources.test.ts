@@ -47,7 +47,7 @@ describe.each(backends)('sources on $name', (backend) => {
     expect(await sourceIds(database.db, [])).toEqual(new Map());
   });
 
-  it('stores an upload\'s citation once, not once per cell, and reads it back', async () => {
+  it("stores an upload's citation once, not once per cell, and reads it back", async () => {
     const before = await one<{ n: number }>(sql`select count(*)::int as n from sources`);
     const citation = `Provincial survey ${'x'.repeat(480)}`;
     const rows = fixtureRows().map((o) => ({ ...o, source: citation }));
@@ -60,10 +60,19 @@ describe.each(backends)('sources on $name', (backend) => {
     const columns = await loadObservationColumns(database.db, version.id, 100);
     expect(columns.values.length).toBe(rows.length);
     expect(columns.dict).toContain(citation);
-    const s = await readSeries(database.db, version.id, { indicator: rows[0].indicator, region: rows[0].region, sector: rows[0].sector, qualification: rows[0].qualification });
+    const s = await readSeries(database.db, version.id, {
+      indicator: rows[0].indicator,
+      region: rows[0].region,
+      sector: rows[0].sector,
+      qualification: rows[0].qualification,
+    });
     expect(new Set(s.source)).toEqual(new Set([citation]));
     // The same text in a later upload reuses the row.
-    await commitObservations(database.db, rows.map((o) => ({ ...o, value: o.value + 1 })), { label: 'again', kind: 'upload' });
+    await commitObservations(
+      database.db,
+      rows.map((o) => ({ ...o, value: o.value + 1 })),
+      { label: 'again', kind: 'upload' },
+    );
     expect((await one<{ n: number }>(sql`select count(*)::int as n from sources`)).n).toBe(before.n + 1);
   });
 });
@@ -82,7 +91,7 @@ describe('migration 0003', () => {
     }
   };
 
-  it('moves text citations into sources and keeps every row\'s citation', async () => {
+  it("moves text citations into sources and keeps every row's citation", async () => {
     for (const tag of ['0000_init', '0001_results_chunks', '0002_scenarios']) await apply(tag);
     await pg.exec(`insert into dataset_versions (hash, label, kind, row_count, is_current) values ('h', 'old', 'seed', 3, true)`);
     await pg.exec(`insert into observations (dataset_version_id, indicator, period, region, sector, qualification, value, unit, source, status) values
@@ -92,14 +101,18 @@ describe('migration 0003', () => {
     await apply('0003_sources');
     const sources = (await pg.query<{ text: string }>('select text from sources order by text')).rows.map((r) => r.text);
     expect(sources).toEqual(['GSO LFS 2023', 'World Bank WDI']);
-    const rows = (await pg.query<{ period: string; source: string }>(`select o.indicator || ' ' || o.period as period, s.text as source
-      from observations o join sources s on s.id = o.source_id order by o.id`)).rows;
+    const rows = (
+      await pg.query<{ period: string; source: string }>(`select o.indicator || ' ' || o.period as period, s.text as source
+      from observations o join sources s on s.id = o.source_id order by o.id`)
+    ).rows;
     expect(rows).toEqual([
       { period: 'employment 2023', source: 'GSO LFS 2023' },
       { period: 'employment 2024', source: 'GSO LFS 2023' },
       { period: 'labour_force 2024', source: 'World Bank WDI' },
     ]);
-    const columns = (await pg.query<{ column_name: string }>(`select column_name from information_schema.columns where table_name = 'observations'`)).rows.map((r) => r.column_name);
+    const columns = (await pg.query<{ column_name: string }>(`select column_name from information_schema.columns where table_name = 'observations'`)).rows.map(
+      (r) => r.column_name,
+    );
     expect(columns).toContain('source_id');
     expect(columns).not.toContain('source');
   });

@@ -29,7 +29,10 @@ export async function sourceIds(db: Db, texts: Iterable<string>): Promise<Map<st
       on conflict (md5(text)) do nothing returning id, text)
     select id, text from ins
     union all
-    select s.id, s.text from ${sources} s where md5(s.text) = any(select md5(t) from unnest(${param}::text[]) as t)`)) as unknown as Rows<{ id: number; text: string }>;
+    select s.id, s.text from ${sources} s where md5(s.text) = any(select md5(t) from unnest(${param}::text[]) as t)`)) as unknown as Rows<{
+    id: number;
+    text: string;
+  }>;
   for (const r of rows) out.set(r.text, Number(r.id));
   const late = wanted.filter((text) => !out.has(text));
   if (late.length > 0) {
@@ -60,7 +63,10 @@ export async function sourceTexts(db: Db, ids: Iterable<number>): Promise<Map<nu
   const cache = textsOf(db);
   const missing = [...new Set(ids)].filter((id) => !cache.has(id));
   if (missing.length > 0) {
-    const { rows } = (await db.execute(sql`select id, text from ${sources} where id = any(${sql.param(missing)}::int[])`)) as unknown as Rows<{ id: number; text: string }>;
+    const { rows } = (await db.execute(sql`select id, text from ${sources} where id = any(${sql.param(missing)}::int[])`)) as unknown as Rows<{
+      id: number;
+      text: string;
+    }>;
     for (const r of rows) cache.set(Number(r.id), r.text);
   }
   return cache;
@@ -68,6 +74,9 @@ export async function sourceTexts(db: Db, ids: Iterable<number>): Promise<Map<nu
 
 /** Rows with `sourceId` → the same rows with `source` (the text), for readers that select ids. */
 export async function withSourceTexts<T extends { sourceId: number }>(db: Db, rows: readonly T[]): Promise<(Omit<T, 'sourceId'> & { source: string })[]> {
-  const texts = await sourceTexts(db, rows.map((r) => r.sourceId));
+  const texts = await sourceTexts(
+    db,
+    rows.map((r) => r.sourceId),
+  );
   return rows.map(({ sourceId, ...rest }) => ({ ...rest, source: texts.get(sourceId)! }));
 }

@@ -46,10 +46,7 @@ export async function seedOnce(opened: OpenedDatabase, seedRows?: readonly unkno
 }
 
 /** Ready-to-use database: opened, migrated and seeded. `seedRows` overrides the committed seeds (tests, benches). */
-export async function startDatabase(
-  config: DatabaseConfig,
-  options: { seed?: boolean; seedRows?: readonly unknown[] } = {},
-): Promise<StartedDatabase> {
+export async function startDatabase(config: DatabaseConfig, options: { seed?: boolean; seedRows?: readonly unknown[] } = {}): Promise<StartedDatabase> {
   const opened = await openAndMigrate(config);
   try {
     const seed = options.seed === false ? null : await seedOnce(opened, options.seedRows);

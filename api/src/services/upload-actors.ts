@@ -27,7 +27,9 @@ const tokenIdOf = (actor: string): number | null => {
 /** Resolves audit actors (one query for all tokens among them). */
 export async function resolveActors(db: Db, actors: readonly (string | null)[]): Promise<Map<string, ActorInfo>> {
   const ids = [...new Set(actors.map((a) => (a ? tokenIdOf(a) : null)).filter((x): x is number => x !== null && x <= 2_147_483_647))];
-  const rows = ids.length ? await db.select({ id: apiTokens.id, name: apiTokens.name, scope: apiTokens.scope }).from(apiTokens).where(inArray(apiTokens.id, ids)) : [];
+  const rows = ids.length
+    ? await db.select({ id: apiTokens.id, name: apiTokens.name, scope: apiTokens.scope }).from(apiTokens).where(inArray(apiTokens.id, ids))
+    : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const out = new Map<string, ActorInfo>();
   for (const actor of actors) {
@@ -48,8 +50,18 @@ export async function resolveActors(db: Db, actors: readonly (string | null)[]):
 /** Areas (region codes) each upload version's cells were for, from its audit entry; absent for versions recorded before §9. */
 export async function uploadAreasOf(db: Db, versionIds: readonly number[]): Promise<Map<number, string[]>> {
   if (versionIds.length === 0) return new Map();
-  const rows = await db.select({ target: auditLog.target, detail: auditLog.detail }).from(auditLog)
-    .where(and(eq(auditLog.action, 'dataset.upload'), inArray(auditLog.target, versionIds.map((id) => `dataset_version:${id}`))));
+  const rows = await db
+    .select({ target: auditLog.target, detail: auditLog.detail })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.action, 'dataset.upload'),
+        inArray(
+          auditLog.target,
+          versionIds.map((id) => `dataset_version:${id}`),
+        ),
+      ),
+    );
   const out = new Map<number, string[]>();
   for (const r of rows) {
     const areas = (r.detail as { areas?: unknown } | null)?.areas;
@@ -60,6 +72,15 @@ export async function uploadAreasOf(db: Db, versionIds: readonly number[]): Prom
 
 /** A version list with who made each version (`by`) and, for uploads, the areas of its cells. */
 export async function withUploaders<V extends { id: number; createdBy: string | null }>(db: Db, versions: readonly V[]) {
-  const [actors, areas] = await Promise.all([resolveActors(db, versions.map((v) => v.createdBy)), uploadAreasOf(db, versions.map((v) => v.id))]);
+  const [actors, areas] = await Promise.all([
+    resolveActors(
+      db,
+      versions.map((v) => v.createdBy),
+    ),
+    uploadAreasOf(
+      db,
+      versions.map((v) => v.id),
+    ),
+  ]);
   return versions.map((v) => ({ ...v, by: v.createdBy ? actors.get(v.createdBy)! : null, areas: areas.get(v.id) ?? null }));
 }

@@ -22,10 +22,13 @@ export interface FormatResult {
 export function badMapping(error: z.ZodError | null, column = 'mapping', message = '', messageVi?: string): FormatResult {
   const issue: LongIssue = error
     ? {
-      line: 0, column: `mapping.${error.issues[0]?.path.join('.') || 'root'}`, value: '', code: 'BAD_MAPPING',
-      message: `The mapping is not valid: ${error.issues.map((i) => `${i.path.join('.') || 'mapping'}: ${i.message}`).join('; ')}.`,
-      messageVi: `Bảng ánh xạ không hợp lệ: ${error.issues.map((i) => `${i.path.join('.') || 'mapping'}: ${i.message}`).join('; ')}.`,
-    }
+        line: 0,
+        column: `mapping.${error.issues[0]?.path.join('.') || 'root'}`,
+        value: '',
+        code: 'BAD_MAPPING',
+        message: `The mapping is not valid: ${error.issues.map((i) => `${i.path.join('.') || 'mapping'}: ${i.message}`).join('; ')}.`,
+        messageVi: `Bảng ánh xạ không hợp lệ: ${error.issues.map((i) => `${i.path.join('.') || 'mapping'}: ${i.message}`).join('; ')}.`,
+      }
     : { line: 0, column, value: '', code: 'BAD_MAPPING', message, ...(messageVi ? { messageVi } : {}) };
   return { observations: [], errors: [issue], errorCount: 1, warnings: [], records: 0 };
 }

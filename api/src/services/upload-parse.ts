@@ -8,7 +8,14 @@
  */
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import {
-  aggregateMicrodataCsv, excerpt, MAX_SOURCE_CHARS, parseLongStream, parseWideCsvBytes, textFieldProblem, type LongIssue, type Observation,
+  aggregateMicrodataCsv,
+  excerpt,
+  MAX_SOURCE_CHARS,
+  parseLongStream,
+  parseWideCsvBytes,
+  textFieldProblem,
+  type LongIssue,
+  type Observation,
 } from '@lmo/models';
 import { contentHash } from './ingest';
 import { sniffFileKind } from './upload-sniff';
@@ -84,7 +91,10 @@ class ByteLimit extends Transform {
   problem: UploadIssue | null = null;
   private head: Buffer[] | null = [];
   private headBytes = 0;
-  constructor(private readonly limit: number, private readonly csv: boolean) {
+  constructor(
+    private readonly limit: number,
+    private readonly csv: boolean,
+  ) {
     super();
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
@@ -112,19 +122,41 @@ class ByteLimit extends Transform {
   }
 }
 
-const issue = (line: number, column: string | null, value: string, code: string, message: string, messageVi?: string): UploadIssue =>
-  ({ line, column, value, code, message, ...(messageVi ? { messageVi } : {}) });
+const issue = (line: number, column: string | null, value: string, code: string, message: string, messageVi?: string): UploadIssue => ({
+  line,
+  column,
+  value,
+  code,
+  message,
+  ...(messageVi ? { messageVi } : {}),
+});
 
 /** Checks the options that do not depend on the file (mapping JSON, microdata period). */
 export function checkUploadOptions(options: UploadOptions): UploadIssue[] {
   const out: UploadIssue[] = [];
   if (options.format === 'wide' && options.mapping === undefined) {
-    out.push(issue(0, 'mapping', '', 'MISSING_MAPPING', 'A wide file needs a mapping (JSON): which column holds regions, the indicator, unit, source and status. See seeds/examples/wide-mapping.json.',
-      'Tệp dạng rộng cần bảng ánh xạ (JSON): cột địa bàn, chỉ tiêu, đơn vị, nguồn và trạng thái. Xem seeds/examples/wide-mapping.json.'));
+    out.push(
+      issue(
+        0,
+        'mapping',
+        '',
+        'MISSING_MAPPING',
+        'A wide file needs a mapping (JSON): which column holds regions, the indicator, unit, source and status. See seeds/examples/wide-mapping.json.',
+        'Tệp dạng rộng cần bảng ánh xạ (JSON): cột địa bàn, chỉ tiêu, đơn vị, nguồn và trạng thái. Xem seeds/examples/wide-mapping.json.',
+      ),
+    );
   }
   if (options.format === 'pxweb' && options.mapping === undefined) {
-    out.push(issue(0, 'mapping', '', 'MISSING_MAPPING', 'A PX-Web table needs a mapping (JSON): the indicator, unit, scale, source, status and which labels are regions. See seeds/examples/pxweb-mapping.json.',
-      'Bảng PX-Web cần bảng ánh xạ (JSON): chỉ tiêu, đơn vị, hệ số nhân, nguồn, trạng thái và nhãn nào là địa bàn. Xem seeds/examples/pxweb-mapping.json.'));
+    out.push(
+      issue(
+        0,
+        'mapping',
+        '',
+        'MISSING_MAPPING',
+        'A PX-Web table needs a mapping (JSON): the indicator, unit, scale, source, status and which labels are regions. See seeds/examples/pxweb-mapping.json.',
+        'Bảng PX-Web cần bảng ánh xạ (JSON): chỉ tiêu, đơn vị, hệ số nhân, nguồn, trạng thái và nhãn nào là địa bàn. Xem seeds/examples/pxweb-mapping.json.',
+      ),
+    );
   }
   if (options.format === 'microdata') out.push(...surveyPeriodIssues(options.period?.trim() ?? '', options.now ?? new Date()));
   if (options.source !== undefined) {
@@ -145,19 +177,52 @@ export function surveyPeriodIssues(p: string, now: Date): UploadIssue[] {
   const year = new Date(now).getUTCFullYear();
   const m = /^(\d{4})(?:-Q([1-4]))?$/.exec(p);
   if (!m) {
-    return [p === ''
-      ? issue(0, 'period', p, 'BAD_PERIOD', 'Microdata needs the survey period, e.g. period=2024 or 2024-Q2.', 'Vi dữ liệu cần kỳ điều tra, ví dụ period=2024 hoặc 2024-Q2.')
-      : issue(0, 'period', excerpt(p, 40), 'BAD_PERIOD', `Survey period "${excerpt(p, 40)}" is not a year or a quarter: write 2024 or 2024-Q2.`, `Kỳ điều tra "${excerpt(p, 40)}" không phải năm hoặc quý: hãy ghi 2024 hoặc 2024-Q2.`)];
+    return [
+      p === ''
+        ? issue(
+            0,
+            'period',
+            p,
+            'BAD_PERIOD',
+            'Microdata needs the survey period, e.g. period=2024 or 2024-Q2.',
+            'Vi dữ liệu cần kỳ điều tra, ví dụ period=2024 hoặc 2024-Q2.',
+          )
+        : issue(
+            0,
+            'period',
+            excerpt(p, 40),
+            'BAD_PERIOD',
+            `Survey period "${excerpt(p, 40)}" is not a year or a quarter: write 2024 or 2024-Q2.`,
+            `Kỳ điều tra "${excerpt(p, 40)}" không phải năm hoặc quý: hãy ghi 2024 hoặc 2024-Q2.`,
+          ),
+    ];
   }
   const y = Number(m[1]);
   if (y < FIRST_SURVEY_YEAR) {
-    return [issue(0, 'period', p, 'PERIOD_OUT_OF_RANGE', `Survey period ${p} is out of range: the year must be between ${FIRST_SURVEY_YEAR} and ${year}.`, `Kỳ điều tra ${p} nằm ngoài khoảng cho phép: năm phải từ ${FIRST_SURVEY_YEAR} đến ${year}.`)];
+    return [
+      issue(
+        0,
+        'period',
+        p,
+        'PERIOD_OUT_OF_RANGE',
+        `Survey period ${p} is out of range: the year must be between ${FIRST_SURVEY_YEAR} and ${year}.`,
+        `Kỳ điều tra ${p} nằm ngoài khoảng cho phép: năm phải từ ${FIRST_SURVEY_YEAR} đến ${year}.`,
+      ),
+    ];
   }
   // The period must be over: its end (start of the next year or quarter) is not after today.
   const end = m[2] ? Date.UTC(y, Number(m[2]) * 3, 1) : Date.UTC(y + 1, 0, 1);
   if (end > now.getTime()) {
-    return [issue(0, 'period', p, 'FUTURE_PERIOD', `Survey period ${p} has not ended yet (today is ${now.toISOString().slice(0, 10)}); only surveys already carried out can be uploaded.`,
-      `Kỳ điều tra ${p} chưa kết thúc (hôm nay là ${now.toISOString().slice(0, 10)}); chỉ tải lên được các cuộc điều tra đã thực hiện.`)];
+    return [
+      issue(
+        0,
+        'period',
+        p,
+        'FUTURE_PERIOD',
+        `Survey period ${p} has not ended yet (today is ${now.toISOString().slice(0, 10)}); only surveys already carried out can be uploaded.`,
+        `Kỳ điều tra ${p} chưa kết thúc (hôm nay là ${now.toISOString().slice(0, 10)}); chỉ tải lên được các cuộc điều tra đã thực hiện.`,
+      ),
+    ];
   }
   return [];
 }
@@ -191,7 +256,10 @@ async function parseCounted(source: Readable, counted: ByteLimit, options: Uploa
     rethrowLimit(counted);
     counted.resume();
     const lines = r.lines ?? [];
-    return result('long', r.rows, r.errors, r.stats.errorCount, r.warnings.map(warningText), r.stats.records, counted.bytes, (i) => ({ line: lines[i] ?? 0, column: 'value' }));
+    return result('long', r.rows, r.errors, r.stats.errorCount, r.warnings.map(warningText), r.stats.records, counted.bytes, (i) => ({
+      line: lines[i] ?? 0,
+      column: 'value',
+    }));
   }
   if (options.format === 'wide' || options.format === 'sdmx' || options.format === 'pxweb') {
     // These are whole-file parsers (XML tree, tables with headers above the data); files of this kind are small.
@@ -199,16 +267,28 @@ async function parseCounted(source: Readable, counted: ByteLimit, options: Uploa
     for await (const chunk of counted) parts.push(chunk as Buffer);
     const bytes = Buffer.concat(parts);
     if (options.format !== 'wide') {
-      const g = options.format === 'sdmx'
-        ? parseSdmxUpload(bytes, options.mapping, { fileName: options.fileName, now })
-        : parsePxwebUpload(bytes, options.mapping, { now });
+      const g =
+        options.format === 'sdmx'
+          ? parseSdmxUpload(bytes, options.mapping, { fileName: options.fileName, now })
+          : parsePxwebUpload(bytes, options.mapping, { now });
       return result(options.format, g.observations, g.errors, g.errorCount, g.warnings, g.records, bytes.length);
     }
     const r = parseWideCsvBytes(bytes, options.mapping, { now });
     const origins = r.origins ?? [];
-    return result('wide', r.observations, r.errors, r.errors.length, r.warnings.map(warningText), r.stats.rows, bytes.length, (i) => origins[i] ?? { line: 0, column: null });
+    return result(
+      'wide',
+      r.observations,
+      r.errors,
+      r.errors.length,
+      r.warnings.map(warningText),
+      r.stats.rows,
+      bytes.length,
+      (i) => origins[i] ?? { line: 0, column: null },
+    );
   }
-  const source2 = options.source?.trim() || `Survey microdata upload${options.fileName ? ` ${options.fileName}` : ''}, period ${options.period} (weighted totals computed by LMO)`;
+  const source2 =
+    options.source?.trim() ||
+    `Survey microdata upload${options.fileName ? ` ${options.fileName}` : ''}, period ${options.period} (weighted totals computed by LMO)`;
   const r = await aggregateMicrodataCsv(counted, { period: options.period!.trim(), source: source2 });
   rethrowLimit(counted);
   return result('microdata', r.observations, r.errors, r.errorCount, r.warnings, r.stats.rows, counted.bytes);
@@ -230,28 +310,59 @@ const noOrigin = () => ({ line: 0, column: null });
 // Messages quote the offending text; a bound keeps a 50 MB line out of the answer whatever the parser quoted.
 const MAX_MESSAGE_CHARS = 2_000;
 
-function result(format: UploadFormat, observations: Observation[], given: readonly UploadIssue[], errorCount: number, warnings: string[], records: number, bytes: number,
-  origins: ParsedUpload['origins'] = noOrigin): ParsedUpload {
+function result(
+  format: UploadFormat,
+  observations: Observation[],
+  given: readonly UploadIssue[],
+  errorCount: number,
+  warnings: string[],
+  records: number,
+  bytes: number,
+  origins: ParsedUpload['origins'] = noOrigin,
+): ParsedUpload {
   let issues = given;
   if (errorCount === 0 && issues.length === 0 && observations.length === 0) {
     // A valid file that yields nothing would only make an empty version and a full recompute.
-    issues = [issue(0, null, '', 'NO_CELLS', format === 'microdata'
-      ? 'The file yields no cells: no respondent is in the labour force (employed or unemployed), so there is nothing to estimate. Nothing was stored.'
-      : 'The file yields no cells (no values to load). Nothing was stored.',
-    format === 'microdata'
-      ? 'Tệp không cho ô số liệu nào: không có người trả lời nào thuộc lực lượng lao động (có việc làm hoặc thất nghiệp) nên không có gì để ước lượng. Không có gì được lưu.'
-      : 'Tệp không cho ô số liệu nào (không có giá trị để tải). Không có gì được lưu.')];
+    issues = [
+      issue(
+        0,
+        null,
+        '',
+        'NO_CELLS',
+        format === 'microdata'
+          ? 'The file yields no cells: no respondent is in the labour force (employed or unemployed), so there is nothing to estimate. Nothing was stored.'
+          : 'The file yields no cells (no values to load). Nothing was stored.',
+        format === 'microdata'
+          ? 'Tệp không cho ô số liệu nào: không có người trả lời nào thuộc lực lượng lao động (có việc làm hoặc thất nghiệp) nên không có gì để ước lượng. Không có gì được lưu.'
+          : 'Tệp không cho ô số liệu nào (không có giá trị để tải). Không có gì được lưu.',
+      ),
+    ];
     errorCount = 1;
   }
   const ok = errorCount === 0 && issues.length === 0;
   return {
-    ok, format,
+    ok,
+    format,
     observations: ok ? observations : [],
-    errors: issues.slice(0, MAX_LISTED_ISSUES).map((i) => withSeries(issue(i.line, i.column === null ? null : excerpt(i.column), excerpt(String(i.value ?? '')), i.code,
-      excerpt(i.message, MAX_MESSAGE_CHARS), i.messageVi === undefined ? undefined : excerpt(i.messageVi, MAX_MESSAGE_CHARS)), i)),
+    errors: issues
+      .slice(0, MAX_LISTED_ISSUES)
+      .map((i) =>
+        withSeries(
+          issue(
+            i.line,
+            i.column === null ? null : excerpt(i.column),
+            excerpt(String(i.value ?? '')),
+            i.code,
+            excerpt(i.message, MAX_MESSAGE_CHARS),
+            i.messageVi === undefined ? undefined : excerpt(i.messageVi, MAX_MESSAGE_CHARS),
+          ),
+          i,
+        ),
+      ),
     errorCount: Math.max(errorCount, issues.length),
     warnings: warnings.slice(0, MAX_LISTED_ISSUES).map((w) => excerpt(w, MAX_MESSAGE_CHARS)),
-    records, bytes,
+    records,
+    bytes,
     hash: ok ? contentHash(observations) : null,
     origins,
   };

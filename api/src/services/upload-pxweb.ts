@@ -11,18 +11,20 @@ import { decodeCsvBytes, OBSERVATION_STATUSES, OBSERVATION_UNITS, parsePxweb, px
 import { badMapping, warningText, type FormatResult } from './upload-mapping';
 
 /** Zod shape of `PxwebMapping` (see models/src/data/pxweb-long.ts and seeds/examples/pxweb-mapping.json). */
-export const pxwebMappingSchema = z.object({
-  indicator: z.string().trim().min(1),
-  unit: z.enum(OBSERVATION_UNITS as [string, ...string[]]),
-  scale: z.number().positive().optional(),
-  source: z.string().trim().min(1, 'a source a person can follow is required (publisher, table, release)'),
-  status: z.enum(OBSERVATION_STATUSES),
-  region: z.string().trim().min(1).optional(),
-  sector: z.string().trim().min(1).optional(),
-  qualification: z.string().trim().min(1).optional(),
-  dimensions: z.record(z.string(), z.enum(['region', 'sector', 'qualification', 'period', 'ignore'])).optional(),
-  labels: z.record(z.string(), z.string()).optional(),
-}).strict();
+export const pxwebMappingSchema = z
+  .object({
+    indicator: z.string().trim().min(1),
+    unit: z.enum(OBSERVATION_UNITS as [string, ...string[]]),
+    scale: z.number().positive().optional(),
+    source: z.string().trim().min(1, 'a source a person can follow is required (publisher, table, release)'),
+    status: z.enum(OBSERVATION_STATUSES),
+    region: z.string().trim().min(1).optional(),
+    sector: z.string().trim().min(1).optional(),
+    qualification: z.string().trim().min(1).optional(),
+    dimensions: z.record(z.string(), z.enum(['region', 'sector', 'qualification', 'period', 'ignore'])).optional(),
+    labels: z.record(z.string(), z.string()).optional(),
+  })
+  .strict();
 
 /** Validates a PX-Web upload against `mapping` (parsed JSON). */
 export function parsePxwebUpload(bytes: Uint8Array, mapping: unknown, options: { now?: Date }): FormatResult {

@@ -34,12 +34,19 @@ describe('normalizeScope', () => {
 
 describe('scope coverage', () => {
   it('a region covers exactly its provinces (and itself); a province only itself; never VN; unscoped covers all', () => {
-    fc.assert(fc.property(fc.subarray(REGION_CODES), fc.subarray(PROVINCE_CODES), fc.constantFrom(...PROVINCE_CODES, ...REGION_CODES, 'VN'), (regions, provinces, area) => {
-      const scope = normalizeScope([...regions, ...provinces]);
-      const province = PROVINCES.find((p) => p.code === area);
-      const expected = scope !== null && (scope.includes(area) || (province !== undefined && scope.includes(province.parent!)));
-      expect(scopeCovers(scope, area)).toBe(scope === null ? true : expected);
-    }));
+    fc.assert(
+      fc.property(
+        fc.subarray(REGION_CODES),
+        fc.subarray(PROVINCE_CODES),
+        fc.constantFrom(...PROVINCE_CODES, ...REGION_CODES, 'VN'),
+        (regions, provinces, area) => {
+          const scope = normalizeScope([...regions, ...provinces]);
+          const province = PROVINCES.find((p) => p.code === area);
+          const expected = scope !== null && (scope.includes(area) || (province !== undefined && scope.includes(province.parent!)));
+          expect(scopeCovers(scope, area)).toBe(scope === null ? true : expected);
+        },
+      ),
+    );
   });
 
   it('lists out-of-scope cells in file order with their origin, counting all', () => {

@@ -50,8 +50,13 @@ export function normalizeScope(input: string | readonly string[] | null | undefi
     }
     if (code === 'VN') throw new ScopeError('VN (the whole country) cannot be a scope: leave the scope empty for a central (unscoped) token.');
     const former = getFormerProvince(code);
-    if (former) throw new ScopeError(`${code} is a former province (${former.vi}); since 1 July 2025 it is part of ${former.current} (${getRegion(former.current)?.vi}): use ${former.current}.`);
-    throw new ScopeError(`Unknown area "${raw.slice(0, 20)}" in the scope: use province codes of the 34-unit list (01, 79, …) or region codes (NMM, RRD, NCCC, CH, SE, MRD).`);
+    if (former)
+      throw new ScopeError(
+        `${code} is a former province (${former.vi}); since 1 July 2025 it is part of ${former.current} (${getRegion(former.current)?.vi}): use ${former.current}.`,
+      );
+    throw new ScopeError(
+      `Unknown area "${raw.slice(0, 20)}" in the scope: use province codes of the 34-unit list (01, 79, …) or region codes (NMM, RRD, NCCC, CH, SE, MRD).`,
+    );
   }
   if (codes.size > MAX_SCOPE_CODES) throw new ScopeError(`A scope names at most ${MAX_SCOPE_CODES} areas.`);
   return [...codes].sort();
@@ -121,18 +126,28 @@ export function uploadAreas(parsed: Pick<ParsedUpload, 'observations'>): string[
 /** The OUT_OF_SCOPE error (403) naming the cells of other areas; `errors` lets the upload page list them like validation issues. */
 export function outOfScopeProblem(found: ReturnType<typeof findOutOfScope>, scope: readonly string[]): DomainError {
   const more = found.count > found.cells.length ? ` The first ${found.cells.length} are listed.` : '';
-  const per = Object.entries(found.regions).sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r}: ${n}`).join(', ');
+  const per = Object.entries(found.regions)
+    .sort((a, b) => b[1] - a[1])
+    .map(([r, n]) => `${r}: ${n}`)
+    .join(', ');
   const where = (c: OutOfScopeCell) => (c.line > 0 ? `line ${c.line}${c.column ? `, column ${c.column}` : ''}` : 'computed from the file');
-  return new DomainError('OUT_OF_SCOPE',
-    `Your token may upload data for ${describeScope(scope, 'en')} only; ${found.count} cell(s) of the file are for other areas (${per}); nothing was stored.${more} Remove those rows, or ask a central analyst to upload them.`, {
-    messageVi: `Mã truy cập của bạn chỉ được tải lên dữ liệu của ${describeScope(scope, 'vi')}; ${found.count} ô của tệp thuộc địa bàn khác (${per}); không có gì được lưu. Hãy bỏ các dòng đó, hoặc nhờ cán bộ phân tích trung ương tải lên.`,
-    details: { scope: [...scope], cells: found.cells, cellCount: found.count, regions: found.regions, errorCount: found.count },
-    errors: found.cells.map((c) => ({
-      path: c.column ?? 'region', line: c.line, column: c.column ?? 'region', value: c.region, code: 'OUT_OF_SCOPE',
-      message: `${where(c)}: area ${c.region} (${getRegion(c.region)?.en ?? c.region}) is outside your scope (${scope.join(', ')}).`,
-      messageVi: `${c.line > 0 ? `dòng ${c.line}` : 'tính từ tệp'}: địa bàn ${c.region} (${getRegion(c.region)?.vi ?? c.region}) nằm ngoài phạm vi của bạn (${scope.join(', ')}).`,
-    })),
-  });
+  return new DomainError(
+    'OUT_OF_SCOPE',
+    `Your token may upload data for ${describeScope(scope, 'en')} only; ${found.count} cell(s) of the file are for other areas (${per}); nothing was stored.${more} Remove those rows, or ask a central analyst to upload them.`,
+    {
+      messageVi: `Mã truy cập của bạn chỉ được tải lên dữ liệu của ${describeScope(scope, 'vi')}; ${found.count} ô của tệp thuộc địa bàn khác (${per}); không có gì được lưu. Hãy bỏ các dòng đó, hoặc nhờ cán bộ phân tích trung ương tải lên.`,
+      details: { scope: [...scope], cells: found.cells, cellCount: found.count, regions: found.regions, errorCount: found.count },
+      errors: found.cells.map((c) => ({
+        path: c.column ?? 'region',
+        line: c.line,
+        column: c.column ?? 'region',
+        value: c.region,
+        code: 'OUT_OF_SCOPE',
+        message: `${where(c)}: area ${c.region} (${getRegion(c.region)?.en ?? c.region}) is outside your scope (${scope.join(', ')}).`,
+        messageVi: `${c.line > 0 ? `dòng ${c.line}` : 'tính từ tệp'}: địa bàn ${c.region} (${getRegion(c.region)?.vi ?? c.region}) nằm ngoài phạm vi của bạn (${scope.join(', ')}).`,
+      })),
+    },
+  );
 }
 
 /** Throws the 403 when `scope` does not cover every cell of the file; nothing happens for unscoped uploads. */

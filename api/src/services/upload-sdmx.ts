@@ -10,21 +10,34 @@
  */
 import { z } from 'zod';
 import {
-  annualMeans, decodeCsvBytes, GSO_NSDP_CODES, OBSERVATION_STATUSES, OBSERVATION_UNITS, parseSdmx, sdmxSeriesKey, sdmxToLong,
-  type LongIssue, type Observation, type SdmxCode, type SdmxMessage, type SdmxSeries,
+  annualMeans,
+  decodeCsvBytes,
+  GSO_NSDP_CODES,
+  OBSERVATION_STATUSES,
+  OBSERVATION_UNITS,
+  parseSdmx,
+  sdmxSeriesKey,
+  sdmxToLong,
+  type LongIssue,
+  type Observation,
+  type SdmxCode,
+  type SdmxMessage,
+  type SdmxSeries,
 } from '@lmo/models';
 import { badMapping, warningText, type FormatResult } from './upload-mapping';
 import { GSO_NSDP_UNMAPPED } from './upload-sdmx-known';
 
-const codeSchema = z.object({
-  indicator: z.string().trim().min(1),
-  unit: z.enum(OBSERVATION_UNITS as [string, ...string[]]),
-  sector: z.string().trim().min(1).optional(),
-  qualification: z.string().trim().min(1).optional(),
-  region: z.string().trim().min(1).optional(),
-  scale: z.number().positive().optional(),
-  unitMult: z.number().int().optional(),
-}).strict();
+const codeSchema = z
+  .object({
+    indicator: z.string().trim().min(1),
+    unit: z.enum(OBSERVATION_UNITS as [string, ...string[]]),
+    sector: z.string().trim().min(1).optional(),
+    qualification: z.string().trim().min(1).optional(),
+    region: z.string().trim().min(1).optional(),
+    scale: z.number().positive().optional(),
+    unitMult: z.number().int().optional(),
+  })
+  .strict();
 
 /**
  * The mapping of an SDMX upload (optional for GSO's own series): `codes` maps
@@ -35,13 +48,15 @@ const codeSchema = z.object({
  * (`Q`), annual values (`A`) or both (default); `unknownSeries: "skip"`
  * skips unmapped series with a warning instead of refusing the file.
  */
-export const sdmxUploadMappingSchema = z.object({
-  codes: z.record(z.string().trim().min(1), codeSchema).default({}),
-  status: z.enum(OBSERVATION_STATUSES).optional(),
-  source: z.string().trim().min(1).optional(),
-  frequency: z.enum(['A', 'Q', 'both']).optional(),
-  unknownSeries: z.enum(['error', 'skip']).optional(),
-}).strict();
+export const sdmxUploadMappingSchema = z
+  .object({
+    codes: z.record(z.string().trim().min(1), codeSchema).default({}),
+    status: z.enum(OBSERVATION_STATUSES).optional(),
+    source: z.string().trim().min(1).optional(),
+    frequency: z.enum(['A', 'Q', 'both']).optional(),
+    unknownSeries: z.enum(['error', 'skip']).optional(),
+  })
+  .strict();
 export type SdmxUploadMapping = z.output<typeof sdmxUploadMappingSchema>;
 
 /** `2024-10-09` from the message's Prepared header, or 'release' when the file has none. */
@@ -64,7 +79,8 @@ export function sdmxSource(msg: Pick<SdmxMessage, 'prepared'>, fileName: string 
 export function withSeriesFields(i: LongIssue): LongIssue & { series?: string; period?: string } {
   if (i.code === 'UNKNOWN_SERIES') {
     return {
-      ...i, series: i.value,
+      ...i,
+      series: i.value,
       message: `${i.message} To load the rest of the file without it, send the mapping {"unknownSeries": "skip"}.`,
       ...(i.messageVi ? { messageVi: `${i.messageVi} Để nạp phần còn lại của tệp, gửi bảng ánh xạ {"unknownSeries": "skip"}.` } : {}),
     };
@@ -103,8 +119,12 @@ export function parseSdmxUpload(bytes: Uint8Array, mapping: unknown, options: { 
   if (!m.success) return badMapping(m.error);
   const foreign = Object.keys(m.data.codes).filter((c) => !Object.hasOwn(GSO_NSDP_CODES, c));
   if (foreign.length > 0 && !m.data.status) {
-    return badMapping(null, 'mapping.status', `Series ${foreign.join(', ')} are not GSO NSDP series: give their status in the mapping ("status": "international" for ILO or World Bank data, "official" for GSO or a ministry).`,
-      `Chuỗi ${foreign.join(', ')} không phải chuỗi NSDP của TCTK: hãy ghi trạng thái trong bảng ánh xạ ("status": "international" cho số liệu ILO, Ngân hàng Thế giới; "official" cho TCTK hoặc bộ, ngành).`);
+    return badMapping(
+      null,
+      'mapping.status',
+      `Series ${foreign.join(', ')} are not GSO NSDP series: give their status in the mapping ("status": "international" for ILO or World Bank data, "official" for GSO or a ministry).`,
+      `Chuỗi ${foreign.join(', ')} không phải chuỗi NSDP của TCTK: hãy ghi trạng thái trong bảng ánh xạ ("status": "international" cho số liệu ILO, Ngân hàng Thế giới; "official" cho TCTK hoặc bộ, ngành).`,
+    );
   }
   const enc = decodeCsvBytes(bytes);
   if (!enc.ok) return { observations: [], errors: [enc.issue], errorCount: 1, warnings: [], records: 0 };

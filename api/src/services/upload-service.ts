@@ -70,7 +70,8 @@ export async function runUpload(db: Db, source: Readable, request: UploadRequest
   } catch (error) {
     if (error instanceof UploadTooLargeError) {
       throw new DomainError('UPLOAD_TOO_LARGE', `${error.message} Nothing was stored.`, {
-        errors: [{ path: '(file)', line: 0, column: '(file)', message: error.message }], cause: error,
+        errors: [{ path: '(file)', line: 0, column: '(file)', message: error.message }],
+        cause: error,
       });
     }
     throw error;
@@ -88,7 +89,12 @@ export async function runUpload(db: Db, source: Readable, request: UploadRequest
   const indicators: Record<string, number> = {};
   for (const o of parsed.observations) indicators[o.indicator] = (indicators[o.indicator] ?? 0) + 1;
   const base = {
-    rows: parsed.records, cells: parsed.observations.length, hash: parsed.hash!, warnings: parsed.warnings, indicators, officialReplaced: conflicts.count,
+    rows: parsed.records,
+    cells: parsed.observations.length,
+    hash: parsed.hash!,
+    warnings: parsed.warnings,
+    indicators,
+    officialReplaced: conflicts.count,
   };
   if (request.dryRun) {
     return { status: 'validated', version: await findCurrentUpload(db, parsed.hash!), ...base, timingMs: { parse: parseMs } };
@@ -96,7 +102,14 @@ export async function runUpload(db: Db, source: Readable, request: UploadRequest
   const label = `${request.format} upload${request.fileName ? `: ${request.fileName}` : ''}`;
   const existing = await findCurrentUpload(db, parsed.hash!);
   if (existing) return { status: 'duplicate', version: existing, ...base, timingMs: { parse: parseMs } };
-  const built = await buildVersion(db, parsed.observations, { mode: 'overlay', uploadHash: parsed.hash!, label, kind: 'upload', actor: request.actor, atomic: request.atomic });
+  const built = await buildVersion(db, parsed.observations, {
+    mode: 'overlay',
+    uploadHash: parsed.hash!,
+    label,
+    kind: 'upload',
+    actor: request.actor,
+    atomic: request.atomic,
+  });
   const t2 = performance.now();
   let report: ComputeReport;
   try {
@@ -105,18 +118,27 @@ export async function runUpload(db: Db, source: Readable, request: UploadRequest
     throw notForecastable(error);
   }
   const promoted = await promoteOrDiscard(db, built, {
-    actor: request.actor, action: 'dataset.upload',
+    actor: request.actor,
+    action: 'dataset.upload',
     detail: {
-      label, format: request.format, fileName: request.fileName ?? null, records: parsed.records, cells: parsed.observations.length,
-      uploadHash: parsed.hash!, officialReplaced: conflicts.count,
-      by: { name: request.actorName ?? null, scope: request.scope ?? null }, areas: uploadAreas(parsed),
+      label,
+      format: request.format,
+      fileName: request.fileName ?? null,
+      records: parsed.records,
+      cells: parsed.observations.length,
+      uploadHash: parsed.hash!,
+      officialReplaced: conflicts.count,
+      by: { name: request.actorName ?? null, scope: request.scope ?? null },
+      areas: uploadAreas(parsed),
     },
   });
   if (!promoted.created) return { status: 'duplicate', version: promoted.version, ...base, timingMs: { parse: parseMs } };
   const version = promoted.version;
   const t3 = performance.now();
   return {
-    status: 'created', version, ...base,
+    status: 'created',
+    version,
+    ...base,
     computeMs: report.computeMs + report.storeMs,
     timingMs: { parse: parseMs, commit: Math.round(t2 - t1), compute: Math.round(t3 - t2) },
   };
@@ -127,8 +149,9 @@ function notForecastable(error: unknown): unknown {
   // From a worker thread the error arrives as a clone: recognise it by name.
   if (!(error instanceof ForecastError || (error instanceof Error && error.name === 'ForecastError'))) return error;
   // The engine's reason travels as the body's `code` (NOT_ENOUGH_DATA, …), as clients read it.
-  return new DomainError('UPLOAD_NOT_FORECASTABLE',
-    `The file is valid, but the outlook cannot be computed with it (${error.message}); nothing was stored.`, {
-      errors: [{ path: '(file)', line: 0, message: error.message }], details: { errorCount: 1, code: (error as ForecastError).code }, cause: error,
-    });
+  return new DomainError('UPLOAD_NOT_FORECASTABLE', `The file is valid, but the outlook cannot be computed with it (${error.message}); nothing was stored.`, {
+    errors: [{ path: '(file)', line: 0, message: error.message }],
+    details: { errorCount: 1, code: (error as ForecastError).code },
+    cause: error,
+  });
 }

@@ -28,8 +28,11 @@ const issue = (code: string, message: string, messageVi: string): UploadIssue =>
 export function sniffFileKind(head: Uint8Array, csv: boolean): UploadIssue | null {
   for (const [magic, kind, kindVi] of MAGIC) {
     if (head.length >= magic.length && magic.every((b, i) => head[i] === b)) {
-      return issue('NOT_A_TEXT_FILE', `This is ${kind}, not a ${csv ? 'CSV' : 'text'} file. Extract it (or save the sheet as "CSV UTF-8") and upload the file itself.`,
-        `Đây là ${kindVi}, không phải tệp ${csv ? 'CSV' : 'văn bản'}. Hãy giải nén (hoặc lưu bảng tính thành "CSV UTF-8") rồi tải lên chính tệp đó.`);
+      return issue(
+        'NOT_A_TEXT_FILE',
+        `This is ${kind}, not a ${csv ? 'CSV' : 'text'} file. Extract it (or save the sheet as "CSV UTF-8") and upload the file itself.`,
+        `Đây là ${kindVi}, không phải tệp ${csv ? 'CSV' : 'văn bản'}. Hãy giải nén (hoặc lưu bảng tính thành "CSV UTF-8") rồi tải lên chính tệp đó.`,
+      );
     }
   }
   // UTF-16 text is full of NUL bytes too: the parsers name it precisely, so leave it to them.
@@ -42,13 +45,19 @@ export function sniffFileKind(head: Uint8Array, csv: boolean): UploadIssue | nul
     }
     // One stray control byte is a bad cell (reported with its line and column); many are a binary file.
     if (head.length >= 64 && control > head.length / 20) {
-      return issue('NOT_A_TEXT_FILE', `The file is binary data, not ${csv ? 'a CSV table' : 'text'} (${control} control bytes in the first ${head.length}).`,
-        `Tệp là dữ liệu nhị phân, không phải ${csv ? 'bảng CSV' : 'văn bản'} (${control} byte điều khiển trong ${head.length} byte đầu).`);
+      return issue(
+        'NOT_A_TEXT_FILE',
+        `The file is binary data, not ${csv ? 'a CSV table' : 'text'} (${control} control bytes in the first ${head.length}).`,
+        `Tệp là dữ liệu nhị phân, không phải ${csv ? 'bảng CSV' : 'văn bản'} (${control} byte điều khiển trong ${head.length} byte đầu).`,
+      );
     }
   }
   if (csv && crOnly(head)) {
-    return issue('LINE_ENDINGS', 'Lines end with a carriage return only (old Mac line endings), so the whole file reads as one line. Save it with Windows (CRLF) or Unix (LF) line endings and upload again.',
-      'Các dòng chỉ kết thúc bằng ký tự CR (kiểu Mac cũ) nên cả tệp bị đọc thành một dòng. Hãy lưu với kiểu xuống dòng Windows (CRLF) hoặc Unix (LF) rồi tải lên lại.');
+    return issue(
+      'LINE_ENDINGS',
+      'Lines end with a carriage return only (old Mac line endings), so the whole file reads as one line. Save it with Windows (CRLF) or Unix (LF) line endings and upload again.',
+      'Các dòng chỉ kết thúc bằng ký tự CR (kiểu Mac cũ) nên cả tệp bị đọc thành một dòng. Hãy lưu với kiểu xuống dòng Windows (CRLF) hoặc Unix (LF) rồi tải lên lại.',
+    );
   }
   return null;
 }

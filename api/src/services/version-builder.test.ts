@@ -30,7 +30,8 @@ describe.each(backends)('version builder on $name', (backend) => {
   const spec = (uploadHash: string, atomic = true): BuildSpec => ({ mode: 'overlay', uploadHash, label: 'test', kind: 'upload', actor: 'test', atomic });
   const promote = { actor: 'test', action: 'dataset.upload', detail: {} };
   const one = async <T>(query: ReturnType<typeof sql>) => ((await db().execute(query)) as unknown as { rows: T[] }).rows[0];
-  const rowCount = async (id: number) => Number((await one<{ n: number }>(sql`select count(*)::int as n from observations where dataset_version_id = ${id}`)).n);
+  const rowCount = async (id: number) =>
+    Number((await one<{ n: number }>(sql`select count(*)::int as n from observations where dataset_version_id = ${id}`)).n);
   const stateOf = async (id: number) => (await one<{ state: string } | undefined>(sql`select state from dataset_versions where id = ${id}`))?.state;
 
   for (const atomic of [true, false]) {
@@ -75,10 +76,12 @@ describe.each(backends)('version builder on $name', (backend) => {
     expect((await getJson(t.app, '/api/health')).body.dataVersion.id).toBe(served);
     const forecast = await getJson(t.app, '/api/forecasts?indicator=employment&region=VN&sector=C&qualification=university&horizon=3');
     expect(forecast.body.dataVersion).toBe(served);
-    await expect(db().transaction(async (tx) => {
-      await tx.execute(sql`update dataset_versions set is_current = false where is_current`);
-      await tx.execute(sql`update dataset_versions set is_current = true where id = ${built.id}`);
-    })).rejects.toThrow();
+    await expect(
+      db().transaction(async (tx) => {
+        await tx.execute(sql`update dataset_versions set is_current = false where is_current`);
+        await tx.execute(sql`update dataset_versions set is_current = true where id = ${built.id}`);
+      }),
+    ).rejects.toThrow();
     expect((await getCurrentVersion(db()))?.id).toBe(served);
     await discardVersion(db(), built.id);
   });
@@ -86,7 +89,11 @@ describe.each(backends)('version builder on $name', (backend) => {
   it('a failed compute leaves the version `failed` with no rows: never current, listed, promoted or rolled back to', async () => {
     const before = (await getCurrentVersion(db()))!;
     const built = await buildVersion(db(), [{ ...fixtureRows()[2], value: 5 }], spec('fails'));
-    await expect(computeVersion(db(), built, async () => { throw new Error('model failed'); })).rejects.toThrow('model failed');
+    await expect(
+      computeVersion(db(), built, async () => {
+        throw new Error('model failed');
+      }),
+    ).rejects.toThrow('model failed');
     expect(await stateOf(built.id)).toBe('failed');
     expect(await rowCount(built.id)).toBe(0);
     await expect(promoteVersion(db(), built, promote)).rejects.toMatchObject({ code: 'UPLOAD_DISCARDED' });
@@ -130,8 +137,11 @@ describe('migration 0005', () => {
       ('c', 'crashed upload', 'upload', 1, false, null, now()),
       ('d', 'old merge ingest', 'upload', 1, false, null, null)`);
     await apply('0005_version_state');
-    const rows = (await pg.query<{ hash: string; state: string; fingerprint: string | null; upload_hash: string | null }>(
-      'select hash, state, fingerprint, upload_hash from dataset_versions order by id')).rows;
+    const rows = (
+      await pg.query<{ hash: string; state: string; fingerprint: string | null; upload_hash: string | null }>(
+        'select hash, state, fingerprint, upload_hash from dataset_versions order by id',
+      )
+    ).rows;
     expect(rows).toEqual([
       { hash: 'a', state: 'ready', fingerprint: 'files', upload_hash: null },
       { hash: 'b', state: 'ready', fingerprint: null, upload_hash: 'abc' },

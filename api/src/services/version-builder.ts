@@ -59,10 +59,11 @@ interface BuildCommon {
 }
 
 /** What to build: a whole dataset (`replace`) or cells laid over the current version (`overlay`). */
-export type BuildSpec = BuildCommon & (
-  | { mode: 'replace'; /** Content hash of `rows` (ingest.ts contentHash). */ hash: string; /** Seeds: the files' fingerprint. */ fingerprint?: string }
-  | { mode: 'overlay'; /** The uploaded data's hash. */ uploadHash: string }
-);
+export type BuildSpec = BuildCommon &
+  (
+    | { mode: 'replace'; /** Content hash of `rows` (ingest.ts contentHash). */ hash: string; /** Seeds: the files' fingerprint. */ fingerprint?: string }
+    | { mode: 'overlay'; /** The uploaded data's hash. */ uploadHash: string }
+  );
 
 /**
  * Step 1: writes a new `building` version. `overlay` copies the current version's
@@ -71,20 +72,40 @@ export type BuildSpec = BuildCommon & (
  */
 export async function buildVersion(db: Db, rows: readonly Observation[], spec: BuildSpec): Promise<VersionInfo> {
   if (spec.atomic ?? true) return db.transaction((tx) => writeVersion(tx as unknown as Db, rows, spec));
-  return writeVersion(db, rows, spec, async (id) => { await discardVersion(db, id).catch(() => {}); });
+  return writeVersion(db, rows, spec, async (id) => {
+    await discardVersion(db, id).catch(() => {});
+  });
 }
 
 async function writeVersion(db: Db, rows: readonly Observation[], spec: BuildSpec, onError?: (id: number) => Promise<void>): Promise<VersionInfo> {
   const [parent] = await db.select().from(datasetVersions).where(eq(datasetVersions.isCurrent, true)).limit(1);
   const overlay = spec.mode === 'overlay';
-  const hash = overlay ? createHash('sha256').update(`${parent?.hash ?? ''}+${spec.uploadHash}`).digest('hex') : spec.hash;
-  const [row] = await db.insert(datasetVersions).values({
-    hash, label: spec.label, kind: spec.kind, rowCount: 0, parentId: parent?.id ?? null, isCurrent: false, createdBy: spec.actor,
-    state: 'building', uploadHash: overlay ? spec.uploadHash : null, fingerprint: overlay ? null : spec.fingerprint ?? null,
-  }).returning();
+  const hash = overlay
+    ? createHash('sha256')
+        .update(`${parent?.hash ?? ''}+${spec.uploadHash}`)
+        .digest('hex')
+    : spec.hash;
+  const [row] = await db
+    .insert(datasetVersions)
+    .values({
+      hash,
+      label: spec.label,
+      kind: spec.kind,
+      rowCount: 0,
+      parentId: parent?.id ?? null,
+      isCurrent: false,
+      createdBy: spec.actor,
+      state: 'building',
+      uploadHash: overlay ? spec.uploadHash : null,
+      fingerprint: overlay ? null : (spec.fingerprint ?? null),
+    })
+    .returning();
   try {
     // Citations are few and repeat across batches: turned into ids once.
-    const ids = await sourceIds(db, rows.map((o) => o.source));
+    const ids = await sourceIds(
+      db,
+      rows.map((o) => o.source),
+    );
     for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) await insertBatch(db, row.id, rows.slice(i, i + ROWS_PER_STATEMENT), ids);
     if (overlay && parent) await copyOtherCells(db, parent.id, row.id);
     // Only an overlay's copied cells are not known here; a replacement holds exactly `rows`.
@@ -148,8 +169,11 @@ export async function computeVersion<T>(db: Db, version: VersionInfo, compute: (
 /** Marks a version that is still being built `failed` and deletes what it held. */
 export async function failVersion(db: Db, id: number): Promise<void> {
   await db.transaction(async (tx) => {
-    const [row] = await tx.update(datasetVersions).set({ state: 'failed' })
-      .where(and(eq(datasetVersions.id, id), eq(datasetVersions.state, 'building'))).returning({ id: datasetVersions.id });
+    const [row] = await tx
+      .update(datasetVersions)
+      .set({ state: 'failed' })
+      .where(and(eq(datasetVersions.id, id), eq(datasetVersions.state, 'building')))
+      .returning({ id: datasetVersions.id });
     if (!row) return;
     await tx.delete(results).where(eq(results.datasetVersionId, id));
     await tx.delete(observations).where(eq(observations.datasetVersionId, id));
@@ -174,15 +198,22 @@ export async function promoteVersion(db: Db, version: VersionInfo, spec: Promote
   return underVersionLock(db, async (tx, current) => {
     if (current && current.hash === version.hash) return { version: toVersionInfo(current), created: false };
     if ((current?.id ?? null) !== version.parentId) {
-      throw new DomainError('DATA_CHANGED',
-        `Version ${current?.id} became current while version ${version.id} was being stored (it was based on ${version.parentId}); nothing was stored, try again.`);
+      throw new DomainError(
+        'DATA_CHANGED',
+        `Version ${current?.id} became current while version ${version.id} was being stored (it was based on ${version.parentId}); nothing was stored, try again.`,
+      );
     }
     await tx.update(datasetVersions).set({ isCurrent: false }).where(eq(datasetVersions.isCurrent, true));
-    const [row] = await tx.update(datasetVersions).set({ isCurrent: true, state: 'ready' })
-      .where(and(eq(datasetVersions.id, version.id), eq(datasetVersions.state, 'building'))).returning();
+    const [row] = await tx
+      .update(datasetVersions)
+      .set({ isCurrent: true, state: 'ready' })
+      .where(and(eq(datasetVersions.id, version.id), eq(datasetVersions.state, 'building')))
+      .returning();
     if (!row) throw new DomainError('UPLOAD_DISCARDED', `Version ${version.id} was removed before it could be made current; nothing was stored, try again.`);
     await tx.insert(auditLog).values({
-      actor: spec.actor, action: spec.action, target: `dataset_version:${row.id}`,
+      actor: spec.actor,
+      action: spec.action,
+      target: `dataset_version:${row.id}`,
       detail: { ...spec.detail, total: row.rowCount, parentId: row.parentId },
     });
     return { version: toVersionInfo(row), created: true };
@@ -212,14 +243,22 @@ export async function discardVersion(db: Db, id: number): Promise<void> {
  * versions other live instances are still building (PostgreSQL); 0 for embedded PGlite.
  */
 export async function discardBuilding(db: Db, olderThanMinutes = 0): Promise<number> {
-  const gone = await db.delete(datasetVersions).where(sql`${datasetVersions.state} = 'building' and not ${datasetVersions.isCurrent}
-    and ${datasetVersions.createdAt} <= now() - make_interval(mins => ${olderThanMinutes})`).returning({ id: datasetVersions.id });
+  const gone = await db
+    .delete(datasetVersions)
+    .where(
+      sql`${datasetVersions.state} = 'building' and not ${datasetVersions.isCurrent}
+    and ${datasetVersions.createdAt} <= now() - make_interval(mins => ${olderThanMinutes})`,
+    )
+    .returning({ id: datasetVersions.id });
   return gone.length;
 }
 
 /** The current version when an identical upload made it (uploading it again would change nothing), else null. */
 export async function findCurrentUpload(db: Db, uploadHash: string): Promise<VersionInfo | null> {
-  const [row] = await db.select().from(datasetVersions)
-    .where(and(eq(datasetVersions.uploadHash, uploadHash), eq(datasetVersions.isCurrent, true))).limit(1);
+  const [row] = await db
+    .select()
+    .from(datasetVersions)
+    .where(and(eq(datasetVersions.uploadHash, uploadHash), eq(datasetVersions.isCurrent, true)))
+    .limit(1);
   return row ? toVersionInfo(row) : null;
 }

@@ -15,7 +15,10 @@ import { getVisibleVersion, type VersionInfo } from './dataset-versions';
 /** `replaced`: official before, not official after (needed replaceOfficial); `revised`: official before and after. */
 export type OfficialChange = 'replaced' | 'revised' | null;
 
-export interface Names { vi: string; en: string }
+export interface Names {
+  vi: string;
+  en: string;
+}
 
 export interface CellChange {
   indicator: string;
@@ -96,40 +99,68 @@ export async function diffVersion(db: Db, id: number, options: { offset?: number
          d as (select *, case when status_before = 'official' and status_after is distinct from 'official' and status_after is not null then 'replaced'
                               when status_before = 'official' and status_after = 'official' then 'revised' end as official
                from j where not same)`;
-  const [counts] = rowsOf<Record<string, number>>(await db.execute(sql`${joined}
+  const [counts] = rowsOf<Record<string, number>>(
+    await db.execute(sql`${joined}
     select count(*) filter (where before is null)::int as added, count(*) filter (where after is null)::int as removed,
            count(*) filter (where before is not null and after is not null)::int as changed,
            count(*) filter (where official = 'replaced')::int as replaced, count(*) filter (where official = 'revised')::int as revised,
-           (select count(*) from j where same)::int as unchanged from d`));
-  const totals = rowsOf<Record<string, unknown>>(await db.execute(sql`${joined}
+           (select count(*) from j where same)::int as unchanged from d`),
+  );
+  const totals = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`${joined}
     select indicator, unit, period, count(*)::int as cells, sum(before)::float8 as before, sum(after)::float8 as after
-    from d group by indicator, unit, period order by indicator, unit, period limit 1000`));
-  const cells = rowsOf<Record<string, unknown>>(await db.execute(sql`${joined}
+    from d group by indicator, unit, period order by indicator, unit, period limit 1000`),
+  );
+  const cells = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`${joined}
     select d.*, sb.text as source_before_text, sa.text as source_after_text from d
       left join sources sb on sb.id = d.source_before left join sources sa on sa.id = d.source_after
-    order by ${ORDER[sort]} limit ${limit} offset ${offset}`));
+    order by ${ORDER[sort]} limit ${limit} offset ${offset}`),
+  );
   const n = (x: unknown) => (x === null || x === undefined ? null : Number(x));
   const s = (x: unknown) => (x === null || x === undefined ? null : String(x));
   const total = Number(counts.added) + Number(counts.removed) + Number(counts.changed);
   return {
-    version, parent,
+    version,
+    parent,
     counts: {
-      added: Number(counts.added), removed: Number(counts.removed), changed: Number(counts.changed), unchanged: Number(counts.unchanged),
-      officialReplaced: Number(counts.replaced), officialRevised: Number(counts.revised),
+      added: Number(counts.added),
+      removed: Number(counts.removed),
+      changed: Number(counts.changed),
+      unchanged: Number(counts.unchanged),
+      officialReplaced: Number(counts.replaced),
+      officialRevised: Number(counts.revised),
     },
     totals: totals.map((t) => ({
-      indicator: String(t.indicator), unit: String(t.unit), period: String(t.period), cells: Number(t.cells),
-      before: t.unit === 'percent' ? null : n(t.before), after: t.unit === 'percent' ? null : n(t.after),
+      indicator: String(t.indicator),
+      unit: String(t.unit),
+      period: String(t.period),
+      cells: Number(t.cells),
+      before: t.unit === 'percent' ? null : n(t.before),
+      after: t.unit === 'percent' ? null : n(t.after),
     })),
     cells: cells.map((c) => {
-      const key = { indicator: String(c.indicator), period: String(c.period), region: String(c.region), sector: String(c.sector), qualification: String(c.qualification) };
+      const key = {
+        indicator: String(c.indicator),
+        period: String(c.period),
+        region: String(c.region),
+        sector: String(c.sector),
+        qualification: String(c.qualification),
+      };
       const before = n(c.before);
       const after = n(c.after);
       return {
-        ...key, unit: String(c.unit), names: namesOf(key),
-        kind: before === null ? 'added' as const : after === null ? 'removed' as const : 'changed' as const,
-        before, after, sourceBefore: s(c.source_before_text), sourceAfter: s(c.source_after_text),
-        statusBefore: s(c.status_before), statusAfter: s(c.status_after), official: (s(c.official) as OfficialChange),
+        ...key,
+        unit: String(c.unit),
+        names: namesOf(key),
+        kind: before === null ? ('added' as const) : after === null ? ('removed' as const) : ('changed' as const),
+        before,
+        after,
+        sourceBefore: s(c.source_before_text),
+        sourceAfter: s(c.source_after_text),
+        statusBefore: s(c.status_before),
+        statusAfter: s(c.status_after),
+        official: s(c.official) as OfficialChange,
       };
     }),
     page: { offset, limit, total, sort },

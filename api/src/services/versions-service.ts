@@ -15,9 +15,7 @@ export { diffVersion, DIFF_SORTS, type CellChange, type DiffSort, type VersionDi
 
 /** Versions analysts can see, newest first: `ready` ones (those being built or failed are left out). */
 export async function listVisibleVersions(db: Db, limit = 100): Promise<VersionInfo[]> {
-  const rows = await db.select().from(datasetVersions)
-    .where(eq(datasetVersions.state, 'ready'))
-    .orderBy(desc(datasetVersions.id)).limit(limit);
+  const rows = await db.select().from(datasetVersions).where(eq(datasetVersions.state, 'ready')).orderBy(desc(datasetVersions.id)).limit(limit);
   return rows.map(toVersionInfo);
 }
 
@@ -29,12 +27,16 @@ export async function rollbackTo(db: Db, id: number, actor: string): Promise<{ v
   return underVersionLock(db, async (tx, current) => {
     const [target] = await tx.select().from(datasetVersions).where(eq(datasetVersions.id, id)).limit(1);
     if (!target) throw notFound(`Dataset version ${id} does not exist.`);
-    if (target.state !== 'ready') throw notFound(`Dataset version ${id} is ${target.state === 'failed' ? 'a version whose results could not be computed' : 'still being stored'}.`);
+    if (target.state !== 'ready')
+      throw notFound(`Dataset version ${id} is ${target.state === 'failed' ? 'a version whose results could not be computed' : 'still being stored'}.`);
     if (current?.id === id) return { version: toVersionInfo(target), moved: false, from: id };
     await tx.update(datasetVersions).set({ isCurrent: false }).where(eq(datasetVersions.isCurrent, true));
     const [row] = await tx.update(datasetVersions).set({ isCurrent: true }).where(eq(datasetVersions.id, id)).returning();
     await tx.insert(auditLog).values({
-      actor, action: 'dataset.rollback', target: `dataset_version:${id}`, detail: { from: current?.id ?? null, to: id },
+      actor,
+      action: 'dataset.rollback',
+      target: `dataset_version:${id}`,
+      detail: { from: current?.id ?? null, to: id },
     });
     return { version: toVersionInfo(row), moved: true, from: current?.id ?? null };
   });

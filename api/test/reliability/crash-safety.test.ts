@@ -36,27 +36,40 @@ async function pgliteBackend(): Promise<Backend> {
   const dir = mkdtempSync(join(tmpdir(), 'lmo-crash-'));
   const env = { DATA_DIR: join(dir, 'data') };
   return {
-    name: 'pglite', env,
+    name: 'pglite',
+    env,
     async inspect() {
       const database = await openDatabase({ kind: 'pglite', dataDir: env.DATA_DIR });
       try {
-        const versions = (await database.client!.query<{ id: number; is_current: boolean; row_count: number }>('select id, is_current, row_count from dataset_versions order by id')).rows;
-        const counts = (await database.client!.query<{ v: number; n: number }>('select dataset_version_id as v, count(*)::int as n from observations group by 1')).rows;
+        const versions = (
+          await database.client!.query<{ id: number; is_current: boolean; row_count: number }>(
+            'select id, is_current, row_count from dataset_versions order by id',
+          )
+        ).rows;
+        const counts = (
+          await database.client!.query<{ v: number; n: number }>('select dataset_version_id as v, count(*)::int as n from observations group by 1')
+        ).rows;
         return { versions, counts: new Map(counts.map((c) => [c.v, c.n])) };
       } finally {
         await database.close();
       }
     },
-    async cleanup() { rmSync(dir, { recursive: true, force: true }); },
+    async cleanup() {
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
 async function postgresBackend(): Promise<Backend> {
   const db = await createTestDatabase('crash');
   return {
-    name: 'postgres', env: { DATABASE_URL: db.url },
+    name: 'postgres',
+    env: { DATABASE_URL: db.url },
     async inspect() {
-      const versions = await query<{ id: number; is_current: boolean; row_count: number }>(db.url, 'select id, is_current, row_count from dataset_versions order by id');
+      const versions = await query<{ id: number; is_current: boolean; row_count: number }>(
+        db.url,
+        'select id, is_current, row_count from dataset_versions order by id',
+      );
       const counts = await query<{ v: number; n: number }>(db.url, 'select dataset_version_id as v, count(*)::int as n from observations group by 1');
       return { versions, counts: new Map(counts.map((c) => [c.v, c.n])) };
     },
@@ -153,14 +166,22 @@ describe('crash safety of the server on postgres', () => {
 
     const csv = toCsv(bigRows(150_000, 2));
     const upload = fetch(`${server.base}/api/uploads?format=long`, {
-      method: 'POST', body: csv, headers: { 'content-type': 'text/csv', authorization: `Bearer ${analyst}` },
-    }).then((r) => r.status, (e: Error) => e.message);
+      method: 'POST',
+      body: csv,
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${analyst}` },
+    }).then(
+      (r) => r.status,
+      (e: Error) => e.message,
+    );
     // Kill as soon as the server's transaction is inserting observations.
     const url = backend.env.DATABASE_URL;
     const deadline = Date.now() + 120_000;
     let seen = false;
     while (!seen && Date.now() < deadline) {
-      const rows = await query<{ query: string }>(url, `select query from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state = 'active' and query ilike '%insert into "observations"%'`);
+      const rows = await query<{ query: string }>(
+        url,
+        `select query from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state = 'active' and query ilike '%insert into "observations"%'`,
+      );
       seen = rows.length > 0;
       if (!seen) await new Promise((r) => setTimeout(r, 10));
     }
@@ -170,7 +191,10 @@ describe('crash safety of the server on postgres', () => {
     expect(await upload).not.toBe(201);
     // PostgreSQL rolls the open transaction back when the backend's client vanishes.
     for (let i = 0; i < 100; i++) {
-      const open = await query(url, `select 1 from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend' and state <> 'idle'`);
+      const open = await query(
+        url,
+        `select 1 from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend' and state <> 'idle'`,
+      );
       if (open.length === 0) break;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -194,14 +218,24 @@ describe('crash safety of the server on pglite', () => {
     let offset = 0;
     const body = new ReadableStream<Uint8Array>({
       pull(c) {
-        if (offset >= bytes.length) { sentAt = performance.now(); c.close(); return; }
+        if (offset >= bytes.length) {
+          sentAt = performance.now();
+          c.close();
+          return;
+        }
         c.enqueue(bytes.subarray(offset, offset + 256 * 1024));
         offset += 256 * 1024;
       },
     });
     const upload = fetch(`${server.base}/api/uploads?format=long`, {
-      method: 'POST', body, duplex: 'half', headers: { 'content-type': 'text/csv', authorization: `Bearer ${analyst}` },
-    } as RequestInit).then((r) => r.status, (e: Error) => e.message);
+      method: 'POST',
+      body,
+      duplex: 'half',
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${analyst}` },
+    } as RequestInit).then(
+      (r) => r.status,
+      (e: Error) => e.message,
+    );
     while (!sentAt) await new Promise((r) => setTimeout(r, 10));
     // Parsing ends about now; the version is being written in short statements.
     await new Promise((r) => setTimeout(r, 1500));
@@ -232,6 +266,8 @@ describe('crash safety of the server on pglite', () => {
       expect(counts.get(v.id)).toBe(v.row_count);
       expect(v.row_count).toBeGreaterThanOrEqual(150_000);
     }
-    console.log(`[crash pglite upload] killed ${status === 201 ? 'after' : 'before'} the upload completed; unpromoted on disk after the crash: ${partial.join(', ') || 'none'}; current after restart: ${after.versionId}`);
+    console.log(
+      `[crash pglite upload] killed ${status === 201 ? 'after' : 'before'} the upload completed; unpromoted on disk after the crash: ${partial.join(', ') || 'none'}; current after restart: ${after.versionId}`,
+    );
   }, 240_000);
 });

@@ -9,7 +9,9 @@ import { boundProblem, MAX_DETAIL_CHARS, MAX_FIELD_CHARS } from '../../src/http/
 import { startSecureApp, uploadCsv, type SecureApp } from './support/app';
 
 let t: SecureApp;
-beforeAll(async () => { t = await startSecureApp({ UPLOAD_RATE_LIMIT: '0' }); }, 120_000);
+beforeAll(async () => {
+  t = await startSecureApp({ UPLOAD_RATE_LIMIT: '0' });
+}, 120_000);
 afterAll(async () => t?.close());
 
 /** Every string anywhere in `value`. */
@@ -45,7 +47,14 @@ describe('error bodies stay small whatever the input', () => {
 describe('boundProblem', () => {
   it('cuts every string, however deep, and the detail at its own limit', () => {
     const long = 'é'.repeat(10_000);
-    const out = boundProblem({ type: 't', title: 'x', status: 422, detail: long, errors: [{ path: long, message: long, expected: [long] }], extra: { deep: [{ v: long }] } });
+    const out = boundProblem({
+      type: 't',
+      title: 'x',
+      status: 422,
+      detail: long,
+      errors: [{ path: long, message: long, expected: [long] }],
+      extra: { deep: [{ v: long }] },
+    });
     expect(out.detail).toHaveLength(MAX_DETAIL_CHARS + 1);
     expect(out.detail!.endsWith('…')).toBe(true);
     for (const s of strings({ ...out, detail: '' })) expect(s.length).toBeLessThanOrEqual(MAX_FIELD_CHARS + 1);

@@ -48,26 +48,28 @@ const breakRow = fc.oneof(
 const line = (r: Record<string, string>, delim = ',') => HEADER.map((h) => r[h]).join(delim);
 
 /** Long-format files with at least one certainly-bad row among good ones, plus structural damage. */
-const badLong = fc.record({
-  rows: fc.uniqueArray(validRow, { minLength: 0, maxLength: 12, selector: (r) => `${r.indicator}${r.period}${r.region}${r.sector}${r.qualification}` }),
-  broken: fc.array(fc.tuple(validRow, breakRow), { minLength: 1, maxLength: 3 }),
-  damage: fc.constantFrom('none', 'dup', 'ragged', 'quote', 'header', 'bom', 'semicolon-mixed', 'crlf', 'blank-lines', 'latin1'),
-  at: fc.nat(),
-}).map(({ rows, broken, damage, at }) => {
-  const lines = rows.map((r) => line(r));
-  for (const [r, b] of broken) lines.splice(at % (lines.length + 1), 0, line({ ...r, [b.col]: b.v }));
-  let header = HEADER.join(',');
-  if (damage === 'dup' && rows.length) lines.push(line(rows[0]));
-  if (damage === 'ragged') lines.splice(at % (lines.length + 1), 0, 'employment,2020,VN');
-  if (damage === 'quote') lines.splice(at % (lines.length + 1), 0, 'employment,"2020,VN,C,ALL,5,persons,x,modelled');
-  if (damage === 'header') header = HEADER.filter((_, i) => i !== at % HEADER.length).join(',');
-  if (damage === 'semicolon-mixed') lines.push(line(rows[0] ?? broken[0][0], ';'));
-  let text = [header, ...lines].join(damage === 'crlf' ? '\r\n' : '\n') + (damage === 'blank-lines' ? '\n\n\n' : '\n');
-  if (damage === 'bom') text = '\uFEFF' + text;
-  const bytes = Buffer.from(text, 'utf8');
-  if (damage === 'latin1') return Buffer.concat([bytes, Buffer.from([0x48, 0xe0, 0x20, 0x4e, 0xf4, 0x69, 0x0a])]);
-  return bytes;
-});
+const badLong = fc
+  .record({
+    rows: fc.uniqueArray(validRow, { minLength: 0, maxLength: 12, selector: (r) => `${r.indicator}${r.period}${r.region}${r.sector}${r.qualification}` }),
+    broken: fc.array(fc.tuple(validRow, breakRow), { minLength: 1, maxLength: 3 }),
+    damage: fc.constantFrom('none', 'dup', 'ragged', 'quote', 'header', 'bom', 'semicolon-mixed', 'crlf', 'blank-lines', 'latin1'),
+    at: fc.nat(),
+  })
+  .map(({ rows, broken, damage, at }) => {
+    const lines = rows.map((r) => line(r));
+    for (const [r, b] of broken) lines.splice(at % (lines.length + 1), 0, line({ ...r, [b.col]: b.v }));
+    let header = HEADER.join(',');
+    if (damage === 'dup' && rows.length) lines.push(line(rows[0]));
+    if (damage === 'ragged') lines.splice(at % (lines.length + 1), 0, 'employment,2020,VN');
+    if (damage === 'quote') lines.splice(at % (lines.length + 1), 0, 'employment,"2020,VN,C,ALL,5,persons,x,modelled');
+    if (damage === 'header') header = HEADER.filter((_, i) => i !== at % HEADER.length).join(',');
+    if (damage === 'semicolon-mixed') lines.push(line(rows[0] ?? broken[0][0], ';'));
+    let text = [header, ...lines].join(damage === 'crlf' ? '\r\n' : '\n') + (damage === 'blank-lines' ? '\n\n\n' : '\n');
+    if (damage === 'bom') text = '\uFEFF' + text;
+    const bytes = Buffer.from(text, 'utf8');
+    if (damage === 'latin1') return Buffer.concat([bytes, Buffer.from([0x48, 0xe0, 0x20, 0x4e, 0xf4, 0x69, 0x0a])]);
+    return bytes;
+  });
 
 /** Anything at all: empty, whitespace, binary, only a header, random text in any format. */
 const noise = fc.oneof(
@@ -98,32 +100,35 @@ async function dbState() {
   return (r as unknown as { rows: unknown[] }).rows[0];
 }
 
-const withTimeout = <T>(p: Promise<T>, what: string) => Promise.race([
-  p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`hang: ${what}`)), 15_000)),
-]);
+const withTimeout = <T>(p: Promise<T>, what: string) =>
+  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`hang: ${what}`)), 15_000))]);
 
 describe('malformed CSVs', () => {
   it('POST /api/uploads refuses every one with a 4xx problem and stores nothing', async () => {
     const before = await dbState();
     const statuses = new Map<number, number>();
-    await fc.assert(fc.asyncProperty(upload, fc.boolean(), async ({ format, bytes }, multipart) => {
-      let res: Response;
-      if (multipart) {
-        const form = new FormData();
-        form.set('format', format);
-        form.set('file', new Blob([bytes], { type: 'text/csv' }), 'fuzz.csv');
-        res = await withTimeout(t.req('/api/uploads', { method: 'POST', body: form, token: t.tokens.analyst }), format);
-      } else {
-        res = await withTimeout(uploadCsv(t, new Uint8Array(bytes), t.tokens.analyst, `format=${format}`), format);
-      }
-      const body = await res.text();
-      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-      if (res.status >= 500 || res.status < 400) throw new Error(`${res.status} for a malformed ${format} file:\n${bytes.toString('utf8').slice(0, 400)}\n→ ${body.slice(0, 400)}`);
-      expect(res.headers.get('content-type')).toContain('application/problem+json');
-      const problem = JSON.parse(body);
-      expect(problem.status).toBe(res.status);
-      for (const e of problem.errors ?? []) expect(typeof e.message).toBe('string');
-    }), { numRuns: 1500, seed: Number(process.env.FUZZ_SEED ?? 7) });
+    await fc.assert(
+      fc.asyncProperty(upload, fc.boolean(), async ({ format, bytes }, multipart) => {
+        let res: Response;
+        if (multipart) {
+          const form = new FormData();
+          form.set('format', format);
+          form.set('file', new Blob([bytes], { type: 'text/csv' }), 'fuzz.csv');
+          res = await withTimeout(t.req('/api/uploads', { method: 'POST', body: form, token: t.tokens.analyst }), format);
+        } else {
+          res = await withTimeout(uploadCsv(t, new Uint8Array(bytes), t.tokens.analyst, `format=${format}`), format);
+        }
+        const body = await res.text();
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        if (res.status >= 500 || res.status < 400)
+          throw new Error(`${res.status} for a malformed ${format} file:\n${bytes.toString('utf8').slice(0, 400)}\n→ ${body.slice(0, 400)}`);
+        expect(res.headers.get('content-type')).toContain('application/problem+json');
+        const problem = JSON.parse(body);
+        expect(problem.status).toBe(res.status);
+        for (const e of problem.errors ?? []) expect(typeof e.message).toBe('string');
+      }),
+      { numRuns: 1500, seed: Number(process.env.FUZZ_SEED ?? 7) },
+    );
     expect(t.errors).toEqual([]);
     expect(await dbState()).toEqual(before);
     expect(statuses.get(422) ?? 0).toBeGreaterThan(500);
@@ -131,16 +136,22 @@ describe('malformed CSVs', () => {
 
   it('the CLI pipeline refuses every one the same way and stores nothing', async () => {
     const before = await dbState();
-    await fc.assert(fc.asyncProperty(upload, async ({ format, bytes }) => {
-      try {
-        const outcome = await withTimeout(runUpload(t.database.db, Readable.from([bytes]), { format: format as 'long', actor: 'cli', fileName: 'fuzz.csv' }), format);
-        throw new Error(`accepted a malformed ${format} file (${outcome.status}):\n${bytes.toString('utf8').slice(0, 400)}`);
-      } catch (e) {
-        if (!(e instanceof DomainError)) throw e;
-        expect(toProblem(e).status).toBeGreaterThanOrEqual(400);
-        expect(toProblem(e).status).toBeLessThan(500);
-      }
-    }), { numRuns: 1500, seed: Number(process.env.FUZZ_SEED ?? 11) });
+    await fc.assert(
+      fc.asyncProperty(upload, async ({ format, bytes }) => {
+        try {
+          const outcome = await withTimeout(
+            runUpload(t.database.db, Readable.from([bytes]), { format: format as 'long', actor: 'cli', fileName: 'fuzz.csv' }),
+            format,
+          );
+          throw new Error(`accepted a malformed ${format} file (${outcome.status}):\n${bytes.toString('utf8').slice(0, 400)}`);
+        } catch (e) {
+          if (!(e instanceof DomainError)) throw e;
+          expect(toProblem(e).status).toBeGreaterThanOrEqual(400);
+          expect(toProblem(e).status).toBeLessThan(500);
+        }
+      }),
+      { numRuns: 1500, seed: Number(process.env.FUZZ_SEED ?? 11) },
+    );
     expect(await dbState()).toEqual(before);
   }, 150_000);
 
@@ -158,10 +169,16 @@ describe('malformed CSVs', () => {
         const code = await ingestCli([file, '--format', format], { out: (s) => out.push(s), err: (s) => err.push(s), env });
         expect(code, err.join('\n')).toBe(1);
         expect(out).toEqual([]);
-        expect(err.some((l) => new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:[^:]*: .+`).test(l)), err.join('\n')).toBe(true);
+        expect(
+          err.some((l) => new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:[^:]*: .+`).test(l)),
+          err.join('\n'),
+        ).toBe(true);
       }
       const { query } = await import('./support/pg-admin');
-      const [counts] = await query<{ v: number; o: number }>(db.url, 'select (select count(*)::int from dataset_versions) as v, (select count(*)::int from observations) as o');
+      const [counts] = await query<{ v: number; o: number }>(
+        db.url,
+        'select (select count(*)::int from dataset_versions) as v, (select count(*)::int from observations) as o',
+      );
       expect(counts).toEqual({ v: 0, o: 0 });
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -11,9 +11,56 @@ import { ROUTE_PARAMS } from './support/routes';
 
 // Plausible-looking values near the valid ones, as well as anything at all.
 const nearValid = fc.constantFrom(
-  'employment', 'graduates', 'VN', '01', '79', 'RRD', 'C', 'TOTAL', 'ALL', 'university', 'semiconductors', 'baseline', 'series', 'forecasts', 'gaps',
-  'rank', 'imbalance', '2024', '2024-Q3', '2024-Q5', '80,95', '0', '-1', '1e309', 'NaN', 'Infinity', '10', '41', '1.5', '99.999', '0x10', ' 5 ', '',
-  'Hà Nội', 'ha-noi', 'vn', 'c', '..', '%', '%00', '\u0000', '\uFFFF', '😀', 'null', 'undefined', '[]', '{}', 'true', '__proto__', 'constructor',
+  'employment',
+  'graduates',
+  'VN',
+  '01',
+  '79',
+  'RRD',
+  'C',
+  'TOTAL',
+  'ALL',
+  'university',
+  'semiconductors',
+  'baseline',
+  'series',
+  'forecasts',
+  'gaps',
+  'rank',
+  'imbalance',
+  '2024',
+  '2024-Q3',
+  '2024-Q5',
+  '80,95',
+  '0',
+  '-1',
+  '1e309',
+  'NaN',
+  'Infinity',
+  '10',
+  '41',
+  '1.5',
+  '99.999',
+  '0x10',
+  ' 5 ',
+  '',
+  'Hà Nội',
+  'ha-noi',
+  'vn',
+  'c',
+  '..',
+  '%',
+  '%00',
+  '\u0000',
+  '\uFFFF',
+  '😀',
+  'null',
+  'undefined',
+  '[]',
+  '{}',
+  'true',
+  '__proto__',
+  'constructor',
 );
 const anyValue = fc.oneof(
   nearValid,
@@ -45,27 +92,30 @@ describe('random query parameters on every route', () => {
     await t.store.current();
     const version = (await (await t.req('/api/health')).json()).dataVersion;
     const seen = new Map<number, number>();
-    await fc.assert(fc.asyncProperty(request, async ({ route, values, extra, token }) => {
-      const params = new URLSearchParams();
-      const names = ROUTE_PARAMS[route];
-      for (const [i, v] of values) if (names.length) params.append(names[i % names.length], v);
-      for (const [k, v] of extra) params.append(k, v);
-      const url = `${route}?${params}`;
-      const res = await Promise.race([
-        t.req(url, { token: token === 'none' ? undefined : t.tokens[token] }),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`hang: ${url}`)), 10_000)),
-      ]);
-      const type = res.headers.get('content-type') ?? '';
-      const body = await res.text();
-      seen.set(res.status, (seen.get(res.status) ?? 0) + 1);
-      if (res.status >= 500) throw new Error(`${res.status} for ${url}: ${body.slice(0, 300)}`);
-      if (res.status >= 400) {
-        expect(type, url).toContain('application/problem+json');
-        expect(JSON.parse(body).status).toBe(res.status);
-      } else {
-        expect(type, url).toMatch(/application\/json|text\/csv/);
-      }
-    }), { numRuns: 2500, seed: Number(process.env.FUZZ_SEED ?? 20260701) });
+    await fc.assert(
+      fc.asyncProperty(request, async ({ route, values, extra, token }) => {
+        const params = new URLSearchParams();
+        const names = ROUTE_PARAMS[route];
+        for (const [i, v] of values) if (names.length) params.append(names[i % names.length], v);
+        for (const [k, v] of extra) params.append(k, v);
+        const url = `${route}?${params}`;
+        const res = await Promise.race([
+          t.req(url, { token: token === 'none' ? undefined : t.tokens[token] }),
+          new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`hang: ${url}`)), 10_000)),
+        ]);
+        const type = res.headers.get('content-type') ?? '';
+        const body = await res.text();
+        seen.set(res.status, (seen.get(res.status) ?? 0) + 1);
+        if (res.status >= 500) throw new Error(`${res.status} for ${url}: ${body.slice(0, 300)}`);
+        if (res.status >= 400) {
+          expect(type, url).toContain('application/problem+json');
+          expect(JSON.parse(body).status).toBe(res.status);
+        } else {
+          expect(type, url).toMatch(/application\/json|text\/csv/);
+        }
+      }),
+      { numRuns: 2500, seed: Number(process.env.FUZZ_SEED ?? 20260701) },
+    );
     expect(t.errors).toEqual([]);
     expect((await (await t.req('/api/health')).json()).dataVersion).toEqual(version);
     // The generator reaches both successes and refusals.

@@ -42,7 +42,10 @@ describe.each(backends)('readers during an upload (%s, real seeds, worker thread
       env = { DATABASE_URL: db.url };
       drop = db.drop;
     }
-    const gen = spawnSync(process.execPath, ['--import', 'tsx', 'seeds/gen-microdata.ts', String(RESPONDENTS), file], { cwd: join(API_DIR, '..'), encoding: 'utf8' });
+    const gen = spawnSync(process.execPath, ['--import', 'tsx', 'seeds/gen-microdata.ts', String(RESPONDENTS), file], {
+      cwd: join(API_DIR, '..'),
+      encoding: 'utf8',
+    });
     if (gen.status !== 0) throw new Error(`gen-microdata failed: ${gen.stderr}`);
     // The server seeds and computes on its first start; tokens are made before it holds the directory.
     token = (await makeTokens(env)).analyst;
@@ -68,7 +71,11 @@ describe.each(backends)('readers during an upload (%s, real seeds, worker thread
       headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'content-length': String(statSync(file).size) },
       body: Readable.toWeb(createReadStream(file)) as unknown as BodyInit,
       duplex: 'half',
-    } as RequestInit).then(async (res) => ({ status: res.status, body: await res.json() })).finally(() => { uploading = false; });
+    } as RequestInit)
+      .then(async (res) => ({ status: res.status, body: await res.json() }))
+      .finally(() => {
+        uploading = false;
+      });
     // One reader at a time, back to back: each read's wait is its own, not a queue behind others.
     const reader = (async () => {
       while (uploading) {
@@ -90,7 +97,9 @@ describe.each(backends)('readers during an upload (%s, real seeds, worker thread
     const took = performance.now() - started;
     expect(done.status, JSON.stringify(done.body).slice(0, 500)).toBe(201);
     const max = Math.max(...waits);
-    console.log(`[reader-latency ${backend}] upload ${Math.round(took)} ms; ${waits.length} reads during it, longest wait ${Math.round(max)} ms, errors ${errors}`);
+    console.log(
+      `[reader-latency ${backend}] upload ${Math.round(took)} ms; ${waits.length} reads during it, longest wait ${Math.round(max)} ms, errors ${errors}`,
+    );
     expect(waits.length).toBeGreaterThan(10);
     expect(errors).toBe(0);
     expect(max).toBeLessThanOrEqual(MAX_WAIT_MS);

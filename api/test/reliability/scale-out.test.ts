@@ -30,12 +30,16 @@ afterAll(async () => {
 
 const CELL = 'indicator=employment&region=VN&sector=C&qualification=ALL';
 // Revises the latest value of the CELL above.
-const REVISION = 'indicator,period,region,sector,qualification,value,unit,source,status\n'
-  + 'employment,2024,VN,C,ALL,15500000,persons,Scale-out revision (synthetic),modelled\n';
+const REVISION =
+  'indicator,period,region,sector,qualification,value,unit,source,status\n' +
+  'employment,2024,VN,C,ALL,15500000,persons,Scale-out revision (synthetic),modelled\n';
 
 function upload(server: ServerRun, csv: string) {
   return fetchJson(`${server.base}/api/uploads?format=long`, {
-    method: 'POST', body: csv, headers: { 'content-type': 'text/csv', authorization: `Bearer ${analyst}` }, signal: AbortSignal.timeout(60_000),
+    method: 'POST',
+    body: csv,
+    headers: { 'content-type': 'text/csv', authorization: `Bearer ${analyst}` },
+    signal: AbortSignal.timeout(60_000),
   });
 }
 
@@ -80,13 +84,16 @@ describe('two instances on one PostgreSQL', () => {
   it('commits concurrent uploads through A and B as distinct versions, losing nothing', async () => {
     const before = await query<{ n: number }>(db.url, 'select count(*)::int as n from dataset_versions');
     // Different cells in each file, so the final version must contain both.
-    const csvA = 'indicator,period,region,sector,qualification,value,unit,source,status\n'
-      + 'employment,2024,31,F,ALL,111111,persons,Upload A (synthetic),modelled\n';
-    const csvB = 'indicator,period,region,sector,qualification,value,unit,source,status\n'
-      + 'employment,2024,48,G,ALL,222222,persons,Upload B (synthetic),modelled\n';
+    const csvA =
+      'indicator,period,region,sector,qualification,value,unit,source,status\n' + 'employment,2024,31,F,ALL,111111,persons,Upload A (synthetic),modelled\n';
+    const csvB =
+      'indicator,period,region,sector,qualification,value,unit,source,status\n' + 'employment,2024,48,G,ALL,222222,persons,Upload B (synthetic),modelled\n';
     const [ra, rb] = await Promise.all([upload(a, csvA), upload(b, csvB)]);
     const statuses = [ra.status, rb.status].sort();
-    expect([[201, 201], [201, 409]]).toContainEqual(statuses);
+    expect([
+      [201, 201],
+      [201, 409],
+    ]).toContainEqual(statuses);
     const created = [ra, rb].filter((r) => r.status === 201).map((r) => r.body.version.id);
     expect(new Set(created).size).toBe(created.length);
     for (const r of [ra, rb]) if (r.status === 409) expect(r.type).toContain('application/problem+json');

@@ -32,10 +32,26 @@ afterAll(async () => {
 });
 
 const ATTACKS = [
-  '/../secret.txt', '/../../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/%2e%2e/%2e%2e/secret.txt',
-  '/..%2fsecret.txt', '/..%2f..%2fsecret.txt', '/assets/..%2f..%2fsecret.txt', '/%252e%252e/secret.txt', '/..%5csecret.txt',
-  '/assets/..\\..\\secret.txt', '/.%2e/secret.txt', '//etc/passwd', '/%2fetc%2fpasswd', '/..%00/secret.txt', '/assets%2f..%2f..%2fsecret.txt',
-  '/....//....//secret.txt', '/assets/%c0%ae%c0%ae/%c0%ae%c0%ae/secret.txt', '/..;/secret.txt', `/${'../'.repeat(12)}etc/passwd`,
+  '/../secret.txt',
+  '/../../secret.txt',
+  '/assets/../../secret.txt',
+  '/%2e%2e/secret.txt',
+  '/%2e%2e/%2e%2e/secret.txt',
+  '/..%2fsecret.txt',
+  '/..%2f..%2fsecret.txt',
+  '/assets/..%2f..%2fsecret.txt',
+  '/%252e%252e/secret.txt',
+  '/..%5csecret.txt',
+  '/assets/..\\..\\secret.txt',
+  '/.%2e/secret.txt',
+  '//etc/passwd',
+  '/%2fetc%2fpasswd',
+  '/..%00/secret.txt',
+  '/assets%2f..%2f..%2fsecret.txt',
+  '/....//....//secret.txt',
+  '/assets/%c0%ae%c0%ae/%c0%ae%c0%ae/secret.txt',
+  '/..;/secret.txt',
+  `/${'../'.repeat(12)}etc/passwd`,
 ];
 
 describe('static files', () => {

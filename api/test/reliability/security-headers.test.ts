@@ -54,7 +54,10 @@ describe('CORS', () => {
       const app = createApp({ database: t.database, store: t.store, webDist: null });
       const ok = await app.request('/api/health', { headers: { origin: 'https://analyst.example.vn' } });
       expect(ok.headers.get('access-control-allow-origin')).toBe('https://analyst.example.vn');
-      const pre = await app.request('/api/uploads', { method: 'OPTIONS', headers: { origin: 'https://dashboard.molisa.gov.vn', 'access-control-request-method': 'POST' } });
+      const pre = await app.request('/api/uploads', {
+        method: 'OPTIONS',
+        headers: { origin: 'https://dashboard.molisa.gov.vn', 'access-control-request-method': 'POST' },
+      });
       expect(pre.status).toBe(204);
       expect(pre.headers.get('access-control-allow-headers')).toMatch(/authorization/i);
       const evil = await app.request('/api/health', { headers: { origin: 'https://evil.example' } });
@@ -86,10 +89,20 @@ describe('CORS', () => {
 describe('body size limits', () => {
   it('answers 413 problem+json for an oversized body on a non-upload route (declared or chunked)', async () => {
     const big = 'x'.repeat(10_000);
-    const declared = await t.req('/api/versions/1/rollback', { method: 'POST', body: big, token: t.tokens.analyst, headers: { 'content-length': String(big.length) } });
+    const declared = await t.req('/api/versions/1/rollback', {
+      method: 'POST',
+      body: big,
+      token: t.tokens.analyst,
+      headers: { 'content-length': String(big.length) },
+    });
     expect(declared.status).toBe(413);
     expect(declared.headers.get('content-type')).toContain('application/problem+json');
-    const stream = new ReadableStream({ start(c) { for (let i = 0; i < 10; i++) c.enqueue(new TextEncoder().encode('y'.repeat(1000))); c.close(); } });
+    const stream = new ReadableStream({
+      start(c) {
+        for (let i = 0; i < 10; i++) c.enqueue(new TextEncoder().encode('y'.repeat(1000)));
+        c.close();
+      },
+    });
     const chunked = await t.req('/api/versions/1/rollback', { method: 'POST', body: stream, token: t.tokens.analyst, duplex: 'half' } as RequestInit);
     expect(chunked.status).toBe(413);
     expect((await chunked.json()).status).toBe(413);

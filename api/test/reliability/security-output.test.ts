@@ -17,7 +17,7 @@ import { API_DIR, freePort } from './support/server-process';
 
 const XSS = '<img src=x onerror=window.__pwned=1>';
 const SCRIPT = '<script>window.__pwned=2</script>';
-const FORMULAS = ['=HYPERLINK("http://evil.example","click")', '+SUM(1;2)', '-2+3+cmd|\' /C calc\'!A0', '@SUM(A1:A2)', '\t=1+1', '\r=1+1'];
+const FORMULAS = ['=HYPERLINK("http://evil.example","click")', '+SUM(1;2)', "-2+3+cmd|' /C calc'!A0", '@SUM(A1:A2)', '\t=1+1', '\r=1+1'];
 const CELL = 'indicator=employment&region=01&sector=F&qualification=college';
 
 let t: SecureApp;
@@ -84,12 +84,24 @@ describe('labels from uploads are text, never HTML', () => {
     const profile = mkdtempSync(join(tmpdir(), 'lmo-xss-'));
     const browser = await chromium.launchPersistentContext(profile, {
       executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     try {
-      const page = browser.pages()[0] ?? await browser.newPage();
+      const page = browser.pages()[0] ?? (await browser.newPage());
       const dialogs: string[] = [];
-      page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
       for (const path of ['/api/versions', `/api/series?${CELL}`, '/api/meta', `/api/forecasts?${CELL}&scenario=${encodeURIComponent(XSS)}`]) {
         await page.goto(`http://127.0.0.1:${port}${path}`);
         await page.waitForTimeout(100);
@@ -112,7 +124,8 @@ describe('labels from uploads are text, never HTML', () => {
         const path = join(dir, name);
         if (statSync(path).isDirectory()) walk(path);
         else if (/\.(tsx?|jsx?)$/.test(name) && !/\.test\./.test(name)) {
-          if (/dangerouslySetInnerHTML|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write\(/.test(readFileSync(path, 'utf8'))) offenders.push(path);
+          if (/dangerouslySetInnerHTML|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write\(/.test(readFileSync(path, 'utf8')))
+            offenders.push(path);
         }
       }
     };

@@ -47,10 +47,25 @@ describe('tokens never leak', () => {
     expect((await call('/api/audit', { headers: auth(nearMiss) })).status).toBe(401);
     expect((await call('/api/audit', { headers: { authorization: `Token ${tokens.admin}` } })).status).toBe(401);
     // Uploads: bad file, good dry run, malformed multipart.
-    const bad = await call('/api/uploads?format=long', { method: 'POST', body: 'indicator,period\nemployment,20x0\n', headers: { ...auth(tokens.analyst), 'content-type': 'text/csv' } });
+    const bad = await call('/api/uploads?format=long', {
+      method: 'POST',
+      body: 'indicator,period\nemployment,20x0\n',
+      headers: { ...auth(tokens.analyst), 'content-type': 'text/csv' },
+    });
     expect(bad.status).toBe(422);
-    expect((await call('/api/uploads?format=long&dryRun=1', { method: 'POST', body: smallCsv(), headers: { ...auth(tokens.analyst), 'content-type': 'text/csv' } })).status).toBe(200);
-    expect((await call('/api/uploads', { method: 'POST', body: '--x\r\nbroken', headers: { ...auth(tokens.analyst), 'content-type': 'multipart/form-data; boundary=x' } })).status).toBeGreaterThanOrEqual(400);
+    expect(
+      (await call('/api/uploads?format=long&dryRun=1', { method: 'POST', body: smallCsv(), headers: { ...auth(tokens.analyst), 'content-type': 'text/csv' } }))
+        .status,
+    ).toBe(200);
+    expect(
+      (
+        await call('/api/uploads', {
+          method: 'POST',
+          body: '--x\r\nbroken',
+          headers: { ...auth(tokens.analyst), 'content-type': 'multipart/form-data; boundary=x' },
+        })
+      ).status,
+    ).toBeGreaterThanOrEqual(400);
     expect((await call('/api/forecasts?sector=NOPE', { headers: auth(tokens.viewer) })).status).toBe(400);
     const audit = await fetchJson(`${server.base}/api/audit`, { headers: auth(tokens.analyst) });
     bodies.push(JSON.stringify(audit.body));

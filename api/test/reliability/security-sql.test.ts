@@ -16,10 +16,10 @@ import { API_DIR } from './support/server-process';
 const INJECTIONS = [
   "'; DROP TABLE observations; --",
   "C' OR '1'='1",
-  "1; DELETE FROM dataset_versions",
+  '1; DELETE FROM dataset_versions',
   "VN'); UPDATE dataset_versions SET is_current = false; --",
   '1 OR 1=1',
-  "$1",
+  '$1',
   "' UNION SELECT hash, hash, hash FROM api_tokens --",
   "\\'; TRUNCATE audit_log; --",
   "%' AND pg_sleep(5) IS NULL --",
@@ -75,7 +75,12 @@ describe.each(backends)('SQL injection through every parameter on $name', (backe
     for (const evil of INJECTIONS) {
       expect((await t.req(`/api/versions/${encodeURIComponent(evil)}/diff`, { token: t.tokens.analyst })).status).toBe(400);
       expect((await t.req(`/api/versions/${encodeURIComponent(evil)}/rollback`, { method: 'POST', token: t.tokens.analyst })).status).toBe(400);
-      const up = await uploadCsv(t, 'indicator,period\n', t.tokens.analyst, `format=${encodeURIComponent(evil)}&source=${encodeURIComponent(evil)}&period=${encodeURIComponent(evil)}`);
+      const up = await uploadCsv(
+        t,
+        'indicator,period\n',
+        t.tokens.analyst,
+        `format=${encodeURIComponent(evil)}&source=${encodeURIComponent(evil)}&period=${encodeURIComponent(evil)}`,
+      );
       expect(up.status).toBeGreaterThanOrEqual(400);
       expect(up.status).toBeLessThan(500);
     }
@@ -87,13 +92,16 @@ describe.each(backends)('SQL injection through every parameter on $name', (backe
 
   it('stores injection strings inside uploaded cells as plain text', async () => {
     const evil = "x'); DROP TABLE observations; --";
-    const csv = 'indicator,period,region,sector,qualification,value,unit,source,status\n'
-      + `employment,2024,01,C,ALL,555,persons,"${evil}",modelled\n`;
+    const csv = 'indicator,period,region,sector,qualification,value,unit,source,status\n' + `employment,2024,01,C,ALL,555,persons,"${evil}",modelled\n`;
     const res = await uploadCsv(t, csv, t.tokens.analyst);
     expect(res.status).toBe(201);
     const series = await (await t.req('/api/series?indicator=employment&region=01&sector=C&qualification=ALL')).json();
     expect(series.source, JSON.stringify(series)).toEqual([evil]);
-    const tables = ((await t.database.db.execute(sql`select count(*)::int as n from information_schema.tables where table_name = 'observations'`)) as unknown as { rows: { n: number }[] }).rows[0].n;
+    const tables = (
+      (await t.database.db.execute(sql`select count(*)::int as n from information_schema.tables where table_name = 'observations'`)) as unknown as {
+        rows: { n: number }[];
+      }
+    ).rows[0].n;
     expect(tables).toBe(1);
   }, 60_000);
 });
@@ -130,16 +138,27 @@ describe('source scan: SQL is built only with Drizzle or bound parameters', () =
     for (const file of scanned) {
       const rel = relative(join(API_DIR, '..'), file);
       if (ALLOW[rel]) continue;
-      readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-        for (const [pattern, why] of FORBIDDEN) if (pattern.test(line)) offences.push(`${rel}:${i + 1}: ${why}: ${line.trim()}`);
-      });
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          for (const [pattern, why] of FORBIDDEN) if (pattern.test(line)) offences.push(`${rel}:${i + 1}: ${why}: ${line.trim()}`);
+        });
     }
     expect(offences).toEqual([]);
   });
 
   it('would catch the patterns it forbids', () => {
-    const samples = ['db.execute(sql.raw(`select ${x}`))', 'client.query(`select * from t where id = ${id}`)', "client.query('select ' + col)", 'pool.query(text + where)'];
-    for (const s of samples) expect(FORBIDDEN.some(([p]) => p.test(s)), s).toBe(true);
+    const samples = [
+      'db.execute(sql.raw(`select ${x}`))',
+      'client.query(`select * from t where id = ${id}`)',
+      "client.query('select ' + col)",
+      'pool.query(text + where)',
+    ];
+    for (const s of samples)
+      expect(
+        FORBIDDEN.some(([p]) => p.test(s)),
+        s,
+      ).toBe(true);
     expect(FORBIDDEN.some(([p]) => p.test("client.query('select pg_advisory_lock($1)', [LOCK])"))).toBe(false);
   });
 });

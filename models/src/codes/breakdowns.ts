@@ -37,7 +37,11 @@ export function isGroupCode(code: string): boolean {
  * accepts `–` for `-` and spaces around `:`. Undefined when not a group code.
  */
 export function resolveGroup(raw: string): string | undefined {
-  const s = raw.trim().replace(/\s*:\s*/, ':').replace(/[–—]/g, '-').replace(/\s+/g, '');
+  const s = raw
+    .trim()
+    .replace(/\s*:\s*/, ':')
+    .replace(/[–—]/g, '-')
+    .replace(/\s+/g, '');
   const [sex, age] = s.split(':');
   if (age === undefined) return undefined;
   const code = `${sex.toUpperCase()}:${age.toUpperCase() === 'ALL' ? 'ALL' : age}`;
@@ -67,18 +71,20 @@ export interface Occupation extends Names {
 /** VSCO 2008 (Decision 1019/QĐ-TCTK) major groups; digit 0 is the armed forces. */
 export const OCCUPATIONS: Occupation[] = [
   { code: 'TOTAL', major: null, vi: 'Tất cả các nghề', en: 'All occupations' },
-  ...([
-    [1, 'Nhà lãnh đạo', 'Leaders and managers'],
-    [2, 'Chuyên môn kỹ thuật bậc cao', 'High-level professionals'],
-    [3, 'Chuyên môn kỹ thuật bậc trung', 'Mid-level professionals and technicians'],
-    [4, 'Nhân viên', 'Clerks'],
-    [5, 'Dịch vụ cá nhân, bảo vệ và bán hàng', 'Personal services, protective and sales workers'],
-    [6, 'Nghề trong nông, lâm, ngư nghiệp', 'Skilled agricultural, forestry and fishery workers'],
-    [7, 'Thợ thủ công', 'Craft and related trades workers'],
-    [8, 'Thợ lắp ráp và vận hành máy móc', 'Plant and machine operators and assemblers'],
-    [9, 'Lao động giản đơn', 'Elementary occupations'],
-    [0, 'Lực lượng vũ trang', 'Armed forces'],
-  ] as [number, string, string][]).map(([major, vi, en]) => ({ code: `OCC${major}`, major, vi, en })),
+  ...(
+    [
+      [1, 'Nhà lãnh đạo', 'Leaders and managers'],
+      [2, 'Chuyên môn kỹ thuật bậc cao', 'High-level professionals'],
+      [3, 'Chuyên môn kỹ thuật bậc trung', 'Mid-level professionals and technicians'],
+      [4, 'Nhân viên', 'Clerks'],
+      [5, 'Dịch vụ cá nhân, bảo vệ và bán hàng', 'Personal services, protective and sales workers'],
+      [6, 'Nghề trong nông, lâm, ngư nghiệp', 'Skilled agricultural, forestry and fishery workers'],
+      [7, 'Thợ thủ công', 'Craft and related trades workers'],
+      [8, 'Thợ lắp ráp và vận hành máy móc', 'Plant and machine operators and assemblers'],
+      [9, 'Lao động giản đơn', 'Elementary occupations'],
+      [0, 'Lực lượng vũ trang', 'Armed forces'],
+    ] as [number, string, string][]
+  ).map(([major, vi, en]) => ({ code: `OCC${major}`, major, vi, en })),
 ];
 
 const OCC_BY_CODE = new Map(OCCUPATIONS.map((o) => [o.code, o]));
@@ -86,10 +92,18 @@ const OCC_BY_KEY = new Map<string, string>();
 for (const o of OCCUPATIONS) for (const k of [o.code, o.vi, o.en]) OCC_BY_KEY.set(foldKey(k), o.code);
 // Labels of GSO's English PX-Web occupation table ("Others" is left to the analyst: it is not only the armed forces).
 const PXWEB_OCCUPATIONS: [string, string][] = [
-  ['Leaders/managers', 'OCC1'], ['High level professionals', 'OCC2'], ['Mid-level professionals', 'OCC3'], ['Clerks', 'OCC4'],
-  ['Personal services, protective workers and sales worker', 'OCC5'], ['Personal services, protective workers and sales workers', 'OCC5'],
-  ['Skilled agricultural, forestry and fishery workers', 'OCC6'], ['Craft and related trade workers', 'OCC7'],
-  ['Plant and machine operators and assemblers', 'OCC8'], ['Unskilled occupations', 'OCC9'], ['Armed forces', 'OCC0'], ['Total', 'TOTAL'],
+  ['Leaders/managers', 'OCC1'],
+  ['High level professionals', 'OCC2'],
+  ['Mid-level professionals', 'OCC3'],
+  ['Clerks', 'OCC4'],
+  ['Personal services, protective workers and sales worker', 'OCC5'],
+  ['Personal services, protective workers and sales workers', 'OCC5'],
+  ['Skilled agricultural, forestry and fishery workers', 'OCC6'],
+  ['Craft and related trade workers', 'OCC7'],
+  ['Plant and machine operators and assemblers', 'OCC8'],
+  ['Unskilled occupations', 'OCC9'],
+  ['Armed forces', 'OCC0'],
+  ['Total', 'TOTAL'],
 ];
 for (const [label, code] of PXWEB_OCCUPATIONS) if (!OCC_BY_KEY.has(foldKey(label))) OCC_BY_KEY.set(foldKey(label), code);
 
@@ -106,7 +120,16 @@ export function resolveOccupation(raw: string): string | undefined {
 }
 
 export function suggestOccupation(value: string): string | undefined {
-  return closest(value, OCCUPATIONS.map((o) => o.code)) ?? closest(value, OCCUPATIONS.map((o) => o.en));
+  return (
+    closest(
+      value,
+      OCCUPATIONS.map((o) => o.code),
+    ) ??
+    closest(
+      value,
+      OCCUPATIONS.map((o) => o.en),
+    )
+  );
 }
 
 export const OCCUPATION_HELP = 'expected TOTAL or a VSCO 2008 major group OCC0–OCC9';

@@ -1,8 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import {
-  FORMER_PROVINCES, PROVINCES, REGIONS, SECTORS, SECTOR_TREE, QUALIFICATIONS, INDICATORS, SERIES_BREAKS,
-  resolveRegion, suggestRegion, resolveSector, suggestSector, resolveQualification, suggestQualification,
-  sectionsOf, foldKey, editDistance, closest, getRegion, regionOf,
+  FORMER_PROVINCES,
+  PROVINCES,
+  REGIONS,
+  SECTORS,
+  SECTOR_TREE,
+  QUALIFICATIONS,
+  INDICATORS,
+  SERIES_BREAKS,
+  resolveRegion,
+  suggestRegion,
+  resolveSector,
+  suggestSector,
+  resolveQualification,
+  suggestQualification,
+  sectionsOf,
+  foldKey,
+  editDistance,
+  closest,
+  getRegion,
+  regionOf,
 } from './index';
 
 describe('regions', () => {
@@ -10,7 +27,11 @@ describe('regions', () => {
     expect(REGIONS.filter((r) => r.level === 'country')).toHaveLength(1);
     expect(REGIONS.filter((r) => r.level === 'region').map((r) => r.code)).toEqual(['NMM', 'RRD', 'NCCC', 'CH', 'SE', 'MRD']);
     expect(PROVINCES).toHaveLength(34);
-    expect(PROVINCES.filter((p) => p.kind === 'city').map((p) => p.code).sort()).toEqual(['01', '31', '46', '48', '79', '92']);
+    expect(
+      PROVINCES.filter((p) => p.kind === 'city')
+        .map((p) => p.code)
+        .sort(),
+    ).toEqual(['01', '31', '46', '48', '79', '92']);
     expect(new Set(REGIONS.map((r) => r.code)).size).toBe(REGIONS.length);
   });
 
@@ -24,7 +45,9 @@ describe('regions', () => {
   });
 
   it('flags exactly the units that straddle old regions (7, counting the table in VIETNAM_FACTS §6)', () => {
-    const flagged = PROVINCES.filter((p) => p.regionNote).map((p) => p.code).sort();
+    const flagged = PROVINCES.filter((p) => p.regionNote)
+      .map((p) => p.code)
+      .sort();
     expect(flagged).toEqual(['24', '25', '51', '52', '66', '68', '80']);
   });
 
@@ -68,7 +91,10 @@ describe('sectors, qualifications, indicators', () => {
     expect(sectionsOf('A')).toEqual(['A']);
     const fields = SECTORS.filter((s) => s.level === 'field');
     expect(fields.map((f) => [f.code, f.parent])).toEqual([
-      ['semiconductors', 'C'], ['hydrogen', 'D'], ['carbon-markets', 'M'], ['ai-digital', 'J'],
+      ['semiconductors', 'C'],
+      ['hydrogen', 'D'],
+      ['carbon-markets', 'M'],
+      ['ai-digital', 'J'],
     ]);
     expect(fields.every((f) => !f.additive && f.scope?.vi && f.scope.en)).toBe(true);
     expect(SECTOR_TREE.some((n) => n.code === 'semiconductors')).toBe(false);

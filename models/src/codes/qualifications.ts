@@ -29,8 +29,14 @@ export type QualificationLevel = (typeof QUALIFICATION_LEVELS)[number];
 const BY_CODE = new Map(QUALIFICATIONS.map((q) => [q.code, q]));
 const BY_KEY = new Map<string, string>();
 const EXTRA: [string, string][] = [
-  ['socap', 'elementary'], ['trungcap', 'intermediate'], ['caodang', 'college'], ['daihoc', 'university'],
-  ['daihoctrolen', 'university'], ['untrained', 'none'], ['total', 'ALL'], ['tatca', 'ALL'],
+  ['socap', 'elementary'],
+  ['trungcap', 'intermediate'],
+  ['caodang', 'college'],
+  ['daihoc', 'university'],
+  ['daihoctrolen', 'university'],
+  ['untrained', 'none'],
+  ['total', 'ALL'],
+  ['tatca', 'ALL'],
 ];
 for (const q of QUALIFICATIONS) for (const k of [q.code, q.vi, q.en]) BY_KEY.set(foldKey(k), q.code);
 for (const [k, c] of EXTRA) BY_KEY.set(k, c);
@@ -44,5 +50,8 @@ export function resolveQualification(codeOrName: string): string | undefined {
 
 /** Near-miss suggestion for an unknown qualification label. */
 export function suggestQualification(value: string): string | undefined {
-  return closest(value, QUALIFICATIONS.map((q) => q.code));
+  return closest(
+    value,
+    QUALIFICATIONS.map((q) => q.code),
+  );
 }

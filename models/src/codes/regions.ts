@@ -124,7 +124,12 @@ const FORMER: [string, string, string, string, string][] = [
 
 /** The 63 former province-level units with the current unit each now belongs to. */
 export const FORMER_PROVINCES: FormerProvince[] = FORMER.map(([code, vi, en, formerRegion, current]) => ({
-  code, vi, en, ascii: stripDiacritics(vi), current, formerRegion,
+  code,
+  vi,
+  en,
+  ascii: stripDiacritics(vi),
+  current,
+  formerRegion,
 }));
 
 // [code, vi, en, region, kind]
@@ -172,16 +177,23 @@ function straddleNote(code: string, region: string): Names | undefined {
   if (others.length === 0) return undefined;
   const r = REGION_NAME.get(region)!;
   return {
-    vi: `Đơn vị mới gồm cả tỉnh cũ thuộc vùng khác (${others.map((o) => `${o.vi}: ${REGION_NAME.get(o.formerRegion)!.vi}`).join('; ')}). `
-      + `Xếp vào vùng ${r.vi} theo tỉnh cũ giữ tên — là lựa chọn của LMO, chưa có phân vùng mới chính thức của TCTK.`,
-    en: `Merged unit includes former provinces of another region (${others.map((o) => `${o.en}: ${REGION_NAME.get(o.formerRegion)!.en}`).join('; ')}). `
-      + `Assigned to ${r.en} after the former province whose name it kept — an LMO judgement; no official post-2025 GSO regional classification was found.`,
+    vi:
+      `Đơn vị mới gồm cả tỉnh cũ thuộc vùng khác (${others.map((o) => `${o.vi}: ${REGION_NAME.get(o.formerRegion)!.vi}`).join('; ')}). ` +
+      `Xếp vào vùng ${r.vi} theo tỉnh cũ giữ tên — là lựa chọn của LMO, chưa có phân vùng mới chính thức của TCTK.`,
+    en:
+      `Merged unit includes former provinces of another region (${others.map((o) => `${o.en}: ${REGION_NAME.get(o.formerRegion)!.en}`).join('; ')}). ` +
+      `Assigned to ${r.en} after the former province whose name it kept — an LMO judgement; no official post-2025 GSO regional classification was found.`,
   };
 }
 
 /** The 34 province-level units in force since 1 July 2025 (28 provinces + 6 cities). */
 export const PROVINCES: Region[] = CURRENT.map(([code, vi, en, region, kind]) => ({
-  code, vi, en, level: 'province', parent: region, kind,
+  code,
+  vi,
+  en,
+  level: 'province',
+  parent: region,
+  kind,
   formerCodes: FORMER_PROVINCES.filter((f) => f.current === code).map((f) => f.code),
   regionNote: straddleNote(code, region),
 }));
@@ -207,14 +219,35 @@ export interface ResolvedRegion {
 // Prefixes people put before names; stripped (folded) before matching.
 const PREFIXES = ['thanhpho', 'tinh', 'tp', 'province', 'city', 'vung'];
 const ALIASES: [string, string][] = [
-  ['vietnam', 'VN'], ['toanquoc', 'VN'], ['canuoc', 'VN'], ['wholecountry', 'VN'], ['national', 'VN'],
-  ['hcm', '79'], ['hcmc', '79'], ['tphcm', '79'], ['hochiminh', '79'], ['saigon', '79'],
-  ['hanoi', '01'], ['danang', '48'], ['hue', '46'], ['cantho', '92'], ['haiphong', '31'],
-  ['brvt', '79:77'], ['bariavungtau', '79:77'], ['vungtau', '79:77'], ['thuathienhue', '46:46'],
+  ['vietnam', 'VN'],
+  ['toanquoc', 'VN'],
+  ['canuoc', 'VN'],
+  ['wholecountry', 'VN'],
+  ['national', 'VN'],
+  ['hcm', '79'],
+  ['hcmc', '79'],
+  ['tphcm', '79'],
+  ['hochiminh', '79'],
+  ['saigon', '79'],
+  ['hanoi', '01'],
+  ['danang', '48'],
+  ['hue', '46'],
+  ['cantho', '92'],
+  ['haiphong', '31'],
+  ['brvt', '79:77'],
+  ['bariavungtau', '79:77'],
+  ['vungtau', '79:77'],
+  ['thuathienhue', '46:46'],
   // Region names as GSO's English PX-Web tables spell them.
-  ['northernmidlandsandmountainareas', 'NMM'], ['northernmidlandsandmountainousareas', 'NMM'], ['northernmidlandsandmountainarea', 'NMM'],
-  ['northcentralareaandcentralcoastalarea', 'NCCC'], ['northerncentralareaandcentralcoastalarea', 'NCCC'], ['northcentralandcentralcoastalareas', 'NCCC'],
-  ['northcentralandcentralcoastalarea', 'NCCC'], ['southeastregion', 'SE'], ['mekongdelta', 'MRD'],
+  ['northernmidlandsandmountainareas', 'NMM'],
+  ['northernmidlandsandmountainousareas', 'NMM'],
+  ['northernmidlandsandmountainarea', 'NMM'],
+  ['northcentralareaandcentralcoastalarea', 'NCCC'],
+  ['northerncentralareaandcentralcoastalarea', 'NCCC'],
+  ['northcentralandcentralcoastalareas', 'NCCC'],
+  ['northcentralandcentralcoastalarea', 'NCCC'],
+  ['southeastregion', 'SE'],
+  ['mekongdelta', 'MRD'],
 ];
 
 function buildIndex(): Map<string, ResolvedRegion> {
@@ -286,5 +319,5 @@ export function getFormerProvince(code: string): FormerProvince | undefined {
 export function regionOf(code: string): string | undefined {
   const r = BY_CODE.get(code);
   if (!r || r.level === 'country') return undefined;
-  return r.level === 'region' ? r.code : r.parent ?? undefined;
+  return r.level === 'region' ? r.code : (r.parent ?? undefined);
 }

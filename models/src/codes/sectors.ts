@@ -31,7 +31,12 @@ const SECTIONS: [string, string, string, string][] = [
   ['D', 'Sản xuất và phân phối điện, khí đốt, nước nóng, hơi nước và điều hòa không khí', 'Electricity, gas, steam and air conditioning supply', 'B-F'],
   ['E', 'Cung cấp nước; hoạt động quản lý và xử lý rác thải, nước thải', 'Water supply; sewerage, waste management and remediation', 'B-F'],
   ['F', 'Xây dựng', 'Construction', 'B-F'],
-  ['G', 'Bán buôn và bán lẻ; sửa chữa ô tô, mô tô, xe máy và xe có động cơ khác', 'Wholesale and retail trade; repair of motor vehicles and motorcycles', 'G-U'],
+  [
+    'G',
+    'Bán buôn và bán lẻ; sửa chữa ô tô, mô tô, xe máy và xe có động cơ khác',
+    'Wholesale and retail trade; repair of motor vehicles and motorcycles',
+    'G-U',
+  ],
   ['H', 'Vận tải kho bãi', 'Transportation and storage', 'G-U'],
   ['I', 'Dịch vụ lưu trú và ăn uống', 'Accommodation and food service activities', 'G-U'],
   ['J', 'Thông tin và truyền thông', 'Information and communication', 'G-U'],
@@ -39,12 +44,22 @@ const SECTIONS: [string, string, string, string][] = [
   ['L', 'Hoạt động kinh doanh bất động sản', 'Real estate activities', 'G-U'],
   ['M', 'Hoạt động chuyên môn, khoa học và công nghệ', 'Professional, scientific and technical activities', 'G-U'],
   ['N', 'Hoạt động hành chính và dịch vụ hỗ trợ', 'Administrative and support service activities', 'G-U'],
-  ['O', 'Hoạt động của Đảng Cộng sản, tổ chức chính trị - xã hội, quản lý nhà nước, an ninh quốc phòng; bảo đảm xã hội bắt buộc', 'Public administration and defence; compulsory social security', 'G-U'],
+  [
+    'O',
+    'Hoạt động của Đảng Cộng sản, tổ chức chính trị - xã hội, quản lý nhà nước, an ninh quốc phòng; bảo đảm xã hội bắt buộc',
+    'Public administration and defence; compulsory social security',
+    'G-U',
+  ],
   ['P', 'Giáo dục và đào tạo', 'Education', 'G-U'],
   ['Q', 'Y tế và hoạt động trợ giúp xã hội', 'Human health and social work activities', 'G-U'],
   ['R', 'Nghệ thuật, vui chơi và giải trí', 'Arts, entertainment and recreation', 'G-U'],
   ['S', 'Hoạt động dịch vụ khác', 'Other service activities', 'G-U'],
-  ['T', 'Hoạt động làm thuê các công việc trong các hộ gia đình, sản xuất sản phẩm vật chất và dịch vụ tự tiêu dùng của hộ gia đình', 'Activities of households as employers and for own use', 'G-U'],
+  [
+    'T',
+    'Hoạt động làm thuê các công việc trong các hộ gia đình, sản xuất sản phẩm vật chất và dịch vụ tự tiêu dùng của hộ gia đình',
+    'Activities of households as employers and for own use',
+    'G-U',
+  ],
   ['U', 'Hoạt động của các tổ chức và cơ quan quốc tế', 'Activities of extraterritorial organisations and bodies', 'G-U'],
 ];
 
@@ -56,32 +71,48 @@ export const NEW_FIELD_CODES = ['semiconductors', 'hydrogen', 'carbon-markets', 
 
 const NEW_FIELDS: Sector[] = [
   {
-    code: 'semiconductors', level: 'field', parent: 'C', additive: false,
-    vi: 'Chip bán dẫn', en: 'Chips and semiconductors',
+    code: 'semiconductors',
+    level: 'field',
+    parent: 'C',
+    additive: false,
+    vi: 'Chip bán dẫn',
+    en: 'Chips and semiconductors',
     scope: {
       vi: 'Thiết kế vi mạch, chế tạo, đóng gói và kiểm thử (ATP) chip bán dẫn (VSIC 2610 và phần thiết kế liên quan). Xếp dưới C vì lao động chủ yếu ở nhà máy ATP; kỹ sư thiết kế thuộc doanh nghiệp chế tạo được tính vào đây. Mục tiêu nhân lực theo QĐ 1017/QĐ-TTg (2024).',
       en: 'IC design, fabrication, assembly-packaging-testing (ATP) of semiconductors (VSIC 2610 and associated design). Under C because most jobs are in ATP plants; design engineers employed by manufacturers are counted here. Workforce targets: Decision 1017/QĐ-TTg (2024).',
     },
   },
   {
-    code: 'hydrogen', level: 'field', parent: 'D', additive: false,
-    vi: 'Hydro', en: 'Hydrogen',
+    code: 'hydrogen',
+    level: 'field',
+    parent: 'D',
+    additive: false,
+    vi: 'Hydro',
+    en: 'Hydrogen',
     scope: {
       vi: 'Sản xuất, lưu trữ, vận chuyển và phân phối hydro (gồm hydro xanh từ năng lượng tái tạo). Xếp dưới D (năng lượng, khí đốt); hydro dùng làm nguyên liệu trong nhà máy phân bón/lọc dầu thuộc C không tính. Chiến lược theo QĐ 165/QĐ-TTg (2024).',
       en: 'Production, storage, transport and distribution of hydrogen (incl. green hydrogen from renewables). Under D (energy and gas supply); captive hydrogen inside fertiliser/refinery plants (C) is excluded. Strategy: Decision 165/QĐ-TTg (2024).',
     },
   },
   {
-    code: 'carbon-markets', level: 'field', parent: 'M', additive: false,
-    vi: 'Tín chỉ carbon', en: 'Carbon credits and markets',
+    code: 'carbon-markets',
+    level: 'field',
+    parent: 'M',
+    additive: false,
+    vi: 'Tín chỉ carbon',
+    en: 'Carbon credits and markets',
     scope: {
       vi: 'Đo đạc–báo cáo–thẩm định (MRV), kiểm kê khí nhà kính, phát triển dự án và tư vấn tín chỉ carbon. Xếp dưới M (hoạt động chuyên môn, khoa học, công nghệ) vì phần lớn là công việc kỹ thuật–tư vấn; môi giới/giao dịch trên sàn (K) nhỏ và không tính. Lộ trình thị trường: NĐ 06/2022/NĐ-CP.',
       en: 'Measurement-reporting-verification (MRV), greenhouse-gas inventories, carbon project development and advisory. Under M (professional, scientific, technical) because most of the work is technical consulting; exchange trading/brokerage (K) is small and excluded. Market roadmap: Decree 06/2022/NĐ-CP.',
     },
   },
   {
-    code: 'ai-digital', level: 'field', parent: 'J', additive: false,
-    vi: 'Trí tuệ nhân tạo và công nghệ số', en: 'AI and digital technology',
+    code: 'ai-digital',
+    level: 'field',
+    parent: 'J',
+    additive: false,
+    vi: 'Trí tuệ nhân tạo và công nghệ số',
+    en: 'AI and digital technology',
     scope: {
       vi: 'Phần mềm, dịch vụ công nghệ thông tin, dữ liệu và trí tuệ nhân tạo (VSIC 62, 63). Xếp dưới J (thông tin và truyền thông); lao động CNTT làm trong ngành khác không tính.',
       en: 'Software, IT services, data and artificial intelligence (VSIC 62, 63). Under J (information and communication); IT staff employed in other sectors are not counted.',
@@ -120,8 +151,16 @@ export function resolveSector(codeOrName: string): string | undefined {
 
 /** Near-miss suggestion for an unknown sector label. */
 export function suggestSector(value: string): string | undefined {
-  return closest(value, SECTORS.filter((s) => s.code.length > 1).map((s) => s.code))
-    ?? closest(value, SECTORS.map((s) => s.en));
+  return (
+    closest(
+      value,
+      SECTORS.filter((s) => s.code.length > 1).map((s) => s.code),
+    ) ??
+    closest(
+      value,
+      SECTORS.map((s) => s.en),
+    )
+  );
 }
 
 /** Sections (A–U) in a broad sector or TOTAL; a section maps to itself. */

@@ -24,9 +24,7 @@ export interface LongIssue {
 }
 
 /** Encoding verdict. Only UTF-8 (with or without BOM) is accepted. */
-export type EncodingResult =
-  | { ok: true; text: string; bom: boolean }
-  | { ok: false; encoding: string; issue: LongIssue };
+export type EncodingResult = { ok: true; text: string; bom: boolean } | { ok: false; encoding: string; issue: LongIssue };
 
 const SAVE_AS = 'Save the file as "CSV UTF-8" (Excel: File → Save As → CSV UTF-8) and upload again.';
 const SAVE_AS_VI = 'Hãy lưu tệp dưới dạng "CSV UTF-8" (Excel: Tệp → Lưu thành → CSV UTF-8) rồi tải lên lại.';
@@ -51,7 +49,11 @@ export function decodeCsvBytes(bytes: Uint8Array): EncodingResult {
   for (const b of head) if (b === 0) nul++;
   if (head.length > 0 && nul > head.length / 4) {
     const le = head.length > 1 && head[1] === 0;
-    return encodingIssue(le ? 'UTF-16 LE' : 'UTF-16 BE', 1, `The file looks like UTF-16 ${le ? 'LE' : 'BE'} without a byte-order mark (many NUL bytes), not UTF-8. ${SAVE_AS}`);
+    return encodingIssue(
+      le ? 'UTF-16 LE' : 'UTF-16 BE',
+      1,
+      `The file looks like UTF-16 ${le ? 'LE' : 'BE'} without a byte-order mark (many NUL bytes), not UTF-8. ${SAVE_AS}`,
+    );
   }
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const bad = firstInvalidUtf8(bytes);
@@ -141,14 +143,33 @@ export function detectDelimiter(text: string): Delimiter {
 
 // Vietnamese and common English labels for the columns (folded keys).
 const COLUMN_ALIASES: Record<string, LongColumn> = {
-  chitieu: 'indicator', indicatorcode: 'indicator',
-  ky: 'period', nam: 'period', kybaocao: 'period', year: 'period', time: 'period',
-  vung: 'region', tinh: 'region', diaban: 'region', province: 'region', area: 'region', regioncode: 'region',
-  nganh: 'sector', nganhkinhte: 'sector', industry: 'sector', sectorcode: 'sector',
-  trinhdo: 'qualification', trinhdochuyenmon: 'qualification', level: 'qualification', education: 'qualification',
-  giatri: 'value', solieu: 'value',
-  donvi: 'unit', donvitinh: 'unit',
-  nguon: 'source', nguonsolieu: 'source',
+  chitieu: 'indicator',
+  indicatorcode: 'indicator',
+  ky: 'period',
+  nam: 'period',
+  kybaocao: 'period',
+  year: 'period',
+  time: 'period',
+  vung: 'region',
+  tinh: 'region',
+  diaban: 'region',
+  province: 'region',
+  area: 'region',
+  regioncode: 'region',
+  nganh: 'sector',
+  nganhkinhte: 'sector',
+  industry: 'sector',
+  sectorcode: 'sector',
+  trinhdo: 'qualification',
+  trinhdochuyenmon: 'qualification',
+  level: 'qualification',
+  education: 'qualification',
+  giatri: 'value',
+  solieu: 'value',
+  donvi: 'unit',
+  donvitinh: 'unit',
+  nguon: 'source',
+  nguonsolieu: 'source',
   trangthai: 'status',
 };
 
@@ -184,7 +205,14 @@ export function mapHeader(fields: readonly string[], line = 1): HeaderMap {
     if (!col) {
       unknown.push({ name, i });
     } else if (index[col] !== undefined) {
-      errors.push({ line, column: name, value: name, code: 'DUPLICATE_COLUMN', message: `Column \`${col}\` appears twice (columns ${index[col]! + 1} and ${i + 1}).`, messageVi: `Cột \`${col}\` xuất hiện hai lần (cột ${index[col]! + 1} và ${i + 1}).` });
+      errors.push({
+        line,
+        column: name,
+        value: name,
+        code: 'DUPLICATE_COLUMN',
+        message: `Column \`${col}\` appears twice (columns ${index[col]! + 1} and ${i + 1}).`,
+        messageVi: `Cột \`${col}\` xuất hiện hai lần (cột ${index[col]! + 1} và ${i + 1}).`,
+      });
     } else index[col] = i;
   });
   const missing = LONG_COLUMNS.filter((c) => index[c] === undefined);
@@ -193,14 +221,35 @@ export function mapHeader(fields: readonly string[], line = 1): HeaderMap {
     const guess = closest(name, missing);
     if (guess) {
       explained.add(guess);
-      errors.push({ line, column: name, value: name, code: 'UNKNOWN_COLUMN', message: `Unknown column \`${name}\` — did you mean \`${guess}\`?`, messageVi: `Không biết cột \`${name}\` — có phải là \`${guess}\`?` });
+      errors.push({
+        line,
+        column: name,
+        value: name,
+        code: 'UNKNOWN_COLUMN',
+        message: `Unknown column \`${name}\` — did you mean \`${guess}\`?`,
+        messageVi: `Không biết cột \`${name}\` — có phải là \`${guess}\`?`,
+      });
     } else {
-      warnings.push({ line, column: name, value: name, code: 'EXTRA_COLUMN', message: `Column \`${name}\` is not part of the long format and is ignored.`, messageVi: `Cột \`${name}\` không thuộc định dạng dọc và được bỏ qua.` });
+      warnings.push({
+        line,
+        column: name,
+        value: name,
+        code: 'EXTRA_COLUMN',
+        message: `Column \`${name}\` is not part of the long format and is ignored.`,
+        messageVi: `Cột \`${name}\` không thuộc định dạng dọc và được bỏ qua.`,
+      });
     }
   }
   for (const c of missing) {
     if (explained.has(c)) continue;
-    errors.push({ line, column: c, value: '', code: 'MISSING_COLUMN', message: `Required column \`${c}\` is missing; the header must contain ${LONG_COLUMNS.join(', ')}.`, messageVi: `Thiếu cột bắt buộc \`${c}\`; dòng tiêu đề phải có ${LONG_COLUMNS.join(', ')}.` });
+    errors.push({
+      line,
+      column: c,
+      value: '',
+      code: 'MISSING_COLUMN',
+      message: `Required column \`${c}\` is missing; the header must contain ${LONG_COLUMNS.join(', ')}.`,
+      messageVi: `Thiếu cột bắt buộc \`${c}\`; dòng tiêu đề phải có ${LONG_COLUMNS.join(', ')}.`,
+    });
   }
   return { index, errors, warnings };
 }

@@ -34,7 +34,13 @@ export class LongCells {
   private readonly mergedParts = new Map<number, Set<string>>(); // row index → former codes combined (only cells touched by mapping)
   private readonly formerUse = new Map<string, { count: number; line: number }>();
   private readonly sources = new Map<string, string>();
-  private readonly ids = { ind: new Map<string, number>(), per: new Map<string, number>(), reg: new Map<string, number>(), sec: new Map<string, number>(), qual: new Map<string, number>() };
+  private readonly ids = {
+    ind: new Map<string, number>(),
+    per: new Map<string, number>(),
+    reg: new Map<string, number>(),
+    sec: new Map<string, number>(),
+    qual: new Map<string, number>(),
+  };
 
   constructor(private readonly log: IssueLog) {}
 
@@ -72,9 +78,7 @@ export class LongCells {
     const kr = intern(this.ids.reg, row.region);
     const ks = intern(this.ids.sec, row.sector);
     const kq = intern(this.ids.qual, row.qualification);
-    return ki < 32 && kp < 512 && kr < 64 && ks < 128 && kq < 8
-      ? (((ki * 512 + kp) * 64 + kr) * 128 + ks) * 8 + kq
-      : `${ki},${kp},${kr},${ks},${kq}`;
+    return ki < 32 && kp < 512 && kr < 64 && ks < 128 && kq < 8 ? (((ki * 512 + kp) * 64 + kr) * 128 + ks) * 8 + kq : `${ki},${kp},${kr},${ks},${kq}`;
   }
 
   private share(srcRaw: string): string {
@@ -87,11 +91,16 @@ export class LongCells {
   /** A second row for the cell of row `prev`: added to it when both are former parts of one unit, else a duplicate. */
   private collide(prev: number, row: Observation, line: number, rRaw: string, former: string | undefined, mappedFrom: string | undefined): void {
     const prevFormer = this.rowFormer[prev];
-    const canMerge = former && prevFormer && former !== prevFormer && (mappedFrom || this.mergedParts.has(prev))
-      && !(this.mergedParts.get(prev)?.has(former));
+    const canMerge = former && prevFormer && former !== prevFormer && (mappedFrom || this.mergedParts.has(prev)) && !this.mergedParts.get(prev)?.has(former);
     if (canMerge && row.unit === 'percent') {
-      this.log.error({ line, column: 'region', value: rRaw, code: 'MERGE_PERCENT', message: `Former province ${former} and ${prevFormer} (line ${this.lines[prev]}) both belong to ${row.region} now; percentages cannot be added. Upload counts, or the rate of the new unit.`,
-        messageVi: `Tỉnh cũ ${former} và ${prevFormer} (dòng ${this.lines[prev]}) nay cùng thuộc ${row.region}; không thể cộng tỷ lệ phần trăm. Hãy tải số người, hoặc tỷ lệ của đơn vị mới.` });
+      this.log.error({
+        line,
+        column: 'region',
+        value: rRaw,
+        code: 'MERGE_PERCENT',
+        message: `Former province ${former} and ${prevFormer} (line ${this.lines[prev]}) both belong to ${row.region} now; percentages cannot be added. Upload counts, or the rate of the new unit.`,
+        messageVi: `Tỉnh cũ ${former} và ${prevFormer} (dòng ${this.lines[prev]}) nay cùng thuộc ${row.region}; không thể cộng tỷ lệ phần trăm. Hãy tải số người, hoặc tỷ lệ của đơn vị mới.`,
+      });
       return;
     }
     if (canMerge) {
@@ -106,7 +115,14 @@ export class LongCells {
       parts.add(former);
       return;
     }
-    this.log.error({ line, column: null, value: `${row.indicator},${row.period},${row.region},${row.sector},${row.qualification}`, code: 'DUPLICATE_KEY', message: `Duplicate of line ${this.lines[prev]}: same indicator, period, region, sector and qualification.`, messageVi: `Trùng với dòng ${this.lines[prev]}: cùng chỉ tiêu, kỳ, địa bàn, ngành và trình độ.` });
+    this.log.error({
+      line,
+      column: null,
+      value: `${row.indicator},${row.period},${row.region},${row.sector},${row.qualification}`,
+      code: 'DUPLICATE_KEY',
+      message: `Duplicate of line ${this.lines[prev]}: same indicator, period, region, sector and qualification.`,
+      messageVi: `Trùng với dòng ${this.lines[prev]}: cùng chỉ tiêu, kỳ, địa bàn, ngành và trình độ.`,
+    });
   }
 
   /** Warns once per former province mapped (with its row count and first line). */
@@ -114,8 +130,14 @@ export class LongCells {
     for (const [code, u] of this.formerUse) {
       const f = getFormerProvince(code)!;
       const to = getRegion(f.current)!;
-      this.log.warning({ line: u.line, column: 'region', value: code, code: 'FORMER_PROVINCE', message: `Former province ${f.code} ${f.vi} is part of ${to.code} ${to.vi} since 1 Jul 2025: ${u.count} row(s) mapped (first at line ${u.line}).`,
-        messageVi: `Tỉnh cũ ${f.code} ${f.vi} thuộc ${to.code} ${to.vi} từ 1/7/2025: đã chuyển ${u.count} dòng (đầu tiên ở dòng ${u.line}).` });
+      this.log.warning({
+        line: u.line,
+        column: 'region',
+        value: code,
+        code: 'FORMER_PROVINCE',
+        message: `Former province ${f.code} ${f.vi} is part of ${to.code} ${to.vi} since 1 Jul 2025: ${u.count} row(s) mapped (first at line ${u.line}).`,
+        messageVi: `Tỉnh cũ ${f.code} ${f.vi} thuộc ${to.code} ${to.vi} từ 1/7/2025: đã chuyển ${u.count} dòng (đầu tiên ở dòng ${u.line}).`,
+      });
     }
   }
 
@@ -133,8 +155,14 @@ export class LongCells {
       else partial.set(unit.code, { count: 1, line: this.lines[i], parts: `has ${[...parts].join(', ')}; missing ${missing.join(', ')}` });
     }
     for (const [code, p] of partial) {
-      this.log.warning({ line: p.line, column: 'region', value: code, code: 'PARTIAL_MERGE', message: `${p.count} cell(s) of ${code} ${getRegion(code)!.vi} cover only some of its former provinces (first at line ${p.line}: ${p.parts}); their values are partial.`,
-        messageVi: `${p.count} ô của ${code} ${getRegion(code)!.vi} chỉ gồm một phần các tỉnh cũ (đầu tiên ở dòng ${p.line}); giá trị chưa đầy đủ.` });
+      this.log.warning({
+        line: p.line,
+        column: 'region',
+        value: code,
+        code: 'PARTIAL_MERGE',
+        message: `${p.count} cell(s) of ${code} ${getRegion(code)!.vi} cover only some of its former provinces (first at line ${p.line}: ${p.parts}); their values are partial.`,
+        messageVi: `${p.count} ô của ${code} ${getRegion(code)!.vi} chỉ gồm một phần các tỉnh cũ (đầu tiên ở dòng ${p.line}); giá trị chưa đầy đủ.`,
+      });
     }
     return merged;
   }

@@ -47,7 +47,7 @@ describe('readValue', () => {
 
 describe('unit, period and field-count rules', () => {
   const employment = getIndicator('employment')!;
-  it('rejects a unit other than the indicator\'s', () => {
+  it("rejects a unit other than the indicator's", () => {
     const log = new IssueLog(10);
     checkUnit(employment, 'percent', '%', 3, log);
     checkUnit(employment, 'persons', 'persons', 3, log);
@@ -63,13 +63,27 @@ describe('unit, period and field-count rules', () => {
   });
   it('hints at quoting only when the record has too many fields', () => {
     expect(fieldCountIssue(['a', 'b'], 3, 2).message).not.toMatch(/double quotes/);
-    expect(fieldCountIssue(['a', 'b', 'c', 'd'], 3, 2)).toMatchObject({ code: 'FIELD_COUNT', line: 2, column: null, message: expect.stringMatching(/double quotes/) });
+    expect(fieldCountIssue(['a', 'b', 'c', 'd'], 3, 2)).toMatchObject({
+      code: 'FIELD_COUNT',
+      line: 2,
+      column: null,
+      message: expect.stringMatching(/double quotes/),
+    });
   });
 });
 
 describe('LongCells', () => {
   const row = (over: Partial<Observation> = {}): Observation => ({
-    indicator: 'employment', period: '2024', region: '75', sector: 'TOTAL', qualification: 'ALL', value: 100, unit: 'persons', source: 'A', status: 'official', ...over,
+    indicator: 'employment',
+    period: '2024',
+    region: '75',
+    sector: 'TOTAL',
+    qualification: 'ALL',
+    value: 100,
+    unit: 'persons',
+    source: 'A',
+    status: 'official',
+    ...over,
   });
   it('adds counts of former provinces now in one unit, once each, and reports a repeat as a duplicate', () => {
     const log = new IssueLog(10);

@@ -33,7 +33,10 @@ export function fieldCountIssue(rec: readonly string[], width: number, line: num
   const hint = rec.length > width ? ' A value that contains the delimiter must be in "double quotes".' : '';
   const hintVi = rec.length > width ? ' Giá trị có chứa dấu phân cách phải đặt trong "ngoặc kép".' : '';
   return {
-    line, column: null, value: excerpt(rec.join(',')), code: 'FIELD_COUNT',
+    line,
+    column: null,
+    value: excerpt(rec.join(',')),
+    code: 'FIELD_COUNT',
     message: `Line has ${rec.length} fields but the header has ${width}; check the delimiter and quoting.${hint}`,
     messageVi: `Dòng có ${rec.length} trường nhưng tiêu đề có ${width}; kiểm tra dấu phân cách và dấu ngoặc kép.${hintVi}`,
   };
@@ -59,14 +62,21 @@ export function checkTextFields(rec: readonly string[], ix: readonly number[], l
 
 /** Length (longer for `source`) and control characters of one field. */
 export function checkTextField(raw: string, column: LongColumn, line: number, log: IssueLog): void {
-  const p = raw.length > MAX_LABEL_CHARS || hasControl(raw)
-    ? textFieldProblem(raw, column === 'source' ? MAX_SOURCE_CHARS : MAX_LABEL_CHARS) : null;
+  const p = raw.length > MAX_LABEL_CHARS || hasControl(raw) ? textFieldProblem(raw, column === 'source' ? MAX_SOURCE_CHARS : MAX_LABEL_CHARS) : null;
   if (p) log.error({ line, column, value: excerpt(raw), code: p.code, message: `${column}: ${p.message}`, messageVi: `${column}: ${p.messageVi}` });
 }
 
 /** Every row needs a source. */
 export function checkSource(srcRaw: string, line: number, log: IssueLog): void {
-  if (!srcRaw) log.error({ line, column: 'source', value: '', code: 'MISSING_SOURCE', message: 'Every row needs a source a person can follow (publication, table, year).', messageVi: 'Mỗi dòng cần nguồn số liệu tra cứu được (ấn phẩm, bảng, năm).' });
+  if (!srcRaw)
+    log.error({
+      line,
+      column: 'source',
+      value: '',
+      code: 'MISSING_SOURCE',
+      message: 'Every row needs a source a person can follow (publication, table, year).',
+      messageVi: 'Mỗi dòng cần nguồn số liệu tra cứu được (ấn phẩm, bảng, năm).',
+    });
 }
 
 /**
@@ -80,11 +90,20 @@ export function readValue(vRaw: string, unit: Unit | undefined, region: string |
   }
   const value = Number(vRaw);
   const c1 = vRaw.length > 1 ? vRaw.charCodeAt(1) | 0x20 : 0;
-  if (!Number.isFinite(value) || c1 === 0x78 || c1 === 0x62 || c1 === 0x6f) { // 0x…, 0b…, 0o… are not decimal
-    const hint = /^\d{1,3}(\.\d{3})+(,\d+)?$/.test(vRaw) || /^\d+,\d+$/.test(vRaw)
-      ? ' Use a dot for decimals and no thousands separators (1234567.5, not 1.234.567,5).'
-      : '';
-    log.error({ line, column: 'value', value: vRaw, code: 'NOT_A_NUMBER', message: `Value "${vRaw}" is not a number.${hint}`, messageVi: `Giá trị "${vRaw}" không phải là số.${hint ? ' Dùng dấu chấm cho phần thập phân, không dùng dấu phân cách hàng nghìn (1234567.5, không phải 1.234.567,5).' : ''}` });
+  if (!Number.isFinite(value) || c1 === 0x78 || c1 === 0x62 || c1 === 0x6f) {
+    // 0x…, 0b…, 0o… are not decimal
+    const hint =
+      /^\d{1,3}(\.\d{3})+(,\d+)?$/.test(vRaw) || /^\d+,\d+$/.test(vRaw)
+        ? ' Use a dot for decimals and no thousands separators (1234567.5, not 1.234.567,5).'
+        : '';
+    log.error({
+      line,
+      column: 'value',
+      value: vRaw,
+      code: 'NOT_A_NUMBER',
+      message: `Value "${vRaw}" is not a number.${hint}`,
+      messageVi: `Giá trị "${vRaw}" không phải là số.${hint ? ' Dùng dấu chấm cho phần thập phân, không dùng dấu phân cách hàng nghìn (1234567.5, không phải 1.234.567,5).' : ''}`,
+    });
     return NaN;
   }
   return checkValueRange(value, vRaw, unit, region, line, log) ? value : NaN;
@@ -97,14 +116,42 @@ export function readValue(vRaw: string, unit: Unit | undefined, region: string |
  */
 export function checkValueRange(value: number, vRaw: string, unit: Unit | undefined, region: string | undefined, line: number, log: IssueLog): boolean {
   if (value < 0) {
-    log.error({ line, column: 'value', value: vRaw, code: 'NEGATIVE_VALUE', message: `Value ${vRaw} is negative; counts and shares cannot be below 0.`, messageVi: `Giá trị ${vRaw} âm; số người và tỷ lệ không thể nhỏ hơn 0.` });
+    log.error({
+      line,
+      column: 'value',
+      value: vRaw,
+      code: 'NEGATIVE_VALUE',
+      message: `Value ${vRaw} is negative; counts and shares cannot be below 0.`,
+      messageVi: `Giá trị ${vRaw} âm; số người và tỷ lệ không thể nhỏ hơn 0.`,
+    });
   } else if (unit === 'percent' && value > 100) {
-    log.error({ line, column: 'value', value: vRaw, code: 'PERCENT_OVER_100', message: `Value ${vRaw} is over 100 for a percentage.`, messageVi: `Giá trị ${vRaw} vượt quá 100 đối với tỷ lệ phần trăm.` });
+    log.error({
+      line,
+      column: 'value',
+      value: vRaw,
+      code: 'PERCENT_OVER_100',
+      message: `Value ${vRaw} is over 100 for a percentage.`,
+      messageVi: `Giá trị ${vRaw} vượt quá 100 đối với tỷ lệ phần trăm.`,
+    });
   } else if (value >= MAX_CELL_VALUE) {
-    log.error({ line, column: 'value', value: vRaw, code: 'VALUE_TOO_LARGE', message: `Value ${vRaw} is implausibly large: every value must be below 10^12 (check the scale and the unit).`, messageVi: `Giá trị ${vRaw} lớn bất thường: mọi giá trị phải nhỏ hơn 10^12 (kiểm tra hệ số nhân và đơn vị).` });
+    log.error({
+      line,
+      column: 'value',
+      value: vRaw,
+      code: 'VALUE_TOO_LARGE',
+      message: `Value ${vRaw} is implausibly large: every value must be below 10^12 (check the scale and the unit).`,
+      messageVi: `Giá trị ${vRaw} lớn bất thường: mọi giá trị phải nhỏ hơn 10^12 (kiểm tra hệ số nhân và đơn vị).`,
+    });
   } else if (unit === 'persons' && region !== undefined && value > populationCap(region)) {
     const cap = populationCap(region);
-    log.error({ line, column: 'value', value: vRaw, code: 'EXCEEDS_POPULATION', message: `Value ${vRaw} persons is more than any plausible population of ${region} (at most ${cap.toLocaleString('en')}); check the scale (thousands vs persons).`, messageVi: `Giá trị ${vRaw} người lớn hơn mọi mức dân số hợp lý của ${region} (tối đa ${cap.toLocaleString('en')}); kiểm tra hệ số nhân (nghìn người hay người).` });
+    log.error({
+      line,
+      column: 'value',
+      value: vRaw,
+      code: 'EXCEEDS_POPULATION',
+      message: `Value ${vRaw} persons is more than any plausible population of ${region} (at most ${cap.toLocaleString('en')}); check the scale (thousands vs persons).`,
+      messageVi: `Giá trị ${vRaw} người lớn hơn mọi mức dân số hợp lý của ${region} (tối đa ${cap.toLocaleString('en')}); kiểm tra hệ số nhân (nghìn người hay người).`,
+    });
   } else return true;
   return false;
 }
@@ -112,7 +159,14 @@ export function checkValueRange(value: number, vRaw: string, unit: Unit | undefi
 /** The unit must be the indicator's. */
 export function checkUnit(indicator: Indicator | undefined, unit: Unit | undefined, uRaw: string, line: number, log: IssueLog): void {
   if (indicator && unit && indicator.unit !== unit) {
-    log.error({ line, column: 'unit', value: uRaw, code: 'UNIT_MISMATCH', message: `${indicator.code} is measured in ${indicator.unit}, not ${unit}.`, messageVi: `${indicator.code} tính bằng ${indicator.unit}, không phải ${unit}.` });
+    log.error({
+      line,
+      column: 'unit',
+      value: uRaw,
+      code: 'UNIT_MISMATCH',
+      message: `${indicator.code} is measured in ${indicator.unit}, not ${unit}.`,
+      messageVi: `${indicator.code} tính bằng ${indicator.unit}, không phải ${unit}.`,
+    });
   }
 }
 
@@ -141,7 +195,13 @@ export class PeriodClock {
 /** An observed indicator (a stock or a rate) cannot carry a period that has not started; flows (plans) can. */
 export function checkPeriod(indicator: Indicator | undefined, period: string | undefined, pRaw: string, clock: PeriodClock, line: number, log: IssueLog): void {
   if (indicator && period && indicator.observed && clock.isFuture(period)) {
-    log.error({ line, column: 'period', value: pRaw, code: 'FUTURE_PERIOD', message: `Period ${period} is in the future; ${indicator.code} is an observed stock or rate, so only past and current periods can be uploaded (flows such as graduates may carry plans).`,
-      messageVi: `Kỳ ${period} ở tương lai; ${indicator.code} là số liệu quan sát (số tồn hoặc tỷ lệ) nên chỉ tải lên được kỳ đã qua hoặc hiện tại (chỉ tiêu dòng như số tốt nghiệp có thể là kế hoạch).` });
+    log.error({
+      line,
+      column: 'period',
+      value: pRaw,
+      code: 'FUTURE_PERIOD',
+      message: `Period ${period} is in the future; ${indicator.code} is an observed stock or rate, so only past and current periods can be uploaded (flows such as graduates may carry plans).`,
+      messageVi: `Kỳ ${period} ở tương lai; ${indicator.code} là số liệu quan sát (số tồn hoặc tỷ lệ) nên chỉ tải lên được kỳ đã qua hoặc hiện tại (chỉ tiêu dòng như số tốt nghiệp có thể là kế hoạch).`,
+    });
   }
 }

@@ -4,7 +4,17 @@ import { createObservationCheck, observationSchema } from './long-format-rows';
 import type { Observation } from './observation';
 
 const now = new Date('2026-06-01T00:00:00Z');
-const base: Observation = { indicator: 'employment', period: '2024', region: '01', sector: 'C', qualification: 'college', value: 1200, unit: 'persons', source: 'GSO LFS 2024', status: 'official' };
+const base: Observation = {
+  indicator: 'employment',
+  period: '2024',
+  region: '01',
+  sector: 'C',
+  qualification: 'college',
+  value: 1200,
+  unit: 'persons',
+  source: 'GSO LFS 2024',
+  status: 'official',
+};
 
 /** Codes of the CSV validator and of schema + check for the same row: they must agree. */
 function bothWays(o: Observation): { csv: string[]; json: string[] } {

@@ -27,24 +27,29 @@ export function isBreakdownCode(axis: BreakdownAxis, code: string): boolean {
 }
 
 /** Zod shape of one valid observation (for JSON inputs; CSV goes through the validator). */
-export const observationSchema = z.object({
-  indicator: z.enum(INDICATORS.map((i) => i.code) as [string, ...string[]]),
-  period: periodSchema,
-  region: z.string().refine((c) => getRegion(c) !== undefined, 'unknown region code'),
-  /** A sector code, or a group / occupation code for indicators on those axes (checked below). */
-  sector: z.string().min(1),
-  qualification: z.enum(QUALIFICATIONS.map((q) => q.code) as [string, ...string[]]),
-  value: z.number().finite().nonnegative(),
-  unit: z.enum(OBSERVATION_UNITS as unknown as [Unit, ...Unit[]]),
-  source: z.string().trim().min(1),
-  status: z.enum(OBSERVATION_STATUSES),
-}).superRefine((o, ctx) => {
-  const axis = getIndicator(o.indicator)?.axis ?? 'sector';
-  if (!isBreakdownCode(axis, o.sector)) {
-    ctx.addIssue({ code: 'custom', path: ['sector'], message: axis === 'group' ? GROUP_HELP : axis === 'occupation' ? OCCUPATION_HELP : 'unknown sector code' });
-  }
-});
-
+export const observationSchema = z
+  .object({
+    indicator: z.enum(INDICATORS.map((i) => i.code) as [string, ...string[]]),
+    period: periodSchema,
+    region: z.string().refine((c) => getRegion(c) !== undefined, 'unknown region code'),
+    /** A sector code, or a group / occupation code for indicators on those axes (checked below). */
+    sector: z.string().min(1),
+    qualification: z.enum(QUALIFICATIONS.map((q) => q.code) as [string, ...string[]]),
+    value: z.number().finite().nonnegative(),
+    unit: z.enum(OBSERVATION_UNITS as unknown as [Unit, ...Unit[]]),
+    source: z.string().trim().min(1),
+    status: z.enum(OBSERVATION_STATUSES),
+  })
+  .superRefine((o, ctx) => {
+    const axis = getIndicator(o.indicator)?.axis ?? 'sector';
+    if (!isBreakdownCode(axis, o.sector)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sector'],
+        message: axis === 'group' ? GROUP_HELP : axis === 'occupation' ? OCCUPATION_HELP : 'unknown sector code',
+      });
+    }
+  });
 
 /**
  * The CSV validator's row rules for observations that passed

@@ -4,7 +4,18 @@ import { createLongValidator, parseLongCsv, parseLongCsvBytes, parseLongStream, 
 const H = 'indicator,period,region,sector,qualification,value,unit,source,status';
 const NOW = { now: new Date('2026-06-01T00:00:00Z') };
 const row = (over: Partial<Record<string, string>> = {}) => {
-  const r = { indicator: 'employment', period: '2024', region: '01', sector: 'C', qualification: 'college', value: '1200', unit: 'persons', source: 'GSO LFS 2024', status: 'official', ...over };
+  const r = {
+    indicator: 'employment',
+    period: '2024',
+    region: '01',
+    sector: 'C',
+    qualification: 'college',
+    value: '1200',
+    unit: 'persons',
+    source: 'GSO LFS 2024',
+    status: 'official',
+    ...over,
+  };
   return [r.indicator, r.period, r.region, r.sector, r.qualification, r.value, r.unit, r.source, r.status].join(',');
 };
 const csv = (...lines: string[]) => [H, ...lines].join('\n') + '\n';
@@ -15,7 +26,17 @@ describe('parseLongCsv: valid input', () => {
     expect(r.errors).toEqual([]);
     expect(r.ok).toBe(true);
     expect(r.rows).toHaveLength(2);
-    expect(r.rows[0]).toEqual({ indicator: 'employment', period: '2024', region: '01', sector: 'C', qualification: 'college', value: 1200, unit: 'persons', source: 'GSO LFS 2024', status: 'official' });
+    expect(r.rows[0]).toEqual({
+      indicator: 'employment',
+      period: '2024',
+      region: '01',
+      sector: 'C',
+      qualification: 'college',
+      value: 1200,
+      unit: 'persons',
+      source: 'GSO LFS 2024',
+      status: 'official',
+    });
     expect(r.rows[1].period).toBe('2023-Q4');
     expect(r.stats).toMatchObject({ lines: 3, records: 2, rows: 2, errorCount: 0, periods: { min: '2023-Q4', max: '2024' } });
   });
@@ -116,7 +137,14 @@ describe('parseLongCsv: errors with exact line and column', () => {
 describe('parseLongCsv: header and file problems', () => {
   it('suggests a misspelled column and reports missing ones', () => {
     const r = parseLongCsv(`${H.replace('qualification', 'qualifcation')}\n${row()}\n`, NOW);
-    expect(r.errors).toEqual([expect.objectContaining({ line: 1, column: 'qualifcation', code: 'UNKNOWN_COLUMN', message: 'Unknown column `qualifcation` — did you mean `qualification`?' })]);
+    expect(r.errors).toEqual([
+      expect.objectContaining({
+        line: 1,
+        column: 'qualifcation',
+        code: 'UNKNOWN_COLUMN',
+        message: 'Unknown column `qualifcation` — did you mean `qualification`?',
+      }),
+    ]);
     const m = parseLongCsv(`${H.replace(',status', '')}\n${row()}\n`, NOW);
     expect(m.errors[0]).toMatchObject({ line: 1, column: 'status', code: 'MISSING_COLUMN' });
   });
@@ -142,7 +170,12 @@ describe('parseLongCsv: header and file problems', () => {
     expect(parseLongCsvBytes(new Uint8Array([0xfe, 0xff, ...be]), NOW).errors[0].value).toBe('UTF-16 BE');
     expect(parseLongCsvBytes(new Uint8Array(Buffer.from(text, 'utf16le')), NOW).errors[0].message).toMatch(/UTF-16 LE without a byte-order mark/);
     // "Hà Nội" in Windows-1258-ish bytes: 0xE0 alone is not valid UTF-8.
-    const legacy = new Uint8Array([...Buffer.from(`${H}\n`), ...Buffer.from('employment,2024,H'), 0xe0, ...Buffer.from(' Noi,C,college,1,persons,x,official\n')]);
+    const legacy = new Uint8Array([
+      ...Buffer.from(`${H}\n`),
+      ...Buffer.from('employment,2024,H'),
+      0xe0,
+      ...Buffer.from(' Noi,C,college,1,persons,x,official\n'),
+    ]);
     const l = parseLongCsvBytes(legacy, NOW);
     expect(l.errors[0]).toMatchObject({ code: 'ENCODING', line: 2 });
     expect(l.errors[0].message).toMatch(/Windows-1258/);
@@ -153,14 +186,20 @@ describe('parseLongCsv: header and file problems', () => {
 
 describe('former provinces', () => {
   it('maps former provinces with a warning and adds counts of constituents', () => {
-    const r = parseLongCsv(csv(
-      row({ region: '74', value: '100' }),
-      row({ region: 'Bà Rịa - Vũng Tàu', value: '50' }),
-      row({ region: 'TP Hồ Chí Minh', value: '1000' }),
-      row({ region: 'Bình Phước', value: '7' }),
-    ), NOW);
+    const r = parseLongCsv(
+      csv(
+        row({ region: '74', value: '100' }),
+        row({ region: 'Bà Rịa - Vũng Tàu', value: '50' }),
+        row({ region: 'TP Hồ Chí Minh', value: '1000' }),
+        row({ region: 'Bình Phước', value: '7' }),
+      ),
+      NOW,
+    );
     expect(r.errors).toEqual([]);
-    expect(r.rows.map((x) => [x.region, x.value])).toEqual([['79', 1150], ['75', 7]]);
+    expect(r.rows.map((x) => [x.region, x.value])).toEqual([
+      ['79', 1150],
+      ['75', 7],
+    ]);
     expect(r.stats).toMatchObject({ formerProvinceRows: 3, mergedCells: 1 });
     const codes = r.warnings.map((w) => w.code);
     expect(codes.filter((c) => c === 'FORMER_PROVINCE')).toHaveLength(3);
@@ -168,10 +207,13 @@ describe('former provinces', () => {
   });
 
   it('rejects adding up percentages of former provinces', () => {
-    const r = parseLongCsv(csv(
-      row({ region: '74', indicator: 'unemployment_rate', unit: 'percent', value: '2' }),
-      row({ region: '77', indicator: 'unemployment_rate', unit: 'percent', value: '3' }),
-    ), NOW);
+    const r = parseLongCsv(
+      csv(
+        row({ region: '74', indicator: 'unemployment_rate', unit: 'percent', value: '2' }),
+        row({ region: '77', indicator: 'unemployment_rate', unit: 'percent', value: '3' }),
+      ),
+      NOW,
+    );
     expect(r.errors[0]).toMatchObject({ line: 3, column: 'region', code: 'MERGE_PERCENT' });
   });
 });
@@ -255,25 +297,40 @@ describe('CSV syntax', () => {
 
 describe('breakdown axes, billion_vnd and cell keys', () => {
   it('reads the sector column on the indicator axis', () => {
-    const r = parseLongCsv(csv(
-      row({ indicator: 'labour_force_by_group', sector: 'T:15-24', qualification: 'ALL' }),
-      row({ indicator: 'employment_by_occupation', sector: 'OCC2', qualification: 'ALL' }),
-      row({ indicator: 'value_added_real', sector: 'B-F', qualification: 'ALL', unit: 'ty dong', value: '1234.5' }),
-      row({ indicator: 'value_added_nominal', sector: 'C', qualification: 'ALL', unit: 'billion VND' }),
-      row({ indicator: 'population_by_group', period: '2040', sector: 'F:60-64', qualification: 'ALL' }),
-      row({ indicator: 'labour_force_by_group', sector: 'C' }),
-      row({ indicator: 'employment_by_occupation', sector: 'T:ALL' }),
-    ), NOW);
-    expect(r.rows.map((o) => [o.sector, o.unit])).toEqual([['T:15-24', 'persons'], ['OCC2', 'persons'], ['B-F', 'billion_vnd'], ['C', 'billion_vnd'], ['F:60-64', 'persons']]);
-    expect(r.errors.map((e) => [e.line, e.code])).toEqual([[7, 'UNKNOWN_GROUP'], [8, 'UNKNOWN_OCCUPATION']]);
+    const r = parseLongCsv(
+      csv(
+        row({ indicator: 'labour_force_by_group', sector: 'T:15-24', qualification: 'ALL' }),
+        row({ indicator: 'employment_by_occupation', sector: 'OCC2', qualification: 'ALL' }),
+        row({ indicator: 'value_added_real', sector: 'B-F', qualification: 'ALL', unit: 'ty dong', value: '1234.5' }),
+        row({ indicator: 'value_added_nominal', sector: 'C', qualification: 'ALL', unit: 'billion VND' }),
+        row({ indicator: 'population_by_group', period: '2040', sector: 'F:60-64', qualification: 'ALL' }),
+        row({ indicator: 'labour_force_by_group', sector: 'C' }),
+        row({ indicator: 'employment_by_occupation', sector: 'T:ALL' }),
+      ),
+      NOW,
+    );
+    expect(r.rows.map((o) => [o.sector, o.unit])).toEqual([
+      ['T:15-24', 'persons'],
+      ['OCC2', 'persons'],
+      ['B-F', 'billion_vnd'],
+      ['C', 'billion_vnd'],
+      ['F:60-64', 'persons'],
+    ]);
+    expect(r.errors.map((e) => [e.line, e.code])).toEqual([
+      [7, 'UNKNOWN_GROUP'],
+      [8, 'UNKNOWN_OCCUPATION'],
+    ]);
     expect(r.errors[0].message).toContain('T:15-24');
   });
 
   it('adds billion_vnd of merged former provinces like persons', () => {
-    const r = parseLongCsv(csv(
-      row({ indicator: 'value_added_real', region: '74', unit: 'billion_vnd', value: '10' }),
-      row({ indicator: 'value_added_real', region: '77', unit: 'billion_vnd', value: '5' }),
-    ), NOW);
+    const r = parseLongCsv(
+      csv(
+        row({ indicator: 'value_added_real', region: '74', unit: 'billion_vnd', value: '10' }),
+        row({ indicator: 'value_added_real', region: '77', unit: 'billion_vnd', value: '5' }),
+      ),
+      NOW,
+    );
     expect(r.errors).toEqual([]);
     expect(r.rows).toHaveLength(1);
     expect(r.rows[0]).toMatchObject({ region: '79', value: 15 });
@@ -284,9 +341,29 @@ describe('breakdown axes, billion_vnd and cell keys', () => {
     v.push(H.split(','));
     const groups: string[] = [];
     for (const s of ['T', 'M', 'F']) for (let a = 0; a < 60; a++) groups.push(`${s}:${a}-${a + 1}`);
-    const indicators = ['employment', 'labour_force', 'unemployed', 'vacancies', 'graduates', 'exits', 'population', 'employment_by_occupation',
-      'value_added_real', 'value_added_nominal', 'unemployment_rate', 'unemployment_rate_youth', 'underemployment_rate', 'employment_rate',
-      'trained_share_certified', 'trained_share_broad', 'employment_share', 'labour_force_by_group', 'employment_by_group', 'unemployed_by_group', 'population_by_group'];
+    const indicators = [
+      'employment',
+      'labour_force',
+      'unemployed',
+      'vacancies',
+      'graduates',
+      'exits',
+      'population',
+      'employment_by_occupation',
+      'value_added_real',
+      'value_added_nominal',
+      'unemployment_rate',
+      'unemployment_rate_youth',
+      'underemployment_rate',
+      'employment_rate',
+      'trained_share_certified',
+      'trained_share_broad',
+      'employment_share',
+      'labour_force_by_group',
+      'employment_by_group',
+      'unemployed_by_group',
+      'population_by_group',
+    ];
     let n = 0;
     for (const ind of indicators) {
       const axis = ind.endsWith('_by_group') ? groups : ind === 'employment_by_occupation' ? ['TOTAL', 'OCC1', 'OCC9'] : ['TOTAL', 'A', 'C'];

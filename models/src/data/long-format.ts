@@ -25,7 +25,17 @@ import Papa from 'papaparse';
 import { z } from 'zod';
 import type { Observation } from './observation';
 import { LONG_COLUMNS } from './observation';
-import { checkCsvText, decodeCsvBytes, detectDelimiter, firstInvalidUtf8, legacyEncodingIssue, mapHeader, type Delimiter, type LongColumn, type LongIssue } from './csv-sniff';
+import {
+  checkCsvText,
+  decodeCsvBytes,
+  detectDelimiter,
+  firstInvalidUtf8,
+  legacyEncodingIssue,
+  mapHeader,
+  type Delimiter,
+  type LongColumn,
+  type LongIssue,
+} from './csv-sniff';
 import { createLongResolvers, periodSchema, type Resolved } from './long-format-rules';
 import { checkPeriod, checkSource, checkTextFields, checkUnit, fieldCountIssue, IssueLog, PeriodClock, readValue } from './long-format-checks';
 import { LongCells } from './long-format-cells';
@@ -127,7 +137,10 @@ class LongValidation implements LongValidator {
 
   syntaxError(message: string): void {
     this.log.error({
-      line: this.lastAt, column: null, value: '', code: 'CSV_SYNTAX',
+      line: this.lastAt,
+      column: null,
+      value: '',
+      code: 'CSV_SYNTAX',
       message: `CSV syntax: ${message}. Check quotes (a field with commas or line breaks must be in "double quotes", a quote inside it doubled "").`,
       messageVi: `Lỗi cú pháp CSV: ${message}. Kiểm tra dấu ngoặc kép (trường chứa dấu phẩy hoặc xuống dòng phải nằm trong "ngoặc kép", dấu ngoặc kép bên trong phải viết đôi "").`,
     });
@@ -149,7 +162,14 @@ class LongValidation implements LongValidator {
     if (!this.header) {
       log.error({ line: 1, column: null, value: '', code: 'EMPTY_FILE', message: EMPTY_EN, messageVi: EMPTY_VI });
     } else if (this.records === 0 && !this.headerBroken) {
-      log.error({ line: 2, column: null, value: '', code: 'EMPTY_FILE', message: 'The file has a header but no data rows.', messageVi: 'Tệp chỉ có dòng tiêu đề, không có dòng số liệu.' });
+      log.error({
+        line: 2,
+        column: null,
+        value: '',
+        code: 'EMPTY_FILE',
+        message: 'The file has a header but no data rows.',
+        messageVi: 'Tệp chỉ có dòng tiêu đề, không có dòng số liệu.',
+      });
     }
     cells.warnFormer();
     const merged = cells.warnPartial();
@@ -160,8 +180,14 @@ class LongValidation implements LongValidator {
       errors: log.errors,
       warnings: log.warnings,
       stats: {
-        lines: this.nextLine - 1, records: this.records, rows: cells.rows.length, errorCount: log.errorCount, warningCount: log.warningCount,
-        formerProvinceRows: cells.formerRows, mergedCells: merged, indicators: cells.perIndicator,
+        lines: this.nextLine - 1,
+        records: this.records,
+        rows: cells.rows.length,
+        errorCount: log.errorCount,
+        warningCount: log.warningCount,
+        formerProvinceRows: cells.formerRows,
+        mergedCells: merged,
+        indicators: cells.perIndicator,
         periods: cells.periods(),
       },
     };
@@ -239,7 +265,10 @@ export function createLongValidator(options: LongOptions = {}): LongValidator {
 
 function failed(issue: LongIssue): LongResult {
   return {
-    ok: false, rows: [], errors: [issue], warnings: [],
+    ok: false,
+    rows: [],
+    errors: [issue],
+    warnings: [],
     stats: { lines: 0, records: 0, rows: 0, errorCount: 1, warningCount: 0, formerProvinceRows: 0, mergedCells: 0, indicators: {}, periods: null },
   };
 }

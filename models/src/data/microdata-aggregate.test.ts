@@ -3,7 +3,15 @@ import { createMicrodataAggregator } from './microdata-aggregate';
 import { QUALIFICATION_INDEX, respondentCells, SECTOR_INDEX } from './microdata-cells';
 import type { MicrodataRecord } from './microdata-types';
 
-const person = (over: MicrodataRecord = {}): MicrodataRecord => ({ province: '01', sector: 'C', qualification: 'none', status: 'employed', age: 30, weight: 1000, ...over });
+const person = (over: MicrodataRecord = {}): MicrodataRecord => ({
+  province: '01',
+  sector: 'C',
+  qualification: 'none',
+  status: 'employed',
+  age: 30,
+  weight: 1000,
+  ...over,
+});
 
 describe('respondentCells', () => {
   it('adds an employed person to their sector chain, the unemployed to TOTAL, both to the labour force', () => {
@@ -26,8 +34,12 @@ describe('createMicrodataAggregator steps', () => {
     expect(a.push(person({ status: 'outside', sector: '', qualification: '' }), 5)).toBe(true);
     const r = a.finish();
     expect(r.errors.map((e) => `${e.line}:${e.column}:${e.code}`)).toEqual([
-      '2:province:MISSING_VALUE', '2:status:BAD_STATUS', '2:age:BAD_AGE', '2:weight:NEGATIVE_WEIGHT',
-      '3:sector:MISSING_VALUE', '4:qualification:UNKNOWN_QUALIFICATION',
+      '2:province:MISSING_VALUE',
+      '2:status:BAD_STATUS',
+      '2:age:BAD_AGE',
+      '2:weight:NEGATIVE_WEIGHT',
+      '3:sector:MISSING_VALUE',
+      '4:qualification:UNKNOWN_QUALIFICATION',
     ]);
     expect(r).toMatchObject({ ok: false, observations: [], warnings: [], stats: { rows: 4, validRows: 1 } });
   });
@@ -54,7 +66,12 @@ describe('createMicrodataAggregator steps', () => {
     const r = a.finish();
     expect(r.ok).toBe(true);
     expect([...new Set(r.observations.map((o) => o.region))]).toEqual(['VN', '01', '79']);
-    expect(r.observations.find((o) => o.indicator === 'labour_force' && o.region === 'VN' && o.qualification === 'ALL')).toMatchObject({ value: 3000, period: '2024-Q2', source: 'src', status: 'survey' });
+    expect(r.observations.find((o) => o.indicator === 'labour_force' && o.region === 'VN' && o.qualification === 'ALL')).toMatchObject({
+      value: 3000,
+      period: '2024-Q2',
+      source: 'src',
+      status: 'survey',
+    });
     expect(r.warnings).toEqual([
       expect.stringMatching(/^1 rows named a former province .*"Bình Dương" → 79/),
       '1 strata have a single unit: their variance is taken as 0.',

@@ -28,9 +28,7 @@ import { isProblem, resolveProvinceLabel, resolveQualificationLabel, resolveSect
 import { CELL_COUNT, estimateCells, estimationAreas, QUALIFICATION_INDEX, respondentCells, SECTOR_INDEX, type CautionRule } from './microdata-cells';
 import { memoLabels } from './memo';
 import { POPULATION_CAPS } from './plausibility';
-import type {
-  MicrodataAggregator, MicrodataError, MicrodataOptions, MicrodataRecord, MicrodataResult,
-} from './microdata-types';
+import type { MicrodataAggregator, MicrodataError, MicrodataOptions, MicrodataRecord, MicrodataResult } from './microdata-types';
 
 const PERIOD = /^\d{4}(-Q[1-4])?$/;
 
@@ -95,8 +93,13 @@ class MicrodataAggregation {
     this.clustered = options.clustered ?? false;
     this.totals = new StratifiedTotals(CELL_COUNT, this.clustered);
     this.stats = {
-      rows: 0, validRows: 0, byStatus: { employed: 0, unemployed: 0, outside: 0 }, weightTotal: 0,
-      formerProvinceRows: 0, strata: 0, singletonStrata: 0,
+      rows: 0,
+      validRows: 0,
+      byStatus: { employed: 0, unemployed: 0, outside: 0 },
+      weightTotal: 0,
+      formerProvinceRows: 0,
+      strata: 0,
+      singletonStrata: 0,
       estimator: this.clustered ? ESTIMATOR.clustered : ESTIMATOR.flat,
     };
   }
@@ -145,8 +148,13 @@ class MicrodataAggregation {
       if (this.statusCache.size < 1000) this.statusCache.set(raw, status);
     }
     if (status === null) {
-      this.report({ line, column: 'status', value: raw, code: 'BAD_STATUS',
-        message: `Unknown labour status "${raw}": use employed, unemployed or outside (or LFS codes 1, 2, 3).` });
+      this.report({
+        line,
+        column: 'status',
+        value: raw,
+        code: 'BAD_STATUS',
+        message: `Unknown labour status "${raw}": use employed, unemployed or outside (or LFS codes 1, 2, 3).`,
+      });
     }
     return status;
   }
@@ -159,7 +167,13 @@ class MicrodataAggregation {
     if (!Number.isInteger(age)) {
       this.report({ line, column: 'age', value: ageRaw, code: 'BAD_AGE', message: `Age "${ageRaw}" is not a whole number of years.` });
     } else if (age < minAge || age > maxAge) {
-      this.report({ line, column: 'age', value: ageRaw, code: 'AGE_OUT_OF_RANGE', message: `Age ${age} is outside ${minAge}–${maxAge} (the labour module covers people aged ${minAge}+).` });
+      this.report({
+        line,
+        column: 'age',
+        value: ageRaw,
+        code: 'AGE_OUT_OF_RANGE',
+        message: `Age ${age} is outside ${minAge}–${maxAge} (the labour module covers people aged ${minAge}+).`,
+      });
     }
   }
 
@@ -168,11 +182,19 @@ class MicrodataAggregation {
     const weightRaw = field(record, 'weight');
     const w = Number(weightRaw);
     if (weightRaw === '') this.missing(line, 'weight');
-    else if (!Number.isFinite(w)) this.report({ line, column: 'weight', value: weightRaw, code: 'BAD_WEIGHT', message: `Weight "${weightRaw}" is not a number (use a dot for decimals).` });
+    else if (!Number.isFinite(w))
+      this.report({ line, column: 'weight', value: weightRaw, code: 'BAD_WEIGHT', message: `Weight "${weightRaw}" is not a number (use a dot for decimals).` });
     else if (w < 0) this.report({ line, column: 'weight', value: weightRaw, code: 'NEGATIVE_WEIGHT', message: `Weight ${weightRaw} is negative.` });
-    else if (w === 0) this.report({ line, column: 'weight', value: weightRaw, code: 'ZERO_WEIGHT', message: 'Weight is 0: every respondent must represent someone.' });
+    else if (w === 0)
+      this.report({ line, column: 'weight', value: weightRaw, code: 'ZERO_WEIGHT', message: 'Weight is 0: every respondent must represent someone.' });
     else if (w > POPULATION_CAPS.province) {
-      this.report({ line, column: 'weight', value: weightRaw, code: 'WEIGHT_TOO_LARGE', message: `Weight ${weightRaw} is implausible: one respondent cannot stand for more people than a province has (at most ${POPULATION_CAPS.province.toLocaleString('en')}).` });
+      this.report({
+        line,
+        column: 'weight',
+        value: weightRaw,
+        code: 'WEIGHT_TOO_LARGE',
+        message: `Weight ${weightRaw} is implausible: one respondent cannot stand for more people than a province has (at most ${POPULATION_CAPS.province.toLocaleString('en')}).`,
+      });
     }
     return w;
   }
@@ -192,12 +214,21 @@ class MicrodataAggregation {
 
   private readPsu(record: MicrodataRecord, line: number): string | null {
     const psu = this.clustered ? field(record, 'psu') : null;
-    if (psu === '') this.report({ line, column: 'psu', value: '', code: 'MISSING_VALUE', message: 'psu is empty (the file has a psu column, so every row needs one).' });
+    if (psu === '')
+      this.report({ line, column: 'psu', value: '', code: 'MISSING_VALUE', message: 'psu is empty (the file has a psu column, so every row needs one).' });
     return psu;
   }
 
   /** Adds a valid respondent to its stratum's cells and to the counts. */
-  private accumulate(record: MicrodataRecord, province: { code: string; former: boolean }, status: LabourStatus, s: number, q: number, w: number, psu: string | null): void {
+  private accumulate(
+    record: MicrodataRecord,
+    province: { code: string; former: boolean },
+    status: LabourStatus,
+    s: number,
+    q: number,
+    w: number,
+    psu: string | null,
+  ): void {
     const k = respondentCells(status, s, q, this.cells);
     const stratumRaw = field(record, 'stratum');
     if (province.code !== this.lastProvince || stratumRaw !== this.lastStratumRaw) {
@@ -235,13 +266,23 @@ class MicrodataAggregation {
     const total = this.stats.weightTotal;
     if (total > POPULATION_CAPS.country) {
       // The country total names the scale problem; provinces would repeat it.
-      return this.report({ line: 0, column: 'weight', value: people(total), code: 'WEIGHTS_EXCEED_POPULATION',
-        message: `The weights add up to ${people(total)} people, more than the population of Viet Nam can be (at most ${people(POPULATION_CAPS.country)}); check the weight column's scale.` });
+      return this.report({
+        line: 0,
+        column: 'weight',
+        value: people(total),
+        code: 'WEIGHTS_EXCEED_POPULATION',
+        message: `The weights add up to ${people(total)} people, more than the population of Viet Nam can be (at most ${people(POPULATION_CAPS.country)}); check the weight column's scale.`,
+      });
     }
     for (const [code, sum] of this.weightByProvince) {
       if (sum > POPULATION_CAPS.province) {
-        this.report({ line: 0, column: 'weight', value: people(sum), code: 'WEIGHTS_EXCEED_POPULATION',
-          message: `The weights of province ${code} add up to ${people(sum)} people, more than a province can have (at most ${people(POPULATION_CAPS.province)}).` });
+        this.report({
+          line: 0,
+          column: 'weight',
+          value: people(sum),
+          code: 'WEIGHTS_EXCEED_POPULATION',
+          message: `The weights of province ${code} add up to ${people(sum)} people, more than a province can have (at most ${people(POPULATION_CAPS.province)}).`,
+        });
       }
     }
   }

@@ -12,7 +12,9 @@ import type { StratifiedTotals } from './microdata-estimator';
 import type { MicrodataOptions, MicrodataQuality } from './microdata-types';
 
 const IND = ['employment', 'unemployed', 'labour_force'] as const;
-const EMP = 0, UNE = 1, LF = 2;
+const EMP = 0,
+  UNE = 1,
+  LF = 2;
 
 const QUALS = QUALIFICATIONS.filter((q) => q.code !== 'ALL');
 const S1 = SECTORS.length;
@@ -43,11 +45,18 @@ export function respondentCells(status: LabourStatus, s: number, q: number, out:
   let k = 0;
   if (status === 'employed') {
     const chain = SECTOR_CHAIN[s];
-    for (let i = 0; i < chain.length; i++) { out[k++] = cell(EMP, chain[i], q); out[k++] = cell(EMP, chain[i], ALL); }
+    for (let i = 0; i < chain.length; i++) {
+      out[k++] = cell(EMP, chain[i], q);
+      out[k++] = cell(EMP, chain[i], ALL);
+    }
   } else if (status === 'unemployed') {
-    out[k++] = cell(UNE, TOTAL, q); out[k++] = cell(UNE, TOTAL, ALL);
+    out[k++] = cell(UNE, TOTAL, q);
+    out[k++] = cell(UNE, TOTAL, ALL);
   }
-  if (status !== 'outside') { out[k++] = cell(LF, TOTAL, q); out[k++] = cell(LF, TOTAL, ALL); }
+  if (status !== 'outside') {
+    out[k++] = cell(LF, TOTAL, q);
+    out[k++] = cell(LF, TOTAL, ALL);
+  }
   return k;
 }
 
@@ -68,7 +77,12 @@ export interface CellEstimates {
  * without respondents: employment × each sector, then unemployed and
  * labour force × TOTAL, each by qualification.
  */
-export function estimateCells(totals: StratifiedTotals, areas: readonly [string, string[]][], options: Pick<MicrodataOptions, 'period' | 'source'>, rule: CautionRule): CellEstimates {
+export function estimateCells(
+  totals: StratifiedTotals,
+  areas: readonly [string, string[]][],
+  options: Pick<MicrodataOptions, 'period' | 'source'>,
+  rule: CautionRule,
+): CellEstimates {
   const out: CellEstimates = { observations: [], quality: [] };
   const qualCodes = [...QUALS.map((x) => x.code), 'ALL'];
   const sectorCodes = SECTORS.map((x) => x.code);
@@ -97,12 +111,28 @@ function estimateCell(totals: StratifiedTotals, cellIndex: number, strata: strin
   if (cv !== null && cv > rule.maxCv) reasons.push('high-cv');
   const { indicator, period, region, sector, qualification } = id;
   out.observations.push({
-    indicator, period, region, sector, qualification,
-    value: Math.round(e.total), unit: 'persons', source, status: 'survey',
+    indicator,
+    period,
+    region,
+    sector,
+    qualification,
+    value: Math.round(e.total),
+    unit: 'persons',
+    source,
+    status: 'survey',
   });
   out.quality.push({
-    indicator, period, region, sector, qualification,
-    estimate: e.total, se, cv, respondents: e.count, caution: reasons.length > 0, reasons,
+    indicator,
+    period,
+    region,
+    sector,
+    qualification,
+    estimate: e.total,
+    se,
+    cv,
+    respondents: e.count,
+    caution: reasons.length > 0,
+    reasons,
   });
 }
 

@@ -6,15 +6,11 @@ import { excerpt, EXCERPT_CHARS } from './plausibility';
  * `sex` are recognised so LFS extracts load without warnings, but the
  * aggregation does not use them.
  */
-export const MICRODATA_COLUMNS = [
-  'id', 'province', 'sector', 'qualification', 'status', 'age', 'sex', 'weight', 'psu', 'stratum',
-] as const;
+export const MICRODATA_COLUMNS = ['id', 'province', 'sector', 'qualification', 'status', 'age', 'sex', 'weight', 'psu', 'stratum'] as const;
 export type MicrodataColumn = (typeof MICRODATA_COLUMNS)[number];
 
 /** Columns every microdata file must have; `psu` and `stratum` are optional. */
-export const REQUIRED_MICRODATA_COLUMNS: readonly MicrodataColumn[] = [
-  'province', 'sector', 'qualification', 'status', 'age', 'weight',
-];
+export const REQUIRED_MICRODATA_COLUMNS: readonly MicrodataColumn[] = ['province', 'sector', 'qualification', 'status', 'age', 'weight'];
 
 // Header spellings seen in LFS extracts, compared after foldKey (no case, diacritics or punctuation).
 const ALIASES: Record<MicrodataColumn, string[]> = {
@@ -65,7 +61,8 @@ export function mapMicrodataHeader(header: string[]): MicrodataHeader {
     if (!col) {
       const hint = closest(name, [...MICRODATA_COLUMNS]);
       problems.push({
-        column: name, code: 'UNKNOWN_COLUMN',
+        column: name,
+        code: 'UNKNOWN_COLUMN',
         message: `Unknown column "${name}" is ignored${hint ? ` — did you mean "${hint}"?` : ''}.`,
       });
     } else if (index[col] !== undefined) {
@@ -76,7 +73,11 @@ export function mapMicrodataHeader(header: string[]): MicrodataHeader {
   });
   for (const col of REQUIRED_MICRODATA_COLUMNS) {
     if (index[col] === undefined) {
-      problems.push({ column: col, code: 'MISSING_COLUMN', message: `Required column "${col}" is missing (columns: ${REQUIRED_MICRODATA_COLUMNS.join(', ')}; optional: psu, stratum).` });
+      problems.push({
+        column: col,
+        code: 'MISSING_COLUMN',
+        message: `Required column "${col}" is missing (columns: ${REQUIRED_MICRODATA_COLUMNS.join(', ')}; optional: psu, stratum).`,
+      });
     }
   }
   return { index, names: header, problems };
@@ -89,8 +90,18 @@ const STATUS_ALIASES: Record<LabourStatus, string[]> = {
   employed: ['employed', 'e', '1', 'covieclam', 'dangcovieclam', 'colamviec', 'vieclam'],
   unemployed: ['unemployed', 'u', '2', 'thatnghiep'],
   outside: [
-    'outside', 'o', '3', 'outsidelabourforce', 'outsidethelabourforce', 'notinlabourforce', 'notinthelabourforce',
-    'inactive', 'ngoailuclaodong', 'ngoailucluonglaodong', 'khongthamgialuclaodong', 'khongthamgialucluonglaodong',
+    'outside',
+    'o',
+    '3',
+    'outsidelabourforce',
+    'outsidethelabourforce',
+    'notinlabourforce',
+    'notinthelabourforce',
+    'inactive',
+    'ngoailuclaodong',
+    'ngoailucluonglaodong',
+    'khongthamgialuclaodong',
+    'khongthamgialucluonglaodong',
   ],
 };
 const STATUS_BY_KEY = new Map<string, LabourStatus>(

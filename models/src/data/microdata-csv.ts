@@ -26,10 +26,7 @@ const isBlankRow = (row: string[]) => row.length === 1 && row[0].trim() === '';
  * is stripped; the delimiter (`,` `;` tab) is detected by papaparse. Missing
  * required columns stop the file before any row is read.
  */
-export function aggregateMicrodataCsv(
-  input: string | CsvReadable,
-  options: Omit<MicrodataOptions, 'clustered'>,
-): Promise<MicrodataCsvResult> {
+export function aggregateMicrodataCsv(input: string | CsvReadable, options: Omit<MicrodataOptions, 'clustered'>): Promise<MicrodataCsvResult> {
   if (typeof input !== 'string') input.setEncoding?.('utf8'); // multi-byte characters may straddle chunks
   return new Promise((resolve, reject) => {
     let header: MicrodataHeader | null = null;
@@ -102,8 +99,13 @@ export function aggregateMicrodataCsv(
         for (const e of results.errors) {
           if (e.type !== 'Quotes') continue;
           const at = lineOf && e.row !== undefined && e.row < rows.length ? lineOf[e.row] : first;
-          (aggregator ?? (aggregator = createMicrodataAggregator({ ...options })))
-            .fail({ line: at, column: null, value: '', code: 'CSV_SYNTAX', message: e.code === 'MissingQuotes' ? `A quote opened on line ${at} is never closed.` : `${e.message} (line ${at}).` });
+          (aggregator ?? (aggregator = createMicrodataAggregator({ ...options }))).fail({
+            line: at,
+            column: null,
+            value: '',
+            code: 'CSV_SYNTAX',
+            message: e.code === 'MissingQuotes' ? `A quote opened on line ${at} is never closed.` : `${e.message} (line ${at}).`,
+          });
         }
       },
       complete: done,

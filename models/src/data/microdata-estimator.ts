@@ -65,7 +65,10 @@ export class StratifiedTotals {
   private readonly inScratch: Uint8Array;
   private touchedCount = 0;
 
-  constructor(readonly cellCount: number, readonly clustered: boolean) {
+  constructor(
+    readonly cellCount: number,
+    readonly clustered: boolean,
+  ) {
     this.scratch = new Float64Array(clustered ? cellCount : 0);
     this.touched = new Int32Array(clustered ? cellCount : 0);
     this.inScratch = new Uint8Array(clustered ? cellCount : 0);

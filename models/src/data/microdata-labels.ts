@@ -3,10 +3,7 @@
  * qualification) to LMO codes, with the messages shown when one is unknown.
  * Pure functions; the aggregator memoises them per distinct label.
  */
-import {
-  getRegion, getSector, resolveQualification, resolveRegion, resolveSector,
-  suggestQualification, suggestRegion, suggestSector,
-} from '../codes/index';
+import { getRegion, getSector, resolveQualification, resolveRegion, resolveSector, suggestQualification, suggestRegion, suggestSector } from '../codes/index';
 import type { MicrodataErrorCode } from './microdata-types';
 
 /** Why a label was rejected; the caller adds line, column and value. */
@@ -25,12 +22,16 @@ export function resolveProvinceLabel(raw: string): { code: string; mappedFrom?: 
   if (!r && raw.includes('\uFFFD')) return { code: 'UNKNOWN_PROVINCE', message: `Province "${raw}" ${NOT_UTF8}` };
   if (!r) {
     const hint = suggestRegion(raw);
-    return { code: 'UNKNOWN_PROVINCE',
-      message: `Unknown province "${raw}"${hint ? ` — did you mean ${hint}?` : ''}. Use a current code (01–96), a former province code or a name (with or without diacritics).` };
+    return {
+      code: 'UNKNOWN_PROVINCE',
+      message: `Unknown province "${raw}"${hint ? ` — did you mean ${hint}?` : ''}. Use a current code (01–96), a former province code or a name (with or without diacritics).`,
+    };
   }
   if (getRegion(r.code)?.level !== 'province') {
-    return { code: 'NOT_A_PROVINCE',
-      message: `"${raw}" is ${r.code === 'VN' ? 'the whole country' : `the region ${r.code}`}, not a province: each respondent needs a province.` };
+    return {
+      code: 'NOT_A_PROVINCE',
+      message: `"${raw}" is ${r.code === 'VN' ? 'the whole country' : `the region ${r.code}`}, not a province: each respondent needs a province.`,
+    };
   }
   return r;
 }
@@ -40,11 +41,14 @@ export function resolveSectorLabel(raw: string): string | LabelProblem {
   const code = resolveSector(raw);
   const level = code ? getSector(code)!.level : undefined;
   if (level === 'section' || level === 'field') return code!;
-  if (code) return { code: 'UNKNOWN_SECTOR', message: `Sector "${raw}" is an aggregate (${code}); give the respondent's VSIC section (A–U) or a new-field code.` };
+  if (code)
+    return { code: 'UNKNOWN_SECTOR', message: `Sector "${raw}" is an aggregate (${code}); give the respondent's VSIC section (A–U) or a new-field code.` };
   if (raw.includes('\uFFFD')) return { code: 'UNKNOWN_SECTOR', message: `Sector "${raw}" ${NOT_UTF8}` };
   const hint = suggestSector(raw);
-  return { code: 'UNKNOWN_SECTOR',
-    message: `Unknown sector "${raw}"${hint ? ` — did you mean "${hint}"?` : ''}. Use a VSIC 2018 section letter A–U or semiconductors, hydrogen, carbon-markets, ai-digital.` };
+  return {
+    code: 'UNKNOWN_SECTOR',
+    message: `Unknown sector "${raw}"${hint ? ` — did you mean "${hint}"?` : ''}. Use a VSIC 2018 section letter A–U or semiconductors, hydrogen, carbon-markets, ai-digital.`,
+  };
 }
 
 /** A respondent's qualification level (not ALL). */
@@ -53,8 +57,10 @@ export function resolveQualificationLabel(raw: string): string | LabelProblem {
   if (code && code !== 'ALL') return code;
   if (!code && raw.includes('\uFFFD')) return { code: 'UNKNOWN_QUALIFICATION', message: `Qualification "${raw}" ${NOT_UTF8}` };
   const hint = code ? undefined : suggestQualification(raw);
-  return { code: 'UNKNOWN_QUALIFICATION',
-    message: `${code ? `"${raw}" is not a level` : `Unknown qualification "${raw}"`}${hint ? ` — did you mean "${hint}"?` : ''}. Use none, elementary, intermediate, college or university (or sơ cấp, trung cấp, cao đẳng, đại học).` };
+  return {
+    code: 'UNKNOWN_QUALIFICATION',
+    message: `${code ? `"${raw}" is not a level` : `Unknown qualification "${raw}"`}${hint ? ` — did you mean "${hint}"?` : ''}. Use none, elementary, intermediate, college or university (or sơ cấp, trung cấp, cao đẳng, đại học).`,
+  };
 }
 
 /** Kept here for the package's public exports; defined in ./memo (also used by the long-format validator). */

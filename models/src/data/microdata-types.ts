@@ -7,9 +7,23 @@ export type MicrodataRecord = Partial<Record<MicrodataColumn, string | number>>;
 
 /** Machine-readable reason a microdata row or file was rejected. */
 export type MicrodataErrorCode =
-  | 'MISSING_VALUE' | 'UNKNOWN_PROVINCE' | 'NOT_A_PROVINCE' | 'UNKNOWN_SECTOR' | 'UNKNOWN_QUALIFICATION'
-  | 'BAD_STATUS' | 'BAD_AGE' | 'AGE_OUT_OF_RANGE' | 'BAD_WEIGHT' | 'NEGATIVE_WEIGHT' | 'ZERO_WEIGHT' | 'WEIGHT_TOO_LARGE' | 'WEIGHTS_EXCEED_POPULATION'
-  | 'MISSING_COLUMN' | 'DUPLICATE_COLUMN' | 'EMPTY_FILE' | 'CSV_SYNTAX';
+  | 'MISSING_VALUE'
+  | 'UNKNOWN_PROVINCE'
+  | 'NOT_A_PROVINCE'
+  | 'UNKNOWN_SECTOR'
+  | 'UNKNOWN_QUALIFICATION'
+  | 'BAD_STATUS'
+  | 'BAD_AGE'
+  | 'AGE_OUT_OF_RANGE'
+  | 'BAD_WEIGHT'
+  | 'NEGATIVE_WEIGHT'
+  | 'ZERO_WEIGHT'
+  | 'WEIGHT_TOO_LARGE'
+  | 'WEIGHTS_EXCEED_POPULATION'
+  | 'MISSING_COLUMN'
+  | 'DUPLICATE_COLUMN'
+  | 'EMPTY_FILE'
+  | 'CSV_SYNTAX';
 
 /**
  * A problem in the file, shaped like the long format's `LongIssue`: `line` is

@@ -29,7 +29,14 @@ describe('microdata aggregation (respondents as units)', async () => {
     expect(r.ok).toBe(true);
     expect(r.observations.length).toBe(r.quality.length);
     expect(r.observations.every((o) => o.status === 'survey' && o.source === 'Test survey' && o.period === '2024')).toBe(true);
-    expect(r.stats).toMatchObject({ rows: 7, validRows: 7, byStatus: { employed: 5, unemployed: 1, outside: 1 }, weightTotal: 32000, formerProvinceRows: 1, strata: 2 });
+    expect(r.stats).toMatchObject({
+      rows: 7,
+      validRows: 7,
+      byStatus: { employed: 5, unemployed: 1, outside: 1 },
+      weightTotal: 32000,
+      formerProvinceRows: 1,
+      strata: 2,
+    });
   });
 
   it('sums weights into the cell, its section, broad sector and TOTAL', () => {
@@ -173,7 +180,10 @@ describe('microdata validation', () => {
 
   it('stops at a missing required column, with a hint for a misspelt one', async () => {
     const r = await aggregateMicrodataCsv('province,sector,qualifcation,status,age\n01,C,none,employed,30\n', { period: '2024', source: 's' });
-    expect(r.errors.map((e) => [e.line, e.column, e.code])).toEqual([[1, 'qualification', 'MISSING_COLUMN'], [1, 'weight', 'MISSING_COLUMN']]);
+    expect(r.errors.map((e) => [e.line, e.column, e.code])).toEqual([
+      [1, 'qualification', 'MISSING_COLUMN'],
+      [1, 'weight', 'MISSING_COLUMN'],
+    ]);
     expect(r.stats.rows).toBe(0);
     expect(r.warnings.join(' ')).toMatch(/"qualifcation".*did you mean "qualification"/);
   });
@@ -202,7 +212,8 @@ describe('microdata validation', () => {
 
 describe('microdata input forms', () => {
   it('reads Vietnamese headers and labels, a BOM, semicolons and CRLF', async () => {
-    const text = '\uFEFFTỉnh;Ngành;Trình độ;Tình trạng;Tuổi;Trọng số\r\nTP Hồ Chí Minh;F;Trung cấp;Có việc làm;33;250.5\r\nTP Hồ Chí Minh;F;Trung cấp;Có việc làm;33;-1\r\n';
+    const text =
+      '\uFEFFTỉnh;Ngành;Trình độ;Tình trạng;Tuổi;Trọng số\r\nTP Hồ Chí Minh;F;Trung cấp;Có việc làm;33;250.5\r\nTP Hồ Chí Minh;F;Trung cấp;Có việc làm;33;-1\r\n';
     const r = await aggregateMicrodataCsv(text, { period: '2025-Q2', source: 's' });
     expect(r.errors.map((e) => [e.line, e.column, e.value])).toEqual([[3, 'weight', '-1']]);
     const ok = await aggregateMicrodataCsv(text.split('\r\n').slice(0, 2).join('\r\n'), { period: '2025-Q2', source: 's' });
@@ -236,10 +247,22 @@ describe('microdata input forms', () => {
   });
 
   it('maps headers and statuses', () => {
-    expect(mapMicrodataHeader(['Mã tỉnh', 'VSIC', 'CMKT', 'lfs_status', 'Tuoi', 'quyen_so', 'dia_ban']).index)
-      .toEqual({ province: 0, sector: 1, qualification: 2, status: 3, age: 4, weight: 5, psu: 6 });
-    expect(['1', 'Employed', 'thất nghiệp', 'Ngoài lực lượng lao động', 'retired'].map(parseLabourStatus))
-      .toEqual(['employed', 'employed', 'unemployed', 'outside', undefined]);
+    expect(mapMicrodataHeader(['Mã tỉnh', 'VSIC', 'CMKT', 'lfs_status', 'Tuoi', 'quyen_so', 'dia_ban']).index).toEqual({
+      province: 0,
+      sector: 1,
+      qualification: 2,
+      status: 3,
+      age: 4,
+      weight: 5,
+      psu: 6,
+    });
+    expect(['1', 'Employed', 'thất nghiệp', 'Ngoài lực lượng lao động', 'retired'].map(parseLabourStatus)).toEqual([
+      'employed',
+      'employed',
+      'unemployed',
+      'outside',
+      undefined,
+    ]);
   });
 
   it('rejects a bad period option', () => {

@@ -39,6 +39,4 @@ export interface Observation {
 }
 
 /** Header of the long format, in column order. */
-export const LONG_COLUMNS = [
-  'indicator', 'period', 'region', 'sector', 'qualification', 'value', 'unit', 'source', 'status',
-] as const;
+export const LONG_COLUMNS = ['indicator', 'period', 'region', 'sector', 'qualification', 'value', 'unit', 'source', 'status'] as const;

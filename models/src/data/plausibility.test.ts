@@ -46,10 +46,15 @@ describe('plausibility bounds in the long format', () => {
   });
 
   it('controlCharAt finds exactly the C0 controls (not tab, LF, CR) and DEL', () => {
-    fc.assert(fc.property(fc.string(), (s) => {
-      const expected = [...s].findIndex((ch) => { const c = ch.charCodeAt(0); return (c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127; });
-      expect(controlCharAt(s) >= 0).toBe(expected >= 0);
-    }));
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const expected = [...s].findIndex((ch) => {
+          const c = ch.charCodeAt(0);
+          return (c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127;
+        });
+        expect(controlCharAt(s) >= 0).toBe(expected >= 0);
+      }),
+    );
     expect(excerpt('x'.repeat(1000)).length).toBeLessThan(230);
   });
 });
@@ -63,7 +68,10 @@ describe('plausibility bounds in wide and microdata files', () => {
   });
 
   it('two weights of 1e308 are refused; weights summing over the population too', async () => {
-    const big = await aggregateMicrodataCsv('province,sector,qualification,status,age,weight\n01,C,none,employed,30,1e308\n01,C,none,employed,31,1e308\n', { period: '2024', source: 's' });
+    const big = await aggregateMicrodataCsv('province,sector,qualification,status,age,weight\n01,C,none,employed,30,1e308\n01,C,none,employed,31,1e308\n', {
+      period: '2024',
+      source: 's',
+    });
     expect(big.ok).toBe(false);
     expect(big.errors.map((e) => `${e.line}:${e.column}:${e.code}`)).toEqual(['2:weight:WEIGHT_TOO_LARGE', '3:weight:WEIGHT_TOO_LARGE']);
     const rows = Array.from({ length: 6 }, (_, i) => `0${1 + (i % 2)},C,none,employed,30,29000000`);

@@ -19,7 +19,13 @@ describe('makeLabeller', () => {
 
 describe('classifyColumns', () => {
   it('reads periods in headers, a Year column, a region column, the first label column as breakdown and numeric columns as values', () => {
-    const t = table(['Year', 'Cities, provincies', 'Sex', 'Male 2015', '15 - 24'], [['2015', 'Ha Noi', 'Male', '1.5', '2'], ['Prel. 2016', 'Hue', 'Female', '..', '3']]);
+    const t = table(
+      ['Year', 'Cities, provincies', 'Sex', 'Male 2015', '15 - 24'],
+      [
+        ['2015', 'Ha Noi', 'Male', '1.5', '2'],
+        ['Prel. 2016', 'Hue', 'Female', '..', '3'],
+      ],
+    );
     const unmapped: string[] = [];
     expect(classifyColumns(t, {}, (h) => unmapped.push(h))).toEqual([
       { kind: 'dim', role: 'period' },

@@ -11,9 +11,7 @@ export type PxwebRole = 'region' | 'sector' | 'qualification' | 'period' | 'igno
 
 /** What one header column of a PX-Web table is read as. */
 export type PxwebColumn =
-  | { kind: 'dim'; role: Exclude<PxwebRole, 'ignore'> }
-  | { kind: 'value'; prefix: string; period?: { period: string; preliminary: boolean } }
-  | { kind: 'skip' };
+  { kind: 'dim'; role: Exclude<PxwebRole, 'ignore'> } | { kind: 'value'; prefix: string; period?: { period: string; preliminary: boolean } } | { kind: 'skip' };
 
 /** Maps a label (cell or value-column prefix) to its code, `ignore`, or itself when unmapped. */
 export type PxwebLabeller = (raw: string, breakdown?: boolean) => string;

@@ -67,7 +67,9 @@ for (const f of FORMER_PROVINCES) for (const n of [f.vi, f.en, f.ascii]) FORMER_
  * former province's name (regions, the country, codes).
  */
 export function historicalRegion(label: string): string {
-  const k = foldKey(label).replace(/^(thanhpho|tinh|tp|province|city)/, '').replace(/(city|province)$/, '');
+  const k = foldKey(label)
+    .replace(/^(thanhpho|tinh|tp|province|city)/, '')
+    .replace(/(city|province)$/, '');
   return FORMER_BY_NAME.get(foldKey(label)) ?? FORMER_BY_NAME.get(k) ?? label;
 }
 
@@ -112,17 +114,29 @@ export function pxwebToLong(table: PxwebTable, mapping: PxwebMapping, opts: Pxwe
   const feed = createFeed({ now: opts.now, maxErrors: opts.maxErrors });
   for (const e of table.errors) feed.error(e);
   const headerLine = table.rows.length ? table.rows[0].line - 1 : 1;
-  const mapErr = (column: string | null, value: string, code: string, message: string, messageVi: string) => feed.error({ line: headerLine, column, value, code, message, messageVi });
+  const mapErr = (column: string | null, value: string, code: string, message: string, messageVi: string) =>
+    feed.error({ line: headerLine, column, value, code, message, messageVi });
   const label = makeLabeller(mapping.labels);
   const cols = classifyColumns(table, mapping.dimensions, (h) =>
-    mapErr(h, h, 'UNMAPPED_COLUMN', `Column "${h}" holds labels: say in the mapping's "dimensions" whether it is region, sector, qualification, period or ignore.`,
-      `Cột "${h}" chứa nhãn: hãy khai báo trong "dimensions" của ánh xạ cột này là region, sector, qualification, period hay ignore.`));
+    mapErr(
+      h,
+      h,
+      'UNMAPPED_COLUMN',
+      `Column "${h}" holds labels: say in the mapping's "dimensions" whether it is region, sector, qualification, period or ignore.`,
+      `Cột "${h}" chứa nhãn: hãy khai báo trong "dimensions" của ánh xạ cột này là region, sector, qualification, period hay ignore.`,
+    ),
+  );
   const periodDim = cols.some((c) => c.kind === 'dim' && c.role === 'period');
   const valueCols = cols.map((c, i) => [c, i] as const).filter((e): e is readonly [ValueColumn, number] => e[0].kind === 'value');
   if (valueCols.length === 0) mapErr(null, '', 'NO_VALUE_COLUMNS', 'No value columns found in the table.', 'Không tìm thấy cột giá trị nào trong bảng.');
   if (valueCols.some(([c]) => !c.period) && !periodDim) {
-    mapErr(null, '', 'NO_PERIOD', 'No period found: the table needs year columns (2015, Prel. 2016) or a Year column, or declare one in "dimensions".',
-      'Không tìm thấy kỳ: bảng cần các cột năm (2015, Prel. 2016) hoặc một cột Năm, hoặc khai báo trong "dimensions".');
+    mapErr(
+      null,
+      '',
+      'NO_PERIOD',
+      'No period found: the table needs year columns (2015, Prel. 2016) or a Year column, or declare one in "dimensions".',
+      'Không tìm thấy kỳ: bảng cần các cột năm (2015, Prel. 2016) hoặc một cột Năm, hoặc khai báo trong "dimensions".',
+    );
   }
 
   const read: PxwebRead = { table, mapping, opts, cols, valueCols, periodDim, label, feed, skipped: { na: 0, firstNa: 0, rates: 0 } };
@@ -147,7 +161,15 @@ function readRowDims({ table, mapping, cols, label, feed }: PxwebRead, row: Pxwe
     const cell = row.cells[i];
     if (c.role === 'period') {
       dims.period = pxwebPeriod(cell);
-      if (!dims.period) feed.error({ line: row.line, column: table.header[i], value: cell, code: 'BAD_PERIOD', message: `Column "${table.header[i]}": "${cell}" is not a year like 2016 or Prel. 2016.`, messageVi: `Cột "${table.header[i]}": "${cell}" không phải là năm (2016 hoặc Prel. 2016).` });
+      if (!dims.period)
+        feed.error({
+          line: row.line,
+          column: table.header[i],
+          value: cell,
+          code: 'BAD_PERIOD',
+          message: `Column "${table.header[i]}": "${cell}" is not a year like 2016 or Prel. 2016.`,
+          messageVi: `Cột "${table.header[i]}": "${cell}" không phải là năm (2016 hoặc Prel. 2016).`,
+        });
       continue;
     }
     const v = label(cell, c.role === 'sector');
@@ -181,7 +203,7 @@ function pushValue({ table, mapping, label, feed, skipped }: PxwebRead, row: Pxw
     parts.push(p);
   }
   const groupPrefix = mapping.sector?.endsWith(':') ? mapping.sector : '';
-  const sector = parts.length ? groupPrefix + parts.join('') : mapping.sector ?? 'TOTAL';
+  const sector = parts.length ? groupPrefix + parts.join('') : (mapping.sector ?? 'TOTAL');
   const per = c.period ?? dims.period;
   if (!per) return;
   const cell = row.cells[i];
@@ -190,24 +212,52 @@ function pushValue({ table, mapping, label, feed, skipped }: PxwebRead, row: Pxw
   try {
     value = pxwebValue(cell);
   } catch {
-    feed.error({ line: row.line, column: table.header[i], value: cell, code: 'NOT_A_NUMBER', message: `${where}: value "${cell}" is not a number (use . for decimals; .. means not available).`, messageVi: `Cột "${table.header[i]}": giá trị "${cell}" không phải là số (dùng dấu . cho phần thập phân; .. là không có số liệu).` });
+    feed.error({
+      line: row.line,
+      column: table.header[i],
+      value: cell,
+      code: 'NOT_A_NUMBER',
+      message: `${where}: value "${cell}" is not a number (use . for decimals; .. means not available).`,
+      messageVi: `Cột "${table.header[i]}": giá trị "${cell}" không phải là số (dùng dấu . cho phần thập phân; .. là không có số liệu).`,
+    });
     return;
   }
   if (value === null) {
     if (skipped.na++ === 0) skipped.firstNa = row.line;
     return;
   }
-  feed.push({ indicator: mapping.indicator, period: per.period, region: dims.region, sector, qualification: dims.qualification, value: cleanNumber(value * (mapping.scale ?? 1)), unit: mapping.unit,
-    source: per.preliminary ? `${mapping.source} (preliminary)` : mapping.source, status: mapping.status },
-  { line: row.line, where, whereVi: `Cột "${table.header[i]}"` });
+  feed.push(
+    {
+      indicator: mapping.indicator,
+      period: per.period,
+      region: dims.region,
+      sector,
+      qualification: dims.qualification,
+      value: cleanNumber(value * (mapping.scale ?? 1)),
+      unit: mapping.unit,
+      source: per.preliminary ? `${mapping.source} (preliminary)` : mapping.source,
+      status: mapping.status,
+    },
+    { line: row.line, where, whereVi: `Cột "${table.header[i]}"` },
+  );
 }
 
 function warnSkipped(feed: Feed, { na, firstNa, rates, firstRate }: Skipped): void {
   if (na > 0) {
-    feed.warning({ line: firstNa, column: null, value: '..', code: 'VALUE_NOT_AVAILABLE', message: `${na} cell(s) are not available (..) and were skipped (first on line ${firstNa}).`, messageVi: `${na} ô không có số liệu (..) và đã bị bỏ qua (đầu tiên ở dòng ${firstNa}).` });
+    feed.warning({
+      line: firstNa,
+      column: null,
+      value: '..',
+      code: 'VALUE_NOT_AVAILABLE',
+      message: `${na} cell(s) are not available (..) and were skipped (first on line ${firstNa}).`,
+      messageVi: `${na} ô không có số liệu (..) và đã bị bỏ qua (đầu tiên ở dòng ${firstNa}).`,
+    });
   }
   if (firstRate) {
-    feed.warning({ ...firstRate, message: `${rates} row(s) of rates for former provinces now merged into a larger unit were skipped: a rate cannot be added up (first on line ${firstRate.line}).`,
-      messageVi: `Đã bỏ qua ${rates} dòng tỷ lệ của các tỉnh cũ nay đã sáp nhập: không thể cộng tỷ lệ (đầu tiên ở dòng ${firstRate.line}).` });
+    feed.warning({
+      ...firstRate,
+      message: `${rates} row(s) of rates for former provinces now merged into a larger unit were skipped: a rate cannot be added up (first on line ${firstRate.line}).`,
+      messageVi: `Đã bỏ qua ${rates} dòng tỷ lệ của các tỉnh cũ nay đã sáp nhập: không thể cộng tỷ lệ (đầu tiên ở dòng ${firstRate.line}).`,
+    });
   }
 }

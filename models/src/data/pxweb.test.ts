@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { parsePxweb, pxwebPeriod, pxwebToLong, pxwebValue, type PxwebMapping } from './pxweb';
 
 const NOW = { now: new Date('2026-06-01T00:00:00Z') };
-const WIDE = '\ufeff"Labour force at 15 years of age and above by province by Cities, provincies and Year"\r\n\r\n'
-  + '"Cities, provincies";"2015";"Prel. 2016"\r\n'
-  + '" WHOLE COUNTRY";53984.2;54445.3\r\n'
-  + '"Red River Delta";11992.3;11993.8\r\n'
-  + '"Ha Noi";..;3890.5\r\n'
-  + '"South  East";9420.1;9500.0\r\n'
-  + '"Binh Duong";1200.0;1250.0\r\n'
-  + '"Ho Chi Minh";4500.0;4600.0\r\n';
+const WIDE =
+  '\ufeff"Labour force at 15 years of age and above by province by Cities, provincies and Year"\r\n\r\n' +
+  '"Cities, provincies";"2015";"Prel. 2016"\r\n' +
+  '" WHOLE COUNTRY";53984.2;54445.3\r\n' +
+  '"Red River Delta";11992.3;11993.8\r\n' +
+  '"Ha Noi";..;3890.5\r\n' +
+  '"South  East";9420.1;9500.0\r\n' +
+  '"Binh Duong";1200.0;1250.0\r\n' +
+  '"Ho Chi Minh";4500.0;4600.0\r\n';
 const MAP: PxwebMapping = { indicator: 'labour_force', unit: 'persons', scale: 1000, source: 'GSO PX-Web, Labour force by province', status: 'official' };
 
 describe('parsePxweb', () => {
@@ -42,7 +43,17 @@ describe('pxwebToLong', () => {
     const r = pxwebToLong(parsePxweb(WIDE), MAP, NOW);
     expect(r.errors).toEqual([]);
     const at = (region: string, period: string) => r.rows.find((o) => o.region === region && o.period === period);
-    expect(at('VN', '2015')).toEqual({ indicator: 'labour_force', period: '2015', region: 'VN', sector: 'TOTAL', qualification: 'ALL', value: 53984200, unit: 'persons', source: 'GSO PX-Web, Labour force by province', status: 'official' });
+    expect(at('VN', '2015')).toEqual({
+      indicator: 'labour_force',
+      period: '2015',
+      region: 'VN',
+      sector: 'TOTAL',
+      qualification: 'ALL',
+      value: 53984200,
+      unit: 'persons',
+      source: 'GSO PX-Web, Labour force by province',
+      status: 'official',
+    });
     expect(at('VN', '2016')!.source).toBe('GSO PX-Web, Labour force by province (preliminary)');
     expect(at('RRD', '2016')!.value).toBe(11993800);
     expect(at('SE', '2015')!.value).toBe(9420100);
@@ -54,19 +65,48 @@ describe('pxwebToLong', () => {
   });
 
   it('reads long tables with a Year column and breakdown labels in value columns', () => {
-    const text = '\ufeff"Unemployment rate by region and age"\r\n\r\n"Year";"Region";"Unemployment rate General";"Unemployment rate 15-24"\r\n'
-      + '"Prel. 2016";"Whole country";2.30;7.43\r\n"2015";"Northern midlands and mountain areas";1.10;2.95\r\n';
-    const r = pxwebToLong(parsePxweb(text), { indicator: 'unemployment_rate_youth', unit: 'percent', source: 'GSO PX-Web', status: 'official', labels: { 'Unemployment rate 15-24': 'TOTAL', '*': 'ignore' } }, NOW);
+    const text =
+      '\ufeff"Unemployment rate by region and age"\r\n\r\n"Year";"Region";"Unemployment rate General";"Unemployment rate 15-24"\r\n' +
+      '"Prel. 2016";"Whole country";2.30;7.43\r\n"2015";"Northern midlands and mountain areas";1.10;2.95\r\n';
+    const r = pxwebToLong(
+      parsePxweb(text),
+      {
+        indicator: 'unemployment_rate_youth',
+        unit: 'percent',
+        source: 'GSO PX-Web',
+        status: 'official',
+        labels: { 'Unemployment rate 15-24': 'TOTAL', '*': 'ignore' },
+      },
+      NOW,
+    );
     expect(r.errors).toEqual([]);
-    expect(r.rows.map((o) => [o.period, o.region, o.value])).toEqual([['2016', 'VN', 7.43], ['2015', 'NMM', 2.95]]);
+    expect(r.rows.map((o) => [o.period, o.region, o.value])).toEqual([
+      ['2016', 'VN', 7.43],
+      ['2015', 'NMM', 2.95],
+    ]);
   });
 
   it('builds group codes from a prefix and age labels', () => {
-    const text = '"LF by age"\n\n"Indicators";"Year";"Total";"15 - 24";"50+"\n"Total (Thous. Persons)";"2015";53984.2;8000.5;12000.0\n"Structure (%)";"2015";100;14.8;22.2\n';
-    const r = pxwebToLong(parsePxweb(text), { indicator: 'labour_force_by_group', unit: 'persons', scale: 1000, source: 'GSO', status: 'official',
-      labels: { 'Total (Thous. Persons)': 'T:', 'Structure (%)': 'ignore', Total: 'ALL', '15 - 24': '15-24' } }, NOW);
+    const text =
+      '"LF by age"\n\n"Indicators";"Year";"Total";"15 - 24";"50+"\n"Total (Thous. Persons)";"2015";53984.2;8000.5;12000.0\n"Structure (%)";"2015";100;14.8;22.2\n';
+    const r = pxwebToLong(
+      parsePxweb(text),
+      {
+        indicator: 'labour_force_by_group',
+        unit: 'persons',
+        scale: 1000,
+        source: 'GSO',
+        status: 'official',
+        labels: { 'Total (Thous. Persons)': 'T:', 'Structure (%)': 'ignore', Total: 'ALL', '15 - 24': '15-24' },
+      },
+      NOW,
+    );
     expect(r.errors).toEqual([]);
-    expect(r.rows.map((o) => [o.sector, o.value])).toEqual([['T:ALL', 53984200], ['T:15-24', 8000500], ['T:50+', 12000000]]);
+    expect(r.rows.map((o) => [o.sector, o.value])).toEqual([
+      ['T:ALL', 53984200],
+      ['T:15-24', 8000500],
+      ['T:50+', 12000000],
+    ]);
   });
 
   it('reports a non-numeric value with its line and column', () => {

@@ -38,7 +38,12 @@ export function parsePxweb(text: string): PxwebTable {
   const blank = (r: { cells: string[] }) => r.cells.every((c) => c === '');
   const filled = recs.filter((r) => !blank(r));
   if (filled.length === 0) {
-    return { title: '', header: [], rows: [], errors: [{ line: 1, column: null, value: '', code: 'EMPTY_FILE', message: 'The file is empty.', messageVi: 'Tệp rỗng.' }] };
+    return {
+      title: '',
+      header: [],
+      rows: [],
+      errors: [{ line: 1, column: null, value: '', code: 'EMPTY_FILE', message: 'The file is empty.', messageVi: 'Tệp rỗng.' }],
+    };
   }
   // A one-cell first line followed by a blank line is the title.
   let i = recs.indexOf(filled[0]);
@@ -50,7 +55,14 @@ export function parsePxweb(text: string): PxwebTable {
   }
   const headerRec = recs[i];
   if (!headerRec) {
-    errors.push({ line: recs[recs.length - 1].line, column: null, value: '', code: 'EMPTY_FILE', message: 'The file has a title but no table.', messageVi: 'Tệp có tiêu đề nhưng không có bảng.' });
+    errors.push({
+      line: recs[recs.length - 1].line,
+      column: null,
+      value: '',
+      code: 'EMPTY_FILE',
+      message: 'The file has a title but no table.',
+      messageVi: 'Tệp có tiêu đề nhưng không có bảng.',
+    });
     return { title, header: [], rows: [], errors };
   }
   const header = headerRec.cells;
@@ -58,7 +70,14 @@ export function parsePxweb(text: string): PxwebTable {
   for (const r of recs.slice(i + 1)) {
     if (blank(r)) continue;
     if (r.cells.length !== header.length) {
-      errors.push({ line: r.line, column: null, value: r.cells.join(';'), code: 'FIELD_COUNT', message: `Line has ${r.cells.length} fields but the header has ${header.length}.`, messageVi: `Dòng có ${r.cells.length} trường nhưng tiêu đề có ${header.length}.` });
+      errors.push({
+        line: r.line,
+        column: null,
+        value: r.cells.join(';'),
+        code: 'FIELD_COUNT',
+        message: `Line has ${r.cells.length} fields but the header has ${header.length}.`,
+        messageVi: `Dòng có ${r.cells.length} trường nhưng tiêu đề có ${header.length}.`,
+      });
       continue;
     }
     rows.push(r);

@@ -21,7 +21,10 @@ function valueAdded(): Record<string, SdmxCode> {
     out[`NGDPVA_R_ISIC4_${s}_XDC`] = { indicator: 'value_added_real', sector: s, unit: 'billion_vnd', scale: BILLION };
     out[`NGDPVA_ISIC4_${s}_XDC`] = { indicator: 'value_added_nominal', sector: s, unit: 'billion_vnd', scale: BILLION };
   }
-  for (const [suffix, sector] of [['BTF', 'B-F'], ['GTT', 'G-U']] as const) {
+  for (const [suffix, sector] of [
+    ['BTF', 'B-F'],
+    ['GTT', 'G-U'],
+  ] as const) {
     out[`VNM_NGDPVA_R_ISIC4_${suffix}_XDC`] = { indicator: 'value_added_real', sector, unit: 'billion_vnd', scale: BILLION };
     out[`VNM_NGDPVA_ISIC4_${suffix}_XDC`] = { indicator: 'value_added_nominal', sector, unit: 'billion_vnd', scale: BILLION };
   }

@@ -43,9 +43,14 @@ export function parseSdmxCsv(text: string): SdmxMessage {
   const tp = header.indexOf('TIME_PERIOD');
   const ov = header.indexOf('OBS_VALUE');
   if (tp < 0 || ov < 0) {
-    errors.push({ line: 1, column: null, value: recs[0]?.join(',') ?? '', code: 'BAD_HEADER',
+    errors.push({
+      line: 1,
+      column: null,
+      value: recs[0]?.join(',') ?? '',
+      code: 'BAD_HEADER',
       message: 'SDMX-CSV needs TIME_PERIOD and OBS_VALUE columns (and dimension columns such as REF_AREA, INDICATOR).',
-      messageVi: 'SDMX-CSV cần các cột TIME_PERIOD và OBS_VALUE (và các cột chiều như REF_AREA, INDICATOR).' });
+      messageVi: 'SDMX-CSV cần các cột TIME_PERIOD và OBS_VALUE (và các cột chiều như REF_AREA, INDICATOR).',
+    });
     return { series, errors };
   }
   const keyCols = header.map((h, i) => (OBS_LEVEL.test(h) ? -1 : i)).filter((i) => i >= 0);
@@ -55,7 +60,14 @@ export function parseSdmxCsv(text: string): SdmxMessage {
     if (rec.length === 1 && rec[0].trim() === '') continue;
     const at = lines[r];
     if (rec.length !== header.length) {
-      errors.push({ line: at, column: null, value: rec.join(','), code: 'FIELD_COUNT', message: `Line has ${rec.length} fields but the header has ${header.length}.`, messageVi: `Dòng có ${rec.length} trường nhưng tiêu đề có ${header.length}.` });
+      errors.push({
+        line: at,
+        column: null,
+        value: rec.join(','),
+        code: 'FIELD_COUNT',
+        message: `Line has ${rec.length} fields but the header has ${header.length}.`,
+        messageVi: `Dòng có ${rec.length} trường nhưng tiêu đề có ${header.length}.`,
+      });
       continue;
     }
     const attrs: Record<string, string> = {};
@@ -70,13 +82,27 @@ export function parseSdmxCsv(text: string): SdmxMessage {
     const where = `Series ${attrs.INDICATOR ?? keyCols.map((i) => attrs[header[i]]).join('.')}`;
     const p = sdmxPeriod(rec[tp]);
     if (!p.ok) {
-      errors.push({ line: at, column: 'TIME_PERIOD', value: rec[tp], code: 'BAD_PERIOD', message: `${where}: ${p.message}`, messageVi: `${where}: ${p.messageVi}` });
+      errors.push({
+        line: at,
+        column: 'TIME_PERIOD',
+        value: rec[tp],
+        code: 'BAD_PERIOD',
+        message: `${where}: ${p.message}`,
+        messageVi: `${where}: ${p.messageVi}`,
+      });
       continue;
     }
     const raw = rec[ov];
     const v = sdmxValue(raw);
     if (!v.ok) {
-      errors.push({ line: at, column: 'OBS_VALUE', value: raw, code: 'NOT_A_NUMBER', message: `${where} ${p.value}: ${v.message}`, messageVi: `${where} ${p.value}: ${v.messageVi}` });
+      errors.push({
+        line: at,
+        column: 'OBS_VALUE',
+        value: raw,
+        code: 'NOT_A_NUMBER',
+        message: `${where} ${p.value}: ${v.message}`,
+        messageVi: `${where} ${p.value}: ${v.messageVi}`,
+      });
       continue;
     }
     s.obs.push(v.flag ? { period: p.value, value: v.value, raw, flag: v.flag, line: at } : { period: p.value, value: v.value, raw, line: at });

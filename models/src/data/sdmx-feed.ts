@@ -50,12 +50,14 @@ export function createFeed(options: LongOptions = {}): Feed {
     const o = real(i.line);
     if (!o) return i;
     // Messages may cite other synthetic lines ("Duplicate of line 7"): cite their origin instead.
-    const cite = (m: string, word: string) => m.replace(new RegExp(`${word} (\\d+)`, 'g'), (_, n) => {
-      const other = real(Number(n));
-      return other ? `${word} ${other.line} (${word === 'line' ? other.where : other.whereVi})` : `${word} ${n}`;
-    });
+    const cite = (m: string, word: string) =>
+      m.replace(new RegExp(`${word} (\\d+)`, 'g'), (_, n) => {
+        const other = real(Number(n));
+        return other ? `${word} ${other.line} (${word === 'line' ? other.where : other.whereVi})` : `${word} ${n}`;
+      });
     return {
-      ...i, line: o.line,
+      ...i,
+      line: o.line,
       message: `${o.where}: ${cite(i.message, 'line')}`,
       messageVi: i.messageVi === undefined ? undefined : `${o.whereVi}: ${cite(i.messageVi, 'dòng')}`,
     };
@@ -78,7 +80,14 @@ export function createFeed(options: LongOptions = {}): Feed {
       const errors = [...extraErrors, ...kept.map(relabel)];
       let errorCount = out.stats.errorCount - (out.errors.length - kept.length) + extraErrors.length;
       if (origins.length === 0 && errorCount === 0) {
-        errors.push({ line: lastLine, column: null, value: '', code: 'NO_VALUES', message: 'No values could be read: every series or cell was skipped or not available.', messageVi: 'Không đọc được giá trị nào: mọi chuỗi hoặc ô đều bị bỏ qua hoặc không có số liệu.' });
+        errors.push({
+          line: lastLine,
+          column: null,
+          value: '',
+          code: 'NO_VALUES',
+          message: 'No values could be read: every series or cell was skipped or not available.',
+          messageVi: 'Không đọc được giá trị nào: mọi chuỗi hoặc ô đều bị bỏ qua hoặc không có số liệu.',
+        });
         errorCount = 1;
       }
       return {

@@ -25,7 +25,8 @@ export interface SdmxToLongOptions {
 }
 
 /** Columns that describe a series but do not identify what it measures. */
-const NOT_KEY = /^(REF_AREA|FREQ|UNIT_MULT|UNIT_MEASURE|DATA_DOMAIN|COUNTERPART_AREA|BASE_PER|DATAFLOW|STRUCTURE|STRUCTURE_ID|ACTION|SOURCE|SOURCE_NOTE|DECIMALS|TIME_FORMAT|COMMENT.*|NOTE_.*|OBS_.*|.*:.*)$/;
+const NOT_KEY =
+  /^(REF_AREA|FREQ|UNIT_MULT|UNIT_MEASURE|DATA_DOMAIN|COUNTERPART_AREA|BASE_PER|DATAFLOW|STRUCTURE|STRUCTURE_ID|ACTION|SOURCE|SOURCE_NOTE|DECIMALS|TIME_FORMAT|COMMENT.*|NOTE_.*|OBS_.*|.*:.*)$/;
 
 /**
  * The key a series is looked up by in the code map: INDICATOR, followed by
@@ -34,7 +35,9 @@ const NOT_KEY = /^(REF_AREA|FREQ|UNIT_MULT|UNIT_MEASURE|DATA_DOMAIN|COUNTERPART_
  * `EAP_TEAP_SEX_AGE_NB.SEX_T.AGE_YTHADULT_YGE15`). The bare INDICATOR is tried second.
  */
 export function sdmxSeriesKey(s: SdmxSeries): string {
-  const dims = Object.keys(s.attrs).filter((k) => k !== 'INDICATOR' && !NOT_KEY.test(k)).map((k) => s.attrs[k]);
+  const dims = Object.keys(s.attrs)
+    .filter((k) => k !== 'INDICATOR' && !NOT_KEY.test(k))
+    .map((k) => s.attrs[k]);
   return [s.attrs.INDICATOR, ...dims].filter((x) => x !== undefined && x !== '').join('.');
 }
 
@@ -56,21 +59,33 @@ export function sdmxToLong(msg: SdmxMessage, opts: SdmxToLongOptions): LongResul
     if (!code) {
       if (opts.unknownSeries === 'skip') skipped.push(key);
       else {
-        feed.error({ line: s.line, column: 'INDICATOR', value: key, code: 'UNKNOWN_SERIES',
+        feed.error({
+          line: s.line,
+          column: 'INDICATOR',
+          value: key,
+          code: 'UNKNOWN_SERIES',
           message: `Series ${key} is not mapped to an indicator of this project; map it (codes) or remove it from the file.`,
-          messageVi: `Chuỗi ${key} chưa được gắn với chỉ tiêu nào của hệ thống; hãy khai báo (codes) hoặc bỏ chuỗi này khỏi tệp.` });
+          messageVi: `Chuỗi ${key} chưa được gắn với chỉ tiêu nào của hệ thống; hãy khai báo (codes) hoặc bỏ chuỗi này khỏi tệp.`,
+        });
       }
       continue;
     }
     const mult = code.unitMult ?? (code.unit === 'percent' ? 0 : Number(s.attrs.UNIT_MULT ?? 0));
     if (!Number.isInteger(mult)) {
-      feed.error({ line: s.line, column: 'UNIT_MULT', value: s.attrs.UNIT_MULT, code: 'BAD_UNIT_MULT', message: `Series ${key}: UNIT_MULT "${s.attrs.UNIT_MULT}" is not a whole power of ten.`, messageVi: `Chuỗi ${key}: UNIT_MULT "${s.attrs.UNIT_MULT}" không phải số mũ nguyên của 10.` });
+      feed.error({
+        line: s.line,
+        column: 'UNIT_MULT',
+        value: s.attrs.UNIT_MULT,
+        code: 'BAD_UNIT_MULT',
+        message: `Series ${key}: UNIT_MULT "${s.attrs.UNIT_MULT}" is not a whole power of ten.`,
+        messageVi: `Chuỗi ${key}: UNIT_MULT "${s.attrs.UNIT_MULT}" không phải số mũ nguyên của 10.`,
+      });
       continue;
     }
     let region = code.region;
     if (!region) {
       const area = (s.attrs.REF_AREA ?? 'VN').trim();
-      region = COUNTRY.has(area.toUpperCase()) ? 'VN' : resolveRegion(area)?.code ?? area;
+      region = COUNTRY.has(area.toUpperCase()) ? 'VN' : (resolveRegion(area)?.code ?? area);
     }
     const source = opts.source(s);
     // Scale by powers of ten as one exponent: 51978.4 × 10^3 and 469.1 × 10^9 × 10^-9 stay exact.
@@ -86,22 +101,51 @@ export function sdmxToLong(msg: SdmxMessage, opts: SdmxToLongOptions): LongResul
         continue;
       }
       if (o.flag) {
-        feed.warning({ line: o.line, column: 'OBS_VALUE', value: o.raw, code: 'VALUE_FLAG', message: `${where}: value "${o.raw}" carries the flag "${o.flag}"; read as ${o.value}.`, messageVi: `${where}: giá trị "${o.raw}" có ký hiệu "${o.flag}"; đọc là ${o.value}.` });
+        feed.warning({
+          line: o.line,
+          column: 'OBS_VALUE',
+          value: o.raw,
+          code: 'VALUE_FLAG',
+          message: `${where}: value "${o.raw}" carries the flag "${o.flag}"; read as ${o.value}.`,
+          messageVi: `${where}: giá trị "${o.raw}" có ký hiệu "${o.flag}"; đọc là ${o.value}.`,
+        });
       }
       const value = pow === null ? cleanNumber(scalePow10(o.value, mult) * code.scale!) : scalePow10(o.value, mult + pow);
-      feed.push({ indicator: code.indicator, period: o.period, region, sector: code.sector ?? 'TOTAL', qualification: code.qualification ?? 'ALL', value, unit: code.unit, source, status: opts.status },
-        { line: o.line, where, whereVi: `Chuỗi ${key} ${o.period}` });
+      feed.push(
+        {
+          indicator: code.indicator,
+          period: o.period,
+          region,
+          sector: code.sector ?? 'TOTAL',
+          qualification: code.qualification ?? 'ALL',
+          value,
+          unit: code.unit,
+          source,
+          status: opts.status,
+        },
+        { line: o.line, where, whereVi: `Chuỗi ${key} ${o.period}` },
+      );
     }
   }
   if (missing > 0 && firstMissing) {
-    feed.warning({ line: firstMissing.line, column: 'OBS_VALUE', value: 'na', code: 'VALUE_NOT_AVAILABLE',
+    feed.warning({
+      line: firstMissing.line,
+      column: 'OBS_VALUE',
+      value: 'na',
+      code: 'VALUE_NOT_AVAILABLE',
       message: `${missing} observation(s) are not available (na or empty) and were skipped (first: ${firstMissing.where}).`,
-      messageVi: `${missing} quan sát không có số liệu (na hoặc trống) và đã bị bỏ qua (đầu tiên: ${firstMissing.where.replace('Series', 'Chuỗi')}).` });
+      messageVi: `${missing} quan sát không có số liệu (na hoặc trống) và đã bị bỏ qua (đầu tiên: ${firstMissing.where.replace('Series', 'Chuỗi')}).`,
+    });
   }
   if (skipped.length > 0) {
-    feed.warning({ line: 1, column: 'INDICATOR', value: skipped.slice(0, 20).join(', '), code: 'SKIPPED_SERIES',
+    feed.warning({
+      line: 1,
+      column: 'INDICATOR',
+      value: skipped.slice(0, 20).join(', '),
+      code: 'SKIPPED_SERIES',
       message: `${skipped.length} series not mapped to an indicator were skipped: ${skipped.slice(0, 20).join(', ')}${skipped.length > 20 ? ', …' : ''}.`,
-      messageVi: `Đã bỏ qua ${skipped.length} chuỗi chưa gắn với chỉ tiêu: ${skipped.slice(0, 20).join(', ')}${skipped.length > 20 ? ', …' : ''}.` });
+      messageVi: `Đã bỏ qua ${skipped.length} chuỗi chưa gắn với chỉ tiêu: ${skipped.slice(0, 20).join(', ')}${skipped.length > 20 ? ', …' : ''}.`,
+    });
   }
   return feed.finish(lastLine);
 }

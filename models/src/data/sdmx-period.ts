@@ -10,10 +10,17 @@ export function sdmxPeriod(raw: string): Parsed<string> {
   m = /^((?:19|20|21)\d{2})-?Q([1-4])$/.exec(s);
   if (m) return { ok: true, value: `${m[1]}-Q${m[2]}` };
   if (/^\d{4}-?M?(0[1-9]|1[0-2])$/.test(s) || /^\d{4}-\d{2}-\d{2}$/.test(s)) {
-    return { ok: false, message: `Period "${raw}" is monthly or daily: monthly not supported (only years like 2023 and quarters like 2023-Q4).`,
-      messageVi: `Kỳ "${raw}" là tháng hoặc ngày: chưa hỗ trợ số liệu tháng (chỉ năm như 2023 và quý như 2023-Q4).` };
+    return {
+      ok: false,
+      message: `Period "${raw}" is monthly or daily: monthly not supported (only years like 2023 and quarters like 2023-Q4).`,
+      messageVi: `Kỳ "${raw}" là tháng hoặc ngày: chưa hỗ trợ số liệu tháng (chỉ năm như 2023 và quý như 2023-Q4).`,
+    };
   }
-  return { ok: false, message: `Bad period "${raw}": expected a year like 2023 or a quarter like 2023-Q4.`, messageVi: `Kỳ "${raw}" không hợp lệ: cần năm (2023) hoặc quý (2023-Q4).` };
+  return {
+    ok: false,
+    message: `Bad period "${raw}": expected a year like 2023 or a quarter like 2023-Q4.`,
+    messageVi: `Kỳ "${raw}" không hợp lệ: cần năm (2023) hoặc quý (2023-Q4).`,
+  };
 }
 
 const MISSING = new Set(['', 'NA', 'NAN', 'N/A', '..', '...', '-', 'NULL']);

@@ -34,7 +34,11 @@ describe('parseSdmx (SDMX-ML)', () => {
     expect(m.series[0].attrs).toMatchObject({ INDICATOR: 'LLF_PE_NUM', FREQ: 'Q', UNIT_MULT: '3', REF_AREA: 'VN' });
     expect(m.series[0].line).toBe(5);
     expect(m.series[0].obs.map((o) => [o.period, o.value, o.line])).toEqual([
-      ['2023-Q2', 52400, 6], ['2023-Q1', 52000.4, 7], ['2023-Q4', 52600, 8], ['2023-Q3', 52500, 9], ['2024-Q1', null, 10],
+      ['2023-Q2', 52400, 6],
+      ['2023-Q1', 52000.4, 7],
+      ['2023-Q4', 52600, 8],
+      ['2023-Q3', 52500, 9],
+      ['2024-Q1', null, 10],
     ]);
   });
 
@@ -50,8 +54,13 @@ describe('parseSdmx (SDMX-ML)', () => {
   });
 
   it('refuses monthly periods and non-numeric values, keeps flagged numbers', () => {
-    const m = parseSdmx('<D><Series INDICATOR="LLF_PE_NUM" UNIT_MULT="3"><Obs TIME_PERIOD="2023-01" OBS_VALUE="1"/>\n<Obs TIME_PERIOD="2023" OBS_VALUE="abc"/>\n<Obs TIME_PERIOD="2022" OBS_VALUE="519.4sb"/></Series></D>');
-    expect(m.errors.map((e) => [e.code, e.line])).toEqual([['BAD_PERIOD', 1], ['NOT_A_NUMBER', 2]]);
+    const m = parseSdmx(
+      '<D><Series INDICATOR="LLF_PE_NUM" UNIT_MULT="3"><Obs TIME_PERIOD="2023-01" OBS_VALUE="1"/>\n<Obs TIME_PERIOD="2023" OBS_VALUE="abc"/>\n<Obs TIME_PERIOD="2022" OBS_VALUE="519.4sb"/></Series></D>',
+    );
+    expect(m.errors.map((e) => [e.code, e.line])).toEqual([
+      ['BAD_PERIOD', 1],
+      ['NOT_A_NUMBER', 2],
+    ]);
     expect(m.errors[0].message).toContain('monthly not supported');
     expect(m.series[0].obs).toEqual([{ period: '2022', value: 519.4, raw: '519.4sb', flag: 'sb', line: 3 }]);
   });
@@ -59,15 +68,27 @@ describe('parseSdmx (SDMX-ML)', () => {
 
 describe('parseSdmx (SDMX-CSV)', () => {
   it('groups rows into series by their dimension columns', () => {
-    const csv = 'DATAFLOW,REF_AREA,INDICATOR,SEX,TIME_PERIOD,OBS_VALUE,UNIT_MULT,OBS_STATUS\n'
-      + 'ILO:DF,VNM,EAP_TEAP_SEX_AGE_NB,SEX_T,2022,51700,3,A\n'
-      + 'ILO:DF,VNM,EAP_TEAP_SEX_AGE_NB,SEX_M,2022,27100,3,A\n'
-      + 'ILO:DF,VNM,EAP_TEAP_SEX_AGE_NB,SEX_T,2023,52400,3,A\n';
+    const csv =
+      'DATAFLOW,REF_AREA,INDICATOR,SEX,TIME_PERIOD,OBS_VALUE,UNIT_MULT,OBS_STATUS\n' +
+      'ILO:DF,VNM,EAP_TEAP_SEX_AGE_NB,SEX_T,2022,51700,3,A\n' +
+      'ILO:DF,VNM,EAP_TEAP_SEX_AGE_NB,SEX_M,2022,27100,3,A\n' +
+      'ILO:DF,VNM,EAP_TEAP_SEX_AGE_NB,SEX_T,2023,52400,3,A\n';
     const m = parseSdmx(csv);
     expect(m.errors).toEqual([]);
-    expect(m.series.map((s) => [s.attrs.SEX, s.obs.map((o) => o.period)])).toEqual([['SEX_T', ['2022', '2023']], ['SEX_M', ['2022']]]);
-    const r = sdmxToLong(m, { ...OPTS, status: 'international', unknownSeries: 'skip', codes: { 'EAP_TEAP_SEX_AGE_NB.SEX_T': { indicator: 'labour_force', unit: 'persons' } } });
-    expect(r.rows.map((o) => [o.period, o.value, o.region])).toEqual([['2022', 51700000, 'VN'], ['2023', 52400000, 'VN']]);
+    expect(m.series.map((s) => [s.attrs.SEX, s.obs.map((o) => o.period)])).toEqual([
+      ['SEX_T', ['2022', '2023']],
+      ['SEX_M', ['2022']],
+    ]);
+    const r = sdmxToLong(m, {
+      ...OPTS,
+      status: 'international',
+      unknownSeries: 'skip',
+      codes: { 'EAP_TEAP_SEX_AGE_NB.SEX_T': { indicator: 'labour_force', unit: 'persons' } },
+    });
+    expect(r.rows.map((o) => [o.period, o.value, o.region])).toEqual([
+      ['2022', 51700000, 'VN'],
+      ['2023', 52400000, 'VN'],
+    ]);
     expect(r.warnings.map((w) => w.code)).toEqual(['SKIPPED_SERIES']);
   });
 });
@@ -78,7 +99,15 @@ describe('sdmxToLong', () => {
     expect(r.errors).toEqual([]);
     expect(r.ok).toBe(true);
     const get = (i: string, p: string) => r.rows.find((o) => o.indicator === i && o.period === p);
-    expect(get('labour_force', '2023-Q1')).toMatchObject({ value: 52000400, unit: 'persons', region: 'VN', sector: 'TOTAL', qualification: 'ALL', status: 'official', source: 'GSO, NSDP SDMX release 2024-Q3, LLF_PE_NUM' });
+    expect(get('labour_force', '2023-Q1')).toMatchObject({
+      value: 52000400,
+      unit: 'persons',
+      region: 'VN',
+      sector: 'TOTAL',
+      qualification: 'ALL',
+      status: 'official',
+      source: 'GSO, NSDP SDMX release 2024-Q3, LLF_PE_NUM',
+    });
     expect(get('value_added_real', '2023')).toMatchObject({ value: 1339350.13, unit: 'billion_vnd', sector: 'C' });
     expect(get('unemployment_rate', '2023-Q4')).toMatchObject({ value: 2.26, unit: 'percent' });
     expect(r.rows).toHaveLength(7);
@@ -122,9 +151,18 @@ describe('annualMeans', () => {
     const rows = sdmxToLong(parseSdmx(XML), OPTS).rows;
     const extra = { ...rows[0], period: '2022-Q4', value: 1 };
     const a = annualMeans([...rows, extra]);
-    expect(a).toEqual([{
-      indicator: 'labour_force', period: '2023', region: 'VN', sector: 'TOTAL', qualification: 'ALL', value: 52375100, unit: 'persons',
-      source: 'GSO, NSDP SDMX release 2024-Q3, LLF_PE_NUM (annual mean of the four quarters)', status: 'official',
-    }]);
+    expect(a).toEqual([
+      {
+        indicator: 'labour_force',
+        period: '2023',
+        region: 'VN',
+        sector: 'TOTAL',
+        qualification: 'ALL',
+        value: 52375100,
+        unit: 'persons',
+        source: 'GSO, NSDP SDMX release 2024-Q3, LLF_PE_NUM (annual mean of the four quarters)',
+        status: 'official',
+      },
+    ]);
   });
 });

@@ -46,14 +46,23 @@ export function parseSdmx(text: string): SdmxMessage {
     } else if (name === 'Obs') {
       const a = tag.attributes;
       const where = `Series ${current?.attrs.INDICATOR ?? '?'}`;
-      if (!current) return issue('OBS_OUTSIDE_SERIES', 'Obs', a.TIME_PERIOD ?? '', 'An <Obs> outside any <Series> was ignored.', 'Một <Obs> nằm ngoài <Series> đã bị bỏ qua.');
+      if (!current)
+        return issue(
+          'OBS_OUTSIDE_SERIES',
+          'Obs',
+          a.TIME_PERIOD ?? '',
+          'An <Obs> outside any <Series> was ignored.',
+          'Một <Obs> nằm ngoài <Series> đã bị bỏ qua.',
+        );
       const rawPeriod = a.TIME_PERIOD ?? '';
       const p = sdmxPeriod(rawPeriod);
       if (!p.ok) return issue('BAD_PERIOD', 'TIME_PERIOD', rawPeriod, `${where}: ${p.message}`, `${where}: ${p.messageVi}`);
       const raw = a.OBS_VALUE ?? '';
       const v = sdmxValue(raw);
       if (!v.ok) return issue('NOT_A_NUMBER', 'OBS_VALUE', raw, `${where} ${p.value}: ${v.message}`, `${where} ${p.value}: ${v.messageVi}`);
-      current.obs.push(v.flag ? { period: p.value, value: v.value, raw, flag: v.flag, line: parser.line } : { period: p.value, value: v.value, raw, line: parser.line });
+      current.obs.push(
+        v.flag ? { period: p.value, value: v.value, raw, flag: v.flag, line: parser.line } : { period: p.value, value: v.value, raw, line: parser.line },
+      );
     } else if (name === 'Prepared') {
       inPrepared = true;
     }
@@ -73,7 +82,10 @@ export function parseSdmx(text: string): SdmxMessage {
     const reason = err.message.replace(/^[^:]*:?\d+:\d+:\s*/, '');
     const col = parser.column + 1;
     errors.push({
-      line: parser.line, column: String(col), value: '', code: 'BAD_XML',
+      line: parser.line,
+      column: String(col),
+      value: '',
+      code: 'BAD_XML',
       message: `The XML is malformed at line ${parser.line}, column ${col}: ${reason}. The file may be truncated or not SDMX-ML.`,
       messageVi: `XML bị lỗi ở dòng ${parser.line}, cột ${col}: ${reason}. Tệp có thể bị cắt cụt hoặc không phải SDMX-ML.`,
     });

@@ -29,10 +29,15 @@ export interface WideColumns {
  */
 export function locateColumns(table: WideTable, mapping: WideMapping): WideColumns | { issue: LongIssue } {
   const col = (name: string) => table.header.findIndex((h) => h === name);
-  const missingColumn = (field: string, name: string): { issue: LongIssue } => ({ issue: {
-    line: table.headerLine, column: `mapping.${field}`, value: name, code: 'MISSING_COLUMN',
-    message: `The mapping names column "${name}", which is not in the header (line ${table.headerLine}): ${table.header.filter(Boolean).slice(0, 8).join(', ')}${table.header.length > 8 ? ', …' : ''}.`,
-  } });
+  const missingColumn = (field: string, name: string): { issue: LongIssue } => ({
+    issue: {
+      line: table.headerLine,
+      column: `mapping.${field}`,
+      value: name,
+      code: 'MISSING_COLUMN',
+      message: `The mapping names column "${name}", which is not in the header (line ${table.headerLine}): ${table.header.filter(Boolean).slice(0, 8).join(', ')}${table.header.length > 8 ? ', …' : ''}.`,
+    },
+  });
   const regionIdx = mapping.regionColumn ? col(mapping.regionColumn) : -1;
   if (mapping.regionColumn && regionIdx < 0) return missingColumn('regionColumn', mapping.regionColumn);
   const sectorIdx = mapping.sectorColumn ? col(mapping.sectorColumn) : -1;
@@ -45,13 +50,28 @@ export function locateColumns(table: WideTable, mapping: WideMapping): WideColum
     if (index < 0) return missingColumn('periodColumns', name);
     const period = periodFromColumn(name);
     if (!period) {
-      return { issue: { line: table.headerLine, column: name, value: name, code: 'BAD_PERIOD',
-        message: `Column "${name}" is listed as a period but is not one (expected 2023, 2023-Q4 or 2023 [YR2023]).` } };
+      return {
+        issue: {
+          line: table.headerLine,
+          column: name,
+          value: name,
+          code: 'BAD_PERIOD',
+          message: `Column "${name}" is listed as a period but is not one (expected 2023, 2023-Q4 or 2023 [YR2023]).`,
+        },
+      };
     }
     periods.push({ index, name, period });
   }
   if (periods.length === 0) {
-    return { issue: { line: table.headerLine, column: null, value: '', code: 'NO_PERIODS', message: 'No period columns: name them 2023, 2023-Q4 or list them in periodColumns.' } };
+    return {
+      issue: {
+        line: table.headerLine,
+        column: null,
+        value: '',
+        code: 'NO_PERIODS',
+        message: 'No period columns: name them 2023, 2023-Q4 or list them in periodColumns.',
+      },
+    };
   }
   return { regionIdx, sectorIdx, periods };
 }
@@ -71,7 +91,12 @@ export function cellScaler(scale: number): (raw: string) => string {
  * (warnings, then errors), so two issues with the same value on one line land
  * on different period columns.
  */
-export function wideIssueRelabeller(table: WideTable, mapping: WideMapping, periods: WidePeriod[], scaled: (raw: string) => string): (issues: LongIssue[]) => LongIssue[] {
+export function wideIssueRelabeller(
+  table: WideTable,
+  mapping: WideMapping,
+  periods: WidePeriod[],
+  scaled: (raw: string) => string,
+): (issues: LongIssue[]) => LongIssue[] {
   // Several period cells share a line, so find which one an issue is about;
   // `used` keeps two issues with the same value on a line on different columns.
   const used = new Set<string>();
@@ -84,12 +109,18 @@ export function wideIssueRelabeller(table: WideTable, mapping: WideMapping, peri
   const wideColumn = (issue: LongIssue): string | null => {
     if (issue.code === 'DUPLICATE_KEY') return mapping.regionColumn ?? mapping.sectorColumn ?? null;
     switch (issue.column) {
-      case 'region': return mapping.regionColumn ?? 'mapping.region';
-      case 'sector': return mapping.sectorColumn ?? 'mapping.sector';
-      case 'value': return periodColumn(issue.line, (_, cell) => cell === issue.value || scaled(cell) === issue.value) ?? 'value';
-      case 'period': return periodColumn(issue.line, (p) => p.period === issue.value) ?? 'period';
-      case null: return null;
-      default: return `mapping.${issue.column}`;
+      case 'region':
+        return mapping.regionColumn ?? 'mapping.region';
+      case 'sector':
+        return mapping.sectorColumn ?? 'mapping.sector';
+      case 'value':
+        return periodColumn(issue.line, (_, cell) => cell === issue.value || scaled(cell) === issue.value) ?? 'value';
+      case 'period':
+        return periodColumn(issue.line, (p) => p.period === issue.value) ?? 'period';
+      case null:
+        return null;
+      default:
+        return `mapping.${issue.column}`;
     }
   };
   return (issues) => issues.map((i) => ({ ...i, column: wideColumn(i) }));

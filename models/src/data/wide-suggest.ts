@@ -40,8 +40,15 @@ export function knownAreaCode(value: string): string | undefined {
 // World Bank WDI codes we can map with confidence. They are ILO modelled estimates published by the
 // World Bank: status `international` (observation.ts: UN, ILO, World Bank), never `official` (GSO).
 const WDI: Record<string, { indicator?: string; unit: 'persons' | 'percent'; note: string }> = {
-  'SL.TLF.TOTL.IN': { indicator: 'labour_force', unit: 'persons', note: 'WDI SL.TLF.TOTL.IN is an ILO modelled estimate of the labour force 15+ published by the World Bank (not GSO\'s LFS figure): status "international".' },
-  'SL.UEM.TOTL.ZS': { unit: 'percent', note: 'WDI SL.UEM.TOTL.ZS is the ILO modelled unemployment rate for ages 15+; LMO\'s unemployment_rate is GSO\'s working-age rate, so no indicator is suggested.' },
+  'SL.TLF.TOTL.IN': {
+    indicator: 'labour_force',
+    unit: 'persons',
+    note: 'WDI SL.TLF.TOTL.IN is an ILO modelled estimate of the labour force 15+ published by the World Bank (not GSO\'s LFS figure): status "international".',
+  },
+  'SL.UEM.TOTL.ZS': {
+    unit: 'percent',
+    note: "WDI SL.UEM.TOTL.ZS is the ILO modelled unemployment rate for ages 15+; LMO's unemployment_rate is GSO's working-age rate, so no indicator is suggested.",
+  },
 };
 
 const REGION_WORDS = /country|region|province|tinh|vung|khuvuc|diaphuong|geo|area|economy/;
@@ -107,9 +114,11 @@ export function suggestWideMapping(header: string[], firstRow?: string[], rows?:
     }
     out.regionValues = { mapped, skipped, skippedExamples };
     if (mapped > 0) out.codeMap = codeMap;
-    notes.push(mapped > 0
-      ? `"${out.regionColumn}": ${mapped} row(s) map to LMO regions (${[...new Set(Object.values(codeMap))].slice(0, 5).join(', ')}); ${skipped} other row(s) are skipped.`
-      : `No value of "${out.regionColumn}" is Viet Nam or a Vietnamese region: map them yourself.`);
+    notes.push(
+      mapped > 0
+        ? `"${out.regionColumn}": ${mapped} row(s) map to LMO regions (${[...new Set(Object.values(codeMap))].slice(0, 5).join(', ')}); ${skipped} other row(s) are skipped.`
+        : `No value of "${out.regionColumn}" is Viet Nam or a Vietnamese region: map them yourself.`,
+    );
   } else if (out.regionColumn && /iso|countrycode|economycode/.test(foldKey(out.regionColumn))) {
     out.codeMap = { VNM: 'VN' };
     notes.push(`"${out.regionColumn}" holds ISO3 country codes: only VNM is mapped (to VN); other countries are skipped.`);

@@ -50,8 +50,10 @@ const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
  * trailing unnamed empty columns and blank lines, and records each row's
  * physical line so later errors can point at it.
  */
-export function readWideTable(text: string, options: { delimiter?: string } = {}):
-  { table: WideTable; problem?: undefined } | { table?: undefined; problem: WideTableProblem } {
+export function readWideTable(
+  text: string,
+  options: { delimiter?: string } = {},
+): { table: WideTable; problem?: undefined } | { table?: undefined; problem: WideTableProblem } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const parsed: { line: number; cells: string[] }[] = [];
   let line = 1;
@@ -72,12 +74,15 @@ export function readWideTable(text: string, options: { delimiter?: string } = {}
   if (nonBlank.length === 0) {
     return { problem: { code: 'EMPTY_FILE', line: 1, column: null, message: 'The file is empty.' } };
   }
-  const headerIndex = nonBlank.slice(0, HEADER_SEARCH_ROWS).findIndex((r) =>
-    r.cells.filter((c) => c.trim() !== '').length >= 2 && r.cells.some((c) => periodFromColumn(c) !== null));
+  const headerIndex = nonBlank
+    .slice(0, HEADER_SEARCH_ROWS)
+    .findIndex((r) => r.cells.filter((c) => c.trim() !== '').length >= 2 && r.cells.some((c) => periodFromColumn(c) !== null));
   if (headerIndex < 0) {
     return {
       problem: {
-        code: 'NO_HEADER', line: nonBlank[0].line, column: null,
+        code: 'NO_HEADER',
+        line: nonBlank[0].line,
+        column: null,
         message: `No header row with period columns (e.g. "2023" or "2023-Q4") in the first ${HEADER_SEARCH_ROWS} non-empty lines.`,
       },
     };
@@ -94,7 +99,9 @@ export function readWideTable(text: string, options: { delimiter?: string } = {}
     if (col < width || used) {
       return {
         problem: {
-          code: 'UNNAMED_COLUMN', line: headerRow.line, column: String(col + 1),
+          code: 'UNNAMED_COLUMN',
+          line: headerRow.line,
+          column: String(col + 1),
           message: `Column ${col + 1} has no name in the header${used ? ` but holds data (line ${used.line})` : ''}.`,
         },
       };

@@ -11,21 +11,29 @@ function worldBankFile(vietNam: string[] = VN_LF.map(String)): string {
   const q = (s: string) => `"${s}"`;
   const row = (name: string, code: string, values: string[]) =>
     [name, code, 'Labor force, total', 'SL.TLF.TOTL.IN', ...YEARS.map((_, i) => values[i - 50] ?? '')].map(q).join(',') + ',';
-  return '\uFEFF' + [
-    '"Data Source","World Development Indicators",',
-    '',
-    '"Last Updated Date","2023-10-26",',
-    '',
-    ['Country Name', 'Country Code', 'Indicator Name', 'Indicator Code', ...YEARS].map(q).join(',') + ',',
-    row('Aruba', 'ABW', []),
-    row('Africa Eastern and Southern', 'AFE', ['120643066']),
-    row('Viet Nam', 'VNM', vietNam),
-  ].join('\r\n') + '\r\n';
+  return (
+    '\uFEFF' +
+    [
+      '"Data Source","World Development Indicators",',
+      '',
+      '"Last Updated Date","2023-10-26",',
+      '',
+      ['Country Name', 'Country Code', 'Indicator Name', 'Indicator Code', ...YEARS].map(q).join(',') + ',',
+      row('Aruba', 'ABW', []),
+      row('Africa Eastern and Southern', 'AFE', ['120643066']),
+      row('Viet Nam', 'VNM', vietNam),
+    ].join('\r\n') +
+    '\r\n'
+  );
 }
 
 const wbMapping = (over: Partial<WideMappingInput> = {}): WideMappingInput => ({
-  regionColumn: 'Country Code', indicator: 'labour_force', source: 'World Bank WDI SL.TLF.TOTL.IN (ILO modelled estimate)',
-  status: 'modelled', codeMap: { VNM: 'VN' }, ...over,
+  regionColumn: 'Country Code',
+  indicator: 'labour_force',
+  source: 'World Bank WDI SL.TLF.TOTL.IN (ILO modelled estimate)',
+  status: 'modelled',
+  codeMap: { VNM: 'VN' },
+  ...over,
 });
 
 describe('readWideTable', () => {
@@ -74,7 +82,12 @@ describe('suggestWideMapping', () => {
     expect(s.regionValues).toMatchObject({ mapped: 1, skipped: rows.length - 1 });
     expect(s.seriesCode).toBe('SL.TLF.TOTL.IN');
     expect(s.status).toBe('international');
-    const byName = suggestWideMapping(['Country Name', '2021', '2022'], undefined, [['Viet Nam', '1', '2'], ['Vietnam', '1', '2'], ['Thailand', '3', '4'], ['Hà Nội', '5', '6']]);
+    const byName = suggestWideMapping(['Country Name', '2021', '2022'], undefined, [
+      ['Viet Nam', '1', '2'],
+      ['Vietnam', '1', '2'],
+      ['Thailand', '3', '4'],
+      ['Hà Nội', '5', '6'],
+    ]);
     expect(byName.regionColumn).toBe('Country Name');
     expect(byName.codeMap).toEqual({ 'Viet Nam': 'VN', Vietnam: 'VN', 'Hà Nội': '01' });
     expect(byName.regionValues?.skippedExamples).toEqual(['Thailand']);
@@ -105,8 +118,15 @@ describe('parseWideCsv', () => {
     expect(r.ok).toBe(true);
     expect(r.observations).toHaveLength(13);
     expect(r.observations[0]).toEqual({
-      indicator: 'labour_force', period: '2010', region: 'VN', sector: 'TOTAL', qualification: 'ALL',
-      value: 50409727, unit: 'persons', source: 'World Bank WDI SL.TLF.TOTL.IN (ILO modelled estimate)', status: 'modelled',
+      indicator: 'labour_force',
+      period: '2010',
+      region: 'VN',
+      sector: 'TOTAL',
+      qualification: 'ALL',
+      value: 50409727,
+      unit: 'persons',
+      source: 'World Bank WDI SL.TLF.TOTL.IN (ILO modelled estimate)',
+      status: 'modelled',
     });
     expect(r.observations.at(-1)).toMatchObject({ period: '2022', value: 55951059 });
     expect(r.stats).toMatchObject({ rows: 3, skippedRows: 2, missingCells: 50, headerLine: 5, metadataLines: 2 });
@@ -135,8 +155,15 @@ describe('parseWideCsv', () => {
   });
 
   it('keeps two equal bad values on one line apart', () => {
-    const r = parseWideCsv('region,2020,2021\nVN,x,x\n', { region: undefined, regionColumn: 'region', indicator: 'employment', source: 's', status: 'official' }, { now });
-    expect(r.errors.map((e) => [e.line, e.column])).toEqual([[2, '2020'], [2, '2021']]);
+    const r = parseWideCsv(
+      'region,2020,2021\nVN,x,x\n',
+      { region: undefined, regionColumn: 'region', indicator: 'employment', source: 's', status: 'official' },
+      { now },
+    );
+    expect(r.errors.map((e) => [e.line, e.column])).toEqual([
+      [2, '2020'],
+      [2, '2021'],
+    ]);
   });
 
   it('rejects future periods of a stock indicator at the period column', () => {
@@ -155,19 +182,33 @@ describe('parseWideCsv', () => {
     expect(bad.errors[0].message).toMatch(/did you mean 01/);
     const good = parseWideCsv(text.split('\n').slice(0, 3).join('\n'), map, { now });
     expect(good.ok).toBe(true);
-    expect(good.observations.map((o) => [o.region, o.period, o.value])).toEqual([['79', '2023', 6_500_000], ['79', '2024', 6_700_000]]);
+    expect(good.observations.map((o) => [o.region, o.period, o.value])).toEqual([
+      ['79', '2023', 6_500_000],
+      ['79', '2024', 6_700_000],
+    ]);
   });
 
   it('scales values without binary noise and ignores prototype names in the code map', () => {
-    const r = parseWideCsv('Tỉnh,2023\nconstructor,1\nVNM,0.07\n', { regionColumn: 'Tỉnh', codeMap: { VNM: 'VN' }, indicator: 'unemployment_rate', source: 'GSO', status: 'official', scale: 100 }, { now });
+    const r = parseWideCsv(
+      'Tỉnh,2023\nconstructor,1\nVNM,0.07\n',
+      { regionColumn: 'Tỉnh', codeMap: { VNM: 'VN' }, indicator: 'unemployment_rate', source: 'GSO', status: 'official', scale: 100 },
+      { now },
+    );
     expect(r.errors).toEqual([]);
     expect(r.observations.map((o) => o.value)).toEqual([7]);
     expect(r.stats.skippedRows).toBe(1);
   });
 
   it('reads a sector column with a fixed region', () => {
-    const r = parseWideCsv('Ngành,2023\nA,13800000\nsemiconductors,30000\n', { sectorColumn: 'Ngành', region: 'VN', indicator: 'employment', source: 'GSO', status: 'official' }, { now });
-    expect(r.observations.map((o) => [o.region, o.sector, o.value])).toEqual([['VN', 'A', 13800000], ['VN', 'semiconductors', 30000]]);
+    const r = parseWideCsv(
+      'Ngành,2023\nA,13800000\nsemiconductors,30000\n',
+      { sectorColumn: 'Ngành', region: 'VN', indicator: 'employment', source: 'GSO', status: 'official' },
+      { now },
+    );
+    expect(r.observations.map((o) => [o.region, o.sector, o.value])).toEqual([
+      ['VN', 'A', 13800000],
+      ['VN', 'semiconductors', 30000],
+    ]);
   });
 
   it('reports mapping problems before reading', () => {

@@ -34,50 +34,56 @@ export * from './wide-suggest';
 const MISSING = new Set(['', '..', '...', '-', '–', 'n/a', 'NA', ':']);
 
 /** How a wide file becomes observations. Parse untrusted JSON with `wideMappingSchema`. */
-export const wideMappingSchema = z.object({
-  /** Column whose values are regions (codes or names, mapped through `codeMap`). */
-  regionColumn: z.string().trim().min(1).optional(),
-  /** Column whose values are sectors (alternatively or in addition to regions). */
-  sectorColumn: z.string().trim().min(1).optional(),
-  /** Period columns to read; default: every column named like a period (`2023`, `2023-Q4`, `2023 [YR2023]`). */
-  periodColumns: z.array(z.string().trim().min(1)).min(1).optional(),
-  indicator: z.string().trim().min(1),
-  /** Fixed region when there is no region column. */
-  region: z.string().trim().min(1).optional(),
-  /** Fixed sector when there is no sector column; default TOTAL. */
-  sector: z.string().trim().min(1).optional(),
-  qualification: z.string().trim().min(1).default('ALL'),
-  /** Default: the indicator's unit. */
-  unit: z.enum(['persons', 'percent']).optional(),
-  source: z.string().trim().min(1, 'a source a person can follow is required').max(MAX_SOURCE_CHARS, `at most ${MAX_SOURCE_CHARS} characters`)
-    .refine((t) => controlCharAt(t) < 0, 'contains a control character'),
-  status: z.enum(OBSERVATION_STATUSES),
-  /** File value → LMO code, for region/sector column values (`{ "VNM": "VN" }`). */
-  codeMap: z.record(z.string().max(MAX_LABEL_CHARS), z.string().max(MAX_LABEL_CHARS)).default({}),
-  /** Rows whose key is not in a non-empty `codeMap`: skipped (default) or validated as they are. */
-  unmapped: z.enum(['skip', 'validate']).default('skip'),
-  /** Multiply every value (e.g. 1000 for a file in thousands of persons). */
-  scale: z.number().positive().default(1),
-}).superRefine((m, ctx) => {
-  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-  if (!m.regionColumn && !m.region) issue('region', 'give regionColumn (the column holding regions) or a fixed region such as "VN"');
-  if (m.regionColumn && m.region) issue('region', 'give regionColumn or region, not both');
-  if (m.sectorColumn && m.sector) issue('sector', 'give sectorColumn or sector, not both');
-  const ind = getIndicator(m.indicator);
-  if (!ind) {
-    const s = suggestIndicator(m.indicator);
-    issue('indicator', `unknown indicator "${m.indicator}"${s ? ` — did you mean "${s}"?` : ''}`);
-  } else if (m.unit && m.unit !== ind.unit) {
-    issue('unit', `${ind.code} is measured in ${ind.unit}, not ${m.unit}`);
-  }
-  if (m.region && !resolveRegion(m.region)) issue('region', `unknown region "${m.region}"`);
-  if (m.sector && !resolveSector(m.sector)) issue('sector', `unknown sector "${m.sector}"`);
-  if (!resolveQualification(m.qualification)) issue('qualification', `unknown qualification "${m.qualification}"`);
-  for (const [from, to] of Object.entries(m.codeMap)) {
-    const ok = (m.regionColumn && resolveRegion(to)) || (m.sectorColumn && resolveSector(to));
-    if (!ok) issue('codeMap', `"${from}" maps to "${to}", which is not a known ${m.regionColumn ? 'region' : 'sector'} code`);
-  }
-});
+export const wideMappingSchema = z
+  .object({
+    /** Column whose values are regions (codes or names, mapped through `codeMap`). */
+    regionColumn: z.string().trim().min(1).optional(),
+    /** Column whose values are sectors (alternatively or in addition to regions). */
+    sectorColumn: z.string().trim().min(1).optional(),
+    /** Period columns to read; default: every column named like a period (`2023`, `2023-Q4`, `2023 [YR2023]`). */
+    periodColumns: z.array(z.string().trim().min(1)).min(1).optional(),
+    indicator: z.string().trim().min(1),
+    /** Fixed region when there is no region column. */
+    region: z.string().trim().min(1).optional(),
+    /** Fixed sector when there is no sector column; default TOTAL. */
+    sector: z.string().trim().min(1).optional(),
+    qualification: z.string().trim().min(1).default('ALL'),
+    /** Default: the indicator's unit. */
+    unit: z.enum(['persons', 'percent']).optional(),
+    source: z
+      .string()
+      .trim()
+      .min(1, 'a source a person can follow is required')
+      .max(MAX_SOURCE_CHARS, `at most ${MAX_SOURCE_CHARS} characters`)
+      .refine((t) => controlCharAt(t) < 0, 'contains a control character'),
+    status: z.enum(OBSERVATION_STATUSES),
+    /** File value → LMO code, for region/sector column values (`{ "VNM": "VN" }`). */
+    codeMap: z.record(z.string().max(MAX_LABEL_CHARS), z.string().max(MAX_LABEL_CHARS)).default({}),
+    /** Rows whose key is not in a non-empty `codeMap`: skipped (default) or validated as they are. */
+    unmapped: z.enum(['skip', 'validate']).default('skip'),
+    /** Multiply every value (e.g. 1000 for a file in thousands of persons). */
+    scale: z.number().positive().default(1),
+  })
+  .superRefine((m, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (!m.regionColumn && !m.region) issue('region', 'give regionColumn (the column holding regions) or a fixed region such as "VN"');
+    if (m.regionColumn && m.region) issue('region', 'give regionColumn or region, not both');
+    if (m.sectorColumn && m.sector) issue('sector', 'give sectorColumn or sector, not both');
+    const ind = getIndicator(m.indicator);
+    if (!ind) {
+      const s = suggestIndicator(m.indicator);
+      issue('indicator', `unknown indicator "${m.indicator}"${s ? ` — did you mean "${s}"?` : ''}`);
+    } else if (m.unit && m.unit !== ind.unit) {
+      issue('unit', `${ind.code} is measured in ${ind.unit}, not ${m.unit}`);
+    }
+    if (m.region && !resolveRegion(m.region)) issue('region', `unknown region "${m.region}"`);
+    if (m.sector && !resolveSector(m.sector)) issue('sector', `unknown sector "${m.sector}"`);
+    if (!resolveQualification(m.qualification)) issue('qualification', `unknown qualification "${m.qualification}"`);
+    for (const [from, to] of Object.entries(m.codeMap)) {
+      const ok = (m.regionColumn && resolveRegion(to)) || (m.sectorColumn && resolveSector(to));
+      if (!ok) issue('codeMap', `"${from}" maps to "${to}", which is not a known ${m.regionColumn ? 'region' : 'sector'} code`);
+    }
+  });
 export type WideMapping = z.output<typeof wideMappingSchema>;
 export type WideMappingInput = z.input<typeof wideMappingSchema>;
 
@@ -103,7 +109,10 @@ export interface WideResult {
 }
 
 const fail = (issue: LongIssue): WideResult => ({
-  ok: false, observations: [], errors: [issue], warnings: [],
+  ok: false,
+  observations: [],
+  errors: [issue],
+  warnings: [],
   stats: { rows: 0, skippedRows: 0, missingCells: 0, headerLine: 0, metadataLines: 0, long: null },
 });
 
@@ -129,15 +138,23 @@ export function wideToObservations(table: WideTable, mapping: WideMapping, optio
   validator.push([...LONG_COLUMNS], table.headerLine);
   const { skippedRows, missingCells, skippedExamples, pushed } = pushRows(table, mapping, cols, validator, scaled);
   if (pushed === 0) {
-    return fail({ line: table.headerLine, column: null, value: '', code: 'NO_VALUES',
-      message: `No values to load: ${table.rows.length} rows, ${skippedRows} skipped (not in the code map), ${missingCells} empty cells.` });
+    return fail({
+      line: table.headerLine,
+      column: null,
+      value: '',
+      code: 'NO_VALUES',
+      message: `No values to load: ${table.rows.length} rows, ${skippedRows} skipped (not in the code map), ${missingCells} empty cells.`,
+    });
   }
   const long = validator.finish();
   const relabel = wideIssueRelabeller(table, mapping, cols.periods, scaled);
   const warnings = relabel(long.warnings);
   if (skippedRows > 0) {
     warnings.unshift({
-      line: table.headerLine, column: mapping.regionColumn ?? mapping.sectorColumn ?? null, value: skippedExamples.join(', '), code: 'UNMAPPED_ROWS',
+      line: table.headerLine,
+      column: mapping.regionColumn ?? mapping.sectorColumn ?? null,
+      value: skippedExamples.join(', '),
+      code: 'UNMAPPED_ROWS',
       message: `${skippedRows} rows were skipped because their code is not in the code map (e.g. ${skippedExamples.join(', ')}).`,
     });
   }
@@ -149,14 +166,24 @@ export function wideToObservations(table: WideTable, mapping: WideMapping, optio
     errors: relabel(long.errors),
     warnings,
     stats: {
-      rows: table.rows.length, skippedRows, missingCells, headerLine: table.headerLine,
-      metadataLines: table.metadata.length, long: long.stats,
+      rows: table.rows.length,
+      skippedRows,
+      missingCells,
+      headerLine: table.headerLine,
+      metadataLines: table.metadata.length,
+      long: long.stats,
     },
   };
 }
 
 /** Pushes one long record per non-missing period cell of every row whose region/sector key maps. */
-function pushRows(table: WideTable, mapping: WideMapping, { regionIdx, sectorIdx, periods }: WideColumns, validator: LongValidator, scaled: (raw: string) => string): RowTally {
+function pushRows(
+  table: WideTable,
+  mapping: WideMapping,
+  { regionIdx, sectorIdx, periods }: WideColumns,
+  validator: LongValidator,
+  scaled: (raw: string) => string,
+): RowTally {
   const unit = mapping.unit ?? getIndicator(mapping.indicator)!.unit;
   const hasMap = Object.keys(mapping.codeMap).length > 0;
   const tally: RowTally = { skippedRows: 0, missingCells: 0, skippedExamples: [], pushed: 0 };
@@ -167,7 +194,7 @@ function pushRows(table: WideTable, mapping: WideMapping, { regionIdx, sectorIdx
       return hasMap && mapping.unmapped === 'skip' ? null : raw;
     };
     const region = regionIdx >= 0 ? key(regionIdx) : mapping.region!;
-    const sector = sectorIdx >= 0 ? key(sectorIdx) : mapping.sector ?? 'TOTAL';
+    const sector = sectorIdx >= 0 ? key(sectorIdx) : (mapping.sector ?? 'TOTAL');
     if (region === null || sector === null) {
       tally.skippedRows++;
       if (tally.skippedExamples.length < 5) tally.skippedExamples.push((row.cells[regionIdx >= 0 ? regionIdx : sectorIdx] ?? '').trim());
@@ -180,10 +207,7 @@ function pushRows(table: WideTable, mapping: WideMapping, { regionIdx, sectorIdx
         continue;
       }
       tally.pushed++;
-      validator.push(
-        [mapping.indicator, p.period, region, sector, mapping.qualification, scaled(raw), unit, mapping.source, mapping.status],
-        row.line,
-      );
+      validator.push([mapping.indicator, p.period, region, sector, mapping.qualification, scaled(raw), unit, mapping.source, mapping.status], row.line);
     }
   }
   return tally;
@@ -200,7 +224,10 @@ export function parseWideCsv(text: string, mapping: WideMappingInput | unknown, 
   if (!m.success) {
     const first = m.error.issues[0];
     return fail({
-      line: 0, column: `mapping.${first.path.join('.') || 'root'}`, value: '', code: 'BAD_MAPPING',
+      line: 0,
+      column: `mapping.${first.path.join('.') || 'root'}`,
+      value: '',
+      code: 'BAD_MAPPING',
       message: m.error.issues.map((i) => `${i.path.join('.') || 'mapping'}: ${i.message}`).join('; '),
     });
   }

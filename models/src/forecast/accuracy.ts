@@ -78,11 +78,10 @@ export function naiveScale(values: readonly number[], period = 1): number {
     throw new ForecastError('INVALID_OPTION', `The seasonal period must be a whole number ≥ 1, not ${period}.`);
   }
   if (values.length <= period) {
-    throw new ForecastError(
-      'NOT_ENOUGH_DATA',
-      `MASE needs more than ${period} training values to measure the naive scale; got ${values.length}.`,
-      { needed: period + 1, got: values.length },
-    );
+    throw new ForecastError('NOT_ENOUGH_DATA', `MASE needs more than ${period} training values to measure the naive scale; got ${values.length}.`, {
+      needed: period + 1,
+      got: values.length,
+    });
   }
   let s = 0;
   for (let t = period; t < values.length; t++) s += Math.abs(values[t]! - values[t - period]!);
@@ -95,13 +94,7 @@ export function naiveScale(values: readonly number[], period = 1): number {
  * Returns NaN when the scale is 0 (a constant training series), so callers
  * can skip the series instead of averaging an infinity.
  */
-export function mase(
-  actual: readonly number[],
-  forecast: readonly number[],
-  train: readonly number[],
-  period = 1,
-  options: MaseOptions = {},
-): number {
+export function mase(actual: readonly number[], forecast: readonly number[], train: readonly number[], period = 1, options: MaseOptions = {}): number {
   checkAligned('mase', actual, forecast);
   const scaleSeries = options.scaleOver === 'train+test' ? [...train, ...actual] : train;
   const scale = naiveScale(scaleSeries, period);
@@ -110,11 +103,7 @@ export function mase(
 }
 
 /** Share (0–1) of actual values that fall inside [lower, upper], bounds included. */
-export function coverage(
-  actual: readonly number[],
-  lower: readonly number[],
-  upper: readonly number[],
-): number {
+export function coverage(actual: readonly number[], lower: readonly number[], upper: readonly number[]): number {
   checkAligned('coverage', actual, lower);
   checkAligned('coverage', actual, upper);
   let inside = 0;
@@ -129,12 +118,7 @@ export function coverage(
  * (2/α)·distance for each point outside the interval, α = 1 − level/100.
  * Lower is better; it rewards narrow intervals only if they still cover.
  */
-export function winkler(
-  actual: readonly number[],
-  lower: readonly number[],
-  upper: readonly number[],
-  level: number,
-): number {
+export function winkler(actual: readonly number[], lower: readonly number[], upper: readonly number[], level: number): number {
   if (!(level > 0 && level < 100)) {
     throw new ForecastError('INVALID_OPTION', `The interval level must be between 0 and 100 percent, not ${level}.`);
   }

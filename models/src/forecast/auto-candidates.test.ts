@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  driftCandidate,
-  logCandidate,
-  naiveCandidate,
-  robustTrendCandidate,
-  smoothingCandidate,
-  snaiveCandidate,
-  thetaCandidate,
-} from './auto-candidates';
+import { driftCandidate, logCandidate, naiveCandidate, robustTrendCandidate, smoothingCandidate, snaiveCandidate, thetaCandidate } from './auto-candidates';
 import { fitDamped } from './methods/holt';
 import { SMOOTH_TREND_GRID } from './methods/smoothing';
 import { fitTheta } from './methods/theta';
@@ -52,7 +44,10 @@ describe('robust trend candidate', () => {
   it('uses the median one-step change of each prefix (one-pass medians equal a fresh sort)', () => {
     const c = robustTrendCandidate(y);
     for (let o = 2; o <= y.length; o++) {
-      const d = y.slice(1, o).map((v, i) => v - y[i]!).sort((a, b) => a - b);
+      const d = y
+        .slice(1, o)
+        .map((v, i) => v - y[i]!)
+        .sort((a, b) => a - b);
       const k = d.length;
       const med = k % 2 ? d[(k - 1) / 2]! : 0.5 * (d[k / 2 - 1]! + d[k / 2]!);
       expect(c.fromOrigin(o, 2)).toEqual([y[o - 1]! + med, y[o - 1]! + 2 * med]);

@@ -16,29 +16,28 @@ export interface Candidate {
 }
 
 /** SES / Holt / damped with parameters from the full fit; states recorded after every step. */
-export function smoothingCandidate(
-  y: readonly number[],
-  kind: TrendKind,
-  method: string,
-  grid: SmoothingGrid = SMOOTHING_GRID,
-): Candidate {
+export function smoothingCandidate(y: readonly number[], kind: TrendKind, method: string, grid: SmoothingGrid = SMOOTHING_GRID): Candidate {
   const s = fitSmoothing(y, kind, grid);
   const n = y.length;
   const levels = new Float64Array(n + 1);
   const slopes = new Float64Array(n + 1);
-  let l = s.l0, b = s.b0;
-  levels[0] = l; slopes[0] = b;
+  let l = s.l0,
+    b = s.b0;
+  levels[0] = l;
+  slopes[0] = b;
   for (let t = 0; t < n; t++) {
     const f = l + s.phi * b;
     const e = y[t] - f;
     l = f + s.alpha * e;
     b = s.phi * b + s.beta * e;
-    levels[t + 1] = l; slopes[t + 1] = b;
+    levels[t + 1] = l;
+    slopes[t + 1] = b;
   }
   const phi = s.phi;
   const at = (o: number, h: number) => {
     const out = new Array<number>(h);
-    let damp = 0, pw = 1;
+    let damp = 0,
+      pw = 1;
     for (let i = 0; i < h; i++) {
       pw *= phi;
       damp += pw;
@@ -79,7 +78,10 @@ export function thetaCandidate(y: readonly number[]): Candidate {
   const at = (o: number, h: number) => {
     const { slope, intercept } = line(o);
     // SES on x_t = 2y_t − line_t from level 0, plus the response to a unit initial level.
-    let l = 0, g = 1, sge = 0, sgg = 0;
+    let l = 0,
+      g = 1,
+      sge = 0,
+      sgg = 0;
     for (let t = 0; t < o; t++) {
       const x = 2 * y[t] - (intercept + slope * t);
       const e = x - l;

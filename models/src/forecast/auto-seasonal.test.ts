@@ -33,7 +33,12 @@ describe('autoSeasonalIndices', () => {
   it('leaves yearly series, trend-only series and patterns lost in noise unadjusted', () => {
     expect(autoSeasonalIndices([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], 1)).toBeNull();
     // A straight line passes the lenient test, but its ratios are all 1.
-    expect(autoSeasonalIndices(Array.from({ length: 24 }, (_, t) => 50 + t), 4)).toBeNull();
+    expect(
+      autoSeasonalIndices(
+        Array.from({ length: 24 }, (_, t) => 50 + t),
+        4,
+      ),
+    ).toBeNull();
     // Level jumps ±10 % that flip sign every cycle: the test sees period-4
     // structure, but each season's mean ratio is ~1 with a large spread.
     const lost = Array.from({ length: 32 }, (_, t) => 100 * (1 + 0.1 * (Math.floor(t / 4) % 2 ? -1 : 1) * (t % 2 ? -1 : 1) + 0.004 * ((t % 4) - 1.5)));

@@ -70,11 +70,7 @@ function checkCandidates(names: readonly string[]): void {
   const known = autoCandidateNames();
   for (const name of names) {
     if (!known.includes(name)) {
-      throw new ForecastError(
-        'UNKNOWN_METHOD',
-        `The automatic method cannot combine "${name}". Choose among: ${known.join(', ')}.`,
-        { method: name, known },
-      );
+      throw new ForecastError('UNKNOWN_METHOD', `The automatic method cannot combine "${name}". Choose among: ${known.join(', ')}.`, { method: name, known });
     }
   }
 }
@@ -184,9 +180,7 @@ export function fitAuto(series: Series, options: FitOptions = {}): Fit {
   const adj = idx ? y.map((v, t) => v / idx[t % m]) : [...y];
   const season = (t: number) => (idx ? idx[t % m] : 1);
   if (options.methods) checkCandidates(options.methods);
-  const pools: Pool[] = options.methods?.length
-    ? [{ methods: options.methods, keep: options.methods.length }]
-    : autoPools(m);
+  const pools: Pool[] = options.methods?.length ? [{ methods: options.methods, keep: options.methods.length }] : autoPools(m);
   const maxH = m === 1 ? 6 : 2 * m;
   // Each method is fitted once even when several pools list it.
   const built = new Map<string, Candidate | null>();
@@ -205,7 +199,10 @@ export function fitAuto(series: Series, options: FitOptions = {}): Fit {
     if (pool.keep < pooled.length) {
       // Rank by rolling-origin error; ties keep pool order (stable sort), so results are deterministic.
       const scored = pooled.map((p) => ({ p, e: cvError(p.c, adj, maxH) }));
-      kept = [...scored].sort((a, b) => a.e - b.e).slice(0, pool.keep).map((x) => x.p);
+      kept = [...scored]
+        .sort((a, b) => a.e - b.e)
+        .slice(0, pool.keep)
+        .map((x) => x.p);
     }
     return { pooled, kept, total: kept.reduce((q, p) => q + p.w, 0) };
   });
@@ -218,9 +215,24 @@ export function fitAuto(series: Series, options: FitOptions = {}): Fit {
     });
   };
   const combined = {
-    mean: (h: number) => averaged(groups.map((g) => weightedMedian(g.kept.map((p) => p.c.mean(h)), g.kept.map((p) => p.w)))),
+    mean: (h: number) =>
+      averaged(
+        groups.map((g) =>
+          weightedMedian(
+            g.kept.map((p) => p.c.mean(h)),
+            g.kept.map((p) => p.w),
+          ),
+        ),
+      ),
     fromOrigin: (o: number, h: number) =>
-      averaged(groups.map((g) => weightedMedian(g.kept.map((p) => p.c.fromOrigin(o, h)), g.kept.map((p) => p.w)))),
+      averaged(
+        groups.map((g) =>
+          weightedMedian(
+            g.kept.map((p) => p.c.fromOrigin(o, h)),
+            g.kept.map((p) => p.w),
+          ),
+        ),
+      ),
   };
   // Weight of each distinct method: its share of each pool's median, averaged over pools.
   const shares = new Map<string, number>();
@@ -243,7 +255,16 @@ export function fitAuto(series: Series, options: FitOptions = {}): Fit {
   return makeFit({
     method: 'auto',
     fitted,
-    params: { median: 1, pools: groups.length, candidates: kept, seasonal: idx ? 1 : 0, sigma: features.sigma, gamma: curve.gamma, volatility, curvature: features.curvature },
+    params: {
+      median: 1,
+      pools: groups.length,
+      candidates: kept,
+      seasonal: idx ? 1 : 0,
+      sigma: features.sigma,
+      gamma: curve.gamma,
+      volatility,
+      curvature: features.curvature,
+    },
     intervalKind: 'empirical',
     nonNegative: !additive && isNonNegative(y),
     models: [...shares].map(([method, weight]) => ({ method, weight })),

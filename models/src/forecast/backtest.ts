@@ -85,11 +85,13 @@ export function backtestCutoffs(n: number, options: BacktestOptions): number[] {
     for (let i = k - 1; i >= 0; i--) cutoffs.push(last - i * step);
   }
   if (cutoffs.length === 0 || cutoffs[0]! < 1) {
-    throw new ForecastError(
-      'NOT_ENOUGH_DATA',
-      `A backtest with horizon ${h} and these origins needs more data than the ${n} values in the series.`,
-      { length: n, h, origins: options.origins, initial: options.initial, step },
-    );
+    throw new ForecastError('NOT_ENOUGH_DATA', `A backtest with horizon ${h} and these origins needs more data than the ${n} values in the series.`, {
+      length: n,
+      h,
+      origins: options.origins,
+      initial: options.initial,
+      step,
+    });
   }
   return cutoffs;
 }
@@ -103,9 +105,7 @@ export function backtestCutoffs(n: number, options: BacktestOptions): number[] {
 export function backtest(series: Series, method: FitFn | string, options: BacktestOptions): BacktestRow[] {
   const fit = resolveFitFn(method);
   const levels = options.levels ?? [80, 95];
-  return backtestCutoffs(series.values.length, options).flatMap((n) =>
-    rowsAt(series, fit, n, options.h, levels, options.fitOptions),
-  );
+  return backtestCutoffs(series.values.length, options).flatMap((n) => rowsAt(series, fit, n, options.h, levels, options.fitOptions));
 }
 
 /** Fit on the first n values and compare the next h (all must exist) with the forecast. */
@@ -214,12 +214,7 @@ function naivePoints(train: readonly number[], frequency: number, h: number): nu
  * figure. Origins at which the method cannot fit (NOT_ENOUGH_DATA) are
  * skipped; `origins` in the result says how many counted.
  */
-export function backtestSummary(
-  series: Series,
-  method: FitFn | string,
-  h: number,
-  options: BacktestSummaryOptions = {},
-): BacktestSummary {
+export function backtestSummary(series: Series, method: FitFn | string, h: number, options: BacktestSummaryOptions = {}): BacktestSummary {
   assertHorizon(h);
   const { fitOptions } = options;
   const origins = options.origins ?? 3;

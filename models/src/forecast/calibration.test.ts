@@ -32,8 +32,11 @@ describe('auto calibrated intervals', () => {
 
   it('covers a simulated Gaussian random walk (n = 25, h = 1..6) within ±3 points over 1,000 seeded replicates', () => {
     const rnd = mulberry32(42);
-    const H = 6, n = 25;
-    let c80 = 0, c95 = 0, pts = 0;
+    const H = 6,
+      n = 25;
+    let c80 = 0,
+      c95 = 0,
+      pts = 0;
     for (let r = 0; r < 1000; r++) {
       const y = [1000];
       for (let t = 1; t < n + H; t++) y.push(y[t - 1]! + 10 * gaussian(rnd));
@@ -59,7 +62,7 @@ describe('auto calibrated intervals', () => {
         (values, frequency, h) => {
           const fit = fitAuto({ values, start: frequency === 1 ? '2000' : '2000-Q1', frequency: frequency as 1 | 4 });
           const f = fit.forecast(h);
-          const [i80, i95] = f.intervals as [typeof f.intervals[0], typeof f.intervals[0]];
+          const [i80, i95] = f.intervals as [(typeof f.intervals)[0], (typeof f.intervals)[0]];
           for (let i = 0; i < h; i++) {
             const tol = 1e-12 * (Math.abs(f.mean[i]!) + Math.abs(i95.upper[i]!) + Math.abs(i95.lower[i]!));
             expect(i95.lower[i]!).toBeLessThanOrEqual(i80.lower[i]! + tol);
@@ -71,7 +74,8 @@ describe('auto calibrated intervals', () => {
               for (const iv of [i80, i95]) {
                 expect(iv.upper[i]! - f.mean[i]!).toBeGreaterThanOrEqual(iv.upper[j]! - f.mean[j]! - 1e-9 * (Math.abs(f.mean[i]!) + Math.abs(iv.upper[i]!)));
                 // The lower half-width may shrink only where the bound is capped at 0.
-                if (iv.lower[i]! > 0) expect(f.mean[i]! - iv.lower[i]!).toBeGreaterThanOrEqual(f.mean[j]! - iv.lower[j]! - 1e-9 * (Math.abs(f.mean[i]!) + Math.abs(iv.upper[i]!)));
+                if (iv.lower[i]! > 0)
+                  expect(f.mean[i]! - iv.lower[i]!).toBeGreaterThanOrEqual(f.mean[j]! - iv.lower[j]! - 1e-9 * (Math.abs(f.mean[i]!) + Math.abs(iv.upper[i]!)));
               }
             }
           }
@@ -83,12 +87,17 @@ describe('auto calibrated intervals', () => {
 
   it('share intervals stay within 0–100 %', () => {
     const rnd = mulberry32(7);
-    let a = 40, b = 25;
-    const agri: number[] = [], ind: number[] = [], serv: number[] = [];
+    let a = 40,
+      b = 25;
+    const agri: number[] = [],
+      ind: number[] = [],
+      serv: number[] = [];
     for (let t = 0; t < 20; t++) {
       a = Math.max(1, a - 1 + gaussian(rnd));
       b = Math.min(60, Math.max(1, b + 0.3 + gaussian(rnd)));
-      agri.push(a); ind.push(b); serv.push(100 - a - b);
+      agri.push(a);
+      ind.push(b);
+      serv.push(100 - a - b);
     }
     const fc2 = forecastShares({ start: '2000', frequency: 1, components: { agri, ind, serv } }, 10);
     for (const f of Object.values(fc2.components)) {
@@ -115,9 +124,12 @@ describe('auto calibrated intervals', () => {
   it('covers simulated compositions (3 shares, random walks in log-ratio space) within ±3 points', () => {
     const rnd = mulberry32(5);
     const g = () => gaussian(rnd);
-    let c80 = 0, c95 = 0, k = 0;
+    let c80 = 0,
+      c95 = 0,
+      k = 0;
     for (let r = 0; r < 400; r++) {
-      let a = 1 + g(), b = 0.5 + g();
+      let a = 1 + g(),
+        b = 0.5 + g();
       const rows: number[][] = [];
       for (let t = 0; t < 31; t++) {
         a += 0.08 * g() - 0.03;
@@ -156,7 +168,7 @@ describe('curvature and the additive (share) group', () => {
     expect(curvatureOf([1, 2])).toBeCloseTo(RANDOM_WALK_CURVATURE, 12);
   });
 
-  it("additive yearly series use their own constants; a flat logit history still gets a band that widens with h", () => {
+  it('additive yearly series use their own constants; a flat logit history still gets a band that widens with h', () => {
     expect(calibrationFor(1, true)).toBe(INTERVAL_CALIBRATION.yearlyAdditive);
     expect(calibrationFor(1, false)).toBe(INTERVAL_CALIBRATION.yearly);
     expect(calibrationFor(4, true)).toBe(INTERVAL_CALIBRATION.subannual);

@@ -143,7 +143,12 @@ export interface FrequencyCalibration {
  *   flatter error growth) from M3 quarterly. Tuning coverage 80/95: M3
  *   quarterly 79.1/94.2, tourism quarterly 82.3/96.7 (was 86.3/97.5).
  */
-export const INTERVAL_CALIBRATION: { yearly: FrequencyCalibration; yearlyAdditive: FrequencyCalibration; subannual: FrequencyCalibration; maxLogScale: number } = {
+export const INTERVAL_CALIBRATION: {
+  yearly: FrequencyCalibration;
+  yearlyAdditive: FrequencyCalibration;
+  subannual: FrequencyCalibration;
+  maxLogScale: number;
+} = {
   yearly: {
     model: { c: 0.593, b: 1, bH: -0.035, bN: -0.35, bK: 0.0511, bKH: -0.1531 },
     levels: [50, 60, 70, 80, 90, 95, 97.5, 99],
@@ -197,7 +202,6 @@ export interface ScaleFeatures {
   curvature?: number;
 }
 
-
 /** Pooled scale ŝ_h for horizons 1..h (not yet made non-decreasing). */
 export function pooledScale(f: ScaleFeatures, h: number, cal: FrequencyCalibration = calibrationFor(f.frequency)): number[] {
   const { c, b, bH, bN } = cal.model;
@@ -241,7 +245,8 @@ export function conformalMultiplier(level: number, cal: FrequencyCalibration, cu
  */
 export function curvatureOf(x: readonly number[]): number {
   if (x.length < 4) return RANDOM_WALK_CURVATURE;
-  let a = 0, b = 0;
+  let a = 0,
+    b = 0;
   for (let t = 1; t < x.length; t++) a += Math.abs(x[t]! - x[t - 1]!);
   for (let t = 2; t < x.length; t++) b += Math.abs(x[t]! - 2 * x[t - 1]! + x[t - 2]!);
   a /= x.length - 1;

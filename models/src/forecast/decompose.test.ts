@@ -15,10 +15,20 @@ describe('seasonal decomposition', () => {
   it('finds seasonality only where there is some, and never for yearly data or short series', () => {
     expect(isSeasonal(seasonal, 4)).toBe(true);
     const trend = Array.from({ length: 24 }, (_, t) => 100 + 2 * t);
-    expect(isSeasonal(trend.map((v, t) => v + (t % 2 ? 0.3 : -0.3)), 4)).toBe(false);
+    expect(
+      isSeasonal(
+        trend.map((v, t) => v + (t % 2 ? 0.3 : -0.3)),
+        4,
+      ),
+    ).toBe(false);
     expect(isSeasonal(seasonal, 1)).toBe(false);
     expect(isSeasonal(seasonal.slice(0, 11), 4)).toBe(false);
-    expect(adjustmentIndices(seasonal.map((v) => v - 200), 4)).toBeNull();
+    expect(
+      adjustmentIndices(
+        seasonal.map((v) => v - 200),
+        4,
+      ),
+    ).toBeNull();
   });
 
   it('computes autocorrelations like R (lag 1 of a line is high and positive)', () => {

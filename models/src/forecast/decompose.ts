@@ -87,12 +87,7 @@ export function seasonalIndices(y: readonly number[], m: number, window = Infini
  * left as it is (not seasonal by the test at critical value `z`, negative
  * values, unusable ratios). `window` limits the indices to the latest values.
  */
-export function adjustmentIndices(
-  y: readonly number[],
-  m: number,
-  window = Infinity,
-  z = SEASONALITY_TEST.z,
-): number[] | null {
+export function adjustmentIndices(y: readonly number[], m: number, window = Infinity, z = SEASONALITY_TEST.z): number[] | null {
   if (m <= 1 || !isSeasonal(y, m, z)) return null;
   if (y.some((v) => v < 0)) return null;
   return seasonalIndices(y, m, window);

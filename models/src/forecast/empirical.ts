@@ -80,13 +80,21 @@ export function rollingErrors(
 /** Fit v_h = σ²·h^γ to the per-horizon mean squares (weighted least squares on logs). */
 export function varianceCurve(errors: RollingErrors): { sigma2: number; gamma: number } {
   const { mse, counts } = errors;
-  let sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+  let sw = 0,
+    sx = 0,
+    sy = 0,
+    sxx = 0,
+    sxy = 0;
   for (let i = 0; i < mse.length; i++) {
     if (!(counts[i] > 0 && mse[i] > 0)) continue;
     const w = counts[i];
     const x = Math.log(i + 1);
     const v = Math.log(mse[i]);
-    sw += w; sx += w * x; sy += w * v; sxx += w * x * x; sxy += w * x * v;
+    sw += w;
+    sx += w * x;
+    sy += w * v;
+    sxx += w * x * x;
+    sxy += w * x * v;
   }
   const prior = errors.frequency > 1 ? EMPIRICAL.gammaDefaultSub : EMPIRICAL.gammaDefault;
   if (sw === 0) return { sigma2: 0, gamma: prior };

@@ -1,12 +1,6 @@
 /** Machine-readable reasons a forecast cannot be made. */
 export type ForecastErrorCode =
-  | 'NOT_ENOUGH_DATA'
-  | 'NON_FINITE_VALUE'
-  | 'NEGATIVE_VALUE'
-  | 'INVALID_HORIZON'
-  | 'UNKNOWN_METHOD'
-  | 'INVALID_PERIOD'
-  | 'INVALID_OPTION';
+  'NOT_ENOUGH_DATA' | 'NON_FINITE_VALUE' | 'NEGATIVE_VALUE' | 'INVALID_HORIZON' | 'UNKNOWN_METHOD' | 'INVALID_PERIOD' | 'INVALID_OPTION';
 
 /**
  * Error thrown by the engine. `message` is written for a planner, `code` for

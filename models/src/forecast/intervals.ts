@@ -8,11 +8,9 @@ export const DEFAULT_LEVELS = [80, 95];
 export function checkLevels(levels: readonly number[]): number[] {
   for (const level of levels) {
     if (typeof level !== 'number' || !(level > 0 && level < 100)) {
-      throw new ForecastError(
-        'INVALID_OPTION',
-        `An interval level is a percentage strictly between 0 and 100 (such as 80 or 95); got ${String(level)}.`,
-        { level },
-      );
+      throw new ForecastError('INVALID_OPTION', `An interval level is a percentage strictly between 0 and 100 (such as 80 or 95); got ${String(level)}.`, {
+        level,
+      });
     }
   }
   return [...levels];
@@ -38,8 +36,7 @@ export function normalQuantile(p: number): number {
   if (p > 1 - lo) return -normalQuantile(1 - p);
   const q = p - 0.5;
   const r = q * q;
-  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
-    (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
 }
 
 /** Two-sided normal multiplier for a level in percent: 95 → 1.96. */
@@ -55,7 +52,10 @@ export function zFor(level: number): number {
 export function tFor(level: number, df: number): number {
   const z = zFor(level);
   if (!Number.isFinite(df)) return z;
-  const z3 = z ** 3, z5 = z ** 5, z7 = z ** 7, z9 = z ** 9;
+  const z3 = z ** 3,
+    z5 = z ** 5,
+    z7 = z ** 7,
+    z9 = z ** 9;
   return (
     z +
     (z3 + z) / (4 * df) +

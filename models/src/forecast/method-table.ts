@@ -16,7 +16,9 @@ export type MethodAlias = WithFit | 'auto';
 /** Every stand-alone forecasting method, keyed by the alias used in the api and the UI. */
 export const methods = {
   ...(Object.fromEntries(
-    Object.entries(REGISTRY as Record<string, MethodEntry>).filter(([, e]) => e.fit).map(([k, e]) => [k, e.fit!]),
+    Object.entries(REGISTRY as Record<string, MethodEntry>)
+      .filter(([, e]) => e.fit)
+      .map(([k, e]) => [k, e.fit!]),
   ) as Record<WithFit, FitFn>),
   auto: ((series, options) => fitAuto(series, options)) as FitFn,
 };
@@ -32,11 +34,10 @@ export function isMethod(alias: string): alias is MethodAlias {
  */
 export function fitMethod(alias: string, series: Series, options?: FitOptions): Fit {
   if (!isMethod(alias)) {
-    throw new ForecastError(
-      'UNKNOWN_METHOD',
-      `There is no forecasting method called "${alias}". Choose one of: ${Object.keys(methods).join(', ')}.`,
-      { method: alias, known: Object.keys(methods) },
-    );
+    throw new ForecastError('UNKNOWN_METHOD', `There is no forecasting method called "${alias}". Choose one of: ${Object.keys(methods).join(', ')}.`, {
+      method: alias,
+      known: Object.keys(methods),
+    });
   }
   return methods[alias](series, options);
 }

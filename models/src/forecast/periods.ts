@@ -25,11 +25,7 @@ export function parsePeriod(label: string): Period {
   if (m) return { year: Number(m[1]), index: Number(m[2]), frequency: 4 };
   m = MONTH.exec(text);
   if (m) return { year: Number(m[1]), index: Number(m[2]), frequency: 12 };
-  throw new ForecastError(
-    'INVALID_PERIOD',
-    `"${label}" is not a period. Write a year (2024), a quarter (2024-Q3) or a month (2024-07).`,
-    { period: label },
-  );
+  throw new ForecastError('INVALID_PERIOD', `"${label}" is not a period. Write a year (2024), a quarter (2024-Q3) or a month (2024-07).`, { period: label });
 }
 
 /** Write a period in the canonical form: `2024`, `2024-Q3`, `2024-07`. */

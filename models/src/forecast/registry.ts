@@ -72,7 +72,11 @@ export const REGISTRY = {
   lholt: {
     auto: {
       candidate: (y, _m, additive) =>
-        y.length < 4 ? null : logOk(y, additive) ? logCandidate([...y], (v) => smoothingCandidate(v, 'linear', 'lholt'), 'lholt') : smoothingCandidate(y, 'linear', 'holt'),
+        y.length < 4
+          ? null
+          : logOk(y, additive)
+            ? logCandidate([...y], (v) => smoothingCandidate(v, 'linear', 'lholt'), 'lholt')
+            : smoothingCandidate(y, 'linear', 'holt'),
       pools: { yearly: 1, seasonal2: 1 },
     },
   },
@@ -86,7 +90,9 @@ export const REGISTRY = {
   // Last value plus the median one-step change (resists outliers and breaks).
   rtrend: { auto: { candidate: (y) => (y.length >= 3 ? robustTrendCandidate(y) : null), pools: { yearly: 1, seasonal: 1 } } },
   // Theta on logarithms; Theta when a value is ≤ 0.
-  ltheta: { auto: { candidate: (y, _m, additive) => (y.length < 4 ? null : logOk(y, additive) ? logCandidate([...y], thetaCandidate, 'ltheta') : thetaCandidate(y)) } },
+  ltheta: {
+    auto: { candidate: (y, _m, additive) => (y.length < 4 ? null : logOk(y, additive) ? logCandidate([...y], thetaCandidate, 'ltheta') : thetaCandidate(y)) },
+  },
   logistic: { fit: fitLogistic },
   // `auto` itself is added to `methods` below (it is not its own candidate).
 } satisfies Record<string, MethodEntry>;
@@ -105,11 +111,10 @@ export function autoCandidateNames(): string[] {
 export function autoCandidate(name: string, y: readonly number[], m: number, additive = false): Candidate | null {
   const entry = (REGISTRY as Record<string, MethodEntry>)[name];
   if (!entry?.auto) {
-    throw new ForecastError(
-      'UNKNOWN_METHOD',
-      `The automatic method cannot combine "${name}". Choose among: ${AUTO_CANDIDATES.join(', ')}.`,
-      { method: name, known: [...AUTO_CANDIDATES] },
-    );
+    throw new ForecastError('UNKNOWN_METHOD', `The automatic method cannot combine "${name}". Choose among: ${AUTO_CANDIDATES.join(', ')}.`, {
+      method: name,
+      known: [...AUTO_CANDIDATES],
+    });
   }
   return entry.auto.candidate(y, m, additive);
 }
@@ -127,4 +132,3 @@ export function autoPoolMembers(pool: AutoPoolName): { methods: string[]; weight
   }
   return { methods: methodsIn, weights };
 }
-

@@ -7,11 +7,7 @@ import type { FitSpec } from './make-fit';
  * reseasonalise its forecasts (the M4 treatment of Theta, SES, Holt, Damped).
  * Adjustment happens only when the M4 seasonality test says so.
  */
-export function withSeasonalAdjustment(
-  y: readonly number[],
-  m: number,
-  inner: (values: number[]) => FitSpec,
-): FitSpec {
+export function withSeasonalAdjustment(y: readonly number[], m: number, inner: (values: number[]) => FitSpec): FitSpec {
   const idx = adjustmentIndices(y, m);
   if (!idx) return inner([...y]);
   const adj = y.map((v, t) => v / idx[t % m]);

@@ -42,11 +42,10 @@ export function assertFinite(values: readonly number[]): void {
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new ForecastError(
-        'NON_FINITE_VALUE',
-        `Value number ${i + 1} is ${String(v)}; every value must be a finite number (fill or remove gaps first).`,
-        { index: i, value: String(v) },
-      );
+      throw new ForecastError('NON_FINITE_VALUE', `Value number ${i + 1} is ${String(v)}; every value must be a finite number (fill or remove gaps first).`, {
+        index: i,
+        value: String(v),
+      });
     }
   }
 }
@@ -54,11 +53,11 @@ export function assertFinite(values: readonly number[]): void {
 /** @throws ForecastError NOT_ENOUGH_DATA saying how many values the method needs. */
 export function assertLength(values: readonly number[], min: number, method: string): void {
   if (values.length < min) {
-    throw new ForecastError(
-      'NOT_ENOUGH_DATA',
-      `The ${method} method needs at least ${min} values, but the series has ${values.length}.`,
-      { method, needed: min, length: values.length },
-    );
+    throw new ForecastError('NOT_ENOUGH_DATA', `The ${method} method needs at least ${min} values, but the series has ${values.length}.`, {
+      method,
+      needed: min,
+      length: values.length,
+    });
   }
 }
 
@@ -78,11 +77,7 @@ export function assertPositive(values: readonly number[], method: string): void 
 /** @throws ForecastError INVALID_HORIZON unless h is a whole number ≥ 1. */
 export function assertHorizon(h: number): void {
   if (!Number.isInteger(h) || h < 1) {
-    throw new ForecastError(
-      'INVALID_HORIZON',
-      `The forecast horizon must be a whole number of periods, at least 1; got ${String(h)}.`,
-      { h },
-    );
+    throw new ForecastError('INVALID_HORIZON', `The forecast horizon must be a whole number of periods, at least 1; got ${String(h)}.`, { h });
   }
 }
 

@@ -67,7 +67,7 @@ function otherEntrantsOf(base: BaseProjection, sys: SystemInputs | null): Pick<A
   for (const q of levels) {
     if (fromData.has(q)) {
       otherEntrantsBasis[q] = 'entrants-data';
-      otherEntrantsRate[q] = sys ? mean(sys.others.perWorker[q] ?? []) : base.otherEntrants.rate[q] ?? 0;
+      otherEntrantsRate[q] = sys ? mean(sys.others.perWorker[q] ?? []) : (base.otherEntrants.rate[q] ?? 0);
     } else if (sys) {
       otherEntrantsBasis[q] = 'demographic';
       otherEntrantsRate[q] = mean(sys.others.perWorker[q] ?? []);
@@ -97,13 +97,17 @@ function sourcesOf(base: BaseProjection, sys: SystemInputs | null): AssumptionNo
       en: `Replacement demand = (retirement rate + death rate) × employment at the start of each year × a per-level multiplier. ${REPLACEMENT_PROFILE_ASSUMPTION.en} Measured exits data (official, survey or international) override the rate for the cells they cover; modelled or illustrative exits are not used.`,
       source: sys
         ? 'LMO national system: UN WPP 2019 cohort shrinkage (international), statutory retirement ages (2019 Labour Code art. 169, Decree 135/2020), national age profile of employment'
-        : `Documented default exit rates by sector (assumption): ${Object.entries(DEFAULT_EXIT_RATES).map(([k, v]) => `${k} ${(v * 100).toFixed(1)}%`).join(', ')}`,
+        : `Documented default exit rates by sector (assumption): ${Object.entries(DEFAULT_EXIT_RATES)
+            .map(([k, v]) => `${k} ${(v * 100).toFixed(1)}%`)
+            .join(', ')}`,
     },
     {
       id: 'new-supply',
       vi: 'Cung mới = người tốt nghiệp × tỷ lệ gia nhập thị trường + người gia nhập khác từ mô hình dân số (người vào lực lượng lao động × cơ cấu trình độ khi vào − người tốt nghiệp đã tính, không âm), phân bổ cho ngành và tỉnh theo tỷ trọng việc làm năm gốc (giả định). Khoảng 80 % của số tốt nghiệp: chuỗi dưới 10 năm được giữ trong khoảng 5 % đến 15,5 % × √(số năm dự báo) của giá trị trung bình (mức trần là sai số 80 % của dự báo naive có xu hướng trên chuỗi tốt nghiệp thật của TCTK 2000–2016); tổng của nhiều chuỗi tốt nghiệp được cộng như các chuỗi có cùng hệ số tương quan, chọn sao cho khoảng của tổng toàn quốc bằng khoảng của dự báo chính chuỗi tổng.',
-      en: 'New supply = graduates × labour-market entry rate + other entrants from the demographic model (labour-force entrants × entry mix by level − graduates already counted, floored at 0), shared among sectors and provinces by base-year employment (assumption). Graduates\' 80 % band: a series under 10 years is held between 5 % and 15.5 % × √(years ahead) of its mean (the cap is the naive-with-drift 80 % error of GSO\'s real graduates series 2000–2016); totals combine graduates series as equicorrelated, with the correlation set so the national total\'s band equals the band of a forecast of the aggregate itself.',
-      source: sys ? 'LMO national system: labour-force entrants and entry mix (stock-flow calibrated on GSO trained share); graduates series of the data' : 'Documented default other-entrant rates (assumption); graduates series of the data',
+      en: "New supply = graduates × labour-market entry rate + other entrants from the demographic model (labour-force entrants × entry mix by level − graduates already counted, floored at 0), shared among sectors and provinces by base-year employment (assumption). Graduates' 80 % band: a series under 10 years is held between 5 % and 15.5 % × √(years ahead) of its mean (the cap is the naive-with-drift 80 % error of GSO's real graduates series 2000–2016); totals combine graduates series as equicorrelated, with the correlation set so the national total's band equals the band of a forecast of the aggregate itself.",
+      source: sys
+        ? 'LMO national system: labour-force entrants and entry mix (stock-flow calibrated on GSO trained share); graduates series of the data'
+        : 'Documented default other-entrant rates (assumption); graduates series of the data',
     },
     {
       id: 'thresholds',
@@ -126,7 +130,8 @@ export function assumptionsOf(base: BaseProjection, scenario: Scenario): Assumpt
     if (!c.break) continue;
     const indicator = 'indicator' in c ? (c as CellForecast).indicator : 'employment';
     const k = `${indicator}|${c.break.period}|${c.break.treatment}`;
-    const declared = base.breaks.find((b) => b.indicator === indicator && b.period === c.break!.period) ?? base.breaks.find((b) => b.period === c.break!.period);
+    const declared =
+      base.breaks.find((b) => b.indicator === indicator && b.period === c.break!.period) ?? base.breaks.find((b) => b.period === c.break!.period);
     const reason = typeof declared?.reason === 'string' ? { vi: declared.reason, en: declared.reason } : declared?.reason;
     if (!applied.has(k)) applied.set(k, { indicator, period: c.break.period, treatment: c.break.treatment, ...(reason ? { reason } : {}) });
   }
@@ -140,21 +145,42 @@ export function assumptionsOf(base: BaseProjection, scenario: Scenario): Assumpt
     entryRate: (scenario.entryRate ?? base.entryRate) * (1 + scenario.trainingCapacityChange),
     mobilityRate: 0,
     ...otherEntrantsOf(base, sys),
-    replacement: s ? { years, retirementRate: hold(s.retirementRate), deathRate: hold(s.deathRate), byLevel: { ...s.replacementByLevel }, scenarioMultiplier: scenario.exitRate } : null,
-    newSupply: s && sys
-      ? { years, lfEntrants: hold(s.lfEntrants), entryMix: { ...s.entryMix }, graduatesEntering: sys.others.graduatesEntering, otherEntrants: sys.others.otherEntrants }
+    replacement: s
+      ? {
+          years,
+          retirementRate: hold(s.retirementRate),
+          deathRate: hold(s.deathRate),
+          byLevel: { ...s.replacementByLevel },
+          scenarioMultiplier: scenario.exitRate,
+        }
       : null,
+    newSupply:
+      s && sys
+        ? {
+            years,
+            lfEntrants: hold(s.lfEntrants),
+            entryMix: { ...s.entryMix },
+            graduatesEntering: sys.others.graduatesEntering,
+            otherEntrants: sys.others.otherEntrants,
+          }
+        : null,
     sources,
     levels: base.levels,
     breaks: [...applied.values()],
     notesVi: [
-      ...base.skippedBreaks.map((b) => `Không nối chuỗi việc làm chi tiết tại năm ${b.period}: các giá trị trước ${b.period} là ước tính mô hình đã theo cùng cơ sở với số liệu từ ${b.period}.`),
+      ...base.skippedBreaks.map(
+        (b) =>
+          `Không nối chuỗi việc làm chi tiết tại năm ${b.period}: các giá trị trước ${b.period} là ước tính mô hình đã theo cùng cơ sở với số liệu từ ${b.period}.`,
+      ),
       ...sources.filter((n) => !n.id.startsWith('system:')).map((n) => n.vi),
       'Độ tin cậy: thấp với ô "quá nhỏ" hoặc "không chắc chắn"; cao khi cả hai đầu khoảng 80% cho cùng một cờ; trung bình trong trường hợp khác; giảm một bậc nếu dự báo của ô kém hơn phương pháp ngây thơ khi kiểm định lại.',
       ...(s ? [] : ['Chưa có hệ thống quốc gia (dân số – kinh tế): dùng tỷ lệ rời thị trường và tỷ lệ người gia nhập khác mặc định (giả định).']),
     ],
     notesEn: [
-      ...base.skippedBreaks.map((b) => `Detailed employment cells are not spliced at ${b.period}: values before ${b.period} are modelled on the same basis as the data from ${b.period}.`),
+      ...base.skippedBreaks.map(
+        (b) =>
+          `Detailed employment cells are not spliced at ${b.period}: values before ${b.period} are modelled on the same basis as the data from ${b.period}.`,
+      ),
       ...sources.filter((n) => !n.id.startsWith('system:')).map((n) => n.en),
       'Confidence: low for "too small" and "uncertain" cells; high when both ends of the 80% interval give the same flag; medium otherwise; one step lower when the cell\'s forecast backtested worse than naive.',
       ...(s ? [] : ['No national (demography–economy) system: default exit and other-entrant rates are used (assumptions).']),

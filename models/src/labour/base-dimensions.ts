@@ -57,8 +57,10 @@ export function regionDimension(
     }
   }
   const missing = cells.some(
-    (c) => c.region === root && levels.has(c.qualification)
-      && [...c.byYear].some(([y, o]) => o.value > (sums.get(`${c.sector}|${c.qualification}|${y}`) ?? 0) + 0.5),
+    (c) =>
+      c.region === root &&
+      levels.has(c.qualification) &&
+      [...c.byYear].some(([y, o]) => o.value > (sums.get(`${c.sector}|${c.qualification}|${y}`) ?? 0) + 0.5),
   );
   if (!missing) return { dim: sub, hidden: [] };
   const dim = makeDimension([...nodes, { code: REST_REGION, parent: root }]);
@@ -67,7 +69,13 @@ export function regionDimension(
 }
 
 /** The sector or qualification dimension of an indicator: codes with data (optionally only in some sectors) and their ancestors. */
-export function dimensionOf(index: ObservationIndex, indicator: string, pick: 'sector' | 'qualification', nodes: readonly TreeNode[], filter?: (sector: string) => boolean): Dimension {
+export function dimensionOf(
+  index: ObservationIndex,
+  indicator: string,
+  pick: 'sector' | 'qualification',
+  nodes: readonly TreeNode[],
+  filter?: (sector: string) => boolean,
+): Dimension {
   const present = new Set<string>();
   for (const c of index.byIndicator.get(indicator) ?? []) if (!filter || filter(c.sector)) present.add(c[pick]);
   return makeDimension(restrict(nodes, present));

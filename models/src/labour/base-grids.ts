@@ -73,8 +73,7 @@ function defaultOtherEntrants(): OtherEntrantRates {
 function backtestOrigins(dims: Dimension[], backtest: BaseContext['backtest']) {
   const leafOrigins = backtest === 'aggregates' ? 0 : 1;
   const bottoms = dims.map((d) => new Set(d.bottom));
-  return (r: string, s: string, q: string) =>
-    !bottoms[0].has(r) ? 3 : bottoms[1].has(s) && bottoms[2].has(q) ? leafOrigins : 2;
+  return (r: string, s: string, q: string) => (!bottoms[0].has(r) ? 3 : bottoms[1].has(s) && bottoms[2].has(q) ? leafOrigins : 2);
 }
 
 /** The national employment band as a share of its mean, from the base year on: the total the grid's bands scale to. */
@@ -103,8 +102,15 @@ export function projectMain(ctx: BaseContext): MainProjection {
   if (!sector.codes.length || !qualification.codes.length || !region.codes.length) return { sys: null, main: null, otherEntrants };
   const dims: [Dimension, Dimension, Dimension] = [region, sector, qualification];
   const gridOpts = {
-    indicator: 'employment', dims, horizon, levels, breaks: gridBreaks('employment'),
-    minAfterBreak: ctx.minAfterBreak, residual, hiddenRegions: hidden, backtestOrigins: backtestOrigins(dims, ctx.backtest),
+    indicator: 'employment',
+    dims,
+    horizon,
+    levels,
+    breaks: gridBreaks('employment'),
+    minAfterBreak: ctx.minAfterBreak,
+    residual,
+    hiddenRegions: hidden,
+    backtestOrigins: backtestOrigins(dims, ctx.backtest),
   };
   const hist = gridHistory(index, gridOpts);
   let sys: SystemResult | null = null;
@@ -136,14 +142,26 @@ function projectField(ctx: BaseContext, f: FieldSpec, mainGrid: Grid | undefined
   const qualification = dimensionOf(index, 'employment', 'qualification', structure.qualifications, (s) => s === f.code);
   const dims: [Dimension, Dimension, Dimension] = [region, sector, qualification];
   const grid = projectGrid(index, {
-    indicator: 'employment', dims, horizon, levels, breaks: ctx.gridBreaks('employment'),
-    minAfterBreak: ctx.minAfterBreak, residual, hiddenRegions: hidden,
-    ...(mainGrid ? { topDown: (gh) => allocateField(gh.reconciler, gh.years[0].length, horizon, levels, fieldLeaves(gh, mainGrid, f.parent, levels), forecaster) } : {}),
+    indicator: 'employment',
+    dims,
+    horizon,
+    levels,
+    breaks: ctx.gridBreaks('employment'),
+    minAfterBreak: ctx.minAfterBreak,
+    residual,
+    hiddenRegions: hidden,
+    ...(mainGrid
+      ? { topDown: (gh) => allocateField(gh.reconciler, gh.years[0].length, horizon, levels, fieldLeaves(gh, mainGrid, f.parent, levels), forecaster) }
+      : {}),
   });
   if (!grid) return null;
   const field: GridBase = {
-    grid, exits: estimateExitRates(index, grid, f.parent), supply: supplyInputs(index, grid, { otherEntrantsRate: otherEntrants.rate }), field: f,
-    basis: gridBasisMasks(index, grid), gapBasis: gridBasisMasks(index, grid, SUPPLY_FLOWS),
+    grid,
+    exits: estimateExitRates(index, grid, f.parent),
+    supply: supplyInputs(index, grid, { otherEntrantsRate: otherEntrants.rate }),
+    field: f,
+    basis: gridBasisMasks(index, grid),
+    gapBasis: gridBasisMasks(index, grid, SUPPLY_FLOWS),
   };
   labelSummedHistory(grid, field.basis!, SUM_SOURCE);
   return field;
@@ -174,7 +192,14 @@ export function attachTargets(fields: GridBase[], targetSpecs: readonly TargetSp
     if (!node || node.history.length === 0) continue;
     const level = workforceLevelOf(spec, node.history[node.history.length - 1].value, gb.grid.baseYear);
     if (level === null) continue;
-    const path = targetPath(node.history.map((p) => p.value), gb.grid.baseYear, level, spec.year, horizon, levels);
+    const path = targetPath(
+      node.history.map((p) => p.value),
+      gb.grid.baseYear,
+      level,
+      spec.year,
+      horizon,
+      levels,
+    );
     gb.target = { qualification: spec.qualification, trend: node.mean, path: path.mean };
   }
 }
@@ -198,15 +223,27 @@ function nationalSystemFor(ctx: BaseContext, hist: GridHistory, dims: [Dimension
   const sections = Object.fromEntries(ds.bottom.map((s) => [s, { years, values: series(rRoot, s, qRoot) }]));
   const last = hist.years.length - 1;
   return buildNationalSystem(observations, index, {
-    baseYear: hist.baseYear, horizon, levels, forecaster, sections,
-    broadOf: (s) => { const p = ds.parent.get(s); return p && p !== sRoot ? p : s; },
+    baseYear: hist.baseYear,
+    horizon,
+    levels,
+    forecaster,
+    sections,
+    broadOf: (s) => {
+      const p = ds.parent.get(s);
+      return p && p !== sRoot ? p : s;
+    },
     national: { years, values: series(rRoot, sRoot, qRoot) },
-    qualification: dq.bottom.length > 1 ? {
-      levels: dq.bottom,
-      firstShares: dq.bottom.map((q) => hist.years[0][hist.offset(rRoot, sRoot, q)]),
-      baseShares: dq.bottom.map((q) => hist.years[last][hist.offset(rRoot, sRoot, q)]),
-    } : undefined,
-    break: brk, exitShare: ctx.retirementExitShare, minUnemploymentRate: ctx.minUnemploymentRate,
+    qualification:
+      dq.bottom.length > 1
+        ? {
+            levels: dq.bottom,
+            firstShares: dq.bottom.map((q) => hist.years[0][hist.offset(rRoot, sRoot, q)]),
+            baseShares: dq.bottom.map((q) => hist.years[last][hist.offset(rRoot, sRoot, q)]),
+          }
+        : undefined,
+    break: brk,
+    exitShare: ctx.retirementExitShare,
+    minUnemploymentRate: ctx.minUnemploymentRate,
   });
 }
 
@@ -233,7 +270,10 @@ function fieldLeaves(gh: GridHistory, main: Grid, parent: string, levels: number
         // Residual region (or a province the main grid lacks): the national parent minus the field's other provinces.
         node = byKey.get(`${mainRoot}|${parent}|${qq}`);
         if (!node) continue;
-        const others = fr.bottom.filter((x) => x !== p).map((x) => byKey.get(`${x}|${parent}|${qq}`)).filter((n): n is Grid['nodes'][number] => !!n);
+        const others = fr.bottom
+          .filter((x) => x !== p)
+          .map((x) => byKey.get(`${x}|${parent}|${qq}`))
+          .filter((n): n is Grid['nodes'][number] => !!n);
         const h0 = histAt(node);
         const ho = others.map(histAt);
         parentHistory = years.map((y) => (h0.has(y) ? Math.max(0, h0.get(y)! - ho.reduce((a, m) => a + (m.get(y) ?? 0), 0)) : NaN));
@@ -243,7 +283,14 @@ function fieldLeaves(gh: GridHistory, main: Grid, parent: string, levels: number
         parentHistory = years.map((y) => h.get(y) ?? NaN);
         parentPath = node.mean;
       }
-      out.push({ offset: off, history, parentHistory, parentPath, parentRel: relativeBand(node.mean, node.intervals, levels), parentShareRel: nodeShareRel(node, levels) });
+      out.push({
+        offset: off,
+        history,
+        parentHistory,
+        parentPath,
+        parentRel: relativeBand(node.mean, node.intervals, levels),
+        parentShareRel: nodeShareRel(node, levels),
+      });
     }
   }
   return out;

@@ -137,12 +137,22 @@ export function computeBase(observations: readonly Observation[], options: Outlo
   t0 = now();
   const forecaster = engineForecaster(levels);
   const ctx: BaseContext = {
-    observations, index, structure, horizon, levels, entryRate, forecaster, timing,
+    observations,
+    index,
+    structure,
+    horizon,
+    levels,
+    entryRate,
+    forecaster,
+    timing,
     // The hierarchy's own break: a break declared for the indicator anywhere applies to every cell,
     // because detailed cells are built to add up to the national series that carries it.
     gridBreaks: (indicator) => breaks.filter((b) => b.indicator === indicator),
-    minAfterBreak: options.minAfterBreak, backtest: options.backtest, otherEntrants: options.otherEntrants,
-    retirementExitShare: options.retirementExitShare, minUnemploymentRate: options.minUnemploymentRate,
+    minAfterBreak: options.minAfterBreak,
+    backtest: options.backtest,
+    otherEntrants: options.otherEntrants,
+    retirementExitShare: options.retirementExitShare,
+    minUnemploymentRate: options.minUnemploymentRate,
   };
   const { sys, main, otherEntrants } = projectMain(ctx);
   timing.main = now() - t0;
@@ -155,7 +165,13 @@ export function computeBase(observations: readonly Observation[], options: Outlo
 
   t0 = now();
   const official = forecastOfficial(index, {
-    horizon, levels, breaks, minAfterBreak: options.minAfterBreak, employment: main?.grid, system: sys?.system, forecaster,
+    horizon,
+    levels,
+    breaks,
+    minAfterBreak: options.minAfterBreak,
+    employment: main?.grid,
+    system: sys?.system,
+    forecaster,
     throughYear: main ? main.grid.baseYear + horizon : undefined,
   });
   timing.official = now() - t0;
@@ -171,8 +187,21 @@ export function computeBase(observations: readonly Observation[], options: Outlo
     );
   }
   return {
-    dataVersion: options.dataVersion, baseYear: baseYearOf(main, fields, official), horizon, levels, main, fields, official, targetSpecs,
-    thresholds, entryRate, mobilityRate: options.mobilityRate ?? DEFAULT_MOBILITY_RATE, otherEntrants, breaks, skippedBreaks, timingMs: timing,
+    dataVersion: options.dataVersion,
+    baseYear: baseYearOf(main, fields, official),
+    horizon,
+    levels,
+    main,
+    fields,
+    official,
+    targetSpecs,
+    thresholds,
+    entryRate,
+    mobilityRate: options.mobilityRate ?? DEFAULT_MOBILITY_RATE,
+    otherEntrants,
+    breaks,
+    skippedBreaks,
+    timingMs: timing,
     system: sys?.system ?? null,
   };
 }

@@ -16,11 +16,20 @@ describe('basis helpers', () => {
 
 describe('basis of served figures', () => {
   // Generated detail (illustrative) under an official national total.
-  const detail = syntheticObservations({ structure: SMALL_STRUCTURE, fields: ['semiconductors'], fieldProvinces: ['P1', 'P3'] })
-    .map((o): Observation => ({ ...o, status: 'illustrative' }));
+  const detail = syntheticObservations({ structure: SMALL_STRUCTURE, fields: ['semiconductors'], fieldProvinces: ['P1', 'P3'] }).map((o): Observation => ({
+    ...o,
+    status: 'illustrative',
+  }));
   const official: Observation[] = [2021, 2022, 2023, 2024, 2025].map((y) => ({
-    indicator: 'labour_force', period: String(y), region: 'VN', sector: 'TOTAL', qualification: 'ALL',
-    value: 5e6 + 1e5 * (y - 2021), unit: 'persons', source: 'GSO', status: 'official',
+    indicator: 'labour_force',
+    period: String(y),
+    region: 'VN',
+    sector: 'TOTAL',
+    qualification: 'ALL',
+    value: 5e6 + 1e5 * (y - 2021),
+    unit: 'persons',
+    source: 'GSO',
+    status: 'official',
   }));
   const set = computeOutlook([...detail, ...official], { structure: SMALL_STRUCTURE, scenarios: undefined });
   const baseline = set.outlooks.baseline;

@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Observation } from '../data/observation';
 import { dataLevelOf, dataLevels, groupObservations } from './data-levels';
 
-const o = (indicator: string, period: string, region: string, sector: string, qualification: string, status: Observation['status'], source: string) =>
-  ({ indicator, period, region, sector, qualification, status, source });
+const o = (indicator: string, period: string, region: string, sector: string, qualification: string, status: Observation['status'], source: string) => ({
+  indicator,
+  period,
+  region,
+  sector,
+  qualification,
+  status,
+  source,
+});
 
 describe('dataLevels', () => {
   const fixture = [
@@ -35,7 +42,11 @@ describe('dataLevels', () => {
     const nat = row('national-total', 'official')!;
     expect(nat).toMatchObject({ from: '2011', to: '2024-Q3', firstYear: 2011, lastYear: 2024, frequencies: ['annual', 'quarterly'], rows: 3 });
     expect(nat.sources).toEqual(['GSO NSDP 2024-Q3, LF']);
-    expect(row('provinces', 'official')).toMatchObject({ firstYear: 2010, lastYear: 2016, indicators: [{ code: 'labour_force', from: '2010', to: '2016', rows: 2 }] });
+    expect(row('provinces', 'official')).toMatchObject({
+      firstYear: 2010,
+      lastYear: 2016,
+      indicators: [{ code: 'labour_force', from: '2010', to: '2016', rows: 2 }],
+    });
     expect(row('province-section-qualification', 'illustrative')).toMatchObject({ firstYear: 2015, lastYear: 2025, rows: 2 });
     expect(row('national-occupation', 'official')?.lastYear).toBe(2016);
     expect(row('population', 'international')?.lastYear).toBe(2050);

@@ -131,8 +131,24 @@ export function dataLevels(groups: Iterable<ObservationGroup>): DataLevelRow[] {
     if (!a) {
       const n = names.get(level)!;
       a = {
-        row: { level, nameVi: n.vi, nameEn: n.en, status, from: g.minPeriod, to: g.maxPeriod, firstYear: null, lastYear: null, frequencies: [], indicators: [], rows: 0, sources: [] },
-        indicators: new Map(), sources: new Map(), annual: false, quarterly: false,
+        row: {
+          level,
+          nameVi: n.vi,
+          nameEn: n.en,
+          status,
+          from: g.minPeriod,
+          to: g.maxPeriod,
+          firstYear: null,
+          lastYear: null,
+          frequencies: [],
+          indicators: [],
+          rows: 0,
+          sources: [],
+        },
+        indicators: new Map(),
+        sources: new Map(),
+        annual: false,
+        quarterly: false,
       };
       acc.set(key, a);
     }
@@ -175,8 +191,18 @@ export function groupObservations(observations: Iterable<LevelKey & { period: st
     const g = out.get(key);
     if (!g) {
       out.set(key, {
-        indicator: o.indicator, region: o.region, sector: o.sector, qualification: o.qualification, status: o.status, source: o.source,
-        minPeriod: o.period, maxPeriod: o.period, minYear: year, maxYear: year, quarterly: year === null, rows: 1,
+        indicator: o.indicator,
+        region: o.region,
+        sector: o.sector,
+        qualification: o.qualification,
+        status: o.status,
+        source: o.source,
+        minPeriod: o.period,
+        maxPeriod: o.period,
+        minYear: year,
+        maxYear: year,
+        quarterly: year === null,
+        rows: 1,
       });
       continue;
     }

@@ -13,7 +13,10 @@ describe('cellAccuracy: one backtest path', () => {
     const { h, origins } = cellBacktestPlan(series.values.length);
     const rows = backtest(series, 'auto', { h, origins, levels: [80, 95] });
     const s = scoreBacktest(series, rows);
-    const naive = scoreBacktest(series, rows.map((r) => ({ ...r, mean: series.values[r.trainLength - 1]!, intervals: [] })));
+    const naive = scoreBacktest(
+      series,
+      rows.map((r) => ({ ...r, mean: series.values[r.trainLength - 1]!, intervals: [] })),
+    );
     const a = cellAccuracy(series);
     expect(a.origins).toBe(s.origins);
     expect(a.mase).toBe(s.mase);

@@ -26,7 +26,13 @@ export function forecastCell(series: Series, h: number, levels: number[], method
 }
 
 const EMPTY_ACCURACY: CellAccuracy = {
-  mase: null, smape: null, coverage80: null, coverage95: null, naiveMase: null, naiveSmape: null, origins: 0,
+  mase: null,
+  smape: null,
+  coverage80: null,
+  coverage95: null,
+  naiveMase: null,
+  naiveSmape: null,
+  origins: 0,
 };
 
 function nullable(x: number): number | null {
@@ -50,10 +56,7 @@ export function cellBacktestPlan(n: number, options: { h?: number; origins?: num
  * all nulls when fewer than `minTrain` points would remain to fit on.
  * An engine error is not swallowed silently: the result carries `failed`.
  */
-export function cellAccuracy(
-  series: Series,
-  options: { method?: string; h?: number; origins?: number; minTrain?: number } = {},
-): CellAccuracy {
+export function cellAccuracy(series: Series, options: { method?: string; h?: number; origins?: number; minTrain?: number } = {}): CellAccuracy {
   const { h, origins } = cellBacktestPlan(series.values.length, options);
   if (origins < 1) return EMPTY_ACCURACY;
   const method = options.method ?? 'auto';

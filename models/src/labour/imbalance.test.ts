@@ -42,7 +42,14 @@ describe('imbalanceOf (hand-worked, COPS-style share of base employment)', () =>
 
   it('reads gross openings (replacement + max(0, expansion)): a large shrinking cell is assessable', () => {
     // 1 m workers, loses 60,000 jobs but must replace 50,000 retirees: net openings −10,000, gross 50,000.
-    const shrinking = imbalanceOf({ openings: -10_000, replacement: 50_000, expansion: -60_000, newSupply: 10_000, halfWidth80: 1000, employmentBase: 1_000_000 });
+    const shrinking = imbalanceOf({
+      openings: -10_000,
+      replacement: 50_000,
+      expansion: -60_000,
+      newSupply: 10_000,
+      halfWidth80: 1000,
+      employmentBase: 1_000_000,
+    });
     expect(shrinking.flag).toBe('balanced'); // imbalance 20,000 = +2 % of base: not above the +2 % threshold
     // A large cell with tiny flows: 300 replacement + 100 growth = 400 gross openings < 500.
     expect(imbalanceOf({ openings: 400, replacement: 300, expansion: 100, newSupply: 0, halfWidth80: 0, employmentBase: 1_000_000 }).flag).toBe('too-small');
@@ -67,7 +74,15 @@ describe('imbalanceOf (hand-worked, COPS-style share of base employment)', () =>
 
 describe('rankRows', () => {
   it('ranks the lowest imbalance share first within each group and never ranks too-small rows', () => {
-    const r = (sector: string, region: string, imbalance: number, imbalanceShare: number | null, flag: Flag) => ({ region, sector, qualification: 'none', imbalance, imbalanceShare, flag, rank: 0 as number | null });
+    const r = (sector: string, region: string, imbalance: number, imbalanceShare: number | null, flag: Flag) => ({
+      region,
+      sector,
+      qualification: 'none',
+      imbalance,
+      imbalanceShare,
+      flag,
+      rank: 0 as number | null,
+    });
     const rows = [
       r('A', 'X', -100, -0.01, 'balanced'),
       r('B', 'X', -50, -0.05, 'shortage'),

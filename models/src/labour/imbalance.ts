@@ -114,10 +114,12 @@ type Rankable = Pick<GapRow, 'imbalance' | 'imbalanceShare' | 'sector' | 'qualif
 
 /** Rank order: lowest imbalance share, then the larger absolute shortage, then codes (stable). */
 function compareForRank(a: Rankable, b: Rankable): number {
-  return (a.imbalanceShare ?? Infinity) - (b.imbalanceShare ?? Infinity)
-    || a.imbalance - b.imbalance
-    || (a.sector < b.sector ? -1 : a.sector > b.sector ? 1 : 0)
-    || (a.qualification < b.qualification ? -1 : a.qualification > b.qualification ? 1 : 0);
+  return (
+    (a.imbalanceShare ?? Infinity) - (b.imbalanceShare ?? Infinity) ||
+    a.imbalance - b.imbalance ||
+    (a.sector < b.sector ? -1 : a.sector > b.sector ? 1 : 0) ||
+    (a.qualification < b.qualification ? -1 : a.qualification > b.qualification ? 1 : 0)
+  );
 }
 
 function rankList<T extends Rankable & { rank: number | null }>(list: T[]): void {

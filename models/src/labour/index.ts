@@ -23,8 +23,20 @@ export * from './accuracy-summary';
 export * from './outlook';
 // demography/age-groups' `yearsOf` (years of a ByYear record) would clash with observations' `yearsOf`.
 export {
-  AGE_GROUP_COUNT, AGE_STEP, WORKING_AGE_FIRST, SEXES, BROAD_GROUPS, BROAD_MEMBERS, ageGroupIndex, zeroAges, zeroSexAges, sumAt,
-  type Sex, type SexAges, type ByYear, type BroadGroup,
+  AGE_GROUP_COUNT,
+  AGE_STEP,
+  WORKING_AGE_FIRST,
+  SEXES,
+  BROAD_GROUPS,
+  BROAD_MEMBERS,
+  ageGroupIndex,
+  zeroAges,
+  zeroSexAges,
+  sumAt,
+  type Sex,
+  type SexAges,
+  type ByYear,
+  type BroadGroup,
 } from './demography/age-groups';
 export * from './demography/logit';
 export * from './demography/population';

@@ -48,12 +48,7 @@ export function headlineExclusion(cell: CellKey): string | null {
 }
 
 /** Why a series is not forecast (for tests and logs); null when it is. */
-export function officialForecastExclusion(
-  cell: CellKey,
-  statuses: readonly ObservationStatus[],
-  lastYear: number,
-  baseYear: number,
-): string | null {
+export function officialForecastExclusion(cell: CellKey, statuses: readonly ObservationStatus[], lastYear: number, baseYear: number): string | null {
   const structural = headlineExclusion(cell);
   if (structural) return structural;
   if (!statuses.some((s) => MEASURED_STATUSES.has(s))) return 'no measured (official, international or survey) value';

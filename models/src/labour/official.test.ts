@@ -53,7 +53,17 @@ describe('breaks apply only across measured values', () => {
 
 describe('forecastOfficial: only current headline series (official-rules.ts)', () => {
   const cell = (indicator: string, region: string, sector: string, years: number[], unit: Observation['unit'] = 'persons'): Observation[] =>
-    years.map((y, i) => ({ indicator, period: String(y), region, sector, qualification: 'ALL', value: 1000 + 10 * i, unit, source: 'GSO', status: 'official' }));
+    years.map((y, i) => ({
+      indicator,
+      period: String(y),
+      region,
+      sector,
+      qualification: 'ALL',
+      value: 1000 + 10 * i,
+      unit,
+      source: 'GSO',
+      status: 'official',
+    }));
   const span = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
   const idx = indexObservations([
     ...cell('labour_force', 'VN', 'TOTAL', span(2011, 2024)),
@@ -72,16 +82,30 @@ describe('forecastOfficial: only current headline series (official-rules.ts)', (
   });
 
   it('skips a province series that ends in 2016, value added, occupations and population', () => {
-    expect(officialForecastExclusion({ indicator: 'labour_force', region: '01', sector: 'TOTAL', qualification: 'ALL' }, ['official'], 2016, 2024)).toMatch(/level/);
-    expect(officialForecastExclusion({ indicator: 'labour_force', region: 'RRD', sector: 'TOTAL', qualification: 'ALL' }, ['official'], 2016, 2024)).toMatch(/ends in 2016/);
-    expect(officialForecastExclusion({ indicator: 'value_added_real', region: 'VN', sector: 'C', qualification: 'ALL' }, ['official'], 2023, 2024)).toMatch(/not a headline/);
+    expect(officialForecastExclusion({ indicator: 'labour_force', region: '01', sector: 'TOTAL', qualification: 'ALL' }, ['official'], 2016, 2024)).toMatch(
+      /level/,
+    );
+    expect(officialForecastExclusion({ indicator: 'labour_force', region: 'RRD', sector: 'TOTAL', qualification: 'ALL' }, ['official'], 2016, 2024)).toMatch(
+      /ends in 2016/,
+    );
+    expect(officialForecastExclusion({ indicator: 'value_added_real', region: 'VN', sector: 'C', qualification: 'ALL' }, ['official'], 2023, 2024)).toMatch(
+      /not a headline/,
+    );
     expect(keys.some((k) => k.startsWith('value_added') || k.startsWith('population') || k.startsWith('employment_by'))).toBe(false);
   });
 
   it('splices an annual old-basis series at the 2021 break', () => {
     const lf = [...span(2011, 2020).map((y, i) => 53 + 0.4 * i), 50.6, 51.7, 52.4, 52.9];
     const rows = span(2011, 2024).map((y, i): Observation => ({
-      indicator: 'labour_force', period: String(y), region: 'VN', sector: 'TOTAL', qualification: 'ALL', value: lf[i] * 1e6, unit: 'persons', source: 'GSO NSDP', status: 'official',
+      indicator: 'labour_force',
+      period: String(y),
+      region: 'VN',
+      sector: 'TOTAL',
+      qualification: 'ALL',
+      value: lf[i] * 1e6,
+      unit: 'persons',
+      source: 'GSO NSDP',
+      status: 'official',
     }));
     const [f] = forecastOfficial(indexObservations(rows), { horizon: 10, levels: [80], breaks: [{ indicator: 'labour_force', region: 'VN', period: '2021' }] });
     expect(f.break?.period).toBe('2021');
@@ -98,8 +122,21 @@ describe('the employment grid ignores national totals it does not sum', () => {
     const obs: Observation[] = [];
     for (let y = 2011; y <= 2024; y++) obs.push({ ...row('employment', y, y < 2021 ? 54e6 : 50e6, 'official'), region: 'VN' });
     for (let y = 2015; y <= 2024; y++) {
-      for (const [p, v] of [['P1', 20e6], ['P2', 30e6]] as const) {
-        obs.push({ indicator: 'employment', period: String(y), region: p, sector: 'TOTAL', qualification: 'ALL', value: v * (1 + 0.01 * (y - 2015)), unit: 'persons', source: 'generator', status: 'illustrative' });
+      for (const [p, v] of [
+        ['P1', 20e6],
+        ['P2', 30e6],
+      ] as const) {
+        obs.push({
+          indicator: 'employment',
+          period: String(y),
+          region: p,
+          sector: 'TOTAL',
+          qualification: 'ALL',
+          value: v * (1 + 0.01 * (y - 2015)),
+          unit: 'persons',
+          source: 'generator',
+          status: 'illustrative',
+        });
       }
     }
     const dims: [ReturnType<typeof makeDimension>, ReturnType<typeof makeDimension>, ReturnType<typeof makeDimension>] = [

@@ -52,10 +52,12 @@ export function fillGaps(points: readonly HistoryPoint[], maxGap = 4): { values:
 
 /** Every observed annual point of a cell, in order (gaps allowed). */
 function allPoints(c: IndexedCell): HistoryPoint[] {
-  return [...c.byYear.keys()].sort((a, b) => a - b).map((y) => {
-    const o = c.byYear.get(y)!;
-    return { period: String(y), value: o.value, status: o.status, source: o.source };
-  });
+  return [...c.byYear.keys()]
+    .sort((a, b) => a - b)
+    .map((y) => {
+      const o = c.byYear.get(y)!;
+      return { period: String(y), value: o.value, status: o.status, source: o.source };
+    });
 }
 
 export interface OfficialOptions {
@@ -102,8 +104,10 @@ export function forecastOfficial(index: ObservationIndex, opts: OfficialOptions)
     // Coordinates first: hundreds of loaded official series are not headlines.
     if (!headlineExclusion(c)) candidates.push({ c, history: allPoints(c) });
   }
-  const baseYear = opts.baseYear ?? grid?.baseYear
-    ?? (opts.throughYear !== undefined ? opts.throughYear - opts.horizon : Math.max(0, ...candidates.map((x) => Number(x.history.at(-1)!.period))));
+  const baseYear =
+    opts.baseYear ??
+    grid?.baseYear ??
+    (opts.throughYear !== undefined ? opts.throughYear - opts.horizon : Math.max(0, ...candidates.map((x) => Number(x.history.at(-1)!.period))));
   const sys = opts.system ?? null;
   const regionalLf: { c: IndexedCell; history: HistoryPoint[] }[] = [];
   for (const { c, history } of candidates) {

@@ -42,7 +42,15 @@ describe('replacementRatePath', () => {
   });
 });
 
-function obs(indicator: string, period: string, region: string, sector: string, qualification: string, value: number, status: Observation['status'] = 'official'): Observation {
+function obs(
+  indicator: string,
+  period: string,
+  region: string,
+  sector: string,
+  qualification: string,
+  value: number,
+  status: Observation['status'] = 'official',
+): Observation {
   return { indicator, period, region, sector, qualification, value, unit: 'persons', source: 'test', status };
 }
 

@@ -40,11 +40,31 @@ export const REPLACEMENT_PROFILE_ASSUMPTION = {
  * rising under the 2019 Labour Code. About 2.5% a year overall.
  */
 export const DEFAULT_EXIT_RATES: Record<string, number> = {
-  A: 0.035, B: 0.025, C: 0.02, D: 0.022, E: 0.028, F: 0.028,
-  G: 0.025, H: 0.027, I: 0.027, J: 0.015, K: 0.018, L: 0.025,
-  M: 0.018, N: 0.025, O: 0.03, P: 0.028, Q: 0.025, R: 0.025,
-  S: 0.03, T: 0.04, U: 0.02,
-  semiconductors: 0.015, 'ai-digital': 0.015, hydrogen: 0.02, 'carbon-markets': 0.018,
+  A: 0.035,
+  B: 0.025,
+  C: 0.02,
+  D: 0.022,
+  E: 0.028,
+  F: 0.028,
+  G: 0.025,
+  H: 0.027,
+  I: 0.027,
+  J: 0.015,
+  K: 0.018,
+  L: 0.025,
+  M: 0.018,
+  N: 0.025,
+  O: 0.03,
+  P: 0.028,
+  Q: 0.025,
+  R: 0.025,
+  S: 0.03,
+  T: 0.04,
+  U: 0.02,
+  semiconductors: 0.015,
+  'ai-digital': 0.015,
+  hydrogen: 0.02,
+  'carbon-markets': 0.018,
 };
 
 /** Rate used for a sector missing from DEFAULT_EXIT_RATES. */

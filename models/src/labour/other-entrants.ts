@@ -29,7 +29,11 @@ import type { NationalSystem } from './system/types';
  * employed without one. Assumption (unconfirmed); 0 for qualified levels, whose entrants are the graduates.
  */
 export const DEFAULT_OTHER_ENTRANTS_RATE: Record<string, number> = {
-  none: 0.019, elementary: 0, intermediate: 0, college: 0, university: 0,
+  none: 0.019,
+  elementary: 0,
+  intermediate: 0,
+  college: 0,
+  university: 0,
 };
 
 /** Other-entrant rates by level and how they were obtained. */

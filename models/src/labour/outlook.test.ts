@@ -81,7 +81,9 @@ describe('computeOutlook: shape', () => {
       expect(r.naiveMase).toBeGreaterThan(0);
       expect(r.coverage95).toBeGreaterThanOrEqual(r.coverage80);
     }
-    const nat = baseline.forecasts.filter((f) => f.indicator === 'employment' && ['VN', 'R1', 'R2'].includes(f.region) && f.accuracy.mase !== null && f.accuracy.naiveMase !== null);
+    const nat = baseline.forecasts.filter(
+      (f) => f.indicator === 'employment' && ['VN', 'R1', 'R2'].includes(f.region) && f.accuracy.mase !== null && f.accuracy.naiveMase !== null,
+    );
     expect(rows[0].cells).toBe(nat.length);
     const mean = nat.reduce((a, f) => a + f.accuracy.mase!, 0) / nat.length;
     expect(rows[0].mase).toBeCloseTo(mean, 9);
@@ -131,7 +133,9 @@ describe('coherent totals after reconciliation (no two figures contradict)', () 
             const sum = sections.reduce((a, s) => a + fc(o.forecasts, r, s, q).forecast.mean[t], 0);
             expect(rel(total, sum)).toBeLessThan(1e-6);
             // the broad group B-F is C + F
-            expect(rel(fc(o.forecasts, r, 'B-F', q).forecast.mean[t], fc(o.forecasts, r, 'C', q).forecast.mean[t] + fc(o.forecasts, r, 'F', q).forecast.mean[t])).toBeLessThan(1e-6);
+            expect(
+              rel(fc(o.forecasts, r, 'B-F', q).forecast.mean[t], fc(o.forecasts, r, 'C', q).forecast.mean[t] + fc(o.forecasts, r, 'F', q).forecast.mean[t]),
+            ).toBeLessThan(1e-6);
           }
           for (const s of ['TOTAL', ...sections]) {
             const all = fc(o.forecasts, r, s, 'ALL').forecast.mean[t];
@@ -146,9 +150,24 @@ describe('coherent totals after reconciliation (no two figures contradict)', () 
       for (const h of [1, 5, 10]) {
         for (const key of ['openings', 'expansion', 'replacement', 'newSupply', 'imbalance'] as const) {
           const vn = gap(o.gaps, 'VN', 'TOTAL', 'ALL', h)[key];
-          expect(rel(vn, provinces.reduce((a, p) => a + gap(o.gaps, p, 'TOTAL', 'ALL', h)[key], 0))).toBeLessThan(1e-6);
-          expect(rel(vn, sections.reduce((a, s) => a + gap(o.gaps, 'VN', s, 'ALL', h)[key], 0))).toBeLessThan(1e-6);
-          expect(rel(vn, levels.reduce((a, q) => a + gap(o.gaps, 'VN', 'TOTAL', q, h)[key], 0))).toBeLessThan(1e-6);
+          expect(
+            rel(
+              vn,
+              provinces.reduce((a, p) => a + gap(o.gaps, p, 'TOTAL', 'ALL', h)[key], 0),
+            ),
+          ).toBeLessThan(1e-6);
+          expect(
+            rel(
+              vn,
+              sections.reduce((a, s) => a + gap(o.gaps, 'VN', s, 'ALL', h)[key], 0),
+            ),
+          ).toBeLessThan(1e-6);
+          expect(
+            rel(
+              vn,
+              levels.reduce((a, q) => a + gap(o.gaps, 'VN', 'TOTAL', q, h)[key], 0),
+            ),
+          ).toBeLessThan(1e-6);
         }
       }
       for (const g of o.gaps) {
@@ -163,9 +182,24 @@ describe('coherent totals after reconciliation (no two figures contradict)', () 
     const nodes = base.main!.grid.nodes;
     const m = (r: string, s: string, q: string) => nodes.find((n) => n.region === r && n.sector === s && n.qualification === q)!.mean;
     for (let t = 0; t < 10; t++) {
-      expect(rel(m('VN', 'TOTAL', 'ALL')[t], provinces.reduce((a, p) => a + m(p, 'TOTAL', 'ALL')[t], 0))).toBeLessThan(1e-9);
-      expect(rel(m('R2', 'C', 'ALL')[t], levels.reduce((a, q) => a + m('R2', 'C', q)[t], 0))).toBeLessThan(1e-9);
-      expect(rel(m('P1', 'TOTAL', 'none')[t], sections.reduce((a, s) => a + m('P1', s, 'none')[t], 0))).toBeLessThan(1e-9);
+      expect(
+        rel(
+          m('VN', 'TOTAL', 'ALL')[t],
+          provinces.reduce((a, p) => a + m(p, 'TOTAL', 'ALL')[t], 0),
+        ),
+      ).toBeLessThan(1e-9);
+      expect(
+        rel(
+          m('R2', 'C', 'ALL')[t],
+          levels.reduce((a, q) => a + m('R2', 'C', q)[t], 0),
+        ),
+      ).toBeLessThan(1e-9);
+      expect(
+        rel(
+          m('P1', 'TOTAL', 'none')[t],
+          sections.reduce((a, s) => a + m('P1', s, 'none')[t], 0),
+        ),
+      ).toBeLessThan(1e-9);
     }
   });
 
@@ -183,8 +217,12 @@ describe('coherent totals after reconciliation (no two figures contradict)', () 
     const byLevel = levels.reduce((a, q) => a + fc(baseline.forecasts, 'VN', 'semiconductors', q).forecast.mean[3], 0);
     expect(rel(f.forecast.mean[3], byLevel)).toBeLessThan(1e-6);
     const observed = observations.filter((o) => o.indicator === 'employment' && o.region === 'VN' && o.sector === 'semiconductors' && o.period === '2025');
-    const provincesOnly = fc(baseline.forecasts, 'P1', 'semiconductors', 'ALL').history.at(-1)!.value + fc(baseline.forecasts, 'P3', 'semiconductors', 'ALL').history.at(-1)!.value;
-    expect(f.history.at(-1)!.value).toBeCloseTo(observed.reduce((a, o) => a + o.value, 0), 6);
+    const provincesOnly =
+      fc(baseline.forecasts, 'P1', 'semiconductors', 'ALL').history.at(-1)!.value + fc(baseline.forecasts, 'P3', 'semiconductors', 'ALL').history.at(-1)!.value;
+    expect(f.history.at(-1)!.value).toBeCloseTo(
+      observed.reduce((a, o) => a + o.value, 0),
+      6,
+    );
     expect(f.history.at(-1)!.value).toBeGreaterThan(provincesOnly);
   });
 });
@@ -199,10 +237,22 @@ describe('partial data', () => {
   it('keeps them when the provinces add up to the national value (missing provinces are zero)', () => {
     const exact = observations.filter((o) => !(o.sector === 'semiconductors' && o.region === 'VN'));
     const sums = new Map<string, number>();
-    for (const o of exact) if (o.sector === 'semiconductors' && o.indicator === 'employment') sums.set(`${o.period}|${o.qualification}`, (sums.get(`${o.period}|${o.qualification}`) ?? 0) + o.value);
+    for (const o of exact)
+      if (o.sector === 'semiconductors' && o.indicator === 'employment')
+        sums.set(`${o.period}|${o.qualification}`, (sums.get(`${o.period}|${o.qualification}`) ?? 0) + o.value);
     const vn = [...sums].map(([k, v]) => {
       const [period, qualification] = k.split('|');
-      return { indicator: 'employment', period, region: 'VN', sector: 'semiconductors', qualification, value: v, unit: 'persons' as const, source: 'sum', status: 'modelled' as const };
+      return {
+        indicator: 'employment',
+        period,
+        region: 'VN',
+        sector: 'semiconductors',
+        qualification,
+        value: v,
+        unit: 'persons' as const,
+        source: 'sum',
+        status: 'modelled' as const,
+      };
     });
     const o = computeOutlook([...exact, ...vn], { structure: SMALL_STRUCTURE, scenarios: [SCENARIOS[0]] }).outlooks.baseline;
     const r1 = fc(o.forecasts, 'R1', 'semiconductors', 'ALL');
@@ -328,8 +378,28 @@ describe('official national series and the 2021 break', () => {
   // Labour force: 2% growth with a 7% drop in level from 2021 (re-weighting)
   for (let y = 2010; y <= 2025; y++) {
     const v = 50_000_000 * 1.02 ** (y - 2010) * (y >= 2021 ? 0.93 : 1);
-    official.push({ indicator: 'labour_force', period: String(y), region: 'VN', sector: 'TOTAL', qualification: 'ALL', value: Math.round(v), unit: 'persons', source: 'GSO LFS (test)', status: 'official' });
-    official.push({ indicator: 'unemployment_rate', period: String(y), region: 'VN', sector: 'TOTAL', qualification: 'ALL', value: 2.2 + 0.05 * Math.sin(y), unit: 'percent', source: 'GSO LFS (test)', status: 'official' });
+    official.push({
+      indicator: 'labour_force',
+      period: String(y),
+      region: 'VN',
+      sector: 'TOTAL',
+      qualification: 'ALL',
+      value: Math.round(v),
+      unit: 'persons',
+      source: 'GSO LFS (test)',
+      status: 'official',
+    });
+    official.push({
+      indicator: 'unemployment_rate',
+      period: String(y),
+      region: 'VN',
+      sector: 'TOTAL',
+      qualification: 'ALL',
+      value: 2.2 + 0.05 * Math.sin(y),
+      unit: 'percent',
+      source: 'GSO LFS (test)',
+      status: 'official',
+    });
   }
   const out = computeOutlook([...observations, ...official], { structure: SMALL_STRUCTURE, scenarios: [SCENARIOS[0]] }).outlooks.baseline;
 
@@ -359,14 +429,31 @@ describe('end-to-end hand-worked cell', () => {
   // 200 college graduates a year. Over 5 years: openings = 0 expansion + 0.03 × 10,000 × 5 = 1,500;
   // new supply = 0.85 × 200 × 5 = 850; imbalance = −650; ratio 0.567 → shortage.
   const structure = {
-    regions: [{ code: 'VN', parent: null }, { code: 'P1', parent: 'VN' }],
-    sectors: [{ code: 'TOTAL', parent: null }, { code: 'C', parent: 'TOTAL' }],
-    qualifications: [{ code: 'ALL', parent: null }, { code: 'college', parent: 'ALL' }],
+    regions: [
+      { code: 'VN', parent: null },
+      { code: 'P1', parent: 'VN' },
+    ],
+    sectors: [
+      { code: 'TOTAL', parent: null },
+      { code: 'C', parent: 'TOTAL' },
+    ],
+    qualifications: [
+      { code: 'ALL', parent: null },
+      { code: 'college', parent: 'ALL' },
+    ],
     fields: [],
   };
   const rows: Observation[] = [];
   for (let y = 2016; y <= 2025; y++) {
-    const base = { period: String(y), region: 'P1', sector: 'C', qualification: 'college', unit: 'persons' as const, source: 'hand', status: 'modelled' as const };
+    const base = {
+      period: String(y),
+      region: 'P1',
+      sector: 'C',
+      qualification: 'college',
+      unit: 'persons' as const,
+      source: 'hand',
+      status: 'modelled' as const,
+    };
     rows.push({ ...base, indicator: 'employment', value: 10_000 });
     rows.push({ ...base, indicator: 'exits', value: 300, status: 'official' as const });
     rows.push({ ...base, indicator: 'graduates', value: 200 });
@@ -397,14 +484,26 @@ describe('end-to-end hand-worked cell', () => {
   });
 
   it('takes replacement and other entrants from the national system when the base has one', () => {
-    const base = computeBase(rows.filter((r) => r.indicator !== 'exits'), { structure, scenarios: [SCENARIOS[0]] });
+    const base = computeBase(
+      rows.filter((r) => r.indicator !== 'exits'),
+      { structure, scenarios: [SCENARIOS[0]] },
+    );
     const system: NationalSystem = {
-      baseYear: 2025, years: Array.from({ length: 11 }, (_, i) => 2025 + i), baseIndex: 0,
-      labourForce: { mean: new Array(11).fill(20_000), intervals: [] }, employment: { mean: new Array(11).fill(10_000), intervals: [] },
-      unemploymentRate: new Array(11).fill(50), population15: new Array(11).fill(30_000),
-      lfEntrants: new Array(10).fill(400), lfExits: new Array(10).fill(250),
-      retirementRate: new Array(10).fill(0.02), deathRate: new Array(10).fill(0.005),
-      entryMix: { college: 1 }, replacementByLevel: { college: 0.8 }, minUnemploymentRate: 0.01, cappedYears: [],
+      baseYear: 2025,
+      years: Array.from({ length: 11 }, (_, i) => 2025 + i),
+      baseIndex: 0,
+      labourForce: { mean: new Array(11).fill(20_000), intervals: [] },
+      employment: { mean: new Array(11).fill(10_000), intervals: [] },
+      unemploymentRate: new Array(11).fill(50),
+      population15: new Array(11).fill(30_000),
+      lfEntrants: new Array(10).fill(400),
+      lfExits: new Array(10).fill(250),
+      retirementRate: new Array(10).fill(0.02),
+      deathRate: new Array(10).fill(0.005),
+      entryMix: { college: 1 },
+      replacementByLevel: { college: 0.8 },
+      minUnemploymentRate: 0.01,
+      cappedYears: [],
       methods: [{ id: 'demography', vi: 'Dân số', en: 'Population', source: 'UN WPP 2019' }],
     };
     const withSystem = Object.assign(base, { system });

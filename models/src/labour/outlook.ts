@@ -10,7 +10,16 @@ import { assumptionsOf } from './assumptions';
 import { summariseAccuracy } from './accuracy-summary';
 import { computeBase, type BaseProjection, type OutlookOptions } from './base';
 import { replacementRatePath } from './openings';
-import { applyScenario, scenarioCapFactors, systemInputsOf, systemOf, type GridBase, type ScenarioContext, type ScenarioResult, type SystemInputs } from './recompute';
+import {
+  applyScenario,
+  scenarioCapFactors,
+  systemInputsOf,
+  systemOf,
+  type GridBase,
+  type ScenarioContext,
+  type ScenarioResult,
+  type SystemInputs,
+} from './recompute';
 import { scenarioOfficial } from './scenario-official';
 import { entryRateAt, scenarioSystem } from './scenario-levers';
 import { SCENARIOS } from './scenarios';
@@ -58,9 +67,9 @@ function scenarioSignature(gb: GridBase, s: Scenario, ctx: ScenarioContext): str
     ? [gb.field.code, ...(mainSectors?.index.has(gb.field.parent) ? ancestors(mainSectors, gb.field.parent) : [gb.field.parent])]
     : gb.grid.reconciler.dims[1].codes;
   const growth = ['*', ...codes].filter((c) => s.sectorGrowth[c] !== undefined).map((c) => `${c}:${s.sectorGrowth[c]}`);
-  const boost = gb.field ? s.fieldBoost?.[gb.field.code] ?? null : null;
+  const boost = gb.field ? (s.fieldBoost?.[gb.field.code] ?? null) : null;
   const levers = [s.trainingByLevel ?? null, boost, s.labourForceChange ?? null, s.retirementFactor ?? null];
-  const attainment = gb.field && gb.target ? s.targetAttainment ?? 'none' : 'n/a';
+  const attainment = gb.field && gb.target ? (s.targetAttainment ?? 'none') : 'n/a';
   // The labour-force cap depends on every sector's growth: scenarios share rows only with the same cap.
   const sys = ctx.system;
   const sc = sys?.main ? scenarioCapFactors(sys.main, s, sys.system) : null;
@@ -95,7 +104,8 @@ export function outlookFor(base: BaseProjection, scenario: Scenario, options: { 
   if (ctx.forecasts) for (const f of scenarioOfficial(base.official, forecasts, ctx.system?.system ?? null, systemOf(base))) forecasts.push(f);
   // The national employment cell carries the labour demand before the supply limit (system/demand-line.ts).
   const sysIn = ctx.system;
-  const served = ctx.forecasts && sysIn?.main ? withDemandLine(forecasts, sysIn.system, scenarioCapFactors(sysIn.main, scenario, sysIn.system).factors) : forecasts;
+  const served =
+    ctx.forecasts && sysIn?.main ? withDemandLine(forecasts, sysIn.system, scenarioCapFactors(sysIn.main, scenario, sysIn.system).factors) : forecasts;
   for (const gb of base.fields) {
     const spec = base.targetSpecs.find((s) => s.field === gb.field!.code);
     if (!spec) continue;
@@ -205,7 +215,12 @@ export function recomputeProvince(base: BaseProjection, province: string, scenar
   if (!Number.isInteger(horizon) || horizon < 1 || horizon > base.horizon) {
     throw new ForecastError('INVALID_HORIZON', `The horizon must be a whole number of years from 1 to ${base.horizon}; got ${horizon}.`, { horizon });
   }
-  const ctx = contextOf(base, Array.from({ length: Math.min(horizon, base.horizon) }, (_, i) => i + 1), true, scenario);
+  const ctx = contextOf(
+    base,
+    Array.from({ length: Math.min(horizon, base.horizon) }, (_, i) => i + 1),
+    true,
+    scenario,
+  );
   const forecasts: CellForecast[] = [];
   const gaps: ScenarioResult['gaps'] = [];
   for (const gb of grids) {

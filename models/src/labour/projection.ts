@@ -162,11 +162,7 @@ export function gridHistory(index: ObservationIndex, opts: GridOptions): GridHis
   const [dr, ds, dq] = dims;
   const nS = ds.codes.length;
   const nQ = dq.codes.length;
-  const codesAt = (off: number): [string, string, string] => [
-    dr.codes[Math.floor(off / (nS * nQ))],
-    ds.codes[Math.floor(off / nQ) % nS],
-    dq.codes[off % nQ],
-  ];
+  const codesAt = (off: number): [string, string, string] => [dr.codes[Math.floor(off / (nS * nQ))], ds.codes[Math.floor(off / nQ) % nS], dq.codes[off % nQ]];
   const offset = (r: string, s: string, q: string) => (dr.index.get(r)! * nS + ds.index.get(s)!) * nQ + dq.index.get(q)!;
   let unit: Unit = 'persons';
   const isBottom = dims.map((d) => new Set(d.bottom));
@@ -246,9 +242,16 @@ export function projectGrid(index: ObservationIndex, opts: GridOptions, prebuilt
     let node: NodeProjection;
     if (values.every((v) => v === 0) && (!plan || plan.means.every((m) => m[off] === 0))) {
       node = {
-        region: r, sector: s, qualification: q, history, base, mean: new Array(horizon).fill(0),
+        region: r,
+        sector: s,
+        qualification: q,
+        history,
+        base,
+        mean: new Array(horizon).fill(0),
         intervals: levels.map((level) => ({ level, lower: new Array(horizon).fill(0), upper: new Array(horizon).fill(0) })),
-        models: [], intervalKind: 'none', accuracy: cellAccuracy({ values: [], start: periods[0], frequency: 1 }),
+        models: [],
+        intervalKind: 'none',
+        accuracy: cellAccuracy({ values: [], start: periods[0], frequency: 1 }),
       };
     } else if (plan) {
       // Accuracy: the engine's backtest on the cell's own (break-treated) history, as the benchmark of this cell.
@@ -256,7 +259,11 @@ export function projectGrid(index: ObservationIndex, opts: GridOptions, prebuilt
       const series = { values: b.values, start: b.start, frequency: 1 as const };
       const fitMethod = series.values.length >= 3 ? method : 'naive';
       node = {
-        region: r, sector: s, qualification: q, history, base,
+        region: r,
+        sector: s,
+        qualification: q,
+        history,
+        base,
         mean: plan.means.map((m) => m[off]),
         intervals: [],
         models: [{ method: SHARES_METHOD, weight: 1 }],
@@ -270,7 +277,11 @@ export function projectGrid(index: ObservationIndex, opts: GridOptions, prebuilt
       const fitMethod = series.values.length >= 3 ? method : 'naive';
       const { fit, forecast } = forecastCell(series, horizon, levels, fitMethod);
       node = {
-        region: r, sector: s, qualification: q, history, base,
+        region: r,
+        sector: s,
+        qualification: q,
+        history,
+        base,
         mean: forecast.mean,
         intervals: forecast.intervals.map((iv) => ({ level: iv.level, lower: iv.lower, upper: iv.upper })),
         models: fit.models,

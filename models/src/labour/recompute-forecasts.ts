@@ -27,7 +27,6 @@ function forecastSource(grid: Grid, node: Grid['nodes'][number]): string {
   return s;
 }
 
-
 /** A node's intervals scaled like its mean (`scales[t]` = scenario ÷ base path), rounded, around `mean`. */
 function scaledIntervals(node: Grid['nodes'][number], mean: number[], scales: number[]): CellForecast['forecast']['intervals'] {
   return node.intervals.map((iv) => ({
@@ -68,7 +67,11 @@ function withinParent(intervals: Intervals, mean: number[], parent: ParentCap, o
   if (!pr || pr.plus < 0 || pr.minus.length !== 0) return intervals;
   const pNode = parent.main.grid.nodes[pr.plus];
   const pMean = Array.from({ length: H }, (_, t) => parent.emp[t][pr.plus]);
-  const pIv = scaledIntervals(pNode, pMean, pMean.map((v, t) => (pNode.mean[t] > 0 ? v / pNode.mean[t] : 1)));
+  const pIv = scaledIntervals(
+    pNode,
+    pMean,
+    pMean.map((v, t) => (pNode.mean[t] > 0 ? v / pNode.mean[t] : 1)),
+  );
   return intervals.map((iv) => {
     const p = pIv.find((x) => x.level === iv.level);
     if (!p) return iv;
@@ -86,7 +89,8 @@ export function scenarioForecasts(cells: ScenarioCells): CellForecast[] {
   const { grid } = gb;
   const forecasts: CellForecast[] = [];
   const roots = grid.reconciler.dims.map((d) => d.codes.find((c) => !d.parent.get(c)));
-  const isRoot = (local: number) => !gb.field && nodes[local].region === roots[0] && nodes[local].sector === roots[1] && nodes[local].qualification === roots[2];
+  const isRoot = (local: number) =>
+    !gb.field && nodes[local].region === roots[0] && nodes[local].sector === roots[1] && nodes[local].qualification === roots[2];
   const periods = Array.from({ length: H }, (_, i) => String(grid.baseYear + i + 1));
   for (let local = 0; local < size; local++) {
     const node = nodes[local];

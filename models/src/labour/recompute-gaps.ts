@@ -64,7 +64,17 @@ function rankGroups({ gb, nodes }: ScenarioCells): number[] {
  * Replacement rates per level come from the national system (measured exits override a cell).
  */
 function accumulateYear(cells: ScenarioCells, t: number, sums: Running): void {
-  const { gb: { exits, supply }, scenario, ctx, offset, size, nodes, leaf, emp, sys } = cells;
+  const {
+    gb: { exits, supply },
+    scenario,
+    ctx,
+    offset,
+    size,
+    nodes,
+    leaf,
+    emp,
+    sys,
+  } = cells;
   const xr = scenario.exitRate;
   const entry = (q: string, t: number) => entryRateAt(scenario, ctx.entryRate, q, t);
   const { rateOf, noOthers, repl: cumRepl, supply: cumSupply, half: cumHalf } = sums;
@@ -74,9 +84,7 @@ function accumulateYear(cells: ScenarioCells, t: number, sums: Running): void {
     const q = nodes[local].qualification;
     const rate = sys && !exits.observed[off] ? rateOf(q)[t - 1] : exits.rate[off];
     cumRepl[local] += rate * xr * emp[t - 1][local];
-    const other = sys && !supply.otherFromData?.[off]
-      ? (sys.others.perWorker[q] ?? noOthers)[t - 1] * nodes[local].base
-      : supply.other[off][t - 1];
+    const other = sys && !supply.otherFromData?.[off] ? (sys.others.perWorker[q] ?? noOthers)[t - 1] * nodes[local].base : supply.other[off][t - 1];
     const e = entry(q, t);
     cumSupply[local] += e * supply.gradMean[off][t - 1] + other;
     cumHalf[local] += e * supply.gradHalf80[off][t - 1];
@@ -170,16 +178,23 @@ export function scenarioGaps(cells: ScenarioCells): GapRow[] {
   const gaps: GapRow[] = [];
   const levelRate = new Map<string, Float64Array>();
   const sums: Running = {
-    repl: new Float64Array(size), supply: new Float64Array(size), half: new Float64Array(size),
+    repl: new Float64Array(size),
+    supply: new Float64Array(size),
+    half: new Float64Array(size),
     rateOf: (q) => {
       let r = levelRate.get(q);
       if (!r) levelRate.set(q, (r = replacementRatePath(sys!.system, q, H)));
       return r;
     },
     noOthers: new Float64Array(H),
-    groupOfLocal: rankGroups(cells), groupOfRow: [], worse: worseThanNaive(cells),
+    groupOfLocal: rankGroups(cells),
+    groupOfRow: [],
+    worse: worseThanNaive(cells),
     iv80Of: nodes.map((n) => n.intervals.find((iv) => iv.level === 80) ?? n.intervals[0]),
-    expansion: new Float64Array(size), replacement: new Float64Array(size), newSupply: new Float64Array(size), supplyHalf: new Float64Array(size),
+    expansion: new Float64Array(size),
+    replacement: new Float64Array(size),
+    newSupply: new Float64Array(size),
+    supplyHalf: new Float64Array(size),
   };
   let k = 0;
   for (let t = 1; t <= H; t++) {

@@ -36,12 +36,15 @@ function handGrid(regions: TreeNode[], sectors: TreeNode[], levels: TreeNode[], 
   const nodes: NodeProjection[] = codesAt.map(([region, sector, qualification], off) => {
     const mean = Array.from({ length: H }, (_, t) => series[t + 1][off]);
     return {
-      region, sector, qualification,
+      region,
+      sector,
+      qualification,
       history: [{ period: '2025', value: series[0][off], status: 'official', source: 'hand' }],
       base: series[0][off],
       mean,
       intervals: [{ level: 80, lower: mean.map((m) => m * (1 - band)), upper: mean.map((m) => m * (1 + band)) }],
-      models: [], intervalKind: 'empirical',
+      models: [],
+      intervalKind: 'empirical',
       accuracy: { mase: null, smape: null, coverage80: null, coverage95: null, naiveMase: null, naiveSmape: null, origins: 0 },
     } as NodeProjection;
   });
@@ -72,14 +75,22 @@ function handSystem(o: Partial<NationalSystem> & { H: number; lf?: number }): Na
   const H = o.H;
   const lf = o.lf ?? 1e9;
   return {
-    baseYear: 2025, years: Array.from({ length: H + 1 }, (_, i) => 2025 + i), baseIndex: 0,
+    baseYear: 2025,
+    years: Array.from({ length: H + 1 }, (_, i) => 2025 + i),
+    baseIndex: 0,
     labourForce: { mean: new Array(H + 1).fill(lf), intervals: [] },
     employment: { mean: new Array(H + 1).fill(lf * 0.98), intervals: [] },
-    unemploymentRate: new Array(H + 1).fill(2), population15: new Array(H + 1).fill(lf * 1.3),
-    lfEntrants: new Array(H).fill(0), lfExits: new Array(H).fill(0),
-    retirementRate: new Array(H).fill(0.02), deathRate: new Array(H).fill(0.005),
-    entryMix: { none: 0.5, university: 0.5 }, replacementByLevel: { none: 1, university: 1 },
-    minUnemploymentRate: 0.01, cappedYears: [], methods: [],
+    unemploymentRate: new Array(H + 1).fill(2),
+    population15: new Array(H + 1).fill(lf * 1.3),
+    lfEntrants: new Array(H).fill(0),
+    lfExits: new Array(H).fill(0),
+    retirementRate: new Array(H).fill(0.02),
+    deathRate: new Array(H).fill(0.005),
+    entryMix: { none: 0.5, university: 0.5 },
+    replacementByLevel: { none: 1, university: 1 },
+    minUnemploymentRate: 0.01,
+    cappedYears: [],
+    methods: [],
     ...o,
   };
 }
@@ -87,12 +98,16 @@ function handSystem(o: Partial<NationalSystem> & { H: number; lf?: number }): Na
 function ctxOf(gb: GridBase, system: NationalSystem | null, entryRate = 0.85): ScenarioContext {
   const others = system ? otherEntrantsFromSystem(system, levelTotals(gb.grid, gb.supply), entryRate, gb.grid.horizon) : null;
   return {
-    thresholds: DEFAULT_THRESHOLDS, entryRate, gapHorizons: Array.from({ length: gb.grid.horizon }, (_, i) => i + 1), forecasts: true,
+    thresholds: DEFAULT_THRESHOLDS,
+    entryRate,
+    gapHorizons: Array.from({ length: gb.grid.horizon }, (_, i) => i + 1),
+    forecasts: true,
     system: system && others ? { system, main: gb, others } : null,
   };
 }
 
-const row = (gaps: GapRow[], r: string, s: string, q: string, h: number) => gaps.find((g) => g.region === r && g.sector === s && g.qualification === q && g.horizon === h)!;
+const row = (gaps: GapRow[], r: string, s: string, q: string, h: number) =>
+  gaps.find((g) => g.region === r && g.sector === s && g.qualification === q && g.horizon === h)!;
 
 const R: TreeNode[] = [{ code: 'VN' }, { code: 'P1', parent: 'VN' }, { code: 'P2', parent: 'VN' }];
 const S: TreeNode[] = [{ code: 'TOTAL' }, { code: 'A', parent: 'TOTAL' }, { code: 'C', parent: 'TOTAL' }];
@@ -122,7 +137,9 @@ describe('openings (hand-worked, net expansion)', () => {
     const vn = row(gaps, 'VN', 'TOTAL', 'ALL', 2);
     expect(vn.expansion).toBe(vn.employmentEnd - vn.employmentBase);
     expect(vn.expansion).toBe(-10_000 + 5000 + 2000 + 0);
-    const parts = gaps.filter((g) => g.horizon === 2 && ['P1', 'P2'].includes(g.region) && ['A', 'C'].includes(g.sector) && ['none', 'university'].includes(g.qualification));
+    const parts = gaps.filter(
+      (g) => g.horizon === 2 && ['P1', 'P2'].includes(g.region) && ['A', 'C'].includes(g.sector) && ['none', 'university'].includes(g.qualification),
+    );
     expect(parts.reduce((a, g) => a + g.expansion, 0)).toBe(vn.expansion);
   });
 
@@ -150,7 +167,12 @@ describe('replacement from age (two cohorts)', () => {
   const overall = 0.04 + 0.0028;
   const uniRate = (0.3 * 800 * 0.001 + 0.1 * (40 + 2)) / 260;
   const noneRate = (0.7 * 800 * 0.001 + 0.9 * (40 + 2)) / 740;
-  const system = handSystem({ H: 1, retirementRate: [0.04], deathRate: [0.0028], replacementByLevel: { university: uniRate / overall, none: noneRate / overall } });
+  const system = handSystem({
+    H: 1,
+    retirementRate: [0.04],
+    deathRate: [0.0028],
+    replacementByLevel: { university: uniRate / overall, none: noneRate / overall },
+  });
   const leaves = { 'P1|C|university': { base: 260_000, path: [260_000] }, 'P1|C|none': { base: 740_000, path: [740_000] } };
   const gb = gridBase(handGrid(R.slice(0, 2), [S[0], S[2]], Q, leaves));
   const { gaps } = applyScenario(gb, baseline, ctxOf(gb, system));
@@ -163,7 +185,10 @@ describe('replacement from age (two cohorts)', () => {
 
   it('lets measured exits data override the age-based rate of a cell', () => {
     const off = gb.grid.nodes.findIndex((n) => n.region === 'P1' && n.sector === 'C' && n.qualification === 'none');
-    const measured: GridBase = { ...gb, exits: { rate: gb.exits.rate.map((r, i) => (i === off ? 0.01 : r)), observed: gb.exits.observed.map((o, i) => (i === off ? 1 : o)) } };
+    const measured: GridBase = {
+      ...gb,
+      exits: { rate: gb.exits.rate.map((r, i) => (i === off ? 0.01 : r)), observed: gb.exits.observed.map((o, i) => (i === off ? 1 : o)) },
+    };
     expect(row(applyScenario(measured, baseline, ctxOf(measured, system)).gaps, 'P1', 'C', 'none', 1).replacement).toBe(7400);
   });
 });
@@ -300,7 +325,11 @@ describe('scenarios grow DEMAND before the labour-force cap', () => {
 });
 
 describe('properties (fast-check)', () => {
-  const cell = fc.record({ base: fc.integer({ min: 0, max: 200_000 }), g1: fc.double({ min: -0.3, max: 0.3, noNaN: true }), g2: fc.double({ min: -0.3, max: 0.3, noNaN: true }) });
+  const cell = fc.record({
+    base: fc.integer({ min: 0, max: 200_000 }),
+    g1: fc.double({ min: -0.3, max: 0.3, noNaN: true }),
+    g2: fc.double({ min: -0.3, max: 0.3, noNaN: true }),
+  });
   const keys = ['P1|A|none', 'P1|A|university', 'P1|C|none', 'P1|C|university', 'P2|A|none', 'P2|A|university', 'P2|C|none', 'P2|C|university'];
   const arb = fc.record({
     cells: fc.array(cell, { minLength: keys.length, maxLength: keys.length }),
@@ -321,11 +350,12 @@ describe('properties (fast-check)', () => {
         const { gaps } = applyScenario(gb, baseline, ctxOf(gb, system));
         for (const h of [1, 2]) {
           for (const [parent, children] of [['VN', ['P1', 'P2']]] as const) {
-            for (const s of ['TOTAL', 'A', 'C']) for (const q of ['ALL', 'none', 'university']) {
-              const p = row(gaps, parent, s, q, h);
-              expect(children.reduce((a, r) => a + row(gaps, r, s, q, h).expansion, 0)).toBe(p.expansion);
-              expect(p.expansion).toBe(p.employmentEnd - p.employmentBase);
-            }
+            for (const s of ['TOTAL', 'A', 'C'])
+              for (const q of ['ALL', 'none', 'university']) {
+                const p = row(gaps, parent, s, q, h);
+                expect(children.reduce((a, r) => a + row(gaps, r, s, q, h).expansion, 0)).toBe(p.expansion);
+                expect(p.expansion).toBe(p.employmentEnd - p.employmentBase);
+              }
           }
           for (const r of ['VN', 'P1', 'P2']) {
             const t = row(gaps, r, 'TOTAL', 'ALL', h);
@@ -333,7 +363,11 @@ describe('properties (fast-check)', () => {
             expect(row(gaps, r, 'TOTAL', 'none', h).expansion + row(gaps, r, 'TOTAL', 'university', h).expansion).toBe(t.expansion);
           }
         }
-        expect(countSmallFlaggedOrRanked(gaps.map((g) => ({ size: g.employmentBase, openings: g.openings, replacement: g.replacement, expansion: g.expansion, flag: g.flag, rank: g.rank })))).toBe(0);
+        expect(
+          countSmallFlaggedOrRanked(
+            gaps.map((g) => ({ size: g.employmentBase, openings: g.openings, replacement: g.replacement, expansion: g.expansion, flag: g.flag, rank: g.rank })),
+          ),
+        ).toBe(0);
         for (const g of gaps) if (g.flag === 'too-small') expect(g.rank).toBeNull();
       }),
       { numRuns: 60 },
@@ -359,19 +393,42 @@ describe('new fields never exceed their parent section, in any scenario', () => 
   const QC: TreeNode[] = [{ code: 'ALL' }, { code: 'none', parent: 'ALL' }, { code: 'college', parent: 'ALL' }];
   const H = 5;
   const flat = (v: number) => ({ base: v, path: new Array(H).fill(v) });
-  const main = gridBase(handGrid(R, SJ, QC, {
-    'P1|A|none': flat(200_000), 'P1|J|college': flat(15_056), 'P1|J|none': flat(2_000),
-    'P2|A|none': flat(100_000), 'P2|J|college': flat(2_399), 'P2|J|none': flat(1_000),
-  }, 0.05));
-  const fieldGrid = handGrid(R, [{ code: 'ai-digital' }], QC, {
-    'P1|ai-digital|college': flat(14_300), 'P1|ai-digital|none': flat(100),
-    'P2|ai-digital|college': flat(2_300), 'P2|ai-digital|none': flat(900),
-  }, 0.2);
+  const main = gridBase(
+    handGrid(
+      R,
+      SJ,
+      QC,
+      {
+        'P1|A|none': flat(200_000),
+        'P1|J|college': flat(15_056),
+        'P1|J|none': flat(2_000),
+        'P2|A|none': flat(100_000),
+        'P2|J|college': flat(2_399),
+        'P2|J|none': flat(1_000),
+      },
+      0.05,
+    ),
+  );
+  const fieldGrid = handGrid(
+    R,
+    [{ code: 'ai-digital' }],
+    QC,
+    {
+      'P1|ai-digital|college': flat(14_300),
+      'P1|ai-digital|none': flat(100),
+      'P2|ai-digital|college': flat(2_300),
+      'P2|ai-digital|none': flat(900),
+    },
+    0.2,
+  );
   const field: GridBase = { ...gridBase(fieldGrid), field: { code: 'ai-digital', parent: 'J' } };
   const high = SCENARIOS.find((x) => x.id === 'high-growth')!;
   const ctx = (system: NationalSystem | null): ScenarioContext => ({ ...ctxOf(main, system), main });
 
-  for (const [label, system] of [['with a national system', handSystem({ H })], ['without one', null]] as const) {
+  for (const [label, system] of [
+    ['with a national system', handSystem({ H })],
+    ['without one', null],
+  ] as const) {
     it(`caps every field cell, mean and bounds, by its parent's scenario path (${label})`, () => {
       const parents = applyScenario(main, high, ctx(system)).forecasts;
       const { forecasts, gaps } = applyScenario(field, high, ctx(system));
@@ -423,11 +480,18 @@ describe('the served unemployment rate follows each scenario’s employment', ()
   const periods = ['2026', '2027', '2028'];
   const hist = [{ period: '2025', value: 0, status: 'official' as const, source: 'GSO' }];
   const cell = (indicator: string, mean: number[], method: string, unit: CellForecast['unit'] = 'persons'): CellForecast => ({
-    indicator, region: 'VN', sector: 'TOTAL', qualification: 'ALL', unit, history: hist,
+    indicator,
+    region: 'VN',
+    sector: 'TOTAL',
+    qualification: 'ALL',
+    unit,
+    history: hist,
     forecast: { periods, mean, intervals: [{ level: 80, lower: mean, upper: mean }] },
-    models: [{ method, weight: 1 }], intervalKind: 'analytic',
+    models: [{ method, weight: 1 }],
+    intervalKind: 'analytic',
     accuracy: { mase: null, smape: null, coverage80: null, coverage95: null, naiveMase: null, naiveSmape: null, origins: 0 },
-    status: 'modelled', source: 'system',
+    status: 'modelled',
+    source: 'system',
   });
   // The base projection's series: the baseline's (rate 1 % and 10,400 unemployed every year).
   const official = [

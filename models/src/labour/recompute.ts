@@ -112,9 +112,10 @@ function computeCap(main: GridBase, scenario: Scenario, system: NationalSystem):
     for (let t = 0; t < H; t++) total[t] += n.mean[t] * m[t];
   }
   const lf = Array.from({ length: H }, (_, t) => system.labourForce.mean[system.baseIndex + t + 1]);
-  const gradual = system.maxRateFallPerYear !== undefined
-    ? { baseRate: system.unemploymentRate[system.baseIndex] / 100, maxFallPerYear: system.maxRateFallPerYear }
-    : undefined;
+  const gradual =
+    system.maxRateFallPerYear !== undefined
+      ? { baseRate: system.unemploymentRate[system.baseIndex] / 100, maxFallPerYear: system.maxRateFallPerYear }
+      : undefined;
   return scenarioCap(total, baselineCapFactors(system, H), lf, system.minUnemploymentRate, gradual);
 }
 
@@ -162,7 +163,6 @@ function computeMainEmployment(main: GridBase, scenario: Scenario, cap: Scenario
   return emp;
 }
 
-
 const parentRefCache = new WeakMap<GridBase, Map<GridBase, ParentRef[]>>();
 
 /**
@@ -185,7 +185,10 @@ function parentRefs(field: GridBase, main: GridBase): ParentRef[] {
     const q = cellOffset(mrec, [rootR, parent, n.qualification]) >= 0 ? n.qualification : rootQ;
     const plus = cellOffset(mrec, [n.region, parent, q]);
     if (plus >= 0 || !fr.bottom.includes(n.region)) return { plus, minus: [] };
-    const minus = fr.bottom.filter((x) => x !== n.region).map((x) => cellOffset(mrec, [x, parent, q])).filter((o) => o >= 0);
+    const minus = fr.bottom
+      .filter((x) => x !== n.region)
+      .map((x) => cellOffset(mrec, [x, parent, q]))
+      .filter((o) => o >= 0);
     return { plus: cellOffset(mrec, [rootR, parent, q]), minus };
   });
   byMain.set(main, refs);

@@ -16,7 +16,7 @@ const quals = makeDimension([{ code: 'ALL' }, { code: 'low', parent: 'ALL' }, { 
 /** Deterministic pseudo-random numbers (LCG) so the test is reproducible. */
 function rng(seed: number) {
   let s = seed;
-  return () => ((s = (s * 1664525 + 1013904223) % 4294967296) / 4294967296);
+  return () => (s = (s * 1664525 + 1013904223) % 4294967296) / 4294967296;
 }
 
 function close(a: number, b: number) {

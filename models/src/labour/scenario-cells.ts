@@ -10,7 +10,10 @@ import type { GridBase, ScenarioContext, SystemInputs } from './grid-base';
 import type { Scenario } from './types';
 
 /** Where a new field's cell finds its parent section in the main grid: `plus` − Σ `minus` (offsets; −1 = none). */
-export interface ParentRef { plus: number; minus: number[] }
+export interface ParentRef {
+  plus: number;
+  minus: number[];
+}
 
 /** A new field's parent section in the main grid: its scenario employment and where each field cell finds its parent. */
 export interface ParentCap {

@@ -50,8 +50,10 @@ export function fieldNationalNode(gb: GridBase): GridBase['grid']['nodes'][numbe
   const { grid } = gb;
   const [dr, , dq] = grid.reconciler.dims;
   const root = (d: typeof dr) => d.codes.find((c) => !d.parent.get(c));
-  return grid.nodes.find((n) => n.region === root(dr) && n.sector === gb.field?.code && n.qualification === root(dq))
-    ?? grid.nodes.find((n) => n.region === root(dr) && n.qualification === root(dq));
+  return (
+    grid.nodes.find((n) => n.region === root(dr) && n.sector === gb.field?.code && n.qualification === root(dq)) ??
+    grid.nodes.find((n) => n.region === root(dr) && n.qualification === root(dq))
+  );
 }
 
 const systemCache = new WeakMap<NationalSystem, Map<string, NationalSystem>>();

@@ -39,7 +39,11 @@ export interface RateBand {
  * Periods where either is missing keep the cell's own values.
  */
 export function unemploymentFromSystem(
-  cell: CellForecast, employment: CellForecast, labourForce: CellForecast, minUnemploymentRate: number, rateBand?: RateBand,
+  cell: CellForecast,
+  employment: CellForecast,
+  labourForce: CellForecast,
+  minUnemploymentRate: number,
+  rateBand?: RateBand,
 ): CellForecast {
   const pct = cell.indicator === 'unemployment_rate';
   const u = (e: number, l: number) => (pct ? round4(100 * (1 - e / l)) : Math.round(l - e));
@@ -78,10 +82,13 @@ export function unemploymentFromSystem(
     ...cell,
     forecast: { ...cell.forecast, mean, intervals },
     // A regional engine forecast rebuilt here is the system's now: say so.
-    ...(fromSystem ? {} : {
-      models: labourForce.models, intervalKind: 'analytic' as const,
-      source: `LMO model: ${pct ? '100 × (1 − employment ÷ labour force)' : 'labour force − employment'} of the scenario (national system × regional shares). History: ${[...new Set(cell.history.map((p) => p.source))].join('; ')}`,
-    }),
+    ...(fromSystem
+      ? {}
+      : {
+          models: labourForce.models,
+          intervalKind: 'analytic' as const,
+          source: `LMO model: ${pct ? '100 × (1 − employment ÷ labour force)' : 'labour force − employment'} of the scenario (national system × regional shares). History: ${[...new Set(cell.history.map((p) => p.source))].join('; ')}`,
+        }),
   };
 }
 
@@ -93,7 +100,10 @@ export function unemploymentFromSystem(
  * @param forecasts the scenario's employment forecasts
  */
 export function scenarioOfficial(
-  official: readonly CellForecast[], forecasts: readonly CellForecast[], system: NationalSystem | null, baseSystem: NationalSystem | null = system,
+  official: readonly CellForecast[],
+  forecasts: readonly CellForecast[],
+  system: NationalSystem | null,
+  baseSystem: NationalSystem | null = system,
 ): CellForecast[] {
   if (!system) return [...official];
   const lf = new Map<string, CellForecast>();
@@ -135,7 +145,11 @@ function scaleForecast(f: CellForecast, ratio: Map<string, number>): CellForecas
     forecast: {
       ...f.forecast,
       mean: f.forecast.mean.map((v, t) => Math.round(v * k(t))),
-      intervals: f.forecast.intervals.map((iv) => ({ ...iv, lower: iv.lower.map((v, t) => Math.round(v * k(t))), upper: iv.upper.map((v, t) => Math.round(v * k(t))) })),
+      intervals: f.forecast.intervals.map((iv) => ({
+        ...iv,
+        lower: iv.lower.map((v, t) => Math.round(v * k(t))),
+        upper: iv.upper.map((v, t) => Math.round(v * k(t))),
+      })),
     },
   };
 }

@@ -29,8 +29,14 @@ import { scenarioFromParameters, type ScenarioLabel } from './scenario-params/tr
 
 /** Growth changes (pp a year) that mark the ministry's priority fields in the growth presets. */
 const PRIORITY_UP: Record<string, number> = {
-  C: 1.5, J: 2, K: 1.2, M: 1.5,
-  semiconductors: 6, 'ai-digital': 4, hydrogen: 6, 'carbon-markets': 5,
+  C: 1.5,
+  J: 2,
+  K: 1.2,
+  M: 1.5,
+  semiconductors: 6,
+  'ai-digital': 4,
+  hydrogen: 6,
+  'carbon-markets': 5,
 };
 
 /** A named parameter set (issue 13 §1: the presets are parameter sets like any planner's scenario). */
@@ -157,8 +163,11 @@ export interface ScenarioCap {
  * @param baselineCap c_t per forecast year (missing or non-positive = 1: no baseline cap known)
  */
 export function scenarioCap(
-  grown: ArrayLike<number>, baselineCap: ArrayLike<number> | undefined, labourForce: ArrayLike<number | undefined>,
-  minUnemploymentRate: number, gradual?: GradualCap,
+  grown: ArrayLike<number>,
+  baselineCap: ArrayLike<number> | undefined,
+  labourForce: ArrayLike<number | undefined>,
+  minUnemploymentRate: number,
+  gradual?: GradualCap,
 ): ScenarioCap {
   const H = grown.length;
   const c = Float64Array.from({ length: H }, (_, t) => {

@@ -50,11 +50,9 @@ function check(shares: ShareSeries): { names: string[]; n: number } {
   for (const name of names) {
     const v = shares.components[name]!;
     if (v.length !== n) {
-      throw new ForecastError(
-        'INVALID_OPTION',
-        `Every share series must cover the same periods: "${name}" has ${v.length} values, "${names[0]}" has ${n}.`,
-        { component: name },
-      );
+      throw new ForecastError('INVALID_OPTION', `Every share series must cover the same periods: "${name}" has ${v.length} values, "${names[0]}" has ${n}.`, {
+        component: name,
+      });
     }
     v.forEach((x, i) => {
       if (!Number.isFinite(x)) {
@@ -71,11 +69,7 @@ function check(shares: ShareSeries): { names: string[]; n: number } {
   for (let t = 0; t < n; t++) {
     const total = names.reduce((s, name) => s + shares.components[name]![t]!, 0);
     if (Math.abs(total - 100) > 1) {
-      throw new ForecastError(
-        'INVALID_OPTION',
-        `The shares of period number ${t + 1} add up to ${total.toFixed(2)} %, not 100 %.`,
-        { index: t, total },
-      );
+      throw new ForecastError('INVALID_OPTION', `The shares of period number ${t + 1} add up to ${total.toFixed(2)} %, not 100 %.`, { index: t, total });
     }
   }
   return { names, n };
@@ -131,7 +125,10 @@ export function forecastShares(shares: ShareSeries, h: number, options: ShareFor
   const floor = options.floor ?? 0.01;
   const z: number[][] = names.map(() => []);
   for (let t = 0; t < n; t++) {
-    toLogRatios(names.map((name) => shares.components[name]![t]!), floor).forEach((v, k) => z[k]!.push(v));
+    toLogRatios(
+      names.map((name) => shares.components[name]![t]!),
+      floor,
+    ).forEach((v, k) => z[k]!.push(v));
   }
   const fits: Record<string, Fit> = {};
   const zf = names.map((name, k) => {
@@ -144,7 +141,9 @@ export function forecastShares(shares: ShareSeries, h: number, options: ShareFor
 
   const components: Record<string, Forecast> = {};
   names.forEach((name, k) => {
-    const lf = fit({ values: shares.components[name]!.map((x) => shareLogit(x, floor)), start: shares.start, frequency: shares.frequency }).forecast(h, { levels });
+    const lf = fit({ values: shares.components[name]!.map((x) => shareLogit(x, floor)), start: shares.start, frequency: shares.frequency }).forecast(h, {
+      levels,
+    });
     const centre = means[k]!.map((m) => shareLogit(m, floor));
     components[name] = {
       mean: means[k]!,

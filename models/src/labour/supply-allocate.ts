@@ -27,7 +27,9 @@ export interface FlowAllocation {
  * `forecast` (supply.ts `forecastFlow`, passed in so this module does not depend on supply.ts).
  */
 export function flowAllocator(
-  index: ObservationIndex, grid: Grid, forecast: (cell: IndexedCell | undefined) => FlowSeries | null,
+  index: ObservationIndex,
+  grid: Grid,
+  forecast: (cell: IndexedCell | undefined) => FlowSeries | null,
 ): (indicator: string, off: number) => FlowAllocation | null {
   const { reconciler, nodes, baseYear } = grid;
   const [dr, ds, dq] = reconciler.dims;
@@ -76,7 +78,10 @@ export function flowAllocator(
     else if (!root || [...cell.byYear.keys()].some((y) => y > baseYear)) result = direct(id);
     else {
       const national = direct(`${indicator}|${rootRegion}|${s}|${q}`, root);
-      const years = [...cell.byYear.keys()].filter((y) => y <= baseYear && root.byYear.has(y)).sort((a, b) => b - a).slice(0, 3);
+      const years = [...cell.byYear.keys()]
+        .filter((y) => y <= baseYear && root.byYear.has(y))
+        .sort((a, b) => b - a)
+        .slice(0, 3);
       const part = years.reduce((a, y) => a + cell.byYear.get(y)!.value, 0);
       const whole = years.reduce((a, y) => a + root.byYear.get(y)!.value, 0);
       if (!national || whole <= 0) result = direct(id);
@@ -100,7 +105,11 @@ export function flowAllocator(
   // graduates to the no-qualification level).
   const byLevel = new Map<string, boolean>();
   const hasLevels = (indicator: string) => {
-    if (!byLevel.has(indicator)) byLevel.set(indicator, (index.byIndicator.get(indicator) ?? []).some((c) => bottomQ.has(c.qualification)));
+    if (!byLevel.has(indicator))
+      byLevel.set(
+        indicator,
+        (index.byIndicator.get(indicator) ?? []).some((c) => bottomQ.has(c.qualification)),
+      );
     return byLevel.get(indicator)!;
   };
   return (indicator: string, off: number): FlowAllocation | null => {

@@ -94,7 +94,10 @@ export function boundShortHalf(mean: readonly number[], half: readonly number[])
 export function aggregateSupplyHalf(rec: Reconciler, half: Float64Array, rho: number): Float64Array {
   const r = Math.min(1, Math.max(0, rho));
   const lin = aggregateTensor(rec, Float64Array.from(half));
-  if (r >= 1) { half.set(lin); return half; }
+  if (r >= 1) {
+    half.set(lin);
+    return half;
+  }
   const q = Float64Array.from(half);
   aggregateAlongAxis(q, rec.shape, 0, rec.dims[0]);
   for (let i = 0; i < q.length; i++) q[i] *= q[i];
@@ -224,7 +227,10 @@ export function supplyInputs(index: ObservationIndex, grid: Grid, options: { oth
  * root's mean.
  */
 function correlationOf(
-  index: ObservationIndex, grid: Grid, gradMean: Float64Array[], gradHalf80: Float64Array[],
+  index: ObservationIndex,
+  grid: Grid,
+  gradMean: Float64Array[],
+  gradHalf80: Float64Array[],
   forecast: (cell: IndexedCell) => FlowSeries | null,
 ): number {
   const { reconciler: rec, nodes, horizon, baseYear } = grid;
@@ -232,7 +238,10 @@ function correlationOf(
   const cumMean = new Float64Array(nodes.length);
   const cumHalf = new Float64Array(nodes.length);
   for (let off = 0; off < nodes.length; off++) {
-    for (let t = 0; t < horizon; t++) { cumMean[off] += gradMean[off][t] ?? 0; cumHalf[off] += gradHalf80[off][t] ?? 0; }
+    for (let t = 0; t < horizon; t++) {
+      cumMean[off] += gradMean[off][t] ?? 0;
+      cumHalf[off] += gradHalf80[off][t] ?? 0;
+    }
   }
   const root = nodes.findIndex((n) => !dr.parent.get(n.region) && !ds.parent.get(n.sector) && !dq.parent.get(n.qualification));
   if (root < 0) return 1;
@@ -251,11 +260,27 @@ function correlationOf(
   const years = [...byYear.keys()].sort((a, b) => a - b);
   const first = years[0];
   const cell: IndexedCell = {
-    indicator: 'graduates', region: dr.bottom[0], sector: ds.bottom[0], qualification: dq.bottom[0], unit: 'persons',
-    byYear: new Map(years.map((y) => [y, {
-      indicator: 'graduates', period: String(y), region: dr.bottom[0], sector: ds.bottom[0], qualification: dq.bottom[0],
-      value: byYear.get(y)!, unit: 'persons', status: 'modelled', source: 'Σ graduates of the grid\'s bottom cells',
-    }])),
+    indicator: 'graduates',
+    region: dr.bottom[0],
+    sector: ds.bottom[0],
+    qualification: dq.bottom[0],
+    unit: 'persons',
+    byYear: new Map(
+      years.map((y) => [
+        y,
+        {
+          indicator: 'graduates',
+          period: String(y),
+          region: dr.bottom[0],
+          sector: ds.bottom[0],
+          qualification: dq.bottom[0],
+          value: byYear.get(y)!,
+          unit: 'persons',
+          status: 'modelled',
+          source: "Σ graduates of the grid's bottom cells",
+        },
+      ]),
+    ),
   };
   const agg = years.every((y, i) => y === first + i) ? forecast(cell) : null;
   if (!agg) return 1;

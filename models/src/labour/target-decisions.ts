@@ -34,9 +34,30 @@ export const DEFAULT_TARGETS: TargetSpec[] = [
         { id: 'master', group: 'level', nameVi: 'Thạc sĩ', nameEn: 'Master’s', atLeast: 7_500, inTotal: true },
         { id: 'phd', group: 'level', nameVi: 'Tiến sĩ', nameEn: 'PhD', atLeast: 500, inTotal: true },
         { id: 'design', group: 'stage', nameVi: 'Thiết kế vi mạch', nameEn: 'Chip design', atLeast: 15_000, inTotal: true },
-        { id: 'fabrication', group: 'stage', nameVi: 'Sản xuất, đóng gói, kiểm thử và các khâu khác', nameEn: 'Fabrication, packaging, testing and other stages', atLeast: 35_000, inTotal: true },
-        { id: 'ai', group: 'other', nameVi: 'Nhân lực trí tuệ nhân tạo cho ngành bán dẫn', nameEn: 'AI specialists for the semiconductor industry', atLeast: 5_000, inTotal: false },
-        { id: 'lecturers', group: 'other', nameVi: 'Giảng viên được bồi dưỡng chuyên sâu', nameEn: 'Lecturers given specialised training', atLeast: 1_300, inTotal: false },
+        {
+          id: 'fabrication',
+          group: 'stage',
+          nameVi: 'Sản xuất, đóng gói, kiểm thử và các khâu khác',
+          nameEn: 'Fabrication, packaging, testing and other stages',
+          atLeast: 35_000,
+          inTotal: true,
+        },
+        {
+          id: 'ai',
+          group: 'other',
+          nameVi: 'Nhân lực trí tuệ nhân tạo cho ngành bán dẫn',
+          nameEn: 'AI specialists for the semiconductor industry',
+          atLeast: 5_000,
+          inTotal: false,
+        },
+        {
+          id: 'lecturers',
+          group: 'other',
+          nameVi: 'Giảng viên được bồi dưỡng chuyên sâu',
+          nameEn: 'Lecturers given specialised training',
+          atLeast: 1_300,
+          inTotal: false,
+        },
       ],
       // No source seen gives the number of semiconductor graduates trained a year today.
       output: { value: null },
@@ -54,8 +75,7 @@ export const DEFAULT_TARGETS: TargetSpec[] = [
     date: '2024-02-07',
     quoteVi:
       'Sản lượng hydro được sản xuất thông qua quá trình sử dụng năng lượng tái tạo và các quá trình khác có thu giữ các-bon đạt khoảng 100.000 – 500.000 tấn/năm vào năm 2030.',
-    quoteEn:
-      'Hydrogen produced from renewable energy and other processes with carbon capture reaches about 100,000–500,000 tonnes a year by 2030.',
+    quoteEn: 'Hydrogen produced from renewable energy and other processes with carbon capture reaches about 100,000–500,000 tonnes a year by 2030.',
     basis: 'assumption',
     year: 2030,
     qualification: 'ALL',
@@ -86,7 +106,8 @@ export const DEFAULT_TARGETS: TargetSpec[] = [
     claims: [
       {
         value: 150_000,
-        textVi: 'Khoảng 150.000 chuyên gia cần cho thị trường các-bon — nhận định của doanh nghiệp trên báo chí, chưa được kiểm chứng, không có trong Nghị định.',
+        textVi:
+          'Khoảng 150.000 chuyên gia cần cho thị trường các-bon — nhận định của doanh nghiệp trên báo chí, chưa được kiểm chứng, không có trong Nghị định.',
         textEn: 'About 150,000 specialists needed for the carbon market — an industry claim in the press, unverified, not in the Decree.',
         source: 'The VOS, SGGP (Aug 2024), industry claim',
       },

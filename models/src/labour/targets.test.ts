@@ -34,7 +34,15 @@ describe('semiconductor training target (Decision 1017/QĐ-TTg)', () => {
     expect(plan.yearsLeft).toBe(5);
     expect(plan.trainedSoFar).toBeNull();
     expect(plan.perYearFromNow.total).toBe(10_000);
-    expect(plan.perYearFromNow.byItem).toMatchObject({ bachelor: 8_400, master: 1_500, phd: 100, design: 3_000, fabrication: 7_000, ai: 1_000, lecturers: 260 });
+    expect(plan.perYearFromNow.byItem).toMatchObject({
+      bachelor: 8_400,
+      master: 1_500,
+      phd: 100,
+      design: 3_000,
+      fabrication: 7_000,
+      ai: 1_000,
+      lecturers: 260,
+    });
   });
 
   it('counts graduates already trained only when given', () => {
@@ -85,7 +93,18 @@ describe('no decision is credited with a number it does not contain', () => {
     expect(co2.quoteVi + co2.quoteEn).not.toMatch(/150/);
     // Every number in a quote is one the decision states (the lines of the target, years, tonnes).
     for (const s of DEFAULT_TARGETS) {
-      const allowed = new Set<number>([s.year, 2024, 2025, 2027, 2028, 2030, ...(s.training?.items.map((i) => i.atLeast) ?? []), s.training?.total ?? 0, s.production?.min ?? 0, s.production?.max ?? 0]);
+      const allowed = new Set<number>([
+        s.year,
+        2024,
+        2025,
+        2027,
+        2028,
+        2030,
+        ...(s.training?.items.map((i) => i.atLeast) ?? []),
+        s.training?.total ?? 0,
+        s.production?.min ?? 0,
+        s.production?.max ?? 0,
+      ]);
       for (const m of s.quoteEn.matchAll(/\d[\d,]*/g)) expect(allowed.has(Number(m[0].replace(/,/g, '')))).toBe(true);
     }
   });

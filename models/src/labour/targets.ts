@@ -67,9 +67,17 @@ export function computeTarget(gb: GridBase, spec: TargetSpec, entryRate: number,
     intervals: node.intervals.map((iv) => ({ level: iv.level, lower: [...iv.lower], upper: [...iv.upper] })),
   };
   const level = workforceLevelOf(spec, latestPoint.value, grid.baseYear);
-  const path: PathSeries = level === null
-    ? { periods: [], mean: [], intervals: [] }
-    : targetPath(node.history.map((p) => p.value), grid.baseYear, level, spec.year, grid.horizon, levels);
+  const path: PathSeries =
+    level === null
+      ? { periods: [], mean: [], intervals: [] }
+      : targetPath(
+          node.history.map((p) => p.value),
+          grid.baseYear,
+          level,
+          spec.year,
+          grid.horizon,
+          levels,
+        );
 
   // Bottom cells of the field in the target's levels: exit rate and today's graduates.
   const levelsOf = spec.qualification === 'ALL' ? dq.bottom : [spec.qualification];
@@ -133,8 +141,9 @@ export function computeTarget(gb: GridBase, spec: TargetSpec, entryRate: number,
     noteEn: spec.noteEn,
     status: 'modelled',
     dataBasis,
-    source: level === null
-      ? `LMO model: trend = engine forecast of the field's workforce (${[...new Set(node.history.map((p) => p.source))].join('; ')}); targets quoted from ${spec.decision}`
-      : `LMO model: logistic workforce path (assumption: everyone ${spec.decision} still calls for joins the field); trend = engine forecast of the field's workforce (${[...new Set(node.history.map((p) => p.source))].join('; ')})`,
+    source:
+      level === null
+        ? `LMO model: trend = engine forecast of the field's workforce (${[...new Set(node.history.map((p) => p.source))].join('; ')}); targets quoted from ${spec.decision}`
+        : `LMO model: logistic workforce path (assumption: everyone ${spec.decision} still calls for joins the field); trend = engine forecast of the field's workforce (${[...new Set(node.history.map((p) => p.source))].join('; ')})`,
   };
 }

@@ -5,7 +5,23 @@ import { basisOf, basisOfRows, illustrativeLevelNames, mergeBasis } from './basi
 import { forecastRows, mergedRowStatuses, mergeForecastRows, readForecast } from './forecast-columns';
 
 function level(patch: Partial<DataLevelRow>): DataLevelRow {
-  return { level: 'provinces', nameVi: 'Tỉnh', nameEn: 'Provinces', status: 'official', from: '2010', to: '2016', firstYear: 2010, lastYear: 2016, frequencies: ['annual'], indicators: [], rows: 1, sources: [], sourceCount: 0, citationCount: 0, ...patch };
+  return {
+    level: 'provinces',
+    nameVi: 'Tỉnh',
+    nameEn: 'Provinces',
+    status: 'official',
+    from: '2010',
+    to: '2016',
+    firstYear: 2010,
+    lastYear: 2016,
+    frequencies: ['annual'],
+    indicators: [],
+    rows: 1,
+    sources: [],
+    sourceCount: 0,
+    citationCount: 0,
+    ...patch,
+  };
 }
 
 describe('basis adapter', () => {
@@ -13,7 +29,12 @@ describe('basis adapter', () => {
     expect(basisOf(gapRow({ basis: ['illustrative', 'official'] }))).toEqual(['official', 'illustrative']);
   });
   it('falls back to the statuses of the history points, then to an observation status', () => {
-    const f = forecastResponse({ history: [{ period: '2024', value: 1, status: 'illustrative', source: 'gen' }, { period: '2025', value: 1, status: 'official', source: 'GSO' }] });
+    const f = forecastResponse({
+      history: [
+        { period: '2024', value: 1, status: 'illustrative', source: 'gen' },
+        { period: '2025', value: 1, status: 'official', source: 'GSO' },
+      ],
+    });
     expect(basisOf(f)).toEqual(['official', 'illustrative']);
     expect(basisOf({ history: [{ status: 'international' }] })).toEqual(['international']);
     expect(basisOf({ status: 'official' })).toEqual(['official']);
@@ -32,7 +53,12 @@ describe('basis adapter', () => {
   it('names the illustrative levels a view rests on, in the chosen language', () => {
     const levels = [
       level({ level: 'provinces', status: 'official' }),
-      level({ level: 'province-section-qualification', nameVi: 'Tỉnh × ngành × trình độ', nameEn: 'Province × section × qualification', status: 'illustrative' }),
+      level({
+        level: 'province-section-qualification',
+        nameVi: 'Tỉnh × ngành × trình độ',
+        nameEn: 'Province × section × qualification',
+        status: 'illustrative',
+      }),
       level({ level: 'exits', nameVi: 'Người rời thị trường', nameEn: 'Exits', status: 'illustrative' }),
     ];
     expect(illustrativeLevelNames(levels, ['provinces', 'province-section-qualification'], 'vi')).toEqual(['Tỉnh × ngành × trình độ']);
@@ -43,7 +69,14 @@ describe('basis adapter', () => {
 
 describe('row statuses of forecast charts', () => {
   it('observed years carry their own status, projected years are modelled', () => {
-    const f = readForecast(forecastResponse({ history: [{ period: '2024', value: 1, status: 'official', source: 'GSO' }, { period: '2025', value: 2, status: 'illustrative', source: 'gen' }] }));
+    const f = readForecast(
+      forecastResponse({
+        history: [
+          { period: '2024', value: 1, status: 'official', source: 'GSO' },
+          { period: '2025', value: 2, status: 'illustrative', source: 'gen' },
+        ],
+      }),
+    );
     const rows = mergeForecastRows([{ key: 'employment', rows: forecastRows(f) }]);
     expect(rows.map(mergedRowStatuses)).toEqual([['official'], ['illustrative'], ['modelled'], ['modelled']]);
     expect(f.basis).toEqual(['official', 'illustrative']);

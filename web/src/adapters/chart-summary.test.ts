@@ -17,9 +17,29 @@ describe('chart summaries', () => {
       { period: '2025', forecast: false, lf_actual: 53.5 },
       { period: '2035', forecast: true, lf_mean: 56.1 },
     ];
-    expect(forecastSummary(rows, [{ key: 'lf', label: 'Labour force' }, { key: 'none', label: 'Missing' }], (v) => `${v} m`, t)).toBe('Labour force: 53.5 m in 2025, forecast 56.1 m in 2035');
+    expect(
+      forecastSummary(
+        rows,
+        [
+          { key: 'lf', label: 'Labour force' },
+          { key: 'none', label: 'Missing' },
+        ],
+        (v) => `${v} m`,
+        t,
+      ),
+    ).toBe('Labour force: 53.5 m in 2025, forecast 56.1 m in 2035');
   });
   it('names the largest shortage and surplus', () => {
-    expect(imbalanceSummary([{ label: 'A', imbalance: -5 }, { label: 'B', imbalance: -9 }, { label: 'C', imbalance: 4 }], String, t)).toBe('largest shortage B -9; largest surplus C 4');
+    expect(
+      imbalanceSummary(
+        [
+          { label: 'A', imbalance: -5 },
+          { label: 'B', imbalance: -9 },
+          { label: 'C', imbalance: 4 },
+        ],
+        String,
+        t,
+      ),
+    ).toBe('largest shortage B -9; largest surplus C 4');
   });
 });

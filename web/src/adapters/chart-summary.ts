@@ -15,11 +15,15 @@ export function forecastSummary(rows: MergedRow[], series: { key: string; label:
     const actual = [...rows].reverse().find((r) => actualAt(r) !== undefined);
     const forecast = [...rows].reverse().find((r) => r.forecast && meanAt(r) !== undefined);
     if (!actual && !forecast) continue;
-    parts.push(t('chart.summarySeries', {
-      label: s.label,
-      actual: actual ? t('chart.summaryActual', { value: format(actualAt(actual)!, s.key), period: actual.period }) : '',
-      forecast: forecast ? t('chart.summaryForecast', { value: format(meanAt(forecast)!, s.key), period: forecast.period }) : '',
-    }).replace(/\s+,|,\s*$/g, '').trim());
+    parts.push(
+      t('chart.summarySeries', {
+        label: s.label,
+        actual: actual ? t('chart.summaryActual', { value: format(actualAt(actual)!, s.key), period: actual.period }) : '',
+        forecast: forecast ? t('chart.summaryForecast', { value: format(meanAt(forecast)!, s.key), period: forecast.period }) : '',
+      })
+        .replace(/\s+,|,\s*$/g, '')
+        .trim(),
+    );
   }
   return parts.join('; ');
 }
@@ -31,5 +35,7 @@ export function imbalanceSummary(rows: { label: string; imbalance: number }[], f
   return [
     shortage ? t('chart.summaryShortage', { label: shortage.label, value: format(shortage.imbalance) }) : '',
     surplus ? t('chart.summarySurplus', { label: surplus.label, value: format(surplus.imbalance) }) : '',
-  ].filter(Boolean).join('; ');
+  ]
+    .filter(Boolean)
+    .join('; ');
 }

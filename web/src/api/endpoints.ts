@@ -1,6 +1,17 @@
 import { client } from './client';
 import { readJson } from './problem';
-import type { AccuracyResponse, CreatedScenario, ForecastResponse, GapsResponse, Meta, ScenarioCatalogue, ScenarioParameters, ScenarioRecord, SeriesResponse, TargetsResponse } from './types';
+import type {
+  AccuracyResponse,
+  CreatedScenario,
+  ForecastResponse,
+  GapsResponse,
+  Meta,
+  ScenarioCatalogue,
+  ScenarioParameters,
+  ScenarioRecord,
+  SeriesResponse,
+  TargetsResponse,
+} from './types';
 
 /** Identifies one cell of the data cube. */
 export interface CellParams {
@@ -32,17 +43,14 @@ function query<T extends object>(params: T): Record<string, string> {
 
 const api = client.api;
 
-export const fetchMeta = async (signal?: AbortSignal): Promise<Meta> =>
-  readJson<Meta>(await api.meta.$get(undefined, { init: { signal } }));
+export const fetchMeta = async (signal?: AbortSignal): Promise<Meta> => readJson<Meta>(await api.meta.$get(undefined, { init: { signal } }));
 
 /** One cell's observations, columnar, as the API serves them. */
 export const fetchSeries = async (params: CellParams, signal?: AbortSignal): Promise<SeriesResponse> =>
   readJson<SeriesResponse>(await api.series.$get({ query: query(params) }, { init: { signal } }));
 
 export const fetchForecast = async (params: ForecastParams, signal?: AbortSignal): Promise<ForecastResponse> =>
-  readJson<ForecastResponse>(
-    await api.forecasts.$get({ query: query({ ...params, levels: '80,95' }) }, { init: { signal } }),
-  );
+  readJson<ForecastResponse>(await api.forecasts.$get({ query: query({ ...params, levels: '80,95' }) }, { init: { signal } }));
 
 export const fetchGaps = async (params: GapParams, signal?: AbortSignal): Promise<GapsResponse> =>
   readJson<GapsResponse>(await api.gaps.$get({ query: query(params) }, { init: { signal } }));
@@ -71,4 +79,3 @@ export const createScenario = async (parameters: ScenarioParameters, signal?: Ab
 export function exportCsvHref(view: 'series' | 'forecasts' | 'gaps', params: object): string {
   return `/api/export.csv?${new URLSearchParams({ view, ...query(params) }).toString()}`;
 }
-

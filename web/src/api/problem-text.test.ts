@@ -4,7 +4,9 @@ import { fieldProblemText, problemKind, problemText } from './problem-text';
 
 describe('problemText', () => {
   const unknownCode = {
-    type: '/api/problems/unknown-code', title: 'Unknown code', status: 400,
+    type: '/api/problems/unknown-code',
+    title: 'Unknown code',
+    status: 400,
     detail: "region: '27' is the former province Bắc Ninh, merged into 24 Bắc Ninh on 1 July 2025; use 24",
     errors: [{ path: 'region', message: "'27' is the former province Bắc Ninh, merged into 24 Bắc Ninh on 1 July 2025; use 24", expected: ['24'] }],
   };
@@ -24,13 +26,35 @@ describe('problemText', () => {
   });
 
   it('prefers the API’s own Vietnamese (detailVi, messageVi)', () => {
-    const text = problemText({ type: '/api/problems/validation', title: 'Invalid upload', status: 422, detailVi: 'Tệp rỗng.', errors: [{ message: 'The file is empty.', messageVi: 'Tệp rỗng.' }] } as never, 'vi');
+    const text = problemText(
+      {
+        type: '/api/problems/validation',
+        title: 'Invalid upload',
+        status: 422,
+        detailVi: 'Tệp rỗng.',
+        errors: [{ message: 'The file is empty.', messageVi: 'Tệp rỗng.' }],
+      } as never,
+      'vi',
+    );
     expect(text.detail).toBe('Tệp rỗng.');
     expect(text.errors).toEqual(['Tệp rỗng.']);
   });
 
   it('names every kind the API sends, else falls back on the HTTP status', () => {
-    for (const type of ['validation', 'unknown-code', 'not-found', 'forecast/too-short', 'database-unavailable', 'results-not-ready', 'internal', 'conflict', 'unauthorized', 'forbidden', 'out-of-scope', 'too-many-attempts']) {
+    for (const type of [
+      'validation',
+      'unknown-code',
+      'not-found',
+      'forecast/too-short',
+      'database-unavailable',
+      'results-not-ready',
+      'internal',
+      'conflict',
+      'unauthorized',
+      'forbidden',
+      'out-of-scope',
+      'too-many-attempts',
+    ]) {
       const text = problemText({ type: `/api/problems/${type}`, title: 'x', status: 400 }, 'vi');
       expect(text.title, type).not.toBe('Không thực hiện được yêu cầu');
     }

@@ -48,8 +48,16 @@ const DETAIL_VI: Readonly<Record<string, string>> = {
 };
 
 const STATUS_KIND: Readonly<Record<number, string>> = {
-  0: 'network', 400: 'validation', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 409: 'conflict',
-  422: 'validation', 429: 'too-many-attempts', 500: 'internal', 503: 'database-unavailable',
+  0: 'network',
+  400: 'validation',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  422: 'validation',
+  429: 'too-many-attempts',
+  500: 'internal',
+  503: 'database-unavailable',
 };
 
 /** The problem's kind: the last meaningful segment of its `type` URI, else from the HTTP status. */
@@ -64,9 +72,24 @@ export function problemKind(problem: Pick<Problem, 'type' | 'status' | 'title'>)
 
 /** Request parameters named in Vietnamese; other paths (CSV columns) stay as written. */
 const PARAM_VI: Readonly<Record<string, string>> = {
-  region: 'địa bàn', sector: 'ngành', qualification: 'trình độ', indicator: 'chỉ tiêu', horizon: 'tầm dự báo',
-  scenario: 'kịch bản', period: 'kỳ', value: 'giá trị', from: 'từ năm', to: 'đến năm', levels: 'mức của khoảng dự báo',
-  file: 'tệp', format: 'định dạng', mapping: 'bảng ánh xạ', body: 'nội dung gửi lên', unit: 'đơn vị', status: 'loại số liệu', source: 'nguồn',
+  region: 'địa bàn',
+  sector: 'ngành',
+  qualification: 'trình độ',
+  indicator: 'chỉ tiêu',
+  horizon: 'tầm dự báo',
+  scenario: 'kịch bản',
+  period: 'kỳ',
+  value: 'giá trị',
+  from: 'từ năm',
+  to: 'đến năm',
+  levels: 'mức của khoảng dự báo',
+  file: 'tệp',
+  format: 'định dạng',
+  mapping: 'bảng ánh xạ',
+  body: 'nội dung gửi lên',
+  unit: 'đơn vị',
+  status: 'loại số liệu',
+  source: 'nguồn',
 };
 
 /** How a caller names paths and says what is wrong (the scenario builder names levers from the parameter specs). */

@@ -7,7 +7,13 @@ describe('readJson', () => {
     expect(await readJson(res)).toEqual({ a: 1 });
   });
   it('throws the problem+json detail of a failed response', async () => {
-    const body = { type: '/api/problems/validation', title: 'Invalid request', status: 400, detail: 'horizon: must be at most 10 years', errors: [{ path: 'horizon', message: 'must be at most 10 years' }] };
+    const body = {
+      type: '/api/problems/validation',
+      title: 'Invalid request',
+      status: 400,
+      detail: 'horizon: must be at most 10 years',
+      errors: [{ path: 'horizon', message: 'must be at most 10 years' }],
+    };
     const res = new Response(JSON.stringify(body), { status: 400, headers: { 'content-type': 'application/problem+json' } });
     const error = (await readJson(res).catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);

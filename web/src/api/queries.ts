@@ -12,7 +12,10 @@ export const forecastQuery = (p: ForecastParams) =>
   queryOptions({
     queryKey: ['forecasts', p.indicator, p.region, p.sector, p.qualification, p.scenario, p.horizon] as const,
     queryFn: ({ signal }) =>
-      fetchForecast({ indicator: p.indicator, region: p.region, sector: p.sector, qualification: p.qualification, scenario: p.scenario, horizon: p.horizon }, signal),
+      fetchForecast(
+        { indicator: p.indicator, region: p.region, sector: p.sector, qualification: p.qualification, scenario: p.scenario, horizon: p.horizon },
+        signal,
+      ),
   });
 
 /**
@@ -22,7 +25,9 @@ export const forecastQuery = (p: ForecastParams) =>
  */
 export function keepWhileScenarioLoads<T>(key: readonly unknown[], scenarioAt: number) {
   return (previous: T | undefined, previousQuery?: { queryKey: readonly unknown[] }): T | undefined =>
-    previousQuery && previousQuery.queryKey.length === key.length && previousQuery.queryKey.every((k, i) => i === scenarioAt || k === key[i]) ? previous : undefined;
+    previousQuery && previousQuery.queryKey.length === key.length && previousQuery.queryKey.every((k, i) => i === scenarioAt || k === key[i])
+      ? previous
+      : undefined;
 }
 
 /** Every sector × qualification gap cell of one area. */

@@ -25,11 +25,20 @@ describe('axis unit picker', () => {
   });
   it('never mixes units on one axis (any extent, any ticks within it)', () => {
     fc.assert(
-      fc.property(fc.double({ min: 1, max: 5e9, noNaN: true }), fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 2, maxLength: 8 }), (max, fractions) => {
-        const f = axisTickFormatter(max, 'vi', t);
-        const words = new Set(fractions.map((x) => x * max).filter((v) => v !== 0).map((v) => f(v).split(' ')[1] ?? ''));
-        expect(words.size).toBeLessThanOrEqual(1);
-      }),
+      fc.property(
+        fc.double({ min: 1, max: 5e9, noNaN: true }),
+        fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 2, maxLength: 8 }),
+        (max, fractions) => {
+          const f = axisTickFormatter(max, 'vi', t);
+          const words = new Set(
+            fractions
+              .map((x) => x * max)
+              .filter((v) => v !== 0)
+              .map((v) => f(v).split(' ')[1] ?? ''),
+          );
+          expect(words.size).toBeLessThanOrEqual(1);
+        },
+      ),
     );
   });
 });

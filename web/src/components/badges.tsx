@@ -10,7 +10,13 @@ import { formatInteger, formatShare, type Lang } from '../i18n/format';
  * an icon and words (never colour alone), with a hint saying what the status means. Every number
  * the app shows carries one, so it is a single component.
  */
-export function StatusBadge({ status, asKey = false }: { status: Status; /** A key in a list of definitions, labelling no number (no `data-status`). */ asKey?: boolean }) {
+export function StatusBadge({
+  status,
+  asKey = false,
+}: {
+  status: Status;
+  /** A key in a list of definitions, labelling no number (no `data-status`). */ asKey?: boolean;
+}) {
   const { t } = useTranslation();
   const style = STATUS_STYLE[status];
   // `data-status` marks a badge that labels numbers on screen; the e2e test requires the
@@ -18,7 +24,10 @@ export function StatusBadge({ status, asKey = false }: { status: Status; /** A k
   const marker = asKey ? { 'data-status-key': status } : { 'data-status': status };
   return (
     <span className={`badge badge-${status}`} {...marker} title={t(`status.${status}Hint`)}>
-      <span aria-hidden="true" className="badge-icon">{style?.icon}</span> {t(`status.${status}`)}
+      <span aria-hidden="true" className="badge-icon">
+        {style?.icon}
+      </span>{' '}
+      {t(`status.${status}`)}
     </span>
   );
 }
@@ -64,16 +73,27 @@ export function StatusLine({ statuses, basis = [] }: { statuses: readonly unknow
 export const FLAG_ICONS: Record<Flag, string> = { shortage: '▼', balanced: '●', surplus: '▲', uncertain: '?', 'too-small': '·' };
 
 /** The served thresholds (completed with the defaults) written for the flag-rule texts: `below`, `above`, `smallCell`, `minOpenings`. */
-export function flagRuleValues(thresholds: Partial<FlagThresholds> | null | undefined, lang: Lang): Record<'below' | 'above' | 'smallCell' | 'minOpenings', string> {
+export function flagRuleValues(
+  thresholds: Partial<FlagThresholds> | null | undefined,
+  lang: Lang,
+): Record<'below' | 'above' | 'smallCell' | 'minOpenings', string> {
   const th = thresholdsOf(thresholds);
   return {
-    below: formatShare(th.shortageBelow, lang), above: formatShare(th.surplusAbove, lang),
-    smallCell: formatInteger(th.smallCell, lang), minOpenings: formatInteger(th.minOpenings, lang),
+    below: formatShare(th.shortageBelow, lang),
+    above: formatShare(th.surplusAbove, lang),
+    smallCell: formatInteger(th.smallCell, lang),
+    minOpenings: formatInteger(th.minOpenings, lang),
   };
 }
 
 /** The rule behind a flag in words, with the served thresholds (and the cell's own share, if given): the flag's tooltip. */
-export function flagHint(flag: Flag, t: (key: string, options?: Record<string, unknown>) => string, lang: Lang, thresholds?: Partial<FlagThresholds> | null, share?: number | null): string {
+export function flagHint(
+  flag: Flag,
+  t: (key: string, options?: Record<string, unknown>) => string,
+  lang: Lang,
+  thresholds?: Partial<FlagThresholds> | null,
+  share?: number | null,
+): string {
   const rule = t(`flagHint.${flag}`, flagRuleValues(thresholds, lang));
   return typeof share === 'number' && Number.isFinite(share) ? `${rule} ${t('flagHint.share', { share: formatShare(share, lang) })}` : rule;
 }

@@ -13,7 +13,14 @@ import { WrappedXTick } from './wrapped-tick';
  * `short` axis label and a full `label` for the tooltip. The bars are the children,
  * so each chart states only what it plots.
  */
-export function CategoryBarChart({ rows, height, tickWidth = 90, formatValue = formatInteger, stackOffset, children }: {
+export function CategoryBarChart({
+  rows,
+  height,
+  tickWidth = 90,
+  formatValue = formatInteger,
+  stackOffset,
+  children,
+}: {
   rows: object[];
   height: number;
   tickWidth?: number;
@@ -33,7 +40,10 @@ export function CategoryBarChart({ rows, height, tickWidth = 90, formatValue = f
         <CartesianGrid stroke="#e2e6ec" vertical={false} />
         <XAxis dataKey="short" tick={<WrappedXTick width={tickWidth} slanted={narrow} />} interval={0} height={narrow ? 64 : 44} />
         <YAxis tickFormatter={tick} {...VALUE_AXIS} width={64} />
-        <Tooltip formatter={(v, name) => [formatValue(Number(v), lang), String(name)]} labelFormatter={(_, p) => tooltipHeading(p?.[0]?.payload?.label, p?.[0]?.payload, t)} />
+        <Tooltip
+          formatter={(v, name) => [formatValue(Number(v), lang), String(name)]}
+          labelFormatter={(_, p) => tooltipHeading(p?.[0]?.payload?.label, p?.[0]?.payload, t)}
+        />
         {children}
       </BarChart>
     </ResponsiveContainer>

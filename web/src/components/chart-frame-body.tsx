@@ -34,7 +34,12 @@ export function ChartFrameBody<Row>({ frame, bodyRef, asTable, rowStatus }: Char
         ) : (
           // A drawn chart is one named image with a short summary (the numbers are in "view as table");
           // the tile map (fitContent) keeps its own focusable tiles.
-          <div className="chart-canvas" style={fitContent ? undefined : { height }} role={fitContent ? undefined : 'img'} aria-label={fitContent ? undefined : `${title}. ${summary ?? t('chart.summaryDefault', { count: rows.length })}`}>
+          <div
+            className="chart-canvas"
+            style={fitContent ? undefined : { height }}
+            role={fitContent ? undefined : 'img'}
+            aria-label={fitContent ? undefined : `${title}. ${summary ?? t('chart.summaryDefault', { count: rows.length })}`}
+          >
             {children}
           </div>
         )}

@@ -3,7 +3,11 @@ import { render } from '@testing-library/react';
 import { ChartFrameFoot } from './chart-frame-foot';
 
 const foot = (over: Partial<Parameters<typeof ChartFrameFoot>[0]> = {}) =>
-  render(<figure><ChartFrameFoot notes={['Đứt gãy 2021']} footnote={<em>MASE 0,8</em>} source="GSO LFS" showNotes hasData shown={['official']} restsOn={[]} {...over} /></figure>);
+  render(
+    <figure>
+      <ChartFrameFoot notes={['Đứt gãy 2021']} footnote={<em>MASE 0,8</em>} source="GSO LFS" showNotes hasData shown={['official']} restsOn={[]} {...over} />
+    </figure>,
+  );
 
 describe('ChartFrameFoot', () => {
   it('shows notes only while the chart is shown, the footnote only with data', () => {

@@ -22,14 +22,15 @@ export function ChartFrameFoot({ notes, footnote, source, showNotes, hasData, sh
       {notes.length > 0 && showNotes && (
         <div className="chart-footnote">
           {notes.map((n) => (
-            <span key={n} className="small-text" data-chart-note>{n}</span>
+            <span key={n} className="small-text" data-chart-note>
+              {n}
+            </span>
           ))}
         </div>
       )}
       {footnote && hasData && <div className="chart-footnote">{footnote}</div>}
       <figcaption className="chart-source">
-        <StatusLine statuses={shown} basis={restsOn} />{' '}
-        <span className="label">{t('chart.source')}:</span> <SourceText source={source} />
+        <StatusLine statuses={shown} basis={restsOn} /> <span className="label">{t('chart.source')}:</span> <SourceText source={source} />
       </figcaption>
     </>
   );

@@ -46,7 +46,8 @@ export interface ChartFrameProps<Row> {
 }
 
 /** The props with every optional list, height and flag filled in. */
-export type FrameSpec<Row> = ChartFrameProps<Row> & Required<Pick<ChartFrameProps<Row>, 'basis' | 'levels' | 'provenance' | 'legend' | 'height' | 'notes' | 'updating'>>;
+export type FrameSpec<Row> = ChartFrameProps<Row> &
+  Required<Pick<ChartFrameProps<Row>, 'basis' | 'levels' | 'provenance' | 'legend' | 'height' | 'notes' | 'updating'>>;
 
 /** Applies the defaults: no basis, levels, legend or notes; the chart's own provenance; 300 px high; not updating. */
 export function frameDefaults<Row>(props: ChartFrameProps<Row>): FrameSpec<Row> {

@@ -21,7 +21,12 @@ export interface FrameProvenance<Row> {
  * Row provenance defaults to the chart's: its statuses, its basis (when there is one) and its
  * source, so a CSV row always says what it is even when the page gives nothing per row.
  */
-export function frameProvenance<Row>(statuses: readonly Status[], basis: readonly Status[], source: string, provenance: Partial<RowProvenance<Row>> = {}): FrameProvenance<Row> {
+export function frameProvenance<Row>(
+  statuses: readonly Status[],
+  basis: readonly Status[],
+  source: string,
+  provenance: Partial<RowProvenance<Row>> = {},
+): FrameProvenance<Row> {
   const shown = uniqueStatuses(statuses);
   // Basis statuses other than the chart's own, so "official · rests on official" is not repeated.
   const restsOn = uniqueStatuses(basis).filter((s) => !shown.includes(s) || s === 'illustrative');

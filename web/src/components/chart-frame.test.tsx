@@ -12,7 +12,17 @@ const ok = { isPending: false, isError: false, error: null, refetch: () => undef
 
 function frame(props: Partial<Parameters<typeof ChartFrame<Row>>[0]> = {}) {
   return render(
-    <ChartFrame<Row> title="Việc làm" unit="người" source="GSO LFS" statuses={['modelled']} columns={columns} rows={[{ period: '2024', value: 5 }]} filename="x" status={ok} {...props}>
+    <ChartFrame<Row>
+      title="Việc làm"
+      unit="người"
+      source="GSO LFS"
+      statuses={['modelled']}
+      columns={columns}
+      rows={[{ period: '2024', value: 5 }]}
+      filename="x"
+      status={ok}
+      {...props}
+    >
       <svg data-chart="test" />
     </ChartFrame>,
   );
@@ -76,7 +86,11 @@ describe('ChartFrame', () => {
   });
   it('draws each legend swatch as the chart draws it (dashed forecast dashed) and shows notes', () => {
     frame({
-      legend: [{ label: 'thực tế', color: '#000', kind: 'line' }, { label: 'dự báo', color: '#000', kind: 'dashed' }, { label: 'Cân bằng', color: '#9aa3ad' }],
+      legend: [
+        { label: 'thực tế', color: '#000', kind: 'line' },
+        { label: 'dự báo', color: '#000', kind: 'dashed' },
+        { label: 'Cân bằng', color: '#9aa3ad' },
+      ],
       notes: ['Đứt gãy chuỗi số liệu năm 2021: quyền số mới.'],
     });
     const fig = screen.getByRole('figure');

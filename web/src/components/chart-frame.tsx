@@ -39,7 +39,14 @@ export function ChartFrame<Row>(props: ChartFrameProps<Row>) {
   }, [hasData, fitContent]);
 
   return (
-    <figure className="chart-frame" aria-labelledby={headingId} data-chart-frame={filename} data-has-data={hasData ? 'true' : 'false'} data-updating={updating ? 'true' : undefined} aria-busy={updating || undefined}>
+    <figure
+      className="chart-frame"
+      aria-labelledby={headingId}
+      data-chart-frame={filename}
+      data-has-data={hasData ? 'true' : 'false'}
+      data-updating={updating ? 'true' : undefined}
+      aria-busy={updating || undefined}
+    >
       <ChartFrameHead
         headingId={headingId}
         title={title}
@@ -52,11 +59,21 @@ export function ChartFrame<Row>(props: ChartFrameProps<Row>) {
         onPng={() => void downloadPng()}
         onExport={exportData}
       />
-      <div className="chart-unit">{t('chart.unit')}: {unit}</div>
+      <div className="chart-unit">
+        {t('chart.unit')}: {unit}
+      </div>
       {prov.illustrative && <IllustrativeNote basis={['illustrative']} levels={levels} dataLevels={dataLevels} compact />}
       {legend.length > 0 && hasData && !asTable && <ChartLegend items={legend} />}
       <ChartFrameBody frame={frame} bodyRef={bodyRef} asTable={asTable} rowStatus={prov.rows.status} />
-      <ChartFrameFoot notes={frame.notes} footnote={frame.footnote} source={source} showNotes={hasData && !asTable} hasData={hasData} shown={prov.shown} restsOn={prov.restsOn} />
+      <ChartFrameFoot
+        notes={frame.notes}
+        footnote={frame.footnote}
+        source={source}
+        showNotes={hasData && !asTable}
+        hasData={hasData}
+        shown={prov.shown}
+        restsOn={prov.restsOn}
+      />
     </figure>
   );
 }

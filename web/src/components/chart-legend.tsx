@@ -23,9 +23,7 @@ function LegendSwatch({ item }: { item: LegendItem }) {
   if (item.kind === 'line' || item.kind === 'dashed') {
     const dash = legendDash(item);
     const period = dash.reduce((a, b) => a + b, 0);
-    const background = dash.length >= 2
-      ? `repeating-linear-gradient(90deg, ${item.color} 0 ${dash[0]}px, transparent ${dash[0]}px ${period}px)`
-      : item.color;
+    const background = dash.length >= 2 ? `repeating-linear-gradient(90deg, ${item.color} 0 ${dash[0]}px, transparent ${dash[0]}px ${period}px)` : item.color;
     return <span className="swatch swatch-line" style={{ background }} aria-hidden="true" data-swatch={item.kind} data-dash={dash.join(' ') || undefined} />;
   }
   const dots = item.pattern === 'dots' ? { backgroundImage: 'radial-gradient(#5b6472 1px, transparent 1.2px)', backgroundSize: '4px 4px' } : {};

@@ -30,11 +30,21 @@ describe('WCAG AA contrast', () => {
   });
   it('text colours meet 4.5:1 on their backgrounds', () => {
     const pairs: [string, string][] = [
-      [cssVar('ink'), '#ffffff'], [cssVar('ink-2'), '#ffffff'], [cssVar('ink-3'), '#ffffff'], [cssVar('ink-3'), cssVar('bg')],
-      [cssVar('brand-2'), '#ffffff'], ['#ffffff', cssVar('brand')],
-      [cssVar('modelled'), cssVar('modelled-bg')], [cssVar('official'), cssVar('official-bg')], [cssVar('survey'), cssVar('survey-bg')],
-      [cssVar('international'), cssVar('international-bg')], [cssVar('illustrative'), cssVar('illustrative-bg')], [cssVar('illustrative'), '#f6d5e2'], ['#5c0f2f', cssVar('illustrative-bg')],
-      [cssVar('shortage'), '#ffffff'], [cssVar('surplus'), '#ffffff'],
+      [cssVar('ink'), '#ffffff'],
+      [cssVar('ink-2'), '#ffffff'],
+      [cssVar('ink-3'), '#ffffff'],
+      [cssVar('ink-3'), cssVar('bg')],
+      [cssVar('brand-2'), '#ffffff'],
+      ['#ffffff', cssVar('brand')],
+      [cssVar('modelled'), cssVar('modelled-bg')],
+      [cssVar('official'), cssVar('official-bg')],
+      [cssVar('survey'), cssVar('survey-bg')],
+      [cssVar('international'), cssVar('international-bg')],
+      [cssVar('illustrative'), cssVar('illustrative-bg')],
+      [cssVar('illustrative'), '#f6d5e2'],
+      ['#5c0f2f', cssVar('illustrative-bg')],
+      [cssVar('shortage'), '#ffffff'],
+      [cssVar('surplus'), '#ffffff'],
     ];
     for (const [fg, bg] of pairs) expect(contrast(fg, bg), `${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
   });

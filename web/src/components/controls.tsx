@@ -67,7 +67,9 @@ export function ScenarioSelect() {
   const options = [
     ...(scenarios.length
       ? scenarios.map((s) => ({ value: s.id ?? s.code, label: nameOf(s, i18n.language as Lang) }))
-      : custom ? [] : [{ value: state.scenario, label: state.scenario }]),
+      : custom
+        ? []
+        : [{ value: state.scenario, label: state.scenario }]),
     ...(custom ? [{ value: state.scenario, label: t('scenario.custom') }] : []),
   ];
   const description = current ? (i18n.language === 'en' ? current.descriptionEn : current.descriptionVi) : undefined;

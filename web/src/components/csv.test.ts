@@ -14,7 +14,10 @@ describe('CSV download', () => {
     expect(text.slice(1).split('\r\n')).toEqual(['Tên,Giá trị', 'Hà Nội,1234', '', 'Source: GSO LFS 2024', '']);
   });
   it('quotes commas and neutralises spreadsheet formulas', () => {
-    const text = toCsv(columns, [{ name: '=HYPERLINK("x")', value: -5 }, { name: 'a, b', value: 1 }]);
+    const text = toCsv(columns, [
+      { name: '=HYPERLINK("x")', value: -5 },
+      { name: 'a, b', value: 1 },
+    ]);
     const lines = text.slice(1).split('\r\n');
     expect(lines[1]).toBe(`"'=HYPERLINK(""x"")",-5`);
     expect(lines[2]).toBe('"a, b",1');
@@ -23,8 +26,17 @@ describe('CSV download', () => {
 
 describe('status and source columns in exports', () => {
   it('appends status, basis and source to every row', () => {
-    const cols = withProvenanceColumns(columns, { status: (r) => (r.value > 1000 ? ['official'] : ['modelled']), basis: () => ['illustrative', 'official'], source: () => 'GSO, NSDP SDMX release 2024-Q3, LE_PE_NUM' });
-    const lines = toCsv(cols, [{ name: 'Hà Nội', value: 1234 }, { name: 'Huế', value: 5 }]).slice(1).split('\r\n');
+    const cols = withProvenanceColumns(columns, {
+      status: (r) => (r.value > 1000 ? ['official'] : ['modelled']),
+      basis: () => ['illustrative', 'official'],
+      source: () => 'GSO, NSDP SDMX release 2024-Q3, LE_PE_NUM',
+    });
+    const lines = toCsv(cols, [
+      { name: 'Hà Nội', value: 1234 },
+      { name: 'Huế', value: 5 },
+    ])
+      .slice(1)
+      .split('\r\n');
     expect(lines[0]).toBe('Tên,Giá trị,status,basis,source');
     expect(lines[1]).toBe('Hà Nội,1234,official,official+illustrative,"GSO, NSDP SDMX release 2024-Q3, LE_PE_NUM"');
     expect(lines[2]).toMatch(/^Huế,5,modelled,/);

@@ -28,7 +28,12 @@ export interface Column<Row> {
  * Builds CSV text (UTF-8 with BOM so Excel reads Vietnamese diacritics) with a source line at the
  * end: the international dialect by default, `vi` for Excel with Vietnamese regional settings.
  */
-export function toCsv<Row>(columns: Column<Row>[], rows: Row[], source?: string, { dialect = 'intl', sourceLabel = 'Source' }: { dialect?: CsvDialect; sourceLabel?: string } = {}): string {
+export function toCsv<Row>(
+  columns: Column<Row>[],
+  rows: Row[],
+  source?: string,
+  { dialect = 'intl', sourceLabel = 'Source' }: { dialect?: CsvDialect; sourceLabel?: string } = {},
+): string {
   return tableToCsv(toExportTable(columns, rows), dialect, source ? [`${sourceLabel}: ${source}`] : []);
 }
 

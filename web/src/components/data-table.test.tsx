@@ -3,7 +3,12 @@ import { fireEvent, render, within } from '@testing-library/react';
 import { DataTable, phoneRoles } from './data-table';
 import type { Column } from './csv';
 
-interface R { name: string; openings: number; imbalance: number; flag: string }
+interface R {
+  name: string;
+  openings: number;
+  imbalance: number;
+  flag: string;
+}
 const columns: Column<R>[] = [
   { key: 'name', label: 'Ngành', value: (r) => r.name },
   { key: 'openings', label: 'Việc làm mới', value: (r) => r.openings, align: 'right' },
@@ -23,7 +28,9 @@ describe('phone cards of DataTable', () => {
   });
 
   it('labels every cell with its header, for the card layout', () => {
-    const { container } = render(<DataTable columns={columns} rows={[{ name: 'Xây dựng', openings: 10, imbalance: -3, flag: 'Thiếu' }]} rowKey={(r) => r.name} />);
+    const { container } = render(
+      <DataTable columns={columns} rows={[{ name: 'Xây dựng', openings: 10, imbalance: -3, flag: 'Thiếu' }]} rowKey={(r) => r.name} />,
+    );
     const cells = [...container.querySelectorAll('tbody td')];
     expect(cells.map((c) => c.getAttribute('data-label'))).toEqual(['Ngành', 'Việc làm mới', 'Chênh lệch', 'Đánh giá']);
     expect(cells.map((c) => c.getAttribute('data-phone'))).toEqual(['title', 'fact', 'key', 'key']);

@@ -124,12 +124,7 @@ export function DataTable<Row>({
           {shown.map((row, i) => (
             <tr key={rowKey(row, i)} {...rowProps?.(row, i)}>
               {columns.map((c, j) => (
-                <td
-                  key={c.key}
-                  className={classes(c.align === 'right' && 'num', cellClassName?.(row, c))}
-                  data-label={c.label}
-                  data-phone={roles[j]}
-                >
+                <td key={c.key} className={classes(c.align === 'right' && 'num', cellClassName?.(row, c))} data-label={c.label} data-phone={roles[j]}>
                   {c.format ? c.format(row) : (c.value(row) ?? '–')}
                 </td>
               ))}

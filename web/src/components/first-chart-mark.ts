@@ -21,7 +21,10 @@ export const DRAWN_CHART = '.recharts-line-curve, .recharts-area-area, .recharts
  * arrives (a MutationObserver sees it the moment it is inserted). Returns the clean-up.
  */
 export function markWhenDrawn(body: Element): () => void {
-  const done = () => typeof performance !== 'undefined' && typeof performance.getEntriesByName === 'function' && performance.getEntriesByName('first-chart-data', 'mark').length > 0;
+  const done = () =>
+    typeof performance !== 'undefined' &&
+    typeof performance.getEntriesByName === 'function' &&
+    performance.getEntriesByName('first-chart-data', 'mark').length > 0;
   if (done()) return () => undefined;
   if (body.querySelector(DRAWN_CHART)) {
     markFirstChartData();

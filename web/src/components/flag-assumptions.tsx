@@ -28,7 +28,15 @@ export function useFlagRule(thresholds?: Partial<Thresholds> | null): string {
  * inflows (entry rate, demographic entrants, other entrants by level) and the method notes with
  * their sources. A closed <details> so it costs no space until asked for.
  */
-export function FlagAssumptions({ assumptions, thresholds, names }: { assumptions?: Assumptions | null; thresholds?: Partial<Thresholds> | null; names?: CodeNames }) {
+export function FlagAssumptions({
+  assumptions,
+  thresholds,
+  names,
+}: {
+  assumptions?: Assumptions | null;
+  thresholds?: Partial<Thresholds> | null;
+  names?: CodeNames;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const rule = useFlagRule(thresholds ?? assumptions?.thresholds);
@@ -51,21 +59,45 @@ export function FlagAssumptions({ assumptions, thresholds, names }: { assumption
           <h4>{t('assumptions.replacement')}</h4>
           {rep && (
             <p>
-              {years(rep.years)}: {t('assumptions.retirement')} {pct(mean(rep.retirementRate), lang)} + {t('assumptions.death')} {pct(mean(rep.deathRate), lang)}
-              {' · '}{t('assumptions.scenarioMultiplier')} {rep.scenarioMultiplier.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US')}
-              {Object.keys(rep.byLevel).length > 0 && ` · ${Object.entries(rep.byLevel).map(([q, m]) => `${levelName(q)} ×${m.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 })}`).join(', ')}`}
+              {years(rep.years)}: {t('assumptions.retirement')} {pct(mean(rep.retirementRate), lang)} + {t('assumptions.death')}{' '}
+              {pct(mean(rep.deathRate), lang)}
+              {' · '}
+              {t('assumptions.scenarioMultiplier')} {rep.scenarioMultiplier.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US')}
+              {Object.keys(rep.byLevel).length > 0 &&
+                ` · ${Object.entries(rep.byLevel)
+                  .map(([q, m]) => `${levelName(q)} ×${m.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 })}`)
+                  .join(', ')}`}
             </p>
           )}
           {a.exitRates.length > 0 && (
-            <DataTable columns={rateColumns(labels('sector'), format)} rows={exitRateRows(a, sectorName)} caption={t('assumptions.bySector')} captionVisible compact rowKey={(r) => r.code} />
+            <DataTable
+              columns={rateColumns(labels('sector'), format)}
+              rows={exitRateRows(a, sectorName)}
+              caption={t('assumptions.bySector')}
+              captionVisible
+              compact
+              rowKey={(r) => r.code}
+            />
           )}
           <h4>{t('assumptions.newSupply')}</h4>
           <p>
             {t('assumptions.entryRate')}: {pct(a.entryRate, lang, 1)}
-            {sup && sup.lfEntrants.length > 0 && <> · {t('assumptions.lfEntrants')} ({years(sup.years)}): {formatInteger(mean(sup.lfEntrants), lang)}</>}
+            {sup && sup.lfEntrants.length > 0 && (
+              <>
+                {' '}
+                · {t('assumptions.lfEntrants')} ({years(sup.years)}): {formatInteger(mean(sup.lfEntrants), lang)}
+              </>
+            )}
           </p>
           {Object.keys(a.otherEntrantsRate).length > 0 && (
-            <DataTable columns={rateColumns(labels('level'), format)} rows={otherEntrantRows(a, levelName)} caption={t('assumptions.otherEntrants')} captionVisible compact rowKey={(r) => r.code} />
+            <DataTable
+              columns={rateColumns(labels('level'), format)}
+              rows={otherEntrantRows(a, levelName)}
+              caption={t('assumptions.otherEntrants')}
+              captionVisible
+              compact
+              rowKey={(r) => r.code}
+            />
           )}
           {(a.sources?.length ?? 0) > 0 && (
             <>

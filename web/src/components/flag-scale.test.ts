@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_THRESHOLDS, flagOfShare } from '@lmo/models/labour';
-import { classFlag, classRange, FALLBACK_THRESHOLDS, MAP_CLASSES, mapClassColor, mapClassOf, mapLegendItems, shareBreaks, sharePercent, thresholdsOf } from './flag-scale';
+import {
+  classFlag,
+  classRange,
+  FALLBACK_THRESHOLDS,
+  MAP_CLASSES,
+  mapClassColor,
+  mapClassOf,
+  mapLegendItems,
+  shareBreaks,
+  sharePercent,
+  thresholdsOf,
+} from './flag-scale';
 
 const t = FALLBACK_THRESHOLDS;
 
@@ -30,7 +41,12 @@ describe('flag scale', () => {
     expect([0, 3, 6, 'too-small'].map((c) => classFlag(c as never))).toEqual(['shortage', 'balanced', 'surplus', 'too-small']);
   });
   it('completes served thresholds with the defaults', () => {
-    expect(thresholdsOf({ shortageBelow: -0.05, surplusAbove: 0.04, smallCell: 1000 })).toEqual({ shortageBelow: -0.05, surplusAbove: 0.04, smallCell: 1000, minOpenings: 500 });
+    expect(thresholdsOf({ shortageBelow: -0.05, surplusAbove: 0.04, smallCell: 1000 })).toEqual({
+      shortageBelow: -0.05,
+      surplusAbove: 0.04,
+      smallCell: 1000,
+      minOpenings: 500,
+    });
     expect(thresholdsOf(null)).toEqual(t);
   });
   it('writes a share as a plain percent number for CSV', () => {
@@ -40,11 +56,13 @@ describe('flag scale', () => {
 });
 
 describe('map classes and flags share one definition', () => {
-  const thresholdsArb = fc.record({
-    shortageBelow: fc.double({ min: -0.2, max: -0.001, noNaN: true }),
-    surplusAbove: fc.double({ min: 0.001, max: 0.2, noNaN: true }),
-  }).map((x) => thresholdsOf(x));
-  it('every share gets a tile class of the flag the model gives it, inside that class\'s printed range', () => {
+  const thresholdsArb = fc
+    .record({
+      shortageBelow: fc.double({ min: -0.2, max: -0.001, noNaN: true }),
+      surplusAbove: fc.double({ min: 0.001, max: 0.2, noNaN: true }),
+    })
+    .map((x) => thresholdsOf(x));
+  it("every share gets a tile class of the flag the model gives it, inside that class's printed range", () => {
     fc.assert(
       fc.property(thresholdsArb, fc.double({ min: -0.8, max: 0.8, noNaN: true }), (th, share) => {
         const flag = flagOfShare(share, { ...DEFAULT_THRESHOLDS, ...th });
@@ -57,12 +75,16 @@ describe('map classes and flags share one definition', () => {
       }),
     );
   });
-  it('the balanced class is the flag\'s balanced band: 0.92 of the balance is never orange (−2 % < share < +2 %)', () => {
+  it("the balanced class is the flag's balanced band: 0.92 of the balance is never orange (−2 % < share < +2 %)", () => {
     expect(mapClassOf({ flag: flagOfShare(-0.019), imbalanceShare: -0.019 }, t)).toBe(3);
     expect(classRange(3, t, (x) => x.toFixed(2))).toBe('-0.02 … 0.02');
   });
   it('the legend lists every map colour once, named by its flag and range, neutral classes dotted', () => {
-    const items = mapLegendItems(t, (k) => k, (x) => `${Math.round(x * 100)}%`);
+    const items = mapLegendItems(
+      t,
+      (k) => k,
+      (x) => `${Math.round(x * 100)}%`,
+    );
     expect(items.map((i) => i.color)).toEqual(MAP_CLASSES.map(mapClassColor));
     expect(items[3].label).toBe('flag.balanced -2% … 2%');
     expect(items.filter((i) => i.pattern === 'dots').map((i) => i.label)).toEqual(['flag.uncertain', 'flag.too-small']);

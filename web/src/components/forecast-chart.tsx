@@ -58,7 +58,15 @@ export const LINE_DASH = '2 3';
  * years apart whatever periods are present. Series with `axis: 'right'` use a second axis in
  * `rightUnit`; `marks` draw labelled vertical lines (series breaks).
  */
-export function ForecastChart({ rows, series, unit, rightUnit = 'percent', marks = [], lines = [], height = 300 }: {
+export function ForecastChart({
+  rows,
+  series,
+  unit,
+  rightUnit = 'percent',
+  marks = [],
+  lines = [],
+  height = 300,
+}: {
   rows: MergedRow[];
   series: ForecastSeriesDef[];
   unit: string;
@@ -78,7 +86,6 @@ export function ForecastChart({ rows, series, unit, rightUnit = 'percent', marks
     const s = series.find((x) => typeof dataKey === 'string' && dataKey.startsWith(`${x.key}_`)) ?? lines.find((x) => x.key === dataKey);
     return s?.axis === 'right' ? rightUnit : unit;
   };
-  const yId = (s: { axis?: 'left' | 'right' }) => (s.axis === 'right' ? 'right' : 'left');
   const fmt = (v: unknown, u: string) =>
     Array.isArray(v) ? `${formatValue(Number(v[0]), u, lang)} – ${formatValue(Number(v[1]), u, lang)}` : formatValue(Number(v), u, lang);
   // One unit per axis, picked from the largest value the axis draws (bands included).
@@ -95,43 +102,138 @@ export function ForecastChart({ rows, series, unit, rightUnit = 'percent', marks
   return (
     <div ref={boxRef} className="chart-box" style={{ width: '100%', height }}>
       {width !== undefined && width > 0 && (
-      <ComposedChart accessibilityLayer={false} width={width} height={height} data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
-        <CartesianGrid stroke="#e2e6ec" vertical={false} yAxisId="left" />
-        <XAxis {...xAxis} tickLine={false} axisLine={{ stroke: '#aab3c0' }} />
-        <YAxis yAxisId="left" tickFormatter={axis(unit, 'left')} {...VALUE_AXIS} width={64} tickLine={false} axisLine={false} domain={['auto', 'auto']} />
-        {hasRight && <YAxis yAxisId="right" orientation="right" tickFormatter={axis(rightUnit, 'right')} {...VALUE_AXIS} width={56} tickLine={false} axisLine={false} domain={[0, 'auto']} />}
-        <Tooltip
-          formatter={(value, name, item) => [fmt(value, unitOf((item as { dataKey?: unknown } | undefined)?.dataKey)), String(name)]}
-          labelFormatter={(label, payload) => {
-            const row = payload?.[0]?.payload as MergedRow | undefined;
-            return statusLabel(row?.period ?? label, row, t);
-          }}
-          labelStyle={{ fontWeight: 600 }}
-        />
-        {series.map((s) => (
-          <Area key={`${s.key}95`} yAxisId={yId(s)} dataKey={`${s.key}_band95`} name={`${s.label} · ${t('chart.band95')}`} stroke="none" fill={s.color} fillOpacity={0.14} isAnimationActive={false} connectNulls />
-        ))}
-        {series.map((s) => (
-          <Area key={`${s.key}80`} yAxisId={yId(s)} dataKey={`${s.key}_band80`} name={`${s.label} · ${t('chart.band80')}`} stroke="none" fill={s.color} fillOpacity={0.28} isAnimationActive={false} connectNulls />
-        ))}
-        {series.map((s) => (
-          <Line key={`${s.key}a`} yAxisId={yId(s)} dataKey={`${s.key}_actual`} name={`${s.label} · ${t('chart.observed')}`} stroke={s.color} strokeWidth={2.5} dot={{ r: 2 }} isAnimationActive={false} connectNulls />
-        ))}
-        {series.map((s) => (
-          <Line key={`${s.key}m`} yAxisId={yId(s)} dataKey={`${s.key}_mean`} name={`${s.label} · ${t('chart.projected')}`} stroke={s.color} strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} connectNulls />
-        ))}
-        {lines.map((l) => (
-          <Line key={`line-${l.key}`} yAxisId={yId(l)} dataKey={l.key} name={l.label} stroke={l.color} strokeWidth={2} strokeDasharray={l.dash ?? LINE_DASH} dot={false} isAnimationActive={false} connectNulls />
-        ))}
-        {/* Marks label to the left of their line, the forecast start to its right, so they never overlap. */}
-        {marks.filter((m) => m.year >= min && m.year <= max).map((m) => (
-          <ReferenceLine key={`mark-${m.year}`} yAxisId="left" x={m.year} stroke={BREAK_COLOR} strokeDasharray={BREAK_DASH} label={{ value: m.label, position: 'insideTopRight', fontSize: 11, fill: BREAK_COLOR }} />
-        ))}
-        {cut && <ReferenceLine yAxisId="left" x={periodToYear(cut)} stroke="#6b7686" strokeDasharray="3 3" label={{ value: t('chart.forecastStarts'), position: marks.length ? 'insideTopLeft' : 'insideTopRight', fontSize: 11, fill: '#3d4757' }} />}
-      </ComposedChart>
+        <ComposedChart accessibilityLayer={false} width={width} height={height} data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
+          <CartesianGrid stroke="#e2e6ec" vertical={false} yAxisId="left" />
+          <XAxis {...xAxis} tickLine={false} axisLine={{ stroke: '#aab3c0' }} />
+          <YAxis yAxisId="left" tickFormatter={axis(unit, 'left')} {...VALUE_AXIS} width={64} tickLine={false} axisLine={false} domain={['auto', 'auto']} />
+          {hasRight && (
+            <YAxis
+              yAxisId="right"
+              orientation="right"
+              tickFormatter={axis(rightUnit, 'right')}
+              {...VALUE_AXIS}
+              width={56}
+              tickLine={false}
+              axisLine={false}
+              domain={[0, 'auto']}
+            />
+          )}
+          <Tooltip
+            formatter={(value, name, item) => [fmt(value, unitOf((item as { dataKey?: unknown } | undefined)?.dataKey)), String(name)]}
+            labelFormatter={(label, payload) => {
+              const row = payload?.[0]?.payload as MergedRow | undefined;
+              return statusLabel(row?.period ?? label, row, t);
+            }}
+            labelStyle={{ fontWeight: 600 }}
+          />
+          {bandAreas(series, 95, 0.14, t)}
+          {bandAreas(series, 80, 0.28, t)}
+          {seriesLines(series, t)}
+          {extraLines(lines)}
+          {verticalMarks(
+            marks.filter((m) => m.year >= min && m.year <= max),
+            cut,
+            t,
+          )}
+        </ComposedChart>
       )}
     </div>
   );
+}
+
+type Side = { axis?: 'left' | 'right' };
+const yId = (s: Side) => (s.axis === 'right' ? 'right' : 'left');
+
+// Recharts reads its direct children, so the parts below are element lists, not components.
+
+/** The `level` % band of each series, filled translucent in the series colour. */
+function bandAreas(series: ForecastSeriesDef[], level: 80 | 95, fillOpacity: number, t: (key: string) => string) {
+  return series.map((s) => (
+    <Area
+      key={`${s.key}${level}`}
+      yAxisId={yId(s)}
+      dataKey={`${s.key}_band${level}`}
+      name={`${s.label} · ${t(`chart.band${level}`)}`}
+      stroke="none"
+      fill={s.color}
+      fillOpacity={fillOpacity}
+      isAnimationActive={false}
+      connectNulls
+    />
+  ));
+}
+
+/** Each series' history (solid, dotted points) and forecast mean (dashed "6 4"). */
+function seriesLines(series: ForecastSeriesDef[], t: (key: string) => string) {
+  return series.flatMap((s) => [
+    <Line
+      key={`${s.key}a`}
+      yAxisId={yId(s)}
+      dataKey={`${s.key}_actual`}
+      name={`${s.label} · ${t('chart.observed')}`}
+      stroke={s.color}
+      strokeWidth={2.5}
+      dot={{ r: 2 }}
+      isAnimationActive={false}
+      connectNulls
+    />,
+    <Line
+      key={`${s.key}m`}
+      yAxisId={yId(s)}
+      dataKey={`${s.key}_mean`}
+      name={`${s.label} · ${t('chart.projected')}`}
+      stroke={s.color}
+      strokeWidth={2}
+      strokeDasharray="6 4"
+      dot={false}
+      isAnimationActive={false}
+      connectNulls
+    />,
+  ]);
+}
+
+/** Extra lines drawn as they are (e.g. labour demand), dashed with their own pattern. */
+function extraLines(lines: ChartLineDef[]) {
+  return lines.map((l) => (
+    <Line
+      key={`line-${l.key}`}
+      yAxisId={yId(l)}
+      dataKey={l.key}
+      name={l.label}
+      stroke={l.color}
+      strokeWidth={2}
+      strokeDasharray={l.dash ?? LINE_DASH}
+      dot={false}
+      isAnimationActive={false}
+      connectNulls
+    />
+  ));
+}
+
+/** Marks label to the left of their line, the forecast start to its right, so they never overlap. */
+function verticalMarks(marks: ChartMark[], cut: string | undefined, t: (key: string) => string) {
+  return [
+    ...marks.map((m) => (
+      <ReferenceLine
+        key={`mark-${m.year}`}
+        yAxisId="left"
+        x={m.year}
+        stroke={BREAK_COLOR}
+        strokeDasharray={BREAK_DASH}
+        label={{ value: m.label, position: 'insideTopRight', fontSize: 11, fill: BREAK_COLOR }}
+      />
+    )),
+    cut && (
+      <ReferenceLine
+        key="forecast-starts"
+        yAxisId="left"
+        x={periodToYear(cut)}
+        stroke="#6b7686"
+        strokeDasharray="3 3"
+        label={{ value: t('chart.forecastStarts'), position: marks.length ? 'insideTopLeft' : 'insideTopRight', fontSize: 11, fill: '#3d4757' }}
+      />
+    ),
+  ];
 }
 
 /** Tooltip heading: the period and what its numbers are ("2024 · Official statistic"). */

@@ -7,14 +7,35 @@ import { STATUS_ORDER } from './status';
 import type { DataLevelRow } from '../api/types';
 
 const levels: DataLevelRow[] = [
-  { level: 'exits', nameVi: 'Người rời thị trường', nameEn: 'Exits', status: 'illustrative', from: '2010', to: '2025', firstYear: 2010, lastYear: 2025, frequencies: ['annual'], indicators: [], rows: 1, sources: [], sourceCount: 0, citationCount: 0 },
+  {
+    level: 'exits',
+    nameVi: 'Người rời thị trường',
+    nameEn: 'Exits',
+    status: 'illustrative',
+    from: '2010',
+    to: '2025',
+    firstYear: 2010,
+    lastYear: 2025,
+    frequencies: ['annual'],
+    indicators: [],
+    rows: 1,
+    sources: [],
+    sourceCount: 0,
+    citationCount: 0,
+  },
 ];
 
 describe('status badges', () => {
   it('gives each of the five statuses distinct words, an icon and a hint, in both languages', async () => {
     for (const lang of ['vi', 'en']) {
       await i18n.changeLanguage(lang);
-      const { container, unmount } = render(<>{STATUS_ORDER.map((s) => <StatusBadge key={s} status={s} />)}</>);
+      const { container, unmount } = render(
+        <>
+          {STATUS_ORDER.map((s) => (
+            <StatusBadge key={s} status={s} />
+          ))}
+        </>,
+      );
       const badges = [...container.querySelectorAll('.badge')];
       expect(new Set(badges.map((b) => b.textContent)).size).toBe(5);
       expect(badges.every((b) => (b.getAttribute('title') ?? '').length > 20)).toBe(true);

@@ -27,7 +27,17 @@ export function illustrativeNoteText(t: (key: string, opts?: Record<string, unkn
  * Shown wherever a number rests on `illustrative` values: says so in words, names the level(s)
  * that are generated, and carries the illustrative badge. Renders nothing otherwise.
  */
-export function IllustrativeNote({ basis, levels = [], dataLevels, compact = false }: { basis: readonly unknown[] | undefined; levels?: readonly LevelId[]; dataLevels?: DataLevelRow[]; compact?: boolean }) {
+export function IllustrativeNote({
+  basis,
+  levels = [],
+  dataLevels,
+  compact = false,
+}: {
+  basis: readonly unknown[] | undefined;
+  levels?: readonly LevelId[];
+  dataLevels?: DataLevelRow[];
+  compact?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const cached = useDataLevels();
   if (!hasIllustrative(basis)) return null;

@@ -29,7 +29,13 @@ export function ImbalanceBars<Row extends { label: string; imbalance: number; fl
       <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }}>
         <CartesianGrid stroke="#e2e6ec" horizontal={false} />
         <XAxis type="number" tickFormatter={tick} tick={AXIS_TICK} />
-        <YAxis type="category" dataKey="label" width={labelWidth} tick={<WrappedTick width={labelWidth - 8} maxLines={labelWidth < 200 ? 3 : 2} />} interval={0} />
+        <YAxis
+          type="category"
+          dataKey="label"
+          width={labelWidth}
+          tick={<WrappedTick width={labelWidth - 8} maxLines={labelWidth < 200 ? 3 : 2} />}
+          interval={0}
+        />
         <Tooltip
           formatter={(v) => [formatSigned(Number(v), lang), t('gaps.imbalance')]}
           labelFormatter={(label, payload) => tooltipHeading(label, payload?.[0]?.payload as { basis?: unknown } | undefined, t)}

@@ -17,7 +17,14 @@ describe('wrapText for PNG captions', () => {
 
 describe('status badges in PNG exports', () => {
   it('lays badges out left to right and wraps them', () => {
-    const boxes = layoutBadges(ctx, [{ status: 'official', label: 'Official statistic' }, { status: 'illustrative', label: 'Illustrative (generated)' }], 200);
+    const boxes = layoutBadges(
+      ctx,
+      [
+        { status: 'official', label: 'Official statistic' },
+        { status: 'illustrative', label: 'Illustrative (generated)' },
+      ],
+      200,
+    );
     expect(boxes.map((b) => b.row)).toEqual([0, 1]);
     expect(boxes[0].text).toBe('✓ Official statistic');
     expect(boxes[1].text).toContain('Illustrative (generated)');
@@ -25,8 +32,13 @@ describe('status badges in PNG exports', () => {
   it('draws the icon and words with a dashed outline for illustrative', () => {
     const calls: string[] = [];
     const fake = {
-      fillStyle: '', strokeStyle: '', lineWidth: 1,
-      beginPath: () => undefined, rect: () => undefined, fill: () => undefined, stroke: () => undefined,
+      fillStyle: '',
+      strokeStyle: '',
+      lineWidth: 1,
+      beginPath: () => undefined,
+      rect: () => undefined,
+      fill: () => undefined,
+      stroke: () => undefined,
       setLineDash: (d: number[]) => calls.push(`dash:${d.join(',')}`),
       fillText: (text: string) => calls.push(`text:${text}`),
     };
@@ -40,14 +52,21 @@ describe('legend in PNG exports', () => {
   const recorder = () => {
     const calls: string[] = [];
     const ctx = {
-      fillStyle: '', strokeStyle: '', lineWidth: 1,
-      beginPath: () => undefined, moveTo: () => undefined, lineTo: () => undefined, arc: () => undefined, fill: () => calls.push('fill'),
-      stroke: () => calls.push('stroke'), fillRect: () => calls.push('rect'),
+      fillStyle: '',
+      strokeStyle: '',
+      lineWidth: 1,
+      beginPath: () => undefined,
+      moveTo: () => undefined,
+      lineTo: () => undefined,
+      arc: () => undefined,
+      fill: () => calls.push('fill'),
+      stroke: () => calls.push('stroke'),
+      fillRect: () => calls.push('rect'),
       setLineDash: (d: number[]) => calls.push(`dash:${d.join(',')}`),
     };
     return { calls, ctx };
   };
-  it('draws a dashed legend item dashed, with the chart\'s own pattern', () => {
+  it("draws a dashed legend item dashed, with the chart's own pattern", () => {
     const { calls, ctx } = recorder();
     drawLegendSwatch(ctx as never, { label: 'dự báo', color: '#0072B2', kind: 'dashed' }, 0, 0);
     expect(calls.slice(0, 2)).toEqual(['dash:6,4', 'stroke']);

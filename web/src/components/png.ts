@@ -8,7 +8,11 @@ export interface PngBadge {
 }
 
 /** Where each badge goes: pills laid left to right, wrapping to new rows of 22 px. */
-export function layoutBadges(ctx: Pick<CanvasRenderingContext2D, 'measureText'>, badges: PngBadge[], width: number): { badge: PngBadge; text: string; x: number; row: number; w: number }[] {
+export function layoutBadges(
+  ctx: Pick<CanvasRenderingContext2D, 'measureText'>,
+  badges: PngBadge[],
+  width: number,
+): { badge: PngBadge; text: string; x: number; row: number; w: number }[] {
   const out: { badge: PngBadge; text: string; x: number; row: number; w: number }[] = [];
   let x = 0;
   let row = 0;
@@ -62,7 +66,10 @@ export interface LegendItem {
 /** Dash pattern of a legend item as canvas numbers (empty for solid). */
 export function legendDash(item: LegendItem): number[] {
   if (item.kind !== 'dashed') return [];
-  return (item.dash ?? '6 4').split(/[\s,]+/).map(Number).filter((n) => Number.isFinite(n) && n > 0);
+  return (item.dash ?? '6 4')
+    .split(/[\s,]+/)
+    .map(Number)
+    .filter((n) => Number.isFinite(n) && n > 0);
 }
 
 /**
@@ -70,7 +77,10 @@ export function legendDash(item: LegendItem): number[] {
  * (with the chart's dash pattern), a translucent band, or a bar (dotted for neutral map classes).
  */
 export function drawLegendSwatch(
-  ctx: Pick<CanvasRenderingContext2D, 'fillStyle' | 'strokeStyle' | 'lineWidth' | 'beginPath' | 'moveTo' | 'lineTo' | 'stroke' | 'setLineDash' | 'fillRect' | 'arc' | 'fill'>,
+  ctx: Pick<
+    CanvasRenderingContext2D,
+    'fillStyle' | 'strokeStyle' | 'lineWidth' | 'beginPath' | 'moveTo' | 'lineTo' | 'stroke' | 'setLineDash' | 'fillRect' | 'arc' | 'fill'
+  >,
   item: LegendItem,
   x: number,
   y: number,
@@ -90,7 +100,11 @@ export function drawLegendSwatch(
   ctx.fillRect(x, y + 2, 14, 12);
   if (item.pattern === 'dots') {
     ctx.fillStyle = '#5b6472';
-    for (const [dx, dy] of [[3.5, 5], [10.5, 5], [7, 11]]) {
+    for (const [dx, dy] of [
+      [3.5, 5],
+      [10.5, 5],
+      [7, 11],
+    ]) {
       ctx.beginPath();
       ctx.arc(x + dx, y + dy, 1, 0, Math.PI * 2);
       ctx.fill();
@@ -132,7 +146,17 @@ export async function svgToPng(
     dataVersion,
     notes = [],
     scale = 2,
-  }: { title: string; subtitle?: string; source: string; legend?: LegendItem[]; badges?: PngBadge[]; note?: string; dataVersion?: string; notes?: string[]; scale?: number },
+  }: {
+    title: string;
+    subtitle?: string;
+    source: string;
+    legend?: LegendItem[];
+    badges?: PngBadge[];
+    note?: string;
+    dataVersion?: string;
+    notes?: string[];
+    scale?: number;
+  },
 ): Promise<Blob | null> {
   const box = svg.getBoundingClientRect();
   const width = Math.max(1, Math.round(box.width || Number(svg.getAttribute('width')) || 800));
@@ -165,7 +189,11 @@ export async function svgToPng(
     // Notes under the chart (a series break explained), then the source and the data version; the
     // lines are measured in the fonts they are drawn in, so none runs past the edge.
     ctx.font = `11px ${FONT}`;
-    const sourceLines = [...notes.flatMap((n) => wrapText(ctx, n, inner)), ...wrapText(ctx, source, inner), ...(dataVersion ? wrapText(ctx, dataVersion, inner) : [])];
+    const sourceLines = [
+      ...notes.flatMap((n) => wrapText(ctx, n, inner)),
+      ...wrapText(ctx, source, inner),
+      ...(dataVersion ? wrapText(ctx, dataVersion, inner) : []),
+    ];
     ctx.font = `600 11px ${FONT}`;
     const noteLines = note ? wrapText(ctx, note, inner) : [];
     const badgeBoxes = layoutBadges(ctx, badges, inner);

@@ -30,8 +30,16 @@ export function useScrollCue(ref: RefObject<HTMLElement | null>): { left: boolea
 export function ScrollCues({ left, right }: { left: boolean; right: boolean }) {
   return (
     <>
-      {left && <span className="scroll-cue scroll-cue-left" aria-hidden="true">‹</span>}
-      {right && <span className="scroll-cue scroll-cue-right" aria-hidden="true">›</span>}
+      {left && (
+        <span className="scroll-cue scroll-cue-left" aria-hidden="true">
+          ‹
+        </span>
+      )}
+      {right && (
+        <span className="scroll-cue scroll-cue-right" aria-hidden="true">
+          ›
+        </span>
+      )}
     </>
   );
 }

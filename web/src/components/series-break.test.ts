@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { forecastResponse } from '../test-fixtures';
 import { breakLegend, breakMarks, breakNote, servedBreaks } from './series-break';
 
-const t = (key: string, o: Record<string, unknown> = {}) => `${key}(${Object.entries(o).map(([k, v]) => `${k}=${v}`).join(',')})`;
+const t = (key: string, o: Record<string, unknown> = {}) =>
+  `${key}(${Object.entries(o)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',')})`;
 
 describe('series breaks as the API declares them', () => {
   it('draws nothing when no forecast declares a break (the web has no break of its own)', () => {
@@ -11,8 +14,14 @@ describe('series breaks as the API declares them', () => {
   });
   it('takes the served break once per year, with the reason from the assumptions when the forecast has none', () => {
     const breaks = servedBreaks(
-      [{ indicator: 'labour_force', break: { period: '2021', treatment: 'splice', ratio: 0.9158 } }, { indicator: 'employment', break: { period: '2021', treatment: 'splice' } }],
-      [{ indicator: 'unemployed', period: '2021', reason: { vi: 'khác', en: 'other' } }, { indicator: 'labour_force', period: '2021', reason: { vi: 'Tính lại quyền số.', en: 'Re-weighted.' } }],
+      [
+        { indicator: 'labour_force', break: { period: '2021', treatment: 'splice', ratio: 0.9158 } },
+        { indicator: 'employment', break: { period: '2021', treatment: 'splice' } },
+      ],
+      [
+        { indicator: 'unemployed', period: '2021', reason: { vi: 'khác', en: 'other' } },
+        { indicator: 'labour_force', period: '2021', reason: { vi: 'Tính lại quyền số.', en: 'Re-weighted.' } },
+      ],
     );
     expect(breaks).toHaveLength(1);
     expect(breaks[0]).toMatchObject({ year: 2021, ratio: 0.9158, reason: { vi: 'Tính lại quyền số.' } });

@@ -12,13 +12,22 @@ describe('loading, empty and error states', () => {
     expect(screen.queryByText('data')).toBeNull();
   });
   it('shows the empty state when there is nothing to draw', () => {
-    render(<QueryState status={base} empty emptyMessage="Nothing for Cà Mau">data</QueryState>);
+    render(
+      <QueryState status={base} empty emptyMessage="Nothing for Cà Mau">
+        data
+      </QueryState>,
+    );
     expect(screen.getByText('Nothing for Cà Mau')).toBeTruthy();
     expect(screen.queryByText('data')).toBeNull();
   });
   it("shows the API's problem in Vietnamese, the English original as technical detail, and retries on click", () => {
     const refetch = vi.fn();
-    const error = new ApiError({ type: '/api/problems/unknown-code', title: 'Unknown code', status: 400, detail: "region: unknown code 'XX'; expected VN, NMM, …" });
+    const error = new ApiError({
+      type: '/api/problems/unknown-code',
+      title: 'Unknown code',
+      status: 400,
+      detail: "region: unknown code 'XX'; expected VN, NMM, …",
+    });
     render(<QueryState status={{ ...base, isError: true, error, refetch }}>data</QueryState>);
     const alert = screen.getByRole('alert');
     expect(alert.querySelector('.problem-title')?.textContent).toBe('400 · Mã không có trong danh mục');

@@ -9,7 +9,11 @@ export function LoadingState({ height = 240, label }: { height?: number; label?:
   return (
     <div className="state state-loading" style={{ minHeight: height }} role="status" aria-live="polite" data-state="loading">
       <div className="skeleton-bars" aria-hidden="true">
-        <span /><span /><span /><span /><span />
+        <span />
+        <span />
+        <span />
+        <span />
+        <span />
       </div>
       <span className="state-text">{label ?? t('state.loading')}</span>
     </div>

@@ -22,7 +22,9 @@ describe('status vocabulary', () => {
     expect(hasIllustrative(undefined)).toBe(false);
   });
   it('tooltip headings say what a gap row rests on', () => {
-    expect(tooltipHeading('C · college', { basis: ['official', 'illustrative'] }, t)).toBe('C · college · status.modelled (status.restsOn: status.official, status.illustrative)');
+    expect(tooltipHeading('C · college', { basis: ['official', 'illustrative'] }, t)).toBe(
+      'C · college · status.modelled (status.restsOn: status.official, status.illustrative)',
+    );
     expect(tooltipHeading('x', {}, t)).toBe('x');
   });
 });

@@ -11,7 +11,17 @@ vi.mock('./png', () => ({ svgToPng: (...args: unknown[]) => svgToPng(...(args as
 
 type Row = { y: number; src: string };
 const ok = { isPending: false, isError: false, error: null, refetch: () => undefined };
-const base = { title: 'T', unit: 'u', source: 'A · B', statuses: ['modelled'] as const, columns: [{ key: 'y', label: 'Y', value: (r: Row) => r.y }], rows: [{ y: 1, src: 'S1' }], filename: 'f', status: ok, children: null };
+const base = {
+  title: 'T',
+  unit: 'u',
+  source: 'A · B',
+  statuses: ['modelled'] as const,
+  columns: [{ key: 'y', label: 'Y', value: (r: Row) => r.y }],
+  rows: [{ y: 1, src: 'S1' }],
+  filename: 'f',
+  status: ok,
+  children: null,
+};
 
 function downloads(over: object, body: Element | null = null) {
   const frame = frameDefaults<Row>({ ...base, ...over });

@@ -38,7 +38,11 @@ export function useFrameDownloads<Row>(frame: FrameSpec<Row>, prov: FrameProvena
   };
 
   const exportData = (format: ExportFormat) => {
-    const exportColumns = withProvenanceColumns(columns, prov.rows, { status: t('export.colStatus'), basis: t('export.colBasis'), source: t('export.colSource') });
+    const exportColumns = withProvenanceColumns(columns, prov.rows, {
+      status: t('export.colStatus'),
+      basis: t('export.colBasis'),
+      source: t('export.colSource'),
+    });
     // Per-row sources when the page gives them; otherwise the chart's citation, one source per part.
     const sources = rows.length && provenance.source ? rows.map(prov.rows.source) : source.split(' · ');
     return exportAs(format, { title, subtitle, unit, columns: exportColumns, rows, sources, statuses: shown, basis, note, filename });

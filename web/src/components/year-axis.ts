@@ -10,9 +10,7 @@ import { useNarrow } from './use-narrow';
 
 /** Rows with their period's position on the year axis; rows without a readable period are dropped. */
 export function withYears<R extends { period: string; year?: number }>(rows: readonly R[]): (R & { year: number })[] {
-  return rows
-    .map((r) => ({ ...r, year: typeof r.year === 'number' ? r.year : periodToYear(r.period) }))
-    .filter((r) => Number.isFinite(r.year));
+  return rows.map((r) => ({ ...r, year: typeof r.year === 'number' ? r.year : periodToYear(r.period) })).filter((r) => Number.isFinite(r.year));
 }
 
 /** Most year labels a phone-width plot holds side by side (a label is ~30 px at 12 px). */
@@ -63,6 +61,13 @@ export function useYearAxis<R extends { period: string; year?: number }>(rows: r
   const narrow = useNarrow();
   return useMemo(() => {
     const data = withYears(rows);
-    return { data, xAxis: yearAxisProps(data.map((r) => r.year), pad, narrow) };
+    return {
+      data,
+      xAxis: yearAxisProps(
+        data.map((r) => r.year),
+        pad,
+        narrow,
+      ),
+    };
   }, [rows, pad, narrow]);
 }

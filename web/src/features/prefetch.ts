@@ -15,15 +15,27 @@ import { trainingQueries } from './training/queries';
 export function prefetchPage(client: QueryClient, state: UrlState): Promise<void> {
   const pending: Promise<unknown>[] = [client.prefetchQuery(metaQueries.codes())];
   if (state.page === 'overview') {
-    for (const indicator of ['labour_force', 'employment', 'unemployment_rate']) pending.push(client.prefetchQuery(overviewQueries.national(indicator, state.scenario, 10)));
+    for (const indicator of ['labour_force', 'employment', 'unemployment_rate'])
+      pending.push(client.prefetchQuery(overviewQueries.national(indicator, state.scenario, 10)));
     pending.push(client.prefetchQuery(overviewQueries.gaps(state.scenario, state.horizon)));
     for (const k of KPI_INDICATORS) pending.push(client.prefetchQuery(overviewQueries.kpi(k.code)));
   } else if (state.page === 'regions') {
-    pending.push(client.prefetchQuery(regionsQueries.map({ scenario: state.scenario, horizon: state.horizon, sector: state.sector ?? 'TOTAL', qualification: state.qual ?? 'ALL' })));
+    pending.push(
+      client.prefetchQuery(
+        regionsQueries.map({ scenario: state.scenario, horizon: state.horizon, sector: state.sector ?? 'TOTAL', qualification: state.qual ?? 'ALL' }),
+      ),
+    );
   } else if (state.page === 'training') {
     const cells = (region: string) => client.prefetchQuery(trainingQueries.cells({ region, scenario: state.scenario, horizon: state.horizon }));
     // A region code may be a former province's (old links): ask for the unit it now belongs to.
-    pending.push(!state.region ? cells('VN') : client.fetchQuery(metaQueries.codes()).then((meta) => cells(resolveFormerCode(meta, state.region, state.lang)?.current ?? state.region!), () => undefined));
+    pending.push(
+      !state.region
+        ? cells('VN')
+        : client.fetchQuery(metaQueries.codes()).then(
+            (meta) => cells(resolveFormerCode(meta, state.region, state.lang)?.current ?? state.region!),
+            () => undefined,
+          ),
+    );
   }
   return Promise.all(pending).then(() => undefined);
 }

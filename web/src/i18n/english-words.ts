@@ -26,7 +26,6 @@ january february march april june july august september october november decembe
 
 export const ENGLISH_WORDS: ReadonlySet<string> = new Set(WORDS);
 
-
 /** Proper names that are English words (publishers, publications) and stay as published. */
 export const PROPER_NAMES: readonly string[] = ['The VOS', 'World Population Prospects', 'Labour Market Update', 'Japanese edition'];
 

@@ -31,16 +31,12 @@ export function formatInteger(value: number | null | undefined, lang: Lang): str
 
 /** Decimal with a fixed number of fraction digits: 52,4 (vi) / 52.4 (en). */
 export function formatDecimal(value: number | null | undefined, lang: Lang, digits = 1): string {
-  return finite(value)
-    ? formatter(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value)
-    : MISSING;
+  return finite(value) ? formatter(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value) : MISSING;
 }
 
 /** A value already in percent (27.0 means 27 %): 27,0% (vi) / 27.0% (en). */
 export function formatPercent(value: number | null | undefined, lang: Lang, digits = 1): string {
-  return finite(value)
-    ? formatter(lang, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value / 100)
-    : MISSING;
+  return finite(value) ? formatter(lang, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value / 100) : MISSING;
 }
 
 /** Signed whole number, for imbalances: +1.234 / −1.234. */

@@ -62,8 +62,14 @@ describe('i18n completeness', () => {
     }
     expect(prefixes.size).toBeGreaterThan(3);
     for (const prefix of prefixes) {
-      expect(viKeys.some((k) => k.startsWith(prefix)), prefix).toBe(true);
-      expect(enKeys.some((k) => k.startsWith(prefix)), prefix).toBe(true);
+      expect(
+        viKeys.some((k) => k.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
+      expect(
+        enKeys.some((k) => k.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
     }
   });
 
@@ -73,7 +79,10 @@ describe('i18n completeness', () => {
       ...['shortage', 'balanced', 'surplus'].map((f) => `flag.${f}`),
       ...['official', 'modelled', 'survey'].map((s) => `status.${s}`),
       ...['high', 'medium', 'low'].map((c) => `confidence.${c}`),
-      ...['labour_force', 'employment', 'trained_share_certified', 'trained_share_broad', 'unemployment_rate'].flatMap((k) => [`kpi.${k}.title`, `kpi.${k}.definition`]),
+      ...['labour_force', 'employment', 'trained_share_certified', 'trained_share_broad', 'unemployment_rate'].flatMap((k) => [
+        `kpi.${k}.title`,
+        `kpi.${k}.definition`,
+      ]),
     ];
     expect(required.filter((k) => !viKeys.includes(k))).toEqual([]);
     expect(required.filter((k) => !enKeys.includes(k))).toEqual([]);

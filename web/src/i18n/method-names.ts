@@ -36,5 +36,8 @@ export function methodNameVi(code: string): string {
 
 /** A list of method codes joined by `+` ("ses+drift", "holt + theta") in their Vietnamese names. */
 export function methodsVi(list: string): string {
-  return list.split('+').map((m) => methodNameVi(m.trim())).join(' + ');
+  return list
+    .split('+')
+    .map((m) => methodNameVi(m.trim()))
+    .join(' + ');
 }

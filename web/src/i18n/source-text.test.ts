@@ -13,7 +13,10 @@ function seedSources(name: string): string[] {
 }
 
 // The templates the models write (models/src/labour/*.ts), filled in as the API serves them.
-const DECISION = ['Decision 1017/QĐ-TTg (21 Sep 2024): programme on developing semiconductor-industry human resources to 2030, vision 2050', 'Quyết định 1017/QĐ-TTg ngày 21/9/2024'] as const;
+const DECISION = [
+  'Decision 1017/QĐ-TTg (21 Sep 2024): programme on developing semiconductor-industry human resources to 2030, vision 2050',
+  'Quyết định 1017/QĐ-TTg ngày 21/9/2024',
+] as const;
 const MODEL_SOURCES = [
   'LMO model: engine forecast (ses+drift+theta) of employment (fitted on 2010–2025, 2 missing year(s) interpolated). History: GSO, NSDP SDMX release 2024-Q3 (LMIVNM), LE_PE_NUM; pre-2021 LFS weights (before the re-weighting to the 2019 Census; not comparable with 2021 on)',
   'LMO model: engine forecast (system-shares) of employment, reconciled across regions, sectors and levels (OLS). History: GSO annual LFS 2023, reported by Vietnam+/SGGP (2 Jan 2024)',
@@ -42,22 +45,49 @@ describe('localizeSource', () => {
 
   it('writes the model templates in Vietnamese, with method names and the decision title', () => {
     const vi = localizeSource(MODEL_SOURCES[0], 'vi');
-    expect(vi).toMatch(/^Mô hình LMO: dự báo bằng bộ máy dự báo \(làm trơn mũ đơn \(SES\) \+ xu hướng đường thẳng \(drift\) \+ phương pháp Theta\) cho chỉ tiêu employment/);
+    expect(vi).toMatch(
+      /^Mô hình LMO: dự báo bằng bộ máy dự báo \(làm trơn mũ đơn \(SES\) \+ xu hướng đường thẳng \(drift\) \+ phương pháp Theta\) cho chỉ tiêu employment/,
+    );
     expect(localizeSource(MODEL_SOURCES[0], 'vi', { indicatorName: () => 'Lao động có việc làm' })).toContain('cho chỉ tiêu lao động có việc làm');
     expect(vi).toContain('Số liệu lịch sử: TCTK, bản phát hành NSDP SDMX 2024-Q3 (LMIVNM), LE_PE_NUM');
     const logistic = localizeSource(MODEL_SOURCES[8], 'vi', { extra: [DECISION] });
     expect(logistic).toContain('Quyết định 1017/QĐ-TTg ngày 21/9/2024');
-    for (const text of MODEL_SOURCES) expect(englishWordsIn(localizeSource(text, 'vi', { extra: [DECISION], indicatorName: (c) => ({ employment: 'Lao động có việc làm' })[c] })), text).toEqual([]);
+    for (const text of MODEL_SOURCES)
+      expect(
+        englishWordsIn(localizeSource(text, 'vi', { extra: [DECISION], indicatorName: (c) => ({ employment: 'Lao động có việc làm' })[c] })),
+        text,
+      ).toEqual([]);
   });
 
   it('keeps quoted table titles as published', () => {
-    const src = 'GSO online database (PX-Web, English edition, release c. 2017), table "Labour force at 15 years of age and above by province", 2016 preliminary; pre-2021 LFS basis';
-    expect(localizeSource(src, 'vi')).toBe('cơ sở dữ liệu trực tuyến của TCTK (PX-Web, bản tiếng Anh, phát hành khoảng năm 2017), bảng "Labour force at 15 years of age and above by province", 2016 sơ bộ; cơ sở Điều tra LĐ-VL trước 2021');
+    const src =
+      'GSO online database (PX-Web, English edition, release c. 2017), table "Labour force at 15 years of age and above by province", 2016 preliminary; pre-2021 LFS basis';
+    expect(localizeSource(src, 'vi')).toBe(
+      'cơ sở dữ liệu trực tuyến của TCTK (PX-Web, bản tiếng Anh, phát hành khoảng năm 2017), bảng "Labour force at 15 years of age and above by province", 2016 sơ bộ; cơ sở Điều tra LĐ-VL trước 2021',
+    );
   });
 
   it('leaves no English word in any citation of the real seed files', () => {
-    const files = ['official.csv', 'official-lfs.csv', 'official-provinces.csv', 'official-population.csv', 'official-national-accounts.csv', 'official-employment-structure.csv', 'official-graduates.csv', 'international-wpp.csv', 'modelled-province-rates.csv', 'illustrative-supply.csv', 'illustrative-vacancies.csv', 'illustrative-exits-2025.csv', 'illustrative-graduates-2024-2025.csv', 'illustrative-employment-2025.csv'];
-    const leftovers = files.flatMap(seedSources).map((s) => ({ s, words: englishWordsIn(localizeSource(s, 'vi')) })).filter((x) => x.words.length > 0);
+    const files = [
+      'official.csv',
+      'official-lfs.csv',
+      'official-provinces.csv',
+      'official-population.csv',
+      'official-national-accounts.csv',
+      'official-employment-structure.csv',
+      'official-graduates.csv',
+      'international-wpp.csv',
+      'modelled-province-rates.csv',
+      'illustrative-supply.csv',
+      'illustrative-vacancies.csv',
+      'illustrative-exits-2025.csv',
+      'illustrative-graduates-2024-2025.csv',
+      'illustrative-employment-2025.csv',
+    ];
+    const leftovers = files
+      .flatMap(seedSources)
+      .map((s) => ({ s, words: englishWordsIn(localizeSource(s, 'vi')) }))
+      .filter((x) => x.words.length > 0);
     expect(leftovers.slice(0, 5)).toEqual([]);
     // Not vacuous: the files hold hundreds of distinct citations.
     expect(files.flatMap(seedSources).length).toBeGreaterThan(200);

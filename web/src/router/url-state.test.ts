@@ -4,8 +4,16 @@ import { applyPatch, DEFAULT_STATE, parseUrlState, serializeUrlState, type UrlSt
 describe('URL state', () => {
   it('round-trips a full view through the query string', () => {
     const state: UrlState = {
-      page: 'training', lang: 'en', scenario: 'high-growth', horizon: 5,
-      region: '79', qual: 'college', sort: 'imbalance', dir: 'asc', flag: 'shortage', q: 'chế biến',
+      page: 'training',
+      lang: 'en',
+      scenario: 'high-growth',
+      horizon: 5,
+      region: '79',
+      qual: 'college',
+      sort: 'imbalance',
+      dir: 'asc',
+      flag: 'shortage',
+      q: 'chế biến',
     };
     const search = serializeUrlState(state);
     expect(parseUrlState(search)).toEqual(state);

@@ -35,9 +35,11 @@ export async function startSecureApp(env: Record<string, string> = {}, backend?:
 export function smallCsv(opts: { source?: string; value?: number } = {}): string {
   const source = opts.source ?? 'Security test (synthetic, not official)';
   const quoted = `"${source.replace(/"/g, '""')}"`;
-  return 'indicator,period,region,sector,qualification,value,unit,source,status\n'
-    + `employment,2023,01,C,ALL,${opts.value ?? 1234},persons,${quoted},modelled\n`
-    + `employment,2024,01,C,ALL,${(opts.value ?? 1234) + 10},persons,${quoted},modelled\n`;
+  return (
+    'indicator,period,region,sector,qualification,value,unit,source,status\n' +
+    `employment,2023,01,C,ALL,${opts.value ?? 1234},persons,${quoted},modelled\n` +
+    `employment,2024,01,C,ALL,${(opts.value ?? 1234) + 10},persons,${quoted},modelled\n`
+  );
 }
 
 /** POSTs `csv` as a raw text/csv upload. */

@@ -27,21 +27,25 @@ function traced(inner: Db): Db {
   return new Proxy(inner, {
     get(target, prop, receiver) {
       if (prop !== 'transaction') return Reflect.get(target, prop, receiver);
-      return (fn: (tx: Db) => Promise<unknown>, ...rest: unknown[]) => (target.transaction as any)(async (tx: Db) => {
-        console.log('TX-BEGIN');
-        let n = 0;
-        const tracedTx = new Proxy(tx, {
-          get(t, p, r) {
-            if (p !== 'execute') return Reflect.get(t, p, r);
-            return async (...args: unknown[]) => {
-              const result = await (t.execute as any)(...args);
-              console.log(`BATCH ${++n}`);
-              return result;
-            };
+      return (fn: (tx: Db) => Promise<unknown>, ...rest: unknown[]) =>
+        (target.transaction as any)(
+          async (tx: Db) => {
+            console.log('TX-BEGIN');
+            let n = 0;
+            const tracedTx = new Proxy(tx, {
+              get(t, p, r) {
+                if (p !== 'execute') return Reflect.get(t, p, r);
+                return async (...args: unknown[]) => {
+                  const result = await (t.execute as any)(...args);
+                  console.log(`BATCH ${++n}`);
+                  return result;
+                };
+              },
+            });
+            return fn(tracedTx);
           },
-        });
-        return fn(tracedTx);
-      }, ...rest);
+          ...rest,
+        );
     },
   });
 }

@@ -13,7 +13,6 @@ import { createTestDatabase as createDatabase } from '../../backends';
 /** Creates an empty database `lmo_r_<tag>_<random>` and returns its URL and a drop(). */
 export const createTestDatabase = (tag: string) => createDatabase(`r_${tag}`);
 
-
 /** Runs one query on `url` with a short-lived client. */
 export async function query<T = Record<string, unknown>>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
   const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
@@ -58,8 +57,18 @@ export class PrivateCluster {
   }
 
   start(): void {
-    this.run('pg_ctl', ['-D', this.dataDir, '-l', join(this.dir, 'log'), '-w', '-t', '30', 'start',
-      '-o', `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off`]);
+    this.run('pg_ctl', [
+      '-D',
+      this.dataDir,
+      '-l',
+      join(this.dir, 'log'),
+      '-w',
+      '-t',
+      '30',
+      'start',
+      '-o',
+      `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+    ]);
   }
 
   /** `-m fast`: what an operator's restart does: terminates sessions, rolls back open transactions. */
@@ -68,7 +77,11 @@ export class PrivateCluster {
   }
 
   destroy(): void {
-    try { this.stop(); } catch { /* already stopped */ }
+    try {
+      this.stop();
+    } catch {
+      /* already stopped */
+    }
     rmSync(this.dir, { recursive: true, force: true });
   }
 }

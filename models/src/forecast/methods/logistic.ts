@@ -44,11 +44,10 @@ export function fitLogistic(series: Series, options: FitOptions = {}): Fit {
   }
   const steps = periodsBetween(endPeriod(series), target.period);
   if (steps < 1) {
-    throw new ForecastError(
-      'INVALID_OPTION',
-      `The target period ${target.period} must come after the last observation (${endPeriod(series)}).`,
-      { target, end: endPeriod(series) },
-    );
+    throw new ForecastError('INVALID_OPTION', `The target period ${target.period} must come after the last observation (${endPeriod(series)}).`, {
+      target,
+      end: endPeriod(series),
+    });
   }
   const n = y.length;
   const last = y[n - 1];

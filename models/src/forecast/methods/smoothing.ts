@@ -25,19 +25,36 @@ export interface SmoothingState {
 export function concentratedSse(y: readonly number[], alpha: number, beta: number, phi: number, trend: boolean) {
   // Three filters in one pass: the data from zero states, and the homogeneous
   // responses to a unit initial level and a unit initial trend.
-  let l = 0, b = 0, l1 = 1, b1 = 0, l2 = 0, b2 = 1;
-  let sgg = 0, sgk = 0, skk = 0, sge = 0, ske = 0, see = 0;
+  let l = 0,
+    b = 0,
+    l1 = 1,
+    b1 = 0,
+    l2 = 0,
+    b2 = 1;
+  let sgg = 0,
+    sgk = 0,
+    skk = 0,
+    sge = 0,
+    ske = 0,
+    see = 0;
   for (let t = 0; t < y.length; t++) {
     const f = l + phi * b;
     const e = y[t] - f;
     const f1 = l1 + phi * b1;
     const f2 = l2 + phi * b2;
     // e_t(l0, b0) = e − l0·f1 − b0·f2
-    sgg += f1 * f1; sgk += f1 * f2; skk += f2 * f2;
-    sge += f1 * e; ske += f2 * e; see += e * e;
-    l = f + alpha * e; b = phi * b + beta * e;
-    l1 = f1 - alpha * f1; b1 = phi * b1 - beta * f1;
-    l2 = f2 - alpha * f2; b2 = phi * b2 - beta * f2;
+    sgg += f1 * f1;
+    sgk += f1 * f2;
+    skk += f2 * f2;
+    sge += f1 * e;
+    ske += f2 * e;
+    see += e * e;
+    l = f + alpha * e;
+    b = phi * b + beta * e;
+    l1 = f1 - alpha * f1;
+    b1 = phi * b1 - beta * f1;
+    l2 = f2 - alpha * f2;
+    b2 = phi * b2 - beta * f2;
   }
   let l0: number, b0: number;
   if (!trend) {
@@ -60,7 +77,9 @@ export function concentratedSse(y: readonly number[], alpha: number, beta: numbe
 
 /** Run the filter with fixed parameters; returns one-step fitted values and final states. */
 export function runFilter(y: readonly number[], p: Pick<SmoothingState, 'alpha' | 'beta' | 'phi' | 'l0' | 'b0'>) {
-  let l = p.l0, b = p.b0, sse = 0;
+  let l = p.l0,
+    b = p.b0,
+    sse = 0;
   const fitted = new Array<number>(y.length);
   for (let t = 0; t < y.length; t++) {
     const f = l + p.phi * b;
@@ -121,7 +140,9 @@ export function fitSmoothing(y: readonly number[], kind: TrendKind, grid: Smooth
   };
   for (const phi of phis) for (const alpha of grid.alphas) for (const share of shares) consider(alpha, share, phi);
   // Refine: two passes of a shrinking local grid around the best point.
-  let da = 0.05, ds = 0.05, dp = 0.025;
+  let da = 0.05,
+    ds = 0.05,
+    dp = 0.025;
   for (let pass = 0; pass < 2; pass++) {
     const c = best;
     for (const a of [c.alpha - da, c.alpha, c.alpha + da]) {
@@ -131,7 +152,9 @@ export function fitSmoothing(y: readonly number[], kind: TrendKind, grid: Smooth
         }
       }
     }
-    da /= 2.5; ds /= 2.5; dp /= 2.5;
+    da /= 2.5;
+    ds /= 2.5;
+    dp /= 2.5;
   }
   const beta = best.alpha * best.share;
   const { l0, b0 } = concentratedSse(y, best.alpha, beta, best.phi, trend);

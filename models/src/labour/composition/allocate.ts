@@ -114,7 +114,10 @@ export function roundTree(rootId: string, levels: Record<string, readonly number
     if (children.length === 0) continue;
     for (const c of children) out[c] = new Array<number>(out[id]!.length);
     out[id]!.forEach((total, t) => {
-      const r = roundLargestRemainder(children.map((c) => levels[c]![t]!), total);
+      const r = roundLargestRemainder(
+        children.map((c) => levels[c]![t]!),
+        total,
+      );
       children.forEach((c, i) => (out[c]![t] = r[i]!));
     });
     queue.push(...children);

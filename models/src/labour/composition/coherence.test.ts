@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addCoherence, capToLabourForce, countEmploymentAboveLabourForce, countNegative, countPartsExceedingParent,
-  countSmallFlaggedOrRanked, countSumMismatches, countVanishingCells, emptyCoherence, employmentCeilings, grossOpenings,
+  addCoherence,
+  capToLabourForce,
+  countEmploymentAboveLabourForce,
+  countNegative,
+  countPartsExceedingParent,
+  countSmallFlaggedOrRanked,
+  countSumMismatches,
+  countVanishingCells,
+  emptyCoherence,
+  employmentCeilings,
+  grossOpenings,
 } from './coherence';
 
 describe('coherence counts', () => {
@@ -23,12 +32,14 @@ describe('coherence counts', () => {
   });
 
   it('counts small cells that are flagged or ranked', () => {
-    expect(countSmallFlaggedOrRanked([
-      { size: 4000, flag: 'shortage' },
-      { size: 4000, flag: 'too-small', rank: null },
-      { size: 9000, openings: 100, rank: 3 },
-      { size: 9000, openings: 900, flag: 'surplus', rank: 1 },
-    ])).toBe(2);
+    expect(
+      countSmallFlaggedOrRanked([
+        { size: 4000, flag: 'shortage' },
+        { size: 4000, flag: 'too-small', rank: null },
+        { size: 9000, openings: 100, rank: 3 },
+        { size: 9000, openings: 900, flag: 'surplus', rank: 1 },
+      ]),
+    ).toBe(2);
   });
 
   it('reads gross openings (replacement + max(0, expansion)) when the flows are given', () => {

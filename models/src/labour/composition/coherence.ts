@@ -155,7 +155,10 @@ export function employmentCeilings(total: ArrayLike<number>, lf: ArrayLike<numbe
   let prev = gradual ? Math.max(gradual.baseRate, minUnemploymentRate) : minUnemploymentRate;
   for (let t = 0; t < total.length; t++) {
     const l = lf[t];
-    if (l === undefined || !Number.isFinite(l)) { out.push(Infinity); continue; }
+    if (l === undefined || !Number.isFinite(l)) {
+      out.push(Infinity);
+      continue;
+    }
     const floor = gradual ? Math.max(minUnemploymentRate, prev - gradual.maxFallPerYear) : minUnemploymentRate;
     const ceiling = l * (1 - floor);
     out.push(ceiling);

@@ -7,7 +7,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../forecast/prng';
 import { allocateTree, type ShareTree } from './allocate';
-import { capToLabourForce, countEmploymentAboveLabourForce, countNegative, countPartsExceedingParent, countSumMismatches, countVanishingCells, type CellPath } from './coherence';
+import {
+  capToLabourForce,
+  countEmploymentAboveLabourForce,
+  countNegative,
+  countPartsExceedingParent,
+  countSumMismatches,
+  countVanishingCells,
+  type CellPath,
+} from './coherence';
 import { demandFromOutput } from './demand-from-output';
 import { dampedDrift, type PathForecaster } from './forecaster';
 import { forecastComposition } from './share-forecast';
@@ -53,7 +61,10 @@ describe('composition invariants on random hierarchies', () => {
         hist.T = sum(leaves.map((_, i) => hist[`C${i}`]!));
         const share = (parent: string, kids: string[]) => {
           const r = forecastComposition(Object.fromEntries(kids.map((k) => [k, hist[k]!])), h, {
-            forecaster, simulations: 50, seed, intervalMethod: seed % 2 ? 'delta' : 'simulate',
+            forecaster,
+            simulations: 50,
+            seed,
+            intervalMethod: seed % 2 ? 'delta' : 'simulate',
           });
           for (const k of kids) {
             for (const iv of r.intervals[k]!) {
@@ -64,8 +75,16 @@ describe('composition invariants on random hierarchies', () => {
           for (const k of kids) for (const s of r.mean[k]!) expect(s > 0 && (s < 1 || kids.length === 1)).toBe(true);
           tree[parent] = r.mean;
         };
-        share('T', leaves.map((_, i) => `C${i}`));
-        leaves.forEach((kids, i) => share(`C${i}`, kids.map((_, j) => `C${i}.${j}`)));
+        share(
+          'T',
+          leaves.map((_, i) => `C${i}`),
+        );
+        leaves.forEach((kids, i) =>
+          share(
+            `C${i}`,
+            kids.map((_, j) => `C${i}.${j}`),
+          ),
+        );
         for (const [p, kids] of Object.entries(tree)) if (Object.keys(kids).length === 0) delete tree[p];
 
         const base = hist.T![n - 1]!;
@@ -115,7 +134,12 @@ describe('one system on random sectors', () => {
         const total = sum(Object.values(emp));
         const lf = total.map((x) => x * lfRatio);
         const capped = capToLabourForce(emp, lf, 0.01);
-        expect(countEmploymentAboveLabourForce(sum(Object.values(capped.employment)), lf.map((x) => x * 0.99))).toBe(0);
+        expect(
+          countEmploymentAboveLabourForce(
+            sum(Object.values(capped.employment)),
+            lf.map((x) => x * 0.99),
+          ),
+        ).toBe(0);
         expect(countNegative(capped.employment)).toBe(0);
       }),
       { numRuns: 200, seed: 7 },

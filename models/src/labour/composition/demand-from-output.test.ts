@@ -12,8 +12,12 @@ describe('demandFromOutput', () => {
     // Employment flat at 10, value added +10 %/yr: productivity +10 %/yr.
     const va = [100, 110, 121, 133.1, 146.41, 161.051];
     const r = demandFromOutput({
-      employment: [10, 10, 10, 10, 10, 10], valueAdded: va, startYear: 2018, h: 3,
-      valueAddedPath: [161.051 * 1.05, 161.051 * 1.05 ** 2, 161.051 * 1.05 ** 3], forecaster: linear,
+      employment: [10, 10, 10, 10, 10, 10],
+      valueAdded: va,
+      startYear: 2018,
+      h: 3,
+      valueAddedPath: [161.051 * 1.05, 161.051 * 1.05 ** 2, 161.051 * 1.05 ** 3],
+      forecaster: linear,
     });
     expect(r.method).toBe('productivity');
     expect(r.years).toEqual([2023, 2024, 2025, 2026]);

@@ -78,7 +78,8 @@ export function chooseDemandMethod(employment: readonly number[], valueAdded: re
   if (n >= ELASTICITY_MIN_YEARS && sampleStandardDeviation(dva) > 0) {
     return {
       method: 'elasticity',
-      reason: n < PRODUCTIVITY_MIN_YEARS ? `only ${n} years: productivity trend too short` : `productivity too noisy (sd ${sd.toFixed(3)} > ${PRODUCTIVITY_MAX_SD})`,
+      reason:
+        n < PRODUCTIVITY_MIN_YEARS ? `only ${n} years: productivity trend too short` : `productivity too noisy (sd ${sd.toFixed(3)} > ${PRODUCTIVITY_MAX_SD})`,
     };
   }
   return { method: 'productivity', reason: `only ${n} years and no usable output variation: productivity trend extrapolated` };
@@ -86,7 +87,8 @@ export function chooseDemandMethod(employment: readonly number[], valueAdded: re
 
 function check(input: DemandFromOutputInput): void {
   const { employment: e, valueAdded: va, h } = input;
-  if (e.length === 0 || e.length !== va.length) throw new Error(`Employment (${e.length}) and value added (${va.length}) must cover the same, non-empty years.`);
+  if (e.length === 0 || e.length !== va.length)
+    throw new Error(`Employment (${e.length}) and value added (${va.length}) must cover the same, non-empty years.`);
   if (![...e, ...va].every((x) => Number.isFinite(x) && x > 0)) throw new Error('Employment and value added must be finite and > 0.');
   if (!Number.isInteger(h) || h < 0) throw new Error(`Horizon must be a whole number ≥ 0; got ${h}.`);
   const path = input.valueAddedPath;
@@ -101,16 +103,16 @@ export function demandFromOutput(input: DemandFromOutputInput): DemandFromOutput
   const { employment: e, valueAdded: va, h } = input;
   const n = e.length;
   const forecaster = input.forecaster ?? ((v: number[], hh: number) => dampedDrift(v, hh));
-  const chosen = !input.method || input.method === 'auto'
-    ? chooseDemandMethod(e, va)
-    : { method: input.method, reason: `method set by the caller` };
+  const chosen = !input.method || input.method === 'auto' ? chooseDemandMethod(e, va) : { method: input.method, reason: `method set by the caller` };
   const baseE = e[n - 1]!;
   const baseVA = va[n - 1]!;
   const baseProd = baseVA / baseE;
   const lnVA = va.map((x) => Math.log(x));
   const vaPath = input.valueAddedPath
     ? [...input.valueAddedPath]
-    : n > 1 ? forecaster(lnVA, h).mean.map((x) => baseVA * Math.exp(x - lnVA[n - 1]!)) : new Array<number>(h).fill(baseVA);
+    : n > 1
+      ? forecaster(lnVA, h).mean.map((x) => baseVA * Math.exp(x - lnVA[n - 1]!))
+      : new Array<number>(h).fill(baseVA);
   const years = Array.from({ length: h + 1 }, (_, j) => input.startYear + n - 1 + j);
   const valueAdded = [baseVA, ...vaPath];
 
@@ -126,7 +128,10 @@ export function demandFromOutput(input: DemandFromOutputInput): DemandFromOutput
     const employment = [baseE];
     for (let j = 1; j <= h; j++) employment.push(employment[j - 1]! * Math.exp(alpha + beta * Math.log(valueAdded[j]! / valueAdded[j - 1]!)));
     return {
-      ...chosen, years, employment, valueAdded,
+      ...chosen,
+      years,
+      employment,
+      valueAdded,
       productivity: valueAdded.map((x, j) => x / employment[j]!),
       elasticity: { alpha, beta, betaFitted: fit.m, n: pts.length },
     };

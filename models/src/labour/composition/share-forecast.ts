@@ -142,7 +142,10 @@ export function forecastComposition(history: Record<string, number[]>, h: number
   // Log-ratio history of each active part (the reference's is all 0).
   const z: number[][] = active.map(() => new Array<number>(n));
   for (let t = 0; t < n; t++) {
-    const lr = logRatios(active.map((k) => shares[k]![t]!), refIdx);
+    const lr = logRatios(
+      active.map((k) => shares[k]![t]!),
+      refIdx,
+    );
     lr.forEach((v, p) => (z[p]![t] = v));
   }
   const base = z.map((path) => path[n - 1]!);
@@ -166,9 +169,15 @@ export function forecastComposition(history: Record<string, number[]>, h: number
   const levels = (levelSets[0] ?? []).filter((lv) => levelSets.every((set) => set.includes(lv)));
   if (levels.length > 0 && h > 0) {
     const input = {
-      means: capped, raw: fits, base, rho, meanShares, levels,
+      means: capped,
+      raw: fits,
+      base,
+      rho,
+      meanShares,
+      levels,
       baseShares: active.map((k) => shares[k]![n - 1]!),
-      simulations: Math.max(1, options.simulations ?? 1000), seed: options.seed ?? 12,
+      simulations: Math.max(1, options.simulations ?? 1000),
+      seed: options.seed ?? 12,
     };
     const sim = options.intervalMethod === 'simulate' ? simulateShareIntervals(input) : deltaShareIntervals(input);
     active.forEach((k, p) => (intervals[k] = nest(sim[p]!)));

@@ -60,9 +60,8 @@ function quantile(sorted: Float64Array, p: number): number {
 /** Split-normal spreads (σ below, σ above) of one part at one step, from the interval at `level` (default: the widest). */
 function spreads(r: PathForecast, step: number, level?: number): [number, number] {
   const ivs = r.intervals ?? [];
-  const iv = level === undefined
-    ? ivs.reduce<PathInterval | null>((w, x) => (w && w.level >= x.level ? w : x), null)
-    : ivs.find((x) => x.level === level) ?? null;
+  const iv =
+    level === undefined ? ivs.reduce<PathInterval | null>((w, x) => (w && w.level >= x.level ? w : x), null) : (ivs.find((x) => x.level === level) ?? null);
   if (!iv) return [0, 0];
   const z = zFor(iv.level);
   const m = r.mean[step]!;
@@ -88,9 +87,7 @@ export function deltaShareIntervals(input: ShareIntervalInput): PathInterval[][]
   const { raw, rho, meanShares, baseShares, levels } = input;
   const k = raw.length;
   const h = meanShares[0]?.length ?? 0;
-  const out: PathInterval[][] = raw.map(() =>
-    levels.map((level) => ({ level, lower: new Array<number>(h), upper: new Array<number>(h) })),
-  );
+  const out: PathInterval[][] = raw.map(() => levels.map((level) => ({ level, lower: new Array<number>(h), upper: new Array<number>(h) })));
   levels.forEach((level, li) => {
     const z = zFor(level);
     for (let j = 0; j < h; j++) {
@@ -127,9 +124,7 @@ export function simulateShareIntervals(input: ShareIntervalInput): PathInterval[
   const k = means.length;
   const h = means[0]?.length ?? 0;
   const draw = normalSampler(input.seed);
-  const out: PathInterval[][] = means.map(() =>
-    levels.map((level) => ({ level, lower: new Array<number>(h).fill(0), upper: new Array<number>(h).fill(0) })),
-  );
+  const out: PathInterval[][] = means.map(() => levels.map((level) => ({ level, lower: new Array<number>(h).fill(0), upper: new Array<number>(h).fill(0) })));
   const samples = Array.from({ length: k }, () => new Float64Array(simulations));
   const z = new Array<number>(k).fill(0);
   for (let j = 0; j < h; j++) {

@@ -65,5 +65,7 @@ export function sumAt(values: readonly number[], indices: readonly number[]): nu
 
 /** Sorted numeric years of a by-year record. */
 export function yearsOf<T>(rec: ByYear<T>): number[] {
-  return Object.keys(rec).map(Number).sort((a, b) => a - b);
+  return Object.keys(rec)
+    .map(Number)
+    .sort((a, b) => a - b);
 }

@@ -3,10 +3,7 @@
  * totals, and the unemployment view a demand model needs (E ≤ LF checked,
  * unemployment rate = 1 − E ÷ LF).
  */
-import {
-  BROAD_GROUPS, BROAD_MEMBERS, SEXES, WORKING_AGE_FIRST, sumAt, yearsOf,
-  type ByYear, type Sex, type SexAges,
-} from './age-groups';
+import { BROAD_GROUPS, BROAD_MEMBERS, SEXES, WORKING_AGE_FIRST, sumAt, yearsOf, type ByYear, type Sex, type SexAges } from './age-groups';
 import type { SexBroad } from './participation';
 
 /** Labour force by sex × five-year group: population × participation rate, cell by cell. */

@@ -13,11 +13,12 @@ describe('participation forecast on the logit scale', () => {
     const f = forecastRate([0.7, 0.75, 0.8], 3, naive);
     expect(f.mean).toEqual([0.8, 0.8, 0.8].map((x) => expect.closeTo(x, 9)));
     expect(f.intervals.map((b) => b.level)).toEqual([80, 95]);
-    for (const b of f.intervals) for (let i = 0; i < 3; i++) {
-      expect(b.lower[i]).toBeGreaterThan(0);
-      expect(b.upper[i]).toBeLessThan(1);
-      expect(b.lower[i]).toBeLessThan(f.mean[i]);
-    }
+    for (const b of f.intervals)
+      for (let i = 0; i < 3; i++) {
+        expect(b.lower[i]).toBeGreaterThan(0);
+        expect(b.upper[i]).toBeLessThan(1);
+        expect(b.lower[i]).toBeLessThan(f.mean[i]);
+      }
   });
   it('an explosive linear trend stays below 1', () => {
     const trend: Forecaster = (v, h) => ({ mean: Array.from({ length: h }, (_, i) => v[v.length - 1] + 5 * (i + 1)) });

@@ -51,7 +51,10 @@ function bandsOf(r: ForecasterResult): RateBand[] {
  * monotone maps of the logit bands (so an 80 % band stays an 80 % band).
  */
 export function forecastRate(history: readonly number[], horizon: number, forecaster: Forecaster): RateForecast {
-  const r = forecaster(history.map((p) => logit(p)), horizon);
+  const r = forecaster(
+    history.map((p) => logit(p)),
+    horizon,
+  );
   return {
     mean: r.mean.map(expit),
     intervals: bandsOf(r).map((b) => ({
@@ -88,12 +91,12 @@ export interface BroadRateForecast {
  * as they are; the default forecasts rates on the logit scale). History years must be consecutive (the forecaster sees a
  * regular annual series); a gap throws.
  */
-export function forecastBroadRates(
-  history: ByYear<SexBroad>, horizon: number, forecaster: Forecaster, scale: 'rate' | 'logit' = 'rate',
-): BroadRateForecast {
+export function forecastBroadRates(history: ByYear<SexBroad>, horizon: number, forecaster: Forecaster, scale: 'rate' | 'logit' = 'rate'): BroadRateForecast {
   const hy = yearsOf(history);
   if (hy.length === 0) throw new Error('no participation history');
-  hy.forEach((y, i) => { if (i > 0 && y !== hy[i - 1] + 1) throw new Error(`participation history has a gap before ${y}`); });
+  hy.forEach((y, i) => {
+    if (i > 0 && y !== hy[i - 1] + 1) throw new Error(`participation history has a gap before ${y}`);
+  });
   const last = hy[hy.length - 1];
   const years = Array.from({ length: horizon }, (_, i) => last + 1 + i);
   const series = {} as BroadRateForecast['series'];

@@ -13,10 +13,7 @@
  * statutory retirement age, so a later retirement age raises the profile at
  * the ages it covers.
  */
-import {
-  AGE_GROUP_COUNT, BROAD_GROUPS, BROAD_MEMBERS, SEXES,
-  type BroadGroup, type Sex, type SexAges,
-} from './age-groups';
+import { AGE_GROUP_COUNT, BROAD_GROUPS, BROAD_MEMBERS, SEXES, type BroadGroup, type Sex, type SexAges } from './age-groups';
 import { calibrateShift, ratesFromShift } from './logit';
 import type { SexBroad } from './participation';
 import { shareAboveAge } from './retirement-age';
@@ -41,11 +38,11 @@ const pad = (from15: number[]): number[] => {
  */
 export const DEFAULT_SHAPE: ParticipationShape = {
   before: {
-    M: pad([0.30, 0.78, 0.94, 0.97, 0.97, 0.97, 0.96, 0.94, 0.90, 0.84, 0.78, 0.70, 0.60, 0.50, 0.40]),
-    F: pad([0.28, 0.74, 0.86, 0.88, 0.89, 0.89, 0.88, 0.85, 0.78, 0.72, 0.66, 0.58, 0.50, 0.42, 0.34]),
+    M: pad([0.3, 0.78, 0.94, 0.97, 0.97, 0.97, 0.96, 0.94, 0.9, 0.84, 0.78, 0.7, 0.6, 0.5, 0.4]),
+    F: pad([0.28, 0.74, 0.86, 0.88, 0.89, 0.89, 0.88, 0.85, 0.78, 0.72, 0.66, 0.58, 0.5, 0.42, 0.34]),
   },
   after: {
-    M: pad([0.30, 0.60, 0.60, 0.60, 0.60, 0.60, 0.60, 0.60, 0.60, 0.58, 0.48, 0.34, 0.20, 0.10, 0.04]),
+    M: pad([0.3, 0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.58, 0.48, 0.34, 0.2, 0.1, 0.04]),
     F: pad([0.28, 0.55, 0.55, 0.55, 0.55, 0.55, 0.55, 0.55, 0.55, 0.48, 0.38, 0.26, 0.15, 0.08, 0.03]),
   },
 };
@@ -98,10 +95,19 @@ export function participationProfile(
       const w = idx.map((i) => pop[sex][i]);
       const popSum = w.reduce((s, x) => s + x, 0);
       const calShape = g === '50+' ? base : now;
-      const delta = calibrateShift(w, idx.map((i) => calShape[i]), broad[sex][g] * popSum);
+      const delta = calibrateShift(
+        w,
+        idx.map((i) => calShape[i]),
+        broad[sex][g] * popSum,
+      );
       shifts[sex][g] = delta;
-      const r = ratesFromShift(idx.map((i) => now[i]), delta);
-      idx.forEach((i, k) => { rates[sex][i] = r[k]; });
+      const r = ratesFromShift(
+        idx.map((i) => now[i]),
+        delta,
+      );
+      idx.forEach((i, k) => {
+        rates[sex][i] = r[k];
+      });
     }
   }
   return { rates, shifts };
@@ -121,8 +127,13 @@ export function profileFromShifts(shifts: ProfileShifts, retirementAges: Record<
     const now = shapeAt(sex, retirementAges[sex], shape);
     for (const g of BROAD_GROUPS) {
       const idx = BROAD_MEMBERS[g];
-      const r = ratesFromShift(idx.map((i) => now[i]), shifts[sex][g]);
-      idx.forEach((i, k) => { rates[sex][i] = r[k]; });
+      const r = ratesFromShift(
+        idx.map((i) => now[i]),
+        shifts[sex][g],
+      );
+      idx.forEach((i, k) => {
+        rates[sex][i] = r[k];
+      });
     }
   }
   return rates;

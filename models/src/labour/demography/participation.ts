@@ -14,8 +14,7 @@ export type SexBroad = Record<Sex, BroadValues>;
 
 /** Population of each sex × broad group. */
 export function broadPopulation(pop: SexAges): SexBroad {
-  const one = (v: number[]) =>
-    Object.fromEntries(BROAD_GROUPS.map((g) => [g, sumAt(v, BROAD_MEMBERS[g])])) as BroadValues;
+  const one = (v: number[]) => Object.fromEntries(BROAD_GROUPS.map((g) => [g, sumAt(v, BROAD_MEMBERS[g])])) as BroadValues;
   return { M: one(pop.M), F: one(pop.F) };
 }
 
@@ -28,10 +27,12 @@ export function broadPopulation(pop: SexAges): SexBroad {
 export function broadRates(lf: SexBroad, pop: SexAges): SexBroad {
   const bp = broadPopulation(pop);
   const one = (sex: Sex) =>
-    Object.fromEntries(BROAD_GROUPS.map((g) => {
-      const p = bp[sex][g];
-      return [g, p > 0 ? Math.min(1, Math.max(0, lf[sex][g] / p)) : 0];
-    })) as BroadValues;
+    Object.fromEntries(
+      BROAD_GROUPS.map((g) => {
+        const p = bp[sex][g];
+        return [g, p > 0 ? Math.min(1, Math.max(0, lf[sex][g] / p)) : 0];
+      }),
+    ) as BroadValues;
   return { M: one('M'), F: one('F') };
 }
 
@@ -53,12 +54,7 @@ export interface SexSplitOptions {
  * The sex totals are first scaled to Σ byGroup when the two sources disagree
  * (they come from different tables); the scale factor is returned.
  */
-export function splitBySex(
-  byGroup: BroadValues,
-  bySex: Record<Sex, number>,
-  pop: SexAges,
-  options: SexSplitOptions = {},
-): { lf: SexBroad; sexScale: number } {
+export function splitBySex(byGroup: BroadValues, bySex: Record<Sex, number>, pop: SexAges, options: SexSplitOptions = {}): { lf: SexBroad; sexScale: number } {
   const bp = broadPopulation(pop);
   const groupTotal = BROAD_GROUPS.reduce((s, g) => s + byGroup[g], 0);
   const sexTotal = bySex.M + bySex.F;

@@ -8,10 +8,7 @@
  * publishes one. The age–sex structure stays WPP's (GSO does not publish it
  * every year).
  */
-import {
-  AGE_GROUP_COUNT, AGE_STEP, SEXES, ageGroupIndex, yearsOf, zeroSexAges,
-  type ByYear, type Sex, type SexAges,
-} from './age-groups';
+import { AGE_GROUP_COUNT, AGE_STEP, SEXES, ageGroupIndex, yearsOf, zeroSexAges, type ByYear, type Sex, type SexAges } from './age-groups';
 
 /** One WPP row: `age` is a single year of age (number) or a five-year label (`15-19`, `100+`); `value` in persons. */
 export interface WppRow {
@@ -62,9 +59,7 @@ export function populationTotal(pop: SexAges, indices?: readonly number[]): numb
  */
 export function scaleFactors(pop: ByYear<SexAges>, totals: Readonly<Record<number, number>>): ByYear<number> {
   const years = yearsOf(pop);
-  const known = years
-    .filter((y) => totals[y] !== undefined && populationTotal(pop[y]) > 0)
-    .map((y) => [y, totals[y] / populationTotal(pop[y])] as const);
+  const known = years.filter((y) => totals[y] !== undefined && populationTotal(pop[y]) > 0).map((y) => [y, totals[y] / populationTotal(pop[y])] as const);
   const out: ByYear<number> = {};
   for (const y of years) {
     if (known.length === 0) out[y] = 1;
@@ -81,10 +76,7 @@ export function scaleFactors(pop: ByYear<SexAges>, totals: Readonly<Record<numbe
 }
 
 /** Population scaled to GSO's totals (see {@link scaleFactors}), with the factors used. */
-export function scalePopulation(
-  pop: ByYear<SexAges>,
-  totals: Readonly<Record<number, number>>,
-): { population: ByYear<SexAges>; factors: ByYear<number> } {
+export function scalePopulation(pop: ByYear<SexAges>, totals: Readonly<Record<number, number>>): { population: ByYear<SexAges>; factors: ByYear<number> } {
   const factors = scaleFactors(pop, totals);
   const population: ByYear<SexAges> = {};
   for (const y of yearsOf(pop)) {
@@ -108,7 +100,9 @@ export function toSingleYear(groups: readonly number[]): number[] {
 /** Single years (0…99, then 100+ or more single ages) → the 21 five-year groups. */
 export function toFiveYear(single: readonly number[]): number[] {
   const out = new Array<number>(AGE_GROUP_COUNT).fill(0);
-  single.forEach((v, age) => { out[Math.min(AGE_GROUP_COUNT - 1, Math.floor(age / AGE_STEP))] += v; });
+  single.forEach((v, age) => {
+    out[Math.min(AGE_GROUP_COUNT - 1, Math.floor(age / AGE_STEP))] += v;
+  });
   return out;
 }
 

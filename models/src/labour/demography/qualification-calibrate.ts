@@ -47,7 +47,10 @@ export function calibrateEntryMix(
   let bestV = Infinity;
   for (let k = 0; k <= N; k++) {
     const v = sse(k / N);
-    if (v < bestV) { bestV = v; best = k; }
+    if (v < bestV) {
+      bestV = v;
+      best = k;
+    }
   }
   let a = Math.max(0, (best - 1) / N);
   let b = Math.min(1, (best + 1) / N);
@@ -57,10 +60,24 @@ export function calibrateEntryMix(
   let fc = sse(c);
   let fd = sse(d);
   for (let k = 0; k < 60; k++) {
-    if (fc < fd) { b = d; d = c; fd = fc; c = b - phi * (b - a); fc = sse(c); }
-    else { a = c; c = d; fc = fd; d = a + phi * (b - a); fd = sse(d); }
+    if (fc < fd) {
+      b = d;
+      d = c;
+      fd = fc;
+      c = b - phi * (b - a);
+      fc = sse(c);
+    } else {
+      a = c;
+      c = d;
+      fc = fd;
+      d = a + phi * (b - a);
+      fd = sse(d);
+    }
   }
-  const cand = [[(a + b) / 2, sse((a + b) / 2)], [best / N, bestV]] as const;
+  const cand = [
+    [(a + b) / 2, sse((a + b) / 2)],
+    [best / N, bestV],
+  ] as const;
   const [tau] = cand[0][1] <= cand[1][1] ? cand[0] : cand[1];
   const result = run(tau);
   return { tau, entryMix: entryMixFor(tau, trainedMix, untrainedMix), sse: Math.min(cand[0][1], cand[1][1]), result };

@@ -17,7 +17,8 @@ describe('qualification stock-flow', () => {
     // the young group stays 1,000 after ageing (800 stay, 200 move to 25-29 which
     // has no labour force this year, so they leave with the young mix).
     const r = qualificationStockFlow({
-      levels, years: [2020, 2021],
+      levels,
+      years: [2020, 2021],
       labourForce: [lfWith(1000, 1000), lfWith(1000, 500)],
       initialMix: Array.from({ length: 21 }, (_, a) => (a === 13 ? [0.9, 0.1] : [0.5, 0.5])),
       entryMix: [0.5, 0.5],
@@ -30,7 +31,8 @@ describe('qualification stock-flow', () => {
   });
   it('graduates enter first; a surplus upgrades untrained young members', () => {
     const r = qualificationStockFlow({
-      levels, years: [2020, 2021],
+      levels,
+      years: [2020, 2021],
       labourForce: [lfWith(1000, 0), lfWith(1000, 0)],
       initialMix: [1, 0],
       entryMix: [1, 0],

@@ -82,8 +82,10 @@ export function qualificationStockFlow(input: StockFlowInput): StockFlowResult {
       const have = aged[a].reduce((s, x) => s + x, 0);
       const want = target[a] ?? 0;
       if (want <= have) next.push(aged[a].map((x) => (have > 0 ? (x * want) / have : 0)));
-      else if (entryAges.includes(a)) { next.push([...aged[a]]); need[a] = want - have; }
-      else {
+      else if (entryAges.includes(a)) {
+        next.push([...aged[a]]);
+        need[a] = want - have;
+      } else {
         const mix = have > 0 ? aged[a].map((x) => x / have) : entryMix;
         next.push(aged[a].map((x, l) => x + (want - have) * mix[l]));
       }
@@ -106,7 +108,12 @@ export function qualificationStockFlow(input: StockFlowInput): StockFlowResult {
       for (const a of entryAges) {
         if (!next[a]) continue;
         let fromHere = 0;
-        for (let l = 0; l < L; l++) if (isUntrained[l]) { const d = Math.min(next[a][l], (next[a][l] * moved) / U); next[a][l] -= d; fromHere += d; }
+        for (let l = 0; l < L; l++)
+          if (isUntrained[l]) {
+            const d = Math.min(next[a][l], (next[a][l] * moved) / U);
+            next[a][l] -= d;
+            fromHere += d;
+          }
         for (let l = 0; l < L; l++) next[a][l] += (fromHere * surplus[l]) / S;
       }
     }

@@ -23,8 +23,7 @@ export function deathRates(pop: ByYear<SexAges>): ByYear<SexAges> {
   const years = yearsOf(pop);
   const out: ByYear<SexAges> = {};
   let last: SexAges | undefined;
-  const annual = (now: number, later: number) =>
-    now > 0 ? Math.min(1, Math.max(0, 1 - Math.max(0, later / now) ** (1 / 5))) : 0;
+  const annual = (now: number, later: number) => (now > 0 ? Math.min(1, Math.max(0, 1 - Math.max(0, later / now) ** (1 / 5))) : 0);
   for (const y of years) {
     const later = pop[y + 5];
     if (!later) continue;
@@ -134,12 +133,7 @@ export const NATIONAL_PROFILE_ASSUMPTION =
  * sex × age by `cellProfile` when known, otherwise by the national profile
  * (labelled as an assumption), then {@link replacementDemand}.
  */
-export function cellReplacement(
-  employment: number,
-  retire: SexAges,
-  death: SexAges,
-  profiles: { national: SexAges; cell?: SexAges },
-): CellReplacement {
+export function cellReplacement(employment: number, retire: SexAges, death: SexAges, profiles: { national: SexAges; cell?: SexAges }): CellReplacement {
   const profile = ageProfile(profiles.cell ?? profiles.national);
   const e = Math.max(0, employment);
   const r = replacementDemand({ M: profile.M.map((p) => p * e), F: profile.F.map((p) => p * e) }, retire, death);

@@ -83,9 +83,12 @@ export function baselineValues(b: ScenarioBaseline): BaselineValues {
       }
     }
   }
-  const lfEnd = lv ? leverLabourForce(lv, {}).baseline.at(-1) ?? null : null;
-  const productivityGrowth = Object.fromEntries(Object.entries(lv?.productivity ?? {}).filter(([, p]) => p.length)
-    .map(([g, p]) => [g, round(100 * (Math.exp(p.reduce((a, x) => a + x, 0) / p.length) - 1))]));
+  const lfEnd = lv ? (leverLabourForce(lv, {}).baseline.at(-1) ?? null) : null;
+  const productivityGrowth = Object.fromEntries(
+    Object.entries(lv?.productivity ?? {})
+      .filter(([, p]) => p.length)
+      .map(([g, p]) => [g, round(100 * (Math.exp(p.reduce((a, x) => a + x, 0) / p.length) - 1))]),
+  );
   return {
     baseYear: b.baseYear,
     horizon: b.horizon,
@@ -93,7 +96,11 @@ export function baselineValues(b: ScenarioBaseline): BaselineValues {
     productivityGrowth,
     participation,
     retirementAge: { M: statutoryRetirementAge('M', 2100), F: statutoryRetirementAge('F', 2100) },
-    graduates: Object.fromEntries(Object.entries(b.graduates).filter(([, g]) => g[0] > 0).map(([q, g]) => [q, Math.round(g[0])])),
+    graduates: Object.fromEntries(
+      Object.entries(b.graduates)
+        .filter(([, g]) => g[0] > 0)
+        .map(([q, g]) => [q, Math.round(g[0])]),
+    ),
     entryRate: round(100 * b.entryRate, 1),
     newFields: Object.fromEntries(Object.entries(b.fieldTrend).map(([f, v]) => [f, Math.round(v[0])])),
     labourForceEnd: lfEnd !== null && Number.isFinite(lfEnd) ? Math.round(lfEnd) : null,

@@ -27,7 +27,10 @@ describe('scenario parameters', () => {
 
   it('refuses unknown parameters, unknown keys, NaN and overlapping periods, naming each', () => {
     const r = parseScenarioParameters({
-      foo: 1, valueAddedGrowth: { Z: 1, C: { '2026-2030': 5, '2029-2031': 6 } }, trainingOutputChange: { none: 5 }, entryRate: Number.NaN,
+      foo: 1,
+      valueAddedGrowth: { Z: 1, C: { '2026-2030': 5, '2029-2031': 6 } },
+      trainingOutputChange: { none: 5 },
+      entryRate: Number.NaN,
     });
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -40,18 +43,28 @@ describe('scenario parameters', () => {
 
   it('normalises: baseline values dropped, keys sorted, idempotent and independent of key order', () => {
     expect(normaliseParameters({ trainingOutputChange: { college: 0 }, exitRateChange: 0 })).toEqual({});
-    const arb = fc.record({
-      valueAddedGrowthChange: fc.dictionary(fc.constantFrom('*', 'A', 'C', 'J', 'G-U'), fc.double({ min: -10, max: 10, noNaN: true })),
-      trainingOutputChange: fc.dictionary(fc.constantFrom('ALL', 'college', 'university'), fc.integer({ min: -90, max: 300 })),
-      productivityGrowthChange: fc.double({ min: -5, max: 5, noNaN: true }),
-    }, { requiredKeys: [] });
-    fc.assert(fc.property(arb, (p) => {
-      const r = parseScenarioParameters(p);
-      expect(r.ok).toBe(true);
-      if (!r.ok) return;
-      expect(normaliseParameters(r.parameters)).toEqual(r.parameters);
-      const reversed = Object.fromEntries(Object.entries(p).reverse().map(([k, v]) => [k, typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse()) : v]));
-      expect(canonicalParameters(reversed as typeof p)).toBe(canonicalParameters(r.parameters));
-    }), { numRuns: 200 });
+    const arb = fc.record(
+      {
+        valueAddedGrowthChange: fc.dictionary(fc.constantFrom('*', 'A', 'C', 'J', 'G-U'), fc.double({ min: -10, max: 10, noNaN: true })),
+        trainingOutputChange: fc.dictionary(fc.constantFrom('ALL', 'college', 'university'), fc.integer({ min: -90, max: 300 })),
+        productivityGrowthChange: fc.double({ min: -5, max: 5, noNaN: true }),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(arb, (p) => {
+        const r = parseScenarioParameters(p);
+        expect(r.ok).toBe(true);
+        if (!r.ok) return;
+        expect(normaliseParameters(r.parameters)).toEqual(r.parameters);
+        const reversed = Object.fromEntries(
+          Object.entries(p)
+            .reverse()
+            .map(([k, v]) => [k, typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse()) : v]),
+        );
+        expect(canonicalParameters(reversed as typeof p)).toBe(canonicalParameters(r.parameters));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

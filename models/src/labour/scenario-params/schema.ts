@@ -5,8 +5,16 @@
  */
 import { z } from 'zod';
 import {
-  FIELD_KEYS, PARAMETER_NAMES, PARTICIPATION_KEYS, RETIREMENT_LIMITS, specOf, TRAINING_KEYS, VALUE_ADDED_CHANGE_KEYS,
-  VALUE_ADDED_KEYS, YEAR_LIMITS, type ParameterName,
+  FIELD_KEYS,
+  PARAMETER_NAMES,
+  PARTICIPATION_KEYS,
+  RETIREMENT_LIMITS,
+  specOf,
+  TRAINING_KEYS,
+  VALUE_ADDED_CHANGE_KEYS,
+  VALUE_ADDED_KEYS,
+  YEAR_LIMITS,
+  type ParameterName,
 } from './specs';
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
@@ -38,18 +46,25 @@ function byPeriod(value: z.ZodType<number>) {
   });
 }
 
-const keyed = <V extends z.ZodType>(keys: readonly string[], value: V) =>
-  z.partialRecord(z.enum(keys as [string, ...string[]]), value);
+const keyed = <V extends z.ZodType>(keys: readonly string[], value: V) => z.partialRecord(z.enum(keys as [string, ...string[]]), value);
 
-const retirementPath = (sex: 'M' | 'F') => z.strictObject({
-  target: ranged('retirementAge').min(sex === 'M' ? 62 : 60, `must be at least the 2019 Labour Code's final age (${sex === 'M' ? 62 : 60})`),
-  startYear: z.number().int().min(RETIREMENT_LIMITS.startYear.min).max(RETIREMENT_LIMITS.startYear.max).optional(),
-  stepMonths: z.number().int().min(RETIREMENT_LIMITS.stepMonths.min).max(RETIREMENT_LIMITS.stepMonths.max).optional(),
-});
+const retirementPath = (sex: 'M' | 'F') =>
+  z.strictObject({
+    target: ranged('retirementAge').min(sex === 'M' ? 62 : 60, `must be at least the 2019 Labour Code's final age (${sex === 'M' ? 62 : 60})`),
+    startYear: z.number().int().min(RETIREMENT_LIMITS.startYear.min).max(RETIREMENT_LIMITS.startYear.max).optional(),
+    stepMonths: z.number().int().min(RETIREMENT_LIMITS.stepMonths.min).max(RETIREMENT_LIMITS.stepMonths.max).optional(),
+  });
 
 const UNIT_TEXT: Record<string, string> = {
-  'pct-per-year': '% a year', 'pp-per-year': 'percentage points a year', pp: 'percentage points', pct: '%', years: 'years',
-  months: 'months', year: 'year', workers: 'workers', 'graduates-per-year': 'graduates a year',
+  'pct-per-year': '% a year',
+  'pp-per-year': 'percentage points a year',
+  pp: 'percentage points',
+  pct: '%',
+  years: 'years',
+  months: 'months',
+  year: 'year',
+  workers: 'workers',
+  'graduates-per-year': 'graduates a year',
 };
 
 /** OpenAPI description of a lever: its name, unit, range, keys and how it enters the model. */
@@ -61,24 +76,50 @@ function describe(name: ParameterName): string {
 
 /** The parameter object of `POST /api/scenarios`; unknown names are refused. */
 export const scenarioParametersSchema = z.strictObject({
-  valueAddedGrowth: keyed(VALUE_ADDED_KEYS, z.union([ranged('valueAddedGrowth'), byPeriod(ranged('valueAddedGrowth'))])).optional().meta({ description: describe('valueAddedGrowth') }),
-  valueAddedGrowthChange: keyed(VALUE_ADDED_CHANGE_KEYS, ranged('valueAddedGrowthChange')).optional().meta({ description: describe('valueAddedGrowthChange') }),
-  productivityGrowthChange: ranged('productivityGrowthChange').optional().meta({ description: describe('productivityGrowthChange') }),
-  participationChange: keyed(PARTICIPATION_KEYS, ranged('participationChange')).optional().meta({ description: describe('participationChange') }),
-  retirementAge: z.strictObject({ M: retirementPath('M').optional(), F: retirementPath('F').optional() }).optional().meta({ description: describe('retirementAge') }),
-  trainingOutputChange: keyed(TRAINING_KEYS, ranged('trainingOutputChange')).optional().meta({ description: describe('trainingOutputChange') }),
-  trainingOutput: keyed(TRAINING_KEYS.slice(1), ranged('trainingOutput')).optional().meta({ description: describe('trainingOutput') }),
-  entryRate: ranged('entryRate').optional().meta({ description: describe('entryRate') }),
-  exitRateChange: ranged('exitRateChange').optional().meta({ description: describe('exitRateChange') }),
-  newFieldBoost: keyed(FIELD_KEYS, z.union([ranged('newFieldBoost'), byPeriod(ranged('newFieldBoost'))])).optional().meta({ description: describe('newFieldBoost') }),
-  targetAttainment: ranged('targetAttainment').optional().meta({ description: describe('targetAttainment') }),
+  valueAddedGrowth: keyed(VALUE_ADDED_KEYS, z.union([ranged('valueAddedGrowth'), byPeriod(ranged('valueAddedGrowth'))]))
+    .optional()
+    .meta({ description: describe('valueAddedGrowth') }),
+  valueAddedGrowthChange: keyed(VALUE_ADDED_CHANGE_KEYS, ranged('valueAddedGrowthChange'))
+    .optional()
+    .meta({ description: describe('valueAddedGrowthChange') }),
+  productivityGrowthChange: ranged('productivityGrowthChange')
+    .optional()
+    .meta({ description: describe('productivityGrowthChange') }),
+  participationChange: keyed(PARTICIPATION_KEYS, ranged('participationChange'))
+    .optional()
+    .meta({ description: describe('participationChange') }),
+  retirementAge: z
+    .strictObject({ M: retirementPath('M').optional(), F: retirementPath('F').optional() })
+    .optional()
+    .meta({ description: describe('retirementAge') }),
+  trainingOutputChange: keyed(TRAINING_KEYS, ranged('trainingOutputChange'))
+    .optional()
+    .meta({ description: describe('trainingOutputChange') }),
+  trainingOutput: keyed(TRAINING_KEYS.slice(1), ranged('trainingOutput'))
+    .optional()
+    .meta({ description: describe('trainingOutput') }),
+  entryRate: ranged('entryRate')
+    .optional()
+    .meta({ description: describe('entryRate') }),
+  exitRateChange: ranged('exitRateChange')
+    .optional()
+    .meta({ description: describe('exitRateChange') }),
+  newFieldBoost: keyed(FIELD_KEYS, z.union([ranged('newFieldBoost'), byPeriod(ranged('newFieldBoost'))]))
+    .optional()
+    .meta({ description: describe('newFieldBoost') }),
+  targetAttainment: ranged('targetAttainment')
+    .optional()
+    .meta({ description: describe('targetAttainment') }),
 });
 
 /** Scenario parameters as validated. */
 export type ScenarioParameters = z.infer<typeof scenarioParametersSchema>;
 
 /** One problem with a parameter set: the path (`valueAddedGrowth.C`) and what is wrong. */
-export interface ParameterIssue { path: string; message: string }
+export interface ParameterIssue {
+  path: string;
+  message: string;
+}
 
 /** Validates a parameter object; `issues` name every parameter that is unknown, mistyped or out of range. */
 export function parseScenarioParameters(input: unknown): { ok: true; parameters: ScenarioParameters } | { ok: false; issues: ParameterIssue[] } {
@@ -88,7 +129,8 @@ export function parseScenarioParameters(input: unknown): { ok: true; parameters:
   for (const issue of r.error.issues) {
     const base = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
-      for (const k of issue.keys) issues.push({ path: base ? `${base}.${k}` : k, message: base ? 'unknown key' : `unknown parameter; known: ${PARAMETER_NAMES.join(', ')}` });
+      for (const k of issue.keys)
+        issues.push({ path: base ? `${base}.${k}` : k, message: base ? 'unknown key' : `unknown parameter; known: ${PARAMETER_NAMES.join(', ')}` });
     } else if (issue.code === 'invalid_key') {
       issues.push({ path: base, message: 'unknown key' });
     } else {
@@ -121,19 +163,36 @@ const numberOrPeriods = (drop: (v: number) => number | undefined) => (v: number 
  */
 export function normaliseParameters(p: ScenarioParameters): ScenarioParameters {
   const out: Record<string, unknown> = {
-    valueAddedGrowth: compact(p.valueAddedGrowth, numberOrPeriods((v) => round(v))),
+    valueAddedGrowth: compact(
+      p.valueAddedGrowth,
+      numberOrPeriods((v) => round(v)),
+    ),
     valueAddedGrowthChange: compact(p.valueAddedGrowthChange, nonZero),
     productivityGrowthChange: p.productivityGrowthChange === undefined ? undefined : nonZero(p.productivityGrowthChange),
     participationChange: compact(p.participationChange, nonZero),
-    retirementAge: compact(p.retirementAge, (v) => v && { ...(v.startYear !== undefined && { startYear: v.startYear }), ...(v.stepMonths !== undefined && { stepMonths: v.stepMonths }), target: round(v.target) }),
+    retirementAge: compact(
+      p.retirementAge,
+      (v) =>
+        v && {
+          ...(v.startYear !== undefined && { startYear: v.startYear }),
+          ...(v.stepMonths !== undefined && { stepMonths: v.stepMonths }),
+          target: round(v.target),
+        },
+    ),
     trainingOutputChange: compact(p.trainingOutputChange, nonZero),
     trainingOutput: compact(p.trainingOutput, (v) => Math.round(v)),
     entryRate: p.entryRate === undefined ? undefined : round(p.entryRate),
     exitRateChange: p.exitRateChange === undefined ? undefined : nonZero(p.exitRateChange),
-    newFieldBoost: compact(p.newFieldBoost, numberOrPeriods((v) => (Math.round(v) === 0 ? undefined : Math.round(v)))),
+    newFieldBoost: compact(
+      p.newFieldBoost,
+      numberOrPeriods((v) => (Math.round(v) === 0 ? undefined : Math.round(v))),
+    ),
     targetAttainment: p.targetAttainment === undefined ? undefined : nonZero(p.targetAttainment),
   };
-  const sorted = Object.keys(out).sort().filter((k) => out[k] !== undefined).map((k) => [k, out[k]]);
+  const sorted = Object.keys(out)
+    .sort()
+    .filter((k) => out[k] !== undefined)
+    .map((k) => [k, out[k]]);
   return Object.fromEntries(sorted) as ScenarioParameters;
 }
 

@@ -33,62 +33,93 @@ describe('scenario levers', () => {
   });
 
   it('more value-added growth in C never lowers C employment', () => {
-    fc.assert(fc.property(fc.double({ min: -5, max: 20, noNaN: true }), fc.double({ min: 0.1, max: 10, noNaN: true }), (g, d) => {
-      const lo = path(run({ valueAddedGrowth: { C: g } }), 'employment', 'VN', 'C');
-      const hi = path(run({ valueAddedGrowth: { C: Math.min(30, g + d) } }), 'employment', 'VN', 'C');
-      hi.forEach((v, t) => expect(v).toBeGreaterThanOrEqual(lo[t]));
-    }), { numRuns: 15 });
+    fc.assert(
+      fc.property(fc.double({ min: -5, max: 20, noNaN: true }), fc.double({ min: 0.1, max: 10, noNaN: true }), (g, d) => {
+        const lo = path(run({ valueAddedGrowth: { C: g } }), 'employment', 'VN', 'C');
+        const hi = path(run({ valueAddedGrowth: { C: Math.min(30, g + d) } }), 'employment', 'VN', 'C');
+        hi.forEach((v, t) => expect(v).toBeGreaterThanOrEqual(lo[t]));
+      }),
+      { numRuns: 15 },
+    );
   });
 
   it('more training output never lowers new supply', () => {
-    fc.assert(fc.property(fc.integer({ min: -90, max: 200 }), fc.integer({ min: 1, max: 100 }), (c, d) => {
-      const lo = run({ trainingOutputChange: { university: c } }).gaps;
-      const hi = run({ trainingOutputChange: { university: c + d } }).gaps;
-      hi.forEach((g, i) => expect(g.newSupply).toBeGreaterThanOrEqual(lo[i].newSupply));
-      expect(hi.filter((g) => g.qualification === 'university').some((g, i) => g.newSupply > lo.filter((x) => x.qualification === 'university')[i].newSupply)).toBe(true);
-    }), { numRuns: 10 });
+    fc.assert(
+      fc.property(fc.integer({ min: -90, max: 200 }), fc.integer({ min: 1, max: 100 }), (c, d) => {
+        const lo = run({ trainingOutputChange: { university: c } }).gaps;
+        const hi = run({ trainingOutputChange: { university: c + d } }).gaps;
+        hi.forEach((g, i) => expect(g.newSupply).toBeGreaterThanOrEqual(lo[i].newSupply));
+        expect(
+          hi.filter((g) => g.qualification === 'university').some((g, i) => g.newSupply > lo.filter((x) => x.qualification === 'university')[i].newSupply),
+        ).toBe(true);
+      }),
+      { numRuns: 10 },
+    );
   });
 
   it('a later retirement age never lowers the labour force', () => {
-    fc.assert(fc.property(fc.double({ min: 62, max: 70, noNaN: true }), fc.integer({ min: 2026, max: 2032 }), fc.integer({ min: 1, max: 12 }), (target, startYear, stepMonths) => {
-      const later = path(run({ retirementAge: { M: { target, startYear, stepMonths }, F: { target: Math.max(60, target - 2), startYear, stepMonths } } }), 'labour_force');
-      const now = path(reference, 'labour_force');
-      later.forEach((v, t) => expect(v).toBeGreaterThanOrEqual(Math.round(now[t]) - 1));
-    }), { numRuns: 10 });
+    fc.assert(
+      fc.property(
+        fc.double({ min: 62, max: 70, noNaN: true }),
+        fc.integer({ min: 2026, max: 2032 }),
+        fc.integer({ min: 1, max: 12 }),
+        (target, startYear, stepMonths) => {
+          const later = path(
+            run({ retirementAge: { M: { target, startYear, stepMonths }, F: { target: Math.max(60, target - 2), startYear, stepMonths } } }),
+            'labour_force',
+          );
+          const now = path(reference, 'labour_force');
+          later.forEach((v, t) => expect(v).toBeGreaterThanOrEqual(Math.round(now[t]) - 1));
+        },
+      ),
+      { numRuns: 10 },
+    );
     const high = path(run({ retirementAge: { M: { target: 67, startYear: 2026, stepMonths: 6 } } }), 'labour_force');
     expect(high.at(-1)!).toBeGreaterThan(path(reference, 'labour_force').at(-1)!);
   });
 
   it('coherence holds for random valid parameter sets: E ≤ LF, parts sum to their whole, nothing negative or exploding', () => {
-    const params = fc.record({
-      valueAddedGrowth: fc.record({ A: fc.double({ min: -10, max: 30, noNaN: true }), C: fc.double({ min: -10, max: 30, noNaN: true }) }, { requiredKeys: [] }),
-      productivityGrowthChange: fc.double({ min: -5, max: 5, noNaN: true }),
-      participationChange: fc.record({ 'F:25-49': fc.double({ min: -20, max: 20, noNaN: true }), 'M:50+': fc.double({ min: -20, max: 20, noNaN: true }) }, { requiredKeys: [] }),
-      trainingOutputChange: fc.record({ ALL: fc.integer({ min: -90, max: 300 }) }, { requiredKeys: [] }),
-      entryRate: fc.integer({ min: 20, max: 100 }),
-      exitRateChange: fc.integer({ min: -50, max: 50 }),
-    }, { requiredKeys: [] });
-    fc.assert(fc.property(params, (p) => {
-      const o = run(p as ScenarioParameters);
-      const e = path(o, 'employment');
-      const lf = path(o, 'labour_force');
-      e.forEach((v, t) => {
-        expect(Number.isFinite(v) && v > 0).toBe(true);
-        expect(v).toBeLessThanOrEqual(lf[t] + 1);
-        // Parts sum to the whole: provinces to VN, sections to TOTAL.
-        expect(path(o, 'employment', 'P1')[t] + path(o, 'employment', 'P2')[t]).toBe(v);
-        expect(path(o, 'employment', 'VN', 'A')[t] + path(o, 'employment', 'VN', 'C')[t]).toBe(v);
-        // No cell vanishes or explodes against the baseline.
-        const b = path(reference, 'employment')[t];
-        expect(v / b).toBeGreaterThan(0.2);
-        expect(v / b).toBeLessThan(5);
-      });
-      for (const g of o.gaps) {
-        expect(g.newSupply).toBeGreaterThanOrEqual(0);
-        expect(g.replacement).toBeGreaterThanOrEqual(0);
-        expect(Number.isFinite(g.imbalance)).toBe(true);
-      }
-    }), { numRuns: 25 });
+    const params = fc.record(
+      {
+        valueAddedGrowth: fc.record(
+          { A: fc.double({ min: -10, max: 30, noNaN: true }), C: fc.double({ min: -10, max: 30, noNaN: true }) },
+          { requiredKeys: [] },
+        ),
+        productivityGrowthChange: fc.double({ min: -5, max: 5, noNaN: true }),
+        participationChange: fc.record(
+          { 'F:25-49': fc.double({ min: -20, max: 20, noNaN: true }), 'M:50+': fc.double({ min: -20, max: 20, noNaN: true }) },
+          { requiredKeys: [] },
+        ),
+        trainingOutputChange: fc.record({ ALL: fc.integer({ min: -90, max: 300 }) }, { requiredKeys: [] }),
+        entryRate: fc.integer({ min: 20, max: 100 }),
+        exitRateChange: fc.integer({ min: -50, max: 50 }),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(params, (p) => {
+        const o = run(p as ScenarioParameters);
+        const e = path(o, 'employment');
+        const lf = path(o, 'labour_force');
+        e.forEach((v, t) => {
+          expect(Number.isFinite(v) && v > 0).toBe(true);
+          expect(v).toBeLessThanOrEqual(lf[t] + 1);
+          // Parts sum to the whole: provinces to VN, sections to TOTAL.
+          expect(path(o, 'employment', 'P1')[t] + path(o, 'employment', 'P2')[t]).toBe(v);
+          expect(path(o, 'employment', 'VN', 'A')[t] + path(o, 'employment', 'VN', 'C')[t]).toBe(v);
+          // No cell vanishes or explodes against the baseline.
+          const b = path(reference, 'employment')[t];
+          expect(v / b).toBeGreaterThan(0.2);
+          expect(v / b).toBeLessThan(5);
+        });
+        for (const g of o.gaps) {
+          expect(g.newSupply).toBeGreaterThanOrEqual(0);
+          expect(g.replacement).toBeGreaterThanOrEqual(0);
+          expect(Number.isFinite(g.imbalance)).toBe(true);
+        }
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('a new-field boost is a linear ramp through the given years, held after the last (hand-computed)', () => {

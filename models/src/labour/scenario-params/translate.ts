@@ -27,7 +27,12 @@ import { normaliseParameters, type ScenarioParameters } from './schema';
 import { QUALIFICATION_LEVELS } from '../../codes/qualifications';
 
 /** Name and description of the scenario being built. */
-export interface ScenarioLabel { id: string; nameVi: string; nameEn: string; description: { vi: string; en: string } }
+export interface ScenarioLabel {
+  id: string;
+  nameVi: string;
+  nameEn: string;
+  description: { vi: string; en: string };
+}
 
 type PerYear = number | number[];
 const PERIOD = /^(\d{4})(?:-(\d{4}))?$/;
@@ -73,7 +78,9 @@ function sectionGrowth(p: ScenarioParameters, b: ScenarioBaseline | null, code: 
     if (u !== undefined) {
       const base = baselineGrowth(b, code, t) ?? (absKey ? baselineGrowth(b, absKey, t) : undefined) ?? (broad ? baselineGrowth(b, broad, t) : undefined);
       if (base === undefined) {
-        throw new ForecastError('INVALID_OPTION', `valueAddedGrowth.${absKey}: this dataset has no value added for ${code} to move.`, { parameter: `valueAddedGrowth.${absKey}` });
+        throw new ForecastError('INVALID_OPTION', `valueAddedGrowth.${absKey}: this dataset has no value added for ${code} to move.`, {
+          parameter: `valueAddedGrowth.${absKey}`,
+        });
       }
       m *= (1 + u / 100) / (1 + base);
     }
@@ -121,10 +128,16 @@ function needs(b: ScenarioBaseline | null, what: string, parameter: string): Sce
  * The model scenario of a parameter set. `baseline` may be null for parameter sets that only use
  * relative levers (the presets); levers that need data throw ForecastError INVALID_OPTION naming the parameter.
  */
-export function scenarioFromParameters(params: ScenarioParameters, baseline: ScenarioBaseline | null, label: ScenarioLabel, H = baseline?.horizon ?? 10): Scenario {
+export function scenarioFromParameters(
+  params: ScenarioParameters,
+  baseline: ScenarioBaseline | null,
+  label: ScenarioLabel,
+  H = baseline?.horizon ?? 10,
+): Scenario {
   const p = normaliseParameters(params);
   const baseYear = baseline?.baseYear ?? 0;
-  if ((p.valueAddedGrowth || p.newFieldBoost && Object.values(p.newFieldBoost).some((v) => typeof v !== 'number')) && !baseline) needs(null, 'base year and value added', 'valueAddedGrowth');
+  if ((p.valueAddedGrowth || (p.newFieldBoost && Object.values(p.newFieldBoost).some((v) => typeof v !== 'number'))) && !baseline)
+    needs(null, 'base year and value added', 'valueAddedGrowth');
   const sectorGrowth: Record<string, PerYear> = {};
   const touched = p.valueAddedGrowth || p.valueAddedGrowthChange || p.productivityGrowthChange;
   if (touched) {
@@ -132,7 +145,10 @@ export function scenarioFromParameters(params: ScenarioParameters, baseline: Sce
     for (const f of NEW_FIELD_CODES) {
       const own = p.valueAddedGrowthChange?.[f];
       const parent = SECTORS.find((x) => x.code === f)?.parent ?? 'C';
-      sectorGrowth[f] = own === undefined ? sectorGrowth[parent] : compact(sectionGrowth({ ...p, valueAddedGrowthChange: { ...p.valueAddedGrowthChange, [parent]: own } }, baseline, parent, H, baseYear));
+      sectorGrowth[f] =
+        own === undefined
+          ? sectorGrowth[parent]
+          : compact(sectionGrowth({ ...p, valueAddedGrowthChange: { ...p.valueAddedGrowthChange, [parent]: own } }, baseline, parent, H, baseYear));
     }
   }
   const scenario: Scenario = {
@@ -151,7 +167,10 @@ export function scenarioFromParameters(params: ScenarioParameters, baseline: Sce
       const abs = p.trainingOutput?.[q];
       if (abs !== undefined) {
         const g = needs(baseline, 'graduates', `trainingOutput.${q}`).graduates[q];
-        if (!g || g.some((x) => !(x > 0))) throw new ForecastError('INVALID_OPTION', `trainingOutput.${q}: this dataset has no graduates at that level to scale.`, { parameter: `trainingOutput.${q}` });
+        if (!g || g.some((x) => !(x > 0)))
+          throw new ForecastError('INVALID_OPTION', `trainingOutput.${q}: this dataset has no graduates at that level to scale.`, {
+            parameter: `trainingOutput.${q}`,
+          });
         by[q] = compact(g.slice(0, H).map((x) => abs / x - 1));
         continue;
       }
@@ -165,7 +184,12 @@ export function scenarioFromParameters(params: ScenarioParameters, baseline: Sce
   }
   if (p.participationChange || p.retirementAge) {
     const lv = needs(baseline, 'demography', p.participationChange ? 'participationChange' : 'retirementAge').levers;
-    if (!lv) throw new ForecastError('INVALID_OPTION', 'participationChange and retirementAge need population and labour force by age, which this dataset does not have.', { parameter: 'participationChange' });
+    if (!lv)
+      throw new ForecastError(
+        'INVALID_OPTION',
+        'participationChange and retirementAge need population and labour force by age, which this dataset does not have.',
+        { parameter: 'participationChange' },
+      );
     const opts = { participation: p.participationChange as ParticipationChange | undefined, later: retirementPaths(p) };
     const lf = leverLabourForce(lv, opts);
     scenario.labourForceChange = lf.scenario.map((s, t) => (Number.isFinite(s) && Number.isFinite(lf.baseline[t]) ? s - lf.baseline[t] : 0));

@@ -4,7 +4,13 @@ import { aggregateRelBand } from './aggregate-band';
 
 describe('aggregateRelBand (the band of the aggregate, measured on the aggregate)', () => {
   it('turns the forecaster interval of the series into relative half-widths, filling gaps linearly', () => {
-    const known = new Map([[2019, 100], [2020, 103], [2022, 107], [2023, 112], [2030, 999]]);
+    const known = new Map([
+      [2019, 100],
+      [2020, 103],
+      [2022, 107],
+      [2023, 112],
+      [2030, 999],
+    ]);
     const f = driftForecaster([80]);
     const r = aggregateRelBand(known, 2023, 3, f, [80]);
     expect(r.years).toEqual([2019, 2020, 2021, 2022, 2023]);
@@ -16,7 +22,16 @@ describe('aggregateRelBand (the band of the aggregate, measured on the aggregate
   });
 
   it('gives zero widths with fewer than 3 years', () => {
-    const r = aggregateRelBand(new Map([[2024, 1], [2025, 2]]), 2025, 2, driftForecaster([80, 95]), [80, 95]);
+    const r = aggregateRelBand(
+      new Map([
+        [2024, 1],
+        [2025, 2],
+      ]),
+      2025,
+      2,
+      driftForecaster([80, 95]),
+      [80, 95],
+    );
     expect(r.years).toEqual([]);
     for (const b of r.rel) expect([...b.lower, ...b.upper]).toEqual([0, 0, 0, 0]);
   });

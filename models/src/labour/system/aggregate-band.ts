@@ -25,9 +25,7 @@ export interface AggregateRelBand {
  * Years between the first and last known value are filled linearly; fewer than 3 years give zero widths.
  * @param known value by year (only years ≤ `throughYear` are used)
  */
-export function aggregateRelBand(
-  known: Map<number, number>, throughYear: number, H: number, forecaster: PathForecaster, levels: number[],
-): AggregateRelBand {
+export function aggregateRelBand(known: Map<number, number>, throughYear: number, H: number, forecaster: PathForecaster, levels: number[]): AggregateRelBand {
   const ks = [...known.keys()].filter((y) => y <= throughYear && Number.isFinite(known.get(y)!)).sort((a, b) => a - b);
   const zero = () => levels.map((level) => ({ level, lower: new Array<number>(H).fill(0), upper: new Array<number>(H).fill(0) }));
   if (ks.length < 3) return { rel: zero(), years: [] };
@@ -48,7 +46,9 @@ export function aggregateRelBand(
  * upper/mean − 1. A level without intervals, or a non-positive mean, gives 0.
  */
 export function relativeBand(
-  mean: readonly number[], intervals: readonly { level: number; lower: number[]; upper: number[] }[] | undefined, levels: readonly number[],
+  mean: readonly number[],
+  intervals: readonly { level: number; lower: number[]; upper: number[] }[] | undefined,
+  levels: readonly number[],
 ): { level: number; lower: number[]; upper: number[] }[] {
   return levels.map((level) => {
     const iv = intervals?.find((x) => x.level === level);

@@ -15,7 +15,15 @@ import { allocateMain, type RelBand } from './allocate-grid';
 import { driftForecaster } from './forecaster';
 
 const obs = (region: string, sector: string, qualification: string, year: number, value: number): Observation => ({
-  indicator: 'employment', period: String(year), region, sector, qualification, value, unit: 'persons', source: 't', status: 'illustrative',
+  indicator: 'employment',
+  period: String(year),
+  region,
+  sector,
+  qualification,
+  value,
+  unit: 'persons',
+  source: 't',
+  status: 'illustrative',
 });
 
 const arb = fc.record({
@@ -40,7 +48,8 @@ describe('top-down grid invariants (random hierarchies)', () => {
         const levs = Array.from({ length: a.levels }, (_, i) => `L${i}`);
         const rows: Observation[] = [];
         let k = 0;
-        for (const p of provs) for (const s of secs) for (const q of levs) for (let y = 0; y < a.years; y++) rows.push(obs(p, s, q, 2015 + y, a.values[k++ % a.values.length]));
+        for (const p of provs)
+          for (const s of secs) for (const q of levs) for (let y = 0; y < a.years; y++) rows.push(obs(p, s, q, 2015 + y, a.values[k++ % a.values.length]));
         const dims: [Dimension, Dimension, Dimension] = [
           makeDimension([{ code: 'VN' }, { code: 'R1', parent: 'VN' }, ...provs.map((p, i) => ({ code: p, parent: i % 2 ? 'VN' : 'R1' }))]),
           makeDimension([{ code: 'TOTAL' }, ...secs.map((s) => ({ code: s, parent: 'TOTAL' }))]),
@@ -50,7 +59,11 @@ describe('top-down grid invariants (random hierarchies)', () => {
         const levels = [80, 95];
         const index = indexObservations(rows);
         const grid = projectGrid(index, {
-          indicator: 'employment', dims, horizon: H, levels, backtestOrigins: () => 0,
+          indicator: 'employment',
+          dims,
+          horizon: H,
+          levels,
+          backtestOrigins: () => 0,
           topDown: (gh) => {
             const sectionPaths: Record<string, number[]> = {};
             secs.forEach((s, i) => {
@@ -58,7 +71,14 @@ describe('top-down grid invariants (random hierarchies)', () => {
               sectionPaths[s] = Array.from({ length: H }, (_, t) => base * (1 + a.growth[i]) ** (t + 1));
             });
             const rel: RelBand = levels.map((level) => ({ level, lower: new Array(H).fill(0.05), upper: new Array(H).fill(0.06) }));
-            return allocateMain(gh.reconciler, gh.years, H, levels, { sectionPaths, sectionRel: Object.fromEntries(secs.map((s) => [s, rel])), totalRel: rel, forecaster: driftForecaster(levels) }, gh.offset);
+            return allocateMain(
+              gh.reconciler,
+              gh.years,
+              H,
+              levels,
+              { sectionPaths, sectionRel: Object.fromEntries(secs.map((s) => [s, rel])), totalRel: rel, forecaster: driftForecaster(levels) },
+              gh.offset,
+            );
           },
         });
         if (!grid) return;
@@ -75,7 +95,11 @@ describe('top-down grid invariants (random hierarchies)', () => {
               expect(iv.lower[t]).toBeGreaterThanOrEqual(0);
             }
             // Each dimension's children sum to the node (1e-6 relative) and none exceeds it.
-            for (const [d, axis] of [[dr, 0], [ds, 1], [dq, 2]] as const) {
+            for (const [d, axis] of [
+              [dr, 0],
+              [ds, 1],
+              [dq, 2],
+            ] as const) {
               const code = [n.region, n.sector, n.qualification][axis];
               const kids = d.children.get(code)!;
               if (!kids.length) continue;

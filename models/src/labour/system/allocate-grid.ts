@@ -89,7 +89,11 @@ export interface MainAllocation {
  * tensor; `offset(r, s, q)` the tensor position.
  */
 export function allocateMain(
-  rec: Reconciler, history: Float64Array[], horizon: number, levels: number[], a: MainAllocation,
+  rec: Reconciler,
+  history: Float64Array[],
+  horizon: number,
+  levels: number[],
+  a: MainAllocation,
   offset: (r: string, s: string, q: string) => number,
 ): LeafPlan {
   const [dr, ds, dq] = rec.dims;
@@ -118,7 +122,15 @@ export function allocateMain(
     }
   }
   for (const m of means) aggregateTensor(rec, m);
-  return { means, common, shares: [{ axis: 1, rel: secRel }, { axis: 0, rel: provRel }, { axis: 2, rel: levRel }] };
+  return {
+    means,
+    common,
+    shares: [
+      { axis: 1, rel: secRel },
+      { axis: 0, rel: provRel },
+      { axis: 2, rel: levRel },
+    ],
+  };
 }
 
 /** A new field's leaf: its parent cell's path and history, and its own history. */
@@ -135,7 +147,14 @@ export interface FieldLeafInput {
 }
 
 /** Allocate a new field's grid as shares of its parent section's cells. */
-export function allocateField(rec: Reconciler, size: number, horizon: number, levels: number[], leaves: FieldLeafInput[], forecaster: PathForecaster): LeafPlan {
+export function allocateField(
+  rec: Reconciler,
+  size: number,
+  horizon: number,
+  levels: number[],
+  leaves: FieldLeafInput[],
+  forecaster: PathForecaster,
+): LeafPlan {
   const means = Array.from({ length: horizon }, () => new Float64Array(size));
   const common = new Map<number, RelBand>();
   const commonShare = new Map<number, RelBand>();
@@ -172,13 +191,17 @@ export interface PlanIntervalOptions {
  * offset, LevelInterval-like bounds (lower ≥ 0, lower ≤ mean ≤ upper).
  */
 export function planIntervals(
-  rec: Reconciler, plan: LeafPlan, horizon: number, levels: number[], opts: PlanIntervalOptions = {},
+  rec: Reconciler,
+  plan: LeafPlan,
+  horizon: number,
+  levels: number[],
+  opts: PlanIntervalOptions = {},
 ): { level: number; lower: Float64Array[]; upper: Float64Array[] }[] {
   const size = plan.means[0]?.length ?? 0;
   const roots = rec.dims.map((d) => new Set(d.codes.filter((c) => !d.parent.get(c)).map((c) => d.index.get(c)!)));
   const strides = rec.shape.map((_, d) => rec.shape.slice(d + 1).reduce((a, b) => a * b, 1));
   const coord = (off: number, axis: number) => Math.floor(off / strides[axis]) % rec.shape[axis];
-  const common = opts.sharesOnly ? plan.commonShare ?? new Map<number, RelBand>() : plan.common;
+  const common = opts.sharesOnly ? (plan.commonShare ?? new Map<number, RelBand>()) : plan.common;
   return levels.flatMap((level, li) => {
     if (opts.only && !opts.only.includes(level)) return [];
     const lower: Float64Array[] = [];
@@ -193,7 +216,10 @@ export function planIntervals(
         for (let off = 0; off < size; off++) sq[off] = lin[off] * lin[off];
         for (const comp of plan.shares) {
           const s2 = new Float64Array(size);
-          for (const [off, rel] of comp.rel) { const d = m[off] * (rel[li]?.[side][t] ?? 0); s2[off] = d * d; }
+          for (const [off, rel] of comp.rel) {
+            const d = m[off] * (rel[li]?.[side][t] ?? 0);
+            s2[off] = d * d;
+          }
           aggregateTensor(rec, s2);
           for (let off = 0; off < size; off++) if (comp.axis < 0 || !roots[comp.axis].has(coord(off, comp.axis))) sq[off] += s2[off];
         }

@@ -4,10 +4,18 @@ import { withDemandLine } from './demand-line';
 import type { NationalSystem } from './types';
 
 const cell = (indicator: string, region: string, mean: number[]): CellForecast => ({
-  indicator, region, sector: 'TOTAL', qualification: 'ALL', unit: 'persons', history: [],
-  forecast: { periods: ['2026', '2027'], mean, intervals: [] }, models: [], intervalKind: 'analytic',
+  indicator,
+  region,
+  sector: 'TOTAL',
+  qualification: 'ALL',
+  unit: 'persons',
+  history: [],
+  forecast: { periods: ['2026', '2027'], mean, intervals: [] },
+  models: [],
+  intervalKind: 'analytic',
   accuracy: { mase: null, smape: null, coverage80: null, coverage95: null, naiveMase: null, naiveSmape: null, origins: 0 },
-  status: 'modelled', source: 'test',
+  status: 'modelled',
+  source: 'test',
 });
 
 // Baseline: demand 100, 110 capped to 98, 100 (cap factors 0.98, 0.909…).

@@ -82,9 +82,13 @@ export function economyDemand(
   index: ObservationIndex,
   sections: Record<string, SectionHistory>,
   opts: {
-    baseYear: number; horizon: number; forecaster: PathForecaster;
+    baseYear: number;
+    horizon: number;
+    forecaster: PathForecaster;
     broadOf: (section: string) => string;
-    breakYear?: number; spliceRatio?: number; damping?: number;
+    breakYear?: number;
+    spliceRatio?: number;
+    damping?: number;
     valueAddedMultiplier?: (section: string) => readonly number[] | undefined;
   },
 ): EconomyDemand {
@@ -121,13 +125,17 @@ export function economyDemand(
     const all = Object.keys(sections).filter((s) => opts.broadOf(s) === g);
     const vs = withVa.filter((s) => opts.broadOf(s) === g);
     const off = officialEmployment(index, g);
-    const years: number[] = [], prod: number[] = [], src: BroadTrend['employmentSource'] = [];
+    const years: number[] = [],
+      prod: number[] = [],
+      src: BroadTrend['employmentSource'] = [];
     for (let y = breakYear; y <= baseYear; y++) {
       const vaG = vs.reduce((a, s) => a + (va[s].get(y) ?? NaN), 0);
       const grid = all.reduce((a, s) => a + (sections[s].values[sections[s].years.indexOf(y)] ?? NaN), 0);
-      const e = y === baseYear ? grid : off.get(y) ?? grid;
+      const e = y === baseYear ? grid : (off.get(y) ?? grid);
       if (!(vaG > 0 && e > 0)) continue;
-      years.push(y); prod.push(vaG / e); src.push(y !== baseYear && off.has(y) ? 'official' : 'grid');
+      years.push(y);
+      prod.push(vaG / e);
+      src.push(y !== baseYear && off.has(y) ? 'official' : 'grid');
     }
     const f = logLinearGrowth(years, prod);
     trends.push({ group: g, years, employmentSource: src, fitted: f === null ? null : clampGrowth(f), path: [] });
@@ -135,18 +143,24 @@ export function economyDemand(
 
   // 3. Long-run aggregate: Σ observed VA ÷ official national employment (pre-break × splice ratio).
   const nat = officialEmployment(index, 'TOTAL');
-  const aggYears: number[] = [], aggProd: number[] = [];
+  const aggYears: number[] = [],
+    aggProd: number[] = [];
   for (const [y, e] of [...nat].sort((a, b) => a[0] - b[0])) {
     if (y > Math.min(baseYear, lastObserved)) continue;
     const v = withVa.reduce((a, s) => a + (va[s].get(y) ?? NaN), 0);
     if (!(v > 0)) continue;
-    aggYears.push(y); aggProd.push(v / (y < breakYear ? e * ratio : e));
+    aggYears.push(y);
+    aggProd.push(v / (y < breakYear ? e * ratio : e));
   }
   let longG = logLinearGrowth(aggYears, aggProd, 5);
   const fallback = longG === null;
   if (longG === null) {
     const fitted = trends.filter((t) => t.fitted !== null);
-    const w = fitted.map((t) => Object.keys(sections).filter((s) => opts.broadOf(s) === t.group).reduce((a, s) => a + base(s), 0));
+    const w = fitted.map((t) =>
+      Object.keys(sections)
+        .filter((s) => opts.broadOf(s) === t.group)
+        .reduce((a, s) => a + base(s), 0),
+    );
     const W = w.reduce((a, x) => a + x, 0);
     longG = W > 0 ? fitted.reduce((a, t, i) => a + t.fitted! * w[i], 0) / W : 0;
   }
@@ -172,9 +186,14 @@ export function economyDemand(
       };
     }
     for (const s of Object.keys(sections).filter((x) => opts.broadOf(x) === tr.group && !out[x])) {
-      out[s] = base(s) > 0
-        ? { path: eG.map((v) => (v * base(s)) / e0), method: 'broad-share', reason: `no value added series: keeps its ${baseYear} share of broad sector ${tr.group}` }
-        : { path: new Array<number>(H).fill(0), method: 'none', reason: 'no employment in the base year' };
+      out[s] =
+        base(s) > 0
+          ? {
+              path: eG.map((v) => (v * base(s)) / e0),
+              method: 'broad-share',
+              reason: `no value added series: keeps its ${baseYear} share of broad sector ${tr.group}`,
+            }
+          : { path: new Array<number>(H).fill(0), method: 'none', reason: 'no employment in the base year' };
     }
   }
   return { sections: out, trends, longRun: { growth: gLong, years: aggYears, fallback }, damping };

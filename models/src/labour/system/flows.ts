@@ -21,7 +21,13 @@ export const DEFAULT_RETIREMENT_EXIT_SHARE = 0.5;
 /** Employment ÷ labour force by sex × age in the profile year (GSO employment by age group, 2016 the latest). */
 export function employmentRatios(index: ObservationIndex, supply: DemographicSupply, upTo: number): { ratios: SexAges; year: number | null } {
   const groups: [string, number[]][] = [
-    ['T:15-19', [3]], ['T:20-24', [4]], ['T:25-29', [5]], ['T:30-34', [6]], ['T:35-39', [7]], ['T:40-44', [8]], ['T:45-49', [9]],
+    ['T:15-19', [3]],
+    ['T:20-24', [4]],
+    ['T:25-29', [5]],
+    ['T:30-34', [6]],
+    ['T:35-39', [7]],
+    ['T:40-44', [8]],
+    ['T:45-49', [9]],
     ['T:50+', Array.from({ length: AGE_GROUP_COUNT - 10 }, (_, k) => 10 + k)],
   ];
   const cells = groups.map(([g]) => index.cells.get(cellId('employment_by_group', 'VN', g, 'ALL')));
@@ -113,16 +119,23 @@ export function entryMixAndReplacement(
 ): EntryMixResult {
   const untrained = new Set(opts.untrained ?? ['none']);
   const L = opts.levels.length;
-  const norm = (v: number[]) => { const s = v.reduce((a, b) => a + b, 0); return v.map((x) => (s > 0 ? x / s : 1 / L)); };
+  const norm = (v: number[]) => {
+    const s = v.reduce((a, b) => a + b, 0);
+    return v.map((x) => (s > 0 ? x / s : 1 / L));
+  };
   const fallback = (): EntryMixResult => ({
     entryMix: Object.fromEntries(opts.levels.map((l, i) => [l, norm(opts.baseShares)[i]])),
-    replacementByLevel: Object.fromEntries(opts.levels.map((l) => [l, 1])), tau: null, historyYears: [],
+    replacementByLevel: Object.fromEntries(opts.levels.map((l) => [l, 1])),
+    tau: null,
+    historyYears: [],
   });
   const cell = index.cells.get(cellId('trained_share_certified', 'VN', 'TOTAL', 'ALL'));
   if (!supply || !cell || !opts.levels.some((l) => untrained.has(l))) return fallback();
   const hist: Record<number, number> = {};
   for (const [y, o] of cell.byYear) if (y <= opts.baseYear && supply.labourForce[y]) hist[y] = o.value / 100;
-  const hy = Object.keys(hist).map(Number).sort((a, b) => a - b);
+  const hy = Object.keys(hist)
+    .map(Number)
+    .sort((a, b) => a - b);
   if (hy.length < 2) return fallback();
   const years = Array.from({ length: opts.baseYear - hy[0] + 1 }, (_, i) => hy[0] + i).filter((y) => supply.labourForce[y]);
   const lf = years.map((y) => supply.labourForce[y].M.map((m, a) => m + supply.labourForce[y].F[a]));
@@ -140,17 +153,24 @@ export function entryMixAndReplacement(
     const tot = w('M') + w('F');
     return tot > 0 ? (w('M') * retire.M[a] + w('F') * retire.F[a]) / tot + 0.004 : 0.004;
   };
-  let num = 0, den = 0;
+  let num = 0,
+    den = 0;
   const perLevel = opts.levels.map((_, l) => {
-    let n = 0, d = 0;
-    stock.forEach((row, a) => { n += rateAt(a) * row[l]; d += row[l]; });
-    num += n; den += d;
+    let n = 0,
+      d = 0;
+    stock.forEach((row, a) => {
+      n += rateAt(a) * row[l];
+      d += row[l];
+    });
+    num += n;
+    den += d;
     return d > 0 ? n / d : 0;
   });
   const avg = den > 0 ? num / den : 0;
   return {
     entryMix: Object.fromEntries(opts.levels.map((l, i) => [l, cal.entryMix[i]])),
     replacementByLevel: Object.fromEntries(opts.levels.map((l, i) => [l, avg > 0 && perLevel[i] > 0 ? perLevel[i] / avg : 1])),
-    tau: cal.tau, historyYears: hy,
+    tau: cal.tau,
+    historyYears: hy,
   };
 }

@@ -18,7 +18,9 @@ export function engineForecaster(levels: number[] = [80, 95], minYears = ENGINE_
     try {
       const f = fitAuto({ values, start: '2000', frequency: 1 }).forecast(h, { levels });
       const ok = f.mean.every(Number.isFinite) && f.intervals.every((iv) => iv.lower.every(Number.isFinite) && iv.upper.every(Number.isFinite));
-      return ok ? { mean: f.mean, intervals: f.intervals.map((iv) => ({ level: iv.level, lower: iv.lower, upper: iv.upper })) } : dampedDrift(values, h, levels);
+      return ok
+        ? { mean: f.mean, intervals: f.intervals.map((iv) => ({ level: iv.level, lower: iv.lower, upper: iv.upper })) }
+        : dampedDrift(values, h, levels);
     } catch {
       return dampedDrift(values, h, levels);
     }

@@ -25,15 +25,23 @@ export function valueAddedPaths(demand: Record<string, SectionDemand>): Record<s
     const b = broadOfSection(s);
     if (!b || b === s) continue;
     const acc = (out[b] ??= new Array<number>(d.valueAdded.length).fill(0));
-    d.valueAdded.forEach((v, i) => { acc[i] += v; });
+    d.valueAdded.forEach((v, i) => {
+      acc[i] += v;
+    });
   }
   return out;
 }
 
 /** The levers' inputs; undefined without the demographic supply. */
 export function leversFrom(x: {
-  baseYear: number; horizon: number; calibration: number; exitShare: number;
-  supply: DemographicSupply | null; ratios: SexAges | null; demand: Record<string, SectionDemand>; trends?: readonly BroadTrend[];
+  baseYear: number;
+  horizon: number;
+  calibration: number;
+  exitShare: number;
+  supply: DemographicSupply | null;
+  ratios: SexAges | null;
+  demand: Record<string, SectionDemand>;
+  trends?: readonly BroadTrend[];
 }): SystemLevers | undefined {
   const { supply } = x;
   if (!supply || !x.ratios) return undefined;
@@ -44,8 +52,16 @@ export function leversFrom(x: {
     if (supply.broad[y]) broad[y] = supply.broad[y];
   }
   return {
-    baseYear: x.baseYear, horizon: x.horizon, calibration: x.calibration, mode: supply.mode, lastRateYear: supply.lastRateYear,
-    population, broad, employmentRatios: x.ratios, exitShare: x.exitShare, valueAdded: valueAddedPaths(x.demand),
+    baseYear: x.baseYear,
+    horizon: x.horizon,
+    calibration: x.calibration,
+    mode: supply.mode,
+    lastRateYear: supply.lastRateYear,
+    population,
+    broad,
+    employmentRatios: x.ratios,
+    exitShare: x.exitShare,
+    valueAdded: valueAddedPaths(x.demand),
     productivity: Object.fromEntries((x.trends ?? []).map((t) => [t.group, t.path])),
   };
 }

@@ -7,9 +7,7 @@ import type { SystemMethod } from './types';
 
 /** How the unemployment-rate floor was chosen. */
 export type MinURule =
-  | { kind: 'official'; lowest: number; years: number[]; margin: number; baseRate: number; capped: boolean }
-  | { kind: 'option' }
-  | { kind: 'default' };
+  { kind: 'official'; lowest: number; years: number[]; margin: number; baseRate: number; capped: boolean } | { kind: 'option' } | { kind: 'default' };
 
 export interface MethodFacts {
   supply: boolean;
@@ -35,9 +33,14 @@ function adjustmentText(f: MethodFacts, lang: 'vi' | 'en'): string {
   const a = f.adjustment;
   if (!a) return '';
   const pp = (100 * a.speed).toFixed(1);
-  const floor = a.floorYear === null
-    ? (lang === 'vi' ? 'chưa chạm sàn trong kỳ dự báo' : 'the floor is not reached within the horizon')
-    : (lang === 'vi' ? `chạm sàn năm ${a.floorYear}` : `the floor is reached in ${a.floorYear}`);
+  const floor =
+    a.floorYear === null
+      ? lang === 'vi'
+        ? 'chưa chạm sàn trong kỳ dự báo'
+        : 'the floor is not reached within the horizon'
+      : lang === 'vi'
+        ? `chạm sàn năm ${a.floorYear}`
+        : `the floor is reached in ${a.floorYear}`;
   return lang === 'vi'
     ? ` Điều chỉnh dần: khi cầu vượt cung, tỷ lệ thất nghiệp giảm từ mức năm gốc (${pct(a.baseRate, 2)}) về sàn tối đa ${pp} điểm phần trăm mỗi năm (ngoài các đợt phục hồi sau cú sốc, tỷ lệ chính thức chưa từng giảm nhanh hơn: tối đa −0,26 điểm năm 2011→2012, từ 2013 không quá −0,08 điểm/năm), và việc làm = lực lượng lao động × (1 − tỷ lệ đó), luôn ≤ cầu và ≤ lực lượng lao động; lần tính này ${floor}.`
     : ` Gradual adjustment: when demand outruns supply, the unemployment rate falls from its base-year value (${pct(a.baseRate, 2)}) toward the floor by at most ${pp} percentage points a year (outside recoveries from a shock the official rate has never fallen faster: at most −0.26 pp in 2011→2012, no more than −0.08 pp a year since 2013), and employment = labour force × (1 − that rate), always ≤ demand and ≤ the labour force; this run: ${floor}.`;
@@ -58,7 +61,9 @@ function floorText(f: MethodFacts, lang: 'vi' | 'en'): string {
   const r = f.minURule;
   if (r?.kind === 'official') {
     const cap = r.capped
-      ? (lang === 'vi' ? `, giới hạn ở tỷ lệ năm gốc của hệ thống (${pct(r.baseRate, 2)})` : `, capped at the system's base-year rate (${pct(r.baseRate, 2)})`)
+      ? lang === 'vi'
+        ? `, giới hạn ở tỷ lệ năm gốc của hệ thống (${pct(r.baseRate, 2)})`
+        : `, capped at the system's base-year rate (${pct(r.baseRate, 2)})`
       : '';
     return lang === 'vi'
       ? `tỷ lệ thất nghiệp năm thấp nhất của TCTK từ ${span(r.years)} (${pct(r.lowest, 2)}) trừ ${(100 * r.margin).toFixed(1)} điểm phần trăm (thất nghiệp tạm thời)${cap}. Sàn chỉ có hiệu lực khi cầu vượt cung lao động từ dân số; khi cầu thấp hơn cung, tỷ lệ thất nghiệp tăng`
@@ -70,21 +75,25 @@ function floorText(f: MethodFacts, lang: 'vi' | 'en'): string {
 
 /** The method notes of one run. */
 export function SYSTEM_METHODS(f: MethodFacts): SystemMethod[] {
-  const byMethod = (m: string) => Object.entries(f.demand).filter(([, v]) => v === m).map(([k]) => k).join(', ') || '–';
+  const byMethod = (m: string) =>
+    Object.entries(f.demand)
+      .filter(([, v]) => v === m)
+      .map(([k]) => k)
+      .join(', ') || '–';
   return [
     f.supply
       ? {
-        id: 'supply-demography',
-        vi: `Lực lượng lao động = Σ dân số × tỷ lệ tham gia theo giới tính và nhóm 5 tuổi. Dân số: UN WPP 2019, hiệu chỉnh theo tổng dân số của TCTK. Tỷ lệ tham gia theo nhóm tuổi rộng (15-24, 25-49, 50+) từ TCTK, dự báo trên thang logit; tuổi nghỉ hưu theo Bộ luật Lao động 2019. Mức được hiệu chỉnh bằng một hệ số (${f.calibration.toFixed(3)}) để khớp số chính thức của năm gốc (hấp thụ khác biệt định nghĩa và việc điều chỉnh quyền số năm ${f.breakYear}).`,
-        en: `Labour force = Σ population × participation by sex and five-year age group. Population: UN WPP 2019 scaled to GSO's total population. Participation by broad age group (15-24, 25-49, 50+) from GSO, forecast on the logit scale; retirement ages of the 2019 Labour Code shape ages 50+. One level factor (${f.calibration.toFixed(3)}) calibrates it to the official base-year labour force (absorbing definitional differences and the ${f.breakYear} re-weighting).`,
-        source: 'UN WPP 2019 (population_by_group); GSO population; GSO LFS labour force by age group and sex; Labour Code 2019 art. 169',
-      }
+          id: 'supply-demography',
+          vi: `Lực lượng lao động = Σ dân số × tỷ lệ tham gia theo giới tính và nhóm 5 tuổi. Dân số: UN WPP 2019, hiệu chỉnh theo tổng dân số của TCTK. Tỷ lệ tham gia theo nhóm tuổi rộng (15-24, 25-49, 50+) từ TCTK, dự báo trên thang logit; tuổi nghỉ hưu theo Bộ luật Lao động 2019. Mức được hiệu chỉnh bằng một hệ số (${f.calibration.toFixed(3)}) để khớp số chính thức của năm gốc (hấp thụ khác biệt định nghĩa và việc điều chỉnh quyền số năm ${f.breakYear}).`,
+          en: `Labour force = Σ population × participation by sex and five-year age group. Population: UN WPP 2019 scaled to GSO's total population. Participation by broad age group (15-24, 25-49, 50+) from GSO, forecast on the logit scale; retirement ages of the 2019 Labour Code shape ages 50+. One level factor (${f.calibration.toFixed(3)}) calibrates it to the official base-year labour force (absorbing definitional differences and the ${f.breakYear} re-weighting).`,
+          source: 'UN WPP 2019 (population_by_group); GSO population; GSO LFS labour force by age group and sex; Labour Code 2019 art. 169',
+        }
       : {
-        id: 'supply-official-trend',
-        vi: 'Thiếu số liệu dân số theo tuổi: lực lượng lao động được dự báo bằng xu hướng của chuỗi chính thức.',
-        en: 'No population by age in the data: the labour force is forecast from the trend of the official series.',
-        source: 'GSO labour force (LFS)',
-      },
+          id: 'supply-official-trend',
+          vi: 'Thiếu số liệu dân số theo tuổi: lực lượng lao động được dự báo bằng xu hướng của chuỗi chính thức.',
+          en: 'No population by age in the data: the labour force is forecast from the trend of the official series.',
+          source: 'GSO labour force (LFS)',
+        },
     {
       id: 'demand-value-added',
       vi: `Việc làm = giá trị tăng thêm thực tế ÷ năng suất lao động. Năng suất được ước lượng cho 3 khu vực (A nông-lâm-thủy sản; B-F công nghiệp-xây dựng; G-U dịch vụ), chỉ trên số liệu cùng một cơ sở sau năm ${f.breakYear} (việc làm khu vực của TCTK nơi có công bố, giá trị tăng thêm GDPVNM đến năm cuối rồi dự báo): ${trendList(f, 'vi')}. Số liệu ngành trước ${f.breakYear} không dùng: điều chỉnh quyền số năm ${f.breakYear} chuyển khoảng 9 triệu người sản xuất tự cung tự cấp ra khỏi nông nghiệp, không thể nối bằng một hệ số chung. Tăng năng suất của mỗi khu vực hội tụ dần (×${(f.productivity?.damping ?? 0.8).toFixed(2)} mỗi năm) về tăng năng suất chung dài hạn của nền kinh tế ${pct(f.productivity?.longRun.growth ?? 0)}/năm (Σ giá trị tăng thêm ÷ việc làm toàn quốc ${span(f.productivity?.longRun.years ?? [])}, trước ${f.breakYear} nhân hệ số nối ${f.spliceRatio.toFixed(3)}). Các ngành cấp 1 trong khu vực chia việc làm của khu vực theo tỷ trọng năm gốc, dịch chuyển theo tăng trưởng giá trị tăng thêm của từng ngành (lịch sử việc làm theo ngành trước ${f.breakYear} là minh họa). Năm gốc khớp đúng số việc làm theo ngành. Theo năng suất khu vực: ${byMethod('broad-productivity')}; theo tỷ trọng trong khu vực: ${byMethod('broad-share')}; không có số liệu GTTT: ${byMethod('none')}.`,
@@ -123,12 +132,14 @@ export function SYSTEM_METHODS(f: MethodFacts): SystemMethod[] {
     },
     {
       id: 'entry-mix',
-      vi: f.tau === null
-        ? 'Cơ cấu trình độ của người mới vào: cơ cấu việc làm năm gốc (thiếu chuỗi tỷ lệ qua đào tạo).'
-        : `Cơ cấu trình độ của người mới vào hiệu chỉnh theo chuỗi tỷ lệ lao động qua đào tạo có bằng/chứng chỉ (tỷ lệ qua đào tạo của người mới vào ${pct(f.tau)}).`,
-      en: f.tau === null
-        ? 'Entry mix by level: the base-year employment mix (no trained-share series).'
-        : `Entry mix by level calibrated (stock-flow) to the official trained share with certificates (trained share of entrants ${pct(f.tau)}).`,
+      vi:
+        f.tau === null
+          ? 'Cơ cấu trình độ của người mới vào: cơ cấu việc làm năm gốc (thiếu chuỗi tỷ lệ qua đào tạo).'
+          : `Cơ cấu trình độ của người mới vào hiệu chỉnh theo chuỗi tỷ lệ lao động qua đào tạo có bằng/chứng chỉ (tỷ lệ qua đào tạo của người mới vào ${pct(f.tau)}).`,
+      en:
+        f.tau === null
+          ? 'Entry mix by level: the base-year employment mix (no trained-share series).'
+          : `Entry mix by level calibrated (stock-flow) to the official trained share with certificates (trained share of entrants ${pct(f.tau)}).`,
       source: 'GSO trained_share_certified',
     },
   ];

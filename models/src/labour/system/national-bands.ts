@@ -38,9 +38,7 @@ export function unemploymentFloor(input: SystemInput, h: NationalHistory, lfBase
   const uBase = lfBase > 0 ? 1 - eBase / lfBase : 0;
   const postBreak = urValues.filter(([y]) => y >= breakYear);
   const urWindow = postBreak.length ? postBreak : urValues;
-  const uRule = urWindow.length
-    ? { years: urWindow.map(([y]) => y), lowest: Math.min(...urWindow.map(([, v]) => v / 100)) }
-    : null;
+  const uRule = urWindow.length ? { years: urWindow.map(([y]) => y), lowest: Math.min(...urWindow.map(([, v]) => v / 100)) } : null;
   const uDefault = uRule ? uRule.lowest - MIN_UNEMPLOYMENT_MARGIN : DEFAULT_MIN_UNEMPLOYMENT_RATE;
   const minU = Math.max(0, Math.min(input.minUnemploymentRate ?? uDefault, uBase > 0 ? uBase : uDefault));
   // Gradual adjustment: the rate falls from its base value toward u_min by at most `speed` a year.
@@ -62,7 +60,13 @@ interface CappedPaths {
 }
 
 /** History + forecast bands of the labour force, employment and the unemployment rate. */
-export function systemBands(input: SystemInput, h: NationalHistory, lf: LabourForcePath, { engineE, eHistSeries }: EngineEmployment, { eMean, uMean, demandTotal }: CappedPaths) {
+export function systemBands(
+  input: SystemInput,
+  h: NationalHistory,
+  lf: LabourForcePath,
+  { engineE, eHistSeries }: EngineEmployment,
+  { eMean, uMean, demandTotal }: CappedPaths,
+) {
   const { baseYear, horizon: H, levels, forecaster } = input;
   const { breakYear, histYears, eHist, eBase, urValues } = h;
   const { lfYears, lfFc } = lf;
@@ -125,8 +129,14 @@ export function floorYearOf(uPct: number[], minU: number, baseYear: number): num
  * such years, the system's own rate history (1 − E/LF) is used instead.
  */
 function rateHalfWidths(
-  urValues: [number, number][], breakYear: number, histYears: number[], lfYears: Map<number, number>, eHist: Map<number, number>,
-  H: number, forecaster: PathForecaster, levels: number[],
+  urValues: [number, number][],
+  breakYear: number,
+  histYears: number[],
+  lfYears: Map<number, number>,
+  eHist: Map<number, number>,
+  H: number,
+  forecaster: PathForecaster,
+  levels: number[],
 ): { level: number; lower: number[]; upper: number[] }[] & { years: number[] } {
   const post = urValues.filter(([y]) => y >= breakYear);
   let years: number[];

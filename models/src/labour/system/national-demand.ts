@@ -21,16 +21,26 @@ export function sectionDemandPaths(index: ObservationIndex, input: SystemInput, 
   const { breakYear, spliceRatio, histYears, eHist } = h;
   // Demand by section; sections with no value added and no sibling with it share the national engine forecast.
   const econ = economyDemand(index, input.sections, {
-    baseYear, horizon: H, forecaster, broadOf: input.broadOf, breakYear, spliceRatio, valueAddedMultiplier: input.valueAddedMultiplier,
+    baseYear,
+    horizon: H,
+    forecaster,
+    broadOf: input.broadOf,
+    breakYear,
+    spliceRatio,
+    valueAddedMultiplier: input.valueAddedMultiplier,
   });
   const demand: Record<string, SectionDemand> = econ.sections;
   const names = Object.keys(input.sections);
   const baseOf = (s: string) => input.sections[s].values[input.sections[s].values.length - 1] ?? 0;
   const eHistSeries = fill(histYears, eHist);
   const engineE = forecaster(eHistSeries.filter(Number.isFinite), H);
-  const shareFc = names.length >= 2
-    ? forecastComposition(Object.fromEntries(names.map((s) => [s, input.sections[s].values.map((v) => Math.max(0, v))])), H, { forecaster })
-    : { mean: Object.fromEntries(names.map((s) => [s, new Array<number>(H).fill(1)])), intervals: {} as Record<string, { level: number; lower: number[]; upper: number[] }[]> };
+  const shareFc =
+    names.length >= 2
+      ? forecastComposition(Object.fromEntries(names.map((s) => [s, input.sections[s].values.map((v) => Math.max(0, v))])), H, { forecaster })
+      : {
+          mean: Object.fromEntries(names.map((s) => [s, new Array<number>(H).fill(1)])),
+          intervals: {} as Record<string, { level: number; lower: number[]; upper: number[] }[]>,
+        };
   const missing = names.filter((s) => !demand[s]);
   const raw: Record<string, number[]> = {};
   for (const s of names) if (demand[s]) raw[s] = demand[s].path;
@@ -46,8 +56,11 @@ export function sectionDemandPaths(index: ObservationIndex, input: SystemInput, 
         return mBase > 0 ? baseOf(s) * grow : 0;
       });
       demand[s] = {
-        path: raw[s], method: 'none',
-        reason: withD.length ? 'no value added: moves with the sections that have it' : 'no value added data: engine forecast of national employment split by compositional shares',
+        path: raw[s],
+        method: 'none',
+        reason: withD.length
+          ? 'no value added: moves with the sections that have it'
+          : 'no value added data: engine forecast of national employment split by compositional shares',
       };
     }
   }

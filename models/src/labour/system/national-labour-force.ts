@@ -41,7 +41,9 @@ export function labourForcePath(observations: readonly Observation[], input: Sys
     const agg = aggregateRelBand(lfHist, baseYear, H, forecaster, levels);
     lfBandYears = agg.years;
     lfFc.intervals = agg.rel.map((r) => ({
-      level: r.level, lower: lfFc.mean.map((m, t) => m * (1 - r.lower[t])), upper: lfFc.mean.map((m, t) => m * (1 + r.upper[t])),
+      level: r.level,
+      lower: lfFc.mean.map((m, t) => m * (1 - r.lower[t])),
+      upper: lfFc.mean.map((m, t) => m * (1 + r.upper[t])),
     }));
   } else {
     const known = lfHist.size ? lfHist : new Map([[baseYear, eBase / (1 - lastUr)]]);
@@ -56,7 +58,9 @@ export function labourForcePath(observations: readonly Observation[], input: Sys
     const f = forecaster(hist, H);
     lfFc.mean.push(...f.mean.map((m) => Math.max(m, 0)));
     lfFc.intervals = relativeBand(f.mean, f.intervals, levels).map((r) => ({
-      level: r.level, lower: lfFc.mean.map((m, t) => m * (1 - r.lower[t])), upper: lfFc.mean.map((m, t) => m * (1 + r.upper[t])),
+      level: r.level,
+      lower: lfFc.mean.map((m, t) => m * (1 - r.lower[t])),
+      upper: lfFc.mean.map((m, t) => m * (1 + r.upper[t])),
     }));
   }
   const lfBase = lfYears.get(baseYear)!;

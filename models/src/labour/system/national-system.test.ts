@@ -53,13 +53,20 @@ describe('unemployment floor and the cap', () => {
   const rows = country();
   const index = indexObservations(rows);
   const years = Array.from({ length: 10 }, (_, i) => 2016 + i);
-  const sum = (f: (r: Observation) => boolean, y: number) => rows.filter((r) => r.indicator === 'employment' && r.period === String(y) && f(r)).reduce((a, r) => a + r.value, 0);
+  const sum = (f: (r: Observation) => boolean, y: number) =>
+    rows.filter((r) => r.indicator === 'employment' && r.period === String(y) && f(r)).reduce((a, r) => a + r.value, 0);
   const sec = (s: string) => ({ years, values: years.map((y) => sum((r) => r.region !== 'VN' && r.sector === s, y)) });
-  const build = (mult?: number) => buildNationalSystem(rows, index, {
-    baseYear: 2025, horizon: 10, levels: [80, 95], forecaster: driftForecaster(), broadOf: (s) => s,
-    sections: { A: sec('A'), C: sec('C') }, national: { years, values: years.map((y) => sum((r) => r.region === 'VN', y)) },
-    ...(mult ? { valueAddedMultiplier: () => Array.from({ length: 10 }, (_, t) => mult ** (t + 1)) } : {}),
-  });
+  const build = (mult?: number) =>
+    buildNationalSystem(rows, index, {
+      baseYear: 2025,
+      horizon: 10,
+      levels: [80, 95],
+      forecaster: driftForecaster(),
+      broadOf: (s) => s,
+      sections: { A: sec('A'), C: sec('C') },
+      national: { years, values: years.map((y) => sum((r) => r.region === 'VN', y)) },
+      ...(mult ? { valueAddedMultiplier: () => Array.from({ length: 10 }, (_, t) => mult ** (t + 1)) } : {}),
+    });
 
   it('u_min = lowest official rate since the break − 0.5 pp, never above the base-year system rate', () => {
     const { system } = build();
@@ -90,7 +97,8 @@ describe('unemployment floor and the cap', () => {
     }
     // Capped from the first year: u_t = u_base − 0.2 pp × t until the floor.
     if (system.cappedYears[0] === 2026) {
-      for (let k = 0; k < 3; k++) expect(system.unemploymentRate[b + 1 + k]).toBeCloseTo(Math.max(100 * system.minUnemploymentRate, system.unemploymentRate[b] - 0.2 * (k + 1)), 6);
+      for (let k = 0; k < 3; k++)
+        expect(system.unemploymentRate[b + 1 + k]).toBeCloseTo(Math.max(100 * system.minUnemploymentRate, system.unemploymentRate[b] - 0.2 * (k + 1)), 6);
     }
   });
 
@@ -128,7 +136,11 @@ describe('demand from value added (hand-worked)', () => {
     const years = Array.from({ length: 10 }, (_, i) => 2014 + i);
     for (const y of years) rows.push(o('value_added_real', y, 'VN', 'C', 'ALL', 100 * 1.05 ** (y - 2014), 'official', 'billion_vnd'));
     const emp = years.map((y) => ((100 * 1.05 ** (y - 2014)) / (0.001 * 1.03 ** (y - 2014))) * (y < 2021 ? 2 : 1));
-    const d = economyDemand(indexObservations(rows), { C: { years, values: emp } }, { baseYear: 2023, horizon: 3, forecaster: driftForecaster(), broadOf: (s) => s, breakYear: 2021 });
+    const d = economyDemand(
+      indexObservations(rows),
+      { C: { years, values: emp } },
+      { baseYear: 2023, horizon: 3, forecaster: driftForecaster(), broadOf: (s) => s, breakYear: 2021 },
+    );
     expect(d.sections.C.method).toBe('broad-productivity');
     // Post-break window 2021–2023: productivity grows exactly 3 %/yr (not the break's −69 %).
     expect(d.trends[0].years).toEqual([2021, 2022, 2023]);
@@ -141,7 +153,7 @@ describe('demand from value added (hand-worked)', () => {
     d.sections.C.path.forEach((e, t) => expect(e / emp[9]).toBeCloseTo(va[t + 1] / va[0] / 1.03 ** (t + 1), 9));
   });
 
-  it('damps toward the long-run aggregate and splits a broad sector by its sections\' value added', () => {
+  it("damps toward the long-run aggregate and splits a broad sector by its sections' value added", () => {
     const rows: Observation[] = [];
     const years = Array.from({ length: 10 }, (_, i) => 2016 + i);
     for (const y of years) {
@@ -151,17 +163,22 @@ describe('demand from value added (hand-worked)', () => {
       rows.push(o('employment', y, 'VN', 'TOTAL', 'ALL', 1000 * 1.01 ** (y - 2016)));
     }
     const e = (base: number, g: number) => years.map((y) => base * g ** (y - 2016));
-    const d = economyDemand(indexObservations(rows), { C: { years, values: e(600, 1.03) }, F: { years, values: e(400, 1.01) }, U: { years, values: e(10, 1) } },
-      { baseYear: 2025, horizon: 10, forecaster: driftForecaster(), broadOf: () => 'B-F', breakYear: 2021, damping: 0.5 });
+    const d = economyDemand(
+      indexObservations(rows),
+      { C: { years, values: e(600, 1.03) }, F: { years, values: e(400, 1.01) }, U: { years, values: e(10, 1) } },
+      { baseYear: 2025, horizon: 10, forecaster: driftForecaster(), broadOf: () => 'B-F', breakYear: 2021, damping: 0.5 },
+    );
     const tr = d.trends[0];
     expect(d.longRun.fallback).toBe(false);
     // g(t) = g∞ + (g0 − g∞)·0.5^t.
     tr.path.forEach((g, k) => expect(g).toBeCloseTo(d.longRun.growth + (tr.fitted! - d.longRun.growth) * 0.5 ** (k + 1), 12));
     // C's value added grows faster than F's: C gains share inside B-F; U (no value added) keeps its base share of the VA sections.
-    const c = d.sections.C.path, f = d.sections.F.path, u = d.sections.U.path;
+    const c = d.sections.C.path,
+      f = d.sections.F.path,
+      u = d.sections.U.path;
     expect(c[9] / f[9]).toBeGreaterThan(c[0] / f[0]);
     expect(d.sections.U.method).toBe('broad-share');
-    u.forEach((v, t) => expect(v / (c[t] + f[t])).toBeCloseTo(10 * 1 ** 9 / (600 * 1.03 ** 9 + 400 * 1.01 ** 9), 9));
+    u.forEach((v, t) => expect(v / (c[t] + f[t])).toBeCloseTo((10 * 1 ** 9) / (600 * 1.03 ** 9 + 400 * 1.01 ** 9), 9));
   });
 });
 

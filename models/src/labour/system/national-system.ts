@@ -39,32 +39,75 @@ export function buildNationalSystem(observations: readonly Observation[], index:
   const eMean = Array.from({ length: H }, (_, t) => names.reduce((a, s) => a + sectionPaths[s][t], 0));
   const demandTotal = Array.from({ length: H }, (_, t) => names.reduce((a, s) => a + raw[s][t], 0));
   const uMean = eMean.map((e, t) => (lfFc.mean[t] > 0 ? 100 * (1 - e / lfFc.mean[t]) : 0));
-  const { uHalf, years, labourForce, employment, unemploymentRate, unemploymentBand } = systemBands(input, h, lf, { engineE, eHistSeries }, { eMean, uMean, demandTotal });
+  const { uHalf, years, labourForce, employment, unemploymentRate, unemploymentBand } = systemBands(
+    input,
+    h,
+    lf,
+    { engineE, eHistSeries },
+    { eMean, uMean, demandTotal },
+  );
   const { exitShare, retirementRate, deathRate, lfEntrants, lfExits, mix, population15 } = nationalFlows(index, input, lf, eBase, eMean, years);
 
   const system: NationalSystem = {
-    baseYear, years, baseIndex: histYears.length - 1, labourForce, employment, unemploymentRate, unemploymentBand,
-    unemploymentHalfWidths: uHalf.map(({ level, lower, upper }) => ({ level, lower, upper })), population15,
-    lfEntrants, lfExits, retirementRate, deathRate, entryMix: mix.entryMix, replacementByLevel: mix.replacementByLevel,
+    baseYear,
+    years,
+    baseIndex: histYears.length - 1,
+    labourForce,
+    employment,
+    unemploymentRate,
+    unemploymentBand,
+    unemploymentHalfWidths: uHalf.map(({ level, lower, upper }) => ({ level, lower, upper })),
+    population15,
+    lfEntrants,
+    lfExits,
+    retirementRate,
+    deathRate,
+    entryMix: mix.entryMix,
+    replacementByLevel: mix.replacementByLevel,
     splice: { period: String(breakYear), ratio: spliceRatio },
-    minUnemploymentRate: minU, maxRateFallPerYear: speed, cappedYears: capped.cappedYears.map((t) => baseYear + t + 1),
+    minUnemploymentRate: minU,
+    maxRateFallPerYear: speed,
+    cappedYears: capped.cappedYears.map((t) => baseYear + t + 1),
     demandBeforeCap: demandTotal,
     levers: leversFrom({
-      baseYear, horizon: H, calibration, exitShare, supply,
-      ratios: supply ? employmentRatios(index, supply, baseYear).ratios : null, demand, trends: econ.trends,
+      baseYear,
+      horizon: H,
+      calibration,
+      exitShare,
+      supply,
+      ratios: supply ? employmentRatios(index, supply, baseYear).ratios : null,
+      demand,
+      trends: econ.trends,
     }),
     methods: SYSTEM_METHODS({
-      supply: !!supply, calibration, spliceRatio, breakYear, minU, exitShare, tau: mix.tau,
+      supply: !!supply,
+      calibration,
+      spliceRatio,
+      breakYear,
+      minU,
+      exitShare,
+      tau: mix.tau,
       demand: Object.fromEntries(names.map((s) => [s, demand[s].method])),
       productivity: { trends: econ.trends, longRun: econ.longRun, damping: econ.damping },
-      minURule: input.minUnemploymentRate !== undefined ? { kind: 'option' }
-        : uRule ? { kind: 'official', lowest: uRule.lowest, years: uRule.years, margin: MIN_UNEMPLOYMENT_MARGIN, baseRate: uBase, capped: minU < uDefault }
-        : { kind: 'default' },
+      minURule:
+        input.minUnemploymentRate !== undefined
+          ? { kind: 'option' }
+          : uRule
+            ? { kind: 'official', lowest: uRule.lowest, years: uRule.years, margin: MIN_UNEMPLOYMENT_MARGIN, baseRate: uBase, capped: minU < uDefault }
+            : { kind: 'default' },
       capped: { years: capped.cappedYears.map((t) => baseYear + t + 1), horizon: H },
       adjustment: { speed, baseRate: uBase, floorYear: floorYearOf(uMean, minU, baseYear) },
       bands: { rateYears: uHalf.years, labourForceYears: lfBandYears },
     }),
   };
   const sectionShareRel = Object.fromEntries(names.map((s) => [s, relativeBand(shareFc.mean[s], shareFc.intervals[s], levels)]));
-  return { system, sectionPaths, sectionShareRel, demand, productivity: { trends: econ.trends, longRun: econ.longRun, damping: econ.damping }, spliceRatio, breakYear };
+  return {
+    system,
+    sectionPaths,
+    sectionShareRel,
+    demand,
+    productivity: { trends: econ.trends, longRun: econ.longRun, damping: econ.damping },
+    spliceRatio,
+    breakYear,
+  };
 }

@@ -16,7 +16,8 @@ import type { NationalSystem } from './types';
 /** National series the system produces. */
 export const SYSTEM_INDICATORS = new Set(['labour_force', 'employment', 'unemployed', 'unemployment_rate']);
 
-const SOURCE = 'LMO national system: labour force = population × participation (calibrated to the official base year); employment = value added ÷ productivity by section, ≤ labour force × (1 − u_min); unemployment = labour force − employment';
+const SOURCE =
+  'LMO national system: labour force = population × participation (calibrated to the official base year); employment = value added ÷ productivity by section, ≤ labour force × (1 − u_min); unemployment = labour force − employment';
 
 const EMPTY_ACCURACY = cellAccuracy({ values: [], start: '2000', frequency: 1 });
 
@@ -78,11 +79,19 @@ export function systemSeries(sys: NationalSystem, c: IndexedCell, history: Histo
     intervals = intervals.map((iv) => ({ level: iv.level, lower: iv.lower.map(Math.round), upper: iv.upper.map(Math.round) }));
   }
   return {
-    indicator: c.indicator, region: c.region, sector: c.sector, qualification: c.qualification, unit: c.unit, history,
+    indicator: c.indicator,
+    region: c.region,
+    sector: c.sector,
+    qualification: c.qualification,
+    unit: c.unit,
+    history,
     forecast: { periods: idx.map(([y]) => String(y)), mean, intervals },
-    models: [{ method: 'national-system', weight: 1 }], intervalKind: 'analytic', accuracy: EMPTY_ACCURACY,
+    models: [{ method: 'national-system', weight: 1 }],
+    intervalKind: 'analytic',
+    accuracy: EMPTY_ACCURACY,
     ...(brk ? { break: brk } : {}),
-    status: 'modelled', basis: basisOf(history),
+    status: 'modelled',
+    basis: basisOf(history),
     source: `${SOURCE}. History: ${[...new Set(history.map((p) => p.source))].join('; ')}`,
   };
 }
@@ -93,7 +102,10 @@ export function systemSeries(sys: NationalSystem, c: IndexedCell, history: Histo
  * a value (so the regions always add up to the national figure).
  */
 export function regionalLabourForce(
-  sys: NationalSystem, cells: { c: IndexedCell; history: HistoryPoint[] }[], levels: number[], forecaster?: PathForecaster,
+  sys: NationalSystem,
+  cells: { c: IndexedCell; history: HistoryPoint[] }[],
+  levels: number[],
+  forecaster?: PathForecaster,
 ): CellForecast[] {
   const maps = cells.map(({ history }) => new Map(history.map((p) => [Number(p.period), p.value])));
   const common = [...maps[0].keys()].filter((y) => maps.every((m) => m.has(y))).sort((a, b) => a - b);
@@ -106,9 +118,12 @@ export function regionalLabourForce(
   const h = lastYear - lastCommon;
   if (h <= 0) return [];
   const names = cells.map((x) => x.c.region);
-  const fc = cells.length >= 2
-    ? forecastComposition(Object.fromEntries(names.map((r, k) => [r, run.map((y) => maps[k].get(y)!)])), h, { forecaster: forecaster ?? ((v, n) => dampedDrift(v, n, levels)) })
-    : { mean: { [names[0]]: new Array<number>(h).fill(1) }, intervals: {} as Record<string, LevelInterval[]> };
+  const fc =
+    cells.length >= 2
+      ? forecastComposition(Object.fromEntries(names.map((r, k) => [r, run.map((y) => maps[k].get(y)!)])), h, {
+          forecaster: forecaster ?? ((v, n) => dampedDrift(v, n, levels)),
+        })
+      : { mean: { [names[0]]: new Array<number>(h).fill(1) }, intervals: {} as Record<string, LevelInterval[]> };
   return cells.map(({ c, history }, k) => {
     const last = Number(history[history.length - 1].period);
     const years = Array.from({ length: lastYear - last }, (_, i) => last + 1 + i).filter((y) => y > lastCommon);
@@ -134,10 +149,18 @@ export function regionalLabourForce(
     });
     void k;
     return {
-      indicator: c.indicator, region: c.region, sector: c.sector, qualification: c.qualification, unit: c.unit, history,
+      indicator: c.indicator,
+      region: c.region,
+      sector: c.sector,
+      qualification: c.qualification,
+      unit: c.unit,
+      history,
       forecast: { periods: years.map(String), mean, intervals },
-      models: [{ method: 'national-system-shares', weight: 1 }], intervalKind: 'analytic', accuracy: EMPTY_ACCURACY,
-      status: 'modelled', basis: basisOf(history),
+      models: [{ method: 'national-system-shares', weight: 1 }],
+      intervalKind: 'analytic',
+      accuracy: EMPTY_ACCURACY,
+      status: 'modelled',
+      basis: basisOf(history),
       source: `LMO model: the national system's labour force × the region's share (compositional log-ratio forecast of ${run[0]}–${lastCommon} shares). History: ${[...new Set(history.map((p) => p.source))].join('; ')}`,
     } satisfies CellForecast;
   });

@@ -22,7 +22,10 @@ export const GROWTH_RANGE: readonly [number, number] = [-0.03, 0.12];
 
 /** Slope of ln(value) on the year (log points a year), or null with fewer than `minYears` positive points. */
 export function logLinearGrowth(years: readonly number[], values: readonly number[], minYears = MIN_TREND_YEARS): number | null {
-  const pts = years.map((y, i) => [y, values[i]] as const).filter(([, v]) => Number.isFinite(v) && v > 0).map(([y, v]) => [y, Math.log(v)]);
+  const pts = years
+    .map((y, i) => [y, values[i]] as const)
+    .filter(([, v]) => Number.isFinite(v) && v > 0)
+    .map(([y, v]) => [y, Math.log(v)]);
   if (pts.length < minYears) return null;
   const m = linearRegression(pts).m;
   return Number.isFinite(m) ? m : null;

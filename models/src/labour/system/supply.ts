@@ -25,9 +25,7 @@
  */
 import type { Observation } from '../../data/observation';
 import type { PathForecaster } from '../composition/forecaster';
-import {
-  BROAD_GROUPS, SEXES, yearsOf, type BroadGroup, type ByYear, type Sex, type SexAges,
-} from '../demography/age-groups';
+import { BROAD_GROUPS, SEXES, yearsOf, type BroadGroup, type ByYear, type Sex, type SexAges } from '../demography/age-groups';
 import { estimateBreakRatio } from '../breaks';
 import { groupLabourForceFromObservations, totalsFromObservations, wppRowsFromObservations } from '../demography/from-observations';
 import { labourForce, supplyTotals } from '../demography/labour-supply';
@@ -64,9 +62,7 @@ export interface DemographicSupply {
  * scenario levers call it with a later retirement path). History years rebuild the observed broad
  * rates; forecast years move the documented shape by the forecast shifts (or crude rates).
  */
-export function labourForceAt(
-  pop: SexAges, broad: SexBroad, ages: Record<Sex, number>, forecast: boolean, mode: DemographicSupply['mode'],
-): SexAges {
+export function labourForceAt(pop: SexAges, broad: SexBroad, ages: Record<Sex, number>, forecast: boolean, mode: DemographicSupply['mode']): SexAges {
   if (forecast && mode === 'age-standardised') return labourForce(pop, profileFromShifts(broad, ages));
   const { rates: r } = participationProfile(pop, broad, ages, forecast ? { retirementBase: HISTORY_RETIREMENT_AGES } : {});
   return labourForce(pop, r);
@@ -82,7 +78,10 @@ const scaleBroad = (v: BroadValues, k: number): BroadValues => Object.fromEntrie
 export function demographicSupply(
   observations: readonly Observation[],
   opts: {
-    throughYear: number; forecaster: PathForecaster; breakYear?: number; levels?: number[];
+    throughYear: number;
+    forecaster: PathForecaster;
+    breakYear?: number;
+    levels?: number[];
     /** What is forecast: the age-standardised logit shifts (default) or the crude broad rates. */
     participation?: 'age-standardised' | 'crude';
   },
@@ -124,21 +123,39 @@ export function demographicSupply(
   const rateYears = yearsOf(rates);
   const last = rateYears[rateYears.length - 1];
   const horizon = Math.max(0, opts.throughYear - last);
-  const lastPopBefore = (y: number): SexAges => { let x = y; while (!population[x] && x > 0) x--; return population[x]; };
+  const lastPopBefore = (y: number): SexAges => {
+    let x = y;
+    while (!population[x] && x > 0) x--;
+    return population[x];
+  };
   const byShift = (opts.participation ?? 'age-standardised') === 'age-standardised';
   // Age-standardised: forecast the calibrated logit shift of each sex × broad group (the level of
   // its age profile), not the crude broad rate, so the age mix inside a group is the population's.
   const histAges = (y: number) => ({ M: retirementAge('M', y), F: retirementAge('F', y) });
   const shiftHistory: ByYear<SexBroad> = {};
   // A rate at 0 or 1 has an infinite shift: rates are held inside [0.1 %, 99.9 %] for this step only.
-  const inside = (r: SexBroad): SexBroad => Object.fromEntries(SEXES.map((sx) => [sx, Object.fromEntries(BROAD_GROUPS.map((g) => [g, Math.min(0.999, Math.max(0.001, r[sx][g]))]))])) as SexBroad;
-  if (byShift) for (const y of rateYears) shiftHistory[y] = participationProfile(population[y] ?? lastPopBefore(y), inside(rates[y]), histAges(y), { retirementBase: HISTORY_RETIREMENT_AGES }).shifts;
-  const fc = horizon > 0 ? (byShift ? forecastBroadRates(shiftHistory, horizon, opts.forecaster, 'logit') : forecastBroadRates(rates, horizon, opts.forecaster)) : null;
+  const inside = (r: SexBroad): SexBroad =>
+    Object.fromEntries(SEXES.map((sx) => [sx, Object.fromEntries(BROAD_GROUPS.map((g) => [g, Math.min(0.999, Math.max(0.001, r[sx][g]))]))])) as SexBroad;
+  if (byShift)
+    for (const y of rateYears)
+      shiftHistory[y] = participationProfile(population[y] ?? lastPopBefore(y), inside(rates[y]), histAges(y), {
+        retirementBase: HISTORY_RETIREMENT_AGES,
+      }).shifts;
+  const fc =
+    horizon > 0 ? (byShift ? forecastBroadRates(shiftHistory, horizon, opts.forecaster, 'logit') : forecastBroadRates(rates, horizon, opts.forecaster)) : null;
   const levels = opts.levels ?? [80, 95];
 
-  const mode = byShift ? 'age-standardised' as const : 'crude' as const;
+  const mode = byShift ? ('age-standardised' as const) : ('crude' as const);
   const out: DemographicSupply = {
-    years: [], labourForce: {}, population: {}, total: {}, population15: {}, lastRateYear: last, spliceRatio, broad: {}, mode,
+    years: [],
+    labourForce: {},
+    population: {},
+    total: {},
+    population15: {},
+    lastRateYear: last,
+    spliceRatio,
+    broad: {},
+    mode,
     bands: levels.map((level) => ({ level, lower: {}, upper: {} })),
   };
   const lfTotal = (pop: SexAges, broad: SexBroad, y: number, forecast: boolean) =>

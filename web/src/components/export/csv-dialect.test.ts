@@ -11,10 +11,15 @@ const columns: Column<Row>[] = [
   { key: 'persons', label: 'Việc làm', value: (r) => r.persons },
   { key: 'share', label: 'Tỷ lệ (%)', value: (r) => r.share },
   { key: 'gap', label: 'Chênh lệch', value: (r) => r.gap },
-  { key: 'interval', label: 'Khoảng 80%', value: (r) => `${r.lo}..${r.hi}`, exportAs: [
-    { key: 'lo', label: 'Khoảng 80% — cận dưới', value: (r) => r.lo },
-    { key: 'hi', label: 'Khoảng 80% — cận trên', value: (r) => r.hi },
-  ] },
+  {
+    key: 'interval',
+    label: 'Khoảng 80%',
+    value: (r) => `${r.lo}..${r.hi}`,
+    exportAs: [
+      { key: 'lo', label: 'Khoảng 80% — cận dưới', value: (r) => r.lo },
+      { key: 'hi', label: 'Khoảng 80% — cận trên', value: (r) => r.hi },
+    ],
+  },
 ];
 const rows: Row[] = [
   { name: 'Chế biến; chế tạo', persons: 53989798.06589011, share: -2.3456, gap: -1234.4, lo: -5000.2, hi: 800.7 },
@@ -59,7 +64,10 @@ describe('CSV dialects', () => {
     expect(csvNumber(-2.5, 1, 'vi')).toBe('-2,5');
   });
   it('both dialects parse back to the same cells (any text, any number)', () => {
-    const cell = fc.oneof(fc.string({ maxLength: 12 }).filter((s) => !/^[=+\-@\t\r]/.test(s) && s.trim() === s && s !== ''), fc.double({ min: -1e9, max: 1e9, noNaN: true }));
+    const cell = fc.oneof(
+      fc.string({ maxLength: 12 }).filter((s) => !/^[=+\-@\t\r]/.test(s) && s.trim() === s && s !== ''),
+      fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+    );
     fc.assert(
       fc.property(fc.array(fc.tuple(cell, cell), { minLength: 1, maxLength: 6 }), (pairs) => {
         const cols: Column<[unknown, unknown]>[] = [
@@ -70,11 +78,13 @@ describe('CSV dialects', () => {
         for (const dialect of ['vi', 'intl'] as const) {
           const parsed = Papa.parse<string[]>(tableToCsv(table, dialect).slice(1), { delimiter: dialect === 'vi' ? ';' : ',', skipEmptyLines: true }).data;
           expect(parsed[0]).toEqual(['a', 'b']);
-          parsed.slice(1).forEach((row, i) => row.forEach((text, j) => {
-            const v = table.rows[i][j];
-            if (typeof v === 'number') expect(Number(dialect === 'vi' ? text.replace(',', '.') : text)).toBeCloseTo(v, 2);
-            else expect(text).toBe(v ?? '');
-          }));
+          parsed.slice(1).forEach((row, i) =>
+            row.forEach((text, j) => {
+              const v = table.rows[i][j];
+              if (typeof v === 'number') expect(Number(dialect === 'vi' ? text.replace(',', '.') : text)).toBeCloseTo(v, 2);
+              else expect(text).toBe(v ?? '');
+            }),
+          );
         }
       }),
       { numRuns: 150 },

@@ -14,7 +14,15 @@ const ITEM_KEY: Record<ExportFormat, { label: string; aria: string }> = {
  * decimal comma) and international CSV. A disclosure button with a list of buttons; Escape or a
  * click elsewhere closes it.
  */
-export function DownloadMenu({ title, disabled = false, onSelect }: { title: string; disabled?: boolean; onSelect: (format: ExportFormat) => void | Promise<void> }) {
+export function DownloadMenu({
+  title,
+  disabled = false,
+  onSelect,
+}: {
+  title: string;
+  disabled?: boolean;
+  onSelect: (format: ExportFormat) => void | Promise<void>;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -70,7 +78,14 @@ export function DownloadMenu({ title, disabled = false, onSelect }: { title: str
         <ul id={id} className="download-menu-list">
           {EXPORT_FORMATS.map((f) => (
             <li key={f}>
-              <button type="button" className="download-menu-item" disabled={busy} aria-label={`${t(ITEM_KEY[f].aria)}: ${title}`} data-format={f} onClick={() => void choose(f)}>
+              <button
+                type="button"
+                className="download-menu-item"
+                disabled={busy}
+                aria-label={`${t(ITEM_KEY[f].aria)}: ${title}`}
+                data-format={f}
+                onClick={() => void choose(f)}
+              >
                 {t(ITEM_KEY[f].label)}
               </button>
             </li>

@@ -39,11 +39,20 @@ export function useExport() {
   const dataVersion = useDataVersion();
   const status = (s: Status): ExportStatus => ({ code: s, label: t(`status.${s}`), hint: t(`status.${s}Hint`) });
   const labels: ExportLabels = {
-    dataSheet: t('export.dataSheet'), metaSheet: t('export.metaSheet'), title: t('export.title'), subtitle: t('export.subtitle'),
-    unit: t('chart.unit'), source: t('chart.source'), status: t('status.label'), basis: t('export.basis'), note: t('export.note'),
-    dataVersion: t('app.dataVersion'), exportedAt: t('export.exportedAt'), link: t('export.link'),
+    dataSheet: t('export.dataSheet'),
+    metaSheet: t('export.metaSheet'),
+    title: t('export.title'),
+    subtitle: t('export.subtitle'),
+    unit: t('chart.unit'),
+    source: t('chart.source'),
+    status: t('status.label'),
+    basis: t('export.basis'),
+    note: t('export.note'),
+    dataVersion: t('app.dataVersion'),
+    exportedAt: t('export.exportedAt'),
+    link: t('export.link'),
   };
-  return async <Row,>(format: ExportFormat, spec: ExportSpec<Row>): Promise<void> => {
+  return async <Row>(format: ExportFormat, spec: ExportSpec<Row>): Promise<void> => {
     const sources = [...new Set(spec.sources.map((s) => s.trim()).filter(Boolean))];
     const csvFooter = [
       ...sources.map((s) => `${t('chart.source')}: ${s}`),
@@ -57,9 +66,15 @@ export function useExport() {
       labels,
       csvFooter,
       meta: {
-        title: spec.title, subtitle: spec.subtitle, unit: spec.unit, sources,
-        statuses: uniqueStatuses(spec.statuses).map(status), basis: uniqueStatuses(spec.basis ?? []).map(status),
-        note: spec.note, dataVersion, exportedAt: new Date().toISOString(),
+        title: spec.title,
+        subtitle: spec.subtitle,
+        unit: spec.unit,
+        sources,
+        statuses: uniqueStatuses(spec.statuses).map(status),
+        basis: uniqueStatuses(spec.basis ?? []).map(status),
+        note: spec.note,
+        dataVersion,
+        exportedAt: new Date().toISOString(),
         link: typeof window === 'undefined' ? undefined : window.location.href,
       },
     });

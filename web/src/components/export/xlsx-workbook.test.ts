@@ -12,8 +12,18 @@ const columns: Column<Row>[] = [
   { key: 'share', label: 'Chênh lệch (% việc làm năm gốc)', value: (r) => r.share, digits: 2 },
 ];
 const labels: ExportLabels = {
-  dataSheet: 'Dữ liệu', metaSheet: 'Nguồn và loại số liệu', title: 'Tiêu đề', subtitle: 'Mô tả', unit: 'Đơn vị', source: 'Nguồn',
-  status: 'Loại số liệu', basis: 'Dựa trên', note: 'Lưu ý', dataVersion: 'Phiên bản dữ liệu', exportedAt: 'Thời điểm tải', link: 'Đường dẫn',
+  dataSheet: 'Dữ liệu',
+  metaSheet: 'Nguồn và loại số liệu',
+  title: 'Tiêu đề',
+  subtitle: 'Mô tả',
+  unit: 'Đơn vị',
+  source: 'Nguồn',
+  status: 'Loại số liệu',
+  basis: 'Dựa trên',
+  note: 'Lưu ý',
+  dataVersion: 'Phiên bản dữ liệu',
+  exportedAt: 'Thời điểm tải',
+  link: 'Đường dẫn',
 };
 
 describe('XLSX workbook', () => {
@@ -22,11 +32,23 @@ describe('XLSX workbook', () => {
       { sector: 'Công nghiệp chế biến, chế tạo', openings: 1234567.89, gap: -53989798.06589011, share: -2.3456 },
       { sector: 'Xây dựng', openings: 10, gap: 5.4, share: 0.1 },
     ]);
-    const wb = buildWorkbook(XLSX, table, {
-      title: 'Kế hoạch đào tạo', unit: 'người', sources: ['GSO LFS 2024', 'Mô hình LMO'],
-      statuses: [{ code: 'modelled', label: 'Kết quả mô hình' }], basis: [{ code: 'official', label: 'Số liệu chính thức' }, { code: 'illustrative', label: 'Số liệu minh hoạ' }],
-      dataVersion: '#3 · Seed', exportedAt: '2025-01-01T00:00:00.000Z',
-    }, labels);
+    const wb = buildWorkbook(
+      XLSX,
+      table,
+      {
+        title: 'Kế hoạch đào tạo',
+        unit: 'người',
+        sources: ['GSO LFS 2024', 'Mô hình LMO'],
+        statuses: [{ code: 'modelled', label: 'Kết quả mô hình' }],
+        basis: [
+          { code: 'official', label: 'Số liệu chính thức' },
+          { code: 'illustrative', label: 'Số liệu minh hoạ' },
+        ],
+        dataVersion: '#3 · Seed',
+        exportedAt: '2025-01-01T00:00:00.000Z',
+      },
+      labels,
+    );
     // Round-trip through the bytes, as Excel would open the file.
     const back = XLSX.read(new Uint8Array(workbookBytes(XLSX, wb)), { type: 'array', cellNF: true });
     expect(back.SheetNames).toEqual(['Dữ liệu', 'Nguồn và loại số liệu']);

@@ -57,7 +57,12 @@ export function numberFormat(digits: number): string {
 
 /** A valid sheet name: at most 31 characters, none of `[]:*?/\`. */
 export function sheetName(name: string): string {
-  return name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || 'Sheet';
+  return (
+    name
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .trim()
+      .slice(0, 31) || 'Sheet'
+  );
 }
 
 function dataSheet(X: Xlsx, table: ExportTable): XLSXModule.WorkSheet {

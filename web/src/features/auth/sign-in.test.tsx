@@ -13,7 +13,11 @@ function json(body: unknown, status = 200) {
 
 function renderSignIn() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(<QueryClientProvider client={client}><SignIn /></QueryClientProvider>);
+  return render(
+    <QueryClientProvider client={client}>
+      <SignIn />
+    </QueryClientProvider>,
+  );
 }
 
 describe('SignIn', () => {
@@ -25,7 +29,9 @@ describe('SignIn', () => {
     fetchMock = vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) => {
       const auth = new Headers(init?.headers).get('authorization');
       if (!auth) return json({ tokenId: null, name: 'anonymous', role: 'anonymous' });
-      return auth === `Bearer ${TOKEN}` ? json({ tokenId: 4, name: 'Hà Nội analyst', role: 'analyst' }) : json({ title: 'Unauthorized', status: 401, detail: 'The API token is malformed, unknown or revoked.' }, 401);
+      return auth === `Bearer ${TOKEN}`
+        ? json({ tokenId: 4, name: 'Hà Nội analyst', role: 'analyst' })
+        : json({ title: 'Unauthorized', status: 401, detail: 'The API token is malformed, unknown or revoked.' }, 401);
     });
     vi.stubGlobal('fetch', fetchMock);
   });

@@ -23,7 +23,14 @@ export function SignIn() {
       <div className="card sign-in" data-testid="signed-in">
         <p>
           {t('auth.signedInAs', { name: session.data.name, role: t(`auth.role.${session.data.role}`) })}{' '}
-          <button type="button" className="button-link" onClick={() => { setToken(null); void client.invalidateQueries({ queryKey: sessionQueries.all() }); }}>
+          <button
+            type="button"
+            className="button-link"
+            onClick={() => {
+              setToken(null);
+              void client.invalidateQueries({ queryKey: sessionQueries.all() });
+            }}
+          >
             {t('auth.signOut')}
           </button>
         </p>
@@ -45,11 +52,15 @@ export function SignIn() {
         <label htmlFor={id}>{t('auth.tokenLabel')}</label>
         <input id={id} type="password" autoComplete="off" spellCheck={false} value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="lmo_…" />
       </div>
-      <button type="submit" disabled={!draft.trim()}>{t('auth.signIn')}</button>
+      <button type="submit" disabled={!draft.trim()}>
+        {t('auth.signIn')}
+      </button>
       {token && session.isError && (
         <>
           <ErrorState error={session.error} height={80} />
-          <button type="button" className="button-link" onClick={() => setToken(null)}>{t('auth.forget')}</button>
+          <button type="button" className="button-link" onClick={() => setToken(null)}>
+            {t('auth.forget')}
+          </button>
         </>
       )}
     </form>

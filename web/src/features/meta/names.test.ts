@@ -27,7 +27,10 @@ describe('code names', () => {
   it('orders sector options totals → sections → new fields, grouped', () => {
     const options = sectorOptions(meta, 'en', (level) => level);
     expect(options.map((o) => [o.value, o.group])).toEqual([
-      ['TOTAL', 'broad'], ['B-F', 'broad'], ['C', 'section'], ['semiconductors', 'field'],
+      ['TOTAL', 'broad'],
+      ['B-F', 'broad'],
+      ['C', 'section'],
+      ['semiconductors', 'field'],
     ]);
     expect(sectorOptions(meta, 'en', (l) => l, false).map((o) => o.value)).not.toContain('TOTAL');
   });

@@ -46,10 +46,12 @@ export function makeNamer(meta: Meta | undefined, lang: Lang, short?: (code: str
 }
 
 /** Select options for a code list, in list order, named in the current language. */
-export function codeOptions<T extends Named>(list: readonly T[] | undefined, lang: Lang, filter: (item: T) => boolean = () => true): { value: string; label: string }[] {
-  return (list ?? [])
-    .filter((item) => filter(item))
-    .map((item) => ({ value: keyOf(item), label: nameOf(item, lang) }));
+export function codeOptions<T extends Named>(
+  list: readonly T[] | undefined,
+  lang: Lang,
+  filter: (item: T) => boolean = () => true,
+): { value: string; label: string }[] {
+  return (list ?? []).filter((item) => filter(item)).map((item) => ({ value: keyOf(item), label: nameOf(item, lang) }));
 }
 
 /**
@@ -57,21 +59,22 @@ export function codeOptions<T extends Named>(list: readonly T[] | undefined, lan
  * fields. Totals and broad groups (B-F, G-U) are sums of sections and are left out of rankings.
  */
 export function detailSectors(meta: Meta | undefined, withFields = false): Set<string> {
-  return new Set(
-    (meta?.sectors ?? [])
-      .filter((s) => s.level === 'section' || (withFields && s.level === 'field'))
-      .map((s) => s.code),
-  );
+  return new Set((meta?.sectors ?? []).filter((s) => s.level === 'section' || (withFields && s.level === 'field')).map((s) => s.code));
 }
 
 /**
  * Sector options grouped for a select: totals and broad groups, VSIC sections, then the new
  * fields (which sit inside a section). `groupName` names each group in the current language.
  */
-export function sectorOptions(meta: Meta | undefined, lang: Lang, groupName: (level: string) => string, withTotal = true): { value: string; label: string; group?: string }[] {
+export function sectorOptions(
+  meta: Meta | undefined,
+  lang: Lang,
+  groupName: (level: string) => string,
+  withTotal = true,
+): { value: string; label: string; group?: string }[] {
   const order = ['total', 'broad', 'section', 'field'];
   return [...(meta?.sectors ?? [])]
     .filter((s) => withTotal || s.code !== 'TOTAL')
     .sort((a, b) => order.indexOf(a.level ?? 'section') - order.indexOf(b.level ?? 'section'))
-    .map((s) => ({ value: s.code, label: nameOf(s, lang), group: groupName(s.level === 'total' ? 'broad' : s.level ?? 'section') }));
+    .map((s) => ({ value: s.code, label: nameOf(s, lang), group: groupName(s.level === 'total' ? 'broad' : (s.level ?? 'section')) }));
 }

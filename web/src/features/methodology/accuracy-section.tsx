@@ -27,12 +27,16 @@ function AccuracyKpis({ summary, lang }: { summary: AccuracySummary; lang: Lang 
       </article>
       <article className="kpi-card">
         <h3 className="kpi-title">{t('methodology.wins')}</h3>
-        <div className="kpi-value">{summary.wins} / {summary.series}</div>
+        <div className="kpi-value">
+          {summary.wins} / {summary.series}
+        </div>
         <p className="kpi-definition">{t('methodology.winsHint')}</p>
       </article>
       <article className="kpi-card">
         <h3 className="kpi-title">{t('methodology.coverage')}</h3>
-        <div className="kpi-value">{coveragePercent(summary.coverage80, lang)} · {coveragePercent(summary.coverage95, lang)}</div>
+        <div className="kpi-value">
+          {coveragePercent(summary.coverage80, lang)} · {coveragePercent(summary.coverage95, lang)}
+        </div>
         <p className="kpi-definition">{t('methodology.coverageHint')}</p>
       </article>
     </div>
@@ -55,7 +59,9 @@ export function AccuracySection({ names, meta, lang }: { names: Namer; meta: Loa
   const chartHeight = Math.max(240, rows.length * (narrow ? 40 : 32) + 40);
   return (
     <section aria-labelledby="acc-heading" className="page" style={{ gap: 12 }}>
-      <h2 id="acc-heading" className="section-title">{t('methodology.accuracyTitle')}</h2>
+      <h2 id="acc-heading" className="section-title">
+        {t('methodology.accuracyTitle')}
+      </h2>
       {summary && <AccuracyKpis summary={summary} lang={lang} />}
       <ChartFrame
         title={t('methodology.chartTitle')}
@@ -79,7 +85,13 @@ export function AccuracySection({ names, meta, lang }: { names: Namer; meta: Loa
           <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
             <CartesianGrid stroke="#e2e6ec" horizontal={false} />
             <XAxis type="number" domain={[0, (max: number) => niceCeil(max)]} tickFormatter={(v: number) => formatDecimal(v, lang, 1)} tick={AXIS_TICK} />
-            <YAxis type="category" dataKey="label" width={narrow ? 140 : 260} tick={<WrappedTick width={narrow ? 132 : 252} maxLines={narrow ? 3 : 2} />} interval={0} />
+            <YAxis
+              type="category"
+              dataKey="label"
+              width={narrow ? 140 : 260}
+              tick={<WrappedTick width={narrow ? 132 : 252} maxLines={narrow ? 3 : 2} />}
+              interval={0}
+            />
             <Tooltip formatter={(v, name) => [formatDecimal(Number(v), lang, 2), String(name)]} />
             <ReferenceLine x={1} stroke="#3d4757" strokeDasharray="3 3" />
             <Bar dataKey="mase" name={t('methodology.engine')} fill={SERIES.engine} isAnimationActive={false} />

@@ -20,8 +20,21 @@ export function AccuracyTiersTable({ tiers }: { tiers: AccuracyResponse['tiers']
     { key: 'tier', label: t('methodology.tier'), value: (r) => t(`methodology.tiers.${r.tier}`) },
     { key: 'cells', label: t('methodology.cells'), value: (r) => r.cells, format: (r) => formatInteger(r.cells, lang), align: 'right' },
     { key: 'mase', label: t('methodology.maseEngine'), value: (r) => r.mase, format: (r) => formatDecimal(r.mase, lang, 2), align: 'right', phone: 'key' },
-    { key: 'naiveMase', label: t('methodology.maseNaive'), value: (r) => r.naiveMase, format: (r) => formatDecimal(r.naiveMase, lang, 2), align: 'right', phone: 'key' },
-    { key: 'shareBeatingNaive', label: t('methodology.shareBeatingNaive'), value: (r) => r.shareBeatingNaive, format: (r) => pct(r.shareBeatingNaive), align: 'right' },
+    {
+      key: 'naiveMase',
+      label: t('methodology.maseNaive'),
+      value: (r) => r.naiveMase,
+      format: (r) => formatDecimal(r.naiveMase, lang, 2),
+      align: 'right',
+      phone: 'key',
+    },
+    {
+      key: 'shareBeatingNaive',
+      label: t('methodology.shareBeatingNaive'),
+      value: (r) => r.shareBeatingNaive,
+      format: (r) => pct(r.shareBeatingNaive),
+      align: 'right',
+    },
     { key: 'coverage80', label: t('methodology.coverage80'), value: (r) => r.coverage80, format: (r) => pct(r.coverage80), align: 'right' },
     { key: 'coverage95', label: t('methodology.coverage95'), value: (r) => r.coverage95, format: (r) => pct(r.coverage95), align: 'right' },
   ];

@@ -5,9 +5,20 @@ import type { DataLevelRow } from '../../api/types';
 import { DataLevelsTable } from './data-levels-table';
 
 const row: DataLevelRow = {
-  level: 'provinces', nameVi: 'Tỉnh, thành phố (tổng số)', nameEn: 'Provinces (totals)', status: 'modelled', from: '2010', to: '2016',
-  firstYear: 2010, lastYear: 2016, frequencies: ['annual'], indicators: [{ code: 'employment_rate', from: '2010', to: '2016', rows: 322 }], rows: 322,
-  sources: ['S1', 'S2', 'S3', 'S4', 'S5'], sourceCount: 9, citationCount: 9,
+  level: 'provinces',
+  nameVi: 'Tỉnh, thành phố (tổng số)',
+  nameEn: 'Provinces (totals)',
+  status: 'modelled',
+  from: '2010',
+  to: '2016',
+  firstYear: 2010,
+  lastYear: 2016,
+  frequencies: ['annual'],
+  indicators: [{ code: 'employment_rate', from: '2010', to: '2016', rows: 322 }],
+  rows: 322,
+  sources: ['S1', 'S2', 'S3', 'S4', 'S5'],
+  sourceCount: 9,
+  citationCount: 9,
 };
 
 describe('levels-of-detail table', () => {

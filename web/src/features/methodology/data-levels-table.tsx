@@ -19,14 +19,18 @@ function SourceCell({ row }: { row: LevelTableRow }) {
   return (
     <div className="small-text">
       <ul style={LIST}>
-        {row.shownSources.map((s, i) => <li key={i}>{sourceText(s)}</li>)}
+        {row.shownSources.map((s, i) => (
+          <li key={i}>{sourceText(s)}</li>
+        ))}
       </ul>
       {row.moreCount > 0 && (
         <details className="assumptions" style={{ margin: 0, fontSize: 'inherit' }}>
           <summary>{t('methodology.moreSources', { count: row.moreCount })}</summary>
           {row.moreSources.length > 0 && (
             <ul style={LIST}>
-              {row.moreSources.map((s, i) => <li key={i}>{sourceText(s)}</li>)}
+              {row.moreSources.map((s, i) => (
+                <li key={i}>{sourceText(s)}</li>
+              ))}
             </ul>
           )}
           {unserved > 0 && <p>{t('methodology.moreSourcesUnlisted', { count: unserved })}</p>}
@@ -59,7 +63,9 @@ export function DataLevelsTable({ levels, indicators }: { levels: DataLevelRow[]
   ];
   return (
     <section className="card" data-testid="data-levels">
-      <h2 id="levels-heading" className="chart-title">{t('methodology.levelsTitle')}</h2>
+      <h2 id="levels-heading" className="chart-title">
+        {t('methodology.levelsTitle')}
+      </h2>
       <p className="chart-subtitle">{t('methodology.levelsLead')}</p>
       <IllustrativeNote basis={rows.map((r) => r.status)} levels={rows.map((r) => r.level)} dataLevels={levels} compact />
       {rows.length > 0 ? (

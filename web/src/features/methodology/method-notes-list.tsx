@@ -28,7 +28,10 @@ export function MethodNotesList() {
         <ul>
           {rows.map((r) => (
             <li key={r.id} data-note={r.id}>
-              {r.text} <span className="small-text">— {t('chart.source')}: {sourceText(r.source)}</span>
+              {r.text}{' '}
+              <span className="small-text">
+                — {t('chart.source')}: {sourceText(r.source)}
+              </span>
             </li>
           ))}
         </ul>

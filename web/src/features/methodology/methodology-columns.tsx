@@ -34,7 +34,12 @@ export type SourceRow = Meta['sources'][number];
 export function sourceColumns(t: TFunction, lang: Lang, sourceText: (s: string) => string): Column<SourceRow>[] {
   return [
     { key: 'citation', label: t('methodology.citation'), value: (r) => sourceText(r.citation) },
-    { key: 'status', label: t('methodology.status'), value: (r) => r.status, format: (r) => (r.status ? <StatusBadge status={r.status as Status} /> : MISSING) },
+    {
+      key: 'status',
+      label: t('methodology.status'),
+      value: (r) => r.status,
+      format: (r) => (r.status ? <StatusBadge status={r.status as Status} /> : MISSING),
+    },
     { key: 'rows', label: t('methodology.rows'), value: (r) => r.rows, format: (r) => formatInteger(r.rows, lang), align: 'right' },
   ];
 }

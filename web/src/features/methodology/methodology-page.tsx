@@ -21,10 +21,18 @@ function SourcesTable({ sources, lang }: { sources: SourceRow[]; lang: Lang }) {
   const sourceText = useSourceText();
   return (
     <section className="card">
-      <h2 id="sources-heading" className="chart-title">{t('methodology.sourcesTitle')}</h2>
+      <h2 id="sources-heading" className="chart-title">
+        {t('methodology.sourcesTitle')}
+      </h2>
       <IllustrativeNote basis={sources.map((r) => r.status)} levels={VIEW_LEVELS.areaGaps} compact />
       {sources.length > 0 ? (
-        <DataTable columns={sourceColumns(t, lang, sourceText)} rows={sources} caption={t('methodology.sourcesTitle')} rowKey={(r, i) => `${i}-${r.citation}`} maxHeight={560} />
+        <DataTable
+          columns={sourceColumns(t, lang, sourceText)}
+          rows={sources}
+          caption={t('methodology.sourcesTitle')}
+          rowKey={(r, i) => `${i}-${r.citation}`}
+          maxHeight={560}
+        />
       ) : (
         <p className="count">{t('state.emptyHint')}</p>
       )}

@@ -22,7 +22,8 @@ describe('accuracy adapter', () => {
   it('keys the stored tiers by level of detail', () => {
     const tiers: AccuracyResponse['tiers'] = {
       rows: [{ tier: 'detailed', cells: 10, mase: 1, naiveMase: 1.2, smape: 5, coverage80: 0.8, coverage95: 0.95, shareBeatingNaive: 0.6 }],
-      note: '', failures: { total: 0, byCode: {} },
+      note: '',
+      failures: { total: 0, byCode: {} },
     };
     expect(toTierRows(tiers)).toEqual([{ ...tiers.rows[0], key: 'detailed' }]);
     expect(toTierRows(null)).toEqual([]);

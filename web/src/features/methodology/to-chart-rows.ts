@@ -61,5 +61,7 @@ export type AccuracySummary = Means & { meanMase: number; meanNaiveMase: number 
 
 /** The stored means as the headline figures, or null when no series could be backtested. */
 export function accuracySummary(means: AccuracyResponse['means'] | undefined): AccuracySummary | null {
-  return means && means.series > 0 && means.meanMase !== null && means.meanNaiveMase !== null ? { ...means, meanMase: means.meanMase, meanNaiveMase: means.meanNaiveMase } : null;
+  return means && means.series > 0 && means.meanMase !== null && means.meanNaiveMase !== null
+    ? { ...means, meanMase: means.meanMase, meanNaiveMase: means.meanNaiveMase }
+    : null;
 }

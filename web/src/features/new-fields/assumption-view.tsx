@@ -49,7 +49,16 @@ export function AssumptionView({ target, fieldName }: { target: TargetPath; fiel
       controls={
         <label htmlFor={id} className="control">
           {t('newFields.workersPerKt')}{' '}
-          <input id={id} type="number" min={0} max={1000} step={0.5} value={perKt} onChange={(e) => setPerKt(Math.max(0, Number(e.target.value) || 0))} style={{ width: 80 }} />
+          <input
+            id={id}
+            type="number"
+            min={0}
+            max={1000}
+            step={0.5}
+            value={perKt}
+            onChange={(e) => setPerKt(Math.max(0, Number(e.target.value) || 0))}
+            style={{ width: 80 }}
+          />
         </label>
       }
       footnote={<span className="note">{t('newFields.workersPerKtHint', { value: n(example) })}</span>}

@@ -36,7 +36,9 @@ export function DecisionBox({ target }: { target: TargetPath }) {
         </p>
       )}
       {target.training && (
-        <p style={{ margin: '4px 0 0' }}><strong>{t('newFields.trainingTarget', { start: target.training.startYear, end: target.training.targetYear })}</strong></p>
+        <p style={{ margin: '4px 0 0' }}>
+          <strong>{t('newFields.trainingTarget', { start: target.training.startYear, end: target.training.targetYear })}</strong>
+        </p>
       )}
       {p && (
         <p style={{ margin: '4px 0 0' }}>
@@ -48,7 +50,11 @@ export function DecisionBox({ target }: { target: TargetPath }) {
           {t('newFields.milestones')}: {target.milestones.map((m) => `${m.year}: ${lang === 'vi' ? m.textVi : m.textEn}`).join(' · ')}
         </p>
       )}
-      {target.kind !== 'training' && <p style={{ margin: '4px 0 0' }}><strong>{t('newFields.noWorkforceTarget')}</strong></p>}
+      {target.kind !== 'training' && (
+        <p style={{ margin: '4px 0 0' }}>
+          <strong>{t('newFields.noWorkforceTarget')}</strong>
+        </p>
+      )}
       {target.claims?.map((c) => (
         <p key={c.source} style={{ margin: '4px 0 0' }} className="note">
           {t('newFields.claimLabel')}: {lang === 'vi' ? c.textVi : c.textEn} ({sourceText(c.source)})

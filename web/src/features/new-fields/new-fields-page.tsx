@@ -71,7 +71,14 @@ function FieldTarget({ target }: { target: TargetPath }) {
     <>
       <DecisionBox target={target} />
       <IllustrativeNote basis={basisOf(target)} levels={VIEW_LEVELS.newFields} />
-      {target.training && <TrainingView plan={target.training} field={target.field} fieldName={fieldName} source={`${lang === 'vi' ? target.decisionVi : target.decision}; LMO: ${t('newFields.evenPace', { start: target.training.startYear, end: target.training.targetYear })}`} />}
+      {target.training && (
+        <TrainingView
+          plan={target.training}
+          field={target.field}
+          fieldName={fieldName}
+          source={`${lang === 'vi' ? target.decisionVi : target.decision}; LMO: ${t('newFields.evenPace', { start: target.training.startYear, end: target.training.targetYear })}`}
+        />
+      )}
       {target.production && <AssumptionView target={target} fieldName={fieldName} />}
       {target.kind === 'training' ? <WorkforceTrend target={target} fieldName={fieldName} /> : <FieldWithoutTarget field={target.field} note={false} />}
     </>
@@ -95,10 +102,38 @@ function WorkforceTrend({ target, fieldName }: { target: TargetPath; fieldName: 
   const rowColumns: Column<TargetRow>[] = [
     { key: 'period', label: t('table.period'), value: (r) => r.period },
     { key: 'actual', label: t('chart.observed'), value: (r) => r.actual, format: (r) => n(r.actual), align: 'right' },
-    { key: 'trend', label: t('newFields.trend'), value: (r) => (r.forecast ? r.trend : undefined), format: (r) => (r.forecast ? n(r.trend) : '–'), align: 'right' },
-    { key: 'lo80', label: t('sectors.lower80'), value: (r) => (r.forecast ? r.trendBand80?.[0] : undefined), format: (r) => (r.forecast ? n(r.trendBand80?.[0]) : '–'), align: 'right' },
-    { key: 'hi80', label: t('sectors.upper80'), value: (r) => (r.forecast ? r.trendBand80?.[1] : undefined), format: (r) => (r.forecast ? n(r.trendBand80?.[1]) : '–'), align: 'right' },
-    ...(hasPath ? [{ key: 'target', label: t('newFields.scenarioPath'), value: (r: TargetRow) => (r.forecast ? r.target : undefined), format: (r: TargetRow) => (r.forecast ? n(r.target) : '–'), align: 'right' as const }] : []),
+    {
+      key: 'trend',
+      label: t('newFields.trend'),
+      value: (r) => (r.forecast ? r.trend : undefined),
+      format: (r) => (r.forecast ? n(r.trend) : '–'),
+      align: 'right',
+    },
+    {
+      key: 'lo80',
+      label: t('sectors.lower80'),
+      value: (r) => (r.forecast ? r.trendBand80?.[0] : undefined),
+      format: (r) => (r.forecast ? n(r.trendBand80?.[0]) : '–'),
+      align: 'right',
+    },
+    {
+      key: 'hi80',
+      label: t('sectors.upper80'),
+      value: (r) => (r.forecast ? r.trendBand80?.[1] : undefined),
+      format: (r) => (r.forecast ? n(r.trendBand80?.[1]) : '–'),
+      align: 'right',
+    },
+    ...(hasPath
+      ? [
+          {
+            key: 'target',
+            label: t('newFields.scenarioPath'),
+            value: (r: TargetRow) => (r.forecast ? r.target : undefined),
+            format: (r: TargetRow) => (r.forecast ? n(r.target) : '–'),
+            align: 'right' as const,
+          },
+        ]
+      : []),
   ];
   return (
     <>
@@ -106,7 +141,9 @@ function WorkforceTrend({ target, fieldName }: { target: TargetPath; fieldName: 
         <article className="kpi-card">
           <h3 className="kpi-title">{t('newFields.latest', { period: target.latest.period })}</h3>
           <div className="kpi-value">{n(target.latest.value)}</div>
-          <p className="kpi-source"><StatusBadge status={latestStatus(target)} /> {sourceText(target.latest.source, decision)}</p>
+          <p className="kpi-source">
+            <StatusBadge status={latestStatus(target)} /> {sourceText(target.latest.source, decision)}
+          </p>
         </article>
       </div>
       <ChartFrame
@@ -151,13 +188,25 @@ function FieldWithoutTarget({ field, note = true }: { field: string; note?: bool
   );
 }
 
-function TrendOnly({ field, data, status, series }: { field: string; data: ForecastResponse | undefined; status: LoadStatus; series: { key: string; label: string; color: string }[] }) {
+function TrendOnly({
+  field,
+  data,
+  status,
+  series,
+}: {
+  field: string;
+  data: ForecastResponse | undefined;
+  status: LoadStatus;
+  series: { key: string; label: string; color: string }[];
+}) {
   const { t, i18n } = useTranslation();
   const sourceText = useSourceText();
   const lang = i18n.language as Lang;
   const rows = toEmploymentRows(data);
   const breaks = servedBreaks([data]);
-  const columns = forecastTableColumns('employment', { period: t('table.period'), actual: t('chart.observed'), mean: t('chart.projected') }, (v) => formatInteger(v, lang));
+  const columns = forecastTableColumns('employment', { period: t('table.period'), actual: t('chart.observed'), mean: t('chart.projected') }, (v) =>
+    formatInteger(v, lang),
+  );
   return (
     <ChartFrame
       title={t('newFields.trendOnlyTitle', { field: t(`newFields.fields.${field}`) })}

@@ -27,7 +27,16 @@ describe('new-field adapters', () => {
 
 describe('target chart axis', () => {
   it('clips a 95% band that dwarfs the target and the 80% band', () => {
-    const rows = [{ period: '2030', trend: 2_000, target: 2_000, trendBand80: [1_000, 4_000] as [number, number], trendBand95: [0, 400_000] as [number, number], forecast: true }];
+    const rows = [
+      {
+        period: '2030',
+        trend: 2_000,
+        target: 2_000,
+        trendBand80: [1_000, 4_000] as [number, number],
+        trendBand95: [0, 400_000] as [number, number],
+        forecast: true,
+      },
+    ];
     expect(targetAxisMax(rows, 2_000)).toEqual({ max: 5_000, clipped: true });
     expect(niceCeil(70_800)).toBe(80_000);
     expect(niceCeil(4_600)).toBe(5_000);
@@ -59,8 +68,13 @@ describe('what the decisions say', () => {
 
   it('draws a hydrogen workforce only from the user’s assumption', () => {
     const h2 = targetPath({
-      field: 'hydrogen', kind: 'production', targetLevel: null, targetYear: 2030, trendShortfall: null,
-      production: { min: 100_000, max: 500_000, unitVi: 'tấn/năm', unitEn: 't/yr', startYear: 2024 }, exampleWorkersPerKt: 5,
+      field: 'hydrogen',
+      kind: 'production',
+      targetLevel: null,
+      targetYear: 2030,
+      trendShortfall: null,
+      production: { min: 100_000, max: 500_000, unitVi: 'tấn/năm', unitEn: 't/yr', startYear: 2024 },
+      exampleWorkersPerKt: 5,
       target: { periods: [], mean: [], intervals: [] },
     });
     const rows = toAssumptionRows(h2, 5);

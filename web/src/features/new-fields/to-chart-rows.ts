@@ -23,7 +23,7 @@ export interface TargetRow {
  */
 export function latestStatus(target: TargetPath): Status {
   const observed = basisOf(target).filter((s) => s !== 'modelled');
-  return observed.includes('illustrative') ? 'illustrative' : observed[0] ?? 'modelled';
+  return observed.includes('illustrative') ? 'illustrative' : (observed[0] ?? 'modelled');
 }
 
 /** Statuses of one row of the trend-vs-target chart: the observation's, or `modelled` for projections. */
@@ -95,11 +95,25 @@ export interface TrainingItemRow {
 
 /** The total first, then the decision's lines in its own order (degrees, stages, separate lines). */
 export function toTrainingItemRows(plan: TrainingPlan, lang: 'vi' | 'en', totalName: string): TrainingItemRow[] {
-  const total: TrainingItemRow = { id: 'total', group: 'level', name: totalName, atLeast: plan.total, evenPace: plan.evenPacePerYear.total, fromNow: plan.perYearFromNow.total };
-  return [total, ...plan.items.map((i) => ({
-    id: i.id, group: i.group, name: lang === 'vi' ? i.nameVi : i.nameEn, atLeast: i.atLeast,
-    evenPace: plan.evenPacePerYear.byItem[i.id] ?? 0, fromNow: plan.perYearFromNow.byItem[i.id] ?? 0,
-  }))];
+  const total: TrainingItemRow = {
+    id: 'total',
+    group: 'level',
+    name: totalName,
+    atLeast: plan.total,
+    evenPace: plan.evenPacePerYear.total,
+    fromNow: plan.perYearFromNow.total,
+  };
+  return [
+    total,
+    ...plan.items.map((i) => ({
+      id: i.id,
+      group: i.group,
+      name: lang === 'vi' ? i.nameVi : i.nameEn,
+      atLeast: i.atLeast,
+      evenPace: plan.evenPacePerYear.byItem[i.id] ?? 0,
+      fromNow: plan.perYearFromNow.byItem[i.id] ?? 0,
+    })),
+  ];
 }
 
 /** One year of the workforce implied by the user's assumption, at the low and high ends of the production target. */

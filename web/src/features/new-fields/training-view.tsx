@@ -44,13 +44,21 @@ export function TrainingView({ plan, field, fieldName, source }: { plan: Trainin
         <article className="kpi-card">
           <h3 className="kpi-title">{t('newFields.perYearFromNow', { year: plan.fromYear, end: plan.targetYear })}</h3>
           <div className="kpi-value">{n(plan.perYearFromNow.total)}</div>
-          <p className="kpi-source"><StatusBadge status="modelled" /> {plan.trainedSoFar === null ? t('newFields.trainedUnknown', span) : source}</p>
+          <p className="kpi-source">
+            <StatusBadge status="modelled" /> {plan.trainedSoFar === null ? t('newFields.trainedUnknown', span) : source}
+          </p>
         </article>
         <article className="kpi-card">
           <h3 className="kpi-title">{t('newFields.outputTitle')}</h3>
           <div className="kpi-value">{out.value === null ? t('newFields.outputUnknown') : n(out.value)}</div>
           <p className="kpi-source">
-            {out.value === null ? t('newFields.outputUnknownHint') : <>{out.status && <StatusBadge status={out.status} />} {sourceText(out.source)} {out.period ? `(${out.period})` : ''}</>}
+            {out.value === null ? (
+              t('newFields.outputUnknownHint')
+            ) : (
+              <>
+                {out.status && <StatusBadge status={out.status} />} {sourceText(out.source)} {out.period ? `(${out.period})` : ''}
+              </>
+            )}
           </p>
         </article>
       </div>

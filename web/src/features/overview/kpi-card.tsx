@@ -17,11 +17,19 @@ export function KpiCard({ indicator, unit }: { indicator: string; unit: 'persons
   const sourceText = useSourceText();
   const value = (v: number | undefined) => (unit === 'percent' ? formatPercent(v, lang) : `${formatMillions(v, lang)} ${t('units.million')}`);
   const change = (v: number | undefined) =>
-    v === undefined ? '' : unit === 'percent' ? `${v >= 0 ? '+' : ''}${formatDecimal(v, lang, 2)} ${t('units.pp')}` : `${v >= 0 ? '+' : ''}${formatDecimal(v / 1e6, lang, 2)} ${t('units.million')}`;
+    v === undefined
+      ? ''
+      : unit === 'percent'
+        ? `${v >= 0 ? '+' : ''}${formatDecimal(v, lang, 2)} ${t('units.pp')}`
+        : `${v >= 0 ? '+' : ''}${formatDecimal(v / 1e6, lang, 2)} ${t('units.million')}`;
   return (
     <article className="kpi-card" data-indicator={indicator} aria-busy={query.isPending}>
       <h3 className="kpi-title">{t(`kpi.${indicator}.title`)}</h3>
-      {query.isPending && <div className="kpi-value skeleton-text" aria-hidden="true">&nbsp;</div>}
+      {query.isPending && (
+        <div className="kpi-value skeleton-text" aria-hidden="true">
+          &nbsp;
+        </div>
+      )}
       {query.isError && <ErrorState error={query.error} onRetry={() => void query.refetch()} height={80} />}
       {kpi && !kpi.latest && <p className="kpi-empty">{t('state.emptyTitle')}</p>}
       {kpi?.latest && (

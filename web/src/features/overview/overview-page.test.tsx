@@ -13,17 +13,51 @@ function mockApi(fail?: string, illustrative = false) {
   return vi.fn(async (input: RequestInfo | URL) => {
     const url = new URL(String(input), 'http://localhost');
     if (fail && url.pathname === fail) {
-      return json({ type: '/api/problems/database-unavailable', title: 'Database unavailable', status: 503, detail: 'PGlite could not open the data directory.' }, 503, 'application/problem+json');
+      return json(
+        { type: '/api/problems/database-unavailable', title: 'Database unavailable', status: 503, detail: 'PGlite could not open the data directory.' },
+        503,
+        'application/problem+json',
+      );
     }
     switch (url.pathname) {
       case '/api/meta':
-        return json(illustrative ? { ...meta, dataLevels: [{ level: 'province-section-qualification', nameVi: 'Tỉnh × ngành × trình độ', nameEn: 'Province × section × qualification', status: 'illustrative', from: '2010', to: '2025', firstYear: 2010, lastYear: 2025, frequencies: ['annual'], indicators: [], rows: 10, sources: ['LMO illustrative generator'] }] } : meta);
+        return json(
+          illustrative
+            ? {
+                ...meta,
+                dataLevels: [
+                  {
+                    level: 'province-section-qualification',
+                    nameVi: 'Tỉnh × ngành × trình độ',
+                    nameEn: 'Province × section × qualification',
+                    status: 'illustrative',
+                    from: '2010',
+                    to: '2025',
+                    firstYear: 2010,
+                    lastYear: 2025,
+                    frequencies: ['annual'],
+                    indicators: [],
+                    rows: 10,
+                    sources: ['LMO illustrative generator'],
+                  },
+                ],
+              }
+            : meta,
+        );
       case '/api/series':
-        return json({ indicator: url.searchParams.get('indicator'), periods: ['2024', '2025'], values: [51.9e6, 52.4e6], status: ['official', 'official'], source: ['GSO LFS 2024', 'GSO LFS 2025'] });
+        return json({
+          indicator: url.searchParams.get('indicator'),
+          periods: ['2024', '2025'],
+          values: [51.9e6, 52.4e6],
+          status: ['official', 'official'],
+          source: ['GSO LFS 2024', 'GSO LFS 2025'],
+        });
       case '/api/forecasts':
-        return json(url.searchParams.get('indicator') === 'employment'
-          ? { ...forecastResponse(), demand: [53.1e6, 53.9e6] }
-          : forecastResponse({ indicator: url.searchParams.get('indicator')! }));
+        return json(
+          url.searchParams.get('indicator') === 'employment'
+            ? { ...forecastResponse(), demand: [53.1e6, 53.9e6] }
+            : forecastResponse({ indicator: url.searchParams.get('indicator')! }),
+        );
       case '/api/gaps':
         return json({
           rows: [gapRow(illustrative ? ({ basis: ['official', 'illustrative'] } as never) : {}), gapRow({ sector: 'F', imbalance: 800, flag: 'surplus' })],
@@ -67,7 +101,7 @@ describe('OverviewPage', () => {
     await waitFor(() => expect(within(fig).getAllByText('Nhu cầu lao động (trước giới hạn cung)').length).toBeGreaterThan(0));
   });
 
-    it('shows official KPIs with source and status, and modelled badges on the forecast charts', async () => {
+  it('shows official KPIs with source and status, and modelled badges on the forecast charts', async () => {
     vi.stubGlobal('fetch', mockApi());
     renderPage();
     const card = await screen.findByText('Lực lượng lao động').then((h) => h.closest('article')!);

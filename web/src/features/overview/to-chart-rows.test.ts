@@ -7,8 +7,10 @@ import { toKpi, toSystemRows, toTopImbalanceRows } from './to-chart-rows';
 describe('overview adapters', () => {
   it('reads the columnar /api/series into the latest value and its change', () => {
     const kpi = toKpi({
-      periods: ['2024', '2025', '2023'], values: [52.9e6, 53.5e6, 52.4e6],
-      status: ['official', 'official', 'official'], source: ['GSO 2024', 'GSO 2025', 'GSO 2023'],
+      periods: ['2024', '2025', '2023'],
+      values: [52.9e6, 53.5e6, 52.4e6],
+      status: ['official', 'official', 'official'],
+      source: ['GSO 2024', 'GSO 2025', 'GSO 2023'],
     });
     expect(kpi.latest).toEqual({ period: '2025', value: 53.5e6, status: 'official', source: 'GSO 2025' });
     expect(kpi.previous?.period).toBe('2024');
@@ -16,7 +18,11 @@ describe('overview adapters', () => {
   });
   it('compares a value with the previous value of the same frequency', () => {
     const series = (periods: string[], values: number[]) => ({
-      indicator: 'labour_force', periods, values, status: periods.map(() => 'official'), source: periods.map((p) => `GSO ${p}`),
+      indicator: 'labour_force',
+      periods,
+      values,
+      status: periods.map(() => 'official'),
+      source: periods.map((p) => `GSO ${p}`),
     });
     const annual = toKpi(series(['2023', '2024', '2024-Q2', '2024-Q3', '2025'], [52.4e6, 52.9e6, 52.8e6, 52.7e6, 53.5e6]));
     expect(annual.latest?.period).toBe('2025');
@@ -45,7 +51,8 @@ describe('overview adapters', () => {
       forecast: { periods: ['2026', '2027'], mean: [54e6, 54.5e6], intervals: [{ level: 80, lower: [53.8e6, 54e6], upper: [54.2e6, 55e6] }] },
     });
     const unemploymentRate = forecastResponse({
-      indicator: 'unemployment_rate', unit: 'percent',
+      indicator: 'unemployment_rate',
+      unit: 'percent',
       history: [{ period: '2025', value: 2.2, status: 'official', source: 'GSO' }],
       forecast: { periods: ['2026', '2027'], mean: [2.1, 2.0], intervals: [] },
     });
@@ -53,7 +60,13 @@ describe('overview adapters', () => {
     expect(rows.map((r) => r.period)).toEqual(['2023', '2024', '2025', '2026', '2027']);
     expect(rows.map((r) => r.year)).toEqual([2023, 2024, 2025, 2026, 2027]);
     expect(rows[2]).toMatchObject({ employment_actual: 52.4e6, labourForce_actual: 53.5e6, unemploymentRate_actual: 2.2, forecast: false });
-    expect(rows[4]).toMatchObject({ employment_mean: 53.3e6, labourForce_mean: 54.5e6, labourForce_band80: [54e6, 55e6], unemploymentRate_mean: 2.0, forecast: true });
+    expect(rows[4]).toMatchObject({
+      employment_mean: 53.3e6,
+      labourForce_mean: 54.5e6,
+      labourForce_band80: [54e6, 55e6],
+      unemploymentRate_mean: 2.0,
+      forecast: true,
+    });
     expect(rows[4].labourForce_band95).toBeUndefined();
   });
   it('adds the labour demand before the supply limit, joined to the last observed employment', () => {
@@ -83,6 +96,10 @@ describe('overview adapters', () => {
     expect(toTopImbalanceRows(rows, 5, names).map((b) => b.imbalance)).toEqual([-900, -100, 50, 500]);
     expect(toTopImbalanceRows(rows, 5, names, new Set(['C'])).map((b) => b.key)).toEqual(['C|college', 'C|university']);
     // Too-small cells are never among the largest.
-    expect(toTopImbalanceRows([...rows, gapRow({ sector: 'H', qualification: 'college', imbalance: -9_000, flag: 'too-small', rank: null })], 1, names).map((b) => b.key)).toEqual(['C|college', 'F|college']);
+    expect(
+      toTopImbalanceRows([...rows, gapRow({ sector: 'H', qualification: 'college', imbalance: -9_000, flag: 'too-small', rank: null })], 1, names).map(
+        (b) => b.key,
+      ),
+    ).toEqual(['C|college', 'F|college']);
   });
 });

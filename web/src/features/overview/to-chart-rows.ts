@@ -23,7 +23,8 @@ export function toKpi(series: SeriesColumns): Kpi {
   return { latest, previous, change: latest && previous ? latest.value - previous.value : undefined, points };
 }
 
-const frequencyOf = (period: string) => (/^\d{4}$/.test(period) ? 'annual' : /^\d{4}-Q[1-4]$/.test(period) ? 'quarterly' : /^\d{4}-\d{2}$/.test(period) ? 'monthly' : 'other');
+const frequencyOf = (period: string) =>
+  /^\d{4}$/.test(period) ? 'annual' : /^\d{4}-Q[1-4]$/.test(period) ? 'quarterly' : /^\d{4}-\d{2}$/.test(period) ? 'monthly' : 'other';
 
 /**
  * The last point before `period` with the same frequency: an annual value is compared with the
@@ -69,7 +70,9 @@ function withDemand(rows: MergedRow[], employment: Pick<ForecastResponse, 'deman
   if (!employment?.demand || periods.length === 0) return rows;
   const byPeriod = new Map<string, number>();
   // A non-finite value is served as null (JSON has no NaN): no point for that year.
-  employment.demand.forEach((v, i) => { if (Number.isFinite(v) && periods[i] !== undefined) byPeriod.set(periods[i], v); });
+  employment.demand.forEach((v, i) => {
+    if (Number.isFinite(v) && periods[i] !== undefined) byPeriod.set(periods[i], v);
+  });
   if (byPeriod.size === 0) return rows;
   const lastObserved = [...rows].reverse().find((r) => numberAt(r, 'employment_actual') !== undefined);
   return rows.map((r) => {
@@ -102,7 +105,12 @@ export interface ImbalanceBar {
 export function toTopImbalanceRows(rows: GapRow[], n: number, names: Namer, sectors?: Set<string>): ImbalanceBar[] {
   // Too-small cells are never assessed or ranked, so they are not among the largest either.
   const detailed = rows.filter(
-    (r) => r.sector !== 'TOTAL' && r.qualification !== 'ALL' && r.flag !== 'too-small' && Number.isFinite(r.imbalance) && (!sectors || sectors.size === 0 || sectors.has(r.sector)),
+    (r) =>
+      r.sector !== 'TOTAL' &&
+      r.qualification !== 'ALL' &&
+      r.flag !== 'too-small' &&
+      Number.isFinite(r.imbalance) &&
+      (!sectors || sectors.size === 0 || sectors.has(r.sector)),
   );
   const bar = (r: GapRow): ImbalanceBar => ({
     key: `${r.sector}|${r.qualification}`,
@@ -117,7 +125,13 @@ export function toTopImbalanceRows(rows: GapRow[], n: number, names: Namer, sect
     basis: basisOf(r),
     source: r.source,
   });
-  const shortages = detailed.filter((r) => r.imbalance < 0).sort((a, b) => a.imbalance - b.imbalance).slice(0, n);
-  const surpluses = detailed.filter((r) => r.imbalance > 0).sort((a, b) => b.imbalance - a.imbalance).slice(0, n);
+  const shortages = detailed
+    .filter((r) => r.imbalance < 0)
+    .sort((a, b) => a.imbalance - b.imbalance)
+    .slice(0, n);
+  const surpluses = detailed
+    .filter((r) => r.imbalance > 0)
+    .sort((a, b) => b.imbalance - a.imbalance)
+    .slice(0, n);
   return [...shortages.map(bar), ...surpluses.reverse().map(bar)];
 }

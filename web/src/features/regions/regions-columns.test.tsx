@@ -4,7 +4,19 @@ import { areaColumns } from './regions-columns';
 import type { AreaRow } from './to-chart-rows';
 
 const t = ((key: string) => `[${key}]`) as unknown as TFunction;
-const row: AreaRow = { code: '01', name: 'Hà Nội', openings: 1200, newSupply: 1000, imbalance: -200, imbalanceShare: -0.01234, ratio: 0.8333, flag: 'shortage', confidence: 'medium', basis: ['official'], source: 'GSO' };
+const row: AreaRow = {
+  code: '01',
+  name: 'Hà Nội',
+  openings: 1200,
+  newSupply: 1000,
+  imbalance: -200,
+  imbalanceShare: -0.01234,
+  ratio: 0.8333,
+  flag: 'shortage',
+  confidence: 'medium',
+  basis: ['official'],
+  source: 'GSO',
+};
 
 describe('areaColumns', () => {
   it('sorts and exports the share as a percent and the flag by its name', () => {

@@ -19,8 +19,19 @@ export function areaColumns(t: TFunction, lang: Lang, served: Partial<FlagThresh
     { key: 'openings', label: t('gaps.openings'), value: (r) => r.openings, format: (r) => formatInteger(r.openings, lang), align: 'right' },
     { key: 'newSupply', label: t('gaps.newSupply'), value: (r) => r.newSupply, format: (r) => formatInteger(r.newSupply, lang), align: 'right' },
     { key: 'imbalance', label: t('gaps.imbalance'), value: (r) => r.imbalance, format: (r) => formatSigned(r.imbalance, lang), align: 'right' },
-    { key: 'imbalanceShare', label: t('gaps.imbalanceShare'), value: (r) => sharePercent(r.imbalanceShare), format: (r) => formatShare(r.imbalanceShare, lang), align: 'right' },
+    {
+      key: 'imbalanceShare',
+      label: t('gaps.imbalanceShare'),
+      value: (r) => sharePercent(r.imbalanceShare),
+      format: (r) => formatShare(r.imbalanceShare, lang),
+      align: 'right',
+    },
     { key: 'ratio', label: t('gaps.ratio'), value: (r) => r.ratio, format: (r) => formatDecimal(r.ratio, lang, 2), align: 'right' },
-    { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`), format: (r) => <FlagBadge flag={r.flag} thresholds={served} share={r.imbalanceShare} /> },
+    {
+      key: 'flag',
+      label: t('gaps.flag'),
+      value: (r) => t(`flag.${r.flag}`),
+      format: (r) => <FlagBadge flag={r.flag} thresholds={served} share={r.imbalanceShare} />,
+    },
   ];
 }

@@ -27,7 +27,10 @@ export function RegionsCompare({ compare, state, view, sector, qualification, me
       a={compare}
       b={state.scenario}
       query={(scenario) => regionsQueries.map({ scenario, horizon: state.horizon, sector, qualification })}
-      pick={{ keyOf: (r) => (levelOf.get(r.region) === (view === 'regions' ? 'region' : 'province') ? r.region : undefined), labelOf: (r) => names.region(r.region) }}
+      pick={{
+        keyOf: (r) => (levelOf.get(r.region) === (view === 'regions' ? 'region' : 'province') ? r.region : undefined),
+        labelOf: (r) => names.region(r.region),
+      }}
       title={t('compare.regionsTitle')}
       filename={`compare-${view}-${sector}-${qualification}-${compare}-${state.scenario}-${state.horizon}y`}
       levels={VIEW_LEVELS.areaGaps}

@@ -47,7 +47,9 @@ export default function RegionsPage() {
     <div className="page">
       <PageHead title={t('regions.title')} lead={t('regions.lead')} />
       <ScenarioBuilder />
-      {state.compare && <RegionsCompare compare={state.compare} state={state} view={view} sector={sector} qualification={qualification} meta={meta.data} names={names} />}
+      {state.compare && (
+        <RegionsCompare compare={state.compare} state={state} view={view} sector={sector} qualification={qualification} meta={meta.data} names={names} />
+      )}
       <RegionsToolbar view={view} sector={sector} qualification={qualification} meta={meta.data} />
       <div className="map-layout">
         <ChartFrame
@@ -68,7 +70,13 @@ export default function RegionsPage() {
           fitContent
           footnote={<FlagAssumptions assumptions={map.data?.assumptions} thresholds={served} names={names} />}
         >
-          <TileMap cells={cells} selected={selected} onSelect={(code) => set({ region: code })} unitScale={view === 'regions' ? 2.4 : 1} label={t('regions.mapLabel')} />
+          <TileMap
+            cells={cells}
+            selected={selected}
+            onSelect={(code) => set({ region: code })}
+            unitScale={view === 'regions' ? 2.4 : 1}
+            label={t('regions.mapLabel')}
+          />
         </ChartFrame>
         <aside className="detail-panel">
           <div className="card">
@@ -98,7 +106,11 @@ function AreaDetail({ code }: { code: string }) {
       </h2>
       <p className="count">{t('regions.detailSubtitle', { horizon: state.horizon })}</p>
       <QueryState status={area} empty={!area.data?.rows.length} height={120}>
-        {total && <p className="count"><StatusLine statuses={['modelled']} basis={basisOf(total)} /></p>}
+        {total && (
+          <p className="count">
+            <StatusLine statuses={['modelled']} basis={basisOf(total)} />
+          </p>
+        )}
         {total && <IllustrativeNote basis={basisOf(total)} levels={VIEW_LEVELS.areaGaps} compact />}
         {total && (
           <dl className="kv">
@@ -115,9 +127,13 @@ function AreaDetail({ code }: { code: string }) {
             <dt>{t('gaps.imbalanceShare')}</dt>
             <dd>{formatShare(total.imbalanceShare, lang)}</dd>
             <dt>{t('gaps.flag')}</dt>
-            <dd><FlagBadge flag={total.flag} thresholds={area.data?.thresholds} share={total.imbalanceShare} /></dd>
+            <dd>
+              <FlagBadge flag={total.flag} thresholds={area.data?.thresholds} share={total.imbalanceShare} />
+            </dd>
             <dt>{t('gaps.confidence')}</dt>
-            <dd><ConfidenceMeter confidence={total.confidence} /></dd>
+            <dd>
+              <ConfidenceMeter confidence={total.confidence} />
+            </dd>
           </dl>
         )}
         {top.length > 0 && (

@@ -37,8 +37,24 @@ export function RegionsToolbar({ view, sector, qualification, meta }: RegionsToo
           ))}
         </div>
       </fieldset>
-      {sectorOptionList.length > 0 && <Select name="sector" label={t('controls.sector')} value={sector} onChange={(v) => set({ sector: v === 'TOTAL' ? undefined : v })} options={sectorOptionList} />}
-      {qualOptions.length > 0 && <Select name="qual" label={t('controls.qualification')} value={qualification} onChange={(v) => set({ qual: v === 'ALL' ? undefined : v })} options={qualOptions} />}
+      {sectorOptionList.length > 0 && (
+        <Select
+          name="sector"
+          label={t('controls.sector')}
+          value={sector}
+          onChange={(v) => set({ sector: v === 'TOTAL' ? undefined : v })}
+          options={sectorOptionList}
+        />
+      )}
+      {qualOptions.length > 0 && (
+        <Select
+          name="qual"
+          label={t('controls.qualification')}
+          value={qualification}
+          onChange={(v) => set({ qual: v === 'ALL' ? undefined : v })}
+          options={qualOptions}
+        />
+      )}
     </div>
   );
 }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { gridExtent, TILE_GAP, tileBox, tooltipPosition } from './tile-geometry';
 
 describe('tile geometry', () => {
-  const cells = [{ col: 0, row: 0, w: 1, h: 1 }, { col: 1, row: 2, w: 2, h: 1 }];
+  const cells = [
+    { col: 0, row: 0, w: 1, h: 1 },
+    { col: 1, row: 2, w: 2, h: 1 },
+  ];
   it('sizes the map to the furthest tile, gaps included', () => {
     expect(gridExtent(cells, 10)).toEqual({ width: 3 * (10 + TILE_GAP), height: 3 * (10 + TILE_GAP) });
   });

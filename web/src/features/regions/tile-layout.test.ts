@@ -20,7 +20,9 @@ describe('tile-grid layout', () => {
     expect(row('79')).toBeLessThan(row('96'));
   });
   it('has a block for each of the six regions', () => {
-    const regionCodes = REGIONS.filter((r: { level: string }) => r.level === 'region').map((r: { code: string }) => r.code).sort();
+    const regionCodes = REGIONS.filter((r: { level: string }) => r.level === 'region')
+      .map((r: { code: string }) => r.code)
+      .sort();
     expect(REGION_BLOCKS.map((b) => b.code).sort()).toEqual(regionCodes);
   });
 });

@@ -21,7 +21,10 @@ describe('MapTile', () => {
   });
   it('wraps the full name on a large tile and shows no share for a too-small cell', () => {
     // The namer has no code list here, so give the block a long name to wrap.
-    const cell = { ...toRegionBlocks([gapRow({ region: 'NMM', flag: 'too-small' })], names).find((c) => c.code === 'NMM')!, name: 'Trung du và miền núi phía Bắc' };
+    const cell = {
+      ...toRegionBlocks([gapRow({ region: 'NMM', flag: 'too-small' })], names).find((c) => c.code === 'NMM')!,
+      name: 'Trung du và miền núi phía Bắc',
+    };
     const { container } = draw(<MapTile cell={cell} size={56 * 2.4} large selected={false} onSelect={() => undefined} onHover={() => undefined} />);
     const g = container.querySelector('[data-code="NMM"]')!;
     expect([...g.querySelectorAll('tspan')].map((t) => t.textContent)).toEqual(['Trung du và', 'miền núi phía', 'Bắc']);

@@ -27,7 +27,9 @@ export function TileTooltip({ cell, position }: { cell: MapCell; position: { lef
           <dt>{t('gaps.flag')}</dt>
           <dd>{t(`flag.${cell.gap.flag}`)}</dd>
           <dt>{t('status.label')}</dt>
-          <dd><StatusLine statuses={[cell.gap.status]} basis={basisOf(cell.gap)} /></dd>
+          <dd>
+            <StatusLine statuses={[cell.gap.status]} basis={basisOf(cell.gap)} />
+          </dd>
         </dl>
       ) : (
         <div>{t('state.emptyTitle')}</div>

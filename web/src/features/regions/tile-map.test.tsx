@@ -5,7 +5,10 @@ import { makeNamer } from '../meta/names';
 import { TileMap } from './tile-map';
 import { toProvinceTiles } from './to-chart-rows';
 
-const cells = toProvinceTiles([gapRow({ region: '79', openings: 3_469_051, newSupply: 3_322_521, imbalance: -146_530, ratio: 0.96, flag: 'balanced' })], makeNamer(undefined, 'vi'));
+const cells = toProvinceTiles(
+  [gapRow({ region: '79', openings: 3_469_051, newSupply: 3_322_521, imbalance: -146_530, ratio: 0.96, flag: 'balanced' })],
+  makeNamer(undefined, 'vi'),
+);
 
 describe('TileMap', () => {
   it('draws one keyboard-focusable tile per province', () => {

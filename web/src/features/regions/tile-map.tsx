@@ -13,7 +13,19 @@ import type { MapCell } from './to-chart-rows';
  * SVG tile map (so the PNG download works like any chart). Tiles are focusable buttons:
  * hover or focus shows the figures, click / Enter / Space selects the area.
  */
-export function TileMap({ cells, selected, onSelect, unitScale = 1, label }: { cells: MapCell[]; selected?: string; onSelect: (code: string) => void; unitScale?: number; label: string }) {
+export function TileMap({
+  cells,
+  selected,
+  onSelect,
+  unitScale = 1,
+  label,
+}: {
+  cells: MapCell[];
+  selected?: string;
+  onSelect: (code: string) => void;
+  unitScale?: number;
+  label: string;
+}) {
   const [hover, setHover] = useState<MapCell | null>(null);
   const size = TILE_SIZE * unitScale;
   const extent = gridExtent(cells, size);
@@ -65,7 +77,11 @@ export function MapLegend({ thresholds }: { thresholds: FlagThresholds }) {
       <ul className="map-legend-list">
         {MAP_CLASSES.map((c) => (
           <li key={String(c)} data-class={String(c)}>
-            <span aria-hidden="true" className={`map-legend-swatch${typeof c === 'number' ? '' : ` pattern-${c}`}`} style={{ backgroundColor: mapClassColor(c) }} />
+            <span
+              aria-hidden="true"
+              className={`map-legend-swatch${typeof c === 'number' ? '' : ` pattern-${c}`}`}
+              style={{ backgroundColor: mapClassColor(c) }}
+            />
             <span>
               {FLAG_ICONS[classFlag(c)]} {t(`flag.${classFlag(c)}`)}
               {classRange(c, thresholds, fmt) && <span className="count"> ({classRange(c, thresholds, fmt)})</span>}

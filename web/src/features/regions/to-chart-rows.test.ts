@@ -9,7 +9,10 @@ const names = makeNamer(undefined, 'vi');
 describe('regions map adapter', () => {
   it('colours a province by its imbalance share on classes cut at the flag thresholds, and leaves others as no data', () => {
     // −7 % and +8 % of base employment against ±2 %: beyond 3× the thresholds.
-    const tiles = toProvinceTiles([gapRow({ region: '01', imbalance: -7_000, flag: 'shortage' }), gapRow({ region: '79', imbalance: 8_000, flag: 'surplus' })], names);
+    const tiles = toProvinceTiles(
+      [gapRow({ region: '01', imbalance: -7_000, flag: 'shortage' }), gapRow({ region: '79', imbalance: 8_000, flag: 'surplus' })],
+      names,
+    );
     expect(tiles).toHaveLength(34);
     const hn = tiles.find((t) => t.code === '01')!;
     const hcm = tiles.find((t) => t.code === '79')!;
@@ -42,9 +45,7 @@ describe('regions map adapter', () => {
   });
   it('lists only areas with data in the table', () => {
     const rows = toAreaRows(toProvinceTiles([gapRow({ region: '01', openings: 1000, newSupply: 900, imbalance: -100, ratio: 0.9 })], names));
-    expect(rows).toEqual([
-      expect.objectContaining({ code: '01', openings: 1000, newSupply: 900, imbalance: -100, imbalanceShare: -0.001, ratio: 0.9 }),
-    ]);
+    expect(rows).toEqual([expect.objectContaining({ code: '01', openings: 1000, newSupply: 900, imbalance: -100, imbalanceShare: -0.001, ratio: 0.9 })]);
   });
 });
 

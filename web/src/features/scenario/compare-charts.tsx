@@ -26,11 +26,22 @@ export function SystemDiffChart({ rows, height }: { rows: SystemCompareRow[]; he
         <YAxis yAxisId="left" tickFormatter={(v: number) => formatCompact(v, lang)} {...VALUE_AXIS} width={56} />
         <YAxis yAxisId="right" orientation="right" tickFormatter={(v: number) => formatDecimal(v, lang, 2)} {...VALUE_AXIS} width={44} />
         <ReferenceLine yAxisId="left" y={0} stroke="#3d4757" />
-        <Tooltip formatter={(v, name, item) => [item.dataKey === 'unemploymentRateDiff' ? pp(Number(v)) : formatSigned(Number(v), lang), String(name)]} labelFormatter={periodLabel} />
+        <Tooltip
+          formatter={(v, name, item) => [item.dataKey === 'unemploymentRateDiff' ? pp(Number(v)) : formatSigned(Number(v), lang), String(name)]}
+          labelFormatter={periodLabel}
+        />
         <Bar yAxisId="left" dataKey="employmentDiff" name={t('overview.employment')} fill={SYSTEM_COLORS.employment} isAnimationActive={false} />
         <Bar yAxisId="left" dataKey="demandDiff" name={t('overview.demandLine')} fill={SYSTEM_COLORS.demand} isAnimationActive={false} />
         <Bar yAxisId="left" dataKey="labourForceDiff" name={t('overview.labourForce')} fill={SYSTEM_COLORS.labourForce} isAnimationActive={false} />
-        <Line yAxisId="right" dataKey="unemploymentRateDiff" name={t('compare.unemploymentPoints')} stroke={SYSTEM_COLORS.unemploymentRate} strokeWidth={2} dot isAnimationActive={false} />
+        <Line
+          yAxisId="right"
+          dataKey="unemploymentRateDiff"
+          name={t('compare.unemploymentPoints')}
+          stroke={SYSTEM_COLORS.unemploymentRate}
+          strokeWidth={2}
+          dot
+          isAnimationActive={false}
+        />
       </ComposedChart>
     </ResponsiveContainer>
   );
@@ -46,7 +57,13 @@ export function GapDiffChart({ rows, height }: { rows: GapCompareRow[]; height: 
       <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
         <CartesianGrid stroke="#e2e6ec" horizontal={false} />
         <XAxis type="number" tickFormatter={(v: number) => formatCompact(v, lang)} tick={AXIS_TICK} />
-        <YAxis type="category" dataKey="label" width={labelWidth} tick={<WrappedTick width={labelWidth - 8} maxLines={labelWidth < 200 ? 3 : 2} />} interval={0} />
+        <YAxis
+          type="category"
+          dataKey="label"
+          width={labelWidth}
+          tick={<WrappedTick width={labelWidth - 8} maxLines={labelWidth < 200 ? 3 : 2} />}
+          interval={0}
+        />
         <Tooltip formatter={(v, name) => [formatSigned(Number(v), lang), String(name)]} />
         <ReferenceLine x={0} stroke="#3d4757" />
         <Bar dataKey="openingsDiff" name={t('gaps.openings')} fill={DIFF_COLORS.openings} isAnimationActive={false} />

@@ -47,7 +47,13 @@ export function CompareControls() {
       </label>
       {state.compare !== undefined && (
         <>
-          <Select name="compare" label={t('compare.against')} value={state.compare} onChange={(v) => set({ compare: v })} options={ids.map((v) => ({ value: v, label: nameOfId(v) }))} />
+          <Select
+            name="compare"
+            label={t('compare.against')}
+            value={state.compare}
+            onChange={(v) => set({ compare: v })}
+            options={ids.map((v) => ({ value: v, label: nameOfId(v) }))}
+          />
           <p className="count">{t('compare.explain', { a: nameOfId(state.compare), b: nameOfId(state.scenario) })}</p>
           {state.compare === state.scenario && <p className="note">{t('compare.same')}</p>}
         </>

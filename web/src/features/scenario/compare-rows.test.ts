@@ -23,7 +23,10 @@ describe('compare adapter', () => {
     const a = { ...forecast([52_000_000, 53_000_000]), demand: [52_500_000, 53_600_000] };
     const b = { ...forecast([52_000_000, 53_000_000]), demand: [52_900_000, 54_100_000] };
     const rows = toSystemCompareRows({ employment: a }, { employment: b });
-    expect(rows.map((r) => [r.employmentDiff, r.demandA, r.demandDiff])).toEqual([[0, 52_500_000, 400_000], [0, 53_600_000, 500_000]]);
+    expect(rows.map((r) => [r.employmentDiff, r.demandA, r.demandDiff])).toEqual([
+      [0, 52_500_000, 400_000],
+      [0, 53_600_000, 500_000],
+    ]);
   });
 
   it('leaves a difference missing (never 0) when one side has no value', () => {
@@ -46,7 +49,16 @@ describe('compare adapter', () => {
     ];
     const rows = toGapCompareRows(a, b, { keyOf: (r) => (r.region === 'RRD' ? undefined : r.region), labelOf: (r) => `P${r.region}` });
     expect(rows.map((r) => r.key)).toEqual(['01', '79']);
-    expect(rows[0]).toMatchObject({ label: 'P01', openingsA: 1000, openingsB: 1500, openingsDiff: 500, newSupplyDiff: 50, imbalanceA: -100, imbalanceB: -550, imbalanceDiff: -450 });
+    expect(rows[0]).toMatchObject({
+      label: 'P01',
+      openingsA: 1000,
+      openingsB: 1500,
+      openingsDiff: 500,
+      newSupplyDiff: 50,
+      imbalanceA: -100,
+      imbalanceB: -550,
+      imbalanceDiff: -450,
+    });
     expect(rows[1]!.imbalanceDiff).toBe(-50);
     expect(rows[1]!.basis).toContain('illustrative');
   });

@@ -42,7 +42,8 @@ function byPeriod(raw: ForecastResponse | undefined, column: 'mean' | 'demand' =
  */
 export function toSystemCompareRows(a: Forecasts, b: Forecasts): SystemCompareRow[] {
   const cols = SYSTEM_COMPARE_KEYS.map((key) =>
-    key === 'demand' ? { key, a: byPeriod(a.employment, 'demand'), b: byPeriod(b.employment, 'demand') } : { key, a: byPeriod(a[key]), b: byPeriod(b[key]) });
+    key === 'demand' ? { key, a: byPeriod(a.employment, 'demand'), b: byPeriod(b.employment, 'demand') } : { key, a: byPeriod(a[key]), b: byPeriod(b[key]) },
+  );
   const periods = [...new Set(cols.flatMap((c) => [...c.a.keys(), ...c.b.keys()]))].sort();
   return periods.map((period) => {
     const row: SystemCompareRow = { period, year: Number(period.slice(0, 4)) };

@@ -7,7 +7,13 @@ import type { Column } from '../../components/csv';
  */
 export function useCompareColumns<Row>() {
   const { t } = useTranslation();
-  return (key: string, measure: string, read: (row: Row, side: 'A' | 'B' | 'Diff') => number | undefined, format: (v: number | undefined) => string, diff: (v: number | undefined) => string): Column<Row>[] =>
+  return (
+    key: string,
+    measure: string,
+    read: (row: Row, side: 'A' | 'B' | 'Diff') => number | undefined,
+    format: (v: number | undefined) => string,
+    diff: (v: number | undefined) => string,
+  ): Column<Row>[] =>
     (['A', 'B', 'Diff'] as const).map((side) => ({
       key: `${key}${side}`,
       label: `${measure} — ${t(`compare.col${side}`)}`,

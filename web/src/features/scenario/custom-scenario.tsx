@@ -24,7 +24,9 @@ export function CustomScenarioSummary({ id }: { id: string }) {
           <p>{lines.length ? t('scenario.customHint') : t('scenario.noChanges')}</p>
           {lines.length > 0 && (
             <ul className="scenario-parameters">
-              {lines.map((line) => <li key={line}>{line}</li>)}
+              {lines.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
             </ul>
           )}
         </>
@@ -51,7 +53,9 @@ export function CopyLink() {
       <button type="button" className="button button-small" onClick={() => void copy()}>
         {t('scenario.copyLink')}
       </button>
-      <span className="count" aria-live="polite">{result === 'copied' ? t('scenario.copied') : ''}</span>
+      <span className="count" aria-live="polite">
+        {result === 'copied' ? t('scenario.copied') : ''}
+      </span>
       {result === 'failed' && (
         <label className="field">
           {t('scenario.copyFailed')}

@@ -6,15 +6,24 @@ import type { GapsResponse } from '../../api/types';
 import { GapCompare } from './gap-compare';
 
 const answers: Record<string, GapsResponse> = {
-  baseline: gapsResponse([gapRow({ qualification: 'college', openings: 2000, newSupply: 1500, imbalance: -500 }), gapRow({ qualification: 'university', openings: 900, newSupply: 1000, imbalance: 100 })]),
-  'u-00000000000000ab': gapsResponse([gapRow({ qualification: 'college', openings: 2000, newSupply: 1800, imbalance: -200 }), gapRow({ qualification: 'university', openings: 900, newSupply: 1000, imbalance: 100 })]),
+  baseline: gapsResponse([
+    gapRow({ qualification: 'college', openings: 2000, newSupply: 1500, imbalance: -500 }),
+    gapRow({ qualification: 'university', openings: 900, newSupply: 1000, imbalance: 100 }),
+  ]),
+  'u-00000000000000ab': gapsResponse([
+    gapRow({ qualification: 'college', openings: 2000, newSupply: 1800, imbalance: -200 }),
+    gapRow({ qualification: 'university', openings: 900, newSupply: 1000, imbalance: 100 }),
+  ]),
 };
 
 describe('GapCompare', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('shows A, B and B − A for every row of the view, as model output', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 404 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('{}', { status: 404 })),
+    );
     window.history.replaceState(null, '', '/?page=sectors');
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     render(

@@ -22,7 +22,13 @@ const CHART_ROWS = 12;
  * the view's rows, A, B and B − A; the rows that change most as a chart, all rows in a table.
  */
 export function GapCompare<K extends readonly unknown[]>({
-  a, b, query, pick, title, filename, levels,
+  a,
+  b,
+  query,
+  pick,
+  title,
+  filename,
+  levels,
 }: {
   a: string;
   b: string;

@@ -27,7 +27,15 @@ function bySpec(levers: Lever[]): Lever[][] {
  * broad sectors.
  */
 export function LeverGroups({
-  levers, draft, baseline, errors, section, onSection, onChange, onCommit, names,
+  levers,
+  draft,
+  baseline,
+  errors,
+  section,
+  onSection,
+  onChange,
+  onCommit,
+  names,
 }: {
   levers: Lever[];
   draft: ScenarioParameters;
@@ -74,7 +82,8 @@ export function LeverGroups({
                 )}
                 <div className="lever-list">
                   {list.map((l) => {
-                    const target = l.spec === 'retirementAge' && l.path[2] !== 'target' ? readLever(draft, { ...l, path: [...l.path.slice(0, 2), 'target'] }) : 0;
+                    const target =
+                      l.spec === 'retirementAge' && l.path[2] !== 'target' ? readLever(draft, { ...l, path: [...l.path.slice(0, 2), 'target'] }) : 0;
                     if (target === undefined) return null;
                     return (
                       <LeverInput

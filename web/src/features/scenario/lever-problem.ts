@@ -47,12 +47,18 @@ export function leverProblemText(e: FieldIssue, l: Lever, lang: Lang, t: T): str
   if (lang === 'vi' && e.messageVi) return e.messageVi;
   const range = rangeOf(l, lang, t);
   switch (issueKind(e.message)) {
-    case 'min': return t('scenario.atLeast', { value: range.min });
-    case 'max': return t('scenario.atMost', { value: range.max });
-    case 'unknown': return t('scenario.unknownParameter');
-    case 'integer': return `${t('scenario.wholeNumber')} ${t('scenario.range', range)}`;
-    case 'number': return `${t('scenario.notANumber')} ${t('scenario.range', range)}`;
-    default: return lang === 'vi' ? `${t('scenario.invalidValue')} ${t('scenario.range', range)}` : e.message;
+    case 'min':
+      return t('scenario.atLeast', { value: range.min });
+    case 'max':
+      return t('scenario.atMost', { value: range.max });
+    case 'unknown':
+      return t('scenario.unknownParameter');
+    case 'integer':
+      return `${t('scenario.wholeNumber')} ${t('scenario.range', range)}`;
+    case 'number':
+      return `${t('scenario.notANumber')} ${t('scenario.range', range)}`;
+    default:
+      return lang === 'vi' ? `${t('scenario.invalidValue')} ${t('scenario.range', range)}` : e.message;
   }
 }
 

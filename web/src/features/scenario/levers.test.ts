@@ -5,8 +5,10 @@ import { formatLeverValue, makeKeyNamer, summariseParameters } from './summary';
 import vi from '../../i18n/vi.json';
 
 const baseline: ScenarioBaseline = {
-  baseYear: 2025, horizon: 10,
-  valueAddedGrowth: { A: 3, 'B-F': 8, 'G-U': 6.5, C: 9.2, F: 7 }, productivityGrowth: { A: 5.1, 'B-F': 3.2, 'G-U': 2.4 },
+  baseYear: 2025,
+  horizon: 10,
+  valueAddedGrowth: { A: 3, 'B-F': 8, 'G-U': 6.5, C: 9.2, F: 7 },
+  productivityGrowth: { A: 5.1, 'B-F': 3.2, 'G-U': 2.4 },
   participation: { 'M:15-24': 44.1 },
   retirementAge: { M: 62, F: 60 },
   graduates: { elementary: 1000, intermediate: 2000, college: 3000, university: 4000 },
@@ -20,7 +22,12 @@ const byId = (id: string) => levers.find((l) => l.id === id)!;
 
 describe('scenario levers', () => {
   it('shows the broad sectors, the chosen section and every group', () => {
-    expect(levers.filter((l) => l.spec === 'valueAddedGrowth').map((l) => l.id)).toEqual(['valueAddedGrowth.A', 'valueAddedGrowth.B-F', 'valueAddedGrowth.G-U', 'valueAddedGrowth.F']);
+    expect(levers.filter((l) => l.spec === 'valueAddedGrowth').map((l) => l.id)).toEqual([
+      'valueAddedGrowth.A',
+      'valueAddedGrowth.B-F',
+      'valueAddedGrowth.G-U',
+      'valueAddedGrowth.F',
+    ]);
     expect(levers.filter((l) => l.spec === 'valueAddedGrowthChange').map((l) => l.id)).toEqual(['valueAddedGrowthChange.*', 'valueAddedGrowthChange.F']);
     expect(new Set(levers.map((l) => l.group))).toEqual(new Set(['economy', 'supply', 'training', 'fields']));
     expect(byId('retirementAge.M.target').min).toBe(62);
@@ -31,7 +38,12 @@ describe('scenario levers', () => {
     const shown = leversFor('C', { valueAddedGrowth: { J: 9 }, valueAddedGrowthChange: { '*': 1, K: 1.2, semiconductors: 6 } });
     expect(shown.filter((l) => l.spec === 'valueAddedGrowth').map((l) => l.key)).toEqual(['A', 'B-F', 'G-U', 'C', 'J']);
     const change = shown.filter((l) => l.spec === 'valueAddedGrowthChange');
-    expect(change.map((l) => [l.key, l.group])).toEqual([['*', 'economy'], ['C', 'economy'], ['K', 'economy'], ['semiconductors', 'fields']]);
+    expect(change.map((l) => [l.key, l.group])).toEqual([
+      ['*', 'economy'],
+      ['C', 'economy'],
+      ['K', 'economy'],
+      ['semiconductors', 'fields'],
+    ]);
   });
 
   it('writes a value under its path and drops it again at the baseline, so untouched levers never pin the baseline', () => {
@@ -104,8 +116,15 @@ describe('scenario summaries', () => {
 
   it('summarises every set parameter, one line each', () => {
     const lines = summariseParameters(
-      { valueAddedGrowth: { C: 12 }, trainingOutputChange: { college: 20 }, retirementAge: { M: { target: 65, startYear: 2030 } }, participationChange: { 'F:50+': 2 } },
-      'vi', t, makeKeyNamer(names, t),
+      {
+        valueAddedGrowth: { C: 12 },
+        trainingOutputChange: { college: 20 },
+        retirementAge: { M: { target: 65, startYear: 2030 } },
+        participationChange: { 'F:50+': 2 },
+      },
+      'vi',
+      t,
+      makeKeyNamer(names, t),
     );
     expect(lines).toEqual([
       'Tăng trưởng giá trị tăng thêm (thực) — Chế biến, chế tạo: 12,0 %/năm',
@@ -116,4 +135,3 @@ describe('scenario summaries', () => {
     expect(summariseParameters({}, 'vi', t, makeKeyNamer(names, t))).toEqual([]);
   });
 });
-

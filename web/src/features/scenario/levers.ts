@@ -5,8 +5,15 @@
  * range is written once.
  */
 import {
-  FIELD_KEYS, PARTICIPATION_KEYS, RETIREMENT_LIMITS, specOf, TRAINING_KEYS, VALUE_ADDED_CHANGE_KEYS, VALUE_ADDED_KEYS,
-  type ParameterName, type ParameterUnit,
+  FIELD_KEYS,
+  PARTICIPATION_KEYS,
+  RETIREMENT_LIMITS,
+  specOf,
+  TRAINING_KEYS,
+  VALUE_ADDED_CHANGE_KEYS,
+  VALUE_ADDED_KEYS,
+  type ParameterName,
+  type ParameterUnit,
 } from '@lmo/models/labour';
 import type { ScenarioBaseline, ScenarioParameters } from '../../api/types';
 
@@ -47,7 +54,13 @@ function retirementLevers(sex: 'M' | 'F'): Lever[] {
   return [
     lever('retirementAge', 'supply', sex, { path: ['retirementAge', sex, 'target'], min: floor }),
     lever('retirementAge', 'supply', sex, { path: ['retirementAge', sex, 'startYear'], unit: 'year', ...RETIREMENT_LIMITS.startYear, step: 1, kind: 'number' }),
-    lever('retirementAge', 'supply', sex, { path: ['retirementAge', sex, 'stepMonths'], unit: 'months', ...RETIREMENT_LIMITS.stepMonths, step: 1, kind: 'number' }),
+    lever('retirementAge', 'supply', sex, {
+      path: ['retirementAge', sex, 'stepMonths'],
+      unit: 'months',
+      ...RETIREMENT_LIMITS.stepMonths,
+      step: 1,
+      kind: 'number',
+    }),
   ];
 }
 
@@ -109,7 +122,7 @@ export function readLever(params: ScenarioParameters | undefined, l: Lever): num
  */
 export function baselineValue(l: Lever, baseline: ScenarioBaseline | null | undefined): number | null {
   if (l.spec === 'valueAddedGrowth') return baseline?.valueAddedGrowth?.[l.key!] ?? null;
-  if (l.spec === 'retirementAge') return l.path[2] === 'target' ? baseline?.retirementAge?.[l.key as 'M' | 'F'] ?? (l.key === 'M' ? 62 : 60) : null;
+  if (l.spec === 'retirementAge') return l.path[2] === 'target' ? (baseline?.retirementAge?.[l.key as 'M' | 'F'] ?? (l.key === 'M' ? 62 : 60)) : null;
   if (l.spec === 'entryRate') return baseline?.entryRate ?? null;
   const d = specOf(l.spec).default;
   return Number.isFinite(d) ? d : null;
@@ -127,7 +140,8 @@ export function referenceOf(l: Lever, baseline: ScenarioBaseline | null | undefi
     return typeof value === 'number' ? { value, unit: 'graduates-per-year' } : null;
   }
   if (l.spec === 'newFieldBoost') return typeof baseline.newFields?.[l.key!] === 'number' ? { value: baseline.newFields[l.key!]!, unit: 'workers' } : null;
-  if (l.spec === 'participationChange') return typeof baseline.participation?.[l.key!] === 'number' ? { value: baseline.participation[l.key!]!, unit: 'pct' } : null;
+  if (l.spec === 'participationChange')
+    return typeof baseline.participation?.[l.key!] === 'number' ? { value: baseline.participation[l.key!]!, unit: 'pct' } : null;
   return null;
 }
 
@@ -192,7 +206,11 @@ export function leverOfPath(path: string, levers: readonly Lever[]): Lever | und
 export function parametersKey(params: ScenarioParameters | undefined): string {
   const sort = (v: unknown): unknown =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.keys(v as Loose).sort().map((k) => [k, sort((v as Loose)[k])]))
+      ? Object.fromEntries(
+          Object.keys(v as Loose)
+            .sort()
+            .map((k) => [k, sort((v as Loose)[k])]),
+        )
       : v;
   return JSON.stringify(sort(params ?? {}));
 }

@@ -15,8 +15,16 @@ const catalogue: ScenarioCatalogue = {
   engine: 'ready',
   specs: [],
   baseline: {
-    baseYear: 2025, horizon: 10, valueAddedGrowth: { A: 3, 'B-F': 8, 'G-U': 6.5, C: 9.2 }, productivityGrowth: { A: 5.1 }, participation: { 'M:15-24': 44 },
-    retirementAge: { M: 62, F: 60 }, graduates: { college: 300_000 }, entryRate: 80, newFields: { semiconductors: 60_000 }, labourForceEnd: null,
+    baseYear: 2025,
+    horizon: 10,
+    valueAddedGrowth: { A: 3, 'B-F': 8, 'G-U': 6.5, C: 9.2 },
+    productivityGrowth: { A: 5.1 },
+    participation: { 'M:15-24': 44 },
+    retirementAge: { M: 62, F: 60 },
+    graduates: { college: 300_000 },
+    entryRate: 80,
+    newFields: { semiconductors: 60_000 },
+    labourForceEnd: null,
   },
 };
 const sectionsMeta = { ...meta, sectors: [...meta.sectors.map((s) => ({ ...s, level: s.code === 'TOTAL' ? 'total' : 'section' }))] };
@@ -33,7 +41,8 @@ function api(post: (body: unknown) => Response) {
       return post(JSON.parse(text));
     }
     if (url.pathname === '/api/scenarios') return json(catalogue);
-    if (url.pathname === `/api/scenarios/${CUSTOM}`) return json({ id: CUSTOM, parameters: { valueAddedGrowth: { C: 12 }, trainingOutputChange: { college: 20 } }, preset: false });
+    if (url.pathname === `/api/scenarios/${CUSTOM}`)
+      return json({ id: CUSTOM, parameters: { valueAddedGrowth: { C: 12 }, trainingOutputChange: { college: 20 } }, preset: false });
     return json({ title: 'Not found', status: 404 }, 404);
   });
 }
@@ -44,11 +53,12 @@ function renderWith(ui: React.ReactNode) {
 }
 
 /** Opens the builder as a user does: its levers are drawn only while it is open. */
-const openBuilder = () => act(() => {
-  const details = document.querySelector<HTMLDetailsElement>('.scenario-builder details')!;
-  details.open = true;
-  details.dispatchEvent(new Event('toggle'));
-});
+const openBuilder = () =>
+  act(() => {
+    const details = document.querySelector<HTMLDetailsElement>('.scenario-builder details')!;
+    details.open = true;
+    details.dispatchEvent(new Event('toggle'));
+  });
 
 const lever = (id: string) => document.querySelector<HTMLElement>(`[data-lever="${id}"]`)!;
 const posts = (fetch: ReturnType<typeof api>) => fetch.mock.calls.filter((c) => (c[1]?.method ?? 'GET') === 'POST');
@@ -57,10 +67,15 @@ describe('ScenarioBuilder', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('draws no levers while closed on a preset, and draws them once opened', async () => {
-    vi.stubGlobal('fetch', api(() => new Response('{}', { status: 500 })));
+    vi.stubGlobal(
+      'fetch',
+      api(() => new Response('{}', { status: 500 })),
+    );
     window.history.replaceState(null, '', '/?page=overview');
     renderWith(<ScenarioBuilder />);
-    await act(async () => { await new Promise((r) => setTimeout(r, 50)); });
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 50));
+    });
     expect(document.querySelector('[data-lever]')).toBeNull();
     openBuilder();
     await waitFor(() => expect(lever('valueAddedGrowth.C')).not.toBeNull());
@@ -88,7 +103,9 @@ describe('ScenarioBuilder', () => {
   });
 
   it('applies on slider release and puts the answered id in the URL, keeping the slider where it was', async () => {
-    const fetch = api((body) => new Response(JSON.stringify({ id: CUSTOM, parameters: body }), { status: 201, headers: { 'content-type': 'application/json' } }));
+    const fetch = api(
+      (body) => new Response(JSON.stringify({ id: CUSTOM, parameters: body }), { status: 201, headers: { 'content-type': 'application/json' } }),
+    );
     vi.stubGlobal('fetch', fetch);
     window.history.replaceState(null, '', '/?page=regions');
     renderWith(<ScenarioBuilder />);
@@ -106,7 +123,10 @@ describe('ScenarioBuilder', () => {
   });
 
   it('starts from the selected preset and resets to the baseline', async () => {
-    vi.stubGlobal('fetch', api(() => new Response('{}', { status: 500 })));
+    vi.stubGlobal(
+      'fetch',
+      api(() => new Response('{}', { status: 500 })),
+    );
     window.history.replaceState(null, '', '/?scenario=high-growth');
     renderWith(<ScenarioBuilder />);
     openBuilder();
@@ -121,7 +141,10 @@ describe('ScenarioBuilder', () => {
   });
 
   it('turns compare on against the baseline and off again through the URL', async () => {
-    vi.stubGlobal('fetch', api(() => new Response('{}', { status: 500 })));
+    vi.stubGlobal(
+      'fetch',
+      api(() => new Response('{}', { status: 500 })),
+    );
     window.history.replaceState(null, '', `/?page=sectors&scenario=${CUSTOM}`);
     renderWith(<ScenarioBuilder />);
     openBuilder();
@@ -141,7 +164,10 @@ describe('ScenarioSelect with a user-built scenario', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('names it "Custom scenario", summarises its parameters and offers to copy the link', async () => {
-    vi.stubGlobal('fetch', api(() => new Response('{}', { status: 500 })));
+    vi.stubGlobal(
+      'fetch',
+      api(() => new Response('{}', { status: 500 })),
+    );
     window.history.replaceState(null, '', `/?scenario=${CUSTOM}`);
     renderWith(<ScenarioSelect />);
     const select = screen.getByLabelText('Kịch bản') as HTMLSelectElement;

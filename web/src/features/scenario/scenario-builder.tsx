@@ -17,7 +17,6 @@ import { isCustomScenario, scenarioQueries } from './queries';
 import { useApplyScenario } from './use-apply-scenario';
 import { useScenarioParameters } from './use-scenario-parameters';
 
-
 /** Why a scenario could not be read, in the UI language (an expired or unknown id is a 404). */
 function unreadableText(problem: ReturnType<typeof toProblem>, lang: Lang): string {
   const text = problemText(problem, lang);
@@ -102,26 +101,42 @@ function ScenarioBuilderPanel() {
 
   return (
     <section className="card scenario-builder" aria-label={t('scenario.panelLabel')}>
-      <details open={open || undefined} onToggle={(e) => { const now = e.currentTarget.open; if (now !== open) setToggled(now); }}>
+      <details
+        open={open || undefined}
+        onToggle={(e) => {
+          const now = e.currentTarget.open;
+          if (now !== open) setToggled(now);
+        }}
+      >
         <summary className="scenario-builder-summary">{t('scenario.build')}</summary>
         <p className="count">{t('scenario.intro')}</p>
         {catalogue.isError && <p className="note">{t('scenario.catalogueMissing')}</p>}
-        {current.isError && <p className="note" role="alert">{t('scenario.unreadable', { detail: unreadableText(toProblem(current.error), lang) })}</p>}
+        {current.isError && (
+          <p className="note" role="alert">
+            {t('scenario.unreadable', { detail: unreadableText(toProblem(current.error), lang) })}
+          </p>
+        )}
         {/* Levers wait for the scenario's parameters, so nothing typed before they arrive is overwritten. */}
-        {!open ? null : !known ? <LoadingState height={120} label={t('scenario.loadingParameters')} /> : <LeverGroups
-          levers={levers}
-          draft={draft.params}
-          baseline={baseline}
-          errors={errors}
-          section={section}
-          onSection={setSection}
-          onChange={change}
-          onCommit={commit}
-          names={names}
-        />}
+        {!open ? null : !known ? (
+          <LoadingState height={120} label={t('scenario.loadingParameters')} />
+        ) : (
+          <LeverGroups
+            levers={levers}
+            draft={draft.params}
+            baseline={baseline}
+            errors={errors}
+            section={section}
+            onSection={setSection}
+            onChange={change}
+            onCommit={commit}
+            names={names}
+          />
+        )}
         {general.length > 0 && (
           <ul className="lever-problem problem-errors" role="alert" data-testid="scenario-problems">
-            {general.map((g, i) => <li key={i}>{g}</li>)}
+            {general.map((g, i) => (
+              <li key={i}>{g}</li>
+            ))}
           </ul>
         )}
         <div className="scenario-actions">
@@ -132,7 +147,13 @@ function ScenarioBuilderPanel() {
             {t('scenario.reset')}
           </button>
           <span className="count" aria-live="polite">
-            {mutation.isPending ? t('scenario.computing') : dirty ? t('scenario.unapplied') : isCustomScenario(state.scenario) ? t('scenario.appliedAs', { id: state.scenario }) : ''}
+            {mutation.isPending
+              ? t('scenario.computing')
+              : dirty
+                ? t('scenario.unapplied')
+                : isCustomScenario(state.scenario)
+                  ? t('scenario.appliedAs', { id: state.scenario })
+                  : ''}
           </span>
         </div>
       </details>

@@ -37,7 +37,9 @@ export interface KeyNamer {
 }
 
 function periods(value: Record<string, number>, unit: ParameterUnit, lang: Lang, t: T, step: number): string {
-  return Object.entries(value).map(([period, v]) => `${period}: ${formatLeverValue(v, unit, lang, t, { step })}`).join('; ');
+  return Object.entries(value)
+    .map(([period, v]) => `${period}: ${formatLeverValue(v, unit, lang, t, { step })}`)
+    .join('; ');
 }
 
 /**
@@ -67,7 +69,9 @@ export function summariseParameters(params: ScenarioParameters | undefined, lang
           formatLeverValue(r.target, 'years', lang, t, { step: 0.25 }),
           r.startYear !== undefined ? t('scenario.fromYear', { year: r.startYear }) : '',
           r.stepMonths !== undefined ? t('scenario.monthsPerYear', { count: r.stepMonths }) : '',
-        ].filter(Boolean).join(', ');
+        ]
+          .filter(Boolean)
+          .join(', ');
       } else text = periods(v as Record<string, number>, spec.unit, lang, t, spec.step);
       lines.push(`${label} — ${keyName(name, key)}: ${text}`);
     }

@@ -21,8 +21,16 @@ export function SystemCompare({ a, b }: { a: string; b: string }) {
   const sourceText = useSourceText();
   const lang = i18n.language as Lang;
   const nameOf = useScenarioName();
-  const qa = { employment: useQuery(overviewQueries.national(INDICATORS.employment, a, 10)), labourForce: useQuery(overviewQueries.national(INDICATORS.labourForce, a, 10)), unemploymentRate: useQuery(overviewQueries.national(INDICATORS.unemploymentRate, a, 10)) };
-  const qb = { employment: useQuery(overviewQueries.national(INDICATORS.employment, b, 10)), labourForce: useQuery(overviewQueries.national(INDICATORS.labourForce, b, 10)), unemploymentRate: useQuery(overviewQueries.national(INDICATORS.unemploymentRate, b, 10)) };
+  const qa = {
+    employment: useQuery(overviewQueries.national(INDICATORS.employment, a, 10)),
+    labourForce: useQuery(overviewQueries.national(INDICATORS.labourForce, a, 10)),
+    unemploymentRate: useQuery(overviewQueries.national(INDICATORS.unemploymentRate, a, 10)),
+  };
+  const qb = {
+    employment: useQuery(overviewQueries.national(INDICATORS.employment, b, 10)),
+    labourForce: useQuery(overviewQueries.national(INDICATORS.labourForce, b, 10)),
+    unemploymentRate: useQuery(overviewQueries.national(INDICATORS.unemploymentRate, b, 10)),
+  };
   const all = [...Object.values(qa), ...Object.values(qb)];
   const rows = toSystemCompareRows(
     { employment: qa.employment.data, labourForce: qa.labourForce.data, unemploymentRate: qa.unemploymentRate.data },
@@ -36,7 +44,9 @@ export function SystemCompare({ a, b }: { a: string; b: string }) {
   const columns: Column<SystemCompareRow>[] = [
     { key: 'period', label: t('table.period'), value: (r) => r.period },
     ...columnsOf('employment', t('overview.employment'), (r, s) => r[`employment${s}`], persons, signed),
-    ...(rows.some((r) => r.demandA !== undefined || r.demandB !== undefined) ? columnsOf('demand', t('overview.demandLine'), (r, s) => r[`demand${s}`], persons, signed) : []),
+    ...(rows.some((r) => r.demandA !== undefined || r.demandB !== undefined)
+      ? columnsOf('demand', t('overview.demandLine'), (r, s) => r[`demand${s}`], persons, signed)
+      : []),
     ...columnsOf('labourForce', t('overview.labourForce'), (r, s) => r[`labourForce${s}`], persons, signed),
     ...columnsOf('unemploymentRate', t('overview.unemploymentRate'), (r, s) => r[`unemploymentRate${s}`], rate, points),
   ];

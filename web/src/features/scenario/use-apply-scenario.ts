@@ -29,11 +29,20 @@ export function useApplyScenario(onApplied?: (created: CreatedScenario) => void)
   const mutation = useMutation({
     mutationFn: async ({ parameters }: { parameters: ScenarioParameters; replace: boolean; seq: number }) => createScenario(parameters),
     onSuccess: async (created, vars) => {
-      client.setQueryData(scenarioQueries.detail(created.id).queryKey, { id: created.id, parameters: created.parameters, preset: !isCustomScenario(created.id) });
+      client.setQueryData(scenarioQueries.detail(created.id).queryKey, {
+        id: created.id,
+        parameters: created.parameters,
+        preset: !isCustomScenario(created.id),
+      });
       if (vars.seq !== latest.current) return;
       const reads = prefetchPage(client, { ...parseUrlState(window.location.search), scenario: created.id });
       let timer: ReturnType<typeof setTimeout> | undefined;
-      await Promise.race([reads, new Promise((resolve) => { timer = setTimeout(resolve, READS_BEFORE_NAVIGATE_MS); })]);
+      await Promise.race([
+        reads,
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, READS_BEFORE_NAVIGATE_MS);
+        }),
+      ]);
       clearTimeout(timer);
       // A newer slider position may have been applied while the reads ran.
       if (vars.seq !== latest.current) return;

@@ -13,10 +13,16 @@ import type { ImbalanceRow, OpeningsRow } from './to-chart-rows';
 
 /** Employment by year: observed, projected and the 80 % and 95 % bounds. */
 export function employmentColumns(t: TFunction, lang: Lang): Column<MergedRow>[] {
-  return forecastTableColumns('employment', {
-    period: t('table.period'), actual: t('chart.observed'), mean: t('chart.projected'),
-    bands: { lower80: t('sectors.lower80'), upper80: t('sectors.upper80'), lower95: t('chart.lower95'), upper95: t('chart.upper95') },
-  }, (v) => formatInteger(v, lang));
+  return forecastTableColumns(
+    'employment',
+    {
+      period: t('table.period'),
+      actual: t('chart.observed'),
+      mean: t('chart.projected'),
+      bands: { lower80: t('sectors.lower80'), upper80: t('sectors.upper80'), lower95: t('chart.lower95'), upper95: t('chart.upper95') },
+    },
+    (v) => formatInteger(v, lang),
+  );
 }
 
 /** Openings by level: expansion (net, may be negative), replacement, their sum, and new supply. */
@@ -38,7 +44,18 @@ export function imbalanceColumns(t: TFunction, lang: Lang, thresholds?: Partial<
     { key: 'imbalance', label: t('gaps.imbalance'), value: (r) => r.imbalance, format: (r) => formatSigned(r.imbalance, lang), align: 'right' },
     { key: 'lower', label: t('sectors.lower80'), value: (r) => r.lower, format: (r) => formatSigned(r.lower, lang), align: 'right' },
     { key: 'upper', label: t('sectors.upper80'), value: (r) => r.upper, format: (r) => formatSigned(r.upper, lang), align: 'right' },
-    { key: 'imbalanceShare', label: t('gaps.imbalanceShare'), value: (r) => sharePercent(r.imbalanceShare), format: (r) => formatShare(r.imbalanceShare, lang), align: 'right' },
-    { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`), format: (r) => <FlagBadge flag={r.flag} thresholds={thresholds} share={r.imbalanceShare} /> },
+    {
+      key: 'imbalanceShare',
+      label: t('gaps.imbalanceShare'),
+      value: (r) => sharePercent(r.imbalanceShare),
+      format: (r) => formatShare(r.imbalanceShare, lang),
+      align: 'right',
+    },
+    {
+      key: 'flag',
+      label: t('gaps.flag'),
+      value: (r) => t(`flag.${r.flag}`),
+      format: (r) => <FlagBadge flag={r.flag} thresholds={thresholds} share={r.imbalanceShare} />,
+    },
   ];
 }

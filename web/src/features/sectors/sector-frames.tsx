@@ -29,7 +29,15 @@ export interface SectorView {
 }
 
 /** The sector's employment forecast with its intervals, a series break where the API declares one, and its accuracy. */
-export function EmploymentFrame({ view, employment, gaps }: { view: SectorView; employment: UseQueryResult<ForecastResponse>; gaps: GapsResponse | undefined }) {
+export function EmploymentFrame({
+  view,
+  employment,
+  gaps,
+}: {
+  view: SectorView;
+  employment: UseQueryResult<ForecastResponse>;
+  gaps: GapsResponse | undefined;
+}) {
   const { t } = useTranslation();
   const sourceText = useSourceText();
   const { sector, region, names, lang } = view;
@@ -78,7 +86,10 @@ export function GapFrames({ view, gaps }: { view: SectorView; gaps: UseQueryResu
     unit: t('units.personsOverHorizon', { count: horizon }),
     source: sourceText(gaps.data?.source ?? gapRows[0]?.source),
     statuses: ['modelled' as const],
-    basis: basisOfRows(gapRows.filter((r) => r.sector === sector), gaps.data),
+    basis: basisOfRows(
+      gapRows.filter((r) => r.sector === sector),
+      gaps.data,
+    ),
     levels: VIEW_LEVELS.sector,
     provenance: { basis: (r: { basis: Status[] }) => r.basis, source: (r: { source: string }) => sourceText(r.source) },
     status: gaps,
@@ -92,7 +103,10 @@ export function GapFrames({ view, gaps }: { view: SectorView; gaps: UseQueryResu
           title={t('sectors.openingsTitle', { horizon })}
           subtitle={where}
           footnote={<span className="small-text">{t('gaps.expansionHint')}</span>}
-          legend={[{ label: t('gaps.expansion'), color: SERIES.expansion }, { label: t('gaps.replacement'), color: SERIES.replacement }]}
+          legend={[
+            { label: t('gaps.expansion'), color: SERIES.expansion },
+            { label: t('gaps.replacement'), color: SERIES.replacement },
+          ]}
           columns={openColumns}
           rows={openings}
           filename={`openings-${sector}-${region}-${horizon}y`}
@@ -103,7 +117,10 @@ export function GapFrames({ view, gaps }: { view: SectorView; gaps: UseQueryResu
           {...common}
           title={t('sectors.supplyTitle', { horizon })}
           subtitle={where}
-          legend={[{ label: t('gaps.newSupply'), color: SERIES.newSupply }, { label: t('gaps.openings'), color: '#7f8a99' }]}
+          legend={[
+            { label: t('gaps.newSupply'), color: SERIES.newSupply },
+            { label: t('gaps.openings'), color: '#7f8a99' },
+          ]}
           columns={openColumns}
           rows={openings}
           filename={`supply-${sector}-${region}-${horizon}y`}
@@ -115,7 +132,10 @@ export function GapFrames({ view, gaps }: { view: SectorView; gaps: UseQueryResu
         {...common}
         title={t('sectors.imbalanceTitle', { horizon })}
         subtitle={t('sectors.imbalanceSubtitle', { sector: names.sector(sector), region: names.region(region) })}
-        legend={[...FLAGS.map((f) => ({ label: t(`flag.${f}`), color: FLAG_COLORS[f] })), { label: t('sectors.interval80'), color: '#1a2233', kind: 'line' as const }]}
+        legend={[
+          ...FLAGS.map((f) => ({ label: t(`flag.${f}`), color: FLAG_COLORS[f] })),
+          { label: t('sectors.interval80'), color: '#1a2233', kind: 'line' as const },
+        ]}
         columns={imbalanceColumns(t, lang, thresholds)}
         rows={imbalance}
         filename={`imbalance-${sector}-${region}-${horizon}y`}

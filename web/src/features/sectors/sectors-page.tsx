@@ -52,8 +52,18 @@ export default function SectorsPage() {
       <ScenarioBuilder />
       <SectorCompare view={view} />
       <div className="toolbar">
-        {sectorOptionList.length > 0 && <Select name="sector" label={t('controls.sector')} value={sector} onChange={(v) => set({ sector: v })} options={sectorOptionList} />}
-        {regionOptions.length > 0 && <Select name="region" label={t('controls.area')} value={region} onChange={(v) => set({ region: v === 'VN' ? undefined : v })} options={regionOptions} />}
+        {sectorOptionList.length > 0 && (
+          <Select name="sector" label={t('controls.sector')} value={sector} onChange={(v) => set({ sector: v })} options={sectorOptionList} />
+        )}
+        {regionOptions.length > 0 && (
+          <Select
+            name="region"
+            label={t('controls.area')}
+            value={region}
+            onChange={(v) => set({ region: v === 'VN' ? undefined : v })}
+            options={regionOptions}
+          />
+        )}
       </div>
       <EmploymentFrame view={view} employment={employment} gaps={gaps.data} />
       <GapFrames view={view} gaps={gaps} />

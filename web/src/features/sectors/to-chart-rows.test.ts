@@ -5,8 +5,27 @@ import { toEmploymentRows, toImbalanceRows, toOpeningsRows } from './to-chart-ro
 
 const names = makeNamer(undefined, 'en');
 const rows = [
-  gapRow({ qualification: 'university', expansion: 100, replacement: 50, openings: 150, newSupply: 120, imbalance: -30, imbalanceLower: -60, imbalanceUpper: -10 }),
-  gapRow({ qualification: 'elementary', expansion: 0, replacement: 40, openings: 40, newSupply: 70, imbalance: 30, imbalanceLower: 5, imbalanceUpper: 50, flag: 'surplus' }),
+  gapRow({
+    qualification: 'university',
+    expansion: 100,
+    replacement: 50,
+    openings: 150,
+    newSupply: 120,
+    imbalance: -30,
+    imbalanceLower: -60,
+    imbalanceUpper: -10,
+  }),
+  gapRow({
+    qualification: 'elementary',
+    expansion: 0,
+    replacement: 40,
+    openings: 40,
+    newSupply: 70,
+    imbalance: 30,
+    imbalanceLower: 5,
+    imbalanceUpper: 50,
+    flag: 'surplus',
+  }),
   gapRow({ qualification: 'ALL', openings: 190 }),
   gapRow({ sector: 'F', qualification: 'college' }),
 ];

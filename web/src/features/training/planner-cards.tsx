@@ -11,7 +11,13 @@ import type { PlannerRow } from './to-table-rows';
  * The planner table on a phone: one card per sector × level, with the gap and the flag on the
  * card's first line, so nothing needs a sideways scroll. Same rows and order as the table.
  */
-export function PlannerCards({ rows, columns, sort, caption, thresholds }: {
+export function PlannerCards({
+  rows,
+  columns,
+  sort,
+  caption,
+  thresholds,
+}: {
   rows: PlannerRow[];
   columns: Column<PlannerRow>[];
   sort?: SortState;
@@ -26,7 +32,9 @@ export function PlannerCards({ rows, columns, sort, caption, thresholds }: {
       {sorted.map((r) => (
         <li key={r.key} className="planner-card" data-flag={r.flag}>
           <div className="planner-card-head">
-            <span className="planner-rank" aria-label={`${t('training.rank')} ${r.rank ?? MISSING}`}>{r.rank === null ? MISSING : `#${r.rank}`}</span>
+            <span className="planner-rank" aria-label={`${t('training.rank')} ${r.rank ?? MISSING}`}>
+              {r.rank === null ? MISSING : `#${r.rank}`}
+            </span>
             <span className="planner-name">
               <strong>{r.sectorName}</strong> · {r.qualificationName}
             </span>
@@ -36,13 +44,31 @@ export function PlannerCards({ rows, columns, sort, caption, thresholds }: {
               <span className="label">{t('training.gap')}</span> <strong>{formatSigned(r.imbalance, lang)}</strong>{' '}
               <span className="small-text">({formatShare(r.imbalanceShare, lang)})</span>
             </span>
-            <span data-field="flag"><FlagBadge flag={r.flag} thresholds={thresholds} share={r.imbalanceShare} /></span>
+            <span data-field="flag">
+              <FlagBadge flag={r.flag} thresholds={thresholds} share={r.imbalanceShare} />
+            </span>
           </div>
           <dl className="planner-card-facts">
-            <div><dt>{t('gaps.openings')}</dt><dd>{formatInteger(r.openings, lang)}</dd></div>
-            <div><dt>{t('gaps.newSupply')}</dt><dd>{formatInteger(r.newSupply, lang)}</dd></div>
-            <div><dt>{t('training.interval')}</dt><dd>{formatSigned(r.imbalanceLower, lang)} … {formatSigned(r.imbalanceUpper, lang)}</dd></div>
-            <div><dt>{t('gaps.confidence')}</dt><dd><ConfidenceMeter confidence={r.confidence} /></dd></div>
+            <div>
+              <dt>{t('gaps.openings')}</dt>
+              <dd>{formatInteger(r.openings, lang)}</dd>
+            </div>
+            <div>
+              <dt>{t('gaps.newSupply')}</dt>
+              <dd>{formatInteger(r.newSupply, lang)}</dd>
+            </div>
+            <div>
+              <dt>{t('training.interval')}</dt>
+              <dd>
+                {formatSigned(r.imbalanceLower, lang)} … {formatSigned(r.imbalanceUpper, lang)}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('gaps.confidence')}</dt>
+              <dd>
+                <ConfidenceMeter confidence={r.confidence} />
+              </dd>
+            </div>
           </dl>
         </li>
       ))}

@@ -14,7 +14,14 @@ const CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 } as const;
 /** Every column of the planner table; the flag badge reads the served `thresholds`. */
 export function plannerColumns(t: TFunction, lang: Lang, thresholds?: Partial<FlagThresholds> | null): Column<PlannerRow>[] {
   return [
-    { key: 'rank', label: t('training.rank'), value: (r) => r.rank ?? undefined, digits: 0, format: (r) => (r.rank === null ? MISSING : String(r.rank)), align: 'right' },
+    {
+      key: 'rank',
+      label: t('training.rank'),
+      value: (r) => r.rank ?? undefined,
+      digits: 0,
+      format: (r) => (r.rank === null ? MISSING : String(r.rank)),
+      align: 'right',
+    },
     { key: 'sector', label: t('controls.sector'), value: (r) => r.sectorName },
     { key: 'qualification', label: t('controls.qualification'), value: (r) => r.qualificationName },
     { key: 'openings', label: t('gaps.openings'), value: (r) => r.openings, format: (r) => formatInteger(r.openings, lang), align: 'right' },
@@ -32,12 +39,27 @@ export function plannerColumns(t: TFunction, lang: Lang, thresholds?: Partial<Fl
       ],
     },
     {
-      key: 'imbalanceShare', label: t('gaps.imbalanceShare'), value: (r) => sharePercent(r.imbalanceShare), format: (r) => formatShare(r.imbalanceShare, lang), align: 'right',
+      key: 'imbalanceShare',
+      label: t('gaps.imbalanceShare'),
+      value: (r) => sharePercent(r.imbalanceShare),
+      format: (r) => formatShare(r.imbalanceShare, lang),
+      align: 'right',
       exportAs: [{ key: 'imbalanceShare', label: t('training.csvImbalanceShare'), value: (r) => sharePercent(r.imbalanceShare), digits: 2 }],
     },
     { key: 'ratio', label: t('gaps.ratio'), value: (r) => r.ratio, format: (r) => formatDecimal(r.ratio, lang, 2), align: 'right', digits: 3 },
-    { key: 'confidence', label: t('gaps.confidence'), value: (r) => CONFIDENCE_RANK[r.confidence], exportValue: (r) => t(`confidence.${r.confidence}`), format: (r) => <ConfidenceMeter confidence={r.confidence} /> },
-    { key: 'flag', label: t('gaps.flag'), value: (r) => t(`flag.${r.flag}`), format: (r) => <FlagBadge flag={r.flag} thresholds={thresholds} share={r.imbalanceShare} /> },
+    {
+      key: 'confidence',
+      label: t('gaps.confidence'),
+      value: (r) => CONFIDENCE_RANK[r.confidence],
+      exportValue: (r) => t(`confidence.${r.confidence}`),
+      format: (r) => <ConfidenceMeter confidence={r.confidence} />,
+    },
+    {
+      key: 'flag',
+      label: t('gaps.flag'),
+      value: (r) => t(`flag.${r.flag}`),
+      format: (r) => <FlagBadge flag={r.flag} thresholds={thresholds} share={r.imbalanceShare} />,
+    },
     {
       key: 'status',
       label: t('status.label'),

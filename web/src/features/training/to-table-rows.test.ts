@@ -34,13 +34,20 @@ describe('training planner rows', () => {
 
 describe('training planner ranks (issue 12)', () => {
   it('ranks by share of base employment and never ranks too-small cells', () => {
-    const out = toPlannerRows([
-      gapRow({ sector: 'C', qualification: 'college', imbalance: -2_000, employmentBase: 100_000, flag: 'shortage' }),
-      gapRow({ sector: 'C', qualification: 'university', imbalance: -1_000, employmentBase: 20_000, flag: 'shortage' }),
-      gapRow({ sector: 'F', qualification: 'college', imbalance: -900, employmentBase: 3_000, flag: 'too-small', rank: null }),
-    ], names);
+    const out = toPlannerRows(
+      [
+        gapRow({ sector: 'C', qualification: 'college', imbalance: -2_000, employmentBase: 100_000, flag: 'shortage' }),
+        gapRow({ sector: 'C', qualification: 'university', imbalance: -1_000, employmentBase: 20_000, flag: 'shortage' }),
+        gapRow({ sector: 'F', qualification: 'college', imbalance: -900, employmentBase: 3_000, flag: 'too-small', rank: null }),
+      ],
+      names,
+    );
     // −5 % beats −2 % even though the absolute gap is smaller; the small cell comes last, unranked.
-    expect(out.map((r) => [r.key, r.rank])).toEqual([['C|university', 1], ['C|college', 2], ['F|college', null]]);
+    expect(out.map((r) => [r.key, r.rank])).toEqual([
+      ['C|university', 1],
+      ['C|college', 2],
+      ['F|college', null],
+    ]);
     expect(out[0].imbalanceShare).toBeCloseTo(-0.05);
   });
 });

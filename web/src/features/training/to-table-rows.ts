@@ -8,8 +8,20 @@ import { nameOf, type Namer } from '../meta/names';
 /** One row of the planner table. */
 export type PlannerRow = Pick<
   GapRow,
-  'rank' | 'sector' | 'qualification' | 'openings' | 'expansion' | 'replacement' | 'newSupply'
-  | 'imbalance' | 'imbalanceLower' | 'imbalanceUpper' | 'imbalanceShare' | 'ratio' | 'confidence' | 'flag'
+  | 'rank'
+  | 'sector'
+  | 'qualification'
+  | 'openings'
+  | 'expansion'
+  | 'replacement'
+  | 'newSupply'
+  | 'imbalance'
+  | 'imbalanceLower'
+  | 'imbalanceUpper'
+  | 'imbalanceShare'
+  | 'ratio'
+  | 'confidence'
+  | 'flag'
 > & {
   key: string;
   sectorName: string;
@@ -30,10 +42,12 @@ export interface PlannerFilters {
 
 /** The model's rank order (models/src/labour/imbalance.ts): lowest share, then the larger shortage, then codes. */
 function compareForRank(a: GapRow, b: GapRow): number {
-  return (shareOf(a) ?? Infinity) - (shareOf(b) ?? Infinity)
-    || a.imbalance - b.imbalance
-    || a.sector.localeCompare(b.sector)
-    || a.qualification.localeCompare(b.qualification);
+  return (
+    (shareOf(a) ?? Infinity) - (shareOf(b) ?? Infinity) ||
+    a.imbalance - b.imbalance ||
+    a.sector.localeCompare(b.sector) ||
+    a.qualification.localeCompare(b.qualification)
+  );
 }
 
 /**
@@ -77,6 +91,10 @@ export function toPlannerRows(rows: GapRow[], names: Namer, filters: PlannerFilt
 }
 
 /** The area choices of the planner: provinces by name, larger areas with their level (`levelName`, e.g. "vùng"). */
-export function plannerAreaOptions(regions: readonly RegionMeta[] | undefined, lang: Lang, levelName: (level: string) => string): { value: string; label: string }[] {
+export function plannerAreaOptions(
+  regions: readonly RegionMeta[] | undefined,
+  lang: Lang,
+  levelName: (level: string) => string,
+): { value: string; label: string }[] {
   return (regions ?? []).map((r) => ({ value: r.code, label: r.level === 'province' ? nameOf(r, lang) : `${nameOf(r, lang)} (${levelName(r.level)})` }));
 }

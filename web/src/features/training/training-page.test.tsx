@@ -4,7 +4,13 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { gapRow, meta } from '../../test-fixtures';
 import TrainingPage from './training-page';
 
-const sectorsMeta = { ...meta, sectors: [...meta.sectors.map((s) => ({ ...s, level: s.code === 'TOTAL' ? 'total' : 'section' })), { code: 'F', nameVi: 'Xây dựng', nameEn: 'Construction', level: 'section', parent: 'TOTAL' }] };
+const sectorsMeta = {
+  ...meta,
+  sectors: [
+    ...meta.sectors.map((s) => ({ ...s, level: s.code === 'TOTAL' ? 'total' : 'section' })),
+    { code: 'F', nameVi: 'Xây dựng', nameEn: 'Construction', level: 'section', parent: 'TOTAL' },
+  ],
+};
 
 function api() {
   return vi.fn(async (input: RequestInfo | URL) => {
@@ -14,19 +20,48 @@ function api() {
         ? sectorsMeta
         : {
             rows: [
-              gapRow({ region: url.searchParams.get('region')!, sector: 'C', qualification: 'college', imbalance: -500, flag: 'shortage', openings: 2000, basis: ['official', 'illustrative'] } as never),
+              gapRow({
+                region: url.searchParams.get('region')!,
+                sector: 'C',
+                qualification: 'college',
+                imbalance: -500,
+                flag: 'shortage',
+                openings: 2000,
+                basis: ['official', 'illustrative'],
+              } as never),
               gapRow({ region: url.searchParams.get('region')!, sector: 'F', qualification: 'college', imbalance: 300, flag: 'surplus', openings: 900 }),
               gapRow({ region: url.searchParams.get('region')!, sector: 'TOTAL', qualification: 'ALL', imbalance: -200 }),
-              gapRow({ region: url.searchParams.get('region')!, sector: 'F', qualification: 'university', imbalance: -100, employmentBase: 3_000, flag: 'too-small', rank: null }),
+              gapRow({
+                region: url.searchParams.get('region')!,
+                sector: 'F',
+                qualification: 'university',
+                imbalance: -100,
+                employmentBase: 3_000,
+                flag: 'too-small',
+                rank: null,
+              }),
             ],
             thresholds: { measure: 'imbalance-share', shortageBelow: -0.03, surplusAbove: 0.025, smallCell: 5000, minOpenings: 500 },
             assumptions: {
               thresholds: { shortageBelow: -0.03, surplusAbove: 0.025, smallCell: 5000, minOpenings: 500 },
-              exitRates: [{ sector: 'C', rate: 0.021, basis: 'demographic' }], entryRate: 0.8, mobilityRate: 0,
-              otherEntrantsRate: { college: 0.004 }, otherEntrantsBasis: { college: 'demographic' },
+              exitRates: [{ sector: 'C', rate: 0.021, basis: 'demographic' }],
+              entryRate: 0.8,
+              mobilityRate: 0,
+              otherEntrantsRate: { college: 0.004 },
+              otherEntrantsBasis: { college: 'demographic' },
               replacement: { years: [2026, 2027], retirementRate: [0.015, 0.017], deathRate: [0.004, 0.004], byLevel: { college: 0.9 }, scenarioMultiplier: 1 },
-              sources: [{ id: 'thresholds', vi: 'Ngưỡng theo tỷ trọng việc làm năm gốc.', en: 'Thresholds as shares of base employment.', source: 'LMO model thresholds' }],
-              levels: [80, 95], breaks: [], notesVi: [], notesEn: [],
+              sources: [
+                {
+                  id: 'thresholds',
+                  vi: 'Ngưỡng theo tỷ trọng việc làm năm gốc.',
+                  en: 'Thresholds as shares of base employment.',
+                  source: 'LMO model thresholds',
+                },
+              ],
+              levels: [80, 95],
+              breaks: [],
+              notesVi: [],
+              notesEn: [],
             },
             source: 'LMO model',
           };

@@ -39,11 +39,29 @@ function PlannerFilters({ meta, region, lang }: { meta: Meta | undefined; region
   return (
     <div className="toolbar card">
       {areaOptions.length > 0 && <Select name="region" label={t('controls.area')} value={region} onChange={(v) => set({ region: v })} options={areaOptions} />}
-      <Select name="qual" label={t('controls.qualification')} value={state.qual ?? ''} onChange={(v) => set({ qual: v || undefined }, { replace: true })} options={qualOptions} />
-      <Select name="flag" label={t('controls.flag')} value={state.flag ?? ''} onChange={(v) => set({ flag: v || undefined }, { replace: true })} options={flagOptions} />
+      <Select
+        name="qual"
+        label={t('controls.qualification')}
+        value={state.qual ?? ''}
+        onChange={(v) => set({ qual: v || undefined }, { replace: true })}
+        options={qualOptions}
+      />
+      <Select
+        name="flag"
+        label={t('controls.flag')}
+        value={state.flag ?? ''}
+        onChange={(v) => set({ flag: v || undefined }, { replace: true })}
+        options={flagOptions}
+      />
       <div className="field">
         <label htmlFor={searchId}>{t('controls.search')}</label>
-        <input id={searchId} type="search" value={state.q ?? ''} placeholder={t('training.searchPlaceholder')} onChange={(e) => set({ q: e.target.value || undefined }, { replace: true })} />
+        <input
+          id={searchId}
+          type="search"
+          value={state.q ?? ''}
+          placeholder={t('training.searchPlaceholder')}
+          onChange={(e) => set({ q: e.target.value || undefined }, { replace: true })}
+        />
       </div>
     </div>
   );
@@ -61,7 +79,10 @@ function TrainingCompare({ meta, names, region }: { meta: Meta | undefined; name
       b={state.scenario}
       query={(scenario) => trainingQueries.cells({ region, scenario, horizon: state.horizon })}
       pick={{
-        keyOf: (r) => (plannerSectors.has(r.sector) && r.qualification !== 'ALL' && (!state.qual || r.qualification === state.qual) ? `${r.sector}|${r.qualification}` : undefined),
+        keyOf: (r) =>
+          plannerSectors.has(r.sector) && r.qualification !== 'ALL' && (!state.qual || r.qualification === state.qual)
+            ? `${r.sector}|${r.qualification}`
+            : undefined,
         labelOf: (r) => `${names.sector(r.sector)} · ${names.qualification(r.qualification)}`,
       }}
       title={t('compare.trainingTitle')}
@@ -81,7 +102,9 @@ export default function TrainingPage() {
   const region = state.region ?? 'VN';
   const cells = useQuery(trainingQueries.cells({ region, scenario: state.scenario, horizon: state.horizon }));
   const thresholds = cells.data?.thresholds ?? cells.data?.assumptions?.thresholds;
-  const rows = cells.data ? toPlannerRows(cells.data.rows, names, { flag: state.flag, qualification: state.qual, q: state.q, sectors: detailSectors(meta.data, true) }) : [];
+  const rows = cells.data
+    ? toPlannerRows(cells.data.rows, names, { flag: state.flag, qualification: state.qual, q: state.q, sectors: detailSectors(meta.data, true) })
+    : [];
   const columns = plannerColumns(t, lang, thresholds);
   const sourceText = useSourceText();
   const source = sourceText(cells.data?.source);
@@ -91,13 +114,24 @@ export default function TrainingPage() {
   const narrow = useNarrow();
   // Exports carry every column on screen (the interval as lower and upper, the share as a percent
   // number), with the sector and qualification codes beside their names.
-  const exportColumns = withProvenanceColumns(plannerExportColumns(t, columns), { status: () => ['modelled'], basis: (r) => r.basis, source: (r) => r.source || source }, { status: t('export.colStatus'), basis: t('export.colBasis'), source: t('export.colSource') });
+  const exportColumns = withProvenanceColumns(
+    plannerExportColumns(t, columns),
+    { status: () => ['modelled'], basis: (r) => r.basis, source: (r) => r.source || source },
+    { status: t('export.colStatus'), basis: t('export.colBasis'), source: t('export.colSource') },
+  );
   const exportAs = useExport();
   const tableTitle = t('training.tableTitle', { area: names.region(region), horizon: state.horizon });
   const downloadPlan = (format: Parameters<typeof exportAs>[0]) =>
     exportAs(format, {
-      title: tableTitle, subtitle: t('training.tableSubtitle', { scenario: names.scenario(state.scenario) }), unit: t('units.personsOverHorizon', { count: state.horizon }),
-      columns: exportColumns, rows, sources: [source, ...rows.map((r) => r.source)], statuses: ['modelled'], basis, note: flagRule,
+      title: tableTitle,
+      subtitle: t('training.tableSubtitle', { scenario: names.scenario(state.scenario) }),
+      unit: t('units.personsOverHorizon', { count: state.horizon }),
+      columns: exportColumns,
+      rows,
+      sources: [source, ...rows.map((r) => r.source)],
+      statuses: ['modelled'],
+      basis,
+      note: flagRule,
       filename: `training-plan-${region}-${state.scenario}-${state.horizon}y`,
     });
 
@@ -113,10 +147,14 @@ export default function TrainingPage() {
             <h2 id="planner-heading" className="chart-title">
               {tableTitle} <StatusBadge status="modelled" />
             </h2>
-            <p className="chart-subtitle">{t('training.tableSubtitle', { scenario: names.scenario(state.scenario) })} · {t('training.rankHint')}</p>
+            <p className="chart-subtitle">
+              {t('training.tableSubtitle', { scenario: names.scenario(state.scenario) })} · {t('training.rankHint')}
+            </p>
           </div>
           <div className="chart-tools">
-            <span className="count" aria-live="polite">{t('training.count', { count: rows.length })}</span>
+            <span className="count" aria-live="polite">
+              {t('training.count', { count: rows.length })}
+            </span>
             <DownloadMenu title={tableTitle} disabled={rows.length === 0} onSelect={downloadPlan} />
             <a className="button button-small" href={exportCsvHref('gaps', { region, scenario: state.scenario, horizon: state.horizon })}>
               {t('training.apiCsv')}

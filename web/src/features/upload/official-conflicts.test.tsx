@@ -8,8 +8,15 @@ import type { UploadFields } from './upload-request';
 
 const sent: UploadFields[] = [];
 const cell = (period: string, current: number, next: number) => ({
-  line: 8, column: period, indicator: 'labour_force', period, region: 'VN', sector: 'TOTAL', qualification: 'ALL',
-  current: { value: current, source: 'GSO, LFS report', status: 'official' }, new: { value: next, source: 'World Bank WDI', status: 'modelled' },
+  line: 8,
+  column: period,
+  indicator: 'labour_force',
+  period,
+  region: 'VN',
+  sector: 'TOTAL',
+  qualification: 'ALL',
+  current: { value: current, source: 'GSO, LFS report', status: 'official' },
+  new: { value: next, source: 'World Bank WDI', status: 'modelled' },
 });
 vi.mock('./upload-request', async (importOriginal) => ({
   ...(await importOriginal<typeof import('./upload-request')>()),
@@ -18,11 +25,25 @@ vi.mock('./upload-request', async (importOriginal) => ({
     sent.push(fields);
     if (!fields.replaceOfficial) {
       throw new ApiError({
-        type: '/api/problems/official-data', title: 'The upload would replace official figures', status: 409, code: 'REPLACES_OFFICIAL',
-        cells: [cell('2021', 50_605_000, 55_000_000), cell('2022', 51_700_000, 55_950_000)], cellCount: 2,
+        type: '/api/problems/official-data',
+        title: 'The upload would replace official figures',
+        status: 409,
+        code: 'REPLACES_OFFICIAL',
+        cells: [cell('2021', 50_605_000, 55_000_000), cell('2022', 51_700_000, 55_950_000)],
+        cellCount: 2,
       } as never);
     }
-    return { status: 'created', officialReplaced: 2, version: { id: 9, label: 'wide upload', rowCount: 10, parentId: 8, isCurrent: true }, rows: 1, cells: 33, hash: 'h', warnings: [], indicators: { labour_force: 33 }, timingMs: { parse: 1 } };
+    return {
+      status: 'created',
+      officialReplaced: 2,
+      version: { id: 9, label: 'wide upload', rowCount: 10, parentId: 8, isCurrent: true },
+      rows: 1,
+      cells: 33,
+      hash: 'h',
+      warnings: [],
+      indicators: { labour_force: 33 },
+      timingMs: { parse: 1 },
+    };
   }),
 }));
 vi.mock('../versions/versions-panel', () => ({ VersionsPanel: () => null }));
@@ -34,7 +55,10 @@ describe('upload page: official figures need a confirmation', () => {
   beforeEach(async () => {
     sent.length = 0;
     setToken(`lmo_${'a'.repeat(43)}`);
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ tokenId: 1, name: 'analyst', role: 'analyst' }), { headers: { 'content-type': 'application/json' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ tokenId: 1, name: 'analyst', role: 'analyst' }), { headers: { 'content-type': 'application/json' } })),
+    );
   });
   afterEach(() => {
     cleanup();
@@ -46,7 +70,11 @@ describe('upload page: official figures need a confirmation', () => {
     it(`lists the official cells with a warning, then resends with replaceOfficial=true only after the tick (${lang})`, async () => {
       await i18n.changeLanguage(lang);
       const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-      render(<QueryClientProvider client={client}><UploadPage /></QueryClientProvider>);
+      render(
+        <QueryClientProvider client={client}>
+          <UploadPage />
+        </QueryClientProvider>,
+      );
       const input = await screen.findByLabelText(lang === 'vi' ? /Chọn tệp/ : /Choose a CSV or SDMX-ML/);
       fireEvent.change(input, { target: { files: [new File(['a,b\n1,2\n'], 'wb.csv', { type: 'text/csv' })] } });
       const box = await screen.findByTestId('official-conflicts');

@@ -12,7 +12,13 @@ import type { OfficialConflict } from './upload-request';
  * needs an explicit tick and a second button, which resends with
  * replaceOfficial=true.
  */
-export function OfficialConflicts({ cells, count, lang, pending, onConfirm }: {
+export function OfficialConflicts({
+  cells,
+  count,
+  lang,
+  pending,
+  onConfirm,
+}: {
   cells: OfficialConflict[];
   count: number;
   lang: Lang;
@@ -24,7 +30,9 @@ export function OfficialConflicts({ cells, count, lang, pending, onConfirm }: {
   const tickId = useId();
   return (
     <section className="card report official-warning" role="alert" aria-labelledby="official-heading" data-testid="official-conflicts">
-      <h2 id="official-heading" className="chart-title">{t('upload.officialTitle', { count })}</h2>
+      <h2 id="official-heading" className="chart-title">
+        {t('upload.officialTitle', { count })}
+      </h2>
       <p>{t('upload.officialWarning')}</p>
       <DataTable
         columns={officialColumns(t, lang)}

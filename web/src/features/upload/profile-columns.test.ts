@@ -20,18 +20,32 @@ describe('planProfile', () => {
 
 describe('headerLineIndex', () => {
   it('skips World Bank metadata lines', () => {
-    const lines = [['Data Source', 'World Development Indicators', ''], [''], ['Last Updated Date', '2023-10-26', ''], [''],
-      ['Country Name', 'Country Code', 'Indicator Name', 'Indicator Code', '1960', '1961', ''], ['Aruba', 'ABW', 'Labor force, total', 'SL', '', '', '']];
+    const lines = [
+      ['Data Source', 'World Development Indicators', ''],
+      [''],
+      ['Last Updated Date', '2023-10-26', ''],
+      [''],
+      ['Country Name', 'Country Code', 'Indicator Name', 'Indicator Code', '1960', '1961', ''],
+      ['Aruba', 'ABW', 'Labor force, total', 'SL', '', '', ''],
+    ];
     expect(headerLineIndex(lines)).toBe(4);
   });
   it('a plain CSV has its header first', () => {
-    expect(headerLineIndex([['a', 'b'], ['1', '2']])).toBe(0);
+    expect(
+      headerLineIndex([
+        ['a', 'b'],
+        ['1', '2'],
+      ]),
+    ).toBe(0);
   });
 });
 
 describe('GSO formats', () => {
   it('SDMX-CSV: OBS_VALUE summed by REF_AREA; PX-Web: nothing to sum', () => {
-    expect(planProfile(['DATAFLOW', 'REF_AREA', 'INDICATOR', 'FREQ', 'TIME_PERIOD', 'OBS_VALUE'], 'sdmx')).toMatchObject({ region: 'REF_AREA', measure: 'OBS_VALUE' });
+    expect(planProfile(['DATAFLOW', 'REF_AREA', 'INDICATOR', 'FREQ', 'TIME_PERIOD', 'OBS_VALUE'], 'sdmx')).toMatchObject({
+      region: 'REF_AREA',
+      measure: 'OBS_VALUE',
+    });
     expect(planProfile(['Cities, provincies', '2015', 'Prel. 2016'], 'pxweb')).toMatchObject({ measure: null });
   });
   it('XML files (SDMX-ML) are recognised, with or without a BOM', () => {
@@ -40,6 +54,13 @@ describe('GSO formats', () => {
     expect(looksLikeXml('DATAFLOW,REF_AREA,OBS_VALUE')).toBe(false);
   });
   it('a PX-Web export: title line and blank line above the header', () => {
-    expect(headerLineIndex([['Labour force by province by Cities, provincies and Year'], [''], ['Cities, provincies', '2015', 'Prel. 2016'], [' WHOLE COUNTRY', '53984.2', '54445.3']])).toBe(2);
+    expect(
+      headerLineIndex([
+        ['Labour force by province by Cities, provincies and Year'],
+        [''],
+        ['Cities, provincies', '2015', 'Prel. 2016'],
+        [' WHOLE COUNTRY', '53984.2', '54445.3'],
+      ]),
+    ).toBe(2);
   });
 });

@@ -16,7 +16,13 @@ export interface ProfilePlan {
   measure: string | null;
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().trim();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase()
+    .trim();
 const ALIASES: Record<string, string[]> = {
   region: ['region', 'province', 'tinh', 'dia_ban', 'diaban', 'country code', 'country name', 'ref_area'],
   sector: ['sector', 'nganh', 'industry'],
@@ -37,9 +43,7 @@ function find(header: readonly string[], role: string): string | null {
 export function planProfile(header: readonly string[], format: UploadFormat): ProfilePlan {
   const region = find(header, 'region');
   const sector = find(header, 'sector');
-  const codes = ['indicator', 'region', 'sector', 'qualification', 'status', 'unit']
-    .map((r) => find(header, r))
-    .filter((c): c is string => c !== null);
+  const codes = ['indicator', 'region', 'sector', 'qualification', 'status', 'unit'].map((r) => find(header, r)).filter((c): c is string => c !== null);
   // SDMX-CSV has one value per row (OBS_VALUE) like the long format.
   const measure = format === 'microdata' ? find(header, 'weight') : format === 'long' || format === 'sdmx' ? find(header, 'value') : null;
   return { codes: [...new Set(codes)], region, sector, measure };
@@ -52,7 +56,10 @@ export function planProfile(header: readonly string[], format: UploadFormat): Pr
 export function headerLineIndex(lines: readonly string[][]): number {
   const head = lines.slice(0, 30);
   const widest = Math.max(0, ...head.map((l) => l.filter((c) => c.trim() !== '').length));
-  return Math.max(0, head.findIndex((l) => l.filter((c) => c.trim() !== '').length === widest));
+  return Math.max(
+    0,
+    head.findIndex((l) => l.filter((c) => c.trim() !== '').length === widest),
+  );
 }
 
 /**
@@ -60,5 +67,8 @@ export function headerLineIndex(lines: readonly string[][]): number {
  * CSV only, so the page shows a "no preview for XML" note instead.
  */
 export function looksLikeXml(head: string): boolean {
-  return head.replace(/^\uFEFF/, '').trimStart().startsWith('<');
+  return head
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .startsWith('<');
 }

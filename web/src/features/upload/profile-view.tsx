@@ -19,7 +19,9 @@ export function ProfileView({ profile, highlight, lang }: { profile: FileProfile
   const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="profile-heading" data-testid="profile">
-      <h2 id="profile-heading" className="chart-title">{t('upload.previewTitle', { file: profile.fileName })}</h2>
+      <h2 id="profile-heading" className="chart-title">
+        {t('upload.previewTitle', { file: profile.fileName })}
+      </h2>
       <p className="count">
         {t('upload.previewCount', { rows: formatInteger(profile.rows, lang), columns: profile.columns.length })}
         {profile.partial && ` ${t('upload.previewPartial')}`}
@@ -40,11 +42,26 @@ export function ProfileView({ profile, highlight, lang }: { profile: FileProfile
       </div>
       <div className="profile-grid">
         {profile.counts.map((c) => (
-          <DataTable key={c.column} columns={valueCountColumns(t, lang)} rows={c.values} caption={t('upload.valueCounts', { column: c.column })} captionVisible compact rowKey={(v) => v.value} />
+          <DataTable
+            key={c.column}
+            columns={valueCountColumns(t, lang)}
+            rows={c.values}
+            caption={t('upload.valueCounts', { column: c.column })}
+            captionVisible
+            compact
+            rowKey={(v) => v.value}
+          />
         ))}
         {profile.sums.map((s) => (
           <div key={s.by} data-testid={`sum-by-${s.by}`}>
-            <DataTable columns={sumColumns(t, lang, s.by)} rows={s.rows} caption={t('upload.sumBy', { measure: s.measure, by: s.by })} captionVisible compact rowKey={(r) => r.key} />
+            <DataTable
+              columns={sumColumns(t, lang, s.by)}
+              rows={s.rows}
+              caption={t('upload.sumBy', { measure: s.measure, by: s.by })}
+              captionVisible
+              compact
+              rowKey={(r) => r.key}
+            />
           </div>
         ))}
       </div>

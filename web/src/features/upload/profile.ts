@@ -62,15 +62,22 @@ export async function profileFile(file: File, format: UploadFormat): Promise<Fil
   const lines = parsed.data;
   const h = headerLineIndex(lines);
   const header = lines[h].map((c, i) => c.trim() || `column ${i + 1}`);
-  const body = lines.slice(h + 1).filter((l) => l.some((c) => c.trim() !== '')).slice(0, PREVIEW_ROWS);
+  const body = lines
+    .slice(h + 1)
+    .filter((l) => l.some((c) => c.trim() !== ''))
+    .slice(0, PREVIEW_ROWS);
   if (body.length === 0) throw new Error('empty');
   const plan = planProfile(header, format);
   // Columns where every non-empty value is a number become numbers; the rest stay text (codes like "01" keep their zero).
-  const numericCols = header.map((name, i) => !plan.codes.includes(name) && body.some((r) => (r[i] ?? '').trim() !== '')
-    && body.every((r) => (r[i] ?? '').trim() === '' || profileNumber(r[i] ?? '') !== null));
+  const numericCols = header.map(
+    (name, i) =>
+      !plan.codes.includes(name) &&
+      body.some((r) => (r[i] ?? '').trim() !== '') &&
+      body.every((r) => (r[i] ?? '').trim() === '' || profileNumber(r[i] ?? '') !== null),
+  );
   // Empty in every profiled row (World Bank years before 1990, the trailing unnamed column): left out of the table.
   const empty = header.map((_, i) => body.every((r) => (r[i] ?? '').trim() === ''));
-  const records = body.map((r) => Object.fromEntries(header.map((name, i) => [name, numericCols[i] ? profileNumber(r[i] ?? '') ?? NaN : r[i] ?? ''])));
+  const records = body.map((r) => Object.fromEntries(header.map((name, i) => [name, numericCols[i] ? (profileNumber(r[i] ?? '') ?? NaN) : (r[i] ?? '')])));
   const df = new dfd.DataFrame(records);
   const sums: FileProfile['sums'] = [];
   if (plan.measure && numericCols[header.indexOf(plan.measure)]) {

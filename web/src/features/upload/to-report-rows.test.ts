@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { hasSeriesColumn, highlightedLines, profileHeadRows, toReportRows } from './to-report-rows';
 
 const issues = [
-  { line: 5, column: 'value', value: '13,800,000', message: 'Value "13,800,000" is not a number.', messageVi: 'Giá trị "13,800,000" không phải là số.', code: 'NOT_A_NUMBER' },
+  {
+    line: 5,
+    column: 'value',
+    value: '13,800,000',
+    message: 'Value "13,800,000" is not a number.',
+    messageVi: 'Giá trị "13,800,000" không phải là số.',
+    code: 'NOT_A_NUMBER',
+  },
   { line: 2, column: 'indicator', value: 'employmnet', message: 'Unknown indicator', code: 'UNKNOWN_INDICATOR' },
   { line: 7, column: null, value: 'employment,2023,…', message: 'Duplicate of line 6', code: 'DUPLICATE_KEY' },
   { line: 0, column: 'mapping', value: '', message: 'needs a mapping', code: 'MISSING_MAPPING' },
@@ -31,10 +38,13 @@ describe('highlightedLines', () => {
 
 describe('SDMX issues', () => {
   it('carry series and period into their own report column', () => {
-    const rows = toReportRows([
-      { line: 12, column: 'OBS_VALUE', value: '7 9o2', message: 'not a number', code: 'NOT_A_NUMBER', series: 'LE_PE_NUM', period: '2023-Q4' },
-      { line: 4, column: 'INDICATOR', value: 'XX_PE_NUM', message: 'unknown series', code: 'UNKNOWN_SERIES', series: 'XX_PE_NUM', period: null },
-    ], 'en');
+    const rows = toReportRows(
+      [
+        { line: 12, column: 'OBS_VALUE', value: '7 9o2', message: 'not a number', code: 'NOT_A_NUMBER', series: 'LE_PE_NUM', period: '2023-Q4' },
+        { line: 4, column: 'INDICATOR', value: 'XX_PE_NUM', message: 'unknown series', code: 'UNKNOWN_SERIES', series: 'XX_PE_NUM', period: null },
+      ],
+      'en',
+    );
     expect(rows.map((r) => r.series)).toEqual(['XX_PE_NUM', 'LE_PE_NUM · 2023-Q4']);
     expect(hasSeriesColumn(rows)).toBe(true);
     expect(hasSeriesColumn(toReportRows(issues, 'en'))).toBe(false);

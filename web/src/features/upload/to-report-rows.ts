@@ -20,7 +20,14 @@ const seriesLabel = (i: UploadIssue) => [i.series, i.period].filter((x) => x != 
 /** Sorted by line then column; picks the message in the UI language. */
 export function toReportRows(issues: readonly UploadIssue[], lang: 'vi' | 'en'): ReportRow[] {
   return issues
-    .map((i) => ({ line: i.line, column: i.column, value: i.value, code: i.code, message: lang === 'vi' && i.messageVi ? i.messageVi : i.message, series: seriesLabel(i) }))
+    .map((i) => ({
+      line: i.line,
+      column: i.column,
+      value: i.value,
+      code: i.code,
+      message: lang === 'vi' && i.messageVi ? i.messageVi : i.message,
+      series: seriesLabel(i),
+    }))
     .sort((a, b) => a.line - b.line || (a.column ?? '').localeCompare(b.column ?? ''));
 }
 
@@ -50,6 +57,10 @@ export interface ProfileHeadRow {
 }
 
 /** The profile's first rows numbered by file line, with the server's problems (see highlightedLines) attached. */
-export function profileHeadRows(head: readonly Record<string, string>[], firstDataLine: number, highlight: ReadonlyMap<number, ReadonlySet<string>>): ProfileHeadRow[] {
+export function profileHeadRows(
+  head: readonly Record<string, string>[],
+  firstDataLine: number,
+  highlight: ReadonlyMap<number, ReadonlySet<string>>,
+): ProfileHeadRow[] {
   return head.map((cells, i) => ({ line: firstDataLine + i, cells, bad: highlight.get(firstDataLine + i) }));
 }

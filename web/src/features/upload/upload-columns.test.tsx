@@ -26,7 +26,17 @@ describe('upload table columns', () => {
   });
 
   it('reads official cells: the current value, the new one', () => {
-    const cell = { line: 8, column: '2022', indicator: 'labour_force', period: '2022', region: 'VN', sector: 'TOTAL', qualification: 'ALL', current: { value: 1, source: 'GSO', status: 'official' }, new: { value: 2, source: 'WB', status: 'modelled' } };
+    const cell = {
+      line: 8,
+      column: '2022',
+      indicator: 'labour_force',
+      period: '2022',
+      region: 'VN',
+      sector: 'TOTAL',
+      qualification: 'ALL',
+      current: { value: 1, source: 'GSO', status: 'official' },
+      new: { value: 2, source: 'WB', status: 'modelled' },
+    };
     expect(officialColumns(t, 'vi').map((c) => c.value(cell))).toEqual([8, '2022', 'labour_force · VN · TOTAL · ALL · 2022', 1, 2]);
   });
 });

@@ -35,12 +35,30 @@ export function officialColumns(t: TFunction, lang: Lang): Column<OfficialConfli
     { key: 'column', label: t('upload.column'), value: (c) => c.column ?? undefined },
     { key: 'cell', label: t('upload.officialCell'), value: conflictCell, phone: 'title' },
     {
-      key: 'current', label: t('upload.officialCurrent'), value: (c) => c.current.value, phone: 'key',
-      format: (c) => <><span className="num">{formatInteger(c.current.value, lang)}</span><br /><small>{c.current.source}</small></>,
+      key: 'current',
+      label: t('upload.officialCurrent'),
+      value: (c) => c.current.value,
+      phone: 'key',
+      format: (c) => (
+        <>
+          <span className="num">{formatInteger(c.current.value, lang)}</span>
+          <br />
+          <small>{c.current.source}</small>
+        </>
+      ),
     },
     {
-      key: 'new', label: t('upload.officialNew'), value: (c) => c.new.value, phone: 'key',
-      format: (c) => <><span className="num">{formatInteger(c.new.value, lang)}</span><br /><small>{t(`status.${c.new.status}`, { defaultValue: c.new.status })}</small></>,
+      key: 'new',
+      label: t('upload.officialNew'),
+      value: (c) => c.new.value,
+      phone: 'key',
+      format: (c) => (
+        <>
+          <span className="num">{formatInteger(c.new.value, lang)}</span>
+          <br />
+          <small>{t(`status.${c.new.status}`, { defaultValue: c.new.status })}</small>
+        </>
+      ),
     },
   ];
 }
@@ -72,6 +90,12 @@ export function valueCountColumns(t: TFunction, lang: Lang): Column<CountRow>[] 
 export function sumColumns(t: TFunction, lang: Lang, by: string): Column<SumRow>[] {
   return [
     { key: 'key', label: by, value: (r) => emptyCode(r.key) },
-    { key: 'sum', label: t('upload.sum'), value: (r) => r.sum, format: (r) => (Number.isInteger(r.sum) ? formatInteger(r.sum, lang) : formatDecimal(r.sum, lang, 1)), align: 'right' },
+    {
+      key: 'sum',
+      label: t('upload.sum'),
+      value: (r) => r.sum,
+      format: (r) => (Number.isInteger(r.sum) ? formatInteger(r.sum, lang) : formatDecimal(r.sum, lang, 1)),
+      align: 'right',
+    },
   ];
 }

@@ -4,13 +4,18 @@ import { MAPPED_FORMATS, UPLOAD_FORMATS, type UploadFormat } from './upload-requ
 import type { UploadFlowState } from './use-upload-flow';
 
 const FORMAT_LABEL: Record<UploadFormat, string> = {
-  long: 'upload.formatLong', wide: 'upload.formatWide', microdata: 'upload.formatMicrodata', sdmx: 'upload.formatSdmx', pxweb: 'upload.formatPxweb',
+  long: 'upload.formatLong',
+  wide: 'upload.formatWide',
+  microdata: 'upload.formatMicrodata',
+  sdmx: 'upload.formatSdmx',
+  pxweb: 'upload.formatPxweb',
 };
 
 const MAPPING_PLACEHOLDER: Partial<Record<UploadFormat, string>> = {
   wide: '{ "regionColumn": "Country Code", "indicator": "labour_force", … }',
   sdmx: '{ "codes": { "UNE_TUNE_SEX_AGE_NB": { "indicator": "unemployed", "unit": "persons" } }, "status": "international", "source": "ILO, ILOSTAT SDMX-CSV 2025-01" }',
-  pxweb: '{ "indicator": "labour_force", "unit": "persons", "scale": 1000, "source": "GSO PX-Web …", "status": "official", "labels": { "WHOLE COUNTRY": "VN" } }',
+  pxweb:
+    '{ "indicator": "labour_force", "unit": "persons", "scale": 1000, "source": "GSO PX-Web …", "status": "official", "labels": { "WHOLE COUNTRY": "VN" } }',
 };
 
 /** The mapping field: under the wizard (a wide file it could read) a collapsed JSON view, else a plain text area. */
@@ -39,12 +44,24 @@ function DropZone({ flow, id }: { flow: UploadFlowState; id: string }) {
   return (
     <div
       className={`drop-zone${dragging ? ' drop-zone-active' : ''}`}
-      onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
       onDragLeave={() => setDragging(false)}
-      onDrop={(e) => { e.preventDefault(); setDragging(false); void flow.choose(e.dataTransfer.files[0]); }}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        void flow.choose(e.dataTransfer.files[0]);
+      }}
     >
       <label htmlFor={id}>{t('upload.choose')}</label>
-      <input id={id} type="file" accept={flow.format === 'sdmx' ? '.xml,.csv,application/xml,text/xml,text/csv' : '.csv,text/csv'} onChange={(e) => void flow.choose(e.target.files?.[0])} />
+      <input
+        id={id}
+        type="file"
+        accept={flow.format === 'sdmx' ? '.xml,.csv,application/xml,text/xml,text/csv' : '.csv,text/csv'}
+        onChange={(e) => void flow.choose(e.target.files?.[0])}
+      />
       <p className="count">{t('upload.dropHint')}</p>
     </div>
   );
@@ -64,12 +81,28 @@ export function UploadForm({ flow }: { flow: UploadFlowState }) {
       <div className="field">
         <label htmlFor={ids.format}>{t('upload.format')}</label>
         <select id={ids.format} value={format} onChange={(e) => pick(e.target.value)}>
-          {UPLOAD_FORMATS.map((f) => <option key={f} value={f}>{t(FORMAT_LABEL[f])}</option>)}
+          {UPLOAD_FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {t(FORMAT_LABEL[f])}
+            </option>
+          ))}
         </select>
       </div>
-      {format === 'sdmx' && <p className="count" data-testid="format-help">{t('upload.helpSdmx')}</p>}
-      {format === 'pxweb' && <p className="count" data-testid="format-help">{t('upload.helpPxweb')}</p>}
-      {flow.switched && <p className="note" role="status" data-testid="switched-wide">{t('upload.wizard.switched')}</p>}
+      {format === 'sdmx' && (
+        <p className="count" data-testid="format-help">
+          {t('upload.helpSdmx')}
+        </p>
+      )}
+      {format === 'pxweb' && (
+        <p className="count" data-testid="format-help">
+          {t('upload.helpPxweb')}
+        </p>
+      )}
+      {flow.switched && (
+        <p className="note" role="status" data-testid="switched-wide">
+          {t('upload.wizard.switched')}
+        </p>
+      )}
       {format === 'wide' && !wide && <p className="count">{t('upload.wizard.hint')}</p>}
       <MappingField flow={flow} id={ids.mapping} />
       {format === 'microdata' && (

@@ -13,10 +13,31 @@ vi.mock('./upload-request', async (importOriginal) => ({
   sendUpload: vi.fn(async (_file: File, fields: UploadFields) => {
     sent.push(fields);
     throw new ApiError({
-      type: '/api/problems/validation', title: 'Invalid upload', status: 422, detail: '2 problem(s) found; nothing was stored.', errorCount: 2,
+      type: '/api/problems/validation',
+      title: 'Invalid upload',
+      status: 422,
+      detail: '2 problem(s) found; nothing was stored.',
+      errorCount: 2,
       errors: [
-        { path: 'INDICATOR', line: 33, column: 'INDICATOR', value: 'LUR_XX_PT', code: 'UNKNOWN_SERIES', series: 'LUR_XX_PT', message: 'Series LUR_XX_PT is not mapped to an indicator of this project.' },
-        { path: 'OBS_VALUE', line: 37, column: 'OBS_VALUE', value: '2,26', code: 'NOT_A_NUMBER', series: 'LUR_PT', period: '2023-Q4', message: 'Series LUR_PT 2023-Q4: not a number.' },
+        {
+          path: 'INDICATOR',
+          line: 33,
+          column: 'INDICATOR',
+          value: 'LUR_XX_PT',
+          code: 'UNKNOWN_SERIES',
+          series: 'LUR_XX_PT',
+          message: 'Series LUR_XX_PT is not mapped to an indicator of this project.',
+        },
+        {
+          path: 'OBS_VALUE',
+          line: 37,
+          column: 'OBS_VALUE',
+          value: '2,26',
+          code: 'NOT_A_NUMBER',
+          series: 'LUR_PT',
+          period: '2023-Q4',
+          message: 'Series LUR_PT 2023-Q4: not a number.',
+        },
       ],
     } as never);
   }),
@@ -32,7 +53,10 @@ describe('upload page: GSO formats', () => {
     await i18n.changeLanguage('en');
     sent.length = 0;
     setToken(TOKEN);
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ tokenId: 1, name: 'analyst', role: 'analyst' }), { headers: { 'content-type': 'application/json' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ tokenId: 1, name: 'analyst', role: 'analyst' }), { headers: { 'content-type': 'application/json' } })),
+    );
   });
   afterEach(() => {
     // Unmount first: forgetting the token while mounted would refetch the session with the real fetch.
@@ -43,9 +67,17 @@ describe('upload page: GSO formats', () => {
 
   it('offers SDMX with help, sends the format, says there is no preview for XML and lists series and period', async () => {
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    render(<QueryClientProvider client={client}><UploadPage /></QueryClientProvider>);
+    render(
+      <QueryClientProvider client={client}>
+        <UploadPage />
+      </QueryClientProvider>,
+    );
     const select = await screen.findByLabelText('File format');
-    expect(within(select).getAllByRole('option').map((o) => (o as HTMLOptionElement).value)).toEqual(['long', 'wide', 'microdata', 'sdmx', 'pxweb']);
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => (o as HTMLOptionElement).value),
+    ).toEqual(['long', 'wide', 'microdata', 'sdmx', 'pxweb']);
     fireEvent.change(select, { target: { value: 'sdmx' } });
     expect(screen.getByTestId('format-help').textContent).toMatch(/SDMX-ML 2\.1/);
     expect(screen.getByLabelText(/Series code mapping/)).toBeTruthy();
@@ -65,7 +97,11 @@ describe('upload page: GSO formats', () => {
 
   it('PX-Web shows its help and the mapping field', async () => {
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    render(<QueryClientProvider client={client}><UploadPage /></QueryClientProvider>);
+    render(
+      <QueryClientProvider client={client}>
+        <UploadPage />
+      </QueryClientProvider>,
+    );
     fireEvent.change(await screen.findByLabelText('File format'), { target: { value: 'pxweb' } });
     expect(screen.getByTestId('format-help').textContent).toMatch(/PX-Web/);
     expect(screen.getByLabelText('Mapping (JSON)')).toBeTruthy();

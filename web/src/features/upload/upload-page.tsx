@@ -35,7 +35,11 @@ export default function UploadPage() {
     <div className="page">
       <PageHead title={t('upload.title')} lead={t('upload.lead')} controls="none" />
       <SignIn />
-      {session.data && !allowed && token && <p className="note" role="status">{t('auth.needAnalyst')}</p>}
+      {session.data && !allowed && token && (
+        <p className="note" role="status">
+          {t('auth.needAnalyst')}
+        </p>
+      )}
       {allowed && session.data && <UploadScope session={session.data} lang={lang} />}
       {allowed && <UploadFlow lang={lang} />}
       <VersionsPanel canRollback={allowed} />
@@ -54,12 +58,19 @@ function UploadFlow({ lang }: { lang: Lang }) {
       {file && format === 'wide' && wide && <WideWizard shape={wide} text={flow.mapping} onChange={flow.setMapping} lang={lang} />}
       {file && <Progress label={t('upload.checking', { file: file.name })} state={check} lang={lang} />}
       {flow.profileError !== null && <ErrorState error={flow.profileError} height={80} />}
-      {file && flow.xml && <p className="note" role="status" data-testid="no-preview">{t('upload.noPreviewXml')}</p>}
+      {file && flow.xml && (
+        <p className="note" role="status" data-testid="no-preview">
+          {t('upload.noPreviewXml')}
+        </p>
+      )}
       {flow.profile && <ProfileView profile={flow.profile} highlight={flow.highlight} lang={lang} />}
       {problem && <ValidationReport problem={problem} rows={flow.reportRows} error={check.error} />}
       {conflicts && !commit.data && (
         <OfficialConflicts
-          cells={conflicts.cells} count={conflicts.count} lang={lang} pending={commit.isPending}
+          cells={conflicts.cells}
+          count={conflicts.count}
+          lang={lang}
+          pending={commit.isPending}
           onConfirm={() => file && commit.mutate({ file, fields: flow.fields(false, true) })}
         />
       )}
@@ -70,7 +81,12 @@ function UploadFlow({ lang }: { lang: Lang }) {
           {check.data.version ? (
             <p className="note">{t('upload.alreadyUploaded', { id: check.data.version.id })}</p>
           ) : (
-            <button type="button" data-testid="confirm-upload" disabled={commit.isPending} onClick={() => file && commit.mutate({ file, fields: flow.fields(false) })}>
+            <button
+              type="button"
+              data-testid="confirm-upload"
+              disabled={commit.isPending}
+              onClick={() => file && commit.mutate({ file, fields: flow.fields(false) })}
+            >
               {t('upload.confirm')}
             </button>
           )}

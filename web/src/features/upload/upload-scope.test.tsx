@@ -4,7 +4,10 @@ import i18n from 'i18next';
 import { UploadScope } from './upload-scope';
 
 const scoped = {
-  tokenId: 3, name: 'Sở LĐ Hà Nội', role: 'analyst' as const, scope: ['01', 'SE'],
+  tokenId: 3,
+  name: 'Sở LĐ Hà Nội',
+  role: 'analyst' as const,
+  scope: ['01', 'SE'],
   scopeAreas: [
     { code: '01', level: 'province' as const, vi: 'Hà Nội', en: 'Ha Noi' },
     { code: 'SE', level: 'region' as const, vi: 'Đông Nam Bộ', en: 'Southeast' },
@@ -12,7 +15,7 @@ const scoped = {
 };
 
 describe('upload scope of the signed-in token', () => {
-  it('names a local analyst\'s provinces and regions in the UI language, and says other areas are refused', async () => {
+  it("names a local analyst's provinces and regions in the UI language, and says other areas are refused", async () => {
     await i18n.changeLanguage('vi');
     const { unmount } = render(<UploadScope session={scoped} lang="vi" />);
     const vi = screen.getByTestId('upload-scope');
@@ -21,7 +24,9 @@ describe('upload scope of the signed-in token', () => {
     unmount();
     await i18n.changeLanguage('en');
     render(<UploadScope session={scoped} lang="en" />);
-    expect(screen.getByTestId('upload-scope').textContent).toMatch(/Ha Noi \(01\), region Southeast \(SE, its provinces included\)\. Files may only hold figures for these areas/);
+    expect(screen.getByTestId('upload-scope').textContent).toMatch(
+      /Ha Noi \(01\), region Southeast \(SE, its provinces included\)\. Files may only hold figures for these areas/,
+    );
   });
 
   it('says "every area" for a central (unscoped) analyst', async () => {

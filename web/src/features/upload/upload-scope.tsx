@@ -12,7 +12,11 @@ export function UploadScope({ session, lang }: { session: Session; lang: Lang })
   const { t } = useTranslation();
   const areas = session.scopeAreas ?? null;
   if (!areas || areas.length === 0) {
-    return <p className="count" data-testid="upload-scope" data-scope="central">{t('upload.scope.central')}</p>;
+    return (
+      <p className="count" data-testid="upload-scope" data-scope="central">
+        {t('upload.scope.central')}
+      </p>
+    );
   }
   const names = areas.map((a) => t(a.level === 'region' ? 'upload.scope.region' : 'upload.scope.province', { name: a[lang] ?? a.vi, code: a.code }));
   return (

@@ -11,12 +11,20 @@ export function Summary({ outcome, lang }: { outcome: UploadOutcome; lang: Lang 
     <>
       <p>{t('upload.summary', { rows: formatInteger(outcome.rows, lang), cells: formatInteger(outcome.cells, lang) })}</p>
       <ul>
-        {Object.entries(outcome.indicators).map(([k, n]) => <li key={k}>{k}: {formatInteger(n, lang)}</li>)}
+        {Object.entries(outcome.indicators).map(([k, n]) => (
+          <li key={k}>
+            {k}: {formatInteger(n, lang)}
+          </li>
+        ))}
       </ul>
       {outcome.warnings.length > 0 && (
         <details>
           <summary>{t('upload.warnings', { count: outcome.warnings.length })}</summary>
-          <ul>{outcome.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>
+          <ul>
+            {outcome.warnings.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
         </details>
       )}
     </>
@@ -34,7 +42,9 @@ export function Progress({ label, state, lang }: { label: string; state: ReturnT
       <p>{label}</p>
       <progress max={total || 1} value={sent} aria-label={t('upload.progress')} />
       <p className="count">
-        {done ? t('upload.serverWorking') : t('upload.sent', { sent: formatInteger(Math.round(sent / 1024), lang), total: formatInteger(Math.round(total / 1024), lang) })}
+        {done
+          ? t('upload.serverWorking')
+          : t('upload.sent', { sent: formatInteger(Math.round(sent / 1024), lang), total: formatInteger(Math.round(total / 1024), lang) })}
       </p>
       {done && <LoadingState height={40} />}
     </div>

@@ -15,9 +15,24 @@ type Upload = ReturnType<typeof useUpload>;
  * again after every change of format, mapping or period — the analyst never
  * has to pick the file again. A new file is checked at once; edits after a pause.
  */
-export function useFileChecks({ file, format, mapping, period, xml, check, commit, fields }: {
-  file: File | null; format: UploadFormat; mapping: string; period: string; xml: boolean;
-  check: Upload; commit: Upload; fields: (dryRun: boolean) => UploadFields;
+export function useFileChecks({
+  file,
+  format,
+  mapping,
+  period,
+  xml,
+  check,
+  commit,
+  fields,
+}: {
+  file: File | null;
+  format: UploadFormat;
+  mapping: string;
+  period: string;
+  xml: boolean;
+  check: Upload;
+  commit: Upload;
+  fields: (dryRun: boolean) => UploadFields;
 }): { profile: FileProfile | null; profileError: unknown } {
   const { t } = useTranslation();
   const [profile, setProfile] = useState<FileProfile | null>(null);
@@ -36,7 +51,9 @@ export function useFileChecks({ file, format, mapping, period, xml, check, commi
       (p) => live && setProfile(p),
       (e: unknown) => live && setProfileError(e instanceof Error && e.message === 'empty' ? new Error(t('upload.emptyFile')) : e),
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [file, format, xml, t]);
 
   useEffect(() => {

@@ -32,7 +32,11 @@ export function useUploadFlow(lang: Lang) {
   const [switched, setSwitched] = useState(false);
 
   const fields = (dryRun: boolean, replaceOfficial = false): UploadFields => ({
-    format, mapping: MAPPED_FORMATS.includes(format) ? mapping : undefined, period: format === 'microdata' ? period : undefined, dryRun, replaceOfficial,
+    format,
+    mapping: MAPPED_FORMATS.includes(format) ? mapping : undefined,
+    period: format === 'microdata' ? period : undefined,
+    dryRun,
+    replaceOfficial,
   });
 
   /** Takes a suggestion unless the analyst typed a mapping of their own before any suggestion (edits in the wizard belong to the previous file). */
@@ -82,9 +86,27 @@ export function useUploadFlow(lang: Lang) {
   const problem = conflicts ? null : uploadProblem(check.error);
   const issues = problem?.errors ?? [];
   return {
-    format, changeFormat, mapping, setMapping, period, setPeriod, file, xml, wide, switched, choose, fields,
-    check, commit, profile, profileError, conflicts, problem, issues,
-    reportRows: toReportRows(issues, lang), highlight: highlightedLines(issues),
+    format,
+    changeFormat,
+    mapping,
+    setMapping,
+    period,
+    setPeriod,
+    file,
+    xml,
+    wide,
+    switched,
+    choose,
+    fields,
+    check,
+    commit,
+    profile,
+    profileError,
+    conflicts,
+    problem,
+    issues,
+    reportRows: toReportRows(issues, lang),
+    highlight: highlightedLines(issues),
     valid: check.data?.status === 'validated' || check.data?.status === 'duplicate',
   };
 }

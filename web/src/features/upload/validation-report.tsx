@@ -11,7 +11,9 @@ export function ValidationReport({ problem, rows, error }: { problem: UploadProb
   const count = problem.errorCount ?? rows.length;
   return (
     <section className="card report" aria-labelledby="report-heading" data-testid="validation-report">
-      <h2 id="report-heading" className="chart-title">{t('upload.reportInvalid', { count })}</h2>
+      <h2 id="report-heading" className="chart-title">
+        {t('upload.reportInvalid', { count })}
+      </h2>
       {rows.length === 0 ? (
         <ErrorState error={error} height={80} />
       ) : (

@@ -54,7 +54,11 @@ export async function suggestFromText(text: string, fileName = ''): Promise<{ sh
   const read = readWideTable(text.length > SUGGEST_BYTES ? text.slice(0, text.lastIndexOf('\n', SUGGEST_BYTES) + 1) : text);
   if (!read.table) return null;
   const { header, rows, metadata } = read.table;
-  const suggestion = suggestWideMapping(header, rows[0]?.cells, rows.map((r) => r.cells));
+  const suggestion = suggestWideMapping(
+    header,
+    rows[0]?.cells,
+    rows.map((r) => r.cells),
+  );
   const meta = new Map(metadata.map((m) => [m.cells[0]?.trim().toLowerCase() ?? '', m.cells[1]?.trim() ?? '']));
   const publisher = meta.get('data source') ?? '';
   const international = suggestion.status === 'international' || INTERNATIONAL.test(publisher) || INTERNATIONAL.test(suggestion.source ?? '');
@@ -109,7 +113,9 @@ export function parseMapping(text: string): WizardMapping | null {
 
 /** `VNM = VN` lines ↔ a code map. Lines without `=` are ignored. */
 export function codeMapToLines(map: Record<string, string> | undefined): string {
-  return Object.entries(map ?? {}).map(([k, v]) => `${k} = ${v}`).join('\n');
+  return Object.entries(map ?? {})
+    .map(([k, v]) => `${k} = ${v}`)
+    .join('\n');
 }
 
 export function linesToCodeMap(text: string): Record<string, string> {

@@ -28,7 +28,10 @@ describe('upload page: wide-file wizard', () => {
     await i18n.changeLanguage('en');
     sent.length = 0;
     setToken(`lmo_${'a'.repeat(43)}`);
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ tokenId: 1, name: 'analyst', role: 'analyst' }), { headers: { 'content-type': 'application/json' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ tokenId: 1, name: 'analyst', role: 'analyst' }), { headers: { 'content-type': 'application/json' } })),
+    );
   });
   afterEach(() => {
     // Unmount first: forgetting the token while mounted would refetch the session with the real fetch.
@@ -39,7 +42,11 @@ describe('upload page: wide-file wizard', () => {
 
   async function pickWorldBankFile() {
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    render(<QueryClientProvider client={client}><UploadPage /></QueryClientProvider>);
+    render(
+      <QueryClientProvider client={client}>
+        <UploadPage />
+      </QueryClientProvider>,
+    );
     const input = await screen.findByLabelText(/Choose a CSV or SDMX-ML/);
     fireEvent.change(input, { target: { files: [new File([WORLD_BANK], 'API_SL.TLF.TOTL.IN_DS2_en_csv_v2.csv', { type: 'text/csv' })] } });
     return screen.findByTestId('wide-wizard', {}, { timeout: 10_000 });
@@ -53,17 +60,28 @@ describe('upload page: wide-file wizard', () => {
     expect((within(wizard).getByLabelText('Region column') as HTMLSelectElement).value).toBe('Country Code');
     expect((within(wizard).getByLabelText('Indicator') as HTMLSelectElement).value).toBe('labour_force');
     expect((within(wizard).getByLabelText('Status of the figures') as HTMLSelectElement).value).toBe('international');
-    expect((within(wizard).getByLabelText(/^Source/) as HTMLInputElement).value).toMatch(/^World Bank, World Development Indicators, SL\.TLF\.TOTL\.IN .*last updated 2023-10-26$/);
+    expect((within(wizard).getByLabelText(/^Source/) as HTMLInputElement).value).toMatch(
+      /^World Bank, World Development Indicators, SL\.TLF\.TOTL\.IN .*last updated 2023-10-26$/,
+    );
     expect((within(wizard).getByLabelText(/^Code map/) as HTMLTextAreaElement).value).toBe('VNM = VN');
     expect((within(wizard).getByLabelText('From period') as HTMLSelectElement).value).toBe('1960');
     expect((within(wizard).getByLabelText('To period') as HTMLSelectElement).value).toBe('2022');
-    expect(within(wizard).getByTestId('wizard-notes').textContent).toMatch(/SL\.TLF\.TOTL\.IN is an international series.*1 row\(s\) map to Viet Nam \(VN\).*2 other row\(s\) are skipped \(e\.g\. ABW, THA\)/);
+    expect(within(wizard).getByTestId('wizard-notes').textContent).toMatch(
+      /SL\.TLF\.TOTL\.IN is an international series.*1 row\(s\) map to Viet Nam \(VN\).*2 other row\(s\) are skipped \(e\.g\. ABW, THA\)/,
+    );
 
     await waitFor(() => expect(sent).toHaveLength(1));
     expect(sent[0].fields).toMatchObject({ format: 'wide', dryRun: true });
     expect(JSON.parse(sent[0].fields.mapping!)).toEqual({
-      regionColumn: 'Country Code', sector: 'TOTAL', indicator: 'labour_force', qualification: 'ALL', unit: 'persons', status: 'international',
-      source: expect.stringContaining('SL.TLF.TOTL.IN'), codeMap: { VNM: 'VN' }, unmapped: 'skip',
+      regionColumn: 'Country Code',
+      sector: 'TOTAL',
+      indicator: 'labour_force',
+      qualification: 'ALL',
+      unit: 'persons',
+      status: 'international',
+      source: expect.stringContaining('SL.TLF.TOTL.IN'),
+      codeMap: { VNM: 'VN' },
+      unmapped: 'skip',
     });
     await screen.findByTestId('validation-ok');
   });
@@ -96,7 +114,9 @@ describe('upload page: wide-file wizard', () => {
     expect(vn.textContent).toContain('Viet Nam');
     expect(vn.textContent).toContain('55951059');
     // File order, names first (JS objects would put "1990" before "Country Name").
-    const names = within(head).getAllByRole('columnheader').map((th) => th.textContent!.replace(/ \(.*\)$/, ''));
+    const names = within(head)
+      .getAllByRole('columnheader')
+      .map((th) => th.textContent!.replace(/ \(.*\)$/, ''));
     expect(names.slice(0, 6)).toEqual(['Line', 'Country Name', 'Country Code', 'Indicator Name', 'Indicator Code', '1990']);
     expect(names).not.toContain('1960');
     expect(screen.getByTestId('profile').textContent).toMatch(/31 columns that are empty in every profiled row are hidden/);

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INDICATORS } from '@lmo/models/codes';
 import { OBSERVATION_STATUSES } from '@lmo/models/data';
@@ -20,7 +20,9 @@ export function WideWizard({ shape, text, onChange, lang }: { shape: WideFileSha
     return (
       <section className="card wizard" data-testid="wide-wizard">
         <h2 className="chart-title">{t('upload.wizard.title')}</h2>
-        <p className="note" role="status">{t('upload.wizard.badJson')}</p>
+        <p className="note" role="status">
+          {t('upload.wizard.badJson')}
+        </p>
       </section>
     );
   }
@@ -28,91 +30,145 @@ export function WideWizard({ shape, text, onChange, lang }: { shape: WideFileSha
   const periods = shape.periodColumns;
   const from = m.periodColumns?.[0] ?? periods[0] ?? '';
   const to = m.periodColumns?.[m.periodColumns.length - 1] ?? periods[periods.length - 1] ?? '';
-  const s = shape.suggestion;
   const f = (name: string) => `${id}-${name}`;
 
   return (
     <section className="card wizard" aria-labelledby={f('title')} data-testid="wide-wizard">
-      <h2 id={f('title')} className="chart-title">{t('upload.wizard.title')}</h2>
+      <h2 id={f('title')} className="chart-title">
+        {t('upload.wizard.title')}
+      </h2>
       <p className="count">{t('upload.wizard.lead')}</p>
-      <ul className="wizard-notes" data-testid="wizard-notes">
-        {s.seriesCode && <li>{t(shape.international ? 'upload.wizard.noteInternational' : 'upload.wizard.noteSeries', { code: s.seriesCode })}</li>}
-        {s.regionValues && s.regionValues.mapped > 0 && (
-          <li>{t('upload.wizard.noteCodeMap', { mapped: s.regionValues.mapped, skipped: s.regionValues.skipped, examples: s.regionValues.skippedExamples.join(', ') || '–' })}</li>
-        )}
-        {s.regionValues && s.regionValues.mapped === 0 && <li>{t('upload.wizard.noteNoArea', { column: s.regionColumn })}</li>}
-        {!s.regionColumn && <li>{t('upload.wizard.noteNoRegion')}</li>}
-        {!m.indicator && <li>{t('upload.wizard.noteIndicator')}</li>}
-        {!m.status && <li>{t('upload.wizard.noteStatus')}</li>}
-      </ul>
+      <WizardNotes shape={shape} m={m} />
       <div className="wizard-grid">
-        <div className="field">
-          <label htmlFor={f('region')}>{t('upload.wizard.regionColumn')}</label>
-          <select id={f('region')} value={m.regionColumn ?? FIXED}
-            onChange={(e) => set(e.target.value === FIXED ? { regionColumn: undefined, region: m.region ?? 'VN', codeMap: undefined } : { regionColumn: e.target.value, region: undefined })}>
-            {shape.otherColumns.map((c) => <option key={c} value={c}>{c}</option>)}
+        <Field id={f('region')} label={t('upload.wizard.regionColumn')}>
+          <select
+            id={f('region')}
+            value={m.regionColumn ?? FIXED}
+            onChange={(e) =>
+              set(
+                e.target.value === FIXED
+                  ? { regionColumn: undefined, region: m.region ?? 'VN', codeMap: undefined }
+                  : { regionColumn: e.target.value, region: undefined },
+              )
+            }
+          >
+            <Options values={shape.otherColumns} />
             <option value={FIXED}>{t('upload.wizard.fixedRegion')}</option>
           </select>
-        </div>
+        </Field>
         {!m.regionColumn && (
-          <div className="field">
-            <label htmlFor={f('fixed')}>{t('upload.wizard.region')}</label>
+          <Field id={f('fixed')} label={t('upload.wizard.region')}>
             <input id={f('fixed')} value={m.region ?? ''} onChange={(e) => set({ region: e.target.value })} />
-          </div>
+          </Field>
         )}
-        <div className="field">
-          <label htmlFor={f('from')}>{t('upload.wizard.periodFrom')}</label>
+        <Field id={f('from')} label={t('upload.wizard.periodFrom')}>
           <select id={f('from')} value={from} onChange={(e) => set({ periodColumns: periodRange(periods, e.target.value, to) })}>
-            {periods.map((p) => <option key={p} value={p}>{p}</option>)}
+            <Options values={periods} />
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor={f('to')}>{t('upload.wizard.periodTo')}</label>
+        </Field>
+        <Field id={f('to')} label={t('upload.wizard.periodTo')}>
           <select id={f('to')} value={to} onChange={(e) => set({ periodColumns: periodRange(periods, from, e.target.value) })}>
-            {periods.map((p) => <option key={p} value={p}>{p}</option>)}
+            <Options values={periods} />
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor={f('indicator')}>{t('upload.wizard.indicator')}</label>
+        </Field>
+        <Field id={f('indicator')} label={t('upload.wizard.indicator')}>
           <select id={f('indicator')} value={m.indicator ?? ''} onChange={(e) => set({ indicator: e.target.value || undefined, unit: undefined })}>
             <option value="">{t('upload.wizard.choose')}</option>
-            {INDICATORS.map((i) => <option key={i.code} value={i.code}>{i[lang]} ({i.code})</option>)}
+            {INDICATORS.map((i) => (
+              <option key={i.code} value={i.code}>
+                {i[lang]} ({i.code})
+              </option>
+            ))}
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor={f('unit')}>{t('upload.wizard.unit')}</label>
+        </Field>
+        <Field id={f('unit')} label={t('upload.wizard.unit')}>
           <select id={f('unit')} value={m.unit ?? ''} onChange={(e) => set({ unit: (e.target.value || undefined) as WizardMapping['unit'] })}>
             <option value="">{t('upload.wizard.unitOfIndicator')}</option>
             <option value="persons">{t('units.persons')}</option>
             <option value="percent">{t('units.percent')}</option>
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor={f('scale')}>{t('upload.wizard.scale')}</label>
-          <input id={f('scale')} type="number" min="0" step="any" value={m.scale ?? 1}
-            onChange={(e) => set({ scale: Number(e.target.value) > 0 && Number(e.target.value) !== 1 ? Number(e.target.value) : undefined })} />
-        </div>
-        <div className="field">
-          <label htmlFor={f('status')}>{t('upload.wizard.status')}</label>
+        </Field>
+        <Field id={f('scale')} label={t('upload.wizard.scale')}>
+          <input
+            id={f('scale')}
+            type="number"
+            min="0"
+            step="any"
+            value={m.scale ?? 1}
+            onChange={(e) => set({ scale: Number(e.target.value) > 0 && Number(e.target.value) !== 1 ? Number(e.target.value) : undefined })}
+          />
+        </Field>
+        <Field id={f('status')} label={t('upload.wizard.status')}>
           <select id={f('status')} value={m.status ?? ''} onChange={(e) => set({ status: (e.target.value || undefined) as WizardMapping['status'] })}>
             <option value="">{t('upload.wizard.choose')}</option>
-            {OBSERVATION_STATUSES.map((st) => <option key={st} value={st}>{t(`status.${st}`)}</option>)}
+            {OBSERVATION_STATUSES.map((st) => (
+              <option key={st} value={st}>
+                {t(`status.${st}`)}
+              </option>
+            ))}
           </select>
           {m.status && <p className="count">{t(`status.${m.status}Hint`)}</p>}
-        </div>
-        <div className="field wizard-wide">
-          <label htmlFor={f('source')}>{t('upload.wizard.source')}</label>
+        </Field>
+        <Field id={f('source')} label={t('upload.wizard.source')} wide>
           <input id={f('source')} value={m.source ?? ''} maxLength={500} onChange={(e) => set({ source: e.target.value })} />
-        </div>
+        </Field>
         {m.regionColumn && (
-          <div className="field wizard-wide">
-            <label htmlFor={f('codes')}>{t('upload.wizard.codeMap')}</label>
-            <textarea id={f('codes')} rows={3} spellCheck={false} defaultValue={codeMapToLines(m.codeMap)} key={codeMapToLines(m.codeMap)}
-              onBlur={(e) => set({ codeMap: linesToCodeMap(e.target.value) })} />
+          <Field id={f('codes')} label={t('upload.wizard.codeMap')} wide>
+            <textarea
+              id={f('codes')}
+              rows={3}
+              spellCheck={false}
+              defaultValue={codeMapToLines(m.codeMap)}
+              key={codeMapToLines(m.codeMap)}
+              onBlur={(e) => set({ codeMap: linesToCodeMap(e.target.value) })}
+            />
             <p className="count">{t('upload.wizard.codeMapHint')}</p>
-          </div>
+          </Field>
         )}
       </div>
     </section>
   );
+}
+
+/** What the suggestion found and what the analyst still has to choose. */
+function WizardNotes({ shape, m }: { shape: WideFileShape; m: WizardMapping }) {
+  const { t } = useTranslation();
+  const s = shape.suggestion;
+  return (
+    <ul className="wizard-notes" data-testid="wizard-notes">
+      {s.seriesCode && <li>{t(shape.international ? 'upload.wizard.noteInternational' : 'upload.wizard.noteSeries', { code: s.seriesCode })}</li>}
+      {s.regionValues && s.regionValues.mapped > 0 && (
+        <li>
+          {t('upload.wizard.noteCodeMap', {
+            mapped: s.regionValues.mapped,
+            skipped: s.regionValues.skipped,
+            examples: s.regionValues.skippedExamples.join(', ') || '–',
+          })}
+        </li>
+      )}
+      {s.regionValues && s.regionValues.mapped === 0 && <li>{t('upload.wizard.noteNoArea', { column: s.regionColumn })}</li>}
+      {!s.regionColumn && <li>{t('upload.wizard.noteNoRegion')}</li>}
+      {!m.indicator && <li>{t('upload.wizard.noteIndicator')}</li>}
+      {!m.status && <li>{t('upload.wizard.noteStatus')}</li>}
+    </ul>
+  );
+}
+
+/** One labelled form field of the wizard (`wide`: spans the grid). */
+function Field({ id, label, wide, children }: { id: string; label: string; wide?: boolean; children: ReactNode }) {
+  return (
+    <div className={wide ? 'field wizard-wide' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+    </div>
+  );
+}
+
+/** `<option>`s whose value is their text (column names, periods). */
+function Options({ values }: { values: readonly string[] }) {
+  return values.map((v) => (
+    <option key={v} value={v}>
+      {v}
+    </option>
+  ));
 }

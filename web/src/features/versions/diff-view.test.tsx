@@ -6,10 +6,26 @@ import { DiffView } from './diff-view';
 
 const names = (vi: string, en: string) => ({ vi, en });
 const cell = (period: string, official: 'replaced' | null) => ({
-  indicator: 'labour_force', period, region: 'VN', sector: 'TOTAL', qualification: 'ALL', unit: 'persons', kind: official ? 'changed' : 'added',
-  names: { indicator: names('Lực lượng lao động', 'Labour force'), region: names('Toàn quốc', 'Viet Nam (whole country)'), sector: names('Tổng số', 'Total'), qualification: names('Tất cả', 'All') },
-  before: official ? 51_700_000 : null, after: 55_950_000, sourceBefore: official ? 'GSO' : null, sourceAfter: 'World Bank',
-  statusBefore: official ? 'official' : null, statusAfter: 'modelled', official,
+  indicator: 'labour_force',
+  period,
+  region: 'VN',
+  sector: 'TOTAL',
+  qualification: 'ALL',
+  unit: 'persons',
+  kind: official ? 'changed' : 'added',
+  names: {
+    indicator: names('Lực lượng lao động', 'Labour force'),
+    region: names('Toàn quốc', 'Viet Nam (whole country)'),
+    sector: names('Tổng số', 'Total'),
+    qualification: names('Tất cả', 'All'),
+  },
+  before: official ? 51_700_000 : null,
+  after: 55_950_000,
+  sourceBefore: official ? 'GSO' : null,
+  sourceAfter: 'World Bank',
+  statusBefore: official ? 'official' : null,
+  statusAfter: 'modelled',
+  official,
 });
 const requests: URL[] = [];
 
@@ -17,18 +33,25 @@ describe('version diff: every changed cell, paged and sortable', () => {
   beforeEach(async () => {
     await i18n.changeLanguage('en');
     requests.length = 0;
-    vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL) => {
-      const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, 'http://x');
-      requests.push(url);
-      const offset = Number(url.searchParams.get('offset'));
-      const cells = Array.from({ length: offset === 0 ? 50 : 10 }, (_, i) => cell(String(1990 + offset + i), offset === 0 && i < 6 ? 'replaced' : null));
-      const body = {
-        version: { id: 9 }, parent: { id: 8 }, counts: { added: 54, removed: 0, changed: 6, unchanged: 900, officialReplaced: 6, officialRevised: 0 },
-        totals: [{ indicator: 'labour_force', unit: 'persons', period: '2022', cells: 1, before: 51_700_000, after: 55_950_000 }],
-        cells, page: { offset, limit: 50, total: 60, sort: url.searchParams.get('sort') }, truncated: offset === 0,
-      };
-      return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
-    }));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, 'http://x');
+        requests.push(url);
+        const offset = Number(url.searchParams.get('offset'));
+        const cells = Array.from({ length: offset === 0 ? 50 : 10 }, (_, i) => cell(String(1990 + offset + i), offset === 0 && i < 6 ? 'replaced' : null));
+        const body = {
+          version: { id: 9 },
+          parent: { id: 8 },
+          counts: { added: 54, removed: 0, changed: 6, unchanged: 900, officialReplaced: 6, officialRevised: 0 },
+          totals: [{ indicator: 'labour_force', unit: 'persons', period: '2022', cells: 1, before: 51_700_000, after: 55_950_000 }],
+          cells,
+          page: { offset, limit: 50, total: 60, sort: url.searchParams.get('sort') },
+          truncated: offset === 0,
+        };
+        return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+      }),
+    );
   });
   afterEach(() => {
     cleanup();
@@ -37,7 +60,11 @@ describe('version diff: every changed cell, paged and sortable', () => {
 
   it('shows replaced official cells first with names, pages on and re-sorts', async () => {
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    render(<QueryClientProvider client={client}><DiffView id={9} /></QueryClientProvider>);
+    render(
+      <QueryClientProvider client={client}>
+        <DiffView id={9} />
+      </QueryClientProvider>,
+    );
     const view = await screen.findByTestId('version-diff');
     await within(view).findByTestId('diff-official-replaced');
     const rows = view.querySelectorAll('tr[data-official="replaced"]');

@@ -30,17 +30,26 @@ export function DiffView({ id }: { id: number }) {
           <>
             <p className="count">
               {t('versions.diffCounts', {
-                added: formatInteger(d.counts.added, lang), changed: formatInteger(d.counts.changed, lang),
-                removed: formatInteger(d.counts.removed, lang), unchanged: formatInteger(d.counts.unchanged, lang),
+                added: formatInteger(d.counts.added, lang),
+                changed: formatInteger(d.counts.changed, lang),
+                removed: formatInteger(d.counts.removed, lang),
+                unchanged: formatInteger(d.counts.unchanged, lang),
               })}
             </p>
             {d.counts.officialReplaced > 0 && (
-              <p className="note" role="status" data-testid="diff-official-replaced">{t('versions.officialReplaced', { count: d.counts.officialReplaced })}</p>
+              <p className="note" role="status" data-testid="diff-official-replaced">
+                {t('versions.officialReplaced', { count: d.counts.officialReplaced })}
+              </p>
             )}
             {d.counts.officialRevised > 0 && <p className="count">{t('versions.officialRevised', { count: d.counts.officialRevised })}</p>}
             <details>
               <summary>{t('versions.totalsCaption')}</summary>
-              <DataTable columns={totalsColumns(t, lang)} rows={d.totals} caption={t('versions.totalsCaption')} rowKey={(r) => `${r.indicator}|${r.unit}|${r.period}`} />
+              <DataTable
+                columns={totalsColumns(t, lang)}
+                rows={d.totals}
+                caption={t('versions.totalsCaption')}
+                rowKey={(r) => `${r.indicator}|${r.unit}|${r.period}`}
+              />
             </details>
             {d.page.total > 0 && <CellPages diff={d} page={page} onPage={setPage} lang={lang} />}
           </>
@@ -63,14 +72,20 @@ function CellPages({ diff: d, page, onPage, lang }: { diff: VersionDiff; page: P
       <div className="field">
         <label htmlFor={sortId}>{t('versions.sort')}</label>
         <select id={sortId} value={page.sort} onChange={(e) => pick(e.target.value)} data-testid="diff-sort">
-          {DIFF_SORTS.map((s) => <option key={s} value={s}>{t(`versions.sortBy.${s}`)}</option>)}
+          {DIFF_SORTS.map((s) => (
+            <option key={s} value={s}>
+              {t(`versions.sortBy.${s}`)}
+            </option>
+          ))}
         </select>
       </div>
       <DataTable
         columns={cellChangeColumns(t, lang)}
         rows={d.cells}
         caption={t('versions.cellsPage', {
-          from: formatInteger(d.page.offset + 1, lang), to: formatInteger(d.page.offset + d.cells.length, lang), total: formatInteger(d.page.total, lang),
+          from: formatInteger(d.page.offset + 1, lang),
+          to: formatInteger(d.page.offset + d.cells.length, lang),
+          total: formatInteger(d.page.total, lang),
         })}
         captionVisible
         sortable={false}

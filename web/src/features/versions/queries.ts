@@ -26,8 +26,7 @@ export const versionQueries = {
   list: () =>
     queryOptions({
       queryKey: [...versionQueries.all(), 'list'] as const,
-      queryFn: async ({ signal }) =>
-        readJson<VersionList>(await versions.$get({ query: { limit: '50' } }, { headers: authHeaders(), init: { signal } })),
+      queryFn: async ({ signal }) => readJson<VersionList>(await versions.$get({ query: { limit: '50' } }, { headers: authHeaders(), init: { signal } })),
     }),
   diff: (id: number, page: { offset: number; sort: DiffSort } = { offset: 0, sort: 'official' }) =>
     queryOptions({

@@ -4,10 +4,23 @@ import i18n from 'i18next';
 import { VersionBy } from './version-by';
 import type { VersionInfo } from './queries';
 
-const version = (over: Partial<VersionInfo>): VersionInfo => ({
-  id: 7, label: 'long upload', kind: 'upload', hash: 'h', rowCount: 10, parentId: 6, createdAt: '2026-01-01T00:00:00Z', computedAt: null, computeMs: null,
-  createdBy: 'token:3', isCurrent: true, by: null, areas: null, ...over,
-} as VersionInfo);
+const version = (over: Partial<VersionInfo>): VersionInfo =>
+  ({
+    id: 7,
+    label: 'long upload',
+    kind: 'upload',
+    hash: 'h',
+    rowCount: 10,
+    parentId: 6,
+    createdAt: '2026-01-01T00:00:00Z',
+    computedAt: null,
+    computeMs: null,
+    createdBy: 'token:3',
+    isCurrent: true,
+    by: null,
+    areas: null,
+    ...over,
+  }) as VersionInfo;
 
 describe('who made a version, for which areas', () => {
   it('shows the token name, its scope and the areas of the upload', async () => {
@@ -20,11 +33,23 @@ describe('who made a version, for which areas', () => {
 
   it('says central for an unscoped token and names the system for seeds', async () => {
     await i18n.changeLanguage('en');
-    const { unmount } = render(<VersionBy version={version({ by: { actor: 'token:1', kind: 'token', tokenId: 1, name: 'ministry', scope: null }, areas: ['01', 'VN'] })} />);
+    const { unmount } = render(
+      <VersionBy version={version({ by: { actor: 'token:1', kind: 'token', tokenId: 1, name: 'ministry', scope: null }, areas: ['01', 'VN'] })} />,
+    );
     expect(screen.getByTestId('version-scope-7').textContent).toBe(' · central');
     expect(screen.getByTestId('version-areas-7').textContent).toBe('areas: 01, VN');
     unmount();
-    render(<VersionBy version={version({ id: 1, kind: 'seed', createdBy: 'system', by: { actor: 'system', kind: 'system', tokenId: null, name: 'system', scope: null }, areas: null })} />);
+    render(
+      <VersionBy
+        version={version({
+          id: 1,
+          kind: 'seed',
+          createdBy: 'system',
+          by: { actor: 'system', kind: 'system', tokenId: null, name: 'system', scope: null },
+          areas: null,
+        })}
+      />,
+    );
     expect(screen.getByText('system (baseline data)')).toBeTruthy();
     expect(screen.queryByTestId('version-scope-1')).toBeNull();
   });

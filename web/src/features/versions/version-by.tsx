@@ -9,17 +9,20 @@ export function VersionBy({ version }: { version: VersionInfo }) {
   const { t } = useTranslation();
   const by = version.by;
   if (!by) return <>–</>;
-  const name = by.kind === 'system' ? t('versions.bySystem') : by.kind === 'cli' ? t('versions.byCli') : by.name ?? t('versions.byToken');
+  const name = by.kind === 'system' ? t('versions.bySystem') : by.kind === 'cli' ? t('versions.byCli') : (by.name ?? t('versions.byToken'));
   return (
     <>
       <span>{name}</span>
       {by.kind === 'token' && (
         <span className="count" data-testid={`version-scope-${version.id}`}>
-          {' · '}{by.scope ? t('versions.scope', { areas: by.scope.join(', ') }) : t('versions.central')}
+          {' · '}
+          {by.scope ? t('versions.scope', { areas: by.scope.join(', ') }) : t('versions.central')}
         </span>
       )}
       {version.areas && version.areas.length > 0 && (
-        <div className="count" data-testid={`version-areas-${version.id}`}>{t('versions.areas', { areas: version.areas.join(', '), count: version.areas.length })}</div>
+        <div className="count" data-testid={`version-areas-${version.id}`}>
+          {t('versions.areas', { areas: version.areas.join(', '), count: version.areas.length })}
+        </div>
       )}
     </>
   );

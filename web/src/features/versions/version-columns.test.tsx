@@ -6,9 +6,26 @@ import { cellChangeColumns, cellKey, cellName, diffValue, officialMark, statusCh
 
 const names = (vi: string, en: string) => ({ vi, en });
 const change = (over: Partial<CellChange>): CellChange => ({
-  indicator: 'labour_force', period: '2022', region: 'VN', sector: 'TOTAL', qualification: 'ALL', unit: 'persons', kind: 'changed',
-  names: { indicator: names('Lực lượng lao động', 'Labour force'), region: names('Toàn quốc', 'Viet Nam'), sector: names('Tổng số', 'Total'), qualification: names('Tất cả', 'All') },
-  before: 51_700_000, after: 55_950_000, sourceBefore: 'GSO', sourceAfter: 'World Bank', statusBefore: 'official', statusAfter: 'modelled', official: 'replaced',
+  indicator: 'labour_force',
+  period: '2022',
+  region: 'VN',
+  sector: 'TOTAL',
+  qualification: 'ALL',
+  unit: 'persons',
+  kind: 'changed',
+  names: {
+    indicator: names('Lực lượng lao động', 'Labour force'),
+    region: names('Toàn quốc', 'Viet Nam'),
+    sector: names('Tổng số', 'Total'),
+    qualification: names('Tất cả', 'All'),
+  },
+  before: 51_700_000,
+  after: 55_950_000,
+  sourceBefore: 'GSO',
+  sourceAfter: 'World Bank',
+  statusBefore: 'official',
+  statusAfter: 'modelled',
+  official: 'replaced',
   ...over,
 });
 

@@ -10,7 +10,8 @@ import type { CellChange, VersionDiff, VersionInfo } from './queries';
 import { VersionBy } from './version-by';
 
 /** A value of a diff in its unit: percentages with two decimals, counts as integers; '–' where there was none. */
-export const diffValue = (v: number | null, unit: string, lang: Lang) => (v === null ? MISSING : unit === 'percent' ? formatDecimal(v, lang, 2) : formatInteger(v, lang));
+export const diffValue = (v: number | null, unit: string, lang: Lang) =>
+  v === null ? MISSING : unit === 'percent' ? formatDecimal(v, lang, 2) : formatInteger(v, lang);
 
 /** A changed cell named for people: indicator · area · sector · level in the UI language. */
 export const cellName = (c: CellChange, lang: Lang) =>
@@ -54,8 +55,16 @@ export function cellChangeColumns(t: TFunction, lang: Lang): Column<CellChange>[
     { key: 'before', label: t('versions.before'), value: (c) => c.before, format: (c) => diffValue(c.before, c.unit, lang), align: 'right' },
     { key: 'after', label: t('versions.after'), value: (c) => c.after, format: (c) => diffValue(c.after, c.unit, lang), align: 'right', phone: 'key' },
     {
-      key: 'status', label: t('versions.statusChange'), value: (c) => [officialMark(c, t), statusChange(c, t)].filter(Boolean).join(' '), phone: 'key',
-      format: (c) => <>{officialMark(c, t) && <strong>{officialMark(c, t)} </strong>}{statusChange(c, t)}</>,
+      key: 'status',
+      label: t('versions.statusChange'),
+      value: (c) => [officialMark(c, t), statusChange(c, t)].filter(Boolean).join(' '),
+      phone: 'key',
+      format: (c) => (
+        <>
+          {officialMark(c, t) && <strong>{officialMark(c, t)} </strong>}
+          {statusChange(c, t)}
+        </>
+      ),
     },
   ];
 }
@@ -68,9 +77,24 @@ export interface VersionActions {
 /** The version history: id (and "current"), label, when, who for which areas, observations, then the actions. */
 export function versionColumns(t: TFunction, lang: Lang, actions: VersionActions): Column<VersionInfo>[] {
   return [
-    { key: 'id', label: '#', value: (v) => v.id, format: (v) => <>{v.id}{v.isCurrent && <strong> · {t('versions.current')}</strong>}</> },
+    {
+      key: 'id',
+      label: '#',
+      value: (v) => v.id,
+      format: (v) => (
+        <>
+          {v.id}
+          {v.isCurrent && <strong> · {t('versions.current')}</strong>}
+        </>
+      ),
+    },
     { key: 'label', label: t('versions.label'), value: (v) => localizeSource(v.label, lang), phone: 'title' },
-    { key: 'created', label: t('versions.created'), value: (v) => v.createdAt, format: (v) => new Date(v.createdAt).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB') },
+    {
+      key: 'created',
+      label: t('versions.created'),
+      value: (v) => v.createdAt,
+      format: (v) => new Date(v.createdAt).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB'),
+    },
     { key: 'by', label: t('versions.by'), value: (v) => v.by?.name ?? v.createdBy, format: (v) => <VersionBy version={v} /> },
     { key: 'rows', label: t('versions.rows'), value: (v) => v.rowCount, format: (v) => formatInteger(v.rowCount, lang), align: 'right' },
     { key: 'actions', label: t('versions.actions'), value: () => undefined, format: actions.render },

@@ -37,7 +37,9 @@ export function VersionsPanel({ canRollback }: { canRollback: boolean }) {
   );
   return (
     <section className="card" aria-labelledby="versions-heading" data-testid="versions">
-      <h2 id="versions-heading" className="chart-title">{t('versions.title')}</h2>
+      <h2 id="versions-heading" className="chart-title">
+        {t('versions.title')}
+      </h2>
       <p className="note">{t('versions.help')}</p>
       {rollback.isError && <ErrorState error={rollback.error} height={80} />}
       <QueryState status={versions} height={120}>
