@@ -3,9 +3,9 @@ import { boundAt, numberAt } from '../../adapters/forecast-table-columns';
 import type { MergedRow } from '../../adapters/forecast-columns';
 import { FlagBadge } from '../../components/badges';
 import type { Column } from '../../components/csv';
-import { sharePercent } from '../../components/flag-scale';
+import { flagColumn, flowColumns, imbalanceColumn, shareColumn } from '../../components/gap-columns';
 import type { ChartLineDef, ForecastSeriesDef } from '../../components/forecast-chart';
-import { formatInteger, formatShare, formatSigned, formatValue, type Lang } from '../../i18n/format';
+import { formatValue, type Lang } from '../../i18n/format';
 import type { ImbalanceBar } from './to-chart-rows';
 
 /** The unit a national system series is shown in: the unemployment rate sits on the right axis in percent. */
@@ -64,21 +64,9 @@ export function systemColumns(series: ForecastSeriesDef[], demandLines: ChartLin
 export function imbalanceBarColumns(t: TFunction, lang: Lang, thresholds: Parameters<typeof FlagBadge>[0]['thresholds']): Column<ImbalanceBar>[] {
   return [
     { key: 'label', label: t('table.cell'), value: (r) => r.label },
-    { key: 'openings', label: t('gaps.openings'), value: (r) => r.openings, format: (r) => formatInteger(r.openings, lang), align: 'right' },
-    { key: 'newSupply', label: t('gaps.newSupply'), value: (r) => r.newSupply, format: (r) => formatInteger(r.newSupply, lang), align: 'right' },
-    { key: 'imbalance', label: t('gaps.imbalance'), value: (r) => r.imbalance, format: (r) => formatSigned(r.imbalance, lang), align: 'right' },
-    {
-      key: 'imbalanceShare',
-      label: t('gaps.imbalanceShare'),
-      value: (r) => sharePercent(r.imbalanceShare),
-      format: (r) => formatShare(r.imbalanceShare, lang),
-      align: 'right',
-    },
-    {
-      key: 'flag',
-      label: t('gaps.flag'),
-      value: (r) => t(`flag.${r.flag}`),
-      format: (r) => <FlagBadge flag={r.flag} thresholds={thresholds} share={r.imbalanceShare} />,
-    },
+    ...flowColumns<ImbalanceBar>(t, lang),
+    imbalanceColumn<ImbalanceBar>(t, lang),
+    shareColumn<ImbalanceBar>(t, lang),
+    flagColumn<ImbalanceBar>(t, thresholds),
   ];
 }

@@ -5,10 +5,10 @@
 import type { TFunction } from 'i18next';
 import { forecastTableColumns } from '../../adapters/forecast-table-columns';
 import type { MergedRow } from '../../adapters/forecast-columns';
-import { FlagBadge } from '../../components/badges';
 import type { Column } from '../../components/csv';
-import { sharePercent, type FlagThresholds } from '../../components/flag-scale';
-import { formatInteger, formatShare, formatSigned, type Lang } from '../../i18n/format';
+import { flagColumn, flowColumns, imbalanceColumn, shareColumn } from '../../components/gap-columns';
+import type { FlagThresholds } from '../../components/flag-scale';
+import { formatInteger, formatSigned, type Lang } from '../../i18n/format';
 import type { ImbalanceRow, OpeningsRow } from './to-chart-rows';
 
 /** Employment by year: observed, projected and the 80 % and 95 % bounds. */
@@ -32,8 +32,7 @@ export function openingsColumns(t: TFunction, lang: Lang): Column<OpeningsRow>[]
     { key: 'label', label: t('controls.qualification'), value: (r) => r.label },
     { key: 'expansion', label: t('gaps.expansion'), value: (r) => r.expansion, format: (r) => formatSigned(r.expansion, lang), align: 'right' },
     { key: 'replacement', label: t('gaps.replacement'), value: (r) => r.replacement, format: (r) => n(r.replacement), align: 'right' },
-    { key: 'openings', label: t('gaps.openings'), value: (r) => r.openings, format: (r) => n(r.openings), align: 'right' },
-    { key: 'newSupply', label: t('gaps.newSupply'), value: (r) => r.newSupply, format: (r) => n(r.newSupply), align: 'right' },
+    ...flowColumns<OpeningsRow>(t, lang),
   ];
 }
 
@@ -41,21 +40,10 @@ export function openingsColumns(t: TFunction, lang: Lang): Column<OpeningsRow>[]
 export function imbalanceColumns(t: TFunction, lang: Lang, thresholds?: Partial<FlagThresholds> | null): Column<ImbalanceRow>[] {
   return [
     { key: 'label', label: t('controls.qualification'), value: (r) => r.label },
-    { key: 'imbalance', label: t('gaps.imbalance'), value: (r) => r.imbalance, format: (r) => formatSigned(r.imbalance, lang), align: 'right' },
+    imbalanceColumn<ImbalanceRow>(t, lang),
     { key: 'lower', label: t('sectors.lower80'), value: (r) => r.lower, format: (r) => formatSigned(r.lower, lang), align: 'right' },
     { key: 'upper', label: t('sectors.upper80'), value: (r) => r.upper, format: (r) => formatSigned(r.upper, lang), align: 'right' },
-    {
-      key: 'imbalanceShare',
-      label: t('gaps.imbalanceShare'),
-      value: (r) => sharePercent(r.imbalanceShare),
-      format: (r) => formatShare(r.imbalanceShare, lang),
-      align: 'right',
-    },
-    {
-      key: 'flag',
-      label: t('gaps.flag'),
-      value: (r) => t(`flag.${r.flag}`),
-      format: (r) => <FlagBadge flag={r.flag} thresholds={thresholds} share={r.imbalanceShare} />,
-    },
+    shareColumn<ImbalanceRow>(t, lang),
+    flagColumn<ImbalanceRow>(t, thresholds),
   ];
 }

@@ -3,10 +3,11 @@
  * cards show, and what exports carry (codes beside names, the interval as lower and upper).
  */
 import type { TFunction } from 'i18next';
-import { ConfidenceMeter, FlagBadge, StatusBadge, StatusBadges } from '../../components/badges';
+import { ConfidenceMeter, StatusBadge, StatusBadges } from '../../components/badges';
 import type { Column } from '../../components/csv';
+import { flagColumn, flowColumns, imbalanceColumn, shareColumn } from '../../components/gap-columns';
 import { sharePercent, type FlagThresholds } from '../../components/flag-scale';
-import { formatDecimal, formatInteger, formatShare, formatSigned, MISSING, type Lang } from '../../i18n/format';
+import { formatDecimal, formatSigned, MISSING, type Lang } from '../../i18n/format';
 import type { PlannerRow } from './to-table-rows';
 
 const CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 } as const;
@@ -24,9 +25,8 @@ export function plannerColumns(t: TFunction, lang: Lang, thresholds?: Partial<Fl
     },
     { key: 'sector', label: t('controls.sector'), value: (r) => r.sectorName },
     { key: 'qualification', label: t('controls.qualification'), value: (r) => r.qualificationName },
-    { key: 'openings', label: t('gaps.openings'), value: (r) => r.openings, format: (r) => formatInteger(r.openings, lang), align: 'right' },
-    { key: 'newSupply', label: t('gaps.newSupply'), value: (r) => r.newSupply, format: (r) => formatInteger(r.newSupply, lang), align: 'right' },
-    { key: 'imbalance', label: t('training.gap'), value: (r) => r.imbalance, format: (r) => formatSigned(r.imbalance, lang), align: 'right' },
+    ...flowColumns<PlannerRow>(t, lang),
+    imbalanceColumn<PlannerRow>(t, lang, t('training.gap')),
     {
       key: 'interval',
       label: t('training.interval'),
@@ -38,14 +38,9 @@ export function plannerColumns(t: TFunction, lang: Lang, thresholds?: Partial<Fl
         { key: 'imbalanceUpper', label: `${t('training.interval')} — ${t('export.upper')}`, value: (r) => r.imbalanceUpper, digits: 0 },
       ],
     },
-    {
-      key: 'imbalanceShare',
-      label: t('gaps.imbalanceShare'),
-      value: (r) => sharePercent(r.imbalanceShare),
-      format: (r) => formatShare(r.imbalanceShare, lang),
-      align: 'right',
+    shareColumn<PlannerRow>(t, lang, {
       exportAs: [{ key: 'imbalanceShare', label: t('training.csvImbalanceShare'), value: (r) => sharePercent(r.imbalanceShare), digits: 2 }],
-    },
+    }),
     { key: 'ratio', label: t('gaps.ratio'), value: (r) => r.ratio, format: (r) => formatDecimal(r.ratio, lang, 2), align: 'right', digits: 3 },
     {
       key: 'confidence',
@@ -54,12 +49,7 @@ export function plannerColumns(t: TFunction, lang: Lang, thresholds?: Partial<Fl
       exportValue: (r) => t(`confidence.${r.confidence}`),
       format: (r) => <ConfidenceMeter confidence={r.confidence} />,
     },
-    {
-      key: 'flag',
-      label: t('gaps.flag'),
-      value: (r) => t(`flag.${r.flag}`),
-      format: (r) => <FlagBadge flag={r.flag} thresholds={thresholds} share={r.imbalanceShare} />,
-    },
+    flagColumn<PlannerRow>(t, thresholds),
     {
       key: 'status',
       label: t('status.label'),
