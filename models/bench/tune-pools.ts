@@ -22,6 +22,8 @@ import { autoPools, autoSeasonalIndices, cvError, type Pool } from '../src/forec
 import { autoCandidateNames, autoCandidate } from '../src/forecast/registry';
 import { DATASETS, loadHalf, requireBenchmarks } from './datasets';
 import { seriesHash } from './split';
+import { scoreCases } from './tune-score';
+import { median } from 'simple-statistics';
 
 requireBenchmarks();
 const which = process.argv[2] ?? 'yearly';
@@ -59,29 +61,7 @@ function rowsOf(name: string): Row[] {
   });
 }
 
-const median = (v: number[]) => {
-  const s = [...v].sort((a, b) => a - b);
-  const k = s.length;
-  return k % 2 ? s[(k - 1) / 2]! : 0.5 * (s[k / 2 - 1]! + s[k / 2]!);
-};
-
-function score(rows: Row[], pick: (r: Row) => number[]): { smape: number; mase: number } {
-  let sm = 0,
-    ma = 0;
-  for (const r of rows) {
-    const f = pick(r);
-    let a = 0,
-      b = 0;
-    r.test.forEach((y, i) => {
-      const d = Math.abs(y) + Math.abs(f[i]!);
-      a += d > 0 ? (200 * Math.abs(y - f[i]!)) / d : 0;
-      b += Math.abs(y - f[i]!) / r.scale;
-    });
-    sm += a / r.test.length;
-    ma += b / r.test.length;
-  }
-  return { smape: sm / rows.length, mase: ma / rows.length };
-}
+const score = scoreCases<Row>;
 
 /** Median of the k best of `pool` by rolling-origin error (stable on ties: pool order). */
 function topK(r: Row, pool: readonly string[], k: number): number[] {
