@@ -95,6 +95,20 @@ describe.each(backends)('results store on $name', (backend) => {
     expect(await served.forecast('baseline', { indicator: 'employment', region: 'VN', sector: 'C', qualification: 'ALL' })).toMatchObject({ sector: 'C' });
   });
 
+  it('after invalidate() every reader waits for the announced version, even while another caller loads it', async () => {
+    const store = new ResultsStore(database.db, { recheckMs: 60_000, maxStaleMs: 120_000 });
+    const first = await store.current();
+    const { version } = await ingestObservations(database.db, fixtureRows({ scale: 1.2 }), { label: 'announced', kind: 'upload' });
+    store.invalidate(); // NOTIFY, or this instance's own upload
+    const announcer = store.current(); // the NOTIFY handler: reads the pointer and loads the new version
+    await store.pointer(); // the pointer now says the new version; its snapshot is still loading
+    expect(store.freshVersionId()).toBeUndefined(); // the fast path must not replay the old version's answers
+    const reader = await store.current(); // a client that saw the upload succeed
+    expect(reader.version.id).toBe(version.id);
+    expect((await announcer).version.id).toBe(version.id);
+    expect(first.version.id).not.toBe(version.id);
+  });
+
   it('does not hide a failed version check: past maxStaleMs the next request sees the error', async () => {
     let down = false;
     const readVersion = async (db: Db) => {

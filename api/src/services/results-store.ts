@@ -103,6 +103,11 @@ export class ResultsStore {
   /** The last pointer read and when it was made (undefined: never, invalidated or failed). */
   private pointerRead?: { row: VersionInfo | null; at: number };
   private reading?: Promise<VersionInfo | null>;
+  /**
+   * Set by invalidate() until the next snapshot is served: a version announced (NOTIFY) or written
+   * here is waited for by every reader, so a client that has seen its upload succeed reads it back.
+   */
+  private swapAwaited = false;
   /** Bumped by invalidate(): a read started before it must not count as fresh after it. */
   private epoch = 0;
   /** The version being prepared to replace the served one, if any. */
@@ -230,7 +235,9 @@ export class ResultsStore {
   /** The served version's id if the pointer was read within `recheckMs` (answerable without asking), else undefined. */
   freshVersionId(): number | undefined {
     const read = this.pointerRead;
-    return this.snapshot && read && this.now() - read.at < this.recheckMs ? this.snapshot.version.id : undefined;
+    // A pointer already at a newer version than the snapshot: that version is being loaded, not served yet.
+    const served = this.snapshot && read && read.row?.id === this.snapshot.version.id && this.now() - read.at < this.recheckMs;
+    return served ? this.snapshot!.version.id : undefined;
   }
 
   /** Forgets the pointer (NOTIFY from another instance, a local ingest or revert): the next caller waits for a fresh read. */
@@ -239,6 +246,7 @@ export class ResultsStore {
     // A read already in flight may have started before the change: the next caller starts its own.
     this.reading = undefined;
     this.epoch++;
+    this.swapAwaited = true;
   }
 
   /**
@@ -252,7 +260,11 @@ export class ResultsStore {
     const { row, waited } = await this.checkPointer();
     const version = requirePresent(row);
     const served = this.snapshot;
-    if (served && (sameVersion(served.version, version) || !waited)) return served;
+    if (served && sameVersion(served.version, version)) {
+      this.swapAwaited = false;
+      return served;
+    }
+    if (served && !waited && !this.swapAwaited) return served;
     this.target = version.id;
     const next = await this.load(version.id);
     if (this.target === version.id || !this.snapshot) this.serve(next);
@@ -266,6 +278,7 @@ export class ResultsStore {
    */
   private serve(next: Snapshot): void {
     this.snapshot = next;
+    this.swapAwaited = false;
     this.target = undefined;
     this.cache.serving(next.version.id);
     if (this.pointerRead?.row?.id === next.version.id) this.pointerRead = { row: next.version, at: this.pointerRead.at };
