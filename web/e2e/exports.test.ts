@@ -74,7 +74,8 @@ describe.skipIf(!hasChromium)('downloads in Chromium', () => {
     await page.goto(`${dash.url}/?page=training&region=VN&horizon=5`, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('table.data-table tbody tr');
     const section = page.locator('section[aria-labelledby="planner-heading"]');
-    const table = section.locator('table.data-table');
+    // The planner's own table: the section also holds the flag assumptions' tables (below it).
+    const table = section.locator('table.data-table').first();
     const headers = await screenHeaders(table);
     expect(headers).toContain(vi.training.gap);
     const gapIndex = headers.indexOf(vi.training.gap);
