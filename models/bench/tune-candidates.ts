@@ -50,9 +50,7 @@ const rdriftK = (y: readonly number[], k: number, method: string): C.Candidate =
   const at = (o: number, h: number) => {
     const d: number[] = [];
     for (let t = Math.max(1, o - k); t < o; t++) d.push(y[t]! - y[t - 1]!);
-    d.sort((a, b) => a - b);
-    const q = d.length;
-    const s = q === 0 ? 0 : q % 2 ? d[(q - 1) / 2]! : 0.5 * (d[q / 2 - 1]! + d[q / 2]!);
+    const s = d.length ? median(d) : 0;
     return Array.from({ length: h }, (_, i) => y[o - 1]! + s * (i + 1));
   };
   return { method, mean: (h) => at(y.length, h), fromOrigin: at };

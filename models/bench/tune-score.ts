@@ -3,7 +3,7 @@
  * point forecast over benchmark cases, with the engine's own accuracy functions, so a tuning run
  * scores exactly as `pnpm bench` does.
  */
-import { smape } from '../src/forecast/accuracy';
+import { mae, smape } from '../src/forecast/accuracy';
 
 /** One benchmark case: its test values and its in-sample naive scale (the MASE denominator). */
 export interface ScoredCase {
@@ -16,11 +16,9 @@ export function scoreCases<R extends ScoredCase>(rows: readonly R[], pick: (r: R
   let sm = 0;
   let ma = 0;
   for (const r of rows) {
-    const f = pick(r);
-    sm += smape(r.test, f.slice(0, r.test.length));
-    let b = 0;
-    r.test.forEach((y, i) => (b += Math.abs(y - f[i]!) / r.scale));
-    ma += b / r.test.length;
+    const f = pick(r).slice(0, r.test.length);
+    sm += smape(r.test, f);
+    ma += mae(r.test, f) / r.scale;
   }
   return { smape: sm / rows.length, mase: ma / rows.length };
 }

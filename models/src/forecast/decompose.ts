@@ -69,7 +69,11 @@ export function seasonalRatios(y: readonly number[], m: number, window = Infinit
  */
 export function seasonalIndices(y: readonly number[], m: number, window = Infinity): number[] | null {
   const ratios = seasonalRatios(y, m, window);
-  if (!ratios) return null;
+  return ratios && indicesFromRatios(ratios, m);
+}
+
+/** Seasonal indices from the ratios `seasonalRatios` grouped by season (mean per season, normalised to mean 1), or null. */
+export function indicesFromRatios(ratios: readonly (readonly number[])[], m: number): number[] | null {
   const raw = ratios.map((r) => {
     let s = 0;
     for (const v of r) s += v;
@@ -88,7 +92,13 @@ export function seasonalIndices(y: readonly number[], m: number, window = Infini
  * values, unusable ratios). `window` limits the indices to the latest values.
  */
 export function adjustmentIndices(y: readonly number[], m: number, window = Infinity, z = SEASONALITY_TEST.z): number[] | null {
+  const ratios = adjustmentRatios(y, m, window, z);
+  return ratios && indicesFromRatios(ratios, m);
+}
+
+/** The seasonal ratios behind `adjustmentIndices` (same tests), for callers that need both. */
+export function adjustmentRatios(y: readonly number[], m: number, window = Infinity, z = SEASONALITY_TEST.z): number[][] | null {
   if (m <= 1 || !isSeasonal(y, m, z)) return null;
   if (y.some((v) => v < 0)) return null;
-  return seasonalIndices(y, m, window);
+  return seasonalRatios(y, m, window);
 }
