@@ -53,7 +53,7 @@ export function canonicalRequestKey(url: string): string {
 }
 
 /** The ETag of the answer to `key` in `versionId`: known before any route runs. */
-export const etagFor = (versionId: number | string, key: string) => `"v${versionId}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}"`;
+const etagFor = (versionId: number | string, key: string) => `"v${versionId}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}"`;
 
 /** True when an If-None-Match header lists `etag` (or is `*`). */
 export const etagMatches = (ifNoneMatch: string | undefined, etag: string) =>
@@ -125,6 +125,23 @@ const resolved = (c: Context) => {
   return v && 'info' in v ? v.info : null;
 };
 
+// The canonical key and the served version's ETag of a request, computed once: answerCache and
+// revalidate both need them, and the ETag (a SHA-1) only when a route runs or a tag is compared.
+const requestTags = new WeakMap<Request, { key: string; versionId?: number; etag?: string }>();
+
+function keyOf(c: Context): string {
+  let tag = requestTags.get(c.req.raw);
+  if (!tag) requestTags.set(c.req.raw, (tag = { key: canonicalRequestKey(c.req.url) }));
+  return tag.key;
+}
+
+function etagOf(c: Context, versionId: number): string {
+  const key = keyOf(c);
+  const tag = requestTags.get(c.req.raw)!;
+  if (tag.versionId !== versionId) Object.assign(tag, { versionId, etag: etagFor(versionId, key) });
+  return tag.etag!;
+}
+
 /** The 304 or 200 of a stored answer. */
 function replay(answer: CachedAnswer, ifNoneMatch: string | undefined, head: boolean): Response {
   const headers = new Headers(answerHeaders(answer));
@@ -144,9 +161,9 @@ export interface AnswerCacheOptions {
 export function answerCache({ cache, enabled = true, cacheable }: AnswerCacheOptions): MiddlewareHandler {
   return async (c, next) => {
     const version = resolved(c);
-    if (!enabled || !version || (c.req.method !== 'GET' && c.req.method !== 'HEAD') || (cacheable && !cacheable(c))) return next();
+    if (!enabled || !version || !isRead(c) || (cacheable && !cacheable(c))) return next();
     cache.serving(version.id);
-    const key = canonicalRequestKey(c.req.url);
+    const key = keyOf(c);
     const hit = storedAnswer(cache, version.id, key);
     if (hit) return replay(hit, c.req.header('if-none-match'), c.req.method === 'HEAD');
     await next();
@@ -154,7 +171,7 @@ export function answerCache({ cache, enabled = true, cacheable }: AnswerCacheOpt
     if (c.req.method !== 'GET' || c.res.status !== 200 || !answered) return;
     const body = new Uint8Array(await c.res.arrayBuffer());
     const headers = [...c.res.headers.entries()].filter(([h]) => !DROPPED.has(h.toLowerCase()));
-    const answer: CachedAnswer = { body, headers, etag: etagFor(answered, key) };
+    const answer: CachedAnswer = { body, headers, etag: etagOf(c, Number(answered)) };
     storeAnswer(cache, Number(answered), key, answer);
     c.res = replay(answer, c.req.header('if-none-match'), false);
   };
@@ -165,8 +182,7 @@ export function revalidate(): MiddlewareHandler {
   return async (c, next) => {
     const version = resolved(c);
     if (!version || !isRead(c)) return next();
-    const key = canonicalRequestKey(c.req.url);
-    const etag = etagFor(version.id, key);
+    const etag = etagOf(c, version.id);
     if (etagMatches(c.req.header('if-none-match'), etag)) {
       return c.body(null, 304, { etag, 'cache-control': 'no-cache', [DATA_VERSION_HEADER]: String(version.id) });
     }
@@ -174,7 +190,7 @@ export function revalidate(): MiddlewareHandler {
     const answered = c.res.headers.get(DATA_VERSION_HEADER);
     if (c.res.status !== 200 || !answered) return;
     // From the version the route answered from (the served one, unless it changed meanwhile).
-    c.res.headers.set('etag', answered === String(version.id) ? etag : etagFor(answered, key));
+    c.res.headers.set('etag', etagOf(c, Number(answered)));
     c.res.headers.set('cache-control', 'no-cache');
   };
 }
