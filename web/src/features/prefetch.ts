@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { UrlState } from '../router/url-state';
 import { metaQueries } from './meta/queries';
 import { resolveFormerCode } from './meta/former-codes';
-import { KPI_INDICATORS } from './overview/indicators';
+import { KPI_INDICATORS, SYSTEM_HORIZON, SYSTEM_INDICATORS } from './overview/indicators';
 import { overviewQueries } from './overview/queries';
 import { regionsQueries } from './regions/queries';
 import { trainingQueries } from './training/queries';
@@ -15,8 +15,7 @@ import { trainingQueries } from './training/queries';
 export function prefetchPage(client: QueryClient, state: UrlState): Promise<void> {
   const pending: Promise<unknown>[] = [client.prefetchQuery(metaQueries.codes())];
   if (state.page === 'overview') {
-    for (const indicator of ['labour_force', 'employment', 'unemployment_rate'])
-      pending.push(client.prefetchQuery(overviewQueries.national(indicator, state.scenario, 10)));
+    for (const indicator of SYSTEM_INDICATORS) pending.push(client.prefetchQuery(overviewQueries.national(indicator, state.scenario, SYSTEM_HORIZON)));
     pending.push(client.prefetchQuery(overviewQueries.gaps(state.scenario, state.horizon)));
     for (const k of KPI_INDICATORS) pending.push(client.prefetchQuery(overviewQueries.kpi(k.code)));
   } else if (state.page === 'regions') {

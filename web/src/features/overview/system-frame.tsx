@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { mergeBasis, VIEW_LEVELS } from '../../adapters/basis';
@@ -16,7 +17,7 @@ import { makeNamer } from '../meta/names';
 import { metaQueries } from '../meta/queries';
 import { useSourceText } from '../meta/use-source-text';
 import { SYSTEM_HORIZON, SYSTEM_INDICATORS } from './indicators';
-import { systemColumns } from './overview-columns';
+import { systemColumns, systemUnitOf } from './overview-columns';
 import { overviewQueries } from './queries';
 import { DEMAND_KEY, toSystemRows } from './to-chart-rows';
 
@@ -39,9 +40,14 @@ export function SystemFrame() {
   const gaps = useQuery(overviewQueries.gaps(state.scenario, state.horizon));
 
   const systemQueries = [labourForce, employment, unemploymentRate];
-  const rows = systemQueries.some((q) => q.data)
-    ? toSystemRows({ labourForce: labourForce.data, employment: employment.data, unemploymentRate: unemploymentRate.data })
-    : [];
+  // Memoised on the data, so the chart's year axis (useYearAxis, memoised on rows) is not rebuilt on every render.
+  const rows = useMemo(
+    () =>
+      labourForce.data || employment.data || unemploymentRate.data
+        ? toSystemRows({ labourForce: labourForce.data, employment: employment.data, unemploymentRate: unemploymentRate.data })
+        : [],
+    [labourForce.data, employment.data, unemploymentRate.data],
+  );
   const series: ForecastSeriesDef[] = [
     { key: 'labourForce', label: t('overview.labourForce'), color: SERIES.supply },
     { key: 'employment', label: t('overview.employment'), color: SERIES.demand },
@@ -61,7 +67,7 @@ export function SystemFrame() {
   return (
     <ChartFrame
       title={t('overview.systemTitle')}
-      summary={forecastSummary(rows, series, (v, key) => formatValue(v, key === 'unemploymentRate' ? 'percent' : 'persons', lang), t)}
+      summary={forecastSummary(rows, series, (v, key) => formatValue(v, systemUnitOf(series.find((s) => s.key === key) ?? series[0]), lang), t)}
       subtitle={t('overview.systemSubtitle', { scenario: names.scenario(state.scenario) })}
       unit={t('units.persons')}
       source={source}

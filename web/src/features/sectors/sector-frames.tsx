@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ForecastResponse, GapsResponse, Status } from '../../api/types';
@@ -41,7 +42,8 @@ export function EmploymentFrame({
   const { t } = useTranslation();
   const sourceText = useSourceText();
   const { sector, region, names, lang } = view;
-  const rows = toEmploymentRows(employment.data);
+  // Memoised on the data, so the chart's year axis (memoised on rows) is not rebuilt on every render.
+  const rows = useMemo(() => toEmploymentRows(employment.data), [employment.data]);
   const series = [{ key: 'employment', label: t('sectors.employment'), color: SERIES.supply }];
   // A series break only where the API declares one on this forecast.
   const breaks = servedBreaks([employment.data], gaps?.assumptions?.breaks);
