@@ -30,6 +30,7 @@ import { uploadRoutes } from './routes/uploads';
 import { sessionRoutes } from './routes/session';
 import { tokenRoutes } from './routes/tokens';
 import { versionRoutes } from './routes/versions';
+import { COMPRESS_THRESHOLD } from './http/fast-path';
 
 /** The API routes alone, chained so `hc<AppType>` knows every path and response. */
 export function apiRoutes(deps: AppDeps) {
@@ -38,7 +39,7 @@ export function apiRoutes(deps: AppDeps) {
     new Hono()
       // Large JSON and CSV answers go out compressed when the client accepts it (outside the answer cache,
       // which stores them uncompressed, so every client gets the encoding it asked for).
-      .use('/api/*', compress({ threshold: 2048 }))
+      .use('/api/*', compress({ threshold: COMPRESS_THRESHOLD }))
       // …and the threshold needs a Content-Length, which c.json() answers lack (http/json-length.ts).
       .use('/api/*', jsonContentLength())
       // The served version, resolved once per read request (c.var.version, http/read-path.ts).

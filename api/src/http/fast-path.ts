@@ -19,16 +19,19 @@ export interface FastPathOptions {
   publicRead: () => boolean;
   /**
    * Answers at least this large go to Hono when the client accepts a compressed
-   * encoding, so they leave compressed (app.ts `compress`, threshold 2048) with the
-   * same headers either way; the fast path sends bodies as stored. Default 2048.
+   * encoding, so they leave compressed (app.ts `compress`, COMPRESS_THRESHOLD) with the
+   * same headers either way; the fast path sends bodies as stored. Default COMPRESS_THRESHOLD.
    */
   compressAbove?: number;
 }
 
 const ACCEPTS_COMPRESSION = /\b(gzip|br|deflate|zstd)\b/i;
 
+/** Answers larger than this many bytes are compressed (app.ts `compress`); the fast path must agree. */
+export const COMPRESS_THRESHOLD = 2048;
+
 /** A listener that answers stored answers itself and returns true, or returns false to pass the request on. */
-export function createFastPath({ cache, freshVersion, publicRead, compressAbove = 2048 }: FastPathOptions) {
+export function createFastPath({ cache, freshVersion, publicRead, compressAbove = COMPRESS_THRESHOLD }: FastPathOptions) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const method = req.method;
     const url = req.url ?? '';
