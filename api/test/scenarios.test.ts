@@ -2,7 +2,7 @@
  * Planners' scenarios (issue 13 §1) through app.request(), on PGlite and PostgreSQL: validation
  * naming each parameter, ids derived from the parameters, reads with scenario=<id>, expiry.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { testBackends } from './backends';
 import { getJson, startTestApp, type TestApp } from './harness';
@@ -51,6 +51,19 @@ describe.each(backends)('scenarios on $name', (backend) => {
       entryRate: expect.any(Number),
       graduates: expect.objectContaining({ college: expect.any(Number) }),
     });
+  });
+
+  it('reading the levers does not fit the engine; POST /api/scenarios/engine does, once', async () => {
+    // Every page with a closed builder reads the levers: that must not cost seconds of CPU.
+    for (let i = 0; i < 3; i++) expect((await getJson(t.app, '/api/scenarios')).body.engine).toBe('idle');
+    const warm = async () => {
+      const res = await t.app.request('/api/scenarios/engine', { method: 'POST' });
+      return { status: res.status, cache: res.headers.get('cache-control'), body: (await res.json()) as any };
+    };
+    const first = await warm();
+    expect(first).toMatchObject({ status: 202, cache: 'no-store', body: { engine: 'warming' } });
+    await vi.waitFor(async () => expect((await warm()).body.engine).toBe('ready'), { timeout: 60_000, interval: 50 });
+    expect((await getJson(t.app, '/api/scenarios')).body.engine).toBe('ready');
   });
 
   it('creates a scenario, answers 201 with its id, and the same parameters give the same id', async () => {

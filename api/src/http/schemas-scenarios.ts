@@ -30,6 +30,10 @@ export const baselineValuesSchema = z.object({
   labourForceEnd: z.number().nullable(),
 });
 
+const engineStateSchema = z
+  .enum(['idle', 'warming', 'ready'])
+  .meta({ description: 'Whether the scenario engine has fitted the served version yet (the first scenario waits for it)' });
+
 export const scenarioListSchema = z
   .object({
     presets: z.array(
@@ -44,11 +48,12 @@ export const scenarioListSchema = z
     ),
     specs: z.array(specSchema),
     baseline: baselineValuesSchema.nullable(),
-    engine: z
-      .enum(['idle', 'warming', 'ready'])
-      .meta({ description: 'Whether the scenario engine has fitted the served version yet (the first scenario waits for it)' }),
+    engine: engineStateSchema,
   })
   .meta({ id: 'ScenarioLevers' });
+
+/** The answer to POST /api/scenarios/engine. */
+export const scenarioEngineSchema = z.object({ engine: engineStateSchema }).meta({ id: 'ScenarioEngine' });
 
 export const scenarioCreatedSchema = z.object({ id: z.string(), parameters: scenarioParametersSchema }).meta({ id: 'ScenarioCreated' });
 

@@ -1,7 +1,8 @@
 /**
  * Planners' scenarios (issue 13 §1): GET /api/scenarios (presets, the levers with units and
  * ranges, and the baseline values), POST /api/scenarios (a parameter set → its id, computed on
- * the served version before the answer), GET /api/scenarios/:id.
+ * the served version before the answer), POST /api/scenarios/engine (warm the engine when the
+ * builder opens), GET /api/scenarios/:id.
  */
 import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
@@ -12,7 +13,7 @@ import { scenariosOf, type AppDeps } from '../deps';
 import { invalidRequest, notFound } from '../domain-error';
 import { DATA_VERSION_HEADER } from '../http/read-path';
 import { jsonResponses, publicRead, readProblems } from '../http/responses';
-import { scenarioCreatedSchema, scenarioInfoSchema, scenarioListSchema } from '../http/schemas-scenarios';
+import { scenarioCreatedSchema, scenarioEngineSchema, scenarioInfoSchema, scenarioListSchema } from '../http/schemas-scenarios';
 
 /** The body validator: a failure names every unknown, mistyped or out-of-range parameter (400). */
 const parametersBody = Object.assign(
@@ -41,8 +42,9 @@ export const scenarioRoutes = (deps: AppDeps) =>
       async (c) => {
         const snap = await deps.store.current();
         const engine = scenariosOf(deps).engine;
-        // Opening the builder warms the engine (fits the base once) so the first scenario is fast.
-        void engine.warm(snap.version.id).catch(() => {});
+        // A read, not a warm-up: every page with a (closed) builder asks for this, and fitting the
+        // base on each of those visits would spend seconds of CPU on readers who never build a
+        // scenario. Opening the builder warms it (POST /api/scenarios/engine).
         // No Data-Version header: the engine state changes, so the answer is never replayed from the cache.
         c.header('cache-control', 'no-store');
         return c.json({
@@ -83,6 +85,26 @@ export const scenarioRoutes = (deps: AppDeps) =>
         c.header(DATA_VERSION_HEADER, String(snap.version.id));
         c.header('location', `/api/scenarios/${created.id}`);
         return c.json(created, 201);
+      },
+    )
+    .post(
+      '/engine',
+      describeRoute({
+        tags: ['outlook'],
+        ...publicRead(),
+        summary:
+          'Warm the scenario engine: fit the served version once, in the background, so the first scenario a planner builds answers quickly. The web app calls it when the scenario builder is opened. Idempotent; answers at once with the engine state.',
+        responses: {
+          202: { description: 'Warming (or already warm)', content: { 'application/json': { schema: resolver(scenarioEngineSchema) } } },
+          ...readProblems({ 400: false }),
+        },
+      }),
+      async (c) => {
+        const snap = await deps.store.current();
+        const engine = scenariosOf(deps).engine;
+        void engine.warm(snap.version.id).catch(() => {});
+        c.header('cache-control', 'no-store');
+        return c.json({ engine: engine.state(snap.version.id) }, 202);
       },
     )
     .get(

@@ -8,6 +8,7 @@ import type {
   Meta,
   ScenarioCatalogue,
   ScenarioParameters,
+  ScenarioEngineState,
   ScenarioRecord,
   SeriesResponse,
   TargetsResponse,
@@ -70,6 +71,9 @@ export const fetchScenarioCatalogue = async (signal?: AbortSignal): Promise<Scen
 /** One scenario's parameters (a preset or a user-built one); 404 once it has expired. */
 export const fetchScenario = async (id: string, signal?: AbortSignal): Promise<ScenarioRecord> =>
   readJson<ScenarioRecord>(await api.scenarios[':id'].$get({ param: { id } }, { init: { signal } }));
+
+/** Asks the server to fit its scenario engine now, so the first scenario built answers quickly. */
+export const warmScenarioEngine = async (): Promise<ScenarioEngineState> => readJson<ScenarioEngineState>(await api.scenarios.engine.$post());
 
 /** Creates (or finds) the scenario of a parameter set; answers once it is computed. 400 names each bad parameter. */
 export const createScenario = async (parameters: ScenarioParameters, signal?: AbortSignal): Promise<CreatedScenario> =>

@@ -12,7 +12,8 @@ import type { Lang } from '../../i18n/format';
 import type { Lever } from './levers';
 import { formatLeverValue, isChange } from './summary';
 
-type T = (key: string, options?: Record<string, unknown>) => string;
+/** The translate function, as much of it as these texts need. */
+export type T = (key: string, options?: Record<string, unknown>) => string;
 
 /** What an English validator message says is wrong, independent of its wording. */
 export type IssueKind = 'min' | 'max' | 'unknown' | 'integer' | 'number' | 'other';

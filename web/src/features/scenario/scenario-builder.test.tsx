@@ -36,6 +36,7 @@ function api(post: (body: unknown) => Response) {
     const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
     const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
     if (url.pathname === '/api/meta') return json(sectionsMeta);
+    if (url.pathname === '/api/scenarios/engine' && method === 'POST') return json({ engine: 'warming' }, 202);
     if (url.pathname === '/api/scenarios' && method === 'POST') {
       const text = init?.body ? String(init.body) : await (input as Request).text();
       return post(JSON.parse(text));
@@ -61,24 +62,26 @@ const openBuilder = () =>
   });
 
 const lever = (id: string) => document.querySelector<HTMLElement>(`[data-lever="${id}"]`)!;
-const posts = (fetch: ReturnType<typeof api>) => fetch.mock.calls.filter((c) => (c[1]?.method ?? 'GET') === 'POST');
+const pathOf = (input: RequestInfo | URL) => new URL(String(input instanceof Request ? input.url : input), 'http://localhost').pathname;
+const postsTo = (fetch: ReturnType<typeof api>, path: string) => fetch.mock.calls.filter((c) => (c[1]?.method ?? 'GET') === 'POST' && pathOf(c[0]) === path);
+const posts = (fetch: ReturnType<typeof api>) => postsTo(fetch, '/api/scenarios');
 
 describe('ScenarioBuilder', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('draws no levers while closed on a preset, and draws them once opened', async () => {
-    vi.stubGlobal(
-      'fetch',
-      api(() => new Response('{}', { status: 500 })),
-    );
+  it('draws no levers and fits no engine while closed on a preset; opening does both, once', async () => {
+    const fetch = api(() => new Response('{}', { status: 500 }));
+    vi.stubGlobal('fetch', fetch);
     window.history.replaceState(null, '', '/?page=overview');
     renderWith(<ScenarioBuilder />);
     await act(async () => {
       await new Promise((r) => setTimeout(r, 50));
     });
     expect(document.querySelector('[data-lever]')).toBeNull();
+    expect(postsTo(fetch, '/api/scenarios/engine')).toHaveLength(0);
     openBuilder();
     await waitFor(() => expect(lever('valueAddedGrowth.C')).not.toBeNull());
+    expect(postsTo(fetch, '/api/scenarios/engine')).toHaveLength(1);
   });
 
   it('shows a 400 problem next to the lever it names and leaves the URL alone', async () => {

@@ -12,15 +12,33 @@ import { makeNamer } from '../meta/names';
 import { CompareControls } from './compare-controls';
 import { LeverGroups } from './lever-groups';
 import { DEFAULT_SECTION, leverOfPath, leversFor, parametersKey, writeLever, baselineValue, type Lever } from './levers';
-import { generalProblemText, leverProblemText } from './lever-problem';
+import { generalProblemText, leverProblemText, type T } from './lever-problem';
 import { isCustomScenario, scenarioQueries } from './queries';
 import { useApplyScenario } from './use-apply-scenario';
 import { useScenarioParameters } from './use-scenario-parameters';
+import { useWarmEngine } from './use-warm-engine';
 
 /** Why a scenario could not be read, in the UI language (an expired or unknown id is a 404). */
 function unreadableText(problem: ReturnType<typeof toProblem>, lang: Lang): string {
   const text = problemText(problem, lang);
   return text.detail ?? text.title;
+}
+
+/** A failed POST's problem as messages: beside each lever it names, and general ones below. */
+function problemMessages(problem: ReturnType<typeof toProblem> | null, levers: Lever[], lang: Lang, t: T) {
+  const errors = new Map<string, string>();
+  const general: string[] = [];
+  for (const e of problem?.errors ?? []) {
+    const l = e.path ? leverOfPath(e.path, levers) : undefined;
+    if (l) errors.set(l.id, leverProblemText(e, l, lang, t));
+    else general.push(generalProblemText(e, lang, t));
+  }
+  if (problem && !problem.errors?.length) {
+    // No field named (a 5xx, the network): the problem's own text in the UI language.
+    const text = problemText(problem, lang);
+    general.push([t('scenario.failed'), [text.title, text.detail].filter(Boolean).join(' — ')].join(': '));
+  }
+  return { errors, general };
 }
 
 /**
@@ -43,6 +61,7 @@ function ScenarioBuilderPanel() {
   // only while open: closed, some 270 elements would be rendered for nothing before the first chart.
   const [toggled, setToggled] = useState<boolean | null>(null);
   const open = toggled ?? isCustomScenario(state.scenario);
+  useWarmEngine(open);
   const [draft, setDraft] = useState<{ from: string | null; params: ScenarioParameters }>({ from: null, params: {} });
   const levers = useMemo(() => leversFor(section, draft.params), [section, draft.params]);
   const draftRef = useRef(draft);
@@ -84,19 +103,7 @@ function ScenarioBuilderPanel() {
     set({ scenario: 'baseline' });
   };
 
-  const problem = mutation.isError ? toProblem(mutation.error) : null;
-  const errors = new Map<string, string>();
-  const general: string[] = [];
-  for (const e of problem?.errors ?? []) {
-    const l = e.path ? leverOfPath(e.path, levers) : undefined;
-    if (l) errors.set(l.id, leverProblemText(e, l, lang, t));
-    else general.push(generalProblemText(e, lang, t));
-  }
-  if (problem && !problem.errors?.length) {
-    // No field named (a 5xx, the network): the problem's own text in the UI language.
-    const text = problemText(problem, lang);
-    general.push([t('scenario.failed'), [text.title, text.detail].filter(Boolean).join(' — ')].join(': '));
-  }
+  const { errors, general } = problemMessages(mutation.isError ? toProblem(mutation.error) : null, levers, lang, t);
   const dirty = parametersKey(draft.params) !== applied;
 
   return (
