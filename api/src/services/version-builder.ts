@@ -14,7 +14,7 @@
  * start serves at once and the results store computes the seed version's results.
  */
 import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Observation } from '@lmo/models';
 import type { Db } from '../db/client';
 import { auditLog, datasetVersions, observations, results } from '../db/schema';
@@ -39,6 +39,30 @@ export async function underVersionLock<T>(db: Db, step: (tx: Tx, current: Versio
     const [current] = await tx.select().from(datasetVersions).where(eq(datasetVersions.isCurrent, true)).limit(1);
     return step(tx, current);
   });
+}
+
+/** Who moved the current pointer and why, for the audit log; `detail` sees the row made current. */
+export interface PointerAudit {
+  actor: string;
+  action: string;
+  detail: (row: VersionRow) => Record<string, unknown>;
+}
+
+/**
+ * Inside `underVersionLock`: makes the version `where` selects current (with `set` on it) and
+ * records it in the audit log. Undefined, with nothing moved once the transaction is rolled
+ * back by the caller's error, when no row matched.
+ */
+export async function moveCurrent(tx: Tx, where: SQL | undefined, audit: PointerAudit, set: Partial<VersionRow> = {}): Promise<VersionRow | undefined> {
+  await tx.update(datasetVersions).set({ isCurrent: false }).where(eq(datasetVersions.isCurrent, true));
+  const [row] = await tx
+    .update(datasetVersions)
+    .set({ ...set, isCurrent: true })
+    .where(where)
+    .returning();
+  if (!row) return undefined;
+  await tx.insert(auditLog).values({ actor: audit.actor, action: audit.action, target: `dataset_version:${row.id}`, detail: audit.detail(row) });
+  return row;
 }
 
 // Rows per statement: ~100 ms of PGlite work, so other requests get the event loop between statements.
@@ -203,19 +227,10 @@ export async function promoteVersion(db: Db, version: VersionInfo, spec: Promote
         `Version ${current?.id} became current while version ${version.id} was being stored (it was based on ${version.parentId}); nothing was stored, try again.`,
       );
     }
-    await tx.update(datasetVersions).set({ isCurrent: false }).where(eq(datasetVersions.isCurrent, true));
-    const [row] = await tx
-      .update(datasetVersions)
-      .set({ isCurrent: true, state: 'ready' })
-      .where(and(eq(datasetVersions.id, version.id), eq(datasetVersions.state, 'building')))
-      .returning();
+    const audit = { actor: spec.actor, action: spec.action, detail: (r: VersionRow) => ({ ...spec.detail, total: r.rowCount, parentId: r.parentId }) };
+    const row = await moveCurrent(tx, and(eq(datasetVersions.id, version.id), eq(datasetVersions.state, 'building')), audit, { state: 'ready' });
+    // Throwing rolls the transaction back: the previous version stays current.
     if (!row) throw new DomainError('UPLOAD_DISCARDED', `Version ${version.id} was removed before it could be made current; nothing was stored, try again.`);
-    await tx.insert(auditLog).values({
-      actor: spec.actor,
-      action: spec.action,
-      target: `dataset_version:${row.id}`,
-      detail: { ...spec.detail, total: row.rowCount, parentId: row.parentId },
-    });
     return { version: toVersionInfo(row), created: true };
   });
 }

@@ -6,10 +6,10 @@
  */
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { auditLog, datasetVersions } from '../db/schema';
+import { datasetVersions } from '../db/schema';
 import { notFound } from '../domain-error';
 import { toVersionInfo, type VersionInfo } from './dataset-versions';
-import { underVersionLock } from './version-builder';
+import { moveCurrent, underVersionLock } from './version-builder';
 
 export { diffVersion, DIFF_SORTS, type CellChange, type DiffSort, type VersionDiff } from './versions-diff';
 
@@ -30,14 +30,8 @@ export async function rollbackTo(db: Db, id: number, actor: string): Promise<{ v
     if (target.state !== 'ready')
       throw notFound(`Dataset version ${id} is ${target.state === 'failed' ? 'a version whose results could not be computed' : 'still being stored'}.`);
     if (current?.id === id) return { version: toVersionInfo(target), moved: false, from: id };
-    await tx.update(datasetVersions).set({ isCurrent: false }).where(eq(datasetVersions.isCurrent, true));
-    const [row] = await tx.update(datasetVersions).set({ isCurrent: true }).where(eq(datasetVersions.id, id)).returning();
-    await tx.insert(auditLog).values({
-      actor,
-      action: 'dataset.rollback',
-      target: `dataset_version:${id}`,
-      detail: { from: current?.id ?? null, to: id },
-    });
+    const audit = { actor, action: 'dataset.rollback', detail: () => ({ from: current?.id ?? null, to: id }) };
+    const row = (await moveCurrent(tx, eq(datasetVersions.id, id), audit))!;
     return { version: toVersionInfo(row), moved: true, from: current?.id ?? null };
   });
 }

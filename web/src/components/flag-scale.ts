@@ -32,6 +32,13 @@ export function thresholdsOf(served?: Partial<FlagThresholds> | null): FlagThres
   return { ...FALLBACK_THRESHOLDS, ...Object.fromEntries(Object.entries(served ?? {}).filter(([, v]) => typeof v === 'number')) };
 }
 
+/** The thresholds an answer was flagged with: its own, or those of its assumptions (older answers). */
+export function servedThresholds(
+  data?: { thresholds?: Partial<FlagThresholds> | null; assumptions?: { thresholds?: Partial<FlagThresholds> | null } | null } | null,
+): Partial<FlagThresholds> | undefined {
+  return data?.thresholds ?? data?.assumptions?.thresholds ?? undefined;
+}
+
 /** Every flag, in display order. */
 export const FLAGS: readonly Flag[] = ['shortage', 'balanced', 'surplus', 'uncertain', 'too-small'];
 

@@ -4,7 +4,7 @@ import { FlagBadge, ConfidenceMeter, StatusBadge, StatusLine } from '../../compo
 import { IllustrativeNote } from '../../components/illustrative-note';
 import { basisOf, basisOfRows, VIEW_LEVELS } from '../../adapters/basis';
 import { ChartFrame } from '../../components/chart-frame';
-import { mapLegendItems, thresholdsOf } from '../../components/flag-scale';
+import { mapLegendItems, thresholdsOf, servedThresholds } from '../../components/flag-scale';
 import { FlagAssumptions } from '../../components/flag-assumptions';
 import { QueryState } from '../../components/states';
 import { formatInteger, formatShare, formatSigned, type Lang } from '../../i18n/format';
@@ -36,7 +36,7 @@ export default function RegionsPage() {
   const qualification = state.qual ?? 'ALL';
   const map = useQuery(regionsQueries.map({ scenario: state.scenario, horizon: state.horizon, sector, qualification }));
   const rows = map.data?.rows ?? [];
-  const served = map.data?.thresholds ?? map.data?.assumptions?.thresholds;
+  const served = servedThresholds(map.data);
   const thresholds = thresholdsOf(served);
   const cells = view === 'regions' ? toRegionBlocks(rows, names, thresholds) : toProvinceTiles(rows, names, thresholds);
   const table = toAreaRows(cells);

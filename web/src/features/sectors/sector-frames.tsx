@@ -9,7 +9,7 @@ import { breakLegend, breakMarks, breakNote, servedBreaks } from '../../componen
 import { ForecastChart, forecastLegend } from '../../components/forecast-chart';
 import { formatInteger, type Lang } from '../../i18n/format';
 import { FlagAssumptions } from '../../components/flag-assumptions';
-import { FLAGS } from '../../components/flag-scale';
+import { FLAGS, servedThresholds } from '../../components/flag-scale';
 import { mergedRowStatuses } from '../../adapters/forecast-columns';
 import { basisOf, basisOfRows, VIEW_LEVELS } from '../../adapters/basis';
 import { uniqueStatuses } from '../../components/status';
@@ -78,7 +78,7 @@ export function GapFrames({ view, gaps }: { view: SectorView; gaps: UseQueryResu
   const sourceText = useSourceText();
   const { sector, region, horizon, names, lang } = view;
   const gapRows = gaps.data?.rows ?? [];
-  const thresholds = gaps.data?.thresholds ?? gaps.data?.assumptions?.thresholds;
+  const thresholds = servedThresholds(gaps.data);
   const openings = toOpeningsRows(gapRows, sector, names);
   const imbalance = toImbalanceRows(gapRows, sector, names);
   const where = `${names.sector(sector)} · ${names.region(region)}`;

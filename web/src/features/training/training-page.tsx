@@ -14,7 +14,7 @@ import { DataTable } from '../../components/data-table';
 import { QueryState } from '../../components/states';
 import type { Lang } from '../../i18n/format';
 import { FlagAssumptions, useFlagRule } from '../../components/flag-assumptions';
-import { FLAGS } from '../../components/flag-scale';
+import { FLAGS, servedThresholds } from '../../components/flag-scale';
 import { useUrlState } from '../../router/use-url-state';
 import { metaQueries } from '../meta/queries';
 import { useSourceText } from '../meta/use-source-text';
@@ -101,7 +101,7 @@ export default function TrainingPage() {
   const names = makeNamer(meta.data, lang);
   const region = state.region ?? 'VN';
   const cells = useQuery(trainingQueries.cells({ region, scenario: state.scenario, horizon: state.horizon }));
-  const thresholds = cells.data?.thresholds ?? cells.data?.assumptions?.thresholds;
+  const thresholds = servedThresholds(cells.data);
   const rows = cells.data
     ? toPlannerRows(cells.data.rows, names, { flag: state.flag, qualification: state.qual, q: state.q, sectors: detailSectors(meta.data, true) })
     : [];

@@ -1,3 +1,4 @@
+import type { OfficialConflict } from './upload-request';
 import { describe, expect, it } from 'vitest';
 import i18n from 'i18next';
 import '../../i18n/index';
@@ -26,7 +27,7 @@ describe('upload table columns', () => {
   });
 
   it('reads official cells: the current value, the new one', () => {
-    const cell = {
+    const cell: OfficialConflict = {
       line: 8,
       column: '2022',
       indicator: 'labour_force',

@@ -5,6 +5,10 @@
 import { ApiError, toProblem, type Problem } from '../../api/problem';
 import { authHeaders } from '../auth/token-store';
 import type { LongIssue } from '@lmo/models/data';
+import type { OfficialConflict } from '@lmo/api';
+
+/** One official cell the file would replace (409 REPLACES_OFFICIAL), as the API types it. */
+export type { OfficialConflict };
 
 /** The upload formats, in the order the page offers them. */
 export const UPLOAD_FORMATS = ['long', 'wide', 'microdata', 'sdmx', 'pxweb'] as const;
@@ -41,19 +45,6 @@ export interface UploadOutcome {
   warnings: string[];
   indicators: Record<string, number>;
   timingMs: { parse: number; commit?: number; compute?: number };
-}
-
-/** One official cell the file would replace (409 REPLACES_OFFICIAL). */
-export interface OfficialConflict {
-  line: number;
-  column: string | null;
-  indicator: string;
-  period: string;
-  region: string;
-  sector: string;
-  qualification: string;
-  current: { value: number; source: string; status: string };
-  new: { value: number; source: string; status: string };
 }
 
 /** Upload problem with the file's issues (422), the official cells it would replace (409) or any other API problem. */
