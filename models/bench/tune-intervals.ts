@@ -38,10 +38,12 @@
  * the shares gain 0.2 point only). Instead `worstSet` takes, per Mondrian
  * group and level, the largest of the sets' quantiles with the composition
  * as a set, so the shares reach nominal coverage too.
- * Sub-annual constants are only re-learned with `--subannual` (they are left
- * as they are: issue 14 third pass changed annual intervals only).
+ * Sub-annual constants are only re-learned with `--subannual` (`--subannual-only`
+ * skips the yearly groups). Issue 14 fifth pass re-learned them for the point
+ * forecasts then shipped, with the yearly rule (every set in TARGET) and
+ * Mondrian quantiles by curvature over SUBANNUAL_SMOOTH_GRID.
  * Prints the constants to paste and the coverage they give per dataset and
- * horizon on the tuning data. Usage: tsx bench/tune-intervals.ts [--subannual]
+ * horizon on the tuning data. Usage: tsx bench/tune-intervals.ts [--subannual | --subannual-only]
  * (`--check` only prints coverage with the constants in the engine).
  */
 import { fitAuto } from '../src/forecast/auto';
@@ -357,6 +359,8 @@ const quantilesOf = (cal: FrequencyCalibration, k: number) => (cal.smooth && k <
 const SMOOTH_GRID = [-1.5, -1.25, -1, -0.75, -0.5];
 /** Fewest tuning points a Mondrian group may have. */
 const MIN_GROUP = 500;
+/** Curvature thresholds tried for the sub-annual group (quarterly histories are rougher: k ≈ −0.3…0.6). */
+const SUBANNUAL_SMOOTH_GRID = [0, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5];
 
 /**
  * Mondrian (group-conditional) split-conformal quantiles (Vovk et al. 2005,
@@ -369,7 +373,7 @@ const MIN_GROUP = 500;
  * TARGET, with the lowest relative interval score (as `chooseForm`); no split
  * when the single table already meets that or no threshold does.
  */
-function mondrian(pts: Point[], cal: FrequencyCalibration): FrequencyCalibration {
+function mondrian(pts: Point[], cal: FrequencyCalibration, grid: readonly number[] = SMOOTH_GRID): FrequencyCalibration {
   const sets = [...new Set(pts.map((p) => p.set))];
   const report = (c: FrequencyCalibration, below: number) => {
     const parts = sets.flatMap((s) => {
@@ -405,7 +409,7 @@ function mondrian(pts: Point[], cal: FrequencyCalibration): FrequencyCalibration
       0,
     );
   let best: { cal: FrequencyCalibration; loss: number; ok: boolean } | undefined;
-  for (const below of SMOOTH_GRID) {
+  for (const below of grid) {
     const smooth = pts.filter((p) => p.k < below),
       rough = pts.filter((p) => p.k >= below);
     if (smooth.length < MIN_GROUP || rough.length < MIN_GROUP) continue;
@@ -591,7 +595,7 @@ if (process.env.DIAG) {
 const current = { yearly: INTERVAL_CALIBRATION.yearly, yearlyAdditive: INTERVAL_CALIBRATION.yearlyAdditive, subannual: INTERVAL_CALIBRATION.subannual };
 if (!process.argv.includes('--check')) {
   const out: Partial<typeof current> = {};
-  for (const group of ['yearly', 'yearlyAdditive'] as const) {
+  for (const group of process.argv.includes('--subannual-only') ? [] : (['yearly', 'yearlyAdditive'] as const)) {
     const scale = group === 'yearlyAdditive' ? 'additive' : undefined;
     console.log(`\n== ${group} ==`);
     const pts = collect(group);
@@ -604,9 +608,9 @@ if (!process.argv.includes('--check')) {
     // Additive group only: smooth modelled rates (and shares) under-cover at 95 % with one table.
     out[group] = scale ? worstSet([...pts, ...weightBySet(loadActivityShares().flatMap(pointsOfShares))], mondrian(pts, chosen)) : chosen;
   }
-  if (process.argv.includes('--subannual')) {
+  if (process.argv.some((a) => a.startsWith('--subannual'))) {
     const sub = collect('quarterly');
-    out.subannual = calibrate(sub, chooseForm(sub, withGrid(SUBANNUAL_FORMS), current.subannual, [], false));
+    out.subannual = mondrian(sub, calibrate(sub, chooseForm(sub, withGrid(SUBANNUAL_FORMS), current.subannual, [], true)), SUBANNUAL_SMOOTH_GRID);
   }
   console.log(JSON.stringify(out, null, 2));
   Object.assign(INTERVAL_CALIBRATION, out);
