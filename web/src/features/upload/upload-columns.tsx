@@ -4,6 +4,7 @@
  * components only hand rows and columns to the shared DataTable.
  */
 import type { TFunction } from 'i18next';
+import { cellCodes } from '../../components/cell-codes';
 import type { Column } from '../../components/csv';
 import { formatDecimal, formatInteger, MISSING, type Lang } from '../../i18n/format';
 import type { FileProfile } from './profile';
@@ -26,7 +27,7 @@ export function reportColumns(t: TFunction, showSeries: boolean): Column<ReportR
 }
 
 /** The cell's coordinates as the API names them. */
-export const conflictCell = (c: OfficialConflict) => `${c.indicator} · ${c.region} · ${c.sector} · ${c.qualification} · ${c.period}`;
+export const conflictCell = (c: OfficialConflict) => `${cellCodes(c)} · ${c.period}`;
 
 /** Official cells the file would replace: where in the file, which cell, the official value and source, the new value and status. */
 export function officialColumns(t: TFunction, lang: Lang): Column<OfficialConflict>[] {

@@ -3,6 +3,7 @@
  * own route types), so the components only hand rows and columns to the shared DataTable.
  */
 import type { TFunction } from 'i18next';
+import { cellCodes } from '../../components/cell-codes';
 import type { Column } from '../../components/csv';
 import { localizeSource } from '../../i18n/source-text';
 import { formatDecimal, formatInteger, MISSING, type Lang } from '../../i18n/format';
@@ -16,9 +17,6 @@ export const diffValue = (v: number | null, unit: string, lang: Lang) =>
 /** A changed cell named for people: indicator · area · sector · level in the UI language. */
 export const cellName = (c: CellChange, lang: Lang) =>
   [c.names.indicator, c.names.region, c.names.sector, c.names.qualification].map((n) => (lang === 'vi' ? n.vi : n.en)).join(' · ');
-
-/** The same cell by its codes. */
-export const cellCodes = (c: CellChange) => `${c.indicator} · ${c.region} · ${c.sector} · ${c.qualification}`;
 
 /** Key of a changed cell (one per cell and period). */
 export const cellKey = (c: CellChange) => `${cellCodes(c)}|${c.period}`;
