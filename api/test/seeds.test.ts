@@ -69,3 +69,33 @@ describe('real seeds on an on-disk PGlite', () => {
     for (const s of levelStatuses) expect(['official', 'international', 'survey', 'modelled', 'illustrative']).toContain(s);
   }, 180_000);
 });
+
+describe('seed rows handed in by a caller', () => {
+  it('are checked by the long-format rules: a bad row fails the start with INVALID_SEED_DATA and nothing is written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lmo-seeds-bad-'));
+    const bad = [
+      {
+        indicator: 'labour_force',
+        period: '2024',
+        region: 'VN',
+        sector: 'TOTAL',
+        qualification: 'ALL',
+        value: -5,
+        unit: 'persons',
+        source: 'GSO',
+        status: 'official',
+      },
+    ];
+    try {
+      await expect(startDatabase({ kind: 'pglite', dataDir: dir }, { seedRows: bad })).rejects.toMatchObject({ code: 'INVALID_SEED_DATA' });
+      const again = await startDatabase({ kind: 'pglite', dataDir: dir }, { seed: false });
+      try {
+        expect((await again.database.db.select({ n: count() }).from(datasetVersions))[0].n).toBe(0);
+      } finally {
+        await again.database.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
