@@ -210,6 +210,9 @@ function modelsDirectImports(): Plugin {
   };
 }
 
+/** The gzip copies' settings: the build's and the re-made copies of hinted entries must match. */
+const GZIP = { level: 9 };
+
 /**
  * V8's explicit compile hint (`//# allFunctionsCalledOnLoad`, Chrome 136+) on the chunks the landing
  * page runs at once (the entry, the landing page's chunks): their functions are compiled while the
@@ -243,7 +246,7 @@ function compileHints(): Plugin {
         const hinted = `${HINT}${code}`;
         writeFileSync(file, hinted);
         if (existsSync(`${file}.br`)) writeFileSync(`${file}.br`, await brotliBySize(hinted));
-        if (existsSync(`${file}.gz`)) writeFileSync(`${file}.gz`, gzipSync(hinted, { level: 9 }));
+        if (existsSync(`${file}.gz`)) writeFileSync(`${file}.gz`, gzipSync(hinted, GZIP));
       }
     },
   };
@@ -261,7 +264,7 @@ export default defineConfig({
     // Brotli and gzip copies made at build time: the server sends them by content negotiation
     // (api/src/http/static-web.ts), so no request pays for compression.
     compression({
-      algorithms: [defineAlgorithm(brotliBySize, {}), defineAlgorithm('gzip', { level: 9 })],
+      algorithms: [defineAlgorithm(brotliBySize, {}), defineAlgorithm('gzip', GZIP)],
       filename: (id, { algorithm }) => `${id}.${algorithm === brotliBySize ? 'br' : 'gz'}`,
       threshold: 1024,
     }),
