@@ -100,8 +100,8 @@ export const PARAMETER_SPECS: readonly ParameterSpec[] = [
     keys: VALUE_ADDED_CHANGE_KEYS,
     vi: 'Thay đổi tăng trưởng so với cơ sở',
     en: 'Growth change against the baseline',
-    noteVi: 'Cộng thêm (điểm %/năm) vào tăng trưởng cơ sở; `*` áp dụng cho mọi ngành không có giá trị riêng.',
-    noteEn: 'Added (percentage points a year) to baseline growth; `*` applies to every sector without its own value.',
+    noteVi: 'Cộng thêm (điểm %/năm) vào tăng trưởng cơ sở; giá trị «Mọi ngành» (khóa *) áp dụng cho mọi ngành không có giá trị riêng.',
+    noteEn: 'Added (percentage points a year) to baseline growth; the "Every sector" value (key *) applies to every sector without its own value.',
   },
   {
     name: 'productivityGrowthChange',
