@@ -44,10 +44,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 try {
   await waitOk(`${BASE}/api/gaps?region=VN&horizon=1`, 300_000);
   let t0 = performance.now();
-  let state = (await json('/api/scenarios')).engine;
+  // As the builder does when it opens: ask for the fit, then wait for it.
+  let state = (await json('/api/scenarios/engine', { method: 'POST' })).engine;
   while (state !== 'ready') {
     await new Promise((r) => setTimeout(r, 100));
-    state = (await json('/api/scenarios')).engine;
+    state = (await json('/api/scenarios/engine', { method: 'POST' })).engine;
   }
   const warmMs = performance.now() - t0;
   const times: number[] = [];
