@@ -9,7 +9,7 @@
  * and the SES level (with its best initial value) are recomputed on y[0..o−1].
  * Not used by the engine.
  */
-import type { Candidate } from '../src/forecast/auto-candidates';
+import { thetaCandidate, type Candidate } from '../src/forecast/auto-candidates';
 import { concentratedSse, fitSmoothing, runFilter, SMOOTHING_GRID, smoothingMean, type SmoothingGrid, type TrendKind } from '../src/forecast/methods/smoothing';
 
 /** The θ grid of the optimised variants. */
@@ -22,51 +22,10 @@ export interface ThetaFit extends Candidate {
   zSse: number;
 }
 
-/** Theta method with a fixed θ ≥ 1. */
+/** Theta method with a fixed θ ≥ 1: the engine's own `thetaCandidate` with that θ. */
 export function thetaK(y: readonly number[], theta: number, method: string): ThetaFit {
-  const n = y.length;
-  const sy = new Float64Array(n + 1);
-  const sty = new Float64Array(n + 1);
-  for (let t = 0; t < n; t++) {
-    sy[t + 1] = sy[t]! + y[t]!;
-    sty[t + 1] = sty[t]! + t * y[t]!;
-  }
-  const line = (o: number) => {
-    const st = (o * (o - 1)) / 2;
-    const stt = ((o - 1) * o * (2 * o - 1)) / 6;
-    const den = o * stt - st * st;
-    const slope = den > 0 ? (o * sty[o]! - st * sy[o]!) / den : 0;
-    return { slope, intercept: (sy[o]! - slope * st) / o };
-  };
-  const full = line(n);
-  const fit = fitSmoothing(
-    y.map((v, t) => theta * v + (1 - theta) * (full.intercept + full.slope * t)),
-    'none',
-  );
-  const alpha = fit.alpha,
-    q = 1 - alpha,
-    w = 1 / theta;
-  const at = (o: number, h: number) => {
-    const { slope, intercept } = line(o);
-    // SES on Z from level 0, plus the response to a unit initial level (best l0 by least squares).
-    let l = 0,
-      g = 1,
-      sge = 0,
-      sgg = 0;
-    for (let t = 0; t < o; t++) {
-      const z = theta * y[t]! + (1 - theta) * (intercept + slope * t);
-      const e = z - l;
-      sge += g * e;
-      sgg += g * g;
-      l += alpha * e;
-      g *= q;
-    }
-    const level = l + (sgg > 0 ? sge / sgg : 0) * g;
-    const out = new Array<number>(h);
-    for (let i = 0; i < h; i++) out[i] = (1 - w) * (intercept + slope * (o + i)) + w * level;
-    return out;
-  };
-  return { method, theta, zSse: fit.sse, mean: (h) => at(n, h), fromOrigin: at };
+  const c = thetaCandidate(y, theta, method);
+  return { method, theta, zSse: c.sse, mean: c.mean, fromOrigin: c.fromOrigin };
 }
 
 /**

@@ -49,11 +49,15 @@ export function smoothingCandidate(y: readonly number[], kind: TrendKind, method
 }
 
 /**
- * Classic Theta: half the least-squares line, half SES on the θ=2 line.
- * From an origin the line (prefix sums, O(1)) and the SES level with its
- * best initial value (one pass) are recomputed on the prefix; α stays fixed.
+ * Theta method (classic at θ = 2: half the least-squares line, half SES on the
+ * θ=2 line). In general (1 − 1/θ)·line + (1/θ)·SES level of
+ * Z_t = θ·y_t + (1 − θ)·line_t (Fiorucci et al. 2016); other θ are research
+ * candidates (bench/theta-variants.ts). From an origin the line (prefix sums,
+ * O(1)) and the SES level with its best initial value (one pass) are
+ * recomputed on the prefix; α stays fixed. `sse`: the SES's in-sample one-step
+ * squared errors on Z.
  */
-export function thetaCandidate(y: readonly number[]): Candidate {
+export function thetaCandidate(y: readonly number[], theta = 2, method = 'theta'): Candidate & { sse: number } {
   const n = y.length;
   // Prefix sums for the regression on t = 0..o−1.
   const sy = new Float64Array(n + 1);
@@ -70,20 +74,22 @@ export function thetaCandidate(y: readonly number[]): Candidate {
     return { slope, intercept: (sy[o] - slope * st) / o };
   };
   const full = line(n);
-  const alpha = fitSmoothing(
-    y.map((v, t) => 2 * v - (full.intercept + full.slope * t)),
+  const fit = fitSmoothing(
+    y.map((v, t) => theta * v + (1 - theta) * (full.intercept + full.slope * t)),
     'none',
-  ).alpha;
+  );
+  const alpha = fit.alpha;
   const q = 1 - alpha;
+  const w = 1 / theta;
   const at = (o: number, h: number) => {
     const { slope, intercept } = line(o);
-    // SES on x_t = 2y_t − line_t from level 0, plus the response to a unit initial level.
+    // SES on Z from level 0, plus the response to a unit initial level.
     let l = 0,
       g = 1,
       sge = 0,
       sgg = 0;
     for (let t = 0; t < o; t++) {
-      const x = 2 * y[t] - (intercept + slope * t);
+      const x = theta * y[t] + (1 - theta) * (intercept + slope * t);
       const e = x - l;
       sge += g * e;
       sgg += g * g;
@@ -92,10 +98,10 @@ export function thetaCandidate(y: readonly number[]): Candidate {
     }
     const level = l + (sgg > 0 ? sge / sgg : 0) * g;
     const out = new Array<number>(h);
-    for (let i = 0; i < h; i++) out[i] = 0.5 * (intercept + slope * (o + i)) + 0.5 * level;
+    for (let i = 0; i < h; i++) out[i] = (1 - w) * (intercept + slope * (o + i)) + w * level;
     return out;
   };
-  return { method: 'theta', mean: (h) => at(n, h), fromOrigin: at };
+  return { method, sse: fit.sse, mean: (h) => at(n, h), fromOrigin: at };
 }
 
 /** Naive (last value). */
