@@ -61,6 +61,7 @@ export type ScenarioRecord = Ok<Api['scenarios'][':id']['$get']>;
 
 /** 201 of POST /api/scenarios. */
 export type CreatedScenario = Ok<Api['scenarios']['$post'], 201>;
+/** 202 of POST /api/scenarios/engine: the engine's state after the request. */
 export type ScenarioEngineState = Ok<Api['scenarios']['engine']['$post'], 202>;
 
 /** GET /api/accuracy: the served version's backtest report. */
