@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ScrollCues, useScrollCue } from './components/scroll-cue';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -95,9 +95,7 @@ export function App() {
           </p>
         )}
         <PageErrorBoundary resetKey={state.page}>
-          <Suspense fallback={<LoadingState height={400} />}>
-            <CurrentPage id={state.page} hold={holdPage} />
-          </Suspense>
+          <CurrentPage id={state.page} hold={holdPage} />
         </PageErrorBoundary>
       </main>
       <footer className="app-footer">

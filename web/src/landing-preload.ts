@@ -38,7 +38,9 @@ export async function landingPreload(): Promise<LandingPreload> {
   };
   try {
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    await Promise.all(SYSTEM_INDICATORS.map((code) => client.prefetchQuery(overviewQueries.national(code, DEFAULT_STATE.scenario, SYSTEM_HORIZON))));
+    await Promise.all(
+      Object.values(SYSTEM_INDICATORS).map((code) => client.prefetchQuery(overviewQueries.national(code, DEFAULT_STATE.scenario, SYSTEM_HORIZON))),
+    );
   } finally {
     globalThis.fetch = real;
   }

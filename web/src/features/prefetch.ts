@@ -15,7 +15,8 @@ import { trainingQueries } from './training/queries';
 export function prefetchPage(client: QueryClient, state: UrlState): Promise<void> {
   const pending: Promise<unknown>[] = [client.prefetchQuery(metaQueries.codes())];
   if (state.page === 'overview') {
-    for (const indicator of SYSTEM_INDICATORS) pending.push(client.prefetchQuery(overviewQueries.national(indicator, state.scenario, SYSTEM_HORIZON)));
+    for (const indicator of Object.values(SYSTEM_INDICATORS))
+      pending.push(client.prefetchQuery(overviewQueries.national(indicator, state.scenario, SYSTEM_HORIZON)));
     pending.push(client.prefetchQuery(overviewQueries.gaps(state.scenario, state.horizon)));
     for (const k of KPI_INDICATORS) pending.push(client.prefetchQuery(overviewQueries.kpi(k.code)));
   } else if (state.page === 'regions') {

@@ -14,5 +14,5 @@ export const NATIONAL = { region: 'VN', sector: 'TOTAL', qualification: 'ALL' } 
  * The overview's first chart: the national labour system (labour force, employment, unemployment
  * rate), always 10 years ahead. Its requests are preloaded by the landing view's HTML (landing-preload.ts).
  */
-export const SYSTEM_INDICATORS = ['labour_force', 'employment', 'unemployment_rate'] as const;
+export const SYSTEM_INDICATORS = { labourForce: 'labour_force', employment: 'employment', unemploymentRate: 'unemployment_rate' } as const;
 export const SYSTEM_HORIZON = 10;

@@ -16,7 +16,7 @@ import { useUrlState } from '../../router/use-url-state';
 import { makeNamer } from '../meta/names';
 import { metaQueries } from '../meta/queries';
 import { useSourceText } from '../meta/use-source-text';
-import { SYSTEM_HORIZON, SYSTEM_INDICATORS } from './indicators';
+import { useSystemForecasts } from './use-system-forecasts';
 import { systemColumns, systemUnitOf } from './overview-columns';
 import { overviewQueries } from './queries';
 import { DEMAND_KEY, toSystemRows } from './to-chart-rows';
@@ -32,10 +32,7 @@ export function SystemFrame() {
   const meta = useQuery(metaQueries.codes());
   const names = makeNamer(meta.data, lang);
   const sourceText = useSourceText();
-  const [lfCode, empCode, urCode] = SYSTEM_INDICATORS;
-  const labourForce = useQuery(overviewQueries.national(lfCode, state.scenario, SYSTEM_HORIZON));
-  const employment = useQuery(overviewQueries.national(empCode, state.scenario, SYSTEM_HORIZON));
-  const unemploymentRate = useQuery(overviewQueries.national(urCode, state.scenario, SYSTEM_HORIZON));
+  const { labourForce, employment, unemploymentRate } = useSystemForecasts(state.scenario);
   // Series breaks come with the gaps' assumptions (their reason); the same query as the bars below.
   const gaps = useQuery(overviewQueries.gaps(state.scenario, state.horizon));
 

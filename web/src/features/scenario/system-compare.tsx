@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { mergeBasis } from '../../adapters/basis';
 import { ChartFrame } from '../../components/chart-frame';
@@ -6,14 +5,12 @@ import { combineStatus } from '../../components/combine-status';
 import type { Column } from '../../components/csv';
 import { DataTable } from '../../components/data-table';
 import { formatDecimal, formatInteger, formatPercent, formatSigned, type Lang } from '../../i18n/format';
-import { overviewQueries } from '../overview/queries';
+import { useSystemForecasts } from '../overview/use-system-forecasts';
 import { SystemDiffChart, SYSTEM_COLORS } from './compare-charts';
 import { useScenarioName } from './compare-controls';
 import { useSourceText } from '../meta/use-source-text';
 import { useCompareColumns } from './compare-table';
 import { toSystemCompareRows, type SystemCompareRow } from './compare-rows';
-
-const INDICATORS = { employment: 'employment', labourForce: 'labour_force', unemploymentRate: 'unemployment_rate' } as const;
 
 /** The four views' compare for the overview: national employment, labour force and unemployment rate, A vs B by year. */
 export function SystemCompare({ a, b }: { a: string; b: string }) {
@@ -21,17 +18,9 @@ export function SystemCompare({ a, b }: { a: string; b: string }) {
   const sourceText = useSourceText();
   const lang = i18n.language as Lang;
   const nameOf = useScenarioName();
-  const qa = {
-    employment: useQuery(overviewQueries.national(INDICATORS.employment, a, 10)),
-    labourForce: useQuery(overviewQueries.national(INDICATORS.labourForce, a, 10)),
-    unemploymentRate: useQuery(overviewQueries.national(INDICATORS.unemploymentRate, a, 10)),
-  };
-  const qb = {
-    employment: useQuery(overviewQueries.national(INDICATORS.employment, b, 10)),
-    labourForce: useQuery(overviewQueries.national(INDICATORS.labourForce, b, 10)),
-    unemploymentRate: useQuery(overviewQueries.national(INDICATORS.unemploymentRate, b, 10)),
-  };
-  const all = [...Object.values(qa), ...Object.values(qb)];
+  const qa = useSystemForecasts(a);
+  const qb = useSystemForecasts(b);
+  const all = [qa.employment, qa.labourForce, qa.unemploymentRate, qb.employment, qb.labourForce, qb.unemploymentRate];
   const rows = toSystemCompareRows(
     { employment: qa.employment.data, labourForce: qa.labourForce.data, unemploymentRate: qa.unemploymentRate.data },
     { employment: qb.employment.data, labourForce: qb.labourForce.data, unemploymentRate: qb.unemploymentRate.data },
