@@ -192,6 +192,7 @@ async function listenVersions(
   let stopped = false;
   let client: pg.Client | undefined;
   let retry: NodeJS.Timeout | undefined;
+  let listened = false;
   const connect = async (): Promise<void> => {
     const c = new pg.Client({ connectionString: url, keepAlive: true });
     c.on('notification', (m) => {
@@ -209,6 +210,9 @@ async function listenVersions(
     await c.connect();
     await c.query('LISTEN lmo_version');
     onListening(true);
+    // Back after a drop: a version announced meanwhile was missed, and polling slows down again now.
+    if (listened) onNotify('');
+    listened = true;
   };
   const schedule = () => {
     retry = setTimeout(

@@ -9,7 +9,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ReadCache } from '../services/read-cache';
-import { answerHeaders, canonicalRequestKey, etagMatches, sharedRequest, storedAnswer } from './read-path';
+import { answerHeaders, canonicalRequestKey, etagMatches, READ_PATHS, sharedRequest, storedAnswer } from './read-path';
 
 export interface FastPathOptions {
   cache: ReadCache;
@@ -35,7 +35,8 @@ export function createFastPath({ cache, freshVersion, publicRead, compressAbove 
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const method = req.method;
     const url = req.url ?? '';
-    if ((method !== 'GET' && method !== 'HEAD') || !url.startsWith('/api/')) return false;
+    // Only the read paths' answers are ever stored: nothing else (health probes, docs) is worth canonicalising.
+    if ((method !== 'GET' && method !== 'HEAD') || !READ_PATHS.has(url.split('?', 1)[0]!)) return false;
     if (!sharedRequest(req.headers, publicRead())) return false;
     const version = freshVersion();
     if (version === undefined) return false;

@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { and, desc, eq } from 'drizzle-orm';
-import type { Observation } from '@lmo/models';
 import type { Db } from '../db/client';
 import { datasetVersions } from '../db/schema';
 import { DomainError } from '../domain-error';
@@ -32,9 +31,12 @@ export function fingerprintFiles(files: readonly string[]): string {
  */
 export async function seedDatabase(db: Db, seedRows?: readonly unknown[]): Promise<SeedOutcome> {
   const t = performance.now();
-  let rows: readonly Observation[] | undefined;
   let fingerprint: string | undefined;
-  if (!seedRows) {
+  // The committed seeds were checked as they were parsed (parseLongCsv: the same long-format rules);
+  // rows handed in by a caller (tests, benches) are checked here.
+  let checked: ReturnType<typeof validateObservations>;
+  if (seedRows) checked = validateObservations(seedRows);
+  else {
     // Loaded only when needed: parsing the seed CSVs is the slow part of a start.
     const seeds = await import('@lmo/seeds');
     fingerprint = fingerprintFiles(seeds.SEED_FILES);
@@ -45,11 +47,8 @@ export async function seedDatabase(db: Db, seedRows?: readonly unknown[]): Promi
       .orderBy(desc(datasetVersions.id))
       .limit(1);
     if (known) return { action: 'present', version: toVersionInfo(known) };
-    rows = seeds.readSeedObservations();
+    checked = { rows: seeds.readSeedObservations(), errors: [] };
   }
-  // The committed seeds were checked as they were parsed (parseLongCsv: the same long-format rules);
-  // rows handed in by a caller (tests, benches) are checked here.
-  const checked = rows ? { rows, errors: [] } : validateObservations(seedRows!);
   if (checked.errors.length > 0) {
     throw new DomainError(
       'INVALID_SEED_DATA',

@@ -49,16 +49,21 @@ export interface PointerAudit {
 }
 
 /**
- * Inside `underVersionLock`: makes the version `where` selects current (with `set` on it) and
- * records it in the audit log. Undefined, with nothing moved once the transaction is rolled
+ * Inside `underVersionLock`: makes version `id` current (only if `onlyIf` holds; with `set` on it)
+ * and records it in the audit log. Undefined, with nothing moved once the transaction is rolled
  * back by the caller's error, when no row matched.
  */
-export async function moveCurrent(tx: Tx, where: SQL | undefined, audit: PointerAudit, set: Partial<VersionRow> = {}): Promise<VersionRow | undefined> {
+export async function moveCurrent(
+  tx: Tx,
+  id: number,
+  audit: PointerAudit,
+  { set = {}, onlyIf }: { set?: Partial<VersionRow>; onlyIf?: SQL } = {},
+): Promise<VersionRow | undefined> {
   await tx.update(datasetVersions).set({ isCurrent: false }).where(eq(datasetVersions.isCurrent, true));
   const [row] = await tx
     .update(datasetVersions)
     .set({ ...set, isCurrent: true })
-    .where(where)
+    .where(and(eq(datasetVersions.id, id), onlyIf))
     .returning();
   if (!row) return undefined;
   await tx.insert(auditLog).values({ actor: audit.actor, action: audit.action, target: `dataset_version:${row.id}`, detail: audit.detail(row) });
@@ -228,7 +233,7 @@ export async function promoteVersion(db: Db, version: VersionInfo, spec: Promote
       );
     }
     const audit = { actor: spec.actor, action: spec.action, detail: (r: VersionRow) => ({ ...spec.detail, total: r.rowCount, parentId: r.parentId }) };
-    const row = await moveCurrent(tx, and(eq(datasetVersions.id, version.id), eq(datasetVersions.state, 'building')), audit, { state: 'ready' });
+    const row = await moveCurrent(tx, version.id, audit, { set: { state: 'ready' }, onlyIf: eq(datasetVersions.state, 'building') });
     // Throwing rolls the transaction back: the previous version stays current.
     if (!row) throw new DomainError('UPLOAD_DISCARDED', `Version ${version.id} was removed before it could be made current; nothing was stored, try again.`);
     return { version: toVersionInfo(row), created: true };

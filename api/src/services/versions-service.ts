@@ -31,7 +31,7 @@ export async function rollbackTo(db: Db, id: number, actor: string): Promise<{ v
       throw notFound(`Dataset version ${id} is ${target.state === 'failed' ? 'a version whose results could not be computed' : 'still being stored'}.`);
     if (current?.id === id) return { version: toVersionInfo(target), moved: false, from: id };
     const audit = { actor, action: 'dataset.rollback', detail: () => ({ from: current?.id ?? null, to: id }) };
-    const row = (await moveCurrent(tx, eq(datasetVersions.id, id), audit))!;
+    const row = (await moveCurrent(tx, id, audit))!;
     return { version: toVersionInfo(row), moved: true, from: current?.id ?? null };
   });
 }
