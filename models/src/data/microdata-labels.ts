@@ -62,6 +62,3 @@ export function resolveQualificationLabel(raw: string): string | LabelProblem {
     message: `${code ? `"${raw}" is not a level` : `Unknown qualification "${raw}"`}${hint ? ` — did you mean "${hint}"?` : ''}. Use none, elementary, intermediate, college or university (or sơ cấp, trung cấp, cao đẳng, đại học).`,
   };
 }
-
-/** Kept here for the package's public exports; defined in ./memo (also used by the long-format validator). */
-export { memoLabels } from './memo';

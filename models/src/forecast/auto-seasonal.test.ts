@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { AUTO_SEASONALITY_Z, autoSeasonalIndices, SEASONAL_WINDOW_CYCLES, seasonalShrinkFactor } from './auto-seasonal';
-import { adjustmentIndices } from './decompose';
+import { adjustmentIndices, seasonalRatios } from './decompose';
 
 const quarterly = (cycles: number, pattern: readonly number[], noise = (_t: number) => 0) =>
   Array.from({ length: 4 * cycles }, (_, t) => (100 + 2 * t) * pattern[t % 4] * (1 + noise(t)));
+/** The factor for `idx` from `y`'s own seasonal ratios (as `auto` computes it). */
+const shrink = (y: number[], idx: number[]) => seasonalShrinkFactor(4, idx, seasonalRatios(y, 4, SEASONAL_WINDOW_CYCLES * 4));
 const raw = (y: number[]) => adjustmentIndices(y, 4, SEASONAL_WINDOW_CYCLES * 4, AUTO_SEASONALITY_Z)!;
 // Deterministic pseudo-noise in [−1, 1].
 const wobble = (t: number) => Math.sin(12.9898 * t + 78.233) * 0.5 + Math.sin(4.1 * t * t) * 0.5;
@@ -13,7 +15,7 @@ describe('autoSeasonalIndices', () => {
   it('keeps an exact seasonal pattern (no noise: factor 1)', () => {
     const y = quarterly(8, [0.7, 1.1, 1.4, 0.8]);
     // The centred average of a trending series is not exact, so the ratios vary a hair.
-    expect(seasonalShrinkFactor(y, 4, raw(y))).toBeCloseTo(1, 6);
+    expect(shrink(y, raw(y))).toBeCloseTo(1, 6);
     autoSeasonalIndices(y, 4)!.forEach((v, k) => expect(v).toBeCloseTo(raw(y)[k], 6));
   });
 
@@ -21,8 +23,8 @@ describe('autoSeasonalIndices', () => {
     const noise = (t: number) => 0.04 * wobble(t);
     const weak = quarterly(8, [0.97, 1.02, 1.04, 0.97], noise);
     const strong = quarterly(8, [0.6, 1.2, 1.5, 0.7], noise);
-    const fWeak = seasonalShrinkFactor(weak, 4, raw(weak));
-    const fStrong = seasonalShrinkFactor(strong, 4, raw(strong));
+    const fWeak = shrink(weak, raw(weak));
+    const fStrong = shrink(strong, raw(strong));
     expect(fWeak).toBeLessThan(fStrong);
     expect(fStrong).toBeGreaterThan(0.99);
     expect(fStrong).toBeLessThan(1);
@@ -44,7 +46,7 @@ describe('autoSeasonalIndices', () => {
     const lost = Array.from({ length: 32 }, (_, t) => 100 * (1 + 0.1 * (Math.floor(t / 4) % 2 ? -1 : 1) * (t % 2 ? -1 : 1) + 0.004 * ((t % 4) - 1.5)));
     const r = adjustmentIndices(lost, 4, SEASONAL_WINDOW_CYCLES * 4, AUTO_SEASONALITY_Z)!;
     expect(r).not.toBeNull();
-    expect(seasonalShrinkFactor(lost, 4, r)).toBe(0);
+    expect(shrink(lost, r)).toBe(0);
     expect(autoSeasonalIndices(lost, 4)).toBeNull();
   });
 
@@ -59,7 +61,7 @@ describe('autoSeasonalIndices', () => {
           const r = adjustmentIndices(y, 4, SEASONAL_WINDOW_CYCLES * 4, AUTO_SEASONALITY_Z);
           const idx = autoSeasonalIndices(y, 4);
           if (!r || !idx) return;
-          const f = seasonalShrinkFactor(y, 4, r);
+          const f = shrink(y, r);
           expect(f).toBeGreaterThanOrEqual(0);
           expect(f).toBeLessThanOrEqual(1);
           expect(idx.every((v) => v > 0)).toBe(true);

@@ -4,7 +4,7 @@
  * shrunk toward 1 by a James–Stein factor. Shared by `auto` and the bench tuning scripts so
  * that they adjust series identically.
  */
-import { adjustmentRatios, indicesFromRatios, seasonalRatios } from './decompose';
+import { adjustmentRatios, indicesFromRatios } from './decompose';
 
 /** Seasonal indices are estimated on the last this-many cycles, so that they can drift. */
 export const SEASONAL_WINDOW_CYCLES = 6;
@@ -44,7 +44,7 @@ export function autoSeasonalIndices(y: readonly number[], m: number): number[] |
   const ratios = adjustmentRatios(y, m, SEASONAL_WINDOW_CYCLES * m, AUTO_SEASONALITY_Z);
   const idx = ratios && indicesFromRatios(ratios, m);
   if (!idx) return null;
-  const f = seasonalShrinkFactor(y, m, idx, ratios);
+  const f = seasonalShrinkFactor(m, idx, ratios);
   // Nothing left of the pattern: treat the series as not seasonal (same point
   // forecasts as indices of 1, but the interval model sees an unadjusted series).
   if (f === 0 || idx.every((v) => v === 1)) return null;
@@ -53,14 +53,9 @@ export function autoSeasonalIndices(y: readonly number[], m: number): number[] |
 
 /**
  * The James–Stein factor for `idx` (1: no shrinkage when a season has fewer than 2 ratios or m < 4).
- * `ratios`: the seasonal ratios `idx` was estimated from, when the caller has them already.
+ * `ratios`: the seasonal ratios `idx` was estimated from.
  */
-export function seasonalShrinkFactor(
-  y: readonly number[],
-  m: number,
-  idx: readonly number[],
-  ratios: readonly (readonly number[])[] | null = m < 4 ? null : seasonalRatios(y, m, SEASONAL_WINDOW_CYCLES * m),
-): number {
+export function seasonalShrinkFactor(m: number, idx: readonly number[], ratios: readonly (readonly number[])[] | null): number {
   if (!ratios || m < 4) return 1;
   let v = 0;
   for (const r of ratios) {

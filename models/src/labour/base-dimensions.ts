@@ -3,7 +3,7 @@
  * give them: only codes with data and their ancestors, plus a hidden residual
  * region when the national figure shows provinces are missing.
  */
-import { makeDimension, type Dimension, type TreeNode } from './hierarchy';
+import { makeDimension, type Dimension, type TreeNode, rootOf } from './hierarchy';
 import type { ObservationIndex } from './observations';
 
 /** Code of the hidden residual region used when only some provinces have data. */
@@ -41,7 +41,7 @@ export function regionDimension(
   const present = new Set(cells.map((c) => c.region));
   const nodes = restrict(regions, present);
   const sub = makeDimension(nodes);
-  const root = sub.codes.find((c) => !sub.parent.get(c));
+  const root = rootOf(sub);
   if (!root || sub.bottom.includes(root) || !present.has(root)) return { dim: sub, hidden: [] };
   // Evidence of missing provinces: a detailed cell of the root (a section × level the grid sums) exceeds
   // the sum of the provinces' same cells, counting a province cell without data as 0 — else the root's

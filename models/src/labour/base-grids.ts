@@ -7,7 +7,7 @@ import type { Observation } from '../data/observation';
 import { gridBasisMasks, labelSummedHistory } from './basis';
 import { dimensionOf, regionDimension } from './base-dimensions';
 import type { BreakSpec } from './breaks';
-import { makeDimension, type Dimension } from './hierarchy';
+import { makeDimension, type Dimension, rootOf } from './hierarchy';
 import type { ObservationIndex } from './observations';
 import { estimateExitRates } from './openings';
 import { gridHistory, projectGrid, SUM_SOURCE, type Grid, type GridHistory } from './projection';
@@ -187,7 +187,7 @@ export function attachTargets(fields: GridBase[], targetSpecs: readonly TargetSp
   for (const gb of fields) {
     const spec = targetSpecs.find((s) => s.field === gb.field!.code);
     if (!spec) continue;
-    const root = gb.grid.reconciler.dims[0].codes.find((c) => !gb.grid.reconciler.dims[0].parent.get(c));
+    const root = rootOf(gb.grid.reconciler.dims[0]);
     const node = gb.grid.nodes.find((n) => n.region === root && n.qualification === spec.qualification);
     if (!node || node.history.length === 0) continue;
     const level = workforceLevelOf(spec, node.history[node.history.length - 1].value, gb.grid.baseYear);
@@ -216,7 +216,7 @@ function nodeShareRel(node: Grid['nodes'][number], levels: number[]): RelBand | 
 function nationalSystemFor(ctx: BaseContext, hist: GridHistory, dims: [Dimension, Dimension, Dimension], brk: BreakSpec | undefined): SystemResult {
   const { observations, index, horizon, levels, forecaster } = ctx;
   const [dr, ds, dq] = dims;
-  const root = (d: Dimension) => d.codes.find((c) => !d.parent.get(c))!;
+  const root = (d: Dimension) => rootOf(d)!;
   const [rRoot, sRoot, qRoot] = [root(dr), root(ds), root(dq)];
   const years = hist.periods.map(Number);
   const series = (r: string, s: string, q: string) => hist.years.map((t) => t[hist.offset(r, s, q)]);
@@ -252,9 +252,9 @@ function fieldLeaves(gh: GridHistory, main: Grid, parent: string, levels: number
   const [fr, , fq] = gh.reconciler.dims;
   const byKey = new Map(main.nodes.map((n) => [`${n.region}|${n.sector}|${n.qualification}`, n]));
   const mr = main.reconciler.dims[0];
-  const mainRoot = mr.codes.find((c) => !mr.parent.get(c))!;
+  const mainRoot = rootOf(mr)!;
   const mq = main.reconciler.dims[2];
-  const mainQRoot = mq.codes.find((c) => !mq.parent.get(c))!;
+  const mainQRoot = rootOf(mq)!;
   const years = gh.periods.map(Number);
   const histAt = (n: Grid['nodes'][number]) => new Map(n.history.map((p) => [Number(p.period), p.value]));
   const out: FieldLeafInput[] = [];

@@ -27,9 +27,6 @@ import type { CellForecast, Scenario, TargetSpec, Thresholds } from './types';
  */
 export const DEFAULT_MOBILITY_RATE = 0.5;
 
-export { SUPPLY_FLOWS } from './base-grids';
-export { REST_REGION } from './base-dimensions';
-
 export interface OutlookOptions {
   dataVersion?: string;
   /** Years to forecast (default 10). */

@@ -27,6 +27,11 @@ export interface Dimension {
   parent: Map<string, string | null>;
 }
 
+/** The dimension's root: its first code without a parent (undefined for an empty dimension). */
+export function rootOf(d: Pick<Dimension, 'codes' | 'parent'>): string | undefined {
+  return d.codes.find((c) => !d.parent.get(c));
+}
+
 /**
  * Build a dimension from parent links. Codes whose parent is missing from the
  * list become roots.

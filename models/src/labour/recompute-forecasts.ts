@@ -8,6 +8,7 @@ import type { Grid } from './projection';
 import { historyMask, type ParentCap, type ScenarioCells } from './scenario-cells';
 import type { NationalSystem } from './system/types';
 import type { CellForecast } from './types';
+import { rootOf } from './hierarchy';
 
 type Intervals = CellForecast['forecast']['intervals'];
 
@@ -88,7 +89,7 @@ export function scenarioForecasts(cells: ScenarioCells): CellForecast[] {
   const { gb, offset, size, H, nodes, hidden, emp, sys, parent } = cells;
   const { grid } = gb;
   const forecasts: CellForecast[] = [];
-  const roots = grid.reconciler.dims.map((d) => d.codes.find((c) => !d.parent.get(c)));
+  const roots = grid.reconciler.dims.map((d) => rootOf(d));
   const isRoot = (local: number) =>
     !gb.field && nodes[local].region === roots[0] && nodes[local].sector === roots[1] && nodes[local].qualification === roots[2];
   const periods = Array.from({ length: H }, (_, i) => String(grid.baseYear + i + 1));

@@ -12,6 +12,7 @@ import { entryRateAt } from './scenario-levers';
 import { aggregateSupplyHalf } from './supply';
 import type { Grid } from './projection';
 import type { GapRow } from './types';
+import { rootOf } from './hierarchy';
 
 /** Short, because it repeats on every row; the outlook's `assumptions` hold the method. */
 const GAP_SOURCE = 'LMO model (modelled): openings vs new supply, see assumptions';
@@ -48,8 +49,8 @@ interface Running {
 function rankGroups({ gb, nodes }: ScenarioCells): number[] {
   const [, ds, dq] = gb.grid.reconciler.dims;
   const bottomS = new Set(ds.bottom);
-  const sectorRoot = ds.codes.find((c) => !ds.parent.get(c));
-  const qualRoot = dq.codes.find((c) => !dq.parent.get(c));
+  const sectorRoot = rootOf(ds);
+  const qualRoot = rootOf(dq);
   const groupIds = new Map<string, number>();
   return nodes.map((n) => {
     const kind = `${n.region}|${gb.field ? 'field' : n.sector === sectorRoot ? 'total' : bottomS.has(n.sector) ? 'section' : 'group'}|${n.qualification === qualRoot ? 'all' : 'level'}`;

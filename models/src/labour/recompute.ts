@@ -25,6 +25,7 @@ import { fieldBoostFactors } from './scenario-levers';
 import { ancestors } from './structure';
 import type { NationalSystem } from './system/types';
 import type { CellForecast, GapRow, Scenario } from './types';
+import { rootOf } from './hierarchy';
 
 export type { GridBase, ScenarioContext, SystemInputs } from './grid-base';
 
@@ -178,8 +179,8 @@ function parentRefs(field: GridBase, main: GridBase): ParentRef[] {
   const parent = field.field!.parent;
   const mrec = main.grid.reconciler;
   const [mr, , mq] = mrec.dims;
-  const rootR = mr.codes.find((c) => !mr.parent.get(c))!;
-  const rootQ = mq.codes.find((c) => !mq.parent.get(c))!;
+  const rootR = rootOf(mr)!;
+  const rootQ = rootOf(mq)!;
   const fr = field.grid.reconciler.dims[0];
   const refs = field.grid.nodes.map((n): ParentRef => {
     const q = cellOffset(mrec, [rootR, parent, n.qualification]) >= 0 ? n.qualification : rootQ;

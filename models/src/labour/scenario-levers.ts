@@ -6,6 +6,7 @@
 import type { GridBase } from './grid-base';
 import type { NationalSystem } from './system/types';
 import type { Scenario } from './types';
+import { rootOf } from './hierarchy';
 
 /** Value of a constant-or-per-year lever in forecast year t (1-based; the last value holds). */
 export function atYear(v: number | readonly number[] | undefined, t: number): number {
@@ -49,10 +50,9 @@ export function fieldBoostFactors(gb: GridBase, boost: readonly number[]): Float
 export function fieldNationalNode(gb: GridBase): GridBase['grid']['nodes'][number] | undefined {
   const { grid } = gb;
   const [dr, , dq] = grid.reconciler.dims;
-  const root = (d: typeof dr) => d.codes.find((c) => !d.parent.get(c));
   return (
-    grid.nodes.find((n) => n.region === root(dr) && n.sector === gb.field?.code && n.qualification === root(dq)) ??
-    grid.nodes.find((n) => n.region === root(dr) && n.qualification === root(dq))
+    grid.nodes.find((n) => n.region === rootOf(dr) && n.sector === gb.field?.code && n.qualification === rootOf(dq)) ??
+    grid.nodes.find((n) => n.region === rootOf(dr) && n.qualification === rootOf(dq))
   );
 }
 

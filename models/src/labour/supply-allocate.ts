@@ -7,6 +7,7 @@
 import { ancestors } from './structure';
 import type { IndexedCell, ObservationIndex } from './observations';
 import type { Grid } from './projection';
+import { rootOf } from './hierarchy';
 
 /** A flow's forecast over the horizon: mean, 80 % half-width and the latest observed value. */
 export interface FlowSeries {
@@ -36,7 +37,7 @@ export function flowAllocator(
   const nodeAt = new Map<string, number>();
   nodes.forEach((n, off) => nodeAt.set(`${n.region}|${n.sector}|${n.qualification}`, off));
   const flows = new Map<string, FlowSeries | null>();
-  const rootRegion = dr.codes.find((c) => !dr.parent.get(c))!;
+  const rootRegion = rootOf(dr)!;
   const direct = (id: string, cell = index.cells.get(id)) => {
     if (!flows.has(id)) flows.set(id, forecast(cell));
     return flows.get(id)!;

@@ -14,6 +14,7 @@ import { fitSeries } from './engine';
 import type { GridBase } from './grid-base';
 import { trainingPlan } from './target-decisions';
 import type { PathSeries, TargetPath, TargetSpec } from './types';
+import { rootOf } from './hierarchy';
 
 export { DEFAULT_TARGETS, assumedWorkforcePath, trainingPlan } from './target-decisions';
 
@@ -54,7 +55,7 @@ export function targetPath(history: readonly number[], lastYear: number, level: 
 export function computeTarget(gb: GridBase, spec: TargetSpec, entryRate: number, replacementRate?: number): TargetPath | null {
   const { grid } = gb;
   const [dr, , dq] = grid.reconciler.dims;
-  const root = dr.codes.find((c) => !dr.parent.get(c));
+  const root = rootOf(dr);
   const node = grid.nodes.find((n) => n.region === root && n.sector === spec.field && n.qualification === spec.qualification);
   if (!node || node.history.length === 0) return null;
   const nodeOff = grid.nodes.indexOf(node);

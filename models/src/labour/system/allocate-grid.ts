@@ -19,6 +19,7 @@ import type { PathForecaster } from '../composition/forecaster';
 import { forecastComposition } from '../composition/share-forecast';
 import { aggregateTensor, type Reconciler } from '../reconcile';
 import { relativeBand } from './aggregate-band';
+import { rootOf } from '../hierarchy';
 
 /** Relative half-widths (≥ 0) of a path, per level, per forecast year. */
 export type RelBand = { level: number; lower: number[]; upper: number[] }[];
@@ -98,7 +99,7 @@ export function allocateMain(
 ): LeafPlan {
   const [dr, ds, dq] = rec.dims;
   const size = history[0].length;
-  const qRoot = dq.codes.find((c) => !dq.parent.get(c))!;
+  const qRoot = rootOf(dq)!;
   const means = Array.from({ length: horizon }, () => new Float64Array(size));
   const common = new Map<number, RelBand>();
   const secRel = new Map<number, RelBand>();
