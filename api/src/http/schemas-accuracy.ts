@@ -1,6 +1,6 @@
 /** Response schema of GET /api/accuracy (OpenAPI and tests). */
 import { z } from 'zod';
-import { basisSchema } from './schemas';
+import { basisSchema, cellAccuracySchema } from './schemas';
 
 const nullableNumber = z.number().nullable();
 
@@ -25,15 +25,7 @@ export const accuracySchema = z
           indicator: z.string(),
           sector: z.string(),
           methods: z.array(z.string()),
-          accuracy: z.object({
-            mase: nullableNumber,
-            smape: nullableNumber,
-            coverage80: nullableNumber,
-            coverage95: nullableNumber,
-            naiveMase: nullableNumber,
-            naiveSmape: nullableNumber,
-            origins: z.number().int(),
-          }),
+          accuracy: cellAccuracySchema,
         }),
       )
       .meta({

@@ -18,6 +18,17 @@ const columns = z
   .object({ periods: z.array(z.string()), mean: z.array(z.number()), intervals: z.array(interval) })
   .meta({ id: 'ColumnForecast', description: 'periods[i] goes with mean[i] and each interval lower[i]/upper[i].' });
 const nullableNumber = z.number().nullable();
+
+/** A cell's rolling-origin backtest beside naive on the same origins (forecasts and the accuracy report). */
+export const cellAccuracySchema = z.object({
+  mase: nullableNumber,
+  smape: nullableNumber,
+  coverage80: nullableNumber,
+  coverage95: nullableNumber,
+  naiveMase: nullableNumber,
+  naiveSmape: nullableNumber,
+  origins: z.number().int(),
+});
 /** Flags of a gap row (models/src/labour/types.ts `Flag`). */
 export const GAP_FLAGS = ['shortage', 'balanced', 'surplus', 'uncertain', 'too-small'] as const;
 
@@ -37,17 +48,7 @@ export const forecastSchema = z
     forecast: columns,
     models: z.array(z.object({ method: z.string(), weight: z.number() })),
     intervalKind: z.enum(['analytic', 'empirical', 'bootstrap', 'none']),
-    accuracy: z
-      .object({
-        mase: nullableNumber,
-        smape: nullableNumber,
-        coverage80: nullableNumber,
-        coverage95: nullableNumber,
-        naiveMase: nullableNumber,
-        naiveSmape: nullableNumber,
-        origins: z.number().int(),
-      })
-      .meta({ description: 'Rolling-origin backtest of the method beside naive on the same origins.' }),
+    accuracy: cellAccuracySchema.meta({ description: 'Rolling-origin backtest of the method beside naive on the same origins.' }),
     break: z
       .object({
         period: z.string(),
