@@ -12,13 +12,9 @@ const PATHS = new Set(['/data']);
 function harness(options: { maxBytes?: number; cacheable?: (c: any) => boolean } = {}) {
   const state = { version: 1 as number | null, calls: 0, fail: false, status: 200, optIn: true, size: 10 };
   const store = {
-    peek: () => undefined,
-    current: async () => {
-      throw new Error('no snapshot in this harness');
-    },
-    pointer: async () => {
+    served: async () => {
       if (state.fail) throw new Error('database down');
-      return state.version === null ? null : ({ id: state.version } as VersionInfo);
+      return { info: state.version === null ? null : ({ id: state.version } as VersionInfo) };
     },
   };
   const cache = new ReadCache(options.maxBytes ?? 1 << 20);
@@ -152,13 +148,7 @@ describe('revalidate', () => {
       c.header(DATA_VERSION_HEADER, '5');
       return c.json({ n: Math.random() });
     });
-    const store = {
-      peek: () => undefined,
-      current: async () => {
-        throw new Error('unused');
-      },
-      pointer: async () => ({ id: 5 }) as VersionInfo,
-    };
+    const store = { served: async () => ({ info: { id: 5 } as VersionInfo }) };
     const app = new Hono().use('*', servedVersion(store, PATHS)).use('*', revalidate()).get('/data', handler);
     const first = await app.request('/data?b=2&a=1');
     expect(handler).toHaveBeenCalledTimes(1);

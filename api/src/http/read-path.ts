@@ -98,13 +98,11 @@ export const READ_PATHS: ReadonlySet<string> = new Set([
 ]);
 
 /** Sets `c.var.version` once per read request (an outage is kept for the route to report: 503). */
-export function servedVersion(store: Pick<ResultsStore, 'peek' | 'current' | 'pointer'>, paths = READ_PATHS): MiddlewareHandler {
+export function servedVersion(store: Pick<ResultsStore, 'served'>, paths = READ_PATHS): MiddlewareHandler {
   return async (c, next) => {
     if (!isRead(c) || !paths.has(c.req.path)) return next();
     try {
-      // Once results are loaded, the snapshot's version (every route agrees while a newer one is prepared).
-      const snapshot = store.peek() ? await store.current() : undefined;
-      c.set('version', { info: snapshot?.version ?? (await store.pointer()), snapshot });
+      c.set('version', await store.served());
     } catch (error) {
       c.set('version', { error });
     }
@@ -112,10 +110,11 @@ export function servedVersion(store: Pick<ResultsStore, 'peek' | 'current' | 'po
   };
 }
 
-/** The version `servedVersion` resolved (or throws its error); asks the store when the middleware did not run. */
-export async function versionOf(c: Context, store: Pick<ResultsStore, 'servedVersion'>): Promise<VersionInfo | null> {
+/** The version `servedVersion` resolved (or throws its error). */
+export function versionOf(c: Context): VersionInfo | null {
   const v = c.get('version');
-  if (!v) return store.servedVersion();
+  // Every route that asks is a read path, which the middleware always runs for.
+  if (!v) throw new Error(`servedVersion did not run for ${c.req.path}`);
   if ('error' in v) throw v.error;
   return v.info;
 }

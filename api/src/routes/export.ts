@@ -52,7 +52,7 @@ export const exportRoutes = (deps: AppDeps) =>
       let versionId: number;
       if (view === 'series') {
         const query = seriesQuery.parse(params);
-        versionId = requirePresent(await versionOf(c, deps.store)).id;
+        versionId = requirePresent(versionOf(c)).id;
         csv = seriesCsv(await readSeries(deps.database.db, versionId, query));
       } else {
         const query = view === 'forecasts' ? forecastQuery.parse(params) : gapsQuery.parse(params);

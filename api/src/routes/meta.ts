@@ -122,7 +122,7 @@ export const metaRoutes = (deps: AppDeps) =>
     async (c) => {
       // Meta never waits for the outlook: code lists, periods and sources come from the
       // observations; scenarios are the model's fixed list.
-      const version = await versionOf(c, deps.store);
+      const version = versionOf(c);
       const stats = version
         ? await deps.store.cache.load(
             version.id,

@@ -225,11 +225,13 @@ export class ResultsStore {
 
   /**
    * The version this instance answers from: the served snapshot's once results
-   * are loaded (so every route agrees while a newer one is prepared), before
-   * that the current pointer. Null before any data exists.
+   * are loaded (so every route agrees while a newer one is prepared), with that
+   * snapshot; before that the current pointer. Null before any data exists.
    */
-  async servedVersion(): Promise<VersionInfo | null> {
-    return this.snapshot ? (await this.current()).version : this.pointer();
+  async served(): Promise<{ info: VersionInfo | null; snapshot?: Snapshot }> {
+    if (!this.snapshot) return { info: await this.pointer() };
+    const snapshot = await this.current();
+    return { info: snapshot.version, snapshot };
   }
 
   /** The served version's id if the pointer was read within `recheckMs` (answerable without asking), else undefined. */
