@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getIndicator } from '../codes/indicators';
 import type { Observation } from './observation';
-import { checkPeriod, checkUnit, fieldCountIssue, IssueLog, PeriodClock, readValue } from './long-format-checks';
+import { checkPeriod, checkRowRules, checkUnit, fieldCountIssue, IssueLog, parseValue, PeriodClock } from './long-format-checks';
 import { LongCells } from './long-format-cells';
 import { createLongResolvers } from './long-format-rules';
 
@@ -17,11 +17,14 @@ describe('IssueLog', () => {
   });
 });
 
-describe('readValue', () => {
+describe('a row value: parseValue, then its bounds in checkRowRules (as the CSV validator reads it)', () => {
   // `region` null stands for a region that did not resolve.
   const read = (raw: string, unit: 'persons' | 'percent' = 'persons', region: string | null = '01') => {
     const log = new IssueLog(10);
-    return { value: readValue(raw, unit, region ?? undefined, 7, log), codes: codes(log), log };
+    const parsed = parseValue(raw, 7, log);
+    const facts = { indicator: undefined, value: parsed, vRaw: raw, unit, uRaw: unit, region: region ?? undefined, period: undefined, pRaw: '' };
+    const value = checkRowRules(facts, new PeriodClock(Date.UTC(2025, 0, 1)), 7, log) ? parsed : NaN;
+    return { value, codes: codes(log), log };
   };
   it('reads decimals and returns NaN with one error per problem', () => {
     expect(read('1234.5')).toMatchObject({ value: 1234.5, codes: [] });

@@ -79,11 +79,8 @@ export function checkSource(srcRaw: string, line: number, log: IssueLog): void {
     });
 }
 
-/**
- * The value of a row: a decimal number (see `checkValueRange` for its bounds;
- * `region` when resolved). Returns NaN after logging a problem.
- */
-export function readValue(vRaw: string, unit: Unit | undefined, region: string | undefined, line: number, log: IssueLog): number {
+/** The value of a row: a decimal number (its bounds: `checkRowRules`). Returns NaN after logging a problem. */
+export function parseValue(vRaw: string, line: number, log: IssueLog): number {
   if (vRaw === '') {
     log.error({ line, column: 'value', value: '', code: 'MISSING_VALUE', message: 'The value is empty.', messageVi: 'Giá trị để trống.' });
     return NaN;
@@ -106,7 +103,7 @@ export function readValue(vRaw: string, unit: Unit | undefined, region: string |
     });
     return NaN;
   }
-  return checkValueRange(value, vRaw, unit, region, line, log) ? value : NaN;
+  return value;
 }
 
 /**
@@ -154,6 +151,31 @@ export function checkValueRange(value: number, vRaw: string, unit: Unit | undefi
     });
   } else return true;
   return false;
+}
+
+/** What the row rules look at: the resolved fields (undefined where they did not resolve) and, for the messages, the text as written. */
+export interface RowFacts {
+  indicator: Indicator | undefined;
+  /** NaN when the text is not a number (already reported). */
+  value: number;
+  vRaw: string;
+  unit: Unit | undefined;
+  uRaw: string;
+  region: string | undefined;
+  period: string | undefined;
+  pRaw: string;
+}
+
+/**
+ * The rules every row obeys however it arrived (a CSV line or a JSON observation): the value's
+ * bounds, the indicator's unit, the period, in that order. One place, so a rule added here holds
+ * for both. Returns false when the value is out of bounds.
+ */
+export function checkRowRules(f: RowFacts, clock: PeriodClock, line: number, log: IssueLog): boolean {
+  const inBounds = Number.isNaN(f.value) || checkValueRange(f.value, f.vRaw, f.unit, f.region, line, log);
+  checkUnit(f.indicator, f.unit, f.uRaw, line, log);
+  checkPeriod(f.indicator, f.period, f.pRaw, clock, line, log);
+  return inBounds;
 }
 
 /** The unit must be the indicator's. */

@@ -15,7 +15,7 @@ import { getRegion } from '../codes/regions';
 import { SECTORS } from '../codes/sectors';
 import { QUALIFICATIONS } from '../codes/qualifications';
 import { periodSchema } from './long-format-rules';
-import { checkPeriod, checkTextField, checkUnit, checkValueRange, IssueLog, PeriodClock } from './long-format-checks';
+import { checkRowRules, checkTextField, IssueLog, PeriodClock } from './long-format-checks';
 
 const SECTOR_CODES = new Set(SECTORS.map((s) => s.code));
 
@@ -69,9 +69,12 @@ export function createObservationCheck(options: { now?: Date } = {}): (o: Observ
       if (cleanSources.size < 10_000) cleanSources.add(o.source);
     }
     const indicator = getIndicator(o.indicator);
-    checkValueRange(o.value, String(o.value), o.unit, o.region, line, log);
-    checkUnit(indicator, o.unit, o.unit, line, log);
-    checkPeriod(indicator, o.period, o.period, clock, line, log);
+    checkRowRules(
+      { indicator, value: o.value, vRaw: String(o.value), unit: o.unit, uRaw: o.unit, region: o.region, period: o.period, pRaw: o.period },
+      clock,
+      line,
+      log,
+    );
     return log.errors;
   };
 }

@@ -37,7 +37,7 @@ import {
   type LongIssue,
 } from './csv-sniff';
 import { createLongResolvers, periodSchema, type Resolved } from './long-format-rules';
-import { checkPeriod, checkSource, checkTextFields, checkUnit, fieldCountIssue, IssueLog, PeriodClock, readValue } from './long-format-checks';
+import { checkRowRules, checkSource, checkTextFields, fieldCountIssue, IssueLog, parseValue, PeriodClock } from './long-format-checks';
 import { LongCells } from './long-format-cells';
 
 export type { LongIssue } from './csv-sniff';
@@ -238,9 +238,8 @@ class LongValidation implements LongValidator {
     const unit = this.check(resolve.unit(uRaw), line, 'unit', uRaw);
     const status = this.check(resolve.status(stRaw), line, 'status', stRaw);
     checkSource(srcRaw, line, log);
-    const value = readValue(vRaw, unit, region, line, log);
-    checkUnit(indicator, unit, uRaw, line, log);
-    checkPeriod(indicator, period, pRaw, this.clock, line, log);
+    const parsed = parseValue(vRaw, line, log);
+    const value = checkRowRules({ indicator, value: parsed, vRaw, unit, uRaw, region, period, pRaw }, this.clock, line, log) ? parsed : NaN;
     if (!indicator || !period || !region || !sector || !qualification || !unit || !status) return undefined;
     return { indicator: indicator.code, period, region, sector, qualification, value, unit, source: srcRaw, status };
   }
