@@ -9,7 +9,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api/problem';
 import { prefetchPage } from './features/prefetch';
-import { loadPage } from './router/page-modules';
+import { loadPage } from './router/page-loaders';
 import { parseUrlState } from './router/url-state';
 
 /** The app's one query client. */

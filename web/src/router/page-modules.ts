@@ -8,43 +8,9 @@
  */
 import { createElement, useEffect, useState, type ReactElement } from 'react';
 import type { PageId } from './url-state';
+import { loadedPage, loadPage, type PageComponent } from './page-loaders';
 
-/** A page's default export. */
-export type PageComponent = () => React.JSX.Element;
-
-const loaders: Record<PageId, () => Promise<{ default: PageComponent }>> = {
-  overview: () => import('../features/overview/overview-page'),
-  regions: () => import('../features/regions/regions-page'),
-  sectors: () => import('../features/sectors/sectors-page'),
-  'new-fields': () => import('../features/new-fields/new-fields-page'),
-  training: () => import('../features/training/training-page'),
-  methodology: () => import('../features/methodology/methodology-page'),
-  upload: () => import('../features/upload/upload-page'),
-};
-
-const loaded = new Map<PageId, PageComponent>();
-const pending = new Map<PageId, Promise<PageComponent>>();
-
-/**
- * Starts loading a page's chunk (once; a failed load is tried again on the next call) and
- * resolves with its component. main.tsx calls it for the page in the URL before React renders.
- */
-export function loadPage(id: PageId): Promise<PageComponent> {
-  const known = pending.get(id);
-  if (known) return known;
-  const promise = loaders[id]().then(
-    (module) => {
-      loaded.set(id, module.default);
-      return module.default;
-    },
-    (error: unknown) => {
-      pending.delete(id);
-      throw error;
-    },
-  );
-  pending.set(id, promise);
-  return promise;
-}
+export { loadPage, type PageComponent } from './page-loaders';
 
 /**
  * The page, once its chunk has loaded (undefined meanwhile). A failed load is thrown to the error
@@ -53,7 +19,7 @@ export function loadPage(id: PageId): Promise<PageComponent> {
 export function usePage(id: PageId): ReactElement | undefined {
   const [, setArrived] = useState<PageComponent>();
   const [failure, setFailure] = useState<{ id: PageId; error: unknown }>();
-  const Page = loaded.get(id);
+  const Page = loadedPage(id);
   useEffect(() => {
     // Rendered without it: re-render once it is in (also when it arrived between render and effect).
     if (Page) return;
