@@ -152,7 +152,7 @@ export const PARAMETER_SPECS: readonly ParameterSpec[] = [
     keys: TRAINING_KEYS,
     vi: 'Thay đổi quy mô đào tạo',
     en: 'Training output change',
-    noteVi: '% thay đổi số tốt nghiệp mỗi năm so với dự báo cơ sở, theo trình độ; giá trị «Tất cả trình độ» (khóa ALL) áp dụng cho mọi trình độ.',
+    noteVi: '% thay đổi số tốt nghiệp mỗi năm so với dự báo cơ sở, theo trình độ; giá trị «Tất cả trình độ» áp dụng cho mọi trình độ.',
     noteEn: '% change in graduates a year against the baseline forecast, by level; the "All levels" value (key ALL) applies to every level.',
   },
   {
