@@ -5,6 +5,7 @@
 import { coverage, finiteMean, mape, mase, naiveScale, smape, winkler } from '../src/forecast/index';
 import type { Forecast } from '../src/forecast/index';
 import type { BenchSeries, DatasetInfo } from './datasets';
+import type { ClusterScores } from './bootstrap';
 
 export const LEVELS = [80, 95];
 
@@ -34,6 +35,8 @@ export interface Scores {
   msis: number;
   seriesPerSecond: number;
   failures: number;
+  /** Per-series MASE and interval hits, for bootstrap intervals of the figures above (bootstrap.ts). */
+  clusters?: ClusterScores[];
 }
 
 function fallback(s: BenchSeries): Forecast {
@@ -87,6 +90,7 @@ export function scoreRun(info: DatasetInfo, data: BenchSeries[], forecasts: Map<
   const mapes: number[] = [];
   const msis: number[] = [];
   const hits: Record<number, number> = { 80: 0, 95: 0 };
+  const clusters: ClusterScores[] = [];
   let points = 0;
   let withIntervals = true;
   for (const s of data) {
@@ -97,6 +101,8 @@ export function scoreRun(info: DatasetInfo, data: BenchSeries[], forecasts: Map<
     mases.push(mase(s.test, mean, s.train.values, s.train.frequency, { scaleOver: info.scaleOver }));
     mapes.push(mape(s.test, mean));
     points += s.horizon;
+    const cluster: ClusterScores = { mase: mases.at(-1)!, inside80: NaN, inside95: NaN, points: s.horizon };
+    clusters.push(cluster);
     if (Array.isArray(fc) || fc.intervals.length === 0) {
       withIntervals = false;
       continue;
@@ -107,7 +113,10 @@ export function scoreRun(info: DatasetInfo, data: BenchSeries[], forecasts: Map<
         withIntervals = false;
         continue;
       }
-      hits[level]! += coverage(s.test, iv.lower.slice(0, s.horizon), iv.upper.slice(0, s.horizon)) * s.horizon;
+      const inside = coverage(s.test, iv.lower.slice(0, s.horizon), iv.upper.slice(0, s.horizon)) * s.horizon;
+      hits[level]! += inside;
+      if (level === 80) cluster.inside80 = inside;
+      else if (level === 95) cluster.inside95 = inside;
       if (level === 95) {
         const scale = naiveScale(info.scaleOver === 'train' ? s.train.values : [...s.train.values, ...s.test], s.train.frequency);
         if (scale > 0) msis.push(winkler(s.test, iv.lower.slice(0, s.horizon), iv.upper.slice(0, s.horizon), 95) / scale);
@@ -123,5 +132,6 @@ export function scoreRun(info: DatasetInfo, data: BenchSeries[], forecasts: Map<
     msis: withIntervals ? finiteMean(msis) : NaN,
     seriesPerSecond: run ? data.length / run.seconds : NaN,
     failures: run?.failures ?? 0,
+    clusters,
   };
 }

@@ -24,6 +24,7 @@ import { SHARED_DIR, readCsv } from './datasets';
 import { runSeedBench } from './labour-seeds';
 import { timeScenario } from './scenario-timing';
 import { formatTable } from './table';
+import { formatRange, scoreIntervals, type ClusterScores } from './bootstrap';
 
 const DATA_DIR = path.join(SHARED_DIR, 'reference/data/ilo_modelled_via_gapminder');
 const SECTORS = {
@@ -46,6 +47,8 @@ export interface LabourScores {
   coverage95: number;
   /** MSIS of the 95 % interval: Winkler score ÷ the training part's naive MAE, mean over series. */
   msis95: number;
+  /** 95 % bootstrap intervals of MASE and coverage, countries resampled (bootstrap.ts). */
+  ci95?: { mase: [number, number]; coverage80: [number, number]; coverage95: [number, number] };
 }
 
 /** Country → sector → shares FIRST..LAST; only complete countries. */
@@ -111,7 +114,11 @@ function score(data: Map<string, Record<Sector, number[]>>, forecaster: Forecast
   let seconds = 0;
   const nTrain = LAST_TRAIN - FIRST + 1;
   const vn: number[] = [];
+  // One cluster per country: its three sectors' errors share the country's shocks.
+  const clusters: ClusterScores[] = [];
   for (const [geo, rec] of data) {
+    const country: ClusterScores = { mase: 0, inside80: 0, inside95: 0, points: 0 };
+    clusters.push(country);
     const train = {} as Record<Sector, number[]>;
     for (const s of Object.keys(SECTORS) as Sector[]) train[s] = rec[s].slice(0, nTrain);
     const t0 = performance.now();
@@ -121,11 +128,18 @@ function score(data: Map<string, Record<Sector, number[]>>, forecaster: Forecast
       const test = rec[s].slice(nTrain);
       const { mean, intervals } = fc[s];
       mases.push(mase(test, mean, train[s], 1));
+      country.mase += mases.at(-1)! / 3;
+      country.points += test.length;
       if (geo === 'vnm') vn.push(mases.at(-1)!);
       smapes.push(smape(test, mean));
       outside += mean.filter((v) => v < 0 || v > 100).length;
       points += test.length;
-      for (const iv of intervals) inside[iv.level] = (inside[iv.level] ?? 0) + coverage(test, iv.lower, iv.upper) * test.length;
+      for (const iv of intervals) {
+        const hits = coverage(test, iv.lower, iv.upper) * test.length;
+        inside[iv.level] = (inside[iv.level] ?? 0) + hits;
+        if (iv.level === 80) country.inside80 += hits;
+        else if (iv.level === 95) country.inside95 += hits;
+      }
       const iv95 = intervals.find((iv) => iv.level === 95);
       const scale = naiveScale(train[s], 1);
       if (iv95 && scale > 0) msis.push(winkler(test, iv95.lower, iv95.upper, 95) / scale);
@@ -140,6 +154,7 @@ function score(data: Map<string, Record<Sector, number[]>>, forecaster: Forecast
     outside,
     seconds,
     vietNamMase: vn.length ? finiteMean(vn) : NaN,
+    ci95: scoreIntervals(clusters),
   };
 }
 
@@ -176,6 +191,11 @@ export async function runLabourBench(): Promise<{
         coverage80: Number(s.coverage80.toFixed(4)),
         coverage95: Number(s.coverage95.toFixed(4)),
         msis95: Number(s.msis.toFixed(4)),
+        ci95: {
+          mase: s.ci95.mase.map((x) => Number(x.toFixed(4))) as [number, number],
+          coverage80: s.ci95.coverage80.map((x) => Number(x.toFixed(4))) as [number, number],
+          coverage95: s.ci95.coverage95.map((x) => Number(x.toFixed(4))) as [number, number],
+        },
       };
     }
     const extra = `; Viet Nam MASE ${s.vietNamMase.toFixed(2)}` + (s.outside ? `; ${s.outside} forecasts outside 0–100` : '');
@@ -187,6 +207,11 @@ export async function runLabourBench(): Promise<{
       'MASE',
       rows,
     )}`,
+  );
+  const auto = rows.find((r) => r.label === 'auto')!;
+  console.log(
+    `auto: 95 % bootstrap intervals over countries (${data.size} resampled with their three sectors): MASE ${formatRange(auto.ci95.mase, 3)}, ` +
+      `cov80 ${formatRange(auto.ci95.coverage80, 1, true)}, cov95 ${formatRange(auto.ci95.coverage95, 1, true)}`,
   );
   const timing = await timeScenario();
   if (timing === 'n/a') {

@@ -36,6 +36,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { owa } from '../src/forecast/index';
 
+import { formatRange, scoreIntervals } from './bootstrap';
 import { augursAutoEts, augursMstl, initAugurs } from './augurs';
 import { BENCHMARKS_DIR, DATASETS, loadDataset, loadForecastFile, requireBenchmarks } from './datasets';
 import type { BenchSeries, DatasetInfo } from './datasets';
@@ -180,6 +181,13 @@ function benchDataset(info: DatasetInfo, opts: ReturnType<typeof parseArgs>) {
       })),
     );
   console.log(formatTable(`-- ${info.name}: both halves --`, maseLabel, sideBySide));
+  // Sampling uncertainty of auto's evaluation figures (series resampled; bootstrap.ts).
+  const autoEval = scores.get('auto');
+  const ci = autoEval?.clusters ? scoreIntervals(autoEval.clusters) : undefined;
+  if (ci)
+    console.log(
+      `auto [evaluation] 95 % bootstrap intervals over series: ${maseLabel} ${formatRange(ci.mase, 3)}, cov80 ${formatRange(ci.coverage80, 1, true)}, cov95 ${formatRange(ci.coverage95, 1, true)}`,
+    );
   const check = metricCheck(info, data);
   if (check) console.log(check);
   if (opts.write) writeOutputs(info, data, runs);
@@ -203,6 +211,15 @@ function benchDataset(info: DatasetInfo, opts: ReturnType<typeof parseArgs>) {
     methods,
     seriesPerSecond: { auto: round(autoSps, 1), augurs: round(augursSps, 1) },
     speedRatio: round(autoSps / augursSps, 3),
+    ...(ci
+      ? {
+          autoEvaluationCi95: {
+            mase: ci.mase.map((x) => round(x)),
+            coverage80: ci.coverage80.map((x) => round(x)),
+            coverage95: ci.coverage95.map((x) => round(x)),
+          },
+        }
+      : {}),
   };
 }
 
