@@ -110,19 +110,32 @@ function weightedMedian(forecasts: number[][], weights: readonly number[]): numb
   for (const w of weights) total += w;
   const half = total / 2;
   if (weights.every((w) => w === weights[0])) {
-    // Plain median (the common case): a typed-array sort is much faster.
+    // Plain median (the common case, called once per origin and step): the pools hold a handful of
+    // candidates, so an insertion sort beats a typed-array sort's call overhead; NaN takes that sort.
     const v = new Float64Array(k);
     for (let i = 0; i < h; i++) {
-      for (let j = 0; j < k; j++) v[j] = forecasts[j][i];
-      v.sort();
+      let nan = false;
+      for (let j = 0; j < k; j++) {
+        const x = forecasts[j][i];
+        nan ||= x !== x;
+        let a = j;
+        while (a > 0 && v[a - 1] > x) v[a] = v[--a];
+        v[a] = x;
+      }
+      if (nan) v.sort();
       out[i] = k % 2 ? v[(k - 1) / 2] : 0.5 * (v[k / 2 - 1] + v[k / 2]);
     }
     return out;
   }
-  const order = Array.from({ length: k }, (_, j) => j);
+  const order = new Int32Array(k);
   for (let i = 0; i < h; i++) {
-    // Sort by value, ties in pool order: deterministic.
-    order.sort((a, b) => forecasts[a][i] - forecasts[b][i] || a - b);
+    // Sort by value, ties in pool order (a stable insertion sort over a handful): deterministic.
+    for (let j = 0; j < k; j++) {
+      const x = forecasts[j][i];
+      let a = j;
+      while (a > 0 && forecasts[order[a - 1]][i] > x) order[a] = order[--a];
+      order[a] = j;
+    }
     let acc = 0;
     for (let j = 0; j < k; j++) {
       acc += weights[order[j]];
