@@ -111,6 +111,11 @@ describe.skipIf(!hasChromium)('phone layout at 390 px (Chromium)', () => {
     }
     expect(await cards.first().locator('[data-flag]').count()).toBeGreaterThan(0);
     expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    // The national ranking has over 100 cells: 20 cards at a time, not a 25,000 px page.
+    expect(await cards.count()).toBe(20);
+    await page.getByRole('button', { name: /^Xem thêm \d+ dòng$/ }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="planner-cards"] li').length > 20);
+    expect(await cards.count()).toBe(40);
     await page.close();
   });
 
