@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DataLevelRow } from '../api/types';
 import { forecastResponse, gapRow, targetPath } from '../test-fixtures';
-import { basisOf, basisOfRows, illustrativeLevelNames, mergeBasis } from './basis';
-import { forecastRows, mergedRowStatuses, mergeForecastRows, readForecast } from './forecast-columns';
+import { basisOf, basisOfRows, illustrativeLevelNames, mergeBasis, servedSources } from './basis';
+import { chartStatuses, forecastRows, mergedRowStatuses, mergeForecastRows, readForecast } from './forecast-columns';
 
 function level(patch: Partial<DataLevelRow>): DataLevelRow {
   return {
@@ -80,5 +80,17 @@ describe('row statuses of forecast charts', () => {
     const rows = mergeForecastRows([{ key: 'employment', rows: forecastRows(f) }]);
     expect(rows.map(mergedRowStatuses)).toEqual([['official'], ['illustrative'], ['modelled'], ['modelled']]);
     expect(f.basis).toEqual(['official', 'illustrative']);
+  });
+  it("heads a chart with its rows' statuses and always modelled, in status order", () => {
+    const rows = [{ s: ['illustrative'] as const }, { s: ['official'] as const }, { s: [] as const }];
+    expect(chartStatuses(rows, (r) => r.s)).toEqual(['official', 'modelled', 'illustrative']);
+    expect(chartStatuses([], () => [])).toEqual(['modelled']);
+  });
+});
+
+describe('served sources', () => {
+  it('names each source once, in order, skipping answers not loaded and empty sources', () => {
+    expect(servedSources({ source: 'GSO LFS' }, undefined, { source: '' }, { source: 'ILO' }, { source: 'GSO LFS' }, null)).toEqual(['GSO LFS', 'ILO']);
+    expect(servedSources()).toEqual([]);
   });
 });

@@ -44,6 +44,14 @@ export function basisOfRows(rows: readonly Based[] | undefined, response?: Based
   return mergeBasis(top, ...(rows ?? []));
 }
 
+/**
+ * The distinct sources of several served answers, in the order given; answers not loaded yet, or
+ * without a source, add none. A chart built on several series names each source once.
+ */
+export function servedSources(...items: ({ source?: string | null } | null | undefined)[]): string[] {
+  return [...new Set(items.map((item) => item?.source).filter((s): s is string => Boolean(s)))];
+}
+
 /** Data levels (`level` ids of /api/meta `dataLevels`) a view's numbers rest on. */
 export type LevelId = string;
 

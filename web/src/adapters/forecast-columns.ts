@@ -1,6 +1,6 @@
 import type { ForecastResponse, SeriesPoint, SeriesResponse, Status } from '../api/types';
 import { basisOf } from './basis';
-import { isStatus } from '../components/status';
+import { isStatus, uniqueStatuses } from '../components/status';
 
 /**
  * The API serves forecasts in columnar form (`forecast: {periods, mean, intervals: [{level, lower,
@@ -157,4 +157,12 @@ export function mergedRowStatuses(row: MergedRow): Status[] {
     if (k.endsWith('_mean') && row.forecast) projected = true;
   }
   return observed.length ? [...new Set(observed)] : projected || row.forecast ? ['modelled'] : [];
+}
+
+/**
+ * Statuses a forecast chart shows in its header: those of its rows (`statusesOf` one row, e.g.
+ * mergedRowStatuses) and always `modelled`, since the chart projects, in status order.
+ */
+export function chartStatuses<Row>(rows: readonly Row[], statusesOf: (row: Row) => readonly Status[]): Status[] {
+  return uniqueStatuses([...rows.flatMap(statusesOf), 'modelled']);
 }

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { forecastResponse } from '../test-fixtures';
 import { forecastRows, mergeForecastRows, readForecast } from './forecast-columns';
-import { boundAt, forecastTableColumns, numberAt } from './forecast-table-columns';
+import { boundAt, forecastTableColumns, numberAt, projectedColumn, seriesColumns } from './forecast-table-columns';
 
-const labels = { period: 'Period', actual: 'Observed', mean: 'Projected', bands: { lower80: 'lo80', upper80: 'hi80', lower95: 'lo95', upper95: 'hi95' } };
+const labels = {
+  period: 'Period',
+  actual: 'Observed',
+  mean: 'Projected',
+  bands: { 80: { lower: 'lo80', upper: 'hi80' }, 95: { lower: 'lo95', upper: 'hi95' } },
+};
 
 describe('forecast table columns', () => {
   const rows = mergeForecastRows([{ key: 'employment', rows: forecastRows(readForecast(forecastResponse())) }]);
@@ -25,6 +30,23 @@ describe('forecast table columns', () => {
   });
   it('has no band columns unless asked', () => {
     expect(forecastTableColumns('employment', { period: 'P', actual: 'A', mean: 'M' }, String).map((c) => c.key)).toEqual(['period', 'actual', 'mean']);
+  });
+  it('gives each series of a several-series table its own column keys, and only the bands asked for', () => {
+    const columns = seriesColumns('employment', { actual: 'A', mean: 'M', bands: { 95: { lower: 'L', upper: 'U' } } }, (v) => `<${v}>`, 'employment_');
+    expect(columns.map((c) => c.key)).toEqual(['employment_actual', 'employment_mean', 'employment_lo95', 'employment_hi95']);
+    expect(rows.map((r) => columns.map((c) => c.format!(r)))).toEqual([
+      ['<51300000>', '–', '–', '–'],
+      ['<51900000>', '–', '–', '–'],
+      ['<52400000>', '–', '–', '–'],
+      ['<undefined>', '<52900000>', '<52400000>', '<53400000>'],
+      ['<undefined>', '<53300000>', '<52500000>', '<54100000>'],
+    ]);
+  });
+  it('leaves a projected column blank in observed years even where the row holds a number', () => {
+    const column = projectedColumn('demand', 'Demand', (r) => numberAt(r, 'demand'), String);
+    const observed = { period: '2025', forecast: false, demand: 7 };
+    const projected = { period: '2026', forecast: true, demand: 8 };
+    expect([column.value(observed), column.format!(observed), column.value(projected), column.format!(projected)]).toEqual([undefined, '–', 8, '8']);
   });
   it('reads only numbers from the open row keys', () => {
     const row = { period: '2026', forecast: true, x_mean: 5, x_band80: [1, 9], x_status: 'modelled' };

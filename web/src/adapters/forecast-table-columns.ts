@@ -2,8 +2,10 @@ import type { Column } from '../components/csv';
 import type { MergedRow } from './forecast-columns';
 
 /**
- * Table columns of a merged forecast chart (see mergeForecastRows), so every page that shows a
- * forecast "as table" reads the same cells the same way, with no casts over the row's open keys.
+ * Table columns of a forecast chart (merged rows, see mergeForecastRows, and any row with a
+ * `period` and a `forecast` flag), so every page that shows a forecast "as table" reads the same
+ * cells the same way, with no casts over the row's open keys: observed values in every year,
+ * projections only in forecast years.
  */
 
 /** The number at `column` (e.g. `employment_actual`) of a merged row, if there is one. */
@@ -19,12 +21,72 @@ export function boundAt(row: MergedRow, column: string, bound: 0 | 1): number | 
   return typeof v === 'number' ? v : undefined;
 }
 
-/** Column headings; `bands` adds the 80 % and 95 % bounds after the projection. */
-export interface ForecastColumnLabels {
-  period: string;
+/** Headings of one series' value columns; `bands` adds the bounds of each band given, after the projection. */
+export interface SeriesColumnLabels {
   actual: string;
   mean: string;
-  bands?: { lower80: string; upper80: string; lower95: string; upper95: string };
+  bands?: Partial<Record<80 | 95, { lower: string; upper: string }>>;
+}
+
+/** Column headings of a one-series table: the period, then the series' value columns. */
+export interface ForecastColumnLabels extends SeriesColumnLabels {
+  period: string;
+}
+
+/** The period column every forecast table starts with. */
+export function periodColumn<Row extends { period: string } = MergedRow>(label: string): Column<Row> {
+  return { key: 'period', label, value: (r) => r.period };
+}
+
+/** A column of observed values at `read`, formatted by `format` (whose blank shows in projected years, which have none). */
+export function observedColumn<Row = MergedRow>(
+  id: string,
+  label: string,
+  read: (r: Row) => number | undefined,
+  format: (v: number | undefined) => string,
+): Column<Row> {
+  return { key: id, label, value: read, format: (r) => format(read(r)), align: 'right' };
+}
+
+/**
+ * A column of projected values at `read`: blank ('–') in observed years, where the forecast line
+ * only joins the last observation. Any chart row with a `forecast` flag (merged forecast rows,
+ * target rows) reads its projections this way.
+ */
+export function projectedColumn<Row extends { forecast: boolean } = MergedRow>(
+  id: string,
+  label: string,
+  read: (r: Row) => number | undefined,
+  format: (v: number | undefined) => string,
+): Column<Row> {
+  return {
+    key: id,
+    label,
+    value: (r) => (r.forecast ? read(r) : undefined),
+    format: (r) => (r.forecast ? format(read(r)) : '–'),
+    align: 'right',
+  };
+}
+
+/**
+ * Observed value, projected mean and the bounds of the bands in `labels` of series `key`, with
+ * column keys `${prefix}actual`, `${prefix}mean`, `${prefix}lo80`… (a table of several series
+ * gives each its own prefix).
+ */
+export function seriesColumns(key: string, labels: SeriesColumnLabels, format: (v: number | undefined) => string, prefix = ''): Column<MergedRow>[] {
+  const columns: Column<MergedRow>[] = [
+    observedColumn(`${prefix}actual`, labels.actual, (r) => numberAt(r, `${key}_actual`), format),
+    projectedColumn(`${prefix}mean`, labels.mean, (r) => numberAt(r, `${key}_mean`), format),
+  ];
+  for (const level of [80, 95] as const) {
+    const band = labels.bands?.[level];
+    if (!band) continue;
+    columns.push(
+      projectedColumn(`${prefix}lo${level}`, band.lower, (r) => boundAt(r, `${key}_band${level}`, 0), format),
+      projectedColumn(`${prefix}hi${level}`, band.upper, (r) => boundAt(r, `${key}_band${level}`, 1), format),
+    );
+  }
+  return columns;
 }
 
 /**
@@ -32,26 +94,5 @@ export interface ForecastColumnLabels {
  * Projected cells are blank ('–') in observed years, where the line only joins the observation.
  */
 export function forecastTableColumns(key: string, labels: ForecastColumnLabels, format: (v: number | undefined) => string): Column<MergedRow>[] {
-  const projected = (id: string, label: string, get: (r: MergedRow) => number | undefined): Column<MergedRow> => ({
-    key: id,
-    label,
-    value: (r) => (r.forecast ? get(r) : undefined),
-    format: (r) => (r.forecast ? format(get(r)) : '–'),
-    align: 'right',
-  });
-  const columns: Column<MergedRow>[] = [
-    { key: 'period', label: labels.period, value: (r) => r.period },
-    { key: 'actual', label: labels.actual, value: (r) => numberAt(r, `${key}_actual`), format: (r) => format(numberAt(r, `${key}_actual`)), align: 'right' },
-    projected('mean', labels.mean, (r) => numberAt(r, `${key}_mean`)),
-  ];
-  const b = labels.bands;
-  if (b) {
-    columns.push(
-      projected('lo80', b.lower80, (r) => boundAt(r, `${key}_band80`, 0)),
-      projected('hi80', b.upper80, (r) => boundAt(r, `${key}_band80`, 1)),
-      projected('lo95', b.lower95, (r) => boundAt(r, `${key}_band95`, 0)),
-      projected('hi95', b.upper95, (r) => boundAt(r, `${key}_band95`, 1)),
-    );
-  }
-  return columns;
+  return [periodColumn(labels.period), ...seriesColumns(key, labels, format)];
 }

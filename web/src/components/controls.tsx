@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { metaQueries } from '../features/meta/queries';
@@ -9,6 +9,16 @@ import { useUrlState } from '../router/use-url-state';
 import { CustomScenarioSummary } from '../features/scenario/custom-scenario';
 import { isCustomScenario } from '../features/scenario/queries';
 
+/** A labelled form field: the label, then its control (and any hint) — `className` adds to `field`. */
+export function Field({ id, label, className, children }: { id: string; label: string; className?: string; children: ReactNode }) {
+  return (
+    <div className={className ? `field ${className}` : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+    </div>
+  );
+}
+
 /** A labelled native select: keyboard and screen-reader friendly for free. */
 export function Select({
   label,
@@ -16,16 +26,23 @@ export function Select({
   onChange,
   options,
   name,
+  id,
+  children,
 }: {
   label: string;
   value: string;
   onChange: (value: string) => void;
   /** Options; those with a `group` are shown under that <optgroup> heading, in order of appearance. */
-  options: { value: string; label: string; group?: string }[];
+  options: readonly { value: string; label: string; group?: string }[];
   name?: string;
+  /** The select's id (default: a generated one), for a form that names its fields. */
+  id?: string;
+  /** Shown under the select, inside the field (e.g. a hint on the chosen value). */
+  children?: ReactNode;
 }) {
-  const id = useId();
-  const groups: { name?: string; options: typeof options }[] = [];
+  const generated = useId();
+  const selectId = id ?? generated;
+  const groups: { name?: string; options: (typeof options)[number][] }[] = [];
   for (const o of options) {
     const last = groups[groups.length - 1];
     if (last && last.name === o.group) last.options.push(o);
@@ -38,9 +55,8 @@ export function Select({
       </option>
     ));
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} value={value} onChange={(e) => onChange(e.target.value)}>
+    <Field id={selectId} label={label}>
+      <select id={selectId} name={name} value={value} onChange={(e) => onChange(e.target.value)}>
         {groups.map((g, i) =>
           g.name ? (
             <optgroup key={`${g.name}-${i}`} label={g.name}>
@@ -51,7 +67,8 @@ export function Select({
           ),
         )}
       </select>
-    </div>
+      {children}
+    </Field>
   );
 }
 

@@ -10,11 +10,9 @@ import type { ForecastResponse, TargetPath } from '../../api/types';
 import { StatusBadge } from '../../components/badges';
 import { IllustrativeNote } from '../../components/illustrative-note';
 import { basisOf, VIEW_LEVELS } from '../../adapters/basis';
-import { mergedRowStatuses } from '../../adapters/forecast-columns';
-import { uniqueStatuses } from '../../components/status';
+import { chartStatuses, mergedRowStatuses } from '../../adapters/forecast-columns';
 import { ChartFrame } from '../../components/chart-frame';
 import { SERIES } from '../../components/colors';
-import type { Column } from '../../components/csv';
 import { QueryState } from '../../components/states';
 import { formatInteger, type Lang } from '../../i18n/format';
 import { Link } from '../../router/link';
@@ -24,8 +22,9 @@ import { makeNamer } from '../meta/names';
 import { useSourceText } from '../meta/use-source-text';
 import { newFieldQueries } from './queries';
 import { TargetChart } from './target-charts';
-import { latestStatus, targetAxisMax, targetRowStatuses, toTargetRows, type TargetRow } from './to-chart-rows';
+import { latestStatus, targetAxisMax, targetRowStatuses, toTargetRows } from './to-chart-rows';
 import { AssumptionView } from './assumption-view';
+import { targetColumns } from './target-columns';
 import { DecisionBox } from './decision-box';
 import { TrainingView } from './training-view';
 import { PageHead } from '../../components/page-head';
@@ -40,9 +39,9 @@ export default function NewFieldsPage() {
   const [state] = useUrlState();
   const meta = useQuery(metaQueries.codes());
   const names = makeNamer(meta.data, lang, (code) => t(`qualShort.${code}`, { defaultValue: '' }));
-  const targets = useQuery(newFieldQueries.targets(state.scenario));
   const field = state.field && NEW_FIELDS.includes(state.field) ? state.field : NEW_FIELDS[0];
-  const target = targets.data?.targets.find((x) => x.field === field);
+  const targets = useQuery(newFieldQueries.target(state.scenario, field));
+  const target = targets.data;
   return (
     <div className="page">
       <PageHead title={t('newFields.title')} lead={t('newFields.lead')} controls="scenario" />
@@ -94,47 +93,22 @@ function WorkforceTrend({ target, fieldName }: { target: TargetPath; fieldName: 
   const rows = toTargetRows(target, trend.data);
   const axis = targetAxisMax(rows, target.targetLevel);
   const basis = basisOf(target);
-  const trendStatuses = uniqueStatuses([...rows.flatMap(targetRowStatuses), 'modelled']);
+  const trendStatuses = chartStatuses(rows, targetRowStatuses);
   const sourceText = useSourceText();
   const decision = [[target.decision, target.decisionVi]] as const;
   const n = (v: number | undefined) => formatInteger(v, lang);
   const hasPath = target.target.periods.length > 0;
-  const rowColumns: Column<TargetRow>[] = [
-    { key: 'period', label: t('table.period'), value: (r) => r.period },
-    { key: 'actual', label: t('chart.observed'), value: (r) => r.actual, format: (r) => n(r.actual), align: 'right' },
+  const rowColumns = targetColumns(
     {
-      key: 'trend',
-      label: t('newFields.trend'),
-      value: (r) => (r.forecast ? r.trend : undefined),
-      format: (r) => (r.forecast ? n(r.trend) : '–'),
-      align: 'right',
+      period: t('table.period'),
+      actual: t('chart.observed'),
+      trend: t('newFields.trend'),
+      lower80: t('sectors.lower80'),
+      upper80: t('sectors.upper80'),
+      path: hasPath ? t('newFields.scenarioPath') : undefined,
     },
-    {
-      key: 'lo80',
-      label: t('sectors.lower80'),
-      value: (r) => (r.forecast ? r.trendBand80?.[0] : undefined),
-      format: (r) => (r.forecast ? n(r.trendBand80?.[0]) : '–'),
-      align: 'right',
-    },
-    {
-      key: 'hi80',
-      label: t('sectors.upper80'),
-      value: (r) => (r.forecast ? r.trendBand80?.[1] : undefined),
-      format: (r) => (r.forecast ? n(r.trendBand80?.[1]) : '–'),
-      align: 'right',
-    },
-    ...(hasPath
-      ? [
-          {
-            key: 'target',
-            label: t('newFields.scenarioPath'),
-            value: (r: TargetRow) => (r.forecast ? r.target : undefined),
-            format: (r: TargetRow) => (r.forecast ? n(r.target) : '–'),
-            align: 'right' as const,
-          },
-        ]
-      : []),
-  ];
+    n,
+  );
   return (
     <>
       <div className="kpi-grid">
@@ -212,7 +186,7 @@ function TrendOnly({
       title={t('newFields.trendOnlyTitle', { field: t(`newFields.fields.${field}`) })}
       unit={t('units.persons')}
       source={sourceText(data?.source)}
-      statuses={uniqueStatuses([...rows.flatMap(mergedRowStatuses), 'modelled'])}
+      statuses={chartStatuses(rows, mergedRowStatuses)}
       basis={basisOf(data)}
       levels={VIEW_LEVELS.newFields}
       provenance={{ status: mergedRowStatuses }}

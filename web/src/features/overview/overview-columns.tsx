@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { boundAt, numberAt } from '../../adapters/forecast-table-columns';
+import { numberAt, periodColumn, projectedColumn, seriesColumns } from '../../adapters/forecast-table-columns';
 import type { MergedRow } from '../../adapters/forecast-columns';
 import { FlagBadge } from '../../components/badges';
 import type { Column } from '../../components/csv';
@@ -11,52 +11,27 @@ import type { ImbalanceBar } from './to-chart-rows';
 /** The unit a national system series is shown in: the unemployment rate sits on the right axis in percent. */
 export const systemUnitOf = (s: ForecastSeriesDef) => (s.axis === 'right' ? 'percent' : 'persons');
 
-/** Table columns of the national system chart: per series observed, projected and the 95 % band, then demand lines. */
+/**
+ * Table columns of the national system chart: the period, then per series observed, projected and
+ * the 95 % band (in the series' own unit), then the demand lines (projected only).
+ */
 export function systemColumns(series: ForecastSeriesDef[], demandLines: ChartLineDef[], t: TFunction, lang: Lang): Column<MergedRow>[] {
-  const fmt = (v: number | undefined, u: string) => formatValue(v, u, lang);
-  const projected = (r: MergedRow, v: number | undefined, u: string) => (r.forecast ? fmt(v, u) : '–');
+  const fmt = (u: string) => (v: number | undefined) => formatValue(v, u, lang);
   return [
-    { key: 'period', label: t('table.period'), value: (r) => r.period },
-    ...series.flatMap((s) => {
-      const u = systemUnitOf(s);
-      return [
+    periodColumn(t('table.period')),
+    ...series.flatMap((s) =>
+      seriesColumns(
+        s.key,
         {
-          key: `${s.key}_actual`,
-          label: `${s.label} — ${t('chart.observed')}`,
-          value: (r: MergedRow) => numberAt(r, `${s.key}_actual`),
-          format: (r: MergedRow) => fmt(numberAt(r, `${s.key}_actual`), u),
-          align: 'right' as const,
+          actual: `${s.label} — ${t('chart.observed')}`,
+          mean: `${s.label} — ${t('chart.projected')}`,
+          bands: { 95: { lower: `${s.label} — ${t('chart.lower95')}`, upper: `${s.label} — ${t('chart.upper95')}` } },
         },
-        {
-          key: `${s.key}_mean`,
-          label: `${s.label} — ${t('chart.projected')}`,
-          value: (r: MergedRow) => (r.forecast ? numberAt(r, `${s.key}_mean`) : undefined),
-          format: (r: MergedRow) => projected(r, numberAt(r, `${s.key}_mean`), u),
-          align: 'right' as const,
-        },
-        {
-          key: `${s.key}_lo95`,
-          label: `${s.label} — ${t('chart.lower95')}`,
-          value: (r: MergedRow) => (r.forecast ? boundAt(r, `${s.key}_band95`, 0) : undefined),
-          format: (r: MergedRow) => projected(r, boundAt(r, `${s.key}_band95`, 0), u),
-          align: 'right' as const,
-        },
-        {
-          key: `${s.key}_hi95`,
-          label: `${s.label} — ${t('chart.upper95')}`,
-          value: (r: MergedRow) => (r.forecast ? boundAt(r, `${s.key}_band95`, 1) : undefined),
-          format: (r: MergedRow) => projected(r, boundAt(r, `${s.key}_band95`, 1), u),
-          align: 'right' as const,
-        },
-      ];
-    }),
-    ...demandLines.map((l) => ({
-      key: l.key,
-      label: l.label,
-      value: (r: MergedRow) => (r.forecast ? numberAt(r, l.key) : undefined),
-      format: (r: MergedRow) => (r.forecast && numberAt(r, l.key) !== undefined ? fmt(numberAt(r, l.key), 'persons') : '–'),
-      align: 'right' as const,
-    })),
+        fmt(systemUnitOf(s)),
+        `${s.key}_`,
+      ),
+    ),
+    ...demandLines.map((l) => projectedColumn(l.key, l.label, (r) => numberAt(r, l.key), fmt('persons'))),
   ];
 }
 

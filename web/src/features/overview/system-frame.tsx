@@ -1,16 +1,15 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { mergeBasis, VIEW_LEVELS } from '../../adapters/basis';
+import { mergeBasis, servedSources, VIEW_LEVELS } from '../../adapters/basis';
 import { forecastSummary } from '../../adapters/chart-summary';
-import { mergedRowStatuses } from '../../adapters/forecast-columns';
+import { chartStatuses, mergedRowStatuses } from '../../adapters/forecast-columns';
 import { AccuracyNote } from '../../components/accuracy-note';
 import { ChartFrame } from '../../components/chart-frame';
 import { SERIES } from '../../components/colors';
 import { combineStatusIgnoringMissing } from '../../components/combine-status';
 import { ForecastChart, forecastLegend, linesLegend, type ChartLineDef, type ForecastSeriesDef } from '../../components/forecast-chart';
 import { breakLegend, breakMarks, breakNote, servedBreaks } from '../../components/series-break';
-import { uniqueStatuses } from '../../components/status';
 import { formatValue, type Lang } from '../../i18n/format';
 import { useUrlState } from '../../router/use-url-state';
 import { makeNamer } from '../meta/names';
@@ -59,7 +58,10 @@ export function SystemFrame() {
     systemQueries.map((q) => q.data),
     gaps.data?.assumptions?.breaks,
   );
-  const source = [...new Set(systemQueries.map((q) => q.data?.source).filter(Boolean))].map((s) => sourceText(s)).join(' · ') || t('overview.sourcePending');
+  const source =
+    servedSources(...systemQueries.map((q) => q.data))
+      .map((s) => sourceText(s))
+      .join(' · ') || t('overview.sourcePending');
 
   return (
     <ChartFrame
@@ -68,7 +70,7 @@ export function SystemFrame() {
       subtitle={t('overview.systemSubtitle', { scenario: names.scenario(state.scenario) })}
       unit={t('units.persons')}
       source={source}
-      statuses={uniqueStatuses([...rows.flatMap(mergedRowStatuses), 'modelled'])}
+      statuses={chartStatuses(rows, mergedRowStatuses)}
       basis={mergeBasis(labourForce.data, employment.data, unemploymentRate.data)}
       levels={VIEW_LEVELS.nationalForecast}
       provenance={{ status: mergedRowStatuses }}

@@ -10,13 +10,12 @@ import { QueryState } from '../../components/states';
 import { formatInteger, formatShare, formatSigned, type Lang } from '../../i18n/format';
 import { Link } from '../../router/link';
 import { useUrlState } from '../../router/use-url-state';
-import { toTopImbalanceRows } from '../overview/to-chart-rows';
 import { metaQueries } from '../meta/queries';
 import { useSourceText } from '../meta/use-source-text';
 import { detailSectors, makeNamer } from '../meta/names';
 import { regionsQueries } from './queries';
 import { MapLegend, TileMap } from './tile-map';
-import { toAreaRows, toProvinceTiles, toRegionBlocks } from './to-chart-rows';
+import { toAreaRows, toAreaSummary, toProvinceTiles, toRegionBlocks } from './to-chart-rows';
 import { PageHead } from '../../components/page-head';
 import { ScenarioBuilder } from '../scenario/scenario-builder';
 import { areaColumns } from './regions-columns';
@@ -97,8 +96,7 @@ function AreaDetail({ code }: { code: string }) {
   const meta = useQuery(metaQueries.codes());
   const names = makeNamer(meta.data, lang);
   const area = useQuery(regionsQueries.area({ region: code, scenario: state.scenario, horizon: state.horizon }));
-  const total = area.data?.rows.find((r) => r.sector === 'TOTAL' && r.qualification === 'ALL');
-  const top = area.data ? toTopImbalanceRows(area.data.rows, 5, names, detailSectors(meta.data)).filter((r) => r.imbalance < 0) : [];
+  const { total, shortages: top } = toAreaSummary(area.data?.rows ?? [], names, detailSectors(meta.data));
   return (
     <section className="card" aria-labelledby="area-heading" data-area={code}>
       <h2 id="area-heading" style={{ fontSize: '1.15rem' }}>

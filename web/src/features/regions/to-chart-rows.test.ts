@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DIVERGING } from '../../components/colors';
 import { makeNamer } from '../meta/names';
 import { gapRow } from '../../test-fixtures';
-import { toAreaRows, toProvinceTiles, toRegionBlocks, wrapWords } from './to-chart-rows';
+import { toAreaRows, toAreaSummary, toProvinceTiles, toRegionBlocks, wrapWords } from './to-chart-rows';
 
 const names = makeNamer(undefined, 'vi');
 
@@ -53,5 +53,24 @@ describe('wrapWords', () => {
   it('breaks region names at spaces within the width', () => {
     expect(wrapWords('North Central and Central Coast', 14)).toEqual(['North Central', 'and Central', 'Coast']);
     expect(wrapWords('Tây Nguyên', 14)).toEqual(['Tây Nguyên']);
+  });
+  it('sums up an area: its total row and only the largest shortages among the detail cells', () => {
+    const total = gapRow({ region: '01', sector: 'TOTAL', qualification: 'ALL', imbalance: -9_000 });
+    const rows = [
+      total,
+      gapRow({ region: '01', sector: 'C', qualification: 'college', imbalance: -3_000 }),
+      gapRow({ region: '01', sector: 'F', qualification: 'college', imbalance: -6_000 }),
+      gapRow({ region: '01', sector: 'F', qualification: 'university', imbalance: 4_000, flag: 'surplus' }),
+      // Not a detail sector: left out of the ranking.
+      gapRow({ region: '01', sector: 'B-F', qualification: 'college', imbalance: -20_000 }),
+    ];
+    const summary = toAreaSummary(rows, names, new Set(['C', 'F']));
+    expect(summary.total).toBe(total);
+    expect(summary.shortages.map((r) => [r.key, r.imbalance])).toEqual([
+      ['F|college', -6_000],
+      ['C|college', -3_000],
+    ]);
+    expect(toAreaSummary(rows, names, new Set(['C', 'F']), 1).shortages.map((r) => r.key)).toEqual(['F|college']);
+    expect(toAreaSummary([], names, new Set(['C']))).toEqual({ total: undefined, shortages: [] });
   });
 });

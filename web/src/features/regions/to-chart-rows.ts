@@ -2,6 +2,7 @@ import type { GapRow, Status } from '../../api/types';
 import { basisOf } from '../../adapters/basis';
 import { FALLBACK_THRESHOLDS, mapClassColor, mapClassOf, shareOf, type FlagThresholds, type MapClass } from '../../components/flag-scale';
 import type { Namer } from '../meta/names';
+import { toTopImbalanceRows, type ImbalanceBar } from '../overview/to-chart-rows';
 import { PROVINCE_TILES, REGION_BLOCKS } from './tile-layout';
 
 /** A tile (province) or block (region) ready to draw: position, colour class and figures. */
@@ -87,6 +88,21 @@ export function toAreaRows(cells: MapCell[]): AreaRow[] {
       basis: basisOf(c.gap),
       source: c.gap!.source,
     }));
+}
+
+/** What the area panel shows: the area's total (every sector, every level) and its largest shortages. */
+export interface AreaSummary {
+  total?: GapRow;
+  /** The `n` largest shortages among the detail cells (`sectors` × levels), largest first. */
+  shortages: ImbalanceBar[];
+}
+
+/** The area panel's figures, read from the area's gaps answer (no figures before it has loaded). */
+export function toAreaSummary(rows: GapRow[], names: Namer, sectors: Set<string>, n = 5): AreaSummary {
+  return {
+    total: rows.find((r) => r.sector === 'TOTAL' && r.qualification === 'ALL'),
+    shortages: toTopImbalanceRows(rows, n, names, sectors).filter((r) => r.imbalance < 0),
+  };
 }
 
 /** Splits a name into lines of at most `max` characters at spaces (long words stay whole). */

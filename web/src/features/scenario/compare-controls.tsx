@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { compareScenarioIds } from '../../adapters/scenario-ids';
 import { Select } from '../../components/controls';
 import type { Lang } from '../../i18n/format';
 import { useUrlState } from '../../router/use-url-state';
@@ -32,13 +33,7 @@ export function CompareControls() {
   const meta = useQuery(metaQueries.codes());
   const nameOfId = useScenarioName();
   const id = useId();
-  const ids = [
-    ...new Set([
-      'baseline',
-      ...(catalogue.data?.presets?.map((p) => p.id) ?? meta.data?.scenarios.map((s) => s.id ?? s.code) ?? []),
-      ...(state.compare ? [state.compare] : []),
-    ]),
-  ];
+  const ids = compareScenarioIds(catalogue.data?.presets, meta.data?.scenarios, state.compare);
   return (
     <div className="compare-controls">
       <label className="compare-switch" htmlFor={id}>

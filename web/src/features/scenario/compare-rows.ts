@@ -4,6 +4,7 @@
  */
 import { readForecast } from '../../adapters/forecast-columns';
 import { basisOf } from '../../adapters/basis';
+import type { GapPick } from '../../adapters/gap-picks';
 import type { ForecastResponse, GapRow, Status } from '../../api/types';
 import { uniqueStatuses } from '../../components/status';
 
@@ -74,14 +75,6 @@ export interface GapCompareRow {
   /** What the modelled figures of both scenarios rest on. */
   basis: Status[];
   source: string;
-}
-
-/** Which gap rows a view shows and how it names them; `undefined` key = not a row of the view. */
-export interface GapPick {
-  keyOf(row: GapRow): string | undefined;
-  labelOf(row: GapRow): string;
-  /** `change` (default): largest |Δ imbalance| first; `served`: the order of A's rows. */
-  order?: 'change' | 'served';
 }
 
 const MEASURES = ['openings', 'newSupply', 'imbalance'] as const;

@@ -12,7 +12,8 @@ import { DIFF_COLORS, GapDiffChart } from './compare-charts';
 import { useScenarioName } from './compare-controls';
 import { useSourceText } from '../meta/use-source-text';
 import { useCompareColumns } from './compare-table';
-import { largestChanges, toGapCompareRows, type GapCompareRow, type GapPick } from './compare-rows';
+import type { GapPick } from '../../adapters/gap-picks';
+import { largestChanges, toGapCompareRows, type GapCompareRow } from './compare-rows';
 
 /** Rows the chart draws at most; the table lists every row. */
 const CHART_ROWS = 12;

@@ -5,7 +5,7 @@ import type { ScenarioBaseline, ScenarioParameters } from '../../api/types';
 import { Select } from '../../components/controls';
 import type { Lang } from '../../i18n/format';
 import { metaQueries } from '../meta/queries';
-import { nameOf, type Namer } from '../meta/names';
+import { codeOptions, type Namer } from '../meta/names';
 import { LeverInput } from './lever-input';
 import { BROAD_KEYS, LEVER_GROUPS, baselineValue, readLever, referenceOf, type Lever } from './levers';
 import { makeKeyNamer } from './summary';
@@ -51,7 +51,8 @@ export function LeverGroups({
   const lang = i18n.language as Lang;
   const meta = useQuery(metaQueries.codes());
   const keyName = makeKeyNamer(names, t);
-  const sections = (meta.data?.sectors ?? []).filter((s) => s.level === 'section' && !BROAD_KEYS.includes(s.code as never));
+  // Value-added growth by section: the VSIC sections only (broad groups are sums of sections).
+  const sectionOptions = codeOptions(meta.data?.sectors, lang, (s) => s.level === 'section' && !BROAD_KEYS.includes(s.code as never));
   const labelOf = (l: Lever) => {
     if (l.spec === 'retirementAge') return `${keyName(l.spec, l.key!)} — ${t(`scenario.retirement.${l.path[2]}`)}`;
     if (l.key !== undefined) return keyName(l.spec, l.key);
@@ -71,14 +72,8 @@ export function LeverGroups({
               <div key={spec.name} className="lever-spec">
                 {keyed && <h4 className="lever-spec-title">{lang === 'vi' ? spec.vi : spec.en}</h4>}
                 <p className="lever-note">{lang === 'vi' ? spec.noteVi : spec.noteEn}</p>
-                {spec.name === 'valueAddedGrowth' && sections.length > 0 && (
-                  <Select
-                    name="scenario-section"
-                    label={t('scenario.section')}
-                    value={section}
-                    onChange={onSection}
-                    options={sections.map((s) => ({ value: s.code, label: nameOf(s, lang) }))}
-                  />
+                {spec.name === 'valueAddedGrowth' && sectionOptions.length > 0 && (
+                  <Select name="scenario-section" label={t('scenario.section')} value={section} onChange={onSection} options={sectionOptions} />
                 )}
                 <div className="lever-list">
                   {list.map((l) => {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { mergeBasis } from '../../adapters/basis';
+import { mergeBasis, servedSources } from '../../adapters/basis';
 import { ChartFrame } from '../../components/chart-frame';
 import { combineStatus } from '../../components/combine-status';
 import type { Column } from '../../components/csv';
@@ -39,7 +39,9 @@ export function SystemCompare({ a, b }: { a: string; b: string }) {
     ...columnsOf('labourForce', t('overview.labourForce'), (r, s) => r[`labourForce${s}`], persons, signed),
     ...columnsOf('unemploymentRate', t('overview.unemploymentRate'), (r, s) => r[`unemploymentRate${s}`], rate, points),
   ];
-  const source = [...new Set(all.map((q) => q.data?.source).filter(Boolean))].map((s) => sourceText(s)).join(' · ');
+  const source = servedSources(...all.map((q) => q.data))
+    .map((s) => sourceText(s))
+    .join(' · ');
   const basis = mergeBasis(...all.map((q) => q.data));
   return (
     <ChartFrame

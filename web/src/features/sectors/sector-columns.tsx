@@ -19,7 +19,7 @@ export function employmentColumns(t: TFunction, lang: Lang): Column<MergedRow>[]
       period: t('table.period'),
       actual: t('chart.observed'),
       mean: t('chart.projected'),
-      bands: { lower80: t('sectors.lower80'), upper80: t('sectors.upper80'), lower95: t('chart.lower95'), upper95: t('chart.upper95') },
+      bands: { 80: { lower: t('sectors.lower80'), upper: t('sectors.upper80') }, 95: { lower: t('chart.lower95'), upper: t('chart.upper95') } },
     },
     (v) => formatInteger(v, lang),
   );

@@ -10,15 +10,14 @@ import { ForecastChart, forecastLegend } from '../../components/forecast-chart';
 import { formatInteger, type Lang } from '../../i18n/format';
 import { FlagAssumptions } from '../../components/flag-assumptions';
 import { FLAGS, servedThresholds } from '../../components/flag-scale';
-import { mergedRowStatuses } from '../../adapters/forecast-columns';
-import { basisOf, basisOfRows, VIEW_LEVELS } from '../../adapters/basis';
-import { uniqueStatuses } from '../../components/status';
+import { chartStatuses, mergedRowStatuses } from '../../adapters/forecast-columns';
+import { basisOf, VIEW_LEVELS } from '../../adapters/basis';
 import { forecastSummary } from '../../adapters/chart-summary';
 import { useSourceText } from '../meta/use-source-text';
 import type { Namer } from '../meta/names';
 import { ImbalanceChart, OpeningsChart, SupplyChart } from './sector-charts';
 import { employmentColumns, imbalanceColumns, openingsColumns } from './sector-columns';
-import { toEmploymentRows, toImbalanceRows, toOpeningsRows } from './to-chart-rows';
+import { sectorGapBasis, toEmploymentRows, toImbalanceRows, toOpeningsRows } from './to-chart-rows';
 
 /** Where the frames are: the sector and area, named, and the horizon of the gaps. */
 export interface SectorView {
@@ -54,7 +53,7 @@ export function EmploymentFrame({
       subtitle={t('sectors.employmentSubtitle')}
       unit={t('units.persons')}
       source={sourceText(employment.data?.source)}
-      statuses={uniqueStatuses([...rows.flatMap(mergedRowStatuses), 'modelled'])}
+      statuses={chartStatuses(rows, mergedRowStatuses)}
       basis={basisOf(employment.data)}
       levels={VIEW_LEVELS.sector}
       provenance={{ status: mergedRowStatuses }}
@@ -88,10 +87,7 @@ export function GapFrames({ view, gaps }: { view: SectorView; gaps: UseQueryResu
     unit: t('units.personsOverHorizon', { count: horizon }),
     source: sourceText(gaps.data?.source ?? gapRows[0]?.source),
     statuses: ['modelled' as const],
-    basis: basisOfRows(
-      gapRows.filter((r) => r.sector === sector),
-      gaps.data,
-    ),
+    basis: sectorGapBasis(gaps.data, sector),
     levels: VIEW_LEVELS.sector,
     provenance: { basis: (r: { basis: Status[] }) => r.basis, source: (r: { source: string }) => sourceText(r.source) },
     status: gaps,

@@ -4,6 +4,7 @@ import { Select } from '../../components/controls';
 import type { Lang } from '../../i18n/format';
 import { useUrlState } from '../../router/use-url-state';
 import { VIEW_LEVELS } from '../../adapters/basis';
+import { sectorLevelPick } from '../../adapters/gap-picks';
 import { metaQueries } from '../meta/queries';
 import { codeOptions, makeNamer, sectorOptions } from '../meta/names';
 import { sectorQueries } from './queries';
@@ -23,7 +24,7 @@ function SectorCompare({ view }: { view: SectorView }) {
       a={state.compare}
       b={state.scenario}
       query={(scenario) => sectorQueries.gaps({ region, sector, scenario, horizon: state.horizon })}
-      pick={{ keyOf: (r) => (r.sector === sector ? r.qualification : undefined), labelOf: (r) => names.qualification(r.qualification), order: 'served' }}
+      pick={sectorLevelPick(sector, names.qualification)}
       title={t('compare.sectorsTitle')}
       filename={`compare-${sector}-${region}-${state.compare}-${state.scenario}-${state.horizon}y`}
       levels={VIEW_LEVELS.sector}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { forecastResponse, gapRow } from '../../test-fixtures';
+import { forecastResponse, gapRow, gapsResponse } from '../../test-fixtures';
 import { makeNamer } from '../meta/names';
-import { toEmploymentRows, toImbalanceRows, toOpeningsRows } from './to-chart-rows';
+import { sectorGapBasis, toEmploymentRows, toImbalanceRows, toOpeningsRows } from './to-chart-rows';
 
 const names = makeNamer(undefined, 'en');
 const rows = [
@@ -46,5 +46,13 @@ describe('sector adapters', () => {
     expect(out.map((r) => r.period)).toEqual(['2023', '2024', '2025', '2026', '2027']);
     expect(out[2]).toMatchObject({ employment_actual: 52_400_000, employment_mean: 52_400_000 });
     expect(out[4]).toMatchObject({ employment_mean: 53_300_000, employment_band95: [52_500_000, 54_100_000] });
+  });
+  it("rests the sector's gap figures on its own rows and the answer's basis, not on other sectors'", () => {
+    const gaps = gapsResponse(
+      [gapRow({ basis: ['official'] }), gapRow({ qualification: 'ALL', basis: ['survey'] }), gapRow({ sector: 'F', basis: ['illustrative'] })],
+      { basis: ['international'] },
+    );
+    expect(sectorGapBasis(gaps, 'C')).toEqual(['official', 'international', 'survey']);
+    expect(sectorGapBasis(undefined, 'C')).toEqual([]);
   });
 });

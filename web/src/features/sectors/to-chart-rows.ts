@@ -1,6 +1,6 @@
 import { forecastRows, mergeForecastRows, readForecast, type MergedRow } from '../../adapters/forecast-columns';
-import type { ForecastResponse, GapRow, Status } from '../../api/types';
-import { basisOf } from '../../adapters/basis';
+import type { ForecastResponse, GapRow, GapsResponse, Status } from '../../api/types';
+import { basisOf, basisOfRows } from '../../adapters/basis';
 import { shareOf } from '../../components/flag-scale';
 import type { Namer } from '../meta/names';
 
@@ -15,6 +15,14 @@ function byLevel(rows: GapRow[], sector: string): GapRow[] {
       const ib = LEVEL_ORDER.indexOf(b.qualification);
       return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);
     });
+}
+
+/** What the sector's gap figures rest on: its rows (every level, the total too) and the answer's own basis. */
+export function sectorGapBasis(gaps: GapsResponse | undefined, sector: string): Status[] {
+  return basisOfRows(
+    (gaps?.rows ?? []).filter((r) => r.sector === sector),
+    gaps,
+  );
 }
 
 /** Employment history + forecast with bands for one sector. */

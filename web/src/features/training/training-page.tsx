@@ -6,6 +6,7 @@ import type { Meta } from '../../api/types';
 import { StatusBadge, StatusLine } from '../../components/badges';
 import { IllustrativeNote } from '../../components/illustrative-note';
 import { basisOfRows, VIEW_LEVELS } from '../../adapters/basis';
+import { plannerCellPick } from '../../adapters/gap-picks';
 import { Select } from '../../components/controls';
 import { withProvenanceColumns } from '../../components/csv';
 import { DownloadMenu } from '../../components/export/download-menu';
@@ -78,13 +79,7 @@ function TrainingCompare({ meta, names, region }: { meta: Meta | undefined; name
       a={state.compare}
       b={state.scenario}
       query={(scenario) => trainingQueries.cells({ region, scenario, horizon: state.horizon })}
-      pick={{
-        keyOf: (r) =>
-          plannerSectors.has(r.sector) && r.qualification !== 'ALL' && (!state.qual || r.qualification === state.qual)
-            ? `${r.sector}|${r.qualification}`
-            : undefined,
-        labelOf: (r) => `${names.sector(r.sector)} · ${names.qualification(r.qualification)}`,
-      }}
+      pick={plannerCellPick(plannerSectors, state.qual, names)}
       title={t('compare.trainingTitle')}
       filename={`compare-training-${region}-${state.compare}-${state.scenario}-${state.horizon}y`}
       levels={region === 'VN' ? VIEW_LEVELS.nationalGaps : VIEW_LEVELS.areaGaps}

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAPPED_FORMATS, UPLOAD_FORMATS, type UploadFormat } from './upload-request';
 import type { UploadFlowState } from './use-upload-flow';
+import { Field, Select } from '../../components/controls';
 
 const FORMAT_LABEL: Record<UploadFormat, string> = {
   long: 'upload.formatLong',
@@ -30,10 +31,9 @@ function MappingField({ flow, id }: { flow: UploadFlowState; id: string }) {
       <textarea id={id} rows={12} value={mapping} onChange={(e) => setMapping(e.target.value)} spellCheck={false} />
     </details>
   ) : (
-    <div className="field">
-      <label htmlFor={id}>{t(format === 'sdmx' ? 'upload.mappingOptional' : 'upload.mapping')}</label>
+    <Field id={id} label={t(format === 'sdmx' ? 'upload.mappingOptional' : 'upload.mapping')}>
       <textarea id={id} rows={6} value={mapping} onChange={(e) => setMapping(e.target.value)} spellCheck={false} placeholder={MAPPING_PLACEHOLDER[format]} />
-    </div>
+    </Field>
   );
 }
 
@@ -78,16 +78,13 @@ export function UploadForm({ flow }: { flow: UploadFlowState }) {
   };
   return (
     <div className="card upload-form">
-      <div className="field">
-        <label htmlFor={ids.format}>{t('upload.format')}</label>
-        <select id={ids.format} value={format} onChange={(e) => pick(e.target.value)}>
-          {UPLOAD_FORMATS.map((f) => (
-            <option key={f} value={f}>
-              {t(FORMAT_LABEL[f])}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Select
+        id={ids.format}
+        label={t('upload.format')}
+        value={format}
+        onChange={pick}
+        options={UPLOAD_FORMATS.map((f) => ({ value: f, label: t(FORMAT_LABEL[f]) }))}
+      />
       {format === 'sdmx' && (
         <p className="count" data-testid="format-help">
           {t('upload.helpSdmx')}
@@ -106,10 +103,9 @@ export function UploadForm({ flow }: { flow: UploadFlowState }) {
       {format === 'wide' && !wide && <p className="count">{t('upload.wizard.hint')}</p>}
       <MappingField flow={flow} id={ids.mapping} />
       {format === 'microdata' && (
-        <div className="field">
-          <label htmlFor={ids.period}>{t('upload.period')}</label>
+        <Field id={ids.period} label={t('upload.period')}>
           <input id={ids.period} value={flow.period} onChange={(e) => flow.setPeriod(e.target.value)} inputMode="numeric" />
-        </div>
+        </Field>
       )}
       <DropZone flow={flow} id={ids.file} />
       <p className="count">{t('upload.formats')}</p>

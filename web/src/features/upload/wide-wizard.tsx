@@ -1,11 +1,14 @@
-import { useId, type ReactNode } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INDICATORS } from '@lmo/models/codes';
 import { OBSERVATION_STATUSES } from '@lmo/models/data';
+import { Field, Select } from '../../components/controls';
 import type { Lang } from '../../i18n/format';
 import { codeMapToLines, linesToCodeMap, mappingText, parseMapping, periodRange, type WideFileShape, type WizardMapping } from './wide-wizard-model';
 
 const FIXED = '';
+/** The units a mapping may force; empty = the indicator's own unit. */
+const UNITS = ['persons', 'percent'] as const;
 
 /**
  * The wide-file wizard: the mapping suggested from the file, as a form. Every
@@ -40,54 +43,52 @@ export function WideWizard({ shape, text, onChange, lang }: { shape: WideFileSha
       <p className="count">{t('upload.wizard.lead')}</p>
       <WizardNotes shape={shape} m={m} />
       <div className="wizard-grid">
-        <Field id={f('region')} label={t('upload.wizard.regionColumn')}>
-          <select
-            id={f('region')}
-            value={m.regionColumn ?? FIXED}
-            onChange={(e) =>
-              set(
-                e.target.value === FIXED
-                  ? { regionColumn: undefined, region: m.region ?? 'VN', codeMap: undefined }
-                  : { regionColumn: e.target.value, region: undefined },
-              )
-            }
-          >
-            <Options values={shape.otherColumns} />
-            <option value={FIXED}>{t('upload.wizard.fixedRegion')}</option>
-          </select>
-        </Field>
+        <Select
+          id={f('region')}
+          label={t('upload.wizard.regionColumn')}
+          value={m.regionColumn ?? FIXED}
+          onChange={(v) =>
+            set(v === FIXED ? { regionColumn: undefined, region: m.region ?? 'VN', codeMap: undefined } : { regionColumn: v, region: undefined })
+          }
+          options={[...asOptions(shape.otherColumns), { value: FIXED, label: t('upload.wizard.fixedRegion') }]}
+        />
         {!m.regionColumn && (
           <Field id={f('fixed')} label={t('upload.wizard.region')}>
             <input id={f('fixed')} value={m.region ?? ''} onChange={(e) => set({ region: e.target.value })} />
           </Field>
         )}
-        <Field id={f('from')} label={t('upload.wizard.periodFrom')}>
-          <select id={f('from')} value={from} onChange={(e) => set({ periodColumns: periodRange(periods, e.target.value, to) })}>
-            <Options values={periods} />
-          </select>
-        </Field>
-        <Field id={f('to')} label={t('upload.wizard.periodTo')}>
-          <select id={f('to')} value={to} onChange={(e) => set({ periodColumns: periodRange(periods, from, e.target.value) })}>
-            <Options values={periods} />
-          </select>
-        </Field>
-        <Field id={f('indicator')} label={t('upload.wizard.indicator')}>
-          <select id={f('indicator')} value={m.indicator ?? ''} onChange={(e) => set({ indicator: e.target.value || undefined, unit: undefined })}>
-            <option value="">{t('upload.wizard.choose')}</option>
-            {INDICATORS.map((i) => (
-              <option key={i.code} value={i.code}>
-                {i[lang]} ({i.code})
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id={f('unit')} label={t('upload.wizard.unit')}>
-          <select id={f('unit')} value={m.unit ?? ''} onChange={(e) => set({ unit: (e.target.value || undefined) as WizardMapping['unit'] })}>
-            <option value="">{t('upload.wizard.unitOfIndicator')}</option>
-            <option value="persons">{t('units.persons')}</option>
-            <option value="percent">{t('units.percent')}</option>
-          </select>
-        </Field>
+        <Select
+          id={f('from')}
+          label={t('upload.wizard.periodFrom')}
+          value={from}
+          onChange={(v) => set({ periodColumns: periodRange(periods, v, to) })}
+          options={asOptions(periods)}
+        />
+        <Select
+          id={f('to')}
+          label={t('upload.wizard.periodTo')}
+          value={to}
+          onChange={(v) => set({ periodColumns: periodRange(periods, from, v) })}
+          options={asOptions(periods)}
+        />
+        <Select
+          id={f('indicator')}
+          label={t('upload.wizard.indicator')}
+          value={m.indicator ?? ''}
+          onChange={(v) => set({ indicator: v || undefined, unit: undefined })}
+          options={[{ value: '', label: t('upload.wizard.choose') }, ...INDICATORS.map((i) => ({ value: i.code, label: `${i[lang]} (${i.code})` }))]}
+        />
+        <Select
+          id={f('unit')}
+          label={t('upload.wizard.unit')}
+          value={m.unit ?? ''}
+          onChange={(v) => set({ unit: UNITS.find((u) => u === v) })}
+          options={[
+            { value: '', label: t('upload.wizard.unitOfIndicator') },
+            { value: 'persons', label: t('units.persons') },
+            { value: 'percent', label: t('units.percent') },
+          ]}
+        />
         <Field id={f('scale')} label={t('upload.wizard.scale')}>
           <input
             id={f('scale')}
@@ -98,22 +99,20 @@ export function WideWizard({ shape, text, onChange, lang }: { shape: WideFileSha
             onChange={(e) => set({ scale: Number(e.target.value) > 0 && Number(e.target.value) !== 1 ? Number(e.target.value) : undefined })}
           />
         </Field>
-        <Field id={f('status')} label={t('upload.wizard.status')}>
-          <select id={f('status')} value={m.status ?? ''} onChange={(e) => set({ status: (e.target.value || undefined) as WizardMapping['status'] })}>
-            <option value="">{t('upload.wizard.choose')}</option>
-            {OBSERVATION_STATUSES.map((st) => (
-              <option key={st} value={st}>
-                {t(`status.${st}`)}
-              </option>
-            ))}
-          </select>
+        <Select
+          id={f('status')}
+          label={t('upload.wizard.status')}
+          value={m.status ?? ''}
+          onChange={(v) => set({ status: OBSERVATION_STATUSES.find((st) => st === v) })}
+          options={[{ value: '', label: t('upload.wizard.choose') }, ...OBSERVATION_STATUSES.map((st) => ({ value: st, label: t(`status.${st}`) }))]}
+        >
           {m.status && <p className="count">{t(`status.${m.status}Hint`)}</p>}
-        </Field>
-        <Field id={f('source')} label={t('upload.wizard.source')} wide>
+        </Select>
+        <Field id={f('source')} label={t('upload.wizard.source')} className="wizard-wide">
           <input id={f('source')} value={m.source ?? ''} maxLength={500} onChange={(e) => set({ source: e.target.value })} />
         </Field>
         {m.regionColumn && (
-          <Field id={f('codes')} label={t('upload.wizard.codeMap')} wide>
+          <Field id={f('codes')} label={t('upload.wizard.codeMap')} className="wizard-wide">
             <textarea
               id={f('codes')}
               rows={3}
@@ -154,21 +153,5 @@ function WizardNotes({ shape, m }: { shape: WideFileShape; m: WizardMapping }) {
   );
 }
 
-/** One labelled form field of the wizard (`wide`: spans the grid). */
-function Field({ id, label, wide, children }: { id: string; label: string; wide?: boolean; children: ReactNode }) {
-  return (
-    <div className={wide ? 'field wizard-wide' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {children}
-    </div>
-  );
-}
-
-/** `<option>`s whose value is their text (column names, periods). */
-function Options({ values }: { values: readonly string[] }) {
-  return values.map((v) => (
-    <option key={v} value={v}>
-      {v}
-    </option>
-  ));
-}
+/** Options whose value is their text (column names, periods). */
+const asOptions = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
