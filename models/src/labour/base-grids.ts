@@ -9,8 +9,8 @@ import { dimensionOf, regionDimension } from './base-dimensions';
 import type { BreakSpec } from './breaks';
 import { makeDimension, type Dimension, rootOf } from './hierarchy';
 import type { ObservationIndex } from './observations';
-import { estimateExitRates } from './openings';
-import { gridHistory, projectGrid, SUM_SOURCE, type Grid, type GridHistory } from './projection';
+import { estimateExitRates, type ExitRates } from './openings';
+import { gridHistory, projectGrid, SUM_SOURCE, type Grid, type GridHistory, type GridOptions } from './projection';
 import type { PathForecaster } from './composition/forecaster';
 import { allocateField, allocateMain, type FieldLeafInput, type RelBand } from './system/allocate-grid';
 import { relativeBand } from './system/aggregate-band';
@@ -19,7 +19,7 @@ import type { NationalSystem } from './system/types';
 import type { GridBase } from './grid-base';
 import type { LabourStructure } from './structure';
 import { calibrateOtherEntrants, DEFAULT_OTHER_ENTRANTS_RATE, type OtherEntrantRates } from './other-entrants';
-import { supplyInputs } from './supply';
+import { supplyInputs, type SupplyInputs } from './supply';
 import { targetPath, workforceLevelOf } from './targets';
 import type { TargetSpec } from './types';
 
@@ -96,22 +96,11 @@ export function projectMain(ctx: BaseContext): MainProjection {
   const t0 = now();
   let otherEntrants = defaultOtherEntrants();
   const sectionCodes = new Set(structure.sectors.map((n) => n.code));
-  const { dim: region, residual, hidden } = regionDimension(index, 'employment', sectionCodes, structure.regions);
   const sector = dimensionOf(index, 'employment', 'sector', structure.sectors, (s) => sectionCodes.has(s));
-  const qualification = dimensionOf(index, 'employment', 'qualification', structure.qualifications, (s) => sectionCodes.has(s));
-  if (!sector.codes.length || !qualification.codes.length || !region.codes.length) return { sys: null, main: null, otherEntrants };
-  const dims: [Dimension, Dimension, Dimension] = [region, sector, qualification];
-  const gridOpts = {
-    indicator: 'employment',
-    dims,
-    horizon,
-    levels,
-    breaks: gridBreaks('employment'),
-    minAfterBreak: ctx.minAfterBreak,
-    residual,
-    hiddenRegions: hidden,
-    backtestOrigins: backtestOrigins(dims, ctx.backtest),
-  };
+  const shared = employmentGridOptions(ctx, sectionCodes, sector);
+  const { dims } = shared;
+  if (dims.some((d) => !d.codes.length)) return { sys: null, main: null, otherEntrants };
+  const gridOpts = { ...shared, backtestOrigins: backtestOrigins(dims, ctx.backtest) };
   const hist = gridHistory(index, gridOpts);
   let sys: SystemResult | null = null;
   let grid: Grid | null = null;
@@ -129,42 +118,56 @@ export function projectMain(ctx: BaseContext): MainProjection {
   if (ctx.otherEntrants !== 'default') otherEntrants = calibrateOtherEntrants(index, grid, exits.rate, ctx.entryRate);
   const supply = supplyInputs(index, grid, { otherEntrantsRate: otherEntrants.rate });
   timing.mainSupply = now() - t2;
-  const main: GridBase = { grid, exits, supply, basis: gridBasisMasks(index, grid), gapBasis: gridBasisMasks(index, grid, SUPPLY_FLOWS) };
-  labelSummedHistory(grid, main.basis!, SUM_SOURCE);
-  return { sys, main, otherEntrants };
+  return { sys, main: gridBaseOf(index, grid, exits, supply), otherEntrants };
 }
 
-/** One new field's grid (province × the field × level), allocated within its parent section's cells of the main grid when there is one. */
+/**
+ * One new field's grid (province × the field × level), allocated within its parent section's cells of the main grid when there is one.
+ * Unlike the main grid it keeps the default backtest origins, and its default exit rates are its parent section's.
+ */
 function projectField(ctx: BaseContext, f: FieldSpec, mainGrid: Grid | undefined, otherEntrants: OtherEntrantRates): GridBase | null {
-  const { index, structure, horizon, levels, forecaster } = ctx;
-  const { dim: region, residual, hidden } = regionDimension(index, 'employment', new Set([f.code]), structure.regions);
-  const sector = makeDimension([{ code: f.code }]);
-  const qualification = dimensionOf(index, 'employment', 'qualification', structure.qualifications, (s) => s === f.code);
-  const dims: [Dimension, Dimension, Dimension] = [region, sector, qualification];
+  const { index, horizon, levels, forecaster } = ctx;
+  const shared = employmentGridOptions(ctx, new Set([f.code]), makeDimension([{ code: f.code }]));
   const grid = projectGrid(index, {
-    indicator: 'employment',
-    dims,
-    horizon,
-    levels,
-    breaks: ctx.gridBreaks('employment'),
-    minAfterBreak: ctx.minAfterBreak,
-    residual,
-    hiddenRegions: hidden,
+    ...shared,
     ...(mainGrid
       ? { topDown: (gh) => allocateField(gh.reconciler, gh.years[0].length, horizon, levels, fieldLeaves(gh, mainGrid, f.parent, levels), forecaster) }
       : {}),
   });
   if (!grid) return null;
-  const field: GridBase = {
-    grid,
-    exits: estimateExitRates(index, grid, f.parent),
-    supply: supplyInputs(index, grid, { otherEntrantsRate: otherEntrants.rate }),
-    field: f,
-    basis: gridBasisMasks(index, grid),
-    gapBasis: gridBasisMasks(index, grid, SUPPLY_FLOWS),
+  const exits = estimateExitRates(index, grid, f.parent);
+  return gridBaseOf(index, grid, exits, supplyInputs(index, grid, { otherEntrantsRate: otherEntrants.rate }), f);
+}
+
+/**
+ * What every employment grid shares (the sections, or one new field: `sectors`): the regions and
+ * levels with data in those sectors, with the hidden residual region when provinces are missing.
+ */
+function employmentGridOptions(ctx: BaseContext, sectors: Set<string>, sector: Dimension): GridOptions {
+  const { index, structure } = ctx;
+  const { dim: region, residual, hidden } = regionDimension(index, 'employment', sectors, structure.regions);
+  const qualification = dimensionOf(index, 'employment', 'qualification', structure.qualifications, (s) => sectors.has(s));
+  return {
+    indicator: 'employment',
+    dims: [region, sector, qualification],
+    horizon: ctx.horizon,
+    levels: ctx.levels,
+    breaks: ctx.gridBreaks('employment'),
+    minAfterBreak: ctx.minAfterBreak,
+    residual,
+    hiddenRegions: hidden,
   };
-  labelSummedHistory(grid, field.basis!, SUM_SOURCE);
-  return field;
+}
+
+/**
+ * A fitted grid's base: its exits and supply inputs with the basis masks its rows carry (both from
+ * one pass), its summed history relabelled by them. `field` is set for a new field's grid only.
+ */
+function gridBaseOf(index: ObservationIndex, grid: Grid, exits: ExitRates, supply: SupplyInputs, field?: FieldSpec): GridBase {
+  const { basis, gapBasis } = gridBasisMasks(index, grid, SUPPLY_FLOWS);
+  labelSummedHistory(grid, basis, SUM_SOURCE);
+  // No `field` key at all on the main grid: a GridBase with one is a new field's.
+  return field ? { grid, exits, supply, field, basis, gapBasis } : { grid, exits, supply, basis, gapBasis };
 }
 
 /** The grids of the new fields that have employment data, in structure order. */

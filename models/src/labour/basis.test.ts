@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../data/observation';
-import { basisFromMask, basisOf, maskOf, mergeBasis, restsOnIllustrative } from './basis';
+import { basisFromMask, basisOf, gridBasisMasks, maskOf, mergeBasis, restsOnIllustrative } from './basis';
+import { SUPPLY_FLOWS } from './base-grids';
+import { indexObservations } from './observations';
+import { computeBase } from './base';
 import { computeOutlook } from './outlook';
 import { SMALL_STRUCTURE, syntheticObservations } from '../../test/synthetic';
 
@@ -56,5 +59,35 @@ describe('basis of served figures', () => {
   it('gap rows and targets carry the statuses of employment and flows', () => {
     for (const g of baseline.gaps.slice(0, 500)) expect(g.basis).toContain('illustrative');
     for (const t of baseline.targets) expect(t.dataBasis).toContain('illustrative');
+  });
+});
+
+describe('grid basis masks (one pass, with and without the flows)', () => {
+  // Official employment and exits; only the graduates are illustrative, so only the gap basis names them.
+  const obs = syntheticObservations({ structure: SMALL_STRUCTURE, fields: ['semiconductors'], fieldProvinces: ['P1', 'P3'] }).map((o): Observation => ({
+    ...o,
+    status: o.indicator === 'graduates' ? 'illustrative' : 'official',
+  }));
+  const base = computeBase(obs, { structure: SMALL_STRUCTURE });
+  const index = indexObservations(obs);
+  const grids = [base.main!, ...base.fields];
+
+  it('gives the gap basis every status of the basis, plus the flows’ where they cover a cell', () => {
+    for (const gb of grids) {
+      gb.basis!.forEach((m, off) => expect(m & ~gb.gapBasis![off]).toBe(0));
+    }
+    const main = base.main!;
+    const at = main.grid.nodes.findIndex((n) => n.region === 'P1' && n.sector === 'C' && n.qualification === 'college');
+    expect(basisFromMask(main.basis![at])).toEqual(['official']);
+    expect(basisFromMask(main.gapBasis![at])).toEqual(['official', 'illustrative']);
+  });
+
+  it('gives the same masks as the grid bases carry, and no extra statuses without flows', () => {
+    for (const gb of grids) {
+      const again = gridBasisMasks(index, gb.grid, SUPPLY_FLOWS);
+      expect(again.basis).toEqual(gb.basis);
+      expect(again.gapBasis).toEqual(gb.gapBasis);
+      expect(gridBasisMasks(index, gb.grid).gapBasis).toEqual(gb.basis);
+    }
   });
 });

@@ -76,15 +76,24 @@ function ancestorPositions(dim: Grid['reconciler']['dims'][number]): number[][] 
   return dim.codes.map((code) => ancestors(dim, code).map((a) => dim.index.get(a)!));
 }
 
+/** The two status masks of every grid node (tensor offset), see `gridBasisMasks`. */
+export interface GridBasisMasks {
+  /** What each node's employment rests on: its own history, plus every detailed cell summed into it. */
+  basis: Uint8Array;
+  /** Same, with the `flows` series covering each detailed cell: what its gap rows rest on. */
+  gapBasis: Uint8Array;
+}
+
 /**
  * Per grid node (tensor offset), the mask of the observations it rests on:
  * its own history points, plus — for totals — every detailed cell summed into
- * it. With `flows` (e.g. graduates, exits, entrants), also the statuses of
- * those series covering each detailed cell at any coarser level (supply and
- * replacement are shared down from the most detailed series that exists; the
- * union over coarser levels errs on the side of naming a status).
+ * it (`basis`). `gapBasis` adds the statuses of the `flows` series (e.g.
+ * graduates, exits, entrants) covering each detailed cell at any coarser level
+ * (supply and replacement are shared down from the most detailed series that
+ * exists; the union over coarser levels errs on the side of naming a status).
+ * Both come from one pass over the observations: they share every input but the flows.
  */
-export function gridBasisMasks(index: ObservationIndex, grid: Grid, flows: readonly string[] = []): Uint8Array {
+export function gridBasisMasks(index: ObservationIndex, grid: Grid, flows: readonly string[] = []): GridBasisMasks {
   const { reconciler, nodes } = grid;
   const [dr, ds, dq] = reconciler.dims;
   const size = nodes.length;
@@ -94,9 +103,9 @@ export function gridBasisMasks(index: ObservationIndex, grid: Grid, flows: reado
   const own = maskTensor(index, grid, [grid.indicator]);
   const flow = maskTensor(index, grid, flows);
   const [ancR, ancS, ancQ] = [dr, ds, dq].map(ancestorPositions);
-  // One 0/1 tensor per status, summed bottom-up like the data: a total has a status if any part has it.
-  const perStatus = OBSERVATION_STATUSES.map(() => new Float64Array(size));
   const hist = new Uint8Array(size);
+  const leafBasis = new Uint8Array(size);
+  const leafGap = new Uint8Array(size);
   for (let off = 0; off < size; off++) {
     const n = nodes[off];
     let m = 0;
@@ -104,15 +113,28 @@ export function gridBasisMasks(index: ObservationIndex, grid: Grid, flows: reado
     hist[off] = m;
     if (!bottom[0].has(n.region) || !bottom[1].has(n.sector) || !bottom[2].has(n.qualification)) continue;
     m |= own[off];
+    leafBasis[off] = m;
     if (flows.length) {
       const ir = Math.floor(off / nSQ);
       const is = Math.floor(off / nQ) % ds.codes.length;
       const iq = off % nQ;
       for (const a of ancR[ir]) for (const b of ancS[is]) for (const c of ancQ[iq]) m |= flow[a * nSQ + b * nQ + c];
     }
-    for (let i = 0; i < perStatus.length; i++) if (m & (1 << i)) perStatus[i][off] = 1;
+    leafGap[off] = m;
   }
-  for (const t of perStatus) aggregateTensor(reconciler, t);
+  return { basis: rollUp(grid, hist, leafBasis), gapBasis: rollUp(grid, hist, leafGap) };
+}
+
+/** Each node's history mask plus the masks of the detailed cells summed into it (a total has a status if any part has it). */
+function rollUp(grid: Grid, hist: Uint8Array, leaf: Uint8Array): Uint8Array {
+  const size = leaf.length;
+  // One 0/1 tensor per status, summed bottom-up like the data.
+  const perStatus = OBSERVATION_STATUSES.map(() => new Float64Array(size));
+  for (let off = 0; off < size; off++) {
+    const m = leaf[off];
+    if (m) for (let i = 0; i < perStatus.length; i++) if (m & (1 << i)) perStatus[i][off] = 1;
+  }
+  for (const t of perStatus) aggregateTensor(grid.reconciler, t);
   const out = new Uint8Array(size);
   for (let off = 0; off < size; off++) {
     let m = hist[off];

@@ -5,7 +5,7 @@ import { makeDimension, type TreeNode } from './hierarchy';
 import { levelTotals, otherEntrantsFromSystem } from './other-entrants';
 import type { Grid, NodeProjection } from './projection';
 import { aggregateTensor, makeReconciler } from './reconcile';
-import { applyScenario, type GridBase, type ScenarioContext } from './recompute';
+import { applyScenario, mainScenarioEmployment, scenarioCapFactors, type GridBase, type ScenarioContext } from './recompute';
 import { scenarioOfficial } from './scenario-official';
 import { SCENARIOS } from './scenarios';
 import type { NationalSystem } from './system/types';
@@ -455,6 +455,24 @@ describe('new fields never exceed their parent section, in any scenario', () => 
       expect(row(gaps, 'P1', 'ai-digital', 'college', H).employmentEnd).toBe(hn.forecast.mean[H - 1]);
     });
   }
+
+  it("serves the main grid's rows, whole or one province, from the employment its fields are capped by", () => {
+    // A grid base of its own: cap factors are cached per grid base and scenario, not per system.
+    const own: GridBase = { ...main };
+    const system = handSystem({ H, lf: 300_000 });
+    const c: ScenarioContext = { ...ctxOf(own, system), main: own };
+    const cap = scenarioCapFactors(own, high, system);
+    // The ceiling binds here, so the shared figures are the capped (rounded-down) ones.
+    expect(Array.from(cap.capped)).toContain(1);
+    const emp = mainScenarioEmployment(own, high, cap);
+    const offsetOf = (f: CellForecast) =>
+      own.grid.nodes.findIndex((n) => n.region === f.region && n.sector === f.sector && n.qualification === f.qualification);
+    const whole = applyScenario(own, high, c).forecasts;
+    const p2 = applyScenario(own, high, c, ['P2']).forecasts;
+    expect(whole.length).toBe(own.grid.nodes.length);
+    expect(p2.length).toBe(9);
+    for (const f of [...whole, ...p2]) f.forecast.mean.forEach((v, t) => expect(v).toBe(emp[t][offsetOf(f)]));
+  });
 
   it('leaves a field that stays below its parent on its own path', () => {
     const low = SCENARIOS.find((x) => x.id === 'low-growth')!;

@@ -137,9 +137,10 @@ function sectorMultipliers(ds: Grid['reconciler']['dims'][number], scenario: Sce
 const mainEmpCache = new WeakMap<GridBase, Map<string, Float64Array[]>>();
 
 /**
- * Scenario employment of EVERY cell of the main grid, years t = 1..H (index t−1), totals re-added
- * from the detailed cells exactly as `applyScenario` does. Used to cap new fields by their parent
- * section; cached per grid, scenario growth and cap.
+ * Scenario employment of EVERY cell of the main grid (or any grid that is not a new field), years
+ * t = 1..H (index t−1), totals re-added from the detailed cells. The one computation of it per
+ * scenario: `applyScenario` serves the grid's own rows from it, and new fields are capped by their
+ * parent section in it. Cached per grid, scenario growth and cap; read-only.
  */
 export function mainScenarioEmployment(main: GridBase, scenario: Scenario, cap: ScenarioCap | null): Float64Array[] {
   const key = JSON.stringify([demandKey(scenario), cap ? [Array.from(cap.factors), Array.from(cap.capped)] : null]);
@@ -268,7 +269,6 @@ function scenarioCells(gb: GridBase, scenario: Scenario, ctx: ScenarioContext, r
   const rec = region === undefined ? grid.reconciler : sliceReconciler(grid);
   const size = (region === undefined ? dr.codes.length : 1) * nSQ;
   const offset = region === undefined ? 0 : dr.index.get(region)! * nSQ;
-  const multFor = multipliersFor(gb, scenario);
   const [bottomR, bottomS, bottomQ] = [new Set(dr.bottom), new Set(ds.bottom), new Set(dq.bottom)];
   const nodes = grid.nodes.slice(offset, offset + size);
   const leaf = new Uint8Array(size);
@@ -280,6 +280,34 @@ function scenarioCells(gb: GridBase, scenario: Scenario, ctx: ScenarioContext, r
   const sys = ctx.system ?? null;
   const cap = sys?.main ? scenarioCapFactors(sys.main, scenario, sys.system) : null;
   const parent = parentCapOf(gb, scenario, ctx, cap);
+  const baseYear = Float64Array.from(nodes, (n) => n.base);
+  // Any grid but a new field has the main grid's scenario employment: computed once per scenario and
+  // shared with the fields it caps (one region's cells are a view on it; its figures are whole
+  // numbers, so its sums do not depend on the order they are added in).
+  const later = gb.field
+    ? fieldEmployment({ gb, scenario, cap, parent, rec, offset, nodes, leaf })
+    : mainScenarioEmployment(gb, scenario, cap).map((e) => e.subarray(offset, offset + size));
+  return { gb, scenario, ctx, rec, offset, size, H, nodes, leaf, hidden, emp: [baseYear, ...later], sys, parent };
+}
+
+/**
+ * A new field's scenario employment of the cells `nodes` (offset `offset` in its grid), t = 1..H
+ * (index t−1): its own growth path, capped cell by cell by its parent section's scenario path.
+ */
+function fieldEmployment(run: {
+  gb: GridBase;
+  scenario: Scenario;
+  cap: ScenarioCap | null;
+  parent: ParentCap | null;
+  rec: Reconciler;
+  offset: number;
+  nodes: Grid['nodes'];
+  leaf: Uint8Array;
+}): Float64Array[] {
+  const { gb, scenario, cap, parent, rec, offset, nodes, leaf } = run;
+  const H = gb.grid.horizon;
+  const size = nodes.length;
+  const multFor = multipliersFor(gb, scenario);
   const parentAt = (off: number, t: number): number => {
     const r = parent!.refs[off];
     if (r.plus < 0) return Infinity;
@@ -287,19 +315,18 @@ function scenarioCells(gb: GridBase, scenario: Scenario, ctx: ScenarioContext, r
     for (const o of r.minus) v -= parent!.emp[t - 1][o];
     return Math.max(0, v);
   };
-  const emp: Float64Array[] = Array.from({ length: H + 1 }, () => new Float64Array(size));
+  const emp: Float64Array[] = Array.from({ length: H }, () => new Float64Array(size));
   for (let local = 0; local < size; local++) {
     if (!leaf[local]) continue;
     const node = nodes[local];
     const m = multFor(node.sector, node.qualification);
     for (let t = 1; t <= H; t++) {
       const v = cap ? leafEmployment(node.mean[t - 1], m[t - 1], cap.factors[t - 1], cap.capped[t - 1] === 1) : Math.round(node.mean[t - 1] * m[t - 1]);
-      emp[t][local] = parent ? Math.min(v, parentAt(offset + local, t)) : v;
+      emp[t - 1][local] = parent ? Math.min(v, parentAt(offset + local, t)) : v;
     }
   }
-  for (let t = 1; t <= H; t++) aggregateTensor(rec, emp[t]);
-  for (let local = 0; local < size; local++) emp[0][local] = nodes[local].base;
-  return { gb, scenario, ctx, rec, offset, size, H, nodes, leaf, hidden, emp, sys, parent };
+  for (const e of emp) aggregateTensor(rec, e);
+  return emp;
 }
 
 /**

@@ -39,7 +39,7 @@ export interface ScenarioCells {
   leaf: Uint8Array;
   /** 1 for cells of hidden regions (the residual): computed, never shown. */
   hidden: Uint8Array;
-  /** Employment E'_t of every computed cell, t = 0..H (0 = base year). */
+  /** Employment E'_t of every computed cell, t = 0..H (0 = base year). Read-only: a grid that is not a new field shares t ≥ 1 with the cached main-grid paths. */
   emp: Float64Array[];
   sys: SystemInputs | null;
   parent: ParentCap | null;
