@@ -23,9 +23,11 @@ export function App() {
   const former = resolveFormerCode(meta.data, state.region, state.lang as Lang);
   const [redirected, setRedirected] = useState<FormerCode | undefined>(undefined);
   const formerKey = former ? `${former.code}>${former.current}` : '';
+  // The note is state derived while rendering (React: "adjusting some state when a prop changes"),
+  // so it is there on the same render as the redirect; only the URL change is an effect.
+  if (former && formerKey !== (redirected ? `${redirected.code}>${redirected.current}` : '')) setRedirected(former);
   useEffect(() => {
     if (!former) return;
-    setRedirected(former);
     set({ region: former.current }, { replace: true });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per former code
   }, [formerKey, set]);

@@ -2,15 +2,16 @@ import { Component, type ReactNode } from 'react';
 import { ErrorState } from './states';
 
 /** Catches render errors and failed chunk loads of a page, showing the error with a reload button. */
-export class PageErrorBoundary extends Component<{ children: ReactNode; resetKey: string }, { error: unknown }> {
-  override state: { error: unknown } = { error: null };
+export class PageErrorBoundary extends Component<{ children: ReactNode; resetKey: string }, { error: unknown; resetKey: string }> {
+  override state: { error: unknown; resetKey: string } = { error: null, resetKey: this.props.resetKey };
 
   static getDerivedStateFromError(error: unknown) {
     return { error };
   }
 
-  override componentDidUpdate(prev: { resetKey: string }) {
-    if (prev.resetKey !== this.props.resetKey && this.state.error) this.setState({ error: null });
+  // Another page (a new resetKey) clears the error on the same render, not one update later.
+  static getDerivedStateFromProps(props: { resetKey: string }, state: { resetKey: string }) {
+    return props.resetKey !== state.resetKey ? { error: null, resetKey: props.resetKey } : null;
   }
 
   override render() {

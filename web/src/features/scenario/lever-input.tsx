@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../i18n/format';
 import type { Lever } from './levers';
@@ -36,9 +36,13 @@ export function LeverInput({
   const shown = value ?? baseline ?? undefined;
   // The typed text is kept apart from the value so half-typed numbers ("1.", "-") survive.
   const [text, setText] = useState(shown === undefined ? '' : String(shown));
-  useEffect(() => {
+  // A new value from outside (slider, preset, reset) replaces the text unless the text already reads
+  // as it; adjusted while rendering, as React advises, rather than one render late in an effect.
+  const [textFor, setTextFor] = useState(shown);
+  if (shown !== textFor) {
+    setTextFor(shown);
     setText((old) => (Number(old) === shown && old.trim() !== '' ? old : shown === undefined ? '' : String(shown)));
-  }, [shown]);
+  }
   const signed = isChange(lever.spec);
   const unit = t(`scenario.units.${lever.unit}`);
   const fmt = (v: number) => formatLeverValue(v, lever.unit, lang, t, { step: lever.step, signed });

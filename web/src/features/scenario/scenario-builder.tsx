@@ -1,4 +1,4 @@
-import { memo, useMemo, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { toProblem } from '../../api/problem';
@@ -75,10 +75,12 @@ function ScenarioBuilderPanel() {
   // A newly selected scenario (selector, Back, a shared link) replaces the draft; the answer to our own POST does not.
   // A scenario that cannot be read (expired, unknown) leaves the builder at the baseline.
   const known = current.data ?? (current.isError ? {} : undefined);
-  if (known && draft.from !== state.scenario) {
-    draftRef.current = { from: state.scenario, params: known };
-    setDraft(draftRef.current);
-  }
+  if (known && draft.from !== state.scenario) setDraft({ from: state.scenario, params: known });
+  // Handlers read the draft through the ref (several changes can come before a re-render); a draft
+  // replaced while rendering reaches it here, before any event can.
+  useLayoutEffect(() => {
+    draftRef.current = draft;
+  }, [draft]);
 
   const change = (l: Lever, value: number | undefined) => {
     draftRef.current = { ...draftRef.current, params: writeLever(draftRef.current.params, l, value, baselineValue(l, baseline)) };

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { profileFile, type FileProfile } from './profile';
 import type { UploadFields, UploadFormat } from './upload-request';
@@ -35,26 +35,28 @@ export function useFileChecks({
   fields: (dryRun: boolean) => UploadFields;
 }): { profile: FileProfile | null; profileError: unknown } {
   const { t } = useTranslation();
-  const [profile, setProfile] = useState<FileProfile | null>(null);
-  const [profileError, setProfileError] = useState<unknown>(null);
+  // The profile remembers what it was made from: another file or format shows none until its own is in.
+  const [made, setMade] = useState<{ file: File; format: UploadFormat; profile: FileProfile | null; error: unknown } | null>(null);
   const checkedFile = useRef<File | null>(null);
   // The mutations change identity every render: read the latest through a ref, not as dependencies.
   const latest = useRef({ check, commit, fields });
-  latest.current = { check, commit, fields };
+  useLayoutEffect(() => {
+    latest.current = { check, commit, fields };
+  });
 
   useEffect(() => {
-    setProfile(null);
-    setProfileError(null);
     if (!file || xml) return;
     let live = true;
     profileFile(file, format).then(
-      (p) => live && setProfile(p),
-      (e: unknown) => live && setProfileError(e instanceof Error && e.message === 'empty' ? new Error(t('upload.emptyFile')) : e),
+      (p) => live && setMade({ file, format, profile: p, error: null }),
+      (e: unknown) =>
+        live && setMade({ file, format, profile: null, error: e instanceof Error && e.message === 'empty' ? new Error(t('upload.emptyFile')) : e }),
     );
     return () => {
       live = false;
     };
   }, [file, format, xml, t]);
+  const current = made && !xml && made.file === file && made.format === format ? made : null;
 
   useEffect(() => {
     if (!file) return;
@@ -69,5 +71,5 @@ export function useFileChecks({
     return () => clearTimeout(timer);
   }, [file, format, mapping, period]);
 
-  return { profile, profileError };
+  return { profile: current?.profile ?? null, profileError: current?.error ?? null };
 }
