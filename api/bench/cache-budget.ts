@@ -17,7 +17,7 @@ import { Hono } from 'hono';
 import { loadConfig } from '../src/config';
 import { createFastPath } from '../src/http/fast-path';
 import { answerCache, DATA_VERSION_HEADER } from '../src/http/read-path';
-import { ReadCache } from '../src/services/read-cache';
+import { ANSWER, readCacheFor } from '../src/services/read-cache';
 import type { VersionInfo } from '../src/services/dataset-versions';
 
 export const LONG_URLS = 10_000;
@@ -58,7 +58,8 @@ export interface BudgetReport {
 /** The real caches in front of a route that stores every answer; their byte accounts afterwards. */
 export async function budgetCheck(): Promise<BudgetReport> {
   const config = loadConfig();
-  const cache = new ReadCache(config.responseCacheBytes);
+  // The cache the server builds (server.ts): answers get their RESPONSE_CACHE_MB share of it.
+  const cache = readCacheFor(config);
   const version = { id: 1 } as VersionInfo;
   const app = new Hono()
     .use('/api/*', async (c, next) => {
@@ -83,7 +84,7 @@ export async function budgetCheck(): Promise<BudgetReport> {
       Array.from({ length: LONG_URLS }, (_, i) => longUrl('/api/meta', i)),
     );
     // The fast path keeps no URL map of its own: the read cache is all there is.
-    return { cacheBytes: cache.bytes, cacheBudget: cache.maxBytes, cacheEntries: cache.size };
+    return { cacheBytes: cache.sharedBytes(ANSWER), cacheBudget: cache.budgetOf(ANSWER), cacheEntries: cache.size };
   } finally {
     server.closeAllConnections();
     await new Promise((r) => server.close(r));

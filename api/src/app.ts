@@ -42,15 +42,15 @@ export function apiRoutes(deps: AppDeps) {
       .use('/api/*', compress({ threshold: COMPRESS_THRESHOLD }))
       // …and the threshold needs a Content-Length, which c.json() answers lack (http/json-length.ts).
       .use('/api/*', jsonContentLength())
-      // The served version, resolved once per read request (c.var.version, http/read-path.ts).
+      // The served version, resolved once per read request when first needed (c.var.version, http/read-path.ts).
       .use('/api/*', servedVersion(deps.store))
       // Next: a stored answer keeps the headers the chain below added, and only anonymous
       // public reads (the same for everyone) are answered from it (the one read cache).
       .use(
         '/api/*',
         answerCache({
+          // Its budget says whether answers are kept at all (read-cache.ts readCacheFor, RESPONSE_CACHE_MB).
           cache: deps.store.cache,
-          enabled: config.responseCacheBytes > 0,
           cacheable: (c) =>
             sharedRequest({ authorization: c.req.header('authorization'), origin: c.req.header('origin') }, authState(deps).settings.publicRead),
         }),

@@ -7,14 +7,13 @@
 import { serve } from '@hono/node-server';
 import { createServer as createHttpServer, type RequestListener, type ServerOptions } from 'node:http';
 import { createFastPath } from './http/fast-path';
-import { ANSWER } from './http/read-path';
 import { authState } from './http/require-role';
 import { createApp } from './app';
 import { scenariosOf } from './deps';
 import { ConfigError, loadConfig, type Config } from './config';
 import { getCurrentVersion } from './services/dataset-versions';
 import { computeResults } from './services/compute';
-import { DATA_CACHE_BYTES, ReadCache } from './services/read-cache';
+import { readCacheFor } from './services/read-cache';
 import { ResultsStore } from './services/results-store';
 import { openAndMigrate, seedOnce } from './services/startup';
 
@@ -47,7 +46,7 @@ const seed =
 // this process (uploads, rollbacks, seeds), which invalidates the store itself: no polling needed.
 const recheckMs = database.kind === 'pglite' ? Infinity : config.resultsRecheckMs;
 // The read path's one cache: decoded results, meta and series, and whole answers within RESPONSE_CACHE_MB of it.
-const cache = new ReadCache(DATA_CACHE_BYTES + config.responseCacheBytes, { [ANSWER]: config.responseCacheBytes });
+const cache = readCacheFor(config);
 const store = new ResultsStore(database.db, { lock: database.withLock, recheckMs, cache, compute: (db, id) => computeResults(db, id, config.compute) });
 // Another instance's new version is announced by NOTIFY (migration 0006): this one re-checks at
 // once. While LISTEN works, polling is a slow safety net; when it is lost, polling every recheckMs

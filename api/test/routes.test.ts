@@ -306,6 +306,14 @@ describe.each(backends)('routes on $name', (backend) => {
       expect(csv.meta.fields).toEqual(['indicator', 'period', 'region', 'sector', 'qualification', 'value', 'unit', 'source', 'status']);
       expect(csv.data).toHaveLength(12);
     });
+    it('replays a stored export with its Content-Length (CSV gets none from the JSON length middleware)', async () => {
+      const url = `/api/export.csv?view=series&${CELL}&from=2015`;
+      const first = await t.app.request(url);
+      const bytes = (await first.arrayBuffer()).byteLength;
+      const again = await t.app.request(url);
+      expect(again.headers.get('content-length')).toBe(String(bytes));
+      expect((await again.arrayBuffer()).byteLength).toBe(bytes);
+    });
     it('exports the same forecast figures as the JSON route', async () => {
       const json = (await get(`/api/forecasts?${CELL}&horizon=3`)).body;
       const csv = parse(await (await t.app.request(`/api/export.csv?view=forecasts&${CELL}&horizon=3`)).text());

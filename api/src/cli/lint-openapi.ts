@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../app';
 import type { AppDeps } from '../deps';
+import { ReadCache } from '../services/read-cache';
 
 const REDOCLY = fileURLToPath(new URL('../../node_modules/.bin/redocly', import.meta.url));
 
@@ -25,7 +26,7 @@ export interface LintProblem {
 /** The OpenAPI document exactly as GET /api/openapi.json serves it. */
 export async function openApiDocument(): Promise<Record<string, unknown>> {
   // Building the document never touches the database or the results: route metadata only.
-  const deps = { database: { kind: 'pglite' }, store: { servedVersion: async () => null }, webDist: null } as unknown as AppDeps;
+  const deps = { database: { kind: 'pglite' }, store: { cache: new ReadCache(0) }, webDist: null } as unknown as AppDeps;
   const res = await createApp(deps).request('/api/openapi.json');
   if (res.status !== 200) throw new Error(`GET /api/openapi.json answered ${res.status}: ${await res.text()}`);
   return (await res.json()) as Record<string, unknown>;

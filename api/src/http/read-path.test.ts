@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import type { VersionInfo } from '../services/dataset-versions';
 import { ReadCache } from '../services/read-cache';
 import { ResultsStore } from '../services/results-store';
-import { answerCache, canonicalRequestKey, DATA_VERSION_HEADER, revalidate, servedVersion, storeAnswer } from './read-path';
+import { answerCache, canonicalRequestKey, DATA_VERSION_HEADER, requestSnapshot, revalidate, servedVersion, storeAnswer, versionOf } from './read-path';
 
 const PATHS = new Set(['/data']);
 
@@ -134,6 +134,23 @@ describe('answerCache', () => {
     expect(state.calls).toBe(2); // anonymous: stored once, then replayed
   });
 
+  it('gives replayed answers the Content-Length a fresh one has (GET and HEAD; not a 304)', async () => {
+    const { app, state } = harness();
+    const first = await app.request('/data?q=1');
+    const bytes = (await first.clone().arrayBuffer()).byteLength;
+    expect(first.headers.get('content-length')).toBe(String(bytes));
+    const again = await app.request('/data?q=1');
+    expect(again.headers.get('content-length')).toBe(String(bytes));
+    expect((await again.arrayBuffer()).byteLength).toBe(bytes);
+    const head = await app.request('/data?q=1', { method: 'HEAD' });
+    expect(head.headers.get('content-length')).toBe(String(bytes));
+    expect(await head.text()).toBe('');
+    const notModified = await app.request('/data?q=1', { headers: { 'if-none-match': first.headers.get('etag')! } });
+    expect(notModified.status).toBe(304);
+    expect(notModified.headers.get('content-length')).toBeNull();
+    expect(state.calls).toBe(1);
+  });
+
   it('is off with a zero budget', async () => {
     const { app, state } = harness({ maxBytes: 0 });
     await app.request('/data');
@@ -203,6 +220,47 @@ describe('revalidate', () => {
     current = 3;
     store.invalidate();
     expect((await app.request('/data')).headers.get(DATA_VERSION_HEADER)).toBe('3');
+  });
+});
+
+describe('servedVersion', () => {
+  /** A guard (401 for a bad token) inside answerCache and a route that validates `q` before asking for the version. */
+  function guarded() {
+    const served = vi.fn(async () => ({ info: { id: 4 } as VersionInfo }));
+    const app = new Hono()
+      .use('*', servedVersion({ served }, PATHS))
+      .use('*', answerCache({ cache: new ReadCache(1 << 20), cacheable: (c) => !c.req.header('authorization') }))
+      .use('*', async (c, next) => (c.req.header('authorization') === 'Bearer bad' ? c.text('no', 401) : next()))
+      .use('*', revalidate())
+      .get('/data', async (c) => {
+        if (!c.req.query('q')) return c.text('q is required', 400);
+        const version = await versionOf(c);
+        await requestSnapshot(c);
+        c.header(DATA_VERSION_HEADER, String(version!.id));
+        return c.json({ q: c.req.query('q') });
+      });
+    return { app, served };
+  }
+  const signedIn = { authorization: 'Bearer good' };
+
+  it('is not resolved for a request the guard or the validation refuses', async () => {
+    const { app, served } = guarded();
+    expect((await app.request('/data?q=1', { headers: { authorization: 'Bearer bad' } })).status).toBe(401);
+    expect((await app.request('/data', { headers: signedIn })).status).toBe(400);
+    expect(served).not.toHaveBeenCalled();
+  });
+
+  it('is resolved once per request, by whichever needs it first', async () => {
+    const { app, served } = guarded();
+    const ok = await app.request('/data?q=1', { headers: signedIn }); // the route
+    expect(ok.status).toBe(200);
+    expect(served).toHaveBeenCalledTimes(1);
+    const etag = ok.headers.get('etag')!;
+    expect(etag).toMatch(/^"v4-/);
+    expect((await app.request('/data?q=1', { headers: { ...signedIn, 'if-none-match': etag } })).status).toBe(304); // revalidate
+    expect(served).toHaveBeenCalledTimes(2);
+    expect((await app.request('/data?q=1')).status).toBe(200); // answerCache, for an answer it may replay
+    expect(served).toHaveBeenCalledTimes(3);
   });
 });
 

@@ -1,8 +1,10 @@
 /**
  * The read routes' middleware, around the one cache (services/read-cache.ts):
  *
- * - `servedVersion` resolves the served dataset version once per request
- *   (`c.var.version`), before anything else needs it;
+ * - `servedVersion` lets a read request resolve the served dataset version
+ *   once (`c.var.version`), when first needed: by `answerCache` for a request it
+ *   may replay, by `revalidate` for an If-None-Match, else by the route after its
+ *   validation, so a refused request (401, 403, 400) never pays for it;
  * - `answerCache`, mounted outermost, replays whole answers stored per
  *   (version, canonical URL) for requests every caller gets the same answer to
  *   (anonymous reads while PUBLIC_READ is on, without an Origin: `sharedRequest`);
@@ -17,7 +19,7 @@
 import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { VersionInfo } from '../services/dataset-versions';
-import type { ReadCache } from '../services/read-cache';
+import { ANSWER, type ReadCache } from '../services/read-cache';
 import type { ResultsStore, Snapshot } from '../services/results-store';
 
 /** Header a read route sets to the dataset version its answer came from (opts the answer into cache and ETag). */
@@ -26,9 +28,21 @@ export const DATA_VERSION_HEADER = 'Data-Version';
 /** The served version as resolved for one request (or why it could not be). */
 export type ServedVersion = { info: VersionInfo | null; snapshot?: Snapshot } | { error: unknown };
 
+/** What the read middleware works out for one request, each at most once and only when asked. */
+interface ReadRequest {
+  /** Resolves the served version (set by servedVersion on the read paths). */
+  resolve?: () => Promise<ServedVersion>;
+  /** The canonical request key. */
+  key?: string;
+  /** The last ETag worked out, with the version it is for. */
+  tag?: { versionId: number; etag: string };
+}
+
 declare module 'hono' {
   interface ContextVariableMap {
+    /** The served version, once resolved for this request. */
     version?: ServedVersion;
+    readRequest?: ReadRequest;
   }
 }
 
@@ -41,8 +55,8 @@ export interface CachedAnswer {
 
 // Headers that belong to one exchange, not to the stored answer.
 const DROPPED = new Set(['date', 'content-length', 'set-cookie', 'etag', 'cache-control', 'connection', 'keep-alive', 'transfer-encoding']);
-/** Key prefix of whole answers in the read cache (their share of it is RESPONSE_CACHE_MB). */
-export const ANSWER = 'answer|';
+/** Key prefix of whole answers in the read cache (their share of it is RESPONSE_CACHE_MB: read-cache.ts readCacheFor). */
+export { ANSWER };
 const isRead = (c: Context) => c.req.method === 'GET' || c.req.method === 'HEAD';
 
 /** Path plus query with parameters sorted, so the same question in another order is one entry. */
@@ -97,70 +111,83 @@ export const READ_PATHS: ReadonlySet<string> = new Set([
   '/api/export.csv',
 ]);
 
-/** Sets `c.var.version` once per read request (an outage is kept for the route to report: 503). */
+/** Lets a read request resolve `c.var.version` once, when first needed (an outage is kept for the route to report: 503). */
 export function servedVersion(store: Pick<ResultsStore, 'served'>, paths = READ_PATHS): MiddlewareHandler {
   return async (c, next) => {
-    if (!isRead(c) || !paths.has(c.req.path)) return next();
-    try {
-      c.set('version', await store.served());
-    } catch (error) {
-      c.set('version', { error });
+    if (isRead(c) && paths.has(c.req.path)) {
+      let pending: Promise<ServedVersion> | undefined;
+      const settle = (v: ServedVersion) => {
+        c.set('version', v);
+        return v;
+      };
+      readRequest(c).resolve = () => (pending ??= store.served().then(settle, (error: unknown) => settle({ error })));
     }
     return next();
   };
 }
 
-/** The version `servedVersion` resolved (or throws its error). */
-export function versionOf(c: Context): VersionInfo | null {
-  const v = c.get('version');
+function readRequest(c: Context): ReadRequest {
+  let r = c.get('readRequest');
+  if (!r) c.set('readRequest', (r = {}));
+  return r;
+}
+
+/** The served version of this request, resolved on the first ask; undefined off the read paths. */
+async function served(c: Context): Promise<ServedVersion | undefined> {
+  return c.get('version') ?? c.get('readRequest')?.resolve?.();
+}
+
+/** Whether this request has a served version to resolve (a read path). */
+const onReadPath = (c: Context) => c.get('version') !== undefined || c.get('readRequest')?.resolve !== undefined;
+
+const infoOf = (v: ServedVersion | undefined) => (v && 'info' in v ? v.info : null);
+
+/** The version `servedVersion` resolves for this request (or throws its error). */
+export async function versionOf(c: Context): Promise<VersionInfo | null> {
+  const v = await served(c);
   // Every route that asks is a read path, which the middleware always runs for.
   if (!v) throw new Error(`servedVersion did not run for ${c.req.path}`);
   if ('error' in v) throw v.error;
   return v.info;
 }
 
-const resolved = (c: Context) => {
-  const v = c.get('version');
-  return v && 'info' in v ? v.info : null;
-};
-
-// The canonical key and the served version's ETag of a request, computed once: answerCache and
-// revalidate both need them, and the ETag (a SHA-1) only when a route runs or a tag is compared.
-const requestTags = new WeakMap<Request, { key: string; versionId?: number; etag?: string }>();
-
+// The canonical key and the ETag of a request, each worked out once: answerCache and revalidate
+// both need them, and the ETag (a SHA-1) only when a route runs or a tag is compared.
 function keyOf(c: Context): string {
-  let tag = requestTags.get(c.req.raw);
-  if (!tag) requestTags.set(c.req.raw, (tag = { key: canonicalRequestKey(c.req.url) }));
-  return tag.key;
+  const r = readRequest(c);
+  return (r.key ??= canonicalRequestKey(c.req.url));
 }
 
 function etagOf(c: Context, versionId: number): string {
-  const key = keyOf(c);
-  const tag = requestTags.get(c.req.raw)!;
-  if (tag.versionId !== versionId) Object.assign(tag, { versionId, etag: etagFor(versionId, key) });
-  return tag.etag!;
+  const r = readRequest(c);
+  if (r.tag?.versionId !== versionId) r.tag = { versionId, etag: etagFor(versionId, keyOf(c)) };
+  return r.tag.etag;
 }
 
 /** The 304 or 200 of a stored answer. */
 function replay(answer: CachedAnswer, ifNoneMatch: string | undefined, head: boolean): Response {
   const headers = new Headers(answerHeaders(answer));
   if (etagMatches(ifNoneMatch, answer.etag)) return new Response(null, { status: 304, headers });
+  // As a fresh answer and the fast path have it (compress() reads it for its threshold); a HEAD gives the GET's.
+  headers.set('content-length', String(answer.body.byteLength));
   return new Response(head ? null : answer.body, { status: 200, headers });
 }
 
 export interface AnswerCacheOptions {
   cache: ReadCache;
-  /** Whether answers are stored at all (RESPONSE_CACHE_MB > 0). */
+  /** Whether answers are stored at all; default: when the cache's share for them is not 0 (RESPONSE_CACHE_MB). */
   enabled?: boolean;
   /** Requests whose answer is the same for every caller (see the module comment); default all. */
   cacheable?: (c: Context) => boolean;
 }
 
 /** Replays and stores whole answers (see the module comment); needs `servedVersion` mounted before it. */
-export function answerCache({ cache, enabled = true, cacheable }: AnswerCacheOptions): MiddlewareHandler {
+export function answerCache({ cache, enabled = cache.budgetOf(ANSWER) > 0, cacheable }: AnswerCacheOptions): MiddlewareHandler {
   return async (c, next) => {
-    const version = resolved(c);
-    if (!enabled || !version || !isRead(c) || (cacheable && !cacheable(c))) return next();
+    if (!enabled || !isRead(c) || !onReadPath(c) || (cacheable && !cacheable(c))) return next();
+    // Only a request that may be replayed needs the version before the guard and the route.
+    const version = infoOf(await served(c));
+    if (!version) return next();
     cache.serving(version.id);
     const key = keyOf(c);
     const hit = storedAnswer(cache, version.id, key);
@@ -179,24 +206,32 @@ export function answerCache({ cache, enabled = true, cacheable }: AnswerCacheOpt
 /** 304 before the route when If-None-Match names this version's ETag for the URL; tags opted-in 200 answers. */
 export function revalidate(): MiddlewareHandler {
   return async (c, next) => {
-    const version = resolved(c);
-    if (!version || !isRead(c)) return next();
-    const etag = etagOf(c, version.id);
-    if (etagMatches(c.req.header('if-none-match'), etag)) {
-      return c.body(null, 304, { etag, 'cache-control': 'no-cache', [DATA_VERSION_HEADER]: String(version.id) });
+    if (!isRead(c) || !onReadPath(c)) return next();
+    const ifNoneMatch = c.req.header('if-none-match');
+    // Without one, the route resolves the version after its validation (see the module comment).
+    if (ifNoneMatch) {
+      const version = infoOf(await served(c));
+      if (!version) return next();
+      const etag = etagOf(c, version.id);
+      if (etagMatches(ifNoneMatch, etag)) {
+        return c.body(null, 304, { etag, 'cache-control': 'no-cache', [DATA_VERSION_HEADER]: String(version.id) });
+      }
     }
     await next();
     const answered = c.res.headers.get(DATA_VERSION_HEADER);
     if (c.res.status !== 200 || !answered) return;
+    // Not when the served version turned out missing or unreadable (the route answered without one).
+    const v = c.get('version');
+    if (v && !infoOf(v)) return;
     // From the version the route answered from (the served one, unless it changed meanwhile).
     c.res.headers.set('etag', etagOf(c, Number(answered)));
     c.res.headers.set('cache-control', 'no-cache');
   };
 }
 
-/** The snapshot `servedVersion` resolved for this request, if results were loaded (throws its error, if any). */
-export function requestSnapshot(c: Context): Snapshot | undefined {
-  const v = c.get('version');
+/** The snapshot `servedVersion` resolves for this request, if results were loaded (throws its error, if any). */
+export async function requestSnapshot(c: Context): Promise<Snapshot | undefined> {
+  const v = await served(c);
   if (v && 'error' in v) throw v.error;
   return v?.snapshot;
 }

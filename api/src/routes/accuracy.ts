@@ -20,7 +20,7 @@ export const accuracyRoutes = (deps: AppDeps) =>
       responses: jsonResponses('Backtest accuracy', accuracySchema),
     }),
     async (c) => {
-      const snap = await snapshotFor(deps, BASELINE_SCENARIO, requestSnapshot(c));
+      const snap = await snapshotFor(deps, BASELINE_SCENARIO, await requestSnapshot(c));
       const body = await selectAccuracy(snap);
       c.header(DATA_VERSION_HEADER, String(snap.version.id));
       return c.json(body);

@@ -52,11 +52,11 @@ export const exportRoutes = (deps: AppDeps) =>
       let versionId: number;
       if (view === 'series') {
         const query = seriesQuery.parse(params);
-        versionId = requirePresent(versionOf(c)).id;
+        versionId = requirePresent(await versionOf(c)).id;
         csv = seriesCsv(await readSeries(deps.database.db, versionId, query));
       } else {
         const query = view === 'forecasts' ? forecastQuery.parse(params) : gapsQuery.parse(params);
-        const snap = await snapshotFor(deps, query.scenario, requestSnapshot(c));
+        const snap = await snapshotFor(deps, query.scenario, await requestSnapshot(c));
         versionId = snap.version.id;
         csv =
           view === 'forecasts'

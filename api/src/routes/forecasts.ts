@@ -29,7 +29,7 @@ export const forecastRoutes = (deps: AppDeps) =>
     zQuery(forecastQuery),
     async (c) => {
       const q = c.req.valid('query');
-      const snap = await snapshotFor(deps, q.scenario, requestSnapshot(c));
+      const snap = await snapshotFor(deps, q.scenario, await requestSnapshot(c));
       const body = await selectForecast(snap, q);
       c.header(DATA_VERSION_HEADER, String(snap.version.id));
       return c.json(body);

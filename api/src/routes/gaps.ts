@@ -43,7 +43,7 @@ export const gapRoutes = (deps: AppDeps) =>
     zQuery(gapsQuery),
     async (c) => {
       const q = c.req.valid('query');
-      const snap = await snapshotFor(deps, q.scenario, requestSnapshot(c));
+      const snap = await snapshotFor(deps, q.scenario, await requestSnapshot(c));
       const body = await selectGaps(snap, q);
       c.header(DATA_VERSION_HEADER, String(snap.version.id));
       return c.json(body);

@@ -122,7 +122,7 @@ export const metaRoutes = (deps: AppDeps) =>
     async (c) => {
       // Meta never waits for the outlook: code lists, periods and sources come from the
       // observations; scenarios are the model's fixed list.
-      const version = versionOf(c);
+      const version = await versionOf(c);
       const stats = version
         ? await deps.store.cache.load(
             version.id,
@@ -131,7 +131,7 @@ export const metaRoutes = (deps: AppDeps) =>
             (s) => JSON.stringify(s).length,
           )
         : { periods: [], sources: [], lastEmploymentYear: null, dataLevels: [] };
-      const snap = requestSnapshot(c) ?? deps.store.peek();
+      const snap = (await requestSnapshot(c)) ?? deps.store.peek();
       const summary = snap && version && snap.version.id === version.id ? snap.summary : null;
       const observed = stats.periods;
       const baseYear = summary?.baseYear || stats.lastEmploymentYear;

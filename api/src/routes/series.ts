@@ -60,7 +60,7 @@ export const seriesRoutes = (deps: AppDeps) =>
       // The sector column holds a sector, a sex:age group or an occupation, by the indicator's axis.
       const axisProblem = catalog().checkAxis(q.indicator, q.sector);
       if (axisProblem) throw invalidRequest(axisProblem.message, [{ path: 'sector', message: axisProblem.message, expected: axisProblem.expected }]);
-      const version = requirePresent(versionOf(c));
+      const version = requirePresent(await versionOf(c));
       const key = `series:${q.indicator}|${q.region}|${q.sector}|${q.qualification}|${q.from ?? ''}|${q.to ?? ''}`;
       // Priced at ~64 bytes a period across its four columns.
       const series = await deps.store.cache.load(

@@ -27,7 +27,7 @@ export const targetRoutes = (deps: AppDeps) =>
     zQuery(targetsQuery),
     async (c) => {
       const { scenario } = c.req.valid('query');
-      const snap = await snapshotFor(deps, scenario, requestSnapshot(c));
+      const snap = await snapshotFor(deps, scenario, await requestSnapshot(c));
       const body = selectTargets(snap, scenario);
       c.header(DATA_VERSION_HEADER, String(snap.version.id));
       return c.json(body);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReadCache } from './read-cache';
+import { ANSWER, DATA_CACHE_BYTES, ReadCache, readCacheFor } from './read-cache';
 
 describe('ReadCache', () => {
   it('computes once per version and key, and again for a new version', async () => {
@@ -85,5 +85,17 @@ describe('ReadCache', () => {
     release('late');
     expect(await pending).toBe('late');
     expect(c.size).toBe(0);
+  });
+
+  it('takes its budget from the configuration alone: the data, plus whole answers as a share of their own', () => {
+    const c = readCacheFor({ responseCacheBytes: 32 << 20 });
+    expect(c.maxBytes).toBe(DATA_CACHE_BYTES + (32 << 20));
+    expect(c.budgetOf(ANSWER)).toBe(32 << 20);
+    expect(c.budgetOf('chunk|')).toBe(c.maxBytes);
+    const none = readCacheFor({ responseCacheBytes: 0 });
+    expect(none.budgetOf(ANSWER)).toBe(0);
+    none.serving(1);
+    none.set(1, `${ANSWER}/api/meta?`, {}, 10);
+    expect(none.size).toBe(0);
   });
 });

@@ -7,9 +7,12 @@
  * Bounded in bytes: each entry carries an estimated cost, least recently used
  * dropped first. Concurrent misses share one computation; failures are not kept.
  */
+import type { Config } from '../config';
 
-/** Byte budget of the decoded data (server.ts adds RESPONSE_CACHE_MB for whole answers). */
+/** Byte budget of the decoded data (readCacheFor adds RESPONSE_CACHE_MB for whole answers). */
 export const DATA_CACHE_BYTES = 96 * 1024 * 1024;
+/** Key prefix of whole answers (http/read-path.ts), which have a share of their own. */
+export const ANSWER = 'answer|';
 // Map entry, key string and entry object per stored value (an estimate on the safe side).
 const ENTRY_OVERHEAD = 256;
 
@@ -36,6 +39,11 @@ export class ReadCache {
     readonly maxBytes = DATA_CACHE_BYTES,
     readonly shares: Readonly<Record<string, number>> = {},
   ) {}
+
+  /** Bytes the entries under `prefix` may take (their share, else the whole budget). */
+  budgetOf(prefix: string): number {
+    return Math.min(this.maxBytes, this.shares[prefix] ?? this.maxBytes);
+  }
 
   /** Bytes the entries under a share's prefix account for. */
   sharedBytes(prefix: string): number {
@@ -74,7 +82,7 @@ export class ReadCache {
     this.remove(id);
     const total = cost + 2 * id.length + ENTRY_OVERHEAD;
     const prefix = Object.keys(this.shares).find((p) => key.startsWith(p));
-    const limit = prefix === undefined ? this.maxBytes : Math.min(this.maxBytes, this.shares[prefix]);
+    const limit = prefix === undefined ? this.maxBytes : this.budgetOf(prefix);
     if (total > limit / share) return;
     this.entries.set(id, { value, settled: true, cost: total, share: prefix });
     this.used += total;
@@ -150,4 +158,13 @@ export class ReadCache {
     this.used -= e.cost;
     if (e.share !== undefined) this.shareUsed.set(e.share, this.sharedBytes(e.share) - e.cost);
   }
+}
+
+/**
+ * The read cache `config` asks for, the one place its budget is decided: the decoded data get
+ * DATA_CACHE_BYTES and whole answers RESPONSE_CACHE_MB on top, as a share of their own so a crowd
+ * of distinct URLs cannot push the data out (0: no answers are kept, and none are stored).
+ */
+export function readCacheFor(config: Pick<Config, 'responseCacheBytes'>): ReadCache {
+  return new ReadCache(DATA_CACHE_BYTES + config.responseCacheBytes, { [ANSWER]: config.responseCacheBytes });
 }

@@ -334,28 +334,31 @@ export class ResultsStore {
       });
       version = (await getVersion(this.db, versionId))!;
     }
+    // One query: where every chunk is (the index), with the data of the small ones, which load now;
+    // forecast and gap chunks stay in the database until first read (chunk()).
     const listing = await this.db
-      .select({ kind: results.kind, scenario: results.scenario, key: results.key, items: results.items })
+      .select({
+        kind: results.kind,
+        scenario: results.scenario,
+        key: results.key,
+        items: results.items,
+        data: sql<string | null>`case when ${results.kind} in ('set', 'outlook', 'targets') then ${results.data} end`,
+      })
       .from(results)
       .where(eq(results.datasetVersionId, versionId));
     const index: ChunkIndex = new Map();
+    let summary: SetSummary = { baseYear: 0, horizon: 0, scenarios: [], timingMs: {} };
+    const outlooks = new Map<string, OutlookSummary>();
+    const targets = new Map<string, TargetPath[]>();
     for (const r of listing) {
       const id = `${r.kind}|${r.scenario}`;
       if (!index.has(id)) index.set(id, new Map());
       index.get(id)!.set(r.key, r.items);
-    }
-    const small = await this.db
-      .select({ kind: results.kind, scenario: results.scenario, data: results.data })
-      .from(results)
-      .where(and(eq(results.datasetVersionId, versionId), sql`${results.kind} in ('set', 'outlook', 'targets')`));
-    let summary: SetSummary = { baseYear: 0, horizon: 0, scenarios: [], timingMs: {} };
-    const outlooks = new Map<string, OutlookSummary>();
-    const targets = new Map<string, TargetPath[]>();
-    for (const row of small) {
-      const value = await unpackChunk<never>(row.data);
-      if (row.kind === 'set') summary = value;
-      else if (row.kind === 'outlook') outlooks.set(row.scenario, value);
-      else targets.set(row.scenario, value);
+      if (r.data === null) continue;
+      const value = await unpackChunk<never>(r.data);
+      if (r.kind === 'set') summary = value;
+      else if (r.kind === 'outlook') outlooks.set(r.scenario, value);
+      else targets.set(r.scenario, value);
     }
     const has = (kind: ChunkKind, scenario: string, key: string) => index.get(`${kind}|${scenario}`)?.has(key) ?? false;
     const user = new UserChunks();

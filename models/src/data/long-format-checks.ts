@@ -11,18 +11,18 @@ import { LONG_COLUMNS } from './observation';
 import type { LongColumn, LongIssue } from './csv-sniff';
 import { excerpt, MAX_CELL_VALUE, MAX_LABEL_CHARS, MAX_SOURCE_CHARS, populationCap, textFieldProblem } from './plausibility';
 
-/** Errors and warnings of one file: the first `max` of each are kept, all are counted. */
-export class IssueLog {
-  readonly errors: LongIssue[] = [];
-  readonly warnings: LongIssue[] = [];
+/** Errors and warnings of one file: the first `max` of each are kept, all are counted (microdata's errors too, as `I`). */
+export class IssueLog<I extends LongIssue = LongIssue> {
+  readonly errors: I[] = [];
+  readonly warnings: I[] = [];
   errorCount = 0;
   warningCount = 0;
   constructor(private readonly max: number) {}
-  error(e: LongIssue): void {
+  error(e: I): void {
     this.errorCount++;
     if (this.errors.length < this.max) this.errors.push(e);
   }
-  warning(w: LongIssue): void {
+  warning(w: I): void {
     this.warningCount++;
     if (this.warnings.length < this.max) this.warnings.push(w);
   }

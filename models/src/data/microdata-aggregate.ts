@@ -26,6 +26,7 @@ import { StratifiedTotals } from './microdata-estimator';
 import { parseLabourStatus, type LabourStatus, type MicrodataColumn } from './microdata-columns';
 import { isProblem, resolveProvinceLabel, resolveQualificationLabel, resolveSectorLabel, type LabelProblem } from './microdata-labels';
 import { CELL_COUNT, estimateCells, estimationAreas, QUALIFICATION_INDEX, respondentCells, SECTOR_INDEX, type CautionRule } from './microdata-cells';
+import { IssueLog } from './long-format-checks';
 import { memoLabels } from './memo';
 import { POPULATION_CAPS } from './plausibility';
 import type { MicrodataAggregator, MicrodataError, MicrodataOptions, MicrodataRecord, MicrodataResult } from './microdata-types';
@@ -51,13 +52,12 @@ const people = (n: number) => Math.round(n).toLocaleString('en');
  * cells (`accumulate`). `finish` checks the weight totals and estimates.
  */
 class MicrodataAggregation {
-  readonly errors: MicrodataError[] = [];
-  errorCount = 0;
+  // The long format's log: the first `maxErrors` kept, all counted.
+  private readonly log: IssueLog<MicrodataError>;
   readonly stats: MicrodataResult['stats'];
   private readonly minAge: number;
   private readonly maxAge: number;
   private readonly rule: CautionRule;
-  private readonly maxErrors: number;
   private readonly clustered: boolean;
   private readonly totals: StratifiedTotals;
   private readonly strataOfProvince = new Map<string, Set<string>>();
@@ -89,7 +89,7 @@ class MicrodataAggregation {
     if (!PERIOD.test(options.period)) throw new Error(`period must look like 2024 or 2024-Q2, got "${options.period}"`);
     [this.minAge, this.maxAge] = options.ageRange ?? [15, 120];
     this.rule = { minPersons: options.caution?.minPersons ?? 10_000, maxCv: options.caution?.maxCv ?? 0.3 };
-    this.maxErrors = options.maxErrors ?? 100;
+    this.log = new IssueLog(options.maxErrors ?? 100);
     this.clustered = options.clustered ?? false;
     this.totals = new StratifiedTotals(CELL_COUNT, this.clustered);
     this.stats = {
@@ -104,9 +104,15 @@ class MicrodataAggregation {
     };
   }
 
+  get errors(): MicrodataError[] {
+    return this.log.errors;
+  }
+  get errorCount(): number {
+    return this.log.errorCount;
+  }
+
   report(e: MicrodataError): void {
-    this.errorCount++;
-    if (this.errors.length < this.maxErrors) this.errors.push(e);
+    this.log.error(e);
   }
 
   private missing(line: number, column: MicrodataColumn): void {
