@@ -125,7 +125,16 @@ export async function commitObservations(db: Db, rows: readonly Observation[], m
   if (current && current.hash === hash) return { version: current, created: false, rowCount: full.length };
 
   const actor = meta.actor ?? 'system';
-  const built = await buildVersion(db, full, { mode: 'replace', hash, label: meta.label, kind: meta.kind, actor, fingerprint: meta.fingerprint });
+  // basedOn: a merge holds the rows of `current`; a replacement checked against it too.
+  const built = await buildVersion(db, full, {
+    mode: 'replace',
+    hash,
+    label: meta.label,
+    kind: meta.kind,
+    actor,
+    fingerprint: meta.fingerprint,
+    basedOn: current?.id ?? null,
+  });
   // Same content current meanwhile: this copy is discarded, it adds nothing.
   const promoted = await promoteOrDiscard(db, built, {
     actor,

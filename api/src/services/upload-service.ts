@@ -109,6 +109,7 @@ export async function runUpload(db: Db, source: Readable, request: UploadRequest
     kind: 'upload',
     actor: request.actor,
     atomic: request.atomic,
+    basedOn: current?.id ?? null,
   });
   const t2 = performance.now();
   let report: ComputeReport;

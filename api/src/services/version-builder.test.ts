@@ -69,6 +69,25 @@ describe.each(backends)('version builder on $name', (backend) => {
     for (const v of [b, a2]) await discardVersion(db(), v.id);
   });
 
+  it('stops before writing when the version the rows were checked against is no longer current (409, nothing stored)', async () => {
+    const checked = (await getCurrentVersion(db()))!;
+    const other = await buildVersion(db(), [{ ...fixtureRows()[2], value: 3 }], spec('meanwhile'));
+    await promoteVersion(db(), other, promote);
+    const versions = async () => Number((await one<{ n: number }>(sql`select count(*)::int as n from dataset_versions`)).n);
+    const before = await versions();
+    for (const atomic of [true, false]) {
+      await expect(buildVersion(db(), [{ ...fixtureRows()[2], value: 4 }], { ...spec('late', atomic), basedOn: checked.id })).rejects.toMatchObject({
+        code: 'DATA_CHANGED',
+      });
+    }
+    expect(await versions()).toBe(before);
+    expect((await getCurrentVersion(db()))!.id).toBe(other.id);
+    // Based on the current one, it builds.
+    const built = await buildVersion(db(), [{ ...fixtureRows()[2], value: 4 }], { ...spec('late'), basedOn: other.id });
+    expect(built.parentId).toBe(other.id);
+    await discardVersion(db(), built.id);
+  });
+
   it('a version being built is never served, and the database refuses to make it current', async () => {
     const served = (await getJson(t.app, '/api/health')).body.dataVersion.id;
     const built = await buildVersion(db(), fixtureRows({ scale: 2 }), { mode: 'replace', hash: 'building-test', label: 'b', kind: 'seed', actor: 'test' });

@@ -85,6 +85,12 @@ interface BuildCommon {
    * then leaves a `building` row that `discardBuilding` removes at the next start.
    */
   atomic?: boolean;
+  /**
+   * The version the caller read and checked the rows against (null: none). When another
+   * version became current since, the build stops with DATA_CHANGED before writing: its
+   * checks (official conflicts, population) or its merged rows would belong to the old one.
+   */
+  basedOn?: number | null;
 }
 
 /** What to build: a whole dataset (`replace`) or cells laid over the current version (`overlay`). */
@@ -108,6 +114,12 @@ export async function buildVersion(db: Db, rows: readonly Observation[], spec: B
 
 async function writeVersion(db: Db, rows: readonly Observation[], spec: BuildSpec, onError?: (id: number) => Promise<void>): Promise<VersionInfo> {
   const [parent] = await db.select().from(datasetVersions).where(eq(datasetVersions.isCurrent, true)).limit(1);
+  if (spec.basedOn !== undefined && (parent?.id ?? null) !== spec.basedOn) {
+    throw new DomainError(
+      'DATA_CHANGED',
+      `Version ${parent?.id} became current after the data were checked against version ${spec.basedOn}; nothing was stored, try again.`,
+    );
+  }
   const overlay = spec.mode === 'overlay';
   const hash = overlay
     ? createHash('sha256')
