@@ -23,12 +23,11 @@
  * under 10,000 people or its coefficient of variation exceeds 30 %.
  */
 import { StratifiedTotals } from './microdata-estimator';
-import { parseLabourStatus, type LabourStatus, type MicrodataColumn } from './microdata-columns';
-import { isProblem, resolveProvinceLabel, resolveQualificationLabel, resolveSectorLabel, type LabelProblem } from './microdata-labels';
-import { CELL_COUNT, estimateCells, estimationAreas, QUALIFICATION_INDEX, respondentCells, SECTOR_INDEX, type CautionRule } from './microdata-cells';
+import type { LabourStatus } from './microdata-columns';
+import { CELL_COUNT, estimateCells, estimationAreas, respondentCells, type CautionRule } from './microdata-cells';
 import { IssueLog } from './long-format-checks';
-import { memoLabels } from './memo';
 import { POPULATION_CAPS } from './plausibility';
+import { field, MicrodataRowReader } from './microdata-row';
 import type { MicrodataAggregator, MicrodataError, MicrodataOptions, MicrodataRecord, MicrodataResult } from './microdata-types';
 
 const PERIOD = /^\d{4}(-Q[1-4])?$/;
@@ -38,59 +37,35 @@ const ESTIMATOR = {
   flat: 'Weighted totals; variance by with-replacement linearisation with respondents as units within strata (no PSU column: clustering design effect ignored, SEs understated).',
 };
 
-const field = (record: MicrodataRecord, column: MicrodataColumn): string => {
-  const v = record[column];
-  return v === undefined ? '' : typeof v === 'string' ? v.trim() : String(v);
-};
-
 const people = (n: number) => Math.round(n).toLocaleString('en');
 
 /**
  * One aggregation, respondent by respondent: each row's columns are checked
- * in turn (`readProvince`, `readStatus`, `checkAge`, `readWeight`,
- * `readBreakdown`, `readPsu`), then a valid row is added to its stratum's
+ * in turn (microdata-row.ts), then a valid row is added to its stratum's
  * cells (`accumulate`). `finish` checks the weight totals and estimates.
  */
 class MicrodataAggregation {
   // The long format's log: the first `maxErrors` kept, all counted.
   private readonly log: IssueLog<MicrodataError>;
   readonly stats: MicrodataResult['stats'];
-  private readonly minAge: number;
-  private readonly maxAge: number;
   private readonly rule: CautionRule;
   private readonly clustered: boolean;
   private readonly totals: StratifiedTotals;
+  private readonly reader: MicrodataRowReader;
   private readonly strataOfProvince = new Map<string, Set<string>>();
   private readonly weightByProvince = new Map<string, number>();
-  private readonly mappedExamples = new Map<string, string>();
-  private readonly statusCache = new Map<string, LabourStatus | null>();
   private readonly cells = new Int32Array(16);
   // Rows of a stratum arrive together, so remember the last stratum key.
   private lastProvince = '';
   private lastStratumRaw = '';
   private lastStratumKey = '';
 
-  // Label → index (or problem); a million rows hold few distinct labels.
-  private readonly provinceOf = memoLabels((raw) => {
-    const r = resolveProvinceLabel(raw);
-    if (!isProblem(r) && r.mappedFrom && this.mappedExamples.size < 5) this.mappedExamples.set(raw, r.code);
-    return isProblem(r) ? r : { code: r.code, former: r.mappedFrom !== undefined };
-  });
-  private readonly sectorOf = memoLabels((raw) => {
-    const r = resolveSectorLabel(raw);
-    return isProblem(r) ? r : SECTOR_INDEX.get(r)!;
-  });
-  private readonly qualificationOf = memoLabels((raw) => {
-    const r = resolveQualificationLabel(raw);
-    return isProblem(r) ? r : QUALIFICATION_INDEX.get(r)!;
-  });
-
   constructor(private readonly options: MicrodataOptions) {
     if (!PERIOD.test(options.period)) throw new Error(`period must look like 2024 or 2024-Q2, got "${options.period}"`);
-    [this.minAge, this.maxAge] = options.ageRange ?? [15, 120];
     this.rule = { minPersons: options.caution?.minPersons ?? 10_000, maxCv: options.caution?.maxCv ?? 0.3 };
     this.log = new IssueLog(options.maxErrors ?? 100);
     this.clustered = options.clustered ?? false;
+    this.reader = new MicrodataRowReader(this.log, options, this.clustered);
     this.totals = new StratifiedTotals(CELL_COUNT, this.clustered);
     this.stats = {
       rows: 0,
@@ -115,114 +90,12 @@ class MicrodataAggregation {
     this.log.error(e);
   }
 
-  private missing(line: number, column: MicrodataColumn): void {
-    this.report({ line, column, value: '', code: 'MISSING_VALUE', message: `${column} is empty.` });
-  }
-
   push(record: MicrodataRecord, line: number): boolean {
     this.stats.rows++;
-    const before = this.errorCount;
-    const province = this.readProvince(record, line);
-    const status = this.readStatus(record, line);
-    this.checkAge(record, line);
-    const w = this.readWeight(record, line);
-    // Sector matters for the employed only; qualification for the labour force.
-    const s = status === 'employed' ? this.readBreakdown(record, line, 'sector', this.sectorOf) : -1;
-    const q = status === 'employed' || status === 'unemployed' ? this.readBreakdown(record, line, 'qualification', this.qualificationOf) : -1;
-    const psu = this.readPsu(record, line);
-    if (this.errorCount > before || !province || !status) return false;
-    this.accumulate(record, province, status, s, q, w, psu);
+    const r = this.reader.read(record, line);
+    if (!r) return false;
+    this.accumulate(record, r.province, r.status, r.s, r.q, r.w, r.psu);
     return true;
-  }
-
-  private readProvince(record: MicrodataRecord, line: number): { code: string; former: boolean } | undefined {
-    const raw = field(record, 'province');
-    if (raw === '') return void this.missing(line, 'province');
-    const r = this.provinceOf(raw);
-    if (!isProblem(r)) return r;
-    this.report({ line, column: 'province', value: raw, ...r });
-    return undefined;
-  }
-
-  /** The labour status, or null (reported) when unknown, undefined when missing. */
-  private readStatus(record: MicrodataRecord, line: number): LabourStatus | null | undefined {
-    const raw = field(record, 'status');
-    if (raw === '') return void this.missing(line, 'status');
-    let status = this.statusCache.get(raw);
-    if (status === undefined) {
-      status = parseLabourStatus(raw) ?? null;
-      if (this.statusCache.size < 1000) this.statusCache.set(raw, status);
-    }
-    if (status === null) {
-      this.report({
-        line,
-        column: 'status',
-        value: raw,
-        code: 'BAD_STATUS',
-        message: `Unknown labour status "${raw}": use employed, unemployed or outside (or LFS codes 1, 2, 3).`,
-      });
-    }
-    return status;
-  }
-
-  private checkAge(record: MicrodataRecord, line: number): void {
-    const { minAge, maxAge } = this;
-    const ageRaw = field(record, 'age');
-    if (ageRaw === '') return this.missing(line, 'age');
-    const age = Number(ageRaw);
-    if (!Number.isInteger(age)) {
-      this.report({ line, column: 'age', value: ageRaw, code: 'BAD_AGE', message: `Age "${ageRaw}" is not a whole number of years.` });
-    } else if (age < minAge || age > maxAge) {
-      this.report({
-        line,
-        column: 'age',
-        value: ageRaw,
-        code: 'AGE_OUT_OF_RANGE',
-        message: `Age ${age} is outside ${minAge}–${maxAge} (the labour module covers people aged ${minAge}+).`,
-      });
-    }
-  }
-
-  /** The weight as a number (any problem is reported; the row is then dropped). */
-  private readWeight(record: MicrodataRecord, line: number): number {
-    const weightRaw = field(record, 'weight');
-    const w = Number(weightRaw);
-    if (weightRaw === '') this.missing(line, 'weight');
-    else if (!Number.isFinite(w))
-      this.report({ line, column: 'weight', value: weightRaw, code: 'BAD_WEIGHT', message: `Weight "${weightRaw}" is not a number (use a dot for decimals).` });
-    else if (w < 0) this.report({ line, column: 'weight', value: weightRaw, code: 'NEGATIVE_WEIGHT', message: `Weight ${weightRaw} is negative.` });
-    else if (w === 0)
-      this.report({ line, column: 'weight', value: weightRaw, code: 'ZERO_WEIGHT', message: 'Weight is 0: every respondent must represent someone.' });
-    else if (w > POPULATION_CAPS.province) {
-      this.report({
-        line,
-        column: 'weight',
-        value: weightRaw,
-        code: 'WEIGHT_TOO_LARGE',
-        message: `Weight ${weightRaw} is implausible: one respondent cannot stand for more people than a province has (at most ${POPULATION_CAPS.province.toLocaleString('en')}).`,
-      });
-    }
-    return w;
-  }
-
-  /** The layout index of a sector or qualification label, or -1 (reported). */
-  private readBreakdown(record: MicrodataRecord, line: number, column: 'sector' | 'qualification', resolve: (raw: string) => number | LabelProblem): number {
-    const raw = field(record, column);
-    if (raw === '') {
-      this.missing(line, column);
-      return -1;
-    }
-    const r = resolve(raw);
-    if (!isProblem(r)) return r;
-    this.report({ line, column, value: raw, ...r });
-    return -1;
-  }
-
-  private readPsu(record: MicrodataRecord, line: number): string | null {
-    const psu = this.clustered ? field(record, 'psu') : null;
-    if (psu === '')
-      this.report({ line, column: 'psu', value: '', code: 'MISSING_VALUE', message: 'psu is empty (the file has a psu column, so every row needs one).' });
-    return psu;
   }
 
   /** Adds a valid respondent to its stratum's cells and to the counts. */
@@ -297,7 +170,7 @@ class MicrodataAggregation {
     const { stats } = this;
     const warnings: string[] = [];
     if (stats.formerProvinceRows > 0) {
-      const eg = [...this.mappedExamples].map(([raw, code]) => `"${raw}" → ${code}`).join(', ');
+      const eg = [...this.reader.mappedExamples].map(([raw, code]) => `"${raw}" → ${code}`).join(', ');
       warnings.push(`${stats.formerProvinceRows.toLocaleString('en')} rows named a former province and were assigned to the current unit (${eg}).`);
     }
     if (stats.singletonStrata > 0) warnings.push(`${stats.singletonStrata} strata have a single unit: their variance is taken as 0.`);

@@ -5,7 +5,9 @@
  */
 import type { Observation } from '../data/observation';
 import { ForecastError } from '../forecast/errors';
-import { attachTargets, projectFields, projectMain, type BaseContext } from './base-grids';
+import type { BaseContext } from './base-context';
+import { attachTargets, projectFields } from './base-fields';
+import { projectMain } from './base-main';
 import type { BreakSpec } from './breaks';
 import { QUALIFICATION_TREE, REGION_TREE, SECTOR_TREE, SECTORS, SERIES_BREAKS } from '../codes/index';
 import { DEFAULT_THRESHOLDS } from './imbalance';

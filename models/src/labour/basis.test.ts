@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../data/observation';
 import { basisFromMask, basisOf, gridBasisMasks, maskOf, mergeBasis, restsOnIllustrative } from './basis';
-import { SUPPLY_FLOWS } from './base-grids';
+import { SUPPLY_FLOWS } from './base-context';
 import { indexObservations } from './observations';
 import { computeBase } from './base';
 import { computeOutlook } from './outlook';

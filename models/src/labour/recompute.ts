@@ -11,23 +11,26 @@
  * documented default rates are used. Mobility between sections is no longer added to supply: with
  * net expansion, the jobs a shrinking section sheds already lower the openings of every total that
  * contains it, so adding its workers to the supply of growing sections counted them twice.
+ *
+ * The main grid's cap factors and scenario employment are in recompute-main.ts, a new field's
+ * employment (capped by its parent section) in recompute-fields.ts; the rows in recompute-gaps.ts
+ * and recompute-forecasts.ts.
  */
-import { aggregateTensor, cellOffset, makeReconciler, type Reconciler } from './reconcile';
+import { makeReconciler, type Reconciler } from './reconcile';
 import type { Grid } from './projection';
 import { levelTotals, otherEntrantsFromSystem } from './other-entrants';
 import type { BaseProjection } from './base';
 import type { GridBase, ScenarioContext, SystemInputs } from './grid-base';
+import { fieldEmployment, parentCapOf } from './recompute-fields';
 import { scenarioForecasts } from './recompute-forecasts';
 import { scenarioGaps } from './recompute-gaps';
-import type { ParentCap, ParentRef, ScenarioCells } from './scenario-cells';
-import { demandKey, growthMultipliers, scenarioCap, sectorGrowthOf, type ScenarioCap } from './scenarios';
-import { fieldBoostFactors } from './scenario-levers';
-import { ancestors } from './structure';
+import { mainScenarioEmployment, scenarioCapFactors } from './recompute-main';
+import type { ScenarioCells } from './scenario-cells';
 import type { NationalSystem } from './system/types';
 import type { CellForecast, GapRow, Scenario } from './types';
-import { rootOf } from './hierarchy';
 
 export type { GridBase, ScenarioContext, SystemInputs } from './grid-base';
+export { baselineCapFactors, mainScenarioEmployment, scenarioCapFactors } from './recompute-main';
 
 /** The national system of a base projection (`BaseProjection.system`), or null. */
 export function systemOf(base: BaseProjection): NationalSystem | null {
@@ -57,146 +60,6 @@ export function systemInputsOf(base: BaseProjection): SystemInputs | null {
   return inputs;
 }
 
-const capCache = new WeakMap<GridBase, Map<string, ScenarioCap>>();
-
-/**
- * The baseline's own cap factor per forecast year: system employment ÷ demand before the cap
- * (≤ 1; 1 where demand fits, or without `demandBeforeCap`). The stored grid paths are capped by it.
- */
-export function baselineCapFactors(system: NationalSystem, H: number): Float64Array {
-  const d = system.demandBeforeCap;
-  return Float64Array.from({ length: H }, (_, t) => {
-    const e = system.employment.mean[system.baseIndex + t + 1];
-    const dt = d?.[t];
-    return dt !== undefined && dt > 0 && e > 0 && e < dt ? e / dt : 1;
-  });
-}
-
-/**
- * Level factors per forecast year t = 1..H (index t−1) of a scenario on the main grid's capped
- * baseline cells × growth (`scenarioCap`): the scenario's DEMAND (baseline cells × growth ÷ the
- * baseline's cap factor) is kept within labourForce × (1 − floor) of the national system (floor =
- * minUnemploymentRate, reached at most `maxRateFallPerYear` a year from the base-year rate when the
- * system says so). A factor may exceed 1 where the scenario's demand is below the ceiling but the
- * baseline was capped. Cached per grid and scenario growth.
- */
-export function scenarioCapFactors(main: GridBase, scenario: Scenario, system: NationalSystem): ScenarioCap {
-  return memoOn(capCache, main, demandKey(scenario), () => computeCap(main, scenario, system));
-}
-
-/** Memo per grid base and key: scenario results are pure functions of both (read-only once stored). */
-function memoOn<T>(caches: WeakMap<GridBase, Map<string, T>>, main: GridBase, key: string, compute: () => T): T {
-  let cache = caches.get(main);
-  if (!cache) caches.set(main, (cache = new Map()));
-  let hit = cache.get(key);
-  if (hit === undefined) cache.set(key, (hit = compute()));
-  return hit;
-}
-
-/** True for the detailed (bottom) cells of a grid, the ones scenarios transform before totals are re-added. */
-function isDetailed(grid: Grid): (n: Grid['nodes'][number]) => boolean {
-  const [br, bs, bq] = grid.reconciler.dims.map((d) => new Set(d.bottom));
-  return (n) => br.has(n.region) && bs.has(n.sector) && bq.has(n.qualification);
-}
-
-function computeCap(main: GridBase, scenario: Scenario, system: NationalSystem): ScenarioCap {
-  const { grid } = main;
-  const ds = grid.reconciler.dims[1];
-  const detailed = isDetailed(grid);
-  const H = grid.horizon;
-  const total = new Float64Array(H);
-  const mult = new Map<string, Float64Array>();
-  for (const n of grid.nodes) {
-    if (!detailed(n)) continue;
-    let m = mult.get(n.sector);
-    if (!m) mult.set(n.sector, (m = growthMultipliers(sectorGrowthOf(scenario, ancestors(ds, n.sector)), H)));
-    for (let t = 0; t < H; t++) total[t] += n.mean[t] * m[t];
-  }
-  const lf = Array.from({ length: H }, (_, t) => system.labourForce.mean[system.baseIndex + t + 1]);
-  const gradual =
-    system.maxRateFallPerYear !== undefined
-      ? { baseRate: system.unemploymentRate[system.baseIndex] / 100, maxFallPerYear: system.maxRateFallPerYear }
-      : undefined;
-  return scenarioCap(total, baselineCapFactors(system, H), lf, system.minUnemploymentRate, gradual);
-}
-
-/**
- * A detailed cell's scenario employment in one year: baseline path × growth multiplier × level
- * factor. In years where the scenario's demand reaches the ceiling (and the factor is not exactly 1)
- * it is rounded DOWN, so Σ cells stays ≤ the labour-force ceiling; otherwise rounded.
- */
-function leafEmployment(mean: number, m: number, f: number, capped: boolean): number {
-  return capped && f !== 1 ? Math.floor(mean * m * f) : Math.round(mean * m * f);
-}
-
-/** Growth multipliers of a grid's sector (its own code, then its parents). */
-function sectorMultipliers(ds: Grid['reconciler']['dims'][number], scenario: Scenario, s: string, H: number): Float64Array {
-  return growthMultipliers(sectorGrowthOf(scenario, ancestors(ds, s)), H);
-}
-
-const mainEmpCache = new WeakMap<GridBase, Map<string, Float64Array[]>>();
-
-/**
- * Scenario employment of EVERY cell of the main grid (or any grid that is not a new field), years
- * t = 1..H (index t−1), totals re-added from the detailed cells. The one computation of it per
- * scenario: `applyScenario` serves the grid's own rows from it, and new fields are capped by their
- * parent section in it. Cached per grid, scenario growth and cap; read-only.
- */
-export function mainScenarioEmployment(main: GridBase, scenario: Scenario, cap: ScenarioCap | null): Float64Array[] {
-  const key = JSON.stringify([demandKey(scenario), cap ? [Array.from(cap.factors), Array.from(cap.capped)] : null]);
-  return memoOn(mainEmpCache, main, key, () => computeMainEmployment(main, scenario, cap));
-}
-
-function computeMainEmployment(main: GridBase, scenario: Scenario, cap: ScenarioCap | null): Float64Array[] {
-  const { grid } = main;
-  const ds = grid.reconciler.dims[1];
-  const detailed = isDetailed(grid);
-  const H = grid.horizon;
-  const size = grid.nodes.length;
-  const emp = Array.from({ length: H }, () => new Float64Array(size));
-  const mult = new Map<string, Float64Array>();
-  grid.nodes.forEach((n, off) => {
-    if (!detailed(n)) return;
-    let m = mult.get(n.sector);
-    if (!m) mult.set(n.sector, (m = sectorMultipliers(ds, scenario, n.sector, H)));
-    for (let t = 0; t < H; t++) emp[t][off] = cap ? leafEmployment(n.mean[t], m[t], cap.factors[t], cap.capped[t] === 1) : Math.round(n.mean[t] * m[t]);
-  });
-  for (const x of emp) aggregateTensor(grid.reconciler, x);
-  return emp;
-}
-
-const parentRefCache = new WeakMap<GridBase, Map<GridBase, ParentRef[]>>();
-
-/**
- * Parent cell of every node of a new field's grid in the main grid: the same region and level in
- * the parent section (the main grid's ALL when it lacks the level). A field region the main grid
- * lacks (the residual) gets the national parent minus the field's other provinces, as in base.ts.
- */
-function parentRefs(field: GridBase, main: GridBase): ParentRef[] {
-  let byMain = parentRefCache.get(field);
-  if (!byMain) parentRefCache.set(field, (byMain = new Map()));
-  const hit = byMain.get(main);
-  if (hit) return hit;
-  const parent = field.field!.parent;
-  const mrec = main.grid.reconciler;
-  const [mr, , mq] = mrec.dims;
-  const rootR = rootOf(mr)!;
-  const rootQ = rootOf(mq)!;
-  const fr = field.grid.reconciler.dims[0];
-  const refs = field.grid.nodes.map((n): ParentRef => {
-    const q = cellOffset(mrec, [rootR, parent, n.qualification]) >= 0 ? n.qualification : rootQ;
-    const plus = cellOffset(mrec, [n.region, parent, q]);
-    if (plus >= 0 || !fr.bottom.includes(n.region)) return { plus, minus: [] };
-    const minus = fr.bottom
-      .filter((x) => x !== n.region)
-      .map((x) => cellOffset(mrec, [x, parent, q]))
-      .filter((o) => o >= 0);
-    return { plus: cellOffset(mrec, [rootR, parent, q]), minus };
-  });
-  byMain.set(main, refs);
-  return refs;
-}
-
 /** Result of applying a scenario to (part of) a grid. */
 export interface ScenarioResult {
   forecasts: CellForecast[];
@@ -212,46 +75,6 @@ function sliceReconciler(grid: Grid): Reconciler {
     sliceReconcilers.set(grid, r);
   }
   return r;
-}
-/**
- * Growth multiplier path of a sector (t = 1..H, index t−1), per sector and level: a new field's
- * cells of the target's level also move toward the target path by the scenario's attainment,
- * and by the scenario's boost of the field.
- */
-function multipliersFor(gb: GridBase, scenario: Scenario): (s: string, q: string) => Float64Array {
-  const ds = gb.grid.reconciler.dims[1];
-  const H = gb.grid.horizon;
-  const multBySector = new Map<string, Float64Array>();
-  return (s, q) => {
-    const key = gb.field && gb.target && (gb.target.qualification === 'ALL' || gb.target.qualification === q) ? `${s}|target` : s;
-    let m = multBySector.get(key);
-    if (!m) {
-      const codes = gb.field ? [s, gb.field.parent, ...ancestors(ds, s)] : ancestors(ds, s);
-      m = growthMultipliers(sectorGrowthOf(scenario, codes), H);
-      if (key.endsWith('|target') && scenario.targetAttainment !== undefined && gb.target) {
-        const { trend, path } = gb.target;
-        const a = scenario.targetAttainment;
-        for (let t = 0; t < H; t++) {
-          const adj = trend[t] > 0 ? (trend[t] + a * (path[t] - trend[t])) / trend[t] : 1;
-          m[t] *= adj;
-        }
-      }
-      const boost = gb.field ? scenario.fieldBoost?.[gb.field.code] : undefined;
-      if (boost) {
-        const f = fieldBoostFactors(gb, boost);
-        for (let t = 0; t < H; t++) m[t] *= f[t];
-      }
-      multBySector.set(key, m);
-    }
-    return m;
-  };
-}
-
-/** A new field's parent section in the main grid, under the same scenario and cap; null for the main grid or without one. */
-function parentCapOf(gb: GridBase, scenario: Scenario, ctx: ScenarioContext, cap: ScenarioCap | null): ParentCap | null {
-  const sys = ctx.system ?? null;
-  const main = gb.field ? (ctx.main ?? sys?.main ?? null) : null;
-  return main ? { main, emp: mainScenarioEmployment(main, scenario, cap), refs: parentRefs(gb, main) } : null;
 }
 
 /**
@@ -288,45 +111,6 @@ function scenarioCells(gb: GridBase, scenario: Scenario, ctx: ScenarioContext, r
     ? fieldEmployment({ gb, scenario, cap, parent, rec, offset, nodes, leaf })
     : mainScenarioEmployment(gb, scenario, cap).map((e) => e.subarray(offset, offset + size));
   return { gb, scenario, ctx, rec, offset, size, H, nodes, leaf, hidden, emp: [baseYear, ...later], sys, parent };
-}
-
-/**
- * A new field's scenario employment of the cells `nodes` (offset `offset` in its grid), t = 1..H
- * (index t−1): its own growth path, capped cell by cell by its parent section's scenario path.
- */
-function fieldEmployment(run: {
-  gb: GridBase;
-  scenario: Scenario;
-  cap: ScenarioCap | null;
-  parent: ParentCap | null;
-  rec: Reconciler;
-  offset: number;
-  nodes: Grid['nodes'];
-  leaf: Uint8Array;
-}): Float64Array[] {
-  const { gb, scenario, cap, parent, rec, offset, nodes, leaf } = run;
-  const H = gb.grid.horizon;
-  const size = nodes.length;
-  const multFor = multipliersFor(gb, scenario);
-  const parentAt = (off: number, t: number): number => {
-    const r = parent!.refs[off];
-    if (r.plus < 0) return Infinity;
-    let v = parent!.emp[t - 1][r.plus];
-    for (const o of r.minus) v -= parent!.emp[t - 1][o];
-    return Math.max(0, v);
-  };
-  const emp: Float64Array[] = Array.from({ length: H }, () => new Float64Array(size));
-  for (let local = 0; local < size; local++) {
-    if (!leaf[local]) continue;
-    const node = nodes[local];
-    const m = multFor(node.sector, node.qualification);
-    for (let t = 1; t <= H; t++) {
-      const v = cap ? leafEmployment(node.mean[t - 1], m[t - 1], cap.factors[t - 1], cap.capped[t - 1] === 1) : Math.round(node.mean[t - 1] * m[t - 1]);
-      emp[t - 1][local] = parent ? Math.min(v, parentAt(offset + local, t)) : v;
-    }
-  }
-  for (const e of emp) aggregateTensor(rec, e);
-  return emp;
 }
 
 /**
