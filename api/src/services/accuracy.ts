@@ -6,7 +6,7 @@
  * backtest beside naive on the same origins. One request instead of one per series.
  */
 import { BASELINE_SCENARIO as BASELINE, mergeBasis, SECTION_CODES, type AccuracySummary, type CellAccuracy, type ObservationStatus } from '@lmo/models';
-import type { Snapshot } from './results-store';
+import type { Snapshot } from './results-snapshot';
 
 /** One national series' backtest. */
 export interface SeriesAccuracy {

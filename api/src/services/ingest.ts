@@ -13,7 +13,8 @@ import { findVersionByHash, getCurrentVersion, type VersionInfo } from './datase
 import { ObservationColumnsBuilder, type ObservationColumns } from './observation-columns';
 import { validateObservations } from './observation-rules';
 import { sourceTexts } from './sources';
-import { buildVersion, promoteOrDiscard } from './version-builder';
+import { buildVersion } from './version-builder';
+import { promoteOrDiscard } from './version-pointer';
 
 export interface IngestMeta {
   label: string;

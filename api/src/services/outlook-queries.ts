@@ -5,7 +5,7 @@
 import { basisOf, mergeBasis } from '@lmo/models/labour';
 import { invalidRequest, notFound } from '../domain-error';
 import { forecastKey, type CellForecast, type GapRow, type TargetPath } from './compute';
-import type { Snapshot } from './results-store';
+import type { Snapshot } from './results-snapshot';
 import { unknownScenario } from './scenario-service';
 
 /** Throws a 400 naming the scenarios when `scenario` is not readable on `snap` (routes call snapshotFor first). */

@@ -3,7 +3,7 @@
  * decoded result chunks, /api/meta's stats, observed series and whole answers —
  * keyed by (version, key). A version never changes, so an entry stays right
  * until another version is served (`serving` drops the rest); nothing here
- * re-checks freshness, that is the results store's pointer (results-store.ts).
+ * re-checks freshness, that is the results store's pointer (results-pointer.ts).
  * Bounded in bytes: each entry carries an estimated cost, least recently used
  * dropped first. Concurrent misses share one computation; failures are not kept.
  */

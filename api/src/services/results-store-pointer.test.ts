@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Db } from '../db/client';
 import type { VersionInfo } from './dataset-versions';
-import { LISTENING_RECHECK_MS, ResultsStore } from './results-store';
+import { LISTENING_RECHECK_MS } from './results-pointer';
+import { ResultsStore } from './results-store';
 
 /** A store over a fake pointer: `current` is what the database says, `clock` what time it is. */
 function fake(recheckMs = 1_000, maxStaleMs = 2_000) {

@@ -7,142 +7,62 @@
  * stateless and agree. Small parts (summaries, targets) load eagerly; forecast
  * and gap chunks (one per scenario and region) load on first use into the read
  * path's one cache (read-cache.ts), which also holds meta, series and answers.
+ * The pointer is read in results-pointer.ts; a snapshot is read in
+ * results-snapshot.ts, and loaded (its results computed first if needed) in
+ * results-loader.ts. This module decides which snapshot is served, and when the
+ * next one is swapped in.
  */
-import { and, eq, sql } from 'drizzle-orm';
-import { BASELINE_SCENARIO } from '@lmo/models';
 import type { Db } from '../db/client';
-import { results } from '../db/schema';
-import { isDatabaseUnavailable } from '../db/unavailable';
-import { DomainError } from '../domain-error';
-import {
-  computeResults,
-  forecastKey,
-  unpackChunk,
-  type CellForecast,
-  type ChunkKind,
-  type GapRow,
-  type OutlookSummary,
-  type SetSummary,
-  type TargetPath,
-} from './compute';
-import { getCurrentVersion, getVersion, requirePresent, type VersionInfo } from './dataset-versions';
-import type { RawChunk } from './scenario-run';
+import type { ChunkKind } from './compute';
+import { requirePresent, type VersionInfo } from './dataset-versions';
 import { ReadCache } from './read-cache';
-import { UserChunks } from './user-chunks';
+import { SnapshotLoader, type SnapshotLoadOptions } from './results-loader';
+import { PointerReader, type PointerReadOptions } from './results-pointer';
+import type { Snapshot } from './results-snapshot';
 
-/** Everything the read routes need for one version. */
-export interface Snapshot {
-  version: VersionInfo;
-  summary: SetSummary;
-  outlooks: Map<string, OutlookSummary>;
-  targets: Map<string, TargetPath[]>;
-  /** One cell's forecast in `scenario`, or undefined when the data have no such cell. */
-  forecast(scenario: string, cell: { indicator: string; region: string; sector: string; qualification: string }): Promise<CellForecast | undefined>;
-  /** Gap rows of `scenario` for one region or `all`, every horizon. */
-  gaps(scenario: string, region: string): Promise<GapRow[]>;
-  /** Number of forecast cells in a scenario (for messages). */
-  forecastCells(scenario: string): number;
-  /** Decodes one forecasts or gaps chunk into the cache ahead of use (a no-op for chunks the version lacks). */
-  preload(kind: ChunkKind, scenario: string, key: string): Promise<void>;
-  /**
-   * Serves a planner's scenario computed on this version (scenario-service.ts): its chunks stay
-   * in memory as columns (user-chunks.ts), the `maxUserScenarios` most recently added per snapshot.
-   */
-  addScenario(id: string, chunks: readonly RawChunk[]): void;
-}
+// The store hands out snapshots: the routes name their type from here.
+export type { Snapshot } from './results-snapshot';
 
-/** The safety-net poll while NOTIFY is heard: a notice lost between two LISTEN connections is caught this late. */
-export const LISTENING_RECHECK_MS = 30_000;
-
-export interface ResultsStoreOptions {
-  /** How long a version check stays fresh. 0 checks on every request. */
-  recheckMs?: number;
-  /**
-   * While a re-check runs, readers keep the snapshot they had for at most this
-   * long after the last successful check (default 2 × recheckMs); past it they
-   * wait, and see an outage as a 503.
-   */
-  maxStaleMs?: number;
-  /** Compute missing results on demand (true for servers; a version committed by a crashed upload gets its results). */
-  computeMissing?: boolean;
+/** How a ResultsStore is set up; its pointer reads and snapshot loads take PointerReadOptions and SnapshotLoadOptions. */
+export interface ResultsStoreOptions extends PointerReadOptions, SnapshotLoadOptions {
   /** The read path's cache (default: one of DATA_CACHE_BYTES); decoded chunks go there. */
   cache?: ReadCache;
   /** Milliseconds on a monotonic clock (default performance.now; tests advance their own). */
   now?: () => number;
-  /** Planners' scenarios kept in memory per snapshot (older ones are recomputed on their next read). */
-  maxUserScenarios?: number;
-  /**
-   * Cross-instance lock (Database.withLock) so that, of several instances seeing a
-   * new version at once, one computes and the others wait for its stored results.
-   */
-  lock?: <T>(key: number, fn: () => Promise<T>) => Promise<T>;
-  /** How the current version pointer is read (default getCurrentVersion; tests simulate outages with it). */
-  readVersion?: (db: Db) => Promise<VersionInfo | null>;
-  /** How results are computed (default computeResults; tests wrap it to count runs). */
-  compute?: (db: Db, versionId: number) => Promise<unknown>;
 }
 
-const RETRY_FAILED_MS = 60_000;
 // Decoded chunks of the outgoing version loaded for the incoming one before it is served,
 // within a time budget so another instance's upload is still served within a second.
 const WARM_CHUNKS = 32;
 const WARM_BUDGET_MS = 250;
 
-// Estimated decoded size per item of a chunk (a forecast cell carries history, intervals and models), for the cache's budget.
-const ITEM_BYTES: Record<string, number> = { forecasts: 4096, gaps: 512 };
-
-// Advisory-lock keys for computing a version: a fixed high range, away from the startup lock.
-const computeLockKey = (versionId: number) => 1_000_000_000 + versionId;
-
-/** `kind|scenario` → chunk key → items in it. */
-type ChunkIndex = Map<string, Map<string, number>>;
-
 /** Per-instance cache of the current version's stored results (see the module comment). */
 export class ResultsStore {
   private snapshot?: Snapshot;
-  /** The last pointer read and when it was made (undefined: never, invalidated or failed). */
-  private pointerRead?: { row: VersionInfo | null; at: number };
-  private reading?: Promise<VersionInfo | null>;
   /**
    * Set by invalidate() until the next snapshot is served: a version announced (NOTIFY) or written
    * here is waited for by every reader, so a client that has seen its upload succeed reads it back.
    */
   private swapAwaited = false;
-  /** Bumped by invalidate(): a read started before it must not count as fresh after it. */
-  private epoch = 0;
   /** The version being prepared to replace the served one, if any. */
   private target?: number;
-  private readonly building = new Map<number, Promise<Snapshot>>();
-  private readonly failures = new Map<number, { error: unknown; at: number }>();
+  /** Loads snapshots, computing missing results first. */
+  private readonly loader: SnapshotLoader;
+  /** Reads of the current-version pointer, and how fresh the last one is. */
+  private readonly reader: PointerReader;
   /** The configured poll interval (Infinity on PGlite); health checks the database this often. */
   readonly pollMs: number;
-  /** How long a pointer read stays fresh now: pollMs, or longer while NOTIFY is heard (setListening). */
-  private recheckMs: number;
-  private readonly maxStaleMs: number;
-  private readonly computeMissing: boolean;
-  private readonly maxUserScenarios: number;
-  private readonly lock: NonNullable<ResultsStoreOptions['lock']>;
-  private readonly compute: NonNullable<ResultsStoreOptions['compute']>;
-  private readonly readVersion: NonNullable<ResultsStoreOptions['readVersion']>;
   private readonly now: () => number;
 
   /** The read path's one cache (decoded chunks here; meta, series and answers in the routes). */
   readonly cache: ReadCache;
 
-  constructor(
-    private readonly db: Db,
-    options: ResultsStoreOptions = {},
-  ) {
-    this.pollMs = options.recheckMs ?? 1000;
-    this.recheckMs = this.pollMs;
-    this.maxStaleMs = options.maxStaleMs ?? 2 * this.pollMs;
-    this.readVersion = options.readVersion ?? getCurrentVersion;
+  constructor(db: Db, options: ResultsStoreOptions = {}) {
     this.cache = options.cache ?? new ReadCache();
     this.now = options.now ?? (() => performance.now());
-    this.computeMissing = options.computeMissing ?? true;
-    this.maxUserScenarios = options.maxUserScenarios ?? 4;
-    this.lock = options.lock ?? ((_key, fn) => fn());
-    this.compute = options.compute ?? ((db, id) => computeResults(db, id));
+    this.reader = new PointerReader(db, this.now, (row) => this.onPointerRead(row), options);
+    this.pollMs = this.reader.pollMs;
+    this.loader = new SnapshotLoader(db, this.cache, this.now, options);
   }
 
   /** The snapshot already in memory (maybe of an older version), without waiting or querying. */
@@ -156,8 +76,8 @@ export class ResultsStore {
    * last answer for up to `maxStaleMs` after it was read (a busy database must not make
    * every reader wait). A failed re-read is not hidden: the next caller waits and sees it.
    */
-  pointer(maxAgeMs = this.recheckMs): Promise<VersionInfo | null> {
-    return this.checkPointer(maxAgeMs).then((r) => r.row);
+  pointer(maxAgeMs?: number): Promise<VersionInfo | null> {
+    return this.reader.check(maxAgeMs).then((r) => r.row);
   }
 
   /**
@@ -166,53 +86,21 @@ export class ResultsStore {
    * LISTEN connection is lost, polling every `pollMs` takes over again.
    */
   setListening(listening: boolean): void {
-    this.recheckMs = listening ? Math.max(this.pollMs, LISTENING_RECHECK_MS) : this.pollMs;
+    this.reader.setListening(listening);
   }
 
-  /** pointer(), saying whether this caller waited for a fresh read (`waited`) or got a remembered one. */
-  private async checkPointer(maxAgeMs = this.recheckMs): Promise<{ row: VersionInfo | null; waited: boolean }> {
-    const known = this.pointerRead;
-    const age = known ? this.now() - known.at : Infinity;
-    if (known && age < maxAgeMs) return { row: known.row, waited: false };
-    // One read at a time; concurrent callers share it.
-    if (!this.reading) {
-      const reading = this.readPointer().finally(() => {
-        if (this.reading === reading) this.reading = undefined;
-      });
-      this.reading = reading;
-    }
-    // While listening, reads are rare: a reader may keep the last answer for two safety-net periods.
-    const staleMs = maxAgeMs > this.pollMs ? 2 * maxAgeMs : this.maxStaleMs;
-    if (known && age < staleMs) {
-      this.reading.catch(() => {}); // its error reaches the next caller, not this one
-      return { row: known.row, waited: false };
-    }
-    return { row: await this.reading, waited: true };
-  }
-
-  private async readPointer(): Promise<VersionInfo | null> {
-    const epoch = this.epoch;
-    let row: VersionInfo | null;
-    try {
-      row = await this.readVersion(this.db);
-    } catch (error) {
-      if (epoch === this.epoch) this.pointerRead = undefined;
-      throw error;
-    }
-    // Invalidated while reading: this answer may predate the change, so it is not remembered.
-    if (epoch !== this.epoch) return row;
-    this.pointerRead = { row, at: this.now() };
+  /** A pointer read (see PointerReader): a newer version than the served one is prepared. */
+  private onPointerRead(row: VersionInfo | null): void {
     const served = this.snapshot;
-    if (!row || !served) return row;
+    if (!row || !served) return;
     if (sameVersion(served.version, row)) this.target = undefined;
     else this.prepare(served, row.id);
-    return row;
   }
 
   /** Loads `versionId` in the background while `served` is still answered, then swaps it in. */
   private prepare(served: Snapshot, versionId: number): void {
     this.target = versionId;
-    if (this.building.has(versionId)) return;
+    if (this.loader.loading(versionId)) return;
     void this.load(versionId)
       .then(async (next) => {
         await this.warm(served, next);
@@ -236,18 +124,15 @@ export class ResultsStore {
 
   /** The served version's id if the pointer was read within `recheckMs` (answerable without asking), else undefined. */
   freshVersionId(): number | undefined {
-    const read = this.pointerRead;
+    const row = this.reader.fresh();
     // A pointer already at a newer version than the snapshot: that version is being loaded, not served yet.
-    const served = this.snapshot && read && read.row?.id === this.snapshot.version.id && this.now() - read.at < this.recheckMs;
+    const served = this.snapshot && row && row.id === this.snapshot.version.id;
     return served ? this.snapshot!.version.id : undefined;
   }
 
   /** Forgets the pointer (NOTIFY from another instance, a local ingest or revert): the next caller waits for a fresh read. */
   invalidate(): void {
-    this.pointerRead = undefined;
-    // A read already in flight may have started before the change: the next caller starts its own.
-    this.reading = undefined;
-    this.epoch++;
+    this.reader.invalidate();
     this.swapAwaited = true;
   }
 
@@ -259,7 +144,7 @@ export class ResultsStore {
    * new snapshot too. Throws a 503 problem when nothing is loaded yet.
    */
   async current(): Promise<Snapshot> {
-    const { row, waited } = await this.checkPointer();
+    const { row, waited } = await this.reader.check();
     const version = requirePresent(row);
     const served = this.snapshot;
     if (served && sameVersion(served.version, version)) {
@@ -283,7 +168,7 @@ export class ResultsStore {
     this.swapAwaited = false;
     this.target = undefined;
     this.cache.serving(next.version.id);
-    if (this.pointerRead?.row?.id === next.version.id) this.pointerRead = { row: next.version, at: this.pointerRead.at };
+    this.reader.adopt(next.version);
   }
 
   /** Loads into `next`, one at a time, the chunks most recently read from `prev`. */
@@ -300,144 +185,7 @@ export class ResultsStore {
 
   /** Builds (computing first if needed) the snapshot of `versionId`; concurrent calls share the work. */
   load(versionId: number): Promise<Snapshot> {
-    const failed = this.failures.get(versionId);
-    // A version whose model run failed is not retried on every request; once a minute is enough.
-    if (failed && this.now() - failed.at < RETRY_FAILED_MS) return Promise.reject(failed.error);
-    let pending = this.building.get(versionId);
-    if (!pending) {
-      pending = this.build(versionId)
-        .then((snap) => {
-          this.failures.delete(versionId);
-          return snap;
-        })
-        .catch((error: unknown) => {
-          // Only model failures are remembered; an outage or a "not ready" answer may clear any moment.
-          if (!(error instanceof DomainError) && !isDatabaseUnavailable(error)) this.failures.set(versionId, { error, at: this.now() });
-          throw error;
-        })
-        .finally(() => this.building.delete(versionId));
-      this.building.set(versionId, pending);
-    }
-    return pending;
-  }
-
-  private async build(versionId: number): Promise<Snapshot> {
-    let version = await getVersion(this.db, versionId);
-    if (!version) throw new Error(`Dataset version ${versionId} does not exist`);
-    if (!version.computedAt) {
-      if (!this.computeMissing) {
-        throw new DomainError('RESULTS_NOT_READY', `Results for dataset version ${versionId} are still being computed.`);
-      }
-      await this.lock(computeLockKey(versionId), async () => {
-        // Another instance may have finished while we waited for the lock.
-        if (!(await getVersion(this.db, versionId))?.computedAt) await this.compute(this.db, versionId);
-      });
-      version = (await getVersion(this.db, versionId))!;
-    }
-    // One query: where every chunk is (the index), with the data of the small ones, which load now;
-    // forecast and gap chunks stay in the database until first read (chunk()).
-    const listing = await this.db
-      .select({
-        kind: results.kind,
-        scenario: results.scenario,
-        key: results.key,
-        items: results.items,
-        data: sql<string | null>`case when ${results.kind} in ('set', 'outlook', 'targets') then ${results.data} end`,
-      })
-      .from(results)
-      .where(eq(results.datasetVersionId, versionId));
-    const index: ChunkIndex = new Map();
-    let summary: SetSummary = { baseYear: 0, horizon: 0, scenarios: [], timingMs: {} };
-    const outlooks = new Map<string, OutlookSummary>();
-    const targets = new Map<string, TargetPath[]>();
-    for (const r of listing) {
-      const id = `${r.kind}|${r.scenario}`;
-      if (!index.has(id)) index.set(id, new Map());
-      index.get(id)!.set(r.key, r.items);
-      if (r.data === null) continue;
-      const value = await unpackChunk<never>(r.data);
-      if (r.kind === 'set') summary = value;
-      else if (r.kind === 'outlook') outlooks.set(r.scenario, value);
-      else targets.set(r.scenario, value);
-    }
-    const has = (kind: ChunkKind, scenario: string, key: string) => index.get(`${kind}|${scenario}`)?.has(key) ?? false;
-    const user = new UserChunks();
-    const byKey = (list: CellForecast[]) => new Map(list.map((f) => [forecastKey(f), f]));
-    const forecasts = (scenario: string, region: string): Promise<Map<string, CellForecast>> =>
-      this.chunk(versionId, 'forecasts', scenario, region, byKey, user, (list: CellForecast[]) => withBaselineHistory(region, list));
-    // A planner's scenario holds no history (scenario-run.ts): the past is the baseline's.
-    const withBaselineHistory = async (region: string, list: CellForecast[]) => {
-      const base = has('forecasts', BASELINE_SCENARIO, region) ? await forecasts(BASELINE_SCENARIO, region) : undefined;
-      for (const f of list) f.history ??= base?.get(forecastKey(f))?.history ?? [];
-      return list;
-    };
-    const gaps = (scenario: string, region: string) => this.chunk(versionId, 'gaps', scenario, region, (list: GapRow[]) => list, user);
-    const dropScenario = (id: string) => {
-      outlooks.delete(id);
-      targets.delete(id);
-      for (const kind of ['forecasts', 'gaps'] as const) {
-        for (const key of index.get(`${kind}|${id}`)?.keys() ?? []) this.cache.delete(versionId, `chunk|${kind}|${id}|${key}`);
-        index.delete(`${kind}|${id}`);
-      }
-      user.drop(id);
-    };
-    return {
-      version,
-      summary,
-      outlooks,
-      targets,
-      addScenario: (id, chunks) => {
-        if (outlooks.has(id)) return;
-        for (const c of chunks) {
-          if ('json' in c) (c.kind === 'outlook' ? outlooks : targets).set(id, JSON.parse(c.json));
-          else {
-            if (!index.has(`${c.kind}|${id}`)) index.set(`${c.kind}|${id}`, new Map());
-            index.get(`${c.kind}|${id}`)!.set(c.key, c.items);
-            user.add(id, c);
-          }
-        }
-        for (const old of user.over(this.maxUserScenarios)) dropScenario(old);
-      },
-      forecast: async (scenario, cell) => {
-        if (!has('forecasts', scenario, cell.region)) return undefined;
-        return (await forecasts(scenario, cell.region)).get(forecastKey(cell));
-      },
-      gaps: async (scenario, region) => {
-        const keys = [...(index.get(`gaps|${scenario}`)?.keys() ?? [])].filter((k) => region === 'all' || k === region);
-        const lists = await Promise.all(keys.map((k) => gaps(scenario, k)));
-        return lists.flat();
-      },
-      forecastCells: (scenario) => [...(index.get(`forecasts|${scenario}`)?.values() ?? [])].reduce((n, items) => n + items, 0),
-      preload: async (kind, scenario, key) => {
-        if (!has(kind, scenario, key)) return;
-        if (kind === 'forecasts') await forecasts(scenario, key);
-        else if (kind === 'gaps') await gaps(scenario, key);
-      },
-    };
-  }
-
-  /** A decoded chunk through the read cache; concurrent misses share one read. */
-  private chunk<T, R>(
-    versionId: number,
-    kind: ChunkKind,
-    scenario: string,
-    key: string,
-    shape: (value: T[]) => R,
-    user?: UserChunks,
-    complete?: (held: T[]) => Promise<T[]>,
-  ): Promise<R> {
-    const read = async () => {
-      const mine = user?.get<T>(scenario, kind, key);
-      if (mine) return shape(complete ? await complete(mine) : mine);
-      const [row] = await this.db
-        .select({ data: results.data })
-        .from(results)
-        .where(and(eq(results.datasetVersionId, versionId), eq(results.kind, kind), eq(results.scenario, scenario), eq(results.key, key)));
-      if (!row) throw new Error(`Missing results chunk ${versionId}|${kind}|${scenario}|${key}`);
-      return shape(await unpackChunk<T[]>(row.data));
-    };
-    const items = (v: R) => (v instanceof Map ? v.size : Array.isArray(v) ? v.length : 1);
-    return this.cache.load(versionId, `chunk|${kind}|${scenario}|${key}`, read, (v) => items(v) * (ITEM_BYTES[kind] ?? 1024));
+    return this.loader.load(versionId);
   }
 }
 

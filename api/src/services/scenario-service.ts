@@ -11,7 +11,7 @@ import type { Db } from '../db/client';
 import { scenarios } from '../db/schema';
 import { DomainError, invalidRequest } from '../domain-error';
 import type { ScenarioEngine } from './scenario-engine';
-import type { Snapshot } from './results-store';
+import type { Snapshot } from './results-snapshot';
 
 /** A stored or preset scenario. */
 export interface ScenarioInfo {

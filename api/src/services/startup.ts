@@ -5,7 +5,7 @@
 import { openDatabase, type Database, type DatabaseConfig } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { seedDatabase, type SeedOutcome } from './seed';
-import { discardBuilding } from './version-builder';
+import { discardBuilding } from './version-pointer';
 
 export interface OpenedDatabase {
   database: Database;

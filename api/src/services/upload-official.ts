@@ -10,7 +10,7 @@ import type { Observation } from '@lmo/models';
 import type { Db } from '../db/client';
 import { observations, sources } from '../db/schema';
 import { DomainError } from '../domain-error';
-import type { ParsedUpload } from './upload-parse';
+import type { ParsedUpload } from './upload-result';
 
 /** One official cell the upload would replace. */
 export interface OfficialConflict {

@@ -8,7 +8,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { observations } from '../db/schema';
-import type { ParsedUpload, UploadIssue } from './upload-parse';
+import type { UploadIssue } from './upload-issue';
+import type { ParsedUpload } from './upload-result';
 
 const POPULATION = 'population';
 const key = (region: string, period: string) => `${region}|${period.slice(0, 4)}`;

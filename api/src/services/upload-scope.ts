@@ -12,7 +12,7 @@
  */
 import { getFormerProvince, getRegion, PROVINCES, type Region } from '@lmo/models';
 import { DomainError } from '../domain-error';
-import type { ParsedUpload } from './upload-parse';
+import type { ParsedUpload } from './upload-result';
 
 /** A token scope: sorted, distinct province and region codes; null means unscoped (central). */
 export type Scope = readonly string[] | null;

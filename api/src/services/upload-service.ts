@@ -12,9 +12,15 @@ import { ForecastError } from '@lmo/models';
 import { getCurrentVersion, type VersionInfo } from './dataset-versions';
 import { findOfficialConflicts, officialConflictProblem } from './upload-official';
 import { populationIssues } from './upload-plausibility';
-import { parseUpload, UploadTooLargeError, type ParsedUpload, type UploadIssue, type UploadOptions } from './upload-parse';
+import { UploadTooLargeError } from './upload-byte-limit';
+import type { UploadIssue } from './upload-issue';
+import type { UploadOptions } from './upload-options';
+import { parseUpload } from './upload-parse';
+import type { ParsedUpload } from './upload-result';
 import { assertInScope, uploadAreas, type Scope } from './upload-scope';
-import { buildVersion, computeVersion, findCurrentUpload, promoteOrDiscard } from './version-builder';
+import { buildVersion, findCurrentUpload } from './version-builder';
+import { computeVersion } from './version-compute';
+import { promoteOrDiscard } from './version-pointer';
 
 export interface UploadRequest extends UploadOptions {
   dryRun?: boolean;

@@ -5,7 +5,7 @@
  * other binary data, and old Mac line endings (CR only), which otherwise make
  * the whole file one header line ("column `status` is missing").
  */
-import type { UploadIssue } from './upload-parse';
+import type { UploadIssue } from './upload-issue';
 
 const MAGIC: [bytes: number[], kind: string, kindVi: string][] = [
   [[0x1f, 0x8b], 'a gzip-compressed file (.gz)', 'tệp nén gzip (.gz)'],

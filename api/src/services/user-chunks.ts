@@ -1,5 +1,5 @@
 /**
- * Planners' scenario chunks held in memory by one snapshot (results-store.ts): forecasts and
+ * Planners' scenario chunks held in memory by one snapshot (results-snapshot.ts): forecasts and
  * gaps per region as columns (row-columns.ts), which hold a scenario in a few MB and decode in
  * milliseconds, so neither the first reads after a slider move nor the later ones wait for JSON
  * parsing or decompression. Most recently added scenarios are kept.

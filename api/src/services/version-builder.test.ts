@@ -13,7 +13,9 @@ import { fixtureRows } from '../../test/fixture';
 import { getJson, startTestApp, type TestApp } from '../../test/harness';
 import { MIGRATIONS_FOLDER } from '../db/migrate';
 import { getCurrentVersion } from './dataset-versions';
-import { buildVersion, computeVersion, discardBuilding, discardVersion, promoteVersion, type BuildSpec } from './version-builder';
+import { buildVersion, type BuildSpec } from './version-builder';
+import { computeVersion } from './version-compute';
+import { discardBuilding, discardVersion, promoteVersion } from './version-pointer';
 import { listVisibleVersions, rollbackTo } from './versions-service';
 
 const backends = await testBackends();

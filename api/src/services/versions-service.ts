@@ -9,7 +9,7 @@ import type { Db } from '../db/client';
 import { datasetVersions } from '../db/schema';
 import { notFound } from '../domain-error';
 import { toVersionInfo, type VersionInfo } from './dataset-versions';
-import { moveCurrent, underVersionLock } from './version-builder';
+import { moveCurrent, underVersionLock } from './version-pointer';
 
 export { diffVersion, DIFF_SORTS, type CellChange, type DiffSort, type VersionDiff } from './versions-diff';
 

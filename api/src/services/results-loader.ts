@@ -1,0 +1,99 @@
+/**
+ * How the results store (results-store.ts) gets a version's snapshot: concurrent loads
+ * share one, a version whose model run failed is not retried on every request, and a
+ * version without results (a seed, or one committed by a crashed upload) has them
+ * computed first, under a cross-instance lock so that one instance computes them.
+ */
+import type { Db } from '../db/client';
+import { isDatabaseUnavailable } from '../db/unavailable';
+import { DomainError } from '../domain-error';
+import { computeResults } from './compute';
+import { getVersion } from './dataset-versions';
+import type { ReadCache } from './read-cache';
+import { readSnapshot, type Snapshot } from './results-snapshot';
+
+/** The results store's options on loading snapshots (see ResultsStoreOptions). */
+export interface SnapshotLoadOptions {
+  /** Compute missing results on demand (true for servers; a version committed by a crashed upload gets its results). */
+  computeMissing?: boolean;
+  /** Planners' scenarios kept in memory per snapshot (older ones are recomputed on their next read). */
+  maxUserScenarios?: number;
+  /**
+   * Cross-instance lock (Database.withLock) so that, of several instances seeing a
+   * new version at once, one computes and the others wait for its stored results.
+   */
+  lock?: <T>(key: number, fn: () => Promise<T>) => Promise<T>;
+  /** How results are computed (default computeResults; tests wrap it to count runs). */
+  compute?: (db: Db, versionId: number) => Promise<unknown>;
+}
+
+const RETRY_FAILED_MS = 60_000;
+
+// Advisory-lock keys for computing a version: a fixed high range, away from the startup lock.
+const computeLockKey = (versionId: number) => 1_000_000_000 + versionId;
+
+/** Loads (computing first if needed) snapshots of versions; see the module comment. */
+export class SnapshotLoader {
+  private readonly building = new Map<number, Promise<Snapshot>>();
+  private readonly failures = new Map<number, { error: unknown; at: number }>();
+  private readonly computeMissing: boolean;
+  private readonly maxUserScenarios: number;
+  private readonly lock: NonNullable<SnapshotLoadOptions['lock']>;
+  private readonly compute: NonNullable<SnapshotLoadOptions['compute']>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly cache: ReadCache,
+    private readonly now: () => number,
+    options: SnapshotLoadOptions = {},
+  ) {
+    this.computeMissing = options.computeMissing ?? true;
+    this.maxUserScenarios = options.maxUserScenarios ?? 4;
+    this.lock = options.lock ?? ((_key, fn) => fn());
+    this.compute = options.compute ?? ((db, id) => computeResults(db, id));
+  }
+
+  /** Whether a load of `versionId` is under way. */
+  loading(versionId: number): boolean {
+    return this.building.has(versionId);
+  }
+
+  /** Builds (computing first if needed) the snapshot of `versionId`; concurrent calls share the work. */
+  load(versionId: number): Promise<Snapshot> {
+    const failed = this.failures.get(versionId);
+    // A version whose model run failed is not retried on every request; once a minute is enough.
+    if (failed && this.now() - failed.at < RETRY_FAILED_MS) return Promise.reject(failed.error);
+    let pending = this.building.get(versionId);
+    if (!pending) {
+      pending = this.build(versionId)
+        .then((snap) => {
+          this.failures.delete(versionId);
+          return snap;
+        })
+        .catch((error: unknown) => {
+          // Only model failures are remembered; an outage or a "not ready" answer may clear any moment.
+          if (!(error instanceof DomainError) && !isDatabaseUnavailable(error)) this.failures.set(versionId, { error, at: this.now() });
+          throw error;
+        })
+        .finally(() => this.building.delete(versionId));
+      this.building.set(versionId, pending);
+    }
+    return pending;
+  }
+
+  private async build(versionId: number): Promise<Snapshot> {
+    let version = await getVersion(this.db, versionId);
+    if (!version) throw new Error(`Dataset version ${versionId} does not exist`);
+    if (!version.computedAt) {
+      if (!this.computeMissing) {
+        throw new DomainError('RESULTS_NOT_READY', `Results for dataset version ${versionId} are still being computed.`);
+      }
+      await this.lock(computeLockKey(versionId), async () => {
+        // Another instance may have finished while we waited for the lock.
+        if (!(await getVersion(this.db, versionId))?.computedAt) await this.compute(this.db, versionId);
+      });
+      version = (await getVersion(this.db, versionId))!;
+    }
+    return readSnapshot(this.db, this.cache, version, this.maxUserScenarios);
+  }
+}
