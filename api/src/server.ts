@@ -7,6 +7,7 @@
 import { serve } from '@hono/node-server';
 import { createServer as createHttpServer, type RequestListener, type ServerOptions } from 'node:http';
 import { createFastPath } from './http/fast-path';
+import { portProblem, portProblemText } from './http/port-free';
 import { authState } from './http/require-role';
 import { createApp } from './app';
 import { scenariosOf } from './deps';
@@ -26,6 +27,11 @@ try {
   // A bad variable is the operator's to fix: say which, without a stack trace.
   if (!(error instanceof ConfigError)) throw error;
   console.error(`[lmo] ${error.message}`);
+  process.exit(1);
+}
+const portCode = await portProblem(config.host, config.port);
+if (portCode) {
+  console.error(`[lmo] ${portProblemText(portCode, config.host, config.port)}`);
   process.exit(1);
 }
 const opened = await openAndMigrate(config.database);
@@ -82,6 +88,11 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   if (seed) console.log(`[lmo] seeds: ${seed.action} (dataset version ${seed.version.id}, ${timings.seedMs} ms)`);
   console.log(`[lmo] listening on http://${host}:${info.port}/ after ${since()} — API docs at /api/docs`);
   void prepareData();
+});
+// Taken between the check above and now (a race): the same message, and the database closed.
+server.once('error', (error: NodeJS.ErrnoException) => {
+  console.error(`[lmo] ${portProblemText(error.code ?? String(error), config.host, config.port)}`);
+  void database.close().finally(() => process.exit(1));
 });
 
 /** Computes (first start, in a worker thread) or loads the current version's results; /api/health reports `ready`. */
