@@ -48,7 +48,10 @@ export const forecastSchema = z
     forecast: columns,
     models: z.array(z.object({ method: z.string(), weight: z.number() })),
     intervalKind: z.enum(['analytic', 'empirical', 'bootstrap', 'none']),
-    accuracy: cellAccuracySchema.meta({ description: 'Rolling-origin backtest of the method beside naive on the same origins.' }),
+    accuracy: cellAccuracySchema.meta({
+      description:
+        "Rolling-origin backtest beside naive on the same origins: of the series method in `models`, or, for a cell the supply–demand system makes (`models` national-system…, system-shares), of the single-series engine `auto` on the cell's own history, as a benchmark (the system itself is backtested by `pnpm bench:labour`). All null when the history is too short.",
+    }),
     break: z
       .object({
         period: z.string(),

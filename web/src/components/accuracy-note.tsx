@@ -2,6 +2,13 @@ import { useTranslation } from 'react-i18next';
 import type { Accuracy } from '../api/types';
 import { formatDecimal, formatPercent, type Lang } from '../i18n/format';
 
+/**
+ * Forecasts the supply–demand system makes (national totals, and every detailed cell as a share
+ * of them): the API's backtest of such a cell is the single-series engine's on the same history,
+ * a benchmark, not the system's own, so the note says so rather than pass it off as the line's.
+ */
+const SYSTEM_METHOD = /^(system|national-system)/;
+
 /** One line under a forecast chart: the measured backtest accuracy of that forecast, beside naive. */
 export function AccuracyNote({ items }: { items: { label: string; accuracy?: Accuracy | null; models?: { method: string }[] }[] }) {
   const { t, i18n } = useTranslation();
@@ -15,7 +22,8 @@ export function AccuracyNote({ items }: { items: { label: string; accuracy?: Acc
         .map((i) => {
           const a = i.accuracy!;
           const cov = a.coverage80 === null ? '' : `, ${t('accuracy.coverage80')} ${formatPercent(a.coverage80 * 100, lang, 0)}`;
-          return `${i.label} — MASE ${formatDecimal(a.mase, lang, 2)} (${t('accuracy.naive')} ${formatDecimal(a.naiveMase, lang, 2)})${cov}, ${t('accuracy.origins', { count: a.origins })}`;
+          const benchmark = i.models?.some((m) => SYSTEM_METHOD.test(m.method)) ? ` (${t('accuracy.engineBenchmark')})` : '';
+          return `${i.label} — MASE ${formatDecimal(a.mase, lang, 2)} (${t('accuracy.naive')} ${formatDecimal(a.naiveMase, lang, 2)})${cov}, ${t('accuracy.origins', { count: a.origins })}${benchmark}`;
         })
         .join(' · ')}
     </p>

@@ -86,9 +86,9 @@ export function SystemFrame() {
       footnote={
         <AccuracyNote
           items={[
-            { label: t('overview.labourForce'), accuracy: labourForce.data?.accuracy },
-            { label: t('overview.employment'), accuracy: employment.data?.accuracy },
-            { label: t('overview.unemploymentRate'), accuracy: unemploymentRate.data?.accuracy },
+            { label: t('overview.labourForce'), accuracy: labourForce.data?.accuracy, models: labourForce.data?.models },
+            { label: t('overview.employment'), accuracy: employment.data?.accuracy, models: employment.data?.models },
+            { label: t('overview.unemploymentRate'), accuracy: unemploymentRate.data?.accuracy, models: unemploymentRate.data?.models },
           ]}
         />
       }
