@@ -59,13 +59,10 @@ function projectNode(index: ObservationIndex, opts: GridOptions, gh: GridHistory
   const values = years.map((t) => t[off]);
   const history = cellHistory(index.cells.get(cellId(indicator, r, s, q)), values, gh, opts.sumSource);
   const base = values[years.length - 1];
+  const cell = { region: r, sector: s, qualification: q, history, base };
   if (values.every((v) => v === 0) && (!plan || plan.means.every((m) => m[off] === 0))) {
     return {
-      region: r,
-      sector: s,
-      qualification: q,
-      history,
-      base,
+      ...cell,
       mean: new Array(horizon).fill(0),
       intervals: levels.map((level) => ({ level, lower: new Array(horizon).fill(0), upper: new Array(horizon).fill(0) })),
       models: [],
@@ -76,35 +73,29 @@ function projectNode(index: ObservationIndex, opts: GridOptions, gh: GridHistory
   const b = applyBreak(values, periods, brk, { minAfter: opts.minAfterBreak });
   const series = { values: b.values, start: b.start, frequency: 1 as const };
   const fitMethod = series.values.length >= 3 ? method : 'naive';
+  // A top-down cell's accuracy is the engine's backtest on its own (break-treated) history, as its benchmark.
+  const accuracy = cellAccuracy(series, { method: fitMethod, origins: opts.backtestOrigins ? opts.backtestOrigins(r, s, q) : 3 });
+  const brokeAt = b.applied ? { break: withoutReason(b.applied) } : {};
   if (plan) {
-    // Accuracy: the engine's backtest on the cell's own (break-treated) history, as the benchmark of this cell.
     return {
-      region: r,
-      sector: s,
-      qualification: q,
-      history,
-      base,
+      ...cell,
       mean: plan.means.map((m) => m[off]),
       intervals: [],
       models: [{ method: SHARES_METHOD, weight: 1 }],
       intervalKind: 'analytic',
-      accuracy: cellAccuracy(series, { method: fitMethod, origins: opts.backtestOrigins ? opts.backtestOrigins(r, s, q) : 3 }),
-      ...(b.applied ? { break: withoutReason(b.applied) } : {}),
+      accuracy,
+      ...brokeAt,
     };
   }
   const { fit, forecast } = forecastCell(series, horizon, levels, fitMethod);
   return {
-    region: r,
-    sector: s,
-    qualification: q,
-    history,
-    base,
+    ...cell,
     mean: forecast.mean,
     intervals: forecast.intervals.map((iv) => ({ level: iv.level, lower: iv.lower, upper: iv.upper })),
     models: fit.models,
     intervalKind: fit.intervalKind,
-    accuracy: cellAccuracy(series, { method: fitMethod, origins: opts.backtestOrigins ? opts.backtestOrigins(r, s, q) : 3 }),
-    ...(b.applied ? { break: withoutReason(b.applied) } : {}),
+    accuracy,
+    ...brokeAt,
   };
 }
 
