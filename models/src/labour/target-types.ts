@@ -102,17 +102,11 @@ export interface TrainingPlan {
   output: TrainingOutput;
 }
 
-/** Trend forecast of one new field beside what its decision says (national). */
-export interface TargetPath {
-  field: string;
-  kind: TargetKind;
-  decision: string;
-  decisionVi: string;
-  date: string;
-  quoteVi: string;
-  quoteEn: string;
-  /** Basis of the workforce path (`assumption`: no decision sets a workforce stock). */
-  basis: TargetBasis;
+/**
+ * Trend forecast of one new field beside what its decision says (national); the decision's
+ * fields as in its TargetSpec (`basis` is `assumption`: no decision sets a workforce stock).
+ */
+export interface TargetPath extends Pick<TargetSpec, 'field' | 'kind' | 'decision' | 'decisionVi' | 'date' | 'quoteVi' | 'quoteEn' | 'basis'> {
   /** Workforce level of the scenario path in the target year (persons); null when there is no path. */
   targetLevel: number | null;
   targetYear: number;
