@@ -45,7 +45,9 @@ export function clusterBootstrap(
     }
     stats[r] = den > 0 ? num / den : NaN;
   }
-  const sorted = [...stats].filter(Number.isFinite).sort((a, b) => a - b);
+  // A typed array sorts numerically; resamples with no points (or NaN figures) have no ratio.
+  const sorted = stats.filter(Number.isFinite).sort();
+  if (sorted.length === 0) return [NaN, NaN];
   const tail = (1 - level / 100) / 2;
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(p * (sorted.length - 1))))]!;
   return [at(tail), at(1 - tail)];
@@ -68,6 +70,12 @@ export function scoreIntervals(clusters: readonly ClusterScores[]): { mase: [num
     coverage80: clusterBootstrap(clusters.map((c) => ({ num: c.inside80, den: c.points }))),
     coverage95: clusterBootstrap(clusters.map((c) => ({ num: c.inside95, den: c.points }))),
   };
+}
+
+/** The three intervals of `scoreIntervals` with each end rounded to 4 decimals (NaN → null), for a BENCH line. */
+export function roundedIntervals(ci: ReturnType<typeof scoreIntervals>): Record<keyof typeof ci, (number | null)[]> {
+  const r = ([lo, hi]: [number, number]) => [lo, hi].map((x) => (Number.isFinite(x) ? Number(x.toFixed(4)) : null));
+  return { mase: r(ci.mase), coverage80: r(ci.coverage80), coverage95: r(ci.coverage95) };
 }
 
 /** "a–b" with the given digits (percent when `pct`). */

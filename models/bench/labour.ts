@@ -24,7 +24,7 @@ import { SHARED_DIR, readCsv } from './datasets';
 import { runSeedBench } from './labour-seeds';
 import { timeScenario } from './scenario-timing';
 import { formatTable } from './table';
-import { formatRange, scoreIntervals, type ClusterScores } from './bootstrap';
+import { formatRange, roundedIntervals, scoreIntervals, type ClusterScores } from './bootstrap';
 
 const DATA_DIR = path.join(SHARED_DIR, 'reference/data/ilo_modelled_via_gapminder');
 const SECTORS = {
@@ -48,7 +48,7 @@ export interface LabourScores {
   /** MSIS of the 95 % interval: Winkler score ÷ the training part's naive MAE, mean over series. */
   msis95: number;
   /** 95 % bootstrap intervals of MASE and coverage, countries resampled (bootstrap.ts). */
-  ci95?: { mase: [number, number]; coverage80: [number, number]; coverage95: [number, number] };
+  ci95: ReturnType<typeof roundedIntervals>;
 }
 
 /** Country → sector → shares FIRST..LAST; only complete countries. */
@@ -191,11 +191,7 @@ export async function runLabourBench(): Promise<{
         coverage80: Number(s.coverage80.toFixed(4)),
         coverage95: Number(s.coverage95.toFixed(4)),
         msis95: Number(s.msis.toFixed(4)),
-        ci95: {
-          mase: s.ci95.mase.map((x) => Number(x.toFixed(4))) as [number, number],
-          coverage80: s.ci95.coverage80.map((x) => Number(x.toFixed(4))) as [number, number],
-          coverage95: s.ci95.coverage95.map((x) => Number(x.toFixed(4))) as [number, number],
-        },
+        ci95: roundedIntervals(s.ci95),
       };
     }
     const extra = `; Viet Nam MASE ${s.vietNamMase.toFixed(2)}` + (s.outside ? `; ${s.outside} forecasts outside 0–100` : '');

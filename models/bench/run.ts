@@ -36,7 +36,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { owa } from '../src/forecast/index';
 
-import { formatRange, scoreIntervals } from './bootstrap';
+import { formatRange, roundedIntervals, scoreIntervals } from './bootstrap';
 import { augursAutoEts, augursMstl, initAugurs } from './augurs';
 import { BENCHMARKS_DIR, DATASETS, loadDataset, loadForecastFile, requireBenchmarks } from './datasets';
 import type { BenchSeries, DatasetInfo } from './datasets';
@@ -211,15 +211,7 @@ function benchDataset(info: DatasetInfo, opts: ReturnType<typeof parseArgs>) {
     methods,
     seriesPerSecond: { auto: round(autoSps, 1), augurs: round(augursSps, 1) },
     speedRatio: round(autoSps / augursSps, 3),
-    ...(ci
-      ? {
-          autoEvaluationCi95: {
-            mase: ci.mase.map((x) => round(x)),
-            coverage80: ci.coverage80.map((x) => round(x)),
-            coverage95: ci.coverage95.map((x) => round(x)),
-          },
-        }
-      : {}),
+    ...(ci ? { autoEvaluationCi95: roundedIntervals(ci) } : {}),
   };
 }
 

@@ -23,11 +23,10 @@
  * under 10,000 people or its coefficient of variation exceeds 30 %.
  */
 import { StratifiedTotals } from './microdata-estimator';
-import type { LabourStatus } from './microdata-columns';
 import { CELL_COUNT, estimateCells, estimationAreas, respondentCells, type CautionRule } from './microdata-cells';
 import { IssueLog } from './long-format-checks';
 import { POPULATION_CAPS } from './plausibility';
-import { field, MicrodataRowReader } from './microdata-row';
+import { field, MicrodataRowReader, type Respondent } from './microdata-row';
 import type { MicrodataAggregator, MicrodataError, MicrodataOptions, MicrodataRecord, MicrodataResult } from './microdata-types';
 
 const PERIOD = /^\d{4}(-Q[1-4])?$/;
@@ -94,20 +93,12 @@ class MicrodataAggregation {
     this.stats.rows++;
     const r = this.reader.read(record, line);
     if (!r) return false;
-    this.accumulate(record, r.province, r.status, r.s, r.q, r.w, r.psu);
+    this.accumulate(record, r);
     return true;
   }
 
   /** Adds a valid respondent to its stratum's cells and to the counts. */
-  private accumulate(
-    record: MicrodataRecord,
-    province: { code: string; former: boolean },
-    status: LabourStatus,
-    s: number,
-    q: number,
-    w: number,
-    psu: string | null,
-  ): void {
+  private accumulate(record: MicrodataRecord, { province, status, s, q, w, psu }: Respondent): void {
     const k = respondentCells(status, s, q, this.cells);
     const stratumRaw = field(record, 'stratum');
     if (province.code !== this.lastProvince || stratumRaw !== this.lastStratumRaw) {

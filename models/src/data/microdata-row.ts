@@ -38,7 +38,6 @@ export interface Respondent {
 export class MicrodataRowReader {
   private readonly minAge: number;
   private readonly maxAge: number;
-  private readonly statusCache = new Map<string, LabourStatus | null>();
   /** Up to five former-province labels seen, with the current unit each was assigned to. */
   readonly mappedExamples = new Map<string, string>();
 
@@ -56,6 +55,7 @@ export class MicrodataRowReader {
     const r = resolveQualificationLabel(raw);
     return isProblem(r) ? r : QUALIFICATION_INDEX.get(r)!;
   });
+  private readonly statusOf = memoLabels((raw) => parseLabourStatus(raw) ?? null, 1000);
 
   constructor(
     // The aggregation's log: the first `maxErrors` kept, all counted.
@@ -102,11 +102,7 @@ export class MicrodataRowReader {
   private readStatus(record: MicrodataRecord, line: number): LabourStatus | null | undefined {
     const raw = field(record, 'status');
     if (raw === '') return void this.missing(line, 'status');
-    let status = this.statusCache.get(raw);
-    if (status === undefined) {
-      status = parseLabourStatus(raw) ?? null;
-      if (this.statusCache.size < 1000) this.statusCache.set(raw, status);
-    }
+    const status = this.statusOf(raw);
     if (status === null) {
       this.report({
         line,

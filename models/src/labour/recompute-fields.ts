@@ -118,7 +118,7 @@ export function fieldEmployment(run: {
     const node = nodes[local];
     const m = multFor(node.sector, node.qualification);
     for (let t = 1; t <= H; t++) {
-      const v = cap ? leafEmployment(node.mean[t - 1], m[t - 1], cap.factors[t - 1], cap.capped[t - 1] === 1) : Math.round(node.mean[t - 1] * m[t - 1]);
+      const v = leafEmployment(node.mean[t - 1], m[t - 1], cap, t - 1);
       emp[t - 1][local] = parent ? Math.min(v, parentAt(offset + local, t)) : v;
     }
   }

@@ -63,7 +63,7 @@ function computeCap(main: GridBase, scenario: Scenario, system: NationalSystem):
   for (const n of grid.nodes) {
     if (!detailed(n)) continue;
     let m = mult.get(n.sector);
-    if (!m) mult.set(n.sector, (m = growthMultipliers(sectorGrowthOf(scenario, ancestors(ds, n.sector)), H)));
+    if (!m) mult.set(n.sector, (m = sectorMultipliers(ds, scenario, n.sector, H)));
     for (let t = 0; t < H; t++) total[t] += n.mean[t] * m[t];
   }
   const lf = Array.from({ length: H }, (_, t) => system.labourForce.mean[system.baseIndex + t + 1]);
@@ -75,12 +75,15 @@ function computeCap(main: GridBase, scenario: Scenario, system: NationalSystem):
 }
 
 /**
- * A detailed cell's scenario employment in one year: baseline path × growth multiplier × level
- * factor. In years where the scenario's demand reaches the ceiling (and the factor is not exactly 1)
- * it is rounded DOWN, so Σ cells stays ≤ the labour-force ceiling; otherwise rounded.
+ * A detailed cell's scenario employment in forecast year index `t` (year t + 1): baseline path ×
+ * growth multiplier × the cap's level factor (none without a cap). In years where the scenario's
+ * demand reaches the ceiling (and the factor is not exactly 1) it is rounded DOWN, so Σ cells stays
+ * ≤ the labour-force ceiling; otherwise rounded.
  */
-export function leafEmployment(mean: number, m: number, f: number, capped: boolean): number {
-  return capped && f !== 1 ? Math.floor(mean * m * f) : Math.round(mean * m * f);
+export function leafEmployment(mean: number, m: number, cap: ScenarioCap | null, t: number): number {
+  if (!cap) return Math.round(mean * m);
+  const f = cap.factors[t];
+  return cap.capped[t] === 1 && f !== 1 ? Math.floor(mean * m * f) : Math.round(mean * m * f);
 }
 
 /** Growth multipliers of a grid's sector (its own code, then its parents). */
@@ -113,7 +116,7 @@ function computeMainEmployment(main: GridBase, scenario: Scenario, cap: Scenario
     if (!detailed(n)) return;
     let m = mult.get(n.sector);
     if (!m) mult.set(n.sector, (m = sectorMultipliers(ds, scenario, n.sector, H)));
-    for (let t = 0; t < H; t++) emp[t][off] = cap ? leafEmployment(n.mean[t], m[t], cap.factors[t], cap.capped[t] === 1) : Math.round(n.mean[t] * m[t]);
+    for (let t = 0; t < H; t++) emp[t][off] = leafEmployment(n.mean[t], m[t], cap, t);
   });
   for (const x of emp) aggregateTensor(grid.reconciler, x);
   return emp;
