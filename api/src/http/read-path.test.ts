@@ -20,7 +20,7 @@ function harness(options: { maxBytes?: number; cacheable?: (c: any) => boolean }
   const cache = new ReadCache(options.maxBytes ?? 1 << 20);
   const app = new Hono()
     .use('*', servedVersion(store, PATHS))
-    .use('*', answerCache({ cache, enabled: (options.maxBytes ?? 1) > 0, cacheable: options.cacheable }))
+    .use('*', answerCache({ cache, cacheable: options.cacheable }))
     .use('*', revalidate())
     .get('/data', (c) => {
       state.calls++;

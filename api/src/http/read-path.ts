@@ -55,8 +55,6 @@ export interface CachedAnswer {
 
 // Headers that belong to one exchange, not to the stored answer.
 const DROPPED = new Set(['date', 'content-length', 'set-cookie', 'etag', 'cache-control', 'connection', 'keep-alive', 'transfer-encoding']);
-/** Key prefix of whole answers in the read cache (their share of it is RESPONSE_CACHE_MB: read-cache.ts readCacheFor). */
-export { ANSWER };
 const isRead = (c: Context) => c.req.method === 'GET' || c.req.method === 'HEAD';
 
 /** Path plus query with parameters sorted, so the same question in another order is one entry. */
@@ -175,14 +173,14 @@ function replay(answer: CachedAnswer, ifNoneMatch: string | undefined, head: boo
 
 export interface AnswerCacheOptions {
   cache: ReadCache;
-  /** Whether answers are stored at all; default: when the cache's share for them is not 0 (RESPONSE_CACHE_MB). */
-  enabled?: boolean;
   /** Requests whose answer is the same for every caller (see the module comment); default all. */
   cacheable?: (c: Context) => boolean;
 }
 
 /** Replays and stores whole answers (see the module comment); needs `servedVersion` mounted before it. */
-export function answerCache({ cache, enabled = cache.budgetOf(ANSWER) > 0, cacheable }: AnswerCacheOptions): MiddlewareHandler {
+export function answerCache({ cache, cacheable }: AnswerCacheOptions): MiddlewareHandler {
+  // Answers are kept only when the cache gives them a budget (RESPONSE_CACHE_MB: read-cache.ts readCacheFor).
+  const enabled = cache.budgetOf(ANSWER) > 0;
   return async (c, next) => {
     if (!enabled || !isRead(c) || !onReadPath(c) || (cacheable && !cacheable(c))) return next();
     // Only a request that may be replayed needs the version before the guard and the route.

@@ -16,9 +16,6 @@ import { parsePxwebUpload } from './upload-pxweb';
 import { result, type ParsedUpload } from './upload-result';
 import { parseSdmxUpload } from './upload-sdmx';
 
-// Re-exported for the routes and the CLI, which name the format beside parseUpload.
-export { UPLOAD_FORMATS, type UploadFormat } from './upload-options';
-
 /**
  * Reads `source` (a byte stream: the multipart file part, a request body or a
  * file) and validates it. Throws `UploadTooLargeError` past the size limit;

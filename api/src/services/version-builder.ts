@@ -73,7 +73,7 @@ async function writeVersion(db: Db, rows: readonly Observation[], spec: BuildSpe
   if (spec.basedOn !== undefined && (parent?.id ?? null) !== spec.basedOn) {
     throw new DomainError(
       'DATA_CHANGED',
-      `Version ${parent?.id} became current after the data were checked against version ${spec.basedOn}; nothing was stored, try again.`,
+      `${parent ? `Version ${parent.id} is current` : 'No version is current'} while the data were checked against ${spec.basedOn === null ? 'none' : `version ${spec.basedOn}`}; nothing was stored, try again.`,
     );
   }
   const overlay = spec.mode === 'overlay';

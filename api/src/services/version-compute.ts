@@ -23,7 +23,7 @@ export async function computeVersion<T>(db: Db, version: VersionInfo, compute: (
 }
 
 /** Marks a version that is still being built `failed` and deletes what it held. */
-export async function failVersion(db: Db, id: number): Promise<void> {
+async function failVersion(db: Db, id: number): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(datasetVersions)
