@@ -13,6 +13,9 @@ import { usePage } from './router/page-modules';
 import { PAGES, type PageId } from './router/url-state';
 import { useUrlState } from './router/use-url-state';
 
+/** A former code and the unit it now points to, as one key (empty without one). */
+const formerKeyOf = (f: FormerCode | undefined) => (f ? `${f.code}>${f.current}` : '');
+
 /** The application shell: header, language switch, navigation and the current page. */
 export function App() {
   const { t, i18n } = useTranslation();
@@ -22,10 +25,10 @@ export function App() {
   // is now part of, and say so, instead of asking the API for a code it no longer knows.
   const former = resolveFormerCode(meta.data, state.region, state.lang as Lang);
   const [redirected, setRedirected] = useState<FormerCode | undefined>(undefined);
-  const formerKey = former ? `${former.code}>${former.current}` : '';
+  const formerKey = formerKeyOf(former);
   // The note is state derived while rendering (React: "adjusting some state when a prop changes"),
   // so it is there on the same render as the redirect; only the URL change is an effect.
-  if (former && formerKey !== (redirected ? `${redirected.code}>${redirected.current}` : '')) setRedirected(former);
+  if (former && formerKey !== formerKeyOf(redirected)) setRedirected(former);
   useEffect(() => {
     if (!former) return;
     set({ region: former.current }, { replace: true });

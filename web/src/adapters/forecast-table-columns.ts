@@ -1,5 +1,6 @@
 import type { Column } from '../components/csv';
 import type { MergedRow } from './forecast-columns';
+import { MISSING } from '../i18n/format';
 
 /**
  * Table columns of a forecast chart (merged rows, see mergeForecastRows, and any row with a
@@ -63,7 +64,7 @@ export function projectedColumn<Row extends { forecast: boolean } = MergedRow>(
     key: id,
     label,
     value: (r) => (r.forecast ? read(r) : undefined),
-    format: (r) => (r.forecast ? format(read(r)) : '–'),
+    format: (r) => (r.forecast ? format(read(r)) : MISSING),
     align: 'right',
   };
 }

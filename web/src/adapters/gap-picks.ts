@@ -5,6 +5,7 @@
  * components only render.
  */
 import type { GapRow, RegionMeta } from '../api/types';
+import type { UrlState } from '../router/url-state';
 
 /** Which gap rows a view shows and how it names them; `undefined` key = not a row of the view. */
 export interface GapPick {
@@ -14,8 +15,8 @@ export interface GapPick {
   order?: 'change' | 'served';
 }
 
-/** The map's two views: provinces only, or regions only. */
-export type AreaView = 'provinces' | 'regions';
+/** The map's two views (the URL's `view`): provinces only, or regions only. */
+export type AreaView = NonNullable<UrlState['view']>;
 
 const LEVEL_OF_VIEW: Record<AreaView, RegionMeta['level']> = { provinces: 'province', regions: 'region' };
 

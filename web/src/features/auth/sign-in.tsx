@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Field } from '../../components/controls';
 import { ErrorState } from '../../components/states';
 import { sessionQueries } from './queries';
 import { setToken } from './token-store';
@@ -48,10 +49,9 @@ export function SignIn() {
     >
       <h2 className="chart-title">{t('auth.title')}</h2>
       <p className="note">{t('auth.help')}</p>
-      <div className="field">
-        <label htmlFor={id}>{t('auth.tokenLabel')}</label>
+      <Field id={id} label={t('auth.tokenLabel')}>
         <input id={id} type="password" autoComplete="off" spellCheck={false} value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="lmo_…" />
-      </div>
+      </Field>
       <button type="submit" disabled={!draft.trim()}>
         {t('auth.signIn')}
       </button>

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { Meta } from '../../api/types';
+import type { AreaView } from '../../adapters/gap-picks';
 import { Select } from '../../components/controls';
 import type { Lang } from '../../i18n/format';
 import { useUrlState } from '../../router/use-url-state';
 import { codeOptions, sectorOptions } from '../meta/names';
 
 export interface RegionsToolbarProps {
-  view: 'provinces' | 'regions';
+  view: AreaView;
   sector: string;
   qualification: string;
   /** Code lists for the selectors; they stay hidden until it has loaded. */

@@ -7,7 +7,7 @@ import { StatusBadge, StatusLine } from '../../components/badges';
 import { IllustrativeNote } from '../../components/illustrative-note';
 import { basisOfRows, VIEW_LEVELS } from '../../adapters/basis';
 import { plannerCellPick } from '../../adapters/gap-picks';
-import { Select } from '../../components/controls';
+import { Field, Select } from '../../components/controls';
 import { withProvenanceColumns } from '../../components/csv';
 import { DownloadMenu } from '../../components/export/download-menu';
 import { useExport } from '../../components/export/use-export';
@@ -54,8 +54,7 @@ function PlannerFilters({ meta, region, lang }: { meta: Meta | undefined; region
         onChange={(v) => set({ flag: v || undefined }, { replace: true })}
         options={flagOptions}
       />
-      <div className="field">
-        <label htmlFor={searchId}>{t('controls.search')}</label>
+      <Field id={searchId} label={t('controls.search')}>
         <input
           id={searchId}
           type="search"
@@ -63,7 +62,7 @@ function PlannerFilters({ meta, region, lang }: { meta: Meta | undefined; region
           placeholder={t('training.searchPlaceholder')}
           onChange={(e) => set({ q: e.target.value || undefined }, { replace: true })}
         />
-      </div>
+      </Field>
     </div>
   );
 }

@@ -83,11 +83,7 @@ export function WideWizard({ shape, text, onChange, lang }: { shape: WideFileSha
           label={t('upload.wizard.unit')}
           value={m.unit ?? ''}
           onChange={(v) => set({ unit: UNITS.find((u) => u === v) })}
-          options={[
-            { value: '', label: t('upload.wizard.unitOfIndicator') },
-            { value: 'persons', label: t('units.persons') },
-            { value: 'percent', label: t('units.percent') },
-          ]}
+          options={[{ value: '', label: t('upload.wizard.unitOfIndicator') }, ...UNITS.map((u) => ({ value: u, label: t(`units.${u}`) }))]}
         />
         <Field id={f('scale')} label={t('upload.wizard.scale')}>
           <input
