@@ -3,6 +3,7 @@
  * version's stored results; each series equals its forecast's stored accuracy.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accuracySchema } from '../src/http/schemas-accuracy';
 import { accuracyMeans, type SeriesAccuracy } from '../src/services/accuracy';
 import { testBackends } from './backends';
 import { getJson, startTestApp, type TestApp } from './harness';
@@ -37,6 +38,17 @@ describe('accuracy report', () => {
     expect(body.means).toEqual(accuracyMeans(body.series));
     expect(body.tiers?.rows.length).toBeGreaterThan(0);
     expect(body.tiers?.failures.total).toBeGreaterThanOrEqual(0);
+  });
+
+  it('serves the system’s own backtest, marked as not describing data other than the baseline seeds', async () => {
+    const r = await getJson(t.app, '/api/accuracy');
+    expect(accuracySchema.safeParse(r.body).error).toBeUndefined();
+    const sys = r.body.system;
+    expect(sys.design.origins.length).toBe(5);
+    expect(sys.rolling.employment.system.points).toBeGreaterThan(0);
+    expect(Object.keys(sys.rolling.labourForce)).toEqual(['system', 'naive', 'engine']);
+    // The test app is seeded with a fixture, not the committed seed files.
+    expect(sys.appliesToServedVersion).toBe(false);
   });
 });
 

@@ -16,7 +16,9 @@ import { parseLongCsv } from '../src/data/long-format';
 import { computeOutlook } from '../src/labour/outlook';
 import type { OutlookSet } from '../src/labour/types';
 import { REPO_ROOT } from './datasets';
-import { backtestVietNam, HOLDOUT, ROLLING_ORIGINS, type BacktestResult, type MethodScore } from './labour-backtest';
+import { backtestSystem, SYSTEM_BACKTEST, type BacktestScore, type SystemBacktest } from '../src/labour/system-backtest';
+
+const { holdout: HOLDOUT, origins: ROLLING_ORIGINS } = SYSTEM_BACKTEST;
 import { coherenceTable, type CoherenceLine } from './labour-coherence';
 
 const SEED_DIR = path.join(REPO_ROOT, 'seeds/data');
@@ -45,25 +47,13 @@ export function readSeeds(dir = SEED_DIR): { rows: Observation[]; files: number 
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
-const pct = (x: number) => (Number.isFinite(x) ? `${Math.round(100 * x)} %` : 'n/a');
-const r4 = (x: number) => (Number.isFinite(x) ? Number(x.toFixed(4)) : null);
+const f2 = (x: number | null) => (x !== null && Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+const pct = (x: number | null) => (x !== null && Number.isFinite(x) ? `${Math.round(100 * x)} %` : 'n/a');
 
 export interface SeedBenchResult {
   coherence: Record<string, number>;
   coherenceOk: boolean;
-  backtest: {
-    spliceRatio: number;
-    holdout: Record<
-      string,
-      Record<string, { mase: number | null; coverage80: number | null; coverage95: number | null; biasPct: number | null; points: number }>
-    >;
-    rolling: Record<
-      string,
-      Record<string, { mase: number | null; coverage80: number | null; coverage95: number | null; biasPct: number | null; points: number }>
-    >;
-    baseDiff: Record<string, number[]>;
-  };
+  backtest: Omit<SystemBacktest, 'notes'>;
   fullRecomputeMs: number;
   fullRecomputeRunsMs: number[];
 }
@@ -87,14 +77,14 @@ function printCoherence(lines: CoherenceLine[]): boolean {
   return ok;
 }
 
-function printBacktest(b: BacktestResult): void {
+function printBacktest(b: SystemBacktest): void {
   console.log(
     `\n== backtest on Viet Nam's real series (official annual, post-2021 basis: pre-2021 values × ${b.spliceRatio.toFixed(4)}, the full-data system's 2021 splice ratio) ==`,
   );
   console.log(
     'system = computeBase on the seeds cut at the origin (UN WPP 2019 population kept in full); naive and engine (auto) on the official series itself',
   );
-  const row = (label: string, s: MethodScore) =>
+  const row = (label: string, s: BacktestScore) =>
     `  ${label.padEnd(8)} MASE ${f2(s.mase).padStart(6)}   80 % ${pct(s.coverage80).padStart(5)}   95 % ${pct(s.coverage95).padStart(5)}   bias ${f2(s.biasPct).padStart(6)} %   (${s.points} points)`;
   for (const [title, t] of [
     [`fit to ${HOLDOUT.origin}, scored ${HOLDOUT.from}–${HOLDOUT.to}`, b.holdout],
@@ -115,19 +105,6 @@ function printBacktest(b: BacktestResult): void {
   for (const n of b.notes) console.log(`note: ${n}`);
 }
 
-const roundScores = (t: BacktestResult['holdout']) =>
-  Object.fromEntries(
-    Object.entries(t).map(([id, ms]) => [
-      id,
-      Object.fromEntries(
-        Object.entries(ms).map(([m, s]) => [
-          m,
-          { mase: r4(s.mase), coverage80: r4(s.coverage80), coverage95: r4(s.coverage95), biasPct: r4(s.biasPct), points: s.points },
-        ]),
-      ),
-    ]),
-  );
-
 /** Run the three seeded parts and print them. */
 export function runSeedBench(): SeedBenchResult {
   const { rows, files } = readSeeds();
@@ -147,7 +124,7 @@ export function runSeedBench(): SeedBenchResult {
   );
   const ratio = vnLf?.break?.ratio ?? 1;
   set = null;
-  const bt = backtestVietNam(rows, ratio);
+  const bt = backtestSystem(rows, ratio);
   printBacktest(bt);
   const full = median(runs);
   console.log(
@@ -156,7 +133,7 @@ export function runSeedBench(): SeedBenchResult {
   return {
     coherence: Object.fromEntries(lines.map((l) => [l.id, l.count])),
     coherenceOk: ok,
-    backtest: { spliceRatio: Number(ratio.toFixed(6)), holdout: roundScores(bt.holdout), rolling: roundScores(bt.rolling), baseDiff: bt.baseDiff },
+    backtest: { spliceRatio: Number(ratio.toFixed(6)), holdout: bt.holdout, rolling: bt.rolling, baseDiff: bt.baseDiff },
     fullRecomputeMs: Math.round(full),
     fullRecomputeRunsMs: runs.map(Math.round),
   };

@@ -51,3 +51,4 @@ export function readSeedObservations(files: readonly string[] = SEED_FILES): Obs
   }
   return rows;
 }
+export * from './system-backtest';

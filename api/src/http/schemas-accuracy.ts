@@ -15,6 +15,41 @@ const tierSchema = z.object({
   shareBeatingNaive: z.number().meta({ description: 'Share (0–1) of cells where the engine’s MASE beat naive’s' }),
 });
 
+const backtestScoreSchema = z.object({
+  mase: nullableNumber,
+  coverage80: nullableNumber.meta({ description: 'Share (0–1) of actuals inside the 80 % band' }),
+  coverage95: nullableNumber,
+  biasPct: nullableNumber.meta({ description: 'Mean signed error, % of the actual (forecast − actual): + = over-forecast' }),
+  points: z.number().int(),
+});
+const backtestMethodsSchema = z.object({ system: backtestScoreSchema, naive: backtestScoreSchema, engine: backtestScoreSchema });
+const backtestSeriesSchema = z.object({ employment: backtestMethodsSchema, labourForce: backtestMethodsSchema });
+
+const systemBacktestSchema = z
+  .object({
+    design: z.object({
+      levels: z.array(z.number()),
+      horizon: z.number().int(),
+      origins: z.array(z.number().int()),
+      holdout: z.object({ origin: z.number().int(), from: z.number().int(), to: z.number().int() }),
+    }),
+    spliceRatio: z.number().meta({ description: 'Pre-2021 values and forecasts × this ratio: scored on the 2021 LFS basis' }),
+    rolling: backtestSeriesSchema.meta({
+      description: 'Every origin, h = 1..horizon where an official annual actual exists; MASE mean over origins, coverage pooled',
+    }),
+    holdout: backtestSeriesSchema.meta({ description: 'Fitted to the holdout origin, scored on the holdout years' }),
+    baseDiff: z.object({ employment: z.array(z.number()), labourForce: z.array(z.number()) }),
+    notes: z.array(z.string()),
+    appliesToServedVersion: z
+      .boolean()
+      .meta({ description: 'True when the served version was loaded from the seed files the backtest ran on (false after uploads or reverts)' }),
+    source: z.string(),
+  })
+  .meta({
+    description:
+      'The supply–demand system’s own backtest (modelled): refitted at each origin on the baseline data cut at that year; naive and engine (auto) on the official series itself',
+  });
+
 export const accuracySchema = z
   .object({
     dataVersion: z.number().int(),
@@ -51,5 +86,6 @@ export const accuracySchema = z
       .nullable()
       .meta({ description: 'Employment cells by level of detail, as stored with the version’s outlook; failed backtests counted by error code' }),
     basis: basisSchema,
+    system: systemBacktestSchema,
   })
   .meta({ id: 'Accuracy' });

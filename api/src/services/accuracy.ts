@@ -7,6 +7,7 @@
  */
 import { BASELINE_SCENARIO as BASELINE, mergeBasis, SECTION_CODES, type AccuracySummary, type CellAccuracy, type ObservationStatus } from '@lmo/models';
 import type { Snapshot } from './results-snapshot';
+import { systemBacktestFor, type SystemBacktestView } from './system-backtest';
 
 /** One national series' backtest. */
 export interface SeriesAccuracy {
@@ -38,6 +39,8 @@ export interface AccuracyBody {
   tiers: AccuracySummary | null;
   /** Statuses of the observations the reported series rest on (official, illustrative…), in the served order. */
   basis: ObservationStatus[];
+  /** The supply–demand system's own rolling-origin backtest (national employment and labour force). */
+  system: SystemBacktestView;
 }
 
 /** The national series reported: labour force, employment, and employment by VSIC section. */
@@ -77,5 +80,6 @@ export async function selectAccuracy(snap: Snapshot): Promise<AccuracyBody> {
     means: accuracyMeans(series),
     tiers: snap.outlooks.get(BASELINE)?.accuracy ?? null,
     basis: mergeBasis(...cells.map((f) => f?.basis)),
+    system: await systemBacktestFor(snap.version),
   };
 }

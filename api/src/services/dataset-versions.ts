@@ -20,6 +20,8 @@ export interface VersionInfo {
   computeMs: number | null;
   createdBy: string | null;
   isCurrent: boolean;
+  /** Seeds only: sha256 of the seed files it was loaded from (`fingerprintFiles`); null otherwise. */
+  seedFingerprint?: string | null;
 }
 
 type Row = typeof datasetVersions.$inferSelect;
@@ -38,6 +40,7 @@ export function toVersionInfo(row: Row): VersionInfo {
     computeMs: row.computeMs,
     createdBy: row.createdBy,
     isCurrent: row.isCurrent,
+    seedFingerprint: row.fingerprint ?? null,
   };
 }
 

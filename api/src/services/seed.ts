@@ -3,9 +3,6 @@
  * A fingerprint of the seed files lets a restart skip even reading them; the
  * content hash catches the same rows arriving in different files.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { datasetVersions } from '../db/schema';
@@ -16,13 +13,6 @@ import { validateObservations } from './observation-rules';
 
 export type SeedOutcome =
   { action: 'loaded'; version: VersionInfo; ms: number } | { action: 'present'; version: VersionInfo } | { action: 'kept-analyst-data'; version: VersionInfo };
-
-/** sha256 over the names and bytes of the seed files. */
-export function fingerprintFiles(files: readonly string[]): string {
-  const hash = createHash('sha256');
-  for (const file of files) hash.update(basename(file)).update('\0').update(readFileSync(file)).update('\0');
-  return hash.digest('hex');
-}
 
 /**
  * Seeds `db` unless these seeds were loaded before. If analysts have uploaded
@@ -39,7 +29,7 @@ export async function seedDatabase(db: Db, seedRows?: readonly unknown[]): Promi
   else {
     // Loaded only when needed: parsing the seed CSVs is the slow part of a start.
     const seeds = await import('@lmo/seeds');
-    fingerprint = fingerprintFiles(seeds.SEED_FILES);
+    fingerprint = seeds.fingerprintFiles(seeds.SEED_FILES);
     const [known] = await db
       .select()
       .from(datasetVersions)

@@ -20,6 +20,7 @@ export * from './recompute';
 export * from './base';
 export * from './assumptions';
 export * from './accuracy-summary';
+export * from './system-backtest';
 export * from './outlook';
 // demography/age-groups' `yearsOf` (years of a ByYear record) would clash with observations' `yearsOf`.
 export {

@@ -27,49 +27,46 @@
  * A forecaster at that origin had only the old basis, so the cut data put them
  * back on it: each year's illustrative employment rows × k(y) = official VN
  * employment ÷ Σ of the illustrative province totals (TOTAL × ALL) that year.
- * The base-year check (system − official at each origin) is printed.
+ * The base-year check (system − official at each origin) is reported (`baseDiff`).
  *
  * MASE = mean |actual − forecast| over the scored years
  * ÷ in-sample MAE of naive on the same official series (× ratio). Nothing here
  * is tuned on these results.
  */
-import type { Observation } from '../src/data/observation';
-import { fitAuto, fitNaive } from '../src/forecast/index';
-import type { Forecast, Series } from '../src/forecast/index';
-import { computeBase } from '../src/labour/base';
+import type { Observation } from '../data/observation';
+import { fitAuto, fitNaive } from '../forecast/index';
+import type { Forecast, Series } from '../forecast/index';
+import { computeBase } from './base';
+import { bandPoint, naiveMae, scoreBacktest, type BacktestPoint, type BacktestScore } from './system-backtest-score';
 
-export const LEVELS = [80, 95];
-const H = 5;
-export const ROLLING_ORIGINS = [2015, 2016, 2017, 2018, 2019];
-export const HOLDOUT = { origin: 2019, from: 2022, to: 2024 };
+/** The backtest's design: bands, horizon, rolling origins and the post-COVID holdout. */
+export const SYSTEM_BACKTEST = {
+  levels: [80, 95],
+  horizon: 5,
+  origins: [2015, 2016, 2017, 2018, 2019],
+  holdout: { origin: 2019, from: 2022, to: 2024 },
+} as const;
+const LEVELS = [...SYSTEM_BACKTEST.levels];
+const H = SYSTEM_BACKTEST.horizon;
+const ROLLING_ORIGINS = SYSTEM_BACKTEST.origins;
+const HOLDOUT = SYSTEM_BACKTEST.holdout;
 const SERIES = { employment: 'employment', labourForce: 'labour_force' } as const;
-type SeriesId = keyof typeof SERIES;
-const METHODS = ['system', 'naive', 'engine'] as const;
+/** The two national series scored. */
+export type SystemBacktestSeries = keyof typeof SERIES;
+type SeriesId = SystemBacktestSeries;
+/** The system and its two benchmarks on the official series itself. */
+export const SYSTEM_BACKTEST_METHODS = ['system', 'naive', 'engine'] as const;
+const METHODS = SYSTEM_BACKTEST_METHODS;
 type Method = (typeof METHODS)[number];
+export type { BacktestScore } from './system-backtest-score';
 
-/** One forecast point: the year, the actual (post-2021 basis) and the method's mean and bounds (same basis). */
-interface Point {
-  origin: number;
-  year: number;
-  actual: number;
-  mean: number;
-  bounds: Record<number, [number, number]>;
-}
-
-export interface MethodScore {
-  mase: number;
-  coverage80: number;
-  coverage95: number;
-  /** Mean signed error, % of the actual (forecast − actual): + = over-forecast. */
-  biasPct: number;
-  points: number;
-}
-export interface BacktestResult {
+/** The backtest's scores (rounded to 4 decimals) and its notes. */
+export interface SystemBacktest {
   spliceRatio: number;
   /** Fitted to 2019, scored on 2022–2024 (years with an official annual value). */
-  holdout: Record<SeriesId, Record<Method, MethodScore>>;
+  holdout: Record<SeriesId, Record<Method, BacktestScore>>;
   /** Origins 2015–2019, h = 1..5 where official actuals exist; MASE averaged over origins, coverage pooled. */
-  rolling: Record<SeriesId, Record<Method, MethodScore>>;
+  rolling: Record<SeriesId, Record<Method, BacktestScore>>;
   /** System base year value − official value at each origin (must be 0: base years reproduce the official totals). */
   baseDiff: Record<SeriesId, number[]>;
   notes: string[];
@@ -125,41 +122,19 @@ function contiguousTo(m: Map<number, number>, origin: number): { start: number; 
   return { start: y, values };
 }
 
-function naiveMae(xs: readonly number[]): number {
-  let s = 0;
-  for (let i = 1; i < xs.length; i++) s += Math.abs(xs[i]! - xs[i - 1]!);
-  return s / (xs.length - 1);
-}
-
-function bandPoint(f: { mean: number[]; intervals: { level: number; lower: number[]; upper: number[] }[] }, i: number, scale: number) {
-  const bounds: Record<number, [number, number]> = {};
-  for (const iv of f.intervals) bounds[iv.level] = [iv.lower[i]! * scale, iv.upper[i]! * scale];
-  return { mean: f.mean[i]! * scale, bounds };
-}
-
-function score(points: Point[], scales: Map<number, number>, byOrigin: boolean): MethodScore {
-  if (points.length === 0) return { mase: NaN, coverage80: NaN, coverage95: NaN, biasPct: NaN, points: 0 };
-  const origins = [...new Set(points.map((p) => p.origin))];
-  const per = origins.map((o) => {
-    const ps = points.filter((p) => p.origin === o);
-    return ps.reduce((a, p) => a + Math.abs(p.actual - p.mean), 0) / ps.length / scales.get(o)!;
-  });
-  const mase = byOrigin ? per.reduce((a, b) => a + b, 0) / per.length : per[0]!;
-  const cov = (level: number) => points.filter((p) => p.actual >= p.bounds[level]![0] && p.actual <= p.bounds[level]![1]).length / points.length;
-  const biasPct = (100 * points.reduce((a, p) => a + (p.mean - p.actual) / p.actual, 0)) / points.length;
-  return { mase, coverage80: cov(80), coverage95: cov(95), biasPct, points: points.length };
-}
-
 /**
- * Run the backtest.
- * @param obs the seeded observations (all of them)
- * @param spliceRatio the full-data system's 2021 splice ratio
+ * Runs the backtest: one refit of the whole system per origin (about 1.5 s each).
+ * @param obs every observation of the dataset
+ * @param spliceRatio the full-data system's 2021 splice ratio (default: fitted here on `obs`)
  */
-export function backtestVietNam(obs: readonly Observation[], spliceRatio: number): BacktestResult {
+export function backtestSystem(
+  obs: readonly Observation[],
+  spliceRatio = computeBase(obs, { backtest: 'aggregates' }).system?.splice?.ratio ?? 1,
+): SystemBacktest {
   const breakYear = 2021;
   const raw = { employment: officialAnnual(obs, SERIES.employment), labourForce: officialAnnual(obs, SERIES.labourForce) };
   const onBasis = (y: number, v: number) => (y < breakYear ? v * spliceRatio : v);
-  const points: Record<SeriesId, Record<Method, Point[]>> = {
+  const points: Record<SeriesId, Record<Method, BacktestPoint[]>> = {
     employment: { system: [], naive: [], engine: [] },
     labourForce: { system: [], naive: [], engine: [] },
   };
@@ -208,12 +183,12 @@ export function backtestVietNam(obs: readonly Observation[], spliceRatio: number
   }
   const pick = (id: SeriesId, m: Method, holdout: boolean) => {
     const ps = points[id][m].filter((p) => !holdout || (p.origin === HOLDOUT.origin && p.year >= HOLDOUT.from && p.year <= HOLDOUT.to));
-    return score(ps, scales[id], !holdout);
+    return scoreBacktest(ps, scales[id], !holdout);
   };
   const table = (holdout: boolean) =>
     Object.fromEntries((Object.keys(SERIES) as SeriesId[]).map((id) => [id, Object.fromEntries(METHODS.map((m) => [m, pick(id, m, holdout)]))])) as Record<
       SeriesId,
-      Record<Method, MethodScore>
+      Record<Method, BacktestScore>
     >;
   const years = (id: SeriesId) => [...raw[id].keys()].filter((y) => y >= HOLDOUT.from && y <= HOLDOUT.to).join(', ');
   notes.push(
