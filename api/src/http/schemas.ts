@@ -50,7 +50,7 @@ export const forecastSchema = z
     intervalKind: z.enum(['analytic', 'empirical', 'bootstrap', 'none']),
     accuracy: cellAccuracySchema.meta({
       description:
-        "Rolling-origin backtest beside naive on the same origins: of the series method in `models`, or, for a cell the supply–demand system makes (`models` national-system…, system-shares), of the single-series engine `auto` on the cell's own history, as a benchmark (the system itself is backtested by `pnpm bench:labour`). All null when the history is too short.",
+        "Rolling-origin backtest beside naive on the same origins: of the series method in `models`, or, for a cell the supply–demand system makes (`models` national-system…, system-shares), of the single-series engine `auto` on the cell's own history, as a benchmark (the system's own backtest of national employment and labour force is `system` in GET /api/accuracy). All null when the history is too short.",
     }),
     break: z
       .object({

@@ -39,9 +39,9 @@ export function formatPercent(value: number | null | undefined, lang: Lang, digi
   return finite(value) ? formatter(lang, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value / 100) : MISSING;
 }
 
-/** Signed whole number, for imbalances: +1.234 / −1.234. */
-export function formatSigned(value: number | null | undefined, lang: Lang): string {
-  return finite(value) ? formatter(lang, { maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(value) : MISSING;
+/** Signed number, for imbalances and biases: +1.234 / −1.234 (whole by default; `digits` fixes the fraction: +2,7). */
+export function formatSigned(value: number | null | undefined, lang: Lang, digits = 0): string {
+  return finite(value) ? formatter(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(value) : MISSING;
 }
 
 /** Persons in millions with one decimal (52,4 / 52.4); the unit word comes from i18n. */

@@ -6,8 +6,9 @@ import type { TFunction } from 'i18next';
 import type { Meta, Status } from '../../api/types';
 import { StatusBadge } from '../../components/badges';
 import type { Column } from '../../components/csv';
-import { formatDecimal, formatInteger, formatPercent, MISSING, type Lang } from '../../i18n/format';
+import { formatDecimal, formatInteger, formatPercent, formatSigned, MISSING, type Lang } from '../../i18n/format';
 import { methodsVi } from '../../i18n/method-names';
+import type { SystemBacktest, SystemBacktestRow } from './system-backtest-rows';
 import type { AccuracyRow } from './to-chart-rows';
 
 /** A coverage share (0.8) as a whole percent, '–' when the series had none. */
@@ -24,6 +25,31 @@ export function accuracyColumns(t: TFunction, lang: Lang): Column<AccuracyRow>[]
     { key: 'coverage80', label: t('methodology.coverage80'), value: (r) => r.coverage80, format: (r) => coveragePercent(r.coverage80, lang), align: 'right' },
     { key: 'coverage95', label: t('methodology.coverage95'), value: (r) => r.coverage95, format: (r) => coveragePercent(r.coverage95, lang), align: 'right' },
     { key: 'origins', label: t('methodology.origins'), value: (r) => r.origins, align: 'right' },
+  ];
+}
+
+/** The system backtest's table: test, series, method, MASE, coverage, bias and scored points. */
+export function systemBacktestColumns(t: TFunction, lang: Lang, design: SystemBacktest['design'] | undefined): Column<SystemBacktestRow>[] {
+  const d = design ?? { origins: [], horizon: 0, holdout: { origin: 0, from: 0, to: 0 } };
+  const test = (r: SystemBacktestRow) =>
+    r.test === 'rolling'
+      ? t('methodology.system.rolling', { from: d.origins[0], to: d.origins.at(-1), h: d.horizon })
+      : t('methodology.system.holdout', d.holdout);
+  return [
+    { key: 'test', label: t('methodology.system.test'), value: test },
+    { key: 'series', label: t('methodology.series'), value: (r) => t(`methodology.system.series.${r.series}`), phone: 'title' },
+    { key: 'method', label: t('methodology.method'), value: (r) => t(`methodology.system.methods.${r.method}`), phone: 'key' },
+    { key: 'mase', label: 'MASE', value: (r) => r.mase, format: (r) => formatDecimal(r.mase, lang, 2), align: 'right', phone: 'key' },
+    { key: 'coverage80', label: t('methodology.coverage80'), value: (r) => r.coverage80, format: (r) => coveragePercent(r.coverage80, lang), align: 'right' },
+    { key: 'coverage95', label: t('methodology.coverage95'), value: (r) => r.coverage95, format: (r) => coveragePercent(r.coverage95, lang), align: 'right' },
+    {
+      key: 'biasPct',
+      label: t('methodology.system.bias'),
+      value: (r) => r.biasPct,
+      format: (r) => (r.biasPct === null ? MISSING : `${formatSigned(r.biasPct, lang, 1)}%`),
+      align: 'right',
+    },
+    { key: 'points', label: t('methodology.system.points'), value: (r) => r.points, align: 'right' },
   ];
 }
 

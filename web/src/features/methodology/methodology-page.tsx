@@ -13,6 +13,7 @@ import { makeNamer } from '../meta/names';
 import { useSourceText } from '../meta/use-source-text';
 import { PageHead } from '../../components/page-head';
 import { AccuracySection } from './accuracy-section';
+import { SystemBacktestSection } from './system-backtest-section';
 import { sourceColumns, type SourceRow } from './methodology-columns';
 
 /** The sources of the dataset version with their status and how many observations each gave. */
@@ -62,6 +63,8 @@ export default function MethodologyPage() {
       </section>
 
       <MethodNotesList />
+
+      <SystemBacktestSection meta={meta} lang={lang} />
 
       <AccuracySection names={names} meta={meta} lang={lang} />
 
