@@ -116,6 +116,11 @@ describe.skipIf(!hasChromium)('phone layout at 390 px (Chromium)', () => {
     await page.getByRole('button', { name: /^Xem thêm \d+ dòng$/ }).click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="planner-cards"] li').length > 20);
     expect(await cards.count()).toBe(40);
+    // A new filter starts again from the top: 20 cards of the 25 cells of one level, not 25.
+    const qual = page.locator('select[name="qual"]');
+    await qual.selectOption({ index: 1 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="planner-cards"] li').length <= 20);
+    expect(await cards.count()).toBe(20);
     await page.close();
   });
 

@@ -158,7 +158,15 @@ export default function TrainingPage() {
         <IllustrativeNote basis={basis} levels={region === 'VN' ? VIEW_LEVELS.nationalGaps : VIEW_LEVELS.areaGaps} />
         <QueryState status={cells} empty={rows.length === 0} height={240} emptyMessage={t('training.emptyFiltered')}>
           {narrow ? (
-            <PlannerCards rows={rows} columns={columns} sort={sort} caption={tableTitle} thresholds={thresholds} />
+            <PlannerCards
+              // A new area, scenario, horizon, filter or sort starts again from the top of the ranking.
+              key={[region, state.scenario, state.horizon, state.flag, state.qual, state.q, state.sort, state.dir].join('|')}
+              rows={rows}
+              columns={columns}
+              sort={sort}
+              caption={tableTitle}
+              thresholds={thresholds}
+            />
           ) : (
             <DataTable
               columns={columns}
