@@ -20,7 +20,7 @@ import type { UploadOutcome } from '../services/upload-service';
 import { runUpload } from '../services/upload-service';
 import type { OfficialConflict } from '../services/upload-official';
 import { loadConfig } from '../config';
-import { UPLOAD_FORMATS, type UploadFormat } from '../services/upload-options';
+import { UPLOAD_FORMATS, type UploadFormat } from '@lmo/models';
 import { dataDirInUse, embeddedDataDir, isMain, openForCli } from './open-database';
 
 const USAGE =

@@ -20,7 +20,7 @@ import { needsRole, problems } from '../http/responses';
 import { requireRole, type AuthEnv } from '../http/require-role';
 import { actorOf } from '../services/auth';
 import { runUpload, type UploadOutcome } from '../services/upload-service';
-import { UPLOAD_FORMATS, type UploadFormat } from '../services/upload-options';
+import { UPLOAD_FORMATS, type UploadFormat } from '@lmo/models';
 
 const outcomeSchema = z
   .object({

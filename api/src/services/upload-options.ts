@@ -2,11 +2,8 @@
  * What an upload is asked to do (format, mapping, microdata period and source)
  * and the checks of it that do not depend on the file, made before any byte is read.
  */
-import { excerpt, MAX_SOURCE_CHARS, textFieldProblem } from '@lmo/models';
+import { excerpt, MAX_SOURCE_CHARS, textFieldProblem, type UploadFormat } from '@lmo/models';
 import { issue, type UploadIssue } from './upload-issue';
-
-export const UPLOAD_FORMATS = ['long', 'wide', 'microdata', 'sdmx', 'pxweb'] as const;
-export type UploadFormat = (typeof UPLOAD_FORMATS)[number];
 
 export interface UploadOptions {
   format: UploadFormat;

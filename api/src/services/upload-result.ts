@@ -6,7 +6,7 @@
 import { excerpt, type Observation } from '@lmo/models';
 import { contentHash } from './ingest';
 import { issue, type UploadIssue } from './upload-issue';
-import type { UploadFormat } from './upload-options';
+import type { UploadFormat } from '@lmo/models';
 
 export interface ParsedUpload {
   ok: boolean;

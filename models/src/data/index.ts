@@ -6,3 +6,4 @@ export * from './microdata';
 export * from './sdmx';
 export * from './pxweb';
 export * from './plausibility';
+export * from './upload-formats';

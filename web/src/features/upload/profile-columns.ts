@@ -3,7 +3,7 @@
  * columns get value counts, and one numeric column is summed by region and by
  * sector. Pure, so it is tested without loading danfojs.
  */
-import type { UploadFormat } from './upload-request';
+import type { UploadFormat } from '@lmo/models/data';
 
 export interface ProfilePlan {
   /** Columns whose values are codes (value counts). */

@@ -6,7 +6,7 @@
  * first PREVIEW_ROWS rows (the server validates every row).
  */
 import { headerLineIndex, planProfile } from './profile-columns';
-import type { UploadFormat } from './upload-request';
+import type { UploadFormat } from '@lmo/models/data';
 
 export const PREVIEW_ROWS = 50_000;
 // Enough text for PREVIEW_ROWS typical rows without reading an 80 MB file into memory.

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAPPED_FORMATS, UPLOAD_FORMATS, type UploadFormat } from './upload-request';
+import { UPLOAD_FORMATS, type UploadFormat } from '@lmo/models/data';
+import { MAPPED_FORMATS } from './upload-request';
 import type { UploadFlowState } from './use-upload-flow';
 import { Field, Select } from '../../components/controls';
 

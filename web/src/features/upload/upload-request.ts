@@ -4,15 +4,11 @@
  */
 import { ApiError, toProblem, type Problem } from '../../api/problem';
 import { authHeaders } from '../auth/token-store';
-import type { LongIssue } from '@lmo/models/data';
+import type { LongIssue, UploadFormat } from '@lmo/models/data';
 import type { OfficialConflict } from '@lmo/api';
 
 /** One official cell the file would replace (409 REPLACES_OFFICIAL), as the API types it. */
 export type { OfficialConflict };
-
-/** The upload formats, in the order the page offers them. */
-export const UPLOAD_FORMATS = ['long', 'wide', 'microdata', 'sdmx', 'pxweb'] as const;
-export type UploadFormat = (typeof UPLOAD_FORMATS)[number];
 
 /** Formats whose mapping JSON is sent (required for wide and pxweb, optional for sdmx). */
 export const MAPPED_FORMATS: readonly UploadFormat[] = ['wide', 'sdmx', 'pxweb'];

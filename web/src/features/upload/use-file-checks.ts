@@ -1,7 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { profileFile, type FileProfile } from './profile';
-import type { UploadFields, UploadFormat } from './upload-request';
+import type { UploadFormat } from '@lmo/models/data';
+import type { UploadFields } from './upload-request';
 import type { useUpload } from './use-upload';
 
 // Typing in the mapping or period waits this long before the file is checked again.

@@ -3,7 +3,8 @@ import { highlightedLines, toReportRows } from './to-report-rows';
 import { looksLikeXml } from './profile-columns';
 import { useFileChecks } from './use-file-checks';
 import { useUpload } from './use-upload';
-import { MAPPED_FORMATS, officialConflicts, uploadProblem, type UploadFields, type UploadFormat } from './upload-request';
+import type { UploadFormat } from '@lmo/models/data';
+import { MAPPED_FORMATS, officialConflicts, uploadProblem, type UploadFields } from './upload-request';
 import { looksWide, mappingText, suggestFromText, type WideFileShape } from './wide-wizard-model';
 import type { Lang } from '../../i18n/format';
 
