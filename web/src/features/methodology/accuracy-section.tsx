@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { mergeBasis, VIEW_LEVELS } from '../../adapters/basis';
-import { niceCeil } from '../../adapters/nice';
+import { niceTicks } from '../../adapters/nice';
 import { ChartFrame } from '../../components/chart-frame';
 import { AXIS_TICK, SERIES } from '../../components/colors';
 import type { LoadStatus } from '../../components/states';
@@ -55,6 +55,7 @@ export function AccuracySection({ names, meta, lang }: { names: Namer; meta: Loa
     f.sector === 'TOTAL' ? `${t(`kpi.${f.indicator}.title`, { defaultValue: f.indicator })} (${names.region('VN')})` : names.sector(f.sector);
   const rows = toAccuracyRows(accuracy.data?.series, label);
   const summary = accuracySummary(accuracy.data?.means);
+  const ticks = niceTicks(rows.flatMap((r) => [r.mase, r.naiveMase]));
   const narrow = useNarrow();
   const chartHeight = Math.max(240, rows.length * (narrow ? 40 : 32) + 40);
   return (
@@ -84,7 +85,7 @@ export function AccuracySection({ names, meta, lang }: { names: Namer; meta: Loa
         <ResponsiveContainer width="100%" height={chartHeight}>
           <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
             <CartesianGrid stroke="#e2e6ec" horizontal={false} />
-            <XAxis type="number" domain={[0, (max: number) => niceCeil(max)]} tickFormatter={(v: number) => formatDecimal(v, lang, 1)} tick={AXIS_TICK} />
+            <XAxis type="number" domain={[0, ticks.at(-1)!]} ticks={ticks} tickFormatter={(v: number) => formatDecimal(v, lang, 1)} tick={AXIS_TICK} />
             <YAxis
               type="category"
               dataKey="label"

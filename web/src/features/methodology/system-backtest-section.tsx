@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { mergeBasis, VIEW_LEVELS } from '../../adapters/basis';
-import { niceCeil } from '../../adapters/nice';
+import { niceTicks } from '../../adapters/nice';
 import { ChartFrame } from '../../components/chart-frame';
 import { AXIS_TICK, SERIES } from '../../components/colors';
 import type { LoadStatus } from '../../components/states';
@@ -45,6 +45,7 @@ export function SystemBacktestSection({ meta, lang }: { meta: LoadStatus; lang: 
   const accuracy = useQuery(methodologyQueries.accuracy());
   const system = accuracy.data?.system;
   const bars = toSystemBacktestBars(system).map((b) => ({ ...b, label: t(`methodology.system.series.${b.series}`) }));
+  const ticks = niceTicks(bars.flatMap((b) => [b.system, b.naive, b.engine]));
   const narrow = useNarrow();
   const height = narrow ? 260 : 220;
   const d = system?.design;
@@ -83,8 +84,8 @@ export function SystemBacktestSection({ meta, lang }: { meta: LoadStatus; lang: 
         <ResponsiveContainer width="100%" height={height}>
           <BarChart accessibilityLayer={false} data={bars} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
             <CartesianGrid stroke="#e2e6ec" horizontal={false} />
-            <XAxis type="number" domain={[0, (max: number) => niceCeil(max)]} tickFormatter={(v: number) => formatDecimal(v, lang, 1)} tick={AXIS_TICK} />
-            <YAxis type="category" dataKey="label" width={narrow ? 120 : 220} tick={<WrappedTick width={narrow ? 112 : 212} maxLines={3} />} interval={0} />
+            <XAxis type="number" domain={[0, ticks.at(-1)!]} ticks={ticks} tickFormatter={(v: number) => formatDecimal(v, lang, 1)} tick={AXIS_TICK} />
+            <YAxis type="category" dataKey="label" width={narrow ? 140 : 260} tick={<WrappedTick width={narrow ? 132 : 252} maxLines={3} />} interval={0} />
             <Tooltip formatter={(v, name) => [formatDecimal(Number(v), lang, 2), String(name)]} />
             <ReferenceLine x={1} stroke="#3d4757" strokeDasharray="3 3" />
             {BACKTEST_METHODS.map((m) => (
