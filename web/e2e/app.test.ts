@@ -130,6 +130,12 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     for (const d of perYear) expect(Math.abs(d - perYear[0])).toBeLessThan(1);
     const svgText = await frame.locator('svg').first().textContent();
     if (ticks[0].label <= 2020) expect(svgText).toContain(vi.chart.breakLfs.replace('{{year}}', '2021'));
+    // Under the chart, the system's own backtest (vi-VN decimals), linking to its details.
+    const note = frame.locator('[data-testid="system-backtest-note"]');
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(/^Kiểm định ngược của chính hệ thống \(năm gốc 2015–2019.*Việc làm .*MASE \d,\d\d \(naive \d,\d\d\)/);
+    await note.getByRole('link').click();
+    await page.waitForSelector('[data-testid="system-backtest"]');
     await page.close();
   });
 
@@ -180,6 +186,10 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
       // The accuracy report is one stored answer (GET /api/accuracy), not one forecast per series.
       await page.waitForSelector('[data-testid="accuracy-summary"]');
       await page.waitForSelector('[data-testid="accuracy-tiers"] tbody tr');
+      // The system's own backtest reads the same answer: two verdicts, on the very seed data served.
+      await page.waitForSelector('[data-testid="system-backtest-verdicts"] li');
+      expect(await page.locator('[data-testid="system-backtest-verdicts"] li').count()).toBe(2);
+      expect(await page.locator('[data-testid="system-backtest-other-data"]').count()).toBe(0);
       expect(apiPaths.filter((p) => p === '/api/accuracy')).toHaveLength(1);
       expect(apiPaths.filter((p) => p === '/api/forecasts')).toHaveLength(0);
       await page.waitForSelector('[data-testid="status-list"]');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { systemBacktestFixture } from './system-backtest-fixture';
-import { systemBacktestVerdicts, toSystemBacktestBars, toSystemBacktestRows } from './system-backtest-rows';
+import { systemBacktestNote, systemBacktestVerdicts, toSystemBacktestBars, toSystemBacktestRows } from './system-backtest-rows';
 
 describe('system backtest adapters', () => {
   const system = systemBacktestFixture();
@@ -32,5 +32,17 @@ describe('system backtest adapters', () => {
     const s = systemBacktestFixture();
     s.rolling.labourForce.naive.mase = null;
     expect(systemBacktestVerdicts(s).map((x) => x.series)).toEqual(['employment']);
+  });
+
+  it('note: the rolling scores of both series, only when the backtest describes the served data', () => {
+    expect(systemBacktestNote(system)).toEqual({
+      origins: [2015, 2016, 2017, 2018, 2019],
+      items: [
+        { series: 'employment', mase: 0.8626, naiveMase: 1.0611, coverage80: 0.92 },
+        { series: 'labourForce', mase: 2.2369, naiveMase: 1.3164, coverage80: 0.92 },
+      ],
+    });
+    expect(systemBacktestNote(systemBacktestFixture(false))).toBeNull();
+    expect(systemBacktestNote(undefined)).toBeNull();
   });
 });

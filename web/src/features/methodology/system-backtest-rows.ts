@@ -68,3 +68,24 @@ export const systemBacktestVerdicts = (system: SystemBacktest | undefined): Syst
       ? []
       : [{ series: b.series, system: b.system, naive: b.naive, beatsNaive: b.system < b.naive, biasPct: system!.rolling[b.series].system.biasPct }],
   );
+
+/** One series of the overview's note: the system's rolling-origin MASE beside naive's, and its 80 % coverage. */
+export interface SystemBacktestNoteItem {
+  series: BacktestSeries;
+  mase: number;
+  naiveMase: number;
+  coverage80: number | null;
+}
+
+/**
+ * The overview's one-line summary of the system's own backtest, or null when it does not describe
+ * the served data (uploads, reverts) or has no scored series: the line must not vouch for other data.
+ */
+export function systemBacktestNote(system: SystemBacktest | undefined): { origins: readonly number[]; items: SystemBacktestNoteItem[] } | null {
+  if (!system?.appliesToServedVersion) return null;
+  const items = BACKTEST_SERIES.flatMap((series) => {
+    const s = system.rolling[series];
+    return s.system.mase === null || s.naive.mase === null ? [] : [{ series, mase: s.system.mase, naiveMase: s.naive.mase, coverage80: s.system.coverage80 }];
+  });
+  return items.length ? { origins: system.design.origins, items } : null;
+}

@@ -18,6 +18,7 @@ import { useSourceText } from '../meta/use-source-text';
 import { useSystemForecasts } from './use-system-forecasts';
 import { systemColumns, systemUnitOf } from './overview-columns';
 import { overviewQueries } from './queries';
+import { SystemBacktestNote } from './system-backtest-note';
 import { DEMAND_KEY, toSystemRows } from './to-chart-rows';
 
 /**
@@ -84,13 +85,16 @@ export function SystemFrame() {
       updating={systemQueries.some((q) => q.isPlaceholderData)}
       height={320}
       footnote={
-        <AccuracyNote
-          items={[
-            { label: t('overview.labourForce'), accuracy: labourForce.data?.accuracy, models: labourForce.data?.models },
-            { label: t('overview.employment'), accuracy: employment.data?.accuracy, models: employment.data?.models },
-            { label: t('overview.unemploymentRate'), accuracy: unemploymentRate.data?.accuracy, models: unemploymentRate.data?.models },
-          ]}
-        />
+        <>
+          <SystemBacktestNote />
+          <AccuracyNote
+            items={[
+              { label: t('overview.labourForce'), accuracy: labourForce.data?.accuracy, models: labourForce.data?.models },
+              { label: t('overview.employment'), accuracy: employment.data?.accuracy, models: employment.data?.models },
+              { label: t('overview.unemploymentRate'), accuracy: unemploymentRate.data?.accuracy, models: unemploymentRate.data?.models },
+            ]}
+          />
+        </>
       }
     >
       <ForecastChart rows={rows} series={series} unit="persons" rightUnit="percent" marks={breakMarks(breaks, t)} lines={demandLines} height={320} />
