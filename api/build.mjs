@@ -30,9 +30,30 @@ const digests = (files) => Object.fromEntries(files.map((f) => [relative(API, f)
 const WORKERS = ['compute-worker', 'scenario-worker'];
 const workerFile = (outfile, name) => join(dirname(outfile), `${name}.cjs`);
 
+/**
+ * The model fingerprint (src/services/model-fingerprint.ts): one sha256 over the compute worker's
+ * inputs (paths relative to api/, so equal on every clone, and the sha256 of each), written beside
+ * the bundle. Stored results computed under another fingerprint are recomputed.
+ */
+export const fingerprintFile = (outfile) => join(dirname(outfile), 'compute-worker.fingerprint');
+
+function writeFingerprint(outfile, metafile) {
+  const inputs = Object.keys(metafile.inputs)
+    .filter((p) => !p.includes(':'))
+    .sort();
+  const hash = createHash('sha256');
+  for (const p of inputs)
+    hash
+      .update(p.replaceAll('\\', '/'))
+      .update('\0')
+      .update(sha(resolve(API, p)))
+      .update('\n');
+  writeFileSync(fingerprintFile(outfile), `${hash.digest('hex')}\n`);
+}
+
 /** True when the bundles exist and none of the files recorded at their build changed. */
 function upToDate(outfile, stampFile) {
-  if (![outfile, stampFile, ...WORKERS.map((w) => workerFile(outfile, w))].every((f) => existsSync(f))) return false;
+  if (![outfile, stampFile, fingerprintFile(outfile), ...WORKERS.map((w) => workerFile(outfile, w))].every((f) => existsSync(f))) return false;
   try {
     const recorded = JSON.parse(readFileSync(stampFile, 'utf8'));
     const files = Object.keys(recorded);
@@ -73,8 +94,19 @@ export async function buildServer({ outfile = join(API, 'dist', 'server.mjs'), i
   // Imported only when needed: a restart that skips the build does not load esbuild at all.
   const { build } = await import('esbuild');
   const pkg = JSON.parse(await readFile(join(API, 'package.json'), 'utf8'));
-  const external = Object.keys(pkg.dependencies).filter((d) => !d.startsWith('@lmo/')).flatMap((d) => [d, `${d}/*`]);
-  const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, plugins: [keepImportMetaUrl], logLevel: 'warning', metafile: true, absWorkingDir: API };
+  const external = Object.keys(pkg.dependencies)
+    .filter((d) => !d.startsWith('@lmo/'))
+    .flatMap((d) => [d, `${d}/*`]);
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    plugins: [keepImportMetaUrl],
+    logLevel: 'warning',
+    metafile: true,
+    absWorkingDir: API,
+  };
   const results = await Promise.all([
     build({
       ...common,
@@ -84,8 +116,11 @@ export async function buildServer({ outfile = join(API, 'dist', 'server.mjs'), i
       external,
       define: { LMO_WORKER_DIR: JSON.stringify(dirname(outfile)) },
     }),
-    ...WORKERS.map((name) => build({ ...common, entryPoints: [join(API, 'src', 'services', `${name}.ts`)], outfile: workerFile(outfile, name), format: 'cjs' })),
+    ...WORKERS.map((name) =>
+      build({ ...common, entryPoints: [join(API, 'src', 'services', `${name}.ts`)], outfile: workerFile(outfile, name), format: 'cjs' }),
+    ),
   ]);
+  writeFingerprint(outfile, results[1 + WORKERS.indexOf('compute-worker')].metafile);
   // Metafile input paths are relative to absWorkingDir.
   const inputs = [...new Set(results.flatMap((r) => Object.keys(r.metafile.inputs)))].filter((p) => !p.includes(':')).map((p) => resolve(API, p));
   writeFileSync(stampFile, JSON.stringify(digests([...inputs, ...CONFIG_FILES]), null, 1));

@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { eq } from 'drizzle-orm';
+import { datasetVersions } from '../src/db/schema';
 import { ingestObservations } from '../src/services/ingest';
+import { modelFingerprint } from '../src/services/model-fingerprint';
 import { testBackends } from './backends';
 import { fixtureRows } from './fixture';
 import { getJson, startTestApp, type TestApp } from './harness';
@@ -40,6 +43,18 @@ describe.each(backends)('routes on $name', (backend) => {
         dataVersion: { id: expect.any(Number), rowCount: fixtureRows().length },
       });
       expect(typeof r.body.ready).toBe('boolean');
+    });
+
+    it('is not ready while the stored results come from other model code (an upgrade not yet recomputed)', async () => {
+      await t.store.current();
+      const ready = async () => (await get('/api/health')).body.ready;
+      expect(await ready()).toBe(true);
+      const id = (await get('/api/health')).body.dataVersion.id;
+      const stamp = (model: string) => t.database.db.update(datasetVersions).set({ resultsModel: model }).where(eq(datasetVersions.id, id));
+      await stamp('older-model');
+      expect(await ready()).toBe(false);
+      await stamp(modelFingerprint());
+      expect(await ready()).toBe(true);
     });
   });
 

@@ -42,6 +42,11 @@ export const datasetVersions = pgTable(
     /** Set once the results for this version are stored. */
     computedAt: timestamp('computed_at', { withTimezone: true }),
     computeMs: integer('compute_ms'),
+    /**
+     * Fingerprint of the model code that computed the stored results (model-fingerprint.ts): a
+     * start with other model code recomputes them, so an upgrade never keeps serving old figures.
+     */
+    resultsModel: text('results_model'),
     createdBy: text('created_by'),
     /** For seeds: sha256 of the seed files' bytes, so a restart can skip parsing them. */
     fingerprint: text('fingerprint'),

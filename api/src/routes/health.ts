@@ -10,6 +10,8 @@ import { z } from 'zod';
 import type { AppDeps } from '../deps';
 import { problemSchema } from '../http/problem';
 import { alwaysOpen } from '../http/responses';
+import { hasResultsOf } from '../services/dataset-versions';
+import { modelFingerprint } from '../services/model-fingerprint';
 
 const healthSchema = z
   .object({
@@ -42,7 +44,7 @@ export const healthRoutes = (deps: AppDeps) =>
     describeRoute({
       tags: ['system'],
       summary: 'Liveness, database check and current data version',
-      ...alwaysOpen("`ready` turns true once the current dataset version's results are computed (use it as the readiness check)."),
+      ...alwaysOpen("`ready` turns true once the current dataset version's results are computed by the running model code (use it as the readiness check)."),
       responses: {
         200: { description: 'Up', content: { 'application/json': { schema: resolver(healthSchema) } } },
         503: { description: 'Database unavailable', content: { 'application/problem+json': { schema: resolver(problemSchema) } } },
@@ -54,7 +56,7 @@ export const healthRoutes = (deps: AppDeps) =>
       const version = await deps.store.pointer(deps.store.pollMs);
       return c.json({
         status: 'ok' as const,
-        ready: Boolean(version?.computedAt),
+        ready: version ? hasResultsOf(version, modelFingerprint()) : false,
         database: { kind: deps.database.kind, ok: true, latencyMs: Math.round((performance.now() - t) * 100) / 100 },
         dataVersion: version && {
           id: version.id,

@@ -15,8 +15,11 @@ export type WorkerName = 'compute-worker' | 'scenario-worker';
 // Replaced by build.mjs with the bundle's folder; undeclared when running from the sources.
 declare const LMO_WORKER_DIR: string | undefined;
 
+/** The folder of the built worker bundles, or undefined when running from the sources. */
+export const workerDir = (): string | undefined => (typeof LMO_WORKER_DIR === 'string' ? LMO_WORKER_DIR : undefined);
+
 /** The script a worker thread runs: the built bundle, or the tsx bootstrap beside the sources. */
 export function workerUrl(name: WorkerName): URL {
-  const dir = typeof LMO_WORKER_DIR === 'string' ? LMO_WORKER_DIR : undefined;
+  const dir = workerDir();
   return dir ? pathToFileURL(join(dir, `${name}.cjs`)) : new URL(`./${name}.mjs`, import.meta.url);
 }

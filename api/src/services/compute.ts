@@ -11,6 +11,7 @@ import { computePacked, type PackedChunk } from './compute-pack';
 import type { ComputeJob } from './compute-worker';
 import { workerUrl } from './compute-worker-bundle';
 import { markComputed } from './dataset-versions';
+import { modelFingerprint } from './model-fingerprint';
 import { loadObservationColumns } from './ingest';
 import { fromColumns } from './observation-columns';
 
@@ -165,7 +166,7 @@ export async function computeResults(db: Db, versionId: number, options: Compute
   const t1 = performance.now();
   const written = await writer.finish();
   const t2 = performance.now();
-  await markComputed(db, versionId, Math.round(t2 - t0));
+  await markComputed(db, versionId, Math.round(t2 - t0), modelFingerprint());
   return {
     versionId,
     observations: count,

@@ -4,7 +4,7 @@
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { datasetVersions } from '../db/schema';
+import { datasetVersions, results } from '../db/schema';
 import { DomainError } from '../domain-error';
 
 /** A dataset version as the API shows it. */
@@ -22,6 +22,8 @@ export interface VersionInfo {
   isCurrent: boolean;
   /** Seeds only: sha256 of the seed files it was loaded from (`fingerprintFiles`); null otherwise. */
   seedFingerprint?: string | null;
+  /** Fingerprint of the model code that computed the stored results (model-fingerprint.ts); null before. */
+  resultsModel?: string | null;
 }
 
 type Row = typeof datasetVersions.$inferSelect;
@@ -41,6 +43,7 @@ export function toVersionInfo(row: Row): VersionInfo {
     createdBy: row.createdBy,
     isCurrent: row.isCurrent,
     seedFingerprint: row.fingerprint ?? null,
+    resultsModel: row.resultsModel ?? null,
   };
 }
 
@@ -96,10 +99,25 @@ export async function findVersionByHash(db: Db, hash: string): Promise<VersionIn
   return rows[0] ? toVersionInfo(rows[0]) : null;
 }
 
-/** Marks results for `id` as stored. */
-export async function markComputed(db: Db, id: number, computeMs: number): Promise<void> {
+/** Marks results for `id` as stored, computed by the model code `model` (model-fingerprint.ts). */
+export async function markComputed(db: Db, id: number, computeMs: number, model: string): Promise<void> {
   await db
     .update(datasetVersions)
-    .set({ computedAt: sql`now()`, computeMs })
+    .set({ computedAt: sql`now()`, computeMs, resultsModel: model })
     .where(eq(datasetVersions.id, id));
+}
+
+/** True when `version`'s stored results exist and were computed by the model code `model`. */
+export const hasResultsOf = (version: Pick<VersionInfo, 'computedAt' | 'resultsModel'>, model: string): boolean =>
+  version.computedAt !== null && version.resultsModel === model;
+
+/**
+ * Drops the results of `id` that another model computed and marks them missing, in one
+ * transaction, so they are computed again (never half: readers see either the old set or none).
+ */
+export async function discardResults(db: Db, id: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.delete(results).where(eq(results.datasetVersionId, id));
+    await tx.update(datasetVersions).set({ computedAt: null, computeMs: null, resultsModel: null }).where(eq(datasetVersions.id, id));
+  });
 }

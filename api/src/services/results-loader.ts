@@ -1,14 +1,17 @@
 /**
  * How the results store (results-store.ts) gets a version's snapshot: concurrent loads
  * share one, a version whose model run failed is not retried on every request, and a
- * version without results (a seed, or one committed by a crashed upload) has them
- * computed first, under a cross-instance lock so that one instance computes them.
+ * version without results (a seed, or one committed by a crashed upload) or with results
+ * another model computed (model-fingerprint.ts) has them computed first, under a
+ * cross-instance lock so that one instance computes them. Instances sharing a database
+ * must run the same model code, or each would recompute the other's results.
  */
 import type { Db } from '../db/client';
 import { isDatabaseUnavailable } from '../db/unavailable';
 import { DomainError } from '../domain-error';
 import { computeResults } from './compute';
-import { getVersion } from './dataset-versions';
+import { discardResults, getVersion, hasResultsOf } from './dataset-versions';
+import { modelFingerprint } from './model-fingerprint';
 import type { ReadCache } from './read-cache';
 import { readSnapshot, type Snapshot } from './results-snapshot';
 
@@ -25,6 +28,8 @@ export interface SnapshotLoadOptions {
   lock?: <T>(key: number, fn: () => Promise<T>) => Promise<T>;
   /** How results are computed (default computeResults; tests wrap it to count runs). */
   compute?: (db: Db, versionId: number) => Promise<unknown>;
+  /** The model code results must have been computed by (default modelFingerprint(); tests change it). */
+  model?: string;
 }
 
 const RETRY_FAILED_MS = 60_000;
@@ -40,6 +45,7 @@ export class SnapshotLoader {
   private readonly maxUserScenarios: number;
   private readonly lock: NonNullable<SnapshotLoadOptions['lock']>;
   private readonly compute: NonNullable<SnapshotLoadOptions['compute']>;
+  private readonly model: string;
 
   constructor(
     private readonly db: Db,
@@ -51,6 +57,7 @@ export class SnapshotLoader {
     this.maxUserScenarios = options.maxUserScenarios ?? 4;
     this.lock = options.lock ?? ((_key, fn) => fn());
     this.compute = options.compute ?? ((db, id) => computeResults(db, id));
+    this.model = options.model ?? modelFingerprint();
   }
 
   /** Whether a load of `versionId` is under way. */
@@ -84,13 +91,20 @@ export class SnapshotLoader {
   private async build(versionId: number): Promise<Snapshot> {
     let version = await getVersion(this.db, versionId);
     if (!version) throw new Error(`Dataset version ${versionId} does not exist`);
-    if (!version.computedAt) {
+    // Missing results, or results another model computed (an upgrade): computed (again) before use.
+    if (!hasResultsOf(version, this.model)) {
       if (!this.computeMissing) {
         throw new DomainError('RESULTS_NOT_READY', `Results for dataset version ${versionId} are still being computed.`);
       }
       await this.lock(computeLockKey(versionId), async () => {
         // Another instance may have finished while we waited for the lock.
-        if (!(await getVersion(this.db, versionId))?.computedAt) await this.compute(this.db, versionId);
+        const now = await getVersion(this.db, versionId);
+        if (!now || hasResultsOf(now, this.model)) return;
+        if (now.computedAt) {
+          console.log(`[lmo] dataset version ${versionId}: stored results come from other model code; recomputing them`);
+          await discardResults(this.db, versionId);
+        }
+        await this.compute(this.db, versionId);
       });
       version = (await getVersion(this.db, versionId))!;
     }

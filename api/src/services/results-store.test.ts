@@ -3,7 +3,10 @@ import { testBackends } from '../../test/backends';
 import { fixtureRows } from '../../test/fixture';
 import { openDatabase, type Database, type DatabaseConfig, type Db } from '../db/client';
 import { computeResults } from './compute';
+import { and, eq } from 'drizzle-orm';
+import { datasetVersions, results } from '../db/schema';
 import { getCurrentVersion, getVersion } from './dataset-versions';
+import { modelFingerprint } from './model-fingerprint';
 import { ingestObservations, loadObservations } from './ingest';
 import { computeOutlook } from '@lmo/models/labour';
 import { ResultsStore } from './results-store';
@@ -50,6 +53,28 @@ describe.each(backends)('results store on $name', (backend) => {
     const other = await new ResultsStore(database.db, { computeMissing: false }).current();
     expect(other.version.id).toBe(version.id);
     expect((await other.gaps('baseline', 'all')).length).toBe((await a.gaps('baseline', 'VN')).length);
+  });
+
+  it('recomputes results another model computed (an upgrade), dropping what that model stored', async () => {
+    const current = (await getCurrentVersion(database.db))!;
+    expect(current.resultsModel).toBe(modelFingerprint());
+    // As if an older build of the model had stored them, with a chunk the running model never writes.
+    await database.db.update(datasetVersions).set({ resultsModel: 'older-model' }).where(eq(datasetVersions.id, current.id));
+    await database.db.insert(results).values({ datasetVersionId: current.id, kind: 'retired', scenario: 'baseline', key: 'VN', data: '', items: 0 });
+    let runs = 0;
+    const counting = { compute: async (db: Db, id: number) => (runs++, computeResults(db, id)) };
+    const snap = await new ResultsStore(database.db, counting).current();
+    expect(runs).toBe(1);
+    expect(snap.version.resultsModel).toBe(modelFingerprint());
+    const retired = await database.db
+      .select()
+      .from(results)
+      .where(and(eq(results.datasetVersionId, current.id), eq(results.kind, 'retired')));
+    expect(retired).toHaveLength(0);
+    expect(snap.forecastCells('baseline')).toBeGreaterThan(10);
+    // Results of the running model are read, not recomputed.
+    await new ResultsStore(database.db, counting).current();
+    expect(runs).toBe(1);
   });
 
   it('keeps serving its snapshot until the recheck interval passes or it is invalidated', async () => {
