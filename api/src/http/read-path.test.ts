@@ -4,6 +4,10 @@ import type { Db } from '../db/client';
 import type { VersionInfo } from '../services/dataset-versions';
 import { ReadCache } from '../services/read-cache';
 import { ResultsStore } from '../services/results-store';
+// The running model's fingerprint, switchable: an upgrade serves the same version id from new results.
+const model = vi.hoisted(() => ({ fingerprint: 'model-a' }));
+vi.mock('../services/model-fingerprint', () => ({ modelFingerprint: () => model.fingerprint }));
+
 import { answerCache, canonicalRequestKey, DATA_VERSION_HEADER, requestSnapshot, revalidate, servedVersion, storeAnswer, versionOf } from './read-path';
 
 const PATHS = new Set(['/data']);
@@ -59,6 +63,22 @@ describe('answerCache', () => {
     expect(state.calls).toBe(2);
     state.version = 1; // a rollback makes version 1 current again: its old answers were dropped
     expect((await (await app.request('/data?q=1')).json()).call).toBe(3);
+  });
+
+  it('does not answer 304 to a copy the previous model build computed for the same version', async () => {
+    const before = harness();
+    const etag = (await before.app.request('/data?q=1')).headers.get('etag')!;
+    model.fingerprint = 'model-b';
+    try {
+      // The upgraded process: same version id, results recomputed by the new model.
+      const after = harness();
+      const res = await after.app.request('/data?q=1', { headers: { 'if-none-match': etag } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('etag')).toMatch(/^"v1-/);
+      expect(res.headers.get('etag')).not.toBe(etag);
+    } finally {
+      model.fingerprint = 'model-a';
+    }
   });
 
   it('answers 304 to a matching If-None-Match, on the first answer and on hits', async () => {

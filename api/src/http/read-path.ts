@@ -19,6 +19,7 @@
 import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { VersionInfo } from '../services/dataset-versions';
+import { modelFingerprint } from '../services/model-fingerprint';
 import { ANSWER, type ReadCache } from '../services/read-cache';
 import type { ResultsStore, Snapshot } from '../services/results-store';
 
@@ -64,8 +65,13 @@ export function canonicalRequestKey(url: string): string {
   return `${u.pathname}?${new URLSearchParams(params).toString()}`;
 }
 
-/** The ETag of the answer to `key` in `versionId`: known before any route runs. */
-const etagFor = (versionId: number | string, key: string) => `"v${versionId}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}"`;
+/**
+ * The ETag of the answer to `key` in `versionId`: known before any route runs. It also hashes the
+ * model fingerprint: an upgrade recomputes a version's results under the same id, and a browser
+ * must not be told its copy from the old model is still current.
+ */
+const etagFor = (versionId: number | string, key: string) =>
+  `"v${versionId}-${createHash('sha1').update(modelFingerprint()).update('\0').update(key).digest('base64url').slice(0, 16)}"`;
 
 /** True when an If-None-Match header lists `etag` (or is `*`). */
 export const etagMatches = (ifNoneMatch: string | undefined, etag: string) =>
