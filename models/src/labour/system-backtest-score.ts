@@ -24,13 +24,6 @@ export interface BacktestScore {
   points: number;
 }
 
-/** In-sample mean absolute one-step change (the MASE scale). */
-export function naiveMae(xs: readonly number[]): number {
-  let s = 0;
-  for (let i = 1; i < xs.length; i++) s += Math.abs(xs[i]! - xs[i - 1]!);
-  return s / (xs.length - 1);
-}
-
 /** Step `i` of a forecast (mean and bounds) times `scale` (the basis ratio). */
 export function bandPoint(f: { mean: number[]; intervals: { level: number; lower: number[]; upper: number[] }[] }, i: number, scale: number) {
   const bounds: Record<number, [number, number]> = {};
@@ -38,7 +31,7 @@ export function bandPoint(f: { mean: number[]; intervals: { level: number; lower
   return { mean: f.mean[i]! * scale, bounds };
 }
 
-// Four decimals: the scores are shown to two and stored in a committed artefact (seeds/backtest).
+// Four decimals: the scores are shown to two and stored in a committed artefact (seeds/derived).
 const r4 = (x: number) => (Number.isFinite(x) ? Number(x.toFixed(4)) : null);
 
 /** Scores `points` (one method, one series); `byOrigin`: MASE is the mean of each origin's MASE. */

@@ -34,10 +34,10 @@
  * is tuned on these results.
  */
 import type { Observation } from '../data/observation';
-import { fitAuto, fitNaive } from '../forecast/index';
+import { fitAuto, fitNaive, naiveScale } from '../forecast/index';
 import type { Forecast, Series } from '../forecast/index';
 import { computeBase } from './base';
-import { bandPoint, naiveMae, scoreBacktest, type BacktestPoint, type BacktestScore } from './system-backtest-score';
+import { bandPoint, scoreBacktest, type BacktestPoint, type BacktestScore } from './system-backtest-score';
 
 /** The backtest's design: bands, horizon, rolling origins and the post-COVID holdout. */
 export const SYSTEM_BACKTEST = {
@@ -162,7 +162,7 @@ export function backtestSystem(
     for (const id of Object.keys(SERIES) as SeriesId[]) {
       const hist = contiguousTo(raw[id], origin);
       const train = hist.values.map((v) => v * scale);
-      scales[id].set(origin, naiveMae(train));
+      scales[id].set(origin, naiveScale(train));
       const series: Series = { values: hist.values, start: String(hist.start), frequency: 1 };
       const fc: Record<'naive' | 'engine', Forecast> = {
         naive: fitNaive(series).forecast(H, { levels: LEVELS }),

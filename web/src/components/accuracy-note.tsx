@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Accuracy } from '../api/types';
 import { formatDecimal, formatPercent, type Lang } from '../i18n/format';
@@ -8,6 +9,12 @@ import { formatDecimal, formatPercent, type Lang } from '../i18n/format';
  * a benchmark, not the system's own, so the note says so rather than pass it off as the line's.
  */
 const SYSTEM_METHOD = /^(system|national-system)/;
+
+/** "label — MASE 0,86 (naive 1,06), trúng khoảng 80% 92%": one backtest beside naive, as the notes write it. */
+export function accuracyText(a: { label: string; mase: number | null; naiveMase: number | null; coverage80: number | null }, t: TFunction, lang: Lang): string {
+  const cov = a.coverage80 === null ? '' : `, ${t('accuracy.coverage80')} ${formatPercent(a.coverage80 * 100, lang, 0)}`;
+  return `${a.label} — MASE ${formatDecimal(a.mase, lang, 2)} (${t('accuracy.naive')} ${formatDecimal(a.naiveMase, lang, 2)})${cov}`;
+}
 
 /** One line under a forecast chart: the measured backtest accuracy of that forecast, beside naive. */
 export function AccuracyNote({ items }: { items: { label: string; accuracy?: Accuracy | null; models?: { method: string }[] }[] }) {
@@ -21,9 +28,8 @@ export function AccuracyNote({ items }: { items: { label: string; accuracy?: Acc
       {shown
         .map((i) => {
           const a = i.accuracy!;
-          const cov = a.coverage80 === null ? '' : `, ${t('accuracy.coverage80')} ${formatPercent(a.coverage80 * 100, lang, 0)}`;
           const benchmark = i.models?.some((m) => SYSTEM_METHOD.test(m.method)) ? ` (${t('accuracy.engineBenchmark')})` : '';
-          return `${i.label} — MASE ${formatDecimal(a.mase, lang, 2)} (${t('accuracy.naive')} ${formatDecimal(a.naiveMase, lang, 2)})${cov}, ${t('accuracy.origins', { count: a.origins })}${benchmark}`;
+          return `${accuracyText({ ...a, label: i.label }, t, lang)}, ${t('accuracy.origins', { count: a.origins })}${benchmark}`;
         })
         .join(' · ')}
     </p>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { formatDecimal, formatPercent, type Lang } from '../../i18n/format';
+import { accuracyText } from '../../components/accuracy-note';
+import type { Lang } from '../../i18n/format';
 import { Link } from '../../router/link';
 import { methodologyQueries } from '../methodology/queries';
 import { systemBacktestNote } from '../methodology/system-backtest-rows';
@@ -16,10 +17,7 @@ export function SystemBacktestNote() {
   const accuracy = useQuery(methodologyQueries.accuracy());
   const note = systemBacktestNote(accuracy.data?.system);
   if (!note) return null;
-  const items = note.items.map((i) => {
-    const cov = i.coverage80 === null ? '' : `, ${t('accuracy.coverage80')} ${formatPercent(i.coverage80 * 100, lang, 0)}`;
-    return `${t(`methodology.system.series.${i.series}`)} — MASE ${formatDecimal(i.mase, lang, 2)} (${t('accuracy.naive')} ${formatDecimal(i.naiveMase, lang, 2)})${cov}`;
-  });
+  const items = note.items.map((i) => accuracyText({ ...i, label: t(`methodology.system.series.${i.series}`) }, t, lang));
   return (
     <p className="accuracy-note" data-testid="system-backtest-note">
       <span className="label">{t('accuracy.systemTitle', { from: note.origins[0], to: note.origins.at(-1) })}:</span> {items.join(' · ')}.{' '}
