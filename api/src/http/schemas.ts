@@ -28,6 +28,9 @@ export const cellAccuracySchema = z.object({
   naiveMase: nullableNumber,
   naiveSmape: nullableNumber,
   origins: z.number().int(),
+  benchmark: z.string().optional().meta({
+    description: 'Set when the figures are a benchmark’s, not the cell’s own method’s: the method backtested instead (e.g. `auto` for a system-shares cell)',
+  }),
 });
 /** Flags of a gap row (models/src/labour/types.ts `Flag`). */
 export const GAP_FLAGS = ['shortage', 'balanced', 'surplus', 'uncertain', 'too-small'] as const;
@@ -50,7 +53,7 @@ export const forecastSchema = z
     intervalKind: z.enum(['analytic', 'empirical', 'bootstrap', 'none']),
     accuracy: cellAccuracySchema.meta({
       description:
-        "Rolling-origin backtest beside naive on the same origins: of the series method in `models`, or, for a cell the supply–demand system makes (`models` national-system…, system-shares), of the single-series engine `auto` on the cell's own history, as a benchmark (the system's own backtest of national employment and labour force is `system` in GET /api/accuracy). All null when the history is too short.",
+        "Rolling-origin backtest beside naive on the same origins: of the series method in `models`, or, for a cell the supply–demand system makes (`models` national-system…, system-shares), of the single-series engine `auto` on the cell's own history, as a benchmark, named in `accuracy.benchmark` (the system's own backtest of national employment and labour force is `system` in GET /api/accuracy). All null when the history is too short.",
     }),
     break: z
       .object({

@@ -61,6 +61,12 @@ export interface CellAccuracy {
   origins: number;
   /** Set when the engine's backtest threw: the figures are then empty (null, 0 origins). */
   failed?: { code: string; message: string };
+  /**
+   * Set when the figures are not the cell's own method's: the method that was backtested instead,
+   * as a benchmark (a cell the supply–demand system makes, `system-shares`, carries the engine's
+   * backtest on the cell's own history; the system's own backtest is `backtestSystem`).
+   */
+  benchmark?: string;
 }
 
 /** How a declared series break was treated before fitting. */

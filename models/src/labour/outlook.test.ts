@@ -89,6 +89,14 @@ describe('computeOutlook: shape', () => {
     expect(rows[0].mase).toBeCloseTo(mean, 9);
   });
 
+  it('names the benchmark whose backtest a system-made cell carries, and only there', () => {
+    const shares = baseline.forecasts.filter((f) => f.models.some((m) => m.method === 'system-shares'));
+    expect(shares.length).toBeGreaterThan(0);
+    for (const f of shares) expect(f.accuracy.benchmark, `${f.indicator} ${f.region} ${f.sector}`).toMatch(/^(auto|naive)$/);
+    for (const f of baseline.forecasts.filter((x) => !x.models.some((m) => m.method.startsWith('system') || m.method.startsWith('national-system'))))
+      expect(f.accuracy.benchmark).toBeUndefined();
+  });
+
   it('has only finite numbers (JSON would silently turn NaN into null)', () => {
     const bad: string[] = [];
     const walk = (v: unknown, path: string) => {

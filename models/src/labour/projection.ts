@@ -73,7 +73,7 @@ function projectNode(index: ObservationIndex, opts: GridOptions, gh: GridHistory
   const b = applyBreak(values, periods, brk, { minAfter: opts.minAfterBreak });
   const series = { values: b.values, start: b.start, frequency: 1 as const };
   const fitMethod = series.values.length >= 3 ? method : 'naive';
-  // A top-down cell's accuracy is the engine's backtest on its own (break-treated) history, as its benchmark.
+  // A top-down cell's accuracy is the engine's backtest on its own (break-treated) history, as its benchmark (`benchmark`).
   const accuracy = cellAccuracy(series, { method: fitMethod, origins: opts.backtestOrigins ? opts.backtestOrigins(r, s, q) : 3 });
   const brokeAt = b.applied ? { break: withoutReason(b.applied) } : {};
   if (plan) {
@@ -83,7 +83,8 @@ function projectNode(index: ObservationIndex, opts: GridOptions, gh: GridHistory
       intervals: [],
       models: [{ method: SHARES_METHOD, weight: 1 }],
       intervalKind: 'analytic',
-      accuracy,
+      // The line is the system's shares; the backtest is of `fitMethod` on the cell's history.
+      accuracy: { ...accuracy, benchmark: fitMethod },
       ...brokeAt,
     };
   }

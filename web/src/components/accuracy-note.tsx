@@ -3,21 +3,19 @@ import { useTranslation } from 'react-i18next';
 import type { Accuracy } from '../api/types';
 import { formatDecimal, formatPercent, type Lang } from '../i18n/format';
 
-/**
- * Forecasts the supply–demand system makes (national totals, and every detailed cell as a share
- * of them): the API's backtest of such a cell is the single-series engine's on the same history,
- * a benchmark, not the system's own, so the note says so rather than pass it off as the line's.
- */
-const SYSTEM_METHOD = /^(system|national-system)/;
-
 /** "label — MASE 0,86 (naive 1,06), trúng khoảng 80% 92%": one backtest beside naive, as the notes write it. */
 export function accuracyText(a: { label: string; mase: number | null; naiveMase: number | null; coverage80: number | null }, t: TFunction, lang: Lang): string {
   const cov = a.coverage80 === null ? '' : `, ${t('accuracy.coverage80')} ${formatPercent(a.coverage80 * 100, lang, 0)}`;
   return `${a.label} — MASE ${formatDecimal(a.mase, lang, 2)} (${t('accuracy.naive')} ${formatDecimal(a.naiveMase, lang, 2)})${cov}`;
 }
 
-/** One line under a forecast chart: the measured backtest accuracy of that forecast, beside naive. */
-export function AccuracyNote({ items }: { items: { label: string; accuracy?: Accuracy | null; models?: { method: string }[] }[] }) {
+/**
+ * One line under a forecast chart: the measured backtest accuracy of that forecast, beside naive.
+ * For a forecast the supply–demand system makes, the API's figures are a benchmark's (the
+ * single-series engine on the same history, named in `accuracy.benchmark`), not the line's own,
+ * and the note says so rather than pass them off as the line's.
+ */
+export function AccuracyNote({ items }: { items: { label: string; accuracy?: Accuracy | null }[] }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const shown = items.filter((i) => i.accuracy && i.accuracy.mase !== null && i.accuracy.naiveMase !== null);
@@ -28,7 +26,7 @@ export function AccuracyNote({ items }: { items: { label: string; accuracy?: Acc
       {shown
         .map((i) => {
           const a = i.accuracy!;
-          const benchmark = i.models?.some((m) => SYSTEM_METHOD.test(m.method)) ? ` (${t('accuracy.engineBenchmark')})` : '';
+          const benchmark = a.benchmark ? ` (${t('accuracy.engineBenchmark')})` : '';
           return `${accuracyText({ ...a, label: i.label }, t, lang)}, ${t('accuracy.origins', { count: a.origins })}${benchmark}`;
         })
         .join(' · ')}

@@ -89,9 +89,9 @@ export function SystemFrame() {
           <SystemBacktestNote />
           <AccuracyNote
             items={[
-              { label: t('overview.labourForce'), accuracy: labourForce.data?.accuracy, models: labourForce.data?.models },
-              { label: t('overview.employment'), accuracy: employment.data?.accuracy, models: employment.data?.models },
-              { label: t('overview.unemploymentRate'), accuracy: unemploymentRate.data?.accuracy, models: unemploymentRate.data?.models },
+              { label: t('overview.labourForce'), accuracy: labourForce.data?.accuracy },
+              { label: t('overview.employment'), accuracy: employment.data?.accuracy },
+              { label: t('overview.unemploymentRate'), accuracy: unemploymentRate.data?.accuracy },
             ]}
           />
         </>

@@ -64,7 +64,7 @@ export function EmploymentFrame({
       filename={`employment-${sector}-${region}`}
       status={employment}
       height={300}
-      footnote={<AccuracyNote items={[{ label: t('sectors.employment'), accuracy: employment.data?.accuracy, models: employment.data?.models }]} />}
+      footnote={<AccuracyNote items={[{ label: t('sectors.employment'), accuracy: employment.data?.accuracy }]} />}
     >
       <ForecastChart rows={rows} series={series} unit="persons" marks={breakMarks(breaks, t)} height={300} />
     </ChartFrame>
