@@ -38,8 +38,8 @@ describe('system backtest adapters', () => {
     expect(systemBacktestNote(system)).toEqual({
       origins: [2015, 2016, 2017, 2018, 2019],
       items: [
-        { series: 'employment', mase: 0.8626, naiveMase: 1.0611, coverage80: 0.92 },
-        { series: 'labourForce', mase: 2.2369, naiveMase: 1.3164, coverage80: 0.92 },
+        { series: 'employment', mase: 0.8626, naiveMase: 1.0611, beatsNaive: true, coverage80: 0.92, biasPct: 0.8814 },
+        { series: 'labourForce', mase: 2.2369, naiveMase: 1.3164, beatsNaive: false, coverage80: 0.92, biasPct: 2.7026 },
       ],
     });
     expect(systemBacktestNote(systemBacktestFixture(false))).toBeNull();

@@ -52,40 +52,32 @@ export const toSystemBacktestBars = (system: SystemBacktest | undefined): System
       })
     : [];
 
-/** The plain-language reading of one series: did the system beat naive, and which way it leaned. */
+/** The plain-language reading of one series: its rolling-origin MASE beside naive's, its 80 % coverage and which way it leaned. */
 export interface SystemBacktestVerdict {
-  series: BacktestSeries;
-  system: number;
-  naive: number;
-  beatsNaive: boolean;
-  biasPct: number | null;
-}
-
-/** One verdict per series whose rolling MASEs are both known. */
-export const systemBacktestVerdicts = (system: SystemBacktest | undefined): SystemBacktestVerdict[] =>
-  toSystemBacktestBars(system).flatMap((b) =>
-    b.system === null || b.naive === null
-      ? []
-      : [{ series: b.series, system: b.system, naive: b.naive, beatsNaive: b.system < b.naive, biasPct: system!.rolling[b.series].system.biasPct }],
-  );
-
-/** One series of the overview's note: the system's rolling-origin MASE beside naive's, and its 80 % coverage. */
-export interface SystemBacktestNoteItem {
   series: BacktestSeries;
   mase: number;
   naiveMase: number;
+  beatsNaive: boolean;
   coverage80: number | null;
+  biasPct: number | null;
 }
 
-/**
- * The overview's one-line summary of the system's own backtest, or null when it does not describe
- * the served data (uploads, reverts) or has no scored series: the line must not vouch for other data.
- */
-export function systemBacktestNote(system: SystemBacktest | undefined): { origins: readonly number[]; items: SystemBacktestNoteItem[] } | null {
-  if (!system?.appliesToServedVersion) return null;
-  const items = BACKTEST_SERIES.flatMap((series) => {
-    const s = system.rolling[series];
-    return s.system.mase === null || s.naive.mase === null ? [] : [{ series, mase: s.system.mase, naiveMase: s.naive.mase, coverage80: s.system.coverage80 }];
+/** One verdict per series whose rolling MASEs (system and naive) are both known. */
+export const systemBacktestVerdicts = (system: SystemBacktest | undefined): SystemBacktestVerdict[] =>
+  BACKTEST_SERIES.flatMap((series) => {
+    const s = system?.rolling[series];
+    if (!s || s.system.mase === null || s.naive.mase === null) return [];
+    const { mase, coverage80, biasPct } = s.system;
+    return [{ series, mase, naiveMase: s.naive.mase, beatsNaive: mase < s.naive.mase, coverage80, biasPct }];
   });
+
+/**
+ * The overview's one-line summary of the system's own backtest (the verdicts), or null when it does
+ * not describe the served data (uploads, reverts) or has no scored series: the line must not vouch
+ * for other data.
+ */
+export function systemBacktestNote(system: SystemBacktest | undefined): { origins: readonly number[]; items: SystemBacktestVerdict[] } | null {
+  if (!system?.appliesToServedVersion) return null;
+  const items = systemBacktestVerdicts(system);
   return items.length ? { origins: system.design.origins, items } : null;
 }

@@ -26,8 +26,8 @@ function Verdict({ v, lang }: { v: SystemBacktestVerdict; lang: Lang }) {
     <li data-verdict={v.beatsNaive ? 'better' : 'worse'}>
       {t(v.beatsNaive ? 'methodology.system.better' : 'methodology.system.worse', {
         series: t(`methodology.system.series.${v.series}`),
-        system: formatDecimal(v.system, lang, 2),
-        naive: formatDecimal(v.naive, lang, 2),
+        system: formatDecimal(v.mase, lang, 2),
+        naive: formatDecimal(v.naiveMase, lang, 2),
       })}
       {lean}
     </li>
