@@ -132,6 +132,8 @@ export function coherenceTable(set: OutlookSet): CoherenceLine[] {
     incomplete: 0,
     small: 0,
     smallChecked: 0,
+    supplyAboveEntrants: 0,
+    supplyChecked: 0,
   };
   for (const outlook of Object.values(set.outlooks)) {
     const base = String(outlook.baseYear);
@@ -231,6 +233,15 @@ export function coherenceTable(set: OutlookSet): CoherenceLine[] {
         }
       }
     }
+    // One system: national new supply is made of the labour force's entrants (other-entrants.ts).
+    const entrants = outlook.assumptions.newSupply?.lfEntrants;
+    if (entrants)
+      for (const g of outlook.gaps) {
+        if (g.region !== 'VN' || g.sector !== 'TOTAL' || g.qualification !== 'ALL') continue;
+        const inflow = entrants.slice(0, g.horizon).reduce((a, b) => a + b, 0);
+        c.supplyChecked++;
+        if (g.newSupply > inflow * 1.001 + 10) c.supplyAboveEntrants++;
+      }
     const t = outlook.assumptions.thresholds;
     c.small += countSmallFlaggedOrRanked(
       outlook.gaps.map((g) => ({
@@ -288,6 +299,13 @@ export function coherenceTable(set: OutlookSet): CoherenceLine[] {
       label: 'negative gap parts (employment base/end, replacement, new supply)',
       count: c.negG,
       checked: Object.values(set.outlooks).reduce((a, o) => a + o.gaps.length * NON_NEGATIVE_GAP.length, 0),
+      gate: true,
+    },
+    {
+      id: 'newSupplyAboveEntrants',
+      label: 'horizons where national new supply > the labour force’s entrants (Σ lfEntrants) by > 0.1 %',
+      count: c.supplyAboveEntrants,
+      checked: c.supplyChecked,
       gate: true,
     },
     {

@@ -6,7 +6,8 @@
 import type { BaseProjection } from './base';
 import { DEFAULT_EXIT_RATES, REPLACEMENT_PROFILE_ASSUMPTION, replacementRatePath } from './openings';
 import { systemInputsOf, type SystemInputs } from './recompute';
-import { DEFAULT_OTHER_ENTRANTS_RATE } from './other-entrants';
+import { DEFAULT_OTHER_ENTRANTS_RATE, otherEntrantsUnder } from './other-entrants';
+import { entryRateAt } from './scenario-levers';
 import type { AssumptionNote, Assumptions, CellForecast, Scenario } from './types';
 import { minOpeningsOf } from './imbalance';
 
@@ -56,8 +57,13 @@ function exitRatesOf(base: BaseProjection, sys: SystemInputs | null): Assumption
   return exitRates;
 }
 
+/** A scenario's entering graduates and other entrants by level (other-entrants.ts), or null without a system. */
+function scenarioEntrants(base: BaseProjection, sys: SystemInputs | null, scenario: Scenario) {
+  return sys ? otherEntrantsUnder(sys.others, (q, t) => entryRateAt(scenario, base.entryRate, q, t), base.horizon) : null;
+}
+
 /** Other entrants per year ÷ base employment by level (mean over the horizon), and their basis. */
-function otherEntrantsOf(base: BaseProjection, sys: SystemInputs | null): Pick<Assumptions, 'otherEntrantsRate' | 'otherEntrantsBasis'> {
+function otherEntrantsOf(base: BaseProjection, entrants: ReturnType<typeof scenarioEntrants>): Pick<Assumptions, 'otherEntrantsRate' | 'otherEntrantsBasis'> {
   const otherEntrantsRate: Assumptions['otherEntrantsRate'] = {};
   const otherEntrantsBasis: Assumptions['otherEntrantsBasis'] = {};
   const gb = base.main ?? base.fields[0];
@@ -67,10 +73,10 @@ function otherEntrantsOf(base: BaseProjection, sys: SystemInputs | null): Pick<A
   for (const q of levels) {
     if (fromData.has(q)) {
       otherEntrantsBasis[q] = 'entrants-data';
-      otherEntrantsRate[q] = sys ? mean(sys.others.perWorker[q] ?? []) : (base.otherEntrants.rate[q] ?? 0);
-    } else if (sys) {
+      otherEntrantsRate[q] = entrants ? mean(entrants.perWorker[q] ?? []) : (base.otherEntrants.rate[q] ?? 0);
+    } else if (entrants) {
       otherEntrantsBasis[q] = 'demographic';
-      otherEntrantsRate[q] = mean(sys.others.perWorker[q] ?? []);
+      otherEntrantsRate[q] = mean(entrants.perWorker[q] ?? []);
     } else {
       otherEntrantsBasis[q] = 'default';
       otherEntrantsRate[q] = base.otherEntrants.rate[q] ?? DEFAULT_OTHER_ENTRANTS_RATE[q] ?? 0;
@@ -103,8 +109,8 @@ function sourcesOf(base: BaseProjection, sys: SystemInputs | null): AssumptionNo
     },
     {
       id: 'new-supply',
-      vi: 'Cung mới = người tốt nghiệp × tỷ lệ gia nhập thị trường + người gia nhập khác từ mô hình dân số (người vào lực lượng lao động × cơ cấu trình độ khi vào − người tốt nghiệp đã tính, không âm), phân bổ cho ngành và tỉnh theo tỷ trọng việc làm năm gốc (giả định). Khoảng 80 % của số tốt nghiệp: chuỗi dưới 10 năm được giữ trong khoảng 5 % đến 15,5 % × √(số năm dự báo) của giá trị trung bình (mức trần là sai số 80 % của dự báo naive có xu hướng trên chuỗi tốt nghiệp thật của TCTK 2000–2016); tổng của nhiều chuỗi tốt nghiệp được cộng như các chuỗi có cùng hệ số tương quan, chọn sao cho khoảng của tổng toàn quốc bằng khoảng của dự báo chính chuỗi tổng.',
-      en: "New supply = graduates × labour-market entry rate + other entrants from the demographic model (labour-force entrants × entry mix by level − graduates already counted, floored at 0), shared among sectors and provinces by base-year employment (assumption). Graduates' 80 % band: a series under 10 years is held between 5 % and 15.5 % × √(years ahead) of its mean (the cap is the naive-with-drift 80 % error of GSO's real graduates series 2000–2016); totals combine graduates series as equicorrelated, with the correlation set so the national total's band equals the band of a forecast of the aggregate itself.",
+      vi: 'Cung mới = người tốt nghiệp × tỷ lệ gia nhập thị trường + người gia nhập khác từ mô hình dân số (người vào lực lượng lao động × cơ cấu trình độ khi vào − người tốt nghiệp đã tính, không âm), phân bổ cho ngành và tỉnh theo tỷ trọng việc làm năm gốc (giả định). Tổng cung mới toàn quốc bằng số người vào lực lượng lao động của hệ thống: người tốt nghiệp vượt phần của trình độ mình là người đã ở trong lực lượng lao động học lên (vừa làm vừa học, văn bằng hai), nên được trừ khỏi trình độ chưa qua đào tạo mà họ rời đi (giả định: khoảng 7/10 lao động chưa có bằng/chứng chỉ); trình độ này nhận phần còn lại, và đào tạo thêm trong kịch bản là cùng những người đó được đào tạo tốt hơn, không phải thêm người. Khoảng 80 % của số tốt nghiệp: chuỗi dưới 10 năm được giữ trong khoảng 5 % đến 15,5 % × √(số năm dự báo) của giá trị trung bình (mức trần là sai số 80 % của dự báo naive có xu hướng trên chuỗi tốt nghiệp thật của TCTK 2000–2016); tổng của nhiều chuỗi tốt nghiệp được cộng như các chuỗi có cùng hệ số tương quan, chọn sao cho khoảng của tổng toàn quốc bằng khoảng của dự báo chính chuỗi tổng.',
+      en: "New supply = graduates × labour-market entry rate + other entrants from the demographic model (labour-force entrants × entry mix by level − graduates already counted, floored at 0), shared among sectors and provinces by base-year employment (assumption). National new supply equals the system's labour-force entrants: graduates beyond their level's share are people already in the labour force moving up a level (in-service and second-degree learners), so they are taken out of the unqualified level they leave (assumption: about 7 in 10 workers hold no certificate), which takes the rest of the inflow; extra training in a scenario is the same people better trained, not more people. Graduates' 80 % band: a series under 10 years is held between 5 % and 15.5 % × √(years ahead) of its mean (the cap is the naive-with-drift 80 % error of GSO's real graduates series 2000–2016); totals combine graduates series as equicorrelated, with the correlation set so the national total's band equals the band of a forecast of the aggregate itself.",
       source: sys
         ? 'LMO national system: labour-force entrants and entry mix (stock-flow calibrated on GSO trained share); graduates series of the data'
         : 'Documented default other-entrant rates (assumption); graduates series of the data',
@@ -139,12 +145,13 @@ export function assumptionsOf(base: BaseProjection, scenario: Scenario): Assumpt
   const s = sys?.system;
   const hold = (a: readonly number[]) => years.map((_, t) => (a.length ? a[Math.min(t, a.length - 1)] : 0));
   const sources = sourcesOf(base, sys);
+  const entrants = scenarioEntrants(base, sys, scenario);
   return {
     thresholds: base.thresholds,
     exitRates,
     entryRate: (scenario.entryRate ?? base.entryRate) * (1 + scenario.trainingCapacityChange),
     mobilityRate: 0,
-    ...otherEntrantsOf(base, sys),
+    ...otherEntrantsOf(base, entrants),
     replacement: s
       ? {
           years,
@@ -155,13 +162,13 @@ export function assumptionsOf(base: BaseProjection, scenario: Scenario): Assumpt
         }
       : null,
     newSupply:
-      s && sys
+      s && entrants
         ? {
             years,
             lfEntrants: hold(s.lfEntrants),
             entryMix: { ...s.entryMix },
-            graduatesEntering: sys.others.graduatesEntering,
-            otherEntrants: sys.others.otherEntrants,
+            graduatesEntering: entrants.graduatesEntering,
+            otherEntrants: entrants.otherEntrants,
           }
         : null,
     sources,

@@ -2,20 +2,34 @@
  * Other entrants: people entering work at a level without a new qualification counted in the
  * graduates data (school leavers without a certificate, re-entrants, returning migrants).
  *
- * Issue 12: they come from the demographic model, not from a residual. The national system gives
- * labour-force entrants per year (`lfEntrants`: young cohorts entering + re-entrants) and their
- * entry mix over levels (`entryMix`, from the qualification stock-flow calibrated on the trained
- * share). Per level and year:
+ * Issue 12: they come from the demographic model, not from a residual of past demand. The national
+ * system gives labour-force entrants per year (`lfEntrants`: young cohorts entering + re-entrants)
+ * and their entry mix over levels (`entryMix`, from the qualification stock-flow calibrated on the
+ * trained share). Per qualified level and year:
  *   other = max(0, lfEntrants × entryMix[level] − baseEntryRate × graduates[level])
  * (graduates already counted in new supply are taken out, floored at 0; the mix is renormalised over
- * the levels the data have), then shared among the
- * detailed cells of that level by base-year employment (an ASSUMPTION: entrants look for work where
- * the jobs of their level are). Graduates are taken at the base projection (no scenario change), so
- * the training-capacity lever still adds graduates on top of the demographic inflow.
+ * the levels the data have).
+ *
+ * New supply never outruns the labour force: every entrant counted as new supply is one of the
+ * system's labour-force entrants, so the national new supply over a horizon equals the demographic
+ * inflow and the national imbalance matches what the system says of the labour force and
+ * employment. Graduates beyond their level's share of the inflow are people already in the labour
+ * force (in-service and second-degree learners) who move up a level: they add supply at their new
+ * level and leave the level they held. That level is taken to be the unqualified one
+ * (`UNQUALIFIED_LEVEL`), an ASSUMPTION: about seven workers in ten hold no certificate (GSO's
+ * trained share), so most upgraders start there. Its other entrants are the RESIDUAL
+ *   other[none] = max(0, lfEntrants − Σ qualified (entering graduates + other entrants) − entering graduates[none]),
+ * recomputed per scenario with the scenario's entry rates (`otherEntrantsAt`): more graduates from
+ * training capacity are the same people better trained, not more people.
+ * Other entrants are shared among the detailed cells of their level by base-year employment (an
+ * ASSUMPTION: entrants look for work where the jobs of their level are).
  *
  * The old calibration from the stock-flow identity (other = Δemployment + exits − graduates) made
  * past supply equal past demand by construction; it is retired (`calibrateOtherEntrants` now only
- * returns the documented defaults, used when no national system is available).
+ * returns the documented defaults, used when no national system is available). Before this rule,
+ * graduates were added on top of the inflow, so national new supply ran about 4 million above the
+ * labour-force entrants over ten years on the baseline data: a surplus the system's own labour
+ * force and employment contradicted.
  */
 import type { ObservationIndex } from './observations';
 import type { Grid } from './projection';
@@ -84,14 +98,42 @@ export function levelTotals(grid: Grid, supply: SupplyInputs): LevelTotals {
   return { levels: [...dq.bottom], base, graduates };
 }
 
+/** The level without a qualification: upgraders leave it, so its other entrants are the residual. */
+export const UNQUALIFIED_LEVEL = 'none';
+
 /** Other entrants from the demographic model, by level. */
 export interface SystemOtherEntrants {
-  /** Per level, other entrants per base-year worker of that level, per forecast year. */
+  /** Per level, other entrants per base-year worker of that level, per forecast year (at the base entry rate). */
   perWorker: Record<string, Float64Array>;
-  /** Per level, persons per year: entrants × mix, graduates entering, other entrants. */
+  /** Per level, persons per year: entrants × mix, graduates entering, other entrants (at the base entry rate). */
   entrants: Record<string, number[]>;
   graduatesEntering: Record<string, number[]>;
   otherEntrants: Record<string, number[]>;
+  /** What `otherEntrantsAt` needs to redo the residual under a scenario's entry rates. */
+  inputs: { levels: string[]; inflow: number[]; graduates: Record<string, Float64Array>; base: Record<string, number> } | null;
+}
+
+/** No system inputs: no other entrants. */
+export const NO_OTHER_ENTRANTS: SystemOtherEntrants = { perWorker: {}, entrants: {}, graduatesEntering: {}, otherEntrants: {}, inputs: null };
+
+/**
+ * Other entrants of year t (0-based) per base-year worker, by level, with `entry(q)` the share of
+ * level q's graduates entering that year. Qualified levels keep their base other entrants; the
+ * unqualified level takes the residual of the inflow (module comment).
+ */
+export function otherEntrantsAt(others: SystemOtherEntrants, entry: (q: string) => number, t: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [q, pw] of Object.entries(others.perWorker)) out[q] = pw[t] ?? 0;
+  const inp = others.inputs;
+  if (!inp || !inp.levels.includes(UNQUALIFIED_LEVEL)) return out;
+  let counted = 0;
+  for (const q of inp.levels) {
+    counted += entry(q) * (inp.graduates[q]?.[t] ?? 0);
+    if (q !== UNQUALIFIED_LEVEL) counted += others.otherEntrants[q]?.[t] ?? 0;
+  }
+  const b = inp.base[UNQUALIFIED_LEVEL] ?? 0;
+  out[UNQUALIFIED_LEVEL] = b > 0 ? Math.max(0, (inp.inflow[t] ?? 0) - counted) / b : 0;
+  return out;
 }
 
 /**
@@ -101,33 +143,65 @@ export interface SystemOtherEntrants {
  * @param h forecast years; years beyond the system's flows hold its last value
  */
 export function otherEntrantsFromSystem(system: NationalSystem, totals: LevelTotals, entryRate: number, h: number): SystemOtherEntrants {
-  const perWorker: Record<string, Float64Array> = {};
-  const entrants: Record<string, number[]> = {};
-  const graduatesEntering: Record<string, number[]> = {};
-  const otherEntrants: Record<string, number[]> = {};
   const n = system.lfEntrants.length;
+  const inflow = Array.from({ length: h }, (_, t) => (n ? system.lfEntrants[Math.min(t, n - 1)] : 0));
   // The grid's levels may not match the mix's (partial data, or a grid with one level): the mix is
   // renormalised over the grid's levels, or, when none match, replaced by base-employment shares.
   const mixSum = totals.levels.reduce((a, q) => a + (system.entryMix[q] ?? 0), 0);
   const baseSum = totals.levels.reduce((a, q) => a + (totals.base[q] ?? 0), 0);
   const mixOf = (q: string) => (mixSum > 0 ? (system.entryMix[q] ?? 0) / mixSum : baseSum > 0 ? (totals.base[q] ?? 0) / baseSum : 0);
+  const out: SystemOtherEntrants = {
+    perWorker: {},
+    entrants: {},
+    graduatesEntering: {},
+    otherEntrants: {},
+    inputs: { levels: totals.levels, inflow, graduates: totals.graduates, base: totals.base },
+  };
   for (const q of totals.levels) {
     const mix = mixOf(q);
     const b = totals.base[q] ?? 0;
-    const pw = new Float64Array(h);
-    entrants[q] = [];
+    out.entrants[q] = inflow.map((x) => x * mix);
+    out.graduatesEntering[q] = inflow.map((_, t) => entryRate * (totals.graduates[q]?.[t] ?? 0));
+    out.otherEntrants[q] = out.entrants[q].map((x, t) => Math.max(0, x - out.graduatesEntering[q][t]));
+    out.perWorker[q] = Float64Array.from(out.otherEntrants[q], (x) => (b > 0 ? x / b : 0));
+  }
+  // The residual at the base entry rate, so the stored base figures already follow the rule.
+  for (let t = 0; t < h; t++) {
+    const pw = otherEntrantsAt(out, () => entryRate, t);
+    const q = UNQUALIFIED_LEVEL;
+    if (!out.perWorker[q]) continue;
+    out.perWorker[q][t] = pw[q];
+    out.otherEntrants[q][t] = pw[q] * (totals.base[q] ?? 0);
+  }
+  return out;
+}
+
+/**
+ * One scenario's entering graduates and other entrants per level and year (persons), and other
+ * entrants per base-year worker, with `entry(q, t)` the share of level q's graduates entering in
+ * forecast year t (1-based, as `entryRateAt`): what its assumptions show.
+ */
+export function otherEntrantsUnder(
+  others: SystemOtherEntrants,
+  entry: (q: string, t: number) => number,
+  h: number,
+): { perWorker: Record<string, number[]>; graduatesEntering: Record<string, number[]>; otherEntrants: Record<string, number[]> } {
+  const levels = Object.keys(others.perWorker);
+  const perWorker: Record<string, number[]> = {};
+  const graduatesEntering: Record<string, number[]> = {};
+  const otherEntrants: Record<string, number[]> = {};
+  for (const q of levels) {
+    perWorker[q] = [];
     graduatesEntering[q] = [];
     otherEntrants[q] = [];
-    for (let t = 0; t < h; t++) {
-      const inflow = n ? system.lfEntrants[Math.min(t, n - 1)] * mix : 0;
-      const grads = entryRate * (totals.graduates[q]?.[t] ?? 0);
-      const other = Math.max(0, inflow - grads);
-      entrants[q].push(inflow);
-      graduatesEntering[q].push(grads);
-      otherEntrants[q].push(other);
-      pw[t] = b > 0 ? other / b : 0;
-    }
-    perWorker[q] = pw;
   }
-  return { perWorker, entrants, graduatesEntering, otherEntrants };
+  for (let t = 0; t < h; t++) {
+    const pw = otherEntrantsAt(others, (q) => entry(q, t + 1), t);
+    for (const q of levels) {
+      perWorker[q].push(pw[q] ?? 0);
+      graduatesEntering[q].push(entry(q, t + 1) * (others.inputs?.graduates[q]?.[t] ?? 0));
+      otherEntrants[q].push((pw[q] ?? 0) * (others.inputs?.base[q] ?? 0));
+    }
+  }
+  return { perWorker, graduatesEntering, otherEntrants };
 }

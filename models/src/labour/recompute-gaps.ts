@@ -8,6 +8,7 @@ import { imbalanceOf, rankBlock } from './imbalance';
 import { replacementRatePath } from './openings';
 import { aggregateTensor } from './reconcile';
 import { historyMask, type ScenarioCells } from './scenario-cells';
+import { otherEntrantsAt } from './other-entrants';
 import { entryRateAt } from './scenario-levers';
 import { aggregateSupplyHalf } from './supply';
 import type { Grid } from './projection';
@@ -33,7 +34,6 @@ interface Running {
   half: Float64Array;
   /** Replacement rate path of a level from the national system (cached). */
   rateOf: (q: string) => Float64Array;
-  noOthers: Float64Array;
   groupOfLocal: number[];
   groupOfRow: number[];
   worse: Uint8Array;
@@ -78,14 +78,16 @@ function accumulateYear(cells: ScenarioCells, t: number, sums: Running): void {
   } = cells;
   const xr = scenario.exitRate;
   const entry = (q: string, t: number) => entryRateAt(scenario, ctx.entryRate, q, t);
-  const { rateOf, noOthers, repl: cumRepl, supply: cumSupply, half: cumHalf } = sums;
+  const { rateOf, repl: cumRepl, supply: cumSupply, half: cumHalf } = sums;
+  // Per level, under this scenario's entry rates: extra graduates come out of the unqualified residual.
+  const others = sys ? otherEntrantsAt(sys.others, (q) => entry(q, t), t - 1) : null;
   for (let local = 0; local < size; local++) {
     if (!leaf[local]) continue;
     const off = offset + local;
     const q = nodes[local].qualification;
     const rate = sys && !exits.observed[off] ? rateOf(q)[t - 1] : exits.rate[off];
     cumRepl[local] += rate * xr * emp[t - 1][local];
-    const other = sys && !supply.otherFromData?.[off] ? (sys.others.perWorker[q] ?? noOthers)[t - 1] * nodes[local].base : supply.other[off][t - 1];
+    const other = others && !supply.otherFromData?.[off] ? (others[q] ?? 0) * nodes[local].base : supply.other[off][t - 1];
     const e = entry(q, t);
     cumSupply[local] += e * supply.gradMean[off][t - 1] + other;
     cumHalf[local] += e * supply.gradHalf80[off][t - 1];
@@ -187,7 +189,6 @@ export function scenarioGaps(cells: ScenarioCells): GapRow[] {
       if (!r) levelRate.set(q, (r = replacementRatePath(sys!.system, q, H)));
       return r;
     },
-    noOthers: new Float64Array(H),
     groupOfLocal: rankGroups(cells),
     groupOfRow: [],
     worse: worseThanNaive(cells),

@@ -214,17 +214,52 @@ describe('new supply from the demographic model', () => {
     expect(row(gaps, 'VN', 'TOTAL', 'ALL', 2).newSupply).toBe(200_000);
   });
 
-  it('keeps the training lever: more graduates add to supply on top of the demographic inflow', () => {
+  it('keeps the training lever: more graduates are the same entrants better trained, not more people', () => {
     const more: Scenario = { ...baseline, id: 'more', trainingCapacityChange: 0.2 };
     const { gaps } = applyScenario(gb, more, ctxOf(gb, system));
     expect(row(gaps, 'P1', 'C', 'university', 1).newSupply).toBe(Math.round(0.85 * 1.2 * 30_000 + 24_500));
+    // The unqualified residual: 100,000 − 30,600 − 24,500 = 44,900, shared 60/40.
+    expect(row(gaps, 'P1', 'C', 'none', 1).newSupply).toBe(26_940);
+    expect(row(gaps, 'P2', 'C', 'none', 1).newSupply).toBe(17_960);
+    expect(row(gaps, 'VN', 'TOTAL', 'ALL', 1).newSupply).toBe(100_000);
   });
 
-  it('floors other entrants at 0 when graduates exceed the level’s entrants', () => {
+  it('floors qualified other entrants at 0 and takes upgraders out of the unqualified residual', () => {
     const few = handSystem({ H: 2, lfEntrants: [40_000, 40_000], entryMix: { none: 0.5, university: 0.5 } });
     const o = otherEntrantsFromSystem(few, levelTotals(gb.grid, gb.supply), 0.85, 2);
     expect(o.otherEntrants.university).toEqual([0, 0]);
-    expect(o.otherEntrants.none).toEqual([20_000, 20_000]);
+    // 25,500 graduates enter at university against 20,000 entrants there: 5,500 were already in the
+    // labour force, so the unqualified level keeps 40,000 − 25,500 = 14,500, not 20,000.
+    expect(o.otherEntrants.none.map(Math.round)).toEqual([14_500, 14_500]);
+    expect(row(applyScenario(gb, baseline, ctxOf(gb, few)).gaps, 'VN', 'TOTAL', 'ALL', 1).newSupply).toBe(40_000);
+  });
+
+  it('never lets national new supply exceed the labour-force entrants while the residual is positive', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 30_000, max: 300_000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: -0.9, max: 1, noNaN: true }),
+        (inflow, uni, change) => {
+          const sys = handSystem({
+            H: 2,
+            lfEntrants: [inflow, inflow],
+            entryMix: { none: 1 - uni, university: uni },
+            retirementRate: [0, 0],
+            deathRate: [0, 0],
+          });
+          const sc: Scenario = { ...baseline, id: 'x', trainingCapacityChange: change };
+          const total = applyScenario(gb, sc, ctxOf(gb, sys)).gaps.find(
+            (g) => g.region === 'VN' && g.sector === 'TOTAL' && g.qualification === 'ALL' && g.horizon === 2,
+          )!;
+          const graduates = 2 * 0.85 * Math.max(0, 1 + change) * 30_000;
+          const qualified = graduates + 2 * Math.max(0, inflow * uni - 0.85 * 30_000);
+          // Whole persons are rounded per cell: 3 cells.
+          expect(total.newSupply).toBeCloseTo(Math.max(2 * inflow, qualified), -1);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
 

@@ -18,7 +18,7 @@
  */
 import { makeReconciler, type Reconciler } from './reconcile';
 import type { Grid } from './projection';
-import { levelTotals, otherEntrantsFromSystem } from './other-entrants';
+import { levelTotals, NO_OTHER_ENTRANTS, otherEntrantsFromSystem } from './other-entrants';
 import type { BaseProjection } from './base';
 import type { GridBase, ScenarioContext, SystemInputs } from './grid-base';
 import { fieldEmployment, parentCapOf } from './recompute-fields';
@@ -42,8 +42,8 @@ const systemInputsCache = new WeakMap<BaseProjection, SystemInputs | null>();
 
 /**
  * Scenario-independent inputs from the national system, once per base: other entrants by level
- * (demographic inflow × entry mix − graduates already counted, floored at 0) over the main grid's
- * base employment, and the main grid on which the labour-force cap is computed.
+ * (other-entrants.ts: demographic inflow × entry mix − graduates already counted, floored at 0; the
+ * unqualified level takes the residual of the inflow) over the main grid's base employment, and the main grid on which the labour-force cap is computed.
  */
 export function systemInputsOf(base: BaseProjection): SystemInputs | null {
   if (systemInputsCache.has(base)) return systemInputsCache.get(base)!;
@@ -51,9 +51,7 @@ export function systemInputsOf(base: BaseProjection): SystemInputs | null {
   let inputs: SystemInputs | null = null;
   if (system) {
     const grid = base.main ?? base.fields[0];
-    const others = grid
-      ? otherEntrantsFromSystem(system, levelTotals(grid.grid, grid.supply), base.entryRate, base.horizon)
-      : { perWorker: {}, entrants: {}, graduatesEntering: {}, otherEntrants: {} };
+    const others = grid ? otherEntrantsFromSystem(system, levelTotals(grid.grid, grid.supply), base.entryRate, base.horizon) : NO_OTHER_ENTRANTS;
     inputs = { system, main: base.main, others };
   }
   systemInputsCache.set(base, inputs);

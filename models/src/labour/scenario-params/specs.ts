@@ -152,8 +152,10 @@ export const PARAMETER_SPECS: readonly ParameterSpec[] = [
     keys: TRAINING_KEYS,
     vi: 'Thay đổi quy mô đào tạo',
     en: 'Training output change',
-    noteVi: '% thay đổi số tốt nghiệp mỗi năm so với dự báo cơ sở, theo trình độ; giá trị «Tất cả trình độ» áp dụng cho mọi trình độ.',
-    noteEn: '% change in graduates a year against the baseline forecast, by level; the "All levels" value (key ALL) applies to every level.',
+    noteVi:
+      '% thay đổi số tốt nghiệp mỗi năm so với dự báo cơ sở, theo trình độ; giá trị «Tất cả trình độ» áp dụng cho mọi trình độ. Người tốt nghiệp thêm là cùng những người vào thị trường được đào tạo tốt hơn: cung chưa qua đào tạo giảm tương ứng, tổng cung không đổi.',
+    noteEn:
+      '% change in graduates a year against the baseline forecast, by level; the "All levels" value (key ALL) applies to every level. Extra graduates are the same entrants better trained: unqualified supply falls by as much, total supply does not change.',
   },
   {
     name: 'trainingOutput',

@@ -43,15 +43,24 @@ describe('scenario levers', () => {
     );
   });
 
-  it('more training output never lowers new supply', () => {
+  it('more training output raises new supply at its level and takes it out of the unqualified, never adding people', () => {
     fc.assert(
       fc.property(fc.integer({ min: -90, max: 200 }), fc.integer({ min: 1, max: 100 }), (c, d) => {
         const lo = run({ trainingOutputChange: { university: c } }).gaps;
         const hi = run({ trainingOutputChange: { university: c + d } }).gaps;
-        hi.forEach((g, i) => expect(g.newSupply).toBeGreaterThanOrEqual(lo[i].newSupply));
+        hi.forEach((g, i) => {
+          const before = lo[i].newSupply;
+          if (g.qualification === 'university') expect(g.newSupply).toBeGreaterThanOrEqual(before);
+          else if (g.qualification === 'none') expect(g.newSupply).toBeLessThanOrEqual(before);
+          else if (g.qualification !== 'ALL') expect(g.newSupply).toBe(before);
+        });
         expect(
           hi.filter((g) => g.qualification === 'university').some((g, i) => g.newSupply > lo.filter((x) => x.qualification === 'university')[i].newSupply),
         ).toBe(true);
+        // All levels together: more only once the unqualified residual is used up (whole persons per cell).
+        const total = (gs: typeof lo) => gs.filter((g) => g.region === 'VN' && g.sector === 'TOTAL' && g.qualification === 'ALL').map((g) => g.newSupply);
+        const [tl, th] = [total(lo), total(hi)];
+        th.forEach((v, t) => expect(v).toBeGreaterThanOrEqual(tl[t] - lo.length / 2));
       }),
       { numRuns: 10 },
     );
