@@ -20,7 +20,9 @@
  * trained share), so most upgraders start there. Its other entrants are the RESIDUAL
  *   other[none] = max(0, lfEntrants − Σ qualified (entering graduates + other entrants) − entering graduates[none]),
  * recomputed per scenario with the scenario's entry rates (`otherEntrantsAt`): more graduates from
- * training capacity are the same people better trained, not more people.
+ * training capacity are the same people better trained, not more people. The participation lever
+ * adds its extra labour force to the inflow year by year (`Scenario.entrantsChange`); a later
+ * retirement age adds no entrants (its workers stay, and lower replacement openings instead).
  * Other entrants are shared among the detailed cells of their level by base-year employment (an
  * ASSUMPTION: entrants look for work where the jobs of their level are).
  *
@@ -109,30 +111,49 @@ export interface SystemOtherEntrants {
   entrants: Record<string, number[]>;
   graduatesEntering: Record<string, number[]>;
   otherEntrants: Record<string, number[]>;
-  /** What `otherEntrantsAt` needs to redo the residual under a scenario's entry rates. */
-  inputs: { levels: string[]; inflow: number[]; graduates: Record<string, Float64Array>; base: Record<string, number> } | null;
+  /** What `otherEntrantsAt` needs to redo them under a scenario (null: no levels). */
+  inputs: EntrantInputs | null;
+}
+
+/** The national inputs of other entrants: inflow, entry mix, graduates and base employment by level. */
+export interface EntrantInputs {
+  levels: string[];
+  /** Labour-force entrants per forecast year. */
+  inflow: number[];
+  /** Entry mix renormalised over `levels`. */
+  mix: Record<string, number>;
+  /** The BASE share of graduates entering (qualified levels' other entrants net out graduates at it). */
+  entryRate: number;
+  graduates: Record<string, Float64Array>;
+  base: Record<string, number>;
 }
 
 /** No system inputs: no other entrants. */
 export const NO_OTHER_ENTRANTS: SystemOtherEntrants = { perWorker: {}, entrants: {}, graduatesEntering: {}, otherEntrants: {}, inputs: null };
 
 /**
- * Other entrants of year t (0-based) per base-year worker, by level, with `entry(q)` the share of
- * level q's graduates entering that year. Qualified levels keep their base other entrants; the
- * unqualified level takes the residual of the inflow (module comment).
+ * Other entrants of year t (0-based) per base-year worker, by level (module comment), with
+ * `entry(q)` the share of level q's graduates entering that year and `extraInflow` entrants a
+ * scenario adds to the system's (the participation lever): qualified levels net out their graduates
+ * at the base entry rate; the unqualified level, when the grid has it, takes the residual.
  */
-export function otherEntrantsAt(others: SystemOtherEntrants, entry: (q: string) => number, t: number): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [q, pw] of Object.entries(others.perWorker)) out[q] = pw[t] ?? 0;
+export function otherEntrantsAt(others: SystemOtherEntrants, entry: (q: string) => number, t: number, extraInflow = 0): Record<string, number> {
   const inp = others.inputs;
-  if (!inp || !inp.levels.includes(UNQUALIFIED_LEVEL)) return out;
+  const out: Record<string, number> = {};
+  if (!inp) return out;
+  const inflow = Math.max(0, (inp.inflow[t] ?? 0) + extraInflow);
+  const residual = inp.levels.includes(UNQUALIFIED_LEVEL);
+  const perWorker = (q: string, persons: number) => ((inp.base[q] ?? 0) > 0 ? persons / inp.base[q] : 0);
   let counted = 0;
   for (const q of inp.levels) {
-    counted += entry(q) * (inp.graduates[q]?.[t] ?? 0);
-    if (q !== UNQUALIFIED_LEVEL) counted += others.otherEntrants[q]?.[t] ?? 0;
+    const g = inp.graduates[q]?.[t] ?? 0;
+    counted += entry(q) * g;
+    if (residual && q === UNQUALIFIED_LEVEL) continue;
+    const other = Math.max(0, inflow * (inp.mix[q] ?? 0) - inp.entryRate * g);
+    counted += other;
+    out[q] = perWorker(q, other);
   }
-  const b = inp.base[UNQUALIFIED_LEVEL] ?? 0;
-  out[UNQUALIFIED_LEVEL] = b > 0 ? Math.max(0, (inp.inflow[t] ?? 0) - counted) / b : 0;
+  if (residual) out[UNQUALIFIED_LEVEL] = perWorker(UNQUALIFIED_LEVEL, Math.max(0, inflow - counted));
   return out;
 }
 
@@ -149,29 +170,22 @@ export function otherEntrantsFromSystem(system: NationalSystem, totals: LevelTot
   // renormalised over the grid's levels, or, when none match, replaced by base-employment shares.
   const mixSum = totals.levels.reduce((a, q) => a + (system.entryMix[q] ?? 0), 0);
   const baseSum = totals.levels.reduce((a, q) => a + (totals.base[q] ?? 0), 0);
-  const mixOf = (q: string) => (mixSum > 0 ? (system.entryMix[q] ?? 0) / mixSum : baseSum > 0 ? (totals.base[q] ?? 0) / baseSum : 0);
+  const mix = Object.fromEntries(
+    totals.levels.map((q) => [q, mixSum > 0 ? (system.entryMix[q] ?? 0) / mixSum : baseSum > 0 ? (totals.base[q] ?? 0) / baseSum : 0]),
+  );
   const out: SystemOtherEntrants = {
     perWorker: {},
     entrants: {},
     graduatesEntering: {},
     otherEntrants: {},
-    inputs: { levels: totals.levels, inflow, graduates: totals.graduates, base: totals.base },
+    inputs: { levels: totals.levels, inflow, mix, entryRate, graduates: totals.graduates, base: totals.base },
   };
+  const years = Array.from({ length: h }, (_, t) => otherEntrantsAt(out, () => entryRate, t));
   for (const q of totals.levels) {
-    const mix = mixOf(q);
-    const b = totals.base[q] ?? 0;
-    out.entrants[q] = inflow.map((x) => x * mix);
+    out.entrants[q] = inflow.map((x) => x * mix[q]);
     out.graduatesEntering[q] = inflow.map((_, t) => entryRate * (totals.graduates[q]?.[t] ?? 0));
-    out.otherEntrants[q] = out.entrants[q].map((x, t) => Math.max(0, x - out.graduatesEntering[q][t]));
-    out.perWorker[q] = Float64Array.from(out.otherEntrants[q], (x) => (b > 0 ? x / b : 0));
-  }
-  // The residual at the base entry rate, so the stored base figures already follow the rule.
-  for (let t = 0; t < h; t++) {
-    const pw = otherEntrantsAt(out, () => entryRate, t);
-    const q = UNQUALIFIED_LEVEL;
-    if (!out.perWorker[q]) continue;
-    out.perWorker[q][t] = pw[q];
-    out.otherEntrants[q][t] = pw[q] * (totals.base[q] ?? 0);
+    out.perWorker[q] = Float64Array.from(years, (y) => y[q] ?? 0);
+    out.otherEntrants[q] = years.map((y) => (y[q] ?? 0) * (totals.base[q] ?? 0));
   }
   return out;
 }
@@ -179,14 +193,16 @@ export function otherEntrantsFromSystem(system: NationalSystem, totals: LevelTot
 /**
  * One scenario's entering graduates and other entrants per level and year (persons), and other
  * entrants per base-year worker, with `entry(q, t)` the share of level q's graduates entering in
- * forecast year t (1-based, as `entryRateAt`): what its assumptions show.
+ * forecast year t (1-based, as `entryRateAt`) and `extraInflow(t)` its added labour-force entrants:
+ * what its assumptions show.
  */
 export function otherEntrantsUnder(
   others: SystemOtherEntrants,
   entry: (q: string, t: number) => number,
   h: number,
+  extraInflow: (t: number) => number = () => 0,
 ): { perWorker: Record<string, number[]>; graduatesEntering: Record<string, number[]>; otherEntrants: Record<string, number[]> } {
-  const levels = Object.keys(others.perWorker);
+  const levels = others.inputs?.levels ?? [];
   const perWorker: Record<string, number[]> = {};
   const graduatesEntering: Record<string, number[]> = {};
   const otherEntrants: Record<string, number[]> = {};
@@ -196,7 +212,7 @@ export function otherEntrantsUnder(
     otherEntrants[q] = [];
   }
   for (let t = 0; t < h; t++) {
-    const pw = otherEntrantsAt(others, (q) => entry(q, t + 1), t);
+    const pw = otherEntrantsAt(others, (q) => entry(q, t + 1), t, extraInflow(t + 1));
     for (const q of levels) {
       perWorker[q].push(pw[q] ?? 0);
       graduatesEntering[q].push(entry(q, t + 1) * (others.inputs?.graduates[q]?.[t] ?? 0));

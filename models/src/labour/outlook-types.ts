@@ -28,6 +28,12 @@ export interface Scenario {
   fieldBoost?: Record<string, readonly number[]>;
   /** Change of the national labour force (persons) per forecast year, from participation and retirement levers. */
   labourForceChange?: readonly number[];
+  /**
+   * Extra labour-force entrants (persons) per forecast year (t = 1..H) from the participation lever:
+   * the year's change in its part of `labourForceChange`. They add to new supply (other-entrants.ts).
+   * A later retirement age adds none: its workers stay, and fewer retirements lower openings instead.
+   */
+  entrantsChange?: readonly number[];
   /** Factor on the system's retirement rate per forecast year (a later retirement path). */
   retirementFactor?: readonly number[];
   /** The validated parameters the scenario was built from (presets and planners' scenarios). */

@@ -68,7 +68,7 @@ function scenarioSignature(gb: GridBase, s: Scenario, ctx: ScenarioContext): str
     : gb.grid.reconciler.dims[1].codes;
   const growth = ['*', ...codes].filter((c) => s.sectorGrowth[c] !== undefined).map((c) => `${c}:${s.sectorGrowth[c]}`);
   const boost = gb.field ? (s.fieldBoost?.[gb.field.code] ?? null) : null;
-  const levers = [s.trainingByLevel ?? null, boost, s.labourForceChange ?? null, s.retirementFactor ?? null];
+  const levers = [s.trainingByLevel ?? null, boost, s.labourForceChange ?? null, s.retirementFactor ?? null, s.entrantsChange ?? null];
   const attainment = gb.field && gb.target ? (s.targetAttainment ?? 'none') : 'n/a';
   // The labour-force cap depends on every sector's growth: scenarios share rows only with the same cap.
   const sys = ctx.system;

@@ -87,6 +87,47 @@ describe('scenario levers', () => {
     expect(high.at(-1)!).toBeGreaterThan(path(reference, 'labour_force').at(-1)!);
   });
 
+  it('more participation never lowers the labour force, even where a group is near the 99 % ceiling', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('F:25-49', 'M:25-49', 'M:50+', 'F:15-24'),
+        fc.double({ min: 0, max: 20, noNaN: true }),
+        fc.double({ min: 0.1, max: 10, noNaN: true }),
+        (g, pp, d) => {
+          const lo = path(run({ participationChange: { [g]: pp } }), 'labour_force');
+          const hi = path(run({ participationChange: { [g]: Math.min(20, pp + d) } }), 'labour_force');
+          hi.forEach((v, t) => expect(v).toBeGreaterThanOrEqual(lo[t] - 1e-6));
+          lo.forEach((v, t) => expect(v).toBeGreaterThanOrEqual(path(reference, 'labour_force')[t] - 1e-6));
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
+  it('more participation is more entrants: national new supply moves with the labour force the lever adds', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -10, max: 15, noNaN: true }), (pp) => {
+        const o = run({ participationChange: { 'M:50+': pp } });
+        const added = o.forecasts.find((f) => f.indicator === 'labour_force' && f.region === 'VN' && f.sector === 'TOTAL' && f.qualification === 'ALL')!;
+        const lfChange = added.forecast.mean.map((v, t) => v - path(reference, 'labour_force')[t]);
+        const total = (x: Outlook) => x.gaps.filter((g) => g.region === 'VN' && g.sector === 'TOTAL' && g.qualification === 'ALL');
+        const [before, after] = [total(reference), total(o)];
+        after.forEach((g, i) => {
+          const d = g.newSupply - before[i].newSupply;
+          const added = lfChange[g.horizon - 1];
+          // Whole persons per cell: a few persons of rounding. Fewer participants take out at most
+          // what the unqualified residual holds in a year (it is floored at 0 where graduates fill the inflow).
+          if (added >= 0) expect(Math.abs(d - added)).toBeLessThan(10);
+          else {
+            expect(d).toBeGreaterThan(added - 10);
+            expect(d).toBeLessThan(10);
+          }
+        });
+      }),
+      { numRuns: 8 },
+    );
+  });
+
   it('coherence holds for random valid parameter sets: E ≤ LF, parts sum to their whole, nothing negative or exploding', () => {
     const params = fc.record(
       {

@@ -192,7 +192,14 @@ export function scenarioFromParameters(
       );
     const opts = { participation: p.participationChange as ParticipationChange | undefined, later: retirementPaths(p) };
     const lf = leverLabourForce(lv, opts);
-    scenario.labourForceChange = lf.scenario.map((s, t) => (Number.isFinite(s) && Number.isFinite(lf.baseline[t]) ? s - lf.baseline[t] : 0));
+    const change = (x: { scenario: number[]; baseline: number[] }) =>
+      x.scenario.map((s, t) => (Number.isFinite(s) && Number.isFinite(x.baseline[t]) ? s - x.baseline[t] : 0));
+    scenario.labourForceChange = change(lf);
+    if (opts.participation) {
+      // Participants added by the lever enter the labour force: each year's increment is new supply.
+      const part = opts.later ? change(leverLabourForce(lv, { participation: opts.participation })) : scenario.labourForceChange;
+      scenario.entrantsChange = part.map((d, t) => d - (t > 0 ? part[t - 1] : 0));
+    }
     if (opts.later) scenario.retirementFactor = leverRetirementFactors(lv, opts);
   }
   return scenario;

@@ -52,9 +52,10 @@ function withParticipation(lf: SexAges, pop: SexAges, change: ParticipationChang
       const p = idx.reduce((s, i) => s + pop[sex][i], 0);
       const l = idx.reduce((s, i) => s + lf[sex][i], 0);
       if (!(p > 0) || !(l > 0)) continue;
-      const target = Math.min(0.99, Math.max(0, l / p + d / 100));
+      // At most 99 % take part, but a rise never lowers a group (or an age) that is already above that.
+      const target = d > 0 ? Math.max(l / p, Math.min(0.99, l / p + d / 100)) : Math.max(0, l / p + d / 100);
       const k = (target * p) / l;
-      for (const i of idx) out[sex][i] = Math.min(pop[sex][i] * 0.99, lf[sex][i] * k);
+      for (const i of idx) out[sex][i] = d > 0 ? Math.min(Math.max(lf[sex][i], pop[sex][i] * 0.99), lf[sex][i] * k) : lf[sex][i] * k;
     }
   }
   return out;
