@@ -12,19 +12,18 @@
  * inputs are unchanged: esbuild's metafile lists every source file the bundle was made from;
  * their sha256 (plus this script, package.json and the lockfile) is kept beside the bundle.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileSha, fingerprintFiles } from './src/services/files-fingerprint.mjs';
 
 const API = dirname(fileURLToPath(import.meta.url));
 
 /** Files that shape the bundle without being in it (externals, esbuild's version, this script). */
 const CONFIG_FILES = [fileURLToPath(import.meta.url), join(API, 'package.json'), join(API, '..', 'pnpm-lock.yaml')];
 
-const sha = (file) => (existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : 'missing');
-const digests = (files) => Object.fromEntries(files.map((f) => [relative(API, f), sha(f)]));
+const digests = (files) => Object.fromEntries(files.map((f) => [relative(API, f), fileSha(f)]));
 
 /** The worker threads, bundled beside the server (self-contained: they load nothing from node_modules). */
 const WORKERS = ['compute-worker', 'scenario-worker'];
@@ -41,14 +40,7 @@ function writeFingerprint(outfile, metafile) {
   const inputs = Object.keys(metafile.inputs)
     .filter((p) => !p.includes(':'))
     .sort();
-  const hash = createHash('sha256');
-  for (const p of inputs)
-    hash
-      .update(p.replaceAll('\\', '/'))
-      .update('\0')
-      .update(sha(resolve(API, p)))
-      .update('\n');
-  writeFileSync(fingerprintFile(outfile), `${hash.digest('hex')}\n`);
+  writeFileSync(fingerprintFile(outfile), `${fingerprintFiles(inputs.map((p) => [p, resolve(API, p)]))}\n`);
 }
 
 /** True when the bundles exist and none of the files recorded at their build changed. */
@@ -57,7 +49,7 @@ function upToDate(outfile, stampFile) {
   try {
     const recorded = JSON.parse(readFileSync(stampFile, 'utf8'));
     const files = Object.keys(recorded);
-    return files.length > 0 && files.every((f) => sha(resolve(API, f)) === recorded[f]);
+    return files.length > 0 && files.every((f) => fileSha(resolve(API, f)) === recorded[f]);
   } catch {
     return false;
   }

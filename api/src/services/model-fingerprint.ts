@@ -8,11 +8,11 @@
  * api/ and their sha256) into dist/compute-worker.fingerprint. From the sources (tests, tsx):
  * the same kind of hash over models/src and the API's packing code, read once.
  */
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { workerDir } from './compute-worker-bundle';
+import { fingerprintFiles } from './files-fingerprint.mjs';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -27,12 +27,7 @@ function sourceFiles(): string[] {
 }
 
 function sourceFingerprint(): string {
-  const hash = createHash('sha256');
-  for (const f of sourceFiles()) {
-    const content = createHash('sha256').update(readFileSync(f)).digest('hex');
-    hash.update(relative(REPO, f).replaceAll('\\', '/')).update('\0').update(content).update('\n');
-  }
-  return `src:${hash.digest('hex')}`;
+  return `src:${fingerprintFiles(sourceFiles().map((f) => [relative(REPO, f), f]))}`;
 }
 
 let cached: string | undefined;
