@@ -59,7 +59,7 @@ function exitRatesOf(base: BaseProjection, sys: SystemInputs | null): Assumption
 
 /** A scenario's entering graduates and other entrants by level (other-entrants.ts), or null without a system. */
 function scenarioEntrants(base: BaseProjection, sys: SystemInputs | null, scenario: Scenario) {
-  return sys
+  return sys?.others
     ? otherEntrantsUnder(
         sys.others,
         (q, t) => entryRateAt(scenario, base.entryRate, q, t),

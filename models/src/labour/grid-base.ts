@@ -4,7 +4,7 @@
  * module, so the fitting (base.ts) and the scenario steps can name them without importing each other.
  */
 import type { ExitRates } from './openings';
-import type { SystemOtherEntrants } from './other-entrants';
+import type { EntrantInputs } from './other-entrants';
 import type { Grid } from './projection';
 import type { SupplyInputs } from './supply';
 import type { NationalSystem } from './system/types';
@@ -51,5 +51,5 @@ export interface SystemInputs {
   /** The main (sections) grid: the labour-force cap is computed on it and applied to every grid. */
   main: GridBase | null;
   /** Other entrants by level from the demographic model. */
-  others: SystemOtherEntrants;
+  others: EntrantInputs | null;
 }

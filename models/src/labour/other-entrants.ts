@@ -103,19 +103,7 @@ export function levelTotals(grid: Grid, supply: SupplyInputs): LevelTotals {
 /** The level without a qualification: upgraders leave it, so its other entrants are the residual. */
 export const UNQUALIFIED_LEVEL = 'none';
 
-/** Other entrants from the demographic model, by level. */
-export interface SystemOtherEntrants {
-  /** Per level, other entrants per base-year worker of that level, per forecast year (at the base entry rate). */
-  perWorker: Record<string, Float64Array>;
-  /** Per level, persons per year: entrants × mix, graduates entering, other entrants (at the base entry rate). */
-  entrants: Record<string, number[]>;
-  graduatesEntering: Record<string, number[]>;
-  otherEntrants: Record<string, number[]>;
-  /** What `otherEntrantsAt` needs to redo them under a scenario (null: no levels). */
-  inputs: EntrantInputs | null;
-}
-
-/** The national inputs of other entrants: inflow, entry mix, graduates and base employment by level. */
+/** The national inputs of other entrants (from the system): inflow, entry mix, graduates and base employment by level. */
 export interface EntrantInputs {
   levels: string[];
   /** Labour-force entrants per forecast year. */
@@ -128,19 +116,14 @@ export interface EntrantInputs {
   base: Record<string, number>;
 }
 
-/** No system inputs: no other entrants. */
-export const NO_OTHER_ENTRANTS: SystemOtherEntrants = { perWorker: {}, entrants: {}, graduatesEntering: {}, otherEntrants: {}, inputs: null };
-
 /**
  * Other entrants of year t (0-based) per base-year worker, by level (module comment), with
  * `entry(q)` the share of level q's graduates entering that year and `extraInflow` entrants a
  * scenario adds to the system's (the participation lever): qualified levels net out their graduates
  * at the base entry rate; the unqualified level, when the grid has it, takes the residual.
  */
-export function otherEntrantsAt(others: SystemOtherEntrants, entry: (q: string) => number, t: number, extraInflow = 0): Record<string, number> {
-  const inp = others.inputs;
+export function otherEntrantsAt(inp: EntrantInputs, entry: (q: string) => number, t: number, extraInflow = 0): Record<string, number> {
   const out: Record<string, number> = {};
-  if (!inp) return out;
   const inflow = Math.max(0, (inp.inflow[t] ?? 0) + extraInflow);
   const residual = inp.levels.includes(UNQUALIFIED_LEVEL);
   const perWorker = (q: string, persons: number) => ((inp.base[q] ?? 0) > 0 ? persons / inp.base[q] : 0);
@@ -158,12 +141,12 @@ export function otherEntrantsAt(others: SystemOtherEntrants, entry: (q: string) 
 }
 
 /**
- * Other entrants per level and year from the national system (documented above).
+ * The inputs of other entrants from the national system (documented above).
  * @param totals national base employment and graduates by level (the main grid's detailed cells)
  * @param entryRate the BASE share of graduates entering the labour market
  * @param h forecast years; years beyond the system's flows hold its last value
  */
-export function otherEntrantsFromSystem(system: NationalSystem, totals: LevelTotals, entryRate: number, h: number): SystemOtherEntrants {
+export function otherEntrantsFromSystem(system: NationalSystem, totals: LevelTotals, entryRate: number, h: number): EntrantInputs {
   const n = system.lfEntrants.length;
   const inflow = Array.from({ length: h }, (_, t) => (n ? system.lfEntrants[Math.min(t, n - 1)] : 0));
   // The grid's levels may not match the mix's (partial data, or a grid with one level): the mix is
@@ -173,51 +156,42 @@ export function otherEntrantsFromSystem(system: NationalSystem, totals: LevelTot
   const mix = Object.fromEntries(
     totals.levels.map((q) => [q, mixSum > 0 ? (system.entryMix[q] ?? 0) / mixSum : baseSum > 0 ? (totals.base[q] ?? 0) / baseSum : 0]),
   );
-  const out: SystemOtherEntrants = {
-    perWorker: {},
-    entrants: {},
-    graduatesEntering: {},
-    otherEntrants: {},
-    inputs: { levels: totals.levels, inflow, mix, entryRate, graduates: totals.graduates, base: totals.base },
-  };
-  const years = Array.from({ length: h }, (_, t) => otherEntrantsAt(out, () => entryRate, t));
-  for (const q of totals.levels) {
-    out.entrants[q] = inflow.map((x) => x * mix[q]);
-    out.graduatesEntering[q] = inflow.map((_, t) => entryRate * (totals.graduates[q]?.[t] ?? 0));
-    out.perWorker[q] = Float64Array.from(years, (y) => y[q] ?? 0);
-    out.otherEntrants[q] = years.map((y) => (y[q] ?? 0) * (totals.base[q] ?? 0));
-  }
-  return out;
+  return { levels: totals.levels, inflow, mix, entryRate, graduates: totals.graduates, base: totals.base };
+}
+
+/** A scenario's entering graduates and other entrants per level and year. */
+export interface EntrantPaths {
+  /** Other entrants per base-year worker of the level. */
+  perWorker: Record<string, number[]>;
+  /** Persons. */
+  graduatesEntering: Record<string, number[]>;
+  otherEntrants: Record<string, number[]>;
 }
 
 /**
- * One scenario's entering graduates and other entrants per level and year (persons), and other
- * entrants per base-year worker, with `entry(q, t)` the share of level q's graduates entering in
- * forecast year t (1-based, as `entryRateAt`) and `extraInflow(t)` its added labour-force entrants:
- * what its assumptions show.
+ * One scenario's entering graduates and other entrants per level and year, with `entry(q, t)` the
+ * share of level q's graduates entering in forecast year t (1-based, as `entryRateAt`) and
+ * `extraInflow(t)` its added labour-force entrants: what its assumptions show.
  */
 export function otherEntrantsUnder(
-  others: SystemOtherEntrants,
+  inp: EntrantInputs,
   entry: (q: string, t: number) => number,
   h: number,
   extraInflow: (t: number) => number = () => 0,
-): { perWorker: Record<string, number[]>; graduatesEntering: Record<string, number[]>; otherEntrants: Record<string, number[]> } {
-  const levels = others.inputs?.levels ?? [];
-  const perWorker: Record<string, number[]> = {};
-  const graduatesEntering: Record<string, number[]> = {};
-  const otherEntrants: Record<string, number[]> = {};
-  for (const q of levels) {
-    perWorker[q] = [];
-    graduatesEntering[q] = [];
-    otherEntrants[q] = [];
+): EntrantPaths {
+  const out: EntrantPaths = { perWorker: {}, graduatesEntering: {}, otherEntrants: {} };
+  for (const q of inp.levels) {
+    out.perWorker[q] = [];
+    out.graduatesEntering[q] = [];
+    out.otherEntrants[q] = [];
   }
   for (let t = 0; t < h; t++) {
-    const pw = otherEntrantsAt(others, (q) => entry(q, t + 1), t, extraInflow(t + 1));
-    for (const q of levels) {
-      perWorker[q].push(pw[q] ?? 0);
-      graduatesEntering[q].push(entry(q, t + 1) * (others.inputs?.graduates[q]?.[t] ?? 0));
-      otherEntrants[q].push((pw[q] ?? 0) * (others.inputs?.base[q] ?? 0));
+    const pw = otherEntrantsAt(inp, (q) => entry(q, t + 1), t, extraInflow(t + 1));
+    for (const q of inp.levels) {
+      out.perWorker[q].push(pw[q] ?? 0);
+      out.graduatesEntering[q].push(entry(q, t + 1) * (inp.graduates[q]?.[t] ?? 0));
+      out.otherEntrants[q].push((pw[q] ?? 0) * (inp.base[q] ?? 0));
     }
   }
-  return { perWorker, graduatesEntering, otherEntrants };
+  return out;
 }

@@ -80,7 +80,7 @@ function accumulateYear(cells: ScenarioCells, t: number, sums: Running): void {
   const entry = (q: string, t: number) => entryRateAt(scenario, ctx.entryRate, q, t);
   const { rateOf, repl: cumRepl, supply: cumSupply, half: cumHalf } = sums;
   // Per level, under this scenario's entry rates and entrants: extra graduates come out of the unqualified residual.
-  const others = sys ? otherEntrantsAt(sys.others, (q) => entry(q, t), t - 1, atYear(scenario.entrantsChange, t)) : null;
+  const others = sys?.others ? otherEntrantsAt(sys.others, (q) => entry(q, t), t - 1, atYear(scenario.entrantsChange, t)) : null;
   for (let local = 0; local < size; local++) {
     if (!leaf[local]) continue;
     const off = offset + local;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countSmallFlaggedOrRanked } from './composition/coherence';
 import { makeDimension, type TreeNode } from './hierarchy';
-import { levelTotals, otherEntrantsFromSystem } from './other-entrants';
+import { levelTotals, otherEntrantsFromSystem, otherEntrantsUnder } from './other-entrants';
 import type { Grid, NodeProjection } from './projection';
 import { aggregateTensor, makeReconciler } from './reconcile';
 import { applyScenario, mainScenarioEmployment, scenarioCapFactors, type GridBase, type ScenarioContext } from './recompute';
@@ -226,7 +226,7 @@ describe('new supply from the demographic model', () => {
 
   it('floors qualified other entrants at 0 and takes upgraders out of the unqualified residual', () => {
     const few = handSystem({ H: 2, lfEntrants: [40_000, 40_000], entryMix: { none: 0.5, university: 0.5 } });
-    const o = otherEntrantsFromSystem(few, levelTotals(gb.grid, gb.supply), 0.85, 2);
+    const o = otherEntrantsUnder(otherEntrantsFromSystem(few, levelTotals(gb.grid, gb.supply), 0.85, 2), () => 0.85, 2);
     expect(o.otherEntrants.university).toEqual([0, 0]);
     // 25,500 graduates enter at university against 20,000 entrants there: 5,500 were already in the
     // labour force, so the unqualified level keeps 40,000 − 25,500 = 14,500, not 20,000.
@@ -413,10 +413,11 @@ describe('properties (fast-check)', () => {
 describe('entry mix over the grid’s levels', () => {
   it('renormalises the mix over the levels the grid has, or uses employment shares when none match', () => {
     const totals = { levels: ['none', 'college'], base: { none: 300, college: 100 }, graduates: { none: new Float64Array(1), college: new Float64Array(1) } };
-    const part = otherEntrantsFromSystem(handSystem({ H: 1, lfEntrants: [1000], entryMix: { none: 0.3, college: 0.1, university: 0.6 } }), totals, 0.85, 1);
+    const under = (sys: NationalSystem) => otherEntrantsUnder(otherEntrantsFromSystem(sys, totals, 0.85, 1), () => 0.85, 1);
+    const part = under(handSystem({ H: 1, lfEntrants: [1000], entryMix: { none: 0.3, college: 0.1, university: 0.6 } }));
     expect(part.otherEntrants.none[0]).toBeCloseTo(750, 9);
     expect(part.otherEntrants.college[0]).toBeCloseTo(250, 9);
-    const none = otherEntrantsFromSystem(handSystem({ H: 1, lfEntrants: [1000], entryMix: { university: 1 } }), totals, 0.85, 1);
+    const none = under(handSystem({ H: 1, lfEntrants: [1000], entryMix: { university: 1 } }));
     expect(none.otherEntrants.none[0]).toBeCloseTo(750, 9);
   });
 });

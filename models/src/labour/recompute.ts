@@ -18,7 +18,7 @@
  */
 import { makeReconciler, type Reconciler } from './reconcile';
 import type { Grid } from './projection';
-import { levelTotals, NO_OTHER_ENTRANTS, otherEntrantsFromSystem } from './other-entrants';
+import { levelTotals, otherEntrantsFromSystem } from './other-entrants';
 import type { BaseProjection } from './base';
 import type { GridBase, ScenarioContext, SystemInputs } from './grid-base';
 import { fieldEmployment, parentCapOf } from './recompute-fields';
@@ -51,7 +51,7 @@ export function systemInputsOf(base: BaseProjection): SystemInputs | null {
   let inputs: SystemInputs | null = null;
   if (system) {
     const grid = base.main ?? base.fields[0];
-    const others = grid ? otherEntrantsFromSystem(system, levelTotals(grid.grid, grid.supply), base.entryRate, base.horizon) : NO_OTHER_ENTRANTS;
+    const others = grid ? otherEntrantsFromSystem(system, levelTotals(grid.grid, grid.supply), base.entryRate, base.horizon) : null;
     inputs = { system, main: base.main, others };
   }
   systemInputsCache.set(base, inputs);
