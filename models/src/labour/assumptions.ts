@@ -5,9 +5,9 @@
  */
 import type { BaseProjection } from './base';
 import { DEFAULT_EXIT_RATES, REPLACEMENT_PROFILE_ASSUMPTION, replacementRatePath } from './openings';
-import { systemInputsOf, type SystemInputs } from './recompute';
+import { systemInputsOf, systemInputsUnder, type SystemInputs } from './recompute';
 import { DEFAULT_OTHER_ENTRANTS_RATE, otherEntrantsUnder } from './other-entrants';
-import { atYear, entryRateAt } from './scenario-levers';
+import { entryRateAt } from './scenario-levers';
 import type { AssumptionNote, Assumptions, CellForecast, Scenario } from './types';
 import { minOpeningsOf } from './imbalance';
 
@@ -57,16 +57,10 @@ function exitRatesOf(base: BaseProjection, sys: SystemInputs | null): Assumption
   return exitRates;
 }
 
-/** A scenario's entering graduates and other entrants by level (other-entrants.ts), or null without a system. */
+/** A scenario's entrants, entering graduates and other entrants by level (other-entrants.ts), or null without a system. */
 function scenarioEntrants(base: BaseProjection, sys: SystemInputs | null, scenario: Scenario) {
-  return sys?.others
-    ? otherEntrantsUnder(
-        sys.others,
-        (q, t) => entryRateAt(scenario, base.entryRate, q, t),
-        base.horizon,
-        (t) => atYear(scenario.entrantsChange, t),
-      )
-    : null;
+  const inputs = systemInputsUnder(sys, scenario)?.others;
+  return inputs ? { inflow: inputs.inflow, ...otherEntrantsUnder(inputs, (q, t) => entryRateAt(scenario, base.entryRate, q, t), base.horizon) } : null;
 }
 
 /** Other entrants per year ÷ base employment by level (mean over the horizon), and their basis. */
@@ -172,7 +166,7 @@ export function assumptionsOf(base: BaseProjection, scenario: Scenario): Assumpt
       s && entrants
         ? {
             years,
-            lfEntrants: hold(s.lfEntrants).map((x, t) => Math.max(0, x + atYear(scenario.entrantsChange, t + 1))),
+            lfEntrants: entrants.inflow,
             entryMix: { ...s.entryMix },
             graduatesEntering: entrants.graduatesEntering,
             otherEntrants: entrants.otherEntrants,

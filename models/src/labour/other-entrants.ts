@@ -21,7 +21,8 @@
  *   other[none] = max(0, lfEntrants − Σ qualified (entering graduates + other entrants) − entering graduates[none]),
  * recomputed per scenario with the scenario's entry rates (`otherEntrantsAt`): more graduates from
  * training capacity are the same people better trained, not more people. The participation lever
- * adds its extra labour force to the inflow year by year (`Scenario.entrantsChange`); a later
+ * adds its extra labour force to the system's entrants year by year (`Scenario.entrantsChange`,
+ * applied by `scenarioSystem`, read here through `entrantInputsUnder`); a later
  * retirement age adds no entrants (its workers stay, and lower replacement openings instead).
  * Other entrants are shared among the detailed cells of their level by base-year employment (an
  * ASSUMPTION: entrants look for work where the jobs of their level are).
@@ -118,13 +119,12 @@ export interface EntrantInputs {
 
 /**
  * Other entrants of year t (0-based) per base-year worker, by level (module comment), with
- * `entry(q)` the share of level q's graduates entering that year and `extraInflow` entrants a
- * scenario adds to the system's (the participation lever): qualified levels net out their graduates
- * at the base entry rate; the unqualified level, when the grid has it, takes the residual.
+ * `entry(q)` the share of level q's graduates entering that year: qualified levels net out their
+ * graduates at the base entry rate; the unqualified level, when the grid has it, takes the residual.
  */
-export function otherEntrantsAt(inp: EntrantInputs, entry: (q: string) => number, t: number, extraInflow = 0): Record<string, number> {
+export function otherEntrantsAt(inp: EntrantInputs, entry: (q: string) => number, t: number): Record<string, number> {
   const out: Record<string, number> = {};
-  const inflow = Math.max(0, (inp.inflow[t] ?? 0) + extraInflow);
+  const inflow = inp.inflow[t] ?? 0;
   const residual = inp.levels.includes(UNQUALIFIED_LEVEL);
   const perWorker = (q: string, persons: number) => ((inp.base[q] ?? 0) > 0 ? persons / inp.base[q] : 0);
   let counted = 0;
@@ -147,8 +147,7 @@ export function otherEntrantsAt(inp: EntrantInputs, entry: (q: string) => number
  * @param h forecast years; years beyond the system's flows hold its last value
  */
 export function otherEntrantsFromSystem(system: NationalSystem, totals: LevelTotals, entryRate: number, h: number): EntrantInputs {
-  const n = system.lfEntrants.length;
-  const inflow = Array.from({ length: h }, (_, t) => (n ? system.lfEntrants[Math.min(t, n - 1)] : 0));
+  const inflow = inflowOf(system, h);
   // The grid's levels may not match the mix's (partial data, or a grid with one level): the mix is
   // renormalised over the grid's levels, or, when none match, replaced by base-employment shares.
   const mixSum = totals.levels.reduce((a, q) => a + (system.entryMix[q] ?? 0), 0);
@@ -157,6 +156,21 @@ export function otherEntrantsFromSystem(system: NationalSystem, totals: LevelTot
     totals.levels.map((q) => [q, mixSum > 0 ? (system.entryMix[q] ?? 0) / mixSum : baseSum > 0 ? (totals.base[q] ?? 0) / baseSum : 0]),
   );
   return { levels: totals.levels, inflow, mix, entryRate, graduates: totals.graduates, base: totals.base };
+}
+
+/** The system's labour-force entrants per forecast year, h years (beyond its flows the last value holds). */
+function inflowOf(system: NationalSystem, h: number): number[] {
+  const n = system.lfEntrants.length;
+  return Array.from({ length: h }, (_, t) => (n ? system.lfEntrants[Math.min(t, n - 1)] : 0));
+}
+
+/**
+ * The inputs under a scenario's system (`scenarioSystem`): its labour-force entrants, which the
+ * participation lever moves; everything else is the base's. The same object when they agree.
+ */
+export function entrantInputsUnder(inp: EntrantInputs, system: NationalSystem): EntrantInputs {
+  const inflow = inflowOf(system, inp.inflow.length);
+  return inflow.every((x, t) => x === inp.inflow[t]) ? inp : { ...inp, inflow };
 }
 
 /** A scenario's entering graduates and other entrants per level and year. */
@@ -170,15 +184,10 @@ export interface EntrantPaths {
 
 /**
  * One scenario's entering graduates and other entrants per level and year, with `entry(q, t)` the
- * share of level q's graduates entering in forecast year t (1-based, as `entryRateAt`) and
- * `extraInflow(t)` its added labour-force entrants: what its assumptions show.
+ * share of level q's graduates entering in forecast year t (1-based, as `entryRateAt`): what its
+ * assumptions show.
  */
-export function otherEntrantsUnder(
-  inp: EntrantInputs,
-  entry: (q: string, t: number) => number,
-  h: number,
-  extraInflow: (t: number) => number = () => 0,
-): EntrantPaths {
+export function otherEntrantsUnder(inp: EntrantInputs, entry: (q: string, t: number) => number, h: number): EntrantPaths {
   const out: EntrantPaths = { perWorker: {}, graduatesEntering: {}, otherEntrants: {} };
   for (const q of inp.levels) {
     out.perWorker[q] = [];
@@ -186,7 +195,7 @@ export function otherEntrantsUnder(
     out.otherEntrants[q] = [];
   }
   for (let t = 0; t < h; t++) {
-    const pw = otherEntrantsAt(inp, (q) => entry(q, t + 1), t, extraInflow(t + 1));
+    const pw = otherEntrantsAt(inp, (q) => entry(q, t + 1), t);
     for (const q of inp.levels) {
       out.perWorker[q].push(pw[q] ?? 0);
       out.graduatesEntering[q].push(entry(q, t + 1) * (inp.graduates[q]?.[t] ?? 0));

@@ -14,6 +14,7 @@ import {
   applyScenario,
   scenarioCapFactors,
   systemInputsOf,
+  systemInputsUnder,
   systemOf,
   type GridBase,
   type ScenarioContext,
@@ -21,7 +22,7 @@ import {
   type SystemInputs,
 } from './recompute';
 import { scenarioOfficial } from './scenario-official';
-import { entryRateAt, scenarioSystem } from './scenario-levers';
+import { entryRateAt } from './scenario-levers';
 import { SCENARIOS } from './scenarios';
 import { withDemandLine } from './system/demand-line';
 import { ancestors } from './structure';
@@ -42,15 +43,14 @@ function accuracyOf(base: BaseProjection): AccuracySummary {
 }
 
 function contextOf(base: BaseProjection, gapHorizons: number[] | undefined, forecasts: boolean, scenario?: Scenario): ScenarioContext {
-  const inputs = systemInputsOf(base);
-  // The labour-force levers move the system's labour force and retirement rate; everything else is shared.
-  const system = inputs && scenario ? { ...inputs, system: scenarioSystem(inputs.system, scenario) } : inputs;
+  // The labour-force levers move the system's labour force, entrants and retirement rate; everything else is shared.
+  const system = systemInputsUnder(systemInputsOf(base), scenario);
   return {
     thresholds: base.thresholds,
     entryRate: base.entryRate,
     gapHorizons: gapHorizons ?? Array.from({ length: base.horizon }, (_, i) => i + 1),
     forecasts,
-    system: system && system.system === inputs?.system ? inputs : system,
+    system,
     main: base.main,
   };
 }

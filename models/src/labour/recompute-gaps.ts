@@ -9,7 +9,7 @@ import { replacementRatePath } from './openings';
 import { aggregateTensor } from './reconcile';
 import { historyMask, type ScenarioCells } from './scenario-cells';
 import { otherEntrantsAt } from './other-entrants';
-import { atYear, entryRateAt } from './scenario-levers';
+import { entryRateAt } from './scenario-levers';
 import { aggregateSupplyHalf } from './supply';
 import type { Grid } from './projection';
 import type { GapRow } from './types';
@@ -79,8 +79,8 @@ function accumulateYear(cells: ScenarioCells, t: number, sums: Running): void {
   const xr = scenario.exitRate;
   const entry = (q: string, t: number) => entryRateAt(scenario, ctx.entryRate, q, t);
   const { rateOf, repl: cumRepl, supply: cumSupply, half: cumHalf } = sums;
-  // Per level, under this scenario's entry rates and entrants: extra graduates come out of the unqualified residual.
-  const others = sys?.others ? otherEntrantsAt(sys.others, (q) => entry(q, t), t - 1, atYear(scenario.entrantsChange, t)) : null;
+  // Per level, under this scenario's entry rates and system (outlook.ts contextOf): extra graduates come out of the unqualified residual.
+  const others = sys?.others ? otherEntrantsAt(sys.others, (q) => entry(q, t), t - 1) : null;
   for (let local = 0; local < size; local++) {
     if (!leaf[local]) continue;
     const off = offset + local;

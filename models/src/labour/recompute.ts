@@ -18,7 +18,8 @@
  */
 import { makeReconciler, type Reconciler } from './reconcile';
 import type { Grid } from './projection';
-import { levelTotals, otherEntrantsFromSystem } from './other-entrants';
+import { entrantInputsUnder, levelTotals, otherEntrantsFromSystem } from './other-entrants';
+import { scenarioSystem } from './scenario-levers';
 import type { BaseProjection } from './base';
 import type { GridBase, ScenarioContext, SystemInputs } from './grid-base';
 import { fieldEmployment, parentCapOf } from './recompute-fields';
@@ -56,6 +57,16 @@ export function systemInputsOf(base: BaseProjection): SystemInputs | null {
   }
   systemInputsCache.set(base, inputs);
   return inputs;
+}
+
+/**
+ * The system inputs under a scenario's labour-force levers (`scenarioSystem`: labour force,
+ * entrants, retirement), with other entrants reading its entrants; the base's when it has none.
+ */
+export function systemInputsUnder(inputs: SystemInputs | null, scenario: Scenario | undefined): SystemInputs | null {
+  if (!inputs || !scenario) return inputs;
+  const system = scenarioSystem(inputs.system, scenario);
+  return system === inputs.system ? inputs : { ...inputs, system, others: inputs.others && entrantInputsUnder(inputs.others, system) };
 }
 
 /** Result of applying a scenario to (part of) a grid. */

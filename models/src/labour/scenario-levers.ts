@@ -60,14 +60,15 @@ const systemCache = new WeakMap<NationalSystem, Map<string, NationalSystem>>();
 
 /**
  * The national system under a scenario's labour-force levers: the labour force (mean and bands)
- * moved by `labourForceChange`, the retirement rate × `retirementFactor`. The system itself when
- * the scenario has neither, so the baseline reproduces itself.
+ * moved by `labourForceChange`, the labour-force entrants by `entrantsChange`, the retirement rate ×
+ * `retirementFactor`. The system itself when the scenario has none, so the baseline reproduces itself.
  */
 export function scenarioSystem(system: NationalSystem, s: Scenario): NationalSystem {
   const dl = s.labourForceChange;
+  const de = s.entrantsChange;
   const rf = s.retirementFactor;
-  if (!dl?.some((x) => x !== 0) && !rf?.some((x) => x !== 1)) return system;
-  const key = JSON.stringify([dl ?? null, rf ?? null]);
+  if (!dl?.some((x) => x !== 0) && !de?.some((x) => x !== 0) && !rf?.some((x) => x !== 1)) return system;
+  const key = JSON.stringify([dl ?? null, de ?? null, rf ?? null]);
   let cache = systemCache.get(system);
   if (!cache) systemCache.set(system, (cache = new Map()));
   const hit = cache.get(key);
@@ -79,6 +80,7 @@ export function scenarioSystem(system: NationalSystem, s: Scenario): NationalSys
     ...system,
     labourForce: dl ? { mean: shift(lf.mean), intervals: lf.intervals.map((iv) => ({ level: iv.level, lower: shift(iv.lower), upper: shift(iv.upper) })) } : lf,
     retirementRate: rf ? system.retirementRate.map((r, t) => r * atYear(rf, t + 1)) : system.retirementRate,
+    lfEntrants: de ? system.lfEntrants.map((x, t) => Math.max(0, x + atYear(de, t + 1))) : system.lfEntrants,
   };
   cache.set(key, out);
   return out;
