@@ -25,7 +25,9 @@
  * applied by `scenarioSystem`, read here through `entrantInputsUnder`); a later
  * retirement age adds no entrants (its workers stay, and lower replacement openings instead).
  * Other entrants are shared among the detailed cells of their level by base-year employment (an
- * ASSUMPTION: entrants look for work where the jobs of their level are).
+ * ASSUMPTION: entrants look for work where the jobs of their level are). Cells with uploaded
+ * `entrants` data keep their data, and the level's demographic other entrants net them out before
+ * the rest is shared, so data for some cells do not add people on top of the inflow.
  *
  * The old calibration from the stock-flow identity (other = Δemployment + exits − graduates) made
  * past supply equal past demand by construction; it is retired (`calibrateOtherEntrants` now only
@@ -78,6 +80,14 @@ export interface LevelTotals {
   base: Record<string, number>;
   /** Σ graduates (before the entry rate) of each level, per forecast year. */
   graduates: Record<string, Float64Array>;
+  /** The cells whose other entrants come from uploaded `entrants` data: their Σ per level (persons per year) and Σ base. */
+  fromData?: EntrantsFromData;
+}
+
+/** Other entrants that `entrants` data give, summed by level: the demographic inflow nets them out. */
+export interface EntrantsFromData {
+  other: Record<string, Float64Array>;
+  base: Record<string, number>;
 }
 
 /** Sum the detailed (bottom) cells of `grid` by level. */
@@ -87,18 +97,27 @@ export function levelTotals(grid: Grid, supply: SupplyInputs): LevelTotals {
   const bs = new Set(ds.bottom);
   const base: Record<string, number> = {};
   const graduates: Record<string, Float64Array> = {};
+  const fromData: EntrantsFromData = { other: {}, base: {} };
   for (const q of dq.bottom) {
     base[q] = 0;
     graduates[q] = new Float64Array(grid.horizon);
+    fromData.base[q] = 0;
+    fromData.other[q] = new Float64Array(grid.horizon);
   }
   grid.nodes.forEach((n, off) => {
-    if (!br.has(n.region) || !bs.has(n.sector) || base[n.qualification] === undefined) return;
-    base[n.qualification] += n.base;
-    const g = supply.gradMean[off];
-    const acc = graduates[n.qualification];
-    for (let t = 0; t < acc.length && t < g.length; t++) acc[t] += g[t];
+    const q = n.qualification;
+    if (!br.has(n.region) || !bs.has(n.sector) || base[q] === undefined) return;
+    base[q] += n.base;
+    addInto(graduates[q], supply.gradMean[off]);
+    if (!supply.otherFromData?.[off]) return;
+    fromData.base[q] += n.base;
+    addInto(fromData.other[q], supply.other[off]);
   });
-  return { levels: [...dq.bottom], base, graduates };
+  return { levels: [...dq.bottom], base, graduates, fromData };
+}
+
+function addInto(acc: Float64Array, x: ArrayLike<number>): void {
+  for (let t = 0; t < acc.length && t < x.length; t++) acc[t] += x[t];
 }
 
 /** The level without a qualification: upgraders leave it, so its other entrants are the residual. */
@@ -115,25 +134,34 @@ export interface EntrantInputs {
   entryRate: number;
   graduates: Record<string, Float64Array>;
   base: Record<string, number>;
+  /** Cells with `entrants` data keep it; the level's demographic other entrants net it out (absent: none). */
+  fromData?: EntrantsFromData;
 }
 
 /**
- * Other entrants of year t (0-based) per base-year worker, by level (module comment), with
- * `entry(q)` the share of level q's graduates entering that year: qualified levels net out their
- * graduates at the base entry rate; the unqualified level, when the grid has it, takes the residual.
+ * Other entrants of year t (0-based) per base-year worker of the cells WITHOUT `entrants` data, by
+ * level (module comment), with `entry(q)` the share of level q's graduates entering that year:
+ * qualified levels net out their graduates at the base entry rate; the unqualified level, when the
+ * grid has it, takes the residual. Cells with `entrants` data keep their data, and the level's
+ * demographic other entrants net them out (floored at 0), so the national total stays the inflow
+ * unless the data alone exceed it: uploaded data are never overridden.
  */
 export function otherEntrantsAt(inp: EntrantInputs, entry: (q: string) => number, t: number): Record<string, number> {
   const out: Record<string, number> = {};
   const inflow = inp.inflow[t] ?? 0;
   const residual = inp.levels.includes(UNQUALIFIED_LEVEL);
-  const perWorker = (q: string, persons: number) => ((inp.base[q] ?? 0) > 0 ? persons / inp.base[q] : 0);
+  const data = (q: string) => inp.fromData?.other[q]?.[t] ?? 0;
+  const perWorker = (q: string, persons: number) => {
+    const modelled = (inp.base[q] ?? 0) - (inp.fromData?.base[q] ?? 0);
+    return modelled > 0 ? Math.max(0, persons - data(q)) / modelled : 0;
+  };
   let counted = 0;
   for (const q of inp.levels) {
     const g = inp.graduates[q]?.[t] ?? 0;
     counted += entry(q) * g;
     if (residual && q === UNQUALIFIED_LEVEL) continue;
     const other = Math.max(0, inflow * (inp.mix[q] ?? 0) - inp.entryRate * g);
-    counted += other;
+    counted += Math.max(other, data(q));
     out[q] = perWorker(q, other);
   }
   if (residual) out[UNQUALIFIED_LEVEL] = perWorker(UNQUALIFIED_LEVEL, Math.max(0, inflow - counted));
@@ -155,7 +183,7 @@ export function otherEntrantsFromSystem(system: NationalSystem, totals: LevelTot
   const mix = Object.fromEntries(
     totals.levels.map((q) => [q, mixSum > 0 ? (system.entryMix[q] ?? 0) / mixSum : baseSum > 0 ? (totals.base[q] ?? 0) / baseSum : 0]),
   );
-  return { levels: totals.levels, inflow, mix, entryRate, graduates: totals.graduates, base: totals.base };
+  return { levels: totals.levels, inflow, mix, entryRate, graduates: totals.graduates, base: totals.base, fromData: totals.fromData };
 }
 
 /** The system's labour-force entrants per forecast year, h years (beyond its flows the last value holds). */
@@ -175,7 +203,7 @@ export function entrantInputsUnder(inp: EntrantInputs, system: NationalSystem): 
 
 /** A scenario's entering graduates and other entrants per level and year. */
 export interface EntrantPaths {
-  /** Other entrants per base-year worker of the level. */
+  /** Other entrants (from the model and from `entrants` data) per base-year worker of the level. */
   perWorker: Record<string, number[]>;
   /** Persons. */
   graduatesEntering: Record<string, number[]>;
@@ -197,9 +225,12 @@ export function otherEntrantsUnder(inp: EntrantInputs, entry: (q: string, t: num
   for (let t = 0; t < h; t++) {
     const pw = otherEntrantsAt(inp, (q) => entry(q, t + 1), t);
     for (const q of inp.levels) {
-      out.perWorker[q].push(pw[q] ?? 0);
+      const base = inp.base[q] ?? 0;
+      const fromData = inp.fromData;
+      const persons = (pw[q] ?? 0) * (base - (fromData?.base[q] ?? 0)) + (fromData?.other[q]?.[t] ?? 0);
+      out.perWorker[q].push(base > 0 ? persons / base : 0);
       out.graduatesEntering[q].push(entry(q, t + 1) * (inp.graduates[q]?.[t] ?? 0));
-      out.otherEntrants[q].push((pw[q] ?? 0) * (inp.base[q] ?? 0));
+      out.otherEntrants[q].push(persons);
     }
   }
   return out;

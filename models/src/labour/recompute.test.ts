@@ -234,6 +234,26 @@ describe('new supply from the demographic model', () => {
     expect(row(applyScenario(gb, baseline, ctxOf(gb, few)).gaps, 'VN', 'TOTAL', 'ALL', 1).newSupply).toBe(40_000);
   });
 
+  it('nets uploaded entrants data out of the inflow: cells with data keep them, the others share the rest', () => {
+    // P2's unqualified cell has entrants data of 12,000 a year; the level's demographic other entrants
+    // (50,000) net them out, so P1 gets the remaining 38,000 and the national total stays the inflow.
+    const p2None = grid.nodes.findIndex((n) => n.region === 'P2' && n.sector === 'C' && n.qualification === 'none');
+    const withData = gridBase(grid, (off) => (off === uniOff ? [30_000, 30_000] : []));
+    withData.supply.other[p2None] = Float64Array.from([12_000, 12_000]);
+    withData.supply.otherFromData![p2None] = 1;
+    const { gaps } = applyScenario(withData, baseline, ctxOf(withData, system));
+    expect(row(gaps, 'P2', 'C', 'none', 1).newSupply).toBe(12_000);
+    expect(row(gaps, 'P1', 'C', 'none', 1).newSupply).toBe(38_000);
+    expect(row(gaps, 'VN', 'TOTAL', 'ALL', 2).newSupply).toBe(200_000);
+    const o = otherEntrantsUnder(otherEntrantsFromSystem(system, levelTotals(withData.grid, withData.supply), 0.85, 2), () => 0.85, 2);
+    expect(o.otherEntrants.none).toEqual([50_000, 50_000]);
+    // Data above the level's share are kept, not overridden: the other cells get none.
+    withData.supply.other[p2None] = Float64Array.from([70_000, 70_000]);
+    const over = applyScenario(withData, baseline, ctxOf(withData, system)).gaps;
+    expect(row(over, 'P2', 'C', 'none', 1).newSupply).toBe(70_000);
+    expect(row(over, 'P1', 'C', 'none', 1).newSupply).toBe(0);
+  });
+
   it('never lets national new supply exceed the labour-force entrants while the residual is positive', () => {
     fc.assert(
       fc.property(
