@@ -90,6 +90,7 @@ const envSchema = z.object({
   LMO_COMPUTE_WORKER: flag(true),
   LMO_COMPUTE_HEAP_MB: whole(192, 0),
   LMO_COMPUTE_NICE: whole(10, -20, 19, 'a niceness from -20 to 19'),
+  LMO_SYSTEM_BACKTEST: flag(true),
   LMO_SCENARIO_NICE: whole(0, -20, 19, 'a niceness from -20 to 19'),
   LMO_MAX_SCENARIOS: whole(500, 1),
 });
@@ -129,8 +130,11 @@ export interface Config {
     maxFailures: number;
     windowMs: number;
   };
-  /** The model run of a new version: in a worker thread, its heap limit in MB (0 = V8's own), its CPU niceness. */
-  compute: { worker: boolean; heapMb: number; nice: number };
+  /**
+   * The model run of a new version: in a worker thread, its heap limit in MB (0 = V8's own), its CPU
+   * niceness, and whether the system's backtest runs on the version's data (LMO_SYSTEM_BACKTEST).
+   */
+  compute: { worker: boolean; heapMb: number; nice: number; systemBacktest: boolean };
   /** Planners' scenarios: in a worker thread, its niceness, how many stored scenarios are kept. */
   scenarios: { worker: boolean; nice: number; maxStored: number };
 }
@@ -176,7 +180,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       trustProxy: e.TRUST_PROXY,
     },
     auth: { publicRead: e.PUBLIC_READ, maxFailures: e.AUTH_MAX_FAILURES, windowMs: 60_000 },
-    compute: { worker: e.LMO_COMPUTE_WORKER, heapMb: e.LMO_COMPUTE_HEAP_MB, nice: e.LMO_COMPUTE_NICE },
+    compute: { worker: e.LMO_COMPUTE_WORKER, heapMb: e.LMO_COMPUTE_HEAP_MB, nice: e.LMO_COMPUTE_NICE, systemBacktest: e.LMO_SYSTEM_BACKTEST },
     scenarios: { worker: e.LMO_COMPUTE_WORKER, nice: e.LMO_SCENARIO_NICE, maxStored: e.LMO_MAX_SCENARIOS },
   };
 }

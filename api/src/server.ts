@@ -13,7 +13,7 @@ import { createApp } from './app';
 import { scenariosOf } from './deps';
 import { ConfigError, loadConfig, type Config } from './config';
 import { getCurrentVersion } from './services/dataset-versions';
-import { computeResults } from './services/compute';
+import { computeResults, computeSystemBacktest } from './services/compute';
 import { readCacheFor } from './services/read-cache';
 import { ResultsStore } from './services/results-store';
 import { openAndMigrate, seedOnce } from './services/startup';
@@ -53,7 +53,13 @@ const seed =
 const recheckMs = database.kind === 'pglite' ? Infinity : config.resultsRecheckMs;
 // The read path's one cache: decoded results, meta and series, and whole answers within RESPONSE_CACHE_MB of it.
 const cache = readCacheFor(config);
-const store = new ResultsStore(database.db, { lock: database.withLock, recheckMs, cache, compute: (db, id) => computeResults(db, id, config.compute) });
+const store = new ResultsStore(database.db, {
+  lock: database.withLock,
+  recheckMs,
+  cache,
+  compute: (db, id) => computeResults(db, id, config.compute),
+  systemBacktest: config.compute.systemBacktest ? (db, id) => computeSystemBacktest(db, id, config.compute) : undefined,
+});
 // Another instance's new version is announced by NOTIFY (migration 0006): this one re-checks at
 // once. While LISTEN works, polling is a slow safety net; when it is lost, polling every recheckMs
 // takes over until it is back.

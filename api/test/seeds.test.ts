@@ -11,6 +11,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import type { Database } from '../src/db/client';
 import { datasetVersions, observations } from '../src/db/schema';
+import { createToken } from '../src/services/auth';
+import { computeSystemBacktest } from '../src/services/compute';
 import { ResultsStore } from '../src/services/results-store';
 import { startDatabase } from '../src/services/startup';
 
@@ -87,6 +89,39 @@ describe('real seeds on an on-disk PGlite', () => {
     // the last term (exits of the unemployed) is small, so a gap of 1 % of the labour force means two systems.
     expect(Math.abs(total.imbalance - unemployedChange)).toBeLessThan(0.01 * lf.base);
   }, 60_000);
+});
+
+describe('the system backtest of an uploaded version', () => {
+  it('is refitted on the version’s own data; the seed version serves the committed one', async () => {
+    const database = reopened!;
+    const store = new ResultsStore(database.db, { recheckMs: 0, systemBacktest: (db, id) => computeSystemBacktest(db, id) });
+    const app = createApp({ database, store, webDist: null });
+    const seeded = (await (await app.request('/api/accuracy')).json()).system;
+    expect(seeded).toMatchObject({ appliesToServedVersion: true, computedOn: 'seeds' });
+    expect(seeded.pending).toBeUndefined();
+
+    const { token } = await createToken(database.db, { name: 'backtest test', role: 'analyst' });
+    const form = new FormData();
+    form.set('format', 'long');
+    const csv =
+      'indicator,period,region,sector,qualification,value,unit,source,status\nunemployment_rate_youth,2025,01,TOTAL,ALL,6.5,percent,Test upload (synthetic; not official),survey\n';
+    form.set('file', new Blob([csv]), 'youth.csv');
+    const up = await app.request('/api/uploads', { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
+    expect(up.status).toBe(201);
+    // Served at once; its backtest runs in the background, and the page says so meanwhile (an answer not cached).
+    const first = await app.request('/api/accuracy');
+    expect((await first.json()).system).toMatchObject({ pending: true, appliesToServedVersion: false, computedOn: 'seeds' });
+    expect(first.headers.get('etag')).toBeNull();
+    await store.settled();
+    const body = await (await app.request('/api/accuracy')).json();
+    expect(body.dataVersion).toBe((await up.json()).version.id);
+    expect(body.system).toMatchObject({ appliesToServedVersion: true, computedOn: 'version' });
+    expect(body.system.pending).toBeUndefined();
+    expect(body.system.source).toContain(`dataset version ${body.dataVersion}`);
+    // One row of a youth rate in one province leaves the national series alone: the same scores, refitted.
+    expect(body.system.rolling.employment.system.mase).toBeCloseTo(seeded.rolling.employment.system.mase, 2);
+    expect(body.system.rolling.labourForce.system.mase).toBeCloseTo(seeded.rolling.labourForce.system.mase, 2);
+  }, 120_000);
 });
 
 describe('seed rows handed in by a caller', () => {

@@ -1,8 +1,9 @@
 /**
  * The supply–demand system's own backtest on the baseline dataset, committed
  * as seeds/derived/system-backtest.json (written by `pnpm --filter @lmo/seeds
- * backtest`): five refits of the whole system take ~8 s, too long for every
- * start or every data version, and the result changes only when the seeds do.
+ * backtest`): five refits of the whole system take a few seconds, which a fresh
+ * start should not wait for, and the result changes only when the seeds do
+ * (other data versions compute theirs with their results: api compute-pack.ts).
  * The artefact names the seed files it was computed on (their fingerprint), so
  * a reader can tell whether it describes the data being served; seeds.test.ts
  * fails when it is stale.

@@ -128,6 +128,15 @@ describe.skipIf(!hasChromium)('upload flow in Chromium', () => {
     await page.locator('[data-testid="version-diff"] table').last().waitFor();
     expect(await page.textContent('[data-testid="version-diff"]')).toMatch(/cells added, \d+ changed/);
 
+    // The Methodology page scores the uploaded data: a note while the system backtest is refitted in
+    // the background, then the new version's own scores (the page asks again by itself).
+    const method = await browser.context.newPage();
+    await method.goto(`${url}/?page=methodology&lang=en`, { waitUntil: 'domcontentloaded' });
+    await method.waitForSelector('[data-testid="system-backtest-verdicts"] li', { timeout: 60_000 });
+    await method.waitForSelector('[data-testid="system-backtest-other-data"]', { state: 'detached', timeout: 120_000 });
+    expect(await method.textContent('[data-testid="system-backtest"]')).toContain(`data version #${after.dataVersion.id}, the one being viewed`);
+    await method.close();
+
     // Roll back to the previous version from the versions table.
     await page.click(`[data-testid="rollback-${before.dataVersion.id}"]`);
     await page.waitForSelector(`tr[data-version="${before.dataVersion.id}"][aria-current="true"]`, { timeout: 60_000 });

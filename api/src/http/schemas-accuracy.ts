@@ -40,14 +40,26 @@ const systemBacktestSchema = z
     holdout: backtestSeriesSchema.meta({ description: 'Fitted to the holdout origin, scored on the holdout years' }),
     baseDiff: z.object({ employment: z.array(z.number()), labourForce: z.array(z.number()) }),
     notes: z.array(z.string()),
-    appliesToServedVersion: z
+    appliesToServedVersion: z.boolean().meta({
+      description:
+        "True when the scores were computed on the served version's data: the committed artefact for the version loaded from the same seed files, else the backtest run with the version's results",
+    }),
+    computedOn: z
+      .enum(['seeds', 'version'])
+      .meta({ description: "`seeds`: the artefact committed with the seeds; `version`: run on the served version's own data" }),
+    unavailable: z
+      .object({ code: z.string(), message: z.string() })
+      .optional()
+      .meta({ description: "Why the backtest could not run on the served version's data (the seeds' scores are then shown, marked as not applying)" }),
+    pending: z
       .boolean()
-      .meta({ description: 'True when the served version was loaded from the seed files the backtest ran on (false after uploads or reverts)' }),
+      .optional()
+      .meta({ description: "True while the served version's backtest is computed (seconds after an upload); the seeds' scores meanwhile, not applying" }),
     source: z.string(),
   })
   .meta({
     description:
-      'The supply–demand system’s own backtest (modelled): refitted at each origin on the baseline data cut at that year; naive and engine (auto) on the official series itself',
+      'The supply–demand system’s own backtest (modelled): refitted at each origin on the data cut at that year; naive and engine (auto) on the official series itself',
   });
 
 export const accuracySchema = z

@@ -22,7 +22,8 @@ export const accuracyRoutes = (deps: AppDeps) =>
     async (c) => {
       const snap = await snapshotFor(deps, BASELINE_SCENARIO, await requestSnapshot(c));
       const body = await selectAccuracy(snap);
-      c.header(DATA_VERSION_HEADER, String(snap.version.id));
+      // While the version's system backtest is computed the answer changes within the version: not cached.
+      if (!body.system.pending) c.header(DATA_VERSION_HEADER, String(snap.version.id));
       return c.json(body);
     },
   );

@@ -80,6 +80,6 @@ export async function selectAccuracy(snap: Snapshot): Promise<AccuracyBody> {
     means: accuracyMeans(series),
     tiers: snap.outlooks.get(BASELINE)?.accuracy ?? null,
     basis: mergeBasis(...cells.map((f) => f?.basis)),
-    system: await systemBacktestFor(snap.version),
+    system: await systemBacktestFor(snap.version, await snap.systemBacktest(), snap.backtestJob !== undefined),
   };
 }

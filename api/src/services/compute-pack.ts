@@ -23,7 +23,8 @@ export interface SetSummary {
 /** Stored once per scenario. */
 export type OutlookSummary = Omit<OutlookSet['outlooks'][string], 'forecasts' | 'gaps' | 'targets'>;
 
-export type ChunkKind = 'set' | 'outlook' | 'targets' | 'forecasts' | 'gaps';
+/** `system-backtest`: the system's own backtest on the version's data, written after the rest (system-backtest-run.ts). */
+export type ChunkKind = 'set' | 'outlook' | 'targets' | 'forecasts' | 'gaps' | 'system-backtest';
 
 /** One chunk before compression. */
 export interface Chunk {
@@ -75,7 +76,8 @@ const packChunkSync = (value: unknown): string => gzipSync(JSON.stringify(value)
 /** Inverse of packChunkSync. */
 export const unpackChunk = async <T>(data: string): Promise<T> => JSON.parse((await gunzipAsync(Buffer.from(data, 'base64'))).toString('utf8')) as T;
 
-const pack = ({ value, ...c }: Chunk): PackedChunk => ({ ...c, data: packChunkSync(value) });
+/** A chunk packed for the `results` table. */
+export const pack = ({ value, ...c }: Chunk): PackedChunk => ({ ...c, data: packChunkSync(value) });
 
 /**
  * Computes a version's outlook on this thread and hands each packed chunk to

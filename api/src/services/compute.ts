@@ -14,6 +14,7 @@ import { markComputed } from './dataset-versions';
 import { modelFingerprint } from './model-fingerprint';
 import { loadObservationColumns } from './ingest';
 import { fromColumns } from './observation-columns';
+import { systemBacktestChunk } from './system-backtest-run';
 
 export { unpackChunk, type ChunkKind, type OutlookSummary, type SetSummary } from './compute-pack';
 
@@ -177,6 +178,24 @@ export async function computeResults(db: Db, versionId: number, options: Compute
     inWorker: useWorker,
     timingMs,
   };
+}
+
+/**
+ * Computes and stores the system's backtest on `versionId`'s data (its `system-backtest` chunk), in
+ * the worker when `options.worker`. Run after the version's results are served (results-loader.ts),
+ * so nothing waits for it; another instance writing the same chunk is skipped.
+ */
+export async function computeSystemBacktest(db: Db, versionId: number, options: ComputeOptions = {}): Promise<void> {
+  const columns = await loadObservationColumns(db, versionId);
+  let chunk: PackedChunk | undefined;
+  const keep = (c: PackedChunk) => void (chunk = c);
+  if (options.worker) await inWorker({ columns, versionId, nice: options.nice ?? 10, task: 'system-backtest' }, keep, options.heapMb ?? 192);
+  else keep(systemBacktestChunk(fromColumns(columns)));
+  if (chunk)
+    await db
+      .insert(results)
+      .values({ datasetVersionId: versionId, ...chunk })
+      .onConflictDoNothing();
 }
 
 export type { CellForecast, GapRow, TargetPath };

@@ -14,6 +14,7 @@ import { discardResults, getVersion, hasResultsOf } from './dataset-versions';
 import { modelFingerprint } from './model-fingerprint';
 import type { ReadCache } from './read-cache';
 import { readSnapshot, type Snapshot } from './results-snapshot';
+import { artefactApplies } from './system-backtest';
 
 /** The results store's options on loading snapshots (see ResultsStoreOptions). */
 export interface SnapshotLoadOptions {
@@ -30,12 +31,18 @@ export interface SnapshotLoadOptions {
   compute?: (db: Db, versionId: number) => Promise<unknown>;
   /** The model code results must have been computed by (default modelFingerprint(); tests change it). */
   model?: string;
+  /**
+   * Computes and stores a version's system backtest (computeSystemBacktest with the server's
+   * options, when LMO_SYSTEM_BACKTEST is on). Absent: versions without one serve the seeds' artefact.
+   */
+  systemBacktest?: (db: Db, versionId: number) => Promise<unknown>;
 }
 
 const RETRY_FAILED_MS = 60_000;
 
 // Advisory-lock keys for computing a version: a fixed high range, away from the startup lock.
 const computeLockKey = (versionId: number) => 1_000_000_000 + versionId;
+const backtestLockKey = (versionId: number) => 1_500_000_000 + versionId;
 
 /** Loads (computing first if needed) snapshots of versions; see the module comment. */
 export class SnapshotLoader {
@@ -46,6 +53,9 @@ export class SnapshotLoader {
   private readonly lock: NonNullable<SnapshotLoadOptions['lock']>;
   private readonly compute: NonNullable<SnapshotLoadOptions['compute']>;
   private readonly model: string;
+  private readonly systemBacktest: SnapshotLoadOptions['systemBacktest'];
+  /** Background backtests started by this instance (tests await them: settled()). */
+  private readonly backtests = new Set<Promise<void>>();
 
   constructor(
     private readonly db: Db,
@@ -58,6 +68,12 @@ export class SnapshotLoader {
     this.lock = options.lock ?? ((_key, fn) => fn());
     this.compute = options.compute ?? ((db, id) => computeResults(db, id));
     this.model = options.model ?? modelFingerprint();
+    this.systemBacktest = options.systemBacktest;
+  }
+
+  /** Resolves once every background backtest this instance started has ended. */
+  async settled(): Promise<void> {
+    while (this.backtests.size) await Promise.all(this.backtests);
   }
 
   /** Whether a load of `versionId` is under way. */
@@ -108,6 +124,31 @@ export class SnapshotLoader {
       });
       version = (await getVersion(this.db, versionId))!;
     }
-    return readSnapshot(this.db, this.cache, version, this.maxUserScenarios);
+    const snap = await readSnapshot(this.db, this.cache, version, this.maxUserScenarios);
+    await this.backtestLater(snap);
+    return snap;
+  }
+
+  /**
+   * Starts, without waiting for it, the system backtest of a version that has none stored and
+   * is not the seed version the committed artefact describes; `snap.backtestJob` is set until
+   * it ends. One instance computes it (the lock); a failure is logged and the page keeps
+   * saying the scores are the seeds'.
+   */
+  private async backtestLater(snap: Snapshot): Promise<void> {
+    const run = this.systemBacktest;
+    const id = snap.version.id;
+    if (!run || (await artefactApplies(snap.version)) || (await snap.systemBacktest())) return;
+    const job = this.lock(backtestLockKey(id), async () => {
+      if (!(await snap.systemBacktest())) await run(this.db, id);
+    })
+      .then(() => undefined)
+      .catch((error: unknown) => console.error(`[lmo] system backtest of dataset version ${id} failed:`, error))
+      .finally(() => {
+        this.backtests.delete(job);
+        snap.backtestJob = undefined;
+      });
+    this.backtests.add(job);
+    snap.backtestJob = job;
   }
 }

@@ -13,6 +13,7 @@ import { forecastKey, unpackChunk, type CellForecast, type ChunkKind, type GapRo
 import type { VersionInfo } from './dataset-versions';
 import type { ReadCache } from './read-cache';
 import type { RawChunk } from './scenario-run';
+import { SYSTEM_BACKTEST_CHUNK, type StoredSystemBacktest } from './system-backtest-run';
 import { UserChunks } from './user-chunks';
 
 /** Everything the read routes need for one version. */
@@ -34,6 +35,10 @@ export interface Snapshot {
    * in memory as columns (user-chunks.ts), the `maxUserScenarios` most recently added per snapshot.
    */
   addScenario(id: string, chunks: readonly RawChunk[]): void;
+  /** The system's backtest stored with the version, read once it exists (it is written after the rest: results-loader.ts). */
+  systemBacktest(): Promise<StoredSystemBacktest | undefined>;
+  /** Set by the loader while this instance computes the version's system backtest in the background. */
+  backtestJob?: Promise<void>;
 }
 
 // Estimated decoded size per item of a chunk (a forecast cell carries history, intervals and models), for the cache's budget.
@@ -108,11 +113,13 @@ export async function readSnapshot(db: Db, cache: ReadCache, version: VersionInf
     }
     user.drop(id);
   };
+  let backtest: StoredSystemBacktest | undefined;
   return {
     version,
     summary,
     outlooks,
     targets,
+    systemBacktest: async () => (backtest ??= await readStoredBacktest(db, versionId)),
     addScenario: (id, chunks) => {
       if (outlooks.has(id)) return;
       for (const c of chunks) {
@@ -167,4 +174,15 @@ function chunk<T, R>(
   };
   const items = (v: R) => (v instanceof Map ? v.size : Array.isArray(v) ? v.length : 1);
   return cache.load(versionId, `chunk|${kind}|${scenario}|${key}`, read, (v) => items(v) * (ITEM_BYTES[kind] ?? 1024));
+}
+
+/** The version's stored system backtest chunk, decoded, if it has been written. */
+async function readStoredBacktest(db: Db, versionId: number): Promise<StoredSystemBacktest | undefined> {
+  const { kind, scenario, key } = SYSTEM_BACKTEST_CHUNK;
+  const rows = await db
+    .select({ data: results.data })
+    .from(results)
+    .where(and(eq(results.datasetVersionId, versionId), eq(results.kind, kind), eq(results.scenario, scenario), eq(results.key, key)))
+    .limit(1);
+  return rows[0] ? unpackChunk<StoredSystemBacktest>(rows[0].data) : undefined;
 }

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '../../test/backends';
 import { fixtureRows } from '../../test/fixture';
 import { openDatabase, type Database, type DatabaseConfig, type Db } from '../db/client';
-import { computeResults } from './compute';
+import { computeResults, computeSystemBacktest } from './compute';
+import { runSystemBacktest } from './system-backtest-run';
 import { and, eq } from 'drizzle-orm';
 import { datasetVersions, results } from '../db/schema';
 import { getCurrentVersion, getVersion } from './dataset-versions';
@@ -173,6 +174,24 @@ describe.each(backends)('results store on $name', (backend) => {
     const inProcess = computeOutlook(await loadObservations(database.db, version.id), { dataVersion: String(version.id) });
     const b = inProcess.outlooks.baseline.forecasts.find((f) => f.sector === 'F' && f.qualification === 'college' && f.region === 'VN');
     expect(a?.forecast.mean).toEqual(b?.forecast.mean);
+  });
+
+  it('runs the system backtest in a worker thread as in process, and stores it once', async () => {
+    const { version } = await ingestObservations(database.db, fixtureRows({ scale: 0.85 }), { label: 'backtest', kind: 'upload' });
+    await computeResults(database.db, version.id);
+    const snap = await new ResultsStore(database.db, { computeMissing: false }).load(version.id);
+    expect(await snap.systemBacktest()).toBeUndefined();
+    await computeSystemBacktest(database.db, version.id, { worker: true });
+    await computeSystemBacktest(database.db, version.id);
+    const rows = await database.db
+      .select({ kind: results.kind })
+      .from(results)
+      .where(and(eq(results.datasetVersionId, version.id), eq(results.kind, 'system-backtest')));
+    expect(rows).toHaveLength(1);
+    // The fixture has no official national series to score: the worker's answer is the reason, as in process.
+    const stored = await snap.systemBacktest();
+    expect(stored).toEqual(runSystemBacktest(await loadObservations(database.db, version.id)));
+    expect(stored).toMatchObject({ error: { code: 'NOT_ENOUGH_DATA' } });
   });
 
   it('retries a model run that outgrows LMO_COMPUTE_HEAP_MB without the limit, with the same results', async () => {

@@ -65,6 +65,11 @@ export class ResultsStore {
     this.loader = new SnapshotLoader(db, this.cache, this.now, options);
   }
 
+  /** Resolves once the background work this instance started (system backtests) has ended: for tests and shutdown. */
+  settled(): Promise<void> {
+    return this.loader.settled();
+  }
+
   /** The snapshot already in memory (maybe of an older version), without waiting or querying. */
   peek(): Snapshot | undefined {
     return this.snapshot;

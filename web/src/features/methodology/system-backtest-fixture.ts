@@ -3,7 +3,7 @@ import type { SystemBacktest } from './system-backtest-rows';
 const score = (mase: number | null, biasPct: number | null, points = 25) => ({ mase, coverage80: 0.92, coverage95: 0.96, biasPct, points });
 
 /** A served system backtest shaped like GET /api/accuracy `system` (figures of the committed baseline run). */
-export const systemBacktestFixture = (appliesToServedVersion = true): SystemBacktest => ({
+export const systemBacktestFixture = (appliesToServedVersion = true, extra: Partial<SystemBacktest> = {}): SystemBacktest => ({
   design: { levels: [80, 95], horizon: 5, origins: [2015, 2016, 2017, 2018, 2019], holdout: { origin: 2019, from: 2022, to: 2024 } },
   spliceRatio: 0.915795,
   rolling: {
@@ -17,5 +17,7 @@ export const systemBacktestFixture = (appliesToServedVersion = true): SystemBack
   baseDiff: { employment: [0, 0, 0, 0, 0], labourForce: [0, 0, 0, 0, 0] },
   notes: [],
   appliesToServedVersion,
+  computedOn: 'seeds',
   source: 'Labour Market Outlook: supply–demand system',
+  ...extra,
 });

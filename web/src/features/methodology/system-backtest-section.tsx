@@ -57,7 +57,11 @@ export function SystemBacktestSection({ meta, lang }: { meta: LoadStatus; lang: 
       <p className="lead">{t('methodology.system.lead', { from: d?.origins[0], to: d?.origins.at(-1), h: d?.horizon })}</p>
       {system && !system.appliesToServedVersion && (
         <p className="note" role="note" data-testid="system-backtest-other-data">
-          {t('methodology.system.otherData')}
+          {system.pending
+            ? t('methodology.system.pending')
+            : system.unavailable
+              ? t('methodology.system.unavailable', { code: system.unavailable.code })
+              : t('methodology.system.otherData')}
         </p>
       )}
       <ul className="verdicts" data-testid="system-backtest-verdicts">
@@ -69,7 +73,9 @@ export function SystemBacktestSection({ meta, lang }: { meta: LoadStatus; lang: 
         title={t('methodology.system.chartTitle', { from: d?.origins[0], to: d?.origins.at(-1) })}
         subtitle={t('methodology.system.chartSubtitle')}
         unit={t('methodology.maseUnit')}
-        source={t('methodology.system.source')}
+        source={
+          system?.computedOn === 'version' ? t('methodology.system.sourceVersion', { version: accuracy.data?.dataVersion }) : t('methodology.system.source')
+        }
         statuses={['modelled']}
         basis={mergeBasis(accuracy.data?.basis)}
         levels={VIEW_LEVELS.nationalForecast}

@@ -1,0 +1,29 @@
+/**
+ * The supply–demand system's own backtest on one data version (models `backtestSystem`: one
+ * refit of the system per origin), packed as the version's `system-backtest` chunk. It runs after
+ * the version's results are stored and served (results-loader.ts), in the compute worker when the
+ * server has one, so an upload is not kept waiting for it; the version loaded from the seed files
+ * the committed artefact was computed on never needs it (system-backtest.ts).
+ */
+import type { Observation } from '@lmo/models';
+import { backtestSystem, SYSTEM_BACKTEST, type SystemBacktest } from '@lmo/models/labour';
+import { pack, type PackedChunk } from './compute-pack';
+
+/** The stored backtest of a version: its scores and design, or why it could not run on the data. */
+export type StoredSystemBacktest = (SystemBacktest & { design: typeof SYSTEM_BACKTEST }) | { error: { code: string; message: string } };
+
+/** Where the chunk is stored: one per version. */
+export const SYSTEM_BACKTEST_CHUNK = { kind: 'system-backtest', scenario: '*', key: 'all' } as const;
+
+/** The backtest of `obs`, or the reason it cannot run on them (stored and shown, not thrown: the data decide, not a bug). */
+export function runSystemBacktest(obs: readonly Observation[]): StoredSystemBacktest {
+  try {
+    return { design: SYSTEM_BACKTEST, ...backtestSystem(obs) };
+  } catch (error) {
+    const e = error as { code?: unknown; message?: unknown };
+    return { error: { code: typeof e.code === 'string' ? e.code : 'SYSTEM_BACKTEST_FAILED', message: String(e.message ?? error) } };
+  }
+}
+
+/** The packed chunk of `obs`'s backtest. */
+export const systemBacktestChunk = (obs: readonly Observation[]): PackedChunk => pack({ ...SYSTEM_BACKTEST_CHUNK, items: 1, value: runSystemBacktest(obs) });
