@@ -5,12 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import { accuracySchema } from '../src/http/schemas-accuracy';
-import { createToken } from '../src/services/auth';
 import { computeSystemBacktest } from '../src/services/compute';
 import { ResultsStore } from '../src/services/results-store';
 import { accuracyMeans, type SeriesAccuracy } from '../src/services/accuracy';
 import { testBackends } from './backends';
-import { getJson, startTestApp, type TestApp } from './harness';
+import { getJson, startTestApp, uploadLongCsv, type TestApp } from './harness';
 
 const [backend] = await testBackends();
 
@@ -59,13 +58,7 @@ describe('accuracy report', () => {
   it('says why the backtest could not run on an uploaded version’s data, and does not vouch for them', async () => {
     const store = new ResultsStore(t.database.db, { recheckMs: 0, systemBacktest: (db, id) => computeSystemBacktest(db, id) });
     const app = createApp({ database: t.database, store, webDist: null });
-    const { token } = await createToken(t.database.db, { name: 'accuracy test', role: 'analyst' });
-    const form = new FormData();
-    form.set('format', 'long');
-    const csv =
-      'indicator,period,region,sector,qualification,value,unit,source,status\nemployment,2024,VN,A,ALL,9800000,persons,Test upload (synthetic; not official),survey\n';
-    form.set('file', new Blob([csv]), 'a.csv');
-    const up = await app.request('/api/uploads', { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
+    const up = await uploadLongCsv(app, t.database, 'employment,2024,VN,A,ALL,9800000,persons,Test upload (synthetic; not official),survey\n');
     expect(up.status).toBe(201);
     await getJson(app, '/api/accuracy'); // loads the new version, which starts its backtest
     await store.settled();

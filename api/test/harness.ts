@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Observation } from '@lmo/models';
 import { createApp } from '../src/app';
 import type { Database } from '../src/db/client';
+import { createToken } from '../src/services/auth';
 import { ResultsStore } from '../src/services/results-store';
 import { startDatabase } from '../src/services/startup';
 import type { Backend } from './backends';
@@ -48,4 +49,13 @@ export async function storedCounts(t: TestApp): Promise<{ versions: number; rows
   const r = await t.database.db.execute(sql`select (select count(*) from dataset_versions)::int as versions, (select count(*) from observations)::int as rows`);
   const row = (r as unknown as { rows: { versions: number; rows: number }[] }).rows[0];
   return { versions: Number(row.versions), rows: Number(row.rows) };
+}
+
+/** Long-format CSV rows (no header) posted to `app` as a new upload by a fresh analyst token; the response. */
+export async function uploadLongCsv(app: TestApp['app'], database: Database, rows: string, fileName = 'upload.csv'): Promise<Response> {
+  const { token } = await createToken(database.db, { name: `test upload ${fileName}`, role: 'analyst' });
+  const form = new FormData();
+  form.set('format', 'long');
+  form.set('file', new Blob([`indicator,period,region,sector,qualification,value,unit,source,status\n${rows}`]), fileName);
+  return app.request('/api/uploads', { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
 }

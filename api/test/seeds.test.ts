@@ -11,10 +11,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import type { Database } from '../src/db/client';
 import { datasetVersions, observations } from '../src/db/schema';
-import { createToken } from '../src/services/auth';
 import { computeSystemBacktest } from '../src/services/compute';
 import { ResultsStore } from '../src/services/results-store';
 import { startDatabase } from '../src/services/startup';
+import { uploadLongCsv } from './harness';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lmo-seeds-'));
 // The second start stays open for the route checks (opening an on-disk PGlite is not free).
@@ -100,13 +100,7 @@ describe('the system backtest of an uploaded version', () => {
     expect(seeded).toMatchObject({ appliesToServedVersion: true, computedOn: 'seeds' });
     expect(seeded.pending).toBeUndefined();
 
-    const { token } = await createToken(database.db, { name: 'backtest test', role: 'analyst' });
-    const form = new FormData();
-    form.set('format', 'long');
-    const csv =
-      'indicator,period,region,sector,qualification,value,unit,source,status\nunemployment_rate_youth,2025,01,TOTAL,ALL,6.5,percent,Test upload (synthetic; not official),survey\n';
-    form.set('file', new Blob([csv]), 'youth.csv');
-    const up = await app.request('/api/uploads', { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
+    const up = await uploadLongCsv(app, database, 'unemployment_rate_youth,2025,01,TOTAL,ALL,6.5,percent,Test upload (synthetic; not official),survey\n');
     expect(up.status).toBe(201);
     // Served at once; its backtest runs in the background, and the page says so meanwhile (an answer not cached).
     const first = await app.request('/api/accuracy');
