@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { AUTO_SEASONALITY_Z, autoSeasonalIndices, SEASONAL_WINDOW_CYCLES, seasonalShrinkFactor } from './auto-seasonal';
-import { adjustmentIndices, seasonalRatios } from './decompose';
+import { adjustmentIndices, adjustmentRatios, indicesFromRatios, seasonalRatios } from './decompose';
 
 const quarterly = (cycles: number, pattern: readonly number[], noise = (_t: number) => 0) =>
   Array.from({ length: 4 * cycles }, (_, t) => (100 + 2 * t) * pattern[t % 4] * (1 + noise(t)));
 /** The factor for `idx` from `y`'s own seasonal ratios (as `auto` computes it). */
 const shrink = (y: number[], idx: number[]) => seasonalShrinkFactor(4, idx, seasonalRatios(y, 4, SEASONAL_WINDOW_CYCLES * 4));
-const raw = (y: number[]) => adjustmentIndices(y, 4, SEASONAL_WINDOW_CYCLES * 4, AUTO_SEASONALITY_Z)!;
+/** The unshrunk indices `auto` starts from: each season's medial average of its ratios. */
+const raw = (y: number[]) => indicesFromRatios(adjustmentRatios(y, 4, SEASONAL_WINDOW_CYCLES * 4, AUTO_SEASONALITY_Z)!, 4, 'medial')!;
 // Deterministic pseudo-noise in [−1, 1].
 const wobble = (t: number) => Math.sin(12.9898 * t + 78.233) * 0.5 + Math.sin(4.1 * t * t) * 0.5;
 
@@ -30,6 +31,20 @@ describe('autoSeasonalIndices', () => {
     expect(fStrong).toBeLessThan(1);
     const idx = autoSeasonalIndices(weak, 4)!;
     idx.forEach((v, k) => expect(v).toBeCloseTo(1 + fWeak * (raw(weak)[k] - 1), 12));
+  });
+
+  it('lets one unusual year move the mean index but not the medial average auto uses', () => {
+    const pattern = [0.7, 1.1, 1.4, 0.8];
+    const y = quarterly(8, pattern, (t) => 0.01 * wobble(t));
+    const shocked = [...y];
+    shocked[4 * 5 + 2] *= 1.6; // one third quarter 60 % above its usual level
+    const ratios = adjustmentRatios(shocked, 4, SEASONAL_WINDOW_CYCLES * 4, AUTO_SEASONALITY_Z)!;
+    const meanIdx = indicesFromRatios(ratios, 4, 'mean')!;
+    const medial = indicesFromRatios(ratios, 4, 'medial')!;
+    const clean = raw(y);
+    expect(Math.abs(meanIdx[2] - clean[2])).toBeGreaterThan(0.05);
+    expect(Math.abs(medial[2] - clean[2])).toBeLessThan(0.02);
+    autoSeasonalIndices(shocked, 4)!.forEach((v, k) => expect(Math.abs(v - clean[k])).toBeLessThan(0.03));
   });
 
   it('leaves yearly series, trend-only series and patterns lost in noise unadjusted', () => {

@@ -72,11 +72,26 @@ export function seasonalIndices(y: readonly number[], m: number, window = Infini
   return ratios && indicesFromRatios(ratios, m);
 }
 
-/** Seasonal indices from the ratios `seasonalRatios` grouped by season (mean per season, normalised to mean 1), or null. */
-export function indicesFromRatios(ratios: readonly (readonly number[])[], m: number): number[] | null {
+/**
+ * How a season's ratios are averaged: `mean` (R `decompose`) or `medial`, the mean after the
+ * smallest and largest ratio are excluded when there are at least 4 (Census Method I as in
+ * Makridakis, Wheelwright & McGee 1983, "Forecasting: Methods and Applications": one unusual
+ * year, a strike or a one-off event, then does not move the index).
+ */
+export type SeasonalCentre = 'mean' | 'medial';
+
+/** Seasonal indices from the ratios `seasonalRatios` grouped by season (`centre` per season, normalised to mean 1), or null. */
+export function indicesFromRatios(ratios: readonly (readonly number[])[], m: number, centre: SeasonalCentre = 'mean'): number[] | null {
   const raw = ratios.map((r) => {
-    let s = 0;
-    for (const v of r) s += v;
+    let s = 0,
+      lo = Infinity,
+      hi = -Infinity;
+    for (const v of r) {
+      s += v;
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+    if (centre === 'medial' && r.length >= 4) return (s - lo - hi) / (r.length - 2);
     return r.length > 0 ? s / r.length : NaN;
   });
   const mean = raw.reduce((a, b) => a + b, 0) / m;
