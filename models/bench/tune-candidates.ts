@@ -273,9 +273,7 @@ function robustIndices(y: readonly number[], m: number, kind: string): number[] 
   const ratios = adjustmentRatios(y, m, SEASONAL_WINDOW_CYCLES * m, AUTO_SEASONALITY_Z);
   if (!ratios) return null;
   const idx =
-    kind === 'median'
-      ? normalised(ratios.map((r) => (r.length ? median([...r]) : NaN)))
-      : indicesFromRatios(ratios, m, kind === 'mean' ? 'mean' : 'medial');
+    kind === 'median' ? normalised(ratios.map((r) => (r.length ? median([...r]) : NaN))) : indicesFromRatios(ratios, m, kind === 'mean' ? 'mean' : 'medial');
   if (!idx) return null;
   const f = seasonalShrinkFactor(m, idx, ratios);
   if (f === 0 || idx.every((v) => v === 1)) return null;
