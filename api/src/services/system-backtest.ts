@@ -7,9 +7,8 @@
  * support it, the artefact is served marked as not describing the served data, with the reason.
  */
 import type { SystemBacktestArtefact } from '@lmo/seeds';
-import type { Db } from '../db/client';
 import type { StoredSystemBacktest } from './system-backtest-run';
-import { getVersion, type VersionInfo } from './dataset-versions';
+import type { VersionInfo } from './dataset-versions';
 
 /** What the API serves: the backtest, minus the artefact's fingerprint, plus which data it describes. */
 export interface SystemBacktestView extends Omit<SystemBacktestArtefact, 'seedFingerprint'> {
@@ -41,12 +40,6 @@ const load = () => (artefact ??= import('@lmo/seeds').then((s) => s.readSystemBa
 /** True when `version` was loaded from the seed files the committed artefact was computed on. */
 export async function artefactApplies(version: Pick<VersionInfo, 'kind' | 'seedFingerprint'>): Promise<boolean> {
   return version.kind === 'seed' && version.seedFingerprint === (await load()).seedFingerprint;
-}
-
-/** Whether the committed artefact describes version `id` (so its backtest need not be computed). */
-export async function seedArtefactApplies(db: Db, id: number): Promise<boolean> {
-  const version = await getVersion(db, id);
-  return version ? artefactApplies(version) : false;
 }
 
 /** The backtest view for the served `version`, given what its results stored (`stored`). */
