@@ -65,7 +65,7 @@ export class ResultsStore {
     this.loader = new SnapshotLoader(db, this.cache, this.now, options);
   }
 
-  /** Resolves once the background work this instance started (system backtests) has ended: for tests and shutdown. */
+  /** Resolves once the background work this instance started (system backtests) has ended (tests wait for it). */
   settled(): Promise<void> {
     return this.loader.settled();
   }

@@ -15,13 +15,18 @@ export type StoredSystemBacktest = (SystemBacktest & { design: typeof SYSTEM_BAC
 /** Where the chunk is stored: one per version. */
 export const SYSTEM_BACKTEST_CHUNK = { kind: 'system-backtest', scenario: '*', key: 'all' } as const;
 
-/** The backtest of `obs`, or the reason it cannot run on them (stored and shown, not thrown: the data decide, not a bug). */
+/**
+ * The backtest of `obs`, or the reason the data do not support it: a domain error (one with a
+ * `code`, such as the engine's NOT_ENOUGH_DATA) is stored and shown, not thrown. Anything else is
+ * a bug and is thrown (the loader logs it).
+ */
 export function runSystemBacktest(obs: readonly Observation[]): StoredSystemBacktest {
   try {
     return { design: SYSTEM_BACKTEST, ...backtestSystem(obs) };
   } catch (error) {
-    const e = error as { code?: unknown; message?: unknown };
-    return { error: { code: typeof e.code === 'string' ? e.code : 'SYSTEM_BACKTEST_FAILED', message: String(e.message ?? error) } };
+    const code = (error as { code?: unknown }).code;
+    if (typeof code !== 'string') throw error;
+    return { error: { code, message: (error as Error).message } };
   }
 }
 
