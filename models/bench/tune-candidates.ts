@@ -26,6 +26,12 @@
  *   (SHRINKJS=js, adopted in auto-seasonal.ts) and with it SZ=0.5 (both folds'
  *   pick of 0, 0.5, 0.67, 0.84, 1.0, 1.28, 1.645, adopted); SWC 4/8/10: no.
  *
+ * Issue-14 eleventh pass (yearly, EXTRAS=sqdrift,sqholt,sqtheta: drift, Holt and Theta on square
+ * roots, Box–Cox λ = 1/2, between the pool's levels and logs): no swap or addition wins both folds
+ * (best whole theta->sqtheta 1.0007, folds 1.0050 / 0.9956; drift->sqdrift helps tourism yearly
+ * MASE 2.1411 → 2.1213 and costs M3 yearly 2.6178 → 2.6784): the same pattern as the earlier
+ * yearly passes. Not adopted.
+ *
  * Issue-14 tenth pass (tuning halves; ROBUSTIDX=…, EXTRAS=none): the centre of each season's ratios
  * behind the indices. Objective (1 = the mean, then in force) whole / fold 0 / fold 1 on bit 1:
  * medial average 0.9949 / 0.9970 / 0.9929 (M3 quarterly sMAPE 9.091 → 9.060, MASE 1.0398 → 1.0333;
@@ -165,7 +171,17 @@ const shrunkDrift = (y: readonly number[], c: number, method: string): C.Candida
 const pos = (y: readonly number[]) => y.every((v) => v > 0);
 const L = (y: readonly number[], f: (v: number[]) => C.Candidate, name: string) => (pos(y) ? C.logCandidate([...y], f, name) : f([...y]));
 
+/** Eleventh pass (research): a candidate on the square roots (Box–Cox λ = 1/2), squared back; between levels and logs. */
+const SQ = (y: readonly number[], f: (v: number[]) => C.Candidate, name: string): C.Candidate => {
+  const c = f(y.map((v) => Math.sqrt(Math.max(0, v))));
+  const sq = (a: number[]) => a.map((v) => Math.max(0, v) ** 2);
+  return { method: name, mean: (h) => sq(c.mean(h)), fromOrigin: (o, h) => sq(c.fromOrigin(o, h)) };
+};
+
 const extra: Record<string, (y: readonly number[], m: number) => C.Candidate | null> = {
+  sqdrift: (y) => (y.length >= 2 && y.every((v) => v >= 0) ? SQ(y, C.driftCandidate, 'sqdrift') : null),
+  sqholt: (y) => (y.length >= 4 && y.every((v) => v >= 0) ? SQ(y, (v) => C.smoothingCandidate(v, 'linear', 'x'), 'sqholt') : null),
+  sqtheta: (y) => (y.length >= 4 && y.every((v) => v >= 0) ? SQ(y, (v) => C.thetaCandidate(v), 'sqtheta') : null),
   comb: (y) =>
     y.length >= 5
       ? mean([C.smoothingCandidate(y, 'none', 'ses'), C.smoothingCandidate(y, 'linear', 'holt'), C.smoothingCandidate(y, 'damped', 'damped')], 'comb')
