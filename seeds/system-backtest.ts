@@ -4,14 +4,14 @@
  * Run after any change to seeds/data or to the system: `pnpm --filter @lmo/seeds backtest`.
  */
 import { writeFileSync } from 'node:fs';
-import { backtestSystem, SYSTEM_BACKTEST } from '@lmo/models';
+import { backtestSystem } from '@lmo/models';
 import { readSeedObservations, SEED_FILES } from './src/index';
 import { fingerprintFiles, SYSTEM_BACKTEST_FILE, type SystemBacktestArtefact } from './src/system-backtest';
 
 /** The artefact for the seed files as they are now. */
 export function buildSystemBacktest(): SystemBacktestArtefact {
   const result = backtestSystem(readSeedObservations());
-  return { seedFingerprint: fingerprintFiles(SEED_FILES), design: SYSTEM_BACKTEST, ...result, spliceRatio: Number(result.spliceRatio.toFixed(6)) };
+  return { seedFingerprint: fingerprintFiles(SEED_FILES), ...result, spliceRatio: Number(result.spliceRatio.toFixed(6)) };
 }
 
 if (process.argv[1]?.endsWith('system-backtest.ts')) {

@@ -53,7 +53,7 @@ const pct = (x: number | null) => (x !== null && Number.isFinite(x) ? `${Math.ro
 export interface SeedBenchResult {
   coherence: Record<string, number>;
   coherenceOk: boolean;
-  backtest: Omit<SystemBacktest, 'notes'>;
+  backtest: Omit<SystemBacktest, 'notes' | 'design'>;
   fullRecomputeMs: number;
   fullRecomputeRunsMs: number[];
 }

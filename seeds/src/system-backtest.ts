@@ -3,7 +3,7 @@
  * as seeds/derived/system-backtest.json (written by `pnpm --filter @lmo/seeds
  * backtest`): five refits of the whole system take a few seconds, which a fresh
  * start should not wait for, and the result changes only when the seeds do
- * (other data versions compute theirs with their results: api compute-pack.ts).
+ * (other data versions get theirs after their results: api system-backtest-run.ts).
  * The artefact names the seed files it was computed on (their fingerprint), so
  * a reader can tell whether it describes the data being served; seeds.test.ts
  * fails when it is stale.
@@ -12,16 +12,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SYSTEM_BACKTEST, type SystemBacktest } from '@lmo/models';
+import type { SystemBacktest } from '@lmo/models';
 
 /** Absolute path of the committed artefact. */
 export const SYSTEM_BACKTEST_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'derived', 'system-backtest.json');
 
-/** The committed artefact: the scores, the design they were run with, and the seed files they rest on. */
+/** The committed artefact: the scores and the design they were run with, and the seed files they rest on. */
 export interface SystemBacktestArtefact extends SystemBacktest {
   /** sha256 over the names and bytes of the seed CSVs (`fingerprintFiles(SEED_FILES)`). */
   seedFingerprint: string;
-  design: typeof SYSTEM_BACKTEST;
 }
 
 /** sha256 over the names and bytes of `files`: equal fingerprints mean the same seed files. */

@@ -6,11 +6,11 @@
  * the committed artefact was computed on never needs it (system-backtest.ts).
  */
 import type { Observation } from '@lmo/models';
-import { backtestSystem, SYSTEM_BACKTEST, type SystemBacktest } from '@lmo/models/labour';
+import { backtestSystem, type SystemBacktest } from '@lmo/models/labour';
 import { pack, type PackedChunk } from './compute-pack';
 
 /** The stored backtest of a version: its scores and design, or why it could not run on the data. */
-export type StoredSystemBacktest = (SystemBacktest & { design: typeof SYSTEM_BACKTEST }) | { error: { code: string; message: string } };
+export type StoredSystemBacktest = SystemBacktest | { error: { code: string; message: string } };
 
 /** Where the chunk is stored: one per version. */
 export const SYSTEM_BACKTEST_CHUNK = { kind: 'system-backtest', scenario: '*', key: 'all' } as const;
@@ -22,7 +22,7 @@ export const SYSTEM_BACKTEST_CHUNK = { kind: 'system-backtest', scenario: '*', k
  */
 export function runSystemBacktest(obs: readonly Observation[]): StoredSystemBacktest {
   try {
-    return { design: SYSTEM_BACKTEST, ...backtestSystem(obs) };
+    return backtestSystem(obs);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (typeof code !== 'string') throw error;

@@ -150,9 +150,9 @@ export function otherEntrantsAt(inp: EntrantInputs, entry: (q: string) => number
   const out: Record<string, number> = {};
   const inflow = inp.inflow[t] ?? 0;
   const residual = inp.levels.includes(UNQUALIFIED_LEVEL);
-  const data = (q: string) => inp.fromData?.other[q]?.[t] ?? 0;
+  const data = (q: string) => dataEntrants(inp, q, t);
   const perWorker = (q: string, persons: number) => {
-    const modelled = (inp.base[q] ?? 0) - (inp.fromData?.base[q] ?? 0);
+    const modelled = modelledBase(inp, q);
     return modelled > 0 ? Math.max(0, persons - data(q)) / modelled : 0;
   };
   let counted = 0;
@@ -167,6 +167,12 @@ export function otherEntrantsAt(inp: EntrantInputs, entry: (q: string) => number
   if (residual) out[UNQUALIFIED_LEVEL] = perWorker(UNQUALIFIED_LEVEL, Math.max(0, inflow - counted));
   return out;
 }
+
+/** Base employment of level q's cells whose other entrants are modelled (the cells without `entrants` data). */
+const modelledBase = (inp: EntrantInputs, q: string) => (inp.base[q] ?? 0) - (inp.fromData?.base[q] ?? 0);
+
+/** Level q's other entrants in year t (0-based) that `entrants` data give. */
+const dataEntrants = (inp: EntrantInputs, q: string, t: number) => inp.fromData?.other[q]?.[t] ?? 0;
 
 /**
  * The inputs of other entrants from the national system (documented above).
@@ -226,8 +232,7 @@ export function otherEntrantsUnder(inp: EntrantInputs, entry: (q: string, t: num
     const pw = otherEntrantsAt(inp, (q) => entry(q, t + 1), t);
     for (const q of inp.levels) {
       const base = inp.base[q] ?? 0;
-      const fromData = inp.fromData;
-      const persons = (pw[q] ?? 0) * (base - (fromData?.base[q] ?? 0)) + (fromData?.other[q]?.[t] ?? 0);
+      const persons = (pw[q] ?? 0) * modelledBase(inp, q) + dataEntrants(inp, q, t);
       out.perWorker[q].push(base > 0 ? persons / base : 0);
       out.graduatesEntering[q].push(entry(q, t + 1) * (inp.graduates[q]?.[t] ?? 0));
       out.otherEntrants[q].push(persons);

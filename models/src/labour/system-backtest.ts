@@ -62,6 +62,8 @@ export type { BacktestScore } from './system-backtest-score';
 
 /** The backtest's scores (rounded to 4 decimals) and its notes. */
 export interface SystemBacktest {
+  /** What was run: bands, horizon, origins and the holdout (SYSTEM_BACKTEST). */
+  design: typeof SYSTEM_BACKTEST;
   spliceRatio: number;
   /** Fitted to 2019, scored on 2022–2024 (years with an official annual value). */
   holdout: Record<SeriesId, Record<Method, BacktestScore>>;
@@ -194,5 +196,5 @@ export function backtestSystem(
   notes.push(
     `official annual actuals in ${HOLDOUT.from}–${HOLDOUT.to}: employment ${years('employment')}; labour force ${years('labourForce')} (years without an official annual value are not scored)`,
   );
-  return { spliceRatio, holdout: table(true), rolling: table(false), baseDiff, notes };
+  return { design: SYSTEM_BACKTEST, spliceRatio, holdout: table(true), rolling: table(false), baseDiff, notes };
 }
