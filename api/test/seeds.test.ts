@@ -69,6 +69,14 @@ describe('real seeds on an on-disk PGlite', () => {
     });
     const levelStatuses = meta.dataLevels.map((d: any) => d.status);
     for (const s of levelStatuses) expect(['official', 'international', 'survey', 'modelled', 'illustrative']).toContain(s);
+    // Agriculture shows GSO's old-basis table to 2016 as published beside back-cast values: the
+    // step between them is declared as a change of basis, where it happens.
+    const agri = await (await app.request('/api/forecasts?indicator=employment&region=VN&sector=A&qualification=ALL&horizon=10')).json();
+    const change = agri.basisChanges?.[0];
+    expect(change).toMatchObject({ breakPeriod: '2021', toNew: true });
+    const at = agri.history.findIndex((h: any) => h.period === change.period);
+    expect(agri.history[at - 1]).toMatchObject({ period: change.previous, status: 'official' });
+    expect(agri.history[at].status).not.toBe('official');
   }, 180_000);
 
   it('tell one story: national new supply is the labour force’s entrants, and the national imbalance is the change in unemployment', async () => {

@@ -63,6 +63,13 @@ export const forecastSchema = z
         reason: z.union([z.string(), z.object({ vi: z.string(), en: z.string() })]).optional(),
       })
       .optional(),
+    basisChanges: z
+      .array(z.object({ period: z.string(), previous: z.string(), breakPeriod: z.string(), toNew: z.boolean() }))
+      .optional()
+      .meta({
+        description:
+          'Where the shown history changes basis before a declared break the fit did not need: published old-basis figures (kept as published) beside values on the new basis (back-cast illustrative detail or its sums). The step between `previous` and `period` is not a change in the labour market; the model fits the new-basis values only.',
+      }),
     reconciliation: z.enum(['ols', 'mint-shrink']).optional(),
     demand: z.array(z.number()).optional().meta({
       description: 'National employment (VN × TOTAL × ALL) only: labour demand before the labour-force limit (persons), aligned with forecast.periods.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyBreak, breakMatches, estimateBreakRatio, type BreakSpec } from './breaks';
+import { applyBreak, breakMatches, estimateBreakRatio, shownBasisChanges, type BreakSpec } from './breaks';
 
 const periods = Array.from({ length: 12 }, (_, i) => String(2014 + i)); // 2014..2025
 // Grows 2% a year; from 2021 the level is 10% lower (a re-weighting), same growth.
@@ -49,5 +49,35 @@ describe('applyBreak', () => {
     const r = applyBreak(values.slice(8), periods.slice(8), brk);
     expect(r.applied).toBeUndefined();
     expect(r.values).toEqual(values.slice(8));
+  });
+});
+
+describe('shownBasisChanges', () => {
+  const point = (period: string, status: string) => ({ period, value: 1, status, source: 's' }) as const;
+  it('marks where published old-basis figures meet back-cast values, not the declared break itself', () => {
+    // GSO's old-basis section table to 2016, illustrative back-casts 2017–2020, new-basis figures from 2021.
+    const h = [
+      point('2015', 'official'),
+      point('2016', 'official'),
+      point('2017', 'illustrative'),
+      point('2020', 'illustrative'),
+      point('2021', 'official'),
+      point('2022', 'illustrative'),
+    ];
+    expect(shownBasisChanges(h, '2021')).toEqual([{ period: '2017', previous: '2016', breakPeriod: '2021', toNew: true }]);
+  });
+  it('marks the declared break where old-basis figures run up to it, and a switch back to old figures', () => {
+    const h = [point('2019', 'official'), point('2020', 'official'), point('2021', 'official')];
+    expect(shownBasisChanges(h, '2021')).toEqual([{ period: '2021', previous: '2020', breakPeriod: '2021', toNew: true }]);
+    const back = [point('2018', 'modelled'), point('2019', 'survey'), point('2021', 'official')];
+    expect(shownBasisChanges(back, '2021').map((c) => [c.period, c.toNew])).toEqual([
+      ['2019', false],
+      ['2021', true],
+    ]);
+  });
+  it('says nothing without a declared break or when one basis is shown throughout', () => {
+    const h = [point('2015', 'illustrative'), point('2021', 'official'), point('2022', 'official')];
+    expect(shownBasisChanges(h, undefined)).toEqual([]);
+    expect(shownBasisChanges(h, '2021')).toEqual([]);
   });
 });

@@ -15,7 +15,8 @@
  *   ratio of the series away from the break (so ordinary growth is not
  *   mistaken for the break).
  */
-import type { AppliedBreak, BreakTreatment } from './types';
+import { MEASURED_STATUSES, type ObservationStatus } from '../data/observation';
+import type { AppliedBreak, BasisChange, BreakTreatment, HistoryPoint } from './types';
 
 /** A declared break. Omitted coordinates match every value (e.g. all regions). */
 export interface BreakSpec {
@@ -106,4 +107,22 @@ export function applyBreak(
     start: periods[0],
     applied: { period: periods[at], treatment, ratio, reason: reasonText(brk.reason) },
   };
+}
+
+/**
+ * Where a shown history changes basis before a declared break that the fit did not need: a
+ * measured point (official, international, survey) before `breakPeriod` is on the old basis; a
+ * modelled or generated point (back-cast detail, their sums) and every point from `breakPeriod`
+ * on are on the new one. A cell may show GSO's old-basis figures as published next to back-cast
+ * values, and the step between them must not read as a change in the labour market.
+ */
+export function shownBasisChanges(history: readonly HistoryPoint[], breakPeriod: string | undefined): BasisChange[] {
+  if (!breakPeriod) return [];
+  const old = (p: HistoryPoint) => p.period < breakPeriod && MEASURED_STATUSES.has(p.status as ObservationStatus);
+  const out: BasisChange[] = [];
+  for (let i = 1; i < history.length; i++) {
+    if (old(history[i - 1]) !== old(history[i]))
+      out.push({ period: history[i].period, previous: history[i - 1].period, breakPeriod, toNew: old(history[i - 1]) });
+  }
+  return out;
 }

@@ -82,6 +82,24 @@ export interface AppliedBreak {
   reason?: { vi: string; en: string };
 }
 
+/**
+ * Where a cell's shown history changes basis across consecutive points before a declared break
+ * the model did not need (its fitted values are all on the new basis): published figures on the
+ * old basis up to `previous`, values on the new basis from `period` (or the reverse). Only what
+ * is shown changes basis there; the step between the two points is not a change in the labour
+ * market.
+ */
+export interface BasisChange {
+  /** First point on the other basis. */
+  period: string;
+  /** The point before it. */
+  previous: string;
+  /** First period of the declared break's new basis (e.g. `2021`). */
+  breakPeriod: string;
+  /** True when `period` starts the new basis (old-basis figures before it), false for the reverse. */
+  toNew: boolean;
+}
+
 /** History and forecast of one cell. */
 export interface CellForecast extends CellKey {
   unit: Unit;
@@ -93,6 +111,8 @@ export interface CellForecast extends CellKey {
   intervalKind: IntervalKind;
   accuracy: CellAccuracy;
   break?: AppliedBreak;
+  /** Changes of basis in the shown history (see `BasisChange`); absent when there are none. */
+  basisChanges?: BasisChange[];
   /** How hierarchy coherence was enforced for this cell's mean, if it was. */
   reconciliation?: Reconciliation;
   /**

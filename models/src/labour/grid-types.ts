@@ -5,7 +5,7 @@
 import type { BreakSpec } from './breaks';
 import type { Dimension } from './hierarchy';
 import type { Reconciler } from './reconcile';
-import type { AppliedBreak, CellAccuracy, HistoryPoint, LevelInterval } from './types';
+import type { AppliedBreak, BasisChange, CellAccuracy, HistoryPoint, LevelInterval } from './types';
 import type { IntervalKind, ModelWeight } from '../forecast/types';
 import type { Unit } from '../data/observation';
 import type { LeafPlan } from './system/allocate-grid';
@@ -32,6 +32,7 @@ export interface NodeProjection {
   intervalKind: IntervalKind;
   accuracy: CellAccuracy;
   break?: AppliedBreak;
+  basisChanges?: BasisChange[];
 }
 
 /** The projection of one indicator over crossed dimensions. */

@@ -7,7 +7,7 @@
  *
  * The shapes live in grid-types.ts, the history in grid-history.ts.
  */
-import { applyBreak } from './breaks';
+import { applyBreak, shownBasisChanges } from './breaks';
 import { cellAccuracy, forecastCell } from './engine';
 import { cellId, type IndexedCell, type ObservationIndex } from './observations';
 import { reconcileStep, type Reconciler } from './reconcile';
@@ -59,7 +59,10 @@ function projectNode(index: ObservationIndex, opts: GridOptions, gh: GridHistory
   const values = years.map((t) => t[off]);
   const history = cellHistory(index.cells.get(cellId(indicator, r, s, q)), values, gh, opts.sumSource);
   const base = values[years.length - 1];
-  const cell = { region: r, sector: s, qualification: q, history, base };
+  // A declared break the grid did not need (its values are all on the new basis) can still show,
+  // where published old-basis figures sit beside the back-cast sums.
+  const changes = brk ? [] : shownBasisChanges(history, opts.breaks?.find((x) => x.indicator === indicator)?.period);
+  const cell = { region: r, sector: s, qualification: q, history, base, ...(changes.length ? { basisChanges: changes } : {}) };
   if (values.every((v) => v === 0) && (!plan || plan.means.every((m) => m[off] === 0))) {
     return {
       ...cell,

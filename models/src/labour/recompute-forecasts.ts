@@ -117,6 +117,7 @@ export function scenarioForecasts(cells: ScenarioCells): CellForecast[] {
       intervalKind: node.intervalKind,
       accuracy: node.accuracy,
       ...(node.break ? { break: node.break } : {}),
+      ...(node.basisChanges ? { basisChanges: node.basisChanges } : {}),
       reconciliation: 'ols',
       status: 'modelled',
       basis: basisFromMask(gb.basis?.[offset + local] ?? historyMask(node)),

@@ -134,6 +134,7 @@ export function ForecastChart({
             marks.filter((m) => m.year >= min && m.year <= max),
             cut,
             t,
+            [min, max],
           )}
         </ComposedChart>
       )}
@@ -210,8 +211,15 @@ function extraLines(lines: ChartLineDef[]) {
   ));
 }
 
-/** Marks label to the left of their line, the forecast start to its right, so they never overlap. */
-function verticalMarks(marks: ChartMark[], cut: string | undefined, t: (key: string) => string) {
+/** Share of the time axis from its start within which a mark's label goes right of its line: on its left it would run into the y axis. */
+const NEAR_START = 0.3;
+
+/**
+ * Marks label to the left of their line (to the right when the line is near the axis start: there
+ * is no room on its left), the forecast start to its right, so they never overlap.
+ */
+function verticalMarks(marks: ChartMark[], cut: string | undefined, t: (key: string) => string, [min, max]: [number, number]) {
+  const nearStart = (year: number) => max > min && (year - min) / (max - min) < NEAR_START;
   return [
     ...marks.map((m) => (
       <ReferenceLine
@@ -220,7 +228,12 @@ function verticalMarks(marks: ChartMark[], cut: string | undefined, t: (key: str
         x={m.year}
         stroke={BREAK_COLOR}
         strokeDasharray={BREAK_DASH}
-        label={{ value: m.label, position: 'insideTopRight', fontSize: 11, fill: BREAK_COLOR }}
+        // Right of its line a label can meet the forecast start's on a narrow chart: one line lower.
+        label={
+          nearStart(m.year)
+            ? { value: m.label, position: 'insideTopLeft', dy: 14, fontSize: 11, fill: BREAK_COLOR }
+            : { value: m.label, position: 'insideTopRight', fontSize: 11, fill: BREAK_COLOR }
+        }
       />
     )),
     cut && (

@@ -34,3 +34,22 @@ describe('series breaks as the API declares them', () => {
     expect(breakNote(b, t, 'en')).toContain('chart.breakReason(year=2016)');
   });
 });
+
+describe('changes of basis in a shown history', () => {
+  const change = { period: '2017', previous: '2016', breakPeriod: '2021', toNew: true };
+  it('draws a served change of basis with its own label and note, and lets an applied break win its year', () => {
+    const breaks = servedBreaks([{ indicator: 'employment', basisChanges: [change] }]);
+    expect(breaks).toEqual([{ year: 2017, period: '2017', basis: { previous: '2016', breakPeriod: '2021', toNew: true } }]);
+    expect(breakMarks(breaks, t)).toEqual([{ year: 2017, label: 'chart.basisChange(year=2017)' }]);
+    expect(breakNote(breaks[0], t, 'vi')).toBe('chart.basisChangeNote(year=2017,previous=2016,breakYear=2021)');
+    const back = servedBreaks([{ basisChanges: [{ ...change, toNew: false }] }]);
+    expect(breakNote(back[0], t, 'en')).toContain('chart.basisChangeBackNote');
+    const both = servedBreaks([
+      { indicator: 'employment', basisChanges: [{ ...change, period: '2021', previous: '2020' }] },
+      { indicator: 'labour_force', break: { period: '2021', treatment: 'splice', ratio: 0.94 } },
+    ]);
+    expect(both).toHaveLength(1);
+    expect(both[0]).toMatchObject({ year: 2021, treatment: 'splice' });
+    expect(both[0].basis).toBeUndefined();
+  });
+});

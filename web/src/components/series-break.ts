@@ -1,7 +1,9 @@
 /**
  * Series breaks as the API declares them (a forecast's `break`, with the reason from the
- * assumptions' `breaks` when the forecast does not carry one): the web never decides on its own
- * that a year is a break, it only draws and explains what is served.
+ * assumptions' `breaks` when the forecast does not carry one), and the changes of basis it
+ * declares in a shown history (`basisChanges`: published old-basis figures beside back-cast
+ * values): the web never decides on its own that a year is a break, it only draws and explains
+ * what is served.
  */
 import type { Lang } from '../i18n/format';
 import { formatDecimal } from '../i18n/format';
@@ -14,6 +16,8 @@ type Reason = string | { vi: string; en: string };
 export interface SeriesBreak {
   year: number;
   period: string;
+  /** Set for a change of basis in the shown history only: the point before it and the break's first period. */
+  basis?: { previous: string; breakPeriod: string; toNew: boolean };
   treatment?: string;
   ratio?: number;
   reason?: Reason;
@@ -27,6 +31,7 @@ export const BREAK_COLOR = '#3d4757';
 export interface ForecastWithBreak {
   indicator?: string;
   break?: { period: string; treatment?: string; ratio?: number; reason?: Reason };
+  basisChanges?: { period: string; previous: string; breakPeriod: string; toNew: boolean }[];
 }
 
 /** A break declared in a scenario's assumptions (GET /api/gaps `assumptions.breaks`). */
@@ -58,12 +63,19 @@ export function servedBreaks(forecasts: readonly (ForecastWithBreak | null | und
       reason,
     });
   }
+  // A break the model applied says more than a change of basis in what is shown: it wins the year.
+  for (const fc of forecasts)
+    for (const c of fc?.basisChanges ?? []) {
+      const year = Number(c.period.slice(0, 4));
+      if (/^\d{4}/.test(c.period) && !byYear.has(year))
+        byYear.set(year, { year, period: c.period, basis: { previous: c.previous, breakPeriod: c.breakPeriod, toNew: c.toNew } });
+    }
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
 
 /** Vertical marks for the chart ("2021: …"). */
 export function breakMarks(breaks: readonly SeriesBreak[], t: (key: string, o?: Record<string, unknown>) => string): ChartMark[] {
-  return breaks.map((b) => ({ year: b.year, label: t('chart.breakLfs', { year: b.year }) }));
+  return breaks.map((b) => ({ year: b.year, label: t(b.basis ? 'chart.basisChange' : 'chart.breakLfs', { year: b.year }) }));
 }
 
 /** The break's legend entry, dashed as its mark. */
@@ -73,6 +85,12 @@ export function breakLegend(breaks: readonly SeriesBreak[], t: (key: string) => 
 
 /** The explanation under the chart: the served reason (or the generic one) and the splice ratio. */
 export function breakNote(b: SeriesBreak, t: (key: string, o?: Record<string, unknown>) => string, lang: Lang): string {
+  if (b.basis)
+    return t(b.basis.toNew ? 'chart.basisChangeNote' : 'chart.basisChangeBackNote', {
+      year: b.period,
+      previous: b.basis.previous,
+      breakYear: b.basis.breakPeriod,
+    });
   const served = typeof b.reason === 'string' ? b.reason : b.reason?.[lang];
   const parts = [served ?? t('chart.breakReason', { year: b.year })];
   if (b.ratio !== undefined) parts.push(t('chart.breakSplice', { ratio: formatDecimal(b.ratio, lang, 3) }));
