@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { ObservationStatus } from '../data/observation';
+import type { HistoryPoint } from './types';
 import { applyBreak, breakMatches, estimateBreakRatio, shownBasisChanges, type BreakSpec } from './breaks';
 
 const periods = Array.from({ length: 12 }, (_, i) => String(2014 + i)); // 2014..2025
@@ -53,7 +55,7 @@ describe('applyBreak', () => {
 });
 
 describe('shownBasisChanges', () => {
-  const point = (period: string, status: string) => ({ period, value: 1, status, source: 's' }) as const;
+  const point = (period: string, status: ObservationStatus): HistoryPoint => ({ period, value: 1, status, source: 's' });
   it('marks where published old-basis figures meet back-cast values, not the declared break itself', () => {
     // GSO's old-basis section table to 2016, illustrative back-casts 2017–2020, new-basis figures from 2021.
     const h = [
