@@ -111,6 +111,24 @@ describe.each(backends)('scenarios on $name', (backend) => {
     expect(await csv.text()).not.toBe(baseCsv);
   });
 
+  it('takes graduate mobility: national new supply unchanged, the supply note names the scenario assumption', async () => {
+    // The fixture is national only (graduates already shared like jobs): the lever moves nothing
+    // here; models/src/labour/recompute.test.ts checks how it moves supply between provinces.
+    const {
+      status,
+      body: { id, parameters },
+    } = await post({ graduateMobility: 40 });
+    expect(status).toBe(201);
+    expect(parameters).toEqual({ graduateMobility: 40 });
+    const gapsOf = async (scenario: string) => (await getJson(t.app, `/api/gaps?region=VN&horizon=5${scenario}`)).body;
+    const [before, after] = [await gapsOf(''), await gapsOf(`&scenario=${id}`)];
+    const total = (b: any) => b.rows.find((r: any) => r.sector === 'TOTAL' && r.qualification === 'ALL').newSupply;
+    expect(total(after)).toBe(total(before));
+    const note = (b: any) => b.assumptions.sources.find((n: any) => n.id === 'new-supply').en as string;
+    expect(note(after)).toContain('This scenario assumes 40 % of graduates work outside the province where they studied');
+    expect(note(before)).toContain('where the data place them');
+  });
+
   it('recomputes a stored scenario that is not in memory (another instance, a restart, a new version)', async () => {
     const {
       body: { id },

@@ -88,8 +88,19 @@ function otherEntrantsOf(base: BaseProjection, entrants: ReturnType<typeof scena
 
 const pct = (x: number, lang: 'vi' | 'en') => `${(x * 100).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en', { maximumFractionDigits: 1 })} %`;
 
+/** Where graduates count: where the data place them, or, under the mobility lever, partly where the jobs are. */
+function mobilityText(mobility: number, lang: 'vi' | 'en'): string {
+  if (mobility > 0)
+    return lang === 'vi'
+      ? `Kịch bản này giả định ${pct(mobility, 'vi')} người tốt nghiệp làm việc ngoài tỉnh nơi học, chia cho các tỉnh theo việc làm năm gốc của cùng ngành và trình độ; số còn lại tính ở nơi học (giả định của kịch bản: chưa có số liệu di chuyển sau tốt nghiệp). Tổng toàn quốc không đổi.`
+      : `This scenario assumes ${pct(mobility, 'en')} of graduates work outside the province where they studied, shared among provinces by base-year employment in their sector and level; the rest count where they study (a scenario assumption: no data on moves after graduating exist here). National totals do not change.`;
+  return lang === 'vi'
+    ? 'Người tốt nghiệp được tính ở tỉnh mà số liệu ghi nhận (nơi học); việc chuyển đến tỉnh khác sau khi tốt nghiệp không được mô hình hoá, nên các thành phố có nhiều trường đại học (Hà Nội, TP HCM) hiện dư thừa và nơi khác thiếu hụt nhiều hơn mức di cư thực tế sẽ để lại; đòn bẩy kịch bản «người tốt nghiệp làm việc ngoài tỉnh nơi học» cho thấy điều này ảnh hưởng bao nhiêu.'
+    : 'Graduates count in the province where the data place them (where they study); moving to another province after graduating is not modelled, so university cities (Ha Noi, Ho Chi Minh City) show surpluses, and other provinces shortages, larger than migration would leave; the scenario lever "graduates working outside the province where they studied" shows how much this matters.';
+}
+
 /** The method notes behind every flag (openings, replacement, supply, thresholds) and the system's own. */
-function sourcesOf(base: BaseProjection, sys: SystemInputs | null): AssumptionNote[] {
+function sourcesOf(base: BaseProjection, sys: SystemInputs | null, mobility = 0): AssumptionNote[] {
   const t = base.thresholds;
   const notes: AssumptionNote[] = [
     {
@@ -110,8 +121,8 @@ function sourcesOf(base: BaseProjection, sys: SystemInputs | null): AssumptionNo
     },
     {
       id: 'new-supply',
-      vi: 'Cung mới = người tốt nghiệp × tỷ lệ gia nhập thị trường + người gia nhập khác từ mô hình dân số (người vào lực lượng lao động × cơ cấu trình độ khi vào − người tốt nghiệp đã tính, không âm), phân bổ cho ngành và tỉnh theo tỷ trọng việc làm năm gốc (giả định). Tổng cung mới toàn quốc bằng số người vào lực lượng lao động của hệ thống: người tốt nghiệp vượt phần của trình độ mình là người đã ở trong lực lượng lao động học lên (vừa làm vừa học, văn bằng hai), nên được trừ khỏi trình độ chưa qua đào tạo mà họ rời đi (giả định: khoảng 7/10 lao động chưa có bằng/chứng chỉ); trình độ này nhận phần còn lại, và đào tạo thêm trong kịch bản là cùng những người đó được đào tạo tốt hơn, không phải thêm người. Người tốt nghiệp được tính ở tỉnh mà số liệu ghi nhận (nơi học); việc chuyển đến tỉnh khác sau khi tốt nghiệp không được mô hình hoá, nên các thành phố có nhiều trường đại học (Hà Nội, TP HCM) hiện dư thừa và nơi khác thiếu hụt nhiều hơn mức di cư thực tế sẽ để lại. Khoảng 80 % của số tốt nghiệp: chuỗi dưới 10 năm được giữ trong khoảng 5 % đến 15,5 % × √(số năm dự báo) của giá trị trung bình (mức trần là sai số 80 % của dự báo naive có xu hướng trên chuỗi tốt nghiệp thật của TCTK 2000–2016); tổng của nhiều chuỗi tốt nghiệp được cộng như các chuỗi có cùng hệ số tương quan, chọn sao cho khoảng của tổng toàn quốc bằng khoảng của dự báo chính chuỗi tổng.',
-      en: "New supply = graduates × labour-market entry rate + other entrants from the demographic model (labour-force entrants × entry mix by level − graduates already counted, floored at 0), shared among sectors and provinces by base-year employment (assumption). National new supply equals the system's labour-force entrants: graduates beyond their level's share are people already in the labour force moving up a level (in-service and second-degree learners), so they are taken out of the unqualified level they leave (assumption: about 7 in 10 workers hold no certificate), which takes the rest of the inflow; extra training in a scenario is the same people better trained, not more people. Graduates count in the province where the data place them (where they study); moving to another province after graduating is not modelled, so university cities (Ha Noi, Ho Chi Minh City) show surpluses, and other provinces shortages, larger than migration would leave. Graduates' 80 % band: a series under 10 years is held between 5 % and 15.5 % × √(years ahead) of its mean (the cap is the naive-with-drift 80 % error of GSO's real graduates series 2000–2016); totals combine graduates series as equicorrelated, with the correlation set so the national total's band equals the band of a forecast of the aggregate itself.",
+      vi: `Cung mới = người tốt nghiệp × tỷ lệ gia nhập thị trường + người gia nhập khác từ mô hình dân số (người vào lực lượng lao động × cơ cấu trình độ khi vào − người tốt nghiệp đã tính, không âm), phân bổ cho ngành và tỉnh theo tỷ trọng việc làm năm gốc (giả định). Tổng cung mới toàn quốc bằng số người vào lực lượng lao động của hệ thống: người tốt nghiệp vượt phần của trình độ mình là người đã ở trong lực lượng lao động học lên (vừa làm vừa học, văn bằng hai), nên được trừ khỏi trình độ chưa qua đào tạo mà họ rời đi (giả định: khoảng 7/10 lao động chưa có bằng/chứng chỉ); trình độ này nhận phần còn lại, và đào tạo thêm trong kịch bản là cùng những người đó được đào tạo tốt hơn, không phải thêm người. ${mobilityText(mobility, 'vi')} Khoảng 80 % của số tốt nghiệp: chuỗi dưới 10 năm được giữ trong khoảng 5 % đến 15,5 % × √(số năm dự báo) của giá trị trung bình (mức trần là sai số 80 % của dự báo naive có xu hướng trên chuỗi tốt nghiệp thật của TCTK 2000–2016); tổng của nhiều chuỗi tốt nghiệp được cộng như các chuỗi có cùng hệ số tương quan, chọn sao cho khoảng của tổng toàn quốc bằng khoảng của dự báo chính chuỗi tổng.`,
+      en: `New supply = graduates × labour-market entry rate + other entrants from the demographic model (labour-force entrants × entry mix by level − graduates already counted, floored at 0), shared among sectors and provinces by base-year employment (assumption). National new supply equals the system's labour-force entrants: graduates beyond their level's share are people already in the labour force moving up a level (in-service and second-degree learners), so they are taken out of the unqualified level they leave (assumption: about 7 in 10 workers hold no certificate), which takes the rest of the inflow; extra training in a scenario is the same people better trained, not more people. ${mobilityText(mobility, 'en')} Graduates' 80 % band: a series under 10 years is held between 5 % and 15.5 % × √(years ahead) of its mean (the cap is the naive-with-drift 80 % error of GSO's real graduates series 2000–2016); totals combine graduates series as equicorrelated, with the correlation set so the national total's band equals the band of a forecast of the aggregate itself.`,
       source: sys
         ? 'LMO national system: labour-force entrants and entry mix (stock-flow calibrated on GSO trained share); graduates series of the data'
         : 'Documented default other-entrant rates (assumption); graduates series of the data',
@@ -145,7 +156,7 @@ export function assumptionsOf(base: BaseProjection, scenario: Scenario): Assumpt
   const years = Array.from({ length: base.horizon }, (_, i) => base.baseYear + i + 1);
   const s = sys?.system;
   const hold = (a: readonly number[]) => years.map((_, t) => (a.length ? a[Math.min(t, a.length - 1)] : 0));
-  const sources = sourcesOf(base, sys);
+  const sources = sourcesOf(base, sys, scenario.graduateMobility ?? 0);
   const entrants = scenarioEntrants(base, sys, scenario);
   return {
     thresholds: base.thresholds,

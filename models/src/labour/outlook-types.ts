@@ -42,6 +42,12 @@ export interface Scenario {
   entryRate: number | null;
   /** Multiplier on exit (replacement) rates; 1 = base. */
   exitRate: number;
+  /**
+   * Share (0–1) of graduates who take work outside the province where the data place them (where
+   * they study), shared among provinces by base-year employment in their sector and level; the rest
+   * stay. Absent or 0: graduates count where the data place them. National totals do not change.
+   */
+  graduateMobility?: number;
   /** For policy-target scenarios: share (0–1) of each new field's target path reached. */
   targetAttainment?: number;
 }

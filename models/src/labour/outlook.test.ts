@@ -53,6 +53,15 @@ describe('scenarioOutlooks', () => {
     expect(sectionRow('targets-50')).toBe(sectionRow('baseline'));
     expect(sectionRow('high-growth')).not.toEqual(sectionRow('baseline'));
   });
+
+  it('never serves a cached scenario for one that differs in a single lever (the cache key covers every lever)', () => {
+    const base = computeBase(observations, { structure: SMALL_STRUCTURE });
+    const supplyOf = (s: typeof baseline.scenario) =>
+      provinces.map((p) => gap(outlookFor(base, s, { gapHorizons: [5] }).gaps, p, 'TOTAL', 'ALL', 5)).map((g) => [g.newSupply, g.openings]);
+    const before = supplyOf(SCENARIOS[0]);
+    const levers = [{ graduateMobility: 1 }, { exitRate: 1.3 }, { entryRate: 0.5 }, { trainingCapacityChange: 0.4 }];
+    for (const lever of levers) expect(supplyOf({ ...SCENARIOS[0], id: 'x', ...lever }), JSON.stringify(lever)).not.toEqual(before);
+  });
 });
 
 describe('computeOutlook: shape', () => {

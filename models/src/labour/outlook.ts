@@ -74,7 +74,18 @@ function scenarioSignature(gb: GridBase, s: Scenario, ctx: ScenarioContext): str
   const sys = ctx.system;
   const sc = sys?.main ? scenarioCapFactors(sys.main, s, sys.system) : null;
   const cap = sc ? [Array.from(sc.factors, (f) => f.toFixed(12)), Array.from(sc.capped)] : [];
-  return JSON.stringify([growth, s.trainingCapacityChange, s.entryRate, s.exitRate, attainment, ctx.gapHorizons, ctx.forecasts, cap, levers]);
+  return JSON.stringify([
+    growth,
+    s.trainingCapacityChange,
+    s.entryRate,
+    s.exitRate,
+    s.graduateMobility ?? 0,
+    attainment,
+    ctx.gapHorizons,
+    ctx.forecasts,
+    cap,
+    levers,
+  ]);
 }
 
 const scenarioCache = new WeakMap<GridBase, Map<string, ScenarioResult>>();

@@ -10,6 +10,7 @@ import { aggregateTensor } from './reconcile';
 import { historyMask, type ScenarioCells } from './scenario-cells';
 import { otherEntrantsAt } from './other-entrants';
 import { entryRateAt } from './scenario-levers';
+import { graduatesAfterMobility } from './graduate-mobility';
 import { aggregateSupplyHalf } from './supply';
 import type { Grid } from './projection';
 import type { GapRow } from './types';
@@ -89,8 +90,9 @@ function accumulateYear(cells: ScenarioCells, t: number, sums: Running): void {
     cumRepl[local] += rate * xr * emp[t - 1][local];
     const other = others && !supply.otherFromData?.[off] ? (others[q] ?? 0) * nodes[local].base : supply.other[off][t - 1];
     const e = entry(q, t);
-    cumSupply[local] += e * supply.gradMean[off][t - 1] + other;
-    cumHalf[local] += e * supply.gradHalf80[off][t - 1];
+    const g = graduatesAfterMobility(cells.gb, off, t, scenario.graduateMobility ?? 0);
+    cumSupply[local] += e * g.mean + other;
+    cumHalf[local] += e * g.half;
   }
 }
 

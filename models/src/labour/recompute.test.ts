@@ -193,6 +193,44 @@ describe('replacement from age (two cohorts)', () => {
   });
 });
 
+describe('graduate mobility (scenario lever)', () => {
+  // All 30,000 university graduates a year are recorded in P1; P2 has three times P1's university jobs.
+  const leaves = {
+    'P1|C|none': { base: 600_000, path: [600_000, 600_000] },
+    'P2|C|none': { base: 400_000, path: [400_000, 400_000] },
+    'P1|C|university': { base: 100_000, path: [100_000, 100_000] },
+    'P2|C|university': { base: 300_000, path: [300_000, 300_000] },
+  };
+  const grid = handGrid(R, [S[0], S[2]], Q, leaves);
+  const uniOff = grid.nodes.findIndex((n) => n.region === 'P1' && n.sector === 'C' && n.qualification === 'university');
+  const gb = gridBase(grid, (off) => (off === uniOff ? [30_000, 30_000] : []));
+  const system = handSystem({ H: 2, lfEntrants: [100_000, 100_000], retirementRate: [0, 0], deathRate: [0, 0] });
+
+  it('moves the movers’ share of graduates to provinces by their jobs at that level, and nothing else', () => {
+    const stay = applyScenario(gb, baseline, ctxOf(gb, system)).gaps;
+    const half = applyScenario(gb, { ...baseline, id: 'move', graduateMobility: 0.5 }, ctxOf(gb, system)).gaps;
+    // Half of P1's 30,000 leave and are shared 1 : 3 like the university jobs: P1 keeps 15,000 + 3,750.
+    const moved = 0.85 * (30_000 - 18_750);
+    expect(row(half, 'P1', 'C', 'university', 1).newSupply).toBeCloseTo(row(stay, 'P1', 'C', 'university', 1).newSupply - moved, -1);
+    expect(row(half, 'P2', 'C', 'university', 1).newSupply).toBeCloseTo(row(stay, 'P2', 'C', 'university', 1).newSupply + moved, -1);
+    for (const q of ['university', 'none', 'ALL']) expect(row(half, 'VN', 'TOTAL', q, 2).newSupply).toBe(row(stay, 'VN', 'TOTAL', q, 2).newSupply);
+    expect(row(half, 'P1', 'C', 'none', 2).newSupply).toBe(row(stay, 'P1', 'C', 'none', 2).newSupply);
+  });
+
+  it('keeps every province’s new supply at or above 0 and the national total fixed for any share', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), (m) => {
+        const gaps = applyScenario(gb, { ...baseline, id: 'm', graduateMobility: m }, ctxOf(gb, system)).gaps;
+        const provinces = ['P1', 'P2'].map((r) => row(gaps, r, 'TOTAL', 'ALL', 2).newSupply);
+        expect(Math.min(...provinces)).toBeGreaterThanOrEqual(0);
+        expect(Math.abs(provinces[0] + provinces[1] - row(gaps, 'VN', 'TOTAL', 'ALL', 2).newSupply)).toBeLessThanOrEqual(1);
+        expect(row(gaps, 'VN', 'TOTAL', 'ALL', 2).newSupply).toBe(200_000);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
 describe('new supply from the demographic model', () => {
   // 100,000 labour-force entrants a year, half with a university degree; 30,000 university graduates × 0.85 = 25,500
   // already counted ⇒ other entrants: none 50,000, university 24,500, shared by base employment.

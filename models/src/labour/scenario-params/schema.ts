@@ -104,6 +104,9 @@ export const scenarioParametersSchema = z.strictObject({
   exitRateChange: ranged('exitRateChange')
     .optional()
     .meta({ description: describe('exitRateChange') }),
+  graduateMobility: ranged('graduateMobility')
+    .optional()
+    .meta({ description: describe('graduateMobility') }),
   newFieldBoost: keyed(FIELD_KEYS, z.union([ranged('newFieldBoost'), byPeriod(ranged('newFieldBoost'))]))
     .optional()
     .meta({ description: describe('newFieldBoost') }),
@@ -183,6 +186,7 @@ export function normaliseParameters(p: ScenarioParameters): ScenarioParameters {
     trainingOutput: compact(p.trainingOutput, (v) => Math.round(v)),
     entryRate: p.entryRate === undefined ? undefined : round(p.entryRate),
     exitRateChange: p.exitRateChange === undefined ? undefined : nonZero(p.exitRateChange),
+    graduateMobility: p.graduateMobility === undefined ? undefined : nonZero(p.graduateMobility),
     newFieldBoost: compact(
       p.newFieldBoost,
       numberOrPeriods((v) => (Math.round(v) === 0 ? undefined : Math.round(v))),

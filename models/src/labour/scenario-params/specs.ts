@@ -70,6 +70,7 @@ export const PARAMETER_NAMES = [
   'trainingOutput',
   'entryRate',
   'exitRateChange',
+  'graduateMobility',
   'newFieldBoost',
   'targetAttainment',
 ] as const;
@@ -193,6 +194,20 @@ export const PARAMETER_SPECS: readonly ParameterSpec[] = [
     en: 'Exit-rate change (retirement, death)',
     noteVi: '% thay đổi nhu cầu thay thế so với cơ sở.',
     noteEn: '% change in replacement demand against the baseline.',
+  },
+  {
+    name: 'graduateMobility',
+    unit: 'pct',
+    min: 0,
+    max: 100,
+    step: 5,
+    default: 0,
+    vi: 'Người tốt nghiệp làm việc ngoài tỉnh nơi học',
+    en: 'Graduates working outside the province where they studied',
+    noteVi:
+      'Phần trăm người tốt nghiệp đi làm ở tỉnh khác, chia cho các tỉnh theo việc làm năm gốc của cùng ngành và trình độ; số còn lại ở tỉnh nơi học. Mặc định 0: tính ở nơi số liệu ghi nhận (nơi học), vì chưa có số liệu di chuyển sau tốt nghiệp. Chỉ đổi cung mới giữa các tỉnh; tổng toàn quốc không đổi.',
+    noteEn:
+      'Percent of graduates who take work in another province, shared among provinces by base-year employment in their sector and level; the rest stay where they studied. Default 0: graduates count where the data place them (where they study), because no data on moves after graduating exist here. Moves new supply between provinces only; national totals do not change.',
   },
   {
     name: 'newFieldBoost',

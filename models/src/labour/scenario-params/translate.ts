@@ -160,6 +160,7 @@ export function scenarioFromParameters(
     parameters: p as Record<string, unknown>,
   };
   if (p.targetAttainment !== undefined) scenario.targetAttainment = p.targetAttainment / 100;
+  if (p.graduateMobility) scenario.graduateMobility = p.graduateMobility / 100;
   if (p.trainingOutputChange || p.trainingOutput) {
     const by: Record<string, PerYear> = {};
     for (const q of QUALIFICATION_LEVELS) {

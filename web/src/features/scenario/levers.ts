@@ -87,6 +87,7 @@ export function leversFor(section: string = DEFAULT_SECTION, params?: ScenarioPa
     lever('exitRateChange', 'supply'),
     ...TRAINING_KEYS.map((k) => lever('trainingOutputChange', 'training', k)),
     lever('entryRate', 'training'),
+    lever('graduateMobility', 'training'),
     ...FIELD_KEYS.map((k) => lever('newFieldBoost', 'fields', k)),
     lever('targetAttainment', 'fields'),
     ...change.filter(isField).map((k) => lever('valueAddedGrowthChange', 'fields', k)),
