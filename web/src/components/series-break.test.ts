@@ -52,4 +52,12 @@ describe('changes of basis in a shown history', () => {
     expect(both[0]).toMatchObject({ year: 2021, treatment: 'splice' });
     expect(both[0].basis).toBeUndefined();
   });
+  it('explains a change of basis at the declared break itself as that break', () => {
+    const [b] = servedBreaks(
+      [{ indicator: 'employment', basisChanges: [{ ...change, period: '2021', previous: '2020' }] }],
+      [{ indicator: 'employment', period: '2021', reason: { vi: 'Tính lại quyền số.', en: 'Re-weighted.' } }],
+    );
+    expect(b).toEqual({ year: 2021, period: '2021', reason: { vi: 'Tính lại quyền số.', en: 'Re-weighted.' } });
+    expect(breakMarks([b], t)[0].label).toBe('chart.breakLfs(year=2021)');
+  });
 });

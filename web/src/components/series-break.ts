@@ -67,8 +67,12 @@ export function servedBreaks(forecasts: readonly (ForecastWithBreak | null | und
   for (const fc of forecasts)
     for (const c of fc?.basisChanges ?? []) {
       const year = Number(c.period.slice(0, 4));
-      if (/^\d{4}/.test(c.period) && !byYear.has(year))
-        byYear.set(year, { year, period: c.period, basis: { previous: c.previous, breakPeriod: c.breakPeriod, toNew: c.toNew } });
+      if (!/^\d{4}/.test(c.period) || byYear.has(year)) continue;
+      // At the declared break itself the shown step is that break: explained as the break is.
+      if (c.period === c.breakPeriod) {
+        const decl = declared.filter((d) => d.period === c.period);
+        byYear.set(year, { year, period: c.period, reason: (decl.find((d) => d.indicator === fc?.indicator) ?? decl[0])?.reason });
+      } else byYear.set(year, { year, period: c.period, basis: { previous: c.previous, breakPeriod: c.breakPeriod, toNew: c.toNew } });
     }
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
