@@ -77,6 +77,16 @@ describe('real seeds on an on-disk PGlite', () => {
     const at = agri.history.findIndex((h: any) => h.period === change.period);
     expect(agri.history[at - 1]).toMatchObject({ period: change.previous, status: 'official' });
     expect(agri.history[at].status).not.toBe('official');
+    // The official rate is of the working-age labour force, the system's of everyone 15+: both are
+    // served for the last history year, and the system's is 1 − employment ÷ labour force.
+    const get = async (indicator: string) =>
+      (await app.request(`/api/forecasts?indicator=${indicator}&region=VN&sector=TOTAL&qualification=ALL&horizon=10`)).json();
+    const [rate, lf, emp] = [await get('unemployment_rate'), await get('labour_force'), await get('employment')];
+    const d = rate.rateDefinition;
+    expect(d.history).toBe(rate.history.at(-1).value);
+    const value = (f: any) => f.history.find((h: any) => h.period === d.period).value;
+    expect(d.forecast).toBeCloseTo(100 * (1 - value(emp) / value(lf)), 1);
+    expect(Math.abs(d.forecast - d.history)).toBeGreaterThan(0.01);
   }, 180_000);
 
   it('tell one story: national new supply is the labour force’s entrants, and the national imbalance is the change in unemployment', async () => {

@@ -63,6 +63,10 @@ export const forecastSchema = z
         reason: z.union([z.string(), z.object({ vi: z.string(), en: z.string() })]).optional(),
       })
       .optional(),
+    rateDefinition: z.object({ period: z.string(), history: z.number(), forecast: z.number() }).optional().meta({
+      description:
+        "National unemployment rate only: its history is GSO's working-age rate, its forecast the system's rate of everyone 15+ (1 − employment ÷ labour force); both in the last history year (percent).",
+    }),
     basisChanges: z
       .array(z.object({ period: z.string(), previous: z.string(), breakPeriod: z.string(), toNew: z.boolean() }))
       .optional()

@@ -111,6 +111,12 @@ export interface CellForecast extends CellKey {
   intervalKind: IntervalKind;
   accuracy: CellAccuracy;
   break?: AppliedBreak;
+  /**
+   * The national unemployment rate only: its history is GSO's working-age rate, its forecast the
+   * system's rate of everyone 15+ (1 − employment ÷ labour force). Both in the last history year
+   * (percent), so the step between history and forecast is not read as a fall in unemployment.
+   */
+  rateDefinition?: { period: string; history: number; forecast: number };
   /** Changes of basis in the shown history (see `BasisChange`); absent when there are none. */
   basisChanges?: BasisChange[];
   /** How hierarchy coherence was enforced for this cell's mean, if it was. */

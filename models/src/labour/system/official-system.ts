@@ -29,6 +29,17 @@ function breakInfo(sys: NationalSystem, history: HistoryPoint[], breaks: readonl
   return { period: b.period, treatment: 'splice', ...(Number.isFinite(ratio) ? { ratio } : {}) };
 }
 
+/**
+ * The official rate is of the working-age labour force; the system's is 1 − employment ÷ labour
+ * force of everyone 15+. Said where the two differ in the last history year (by 0.01 point or more).
+ */
+function rateDefinition(sys: NationalSystem, last: HistoryPoint): CellForecast['rateDefinition'] {
+  const i = sys.years.indexOf(Number(last.period));
+  const own = sys.unemploymentRate[i];
+  if (i < 0 || !Number.isFinite(own) || Math.abs(own - last.value) < 0.01) return undefined;
+  return { period: last.period, history: last.value, forecast: Math.round(own * 100) / 100 };
+}
+
 /** One national series (labour_force, employment, unemployed, unemployment_rate) from the system. */
 export function systemSeries(sys: NationalSystem, c: IndexedCell, history: HistoryPoint[], breaks: readonly BreakSpec[]): CellForecast {
   const last = Number(history[history.length - 1].period);
@@ -73,6 +84,7 @@ export function systemSeries(sys: NationalSystem, c: IndexedCell, history: Histo
     });
   }
   const brk = breakInfo(sys, history, breaks);
+  const definition = c.indicator === 'unemployment_rate' ? rateDefinition(sys, history[history.length - 1]) : undefined;
   // Persons are counted in whole people (a served 56,387,010.05 would read as false precision).
   if (c.unit === 'persons') {
     mean = mean.map(Math.round);
@@ -90,6 +102,7 @@ export function systemSeries(sys: NationalSystem, c: IndexedCell, history: Histo
     intervalKind: 'analytic',
     accuracy: EMPTY_ACCURACY,
     ...(brk ? { break: brk } : {}),
+    ...(definition ? { rateDefinition: definition } : {}),
     status: 'modelled',
     basis: basisOf(history),
     source: `${SOURCE}. History: ${[...new Set(history.map((p) => p.source))].join('; ')}`,

@@ -10,6 +10,7 @@ import { SERIES } from '../../components/colors';
 import { combineStatusIgnoringMissing } from '../../components/combine-status';
 import { ForecastChart, forecastLegend, linesLegend, type ChartLineDef, type ForecastSeriesDef } from '../../components/forecast-chart';
 import { breakLegend, breakMarks, breakNote, servedBreaks } from '../../components/series-break';
+import { rateDefinitionNote } from '../../components/rate-definition';
 import { formatValue, type Lang } from '../../i18n/format';
 import { useUrlState } from '../../router/use-url-state';
 import { makeNamer } from '../meta/names';
@@ -76,7 +77,7 @@ export function SystemFrame() {
       levels={VIEW_LEVELS.nationalForecast}
       provenance={{ status: mergedRowStatuses }}
       legend={[...forecastLegend(series, t), ...linesLegend(demandLines), ...breakLegend(breaks, t)]}
-      notes={breaks.map((b) => breakNote(b, t, lang))}
+      notes={[...breaks.map((b) => breakNote(b, t, lang)), rateDefinitionNote(unemploymentRate.data, t, lang)].filter((n): n is string => n !== null)}
       columns={systemColumns(series, demandLines, t, lang)}
       rows={rows}
       filename={`labour-force-employment-${state.scenario}`}
