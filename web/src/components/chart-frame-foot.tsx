@@ -22,9 +22,10 @@ export function ChartFrameFoot({ notes, footnote, source, showNotes, hasData, sh
       {notes.length > 0 && showNotes && (
         <div className="chart-footnote">
           {notes.map((n) => (
-            <span key={n} className="small-text" data-chart-note>
+            // One note per line: two notes in one run of text read as one sentence.
+            <p key={n} className="small-text chart-note" data-chart-note>
               {n}
-            </span>
+            </p>
           ))}
         </div>
       )}
