@@ -159,3 +159,9 @@ export const meta: Meta = {
   dataLevels: [],
   dataVersion: null,
 };
+
+/** A translator for tests that echoes the key and its options: `key(a=1,b=2)`. */
+export const echoT = (key: string, o: Record<string, unknown> = {}): string =>
+  `${key}(${Object.entries(o)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',')})`;

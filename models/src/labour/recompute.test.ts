@@ -193,18 +193,27 @@ describe('replacement from age (two cohorts)', () => {
   });
 });
 
+/**
+ * Two provinces in manufacturing (C) over two years, 30,000 university graduates a year recorded
+ * in P1, 100,000 labour-force entrants a year and no exits: the supply tests' fixture.
+ */
+function supplyFixture(leaves: Record<string, { base: number; path: number[] }>) {
+  const grid = handGrid(R, [S[0], S[2]], Q, leaves);
+  const uniOff = grid.nodes.findIndex((n) => n.region === 'P1' && n.sector === 'C' && n.qualification === 'university');
+  const graduates = (off: number) => (off === uniOff ? [30_000, 30_000] : []);
+  const gb = gridBase(grid, graduates);
+  const system = handSystem({ H: 2, lfEntrants: [100_000, 100_000], retirementRate: [0, 0], deathRate: [0, 0] });
+  return { grid, gb, system, graduates };
+}
+
 describe('graduate mobility (scenario lever)', () => {
-  // All 30,000 university graduates a year are recorded in P1; P2 has three times P1's university jobs.
-  const leaves = {
+  // All university graduates are recorded in P1; P2 has three times P1's university jobs.
+  const { gb, system } = supplyFixture({
     'P1|C|none': { base: 600_000, path: [600_000, 600_000] },
     'P2|C|none': { base: 400_000, path: [400_000, 400_000] },
     'P1|C|university': { base: 100_000, path: [100_000, 100_000] },
     'P2|C|university': { base: 300_000, path: [300_000, 300_000] },
-  };
-  const grid = handGrid(R, [S[0], S[2]], Q, leaves);
-  const uniOff = grid.nodes.findIndex((n) => n.region === 'P1' && n.sector === 'C' && n.qualification === 'university');
-  const gb = gridBase(grid, (off) => (off === uniOff ? [30_000, 30_000] : []));
-  const system = handSystem({ H: 2, lfEntrants: [100_000, 100_000], retirementRate: [0, 0], deathRate: [0, 0] });
+  });
 
   it('moves the movers’ share of graduates to provinces by their jobs at that level, and nothing else', () => {
     const stay = applyScenario(gb, baseline, ctxOf(gb, system)).gaps;
@@ -234,15 +243,11 @@ describe('graduate mobility (scenario lever)', () => {
 describe('new supply from the demographic model', () => {
   // 100,000 labour-force entrants a year, half with a university degree; 30,000 university graduates × 0.85 = 25,500
   // already counted ⇒ other entrants: none 50,000, university 24,500, shared by base employment.
-  const leaves = {
+  const { grid, gb, system, graduates } = supplyFixture({
     'P1|C|none': { base: 600_000, path: [600_000, 600_000] },
     'P2|C|none': { base: 400_000, path: [400_000, 400_000] },
     'P1|C|university': { base: 100_000, path: [100_000, 100_000] },
-  };
-  const grid = handGrid(R, [S[0], S[2]], Q, leaves);
-  const uniOff = grid.nodes.findIndex((n) => n.region === 'P1' && n.sector === 'C' && n.qualification === 'university');
-  const gb = gridBase(grid, (off) => (off === uniOff ? [30_000, 30_000] : []));
-  const system = handSystem({ H: 2, lfEntrants: [100_000, 100_000], retirementRate: [0, 0], deathRate: [0, 0] });
+  });
 
   it('adds graduates entering and other entrants by level, no residual', () => {
     const { gaps } = applyScenario(gb, baseline, ctxOf(gb, system));
@@ -276,7 +281,7 @@ describe('new supply from the demographic model', () => {
     // P2's unqualified cell has entrants data of 12,000 a year; the level's demographic other entrants
     // (50,000) net them out, so P1 gets the remaining 38,000 and the national total stays the inflow.
     const p2None = grid.nodes.findIndex((n) => n.region === 'P2' && n.sector === 'C' && n.qualification === 'none');
-    const withData = gridBase(grid, (off) => (off === uniOff ? [30_000, 30_000] : []));
+    const withData = gridBase(grid, graduates);
     withData.supply.other[p2None] = Float64Array.from([12_000, 12_000]);
     withData.supply.otherFromData![p2None] = 1;
     const { gaps } = applyScenario(withData, baseline, ctxOf(withData, system));

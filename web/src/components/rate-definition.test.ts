@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { echoT } from '../test-fixtures';
 import { rateDefinitionNote } from './rate-definition';
 
-const t = (key: string, o: Record<string, unknown> = {}) =>
-  `${key}(${Object.entries(o)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(',')})`;
+const t = echoT;
 
 describe('the unemployment rate’s two definitions', () => {
   it('says both rates of the last history year, formatted for the language', () => {

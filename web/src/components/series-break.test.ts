@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { forecastResponse } from '../test-fixtures';
+import { echoT, forecastResponse } from '../test-fixtures';
 import { breakLegend, breakMarks, breakNote, servedBreaks } from './series-break';
 
-const t = (key: string, o: Record<string, unknown> = {}) =>
-  `${key}(${Object.entries(o)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(',')})`;
+const t = echoT;
 
 describe('series breaks as the API declares them', () => {
   it('draws nothing when no forecast declares a break (the web has no break of its own)', () => {
