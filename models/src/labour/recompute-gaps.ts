@@ -78,6 +78,7 @@ function accumulateYear(cells: ScenarioCells, t: number, sums: Running): void {
     sys,
   } = cells;
   const xr = scenario.exitRate;
+  const mobility = scenario.graduateMobility ?? 0;
   const entry = (q: string, t: number) => entryRateAt(scenario, ctx.entryRate, q, t);
   const { rateOf, repl: cumRepl, supply: cumSupply, half: cumHalf } = sums;
   // Per level, under this scenario's entry rates and system (outlook.ts contextOf): extra graduates come out of the unqualified residual.
@@ -90,9 +91,10 @@ function accumulateYear(cells: ScenarioCells, t: number, sums: Running): void {
     cumRepl[local] += rate * xr * emp[t - 1][local];
     const other = others && !supply.otherFromData?.[off] ? (others[q] ?? 0) * nodes[local].base : supply.other[off][t - 1];
     const e = entry(q, t);
-    const g = graduatesAfterMobility(cells.gb, off, t, scenario.graduateMobility ?? 0);
-    cumSupply[local] += e * g.mean + other;
-    cumHalf[local] += e * g.half;
+    // Without the lever (every stored scenario) the graduates are read as they are: no call, no object.
+    const g = mobility > 0 ? graduatesAfterMobility(cells.gb, off, t, mobility) : null;
+    cumSupply[local] += e * (g ? g.mean : supply.gradMean[off][t - 1]) + other;
+    cumHalf[local] += e * (g ? g.half : supply.gradHalf80[off][t - 1]);
   }
 }
 
