@@ -8,14 +8,15 @@
  * Bands move the same way (graduates of one series are fully correlated across areas: supply.ts).
  */
 import type { GridBase } from './grid-base';
+import { rootOf } from './hierarchy';
 
 /** National sums of one grid's detailed cells by sector × level (the offset's last two axes). */
 interface Pool {
   /** Graduates and their 80 % half-widths per forecast year (index t − 1), by sector × level. */
   grad: Float64Array[];
   half: Float64Array[];
-  /** Base-year employment by sector × level. */
-  base: Float64Array;
+  /** Offset of the root region's cell of a sector × level: its base is the sum of the provinces'. */
+  rootAt: number;
   /** Sector × level positions of one region: the offset modulo this. */
   width: number;
 }
@@ -29,20 +30,19 @@ function poolOf(gb: GridBase): Pool {
   const { grid, supply } = gb;
   const [dr, ds, dq] = grid.reconciler.dims;
   const width = ds.codes.length * dq.codes.length;
-  const [br, bs, bq] = [new Set(dr.bottom), new Set(ds.bottom), new Set(dq.bottom)];
   const H = supply.gradMean[0]?.length ?? 0;
   const pool: Pool = {
     grad: Array.from({ length: H }, () => new Float64Array(width)),
     half: Array.from({ length: H }, () => new Float64Array(width)),
-    base: new Float64Array(width),
+    rootAt: dr.index.get(rootOf(dr)!)! * width,
     width,
   };
-  grid.nodes.forEach((n, off) => {
-    if (!br.has(n.region) || !bs.has(n.sector) || !bq.has(n.qualification)) return;
+  // Graduates sit on detailed cells only (every total holds zeros: supply.ts), so summing a sector
+  // × level over all regions is summing it over the provinces.
+  supply.gradMean.forEach((mean, off) => {
     const k = off % width;
-    pool.base[k] += n.base;
     for (let t = 0; t < H; t++) {
-      pool.grad[t][k] += supply.gradMean[off][t];
+      pool.grad[t][k] += mean[t];
       pool.half[t][k] += supply.gradHalf80[off][t];
     }
   });
@@ -60,8 +60,9 @@ export function graduatesAfterMobility(gb: GridBase, off: number, t: number, mob
   if (!(mobility > 0)) return own;
   const pool = poolOf(gb);
   const k = off % pool.width;
-  if (!(pool.base[k] > 0)) return own;
-  const w = gb.grid.nodes[off].base / pool.base[k];
+  const total = gb.grid.nodes[pool.rootAt + k].base;
+  if (!(total > 0)) return own;
+  const w = gb.grid.nodes[off].base / total;
   return {
     mean: (1 - mobility) * own.mean + mobility * pool.grad[t - 1][k] * w,
     half: (1 - mobility) * own.half + mobility * pool.half[t - 1][k] * w,

@@ -102,6 +102,7 @@ export function gridHistory(index: ObservationIndex, opts: GridOptions): GridHis
   }
   for (const t of years) aggregateTensor(reconciler, t);
   const brk = opts.breaks?.find((b) => b.indicator === indicator && crossesBreak(index, indicator, dims, b.period, opts.residual ? [opts.residual.root] : []));
+  const shownBreak = brk ? undefined : opts.breaks?.find((b) => b.indicator === indicator)?.period;
   const periods = Array.from({ length: nYears }, (_, i) => String(firstYear + i));
-  return { indicator, unit, firstYear, baseYear, reconciler, years, periods, codesAt, offset, brk };
+  return { indicator, unit, firstYear, baseYear, reconciler, years, periods, codesAt, offset, brk, shownBreak };
 }

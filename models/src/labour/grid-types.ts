@@ -89,4 +89,6 @@ export interface GridHistory {
   codesAt: (off: number) => [string, string, string];
   offset: (r: string, s: string, q: string) => number;
   brk?: BreakSpec;
+  /** First period of the indicator's declared break when the fit did not need it (`brk` unset): shown histories may still cross it. */
+  shownBreak?: string;
 }

@@ -61,7 +61,7 @@ function projectNode(index: ObservationIndex, opts: GridOptions, gh: GridHistory
   const base = values[years.length - 1];
   // A declared break the grid did not need (its values are all on the new basis) can still show,
   // where published old-basis figures sit beside the back-cast sums.
-  const changes = brk ? [] : shownBasisChanges(history, opts.breaks?.find((x) => x.indicator === indicator)?.period);
+  const changes = shownBasisChanges(history, gh.shownBreak);
   const cell = { region: r, sector: s, qualification: q, history, base, ...(changes.length ? { basisChanges: changes } : {}) };
   if (values.every((v) => v === 0) && (!plan || plan.means.every((m) => m[off] === 0))) {
     return {

@@ -46,14 +46,18 @@ export interface DeclaredBreak {
  * reason declared in `assumptions.breaks` (same indicator first, then the same period).
  */
 export function servedBreaks(forecasts: readonly (ForecastWithBreak | null | undefined)[], declared: readonly DeclaredBreak[] = []): SeriesBreak[] {
+  // The reason declared for a period: the forecast's own indicator first, then any.
+  const declaredReason = (period: string, indicator: string | undefined) => {
+    const decl = declared.filter((d) => d.period === period);
+    return (decl.find((d) => d.indicator === indicator) ?? decl[0])?.reason;
+  };
   const byYear = new Map<number, SeriesBreak>();
   for (const fc of forecasts) {
     const b = fc?.break;
     if (!b || !/^\d{4}/.test(b.period)) continue;
     const year = Number(b.period.slice(0, 4));
     if (byYear.has(year)) continue;
-    const decl = declared.filter((d) => d.period === b.period);
-    const reason = b.reason ?? (decl.find((d) => d.indicator === fc.indicator) ?? decl[0])?.reason;
+    const reason = b.reason ?? declaredReason(b.period, fc.indicator);
     byYear.set(year, {
       year,
       period: b.period,
@@ -69,10 +73,12 @@ export function servedBreaks(forecasts: readonly (ForecastWithBreak | null | und
       const year = Number(c.period.slice(0, 4));
       if (!/^\d{4}/.test(c.period) || byYear.has(year)) continue;
       // At the declared break itself the shown step is that break: explained as the break is.
-      if (c.period === c.breakPeriod) {
-        const decl = declared.filter((d) => d.period === c.period);
-        byYear.set(year, { year, period: c.period, reason: (decl.find((d) => d.indicator === fc?.indicator) ?? decl[0])?.reason });
-      } else byYear.set(year, { year, period: c.period, basis: { previous: c.previous, breakPeriod: c.breakPeriod, toNew: c.toNew } });
+      byYear.set(
+        year,
+        c.period === c.breakPeriod
+          ? { year, period: c.period, reason: declaredReason(c.period, fc?.indicator) }
+          : { year, period: c.period, basis: { previous: c.previous, breakPeriod: c.breakPeriod, toNew: c.toNew } },
+      );
     }
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
